@@ -1,0 +1,234 @@
+"""Resolve a citation to the exact unit in the version in force on a date.
+
+This is the guarantee behind every article zhifa shows: a citation either
+resolves to stored text, or fails with a precise reason (no such law, article
+beyond the last one, not yet in force, repealed) — it is never invented.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from corpus.citation_parser import CitationRef, normalized_law_name, parse_citations
+from corpus.model import ArticleRecord
+from corpus.numerals import to_chinese
+from corpus.store import CorpusStore, VersionSummary
+
+
+class CitationErrorCode(StrEnum):
+    NO_CITATION = "no_citation"
+    NO_LAW_NAME = "no_law_name"
+    UNKNOWN_LAW = "unknown_law"
+    NOT_YET_IN_FORCE = "not_yet_in_force"
+    REPEALED = "repealed"
+    ARTICLE_BEYOND_LAST = "article_beyond_last"
+    NO_SUCH_ARTICLE = "no_such_article"
+    NO_SUCH_PARAGRAPH = "no_such_paragraph"
+    NO_SUCH_ITEM = "no_such_item"
+
+
+class CitationError(LookupError):
+    """A citation that does not resolve; ``message`` is Chinese, for end users."""
+
+    def __init__(
+        self, code: CitationErrorCode, message: str, ref: CitationRef | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.ref = ref
+
+
+@dataclass(frozen=True)
+class ResolvedCitation:
+    """A verified unit: law, version, position, canonical citation and its text."""
+
+    law: str
+    title: str
+    version: date
+    article: int
+    suffix: int
+    paragraph: int | None
+    item: int | None
+    citation: str
+    text: str
+    unit_id: str
+    article_text: str
+    warnings: tuple[str, ...] = field(default=())
+
+    def as_json(self) -> dict:
+        """The documented ``zhifa cite --json`` shape (plus unit_id and warnings)."""
+        return {
+            "law": self.law,
+            "version": self.version.isoformat(),
+            "article": self.article,
+            "paragraph": self.paragraph,
+            "item": self.item,
+            "citation": self.citation,
+            "text": self.text,
+            "article_suffix": self.suffix,
+            "unit_id": self.unit_id,
+            "warnings": list(self.warnings),
+        }
+
+
+def canonical_citation(title: str, label: str, paragraph: int | None, item: int | None) -> str:
+    """《中华人民共和国行政处罚法》第三十二条第一款第（二）项."""
+    text = f"《{title}》{label}"
+    if paragraph is not None:
+        text += f"第{to_chinese(paragraph)}款"
+        if item is not None:
+            text += f"第（{to_chinese(item)}）项"
+    return text
+
+
+def _fmt(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class CitationResolver:
+    """Resolves references against one CorpusStore."""
+
+    def __init__(self, store: CorpusStore) -> None:
+        self.store = store
+        self._names = store.law_names()
+        self._by_length = sorted(self._names, key=len, reverse=True)
+
+    @property
+    def known_names(self) -> list[str]:
+        return self._by_length
+
+    def parse(self, text: str) -> list[CitationRef]:
+        return parse_citations(text, self._by_length)
+
+    def law_name(self, written: str) -> str:
+        """Short name for a law as written, or CitationError(UNKNOWN_LAW) with suggestions."""
+        key = normalized_law_name(written)
+        for candidate in (written, key, "中华人民共和国" + key):
+            if candidate in self._names:
+                return self._names[candidate]
+        for name in self._by_length:
+            if key.endswith(name) and len(name) >= 3:
+                return self._names[name]
+        close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
+        hint = f"；您是否指：{'、'.join('《' + c + '》' for c in close)}" if close else ""
+        raise CitationError(CitationErrorCode.UNKNOWN_LAW, f"语料库中没有《{key}》{hint}")
+
+    def version_on(self, law: str, on: date) -> VersionSummary:
+        """The version of ``law`` in force on ``on``, or a precise error."""
+        versions = self.store.versions(law)
+        if not versions:
+            raise CitationError(CitationErrorCode.UNKNOWN_LAW, f"语料库中没有《{law}》")
+        if on < versions[0].effective_date:
+            raise CitationError(
+                CitationErrorCode.NOT_YET_IN_FORCE,
+                f"《{law}》语料中最早的版本自{_fmt(versions[0].effective_date)}起施行，"
+                f"{_fmt(on)}尚未施行（或该日有效的旧版本未收录）",
+            )
+        for version in reversed(versions):
+            if version.in_force_on(on):
+                return version
+        last = versions[-1]
+        if last.repealed_date and on >= last.repealed_date:
+            raise CitationError(
+                CitationErrorCode.REPEALED,
+                f"《{law}》已于{_fmt(last.repealed_date)}废止，{_fmt(on)}不再有效",
+            )
+        raise CitationError(CitationErrorCode.REPEALED, f"《{law}》在{_fmt(on)}已不再有效")
+
+    def resolve(
+        self, ref: CitationRef, on: date | None = None, default_law: str | None = None
+    ) -> ResolvedCitation:
+        """Resolve one reference; ``default_law`` stands for 本法 or an unnamed law."""
+        on = on or date.today()
+        written = ref.law or default_law
+        if written is None:
+            raise CitationError(
+                CitationErrorCode.NO_LAW_NAME, f"引用“{ref.raw}”未指明法律名称", ref
+            )
+        law = self.law_name(written)
+        version = self.version_on(law, on)
+        record = self._article(version, ref)
+        return self._unit(record, version, ref, on)
+
+    def _article(self, version: VersionSummary, ref: CitationRef) -> ArticleRecord:
+        assert ref.article is not None
+        record = self.store.article(version.law, version.effective_date, ref.article, ref.suffix)
+        if record is not None:
+            return record
+        label = f"第{to_chinese(ref.article)}条" + (
+            f"之{to_chinese(ref.suffix)}" if ref.suffix else ""
+        )
+        where = f"《{version.law}》（{version.effective_date.isoformat()}起施行的版本）"
+        if ref.article > version.max_article:
+            raise CitationError(
+                CitationErrorCode.ARTICLE_BEYOND_LAST,
+                f"{where}共{version.max_article}条，没有{label}",
+                ref,
+            )
+        raise CitationError(CitationErrorCode.NO_SUCH_ARTICLE, f"{where}没有{label}", ref)
+
+    def _unit(
+        self, record: ArticleRecord, version: VersionSummary, ref: CitationRef, on: date
+    ) -> ResolvedCitation:
+        text = record.text
+        unit = record.unit_id
+        if ref.paragraph is not None:
+            if ref.paragraph > len(record.paragraphs):
+                raise CitationError(
+                    CitationErrorCode.NO_SUCH_PARAGRAPH,
+                    f"《{record.law}》{record.label}只有{len(record.paragraphs)}款，没有第{to_chinese(ref.paragraph)}款",
+                    ref,
+                )
+            paragraph = record.paragraphs[ref.paragraph - 1]
+            text, unit = paragraph.text, f"{unit}.{ref.paragraph}"
+            if ref.item is not None:
+                if ref.item > len(paragraph.items):
+                    raise CitationError(
+                        CitationErrorCode.NO_SUCH_ITEM,
+                        f"《{record.law}》{record.label}第{to_chinese(ref.paragraph)}款只有{len(paragraph.items)}项，没有第（{to_chinese(ref.item)}）项",
+                        ref,
+                    )
+                text, unit = paragraph.items[ref.item - 1].text, f"{unit}.{ref.item}"
+        elif ref.item is not None:
+            raise CitationError(CitationErrorCode.NO_SUCH_ITEM, f"引用“{ref.raw}”未指明第几款", ref)
+        warnings = ()
+        if version.expired and version.effective_to is None and version.repealed_date is None:
+            warnings = (
+                f"《{record.law}》已被标注为失效，语料未记录失效日期，请核实{_fmt(on)}时的效力",
+            )
+        return ResolvedCitation(
+            law=record.law,
+            title=record.title,
+            version=record.version,
+            article=record.number,
+            suffix=record.suffix,
+            paragraph=ref.paragraph,
+            item=ref.item if ref.paragraph is not None else None,
+            citation=canonical_citation(record.title, record.label, ref.paragraph, ref.item),
+            text=text,
+            unit_id=unit,
+            article_text=record.text,
+            warnings=warnings,
+        )
+
+    def resolve_text(
+        self, text: str, on: date | None = None, default_law: str | None = None
+    ) -> list[ResolvedCitation | CitationError]:
+        """Resolve every citation in a text; each entry is a result or its error."""
+        refs = self.parse(text)
+        if not refs:
+            return [
+                CitationError(CitationErrorCode.NO_CITATION, f"未识别到法条引用：“{text[:40]}”")
+            ]
+        results: list[ResolvedCitation | CitationError] = []
+        for ref in refs:
+            try:
+                results.append(self.resolve(ref, on, default_law))
+            except CitationError as exc:
+                exc.ref = exc.ref or ref
+                results.append(exc)
+        return results

