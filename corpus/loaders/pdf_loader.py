@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from corpus.loaders.plain_layout import split_plain_layout
 from corpus.loaders.raw_document import LoadError, RawDocument
@@ -22,11 +23,24 @@ _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\s*\d+\s*页")
 _CLOSERS = ("。", "；", "：", ":", ";")
 
 
-def _starts_block(text: str, x0: float, margin: float, char_width: float, previous: str) -> bool:
+def _indented(x0: float, margin: float, char_width: float) -> bool:
+    return x0 > margin + char_width * 1.5
+
+
+def _uses_indentation(rows: list[tuple[str, float, float]], margin: float) -> bool:
+    """Published statutes indent each paragraph; then indentation alone marks a new one."""
+    starts = [(x0, w) for text, x0, w in rows if ARTICLE_RE.match(text)]
+    indented = sum(_indented(x0, margin, w) for x0, w in starts)
+    return bool(starts) and indented >= 0.8 * len(starts)
+
+
+def _starts_block(
+    text: str, x0: float, margin: float, char_width: float, previous: str, by_indent: bool
+) -> bool:
     if ARTICLE_RE.match(text) or HEADING_RE.match(text) or ITEM_RE.match(text):
         return True
-    if x0 > margin + char_width * 1.5:
-        return True
+    if by_indent:
+        return _indented(x0, margin, char_width)
     return not previous or previous.endswith(_CLOSERS)
 
 
@@ -45,14 +59,15 @@ def load_pdf(path: Path) -> RawDocument:
     try:
         with pdfplumber.open(str(path)) as pdf:
             rows = [row for page in pdf.pages for row in _page_lines(page)]
-    except (PDFSyntaxError, ValueError, KeyError) as exc:
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError) as exc:
         raise LoadError(f"无法解析 PDF：{path.name}（{exc.__class__.__name__}）") from exc
     if not rows:
         raise LoadError(f"PDF 中没有可提取的文字（可能是扫描件）：{path.name}")
     margin = min(x0 for _, x0, _ in rows)
+    by_indent = _uses_indentation(rows, margin)
     blocks: list[str] = []
     for text, x0, width in rows:
-        if blocks and not _starts_block(text, x0, margin, width, blocks[-1]):
+        if blocks and not _starts_block(text, x0, margin, width, blocks[-1], by_indent):
             blocks[-1] += text
         else:
             blocks.append(text)

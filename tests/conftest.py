@@ -1,0 +1,57 @@
+"""Shared fixtures: settings in a temp folder, the default corpus, ../shared."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from corpus.ingest import IngestReport, ingest_paths
+from corpus.settings import Settings
+from corpus.store import CorpusStore
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def locate_shared() -> Path | None:
+    """../shared beside the checkout, or ZHIFA_SHARED_DIR; None on a user's fresh clone."""
+    candidate = Path(os.environ.get("ZHIFA_SHARED_DIR", REPO_ROOT.parent / "shared"))
+    return candidate if (candidate / "data").is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    found = locate_shared()
+    if found is None:
+        pytest.skip("../shared 不存在（全新克隆没有共享数据），跳过依赖真实共享数据的测试")
+    return found
+
+
+@pytest.fixture(scope="session")
+def default_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("zhifa-default"))
+
+
+@pytest.fixture(scope="session")
+def default_store(default_settings: Settings) -> CorpusStore:
+    """The shipped default corpus, imported once per test session."""
+    store = CorpusStore(default_settings)
+    report = ingest_paths(store, [default_settings.default_corpus_dir])
+    assert not report.failures, report.failures
+    return store
+
+
+@dataclass
+class ImportedCorpus:
+    store: CorpusStore
+    report: IngestReport
+
+
+@pytest.fixture(scope="session")
+def national_corpus(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> ImportedCorpus:
+    """All of ../shared/data/laws (about 15 s to import)."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("zhifa-national"))
+    store = CorpusStore(settings)
+    return ImportedCorpus(store, ingest_paths(store, [shared_dir / "data" / "laws"]))
