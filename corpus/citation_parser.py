@@ -24,7 +24,7 @@ _UNIT_RE = re.compile(
     rf"|(?<=[、和及与])\s*(?P<bare>{_N})\s*条(?:\s*之\s*(?P<bsuf>{_N}))?"
     rf"|第\s*(?P<opara>{_N})\s*款(?:\s*(?:{_ITEM.replace('item', 'oitem')}))?"
 )
-_BRACKETED = re.compile(r"《([^《》]{2,60})》\s*$")
+_BRACKETED = re.compile(r"《([^《》]{2,60})》\s*(?:[（(]\d{4}年?(?:修订|修正|版)?[）)])?\s*$")
 _BACK_REF = re.compile(r"(同法|该法|本法|上述法律|前述法律|该条例|本条例|同条例)\s*$")
 _LAW_SUFFIX = re.compile(
     r"([\u4e00-\u9fff（）()]{2,40}?(?:法|条例|规定|办法|细则|规则|决定|解释|准则|意见|通知))\s*$"

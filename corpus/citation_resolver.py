@@ -8,7 +8,7 @@ beyond the last one, not yet in force, repealed) — it is never invented.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -83,6 +83,14 @@ def canonical_citation(title: str, label: str, paragraph: int | None, item: int 
         if item is not None:
             text += f"第（{to_chinese(item)}）项"
     return text
+
+
+def _implied_paragraph(record: ArticleRecord, ref: CitationRef) -> CitationRef:
+    """第X条第（二）项 with no 款 means the one paragraph of the article that has items."""
+    if ref.item is None or ref.paragraph is not None:
+        return ref
+    with_items = [p.number for p in record.paragraphs if p.items]
+    return replace(ref, paragraph=with_items[0]) if len(with_items) == 1 else ref
 
 
 def _fmt(day: date) -> str:
@@ -174,6 +182,7 @@ class CitationResolver:
     def _unit(
         self, record: ArticleRecord, version: VersionSummary, ref: CitationRef, on: date
     ) -> ResolvedCitation:
+        ref = _implied_paragraph(record, ref)
         text = record.text
         unit = record.unit_id
         if ref.paragraph is not None:
@@ -194,7 +203,9 @@ class CitationResolver:
                     )
                 text, unit = paragraph.items[ref.item - 1].text, f"{unit}.{ref.item}"
         elif ref.item is not None:
-            raise CitationError(CitationErrorCode.NO_SUCH_ITEM, f"引用“{ref.raw}”未指明第几款", ref)
+            raise CitationError(
+                CitationErrorCode.NO_SUCH_ITEM, f"引用“{ref.raw}”未指明第几款，且该条有多款列有项", ref
+            )
         warnings = ()
         if version.expired and version.effective_to is None and version.repealed_date is None:
             warnings = (

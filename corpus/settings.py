@@ -70,6 +70,10 @@ class Settings(BaseSettings):
         default=28.0, description="Longest stretch of speech decoded at once (Whisper sees 30 s)."
     )
     # --- assistant (issue 4+: assistant/) --------------------------------------------
+    standards_dir: Path = Field(
+        default=PROJECT_ROOT / "assistant" / "data" / "standards",
+        description="Discretion standards (裁量基准) and 不予处罚清单, with their parsed JSON cache.",
+    )
 
     @property
     def resolved_database_url(self) -> str:

@@ -1,0 +1,1 @@
+"""Discretion standards (裁量基准): parsed tables, tier decisions, exemption lists."""
