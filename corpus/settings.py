@@ -42,8 +42,8 @@ class Settings(BaseSettings):
     index_dir: Path | None = Field(
         default=None, description="Retrieval index folder; None = data_dir/index."
     )
-    rrf_k: int = Field(default=60, description="Reciprocal rank fusion constant.")
-    bm25_weight: float = Field(default=1.0, description="Weight of BM25 ranks in fusion.")
+    rrf_k: int = Field(default=10, description="Reciprocal rank fusion constant (tuned on dev).")
+    bm25_weight: float = Field(default=1.5, description="Weight of BM25 ranks in fusion.")
     dense_weight: float = Field(default=1.0, description="Weight of dense ranks in fusion.")
     fusion_candidates: int = Field(default=50, description="Candidates taken from each retriever.")
     faiss_exact_max: int = Field(
