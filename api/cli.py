@@ -5,6 +5,10 @@ from __future__ import annotations
 import typer
 
 from api.cli_corpus import cite_command, corpus_app
+from api.cli_discretion import discretion_app
+from api.cli_models import models_app
+from api.cli_serve import serve_command
+from api.cli_transcribe import record_app, transcribe_command
 from corpus.settings import Settings
 
 app = typer.Typer(
@@ -22,7 +26,14 @@ def root(ctx: typer.Context) -> None:
 
 
 app.add_typer(corpus_app, name="corpus")
+app.add_typer(discretion_app, name="discretion")
 app.command("cite", help="解析法条引用并输出指定日期有效版本的条文。")(cite_command)
+app.command("serve", help="启动 HTTP 服务与网页。")(serve_command)
+app.add_typer(models_app, name="models")
+app.command("transcribe", help="转写询问录音；给出 --case 时生成音频记录和询问笔录草稿。")(
+    transcribe_command
+)
+app.add_typer(record_app, name="record")
 
 
 def main() -> None:
