@@ -18,7 +18,7 @@ from corpus.law_metadata import MetadataCatalog
 from corpus.law_names import short_name
 from corpus.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
 from corpus.model import ParsedLaw
-from corpus.store import CorpusStore, content_hash
+from corpus.store import CorpusStore, WriteOutcome, content_hash
 
 REPEALS_FILE = "repeals.json"
 _SKIPPED_NAMES = {"_index.md", "README.md", "readme.md", "SUMMARY.md"}
@@ -147,16 +147,21 @@ def ingest_paths(
         catalog = MetadataCatalog.for_folder(root if root.is_dir() else root.parent)
         for key, parts in _parse_all(paths, catalog, report, progress).items():
             groups.setdefault(key, []).extend(parts)
-    for parts in groups.values():
+    # Later-published texts first: an earlier text with the same effective date is shadowed.
+    for (_, _), parts in sorted(groups.items(), key=lambda kv: kv[0][1] or date.min, reverse=True):
         parts = _drop_copies(parts, report)
         problem = _check_group(parts)
         if problem:
             report.failures.extend(IngestFailure(p.source, problem) for p in parts)
             continue
-        if store.upsert_version(parts):
+        outcome = store.upsert_version(parts)
+        if outcome is WriteOutcome.WRITTEN:
             report.versions_written += 1
-        else:
+        elif outcome is WriteOutcome.UNCHANGED:
             report.versions_unchanged += 1
+        else:
+            report.duplicates.extend(f"{p.source}（同日施行的较晚公布文本已保留）" for p in parts)
+            continue
         report.articles += sum(len(p.articles) for p in parts)
     for root in roots:
         _apply_repeals(store, root if root.is_dir() else root.parent, report)

@@ -75,6 +75,23 @@ class Settings(BaseSettings):
         description="Discretion standards (裁量基准) and 不予处罚清单, with their parsed JSON cache.",
     )
 
+    # --- service (issue 8: api/) ---
+    upload_max_mb: int = Field(
+        default=200, description="Largest recording accepted by the upload endpoint (MiB)."
+    )
+    corpus_upload_max_mb: int = Field(
+        default=50, description="Largest statute file an admin may upload for import (MiB)."
+    )
+    job_workers: int = Field(
+        default=1, description="Transcription jobs run at once (each uses all decoder threads)."
+    )
+    jobs_kept: int = Field(
+        default=200, description="Finished transcription jobs kept in memory for polling."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed cross-site; empty = same origin only."
+    )
+
     @property
     def resolved_database_url(self) -> str:
         """The database URL in use: the configured one, or SQLite under data_dir."""

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -32,6 +33,14 @@ from corpus.model import ArticleRecord, Item, Paragraph, ParsedLaw, unit_id
 from corpus.settings import Settings
 
 
+class WriteOutcome(StrEnum):
+    """What writing one version did."""
+
+    WRITTEN = "written"
+    UNCHANGED = "unchanged"
+    SHADOWED = "shadowed"  # a later-published text with the same effective date is kept
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -51,7 +60,7 @@ class AliasRow(Base):
 
 class VersionRow(Base):
     __tablename__ = "law_version"
-    __table_args__ = (UniqueConstraint("law_id", "version_date", name="uq_law_version"),)
+    __table_args__ = (UniqueConstraint("law_id", "effective_date", name="uq_law_version"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     law_id: Mapped[int] = mapped_column(ForeignKey("law.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
@@ -135,24 +144,29 @@ class CorpusStore:
         Base.metadata.create_all(self.engine)
 
     # -- writing ---------------------------------------------------------------
-    def upsert_version(self, parts: list[ParsedLaw]) -> bool:
+    def upsert_version(self, parts: list[ParsedLaw]) -> WriteOutcome:
         """Write one version (possibly several part files, e.g. 民法典编) atomically.
 
-        Returns False when the same content is already stored.
+        A version is identified by its effective date: of two texts taking effect on
+        the same day (the same interpretation filed under two publication dates),
+        the later-published one is kept.
         """
         first = parts[0].info
         name = short_name(first.title)
+        effective = first.effective_date or first.version_date
         digest = content_hash(parts)
         with Session(self.engine) as session, session.begin():
             law = self._law_row(session, name, first.title)
             self._add_aliases(session, law, [first.title, *first.aliases])
             existing = session.scalar(
                 select(VersionRow).where(
-                    VersionRow.law_id == law.id, VersionRow.version_date == first.version_date
+                    VersionRow.law_id == law.id, VersionRow.effective_date == effective
                 )
             )
             if existing is not None and existing.source_sha256 == digest:
-                return False
+                return WriteOutcome.UNCHANGED
+            if existing is not None and existing.version_date > first.version_date:
+                return WriteOutcome.SHADOWED
             if existing is not None:
                 session.execute(delete(ArticleRow).where(ArticleRow.version_id == existing.id))
                 session.delete(existing)
@@ -160,7 +174,7 @@ class CorpusStore:
             self._insert_version(session, law, parts, digest)
             session.flush()
             self._recompute_effective_to(session, law.id)
-        return True
+        return WriteOutcome.WRITTEN
 
     def _law_row(self, session: Session, name: str, title: str) -> LawRow:
         law = session.scalar(select(LawRow).where(LawRow.name == name))

@@ -64,5 +64,6 @@ def test_national_import_totals(national_corpus: ImportedCorpus) -> None:
     assert len(report.without_articles) == 83  # 刑法修正案 texts, 一、二、… interpretations
     assert report.parsed_files == 1429
     stored = national_corpus.store.stats()["articles"]
-    assert 64_000 <= stored <= 64_665
+    # 64,665 parsed; copies filed twice and texts re-published for the same effective date are stored once.
+    assert 63_800 <= stored <= 64_665
     assert not report.failures, report.failures[:5]

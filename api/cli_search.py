@@ -1,0 +1,68 @@
+"""``zhifa search "…"``: hybrid retrieval of statute articles from the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from api.cli_output import emit_json, fail, settings_from
+from corpus.law_names import short_name
+from indexing.filters import SearchFilter
+from indexing.hybrid_index import MODES, HybridIndex, IndexConfig, IndexError_, read_manifest
+from indexing.storage import index_dir_for, recover
+from models.embedder import EmbedderError, embedder_from_settings
+from models.manifest import ModelMismatchError
+
+
+def search_command(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="检索内容，如“饮酒后驾驶机动车如何处罚”。"),
+    on_date: str | None = typer.Option(
+        None, "--date", help="只检索该日期（YYYY-MM-DD）有效的版本；默认今天。"
+    ),
+    laws: list[str] = typer.Option([], "--law", help="限定法规（简称或全称），可重复。"),
+    k: int = typer.Option(10, "-k", "--top-k", min=1, max=200, help="返回条数。"),
+    mode: str = typer.Option("hybrid", "--mode", help="检索方式：hybrid、bm25、dense。"),
+    all_versions: bool = typer.Option(False, "--all-versions", help="检索所有版本（忽略日期）。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出命中列表（按相关度排序）。"),
+) -> None:
+    settings = settings_from(ctx)
+    if mode not in MODES:
+        fail(f"未知的检索方式“{mode}”，可选：{'、'.join(MODES)}")
+    query_filter = SearchFilter(
+        laws=frozenset(short_name(law) for law in laws),
+        on_date=None if all_versions else _parse_date(on_date),
+    )
+    folder = recover(index_dir_for(settings))
+    try:
+        has_dense = read_manifest(folder)["model"] is not None
+        if not has_dense and mode != "bm25":
+            typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
+            mode = "bm25"
+        embedder = embedder_from_settings(settings) if mode != "bm25" else None
+        index = HybridIndex.load(folder, embedder)
+        index.config = index.config.with_query_params(IndexConfig.from_settings(settings))
+        hits = index.retrieve(query, k, query_filter, mode=mode)
+    except (EmbedderError, IndexError_, ModelMismatchError) as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json([hit.to_json() for hit in hits])
+        return
+    if not hits:
+        typer.echo("未找到相关条文。")
+    for rank, hit in enumerate(hits, start=1):
+        scores = "  ".join(
+            f"{name}={value:.4f}" for name, value in hit.scores.items() if value is not None
+        )
+        typer.echo(f"{rank}. {hit.citation}（{hit.version} 施行版本）  {scores}")
+        typer.echo(f"   {hit.text[:160].replace(chr(10), ' ')}")
+
+
+def _parse_date(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"日期格式应为 YYYY-MM-DD：{text}")

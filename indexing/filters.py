@@ -1,0 +1,68 @@
+"""Filters on retrieval units: law, level, region, and "in force on date D".
+
+Applied as a boolean mask over column arrays, so filtering 60k units costs well
+under a millisecond per query and both retrievers search only allowed units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from indexing.units import RetrievalUnit
+
+_OPEN_END = "9999-12-31"
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Empty sets mean "any"; ``on_date`` keeps only versions in force on that day."""
+
+    laws: frozenset[str] = frozenset()
+    levels: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    on_date: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.laws or self.levels or self.regions or self.on_date)
+
+    def matches(self, unit: RetrievalUnit) -> bool:
+        """The same test as ``UnitTable.mask``, for one unit (used by tests and callers)."""
+        return (
+            (not self.laws or unit.law in self.laws)
+            and (not self.levels or unit.level in self.levels)
+            and (not self.regions or unit.region in self.regions)
+            and (self.on_date is None or unit.in_force_on(self.on_date))
+        )
+
+
+class UnitTable:
+    """Column arrays of the filterable unit fields, aligned with unit positions."""
+
+    def __init__(self, units: Sequence[RetrievalUnit]) -> None:
+        self.law = np.array([u.law for u in units], dtype=object)
+        self.level = np.array([u.level or "" for u in units], dtype=object)
+        self.region = np.array([u.region or "" for u in units], dtype=object)
+        self.version = np.array([u.version for u in units], dtype="U10")
+        self.effective_to = np.array([u.effective_to or _OPEN_END for u in units], dtype="U10")
+
+    def mask(self, query_filter: SearchFilter) -> np.ndarray | None:
+        """Boolean mask of allowed units, or None when the filter allows everything."""
+        if query_filter.is_empty:
+            return None
+        mask = np.ones(len(self.law), dtype=bool)
+        for values, column in (
+            (query_filter.laws, self.law),
+            (query_filter.levels, self.level),
+            (query_filter.regions, self.region),
+        ):
+            if values:
+                mask &= np.isin(column, list(values))
+        if query_filter.on_date is not None:
+            day = query_filter.on_date.isoformat()
+            mask &= (self.version <= day) & (self.effective_to > day)
+        return mask

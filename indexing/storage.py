@@ -1,0 +1,82 @@
+"""Where indexes live, and replacing one atomically.
+
+A new index is written into a temporary sibling folder and swapped in by rename, so
+a crash mid-build leaves the last good index in place. The swap is two renames
+(old → backup, new → target); a crash between them is repaired on the next load by
+restoring the backup.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+_TMP = ".tmp-"
+_OLD = ".old-"
+
+
+def index_dir_for(settings: object) -> Path:
+    """``settings.index_dir`` or ``data_dir/index``."""
+    configured = getattr(settings, "index_dir", None)
+    return Path(configured) if configured else Path(settings.data_dir) / "index"  # type: ignore[attr-defined]
+
+
+def embedding_cache_path(settings: object) -> Path:
+    """The shared embedding cache under ``data_dir``."""
+    return Path(settings.data_dir) / "embedding-cache.sqlite3"  # type: ignore[attr-defined]
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp_folder)``, then swap the folder in place of ``target``."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(target, _TMP)
+    tmp = target.parent / f".{target.name}{_TMP}{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        write(tmp)
+        _fsync_tree(tmp)
+        backup = target.parent / f".{target.name}{_OLD}{uuid.uuid4().hex[:8]}"
+        if target.exists():
+            os.rename(target, backup)
+        os.rename(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+    _remove_stale(target, _OLD)
+
+
+def recover(target: Path) -> Path:
+    """Return ``target``, restoring the newest backup if a swap was interrupted."""
+    target = Path(target)
+    if not target.exists():
+        backups = sorted(_siblings(target, _OLD), key=lambda p: p.stat().st_mtime)
+        if backups:
+            os.rename(backups[-1], target)
+    return target
+
+
+def _siblings(target: Path, marker: str) -> list[Path]:
+    if not target.parent.is_dir():
+        return []
+    return [p for p in target.parent.glob(f".{target.name}{marker}*") if p.is_dir()]
+
+
+def _remove_stale(target: Path, marker: str) -> None:
+    """Leftovers of a crashed build (tmp) or of a finished swap (old) are safe to delete."""
+    if marker == _OLD and not target.exists():
+        return
+    for leftover in _siblings(target, marker):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush file contents before the rename makes them visible."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())

