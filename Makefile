@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ZHIFA := $(VENV)/bin/zhifa
 STAMP := $(VENV)/.installed
+STAMP_ST := $(VENV)/.installed-st
 export ZHIFA_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: install models corpus index run test bench lint format clean
@@ -14,6 +15,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+## The optional sentence-transformers backend (CPU torch from the local wheel): tests only.
+$(STAMP_ST): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,st]'
+	touch $(STAMP_ST)
 
 install: $(STAMP)
 
@@ -25,10 +31,14 @@ models: install
 corpus: install
 	$(ZHIFA) corpus init
 
-run: install models corpus
+## Build the default retrieval index once; later runs re-embed only changed laws.
+index: corpus
+	if $(ZHIFA) index stats >/dev/null 2>&1; then $(ZHIFA) index update; else $(ZHIFA) index build; fi
+
+run: install models index
 	$(ZHIFA) serve --host 127.0.0.1 --port 8000
 
-test: install models
+test: $(STAMP_ST) models
 	$(PY) -m pytest -q
 
 bench: install models corpus

@@ -9,9 +9,9 @@ import typer
 from api.cli_output import emit_json, fail, settings_from
 from corpus.law_names import short_name
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import MODES, HybridIndex, IndexConfig, IndexError_, read_manifest
-from indexing.storage import index_dir_for, recover
-from models.embedder import EmbedderError, embedder_from_settings
+from indexing.hybrid_index import MODES, IndexError_
+from indexing.index_loader import open_index
+from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
 
 
@@ -34,16 +34,11 @@ def search_command(
         laws=frozenset(short_name(law) for law in laws),
         on_date=None if all_versions else _parse_date(on_date),
     )
-    folder = recover(index_dir_for(settings))
     try:
-        has_dense = read_manifest(folder)["model"] is not None
-        if not has_dense and mode != "bm25":
+        opened = open_index(settings, mode)
+        if opened.mode != mode:
             typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
-            mode = "bm25"
-        embedder = embedder_from_settings(settings) if mode != "bm25" else None
-        index = HybridIndex.load(folder, embedder)
-        index.config = index.config.with_query_params(IndexConfig.from_settings(settings))
-        hits = index.retrieve(query, k, query_filter, mode=mode)
+        hits = opened.index.retrieve(query, k, query_filter, mode=opened.mode)
     except (EmbedderError, IndexError_, ModelMismatchError) as exc:
         fail(str(exc))
     if as_json:

@@ -1,0 +1,196 @@
+"""Which article is a penalty norm (处罚依据), and which norm it punishes (违法依据).
+
+A 罚则 article names the rule it sanctions ("违反本法第三十四条规定的，…处…罚款"),
+so the links come from the statute text itself, resolved by the citation engine:
+no link is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from corpus.citation_parser import parse_citations
+from corpus.model import ArticleRecord
+from corpus.store import CorpusStore
+
+_SANCTION = re.compile(
+    r"(处|并处|可以处|予以)[^。；]{0,40}(罚款|拘留|警告|通报批评)"
+    r"|没收(违法所得|非法财物|违法)|吊销[^。；]{0,10}(许可证|执照|证件|证书)"
+    r"|责令[^。；]{0,12}(停产|停业|关闭|限制生产)|暂扣[^。；]{0,10}(许可证|执照|证件)"
+    r"|依法给予处分|依照[^。；]{0,30}(规定|法律)[^。；]{0,6}处罚"
+)
+_DUTY = re.compile(r"应当|不得|禁止|必须|严禁")
+_LIABILITY_HEADING = re.compile(r"法律责任|罚则")
+
+
+def is_penalty_norm(record: ArticleRecord) -> bool:
+    """A sanction clause, usually in the 法律责任 chapter."""
+    text = record.text
+    if not _SANCTION.search(text):
+        return False
+    in_liability = any(_LIABILITY_HEADING.search(h) for h in record.headings)
+    return in_liability or "违反" in text
+
+
+def is_duty_norm(record: ArticleRecord) -> bool:
+    """An obligation or prohibition that can be violated."""
+    return not is_penalty_norm(record) and bool(_DUTY.search(record.text))
+
+
+@dataclass(frozen=True)
+class ArticleKey:
+    law: str
+    version: date
+    number: int
+    suffix: int = 0
+
+
+def key_of(record: ArticleRecord) -> ArticleKey:
+    return ArticleKey(record.law, record.version, record.number, record.suffix)
+
+
+@dataclass(frozen=True)
+class TextLink:
+    """A 罚则 item that restates a duty item (违反本法规定，有下列情形之一 …)."""
+
+    penalty: ArticleKey
+    duty: ArticleKey
+    similarity: float
+    penalty_line: str
+    duty_line: str
+
+
+@dataclass
+class LawNormGraph:
+    """Penalty article → the articles of the same version it says are violated, and back.
+
+    Explicit links come from 违反本法第X条; text links from a 罚则 item that restates
+    a duty item almost word for word (character-bigram Dice ≥ the threshold).
+    """
+
+    violated_by_penalty: dict[ArticleKey, list[ArticleKey]] = field(default_factory=dict)
+    penalties_by_violated: dict[ArticleKey, list[ArticleKey]] = field(default_factory=dict)
+    text_links: list[TextLink] = field(default_factory=list)
+    records: dict[ArticleKey, ArticleRecord] = field(default_factory=dict)
+
+
+def _same_law_targets(record: ArticleRecord, existing: set[tuple[int, int]]) -> list[ArticleKey]:
+    """Articles of this law that a penalty article cites (本法第X条 / 违反第X条)."""
+    targets: list[ArticleKey] = []
+    text = record.text
+    for ref in parse_citations(text):
+        if ref.law is not None or ref.article is None:
+            continue  # another law: the cited text is not in this version
+        if "违反" not in text[max(0, ref.start - 12) : ref.start]:
+            continue  # 除本法第X条规定的情形外 … is not the violated rule
+        if (ref.article, ref.suffix) in existing and (ref.article, ref.suffix) != (
+            record.number,
+            record.suffix,
+        ):
+            key = ArticleKey(record.law, record.version, ref.article, ref.suffix)
+            if key not in targets:
+                targets.append(key)
+    return targets
+
+
+_NOISE = re.compile(r"[（）()一二三四五六七八九十、，。；：:\s]")
+TEXT_LINK_THRESHOLD = 0.6
+
+
+def _lines(record: ArticleRecord, duties_only: bool = False) -> list[str]:
+    """Items where the article has them, else paragraphs: the units a 罚则 restates.
+
+    For a duty article only paragraphs that state a duty count: a 审批 procedure
+    paragraph echoed by a 罚则 is not what the 罚则 punishes.
+    """
+    lines: list[str] = []
+    for paragraph in record.paragraphs:
+        if duties_only and not _DUTY.search(paragraph.text):
+            continue
+        if paragraph.items:
+            lines.extend(item.text for item in paragraph.items)
+        else:
+            lines.append(paragraph.text)
+    return lines
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    text = _NOISE.sub("", text)
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _text_links(duties: list[ArticleRecord], penalties: list[ArticleRecord]) -> list[TextLink]:
+    penalty_lines = [(p, line, _bigrams(line)) for p in penalties for line in _lines(p)]
+    links: list[TextLink] = []
+    for duty in duties:
+        best: dict[ArticleKey, TextLink] = {}
+        for duty_line in _lines(duty, duties_only=True):
+            grams = _bigrams(duty_line)
+            for penalty, line, other in penalty_lines:
+                score = _dice(grams, other)
+                key = key_of(penalty)
+                if score >= TEXT_LINK_THRESHOLD and (
+                    key not in best or score > best[key].similarity
+                ):
+                    best[key] = TextLink(key, key_of(duty), round(score, 2), line, duty_line)
+        links.extend(best.values())
+    return links
+
+
+def build_graph(records: Iterable[ArticleRecord]) -> LawNormGraph:
+    """Link every penalty article of one law version to the duties it sanctions."""
+    graph = LawNormGraph()
+    rows = list(records)
+    graph.records = {key_of(r): r for r in rows}
+    existing = {(r.number, r.suffix) for r in rows}
+    for record in rows:
+        if not is_penalty_norm(record):
+            continue
+        targets = _same_law_targets(record, existing)
+        graph.violated_by_penalty[key_of(record)] = targets
+        for target in targets:
+            graph.penalties_by_violated.setdefault(target, []).append(key_of(record))
+    penalties = [r for r in rows if is_penalty_norm(r)]
+    graph.text_links = _text_links([r for r in rows if is_duty_norm(r)], penalties)
+    return graph
+
+
+class NormGraphs:
+    """Per-version graphs, built on first use from the store (a version has ≤ ~1,300 articles)."""
+
+    def __init__(self, store: CorpusStore, cache_size: int = 64) -> None:
+        self.store = store
+        self._graph = lru_cache(maxsize=cache_size)(self._build)
+
+    def _build(self, law: str, version: date) -> LawNormGraph:
+        return build_graph(r for r in self.store.iter_articles([law]) if r.version == version)
+
+    def for_record(self, record: ArticleRecord) -> LawNormGraph:
+        return self._graph(record.law, record.version)
+
+    def violated_by(self, record: ArticleRecord) -> list[ArticleRecord]:
+        graph = self.for_record(record)
+        return [graph.records[k] for k in graph.violated_by_penalty.get(key_of(record), [])]
+
+    def penalties_for(self, record: ArticleRecord) -> list[ArticleRecord]:
+        graph = self.for_record(record)
+        return [graph.records[k] for k in graph.penalties_by_violated.get(key_of(record), [])]
+
+    def text_links_of(self, record: ArticleRecord) -> list[tuple[ArticleRecord, TextLink]]:
+        """(other article, link) for every text link touching ``record``, best first."""
+        graph = self.for_record(record)
+        key = key_of(record)
+        found = [
+            (graph.records[link.duty if link.penalty == key else link.penalty], link)
+            for link in graph.text_links
+            if key in (link.penalty, link.duty)
+        ]
+        return sorted(found, key=lambda pair: -pair[1].similarity)

@@ -1,0 +1,181 @@
+"""Governing provisions for a situation: the violated norm and the penalty norm.
+
+Retrieval proposes articles; the norm graph adds the 罚则 that sanctions a duty
+(or the duty a 罚则 names); and every article is re-resolved through the citation
+engine on the date of the act before it is shown, so nothing outside the corpus,
+or out of force on that date, can appear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from assistant.norm_links import NormGraphs, is_penalty_norm
+from corpus.citation_parser import CitationRef
+from corpus.citation_resolver import (
+    CitationError,
+    CitationErrorCode,
+    CitationResolver,
+    ResolvedCitation,
+)
+from corpus.model import ArticleRecord
+from corpus.store import CorpusStore
+from indexing.filters import SearchFilter
+from indexing.hybrid_index import Hit, HybridIndex
+from indexing.query_rewriter import rewrite_query
+
+
+class ProvisionRole(StrEnum):
+    VIOLATED = "violated"  # 违法依据
+    PENALTY = "penalty"  # 处罚依据
+    RELATED = "related"  # 相关条文
+
+    @property
+    def label(self) -> str:
+        return {"violated": "违法依据", "penalty": "处罚依据", "related": "相关条文"}[self.value]
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A verified article with its role and why it is shown."""
+
+    role: ProvisionRole
+    citation: ResolvedCitation
+    reason: str
+    rank: int
+    scores: dict[str, float | None] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {
+            "role": self.role.value,
+            "role_label": self.role.label,
+            "reason": self.reason,
+            "scores": self.scores,
+            **self.citation.as_json(),
+        }
+
+
+@dataclass
+class ProvisionAnswer:
+    question: str
+    on: date
+    provisions: list[Provision]
+    dropped: list[str] = field(default_factory=list)
+    query: str = ""
+
+    def by_role(self, role: ProvisionRole) -> list[Provision]:
+        return [p for p in self.provisions if p.role is role]
+
+    def as_json(self) -> dict:
+        return {
+            "question": self.question,
+            "date": self.on.isoformat(),
+            "query": self.query,
+            "provisions": [p.as_json() for p in self.provisions],
+            "dropped": self.dropped,
+        }
+
+
+class ProvisionFinder:
+    """ask(): retrieval + norm links + verification, over one store and one index."""
+
+    def __init__(self, store: CorpusStore, index: HybridIndex, mode: str = "hybrid") -> None:
+        self.store = store
+        self.index = index
+        self.mode = mode
+        self.resolver = CitationResolver(store)
+        self.graphs = NormGraphs(store)
+
+    def ask(
+        self, question: str, on: date | None = None, k: int = 5, laws: frozenset[str] = frozenset()
+    ) -> ProvisionAnswer:
+        """The governing articles in force on ``on`` for a situation described in words."""
+        on = on or date.today()
+        answer = ProvisionAnswer(question=question, on=on, provisions=[])
+        query = rewrite_query(question)
+        answer.query = query.text
+        hits = self.index.retrieve(
+            query.text, k, SearchFilter(laws=laws, on_date=on), mode=self.mode
+        )
+        seen: set[str] = set()
+        for rank, hit in enumerate(hits, start=1):
+            record = self.store.article(
+                hit.law, date.fromisoformat(hit.version), hit.number, hit.suffix
+            )
+            if record is None:
+                answer.dropped.append(f"{hit.citation}：索引与法规库不一致，已略去（请重建索引）")
+                continue
+            self._add_with_links(answer, record, hit, rank, seen)
+        return answer
+
+    def _add_with_links(
+        self, answer: ProvisionAnswer, record: ArticleRecord, hit: Hit, rank: int, seen: set[str]
+    ) -> None:
+        penalty = is_penalty_norm(record)
+        linked = self._linked(record, penalty)
+        if penalty:
+            role = ProvisionRole.PENALTY
+        else:
+            role = ProvisionRole.VIOLATED if linked else ProvisionRole.RELATED
+        self._add(answer, record, role, "检索命中", rank, hit.scores, seen)
+        other_role = ProvisionRole.VIOLATED if penalty else ProvisionRole.PENALTY
+        for other, reason in linked:
+            self._add(answer, other, other_role, reason, rank, {}, seen)
+
+    def _linked(self, record: ArticleRecord, penalty: bool) -> list[tuple[ArticleRecord, str]]:
+        """Explicit 违反本法第X条 links first, then 罚则 items restating a duty item."""
+        if penalty:
+            found = [
+                (d, f"{record.citation}明确援引的违法行为条款")
+                for d in self.graphs.violated_by(record)
+            ]
+        else:
+            found = [
+                (p, f"明确处罚违反{record.label}的罚则") for p in self.graphs.penalties_for(record)
+            ]
+        known = {r.unit_id for r, _ in found}
+        for other, link in self.graphs.text_links_of(record):
+            if other.unit_id not in known:
+                line = link.penalty_line if not penalty else link.duty_line
+                found.append(
+                    (other, f"罚则所列情形与条文相符（相似度 {link.similarity:.2f}）：{line[:40]}")
+                )
+                known.add(other.unit_id)
+        return found
+
+    def _add(
+        self,
+        answer: ProvisionAnswer,
+        record: ArticleRecord,
+        role: ProvisionRole,
+        reason: str,
+        rank: int,
+        scores: dict[str, float | None],
+        seen: set[str],
+    ) -> None:
+        if record.unit_id in seen:
+            return
+        verified = self.verify(record, answer.on)
+        if isinstance(verified, CitationError):
+            answer.dropped.append(f"{record.citation}：{verified.message}")
+            return
+        seen.add(record.unit_id)
+        answer.provisions.append(Provision(role, verified, reason, rank, dict(scores)))
+
+    def verify(self, record: ArticleRecord, on: date) -> ResolvedCitation | CitationError:
+        """Re-resolve an article by its citation on ``on``: the no-invention guarantee."""
+        ref = CitationRef(
+            law=record.law, article=record.number, suffix=record.suffix, raw=record.label
+        )
+        try:
+            resolved = self.resolver.resolve(ref, on)
+        except CitationError as exc:
+            return exc
+        if resolved.unit_id != record.unit_id:
+            message = (
+                f"{record.citation}（{record.version.isoformat()}版）在{on.isoformat()}不是有效版本"
+            )
+            return CitationError(CitationErrorCode.REPEALED, message)
+        return resolved
