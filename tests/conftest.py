@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.discretion.catalogue import StandardsCatalogue
+from assistant.officer_assistant import OfficerAssistant
+from assistant.provisions import ProvisionFinder
 from corpus.ingest import IngestReport, ingest_paths
 from corpus.settings import Settings
 from corpus.store import CorpusStore
+from indexing.hybrid_index import HybridIndex
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,3 +59,15 @@ def national_corpus(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
     settings = Settings(data_dir=tmp_path_factory.mktemp("zhifa-national"))
     store = CorpusStore(settings)
     return ImportedCorpus(store, ingest_paths(store, [shared_dir / "data" / "laws"]))
+
+
+@pytest.fixture(scope="session")
+def bm25_finder(default_store: CorpusStore) -> ProvisionFinder:
+    """A BM25-only index over the default corpus: the assistant's tests need no vectors."""
+    index = HybridIndex.build(default_store.iter_articles(), embedder=None)
+    return ProvisionFinder(default_store, index, mode="bm25")
+
+
+@pytest.fixture(scope="session")
+def officer_assistant(bm25_finder: ProvisionFinder, default_settings: Settings) -> OfficerAssistant:
+    return OfficerAssistant(bm25_finder, StandardsCatalogue.load(default_settings.standards_dir))

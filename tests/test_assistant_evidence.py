@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 from api.cli import app
 from assistant.evidence_checklist import EvidenceItem, EvidenceSource, mark_present
 from assistant.officer_assistant import OfficerAssistant
-from tests.assistant_fixtures import bm25_finder, officer_assistant  # noqa: F401
 
 DAY = date(2024, 6, 1)
 STATUTORY = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +12,6 @@ from assistant.provisions import ProvisionFinder, ProvisionRole
 from corpus.citation_resolver import CitationResolver
 from corpus.store import CorpusStore
 from indexing.query_rewriter import rewrite_query
-from tests.assistant_fixtures import bm25_finder, officer_assistant  # noqa: F401
 
 DAY = date(2024, 6, 1)
 
