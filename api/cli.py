@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import typer
 
+from api.cli_assist import ask_command, evidence_command
 from api.cli_corpus import cite_command, corpus_app
 from api.cli_discretion import discretion_app
 from api.cli_eval import eval_app
 from api.cli_index import index_app
+from api.cli_locale import install_chinese_click_messages
 from api.cli_models import models_app
 from api.cli_search import search_command
 from api.cli_serve import serve_command
 from api.cli_transcribe import record_app, transcribe_command
 from corpus.settings import Settings
+
+install_chinese_click_messages()
 
 app = typer.Typer(
     help="执法智助：面向行政执法的离线法律助手（法条检索、引用核验、审核、笔录）。",
@@ -31,9 +35,13 @@ def root(ctx: typer.Context) -> None:
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(discretion_app, name="discretion")
 app.command("cite", help="解析法条引用并输出指定日期有效版本的条文。")(cite_command)
+app.command("ask", help="按案情推送适用条文、裁量基准和证据清单。")(ask_command)
+app.command("evidence", help="列出需收集的证据及理由。")(evidence_command)
 app.command("serve", help="启动 HTTP 服务与网页。")(serve_command)
 app.add_typer(index_app, name="index")
-app.command("search", help="混合检索法条（BM25 + 向量），默认只检索今天有效的版本。")(search_command)
+app.command("search", help="混合检索法条（BM25 + 向量），默认只检索今天有效的版本。")(
+    search_command
+)
 app.add_typer(eval_app, name="eval")
 app.add_typer(models_app, name="models")
 app.command("transcribe", help="转写询问录音；给出 --case 时生成音频记录和询问笔录草稿。")(

@@ -103,3 +103,16 @@ def test_stats_and_import(env: dict[str, str], tmp_path: Path) -> None:
 def test_help_is_chinese(env: dict[str, str]) -> None:
     result = run(env, "--help")
     assert "执法智助" in result.stdout and "cite" in result.stdout
+
+
+def test_usage_errors_are_one_chinese_line(env: dict[str, str]) -> None:
+    for args, fragment in [(["cite"], "缺少参数"), (["cite", "x", "--bogus"], "没有选项"), (["nosuch"], "没有命令")]:
+        result = run(env, *args)
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("错误：") and fragment in lines[0]
+
+
+def test_help_words_are_chinese(env: dict[str, str]) -> None:
+    result = run(env, "cite", "--help")
+    assert "用法：" in result.stdout and "显示帮助信息并退出" in result.stdout and "选项" in result.stdout
