@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 STAMP_ST := $(VENV)/.installed-st
 export ZHIFA_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install models corpus index run test bench lint format clean
+.PHONY: install models corpus index browser run test bench lint format clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,11 @@ index: corpus
 run: install models index
 	$(ZHIFA) serve --host 127.0.0.1 --port 8000
 
-test: $(STAMP_ST) models
+## Debian's chromium for the headless browser test (Playwright drives it; no browser download).
+browser:
+	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test: $(STAMP_ST) models browser
 	$(PY) -m pytest -q
 
 bench: install models corpus

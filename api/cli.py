@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from api.cli_assist import ask_command, evidence_command
+from api.cli_audit import audit_app
 from api.cli_corpus import cite_command, corpus_app
 from api.cli_discretion import discretion_app
 from api.cli_eval import eval_app
@@ -14,6 +15,7 @@ from api.cli_models import models_app
 from api.cli_search import search_command
 from api.cli_serve import serve_command
 from api.cli_transcribe import record_app, transcribe_command
+from api.cli_users import user_app
 from corpus.settings import Settings
 
 install_chinese_click_messages()
@@ -48,6 +50,8 @@ app.command("transcribe", help="转写询问录音；给出 --case 时生成音�
     transcribe_command
 )
 app.add_typer(record_app, name="record")
+app.add_typer(user_app, name="user")
+app.add_typer(audit_app, name="audit")
 
 
 def main() -> None:

@@ -20,5 +20,11 @@ def serve_command(
     app = create_app(settings)
     if app.state.store.stats()["articles"] == 0:
         fail("语料库为空，请先运行 zhifa corpus init")
+    if app.state.users.count() == 0:
+        typer.echo(
+            "提示：尚无用户，除 /health 外的接口都需要令牌。请运行 "
+            "zhifa user add 名称 --role admin 与 zhifa user token 名称。",
+            err=True,
+        )
     typer.echo(f"执法智助服务已启动：http://{host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -74,6 +74,25 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "assistant" / "data" / "standards",
         description="Discretion standards (裁量基准) and 不予处罚清单, with their parsed JSON cache.",
     )
+    publicity_days_penalty: int = Field(
+        default=7, description="Working days to publish a penalty or permit decision (粤公示办法第21条)."
+    )
+    publicity_days_other: int = Field(
+        default=20, description="Working days to publish other enforcement decisions (第21条)."
+    )
+    withdrawal_days: int = Field(
+        default=3, description="Working days to withdraw a revoked or changed decision (第24条)."
+    )
+    case_attachments_dir: Path | None = Field(
+        default=None, description="Whole-process record attachments; None = data_dir/case_records."
+    )
+    cases_dir: Path = Field(
+        default=PROJECT_ROOT / "assistant" / "data" / "cases",
+        description="Shipped case base: court cases (Markdown) and CAIL2018 criminal cases.",
+    )
+    case_index_dir: Path | None = Field(
+        default=None, description="Similar-case index folder; None = data_dir/case_index."
+    )
 
     # --- service (issue 8: api/) ---
     upload_max_mb: int = Field(

@@ -6,13 +6,18 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.users import Role
 from corpus.settings import Settings
 from corpus.store import CorpusStore
+from tests.test_api_service import issue_tokens
 
 
 @pytest.fixture(scope="module")
 def client(default_settings: Settings, default_store: CorpusStore) -> TestClient:
-    return TestClient(create_app(default_settings))
+    client = TestClient(create_app(default_settings))
+    token = issue_tokens(client, "corpus")[Role.OFFICER]
+    client.headers["Authorization"] = f"Bearer {token}"
+    return client
 
 
 def test_health_and_ready(client: TestClient) -> None:

@@ -1,0 +1,241 @@
+// 执法智助 web page: token login (sessionStorage), statute search/cite, discretion, transcription.
+// Plain DOM code, no libraries and no network access beyond this server.
+"use strict";
+
+const TOKEN_KEY = "zhifa-token";
+const $ = (id) => document.getElementById(id);
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function errorBox(message) {
+  return el("div", "err", message);
+}
+
+class ApiFailure extends Error {
+  constructor(status, body) {
+    super((body && body.message) || `请求失败（${status}）`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(path, options = {}) {
+  const headers = new Headers(options.headers || {});
+  headers.set("Authorization", "Bearer " + sessionStorage.getItem(TOKEN_KEY));
+  const response = await fetch(path, { ...options, headers });
+  if (response.status === 401) {
+    logout("登录已失效，请重新输入令牌");
+  }
+  const type = response.headers.get("content-type") || "";
+  const body = type.includes("application/json") ? await response.json() : await response.blob();
+  if (!response.ok) throw new ApiFailure(response.status, type.includes("json") ? body : null);
+  return body;
+}
+
+// ---- login ---------------------------------------------------------------------------
+
+async function login(token) {
+  sessionStorage.setItem(TOKEN_KEY, token);
+  try {
+    const me = await api("/api/me");
+    $("whoami").textContent = `${me.name}（${me.role_label}）`;
+    $("logout").hidden = false;
+    $("login-panel").hidden = true;
+    $("app").hidden = false;
+    $("login-error").hidden = true;
+  } catch (failure) {
+    logout(failure.message);
+  }
+}
+
+function logout(message) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  $("whoami").textContent = "未登录";
+  $("logout").hidden = true;
+  $("app").hidden = true;
+  $("login-panel").hidden = false;
+  if (message) {
+    $("login-error").textContent = message;
+    $("login-error").hidden = false;
+  }
+}
+
+$("login-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  login($("token").value.trim());
+  $("token").value = "";
+});
+$("logout").addEventListener("click", () => logout());
+
+for (const tab of document.querySelectorAll(".tab")) {
+  tab.addEventListener("click", () => {
+    for (const other of document.querySelectorAll(".tab")) other.classList.toggle("active", other === tab);
+    for (const name of ["law", "discretion", "transcribe"]) $("tab-" + name).hidden = name !== tab.dataset.tab;
+  });
+}
+
+// ---- statutes: search and cite -------------------------------------------------------
+
+function articleBox(citation, version, text) {
+  const div = el("div", "hit");
+  div.append(el("div", "cite", citation), el("div", "meta", `${version} 起施行的版本`), el("div", "", text));
+  return div;
+}
+
+async function runSearch(q, day, box) {
+  const params = new URLSearchParams({ q });
+  if (day) params.set("date", day);
+  const body = await api("/api/search?" + params.toString());
+  if (!body.hits.length) box.append(el("p", "meta", "未找到相关条文。"));
+  for (const hit of body.hits) box.append(articleBox(hit.citation, hit.version, hit.text));
+}
+
+async function runCite(q, day, box) {
+  const params = new URLSearchParams({ q });
+  if (day) params.set("date", day);
+  try {
+    const body = await api("/api/cite?" + params.toString());
+    for (const hit of body.results) box.append(articleBox(hit.citation, hit.version, hit.text));
+    for (const err of body.errors) box.append(errorBox(err.message));
+  } catch (failure) {
+    const errors = (failure.body && failure.body.errors) || [];
+    if (!errors.length) throw failure;
+    for (const err of errors) box.append(errorBox(err.message));
+  }
+}
+
+$("law-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const action = event.submitter ? event.submitter.value : "search";
+  const box = $("law-results");
+  box.replaceChildren(el("p", "meta", "查询中…"));
+  const results = el("div");
+  try {
+    await (action === "cite" ? runCite : runSearch)($("law-q").value, $("law-date").value, results);
+    box.replaceChildren(results);
+  } catch (failure) {
+    box.replaceChildren(errorBox(failure.message));
+  }
+});
+
+// ---- discretion standards ------------------------------------------------------------
+
+async function showViolation(id, target) {
+  const violation = await api("/api/discretion/violations/" + encodeURIComponent(id));
+  target.replaceChildren();
+  for (const basis of violation.legal_basis) target.append(el("div", "meta", "法律依据：" + basis.raw));
+  for (const tier of violation.tiers) {
+    const conditions = tier.conditions.map((c) => c.text).join("；");
+    target.append(el("div", "tier", `第${tier.level}档：${conditions} → ${tier.penalty_text}`));
+  }
+  for (const factor of violation.factors) {
+    const levels = factor.levels.map((lv) => `${lv.text}（${lv.weights_pct.join("/")}%）`).join("；");
+    target.append(el("div", "tier", `${factor.name}：${levels}`));
+  }
+}
+
+$("discretion-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const box = $("discretion-results");
+  box.replaceChildren(el("p", "meta", "查询中…"));
+  try {
+    const hits = await api("/api/discretion/search?" + new URLSearchParams({ q: $("discretion-q").value }));
+    box.replaceChildren();
+    if (!hits.length) box.append(el("p", "meta", "未找到匹配的违法行为。"));
+    for (const hit of hits) {
+      const div = el("div", "hit violation");
+      const detail = el("div");
+      div.append(el("div", "cite", `${hit.id} ${hit.title}`), el("div", "meta", hit.legal_basis.join("；")), detail);
+      div.addEventListener("click", () => showViolation(hit.id, detail).catch((f) => detail.replaceChildren(errorBox(f.message))), { once: true });
+      box.append(div);
+    }
+  } catch (failure) {
+    box.replaceChildren(errorBox(failure.message));
+  }
+});
+
+// ---- transcription -------------------------------------------------------------------
+
+function uploadWithProgress(form) {
+  // XMLHttpRequest reports upload progress; fetch does not.
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/transcriptions");
+    request.setRequestHeader("Authorization", "Bearer " + sessionStorage.getItem(TOKEN_KEY));
+    request.responseType = "json";
+    request.upload.onprogress = (e) => {
+      if (e.lengthComputable) $("upload-progress").value = e.loaded / e.total;
+      $("job-status").textContent = "上传中…";
+    };
+    request.onload = () => (request.status === 202 ? resolve(request.response) : reject(new ApiFailure(request.status, request.response)));
+    request.onerror = () => reject(new Error("上传失败：网络错误"));
+    request.send(new FormData(form));
+  });
+}
+
+async function download(url, name) {
+  const blob = await api(url);
+  const link = el("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+function showTranscript(result) {
+  const box = $("transcript");
+  box.replaceChildren(el("h3", "", "询问笔录草稿"));
+  if (!result.draft_turns.length) box.append(el("p", "meta", "未检测到语音，转写结果为空。"));
+  for (const turn of result.draft_turns) {
+    const line = el("div", "turn");
+    line.append(el("span", "speaker", turn.speaker + "："), el("span", "transcript-text", turn.text));
+    line.append(el("span", "meta", ` [${turn.start.toFixed(1)}–${turn.end.toFixed(1)} 秒]`));
+    box.append(line);
+  }
+  const links = el("div", "downloads");
+  for (const [kind, label] of [["docx", "下载 DOCX"], ["md", "下载 Markdown"]]) {
+    const link = el("a", "", label);
+    link.href = "#";
+    link.id = "download-" + kind;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      download(result.downloads[kind], `询问笔录草稿.${kind}`).catch((f) => box.append(errorBox(f.message)));
+    });
+    links.append(link);
+  }
+  box.append(links);
+  box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，模型 ${result.model}，SHA-256 ${result.sha256}`));
+}
+
+async function pollJob(job) {
+  const labels = { queued: "排队中", running: "转写中", done: "已完成", failed: "失败" };
+  for (;;) {
+    const pct = Math.round(job.progress.fraction * 100);
+    $("job-status").textContent = `${labels[job.status]}：${job.file_name}（${pct}%）`;
+    $("upload-progress").value = job.progress.fraction;
+    if (job.status === "done") return showTranscript(job.result);
+    if (job.status === "failed") return $("transcript").replaceChildren(errorBox(job.error));
+    await new Promise((r) => setTimeout(r, 1000));
+    job = await api("/api/transcriptions/" + job.id);
+  }
+}
+
+$("upload-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  $("transcript").replaceChildren();
+  $("upload-progress").hidden = false;
+  $("upload-progress").value = 0;
+  try {
+    await pollJob(await uploadWithProgress(event.target));
+  } catch (failure) {
+    $("job-status").textContent = "";
+    $("transcript").replaceChildren(errorBox(failure.message));
+  }
+});
+
+if (sessionStorage.getItem(TOKEN_KEY)) login(sessionStorage.getItem(TOKEN_KEY));

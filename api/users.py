@@ -1,0 +1,207 @@
+"""Users, their roles and their access tokens.
+
+A token is 32 random bytes (URL-safe text) shown once; only its SHA-256 is stored,
+so a copy of the database does not let anyone in. Checking a token compares hashes
+with ``hmac.compare_digest``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from api.service_db import ServiceBase
+
+TOKEN_PREFIX = "zf_"
+_NAME = re.compile(r"^[\w\u4e00-\u9fff.\-]{1,64}$")
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+class Role(StrEnum):
+    """Who may do what: officers work cases, reviewers review, admins run the system."""
+
+    OFFICER = "officer"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {Role.OFFICER: "执法人员", Role.REVIEWER: "法制审核人员", Role.ADMIN: "管理员"}
+
+
+class UserError(ValueError):
+    """A user or token operation that cannot be done; Chinese message."""
+
+
+class UserRow(ServiceBase):
+    __tablename__ = "service_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TokenRow(ServiceBase):
+    __tablename__ = "service_token"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("service_user.id", ondelete="CASCADE"), index=True
+    )
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_used: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller of one request."""
+
+    user_id: int
+    name: str
+    role: Role
+    token_id: int
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """A user as listed to admins."""
+
+    name: str
+    role: Role
+    created: datetime
+    active_tokens: int
+    last_used: datetime | None
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A freshly issued token: the plain text exists only in this object."""
+
+    token: str
+    token_id: int
+    user: str
+
+
+def token_digest(token: str) -> str:
+    """SHA-256 hex of the token text: what the database keeps."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes; they were written in UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+class UserStore:
+    """Create users, issue, check and revoke tokens."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        ServiceBase.metadata.create_all(engine, tables=[UserRow.__table__, TokenRow.__table__])
+
+    def add_user(self, name: str, role: Role) -> UserInfo:
+        if not _NAME.match(name):
+            raise UserError(f"用户名无效：{name!r}（1–64 个字母、数字、汉字、点、横线或下划线）")
+        with Session(self.engine) as session, session.begin():
+            if session.scalar(select(UserRow).where(UserRow.name == name)) is not None:
+                raise UserError(f"用户已存在：{name}")
+            created = _now()
+            session.add(UserRow(name=name, role=role.value, created=created))
+        return UserInfo(name, role, created, 0, None)
+
+    def issue_token(self, name: str) -> IssuedToken:
+        """A new token for ``name``; the caller shows it once, it is never stored."""
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        with Session(self.engine) as session, session.begin():
+            user = self._user(session, name)
+            row = TokenRow(user_id=user.id, token_sha256=token_digest(token), created=_now())
+            session.add(row)
+            session.flush()
+            return IssuedToken(token, row.id, user.name)
+
+    def revoke(self, name: str, token_id: int | None = None) -> int:
+        """Revoke one token of the user, or all of them; returns how many were revoked."""
+        with Session(self.engine) as session, session.begin():
+            user = self._user(session, name)
+            query = update(TokenRow).where(TokenRow.user_id == user.id, TokenRow.revoked.is_(None))
+            if token_id is not None:
+                query = query.where(TokenRow.id == token_id)
+            return session.execute(query.values(revoked=_now())).rowcount
+
+    def authenticate(self, token: str) -> Principal | None:
+        """The principal the token belongs to, or None (unknown, revoked, malformed)."""
+        if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
+            return None
+        digest = token_digest(token)
+        with Session(self.engine) as session:
+            found = session.execute(
+                select(TokenRow, UserRow)
+                .join(UserRow, UserRow.id == TokenRow.user_id)
+                .where(TokenRow.token_sha256 == digest)
+            ).first()
+            if found is None:
+                return None
+            row, user = found
+            if not hmac.compare_digest(row.token_sha256, digest) or row.revoked is not None:
+                return None
+            principal = Principal(user.id, user.name, Role(user.role), row.id)
+            last_used = _aware(row.last_used)
+        if last_used is None or _now() - last_used > LAST_USED_RESOLUTION:
+            self._touch(principal.token_id)
+        return principal
+
+    def _touch(self, token_id: int) -> None:
+        """Record use at minute resolution: one write per minute, not per request."""
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(TokenRow).where(TokenRow.id == token_id).values(last_used=_now())
+            )
+
+    def list_users(self) -> list[UserInfo]:
+        with Session(self.engine) as session:
+            users = session.scalars(select(UserRow).order_by(UserRow.name)).all()
+            tokens = session.scalars(select(TokenRow)).all()
+        return [self._info(user, [t for t in tokens if t.user_id == user.id]) for user in users]
+
+    def get(self, name: str) -> UserInfo:
+        with Session(self.engine) as session:
+            user = self._user(session, name)
+            tokens = session.scalars(select(TokenRow).where(TokenRow.user_id == user.id)).all()
+            return self._info(user, list(tokens))
+
+    @staticmethod
+    def _info(user: UserRow, tokens: list[TokenRow]) -> UserInfo:
+        used = [_aware(t.last_used) for t in tokens if t.last_used is not None]
+        return UserInfo(
+            name=user.name,
+            role=Role(user.role),
+            created=_aware(user.created) or _now(),
+            active_tokens=sum(1 for t in tokens if t.revoked is None),
+            last_used=max((u for u in used if u is not None), default=None),
+        )
+
+    @staticmethod
+    def _user(session: Session, name: str) -> UserRow:
+        user = session.scalar(select(UserRow).where(UserRow.name == name))
+        if user is None:
+            raise UserError(f"用户不存在：{name}")
+        return user
+
+    def count(self) -> int:
+        with Session(self.engine) as session:
+            return len(session.scalars(select(UserRow.id)).all())

@@ -1,0 +1,217 @@
+"""Load run of the HTTP service on loopback: N concurrent clients for S seconds per endpoint.
+
+Not collected by pytest (no ``test_`` prefix); run by ``make bench``::
+
+    .venv/bin/python tests/bench_service_load.py [--clients 8] [--seconds 60] [--json out.json]
+
+It copies the configured database (or imports the default corpus) into a temporary
+data folder, creates a throw-away user there, starts uvicorn in a subprocess on a
+free 127.0.0.1 port and drives /api/cite and, when an index exists, /api/search.
+It prints throughput, p50/p95/p99 latency and the error count, and exits 1 on any
+error. Only loopback traffic; the real database is never written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from api.service_db import open_service_db  # noqa: E402
+from api.users import Role, UserStore  # noqa: E402
+from corpus.ingest import ingest_paths  # noqa: E402
+from corpus.settings import Settings  # noqa: E402
+from corpus.store import CorpusStore  # noqa: E402
+from indexing.storage import index_dir_for  # noqa: E402
+
+CITE_QUERIES = [
+    "行政处罚法第32条第1款第2项",
+    "《中华人民共和国行政处罚法》第六十三条",
+    "行政许可法第十二条",
+    "环境保护法第五十九条",
+    "行政强制法第三十五条",
+    "道路交通安全法第九十一条第一款",
+]
+SEARCH_QUERIES = [
+    "饮酒后驾驶机动车如何处罚",
+    "当事人要求听证",
+    "未批先建的建设项目",
+    "违法行为在二年内未被发现的",
+    "行政机关实施行政强制的程序",
+    "超标排放大气污染物",
+]
+
+
+@dataclass
+class EndpointResult:
+    endpoint: str
+    clients: int
+    seconds: float
+    requests: int
+    errors: int
+    throughput_rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def prepare_data(source: Settings, folder: Path) -> str:
+    """A database copy (or fresh default-corpus import) and a bench token."""
+    database = source.data_dir / "zhifa.db"
+    target = Settings(data_dir=folder)
+    if source.database_url is None and database.is_file():
+        with sqlite3.connect(database) as origin, sqlite3.connect(folder / "zhifa.db") as copy:
+            origin.backup(copy)
+    if CorpusStore(target).stats()["articles"] == 0:
+        ingest_paths(CorpusStore(target), [target.default_corpus_dir])
+    users = UserStore(open_service_db(target))
+    users.add_user("bench", Role.OFFICER)
+    return users.issue_token("bench").token
+
+
+def start_server(folder: Path, index_dir: Path | None, port: int) -> subprocess.Popen:
+    env = os.environ | {"ZHIFA_DATA_DIR": str(folder)}
+    env.pop("ZHIFA_DATABASE_URL", None)
+    if index_dir is not None:
+        env["ZHIFA_INDEX_DIR"] = str(index_dir)
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "api.app:app_from_environment",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    return subprocess.Popen(command, cwd=REPO, env=env)
+
+
+def wait_ready(base: str, token: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"服务进程已退出（{process.returncode}）")
+        try:
+            if httpx.get(base + "/health", timeout=2).status_code == 200:
+                httpx.get(base + "/ready", headers={"Authorization": f"Bearer {token}"}, timeout=60)
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("服务未能在规定时间内启动")
+
+
+async def drive(
+    base: str, token: str, path: str, queries: list[str], clients: int, seconds: float
+) -> EndpointResult:
+    latencies: list[float] = []
+    errors = 0
+    stop_at = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30) as http:
+
+        async def client(offset: int) -> None:
+            nonlocal errors
+            n = offset
+            while time.perf_counter() < stop_at:
+                started = time.perf_counter()
+                try:
+                    response = await http.get(path, params={"q": queries[n % len(queries)]})
+                    ok = response.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                latencies.append(time.perf_counter() - started)
+                errors += 0 if ok else 1
+                n += 1
+
+        began = time.perf_counter()
+        await asyncio.gather(*(client(i) for i in range(clients)))
+        elapsed = time.perf_counter() - began
+    ordered = sorted(latencies)
+
+    def pct(q: float) -> float:
+        return round(ordered[min(int(q * len(ordered)), len(ordered) - 1)] * 1000, 1)
+
+    return EndpointResult(
+        endpoint=path,
+        clients=clients,
+        seconds=round(elapsed, 1),
+        requests=len(ordered),
+        errors=errors,
+        throughput_rps=round(len(ordered) / elapsed, 1),
+        p50_ms=round(statistics.median(ordered) * 1000, 1),
+        p95_ms=pct(0.95),
+        p99_ms=pct(0.99),
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="执法智助服务负载测试（仅本机回环）")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--json", type=Path, default=None, help="结果另存为 JSON")
+    args = parser.parse_args()
+    source = Settings()
+    index_dir = index_dir_for(source)
+    has_index = (index_dir / "manifest.json").is_file()
+    results: list[EndpointResult] = []
+    with tempfile.TemporaryDirectory(prefix="zhifa-bench-") as tmp:
+        folder = Path(tmp)
+        token = prepare_data(source, folder)
+        port = free_port()
+        server = start_server(folder, index_dir if has_index else None, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_ready(base, token, server)
+            plan = [("/api/cite", CITE_QUERIES)]
+            if has_index:
+                plan.append(("/api/search", SEARCH_QUERIES))
+            else:
+                print(
+                    f"提示：没有检索索引（{index_dir}），跳过 /api/search；先运行 zhifa index build"
+                )
+            for path, queries in plan:
+                result = asyncio.run(drive(base, token, path, queries, args.clients, args.seconds))
+                results.append(result)
+                print(
+                    f"{path}: {result.clients} 并发 {result.seconds:.0f} 秒，{result.requests} 次请求，"
+                    f"吞吐 {result.throughput_rps} 次/秒，p50 {result.p50_ms} ms，"
+                    f"p95 {result.p95_ms} ms，p99 {result.p99_ms} ms，错误 {result.errors}"
+                )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
+    return 1 if any(r.errors for r in results) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

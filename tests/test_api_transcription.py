@@ -1,0 +1,121 @@
+"""Upload → background job with progress → transcript and 笔录 draft, with the real model."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.users import Role
+from corpus.settings import Settings
+from tests.test_api_service import bearer, issue_tokens
+from tests.transcription_fixtures import silent_wav, speech_dir, whisper_folder
+
+__all__ = ["silent_wav", "speech_dir", "whisper_folder"]
+
+CLIP = "FireRedASR/BAC009S0764W0121.wav"  # 甚至出现交易几乎停滞的情况
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, whisper_folder: Path) -> TestClient:
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("zhifa-transcribe"), whisper_model_dir=whisper_folder
+    )
+    return TestClient(create_app(settings), raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def tokens(client: TestClient) -> dict[Role, str]:
+    return issue_tokens(client, "asr")
+
+
+def upload(client: TestClient, token: str, path: Path, **fields: str) -> dict:
+    with path.open("rb") as handle:
+        response = client.post(
+            "/api/transcriptions",
+            files={"file": (path.name, handle, "audio/wav")},
+            data=fields,
+            headers=bearer(token),
+        )
+    assert response.status_code == 202, response.text
+    return response.json()
+
+
+def wait(client: TestClient, token: str, job_id: str, timeout: float = 90.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/api/transcriptions/{job_id}", headers=bearer(token)).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"job {job_id} did not finish in {timeout} s")
+
+
+def test_silence_gives_an_empty_transcript_never_invented_text(
+    client: TestClient, tokens: dict[Role, str], silent_wav: Path
+) -> None:
+    token = tokens[Role.OFFICER]
+    job = upload(client, token, silent_wav)
+    assert job["status"] in ("queued", "running") and job["file_name"] == "silence.wav"
+    done = wait(client, token, job["id"])
+    assert done["status"] == "done", done["error"]
+    result = done["result"]
+    assert result["text"] == "" and result["segments"] == [] and result["draft_turns"] == []
+    assert "询问笔录" in result["draft_markdown"] and done["progress"]["fraction"] == 1.0
+    docx = client.get(result["downloads"]["docx"], headers=bearer(token))
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    assert "attachment" in docx.headers["content-disposition"]
+
+
+def test_real_clip_is_transcribed_and_filed_with_the_case(
+    client: TestClient, tokens: dict[Role, str], speech_dir: Path
+) -> None:
+    token = tokens[Role.OFFICER]
+    job = upload(client, token, speech_dir / CLIP, case_id="环罚〔2024〕12号", interviewee="张三")
+    done = wait(client, token, job["id"])
+    assert done["status"] == "done", done["error"]
+    result = done["result"]
+    assert "交易" in result["text"] and "几乎" in result["text"]
+    assert result["filed_with_case"] and result["draft_turns"]
+    assert "张三" in result["draft_markdown"]
+    records = client.app.state.settings.data_dir / "records"
+    assert list(records.glob("*/*.audio.json")) and list(records.glob("*/*.笔录.docx"))
+    markdown = client.get(result["downloads"]["md"], headers=bearer(token))
+    assert markdown.status_code == 200 and "交易" in markdown.text
+    # someone else's job does not exist for them; admins see every job
+    other = client.get(f"/api/transcriptions/{job['id']}", headers=bearer(tokens[Role.ADMIN]))
+    assert other.status_code == 200
+    client.app.state.users.add_user("asr-officer2", Role.OFFICER)
+    stranger = client.app.state.users.issue_token("asr-officer2").token
+    hidden = client.get(f"/api/transcriptions/{job['id']}", headers=bearer(stranger))
+    assert hidden.status_code == 404 and hidden.json()["code"] == "job_not_found"
+
+
+def test_undecodable_audio_fails_the_job_with_a_chinese_reason(
+    client: TestClient, tokens: dict[Role, str], tmp_path: Path
+) -> None:
+    token = tokens[Role.OFFICER]
+    broken = tmp_path / "broken.mp3"
+    broken.write_bytes(b"ID3" + bytes(range(256)) * 40)
+    uploads = client.app.state.settings.data_dir / "uploads" / "audio"
+    before = set(uploads.glob("*"))
+    done = wait(client, token, upload(client, token, broken)["id"])
+    assert done["status"] == "failed" and done["result"] is None
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in done["error"])
+    assert set(uploads.glob("*")) == before  # a recording not filed with a case is not kept
+
+
+def test_bad_form_field_is_422(
+    client: TestClient, tokens: dict[Role, str], silent_wav: Path
+) -> None:
+    with silent_wav.open("rb") as handle:
+        response = client.post(
+            "/api/transcriptions",
+            files={"file": ("s.wav", handle, "audio/wav")},
+            data={"case_id": "x" * 150},
+            headers=bearer(tokens[Role.OFFICER]),
+        )
+    assert response.status_code == 422 and response.json()["field"] == "case_id"
