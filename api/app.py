@@ -18,7 +18,14 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
-from api import routes_audit, routes_discretion, routes_search, routes_transcription, routes_users
+from api import (
+    routes_assist,
+    routes_audit,
+    routes_discretion,
+    routes_search,
+    routes_transcription,
+    routes_users,
+)
 from api.audit_log import AuditLog
 from api.auth import AnyUser
 from api.errors import ApiError, install_error_handlers
@@ -38,6 +45,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
     routes_search.router,
+    routes_assist.router,
     routes_discretion.router,
     routes_transcription.router,
     routes_users.router,
@@ -108,6 +116,9 @@ def _attach_state(app: FastAPI, settings: Settings) -> None:
     app.state.transcription = TranscriptionService(settings)
     app.state.discretion = routes_discretion.CatalogueHolder(settings)
     app.state.search = routes_search.SearchIndexHolder(settings)
+    app.state.assistant = routes_assist.AssistantHolder(
+        app.state.store, app.state.search, app.state.discretion
+    )
     app.state.resolver = None
 
 
