@@ -17,7 +17,7 @@ from tests.test_api_service import bearer, copy_database, issue_tokens
 QUESTION = {
     "question": "餐馆使用超过保质期的食品原料",
     "date": "2024-06-01",
-    "have": ["现场检查笔录"],
+    "have": ["进货台账"],
 }
 
 
