@@ -6,6 +6,7 @@ import typer
 
 from api.cli_assist import ask_command, evidence_command
 from api.cli_audit import audit_app
+from api.cli_cases import cases_app
 from api.cli_corpus import cite_command, corpus_app
 from api.cli_discretion import discretion_app
 from api.cli_eval import eval_app
@@ -50,6 +51,7 @@ app.command("transcribe", help="转写询问录音；给出 --case 时生成音�
     transcribe_command
 )
 app.add_typer(record_app, name="record")
+app.add_typer(cases_app, name="cases")
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
 

@@ -1,0 +1,1 @@
+"""Case base: penalty decisions, court cases and CAIL criminal cases, and similar-case search."""
