@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 STAMP_ST := $(VENV)/.installed-st
 export ZHIFA_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install models corpus index browser run test bench lint format clean
+.PHONY: install models corpus index browser fonts run test bench lint format clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,14 +35,18 @@ corpus: install
 index: corpus
 	if $(ZHIFA) index stats >/dev/null 2>&1; then $(ZHIFA) index update; else $(ZHIFA) index build; fi
 
-run: install models index
+run: install models fonts index
 	$(ZHIFA) serve --host 127.0.0.1 --port 8000
+
+## A CJK font so charts (annual report, evaluation plots) render Chinese labels.
+fonts:
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fontconfig)
 
 ## Debian's chromium for the headless browser test (Playwright drives it; no browser download).
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
-test: $(STAMP_ST) models browser
+test: $(STAMP_ST) models browser fonts
 	$(PY) -m pytest -q
 
 bench: install models corpus

@@ -6,6 +6,7 @@ import typer
 
 from api.cli_assist import ask_command, evidence_command
 from api.cli_audit import audit_app
+from api.cli_case_record import record_app as _record_app_with_case_commands  # noqa: F401
 from api.cli_cases import cases_app
 from api.cli_corpus import cite_command, corpus_app
 from api.cli_discretion import discretion_app
@@ -13,6 +14,7 @@ from api.cli_eval import eval_app
 from api.cli_index import index_app
 from api.cli_locale import install_chinese_click_messages
 from api.cli_models import models_app
+from api.cli_publicity import publicity_app
 from api.cli_search import search_command
 from api.cli_serve import serve_command
 from api.cli_transcribe import record_app, transcribe_command
@@ -51,6 +53,7 @@ app.command("transcribe", help="转写询问录音；给出 --case 时生成音�
     transcribe_command
 )
 app.add_typer(record_app, name="record")
+app.add_typer(publicity_app, name="publicity")
 app.add_typer(cases_app, name="cases")
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")

@@ -7,6 +7,12 @@ from datetime import date
 import typer
 
 from api.cli_output import emit_json, fail, settings_from
+from assistant.cases.case_index import CaseIndexError
+from assistant.cases.similar_cases import (
+    SimilarCaseSearch,
+    open_similar_case_search,
+    shared_redacting_display,
+)
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.officer_assistant import AssistAnswer, OfficerAssistant
 from assistant.provisions import ProvisionFinder, ProvisionRole
@@ -14,20 +20,29 @@ from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.hybrid_index import IndexError_
 from indexing.index_loader import open_index
-from models.embedder import EmbedderError
+from models.embedder import Embedder, EmbedderError
 from models.manifest import ModelMismatchError
 
 JSON_HELP = "以 JSON 输出（机器可读）"
 
 
 def build_assistant(settings: Settings) -> OfficerAssistant:
-    """Store + index + standards, or a one-line Chinese failure."""
+    """Store + index + standards (+ the case base when indexed), or a one-line failure."""
     try:
         opened = open_index(settings)
     except (IndexError_, EmbedderError, ModelMismatchError) as exc:
         fail(str(exc))
     finder = ProvisionFinder(CorpusStore(settings), opened.index, opened.mode)
-    return OfficerAssistant(finder, StandardsCatalogue.load(settings.standards_dir))
+    catalogue = StandardsCatalogue.load(settings.standards_dir)
+    return OfficerAssistant(finder, catalogue, _case_search(settings, opened.index.embedder))
+
+
+def _case_search(settings: Settings, embedder: Embedder | None) -> SimilarCaseSearch | None:
+    try:
+        return open_similar_case_search(settings, embedder, shared_redacting_display())
+    except (CaseIndexError, ModelMismatchError) as exc:
+        typer.echo(f"提示：未加载类案（{exc}）", err=True)
+        return None
 
 
 def _day(value: str | None) -> date | None:
@@ -63,6 +78,17 @@ def _print_discretion(answer: AssistAnswer) -> None:
             typer.echo(f"    档次{tier.level}：{tier.penalty_text[:60]}")
 
 
+def _print_cases(answer: AssistAnswer) -> None:
+    if not answer.similar_cases:
+        return
+    typer.echo("【相似案例】")
+    for case in answer.similar_cases:
+        charges = "、".join(case["charges"]) or case["kind"]
+        typer.echo(
+            f"  {case['case_id']} {case['title'][:40]}（{charges}）— {'；'.join(case['reasons'])[:80]}"
+        )
+
+
 def _print_evidence(answer: AssistAnswer) -> None:
     checklist = answer.evidence
     if checklist is None:
@@ -92,6 +118,7 @@ def ask_command(
         return
     _print_provisions(answer)
     _print_discretion(answer)
+    _print_cases(answer)
     _print_evidence(answer)
 
 

@@ -12,13 +12,14 @@ from assistant.cases.case_import import import_paths
 from assistant.cases.case_index import CASE_MODES, CaseIndex, CaseIndexError
 from assistant.cases.case_store import CaseImportReport, CaseStore
 from assistant.cases.case_tokenizer import case_tokenizer
-from assistant.cases.display import CaseDisplay
 from assistant.cases.model import Case, CaseKind
 from assistant.cases.similar_cases import (
     SimilarCase,
     SimilarCaseSearch,
     build_case_index,
     case_index_dir,
+    open_similar_case_search,
+    shared_redacting_display,
 )
 from corpus.citation_resolver import CitationResolver
 from corpus.settings import Settings
@@ -108,26 +109,12 @@ def import_command(
     _import(settings_from(ctx), paths, domain, no_dense, as_json)
 
 
-def _display() -> CaseDisplay:
-    """The shared publicity redactor when its LAC model loads; pattern masking otherwise."""
-    try:
-        from assistant.publicity.lexical import LexicalAnalyzer
-        from assistant.publicity.redaction import Redactor
-
-        return CaseDisplay(Redactor(LexicalAnalyzer()))
-    except (ImportError, OSError, RuntimeError):
-        return CaseDisplay()
-
-
 def _open_search(settings: Settings, mode: str) -> SimilarCaseSearch:
-    folder = case_index_dir(settings)
     embedder = None if mode == "bm25" else _embedder(settings, False)
     try:
-        index = CaseIndex.load(folder, embedder)
+        return open_similar_case_search(settings, embedder, shared_redacting_display())
     except (CaseIndexError, ModelMismatchError) as exc:
         fail(str(exc))
-    corpus = CorpusStore(settings)
-    return SimilarCaseSearch(index, CaseStore(settings), CitationResolver(corpus), _display())
 
 
 @cases_app.command(
@@ -190,7 +177,7 @@ def show_command(
     case = CaseStore(settings_from(ctx)).get(case_id)
     if case is None:
         fail(f"没有编号为 {case_id} 的案例")
-    shown = _display().case(case)
+    shown = shared_redacting_display().case(case)
     if as_json:
         emit_json(shown.model_dump(mode="json"))
         return

@@ -28,7 +28,7 @@ from transcription.record_draft import DraftError, InterviewHeader, rerender_dra
 from transcription.transcript import TranscriptionResult
 
 record_app = typer.Typer(
-    help="音频记录与询问笔录：校验录音是否被改动、重新生成笔录、列出案件录音。",
+    help="执法全过程记录：案件事件哈希链（添加、附件、导出、校验）与音频记录、询问笔录（校验、重新生成、列出）。",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -152,7 +152,6 @@ def _report(result: TranscriptionResult, filed: FiledTranscription | None, as_js
             typer.echo(f"笔录草稿（{kind}）：{path}")
 
 
-@record_app.command("verify", help="重新计算录音的 SHA-256，检查文件是否被改动。")
 def verify_command(
     record: Path = typer.Argument(..., help="音频记录文件（*.audio.json）。"),
     audio: Path | None = typer.Option(None, "--audio", help="要核验的录音（默认为记录中的路径）。"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from assistant.cases.similar_cases import SimilarCase, SimilarCaseSearch
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.discretion.model import Violation
 from assistant.evidence_checklist import (
@@ -36,7 +37,11 @@ class DiscretionMatch:
 
     def as_json(self) -> dict:
         tiers = [
-            {"level": t.level, "penalty": t.penalty_text, "conditions": [c.text for c in t.conditions]}
+            {
+                "level": t.level,
+                "penalty": t.penalty_text,
+                "conditions": [c.text for c in t.conditions],
+            }
             for t in self.violation.tiers
         ]
         return {
@@ -67,11 +72,32 @@ class AssistAnswer:
 class OfficerAssistant:
     """assist(case_description, date): the bundle the three-systems plans ask for."""
 
-    def __init__(self, finder: ProvisionFinder, catalogue: StandardsCatalogue) -> None:
+    def __init__(
+        self,
+        finder: ProvisionFinder,
+        catalogue: StandardsCatalogue,
+        cases: SimilarCaseSearch | None = None,
+    ) -> None:
         self.finder = finder
         self.catalogue = catalogue
+        self.cases = cases
 
-    def discretion_for(self, provisions: ProvisionAnswer, description: str) -> list[DiscretionMatch]:
+    def similar_cases_for(
+        self, description: str, provisions: ProvisionAnswer, k: int = 5
+    ) -> list[SimilarCase]:
+        """Past cases with similar facts, ranked higher when they cite the same articles."""
+        if self.cases is None:
+            return []
+        cited = [
+            p.citation.citation
+            for p in provisions.provisions
+            if p.role is not ProvisionRole.RELATED
+        ]
+        return self.cases.search(description, k=k, citations=cited)
+
+    def discretion_for(
+        self, provisions: ProvisionAnswer, description: str
+    ) -> list[DiscretionMatch]:
         """Standard rows citing a found provision; by wording only when none cites one."""
         matches: dict[str, DiscretionMatch] = {}
         for provision in provisions.provisions:
@@ -79,7 +105,9 @@ class OfficerAssistant:
                 continue
             c = provision.citation
             for violation in self.catalogue.search_article(c.law, c.article):
-                matches.setdefault(violation.id, DiscretionMatch(violation, f"该裁量基准的依据引用{c.citation}"))
+                matches.setdefault(
+                    violation.id, DiscretionMatch(violation, f"该裁量基准的依据引用{c.citation}")
+                )
         if not matches:
             for hit in self.catalogue.search_text(description, limit=3):
                 if hit.score >= DISCRETION_TEXT_MIN_SCORE:
@@ -93,6 +121,7 @@ class OfficerAssistant:
         discretion: list[DiscretionMatch],
         on: date,
         collected: list[str] | None = None,
+        similar: list[SimilarCase] | None = None,
     ) -> EvidenceChecklist:
         """Statutory types + elements + discretion facts, marked against what is collected."""
         types = statutory_types(self.finder.resolver, on)
@@ -100,7 +129,9 @@ class OfficerAssistant:
         if isinstance(types, CitationError):
             checklist.warnings.append(f"无法确定法定证据种类：{types.message}")
         else:
-            checklist.statutory_types = [line.strip("（）一二三四五六七八九十；。") for line in types.text.splitlines()[1:]]
+            checklist.statutory_types = [
+                line.strip("（）一二三四五六七八九十；。") for line in types.text.splitlines()[1:]
+            ]
             checklist.items.append(
                 EvidenceItem(
                     item="证据须经查证属实，方可作为认定案件事实的根据",
@@ -117,16 +148,42 @@ class OfficerAssistant:
             factors = [c.text for t in match.violation.tiers for c in t.conditions]
             factors += [f.name for f in match.violation.factors]
             items.extend(factor_items(factors, f"裁量基准 {match.violation.id}"))
+        for case in similar or []:
+            items.extend(self._case_evidence(case))
         checklist.items.extend(dedupe(items))
         checklist.items = mark_present(checklist.items, collected or [])
         return checklist
 
+    def _case_evidence(self, shown: SimilarCase) -> list[EvidenceItem]:
+        """The evidence a similar decided case relied on (处罚决定书 list their 证据)."""
+        case = self.cases.case_store.get(shown.case_id) if self.cases else None
+        return [
+            EvidenceItem(
+                item=evidence[:80],
+                kind="同类案件证据",
+                reason=f"同类案件“{shown.title[:30]}”据以认定事实",
+                source=f"案例 {shown.case_id}",
+                origin=EvidenceSource.SIMILAR_CASE,
+            )
+            for evidence in (case.evidence[:5] if case else [])
+        ]
+
     def assist(
-        self, description: str, on: date | None = None, k: int = 5, collected: list[str] | None = None
+        self,
+        description: str,
+        on: date | None = None,
+        k: int = 5,
+        collected: list[str] | None = None,
     ) -> AssistAnswer:
         """Provisions, discretion rows and the evidence checklist for a described case."""
         provisions = self.finder.ask(description, on, k)
         discretion = self.discretion_for(provisions, description)
+        similar = self.similar_cases_for(description, provisions)
         violated = [p.citation for p in provisions.provisions if p.role is ProvisionRole.VIOLATED]
-        evidence = self.evidence_for(violated, discretion, provisions.on, collected)
-        return AssistAnswer(provisions=provisions, discretion=discretion, evidence=evidence)
+        evidence = self.evidence_for(violated, discretion, provisions.on, collected, similar)
+        return AssistAnswer(
+            provisions=provisions,
+            discretion=discretion,
+            evidence=evidence,
+            similar_cases=[case.to_json() for case in similar],
+        )

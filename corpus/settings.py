@@ -93,6 +93,13 @@ class Settings(BaseSettings):
     case_index_dir: Path | None = Field(
         default=None, description="Similar-case index folder; None = data_dir/case_index."
     )
+    review_catalogue_path: Path | None = Field(
+        default=None,
+        description="An agency's 重大执法决定目录清单 (YAML); None = the shipped Guangdong default.",
+    )
+    major_amount_threshold_yuan: float | None = Field(
+        default=None, description="Fine/confiscation making a decision major; None = catalogue's."
+    )
 
     # --- service (issue 8: api/) ---
     upload_max_mb: int = Field(

@@ -153,6 +153,26 @@ class SimilarCaseSearch:
         )
 
 
+def open_similar_case_search(
+    settings: Settings, embedder: Embedder | None, display: CaseDisplay | None = None
+) -> SimilarCaseSearch:
+    """The persisted case index with its store; CaseIndexError when it is not built."""
+    index = CaseIndex.load(case_index_dir(settings), embedder)
+    resolver = CitationResolver(CorpusStore(settings))
+    return SimilarCaseSearch(index, CaseStore(settings), resolver, display)
+
+
+def shared_redacting_display() -> CaseDisplay:
+    """The publicity redactor when its LAC model loads; pattern masking otherwise."""
+    try:
+        from assistant.publicity.lexical import LexicalAnalyzer
+        from assistant.publicity.redaction import Redactor
+
+        return CaseDisplay(Redactor(LexicalAnalyzer()))
+    except (ImportError, OSError, RuntimeError):
+        return CaseDisplay()
+
+
 def _excerpt(text: str) -> str:
     flat = text.replace("\n", " ")
     return flat if len(flat) <= EXCERPT_CHARS else flat[:EXCERPT_CHARS] + "…"

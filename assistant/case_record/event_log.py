@@ -1,0 +1,232 @@
+"""Append-only event log per case: write one event (with its attachments) per transaction.
+
+Attachments are copied into a content-addressed folder (``sha256[:2]/sha256.ext``)
+and their SHA-256 goes into the event payload, so the chain covers them too.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from assistant.case_record.hashing import (
+    GENESIS_HASH,
+    EventHeader,
+    canonical_json,
+    sha256_file,
+    sha256_text,
+)
+from assistant.case_record.tables import (
+    CaseAttachmentRow,
+    CaseEventRow,
+    CaseHeadRow,
+    create_record_tables,
+)
+from corpus.settings import Settings
+
+CHINA_TIME = timezone(timedelta(hours=8))
+
+
+class EventType(StrEnum):
+    """Stages named in 全过程记录办法第二条, plus 公示 and 撤回 of the 公示办法."""
+
+    START = "启动"
+    INVESTIGATION = "调查取证"
+    REVIEW = "审核"
+    DECISION = "决定"
+    SERVICE = "送达"
+    EXECUTION = "执行"
+    PUBLICATION = "公示"
+    WITHDRAWAL = "撤回"
+
+
+class AttachmentKind(StrEnum):
+    AUDIO = "audio"
+    VIDEO = "video"
+    PHOTO = "photo"
+    DOCUMENT = "document"
+
+
+SUFFIX_KINDS = {
+    AttachmentKind.AUDIO: {".wav", ".mp3", ".m4a", ".amr", ".aac", ".flac", ".ogg"},
+    AttachmentKind.VIDEO: {".mp4", ".mov", ".avi", ".mkv"},
+    AttachmentKind.PHOTO: {".jpg", ".jpeg", ".png", ".heic", ".bmp", ".gif", ".webp"},
+}
+
+
+class CaseRecordError(ValueError):
+    """A record cannot be written (unknown stage, missing file, empty actor)."""
+
+
+def attachment_kind(path: Path) -> AttachmentKind:
+    suffix = path.suffix.lower()
+    return next((k for k, s in SUFFIX_KINDS.items() if suffix in s), AttachmentKind.DOCUMENT)
+
+
+@dataclass(frozen=True)
+class StoredAttachment:
+    kind: str
+    file_name: str
+    sha256: str
+    size: int
+    stored_path: str
+
+    def as_json(self) -> dict[str, object]:
+        return self.__dict__.copy()
+
+
+@dataclass(frozen=True)
+class RecordedEvent:
+    case_no: str
+    seq: int
+    event_type: str
+    actor: str
+    occurred_at: str
+    recorded_at: str
+    payload: dict[str, Any]
+    payload_hash: str
+    prev_hash: str
+    event_hash: str
+    attachments: tuple[StoredAttachment, ...]
+
+    def as_json(self) -> dict[str, object]:
+        data = {k: v for k, v in self.__dict__.items() if k != "attachments"}
+        return data | {"attachments": [a.as_json() for a in self.attachments]}
+
+
+def _now() -> str:
+    return datetime.now(CHINA_TIME).isoformat(timespec="seconds")
+
+
+def _event_from_row(row: CaseEventRow, attachments: list[CaseAttachmentRow]) -> RecordedEvent:
+    return RecordedEvent(
+        case_no=row.case_no,
+        seq=row.seq,
+        event_type=row.event_type,
+        actor=row.actor,
+        occurred_at=row.occurred_at,
+        recorded_at=row.recorded_at,
+        payload=json.loads(row.payload),
+        payload_hash=row.payload_hash,
+        prev_hash=row.prev_hash,
+        event_hash=row.event_hash,
+        attachments=tuple(
+            StoredAttachment(a.kind, a.file_name, a.sha256, a.size, a.stored_path)
+            for a in attachments
+        ),
+    )
+
+
+class CaseRecordStore:
+    """Whole-process records in the database of ``settings`` (same URL as the corpus)."""
+
+    def __init__(self, settings: Settings) -> None:
+        url = settings.resolved_database_url
+        if url.startswith("sqlite:///"):
+            settings.ensure_data_dir()
+        self.engine: Engine = create_engine(url, future=True)
+        create_record_tables(self.engine)
+        self.attachments_dir = settings.case_attachments_dir or settings.data_dir / "case_records"
+
+    # -- writing -------------------------------------------------------------------
+    def append(
+        self,
+        case_no: str,
+        event_type: EventType | str,
+        actor: str,
+        payload: dict[str, Any] | None = None,
+        occurred_at: str | None = None,
+        files: list[Path] | None = None,
+    ) -> RecordedEvent:
+        """Append one event (and copy its attachments) in one transaction."""
+        stage = self._stage(event_type)
+        if not case_no.strip() or not actor.strip():
+            raise CaseRecordError("案件编号和记录人不能为空")
+        stored = [self._store_file(path) for path in files or []]
+        body = dict(payload or {})
+        if stored:
+            body["attachments"] = [{"file_name": a.file_name, "sha256": a.sha256} for a in stored]
+        payload_text = canonical_json(body)
+        with Session(self.engine) as session, session.begin():
+            head = session.get(CaseHeadRow, case_no, with_for_update=True)
+            header = EventHeader(
+                case_no=case_no,
+                seq=(head.event_count if head else 0) + 1,
+                event_type=stage.value,
+                actor=actor,
+                occurred_at=occurred_at or _now(),
+                recorded_at=_now(),
+                payload_hash=sha256_text(payload_text),
+                prev_hash=head.head_hash if head else GENESIS_HASH,
+            )
+            row = CaseEventRow(
+                **header.__dict__, payload=payload_text, event_hash=header.event_hash()
+            )
+            session.add(row)
+            session.flush()
+            for a in stored:
+                session.add(CaseAttachmentRow(event_id=row.id, case_no=case_no, **a.__dict__))
+            if head is None:
+                session.add(CaseHeadRow(case_no=case_no, event_count=1, head_hash=row.event_hash))
+            else:
+                head.event_count, head.head_hash = header.seq, row.event_hash
+            session.flush()
+            return replace(_event_from_row(row, []), attachments=tuple(stored))
+
+    @staticmethod
+    def _stage(event_type: EventType | str) -> EventType:
+        try:
+            return EventType(event_type)
+        except ValueError as exc:
+            names = "、".join(e.value for e in EventType)
+            raise CaseRecordError(f"未知的执法环节“{event_type}”，应为：{names}") from exc
+
+    def _store_file(self, path: Path) -> StoredAttachment:
+        if not path.is_file():
+            raise CaseRecordError(f"附件不存在：{path}")
+        digest = sha256_file(path)
+        target = self.attachments_dir / digest[:2] / f"{digest}{path.suffix.lower()}"
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+        kind = attachment_kind(path).value
+        return StoredAttachment(kind, path.name, digest, path.stat().st_size, str(target))
+
+    # -- reading -------------------------------------------------------------------
+    def events(self, case_no: str) -> list[RecordedEvent]:
+        """Events of a case in sequence order, with their attachments."""
+        with Session(self.engine) as session:
+            rows = session.scalars(
+                select(CaseEventRow)
+                .where(CaseEventRow.case_no == case_no)
+                .order_by(CaseEventRow.seq)
+            ).all()
+            files = session.scalars(
+                select(CaseAttachmentRow)
+                .where(CaseAttachmentRow.case_no == case_no)
+                .order_by(CaseAttachmentRow.id)
+            ).all()
+            by_event: dict[int, list[CaseAttachmentRow]] = {}
+            for f in files:
+                by_event.setdefault(f.event_id, []).append(f)
+            return [_event_from_row(r, by_event.get(r.id, [])) for r in rows]
+
+    def head(self, case_no: str) -> tuple[int, str] | None:
+        """(event count, last event hash) as recorded at the last append."""
+        with Session(self.engine) as session:
+            head = session.get(CaseHeadRow, case_no)
+            return (head.event_count, head.head_hash) if head else None
+
+    def cases(self) -> list[tuple[str, int, str]]:
+        with Session(self.engine) as session:
+            heads = session.scalars(select(CaseHeadRow).order_by(CaseHeadRow.case_no)).all()
+            return [(h.case_no, h.event_count, h.head_hash) for h in heads]
