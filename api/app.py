@@ -117,7 +117,7 @@ def _attach_state(app: FastAPI, settings: Settings) -> None:
     app.state.discretion = routes_discretion.CatalogueHolder(settings)
     app.state.search = routes_search.SearchIndexHolder(settings)
     app.state.assistant = routes_assist.AssistantHolder(
-        app.state.store, app.state.search, app.state.discretion
+        settings, app.state.store, app.state.search, app.state.discretion
     )
     app.state.resolver = None
 

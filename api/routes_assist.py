@@ -17,9 +17,18 @@ from api.auth import AnyUser
 from api.errors import ErrorBody
 from api.routes_discretion import CatalogueHolder
 from api.routes_search import SearchIndexHolder
+from assistant.cases.case_index import CaseIndexError
+from assistant.cases.similar_cases import (
+    SimilarCaseSearch,
+    open_similar_case_search,
+    shared_redacting_display,
+)
 from assistant.officer_assistant import OfficerAssistant
 from assistant.provisions import ProvisionFinder
+from corpus.settings import Settings
 from corpus.store import CorpusStore
+from models.embedder import Embedder
+from models.manifest import ModelMismatchError
 
 router = APIRouter(tags=["办案辅助"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -31,9 +40,14 @@ class AssistantHolder:
     """One OfficerAssistant per app (``app.state.assistant``), built on first use."""
 
     def __init__(
-        self, store: CorpusStore, search: SearchIndexHolder, discretion: CatalogueHolder
+        self,
+        settings: Settings,
+        store: CorpusStore,
+        search: SearchIndexHolder,
+        discretion: CatalogueHolder,
     ) -> None:
-        self.store, self.search, self.discretion = store, search, discretion
+        self.settings, self.store = settings, store
+        self.search, self.discretion = search, discretion
         self._assistant: OfficerAssistant | None = None
         self._lock = threading.Lock()
 
@@ -43,8 +57,16 @@ class AssistantHolder:
                 index = self.search.get()
                 mode = "hybrid" if index.dense is not None else "bm25"
                 finder = ProvisionFinder(self.store, index, mode)
-                self._assistant = OfficerAssistant(finder, self.discretion.get())
+                cases = self._case_search(index.embedder)
+                self._assistant = OfficerAssistant(finder, self.discretion.get(), cases)
             return self._assistant
+
+    def _case_search(self, embedder: Embedder | None) -> SimilarCaseSearch | None:
+        """The case base when its index is built (``zhifa cases init``); else no similar cases."""
+        try:
+            return open_similar_case_search(self.settings, embedder, shared_redacting_display())
+        except (CaseIndexError, ModelMismatchError):
+            return None
 
 
 class AskRequest(BaseModel):
@@ -103,6 +125,7 @@ class AskResponse(BaseModel):
     dropped: list[str]
     discretion: list[DiscretionOut]
     evidence: EvidenceOut | None
+    similar_cases: list[dict[str, Any]]
 
 
 def _answer(request: Request, body: AskRequest) -> AskResponse:
