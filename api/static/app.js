@@ -75,7 +75,7 @@ $("logout").addEventListener("click", () => logout());
 for (const tab of document.querySelectorAll(".tab")) {
   tab.addEventListener("click", () => {
     for (const other of document.querySelectorAll(".tab")) other.classList.toggle("active", other === tab);
-    for (const name of ["law", "discretion", "transcribe"]) $("tab-" + name).hidden = name !== tab.dataset.tab;
+    for (const name of ["law", "assist", "discretion", "transcribe"]) $("tab-" + name).hidden = name !== tab.dataset.tab;
   });
 }
 
@@ -117,6 +117,73 @@ $("law-form").addEventListener("submit", async (event) => {
   const results = el("div");
   try {
     await (action === "cite" ? runCite : runSearch)($("law-q").value, $("law-date").value, results);
+    box.replaceChildren(results);
+  } catch (failure) {
+    box.replaceChildren(errorBox(failure.message));
+  }
+});
+
+// ---- officer assistance --------------------------------------------------------------
+
+function heading(text) {
+  return el("h3", "", text);
+}
+
+function renderProvisions(body, box) {
+  const roles = [["violated", "违法依据"], ["penalty", "处罚依据"], ["related", "相关条文"]];
+  for (const [role, label] of roles) {
+    const found = body.provisions.filter((p) => p.role === role);
+    if (!found.length) continue;
+    box.append(heading(label));
+    for (const p of found) {
+      const div = articleBox(p.citation, p.version, p.text);
+      div.append(el("div", "meta", "理由：" + p.reason));
+      box.append(div);
+    }
+  }
+  if (!body.provisions.length) box.append(el("p", "meta", "未找到相关条文。"));
+}
+
+function renderAssist(body, box) {
+  renderProvisions(body, box);
+  if (body.discretion.length) box.append(heading("裁量基准"));
+  for (const d of body.discretion) {
+    const div = el("div", "hit");
+    div.append(el("div", "cite", `${d.id} ${d.title}`), el("div", "meta", d.reason));
+    for (const tier of d.tiers.slice(0, 6)) div.append(el("div", "", `档次${tier.level}：${tier.penalty}`));
+    box.append(div);
+  }
+  if (body.similar_cases.length) box.append(heading("相似案例"));
+  for (const c of body.similar_cases) {
+    const div = el("div", "hit");
+    div.append(el("div", "cite", c.title), el("div", "meta", (c.reasons || []).join("；")), el("div", "", c.excerpt));
+    box.append(div);
+  }
+  if (body.evidence) {
+    box.append(heading("证据清单"));
+    const list = el("ul");
+    for (const item of body.evidence.items) {
+      list.append(el("li", item.present ? "meta" : "", `${item.present ? "✓" : "□"} [${item.kind}] ${item.item} — ${item.reason}（${item.source}）`));
+    }
+    box.append(list);
+  }
+}
+
+$("assist-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const box = $("assist-results");
+  box.replaceChildren(el("p", "meta", "分析中…"));
+  const have = $("assist-have").value.split(/[、，,]/).map((x) => x.trim()).filter(Boolean);
+  const payload = { question: $("assist-q").value, have };
+  if ($("assist-date").value) payload.date = $("assist-date").value;
+  try {
+    const body = await api("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(payload),
+    });
+    const results = el("div");
+    renderAssist(body, results);
     box.replaceChildren(results);
   } catch (failure) {
     box.replaceChildren(errorBox(failure.message));
