@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import typer
 
-from api.cli_output import emit_json, fail, settings_from
+from api.cli_output import emit_json, fail, parse_date_option, settings_from
 from assistant.cases.case_index import CaseIndexError
 from assistant.cases.similar_cases import (
     SimilarCaseSearch,
@@ -43,15 +41,6 @@ def _case_search(settings: Settings, embedder: Embedder | None) -> SimilarCaseSe
     except (CaseIndexError, ModelMismatchError) as exc:
         typer.echo(f"提示：未加载类案（{exc}）", err=True)
         return None
-
-
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"日期格式应为 YYYY-MM-DD：{value}")
 
 
 def _print_provisions(answer: AssistAnswer) -> None:
@@ -112,7 +101,7 @@ def ask_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """推送适用条文（区分违法依据与处罚依据）、裁量基准和证据清单；每条均可溯源。"""
-    answer = build_assistant(settings_from(ctx)).assist(question, _day(on), k, have)
+    answer = build_assistant(settings_from(ctx)).assist(question, parse_date_option(on), k, have)
     if as_json:
         emit_json(answer.as_json())
         return
@@ -130,7 +119,7 @@ def evidence_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """列出需收集的证据：法定证据种类、构成要件、裁量情节，每项附理由和出处。"""
-    answer = build_assistant(settings_from(ctx)).assist(question, _day(on), 5, have)
+    answer = build_assistant(settings_from(ctx)).assist(question, parse_date_option(on), 5, have)
     if as_json:
         emit_json(answer.evidence.as_json() if answer.evidence else {})
         return

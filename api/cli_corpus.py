@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 from tqdm import tqdm
 
-from api.cli_output import emit_json, fail, settings_from
+from api.cli_output import emit_json, fail, parse_date_option, settings_from
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
 from corpus.ingest import IngestReport, ingest_paths
 from corpus.store import CorpusStore
@@ -16,15 +15,6 @@ from corpus.store import CorpusStore
 corpus_app = typer.Typer(help="法规语料库：导入、查看版本与统计。", no_args_is_help=True)
 
 JSON_HELP = "以 JSON 输出（机器可读）"
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"日期格式应为 YYYY-MM-DD：{value}")
 
 
 def _run_import(ctx: typer.Context, paths: list[Path], as_json: bool) -> IngestReport:
@@ -153,7 +143,7 @@ def cite_command(
 ) -> None:
     """解析法条引用，输出指定日期有效版本的条文；引用不存在时给出准确原因。"""
     resolver = CitationResolver(CorpusStore(settings_from(ctx)))
-    results = resolver.resolve_text(citation, _parse_date(on), law)
+    results = resolver.resolve_text(citation, parse_date_option(on), law)
     errors = [r for r in results if isinstance(r, CitationError)]
     resolved = [r for r in results if isinstance(r, ResolvedCitation)]
     if as_json and resolved:

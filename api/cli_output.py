@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from typing import Any, NoReturn
 
 import typer
@@ -33,3 +34,13 @@ def settings_from(ctx: typer.Context) -> Settings:
         obj = Settings()
         ctx.find_root().obj = obj
     return obj
+
+
+def parse_date_option(value: str | None, label: str = "日期") -> date | None:
+    """``--date`` values: ISO dates only, a one-line Chinese error otherwise."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{label}格式应为 YYYY-MM-DD：{value}")

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 from pydantic import TypeAdapter, ValidationError
 
-from api.cli_output import emit_json, fail, settings_from
+from api.cli_output import emit_json, fail, parse_date_option, settings_from
 from assistant.publicity.annual_report import annual_statistics, write_report
 from assistant.publicity.basis_check import CorpusBasisChecker
 from assistant.publicity.deadlines import CalendarRangeError, DecisionKind, deadline_for
@@ -31,10 +31,9 @@ publicity_app = typer.Typer(
 
 
 def _day(text: str, label: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(f"{label}“{text}”不是 YYYY-MM-DD 格式的日期")
+    parsed = parse_date_option(text, label)
+    assert parsed is not None
+    return parsed
 
 
 def _cases(path: Path) -> list[CaseDecision]:

@@ -6,7 +6,7 @@ from datetime import date
 
 import typer
 
-from api.cli_output import emit_json, fail, settings_from
+from api.cli_output import emit_json, fail, parse_date_option, settings_from
 from corpus.law_names import short_name
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import MODES, IndexError_
@@ -32,7 +32,7 @@ def search_command(
         fail(f"未知的检索方式“{mode}”，可选：{'、'.join(MODES)}")
     query_filter = SearchFilter(
         laws=frozenset(short_name(law) for law in laws),
-        on_date=None if all_versions else _parse_date(on_date),
+        on_date=None if all_versions else (parse_date_option(on_date) or date.today()),
     )
     try:
         opened = open_index(settings, mode)
@@ -52,12 +52,3 @@ def search_command(
         )
         typer.echo(f"{rank}. {hit.citation}（{hit.version} 施行版本）  {scores}")
         typer.echo(f"   {hit.text[:160].replace(chr(10), ' ')}")
-
-
-def _parse_date(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        fail(f"日期格式应为 YYYY-MM-DD：{text}")
