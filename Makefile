@@ -49,8 +49,18 @@ browser:
 test: $(STAMP_ST) models browser fonts
 	$(PY) -m pytest -q
 
-bench: install models corpus
+## Long benchmarks (not part of make test); results land in var/bench/.
+SHARED ?= ../shared
+BENCH := $(ZHIFA_DATA_DIR)/bench
+bench: $(STAMP_ST) models fonts browser index
+	mkdir -p $(BENCH)
+	$(ZHIFA) discretion coverage --json > $(BENCH)/discretion-coverage.json
 	$(PY) -m pytest -q -m slow
+	if [ -d $(SHARED)/data/eval ]; then $(ZHIFA) eval retrieval --set $(SHARED)/data/eval/lawbench-3-2-dev.json --json > $(BENCH)/retrieval-default-corpus.json; fi
+	if [ -d $(SHARED)/data/speech ]; then $(PY) -m eval.transcription_benchmark --out $(BENCH)/transcription.json; fi
+	$(ZHIFA) cases stats >/dev/null 2>&1 || $(ZHIFA) cases init
+	$(ZHIFA) cases eval --n 300 --json > $(BENCH)/similar-cases.json
+	$(PY) tests/bench_service_load.py --clients 8 --seconds 60 --json $(BENCH)/service-load.json
 
 lint: install
 	$(VENV)/bin/ruff check .
