@@ -15,6 +15,7 @@ from api.cli_index import index_app
 from api.cli_locale import install_chinese_click_messages
 from api.cli_models import models_app
 from api.cli_publicity import publicity_app
+from api.cli_review import review_command
 from api.cli_search import search_command
 from api.cli_serve import serve_command
 from api.cli_transcribe import record_app, transcribe_command
@@ -57,6 +58,9 @@ app.add_typer(publicity_app, name="publicity")
 app.add_typer(cases_app, name="cases")
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
+app.command("review", help="法制审核：重大执法决定判断、逐项审核要点并出具审核意见书。")(
+    review_command
+)
 
 
 def main() -> None:

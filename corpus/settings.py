@@ -52,6 +52,17 @@ class Settings(BaseSettings):
     embed_max_chars: int = Field(default=400, description="Passage text truncated for embedding.")
     unit_max_chars: int = Field(default=600, description="Longer articles are split by 款.")
     embed_batch_size: int = Field(default=32, description="Texts per embedding batch.")
+    vector_backend: str = Field(
+        default="faiss", description="Vector store: faiss (file beside the index) | milvus."
+    )
+    milvus_uri: str | None = Field(
+        default=None,
+        description="Milvus cluster URI (http://host:19530); None = milvus-lite at data_dir/milvus.db.",
+    )
+    milvus_token: str | None = Field(default=None, description="Milvus token (user:password).")
+    milvus_collection: str = Field(
+        default="zhifa_units", description="Milvus collection holding the statute unit vectors."
+    )
     # --- transcription (issue 6: transcription/) -------------------------------------
     whisper_model_dir: Path | None = Field(
         default=None,

@@ -1,0 +1,274 @@
+"""The case file a reviewer receives (案卷), as JSON or YAML, validated with Chinese messages.
+
+Dates follow the statute: the law applied is the one in force when the act was
+committed (《行政处罚法》第三十七条); a continuing act counts from the day it ended
+(第三十六条第二款), so ``act_date`` is ``violation.end_date`` when given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+EventType = Literal[
+    "立案",
+    "调查取证",
+    "告知",
+    "陈述申辩",
+    "听证通知",
+    "听证",
+    "法制审核",
+    "集体讨论",
+    "延期",
+    "决定",
+    "送达",
+    "公示",
+    "移送",
+]
+PartyKind = Literal["个人", "单位"]
+AgencyKind = Literal["行政机关", "法律法规授权组织", "受委托组织"]
+
+
+class CaseFileError(ValueError):
+    """A case file that cannot be read; the message is one Chinese line naming the field."""
+
+
+class Officer(BaseModel):
+    """An enforcement officer and the certificate (执法证) that qualifies them."""
+
+    name: str
+    certificate_no: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """The certificate exists and covers ``day``."""
+        if not self.certificate_no:
+            return False
+        starts = self.valid_from is None or self.valid_from <= day
+        return starts and (self.valid_to is None or day <= self.valid_to)
+
+
+class Powers(BaseModel):
+    """The agency's statutory competence: the provisions granting it, laws and penalty types."""
+
+    basis: list[str] = Field(default_factory=list)
+    laws: list[str] = Field(default_factory=list)
+    penalty_types: list[str] = Field(default_factory=list)
+
+
+class Agency(BaseModel):
+    """The enforcement subject (执法主体)."""
+
+    name: str
+    kind: AgencyKind = "行政机关"
+    region: str | None = None
+    entrusted_by: str | None = None
+    acts_in_name_of: str | None = None
+    powers: Powers = Field(default_factory=Powers)
+
+
+class Party(BaseModel):
+    name: str
+    kind: PartyKind = "单位"
+    id_code: str | None = None
+    address: str | None = None
+
+
+class Violation(BaseModel):
+    """The act under review; ``date`` is when it was committed (违法行为发生日)."""
+
+    date: dt.date
+    end_date: dt.date | None = None
+    place: str | None = None
+    description: str
+    standard_id: str | None = None
+
+
+class Event(BaseModel):
+    """One procedural step with its date and what the file records about it."""
+
+    type: EventType
+    date: dt.date
+    officers: list[str] = Field(default_factory=list)
+    rights: list[str] = Field(default_factory=list)
+    certificates_shown: bool | None = None
+    audio_video: bool | None = None
+    hearing_requested: bool | None = None
+    method: str | None = None
+    result: str | None = None
+    note: str = ""
+
+
+class Citations(BaseModel):
+    """The articles cited, exactly as written in the draft decision."""
+
+    violated: list[str] = Field(default_factory=list)
+    penalty_basis: list[str] = Field(default_factory=list)
+
+
+class Penalty(BaseModel):
+    """The proposed penalty; ``amount`` is the fine in yuan."""
+
+    types: list[str] = Field(default_factory=list)
+    amount: float | None = Field(default=None, ge=0)
+    confiscation_yuan: float | None = Field(default=None, ge=0)
+
+    @field_validator("types", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class Facts(BaseModel):
+    """Established facts: narrative, amounts (yuan), quantities and discretion circumstances."""
+
+    description: str
+    amounts: dict[str, float] = Field(default_factory=dict)
+    quantities: dict[str, float] = Field(default_factory=dict)
+    first_offence: bool | None = None
+    prior_offences: int | None = None
+    corrected_in_time: bool | None = None
+    harm: Literal["无", "轻微", "一般", "严重", "重大"] | None = None
+    cooperated: bool | None = None
+    sensitive_area: bool | None = None
+    aggravating: bool = False
+    mitigating: bool = False
+    circumstances: list[str] = Field(default_factory=list)
+
+
+class EvidenceItem(BaseModel):
+    """One piece of evidence: statutory type, what it is, where from and how obtained."""
+
+    type: str
+    name: str
+    source: str | None = None
+    obtained_by: str | None = None
+    date: dt.date | None = None
+
+
+class Document(BaseModel):
+    """A document in the file; ``contents`` lists the matters it states (for 决定书)."""
+
+    type: str
+    date: dt.date | None = None
+    contents: list[str] = Field(default_factory=list)
+    sealed: bool | None = None
+
+
+class MajorFactors(BaseModel):
+    """Circumstances only the handling officer can assert (目录清单 criteria)."""
+
+    public_interest: bool = False
+    social_impact: bool = False
+    complex_facts: bool = False
+    multiple_legal_relations: bool = False
+    required_by_law: bool = False
+
+
+class CaseFile(BaseModel):
+    """Everything the 法制审核 engine reads."""
+
+    case_id: str
+    title: str = ""
+    agency: Agency
+    officers: list[Officer] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list)
+    violation: Violation
+    events: list[Event] = Field(default_factory=list)
+    citations: Citations = Field(default_factory=Citations)
+    penalty: Penalty = Field(default_factory=Penalty)
+    facts: Facts
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+    major_factors: MajorFactors = Field(default_factory=MajorFactors)
+
+    @property
+    def act_date(self) -> dt.date:
+        """The date whose law applies (第三十七条), end of a continuing act (第三十六条第二款)."""
+        return self.violation.end_date or self.violation.date
+
+    def events_of(self, kind: str) -> list[Event]:
+        return sorted((e for e in self.events if e.type == kind), key=lambda e: e.date)
+
+    def first(self, kind: str) -> Event | None:
+        found = self.events_of(kind)
+        return found[0] if found else None
+
+    def officer(self, reference: str) -> Officer | None:
+        """An officer by name or certificate number."""
+        return next((o for o in self.officers if reference in (o.name, o.certificate_no)), None)
+
+    def document(self, kind: str) -> Document | None:
+        return next((d for d in self.documents if d.type == kind), None)
+
+
+_MESSAGES = {
+    "missing": "缺少必填字段",
+    "date_from_datetime_parsing": "日期无效，应为 YYYY-MM-DD",
+    "date_parsing": "日期无效，应为 YYYY-MM-DD",
+    "date_type": "日期无效，应为 YYYY-MM-DD",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "string_type": "应为文本",
+    "list_type": "应为列表",
+    "dict_type": "应为对象（键值对）",
+    "model_type": "应为对象（键值对）",
+    "greater_than_equal": "不能为负数",
+    "literal_error": "取值无效",
+}
+
+
+def describe_error(exc: ValidationError) -> str:
+    """The first validation error as one Chinese line naming the field."""
+    error = exc.errors()[0]
+    field = ".".join(str(part) for part in error["loc"]) or "（根）"
+    message = _MESSAGES.get(error["type"], "取值无效")
+    if error["type"] == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        message = f"取值无效（可选：{allowed}）"
+    return f"案卷字段 {field}：{message}"
+
+
+def parse_case(data: object) -> CaseFile:
+    """Validate loaded JSON/YAML data, or raise CaseFileError with a Chinese reason."""
+    if not isinstance(data, dict):
+        raise CaseFileError("案卷文件的顶层应为对象（键值对）")
+    try:
+        return CaseFile.model_validate(data)
+    except ValidationError as exc:
+        raise CaseFileError(describe_error(exc)) from exc
+
+
+def read_case_data(path: Path) -> dict:
+    """The raw mapping of a ``.json``, ``.yaml`` or ``.yml`` case file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise CaseFileError(f"案卷文件不存在：{path}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CaseFileError(f"无法读取案卷文件 {path}（需为 UTF-8 文本）") from exc
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise CaseFileError(f"案卷文件不是有效的 JSON：第{exc.lineno}行第{exc.colno}列") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"：第{mark.line + 1}行" if mark else ""
+        raise CaseFileError(f"案卷文件不是有效的 YAML{where}") from exc
+
+
+def load_case(path: Path) -> CaseFile:
+    """Read and validate one case file."""
+    return parse_case(read_case_data(path))

@@ -1,0 +1,1 @@
+"""One module per review point; each exposes ``check(case, ctx) -> list[Flag]``."""

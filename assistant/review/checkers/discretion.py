@@ -1,0 +1,125 @@
+"""裁量基准运用是否适当: the fine inside the statutory range (read from the cited
+article), inside the tier the discretion standard gives for the facts, and no fine
+where the facts meet 不予处罚 (《行政处罚法》第三十三条第一款)."""
+
+from __future__ import annotations
+
+from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
+from assistant.discretion.conditions import CaseFacts
+from assistant.discretion.penalty_amounts import resolve_yuan
+from assistant.discretion.tier_decision import Decision, decide
+from assistant.review.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import matching_standard, statutory_fine
+
+_TOLERANCE_YUAN = 0.5
+_STANDARD_FILES = {"jiangmen": JIANGMEN_XLS, "guangdong": GUANGDONG_PDF}
+
+
+def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.DISCRETION, severity=severity, reason=reason, rule=rule, evidence=evidence
+    )
+
+
+def case_facts(case: CaseFile) -> CaseFacts:
+    """The discretion engine's view of the file's facts."""
+    facts = case.facts
+    return CaseFacts(
+        prior_offences=facts.prior_offences,
+        first_offence=facts.first_offence,
+        corrected_in_time=facts.corrected_in_time,
+        harm=facts.harm,
+        cooperated=facts.cooperated,
+        sensitive_area=facts.sensitive_area,
+        aggravating=facts.aggravating,
+        mitigating=facts.mitigating,
+        quantities=facts.quantities,
+        base_amounts=facts.amounts,
+        circumstances=facts.circumstances,
+    )
+
+
+def _outside(amount: float, low: float | None, high: float | None) -> bool:
+    too_low = low is not None and amount < low - _TOLERANCE_YUAN
+    return too_low or (high is not None and amount > high + _TOLERANCE_YUAN)
+
+
+def _bounds(low: float | None, high: float | None) -> str:
+    return f"{'' if low is None else f'{low:g}'}～{'' if high is None else f'{high:g}'}元"
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    flags = _statutory_range(case, ctx)
+    standard = matching_standard(case, ctx)
+    decision = None
+    if standard is not None and ctx.standards is not None:
+        decision = decide(standard, case_facts(case), ctx.standards.exemptions)
+        if not flags:
+            flags += _tier(case, ctx.standards, decision)
+    flags += _exemption(case, ctx, decision)
+    return flags
+
+
+def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    amount = case.penalty.amount
+    found = statutory_fine(case, ctx)
+    if amount is None or found is None:
+        return []
+    fine, citation = found
+    low, high = resolve_yuan(fine, case.facts.amounts)
+    if not _outside(amount, low, high):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"罚款{amount:g}元超出法定幅度{_bounds(low, high)}（{fine.raw}）",
+            citation.citation,
+            f"penalty.amount={amount:g}",
+        )
+    ]
+
+
+def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> list[Flag]:
+    amount = case.penalty.amount
+    low, high = decision.range_min_yuan, decision.range_max_yuan
+    if amount is None or (low is None and high is None) or not _outside(amount, low, high):
+        return []
+    file_name = _STANDARD_FILES[decision.source]
+    title = next((s.title for s in standards.model.sources if s.name == file_name), file_name)
+    return [
+        _flag(
+            Severity.CHECK,
+            f"罚款{amount:g}元不在裁量基准{decision.violation_id}按本案情节确定的"
+            f"{decision.tier}幅度{_bounds(low, high)}内（建议{decision.recommended_yuan or '—'}元）",
+            f"《{title}》{decision.violation_id}",
+            "；".join(decision.deciding_factors),
+        )
+    ]
+
+
+def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) -> list[Flag]:
+    """A penalty despite 轻微并及时改正/首违 facts (第三十三条第一款)."""
+    if not case.penalty.types:
+        return []
+    facts = case.facts
+    listed = decision is not None and decision.exemption is not None
+    met_list = listed and decision.exemption.status == "适用，不予处罚"
+    minor = facts.corrected_in_time is True and facts.harm in ("无", "轻微")
+    first = facts.first_offence is True or facts.prior_offences == 0
+    if not (met_list or (minor and (facts.harm == "无" or first))):
+        return []
+    source = (
+        f"不予处罚清单{decision.exemption.item_id}（{decision.exemption.title[:30]}）条件均满足"
+        if met_list
+        else f"first_offence={facts.first_offence}，harm={facts.harm}，corrected_in_time=true"
+    )
+    return [
+        _flag(
+            Severity.CHECK,
+            "违法行为轻微（或初次违法）、危害后果轻微并及时改正，可能属于不予行政处罚的情形",
+            ctx.penalty_law("第三十三条第一款"),
+            f"{source}；拟处{'、'.join(case.penalty.types)}",
+        )
+    ]

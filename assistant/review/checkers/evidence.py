@@ -1,0 +1,105 @@
+"""证据是否合法充分: statutory types (read from 第四十六条 in the corpus), lawful means,
+a verifiable source, collected before the decision."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.review.case_file import CaseFile, EvidenceItem
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from corpus.citation_resolver import ResolvedCitation
+
+_ILLEGAL = re.compile(
+    r"偷拍|偷录|窃听|窃取|胁迫|威胁|引诱|诱骗|欺骗|欺诈|暴力|非法|私自进入|强行进入|未经.{0,8}同意"
+)
+_ITEM_NUMBER = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|[；;。]$")
+
+
+def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.EVIDENCE, severity=severity, reason=reason, rule=rule, evidence=evidence
+    )
+
+
+def statutory_types(ctx: ReviewContext, on: date) -> list[str]:
+    """The evidence types listed in 《行政处罚法》第四十六条第一款 on ``on``."""
+    types: list[str] = []
+    for result in ctx.resolve("《中华人民共和国行政处罚法》第四十六条第一款", on):
+        if isinstance(result, ResolvedCitation):
+            for line in result.text.splitlines()[1:]:
+                types += _ITEM_NUMBER.sub("", line.strip()).split("、")
+    return [t for t in types if t]
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if not case.evidence:
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                "案卷没有任何证据，违法事实无从认定",
+                ctx.penalty_law("第四十条"),
+                "evidence 为空",
+            )
+        ]
+    on = case.first("决定").date if case.first("决定") else case.act_date
+    types = statutory_types(ctx, on)
+    flags: list[Flag] = []
+    for index, item in enumerate(case.evidence):
+        flags += _item_flags(case, ctx, types, index, item)
+    if all(item.type == "当事人的陈述" for item in case.evidence):
+        flags.append(
+            _flag(
+                Severity.CHECK,
+                "仅有当事人的陈述，无其他证据印证",
+                ctx.penalty_law("第四十六条第二款"),
+                f"evidence 共{len(case.evidence)}项，均为当事人的陈述",
+            )
+        )
+    return flags
+
+
+def _item_flags(
+    case: CaseFile, ctx: ReviewContext, types: list[str], index: int, item: EvidenceItem
+) -> list[Flag]:
+    where = f"evidence[{index}]（{item.name}）"
+    flags = []
+    if types and item.type not in types:
+        flags.append(
+            _flag(
+                Severity.CHECK,
+                f"证据种类“{item.type}”不属于法定证据种类（{'、'.join(types)}）",
+                ctx.penalty_law("第四十六条第一款"),
+                f"{where}type={item.type}",
+            )
+        )
+    if item.obtained_by and _ILLEGAL.search(item.obtained_by):
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                "证据以非法手段取得，不得作为认定案件事实的根据",
+                ctx.penalty_law("第四十六条第三款"),
+                f"{where}取得方式：{item.obtained_by}",
+            )
+        )
+    if not item.source:
+        flags.append(
+            _flag(
+                Severity.CHECK,
+                "证据来源未载明，无法查证属实",
+                ctx.penalty_law("第四十六条第二款"),
+                f"{where}source 为空",
+            )
+        )
+    decision = case.first("决定")
+    if decision and item.date and item.date > decision.date:
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                "证据在处罚决定作出后才收集，不能作为作出决定的根据",
+                ctx.penalty_law("第五十四条第一款"),
+                f"{where}取证日期 {item.date}，决定 {decision.date}",
+            )
+        )
+    return flags

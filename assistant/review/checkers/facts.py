@@ -1,0 +1,87 @@
+"""事实是否清楚: who, where, what, and every amount the penalty is computed from
+(《行政处罚法》第四十条: 违法事实不清的，不得给予行政处罚)."""
+
+from __future__ import annotations
+
+from assistant.discretion.penalty_amounts import resolve_yuan
+from assistant.review.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import matching_standard, statutory_fine
+
+MIN_NARRATIVE_CHARS = 10
+
+
+def _flag(severity: Severity, reason: str, ctx: ReviewContext, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.FACTS,
+        severity=severity,
+        reason=reason,
+        rule=ctx.penalty_law("第四十条"),
+        evidence=evidence,
+    )
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return _who(case, ctx) + _where_what(case, ctx) + _base_amount(case, ctx)
+
+
+def _who(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if not case.parties:
+        return [_flag(Severity.MUST_FIX, "当事人不明", ctx, "parties 为空")]
+    return [
+        _flag(
+            Severity.CHECK,
+            f"当事人“{party.name}”的身份（统一社会信用代码或身份证号）未查明",
+            ctx,
+            f"parties[{index}].id_code 为空",
+        )
+        for index, party in enumerate(case.parties)
+        if not party.id_code
+    ]
+
+
+def _where_what(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    flags = []
+    if not case.violation.place:
+        flags.append(_flag(Severity.MUST_FIX, "违法行为发生地点不明", ctx, "violation.place 为空"))
+    for field, text in (
+        ("violation.description", case.violation.description),
+        ("facts.description", case.facts.description),
+    ):
+        if len(text.strip()) < MIN_NARRATIVE_CHARS:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    "违法事实陈述过简，未写明违法行为的具体情况",
+                    ctx,
+                    f"{field}：“{text}”",
+                )
+            )
+    return flags
+
+
+def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A fine set as a multiple of 违法所得/货值金额… needs that amount established."""
+    if case.penalty.amount is None:
+        return []
+    bases: list[tuple[str, str]] = []
+    found = statutory_fine(case, ctx)
+    if found is not None and found[0].base:
+        bases.append((found[0].base, found[1].citation))
+    standard = matching_standard(case, ctx)
+    if standard is not None and standard.statutory_range and standard.statutory_range.base:
+        bases.append((standard.statutory_range.base, standard.id))
+    for base, source in bases:
+        fine = found[0] if found and found[0].base == base else standard.statutory_range
+        low, high = resolve_yuan(fine, case.facts.amounts)
+        if low is None and high is None:
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"罚款以{base}为基数计算（{source}），但案卷未查明{base}",
+                    ctx,
+                    f"facts.amounts 无“{base}”（现有：{'、'.join(case.facts.amounts) or '无'}）",
+                )
+            ]
+    return []

@@ -1,0 +1,168 @@
+"""适用法律是否准确: every cited article exists and is in force on the act date, the
+处罚依据 is a sanction clause, and it sanctions the cited duty (from the statute text
+or the discretion standard's own 法律依据)."""
+
+from __future__ import annotations
+
+from assistant.norm_links import is_penalty_norm
+from assistant.review.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import matching_standard, penalty_provisions
+from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
+from corpus.numerals import to_chinese
+
+_OUT_OF_FORCE = (CitationErrorCode.NOT_YET_IN_FORCE, CitationErrorCode.REPEALED)
+
+
+def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW, severity=severity, reason=reason, rule=rule, evidence=evidence
+    )
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    flags = _missing(case, ctx) + _resolvable(case, ctx)
+    flags += _penalty_clause(case, ctx)
+    flags += _duty_link(case, ctx)
+    flags += _standard_basis(case, ctx)
+    return flags
+
+
+def _missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    flags = []
+    for field, label in (("violated", "违法依据"), ("penalty_basis", "处罚依据")):
+        if not getattr(case.citations, field):
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"未引用{label}，行政处罚没有依据",
+                    ctx.penalty_law("第三十八条第一款"),
+                    f"citations.{field} 为空",
+                )
+            )
+    return flags
+
+
+def _resolvable(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Each citation resolves in the version in force when the act was committed."""
+    flags = []
+    for field in ("violated", "penalty_basis"):
+        for index, written in enumerate(getattr(case.citations, field)):
+            for result in ctx.resolve(written, case.act_date):
+                if isinstance(result, CitationError):
+                    flags.append(
+                        _citation_flag(ctx, result, f"citations.{field}[{index}]：{written}")
+                    )
+    return flags
+
+
+def _citation_flag(ctx: ReviewContext, error: CitationError, evidence: str) -> Flag:
+    if error.code in _OUT_OF_FORCE:
+        return _flag(
+            Severity.MUST_FIX,
+            f"所引条文在违法行为发生时不是有效的规定：{error.message}",
+            ctx.penalty_law("第三十七条"),
+            evidence,
+        )
+    return _flag(
+        Severity.MUST_FIX,
+        f"所引条文在语料库中无法核实：{error.message}",
+        ctx.penalty_law("第三十八条第一款"),
+        evidence,
+    )
+
+
+def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 处罚依据 must be a sanction clause (罚则), not a duty."""
+    flags = []
+    for citation in penalty_provisions(case, ctx):
+        record = ctx.record(citation)
+        if record is not None and not is_penalty_norm(record):
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{citation.citation}不是罚则（未规定处罚），不能作为处罚依据",
+                    ctx.penalty_law("第三十八条第一款"),
+                    f"citations.penalty_basis：{citation.citation}：{citation.article_text[:60]}",
+                )
+            )
+    return flags
+
+
+def _linked(ctx: ReviewContext, citation: ResolvedCitation) -> set[str]:
+    """unit_ids of the articles the statute itself links to this one (explicit or text)."""
+    record = ctx.record(citation)
+    if record is None:
+        return set()
+    linked = ctx.graphs.violated_by(record) + ctx.graphs.penalties_for(record)
+    linked += [other for other, _ in ctx.graphs.text_links_of(record)]
+    return {other.unit_id for other in linked}
+
+
+def _article_id(citation: ResolvedCitation) -> str:
+    return citation.unit_id.split("#")[0] + "#" + citation.unit_id.split("#")[1].split(".")[0]
+
+
+def _duty_link(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Flag a pairing only when both articles are linked by the statute, but elsewhere."""
+    duties = [
+        r
+        for written in case.citations.violated
+        for r in ctx.resolve(written, case.act_date)
+        if isinstance(r, ResolvedCitation)
+    ]
+    flags = []
+    for penalty in penalty_provisions(case, ctx):
+        penalty_links = _linked(ctx, penalty)
+        same_law = [d for d in duties if d.law == penalty.law]
+        if not penalty_links or not same_law:
+            continue
+        if any(_article_id(d) in penalty_links for d in same_law):
+            continue
+        unlinked = [
+            d for d in same_law if _linked(ctx, d) and not _linked(ctx, d) & {_article_id(penalty)}
+        ]
+        if len(unlinked) == len(same_law):
+            flags.append(
+                _flag(
+                    Severity.CHECK,
+                    f"违法依据与处罚依据不对应：{penalty.citation}所罚的行为与"
+                    f"{'、'.join(d.citation for d in same_law)}规定的义务不一致",
+                    ctx.rule(f"《{penalty.title}》第{to_chinese(penalty.article)}条"),
+                    f"citations.violated：{'、'.join(case.citations.violated)}；"
+                    f"citations.penalty_basis：{penalty.citation}",
+                )
+            )
+    return flags
+
+
+def _law(ctx: ReviewContext, written: str) -> str | None:
+    try:
+        return ctx.resolver.law_name(written)
+    except CitationError:
+        return None
+
+
+def _standard_basis(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The standard row named in the file rests on its own 法律依据; the file should cite it."""
+    if not case.violation.standard_id:
+        return []
+    standard = matching_standard(case, ctx)
+    if standard is None:
+        return []
+    refs = [r for b in standard.legal_basis for r in b.refs if r.law]
+    cited = {(c.law, c.article) for c in penalty_provisions(case, ctx)}
+    if not refs or any((_law(ctx, r.law), r.article) in cited for r in refs):
+        return []
+    basis = ctx.rule(f"《{refs[0].law}》第{to_chinese(refs[0].article)}条")
+    return [
+        _flag(
+            Severity.CHECK,
+            f"裁量基准{standard.id}（{standard.title[:30]}）的法律依据是{basis}，"
+            "与案卷所引处罚依据不一致",
+            basis,
+            f"violation.standard_id={standard.id}；citations.penalty_basis："
+            f"{'、'.join(case.citations.penalty_basis)}",
+        )
+    ]

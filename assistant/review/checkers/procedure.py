@@ -1,0 +1,290 @@
+"""程序是否合法: 告知 before 决定 with the rights the penalty requires, hearings held and
+noticed in time, the statutory time limits, 法制审核 and 集体讨论 before deciding."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from assistant.review.case_file import CaseFile, Event
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
+DECISION_DAYS = 90  # 第六十条
+DELIVERY_DAYS = 7  # 第六十一条第一款
+HEARING_REQUEST_DAYS = 5  # 第六十四条第（一）项
+HEARING_NOTICE_DAYS = 7  # 第六十四条第（二）项
+# 第六十三条第一款: item → penalty types that require offering a hearing.
+HEARING_TYPES = {
+    3: ("降低资质等级", "吊销"),
+    4: ("责令停产停业", "责令关闭", "限制从业"),
+}
+
+
+def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.PROCEDURE, severity=severity, reason=reason, rule=rule, evidence=evidence
+    )
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return [
+        *_notice(case, ctx),
+        *_hearing_offered(case, ctx),
+        *_hearing_held(case, ctx),
+        *_time_limits(case, ctx),
+        *_review_before_decision(case, ctx),
+        *_investigation_after_decision(case, ctx),
+        *_limitation(case, ctx),
+        *_audio_video(case, ctx),
+    ]
+
+
+def _notice(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第四十四条: 告知 before the decision, with 陈述、申辩."""
+    notice, decision = case.first("告知"), case.first("决定")
+    rule = ctx.penalty_law("第四十四条")
+    if notice is None:
+        if decision is None:
+            return []
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                "作出处罚决定前未告知当事人拟作出的处罚内容及事实、理由、依据和陈述、申辩等权利",
+                rule,
+                f"决定日期 {decision.date}，案卷无“告知”环节",
+            )
+        ]
+    flags = []
+    if decision is not None and notice.date > decision.date:
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                "告知晚于处罚决定，属先决定后告知",
+                rule,
+                f"告知 {notice.date} 晚于决定 {decision.date}",
+            )
+        )
+    missing = [r for r in ("陈述", "申辩") if not any(r in s for s in notice.rights)]
+    if missing:
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                f"告知时未告知当事人{'、'.join(missing)}权利",
+                rule,
+                f"告知（{notice.date}）所列权利：{'、'.join(notice.rights) or '无'}",
+            )
+        )
+    return flags
+
+
+def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
+    """Items of 第六十三条第一款 the proposed penalty falls under, with the reason."""
+    thresholds = ctx.catalogue.hearing_thresholds
+    kinds = {p.kind for p in case.parties} or {"单位"}
+    limit = min(thresholds.for_kind(kind) for kind in kinds)
+    items: list[tuple[int, str]] = []
+    amount = case.penalty.amount or 0.0
+    if amount >= limit:
+        items.append((1, f"罚款{amount:g}元，达到较大数额{limit:g}元（{thresholds.rule}）"))
+    confiscated = case.penalty.confiscation_yuan or 0.0
+    if confiscated >= limit:
+        items.append((2, f"没收{confiscated:g}元，达到较大数额{limit:g}元（{thresholds.rule}）"))
+    for item, words in HEARING_TYPES.items():
+        types = [t for t in case.penalty.types if any(w in t for w in words)]
+        if types:
+            items.append((item, f"拟处{'、'.join(types)}"))
+    return items
+
+
+def _item_rule(ctx: ReviewContext, item: int) -> str:
+    numerals = "一二三四五六"
+    return ctx.penalty_law(f"第六十三条第一款第（{numerals[item - 1]}）项")
+
+
+def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第六十三条: the hearing right must be stated when the penalty requires it."""
+    notice = case.first("告知")
+    if notice is None or any("听证" in r for r in notice.rights):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{why}",
+            _item_rule(ctx, item),
+            f"告知（{notice.date}）所列权利：{'、'.join(notice.rights) or '无'}",
+        )
+        for item, why in hearing_items(case, ctx)
+    ]
+
+
+def _hearing_requested(case: CaseFile) -> Event | None:
+    return next((e for e in case.events if e.hearing_requested), None)
+
+
+def _hearing_waived(case: CaseFile) -> bool:
+    return any(e.hearing_requested is False for e in case.events)
+
+
+def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第六十三条、第六十四条: a requested hearing is held, noticed seven days ahead,
+    and the decision waits out the five days the party has to ask for one."""
+    flags: list[Flag] = []
+    notice, decision, hearing = case.first("告知"), case.first("决定"), case.first("听证")
+    requested = _hearing_requested(case)
+    if requested is not None and hearing is None and decision is not None:
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                "当事人要求听证，行政机关未组织听证即作出决定",
+                ctx.penalty_law("第六十三条第一款"),
+                f"{requested.type}（{requested.date}）hearing_requested=true；决定 {decision.date}",
+            )
+        )
+    if hearing is not None:
+        summons = case.first("听证通知")
+        if summons is None or (hearing.date - summons.date).days < HEARING_NOTICE_DAYS:
+            told = summons.date if summons else "无听证通知"
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"未在举行听证的{HEARING_NOTICE_DAYS}日前通知当事人听证的时间、地点",
+                    ctx.penalty_law("第六十四条第（二）项"),
+                    f"听证通知：{told}；听证：{hearing.date}",
+                )
+            )
+    offered = notice is not None and any("听证" in r for r in notice.rights)
+    if offered and decision is not None and hearing is None and not _hearing_waived(case):
+        waited = (decision.date - notice.date).days
+        if waited < HEARING_REQUEST_DAYS:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"告知听证权利后仅{waited}日即作出决定，当事人申请听证的五日期限尚未届满",
+                    ctx.penalty_law("第六十四条第（一）项"),
+                    f"告知 {notice.date}；决定 {decision.date}",
+                )
+            )
+    return flags
+
+
+def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第六十条 (90 days from 立案 unless extended) and 第六十一条 (送达 within 7 days)."""
+    flags = []
+    opened, decision, delivery = case.first("立案"), case.first("决定"), case.first("送达")
+    if opened and decision and not case.events_of("延期"):
+        days = (decision.date - opened.date).days
+        if days > DECISION_DAYS:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"自立案至作出决定共{days}日，超过{DECISION_DAYS}日且无延期批准",
+                    ctx.penalty_law("第六十条"),
+                    f"立案 {opened.date}；决定 {decision.date}",
+                )
+            )
+    if decision and delivery:
+        days = (delivery.date - decision.date).days
+        if days > DELIVERY_DAYS:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"决定书在作出后第{days}日才送达，超过{DELIVERY_DAYS}日",
+                    ctx.penalty_law("第六十一条第一款"),
+                    f"决定 {decision.date}；送达 {delivery.date}（{delivery.method or '方式未载明'}）",
+                )
+            )
+    return flags
+
+
+def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第五十八条 (法制审核) and 第五十七条第二款 (集体讨论) precede a major decision."""
+    decision = case.first("决定")
+    if decision is None:
+        return []
+    flags = []
+    major = ctx.major(case)
+    review = case.first("法制审核")
+    if major.major and (review is None or review.date > decision.date):
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                "属于重大执法决定，作出决定前未经法制审核",
+                ctx.penalty_law("第五十八条第一款"),
+                f"决定 {decision.date}；法制审核 {review.date if review else '无'}；"
+                f"重大理由：{major.reasons[0]}",
+            )
+        )
+    complex_case = case.major_factors.complex_facts
+    discussed = [e for e in case.events_of("集体讨论") if e.date <= decision.date]
+    if complex_case and not discussed:
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                "情节复杂的案件，作出决定前未经行政机关负责人集体讨论",
+                ctx.penalty_law("第五十七条第二款"),
+                f"major_factors.complex_facts=true；决定 {decision.date}；无此前的“集体讨论”环节",
+            )
+        )
+    return flags
+
+
+def _investigation_after_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """调查终结 comes before the decision (第五十七条第一款)."""
+    decision = case.first("决定")
+    if decision is None:
+        return []
+    late = [e for e in case.events_of("调查取证") if e.date > decision.date]
+    if not late:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "作出决定后仍在调查取证，属先决定后取证",
+            ctx.penalty_law("第五十七条第一款"),
+            f"决定 {decision.date}；调查取证 {'、'.join(str(e.date) for e in late)}",
+        )
+    ]
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第三十六条: not discovered within two years (five for life, health, finance)."""
+    discovered = case.first("立案") or case.first("调查取证")
+    if discovered is None:
+        return []
+    text = case.facts.description + "".join(case.facts.circumstances)
+    years = 5 if any(w in text for w in ("生命健康安全", "金融安全")) else 2
+    deadline = _years_later(case.act_date, years)
+    if discovered.date <= deadline + timedelta(days=0):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"违法行为终了于{case.act_date}，至{discovered.date}才被发现，已超过{years}年追责时效",
+            ctx.penalty_law("第三十六条第一款"),
+            f"违法行为 {case.act_date}；{discovered.type} {discovered.date}",
+        )
+    ]
+
+
+def _audio_video(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Investigations and hearings are recorded on video (全过程记录办法第十四条)."""
+    flags = []
+    for index, event in enumerate(case.events):
+        if event.type in ("调查取证", "听证") and event.audio_video is False:
+            flags.append(
+                _flag(
+                    Severity.CHECK,
+                    f"{event.type}未进行音像记录",
+                    ctx.rule(AV_RULE),
+                    f"events[{index}]（{event.type} {event.date}）audio_video=false",
+                )
+            )
+    return flags

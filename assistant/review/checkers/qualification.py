@@ -1,0 +1,101 @@
+"""执法人员是否具备执法资格: two certified officers on every investigation, certificates
+valid on the day, shown to the party."""
+
+from __future__ import annotations
+
+from assistant.review.case_file import CaseFile, Event
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
+
+
+def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.QUALIFICATION,
+        severity=severity,
+        reason=reason,
+        rule=rule,
+        evidence=evidence,
+    )
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    flags: list[Flag] = []
+    reported: set[str] = set()
+    for index, event in enumerate(case.events):
+        if event.type != "调查取证":
+            continue
+        where = f"events[{index}]（调查取证 {event.date}）"
+        flags += _two_officers(event, where, ctx)
+        flags += _certificates(case, event, where, ctx, reported)
+        flags += _shown(event, where, ctx)
+    return flags
+
+
+def _two_officers(event: Event, where: str, ctx: ReviewContext) -> list[Flag]:
+    if len(set(event.officers)) >= 2:
+        return []
+    names = "、".join(event.officers) or "无"
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "调查取证的执法人员少于两人",
+            ctx.penalty_law("第四十二条第一款"),
+            f"{where}执法人员：{names}",
+        )
+    ]
+
+
+def _certificates(
+    case: CaseFile, event: Event, where: str, ctx: ReviewContext, reported: set[str]
+) -> list[Flag]:
+    """Each officer is on file with a certificate valid on the investigation day."""
+    flags = []
+    for reference in event.officers:
+        officer = case.officer(reference)
+        if reference in reported:
+            continue
+        if officer is None:
+            problem = f"{reference}未在案卷 officers 中登记执法证件"
+        elif not officer.certificate_no:
+            problem = f"{officer.name}没有执法证号"
+        elif not officer.valid_on(event.date):
+            problem = (
+                f"{officer.name}的执法证（{officer.certificate_no}，有效期"
+                f"{officer.valid_from or '？'}至{officer.valid_to or '？'}）在{event.date}无效"
+            )
+        else:
+            continue
+        reported.add(reference)
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                f"执法人员不具备执法资格：{problem}",
+                ctx.penalty_law("第四十二条第一款"),
+                where,
+            )
+        )
+    return flags
+
+
+def _shown(event: Event, where: str, ctx: ReviewContext) -> list[Flag]:
+    if event.certificates_shown is True:
+        return []
+    if event.certificates_shown is False:
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                "调查或检查时未向当事人出示执法证件",
+                ctx.penalty_law("第五十五条第一款"),
+                f"{where}certificates_shown=false",
+            )
+        ]
+    return [
+        _flag(
+            Severity.CHECK,
+            "未记录执法人员出示执法证件的情况",
+            ctx.rule(RECORD_RULE),
+            f"{where}未填写 certificates_shown",
+        )
+    ]

@@ -1,0 +1,64 @@
+"""是否涉嫌犯罪需移送司法机关: facts reaching a quoted criminal threshold, with similar
+criminal cases (CAIL) as supporting evidence when the case base is available."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.review.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.criminal_thresholds import ThresholdHit, case_text, reached
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+SIMILAR_CASES = 3
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if case.events_of("移送"):
+        return []
+    by_article: dict[str, list[ThresholdHit]] = {}
+    for hit in reached(case):
+        by_article.setdefault(hit.threshold.article, []).append(hit)
+    flags = []
+    for article, hits in by_article.items():
+        crime = hits[0].threshold.crime
+        facts = "；".join(
+            f"{h.measure}={h.value:g}{h.threshold.unit}，达到{h.threshold.source}"
+            f"“{h.threshold.quote}”"
+            for h in hits
+        )
+        flags.append(
+            Flag(
+                point=ReviewPoint.TRANSFER,
+                severity=Severity.MUST_FIX,
+                reason=f"案件事实达到{crime}的立案追诉标准，涉嫌犯罪，应当依照"
+                f"{ctx.penalty_law('第二十七条第一款')}及时移送司法机关",
+                rule=ctx.rule(article),
+                evidence=facts + _similar(case, ctx, crime),
+            )
+        )
+    return flags
+
+
+def _charge(name: str) -> str:
+    """CAIL writes charges as ``[生产、销售]伪劣产品``; compare without brackets or 罪."""
+    return re.sub(r"[\[\]]", "", name).rstrip("罪")
+
+
+def _similar(case: CaseFile, ctx: ReviewContext, crime: str) -> str:
+    """Similar criminal cases from the case base, as supporting evidence only."""
+    search = ctx.similar_cases
+    if search is None:
+        return ""
+    try:
+        results = search.search(
+            crime + case_text(case), SIMILAR_CASES, kinds=["刑事案例"], mode="bm25"
+        )
+    except (LookupError, RuntimeError, ValueError):
+        return ""
+    shown = [
+        f"{r.title}（{'、'.join(r.charges) or '罪名未载'}）"
+        for r in results
+        if any(_charge(c) in crime for c in r.charges)
+    ]
+    return f"；相似刑事案例：{'；'.join(shown)}" if shown else ""

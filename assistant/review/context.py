@@ -1,0 +1,75 @@
+"""What every checker may consult: the statute base, norm graphs, standards, catalogue, cases.
+
+One object built once per process (the corpus and the standards load slowly) and
+handed to every checker, so no checker reaches for globals or builds its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.discretion.catalogue import StandardsCatalogue
+from assistant.norm_links import NormGraphs
+from assistant.review.case_file import CaseFile
+from assistant.review.major_decision import MajorCatalogue, MajorResult, assess_major
+from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
+from corpus.model import ArticleRecord
+from corpus.settings import Settings
+from corpus.store import CorpusStore
+
+PENALTY_LAW = "《中华人民共和国行政处罚法》"
+
+
+@dataclass
+class ReviewContext:
+    """Shared, read-only resources of the review engine."""
+
+    store: CorpusStore
+    resolver: CitationResolver
+    graphs: NormGraphs
+    standards: StandardsCatalogue | None
+    catalogue: MajorCatalogue
+    similar_cases: object | None = None  # assistant.cases.similar_cases.SimilarCaseSearch
+    _rules: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, settings: Settings, store: CorpusStore, similar_cases: object | None = None
+    ) -> ReviewContext:
+        standards = (
+            StandardsCatalogue.load(settings.standards_dir)
+            if settings.standards_dir.exists()
+            else None
+        )
+        return cls(
+            store=store,
+            resolver=CitationResolver(store),
+            graphs=NormGraphs(store),
+            standards=standards,
+            catalogue=MajorCatalogue.load(settings),
+            similar_cases=similar_cases,
+        )
+
+    def rule(self, written: str) -> str:
+        """The canonical citation of a rule (verified in the corpus), or the text as written."""
+        if written not in self._rules:
+            found = self.resolver.resolve_text(written)
+            first = found[0] if found else None
+            self._rules[written] = (
+                first.citation if isinstance(first, ResolvedCitation) else written
+            )
+        return self._rules[written]
+
+    def penalty_law(self, article: str) -> str:
+        """《中华人民共和国行政处罚法》 + 第X条…, canonical."""
+        return self.rule(PENALTY_LAW + article)
+
+    def resolve(self, written: str, on: date) -> list[ResolvedCitation | CitationError]:
+        return self.resolver.resolve_text(written, on)
+
+    def record(self, citation: ResolvedCitation) -> ArticleRecord | None:
+        return self.store.article(citation.law, citation.version, citation.article, citation.suffix)
+
+    def major(self, case: CaseFile) -> MajorResult:
+        return assess_major(case, self.catalogue, self.rule)

@@ -1,0 +1,81 @@
+"""Run every review point's checker over one case file; stable, de-duplicated flags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import BaseModel
+
+from assistant.review.case_file import CaseFile
+from assistant.review.checkers import (
+    authority,
+    discretion,
+    documents,
+    evidence,
+    facts,
+    law,
+    procedure,
+    qualification,
+    subject,
+    transfer,
+)
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+Checker = Callable[[CaseFile, ReviewContext], list[Flag]]
+
+CHECKERS: dict[ReviewPoint, Checker] = {
+    ReviewPoint.SUBJECT: subject.check,
+    ReviewPoint.QUALIFICATION: qualification.check,
+    ReviewPoint.PROCEDURE: procedure.check,
+    ReviewPoint.FACTS: facts.check,
+    ReviewPoint.EVIDENCE: evidence.check,
+    ReviewPoint.LAW: law.check,
+    ReviewPoint.DISCRETION: discretion.check,
+    ReviewPoint.AUTHORITY: authority.check,
+    ReviewPoint.DOCUMENTS: documents.check,
+    ReviewPoint.TRANSFER: transfer.check,
+}
+
+
+class ReviewReport(BaseModel):
+    """The documented ``zhifa review --json`` shape plus the case it belongs to."""
+
+    case_id: str
+    title: str
+    major: bool
+    major_reasons: list[str]
+    flags: list[Flag]
+
+    @property
+    def must_fix(self) -> list[Flag]:
+        return [f for f in self.flags if f.severity is Severity.MUST_FIX]
+
+    def as_json(self) -> dict:
+        return {
+            "case_id": self.case_id,
+            "major": self.major,
+            "major_reasons": self.major_reasons,
+            "flags": [f.as_json() for f in self.flags],
+        }
+
+
+def review(case: CaseFile, ctx: ReviewContext) -> ReviewReport:
+    """All flags, ordered by review point then severity (order within a checker kept)."""
+    flags: list[Flag] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for point, checker in CHECKERS.items():
+        found = sorted(checker(case, ctx), key=lambda f: f.severity.rank)
+        for flag in found:
+            key = (point.value, flag.rule, flag.reason, flag.evidence)
+            if key not in seen:
+                seen.add(key)
+                flags.append(flag)
+    major = ctx.major(case)
+    return ReviewReport(
+        case_id=case.case_id,
+        title=case.title,
+        major=major.major,
+        major_reasons=major.reasons,
+        flags=flags,
+    )

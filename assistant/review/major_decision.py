@@ -1,0 +1,118 @@
+"""Is 法制审核 mandatory for this file? The agency's 目录清单, Guangdong's 第十条 by default.
+
+The catalogue is data an agency edits (第十一条 lets it widen the scope, 第十二条
+asks for a list by category, level, field and amount); the code only evaluates it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from assistant.review.case_file import CaseFile
+from corpus.settings import PROJECT_ROOT, Settings
+
+DEFAULT_CATALOGUE = PROJECT_ROOT / "assistant" / "data" / "review" / "major_decision_catalogue.yaml"
+
+
+class CatalogueError(ValueError):
+    """A catalogue file that cannot be used; Chinese message."""
+
+
+class Trigger(BaseModel):
+    """Any one of these makes the criterion hold."""
+
+    factor: str | None = None
+    event: str | None = None
+    penalty_types: list[str] = Field(default_factory=list)
+    amount_at_least: float | str | None = None
+
+
+class Criterion(BaseModel):
+    id: str
+    label: str
+    rule: str
+    when: Trigger
+
+
+class HearingThresholds(BaseModel):
+    """较大数额 for 《行政处罚法》第六十三条, per party kind, with its source."""
+
+    individual: float = Field(alias="个人")
+    organization: float = Field(alias="单位")
+    rule: str
+
+    def for_kind(self, kind: str) -> float:
+        return self.individual if kind == "个人" else self.organization
+
+
+class MajorCatalogue(BaseModel):
+    name: str
+    source: str
+    amount_threshold_yuan: float
+    hearing_thresholds: HearingThresholds
+    criteria: list[Criterion]
+
+    @classmethod
+    def load(cls, settings: Settings) -> MajorCatalogue:
+        """The agency's catalogue (settings.review_catalogue_path) or the shipped default."""
+        path = Path(settings.review_catalogue_path or DEFAULT_CATALOGUE)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            catalogue = cls.model_validate(data)
+        except (OSError, yaml.YAMLError, ValidationError) as exc:
+            raise CatalogueError(
+                f"无法读取重大执法决定目录清单 {path}：{type(exc).__name__}"
+            ) from exc
+        if settings.major_amount_threshold_yuan is not None:
+            catalogue.amount_threshold_yuan = settings.major_amount_threshold_yuan
+        return catalogue
+
+
+class MajorResult(BaseModel):
+    major: bool
+    reasons: list[str]
+    rules: list[str]
+
+
+def penalty_total(case: CaseFile) -> float:
+    """Fine plus confiscation, the 涉及金额 of the proposed decision."""
+    return (case.penalty.amount or 0.0) + (case.penalty.confiscation_yuan or 0.0)
+
+
+def _holds(trigger: Trigger, case: CaseFile, threshold: float) -> str | None:
+    """The fact that satisfies the trigger, described, or None."""
+    if trigger.factor and getattr(case.major_factors, trigger.factor, False):
+        return f"案卷认定 major_factors.{trigger.factor}"
+    if trigger.event and case.events_of(trigger.event):
+        return f"案卷有“{trigger.event}”环节（{case.events_of(trigger.event)[0].date}）"
+    types = [t for t in case.penalty.types if any(p in t for p in trigger.penalty_types)]
+    if types:
+        return f"拟处{'、'.join(types)}"
+    if trigger.amount_at_least is not None:
+        limit = (
+            threshold if trigger.amount_at_least == "threshold" else float(trigger.amount_at_least)
+        )
+        total = penalty_total(case)
+        if total >= limit:
+            return f"罚没金额{total:g}元，不低于{limit:g}元"
+    return None
+
+
+def assess_major(
+    case: CaseFile, catalogue: MajorCatalogue, canonical: Callable[[str], str] = str
+) -> MajorResult:
+    """Every criterion of the catalogue that the file meets, with the fact and the rule
+    (``canonical`` turns the rule as the agency wrote it into the verified citation)."""
+    reasons: list[str] = []
+    rules: list[str] = []
+    for criterion in catalogue.criteria:
+        fact = _holds(criterion.when, case, catalogue.amount_threshold_yuan)
+        if fact is not None:
+            rule = canonical(criterion.rule)
+            reasons.append(f"{criterion.label}：{fact}（{rule}）")
+            rules.append(rule)
+    return MajorResult(major=bool(reasons), reasons=reasons, rules=rules)
