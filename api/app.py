@@ -22,6 +22,7 @@ from api import (
     routes_assist,
     routes_audit,
     routes_discretion,
+    routes_review,
     routes_search,
     routes_transcription,
     routes_users,
@@ -46,6 +47,7 @@ CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
     routes_search.router,
     routes_assist.router,
+    routes_review.router,
     routes_discretion.router,
     routes_transcription.router,
     routes_users.router,
@@ -116,6 +118,7 @@ def _attach_state(app: FastAPI, settings: Settings) -> None:
     app.state.transcription = TranscriptionService(settings)
     app.state.discretion = routes_discretion.CatalogueHolder(settings)
     app.state.search = routes_search.SearchIndexHolder(settings)
+    app.state.review = routes_review.ReviewContextHolder(settings, app.state.store)
     app.state.assistant = routes_assist.AssistantHolder(
         settings, app.state.store, app.state.search, app.state.discretion
     )

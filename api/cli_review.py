@@ -8,31 +8,23 @@ from pathlib import Path
 import typer
 
 from api.cli_output import emit_json, fail, settings_from
-from assistant.review.case_file import CaseFileError, load_case
+from assistant.cases.case_index import CaseIndexError
+from assistant.cases.similar_cases import SimilarCaseSearch, open_similar_case_search
+from assistant.review.case_file import EXAMPLE_CASE, CaseFileError, load_case
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.major_decision import CatalogueError
 from assistant.review.opinion import opinion_markdown, write_opinion_docx
-from corpus.settings import PROJECT_ROOT, Settings
+from corpus.settings import Settings
 from corpus.store import CorpusStore
+from models.manifest import ModelMismatchError
 
-EXAMPLE_CASE = PROJECT_ROOT / "assistant" / "data" / "review" / "example_case.yaml"
 
-
-def _similar_cases(settings: Settings, store: CorpusStore) -> object | None:
-    """The similar-case search (BM25) when a case index has been built; else None."""
+def _similar_cases(settings: Settings) -> SimilarCaseSearch | None:
+    """The criminal case base (BM25) when its index is built; supporting evidence only."""
     try:
-        from assistant.cases.case_index import CaseIndex
-        from assistant.cases.case_store import CaseStore
-        from assistant.cases.similar_cases import SimilarCaseSearch, case_index_dir
-        from corpus.citation_resolver import CitationResolver
-
-        folder = case_index_dir(settings)
-        if not folder.exists():
-            return None
-        index = CaseIndex.load(folder, None)
-        return SimilarCaseSearch(index, CaseStore(settings), CitationResolver(store))
-    except Exception:  # noqa: BLE001 - supporting evidence only; review works without it
+        return open_similar_case_search(settings, None)
+    except (CaseIndexError, ModelMismatchError):
         return None
 
 
@@ -41,7 +33,7 @@ def _context(settings: Settings) -> ReviewContext:
     if not store.law_names():
         fail("法规库为空，请先运行 zhifa corpus init")
     try:
-        return ReviewContext.build(settings, store, _similar_cases(settings, store))
+        return ReviewContext.build(settings, store, _similar_cases(settings))
     except CatalogueError as exc:
         fail(str(exc))
 

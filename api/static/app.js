@@ -75,7 +75,7 @@ $("logout").addEventListener("click", () => logout());
 for (const tab of document.querySelectorAll(".tab")) {
   tab.addEventListener("click", () => {
     for (const other of document.querySelectorAll(".tab")) other.classList.toggle("active", other === tab);
-    for (const name of ["law", "assist", "discretion", "transcribe"]) $("tab-" + name).hidden = name !== tab.dataset.tab;
+    for (const name of ["law", "assist", "discretion", "review", "transcribe"]) $("tab-" + name).hidden = name !== tab.dataset.tab;
   });
 }
 
@@ -184,6 +184,66 @@ $("assist-form").addEventListener("submit", async (event) => {
     });
     const results = el("div");
     renderAssist(body, results);
+    box.replaceChildren(results);
+  } catch (failure) {
+    box.replaceChildren(errorBox(failure.message));
+  }
+});
+
+// ---- legal review --------------------------------------------------------------------
+
+const REVIEW_POINTS = {
+  subject: "执法主体", qualification: "执法人员资格", procedure: "执法程序", facts: "事实",
+  evidence: "证据", law: "适用法律", discretion: "裁量基准", authority: "法定权限",
+  documents: "执法文书", transfer: "涉嫌犯罪移送",
+};
+const SEVERITY = { must_fix: "必须纠正", check: "需核实", note: "提示" };
+
+function renderReview(body, box) {
+  box.append(el("div", "cite", body.conclusion));
+  box.append(el("div", "meta", body.major ? "重大执法决定：" + body.major_reasons.join("；") : "非重大执法决定"));
+  if (!body.flags.length) box.append(el("p", "", "未发现问题。"));
+  for (const [point, label] of Object.entries(REVIEW_POINTS)) {
+    const flags = body.flags.filter((f) => f.point === point);
+    if (!flags.length) continue;
+    box.append(heading(label));
+    for (const f of flags) {
+      const div = el("div", f.severity === "must_fix" ? "err" : "hit");
+      div.append(el("div", "cite", `【${SEVERITY[f.severity] || f.severity}】${f.reason}`));
+      div.append(el("div", "meta", "依据：" + f.rule), el("div", "meta", "案卷：" + f.evidence));
+      box.append(div);
+    }
+  }
+}
+
+$("review-example").addEventListener("click", async () => {
+  try {
+    const example = await api("/api/review/example");
+    $("review-case").value = JSON.stringify(example, null, 2);
+  } catch (failure) {
+    $("review-results").replaceChildren(errorBox(failure.message));
+  }
+});
+
+$("review-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const box = $("review-results");
+  let caseFile;
+  try {
+    caseFile = JSON.parse($("review-case").value);
+  } catch {
+    box.replaceChildren(errorBox("案卷不是有效的 JSON"));
+    return;
+  }
+  box.replaceChildren(el("p", "meta", "审核中…"));
+  try {
+    const body = await api("/api/review", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(caseFile),
+    });
+    const results = el("div");
+    renderReview(body, results);
     box.replaceChildren(results);
   } catch (failure) {
     box.replaceChildren(errorBox(failure.message));

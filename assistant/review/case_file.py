@@ -272,3 +272,7 @@ def read_case_data(path: Path) -> dict:
 def load_case(path: Path) -> CaseFile:
     """Read and validate one case file."""
     return parse_case(read_case_data(path))
+
+
+EXAMPLE_CASE = Path(__file__).resolve().parent.parent / "data" / "review" / "example_case.yaml"
+"""A complete, clean case file: ``zhifa review --example`` and the web page's sample."""
