@@ -6,6 +6,7 @@ catalogue, criminal case base when indexed) is built once per app.
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date
 from typing import Any
@@ -17,7 +18,7 @@ from api.auth import Reviewer
 from api.errors import ApiError, ErrorBody
 from assistant.cases.case_index import CaseIndexError
 from assistant.cases.similar_cases import open_similar_case_search
-from assistant.review.case_file import CaseFileError, parse_case
+from assistant.review.case_file import EXAMPLE_CASE, CaseFileError, parse_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.major_decision import CatalogueError
@@ -72,6 +73,12 @@ class ReviewOut(BaseModel):
     flags: list[FlagOut]
     conclusion: str
     opinion: str
+
+
+@router.get("/review/example", summary="一个完整、无问题的示例案卷（JSON）", responses=_ERRORS)
+def example_case(_: Reviewer) -> dict[str, Any]:
+    data = read_case_data(EXAMPLE_CASE)
+    return json.loads(json.dumps(data, ensure_ascii=False, default=str))
 
 
 @router.post(
