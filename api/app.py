@@ -21,7 +21,10 @@ from pydantic import BaseModel
 from api import (
     routes_assist,
     routes_audit,
+    routes_cases,
     routes_discretion,
+    routes_publicity,
+    routes_records,
     routes_review,
     routes_search,
     routes_transcription,
@@ -47,6 +50,9 @@ CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
     routes_search.router,
     routes_assist.router,
+    routes_cases.router,
+    routes_publicity.router,
+    routes_records.router,
     routes_review.router,
     routes_discretion.router,
     routes_transcription.router,
@@ -119,6 +125,8 @@ def _attach_state(app: FastAPI, settings: Settings) -> None:
     app.state.discretion = routes_discretion.CatalogueHolder(settings)
     app.state.search = routes_search.SearchIndexHolder(settings)
     app.state.review = routes_review.ReviewContextHolder(settings, app.state.store)
+    app.state.redactor = routes_publicity.RedactorHolder()
+    app.state.cases = routes_cases.CaseSearchHolder(settings, app.state.search, app.state.redactor)
     app.state.assistant = routes_assist.AssistantHolder(
         settings, app.state.store, app.state.search, app.state.discretion
     )

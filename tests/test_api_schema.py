@@ -22,6 +22,7 @@ from api.users import Role, UserStore
 from corpus.settings import Settings
 from corpus.store import CorpusStore
 from models.whisper_assembly import default_whisper_dir, is_assembled
+from tests.test_api_publicity_records_cases import build_small_case_index
 from tests.test_api_service import build_sample_index, copy_database
 
 MAX_EXAMPLES = 30
@@ -34,6 +35,7 @@ def fuzz_app(
     data = tmp_path_factory.mktemp("zhifa-fuzz")
     copy_database(default_settings, data)
     build_sample_index(data)  # search answers 200, not its 503 "index_missing"
+    build_small_case_index(Settings(data_dir=data))  # likewise /api/cases/search
     whisper = default_whisper_dir(Settings())
     settings = Settings(data_dir=data, whisper_model_dir=whisper if is_assembled(whisper) else None)
     return create_app(settings)
