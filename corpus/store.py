@@ -164,7 +164,8 @@ class CorpusStore:
                 )
             )
             if existing is not None and existing.source_sha256 == digest:
-                return WriteOutcome.UNCHANGED
+                same_file = existing.version_date == first.version_date
+                return WriteOutcome.UNCHANGED if same_file else WriteOutcome.SHADOWED
             if existing is not None and existing.version_date > first.version_date:
                 return WriteOutcome.SHADOWED
             if existing is not None:
