@@ -10,6 +10,7 @@ from api.cli_case_record import record_app as _record_app_with_case_commands  # 
 from api.cli_cases import cases_app
 from api.cli_corpus import cite_command, corpus_app
 from api.cli_discretion import discretion_app
+from api.cli_draft import draft_command
 from api.cli_eval import eval_app
 from api.cli_index import index_app
 from api.cli_locale import install_chinese_click_messages
@@ -60,6 +61,9 @@ app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
 app.command("review", help="法制审核：重大执法决定判断、逐项审核要点并出具审核意见书。")(
     review_command
+)
+app.command("draft", help="文书生成：按案卷起草执法文书（立案审批表、告知书、决定书等）。")(
+    draft_command
 )
 
 

@@ -111,6 +111,20 @@ class Settings(BaseSettings):
     major_amount_threshold_yuan: float | None = Field(
         default=None, description="Fine/confiscation making a decision major; None = catalogue's."
     )
+    av_recording_list_path: Path | None = Field(
+        default=None,
+        description="An agency's 音像记录事项清单 (YAML); None = the shipped Guangdong default.",
+    )
+    reviewer_ratio_min: float = Field(
+        default=0.05, description="Legal reviewers per enforcement officer (粤审核办法第八条)."
+    )
+    certificate_warning_days: int = Field(
+        default=30, description="Warn this many days before an enforcement certificate expires."
+    )
+    templates_dir: Path | None = Field(
+        default=None,
+        description="An agency's document templates (*.md.j2) overriding the shipped ones.",
+    )
 
     # --- service (issue 8: api/) ---
     upload_max_mb: int = Field(

@@ -106,7 +106,11 @@ def test_help_is_chinese(env: dict[str, str]) -> None:
 
 
 def test_usage_errors_are_one_chinese_line(env: dict[str, str]) -> None:
-    for args, fragment in [(["cite"], "缺少参数"), (["cite", "x", "--bogus"], "没有选项"), (["nosuch"], "没有命令")]:
+    for args, fragment in [
+        (["cite"], "缺少参数"),
+        (["cite", "x", "--bogus"], "没有选项"),
+        (["nosuch"], "没有命令"),
+    ]:
         result = run(env, *args)
         assert result.exit_code == 2
         lines = result.stderr.strip().splitlines()
@@ -115,4 +119,8 @@ def test_usage_errors_are_one_chinese_line(env: dict[str, str]) -> None:
 
 def test_help_words_are_chinese(env: dict[str, str]) -> None:
     result = run(env, "cite", "--help")
-    assert "用法：" in result.stdout and "显示帮助信息并退出" in result.stdout and "选项" in result.stdout
+    assert (
+        "用法：" in result.stdout
+        and "显示帮助信息并退出" in result.stdout
+        and "选项" in result.stdout
+    )
