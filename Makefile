@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## The optional sentence-transformers backend (CPU torch from the local wheel): tests only.
+## Optional backends the tests exercise: sentence-transformers (CPU torch from the local
+## wheel) and Milvus (milvus-lite speaks the cluster's client API).
 $(STAMP_ST): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,st]'
+	$(PY) -m pip install --quiet -e '.[dev,st,milvus]'
 	touch $(STAMP_ST)
 
 install: $(STAMP)
@@ -61,6 +62,8 @@ bench: $(STAMP_ST) models fonts browser index
 	$(ZHIFA) cases stats >/dev/null 2>&1 || $(ZHIFA) cases init
 	$(ZHIFA) cases eval --n 300 --json > $(BENCH)/similar-cases.json
 	$(PY) tests/bench_service_load.py --clients 8 --seconds 60 --json $(BENCH)/service-load.json
+	$(PY) -m eval.scale_benchmark --sizes 100000 1000000 --out $(BENCH)/scale
+	$(ZHIFA) eval run eval/configs/default.yaml --out $(BENCH)/report
 
 lint: install
 	$(VENV)/bin/ruff check .

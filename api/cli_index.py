@@ -13,6 +13,7 @@ from indexing.embedding_cache import EmbeddingCache
 from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_manifest
 from indexing.storage import embedding_cache_path, index_dir_for, recover
 from indexing.units import build_units, law_fingerprints
+from indexing.vector_store import StoreOptions, VectorStoreError, saved_backend
 from models.embedder import EmbedderError, embedder_from_settings
 from models.manifest import ModelMismatchError
 
@@ -25,6 +26,11 @@ index_app = typer.Typer(
 def build_command(
     ctx: typer.Context,
     bm25_only: bool = typer.Option(False, "--bm25-only", help="只构建 BM25，跳过向量嵌入。"),
+    backend: str | None = typer.Option(
+        None,
+        "--backend",
+        help="向量库：faiss（默认）或 milvus（milvus-lite 或 ZHIFA_MILVUS_URI 集群）。",
+    ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出构建摘要。"),
 ) -> None:
     settings = settings_from(ctx)
@@ -35,10 +41,15 @@ def build_command(
         embedder = None if bm25_only else embedder_from_settings(settings)
         with EmbeddingCache(embedding_cache_path(settings)) as cache:
             index = HybridIndex.build(
-                records, embedder, IndexConfig.from_settings(settings), cache, show_progress=True
+                records,
+                embedder,
+                IndexConfig.from_settings(settings),
+                cache,
+                show_progress=True,
+                store=StoreOptions.from_settings(settings, backend),
             )
         index.save(index_dir_for(settings))
-    except (EmbedderError, IndexError_) as exc:
+    except (EmbedderError, IndexError_, VectorStoreError) as exc:
         fail(str(exc))
     _report(index.manifest(), index_dir_for(settings), as_json, "已构建索引")
 
@@ -53,7 +64,8 @@ def update_command(
     try:
         manifest = read_manifest(folder)
         embedder = embedder_from_settings(settings) if manifest["model"] else None
-        old = HybridIndex.load(folder, embedder)
+        built_with = saved_backend(folder / "dense")
+        old = HybridIndex.load(folder, embedder, StoreOptions.from_settings(settings, built_with))
         records = list(CorpusStore(settings).iter_articles())
         changed, removed = _diff(old, records, manifest["laws"])
         if not changed and not removed:
@@ -63,7 +75,7 @@ def update_command(
         with EmbeddingCache(embedding_cache_path(settings)) as cache:
             index = old.update(by_law, removed, cache, show_progress=True)
         index.save(folder)
-    except (EmbedderError, IndexError_, ModelMismatchError) as exc:
+    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
         fail(str(exc))
     typer.echo(f"已更新 {len(changed)} 部法规，移除 {len(removed)} 部。", err=as_json)
     _report(index.manifest(), folder, as_json, "已更新索引")

@@ -11,6 +11,7 @@ from corpus.law_names import short_name
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import MODES, IndexError_
 from indexing.index_loader import open_index
+from indexing.vector_store import VectorStoreError
 from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
 
@@ -25,6 +26,9 @@ def search_command(
     k: int = typer.Option(10, "-k", "--top-k", min=1, max=200, help="返回条数。"),
     mode: str = typer.Option("hybrid", "--mode", help="检索方式：hybrid、bm25、dense。"),
     all_versions: bool = typer.Option(False, "--all-versions", help="检索所有版本（忽略日期）。"),
+    backend: str | None = typer.Option(
+        None, "--backend", help="向量库：faiss 或 milvus（须与构建索引时一致）；默认按索引。"
+    ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出命中列表（按相关度排序）。"),
 ) -> None:
     settings = settings_from(ctx)
@@ -35,11 +39,11 @@ def search_command(
         on_date=None if all_versions else (parse_date_option(on_date) or date.today()),
     )
     try:
-        opened = open_index(settings, mode)
+        opened = open_index(settings, mode, backend)
         if opened.mode != mode:
             typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
         hits = opened.index.retrieve(query, k, query_filter, mode=opened.mode)
-    except (EmbedderError, IndexError_, ModelMismatchError) as exc:
+    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
         fail(str(exc))
     if as_json:
         emit_json([hit.to_json() for hit in hits])

@@ -20,13 +20,18 @@ import numpy as np
 
 from corpus.model import ArticleRecord
 from indexing.bm25_index import BM25Index, top_k
-from indexing.dense_index import DenseIndex
 from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
 from indexing.filters import SearchFilter, UnitTable
 from indexing.fusion import FusionConfig, reciprocal_rank_fusion
 from indexing.storage import recover, write_atomically
 from indexing.tokenizer import JiebaTokenizer
 from indexing.units import RetrievalUnit, build_units, law_fingerprints, text_hash
+from indexing.vector_store import (
+    StoreOptions,
+    VectorStore,
+    create_vector_store,
+    load_vector_store,
+)
 from models.embedder import Embedder
 from models.manifest import ModelManifest
 
@@ -127,13 +132,15 @@ class HybridIndex:
         self,
         units: Sequence[RetrievalUnit],
         bm25: BM25Index,
-        dense: DenseIndex | None,
+        dense: VectorStore | None,
         model: ModelManifest | None,
         config: IndexConfig,
         build_info: BuildInfo | None = None,
         embedder: Embedder | None = None,
+        store_options: StoreOptions | None = None,
     ) -> None:
         self.units = list(units)
+        self.store_options = store_options or StoreOptions(exact_max=config.faiss_exact_max)
         self.bm25 = bm25
         self.dense = dense
         self.model = model
@@ -163,10 +170,15 @@ class HybridIndex:
         config: IndexConfig = IndexConfig(),
         cache: EmbeddingCache | None = None,
         show_progress: bool = False,
+        store: StoreOptions | None = None,
     ) -> HybridIndex:
-        """Index ``records``; with ``embedder=None`` only BM25 is built."""
+        """Index ``records``; with ``embedder=None`` only BM25 is built.
+
+        ``store`` picks the vector backend (FAISS beside the index by default).
+        """
         units = list(build_units(records, config.unit_max_chars))
-        return cls._from_units(units, embedder, config, cache, {}, show_progress)
+        store = store or StoreOptions(exact_max=config.faiss_exact_max)
+        return cls._from_units(units, embedder, config, cache, {}, show_progress, store)
 
     def update(
         self,
@@ -183,8 +195,9 @@ class HybridIndex:
         fresh = list(build_units(records, self.config.unit_max_chars))
         replaced = {u.law for u in fresh} | set(remove_laws)
         units = [u for u in self.units if u.law not in replaced] + fresh
+        known = self._vectors_by_hash()
         return self._from_units(
-            units, self.embedder, self.config, cache, self._vectors_by_hash(), show_progress
+            units, self.embedder, self.config, cache, known, show_progress, self.store_options
         )
 
     @classmethod
@@ -196,6 +209,7 @@ class HybridIndex:
         cache: EmbeddingCache | None,
         known: dict[str, np.ndarray],
         show_progress: bool,
+        store: StoreOptions,
     ) -> HybridIndex:
         if not units:
             raise IndexError_("没有可索引的条文：请先导入法规（zhifa corpus init / import）。")
@@ -209,18 +223,18 @@ class HybridIndex:
             vectors, stats = embed_texts(
                 texts, embedder, cache, known, config.batch_size, show_progress
             )
-            dense = DenseIndex(embedder.dim, config.faiss_exact_max)
+            dense = create_vector_store(embedder.dim, store)
             dense.build(np.arange(len(units), dtype=np.int64), vectors)
         info = BuildInfo(time.perf_counter() - started, len(units), stats)
         model = embedder.manifest() if embedder is not None else None
-        return cls(units, bm25, dense, model, config, info, embedder)
+        return cls(units, bm25, dense, model, config, info, embedder, store)
 
     def _vectors_by_hash(self) -> dict[str, np.ndarray]:
         if self.dense is None:
             return {}
-        texts = (u.embed_text(self.config.embed_max_chars) for u in self.units)
-        vectors = np.asarray(self.dense.vectors)
-        return {text_hash(text): vectors[i] for i, text in enumerate(texts)}
+        texts = [u.embed_text(self.config.embed_max_chars) for u in self.units]
+        ids, vectors = self.dense.get_vectors(np.arange(len(texts), dtype=np.int64))
+        return {text_hash(texts[i]): vectors[row] for row, i in enumerate(ids)}
 
     # ---- retrieval ------------------------------------------------------------------
 
@@ -316,7 +330,7 @@ class HybridIndex:
             },
         )
 
-    def _require_dense(self) -> DenseIndex:
+    def _require_dense(self) -> VectorStore:
         if self.dense is None:
             raise IndexError_("该索引未包含向量部分（仅 BM25）：请用 `zhifa index build` 重建。")
         return self.dense
@@ -350,6 +364,7 @@ class HybridIndex:
             "units": len(self.units),
             "articles": len(self.article_ids),
             "dense_kind": self.dense.kind if self.dense is not None else None,
+            "vector_store": self.dense.describe() if self.dense is not None else None,
             "laws": law_fingerprints(self.units),
             "build": {
                 "seconds": round(info.seconds, 3),
@@ -359,8 +374,14 @@ class HybridIndex:
         }
 
     @classmethod
-    def load(cls, path: Path, embedder: Embedder | None = None) -> HybridIndex:
-        """Load a saved index; an ``embedder`` of another model raises ModelMismatchError."""
+    def load(
+        cls, path: Path, embedder: Embedder | None = None, store: StoreOptions | None = None
+    ) -> HybridIndex:
+        """Load a saved index; an ``embedder`` of another model raises ModelMismatchError.
+
+        The vector backend is the one the index was built with (``dense/store.json``);
+        ``store`` supplies how to reach it (a Milvus cluster URI and token).
+        """
         folder = recover(Path(path))
         manifest = read_manifest(folder)
         model = ModelManifest.from_dict(manifest["model"]) if manifest["model"] else None
@@ -371,12 +392,13 @@ class HybridIndex:
             units = [RetrievalUnit.from_dict(json.loads(line)) for line in handle]
         tokenizer = JiebaTokenizer.load(folder / "tokenizer.json")
         bm25 = BM25Index.load(folder / "bm25", tokenizer)
-        dense = DenseIndex.load(folder / "dense", config.faiss_exact_max) if model else None
+        store = store or StoreOptions(exact_max=config.faiss_exact_max)
+        dense = load_vector_store(folder / "dense", store) if model else None
         build = manifest.get("build", {})
         info = BuildInfo(
             build.get("seconds", 0.0), len(units), EmbedStats(**build.get("embed", {}))
         )
-        return cls(units, bm25, dense, model, config, info, embedder)
+        return cls(units, bm25, dense, model, config, info, embedder, store)
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.settings import Settings
-from indexing.hybrid_index import HybridIndex, IndexConfig, read_manifest
+from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_manifest
 from indexing.storage import index_dir_for, recover
+from indexing.vector_store import StoreOptions, saved_backend
 from models.embedder import embedder_from_settings
 
 
@@ -26,8 +27,10 @@ class OpenedIndex:
         return self.mode != "bm25"
 
 
-def open_index(settings: Settings, mode: str = "hybrid") -> OpenedIndex:
+def open_index(settings: Settings, mode: str = "hybrid", backend: str | None = None) -> OpenedIndex:
     """Load the index folder; falls back to BM25 when it holds no vectors.
+
+    ``backend`` (faiss | milvus) must be the one the index was built with.
 
     Raises the indexing/model errors (IndexError_, EmbedderError, ModelMismatchError)
     with Chinese messages for the caller to show.
@@ -35,7 +38,13 @@ def open_index(settings: Settings, mode: str = "hybrid") -> OpenedIndex:
     folder = recover(index_dir_for(settings))
     if read_manifest(folder)["model"] is None:
         mode = "bm25"
+    built_with = saved_backend(folder / "dense")
+    if backend is not None and mode != "bm25" and backend != built_with:
+        raise IndexError_(
+            f"索引的向量部分由 {built_with} 构建，不是 {backend}：请用 "
+            f"`zhifa index build --backend {backend}` 重建。"
+        )
     embedder = embedder_from_settings(settings) if mode != "bm25" else None
-    index = HybridIndex.load(folder, embedder)
+    index = HybridIndex.load(folder, embedder, StoreOptions.from_settings(settings, built_with))
     index.config = index.config.with_query_params(IndexConfig.from_settings(settings))
     return OpenedIndex(index=index, mode=mode)
