@@ -75,6 +75,8 @@ def evaluate(text: str, facts: CaseFacts, upper_inclusive: bool = True) -> bool 
 
 
 _NEGATIONS = ("无", "未", "不", "没有", "非")
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+_ASIDE = re.compile(r"[（(][^）)]*[）)]")
 
 
 def _matches_circumstance(text: str, facts: CaseFacts) -> bool:
@@ -83,9 +85,17 @@ def _matches_circumstance(text: str, facts: CaseFacts) -> bool:
 
 
 def _close(circumstance: str, text: str) -> bool:
-    if len(circumstance) >= max(4, len(text) // 2) and circumstance in text:
-        return True
-    return similarity(circumstance, text) >= 0.75 and similarity(text, circumstance) >= 0.5
+    """Every clause of the condition is stated by the circumstance.
+
+    A shorter circumstance (属于简化管理行业的) must not satisfy a heavier tier whose
+    condition adds clauses (属于简化管理行业，涉及重金属…的): each clause has to be there.
+    """
+    stated = _ASIDE.sub("", circumstance)  # 一般污染物（不含重金属…）: the aside is no claim
+    parts = _CLAUSE_SPLIT.split(_ASIDE.sub("", text))
+    clauses = [c.strip().removesuffix("的") for c in parts if len(c.strip()) > 1]
+    if not clauses:
+        return False
+    return all(clause in stated or similarity(clause, stated) >= 0.8 for clause in clauses)
 
 
 def _same_polarity(a: str, b: str) -> bool:
