@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from api import (
+    routes_admin,
     routes_assist,
     routes_audit,
     routes_cases,
@@ -56,6 +57,7 @@ CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     routes_records.router,
     routes_review.router,
     routes_draft.router,
+    routes_admin.router,
     routes_discretion.router,
     routes_transcription.router,
     routes_users.router,

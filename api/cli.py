@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from api.cli_admin import av_list_command, draw_command, lists_app, roster_app
 from api.cli_assist import ask_command, evidence_command
 from api.cli_audit import audit_app
 from api.cli_case_record import record_app as _record_app_with_case_commands  # noqa: F401
@@ -59,6 +60,14 @@ app.add_typer(publicity_app, name="publicity")
 app.add_typer(cases_app, name="cases")
 app.add_typer(user_app, name="user")
 app.add_typer(audit_app, name="audit")
+app.add_typer(roster_app, name="roster")
+app.add_typer(lists_app, name="lists")
+app.command("draw", help="双随机抽查：按公开的随机种子抽取检查对象与执法人员，记录并生成公示。")(
+    draw_command
+)
+app.command("av-list", help="行政执法全过程音像记录清单（可编辑，默认依全过程记录办法第十四条）。")(
+    av_list_command
+)
 app.command("review", help="法制审核：重大执法决定判断、逐项审核要点并出具审核意见书。")(
     review_command
 )

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
+from assistant.administration.av_recording_list import AvRecordingList, av_list_for
+from assistant.administration.roster import RosterStore
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.norm_links import NormGraphs
-from assistant.review.case_file import CaseFile
+from assistant.review.case_file import CaseFile, Officer
 from assistant.review.major_decision import MajorCatalogue, MajorResult, assess_major
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
 from corpus.model import ArticleRecord
@@ -19,6 +22,12 @@ from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
+
+
+class OfficerDirectory(Protocol):
+    """Where certificates are kept (assistant.administration.roster.RosterStore)."""
+
+    def officer_by_certificate(self, certificate_no: str) -> Officer | None: ...
 
 
 @dataclass
@@ -31,11 +40,17 @@ class ReviewContext:
     standards: StandardsCatalogue | None
     catalogue: MajorCatalogue
     similar_cases: object | None = None  # assistant.cases.similar_cases.SimilarCaseSearch
+    roster: OfficerDirectory | None = None  # officers named by certificate number
+    av_recording: AvRecordingList | None = None  # 音像记录事项清单
     _rules: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(
-        cls, settings: Settings, store: CorpusStore, similar_cases: object | None = None
+        cls,
+        settings: Settings,
+        store: CorpusStore,
+        similar_cases: object | None = None,
+        roster: OfficerDirectory | None = None,
     ) -> ReviewContext:
         standards = (
             StandardsCatalogue.load(settings.standards_dir)
@@ -49,6 +64,8 @@ class ReviewContext:
             standards=standards,
             catalogue=MajorCatalogue.load(settings),
             similar_cases=similar_cases,
+            roster=roster if roster is not None else RosterStore(settings),
+            av_recording=av_list_for(settings),
         )
 
     def rule(self, written: str) -> str:

@@ -16,6 +16,7 @@ from assistant.review.checkers import (
     law,
     procedure,
     qualification,
+    recording,
     subject,
     transfer,
 )
@@ -27,7 +28,7 @@ Checker = Callable[[CaseFile, ReviewContext], list[Flag]]
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
     ReviewPoint.QUALIFICATION: qualification.check,
-    ReviewPoint.PROCEDURE: procedure.check,
+    ReviewPoint.PROCEDURE: recording.alongside(procedure.check),
     ReviewPoint.FACTS: facts.check,
     ReviewPoint.EVIDENCE: evidence.check,
     ReviewPoint.LAW: law.check,

@@ -3,7 +3,7 @@ valid on the day, shown to the party."""
 
 from __future__ import annotations
 
-from assistant.review.case_file import CaseFile, Event
+from assistant.review.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 
@@ -53,7 +53,7 @@ def _certificates(
     """Each officer is on file with a certificate valid on the investigation day."""
     flags = []
     for reference in event.officers:
-        officer = case.officer(reference)
+        officer = _on_file(case, reference, ctx)
         if reference in reported:
             continue
         if officer is None:
@@ -77,6 +77,15 @@ def _certificates(
             )
         )
     return flags
+
+
+def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | None:
+    """The case file's officer, with the roster's certificate (authoritative) when on file."""
+    officer = case.officer(reference)
+    if ctx.roster is None:
+        return officer
+    number = officer.certificate_no if officer and officer.certificate_no else reference
+    return ctx.roster.officer_by_certificate(number) or officer
 
 
 def _shown(event: Event, where: str, ctx: ReviewContext) -> list[Flag]:

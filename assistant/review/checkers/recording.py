@@ -1,0 +1,78 @@
+"""程序是否合法 — audio-visual recording: events on the 音像记录事项清单 must be on video.
+
+Acts needing 全过程无间断音像记录 (查封扣押、强制拆除…, 全过程记录办法第十四条第二款)
+without a recording in the file must be fixed; other listed acts (第十四条第一款)
+recorded as not filmed are flagged for checking. Investigations and hearings with
+``audio_video: false`` are already flagged by the procedure checker, so they are
+left to it here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from assistant.review.case_file import CaseFile, Event
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+AV_EVIDENCE_WORDS = ("视听资料", "音像", "录像", "视频", "执法记录仪", "录音")
+CHECKED_BY_PROCEDURE = ("调查取证", "听证")
+Checker = Callable[[CaseFile, ReviewContext], list[Flag]]
+
+
+def _av_evidence_on(case: CaseFile, day: date) -> bool:
+    """The file holds an audio-visual item from that day (or undated)."""
+    return any(
+        any(word in f"{item.type}{item.name}" for word in AV_EVIDENCE_WORDS)
+        and (item.date is None or item.date == day)
+        for item in case.evidence
+    )
+
+
+def _recorded(case: CaseFile, event: Event) -> bool:
+    if event.audio_video is not None:
+        return event.audio_video
+    return _av_evidence_on(case, event.date)
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if ctx.av_recording is None:
+        return []
+    flags = []
+    for index, event in enumerate(case.events):
+        texts = [event.note, event.method or "", event.result or ""]
+        items = ctx.av_recording.matching(event.type, texts)
+        full = [i for i in items if i.full]
+        where = f"events[{index}]（{event.type} {event.date}）"
+        if full and not _recorded(case, event):
+            names = "、".join(i.name for i in full)
+            flags.append(
+                Flag(
+                    point=ReviewPoint.PROCEDURE,
+                    severity=Severity.MUST_FIX,
+                    reason=f"{names}应当全过程无间断音像记录，案卷中没有该环节的音像记录",
+                    rule=ctx.rule(full[0].rule),
+                    evidence=f"{where}{event.note}；案卷证据中无当日的视听资料",
+                )
+            )
+        elif items and event.audio_video is False and event.type not in CHECKED_BY_PROCEDURE:
+            flags.append(
+                Flag(
+                    point=ReviewPoint.PROCEDURE,
+                    severity=Severity.CHECK,
+                    reason=f"{items[0].name}应当进行音像记录，案卷记载未录像",
+                    rule=ctx.rule(items[0].rule),
+                    evidence=f"{where}audio_video=false",
+                )
+            )
+    return flags
+
+
+def alongside(procedure_check: Checker) -> Checker:
+    """The procedure point's checker followed by this one (the engine keys checkers by point)."""
+
+    def both(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+        return procedure_check(case, ctx) + check(case, ctx)
+
+    return both
