@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from api.auth import Admin, AnyUser, Officer
 from api.errors import ApiError, ErrorBody
 from api.routes_corpus import resolver
-from api.uploads import UploadPolicy, receive_upload
+from api.uploads import UploadPolicy, multipart_upload_schema, receive_upload
 from assistant.administration.av_recording_list import AvListError, av_list_for
 from assistant.administration.draw_publication import draw_public_entry, record_draw
 from assistant.administration.enforcement_lists import PublicList, agency_lists
@@ -45,24 +45,10 @@ _ROSTER_TYPES = {
     ".csv": lambda head: b"\x00" not in head,
     ".xlsx": lambda head: head[:4] == b"PK\x03\x04",
 }
-_IMPORT_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {"type": "string", "format": "binary"},
-                        "kind": {"type": "string", "enum": [k.value for k in RosterKind]},
-                        "date": {"type": "string", "format": "date"},
-                    },
-                }
-            }
-        },
-    }
-}
+_IMPORT_BODY: dict[str, Any] = multipart_upload_schema(
+    kind={"type": "string", "enum": [k.value for k in RosterKind]},
+    date={"type": "string", "format": "date"},
+)
 ListName = Literal["行政执法事项清单", "随机抽查事项清单", "执法人员清单", "音像记录事项清单"]
 _MEDIA = {
     "csv": "text/csv; charset=utf-8",

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth import Admin, AnyUser
 from api.errors import ApiError, ErrorBody
-from api.uploads import STATUTE_TYPES, UploadPolicy, receive_upload
+from api.uploads import STATUTE_TYPES, UploadPolicy, multipart_upload_schema, receive_upload
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
 from corpus.ingest import ingest_paths
 from corpus.store import CorpusStore
@@ -22,27 +22,13 @@ corpus_router = APIRouter(tags=["法规"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (401, 403, 404, 422)
 }
-_IMPORT_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {"type": "string", "format": "binary"},
-                        "version_date": {
-                            "type": "string",
-                            "format": "date",
-                            "description": "公布日期（文件内容未写明时）",
-                        },
-                    },
-                }
-            }
-        },
-    }
-}
+_IMPORT_BODY: dict[str, Any] = multipart_upload_schema(
+    version_date={
+        "type": "string",
+        "format": "date",
+        "description": "公布日期（文件内容未写明时）",
+    },
+)
 
 
 class CitationOut(BaseModel):

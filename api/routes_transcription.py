@@ -16,7 +16,7 @@ from api.auth import Officer
 from api.errors import ApiError, ErrorBody
 from api.jobs import Job, JobRunner, JobStatus
 from api.transcription_service import TranscriptionForm, TranscriptionOutcome
-from api.uploads import AUDIO_TYPES, UploadPolicy, receive_upload
+from api.uploads import AUDIO_TYPES, UploadPolicy, multipart_upload_schema, receive_upload
 from api.users import Principal, Role
 
 router = APIRouter(prefix="/transcriptions", tags=["录音转写"])
@@ -27,23 +27,7 @@ _DOWNLOADS = {
     "json": ("json", "application/json"),
 }
 _FORM_FIELDS = {name: {"type": "string"} for name in TranscriptionForm.model_fields}
-_UPLOAD_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {"type": "string", "format": "binary"},
-                        **_FORM_FIELDS,
-                    },
-                }
-            }
-        },
-    }
-}
+_UPLOAD_BODY: dict[str, Any] = multipart_upload_schema(**_FORM_FIELDS)
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422)
 }

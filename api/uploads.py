@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
 
 from fastapi import Request
 from python_multipart.exceptions import MultipartParseError
@@ -276,3 +277,16 @@ def _callbacks(sink: _UploadSink) -> dict[str, Callable[..., None]]:
         "on_headers_finished",
     )
     return {name: getattr(sink, name) for name in names}
+
+
+def multipart_upload_schema(**fields: dict[str, Any]) -> dict[str, Any]:
+    """OpenAPI extra for an endpoint that reads a streamed multipart upload itself.
+
+    Such endpoints parse the body by hand (to enforce limits before reading it),
+    so FastAPI cannot infer the schema: ``file`` plus the named form ``fields``.
+    """
+    properties = {"file": {"type": "string", "format": "binary"}, **fields}
+    schema = {"type": "object", "required": ["file"], "properties": properties}
+    return {
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
+    }
