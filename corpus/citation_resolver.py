@@ -204,7 +204,9 @@ class CitationResolver:
                 text, unit = paragraph.items[ref.item - 1].text, f"{unit}.{ref.item}"
         elif ref.item is not None:
             raise CitationError(
-                CitationErrorCode.NO_SUCH_ITEM, f"引用“{ref.raw}”未指明第几款，且该条有多款列有项", ref
+                CitationErrorCode.NO_SUCH_ITEM,
+                f"引用“{ref.raw}”未指明第几款，且该条有多款列有项",
+                ref,
             )
         warnings = ()
         if version.expired and version.effective_to is None and version.repealed_date is None:

@@ -86,7 +86,8 @@ class Settings(BaseSettings):
         description="Discretion standards (裁量基准) and 不予处罚清单, with their parsed JSON cache.",
     )
     publicity_days_penalty: int = Field(
-        default=7, description="Working days to publish a penalty or permit decision (粤公示办法第21条)."
+        default=7,
+        description="Working days to publish a penalty or permit decision (粤公示办法第21条).",
     )
     publicity_days_other: int = Field(
         default=20, description="Working days to publish other enforcement decisions (第21条)."
