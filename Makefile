@@ -33,8 +33,10 @@ corpus: install
 	$(ZHIFA) corpus init
 
 ## Build the default retrieval index once; later runs re-embed only changed laws.
+## …and the similar-case index over the shipped cases (BM25 first; `zhifa cases init` adds vectors).
 index: corpus
 	if $(ZHIFA) index stats >/dev/null 2>&1; then $(ZHIFA) index update; else $(ZHIFA) index build; fi
+	test -d $(ZHIFA_DATA_DIR)/case_index || $(ZHIFA) cases init --no-dense
 
 run: install models fonts index
 	$(ZHIFA) serve --host 127.0.0.1 --port 8000
