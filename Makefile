@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 STAMP_ST := $(VENV)/.installed-st
 export ZHIFA_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install models corpus index browser fonts run test bench lint format clean
+.PHONY: install models corpus index browser fonts postgres run test bench lint format clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Optional backends the tests exercise: sentence-transformers (CPU torch from the local
-## wheel) and Milvus (milvus-lite speaks the cluster's client API).
+## wheel), Milvus (milvus-lite speaks the cluster's client API) and PostgreSQL (psycopg).
 $(STAMP_ST): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,st,milvus]'
+	$(PY) -m pip install --quiet -e '.[dev,st,milvus,pg]'
 	touch $(STAMP_ST)
 
 install: $(STAMP)
@@ -49,10 +49,20 @@ fonts:
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
-test: $(STAMP_ST) models browser fonts
+## A local PostgreSQL (Debian's cluster) with a zhifa role and database, for the tests that
+## run the stores on PostgreSQL; each test run works in a schema of its own.
+PG_TEST_URL := postgresql+psycopg://zhifa:zhifa@127.0.0.1:5432/zhifa_test
+PG_SQL = su postgres -c "psql -tAc \"$(1)\""
+postgres:
+	command -v pg_ctlcluster >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql)
+	pg_lsclusters -h | grep -q online || pg_ctlcluster $$(pg_lsclusters -h | awk 'NR==1 {print $$1, $$2}') start
+	$(call PG_SQL,SELECT 1 FROM pg_roles WHERE rolname='zhifa') | grep -q 1 || $(call PG_SQL,CREATE ROLE zhifa LOGIN PASSWORD 'zhifa')
+	$(call PG_SQL,SELECT 1 FROM pg_database WHERE datname='zhifa_test') | grep -q 1 || su postgres -c "createdb -O zhifa zhifa_test"
+
+test: $(STAMP_ST) models browser fonts postgres
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest -q
+	ZHIFA_TEST_POSTGRES_URL=$(PG_TEST_URL) $(PY) -m pytest -q
 
 ## Long benchmarks (not part of make test); results land in var/bench/.
 SHARED ?= ../shared
