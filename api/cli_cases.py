@@ -17,6 +17,7 @@ from assistant.cases.similar_cases import (
     SimilarCase,
     SimilarCaseSearch,
     build_case_index,
+    case_index_config,
     case_index_dir,
     open_similar_case_search,
     shared_redacting_display,
@@ -26,7 +27,6 @@ from corpus.settings import Settings
 from corpus.store import CorpusStore
 from eval.similar_cases_eval import evaluate_similar_cases
 from indexing.embedding_cache import EmbeddingCache
-from indexing.hybrid_index import IndexConfig
 from indexing.storage import embedding_cache_path
 from models.embedder import Embedder, EmbedderError, embedder_from_settings
 from models.manifest import ModelMismatchError
@@ -245,7 +245,7 @@ def eval_command(
     tokenizer = case_tokenizer(CorpusStore(settings), cases, settings.unit_max_chars)
     with EmbeddingCache(embedding_cache_path(settings)) as cache:
         index = CaseIndex.build(
-            cases, tokenizer, embedder, IndexConfig.from_settings(settings), cache, not as_json
+            cases, tokenizer, embedder, case_index_config(settings), cache, not as_json
         )
     modes = ("bm25",) if embedder is None else ("bm25", "dense", "hybrid")
     report = evaluate_similar_cases(cases, index, n, k, seed, modes)

@@ -105,6 +105,15 @@ class Settings(BaseSettings):
     case_index_dir: Path | None = Field(
         default=None, description="Similar-case index folder; None = data_dir/case_index."
     )
+    case_rrf_k: int = Field(
+        default=60, description="RRF constant for similar-case search (tuned on CAIL, seed 7)."
+    )
+    case_bm25_weight: float = Field(
+        default=0.75, description="Weight of BM25 ranks in similar-case fusion."
+    )
+    case_dense_weight: float = Field(
+        default=1.0, description="Weight of dense ranks in similar-case fusion."
+    )
     review_catalogue_path: Path | None = Field(
         default=None,
         description="An agency's 重大执法决定目录清单 (YAML); None = the shipped Guangdong default.",

@@ -14,7 +14,12 @@ from assistant.cases.case_store import CaseImportReport, CaseStore
 from assistant.cases.case_tokenizer import case_tokenizer
 from assistant.cases.display import CaseDisplay
 from assistant.cases.model import Case, CaseKind
-from assistant.cases.similar_cases import SimilarCaseSearch
+from assistant.cases.similar_cases import (
+    SimilarCaseSearch,
+    case_index_config,
+    case_index_dir,
+    open_similar_case_search,
+)
 from corpus.citation_resolver import CitationResolver
 from corpus.settings import Settings
 from corpus.store import CorpusStore
@@ -148,3 +153,14 @@ def test_dense_and_hybrid_on_a_small_index(case_base: CaseBase, default_settings
         found = index.search(CaseQuery(target.facts), 3, mode=mode)
         assert found[0].case_id == target.case_id
         assert found[0].scores["dense"] is not None
+
+
+def test_case_fusion_settings_apply_to_a_saved_index(case_base: CaseBase, tmp_path: Path) -> None:
+    """Cases fuse with their own weights, read from settings when the index is opened."""
+    settings = Settings(data_dir=tmp_path, case_rrf_k=30, case_bm25_weight=0.5, rrf_k=10)
+    config = case_index_config(settings)
+    assert (config.rrf_k, config.bm25_weight, config.dense_weight) == (30, 0.5, 1.0)
+    case_base.index.save(case_index_dir(settings))
+    search = open_similar_case_search(settings, None)
+    assert search.index.config.fusion().k == 30
+    assert search.index.config.fusion().weights == {"bm25": 0.5, "dense": 1.0}

@@ -9,7 +9,7 @@ BM25 matched on, and each retriever's score.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,20 @@ def case_index_dir(settings: Settings) -> Path:
     return Path(settings.case_index_dir or settings.data_dir / "case_index")
 
 
+def case_index_config(settings: Settings) -> IndexConfig:
+    """The statute build knobs with the case-search fusion weights.
+
+    Case facts are long narratives where dense similarity beats BM25 (CAIL P@5 0.82 vs
+    0.73), so cases weigh the retrievers differently from statutes.
+    """
+    return replace(
+        IndexConfig.from_settings(settings),
+        rrf_k=settings.case_rrf_k,
+        bm25_weight=settings.case_bm25_weight,
+        dense_weight=settings.case_dense_weight,
+    )
+
+
 def build_case_index(
     settings: Settings,
     case_store: CaseStore,
@@ -45,7 +59,7 @@ def build_case_index(
     """(Re)build and save the index over every stored case; cached vectors are reused."""
     cases = list(case_store.iter_cases())
     tokenizer = case_tokenizer(corpus, cases, settings.unit_max_chars)
-    config = IndexConfig.from_settings(settings)
+    config = case_index_config(settings)
     with EmbeddingCache(embedding_cache_path(settings)) as cache:
         index = CaseIndex.build(cases, tokenizer, embedder, config, cache, show_progress)
     index.save(case_index_dir(settings))
@@ -158,6 +172,7 @@ def open_similar_case_search(
 ) -> SimilarCaseSearch:
     """The persisted case index with its store; CaseIndexError when it is not built."""
     index = CaseIndex.load(case_index_dir(settings), embedder)
+    index.config = index.config.with_query_params(case_index_config(settings))
     resolver = CitationResolver(CorpusStore(settings))
     return SimilarCaseSearch(index, CaseStore(settings), resolver, display)
 
