@@ -13,7 +13,7 @@ import bm25s
 import numpy as np
 from tqdm import tqdm
 
-from indexing.tokenizer import Tokenizer
+from indexing.tokenizer import JiebaTokenizer, Tokenizer
 
 
 class BM25Index:
@@ -69,6 +69,20 @@ class BM25Index:
         if self._bm25 is None:
             raise RuntimeError("BM25 index is empty: call index() first")
         return self._bm25
+
+
+def save_with_tokenizer(bm25: BM25Index, folder: Path) -> None:
+    """The BM25 matrices and, beside them, the tokenizer that cut the documents.
+
+    Queries must be cut exactly as the documents were, so the two travel together.
+    """
+    bm25.tokenizer.save(folder / "tokenizer.json")  # type: ignore[attr-defined]
+    bm25.save(folder / "bm25")
+
+
+def load_with_tokenizer(folder: Path) -> BM25Index:
+    """The inverse of :func:`save_with_tokenizer`."""
+    return BM25Index.load(folder / "bm25", JiebaTokenizer.load(folder / "tokenizer.json"))
 
 
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -19,11 +19,11 @@ from typing import Any
 import numpy as np
 
 from corpus.model import ArticleRecord
-from indexing.bm25_index import BM25Index, top_k
+from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer, top_k
 from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
 from indexing.filters import SearchFilter, UnitTable
 from indexing.fusion import FusionConfig, reciprocal_rank_fusion
-from indexing.storage import recover, write_atomically
+from indexing.storage import read_jsonl, recover, write_atomically, write_json, write_jsonl
 from indexing.tokenizer import JiebaTokenizer
 from indexing.units import RetrievalUnit, build_units, law_fingerprints, text_hash
 from indexing.vector_store import (
@@ -342,16 +342,11 @@ class HybridIndex:
         write_atomically(Path(path), self._write)
 
     def _write(self, folder: Path) -> None:
-        with (folder / "units.jsonl").open("w", encoding="utf-8") as handle:
-            for unit in self.units:
-                handle.write(json.dumps(unit.to_dict(), ensure_ascii=False) + "\n")
-        self.bm25.tokenizer.save(folder / "tokenizer.json")  # type: ignore[attr-defined]
-        self.bm25.save(folder / "bm25")
+        write_jsonl(folder / "units.jsonl", (unit.to_dict() for unit in self.units))
+        save_with_tokenizer(self.bm25, folder)
         if self.dense is not None:
             self.dense.save(folder / "dense")
-        (folder / "manifest.json").write_text(
-            json.dumps(self.manifest(), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        write_json(folder / "manifest.json", self.manifest())
 
     def manifest(self) -> dict[str, Any]:
         """Everything needed to check, describe and incrementally update this index."""
@@ -388,10 +383,8 @@ class HybridIndex:
         if model is not None and embedder is not None:
             model.check_compatible(embedder.manifest())
         config = IndexConfig(**manifest["config"])
-        with (folder / "units.jsonl").open(encoding="utf-8") as handle:
-            units = [RetrievalUnit.from_dict(json.loads(line)) for line in handle]
-        tokenizer = JiebaTokenizer.load(folder / "tokenizer.json")
-        bm25 = BM25Index.load(folder / "bm25", tokenizer)
+        units = [RetrievalUnit.from_dict(row) for row in read_jsonl(folder / "units.jsonl")]
+        bm25 = load_with_tokenizer(folder)
         store = store or StoreOptions(exact_max=config.faiss_exact_max)
         dense = load_vector_store(folder / "dense", store) if model else None
         build = manifest.get("build", {})

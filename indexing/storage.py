@@ -8,11 +8,13 @@ restoring the backup.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 _TMP = ".tmp-"
 _OLD = ".old-"
@@ -27,6 +29,23 @@ def index_dir_for(settings: object) -> Path:
 def embedding_cache_path(settings: object) -> Path:
     """The shared embedding cache under ``data_dir``."""
     return Path(settings.data_dir) / "embedding-cache.sqlite3"  # type: ignore[attr-defined]
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    """One JSON object a line, Chinese kept readable."""
+    with Path(path).open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with Path(path).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def write_json(path: Path, data: Any) -> None:
+    """A manifest or small state file, indented so an administrator can read it."""
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:

@@ -21,12 +21,12 @@ from typing import Any
 import numpy as np
 
 from assistant.cases.model import Case
-from indexing.bm25_index import BM25Index, top_k
+from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer, top_k
 from indexing.dense_index import DenseIndex
 from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
 from indexing.fusion import reciprocal_rank_fusion
 from indexing.hybrid_index import IndexConfig
-from indexing.storage import recover, write_atomically
+from indexing.storage import read_jsonl, recover, write_atomically, write_json, write_jsonl
 from indexing.tokenizer import JiebaTokenizer
 from models.embedder import Embedder
 from models.manifest import ModelManifest
@@ -297,19 +297,14 @@ class CaseIndex:
         write_atomically(Path(path), self._write)
 
     def _write(self, folder: Path) -> None:
-        with (folder / "cases.jsonl").open("w", encoding="utf-8") as handle:
-            for case in self.cases:
-                handle.write(json.dumps(asdict(case), ensure_ascii=False) + "\n")
+        write_jsonl(folder / "cases.jsonl", (asdict(case) for case in self.cases))
         (folder / "term_df.json").write_text(
             json.dumps(self.document_frequency, ensure_ascii=False), encoding="utf-8"
         )
-        self.bm25.tokenizer.save(folder / "tokenizer.json")  # type: ignore[attr-defined]
-        self.bm25.save(folder / "bm25")
+        save_with_tokenizer(self.bm25, folder)
         if self.dense is not None:
             self.dense.save(folder / "dense")
-        (folder / "manifest.json").write_text(
-            json.dumps(self.manifest(), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        write_json(folder / "manifest.json", self.manifest())
 
     def manifest(self) -> dict[str, Any]:
         return {
@@ -331,10 +326,9 @@ class CaseIndex:
         if model is not None and embedder is not None:
             model.check_compatible(embedder.manifest())
         config = IndexConfig(**manifest["config"])
-        with (folder / "cases.jsonl").open(encoding="utf-8") as handle:
-            cases = [IndexedCase.from_dict(json.loads(line)) for line in handle]
+        cases = [IndexedCase.from_dict(row) for row in read_jsonl(folder / "cases.jsonl")]
         frequency = json.loads((folder / "term_df.json").read_text(encoding="utf-8"))
-        bm25 = BM25Index.load(folder / "bm25", JiebaTokenizer.load(folder / "tokenizer.json"))
+        bm25 = load_with_tokenizer(folder)
         dense = DenseIndex.load(folder / "dense", config.faiss_exact_max) if model else None
         return cls(cases, bm25, frequency, dense, model, config, embedder)
 
