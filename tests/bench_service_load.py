@@ -100,7 +100,7 @@ def start_server(folder: Path, index_dir: Path | None, port: int) -> subprocess.
         "-m",
         "uvicorn",
         "--factory",
-        "api.app:app_from_environment",
+        "api.http.app:app_from_environment",
         "--host",
         "127.0.0.1",
         "--port",

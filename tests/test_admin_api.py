@@ -7,7 +7,7 @@ import pytest
 from admin_fixtures import AGENCY, EXAMPLES, settings_with_roster
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from api.users import Role, UserStore
 from assistant.case_record.event_log import CaseRecordStore
 from corpus.settings import Settings

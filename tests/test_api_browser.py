@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from api.app import create_app
+from api.http.app import create_app
 from api.users import Role
 from corpus.settings import Settings
 from corpus.store import CorpusStore

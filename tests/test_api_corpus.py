@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from api.users import Role
 from corpus.settings import Settings
 from corpus.store import CorpusStore

@@ -6,7 +6,7 @@ import pytest
 from cases_fixtures import SHIPPED_CAIL
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from api.users import Role
 from assistant.cases.case_import import import_paths
 from assistant.cases.case_store import CaseStore

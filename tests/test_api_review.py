@@ -9,7 +9,7 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from api.users import Role
 from corpus.settings import PROJECT_ROOT, Settings
 from corpus.store import CorpusStore

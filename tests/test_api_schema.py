@@ -17,7 +17,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
-from api.app import create_app
+from api.http.app import create_app
 from api.users import Role, UserStore
 from corpus.settings import Settings
 from corpus.store import CorpusStore

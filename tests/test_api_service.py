@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.app import create_app
 from api.audit_log import AuditRow
+from api.http.app import create_app
 from api.users import Role, TokenRow, UserStore
 from corpus.settings import Settings
 from corpus.store import CorpusStore

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.http.app import create_app
 from api.users import Role
 from corpus.settings import Settings
 from tests.test_api_service import bearer, issue_tokens

@@ -10,9 +10,9 @@ import yaml
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
 from api.cli import app
-from api.routes_draft import DOCX_MEDIA_TYPE
+from api.http.app import create_app
+from api.http.routes.draft import DOCX_MEDIA_TYPE
 from api.users import Role
 from corpus.settings import Settings
 from corpus.store import CorpusStore

@@ -9,8 +9,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
 from api.cli import app as cli
+from api.http.app import create_app
 from corpus.settings import Settings
 
 

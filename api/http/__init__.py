@@ -1,0 +1,1 @@
+"""The HTTP service: app factory, auth, uploads, errors, audit middleware, routes."""

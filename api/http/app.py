@@ -1,0 +1,173 @@
+"""The FastAPI application: one factory, settings passed in, one router per capability.
+
+A new capability is one module ``api/http/routes/<capability>.py`` exposing ``router``
+(protected with the role dependencies of ``api.http.auth``), added to ``CAPABILITY_ROUTERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import swagger_ui_bundle
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+
+from api.audit_log import AuditLog
+from api.http.auth import AnyUser
+from api.http.errors import ApiError, install_error_handlers
+from api.http.jobs import JobRunner
+from api.http.request_audit import RequestAuditMiddleware
+from api.http.routes import (
+    admin,
+    assist,
+    audit,
+    cases,
+    discretion,
+    draft,
+    publicity,
+    records,
+    review,
+    search,
+    transcription,
+    users,
+)
+from api.http.routes.corpus import corpus_router
+from api.http.security_headers import SecurityHeadersMiddleware
+from api.http.transcription_service import TranscriptionService
+from api.service_db import open_service_db
+from api.users import UserStore
+from corpus.settings import Settings
+from corpus.store import CorpusStore
+
+__all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
+    corpus_router,
+    search.router,
+    assist.router,
+    cases.router,
+    publicity.router,
+    records.router,
+    review.router,
+    draft.router,
+    admin.router,
+    discretion.router,
+    transcription.router,
+    users.router,
+    audit.router,
+)
+"""Mounted under /api; each requires a token through its endpoints' role dependencies."""
+
+
+class HealthOut(BaseModel):
+    status: str
+
+
+class ReadyOut(BaseModel):
+    ready: bool
+    laws: int
+    versions: int
+    articles: int
+    search_index: bool
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    app.state.search.warm()
+    yield
+    app.state.jobs.shutdown()
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build the app around one Settings object; all shared state lives on ``app.state``."""
+    app = FastAPI(
+        title="执法智助 API",
+        version="0.1.0",
+        description="行政执法离线法律助手：法条核验与检索、裁量基准、询问录音转写。"
+        "除 /health 外的接口都需要 Bearer 令牌（zhifa user token 生成）。",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=_lifespan,
+    )
+    _attach_state(app, settings)
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(RequestAuditMiddleware, audit=app.state.audit)
+    _add_service_routes(app)
+    for router in CAPABILITY_ROUTERS:
+        app.include_router(router, prefix="/api")
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """For ``uvicorn --factory api.http.app:app_from_environment``: Settings from ZHIFA_* env."""
+    return create_app(Settings())
+
+
+def _attach_state(app: FastAPI, settings: Settings) -> None:
+    engine = open_service_db(settings)
+    app.state.settings = settings
+    app.state.store = CorpusStore(settings)
+    app.state.users = UserStore(engine)
+    app.state.audit = AuditLog(engine)
+    app.state.jobs = JobRunner(settings.job_workers, settings.jobs_kept)
+    app.state.transcription = TranscriptionService(settings)
+    app.state.discretion = discretion.CatalogueHolder(settings)
+    app.state.search = search.SearchIndexHolder(settings)
+    app.state.review = review.ReviewContextHolder(settings, app.state.store)
+    app.state.redactor = publicity.RedactorHolder()
+    app.state.cases = cases.CaseSearchHolder(settings, app.state.search, app.state.redactor)
+    app.state.assistant = assist.AssistantHolder(
+        settings, app.state.store, app.state.search, app.state.discretion
+    )
+    app.state.resolver = None
+
+
+def _add_service_routes(app: FastAPI) -> None:
+    """Health, readiness, the web page and the offline API docs."""
+
+    @app.get("/health", tags=["运维"], summary="存活检查（无需令牌）", response_model=HealthOut)
+    def health() -> HealthOut:
+        return HealthOut(status="ok")
+
+    @app.get("/ready", tags=["运维"], summary="就绪检查：语料已导入", response_model=ReadyOut)
+    def ready(request: Request, _: AnyUser) -> JSONResponse:
+        stats = request.app.state.store.stats()
+        try:
+            request.app.state.search.get()
+            has_index = True
+        except ApiError:
+            has_index = False
+        body = ReadyOut(ready=stats["articles"] > 0, search_index=has_index, **stats)
+        return JSONResponse(status_code=200 if body.ready else 503, content=body.model_dump())
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="执法智助 API 文档",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs")

@@ -1,0 +1,158 @@
+"""Officer assistance over HTTP: provisions, discretion rows and the evidence checklist.
+
+Built on the loaded search index and standards catalogue; the assistant (with its
+per-law norm graphs) is created once and shared, queries run under the search lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from api.http.auth import AnyUser
+from api.http.errors import ErrorBody
+from api.http.routes.discretion import CatalogueHolder
+from api.http.routes.search import SearchIndexHolder
+from assistant.cases.case_index import CaseIndexError
+from assistant.cases.similar_cases import (
+    SimilarCaseSearch,
+    open_similar_case_search,
+    shared_redacting_display,
+)
+from assistant.officer_assistant import OfficerAssistant
+from assistant.provisions import ProvisionFinder
+from corpus.settings import Settings
+from corpus.store import CorpusStore
+from models.embedder import Embedder
+from models.manifest import ModelMismatchError
+
+router = APIRouter(tags=["办案辅助"])
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (401, 403, 422, 503)
+}
+
+
+class AssistantHolder:
+    """One OfficerAssistant per app (``app.state.assistant``), built on first use."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: CorpusStore,
+        search: SearchIndexHolder,
+        discretion: CatalogueHolder,
+    ) -> None:
+        self.settings, self.store = settings, store
+        self.search, self.discretion = search, discretion
+        self._assistant: OfficerAssistant | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> OfficerAssistant:
+        with self._lock:
+            if self._assistant is None:
+                index = self.search.get()
+                mode = "hybrid" if index.dense is not None else "bm25"
+                finder = ProvisionFinder(self.store, index, mode)
+                cases = self._case_search(index.embedder)
+                self._assistant = OfficerAssistant(finder, self.discretion.get(), cases)
+            return self._assistant
+
+    def _case_search(self, embedder: Embedder | None) -> SimilarCaseSearch | None:
+        """The case base when its index is built (``zhifa cases init``); else no similar cases."""
+        try:
+            return open_similar_case_search(self.settings, embedder, shared_redacting_display())
+        except (CaseIndexError, ModelMismatchError):
+            return None
+
+
+class AskRequest(BaseModel):
+    question: str = Field(min_length=2, max_length=2000, description="案情或问题")
+    on: date | None = Field(default=None, alias="date", description="违法行为发生日期，默认今天")
+    k: int = Field(default=5, ge=1, le=30, description="检索命中条数（关联条文另计）")
+    have: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=100, description="案卷中已有的证据"
+    )
+
+
+class ProvisionOut(BaseModel):
+    role: str
+    role_label: str
+    reason: str
+    law: str
+    version: str
+    article: int
+    article_suffix: int
+    paragraph: int | None
+    item: int | None
+    citation: str
+    text: str
+    unit_id: str
+
+
+class DiscretionOut(BaseModel):
+    id: str
+    source: str
+    title: str
+    reason: str
+    tiers: list[dict[str, Any]]
+
+
+class EvidenceItemOut(BaseModel):
+    item: str
+    kind: str
+    reason: str
+    source: str
+    origin: str
+    present: bool
+
+
+class EvidenceOut(BaseModel):
+    statutory_types: list[str]
+    items: list[EvidenceItemOut]
+    missing: int
+    warnings: list[str]
+
+
+class AskResponse(BaseModel):
+    question: str
+    date: str
+    query: str
+    provisions: list[ProvisionOut]
+    dropped: list[str]
+    discretion: list[DiscretionOut]
+    evidence: EvidenceOut | None
+    similar_cases: list[dict[str, Any]]
+
+
+def _answer(request: Request, body: AskRequest) -> AskResponse:
+    holder: AssistantHolder = request.app.state.assistant
+    assistant = holder.get()
+    with holder.search.query_lock:
+        answer = assistant.assist(body.question, body.on, body.k, body.have)
+    return AskResponse.model_validate(answer.as_json())
+
+
+@router.post(
+    "/ask",
+    response_model=AskResponse,
+    summary="按案情推送适用条文、裁量基准和证据清单",
+    responses=_ERRORS,
+)
+def ask(request: Request, _: AnyUser, body: AskRequest) -> AskResponse:
+    return _answer(request, body)
+
+
+@router.post(
+    "/evidence",
+    response_model=EvidenceOut,
+    summary="需收集的证据清单（附理由与出处）",
+    responses=_ERRORS,
+)
+def evidence(request: Request, _: AnyUser, body: AskRequest) -> EvidenceOut:
+    answer = _answer(request, body)
+    assert answer.evidence is not None
+    return answer.evidence
