@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.service_db import ServiceBase
+from corpus.errors import ErrorKind, ZhifaError
 
 TOKEN_PREFIX = "zf_"
 _NAME = re.compile(r"^[\w\u4e00-\u9fff.\-]{1,64}$")
@@ -37,7 +38,7 @@ class Role(StrEnum):
 ROLE_LABELS = {Role.OFFICER: "执法人员", Role.REVIEWER: "法制审核人员", Role.ADMIN: "管理员"}
 
 
-class UserError(ValueError):
+class UserError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_user_request"):
     """A user or token operation that cannot be done; Chinese message."""
 
 

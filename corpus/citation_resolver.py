@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from corpus.citation_parser import CitationRef, normalized_law_name, parse_citations
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
 from corpus.store import CorpusStore, VersionSummary
@@ -30,7 +31,7 @@ class CitationErrorCode(StrEnum):
     NO_SUCH_ITEM = "no_such_item"
 
 
-class CitationError(LookupError):
+class CitationError(ZhifaError, LookupError, kind=ErrorKind.NOT_FOUND, code="citation_not_found"):
     """A citation that does not resolve; ``message`` is Chinese, for end users."""
 
     def __init__(

@@ -17,11 +17,12 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.discretion.conditions import CaseFacts
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.law_names import short_name
 from eval.lawbench import parse_gold
 
 
-class GoldSetError(ValueError):
+class GoldSetError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_gold_set"):
     """A gold set that cannot be read; Chinese message naming the file and line."""
 
 

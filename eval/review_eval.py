@@ -14,12 +14,13 @@ from assistant.review.case_file import parse_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import ReviewPoint
+from corpus.errors import ErrorKind, ZhifaError
 
 CASE_SUFFIXES = (".json", ".yaml", ".yml")
 Pair = tuple[str, str]
 
 
-class EvalSetError(ValueError):
+class EvalSetError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_eval_set"):
     """A folder or file unusable as an evaluation set; Chinese message."""
 
 

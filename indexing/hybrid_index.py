@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.model import ArticleRecord
 from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer, top_k
 from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
@@ -39,7 +40,7 @@ FORMAT_VERSION = 1
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 
 
-class IndexError_(RuntimeError):
+class IndexError_(ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="index_unavailable"):
     """The index is missing, corrupt or cannot serve the request; Chinese message."""
 
 

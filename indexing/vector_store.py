@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from corpus.errors import ErrorKind, ZhifaError
+
 # config string → "module:Class"; strings, so importing this module imports no backend.
 BACKENDS: dict[str, str] = {
     "faiss": "indexing.faiss_store:FaissStore",
@@ -25,7 +27,9 @@ BACKENDS: dict[str, str] = {
 STORE_FILE = "store.json"
 
 
-class VectorStoreError(RuntimeError):
+class VectorStoreError(
+    ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="vector_store_unavailable"
+):
     """A backend cannot be created, reached or used; the message is Chinese."""
 
 

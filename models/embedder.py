@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.errors import ErrorKind, ZhifaError
 from models.manifest import ModelManifest
 
 # config string → "module:Class"; strings, so importing this module imports no backend.
@@ -23,7 +24,9 @@ BACKENDS: dict[str, str] = {
 }
 
 
-class EmbedderError(RuntimeError):
+class EmbedderError(
+    ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="embedder_unavailable"
+):
     """A backend cannot be created or used; the message is Chinese, for the user."""
 
 

@@ -11,8 +11,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from corpus.errors import ErrorKind, ZhifaError
 
-class ModelMismatchError(RuntimeError):
+
+class ModelMismatchError(
+    ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="model_mismatch"
+):
     """An index was built with another embedding model than the one configured."""
 
 

@@ -18,6 +18,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings
 
 WHISPER_BASE_NAME = "whisper-base"
@@ -32,7 +33,9 @@ _PART_PACKAGES = (
 _COPY_BLOCK = 4 * 1024 * 1024
 
 
-class ModelAssemblyError(RuntimeError):
+class ModelAssemblyError(
+    ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="model_unavailable"
+):
     """The model folder could not be assembled; the message is for end users (Chinese)."""
 
 

@@ -15,11 +15,13 @@ import av
 import numpy as np
 from faster_whisper.audio import decode_audio
 
+from corpus.errors import ErrorKind, ZhifaError
+
 SAMPLE_RATE = 16_000
 _UNKNOWN_WAV_SIZES = (0, 0xFFFFFFFF)
 
 
-class AudioDecodeError(ValueError):
+class AudioDecodeError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_audio"):
     """The file is not usable audio; ``str(error)`` is a Chinese message for end users."""
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings
 from transcription.atomic_files import write_json_atomic
 
@@ -25,7 +26,7 @@ _UNSAFE_PATH_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _HASH_BLOCK = 1024 * 1024
 
 
-class AudioRecordError(ValueError):
+class AudioRecordError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_audio_record"):
     """A record cannot be written or read; the message is Chinese for end users."""
 
 

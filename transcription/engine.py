@@ -9,13 +9,16 @@ from pathlib import Path
 import numpy as np
 from faster_whisper import WhisperModel
 
+from corpus.errors import ErrorKind, ZhifaError
 from models.whisper_assembly import ASSEMBLY_MARKER
 from transcription.options import EngineOptions, TranscriptionOptions
 from transcription.speech_windows import SpeechWindow
 from transcription.transcript import RawSegment
 
 
-class ModelLoadError(RuntimeError):
+class ModelLoadError(
+    ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="model_unavailable"
+):
     """The Whisper folder is missing or unusable; the message is Chinese for end users."""
 
 

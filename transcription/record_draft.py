@@ -18,6 +18,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
+from corpus.errors import ErrorKind, ZhifaError
 from transcription.atomic_files import write_bytes_atomic, write_json_atomic
 from transcription.turns import INTERVIEWEE, INTERVIEWER, Turn
 
@@ -29,7 +30,7 @@ DRAFT_NOTICE = (
 _SPEAKER_PREFIX = {INTERVIEWER: "问", INTERVIEWEE: "答"}
 
 
-class DraftError(ValueError):
+class DraftError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_transcript"):
     """The turns JSON cannot be read; the message is Chinese for end users."""
 
 

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from corpus.citation_resolver import CitationError, CitationResolver
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings
 
 DEFAULT_AV_LIST = (
@@ -24,7 +25,7 @@ FULL_RECORDING = "全过程无间断音像记录"
 RecordingLevel = Literal["音像记录", "全过程无间断音像记录"]
 
 
-class AvListError(ValueError):
+class AvListError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_av_list"):
     """A recording list that cannot be read; the message is Chinese."""
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from html import escape
 
 from corpus.citation_resolver import CitationError, CitationResolver
+from corpus.errors import ErrorKind, ZhifaError
 
 LAW = "《中华人民共和国行政处罚法》"
 REVISION_2021 = date(2021, 7, 15)  # the chapter V numbering the chart follows
@@ -20,7 +21,7 @@ BOX_W, BOX_H, GAP, MARGIN, COLUMN_GAP = 300, 58, 30, 30, 60
 HEADER_H = 70
 
 
-class FlowchartError(ValueError):
+class FlowchartError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_flowchart"):
     """An article of the chart does not resolve; the message is Chinese."""
 
 

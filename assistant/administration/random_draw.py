@@ -18,6 +18,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from assistant.administration.roster_records import ENFORCER_ROLE, OfficerRecord
+from corpus.errors import ErrorKind, ZhifaError
 
 DRAW_METHOD = (
     "检查对象按编码、执法人员按执法证号排序后，以公布的随机种子初始化 Python random.Random"
@@ -26,7 +27,7 @@ DRAW_METHOD = (
 )
 
 
-class DrawError(ValueError):
+class DrawError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_draw"):
     """A draw that cannot be made; the message is Chinese."""
 
 

@@ -40,12 +40,13 @@ from assistant.administration.roster_tables import (
 from assistant.administration.tabular_files import Row, read_table, write_table
 from assistant.review.case_file import Officer
 from corpus.citation_resolver import CitationResolver
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings
 
 REVIEWER_RATIO_RULE = "《广东省重大行政执法决定法制审核办法》第八条"
 
 
-class RosterError(LookupError):
+class RosterError(ZhifaError, LookupError, kind=ErrorKind.NOT_FOUND, code="roster_not_found"):
     """A roster lookup that fails (unknown agency); the message is Chinese."""
 
 

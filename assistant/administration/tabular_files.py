@@ -15,10 +15,12 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 
+from corpus.errors import ErrorKind, ZhifaError
+
 TABLE_FORMATS = ("xlsx", "csv", "html")
 
 
-class TableFileError(ValueError):
+class TableFileError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_table_file"):
     """A table file that cannot be read; the message is Chinese."""
 
 

@@ -31,6 +31,7 @@ from assistant.case_record.tables import (
     CaseHeadRow,
     create_record_tables,
 )
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings
 
 CHINA_TIME = timezone(timedelta(hours=8))
@@ -63,7 +64,7 @@ SUFFIX_KINDS = {
 }
 
 
-class CaseRecordError(ValueError):
+class CaseRecordError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_record"):
     """A record cannot be written (unknown stage, missing file, empty actor)."""
 
 

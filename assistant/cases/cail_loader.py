@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cases.model import Case, CaseKind, CitedArticle, Penalty
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.numerals import to_chinese
 from corpus.text_normalizer import normalize_text
 
@@ -21,7 +22,7 @@ CRIMINAL_LAW = "刑法"
 CRIMINAL_DOMAIN = "刑事"
 
 
-class CailFormatError(ValueError):
+class CailFormatError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_case_document"):
     """A line that is not a CAIL record; the message is Chinese."""
 
 

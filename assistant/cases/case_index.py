@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from assistant.cases.model import Case
+from corpus.errors import ErrorKind, ZhifaError
 from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer, top_k
 from indexing.dense_index import DenseIndex
 from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
@@ -35,7 +36,9 @@ CASE_INDEX_FORMAT = 1
 CASE_MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 
 
-class CaseIndexError(RuntimeError):
+class CaseIndexError(
+    ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="case_index_missing"
+):
     """The case index is missing or cannot serve a request; Chinese message."""
 
 

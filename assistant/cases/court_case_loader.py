@@ -15,6 +15,7 @@ from pathlib import Path
 from assistant.cases.decision_loader import parse_chinese_date
 from assistant.cases.document_text import decode_text
 from assistant.cases.model import Case, CaseKind
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.text_normalizer import normalize_text
 
 FACT_SECTIONS: tuple[str, ...] = ("基本案情", "简要案情", "案情回顾", "案情简介", "案情")
@@ -28,7 +29,9 @@ _PLAINTIFFS = re.compile(r"^(.+?)(?:诉|与)")
 _MARKERS = re.compile(r"<!--.*?-->")
 
 
-class CourtCaseFormatError(ValueError):
+class CourtCaseFormatError(
+    ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_case_document"
+):
     """A Markdown file without a title or facts; Chinese message."""
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.cases.document_text import read_lines
 from assistant.cases.model import Case, CaseKind
 from assistant.cases.penalty_text import parse_penalty
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.numerals import parse_number
 
 # section key → heading words (longest first where one is a prefix of another)
@@ -67,7 +68,9 @@ DOMAIN_BY_AGENCY: tuple[tuple[str, str], ...] = (
 )
 
 
-class DecisionFormatError(ValueError):
+class DecisionFormatError(
+    ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_case_document"
+):
     """Text that is not a 处罚决定书 (no 违法事实 / 处罚决定); Chinese message."""
 
 

@@ -16,6 +16,7 @@ import pdfplumber
 from docx.opc.exceptions import PackageNotFoundError
 from pdfminer.pdfparser import PDFSyntaxError
 
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.text_normalizer import normalize_text
 
 DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".txt", ".docx", ".pdf"})
@@ -25,7 +26,7 @@ _STARTS_LINE = re.compile(
 )
 
 
-class DocumentReadError(ValueError):
+class DocumentReadError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="unreadable_file"):
     """A file that cannot be read as a case document; the message is Chinese."""
 
 

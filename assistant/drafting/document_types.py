@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from corpus.errors import ErrorKind, ZhifaError
+
 
 @dataclass(frozen=True)
 class RequiredField:
@@ -142,7 +144,9 @@ DOCUMENT_TYPES: tuple[DocumentType, ...] = (
 )
 
 
-class UnknownDocumentType(ValueError):
+class UnknownDocumentType(
+    ZhifaError, ValueError, kind=ErrorKind.INVALID, code="unknown_document_type"
+):
     """A document type the drafter does not write; the message lists the ones it does."""
 
 

@@ -21,12 +21,13 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import PROJECT_ROOT, Settings
 
 SHIPPED_TEMPLATES = PROJECT_ROOT / "assistant" / "data" / "templates"
 
 
-class DraftTemplateError(ValueError):
+class DraftTemplateError(ZhifaError, ValueError, kind=ErrorKind.UNAVAILABLE, code="template_error"):
     """A template that cannot be rendered; the message is Chinese, for the agency's editor."""
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 import chinese_calendar
 
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings
 
 
@@ -23,7 +24,7 @@ class DecisionKind(StrEnum):
     OTHER = "other"
 
 
-class CalendarRangeError(ValueError):
+class CalendarRangeError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_dates"):
     """The official calendar does not cover the date (chinese-calendar ships known years only)."""
 
 

@@ -15,6 +15,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
+from corpus.errors import ErrorKind, ZhifaError
+
 EventType = Literal[
     "立案",
     "调查取证",
@@ -34,7 +36,7 @@ PartyKind = Literal["个人", "单位"]
 AgencyKind = Literal["行政机关", "法律法规授权组织", "受委托组织"]
 
 
-class CaseFileError(ValueError):
+class CaseFileError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_case_file"):
     """A case file that cannot be read; the message is one Chinese line naming the field."""
 
 

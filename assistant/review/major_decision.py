@@ -13,12 +13,15 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from assistant.review.case_file import CaseFile
+from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import PROJECT_ROOT, Settings
 
 DEFAULT_CATALOGUE = PROJECT_ROOT / "assistant" / "data" / "review" / "major_decision_catalogue.yaml"
 
 
-class CatalogueError(ValueError):
+class CatalogueError(
+    ZhifaError, ValueError, kind=ErrorKind.UNAVAILABLE, code="review_catalogue_invalid"
+):
     """A catalogue file that cannot be used; Chinese message."""
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus.errors import ErrorKind, ZhifaError
 
-class LoadError(ValueError):
+
+class LoadError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="unreadable_file"):
     """A file that cannot be read as a statute; the message is for end users (Chinese)."""
 
 
