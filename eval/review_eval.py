@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.review.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import ReviewPoint

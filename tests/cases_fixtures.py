@@ -11,9 +11,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from corpus.settings import PROJECT_ROOT
+from assistant import shipped_data
 
-SHIPPED_CASES = PROJECT_ROOT / "assistant" / "data" / "cases"
+SHIPPED_CASES = shipped_data.CASES_DIR
 SHIPPED_CAIL = SHIPPED_CASES / "cail2018-criminal-train.json"
 PERSON = "李建国"
 ID_NUMBER = "440104198001011234"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from docx import Document
 
-from assistant.review.case_file import read_case_data
-from corpus.settings import PROJECT_ROOT
+from assistant import shipped_data
+from assistant.case_file import read_case_data
 from transcription.record_draft import (
     AudioSource,
     DraftTurn,
@@ -19,7 +19,7 @@ from transcription.record_draft import (
 )
 from transcription.turns import INTERVIEWEE, INTERVIEWER
 
-EXAMPLE = PROJECT_ROOT / "assistant" / "data" / "review" / "example_case.yaml"
+EXAMPLE = shipped_data.EXAMPLE_CASE
 DRAFTING = {
     "numbers": {
         "决定书": "江环罚〔2023〕015号",

@@ -21,7 +21,7 @@ from assistant.administration.procedure_flowchart import (
     penalty_flowchart_svg,
 )
 from assistant.administration.roster import RosterStore
-from assistant.review.case_file import EXAMPLE_CASE, parse_case, read_case_data
+from assistant.case_file import EXAMPLE_CASE, parse_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import ReviewPoint, Severity

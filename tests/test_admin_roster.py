@@ -11,7 +11,7 @@ from admin_fixtures import AGENCY, EXAMPLES, IMPORT_DAY, settings_with_roster
 
 from assistant.administration.roster import RosterStore
 from assistant.administration.roster_records import OfficerRecord, RosterKind
-from assistant.review.case_file import EXAMPLE_CASE, parse_case, read_case_data
+from assistant.case_file import EXAMPLE_CASE, parse_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import ReviewPoint

@@ -11,11 +11,12 @@ from fastapi.testclient import TestClient
 
 from api.http.app import create_app
 from api.users import Role
-from corpus.settings import PROJECT_ROOT, Settings
+from assistant import shipped_data
+from corpus.settings import Settings
 from corpus.store import CorpusStore
 from tests.test_api_service import bearer, copy_database, issue_tokens
 
-EXAMPLE = PROJECT_ROOT / "assistant" / "data" / "review" / "example_case.yaml"
+EXAMPLE = shipped_data.EXAMPLE_CASE
 CASES = Path(__file__).parent / "review_cases"
 
 

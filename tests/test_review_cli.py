@@ -11,7 +11,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from api.cli import app
-from assistant.review.case_file import CaseFileError, load_case
+from assistant.case_file import CaseFileError, load_case
 from corpus.settings import Settings
 from corpus.store import CorpusStore
 

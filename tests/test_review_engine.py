@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.review.case_file import CaseFile, load_case, read_case_data
+from assistant.case_file import CaseFile, load_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import THRESHOLDS
 from assistant.review.engine import ReviewReport, review

@@ -6,15 +6,11 @@ from pathlib import Path
 
 import typer
 
-from api.cli.output import emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail
 from assistant.drafting.details import load_drafting_input
-from assistant.drafting.document_types import DOCUMENT_TYPES, UnknownDocumentType, document_type
-from assistant.drafting.drafter import Draft, Drafter
-from assistant.drafting.template_env import DraftTemplateError
-from assistant.review.case_file import CaseFileError
-from assistant.review.major_decision import CatalogueError
-from corpus.store import CorpusStore
-from transcription.record_draft import DraftError, InterviewDraft, load_draft_json
+from assistant.drafting.document_types import DOCUMENT_TYPES, document_type
+from assistant.drafting.drafter import Draft
+from transcription.record_draft import InterviewDraft, load_draft_json
 
 
 def _list_types(as_json: bool) -> None:
@@ -26,12 +22,7 @@ def _list_types(as_json: bool) -> None:
 
 
 def _transcript(path: Path | None) -> InterviewDraft | None:
-    if path is None:
-        return None
-    try:
-        return load_draft_json(path)
-    except DraftError as exc:
-        fail(str(exc))
+    return None if path is None else load_draft_json(path)
 
 
 def _write(draft: Draft, out: Path) -> None:
@@ -70,21 +61,10 @@ def draft_command(
         return
     if case_file is None or kind is None:
         fail("请提供案卷文件和 --type 文书类型（zhifa draft --list 查看可选类型）")
-    try:
-        doc_type = document_type(kind)
-        case, details = load_drafting_input(case_file)
-    except (UnknownDocumentType, CaseFileError) as exc:
-        fail(str(exc))
-    settings = settings_from(ctx)
-    store = CorpusStore(settings)
-    if not store.law_names():
-        fail("法规库为空，请先运行 zhifa corpus init")
-    try:
-        draft = Drafter.build(settings, store).draft(
-            case, doc_type, details, _transcript(transcript)
-        )
-    except (DraftTemplateError, CatalogueError) as exc:
-        fail(str(exc))
+    doc_type = document_type(kind)
+    case, details = load_drafting_input(case_file)
+    drafter = components_from(ctx).drafter
+    draft = drafter.draft(case, doc_type, details, _transcript(transcript))
     if out is not None:
         _write(draft, out)
     if as_json:

@@ -7,35 +7,10 @@ from pathlib import Path
 
 import typer
 
-from api.cli.output import emit_json, fail, settings_from
-from assistant.cases.case_index import CaseIndexError
-from assistant.cases.similar_cases import SimilarCaseSearch, open_similar_case_search
-from assistant.review.case_file import EXAMPLE_CASE, CaseFileError, load_case
-from assistant.review.context import ReviewContext
+from api.cli.output import components_from, emit_json, fail
+from assistant.case_file import EXAMPLE_CASE, load_case
 from assistant.review.engine import review
-from assistant.review.major_decision import CatalogueError
 from assistant.review.opinion import opinion_markdown, write_opinion_docx
-from corpus.settings import Settings
-from corpus.store import CorpusStore
-from models.manifest import ModelMismatchError
-
-
-def _similar_cases(settings: Settings) -> SimilarCaseSearch | None:
-    """The criminal case base (BM25) when its index is built; supporting evidence only."""
-    try:
-        return open_similar_case_search(settings, None)
-    except (CaseIndexError, ModelMismatchError):
-        return None
-
-
-def _context(settings: Settings) -> ReviewContext:
-    store = CorpusStore(settings)
-    if not store.law_names():
-        fail("法规库为空，请先运行 zhifa corpus init")
-    try:
-        return ReviewContext.build(settings, store, _similar_cases(settings))
-    except CatalogueError as exc:
-        fail(str(exc))
 
 
 def review_command(
@@ -53,17 +28,13 @@ def review_command(
     if example:
         typer.echo(EXAMPLE_CASE.read_text(encoding="utf-8"), nl=False)
         return
-    settings = settings_from(ctx)
     if eval_dir is not None:
-        _evaluate(settings, eval_dir, as_json)
+        _evaluate(ctx, eval_dir, as_json)
         return
     if case_file is None:
         fail("请提供案卷文件，或使用 --example 查看示例")
-    try:
-        case = load_case(case_file)
-    except CaseFileError as exc:
-        fail(str(exc))
-    report = review(case, _context(settings))
+    case = load_case(case_file)
+    report = review(case, components_from(ctx).review_context)
     if opinion is not None:
         _write_opinion(report, opinion)
     if as_json:
@@ -81,13 +52,10 @@ def _write_opinion(report: object, path: Path) -> None:
         fail(f"意见书只能保存为 .docx 或 .md：{path}")
 
 
-def _evaluate(settings: Settings, folder: Path, as_json: bool) -> None:
-    from eval.review_eval import EvalSetError, evaluate_folder
+def _evaluate(ctx: typer.Context, folder: Path, as_json: bool) -> None:
+    from eval.review_eval import evaluate_folder
 
-    try:
-        result = evaluate_folder(folder, _context(settings))
-    except (EvalSetError, CaseFileError) as exc:
-        fail(str(exc))
+    result = evaluate_folder(folder, components_from(ctx).review_context)
     if as_json:
         emit_json(result.as_json())
         return

@@ -14,13 +14,12 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from assistant.shipped_data import AV_RECORDING_LIST
 from corpus.citation_resolver import CitationError, CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings
 
-DEFAULT_AV_LIST = (
-    Path(__file__).resolve().parent.parent / "data" / "administration" / "av_recording_list.yaml"
-)
+DEFAULT_AV_LIST = AV_RECORDING_LIST
 FULL_RECORDING = "全过程无间断音像记录"
 RecordingLevel = Literal["音像记录", "全过程无间断音像记录"]
 

@@ -38,7 +38,7 @@ from assistant.administration.roster_tables import (
     create_roster_tables,
 )
 from assistant.administration.tabular_files import Row, read_table, write_table
-from assistant.review.case_file import Officer
+from assistant.case_file import Officer
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.settings import Settings

@@ -1,6 +1,6 @@
 """What documents state but review does not need: the case file's optional ``drafting`` section.
 
-The review case file (assistant/review/case_file.py) ignores keys it does not know,
+The review case file (assistant/case_file.py) ignores keys it does not know,
 so an agency adds these to the same YAML/JSON file; anything left out prints as a
 【待补充】 marker in the draft rather than a guess.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
 
-from assistant.review.case_file import (
+from assistant.case_file import (
     CaseFile,
     CaseFileError,
     describe_error,

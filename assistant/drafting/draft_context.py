@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.case_file import CaseFile, Event, Party
 from assistant.discretion.tier_decision import GD_RULES, JM_RULES, decide
 from assistant.drafting.details import DraftingDetails
 from assistant.drafting.document_types import DocumentType
@@ -17,7 +18,6 @@ from assistant.drafting.formatting import chinese_date, yuan_record
 from assistant.drafting.interview_record import interview_section
 from assistant.drafting.missing import MissingLog, MissingValue, present
 from assistant.drafting.verified_citations import CitationLedger
-from assistant.review.case_file import CaseFile, Event, Party
 from assistant.review.checkers.discretion import case_facts
 from assistant.review.checkers.procedure import hearing_items
 from assistant.review.context import ReviewContext

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from assistant.case_file import CaseFile
 from assistant.drafting.details import DraftingDetails
 from assistant.drafting.document_types import DocumentType, RequiredField, document_type
 from assistant.drafting.docx_writer import docx_bytes, plain_text
@@ -24,7 +25,6 @@ from assistant.drafting.draft_context import (
 from assistant.drafting.missing import MissingLog, MissingValue, marker, tracking_undefined
 from assistant.drafting.template_env import render, sandbox
 from assistant.drafting.verified_citations import CitationLedger, UsedCitation
-from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from corpus.settings import Settings
 from corpus.store import CorpusStore

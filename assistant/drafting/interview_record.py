@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Any
 
+from assistant.case_file import CaseFile, Event
 from assistant.drafting.missing import MissingLog, present
-from assistant.review.case_file import CaseFile, Event
 from transcription.record_draft import (
     DRAFT_NOTICE,
     AudioSource,

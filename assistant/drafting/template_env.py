@@ -21,10 +21,11 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from assistant.shipped_data import TEMPLATES_DIR
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import PROJECT_ROOT, Settings
+from corpus.settings import Settings
 
-SHIPPED_TEMPLATES = PROJECT_ROOT / "assistant" / "data" / "templates"
+SHIPPED_TEMPLATES = TEMPLATES_DIR
 
 
 class DraftTemplateError(ZhifaError, ValueError, kind=ErrorKind.UNAVAILABLE, code="template_error"):

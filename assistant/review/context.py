@@ -12,9 +12,9 @@ from typing import Protocol
 
 from assistant.administration.av_recording_list import AvRecordingList, av_list_for
 from assistant.administration.roster import RosterStore
+from assistant.case_file import CaseFile, Officer
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.norm_links import NormGraphs
-from assistant.review.case_file import CaseFile, Officer
 from assistant.review.major_decision import MajorCatalogue, MajorResult, assess_major
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
 from corpus.model import ArticleRecord

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.review.case_file import CaseFile
+from assistant.case_file import CaseFile
 
 ENV_2023 = "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"
 SAFETY_2015 = "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释"

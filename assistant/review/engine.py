@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
-from assistant.review.case_file import CaseFile
+from assistant.case_file import CaseFile
 from assistant.review.checkers import (
     authority,
     discretion,

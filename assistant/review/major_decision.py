@@ -12,11 +12,12 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from assistant.review.case_file import CaseFile
+from assistant.case_file import CaseFile
+from assistant.shipped_data import MAJOR_DECISION_CATALOGUE
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import PROJECT_ROOT, Settings
+from corpus.settings import Settings
 
-DEFAULT_CATALOGUE = PROJECT_ROOT / "assistant" / "data" / "review" / "major_decision_catalogue.yaml"
+DEFAULT_CATALOGUE = MAJOR_DECISION_CATALOGUE
 
 
 class CatalogueError(

@@ -7,10 +7,10 @@ text sets, and the discretion-standard violation whose 法律依据 is that arti
 
 from __future__ import annotations
 
+from assistant.case_file import CaseFile
 from assistant.discretion.model import PenaltyRange, Violation
 from assistant.discretion.penalty_amounts import statutory_penalty
 from assistant.discretion.text_match import similarity
-from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from corpus.citation_resolver import ResolvedCitation
 

@@ -1,7 +1,7 @@
 """文书生成 over HTTP: a case file and a document type in, a DOCX (or its text as JSON) out.
 
-Officers and reviewers (and admins). The drafter shares the review context
-(``app.state.review``): corpus, standards and the major-decision catalogue load once.
+Officers and reviewers (and admins). The drafter is the process's shared one
+(``api.components.Components.drafter``), the same ``zhifa draft`` uses.
 """
 
 from __future__ import annotations
@@ -13,20 +13,19 @@ from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, ErrorBody
+from assistant.case_file import CaseFileError
 from assistant.drafting.details import parse_drafting_input
 from assistant.drafting.document_types import UnknownDocumentType, document_type
-from assistant.drafting.drafter import Drafter
 from assistant.drafting.interview_record import interview_draft_from_data
-from assistant.drafting.template_env import DraftTemplateError
-from assistant.review.case_file import CaseFileError
 from transcription.record_draft import DraftError
 
 router = APIRouter(tags=["文书生成"])
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (401, 403, 422, 500, 503)
+    code: {"model": ErrorBody} for code in (401, 403, 422, 503)
 }
 
 
@@ -83,11 +82,8 @@ def draft_document(
         raise ApiError(422, "invalid_case_file", str(exc), field="body.case_file") from exc
     except DraftError as exc:
         raise ApiError(422, "invalid_transcript", str(exc), field="body.transcript") from exc
-    drafter = Drafter(request.app.state.settings, request.app.state.review.get())
-    try:
-        draft = drafter.draft(case, kind, details, transcript)
-    except DraftTemplateError as exc:
-        raise ApiError(500, "template_error", str(exc)) from exc
+    components: Components = request.app.state.components
+    draft = components.drafter.draft(case, kind, details, transcript)
     if format == "json":
         return DraftOut(**draft.as_json())
     return Response(

@@ -4,11 +4,11 @@ where the facts meet 不予处罚 (《行政处罚法》第三十三条第一款
 
 from __future__ import annotations
 
+from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.discretion.tier_decision import Decision, decide
-from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, statutory_fine

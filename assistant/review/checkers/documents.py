@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.case_file import CaseFile, Document
 from assistant.discretion.text_match import similarity
-from assistant.review.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import ResolvedCitation

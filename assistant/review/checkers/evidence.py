@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.review.case_file import CaseFile, EvidenceItem
+from assistant.case_file import CaseFile, EvidenceItem
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import ResolvedCitation

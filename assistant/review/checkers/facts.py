@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from assistant.case_file import CaseFile
 from assistant.discretion.penalty_amounts import resolve_yuan
-from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, statutory_fine

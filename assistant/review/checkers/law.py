@@ -4,8 +4,8 @@ or the discretion standard's own 法律依据)."""
 
 from __future__ import annotations
 
+from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
-from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, penalty_provisions

@@ -3,7 +3,7 @@ valid on the day, shown to the party."""
 
 from __future__ import annotations
 
-from assistant.review.case_file import CaseFile, Event, Officer
+from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 

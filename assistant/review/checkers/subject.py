@@ -3,7 +3,7 @@ territorial jurisdiction."""
 
 from __future__ import annotations
 
-from assistant.review.case_file import CaseFile
+from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import CitationError

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.review.case_file import CaseFile
+from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import ThresholdHit, case_text, reached
 from assistant.review.flag import Flag, ReviewPoint, Severity

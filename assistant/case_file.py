@@ -1,4 +1,4 @@
-"""The case file a reviewer receives (案卷), as JSON or YAML, validated with Chinese messages.
+"""The case file (案卷) that review, drafting, administration and records share, as JSON or YAML.
 
 Dates follow the statute: the law applied is the one in force when the act was
 committed (《行政处罚法》第三十七条); a continuing act counts from the day it ended
@@ -15,6 +15,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
+from assistant import shipped_data
 from corpus.errors import ErrorKind, ZhifaError
 
 EventType = Literal[
@@ -276,5 +277,5 @@ def load_case(path: Path) -> CaseFile:
     return parse_case(read_case_data(path))
 
 
-EXAMPLE_CASE = Path(__file__).resolve().parent.parent / "data" / "review" / "example_case.yaml"
+EXAMPLE_CASE = shipped_data.EXAMPLE_CASE
 """A complete, clean case file: ``zhifa review --example`` and the web page's sample."""
