@@ -16,12 +16,14 @@ from api.cli.eval import eval_app
 from api.cli.index import index_app
 from api.cli.locale import install_chinese_click_messages
 from api.cli.models import models_app
+from api.cli.output import ZhifaGroup
 from api.cli.publicity import publicity_app
 from api.cli.review import review_command
 from api.cli.search import search_command
 from api.cli.serve import serve_command
 from api.cli.transcribe import record_app, transcribe_command
 from api.cli.users import user_app
+from api.components import Components
 from corpus.settings import Settings
 
 install_chinese_click_messages()
@@ -31,13 +33,14 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    cls=ZhifaGroup,
 )
 
 
 @app.callback()
 def root(ctx: typer.Context) -> None:
     """执法智助命令行。所有命令支持中文提示；失败时返回非零退出码并输出一行原因。"""
-    ctx.obj = Settings()
+    ctx.obj = Components(Settings())
 
 
 app.add_typer(corpus_app, name="corpus")

@@ -4,43 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from api.cli.output import emit_json, fail, parse_date_option, settings_from
-from assistant.cases.case_index import CaseIndexError
-from assistant.cases.similar_cases import (
-    SimilarCaseSearch,
-    open_similar_case_search,
-    shared_redacting_display,
-)
-from assistant.discretion.catalogue import StandardsCatalogue
+from api.cli.output import components_from, emit_json, parse_date_option
 from assistant.officer_assistant import AssistAnswer, OfficerAssistant
-from assistant.provisions import ProvisionFinder, ProvisionRole
-from corpus.settings import Settings
-from corpus.store import CorpusStore
-from indexing.hybrid_index import IndexError_
-from indexing.index_loader import open_index
-from models.embedder import Embedder, EmbedderError
-from models.manifest import ModelMismatchError
+from assistant.provisions import ProvisionRole
 
 JSON_HELP = "以 JSON 输出（机器可读）"
 
 
-def build_assistant(settings: Settings) -> OfficerAssistant:
-    """Store + index + standards (+ the case base when indexed), or a one-line failure."""
-    try:
-        opened = open_index(settings)
-    except (IndexError_, EmbedderError, ModelMismatchError) as exc:
-        fail(str(exc))
-    finder = ProvisionFinder(CorpusStore(settings), opened.index, opened.mode)
-    catalogue = StandardsCatalogue.load(settings.standards_dir)
-    return OfficerAssistant(finder, catalogue, _case_search(settings, opened.index.embedder))
-
-
-def _case_search(settings: Settings, embedder: Embedder | None) -> SimilarCaseSearch | None:
-    try:
-        return open_similar_case_search(settings, embedder, shared_redacting_display())
-    except (CaseIndexError, ModelMismatchError) as exc:
-        typer.echo(f"提示：未加载类案（{exc}）", err=True)
-        return None
+def _assistant(ctx: typer.Context) -> OfficerAssistant:
+    """The shared assistant; says on stderr when similar cases are not available."""
+    components = components_from(ctx)
+    assistant = components.assistant
+    if components.case_search_problem:
+        typer.echo(f"提示：未加载类案（{components.case_search_problem}）", err=True)
+    return assistant
 
 
 def _print_provisions(answer: AssistAnswer) -> None:
@@ -101,7 +78,7 @@ def ask_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """推送适用条文（区分违法依据与处罚依据）、裁量基准和证据清单；每条均可溯源。"""
-    answer = build_assistant(settings_from(ctx)).assist(question, parse_date_option(on), k, have)
+    answer = _assistant(ctx).assist(question, parse_date_option(on), k, have)
     if as_json:
         emit_json(answer.as_json())
         return
@@ -119,7 +96,7 @@ def evidence_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """列出需收集的证据：法定证据种类、构成要件、裁量情节，每项附理由和出处。"""
-    answer = build_assistant(settings_from(ctx)).assist(question, parse_date_option(on), 5, have)
+    answer = _assistant(ctx).assist(question, parse_date_option(on), 5, have)
     if as_json:
         emit_json(answer.evidence.as_json() if answer.evidence else {})
         return

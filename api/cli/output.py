@@ -2,6 +2,8 @@
 
 Success exits 0; failure prints one Chinese line ``错误：…`` to stderr and exits
 non-zero; ``--json`` output is a single JSON document on stdout, UTF-8, unescaped.
+A domain error (``corpus.errors.ZhifaError``) raised anywhere under a command is
+turned into that line here, once, by the root group (``ZhifaGroup``).
 """
 
 from __future__ import annotations
@@ -12,8 +14,13 @@ from datetime import date
 from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
+from api.components import Components
+from corpus.errors import ZhifaError
 from corpus.settings import Settings
+
+DOMAIN_ERROR_EXIT_CODE = 1
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -27,13 +34,27 @@ def emit_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+class ZhifaGroup(TyperGroup):
+    """The root command group: maps every domain error to one ``错误：…`` line and exit 1."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ZhifaError as exc:
+            fail(str(exc), DOMAIN_ERROR_EXIT_CODE)
+
+
+def components_from(ctx: typer.Context) -> Components:
+    """The shared objects created once by the root command (from ``Settings()``)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Components):
+        root.obj = Components(Settings())
+    return root.obj
+
+
 def settings_from(ctx: typer.Context) -> Settings:
-    """The Settings object created once by the root command."""
-    obj = ctx.find_root().obj
-    if not isinstance(obj, Settings):
-        obj = Settings()
-        ctx.find_root().obj = obj
-    return obj
+    """The Settings object the root command's components were built from."""
+    return components_from(ctx).settings
 
 
 def parse_date_option(value: str | None, label: str = "日期") -> date | None:

@@ -6,14 +6,10 @@ from datetime import date
 
 import typer
 
-from api.cli.output import emit_json, fail, parse_date_option, settings_from
+from api.cli.output import components_from, emit_json, fail, parse_date_option
 from corpus.law_names import short_name
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import MODES, IndexError_
-from indexing.index_loader import open_index
-from indexing.vector_store import VectorStoreError
-from models.embedder import EmbedderError
-from models.manifest import ModelMismatchError
+from indexing.hybrid_index import MODES
 
 
 def search_command(
@@ -31,20 +27,17 @@ def search_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出命中列表（按相关度排序）。"),
 ) -> None:
-    settings = settings_from(ctx)
     if mode not in MODES:
         fail(f"未知的检索方式“{mode}”，可选：{'、'.join(MODES)}")
     query_filter = SearchFilter(
         laws=frozenset(short_name(law) for law in laws),
         on_date=None if all_versions else (parse_date_option(on_date) or date.today()),
     )
-    try:
-        opened = open_index(settings, mode, backend)
-        if opened.mode != mode:
-            typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
-        hits = opened.index.retrieve(query, k, query_filter, mode=opened.mode)
-    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
-        fail(str(exc))
+    opened = components_from(ctx).statute_index(backend)
+    if not opened.has_dense and mode != "bm25":
+        typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
+        mode = "bm25"
+    hits = opened.index.retrieve(query, k, query_filter, mode=mode)
     if as_json:
         emit_json([hit.to_json() for hit in hits])
         return

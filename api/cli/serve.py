@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 import uvicorn
 
-from api.cli.output import fail, settings_from
+from api.cli.output import components_from, fail
 
 
 def serve_command(
@@ -16,9 +16,9 @@ def serve_command(
     """启动 HTTP 服务与网页（默认 http://127.0.0.1:8000）。"""
     from api.http.app import create_app
 
-    settings = settings_from(ctx)
-    app = create_app(settings)
-    if app.state.store.stats()["articles"] == 0:
+    components = components_from(ctx)
+    app = create_app(components.settings, components)
+    if components.store.stats()["articles"] == 0:
         fail("语料库为空，请先运行 zhifa corpus init")
     if app.state.users.count() == 0:
         typer.echo(

@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from api.audit_log import AuditLog
+from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, install_error_handlers
 from api.http.jobs import JobRunner
@@ -43,7 +44,6 @@ from api.http.transcription_service import TranscriptionService
 from api.service_db import open_service_db
 from api.users import UserStore
 from corpus.settings import Settings
-from corpus.store import CorpusStore
 
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
 
@@ -80,13 +80,16 @@ class ReadyOut(BaseModel):
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    app.state.search.warm()
+    app.state.components.has_statute_index()  # load now when present, never fail startup
     yield
     app.state.jobs.shutdown()
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """Build the app around one Settings object; all shared state lives on ``app.state``."""
+def create_app(settings: Settings, components: Components | None = None) -> FastAPI:
+    """Build the app around one Settings object; shared objects live in ``app.state.components``.
+
+    ``components`` lets a caller that already built them (``zhifa serve``) share them.
+    """
     app = FastAPI(
         title="执法智助 API",
         version="0.1.0",
@@ -96,7 +99,7 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
         lifespan=_lifespan,
     )
-    _attach_state(app, settings)
+    _attach_state(app, components or Components(settings))
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(
@@ -118,23 +121,15 @@ def app_from_environment() -> FastAPI:
     return create_app(Settings())
 
 
-def _attach_state(app: FastAPI, settings: Settings) -> None:
+def _attach_state(app: FastAPI, components: Components) -> None:
+    settings = components.settings
     engine = open_service_db(settings)
     app.state.settings = settings
-    app.state.store = CorpusStore(settings)
+    app.state.components = components
     app.state.users = UserStore(engine)
     app.state.audit = AuditLog(engine)
     app.state.jobs = JobRunner(settings.job_workers, settings.jobs_kept)
-    app.state.transcription = TranscriptionService(settings)
-    app.state.discretion = discretion.CatalogueHolder(settings)
-    app.state.search = search.SearchIndexHolder(settings)
-    app.state.review = review.ReviewContextHolder(settings, app.state.store)
-    app.state.redactor = publicity.RedactorHolder()
-    app.state.cases = cases.CaseSearchHolder(settings, app.state.search, app.state.redactor)
-    app.state.assistant = assist.AssistantHolder(
-        settings, app.state.store, app.state.search, app.state.discretion
-    )
-    app.state.resolver = None
+    app.state.transcription = TranscriptionService(components)
 
 
 def _add_service_routes(app: FastAPI) -> None:
@@ -146,12 +141,9 @@ def _add_service_routes(app: FastAPI) -> None:
 
     @app.get("/ready", tags=["运维"], summary="就绪检查：语料已导入", response_model=ReadyOut)
     def ready(request: Request, _: AnyUser) -> JSONResponse:
-        stats = request.app.state.store.stats()
-        try:
-            request.app.state.search.get()
-            has_index = True
-        except ApiError:
-            has_index = False
+        components: Components = request.app.state.components
+        stats = components.store.stats()
+        has_index = components.has_statute_index()
         body = ReadyOut(ready=stats["articles"] > 0, search_index=has_index, **stats)
         return JSONResponse(status_code=200 if body.ready else 503, content=body.model_dump())
 

@@ -16,6 +16,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from corpus.errors import ErrorKind, ZhifaError
+
 log = logging.getLogger("zhifa.api")
 
 _STATUS_CODES: dict[int, tuple[str, str]] = {
@@ -31,6 +33,15 @@ _STATUS_CODES: dict[int, tuple[str, str]] = {
     429: ("too_many_requests", "请求过于频繁，请稍后再试"),
     503: ("unavailable", "服务暂不可用，请稍后再试"),
 }
+
+KIND_STATUS: dict[ErrorKind, int] = {
+    ErrorKind.NOT_FOUND: 404,
+    ErrorKind.INVALID: 422,
+    ErrorKind.UNAVAILABLE: 503,
+    ErrorKind.CONFLICT: 409,
+    ErrorKind.FORBIDDEN: 403,
+}
+"""The one place a domain error's kind becomes an HTTP status."""
 
 _VALIDATION_MESSAGES: dict[str, str] = {
     "missing": "缺少必填项",
@@ -103,12 +114,16 @@ def _validation_message(error: dict[str, Any]) -> str:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Register the handlers for our errors, HTTP errors, validation and anything else."""
+    """Register the handlers for our errors, domain errors, HTTP errors, validation, the rest."""
 
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return error_response(exc.status, exc.code, exc.message, exc.field, headers)
+
+    @app.exception_handler(ZhifaError)
+    async def domain_error(_: Request, exc: ZhifaError) -> JSONResponse:
+        return error_response(KIND_STATUS[exc.kind], exc.error_code, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,7 +1,7 @@
 """Uploaded recording → transcript → 询问笔录 draft (JSON, Markdown, DOCX), for the API.
 
-The same pipeline as ``zhifa transcribe``: the Whisper engine is loaded once, on the
-first job, and shared. With a case number the recording is filed with the case (audio
+The same pipeline as ``zhifa transcribe``: the Whisper engine is the process's shared
+one (``api.components.Components.transcription_engine``), loaded on the first job. With a case number the recording is filed with the case (audio
 record + draft under ``data_dir/records``); without one the draft is written to the
 job's own folder and the recording is deleted after transcription.
 """
@@ -9,22 +9,21 @@ job's own folder and the recording is deleted after transcription.
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from api.components import Components
 from api.http.jobs import JobFailure, Progress
 from api.http.uploads import ReceivedUpload
-from corpus.settings import Settings
-from models.whisper_assembly import ModelAssemblyError, ensure_default_whisper
+from corpus.errors import ZhifaError
 from transcription.audio_decoding import AudioDecodeError
 from transcription.audio_record import AudioRecordError, CollectionInfo, records_root
 from transcription.case_filing import file_with_case
-from transcription.engine import ModelLoadError, WhisperEngine, load_engine
-from transcription.options import engine_options_from, transcription_options_from
+from transcription.engine import WhisperEngine
+from transcription.options import transcription_options_from
 from transcription.pipeline import PipelineConfig, transcribe_file
 from transcription.record_draft import (
     AudioSource,
@@ -81,10 +80,9 @@ class TranscriptionOutcome:
 class TranscriptionService:
     """Runs uploads through the pipeline; one per app, engine loaded lazily once."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._engine: WhisperEngine | None = None
-        self._lock = threading.Lock()
+    def __init__(self, components: Components) -> None:
+        self.components = components
+        self.settings = components.settings
 
     @property
     def uploads_dir(self) -> Path:
@@ -95,14 +93,11 @@ class TranscriptionService:
         return self.settings.data_dir / "jobs"
 
     def engine(self) -> WhisperEngine:
-        with self._lock:
-            if self._engine is None:
-                try:
-                    folder = ensure_default_whisper(self.settings)
-                    self._engine = load_engine(folder, engine_options_from(self.settings))
-                except (ModelAssemblyError, ModelLoadError) as exc:
-                    raise JobFailure(str(exc)) from exc
-            return self._engine
+        """The process's shared engine; a model that cannot load fails the job, not the app."""
+        try:
+            return self.components.transcription_engine
+        except ZhifaError as exc:
+            raise JobFailure(str(exc)) from exc
 
     def run(
         self, job_id: str, upload: ReceivedUpload, form: TranscriptionForm, progress: Progress

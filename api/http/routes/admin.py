@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from api.components import Components
 from api.http.auth import Admin, AnyUser, Officer
 from api.http.errors import ApiError, ErrorBody
 from api.http.routes.corpus import resolver
@@ -58,10 +59,9 @@ _MEDIA = {
 
 
 def _roster(request: Request) -> RosterStore:
-    """One roster store per app, opened on first use."""
-    if getattr(request.app.state, "roster", None) is None:
-        request.app.state.roster = RosterStore(request.app.state.settings)
-    return request.app.state.roster
+    """The process's roster store (``api.components.Components.roster``)."""
+    components: Components = request.app.state.components
+    return components.roster
 
 
 def _report_response(report: ImportReport) -> JSONResponse | dict[str, object]:

@@ -1,72 +1,25 @@
 """Officer assistance over HTTP: provisions, discretion rows and the evidence checklist.
 
-Built on the loaded search index and standards catalogue; the assistant (with its
-per-law norm graphs) is created once and shared, queries run under the search lock.
+The assistant is the process's shared one (``api.components.Components.assistant``),
+the same the command line uses; queries run under the components' query lock.
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
+from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ErrorBody
-from api.http.routes.discretion import CatalogueHolder
-from api.http.routes.search import SearchIndexHolder
-from assistant.cases.case_index import CaseIndexError
-from assistant.cases.similar_cases import (
-    SimilarCaseSearch,
-    open_similar_case_search,
-    shared_redacting_display,
-)
-from assistant.officer_assistant import OfficerAssistant
-from assistant.provisions import ProvisionFinder
-from corpus.settings import Settings
-from corpus.store import CorpusStore
-from models.embedder import Embedder
-from models.manifest import ModelMismatchError
 
 router = APIRouter(tags=["办案辅助"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (401, 403, 422, 503)
 }
-
-
-class AssistantHolder:
-    """One OfficerAssistant per app (``app.state.assistant``), built on first use."""
-
-    def __init__(
-        self,
-        settings: Settings,
-        store: CorpusStore,
-        search: SearchIndexHolder,
-        discretion: CatalogueHolder,
-    ) -> None:
-        self.settings, self.store = settings, store
-        self.search, self.discretion = search, discretion
-        self._assistant: OfficerAssistant | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> OfficerAssistant:
-        with self._lock:
-            if self._assistant is None:
-                index = self.search.get()
-                mode = "hybrid" if index.dense is not None else "bm25"
-                finder = ProvisionFinder(self.store, index, mode)
-                cases = self._case_search(index.embedder)
-                self._assistant = OfficerAssistant(finder, self.discretion.get(), cases)
-            return self._assistant
-
-    def _case_search(self, embedder: Embedder | None) -> SimilarCaseSearch | None:
-        """The case base when its index is built (``zhifa cases init``); else no similar cases."""
-        try:
-            return open_similar_case_search(self.settings, embedder, shared_redacting_display())
-        except (CaseIndexError, ModelMismatchError):
-            return None
 
 
 class AskRequest(BaseModel):
@@ -129,9 +82,9 @@ class AskResponse(BaseModel):
 
 
 def _answer(request: Request, body: AskRequest) -> AskResponse:
-    holder: AssistantHolder = request.app.state.assistant
-    assistant = holder.get()
-    with holder.search.query_lock:
+    components: Components = request.app.state.components
+    assistant = components.assistant
+    with components.query_lock:
         answer = assistant.assist(body.question, body.on, body.k, body.have)
     return AskResponse.model_validate(answer.as_json())
 

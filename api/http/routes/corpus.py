@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from api.components import Components
 from api.http.auth import Admin, AnyUser
 from api.http.errors import ApiError, ErrorBody
 from api.http.uploads import STATUTE_TYPES, UploadPolicy, multipart_upload_schema, receive_upload
@@ -94,11 +95,13 @@ def _statute_file_name(stem: str, extension: str, fields: dict[str, str]) -> str
     return f"{stem}({published.isoformat()}){extension}"
 
 
+def _components(request: Request) -> Components:
+    return request.app.state.components
+
+
 def resolver(request: Request) -> CitationResolver:
     """The shared resolver; rebuilt after an import so new law names resolve."""
-    if getattr(request.app.state, "resolver", None) is None:
-        request.app.state.resolver = CitationResolver(request.app.state.store)
-    return request.app.state.resolver
+    return _components(request).resolver
 
 
 def _out(resolved: ResolvedCitation) -> CitationOut:
@@ -143,7 +146,7 @@ def versions(request: Request, law: str, _: AnyUser) -> list[VersionOut]:
         name = resolver(request).law_name(law)
     except CitationError as exc:
         raise ApiError(404, exc.code.value, exc.message) from exc
-    store: CorpusStore = request.app.state.store
+    store: CorpusStore = _components(request).store
     return [
         VersionOut(
             law=v.law,
@@ -180,11 +183,11 @@ async def import_statute(request: Request, _: Admin) -> ImportReportOut:
     target = folder / name
     upload.path.rename(target)
     try:
-        report = await run_in_threadpool(ingest_paths, request.app.state.store, [target])
+        report = await run_in_threadpool(ingest_paths, _components(request).store, [target])
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    request.app.state.resolver = None
+    _components(request).corpus_changed()
     return ImportReportOut(
         file_name=upload.display_name,
         versions_written=report.versions_written,

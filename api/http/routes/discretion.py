@@ -1,18 +1,18 @@
 """Discretion standards (裁量基准) over HTTP: search, show, evaluate facts, coverage.
 
-The same catalogue and decision rules as ``zhifa discretion``; the catalogue is
-loaded once per app, on first use.
+The same catalogue and decision rules as ``zhifa discretion``: the process's shared
+catalogue (``api.components.Components.standards``), loaded on first use.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
+from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, ErrorBody
 from assistant.discretion.catalogue import StandardsCatalogue
@@ -21,30 +21,12 @@ from assistant.discretion.coverage import coverage_report
 from assistant.discretion.model import Violation
 from assistant.discretion.tier_decision import Decision, decide
 from corpus.numerals import parse_number
-from corpus.settings import Settings
 
 router = APIRouter(prefix="/discretion", tags=["裁量基准"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (401, 403, 404, 422, 503)
 }
 Source = Literal["jiangmen", "guangdong"]
-
-
-class CatalogueHolder:
-    """Loads the standards catalogue once, on first use (``app.state.discretion``)."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._catalogue: StandardsCatalogue | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> StandardsCatalogue:
-        with self._lock:
-            if self._catalogue is None:
-                if not self.settings.standards_dir.is_dir():
-                    raise ApiError(503, "standards_missing", "裁量基准目录不存在，请联系管理员")
-                self._catalogue = StandardsCatalogue.load(self.settings.standards_dir)
-            return self._catalogue
 
 
 class ViolationSummary(BaseModel):
@@ -74,7 +56,8 @@ class CoverageOut(BaseModel):
 
 
 def _catalogue(request: Request) -> StandardsCatalogue:
-    return request.app.state.discretion.get()
+    components: Components = request.app.state.components
+    return components.standards
 
 
 def _summary(violation: Violation, score: float) -> ViolationSummary:

@@ -1,40 +1,25 @@
 """Publicity over HTTP: deadlines in working days and redaction of personal data.
 
 The publicity platform of a province calls these before it publishes a decision;
-the LAC model behind redaction loads once per app, on first use.
+the LAC model behind redaction loads once per process, on first use
+(``api.components.Components.redactor``).
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
+from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, ErrorBody
 from assistant.publicity.deadlines import CalendarRangeError, DecisionKind, deadline_for
-from assistant.publicity.lexical import LexicalAnalyzer
-from assistant.publicity.redaction import Redactor
 
 router = APIRouter(prefix="/publicity", tags=["执法公示"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 422)}
-
-
-class RedactorHolder:
-    """One Redactor per app (``app.state.redactor``)."""
-
-    def __init__(self) -> None:
-        self._redactor: Redactor | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> Redactor:
-        with self._lock:
-            if self._redactor is None:
-                self._redactor = Redactor(LexicalAnalyzer())
-            return self._redactor
 
 
 class DeadlineRequest(BaseModel):
@@ -73,5 +58,6 @@ def deadline(request: Request, _: AnyUser, body: DeadlineRequest) -> dict[str, o
     responses=_ERRORS,
 )
 def redact(request: Request, _: AnyUser, body: RedactRequest) -> RedactResponse:
-    result = request.app.state.redactor.get().redact(body.text, frozenset(body.keep))
+    components: Components = request.app.state.components
+    result = components.redactor.redact(body.text, frozenset(body.keep))
     return RedactResponse(text=result.text, spans=result.spans_json())

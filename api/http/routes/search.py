@@ -1,71 +1,29 @@
 """Hybrid statute search over HTTP (BM25 + vectors, the index ``zhifa index build`` writes).
 
-The index is loaded once (at startup when present, else on the first query after it
-appears) and shared; queries run one at a time because the embedding model is not
-known to be thread-safe. No index → 503 ``index_missing`` with a Chinese message.
+The index is the process's shared one (``api.components.Components.statute_index``):
+opened on the first query after it appears, queries one at a time because the
+embedding model is not known to be thread-safe. No index → 503 ``index_missing``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
+from api.components import Components
 from api.http.auth import AnyUser
-from api.http.errors import ApiError, ErrorBody
+from api.http.errors import ErrorBody
 from corpus.law_names import short_name
-from corpus.settings import Settings
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_manifest
-from indexing.storage import index_dir_for, recover
-from models.embedder import EmbedderError, embedder_from_settings
-from models.manifest import ModelMismatchError
 
 router = APIRouter(tags=["法规"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (401, 403, 422, 503)
 }
 Mode = Literal["hybrid", "bm25", "dense"]
-
-
-class SearchIndexHolder:
-    """The loaded index (``app.state.search``); loading errors become 503s."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._index: HybridIndex | None = None
-        self._load_lock = threading.Lock()
-        self.query_lock = threading.Lock()
-
-    def warm(self) -> None:
-        """Load now if the index exists (called at startup), never raise."""
-        with contextlib.suppress(ApiError):
-            self.get()
-
-    def get(self) -> HybridIndex:
-        with self._load_lock:
-            if self._index is None:
-                self._index = self._load()
-            return self._index
-
-    def _load(self) -> HybridIndex:
-        folder = recover(index_dir_for(self.settings))
-        if not (folder / "manifest.json").is_file():
-            raise ApiError(
-                503, "index_missing", "检索索引尚未建立，请管理员运行 zhifa index build 后重试"
-            )
-        try:
-            has_dense = read_manifest(folder)["model"] is not None
-            embedder = embedder_from_settings(self.settings) if has_dense else None
-            index = HybridIndex.load(folder, embedder)
-        except (EmbedderError, IndexError_, ModelMismatchError, OSError, ValueError) as exc:
-            raise ApiError(503, "index_unavailable", f"检索索引无法加载：{exc}") from exc
-        index.config = index.config.with_query_params(IndexConfig.from_settings(self.settings))
-        return index
 
 
 class SearchHitOut(BaseModel):
@@ -103,19 +61,16 @@ def search(
     mode: Annotated[Mode, Query(description="检索方式")] = "hybrid",
     all_versions: Annotated[bool, Query(description="检索所有版本（忽略日期）")] = False,
 ) -> SearchResponse:
-    holder: SearchIndexHolder = request.app.state.search
-    index = holder.get()
-    if index.dense is None:
+    components: Components = request.app.state.components
+    opened = components.statute_index()
+    if not opened.has_dense:
         mode = "bm25"
     query_filter = SearchFilter(
         laws=frozenset(short_name(name) for name in law or [] if name.strip()),
         on_date=None if all_versions else (on or date.today()),
     )
-    try:
-        with holder.query_lock:
-            hits = index.retrieve(q, k, query_filter, mode=mode)
-    except IndexError_ as exc:
-        raise ApiError(503, "index_unavailable", str(exc)) from exc
+    with components.query_lock:
+        hits = opened.index.retrieve(q, k, query_filter, mode=mode)
     return SearchResponse(
         query=q,
         mode=mode,

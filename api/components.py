@@ -1,0 +1,250 @@
+"""The shared objects of one process, built once from Settings, for both doors.
+
+The CLI root callback and the HTTP app factory each create one ``Components``; every
+command and route takes what it needs from it, so the same case file or query meets
+the same index, case base and review context whichever door it comes through. Each
+object is built on first use under a lock; the statute index is opened only through
+``indexing.index_loader.open_index`` and can be swapped atomically after
+``zhifa index update`` (requests holding the old one finish on it).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from assistant.administration.roster import RosterStore
+from assistant.cases.case_index import read_case_manifest
+from assistant.cases.display import CaseDisplay
+from assistant.cases.similar_cases import (
+    SimilarCaseSearch,
+    case_index_dir,
+    open_similar_case_search,
+)
+from assistant.discretion.catalogue import StandardsCatalogue
+from assistant.drafting.drafter import Drafter
+from assistant.officer_assistant import OfficerAssistant
+from assistant.provisions import ProvisionFinder
+from assistant.publicity.lexical import LexicalAnalyzer
+from assistant.publicity.redaction import Redactor
+from assistant.review.context import ReviewContext
+from corpus.citation_resolver import CitationResolver
+from corpus.errors import ErrorKind, ZhifaError
+from corpus.settings import Settings
+from corpus.store import CorpusStore
+from indexing.index_loader import OpenedIndex, open_index
+from indexing.storage import index_dir_for, recover
+from models.embedder import Embedder, embedder_from_settings
+from models.whisper_assembly import ensure_default_whisper
+from transcription.engine import WhisperEngine, load_engine
+from transcription.options import engine_options_from
+
+T = TypeVar("T")
+
+
+class CorpusEmptyError(ZhifaError, kind=ErrorKind.UNAVAILABLE, code="corpus_empty"):
+    """Nothing to cite from: the statute base has not been imported yet."""
+
+
+class IndexMissingError(ZhifaError, kind=ErrorKind.UNAVAILABLE, code="index_missing"):
+    """The statute index has not been built yet."""
+
+
+class StandardsMissingError(ZhifaError, kind=ErrorKind.UNAVAILABLE, code="standards_missing"):
+    """The discretion standards folder configured in Settings does not exist."""
+
+
+class Components:
+    """Lazily built, thread-safe shared objects; one instance per process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.RLock()
+        self._built: dict[str, object] = {}
+        self._statute: OpenedIndex | None = None
+        self._statute_stamp: int | None = None
+        self.case_search_problem: str | None = None
+        self.query_lock = threading.Lock()
+        """Queries embed one at a time: the embedding models are not known to be thread-safe."""
+
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        with self._lock:
+            if name not in self._built:
+                self._built[name] = build()
+            return self._built[name]  # type: ignore[return-value]
+
+    def _forget(self, *names: str) -> None:
+        with self._lock:
+            for name in names:
+                self._built.pop(name, None)
+
+    # --- statute base -------------------------------------------------------------
+
+    @property
+    def store(self) -> CorpusStore:
+        return self._once("store", lambda: CorpusStore(self.settings))
+
+    @property
+    def resolver(self) -> CitationResolver:
+        return self._once("resolver", lambda: CitationResolver(self.store))
+
+    def corpus_changed(self) -> None:
+        """After an import: new law names must resolve, contexts must see new versions."""
+        self._forget("resolver", "review_context", "drafter", "assistant")
+
+    def require_corpus(self) -> CorpusStore:
+        """The store, or a clear error when nothing has been imported."""
+        if not self.store.law_names():
+            raise CorpusEmptyError("法规库为空，请先运行 zhifa corpus init")
+        return self.store
+
+    # --- statute index --------------------------------------------------------------
+
+    def statute_index(self, backend: str | None = None) -> OpenedIndex:
+        """The opened index; ``backend`` (faiss | milvus) checks it was built with that one."""
+        with self._lock:
+            if self._statute is None or backend is not None:
+                self._statute, self._statute_stamp = self._open_statute_index(backend)
+            return self._statute
+
+    def has_statute_index(self) -> bool:
+        try:
+            self.statute_index()
+        except ZhifaError:
+            return False
+        return True
+
+    def reload_statute_index(self) -> OpenedIndex:
+        """Open the current folder fully, then swap; holders of the old index finish on it."""
+        opened, stamp = self._open_statute_index(None)
+        with self._lock:
+            self._statute, self._statute_stamp = opened, stamp
+            self._built.pop("assistant", None)
+        return opened
+
+    def refresh_statute_index_if_changed(self) -> bool:
+        """Swap in a rebuilt index when its manifest changed on disk; True when swapped."""
+        with self._lock:
+            loaded = self._statute_stamp
+        if loaded is None or _manifest_stamp(self._statute_folder()) == loaded:
+            return False
+        self.reload_statute_index()
+        return True
+
+    def _statute_folder(self) -> Path:
+        return recover(index_dir_for(self.settings))
+
+    def _open_statute_index(self, backend: str | None) -> tuple[OpenedIndex, int | None]:
+        folder = self._statute_folder()
+        stamp = _manifest_stamp(folder)
+        if stamp is None:
+            raise IndexMissingError("检索索引尚未建立，请先运行 zhifa index build")
+        return open_index(self.settings, "hybrid", backend), stamp
+
+    # --- models ---------------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        """The statute index's embedder when it has one loaded, so both indexes share it."""
+
+        def build() -> Embedder:
+            opened = self._statute
+            if opened is not None and opened.index.embedder is not None:
+                return opened.index.embedder
+            return embedder_from_settings(self.settings)
+
+        return self._once("embedder", build)
+
+    @property
+    def transcription_engine(self) -> WhisperEngine:
+        return self._once(
+            "transcription_engine",
+            lambda: load_engine(
+                ensure_default_whisper(self.settings), engine_options_from(self.settings)
+            ),
+        )
+
+    @property
+    def redactor(self) -> Redactor:
+        return self._once("redactor", lambda: Redactor(LexicalAnalyzer()))
+
+    @property
+    def case_display(self) -> CaseDisplay:
+        """Cases shown through the publicity redactor; pattern masking when LAC cannot load."""
+
+        def build() -> CaseDisplay:
+            try:
+                return CaseDisplay(self.redactor)
+            except (ImportError, OSError, RuntimeError):
+                return CaseDisplay()
+
+        return self._once("case_display", build)
+
+    # --- case base --------------------------------------------------------------------
+
+    @property
+    def case_search(self) -> SimilarCaseSearch:
+        """The similar-case search; CaseIndexError when ``zhifa cases init`` has not run."""
+
+        def build() -> SimilarCaseSearch:
+            dense = read_case_manifest(case_index_dir(self.settings))["model"] is not None
+            embedder = self.embedder if dense else None
+            return open_similar_case_search(self.settings, embedder, self.case_display)
+
+        return self._once("case_search", build)
+
+    def optional_case_search(self) -> SimilarCaseSearch | None:
+        """The case search when it opens; similar cases are supporting material only."""
+        try:
+            return self.case_search
+        except ZhifaError as exc:
+            self.case_search_problem = str(exc)
+            return None
+
+    # --- assistant, review, drafting -------------------------------------------------
+
+    @property
+    def standards(self) -> StandardsCatalogue:
+        def build() -> StandardsCatalogue:
+            folder = self.settings.standards_dir
+            if not folder.is_dir():
+                raise StandardsMissingError(f"裁量基准目录不存在：{folder}")
+            return StandardsCatalogue.load(folder)
+
+        return self._once("standards", build)
+
+    @property
+    def roster(self) -> RosterStore:
+        return self._once("roster", lambda: RosterStore(self.settings))
+
+    @property
+    def assistant(self) -> OfficerAssistant:
+        def build() -> OfficerAssistant:
+            opened = self.statute_index()
+            finder = ProvisionFinder(self.store, opened.index, opened.mode)
+            return OfficerAssistant(finder, self.standards, self.optional_case_search())
+
+        return self._once("assistant", build)
+
+    @property
+    def review_context(self) -> ReviewContext:
+        """Corpus, norm graphs, standards, catalogue and the case base when indexed."""
+
+        def build() -> ReviewContext:
+            store = self.require_corpus()
+            cases = self.optional_case_search()
+            return ReviewContext.build(self.settings, store, cases, roster=self.roster)
+
+        return self._once("review_context", build)
+
+    @property
+    def drafter(self) -> Drafter:
+        return self._once("drafter", lambda: Drafter(self.settings, self.review_context))
+
+
+def _manifest_stamp(folder: Path) -> int | None:
+    """The manifest's modification time: a rebuild or update rewrites it."""
+    path = folder / "manifest.json"
+    return path.stat().st_mtime_ns if path.is_file() else None
