@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from api.settings import Settings
 from assistant.administration.roster import RosterStore
 from assistant.cases.case_index import read_case_manifest
 from assistant.cases.display import CaseDisplay
@@ -32,7 +33,6 @@ from assistant.publicity.redaction import Redactor
 from assistant.review.context import ReviewContext
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.index_loader import OpenedIndex, open_index
 from indexing.storage import index_dir_for, recover

@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from api.cli.output import emit_json, fail, parse_date_option, settings_from
+from api.settings import Settings
 from assistant.administration.av_recording_list import AV_LIST_HEADERS, AvListError, av_list_for
 from assistant.administration.draw_inputs import read_officers, read_targets
 from assistant.administration.draw_publication import draw_public_entry, record_draw
@@ -23,7 +24,6 @@ from assistant.administration.roster_records import RosterKind
 from assistant.administration.tabular_files import TableFileError, write_table
 from assistant.case_record.event_log import CaseRecordError, CaseRecordStore
 from corpus.citation_resolver import CitationResolver
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 roster_app = typer.Typer(

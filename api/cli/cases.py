@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from api.cli.output import emit_json, fail, settings_from
+from api.settings import Settings
 from assistant.cases.cail_loader import load_cail_cases
 from assistant.cases.case_import import import_paths
 from assistant.cases.case_index import CASE_MODES, CaseIndex, CaseIndexError
@@ -23,7 +24,6 @@ from assistant.cases.similar_cases import (
     shared_redacting_display,
 )
 from corpus.citation_resolver import CitationResolver
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from eval.similar_cases_eval import evaluate_similar_cases
 from indexing.embedding_cache import EmbeddingCache

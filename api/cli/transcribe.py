@@ -9,7 +9,7 @@ import typer
 from tqdm import tqdm
 
 from api.cli.output import emit_json, fail, settings_from
-from corpus.settings import Settings
+from api.settings import Settings
 from models.whisper_assembly import ModelAssemblyError, ensure_default_whisper
 from transcription.audio_decoding import AudioDecodeError
 from transcription.audio_record import (
@@ -111,7 +111,7 @@ def _run_transcription(
         fail(str(exc))
     config = PipelineConfig(
         options=transcription_options_from(settings).with_hotwords(hotwords),
-        cache_root=settings.data_dir / "cache" / "transcription" if use_cache else None,
+        cache_root=settings.data_layout.cache_dir("transcription") if use_cache else None,
         allow_truncated=allow_truncated,
     )
     with tqdm(total=0.0, unit="秒", desc="转写", disable=quiet or None, leave=False) as bar:
