@@ -16,12 +16,12 @@ from assistant.publicity.basis_check import CorpusBasisChecker
 from assistant.publicity.deadlines import CalendarRangeError, DecisionKind, deadline_for
 from assistant.publicity.lexical import LexicalAnalyzer
 from assistant.publicity.overdue import overdue_items
-from assistant.publicity.pii_samples import labelled_samples
 from assistant.publicity.public_entry import CaseDecision, public_entry
 from assistant.publicity.redaction import Redactor
-from assistant.publicity.redaction_bench import run_bench
 from corpus.citation_resolver import CitationResolver
 from corpus.store import CorpusStore
+from eval.pii_samples import labelled_samples
+from eval.redaction_bench import run_bench
 
 publicity_app = typer.Typer(
     help="执法公示：公开与撤下期限、个人信息隐去、公示条目、逾期清单、年度数据报告。",
