@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from cases_fixtures import SHIPPED_CAIL
+from typer.testing import CliRunner
 
+from api.cli import app
 from api.settings import Settings
+from assistant.cases.cail_loader import load_cail_cases
 from assistant.cases.case_import import import_paths
 from assistant.cases.case_index import CaseIndex, CaseMatch, CaseQuery
 from assistant.cases.case_store import CaseStore
@@ -88,3 +92,26 @@ def test_faiss_case_index_is_unaffected_by_the_case_collection(tmp_path: Path) -
     assert options.backend == "faiss"
     assert case_store_options(settings, "milvus").milvus_collection == "zhifa_cases"
     assert options.data_dir == tmp_path
+
+
+def test_cli_builds_and_searches_a_milvus_case_index(
+    tmp_path: Path, default_settings: Settings, default_store: CorpusStore
+) -> None:
+    """``zhifa cases init --backend milvus`` then ``cases search``: vectors come from Milvus."""
+    shutil.copy(default_settings.data_dir / "zhifa.db", tmp_path / "zhifa.db")
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    lines = SHIPPED_CAIL.read_bytes().splitlines(keepends=True)
+    (shipped / "cail.json").write_bytes(b"".join(lines[:: len(lines) // 12][:12]))
+    env = {"ZHIFA_DATA_DIR": str(tmp_path), "ZHIFA_CASES_DIR": str(shipped)}
+    result = CliRunner().invoke(app, ["cases", "init", "--backend", "milvus", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["index_built"]
+    saved = json.loads((tmp_path / "case_index" / "dense" / "store.json").read_text("utf-8"))
+    assert (saved["backend"], saved["collection"]) == ("milvus", "zhifa_cases")
+    facts = load_cail_cases(shipped / "cail.json")[5].facts
+    args = ["cases", "search", facts, "--mode", "dense", "-k", "3", "--json"]
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found[0]["scores"]["dense"] > 0.9 and len(found) == 3
