@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from assistant.review.case_file import CaseFile
 from assistant.review.checkers import (
     authority,
+    capacity,
     discretion,
     documents,
     evidence,
@@ -25,13 +26,23 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 
 Checker = Callable[[CaseFile, ReviewContext], list[Flag]]
 
+
+def combined(*checkers: Checker) -> Checker:
+    """Several checkers under one review point (the engine keys checkers by point)."""
+
+    def run_all(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+        return [flag for checker in checkers for flag in checker(case, ctx)]
+
+    return run_all
+
+
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
     ReviewPoint.QUALIFICATION: qualification.check,
     ReviewPoint.PROCEDURE: recording.alongside(procedure.check),
     ReviewPoint.FACTS: facts.check,
     ReviewPoint.EVIDENCE: evidence.check,
-    ReviewPoint.LAW: law.check,
+    ReviewPoint.LAW: combined(law.check, capacity.check),
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,
     ReviewPoint.DOCUMENTS: documents.check,

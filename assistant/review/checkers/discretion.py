@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
-from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.mitigation import reduction_grounds
 from assistant.review.statutory_fine import matching_standard, statutory_fine
 
 _TOLERANCE_YUAN = 0.5
@@ -63,22 +63,23 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Above the article's maximum, or below its minimum without a 第三十二条 ground."""
     amount = case.penalty.amount
     found = statutory_fine(case, ctx)
     if amount is None or found is None:
         return []
-    fine, citation = found
-    low, high = resolve_yuan(fine, case.facts.amounts)
-    if not _outside(amount, low, high):
-        return []
-    return [
-        _flag(
-            Severity.MUST_FIX,
-            f"罚款{amount:g}元超出法定幅度{_bounds(low, high)}（{fine.raw}）",
-            citation.citation,
-            f"penalty.amount={amount:g}",
+    bounds, citation = found
+    low, high = bounds.low, bounds.high
+    if high is not None and amount > high + _TOLERANCE_YUAN:
+        why = f"罚款{amount:g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
+    elif low is not None and amount < low - _TOLERANCE_YUAN and not reduction_grounds(case):
+        why = (
+            f"罚款{amount:g}元低于法定最低额（法定幅度{_bounds(low, high)}：{bounds.wording}），"
+            f"案卷未载明{ctx.penalty_law('第三十二条')}规定的减轻处罚情形"
         )
-    ]
+    else:
+        return []
+    return [_flag(Severity.MUST_FIX, why, citation.citation, f"penalty.amount={amount:g}")]
 
 
 def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> list[Flag]:
