@@ -71,9 +71,9 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         missing = (found[0].base, found[1].citation)
     standard = matching_standard(case, ctx)
     fine = standard.statutory_range if standard is not None else None
-    if missing is None and fine is not None and fine.base:
-        if resolve_yuan(fine, case.facts.amounts) == (None, None):
-            missing = (fine.base, standard.id)
+    unresolved = fine is not None and resolve_yuan(fine, case.facts.amounts) == (None, None)
+    if missing is None and fine is not None and fine.base and unresolved:
+        missing = (fine.base, standard.id)
     if missing is None:
         return []
     base, source = missing
