@@ -121,6 +121,12 @@ class Settings(BaseSettings):
     major_amount_threshold_yuan: float | None = Field(
         default=None, description="Fine/confiscation making a decision major; None = catalogue's."
     )
+    # --- legal review (issue #18): document functions catalogue ---
+    review_documents_path: Path | None = Field(
+        default=None,
+        description="An agency's 文书功能目录 (YAML: functions and accepted titles); None = shipped.",
+    )
+    # --- end legal review (issue #18) ---
     av_recording_list_path: Path | None = Field(
         default=None,
         description="An agency's 音像记录事项清单 (YAML); None = the shipped Guangdong default.",
