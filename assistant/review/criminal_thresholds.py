@@ -144,7 +144,7 @@ THRESHOLDS: tuple[CriminalThreshold, ...] = (
     CriminalThreshold(
         "drunk-driving",
         "危险驾驶罪",
-        "《中华人民共和国刑法》第一百三十三条之一第一款第（二）项",
+        "《中华人民共和国刑法》第一百三十三条之一",
         (_DRIVING, _ALCOHOL),
         re.compile(r"血液酒精|血醇|酒精含量"),
         80,

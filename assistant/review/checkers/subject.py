@@ -3,6 +3,8 @@ territorial jurisdiction."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -66,16 +68,34 @@ def _entrustment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+_AREA = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:自治州|自治县|地区|市|州|盟|县|区|旗)")
+_CITY_LEVEL = ("市", "州", "地区", "盟")
+RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
+
+
+def _same_level(area: str, region: str) -> bool:
+    city = region.endswith(_CITY_LEVEL)
+    return area.endswith(_CITY_LEVEL) == city
+
+
 def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """Jurisdiction lies where the act happened (第二十二条)."""
+    """Jurisdiction lies where the act happened (第二十二条) unless designated (指定管辖).
+
+    A place that names another area at the agency's own level is outside its territory,
+    and the Guangdong review rules return such a decision (粤审核办法第十九条第（二）项1);
+    a place naming no area at that level can only be checked.
+    """
     region, place = case.agency.region, case.violation.place
-    if not region or not place or region in place:
+    if not region or not place or region in place or case.agency.designated_jurisdiction:
         return []
+    others = [a for a in _AREA.findall(place) if _same_level(a, region)]
+    severity = Severity.MUST_FIX if others else Severity.CHECK
+    outcome = f"依{ctx.rule(RETURNED)}应退回纠正" if others else "请核实管辖权"
     return [
         _flag(
-            Severity.CHECK,
-            f"违法行为发生地“{place}”不在执法主体辖区“{region}”内，请核实管辖权",
+            severity,
+            f"违法行为发生地“{place}”不在执法主体辖区“{region}”内，且案卷未载明指定管辖，{outcome}",
             ctx.penalty_law("第二十二条"),
-            f"agency.region={region}；violation.place={place}",
+            f"agency.region={region}；violation.place={place}；agency.designated_jurisdiction 为空",
         )
     ]
