@@ -1,0 +1,164 @@
+"""Facts ↔ evidence: each fact the penalty depends on must be supported by the file and
+agree with it (《行政处罚法》第四十条: 违法事实不清、证据不足的，不得给予行政处罚).
+
+- an exceedance (超标) penalty needs a measured value above its limit;
+- a fine computed on 货值金额/违法所得/销售金额 needs that amount established, not
+  recorded as 尚在核实;
+- a fact found on site needs an inspection record (现场/勘验/检查笔录) or an AV record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.review.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import matching_standard, penalty_provisions
+from assistant.review.statutory_range import fine_clauses
+
+_EXCEEDANCE = re.compile(r"超标|超过[^，。；]{0,20}(?:排放标准|标准限值|限值|排放限值)")
+_UNIT = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg|倍"
+_MEASURED_TEXT = re.compile(
+    rf"([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})[^。；0-9]{{0,24}}?(?:标准限值|排放限值|限值|标准值|标准为|标准)"
+    rf"[^。；0-9]{{0,8}}([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})"
+)
+_PENDING = re.compile(
+    r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
+)
+_BASES = ("货值金额", "违法所得", "销售金额")
+_ON_SITE = re.compile(
+    r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
+)
+_SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
+
+
+def _flag(point: ReviewPoint, reason: str, ctx: ReviewContext, evidence: str) -> Flag:
+    return Flag(
+        point=point,
+        severity=Severity.MUST_FIX,
+        reason=reason,
+        rule=ctx.penalty_law("第四十条"),
+        evidence=evidence,
+    )
+
+
+def _narrative(case: CaseFile) -> str:
+    return "".join([case.violation.description, case.facts.description, *case.facts.circumstances])
+
+
+def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if not (case.penalty.types or case.penalty.amount):
+        return []
+    return _exceedance(case, ctx) + _pending_base(case, ctx)
+
+
+def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return _on_site(case, ctx)
+
+
+def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
+    """(what, value, limit) from evidence measurements and from the file's text."""
+    found = [
+        (f"evidence[{i}]（{e.name}）{m.item}", m.value, m.limit)
+        for i, e in enumerate(case.evidence)
+        for m in e.measurements
+        if m.limit is not None
+    ]
+    texts = [("facts.description", case.facts.description)]
+    texts += [
+        (f"evidence[{i}]（{e.name}）", f"{e.name}{e.note}") for i, e in enumerate(case.evidence)
+    ]
+    for where, text in texts:
+        for match in _MEASURED_TEXT.finditer(text):
+            value, unit, limit, limit_unit = match.groups()
+            if unit == limit_unit:
+                found.append((f"{where}“{match.group(0)}”", float(value), float(limit)))
+    return found
+
+
+def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """超标 found, but every measured value with a limit is within it."""
+    basis = "".join(c.text for c in penalty_provisions(case, ctx))
+    if not (_EXCEEDANCE.search(_narrative(case)) or _EXCEEDANCE.search(basis)):
+        return []
+    measured = measured_values(case)
+    multiples = {k: v for k, v in case.facts.quantities.items() if "超标倍数" in k}
+    if any(value > limit for _, value, limit in measured) or any(v > 0 for v in multiples.values()):
+        return []
+    if not measured and not multiples:
+        return []
+    shown = [f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured]
+    shown += [f"facts.quantities.{k}={v:g}" for k, v in multiples.items()]
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "认定超标排放（超过标准）并据此处罚，但案卷中的监测结果均未超过所载限值",
+            ctx,
+            "；".join(shown),
+        )
+    ]
+
+
+def _fine_bases(case: CaseFile, ctx: ReviewContext) -> set[str]:
+    """Amounts the fine is computed on or tiered by, per the penalty article and standard."""
+    bases: set[str] = set()
+    for citation in penalty_provisions(case, ctx):
+        for clause in fine_clauses(citation.article_text):
+            bases |= {b for b in (clause.fine.base, clause.tier_base) if b}
+    standard = matching_standard(case, ctx)
+    if standard is not None and standard.statutory_range and standard.statutory_range.base:
+        bases.add(standard.statutory_range.base)
+    if any("没收违法所得" in t for t in case.penalty.types):
+        bases.add("违法所得")
+    return bases
+
+
+def pending_amounts(case: CaseFile) -> dict[str, str]:
+    """Base amounts the file itself records as not yet verified, with the words used."""
+    pending = {
+        b: f"facts.unverified：{u}" for u in case.facts.unverified for b in _BASES if b[:2] in u
+    }
+    texts = [case.facts.description, *case.facts.circumstances, *(e.note for e in case.evidence)]
+    for text in texts:
+        for sentence in re.split(r"[。；;]", text):
+            if _PENDING.search(sentence):
+                pending.update({b: f"“{sentence}”" for b in _BASES if b[:2] in sentence})
+    return pending
+
+
+def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    pending = pending_amounts(case)
+    if not pending:
+        return []
+    flags = []
+    for base in sorted(_fine_bases(case, ctx)):
+        match = next((w for b, w in pending.items() if b in base or base in b), None)
+        if match is not None:
+            flags.append(
+                _flag(
+                    ReviewPoint.FACTS,
+                    f"处罚以{base}为基数或档次计算，但案卷载明{base}尚未核实",
+                    ctx,
+                    f"{match}；facts.amounts：{case.facts.amounts or '无'}",
+                )
+            )
+    return flags
+
+
+def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A fact found on site needs an inspection record or an AV record among the evidence."""
+    found = _ON_SITE.search(_narrative(case))
+    if found is None:
+        return []
+    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
+    if any(_SITE_RECORD.search(r) for r in records):
+        return []
+    return [
+        _flag(
+            ReviewPoint.EVIDENCE,
+            f"认定的事实来自现场检查（“{found.group(0)}”），但证据中没有现场检查（勘验）笔录或音像记录",
+            ctx,
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
