@@ -56,7 +56,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decision = None
     if standard is not None and ctx.standards is not None:
         decision = decide(standard, case_facts(case), ctx.standards.exemptions)
-        if not flags:
+        if not flags and not _lawfully_reduced(case, ctx):
             flags += _tier(case, ctx.standards, decision)
     flags += _exemption(case, ctx, decision)
     return flags
@@ -80,6 +80,15 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     else:
         return []
     return [_flag(Severity.MUST_FIX, why, citation.citation, f"penalty.amount={amount:g}")]
+
+
+def _lawfully_reduced(case: CaseFile, ctx: ReviewContext) -> bool:
+    """Below the statutory minimum on a recorded 减轻 ground: the standard's tiers, which
+    divide the statutory range, no longer apply."""
+    found = statutory_fine(case, ctx)
+    amount, low = case.penalty.amount, found[0].low if found else None
+    below = amount is not None and low is not None and amount < low - _TOLERANCE_YUAN
+    return below and bool(reduction_grounds(case))
 
 
 def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> list[Flag]:
