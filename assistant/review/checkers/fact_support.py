@@ -26,7 +26,7 @@ _MEASURED_TEXT = re.compile(
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
-_BASES = ("货值金额", "违法所得", "销售金额")
+_BASES = {"货值金额": ("货值",), "违法所得": ("违法所得",), "销售金额": ("销售金额", "销售额")}
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
 )
@@ -114,6 +114,10 @@ def _fine_bases(case: CaseFile, ctx: ReviewContext) -> set[str]:
     return bases
 
 
+def _named(text: str) -> list[str]:
+    return [base for base, words in _BASES.items() if any(w in text for w in words)]
+
+
 def pending_amounts(case: CaseFile) -> dict[str, str]:
     """Base amounts the file itself records as not yet verified, with the words used."""
     pending = {
@@ -123,7 +127,7 @@ def pending_amounts(case: CaseFile) -> dict[str, str]:
     for text in texts:
         for sentence in re.split(r"[。；;]", text):
             if _PENDING.search(sentence):
-                pending.update({b: f"“{sentence}”" for b in _BASES if b[:2] in sentence})
+                pending.update({base: f"“{sentence}”" for base in _named(sentence)})
     return pending
 
 
