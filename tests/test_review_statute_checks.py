@@ -15,7 +15,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.document_functions import DocumentFunctions
 from assistant.review.engine import review
-from assistant.review.party_capacity import age_on, birth_date_from_id
+from assistant.review.party_capacity import age_on, birth_date_from_id, party_age
 from assistant.review.statutory_range import fine_clauses, statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
 from corpus.settings import Settings
@@ -279,3 +279,35 @@ def test_unrated_expectations_are_neither_right_nor_wrong(
     result = evaluate_folder(tmp_path, ctx).as_json()
     assert result["must_fix"] == {"precision": 1.0, "recall": 1.0, "tp": 0, "fp": 0, "fn": 0}
     assert result["overall"]["tp"] == 1
+
+
+ILLEGAL_GAINS = (
+    "违反本法规定，擅自从事经营活动的，没收违法所得，并处违法所得一倍以上五倍以下的罚款；"
+    "没有违法所得或者违法所得不足一万元的，处五万元以下的罚款。"
+)
+
+
+def test_a_base_that_may_lawfully_be_absent_is_not_required() -> None:
+    assert statutory_bounds(ILLEGAL_GAINS, {}, None) is None
+    none = statutory_bounds(ILLEGAL_GAINS, {"违法所得": 0}, None)
+    assert (none.low, none.high) == (None, 50000)
+    some = statutory_bounds(ILLEGAL_GAINS, {"违法所得": 20000}, None)
+    assert (some.low, some.high) == (20000, 100000)
+
+
+def test_age_stated_in_the_narrative_counts_for_a_single_person() -> None:
+    person = {"name": "李某某", "kind": "个人", "id_code": None}
+    for text, age in (
+        ("当事人李某某（2010年5月1日出生）驾驶自行车逆行。", 12),
+        ("当事人李某某年仅13周岁，驾驶自行车逆行。", 13),
+        ("当事人李某某未满十四周岁，驾驶自行车逆行。", 13),
+    ):
+        case = _case(parties=[person], facts__description=text)
+        assert party_age(case, case.parties[0]) == age, text
+
+
+def test_measured_pairs_in_quantities() -> None:
+    case = _case(
+        facts__quantities={"化学需氧量浓度（mg/L）": 85, "化学需氧量排放限值（mg/L）": 100}
+    )
+    assert [(v, lim) for _, v, lim in measured_values(case)] == [(85, 100)]

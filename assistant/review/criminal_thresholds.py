@@ -226,7 +226,8 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         if threshold.measures.search(name)
     ]
     if threshold.narrative is not None:
-        for found in threshold.narrative.finditer(case_text(case)):
+        written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
+        for found in threshold.narrative.finditer(written):
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), float(found.group(1)))))
     return values

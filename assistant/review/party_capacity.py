@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.review.case_file import Party
+from assistant.discretion.penalty_amounts import chinese_number
+from assistant.review.case_file import CaseFile, Party
 
 _ID_18 = re.compile(r"^\d{17}[\dXx]$")
 _ID_15 = re.compile(r"^\d{15}$")
+_STATED_AGE = re.compile(r"(未满|不满)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})周岁")
+_STATED_BIRTH = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日出?生")
 
 
 def birth_date_from_id(id_code: str | None) -> dt.date | None:
@@ -42,3 +45,32 @@ def age_on(party: Party, day: dt.date) -> int | None:
         return None
     years = day.year - born.year
     return years - 1 if (day.month, day.day) < (born.month, born.day) else years
+
+
+def _stated(case: CaseFile) -> tuple[dt.date | None, int | None]:
+    """A birth date or an age the narrative states (…2010年5月1日出生 / 年仅12周岁)."""
+    text = "".join([case.violation.description, case.facts.description])
+    born = _STATED_BIRTH.search(text)
+    if born:
+        try:
+            return dt.date(*(int(g) for g in born.groups())), None
+        except ValueError:
+            pass
+    ages = []
+    for below, number in _STATED_AGE.findall(text):
+        ages.append(int(chinese_number(number)) - (1 if below else 0))
+    return None, min(ages) if ages else None
+
+
+def party_age(case: CaseFile, party: Party) -> int | None:
+    """Age on the act date from the party's own fields, else from the narrative when the
+    file has one natural person only."""
+    day = case.violation.date
+    age = age_on(party, day)
+    persons = [p for p in case.parties if p.kind == "个人"]
+    if age is not None or party.kind != "个人" or len(persons) != 1:
+        return age
+    born, stated = _stated(case)
+    if born is not None:
+        return age_on(party.model_copy(update={"birth_date": born}), day)
+    return stated

@@ -135,6 +135,8 @@ def statutory_bounds(
     for clause in applicable:
         low, high = resolve_yuan(clause.fine, amounts)
         if clause.fine.base is not None and low is None and high is None:
+            if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
+                return None  # 没有违法所得的… : an unrecorded base may lawfully be none
             return StatutoryBounds(None, None, clause.fine.raw, clause.fine.base)
         lows.append(low)
         highs.append(high)

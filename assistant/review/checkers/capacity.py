@@ -8,7 +8,7 @@ from assistant.review.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
-from assistant.review.party_capacity import age_on, birth_date
+from assistant.review.party_capacity import birth_date, party_age
 
 _LIGHTER = ("从轻", "减轻")
 
@@ -30,10 +30,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[Flag]:
     day = case.violation.date
-    age = age_on(party, day)
+    age = party_age(case, party)
     if age is None or age >= 18:
         return []
-    evidence = f"parties[{index}]（{party.name}）出生日期 {birth_date(party)}，违法行为发生日 {day}"
+    evidence = f"parties[{index}]（{party.name}）出生日期 {birth_date(party) or '见案情叙述'}，违法行为发生日 {day}"
     if age < 14:
         return [
             _flag(

@@ -71,7 +71,8 @@ def decision_matters(ctx: ReviewContext, case: CaseFile) -> list[tuple[str, str]
 
 def _decision_contents(case: CaseFile, ctx: ReviewContext, document: Document) -> list[Flag]:
     flags = []
-    for numeral, matter in decision_matters(ctx, case):
+    listed = decision_matters(ctx, case) if document.contents else []  # unlisted: not judged
+    for numeral, matter in listed:
         if any(similarity(matter, line) >= CONTENT_MATCH for line in document.contents):
             continue
         flags.append(

@@ -23,6 +23,10 @@ _MEASURED_TEXT = re.compile(
     rf"([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})[^。；0-9]{{0,24}}?(?:标准限值|排放限值|限值|标准值|标准为|标准)"
     rf"[^。；0-9]{{0,8}}([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})"
 )
+_LIMIT_KEY = re.compile(r"限值|标准值|标准限值|排放标准|允许")
+_MEASURE_WORDS = re.compile(
+    r"[（(][^）)]*[）)]|实测|监测|检测|排放|浓度|限值|标准值|标准限值|标准|允许|数值|值"
+)
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
@@ -65,6 +69,7 @@ def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
         for m in e.measurements
         if m.limit is not None
     ]
+    found += _quantity_pairs(case.facts.quantities)
     texts = [("facts.description", case.facts.description)]
     texts += [
         (f"evidence[{i}]（{e.name}）", f"{e.name}{e.note}") for i, e in enumerate(case.evidence)
@@ -75,6 +80,21 @@ def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
             if unit == limit_unit:
                 found.append((f"{where}“{match.group(0)}”", float(value), float(limit)))
     return found
+
+
+def _pollutant(name: str) -> str:
+    return _MEASURE_WORDS.sub("", name)
+
+
+def _quantity_pairs(quantities: dict[str, float]) -> list[tuple[str, float, float]]:
+    """facts.quantities written as 化学需氧量浓度 / 化学需氧量排放限值 pairs."""
+    limits = {_pollutant(k): (k, v) for k, v in quantities.items() if _LIMIT_KEY.search(k)}
+    pairs = []
+    for name, value in quantities.items():
+        limit = limits.get(_pollutant(name))
+        if limit is not None and not _LIMIT_KEY.search(name) and _pollutant(name):
+            pairs.append((f"facts.quantities.{name}／{limit[0]}", value, limit[1]))
+    return pairs
 
 
 def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
