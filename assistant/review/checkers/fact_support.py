@@ -4,6 +4,8 @@ agree with it (《行政处罚法》第四十条: 违法事实不清、证据不
 - an exceedance (超标) penalty needs a measured value above its limit;
 - a fine computed on 货值金额/违法所得/销售金额 needs that amount established, not
   recorded as 尚在核实;
+- a penalty the article raises for a repeat (再次…/二年内曾…) needs the earlier decision
+  or record among the evidence;
 - a fact found on site needs an inspection record (现场/勘验/检查笔录) or an AV record.
 """
 
@@ -31,6 +33,9 @@ _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
 _BASES = {"货值金额": ("货值",), "违法所得": ("违法所得",), "销售金额": ("销售金额", "销售额")}
+_REPEAT_IN_LAW = re.compile(r"再次|二年内曾|一年内曾|曾因|多次|累计")
+_REPEAT_IN_FACTS = re.compile(r"再次|曾因|多次|屡次|二年内曾|一年内曾")
+_PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
 )
@@ -54,7 +59,7 @@ def _narrative(case: CaseFile) -> str:
 def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not (case.penalty.types or case.penalty.amount):
         return []
-    return _exceedance(case, ctx) + _pending_base(case, ctx)
+    return _exceedance(case, ctx) + _pending_base(case, ctx) + _repeat_unproven(case, ctx)
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -183,6 +188,26 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ReviewPoint.EVIDENCE,
             f"认定的事实来自现场检查（“{found.group(0)}”），但证据中没有现场检查（勘验）笔录或音像记录",
             ctx,
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
+
+
+def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The cited provision raises the penalty for a repeat, the file relies on one, but no
+    evidence shows the earlier decision."""
+    basis = "".join(c.text for c in penalty_provisions(case, ctx))
+    repeat = (case.facts.prior_offences or 0) >= 1 or _REPEAT_IN_FACTS.search(_narrative(case))
+    if not (repeat and _REPEAT_IN_LAW.search(basis)):
+        return []
+    if any(_PRIOR_RECORD.search(f"{e.name}{e.note}") for e in case.evidence):
+        return []
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "处罚依据以再次（曾受处罚）为条件，但证据中没有此前的处罚决定或违法记录",
+            ctx,
+            f"facts.prior_offences={case.facts.prior_offences}；"
             f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
         )
     ]
