@@ -311,3 +311,9 @@ def test_measured_pairs_in_quantities() -> None:
         facts__quantities={"化学需氧量浓度（mg/L）": 85, "化学需氧量排放限值（mg/L）": 100}
     )
     assert [(v, lim) for _, v, lim in measured_values(case)] == [(85, 100)]
+
+
+def test_a_law_missing_from_the_corpus_is_checked_not_condemned(ctx: ReviewContext) -> None:
+    case = _case(citations__penalty_basis=["《中华人民共和国不存在的法》第十条"])
+    [flag] = [f for f in review(case, ctx).flags if "不在本地法规库" in f.reason]
+    assert flag.point == "law" and flag.severity.value == "check"

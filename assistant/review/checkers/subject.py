@@ -8,7 +8,7 @@ import re
 from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from corpus.citation_resolver import CitationError
+from corpus.citation_resolver import CitationError, CitationErrorCode
 
 
 def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
@@ -38,9 +38,10 @@ def _competence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for written in basis:
         errors = [r for r in ctx.resolve(written, case.act_date) if isinstance(r, CitationError)]
         if errors:
+            unknown = errors[0].code is CitationErrorCode.UNKNOWN_LAW  # a corpus gap
             flags.append(
                 _flag(
-                    Severity.MUST_FIX,
+                    Severity.CHECK if unknown else Severity.MUST_FIX,
                     f"执法主体的职权依据无法核实：{errors[0].message}",
                     rule,
                     f"agency.powers.basis：{written}",
