@@ -317,3 +317,11 @@ def test_a_law_missing_from_the_corpus_is_checked_not_condemned(ctx: ReviewConte
     case = _case(citations__penalty_basis=["《中华人民共和国不存在的法》第十条"])
     [flag] = [f for f in review(case, ctx).flags if "不在本地法规库" in f.reason]
     assert flag.point == "law" and flag.severity.value == "check"
+
+
+def test_a_measure_the_cited_article_does_not_provide_is_flagged(ctx: ReviewContext) -> None:
+    case = load_case(CASES_DIR / "n16_law_measure_not_in_article.yaml")
+    [flag] = [f for f in review(case, ctx).flags if "未规定该处罚种类" in f.reason]
+    assert flag.rule == "《中华人民共和国道路交通安全法》第八十九条"
+    provided = _case(penalty__types=["罚款", "责令停业"])  # 第八十三条: 责令停业、关闭
+    assert not [f for f in review(provided, ctx).flags if "未规定该处罚种类" in f.reason]
