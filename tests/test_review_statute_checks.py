@@ -323,5 +323,5 @@ def test_a_measure_the_cited_article_does_not_provide_is_flagged(ctx: ReviewCont
     case = load_case(CASES_DIR / "n16_law_measure_not_in_article.yaml")
     [flag] = [f for f in review(case, ctx).flags if "未规定该处罚种类" in f.reason]
     assert flag.rule == "《中华人民共和国道路交通安全法》第八十九条"
-    provided = _case(penalty__types=["罚款", "责令停业"])  # 第八十三条: 责令停业、关闭
+    provided = _case(penalty__types=["罚款", "责令停产整治"])  # 第八十三条: 停产整治
     assert not [f for f in review(provided, ctx).flags if "未规定该处罚种类" in f.reason]
