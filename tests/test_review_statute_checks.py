@@ -325,3 +325,14 @@ def test_a_measure_the_cited_article_does_not_provide_is_flagged(ctx: ReviewCont
     assert flag.rule == "《中华人民共和国道路交通安全法》第八十九条"
     provided = _case(penalty__types=["罚款", "责令停产整治"])  # 第八十三条: 停产整治
     assert not [f for f in review(provided, ctx).flags if "未规定该处罚种类" in f.reason]
+
+
+def test_a_single_limit_written_apart_pairs_with_the_values() -> None:
+    apart = _case(
+        facts__description="经监测，化学需氧量浓度为85mg/L。该厂执行的排放标准限值为100mg/L。"
+    )
+    assert [(v, lim) for _, v, lim in measured_values(apart)] == [(85.0, 100.0)]
+    two = _case(
+        facts__description="经监测，化学需氧量85mg/L、氨氮3mg/L；化学需氧量限值100mg/L，氨氮限值8mg/L。"
+    )
+    assert measured_values(two) == []  # two limits: no pairing is guessed

@@ -19,12 +19,18 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
 from assistant.review.statutory_range import fine_clauses
 
+_CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
+_UNIT = _CONCENTRATION + "|倍"
 _EXCEEDANCE = re.compile(r"超标|超过[^，。；]{0,20}(?:排放标准|标准限值|限值|排放限值)")
-_UNIT = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg|倍"
 _MEASURED_TEXT = re.compile(
     rf"([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})[^。；0-9]{{0,24}}?(?:标准限值|排放限值|限值|标准值|标准为|标准)"
     rf"[^。；0-9]{{0,8}}([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})"
 )
+_LIMIT_TEXT = re.compile(
+    rf"(?:限值|标准值|标准为|标准是|不得超过|不超过)(?:为|是|：|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*"
+    rf"({_CONCENTRATION})"
+)
+_VALUE_TEXT = re.compile(rf"([0-9]+(?:\.[0-9]+)?)\s*({_CONCENTRATION})")
 _LIMIT_KEY = re.compile(r"限值|标准值|标准限值|排放标准|允许")
 _MEASURE_WORDS = re.compile(
     r"[（(][^）)]*[）)]|实测|监测|检测|排放|浓度|限值|标准值|标准限值|标准|允许|数值|值"
@@ -76,15 +82,37 @@ def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
     ]
     found += _quantity_pairs(case.facts.quantities)
     texts = [("facts.description", case.facts.description)]
+    texts += [("facts.circumstances", c) for c in case.facts.circumstances]
     texts += [
         (f"evidence[{i}]（{e.name}）", f"{e.name}{e.note}") for i, e in enumerate(case.evidence)
     ]
     for where, text in texts:
+        limit_starts = {m.start(1) for m in _LIMIT_TEXT.finditer(text)}
         for match in _MEASURED_TEXT.finditer(text):
             value, unit, limit, limit_unit = match.groups()
-            if unit == limit_unit:
+            if unit == limit_unit and match.start(1) not in limit_starts:
                 found.append((f"{where}“{match.group(0)}”", float(value), float(limit)))
-    return found
+    return found or _one_limit(texts)
+
+
+def _one_limit(texts: list[tuple[str, str]]) -> list[tuple[str, float, float]]:
+    """Values and a limit written apart (监测报告：COD 85mg/L … 标准限值为100mg/L): paired
+    only when the file states a single limit in that unit, so no pairing is guessed."""
+    limits: dict[str, set[float]] = {}
+    values: list[tuple[str, float, str]] = []
+    for where, text in texts:
+        spans = []
+        for match in _LIMIT_TEXT.finditer(text):
+            limits.setdefault(match.group(2), set()).add(float(match.group(1)))
+            spans.append(match.span())
+        for match in _VALUE_TEXT.finditer(text):
+            if not any(a <= match.start() < b for a, b in spans):
+                values.append((f"{where}“{match.group(0)}”", float(match.group(1)), match.group(2)))
+    return [
+        (where, value, next(iter(limits[unit])))
+        for where, value, unit in values
+        if len(limits.get(unit, ())) == 1
+    ]
 
 
 def _pollutant(name: str) -> str:
