@@ -58,7 +58,10 @@ def _stated(case: CaseFile) -> tuple[dt.date | None, int | None]:
             pass
     ages = []
     for below, number in _STATED_AGE.findall(text):
-        ages.append(int(chinese_number(number)) - (1 if below else 0))
+        try:
+            ages.append(int(chinese_number(number)) - (1 if below else 0))
+        except ValueError:
+            continue  # not a numeral (十十周岁): no age stated
     return None, min(ages) if ages else None
 
 
