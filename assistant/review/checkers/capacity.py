@@ -7,7 +7,6 @@ from __future__ import annotations
 from assistant.review.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.mitigation import reduction_grounds
 from assistant.review.party_capacity import birth_date, party_age
 
 _LIGHTER = ("从轻", "减轻")
@@ -53,7 +52,7 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
             f"当事人{party.name}违法时已满十四周岁不满十八周岁（{age}周岁），应当从轻或者减轻"
             "行政处罚，案卷未载明从轻或者减轻",
             ctx.penalty_law("第三十条"),
-            evidence + f"；其他减轻情形：{'、'.join(reduction_grounds(case)) or '无'}",
+            evidence,
         )
     ]
 
