@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.review.case_file import CaseFile, Party, load_case, read_case_data
+from assistant.review.checkers.documents import states
 from assistant.review.checkers.fact_support import measured_values, pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
@@ -336,3 +337,26 @@ def test_a_single_limit_written_apart_pairs_with_the_values() -> None:
         facts__description="经监测，化学需氧量85mg/L、氨氮3mg/L；化学需氧量限值100mg/L，氨氮限值8mg/L。"
     )
     assert measured_values(two) == []  # two limits: no pairing is guessed
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("当事人姓名、地址", 0),
+        ("违法事实和证据", 1),
+        ("处罚种类和依据", 2),
+        ("罚款缴纳方式和期限", 3),
+        ("救济途径和期限", 4),
+        ("机关名称及决定日期", 5),
+    ],
+)
+def test_decision_matters_written_in_short_paraphrase_count(line: str, item: int) -> None:
+    matters = [
+        "当事人的姓名或者名称、地址",
+        "违反法律、法规、规章的事实和证据",
+        "行政处罚的种类和依据",
+        "行政处罚的履行方式和期限",
+        "申请行政复议、提起行政诉讼的途径和期限",
+        "作出行政处罚决定的行政机关名称和作出决定的日期",
+    ]
+    assert [i for i, m in enumerate(matters) if states(line, m)] == [item]

@@ -16,6 +16,19 @@ from corpus.citation_resolver import ResolvedCitation
 
 _ITEM_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]|[；;。]$")
 CONTENT_MATCH = 0.6
+MIN_PARAPHRASE_CHARS = 4
+# Everyday words for the statute's: 缴纳罚款 is 履行, 救济途径 is 复议、诉讼的途径.
+PARAPHRASES = (("缴纳", "履行"), ("救济途径", "行政复议、行政诉讼的途径"), ("及", "和"))
+
+
+def states(line: str, matter: str) -> bool:
+    """The line states the matter: it carries most of the statute's wording, or it is a
+    shorter paraphrase whose own wording mostly comes from the matter (违法事实和证据)."""
+    for everyday, statutory in PARAPHRASES:
+        line = line.replace(everyday, statutory)
+    if similarity(matter, line) >= CONTENT_MATCH:
+        return True
+    return len(line) >= MIN_PARAPHRASE_CHARS and similarity(line, matter) >= CONTENT_MATCH
 
 
 def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
@@ -73,7 +86,7 @@ def _decision_contents(case: CaseFile, ctx: ReviewContext, document: Document) -
     flags = []
     listed = decision_matters(ctx, case) if document.contents else []  # unlisted: not judged
     for numeral, matter in listed:
-        if any(similarity(matter, line) >= CONTENT_MATCH for line in document.contents):
+        if any(states(line, matter) for line in document.contents):
             continue
         flags.append(
             _flag(
