@@ -97,9 +97,10 @@ def test_item_sentences_apply_to_their_items_only() -> None:
     assert (item_one.low, item_one.high) == (50000, 200000)
 
 
-def test_conditional_clauses_widen_the_envelope_and_individuals_are_left_out() -> None:
-    bounds = statutory_bounds(SAFETY_99, {}, None)
-    assert bounds.low is None and bounds.high == 200000
+def test_fines_on_responsible_individuals_are_left_out() -> None:
+    [unit, uncorrected] = fine_clauses(SAFETY_99)  # not 一万元以上二万元以下 (主管人员)
+    assert (unit.fine.max_yuan, uncorrected.fine.max_yuan) == (50000, 200000)
+    assert uncorrected.requires == "逾期未改正"
 
 
 def test_unreadable_article_has_no_bounds() -> None:
@@ -360,3 +361,29 @@ def test_decision_matters_written_in_short_paraphrase_count(line: str, item: int
         "作出行政处罚决定的行政机关名称和作出决定的日期",
     ]
     assert [i for i, m in enumerate(matters) if states(line, m)] == [item]
+
+
+ADVERTISING_55 = (
+    "由市场监督管理部门责令停止发布广告，责令广告主在相应范围内消除影响，处广告费用三倍以上五倍以下"
+    "的罚款，广告费用无法计算或者明显偏低的，处二十万元以上一百万元以下的罚款；两年内有三次以上违法"
+    "行为或者有其他严重情节的，处广告费用五倍以上十倍以下的罚款，广告费用无法计算或者明显偏低的，处一百"
+    "万元以上二百万元以下的罚款"
+)
+DRINK_91 = (
+    "饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证，并处一千元以上二千元以下罚款。因饮酒后驾驶机动车被"
+    "处罚，再次饮酒后驾驶机动车的，处十日以下拘留，并处一千元以上三千元以下罚款，吊销机动车驾驶证。"
+)
+
+
+def test_heavier_clauses_need_their_circumstance_established() -> None:
+    plain = statutory_bounds(SAFETY_99, {}, None)
+    assert (plain.low, plain.high) == (None, 50000)  # 逾期未改正 not established
+    late = statutory_bounds(SAFETY_99, {}, None, frozenset({"逾期未改正"}))
+    assert (late.low, late.high) == (None, 200000)
+    assert statutory_bounds(DRINK_91, {}, None).high == 2000  # (a made-up 3000 for 再次)
+    assert statutory_bounds(DRINK_91, {}, None, frozenset({"再次违法"})).high == 3000
+
+
+def test_a_multiple_of_an_unknown_base_leaves_the_article_unjudged() -> None:
+    assert fine_clauses(ADVERTISING_55) == []
+    assert statutory_bounds(ADVERTISING_55, {}, None) is None

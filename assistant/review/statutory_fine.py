@@ -13,9 +13,19 @@ from assistant.discretion.model import Violation
 from assistant.discretion.text_match import similarity
 from assistant.review.case_file import CaseFile
 from assistant.review.context import ReviewContext
-from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
+from assistant.review.statutory_range import (
+    REPEATED,
+    REQUIREMENTS,
+    SERIOUS,
+    UNCORRECTED,
+    StatutoryBounds,
+    statutory_bounds,
+)
 from corpus.citation_resolver import ResolvedCitation
 
+_STILL_UNCORRECTED = re.compile(
+    r"仍未改正|未按期改正|到期未改正|逾期仍未|整改不到位|未按要求改正|拒不"
+)
 _ITEM_SUFFIX = re.compile(r"第（[一二三四五六七八九十]+）项$")
 
 
@@ -38,15 +48,32 @@ def _paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFi
     return found[0].text if found else citation.article_text
 
 
+def established_circumstances(case: CaseFile) -> frozenset[str]:
+    """The circumstances heavier fine clauses are written for that the file establishes."""
+    facts = case.facts
+    text = "".join(
+        [case.violation.description, facts.description, *facts.circumstances]
+        + [e.note for e in case.events]
+    )
+    found = {name for name, pattern in REQUIREMENTS if pattern.search(text)}
+    if facts.harm in ("严重", "重大") or facts.aggravating:
+        found.add(SERIOUS)
+    if (facts.prior_offences or 0) >= 1 or facts.first_offence is False:
+        found.add(REPEATED)
+    if _STILL_UNCORRECTED.search(text):
+        found.add(UNCORRECTED)
+    return frozenset(found)
+
+
 def statutory_fine(
     case: CaseFile, ctx: ReviewContext
 ) -> tuple[StatutoryBounds, ResolvedCitation] | None:
     """The lawful fine the cited penalty provision sets for this case: its own 款 first,
     else the whole article (fines often sit in the next 款: 有前款第X项行为的，处…)."""
-    amounts = case.facts.amounts
+    amounts, established = case.facts.amounts, established_circumstances(case)
     for citation in penalty_provisions(case, ctx):
         for text in (_paragraph_text(citation, ctx, case), citation.article_text):
-            bounds = statutory_bounds(text, amounts, citation.item)
+            bounds = statutory_bounds(text, amounts, citation.item, established)
             if bounds is not None:
                 return bounds, citation
     return None

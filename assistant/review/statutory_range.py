@@ -24,7 +24,7 @@ from corpus.text_normalizer import normalize_text
 
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+"
 _TIER_BASES = ("货值金额", "违法所得", "销售金额")
-_FINE = re.compile(r"处[^；。]*?罚款|处[^；。]*倍")
+_FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
 _TIER = re.compile(
     rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})"
     rf"(不足|不满|低于|在)?({_NUM})(万元|元)(以上|以下)?的"
@@ -34,6 +34,20 @@ _ITEMS = re.compile(
     r"有(?:前款|本条第[一二三四五六七八九十]+款)((?:第[一二三四五六七八九十]+项[、和或者至]*)+)"
 )
 _ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
+_MULTIPLE = re.compile(r"倍|百分之|[%％]")
+_PERSONS = re.compile(r"主管人员|直接责任人员|法定代表人|主要负责人|从业人员")
+# Circumstances a heavier clause is written for; the file must establish them.
+UNCORRECTED = "逾期未改正"
+SERIOUS = "情节严重"
+REPEATED = "再次违法"
+REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        UNCORRECTED,
+        re.compile(r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"),
+    ),
+    (SERIOUS, re.compile(r"情节(?:特别)?严重|严重情节|后果(?:特别)?严重|造成严重|重大损失")),
+    (REPEATED, re.compile(r"再次|二年内|两年内|一年内|多次|累计")),
+)
 
 
 @dataclass(frozen=True)
@@ -46,10 +60,16 @@ class FineClause:
     at_least: float | None = None  # applies when the base amount is this or more
     no_base: bool = False  # 没有违法所得的…
     items: frozenset[int] = frozenset()  # 有前款第X项…; empty: any item
+    requires: str | None = None  # UNCORRECTED, SERIOUS or REPEATED
 
-    def applies(self, amounts: dict[str, float], item: int | None) -> bool:
-        """False only when the case's item or base amount rules this clause out."""
+    def applies(
+        self, amounts: dict[str, float], item: int | None, established: frozenset[str]
+    ) -> bool:
+        """False when the case's item, base amount or unestablished circumstance rules
+        this clause out."""
         if self.items and item is not None and item not in self.items:
+            return False
+        if self.requires is not None and self.requires not in established:
             return False
         if self.tier_base is None:
             return True
@@ -95,21 +115,41 @@ def _items(prefix: str) -> frozenset[int]:
     return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
 
 
+def _requires(local: str) -> str | None:
+    """The circumstance a clause is written for (逾期未改正的，处…), if any."""
+    return next((name for name, pattern in REQUIREMENTS if pattern.search(local)), None)
+
+
 def fine_clauses(article_text: str) -> list[FineClause]:
-    """Every fine sentence of an article, with its tier and item conditions."""
+    """Every fine on the party of an article, with its tier, item and circumstance; none
+    at all when one fine is a multiple of a base the parser does not know (广告费用…),
+    since the others are then only its alternatives."""
     clauses = []
     for sentence in re.split(r"[；。\n]", _clean(article_text)):
+        previous_end = 0
         for found in _FINE.finditer(sentence):
+            since_previous, previous_end = sentence[previous_end : found.start()], found.end()
+            if _PERSONS.search(since_previous):
+                continue  # 对直接负责的主管人员…处: a fine on individuals, not the party
             unit_part = split_unit_and_individual(found.group(0))[0]
             try:
                 fine = parse_penalty(unit_part)
                 conditions = _tier(sentence[: found.start()])
             except ValueError:
-                continue
+                fine = None
             if fine is None or not fine.has_numbers:
+                if _MULTIPLE.search(unit_part):
+                    return []  # a multiple of a base we cannot read: no bounds are safe
                 continue
             prefix = sentence[: found.start()]
-            clauses.append(FineClause(fine=fine, items=_items(prefix), **conditions))
+            clauses.append(
+                FineClause(
+                    fine=fine,
+                    items=_items(prefix),
+                    requires=_requires(sentence[: found.end()]),
+                    **conditions,
+                )
+            )
     return clauses
 
 
@@ -124,11 +164,22 @@ class StatutoryBounds:
 
 
 def statutory_bounds(
-    article_text: str, amounts: dict[str, float], item: int | None
+    article_text: str,
+    amounts: dict[str, float],
+    item: int | None,
+    established: frozenset[str] = frozenset(),
 ) -> StatutoryBounds | None:
     """The envelope of the clauses that can apply; None when no clause is readable or
-    an applicable multiple lacks its base amount (the facts checker flags that)."""
-    applicable = [c for c in fine_clauses(article_text) if c.applies(amounts, item)]
+    an applicable multiple lacks its base amount (the facts checker flags that).
+
+    A clause written for a circumstance (逾期未改正, 情节严重, 再次) applies only when the
+    file establishes it; if every clause needs one the file lacks, all are kept.
+    """
+    clauses = fine_clauses(article_text)
+    applicable = [c for c in clauses if c.applies(amounts, item, established)]
+    if not applicable:
+        everything = frozenset(name for name, _ in REQUIREMENTS)
+        applicable = [c for c in clauses if c.applies(amounts, item, everything)]
     if not applicable:
         return None
     lows, highs = [], []
