@@ -387,3 +387,11 @@ def test_heavier_clauses_need_their_circumstance_established() -> None:
 def test_a_multiple_of_an_unknown_base_leaves_the_article_unjudged() -> None:
     assert fine_clauses(ADVERTISING_55) == []
     assert statutory_bounds(ADVERTISING_55, {}, None) is None
+
+
+def test_the_act_must_be_written_in_one_sentence() -> None:
+    apart = _waste(
+        "当事人将电镀污泥（危险废物）10吨委托持证单位处置，未运行转移联单。生产废水经处理后排入市政管网。",
+        {"危险废物（吨）": 10},
+    )
+    assert reached(apart) == []

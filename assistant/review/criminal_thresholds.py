@@ -82,7 +82,8 @@ class ThresholdHit:
 
 
 def case_text(case: CaseFile) -> str:
-    return "".join([case.violation.description, case.facts.description, *case.facts.circumstances])
+    parts = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    return "。".join(parts)
 
 
 def _scaled(threshold: CriminalThreshold, name: str, value: float) -> float:
@@ -110,10 +111,11 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
 def reached(case: CaseFile) -> list[ThresholdHit]:
     """Every line whose act the file describes and whose number a stated fact reaches."""
     text = case_text(case)
+    sentences = [s for s in re.split(r"[。；;！？\n]", text) if s]
     hits = []
     for threshold in THRESHOLDS:
-        if not all(p.search(text) for p in threshold.act):
-            continue
+        if not any(all(p.search(s) for p in threshold.act) for s in sentences):
+            continue  # the act's parts must be written together, in one sentence
         if threshold.not_act is not None and threshold.not_act.search(text):
             continue
         reaching = [(n, v) for n, v in _measured(case, threshold) if v >= threshold.minimum]
