@@ -225,8 +225,8 @@ def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The cited provision raises the penalty for a repeat, the file relies on one, but no
     evidence shows the earlier decision."""
     basis = "".join(c.text for c in penalty_provisions(case, ctx))
-    repeat = (case.facts.prior_offences or 0) >= 1 or _REPEAT_IN_FACTS.search(_narrative(case))
-    if not (repeat and _REPEAT_IN_LAW.search(basis)):
+    relied_on = _REPEAT_IN_FACTS.search(_narrative(case))  # a bare prior_offences count only
+    if not (relied_on and _REPEAT_IN_LAW.search(basis)):  # feeds the discretion tiers
         return []
     if any(_PRIOR_RECORD.search(f"{e.name}{e.note}") for e in case.evidence):
         return []
