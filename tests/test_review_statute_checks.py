@@ -395,3 +395,23 @@ def test_the_act_must_be_written_in_one_sentence() -> None:
         {"危险废物（吨）": 10},
     )
     assert reached(apart) == []
+
+
+@pytest.mark.parametrize(
+    ("place", "severity"),
+    [
+        ("佛山市顺德区北滘镇工业园", "must_fix"),
+        ("台山市台城街道某工业区", None),  # a county-level city inside 江门市
+        ("棠下镇工业大道8号", "check"),  # no area at the agency's level: cannot tell
+    ],
+)
+def test_territory_by_the_areas_the_place_names(
+    ctx: ReviewContext, place: str, severity: str | None
+) -> None:
+    flags = [f for f in review(_case(violation__place=place), ctx).flags if f.point == "subject"]
+    assert [f.severity.value for f in flags] == ([severity] if severity else [])
+
+
+def test_designated_jurisdiction_clears_territory(ctx: ReviewContext) -> None:
+    case = load_case(CASES_DIR / "n14_clean_designated_jurisdiction.yaml")
+    assert not [f for f in review(case, ctx).flags if f.point == "subject"]

@@ -74,9 +74,33 @@ _CITY_LEVEL = ("市", "州", "地区", "盟")
 RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
 
 
+# Guangdong's county-level cities and the prefecture they lie in: 台山市 is inside 江门市.
+COUNTY_CITIES = {
+    "乐昌市": "韶关市",
+    "南雄市": "韶关市",
+    "兴宁市": "梅州市",
+    "陆丰市": "汕尾市",
+    "台山市": "江门市",
+    "开平市": "江门市",
+    "鹤山市": "江门市",
+    "恩平市": "江门市",
+    "阳春市": "阳江市",
+    "廉江市": "湛江市",
+    "雷州市": "湛江市",
+    "吴川市": "湛江市",
+    "高州市": "茂名市",
+    "化州市": "茂名市",
+    "信宜市": "茂名市",
+    "四会市": "肇庆市",
+    "英德市": "清远市",
+    "连州市": "清远市",
+    "普宁市": "揭阳市",
+    "罗定市": "云浮市",
+}
+
+
 def _same_level(area: str, region: str) -> bool:
-    city = region.endswith(_CITY_LEVEL)
-    return area.endswith(_CITY_LEVEL) == city
+    return area.endswith(_CITY_LEVEL) == region.endswith(_CITY_LEVEL)
 
 
 def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -89,7 +113,10 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     region, place = case.agency.region, case.violation.place
     if not region or not place or region in place or case.agency.designated_jurisdiction:
         return []
-    others = [a for a in _AREA.findall(place) if _same_level(a, region)]
+    areas = [a for a in _AREA.findall(place) if _same_level(a, region)]
+    if any(COUNTY_CITIES.get(a) == region for a in areas):
+        return []  # a county-level city inside the agency's prefecture
+    others = [a for a in areas if a != region]
     severity = Severity.MUST_FIX if others else Severity.CHECK
     outcome = f"依{ctx.rule(RETURNED)}应退回纠正" if others else "请核实管辖权"
     return [
