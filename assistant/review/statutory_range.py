@@ -4,8 +4,9 @@ Penalty articles write fines as fixed ranges (处一万元以上十万元以下�
 base (货值金额等值以上三倍以下), tiers chosen by that base (货值金额不足一万元的，并处五万元
 以上十万元以下罚款；货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款) and
 item-specific sentences (有前款第一项、第八项行为之一，处…). A case's lawful range is the
-envelope of every clause that can apply to it: a fine outside that envelope is outside
-the law whatever the unread circumstances (逾期未改正, 情节严重…) turn out to be.
+envelope of every clause that can apply to it. A heavier clause written for a
+circumstance (逾期未改正的，处…; 情节严重的，处…; 再次…) applies only when the file
+establishes that circumstance; fines on responsible individuals are not the party's.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _TIER_BASES = ("货值金额", "违法所得", "销售金额")
 _FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
 _TIER = re.compile(
     rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})"
-    rf"(不足|不满|低于|在)?({_NUM})(万元|元)(以上|以下)?的"
+    rf"(不足|不满|低于)?({_NUM})(万元|元)(以上|以下)?的"
 )
 _NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
 _ITEMS = re.compile(
