@@ -1,6 +1,7 @@
 """裁量基准运用是否适当: the fine inside the statutory range (read from the cited
-article), inside the tier the discretion standard gives for the facts, and no fine
-where the facts meet 不予处罚 (《行政处罚法》第三十三条第一款)."""
+article; below its minimum only on a 减轻 ground, 《行政处罚法》第三十二条), inside the
+tier the discretion standard gives for the facts, and no fine where the facts meet
+不予处罚 (第三十三条第一款)."""
 
 from __future__ import annotations
 
