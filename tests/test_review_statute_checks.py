@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.review.case_file import CaseFile, Party, load_case, read_case_data
-from assistant.review.checkers.documents import states
+from assistant.review.checkers.documents import decision_matters, states
 from assistant.review.checkers.fact_support import measured_values, pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
@@ -351,15 +351,11 @@ def test_a_single_limit_written_apart_pairs_with_the_values() -> None:
         ("机关名称及决定日期", 5),
     ],
 )
-def test_decision_matters_written_in_short_paraphrase_count(line: str, item: int) -> None:
-    matters = [
-        "当事人的姓名或者名称、地址",
-        "违反法律、法规、规章的事实和证据",
-        "行政处罚的种类和依据",
-        "行政处罚的履行方式和期限",
-        "申请行政复议、提起行政诉讼的途径和期限",
-        "作出行政处罚决定的行政机关名称和作出决定的日期",
-    ]
+def test_decision_matters_written_in_short_paraphrase_count(
+    ctx: ReviewContext, line: str, item: int
+) -> None:
+    matters = [matter for _, matter in decision_matters(ctx, load_case(EXAMPLE))]
+    assert len(matters) == 6  # 《行政处罚法》第五十九条第一款 in the corpus
     assert [i for i, m in enumerate(matters) if states(line, m)] == [item]
 
 
