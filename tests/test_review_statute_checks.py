@@ -411,3 +411,12 @@ def test_territory_by_the_areas_the_place_names(
 def test_designated_jurisdiction_clears_territory(ctx: ReviewContext) -> None:
     case = load_case(CASES_DIR / "n14_clean_designated_jurisdiction.yaml")
     assert not [f for f in review(case, ctx).flags if f.point == "subject"]
+
+
+def test_a_party_without_kind_but_with_a_resident_id_is_a_person() -> None:
+    unstated = Party.model_validate({"name": "李某某", "id_code": "440703201005010000"})
+    assert age_on(unstated, dt.date(2023, 3, 28)) == 12
+    company = Party.model_validate(
+        {"name": "某公司", "kind": "单位", "id_code": "440703201005010000"}
+    )
+    assert age_on(company, dt.date(2023, 3, 28)) is None

@@ -38,10 +38,18 @@ def birth_date(party: Party) -> dt.date | None:
     return party.birth_date or birth_date_from_id(party.id_code)
 
 
+def is_person(party: Party) -> bool:
+    """个人, or a party whose kind was left out but who carries a resident ID or birth date."""
+    if party.kind == "个人":
+        return True
+    unstated = "kind" not in party.model_fields_set
+    return unstated and (party.birth_date or birth_date_from_id(party.id_code)) is not None
+
+
 def age_on(party: Party, day: dt.date) -> int | None:
     """Completed years of age on ``day`` (a person turns N on the birthday itself)."""
     born = birth_date(party)
-    if born is None or party.kind != "个人":
+    if born is None or not is_person(party):
         return None
     years = day.year - born.year
     return years - 1 if (day.month, day.day) < (born.month, born.day) else years
