@@ -60,6 +60,10 @@ class AssistantSettings(IndexingSettings):
     major_amount_threshold_yuan: float | None = Field(
         default=None, description="Fine/confiscation making a decision major; None = catalogue's."
     )
+    review_documents_path: Path | None = Field(
+        default=None,
+        description="An agency's 文书功能目录 (YAML: functions and accepted titles); None = shipped.",
+    )
     av_recording_list_path: Path | None = Field(
         default=None,
         description="An agency's 音像记录事项清单 (YAML); None = the shipped Guangdong default.",
