@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
 
-import swagger_ui_bundle
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -48,6 +48,8 @@ from corpus.store import CorpusStore
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+SWAGGER_UI_DIR = Path(str(resources.files("fastapi_swagger") / "resources"))
+"""Swagger UI 5 (reads OpenAPI 3.1, which FastAPI emits), shipped in the fastapi-swagger wheel."""
 CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
     search.router,
@@ -170,4 +172,4 @@ def _add_service_routes(app: FastAPI) -> None:
         )
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs")
+    app.mount("/docs-assets", StaticFiles(directory=SWAGGER_UI_DIR), name="docs")
