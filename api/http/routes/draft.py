@@ -59,6 +59,10 @@ class DraftOut(BaseModel):
     text: str
     warnings: list[str]
     citations: list[CitationOut]
+    markup: str = Field(
+        default="",
+        description="带行标记的文本（# 标题、## 小标题、^ 居中、> 右对齐），供网页预览版式",
+    )
 
 
 def _content_disposition(name: str) -> str:
@@ -95,7 +99,7 @@ def draft_document(
     except DraftTemplateError as exc:
         raise ApiError(500, "template_error", str(exc)) from exc
     if format == "json":
-        return DraftOut(**draft.as_json())
+        return DraftOut(**draft.as_json(), markup=draft.markup)
     return Response(
         content=draft.docx,
         media_type=DOCX_MEDIA_TYPE,
