@@ -97,7 +97,11 @@ def browser():
     if CHROMIUM is None:
         pytest.skip("找不到 chromium（apt-get install chromium），跳过浏览器测试")
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # The browser's own UI (date picker, file chooser) in Chinese, as officers have it;
+        # needs Debian's chromium-l10n (make browser installs it).
+        args = [*CHROMIUM_ARGS, "--lang=zh-CN"]
+        env = {**os.environ, "LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8"}
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=args, env=env)
         yield launched
         launched.close()
 
@@ -208,6 +212,7 @@ def test_publicity_tab_deadline_redaction_entries_and_report(
     open_tab(page, "执法公示")
     page.fill("#deadline-decided", "2024-09-27")
     page.click("#deadline-form button")
+    expect(page.locator("#deadline-decided + .date-echo")).to_have_text("2024年9月27日（星期五）")
     expect(page.locator(".deadline-due")).to_contain_text("2024年10月12日（星期六）")
     calendar = page.locator("#deadline-results")
     expect(calendar.locator(".tag.holiday", has_text="国庆节")).to_have_count(7)
@@ -327,7 +332,8 @@ def test_discretion_detail_shows_the_legal_basis_once(browser, server: Server) -
     page.click("#discretion-form button")
     hit = page.locator("#discretion-results .violation").first
     basis = hit.locator(".meta").first.inner_text()
-    hit.click()
+    hit.focus()
+    page.keyboard.press("Enter")  # reachable without a mouse
     expect(hit.locator(".tier").first).to_be_visible()
     first_basis = basis.split("；")[0]
     assert first_basis and hit.inner_text().count(first_basis) == 1

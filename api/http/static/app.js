@@ -124,8 +124,8 @@ async function copyText(text) {
   area.remove();
 }
 
-function copyButton(text) {
-  const button = el("button", "copy", "复制引用");
+function copyButton(text, label = "复制引用") {
+  const button = el("button", "copy", label);
   button.type = "button";
   button.title = "复制引用与条文";
   button.addEventListener("click", () =>
@@ -332,7 +332,11 @@ $("discretion-form").addEventListener("submit", async (event) => {
       const div = el("div", "hit violation");
       const detail = el("div");
       div.append(el("div", "cite", `${hit.id} ${hit.title}`), el("div", "meta", hit.legal_basis.join("；")), detail);
-      div.addEventListener("click", () => showViolation(hit.id, detail).catch((f) => detail.replaceChildren(errorBox(f.message))), { once: true });
+      const open = () => showViolation(hit.id, detail).catch((f) => detail.replaceChildren(errorBox(f.message)));
+      div.tabIndex = 0;  // keyboard users open a violation with Enter or Space
+      div.setAttribute("role", "button");
+      div.addEventListener("click", open, { once: true });
+      div.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), div.click()));
       box.append(div);
     }
   } catch (failure) {

@@ -88,3 +88,17 @@ function markMissing(text) {
   fragment.append(rest);
   return fragment;
 }
+
+function echoChineseDates() {
+  // Whatever the browser's own locale, each date field repeats its value in Chinese.
+  for (const input of document.querySelectorAll('input[type="date"]')) {
+    const echo = el("span", "date-echo meta");
+    echo.setAttribute("aria-live", "polite");
+    input.insertAdjacentElement("afterend", echo);
+    const update = () => (echo.textContent = input.value ? chineseDate(input.value) : "");
+    input.addEventListener("input", update);
+    input.addEventListener("change", update);
+  }
+}
+
+echoChineseDates();

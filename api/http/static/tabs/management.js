@@ -98,7 +98,7 @@ function drawView(body) {
   const rows = draw.assignments.map((a) => [a.target.name, a.target.credit_code || "—", a.inspectors.map((o) => `${o.name}（${o.certificate_no}）`).join("、")]);
   box.append(table(["检查对象", "统一社会信用代码", "执法人员"], rows, "draw"));
   const hash = el("div", "hit");
-  hash.append(el("div", "cite", "公开哈希（输入数据 SHA-256）"), el("code", "hash draw-hash", draw.inputs_sha256), copyButton(draw.inputs_sha256));
+  hash.append(el("div", "cite", "公开哈希（输入数据 SHA-256）"), el("code", "hash draw-hash", draw.inputs_sha256), copyButton(draw.inputs_sha256, "复制哈希"));
   hash.append(el("div", "meta", `随机种子“${draw.seed}”与该哈希一并公示：任何人用同样的对象、人员和种子复算，得到同一名单。${draw.method}`));
   box.append(hash);
   const due = body.public_entry["公开期限"];

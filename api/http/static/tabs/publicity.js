@@ -185,7 +185,7 @@ $("redact-form").addEventListener("submit", (event) => {
     const body = await postJson("/api/publicity/redact", { text: $("redact-text").value, keep }, signal);
     const box = el("div");
     box.append(el("p", "meta", `隐去 ${body.spans.length} 处（鼠标悬停查看类别）：`), highlightSpans(body.text, body.spans));
-    box.append(copyButton(body.text));
+    box.append(copyButton(body.text, "复制隐去后的文本"));
     return box;
   });
 });

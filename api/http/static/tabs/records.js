@@ -55,7 +55,7 @@ function verificationView(report) {
   if (report.ok) {
     box.append(el("div", "cite", `校验通过：${report.case} 的 ${report.events} 条记录完整，附件未被替换`));
     box.append(el("div", "meta", "每条记录的哈希包含前一条的哈希，任何修改、删除、重排、插入都会使链条断开。请将链头哈希作为回执留存，日后可凭回执核对："));
-    box.append(el("code", "hash", report.head_hash), copyButton(report.head_hash));
+    box.append(el("code", "hash", report.head_hash), copyButton(report.head_hash, "复制链头哈希"));
     return box;
   }
   box.append(el("div", "cite", `校验未通过：发现 ${report.problems.length} 处问题`));
