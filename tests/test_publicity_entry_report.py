@@ -155,7 +155,8 @@ def test_annual_chart_counts_have_integer_ticks(tmp_path: Path) -> None:
 
     from assistant.publicity.annual_report import chart_figure
 
-    stats = annual_statistics([_person_case(), _company_case()], 2024, Settings(data_dir=tmp_path))
+    odd = _company_case().model_copy(update={"category": "罚款$x_{1$"})  # not TeX: must not raise
+    stats = annual_statistics([_person_case(), odd], 2024, Settings(data_dir=tmp_path))
     figure, _ = chart_figure(stats)
     try:
         figure.canvas.draw()

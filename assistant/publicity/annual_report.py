@@ -141,6 +141,7 @@ def chart_figure(stats: AnnualStatistics) -> tuple[object, bool]:
     if font:
         plt.rcParams["font.sans-serif"] = [font]
     plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["text.parse_math"] = False  # a category such as "$" is text, not TeX
     figure, axes = plt.subplots(1, 2, figsize=(12, 5))
     for axis, dimension in zip(axes, ("类别", "结果"), strict=True):
         counts = stats.dimensions[dimension]
