@@ -89,6 +89,10 @@ def test_overdue_and_report(client: TestClient, officer: dict[str, str]) -> None
     ).json()
     assert report["counts"]["合计"] == {"决定总数": 2} and report["due"] == "2025-01-31"
     assert base64.b64decode(report["chart_png_base64"])[:4] == b"\x89PNG"
+    backwards = {**COMPANY_CASE, "revoked": "2024-09-01"}
+    refused = client.post("/api/publicity/overdue", json={"cases": [backwards]}, headers=officer)
+    assert refused.status_code == 422 and refused.json()["field"] == "body.cases[0].revoked"
+    assert "穗天市监罚〔2024〕8号" in refused.json()["message"]
     xlsx = client.post(
         "/api/publicity/report?format=xlsx", json={"year": 2024, "cases": cases}, headers=officer
     )
@@ -112,6 +116,13 @@ def test_attachment_keeps_its_name_and_hash_and_export_verifies(
     assert answer.status_code == 200, answer.text
     attachment = answer.json()["attachments"][0]
     assert attachment["file_name"] == "现场照片.png" and len(attachment["sha256"]) == 64
+    long_name = "现场" * 100 + ".png"  # 603 bytes: longer than a file name may be
+    kept = client.post(
+        f"/api/records/{case}/attachments",
+        files={"file": (long_name, photo, "image/png")},
+        headers=officer,
+    )
+    assert kept.status_code == 200 and kept.json()["attachments"][0]["file_name"].endswith(".png")
     refused = client.post(
         f"/api/records/{case}/attachments",
         files={"file": ("x.exe", b"MZ\x90\x00", "application/octet-stream")},
@@ -119,10 +130,10 @@ def test_attachment_keeps_its_name_and_hash_and_export_verifies(
     )
     assert refused.status_code == 415
     listed = client.get("/api/records", headers=officer).json()
-    assert {"case": case, "events": 2} | {"head_hash": listed[0]["head_hash"]} in listed
+    assert any(item["case"] == case and item["events"] == 3 for item in listed)
     export = client.get(f"/api/records/{case}/export", headers=officer)
     document = json.loads(export.content)
-    assert document["verification"]["ok"] and len(document["events"]) == 2
+    assert document["verification"]["ok"] and len(document["events"]) == 3
     assert "attachment" in export.headers["content-disposition"]
 
 

@@ -314,6 +314,22 @@ def test_management_tab_roster_lists_draw_and_av_list(browser, server: Server, s
     page.context.close()
 
 
+def test_long_action_shows_progress_and_can_be_cancelled(browser, server: Server) -> None:
+    page = signed_in(browser, server, Role.OFFICER)
+    held = []
+    page.route("**/api/publicity/overdue", held.append)  # the server "takes forever"
+    open_tab(page, "执法公示")
+    page.click("#publicity-example")
+    page.click("#cases-form button[value=overdue]")
+    busy = page.locator("#publicity-results .busy")
+    expect(busy.locator("progress")).to_be_visible()
+    expect(busy).to_contain_text("检查逾期…")
+    busy.get_by_role("button", name="取消").click()
+    expect(page.locator("#publicity-results .err")).to_have_text("已取消：检查逾期")
+    assert held  # the request was under way when it was cancelled
+    page.context.close()
+
+
 def test_docs_render_the_operations(browser, server: Server, shots: Path) -> None:
     page = browser.new_page()
     page.goto(server.base + "/docs")

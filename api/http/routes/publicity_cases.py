@@ -47,6 +47,18 @@ def _calendar_error(exc: ValueError) -> ApiError:
     return ApiError(422, "invalid_dates", str(exc))
 
 
+def _check_dates(cases: list[CaseDecision], field: str) -> None:
+    """Name the decision whose revocation predates it, before any deadline is computed."""
+    for number, case in enumerate(cases):
+        if case.revoked is not None and case.revoked < case.decided:
+            raise ApiError(
+                422,
+                "invalid_dates",
+                f"{case.case_no}：撤销/变更文书收到日期 {case.revoked} 早于决定日期 {case.decided}",
+                field.format(number),
+            )
+
+
 @router.get(
     "/calendar", summary="两日之间的工作日日历（法定节假日、调休、计数）", responses=_ERRORS
 )
@@ -65,6 +77,7 @@ def calendar(
     "/entry", summary="公示条目：信息摘要（隐去个人信息，依据经语料核验）", responses=_ERRORS
 )
 def entry(request: Request, _: AnyUser, body: CaseDecision) -> dict[str, object]:
+    _check_dates([body], "body.revoked")
     checker = CorpusBasisChecker(resolver(request))
     try:
         return public_entry(
@@ -77,6 +90,7 @@ def entry(request: Request, _: AnyUser, body: CaseDecision) -> dict[str, object]
 @router.post("/overdue", summary="逾期未公开、未按时撤下的决定", responses=_ERRORS)
 def overdue(request: Request, _: AnyUser, body: OverdueIn) -> dict[str, object]:
     on = body.today or date.today()
+    _check_dates(body.cases, "body.cases[{}].revoked")
     try:
         items = overdue_items(body.cases, on, request.app.state.settings)
     except CalendarRangeError as exc:
@@ -96,6 +110,7 @@ def report(
     body: ReportIn,
     format: Literal["json", "xlsx"] = Query("json", description="json 或 xlsx"),
 ) -> dict[str, object] | Response:
+    _check_dates(body.cases, "body.cases[{}].revoked")
     try:
         stats = annual_statistics(body.cases, body.year, request.app.state.settings)
     except CalendarRangeError as exc:

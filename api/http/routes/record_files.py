@@ -34,6 +34,7 @@ from assistant.case_record.verification import verify_events
 
 router = APIRouter(prefix="/records", tags=["全过程记录"])
 ATTACHMENT_MAX_BYTES = 200 * 1024 * 1024
+MAX_NAME_BYTES = 200
 ATTACHMENT_TYPES = {
     **AUDIO_TYPES,
     **STATUTE_TYPES,
@@ -82,6 +83,12 @@ def _append_named(
 ) -> dict[str, object]:
     """Append the upload under the officer's file name (a private temp folder holds it)."""
     safe = name if name not in {".", ".."} else "attachment" + upload.suffix
+    if len(safe.encode("utf-8")) > MAX_NAME_BYTES:  # file systems stop at 255 bytes
+        suffix = Path(safe).suffix[:16]
+        safe = (
+            safe.encode("utf-8")[: MAX_NAME_BYTES - len(suffix) - 4].decode("utf-8", "ignore")
+            + suffix
+        )
     with tempfile.TemporaryDirectory(dir=upload.parent) as folder:
         named = Path(folder) / safe
         shutil.move(upload, named)

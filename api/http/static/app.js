@@ -167,15 +167,11 @@ async function runCite(q, day, box) {
 $("law-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const action = event.submitter ? event.submitter.value : "search";
-  const box = $("law-results");
-  box.replaceChildren(el("p", "meta", "查询中…"));
-  const results = el("div");
-  try {
+  await runLong($("law-results"), action === "cite" ? "核验引用" : "检索", async () => {
+    const results = el("div");
     await (action === "cite" ? runCite : runSearch)($("law-q").value, $("law-date").value, results);
-    box.replaceChildren(results);
-  } catch (failure) {
-    box.replaceChildren(errorBox(failure.message));
-  }
+    return results;
+  });
 });
 
 // ---- officer assistance --------------------------------------------------------------
@@ -226,23 +222,14 @@ function renderAssist(body, box) {
 
 $("assist-form").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const box = $("assist-results");
-  box.replaceChildren(el("p", "meta", "分析中…"));
   const have = $("assist-have").value.split(/[、，,]/).map((x) => x.trim()).filter(Boolean);
   const payload = { question: $("assist-q").value, have };
   if ($("assist-date").value) payload.date = $("assist-date").value;
-  try {
-    const body = await api("/api/ask", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(payload),
-    });
+  await runLong($("assist-results"), "分析中", async (signal) => {
     const results = el("div");
-    renderAssist(body, results);
-    box.replaceChildren(results);
-  } catch (failure) {
-    box.replaceChildren(errorBox(failure.message));
-  }
+    renderAssist(await postJson("/api/ask", payload, signal), results);
+    return results;
+  });
 });
 
 // ---- legal review --------------------------------------------------------------------
@@ -290,19 +277,11 @@ $("review-form").addEventListener("submit", async (event) => {
     box.replaceChildren(errorBox("案卷不是有效的 JSON"));
     return;
   }
-  box.replaceChildren(el("p", "meta", "审核中…"));
-  try {
-    const body = await api("/api/review", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(caseFile),
-    });
+  await runLong(box, "审核中", async (signal) => {
     const results = el("div");
-    renderReview(body, results);
-    box.replaceChildren(results);
-  } catch (failure) {
-    box.replaceChildren(errorBox(failure.message));
-  }
+    renderReview(await postJson("/api/review", caseFile, signal), results);
+    return results;
+  });
 });
 
 // ---- discretion standards ------------------------------------------------------------

@@ -30,8 +30,10 @@ async function runLong(box, label, work) {
   cancel.addEventListener("click", () => controller.abort());
   status.append(bar, el("span", "meta", ` ${label}…`), cancel);
   box.replaceChildren(status);
+  const cancelled = new Promise((_, reject) => controller.signal.addEventListener("abort", () => reject(new Error("cancelled"))));
   try {
-    const shown = await work(controller.signal);
+    // Cancel answers at once even when the work cannot be interrupted; its late result is dropped.
+    const shown = await Promise.race([work(controller.signal), cancelled]);
     box.replaceChildren(shown);
   } catch (failure) {
     const message = controller.signal.aborted ? `已取消：${label}` : failure.message;
