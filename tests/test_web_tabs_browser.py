@@ -100,7 +100,8 @@ def browser():
         # The browser's own UI (date picker, file chooser) in Chinese, as officers have it;
         # needs Debian's chromium-l10n (make browser installs it).
         args = [*CHROMIUM_ARGS, "--lang=zh-CN"]
-        env = {**os.environ, "LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8"}
+        # LANGUAGE picks the UI translation; the C.UTF-8 locale keeps Chinese file paths intact.
+        env = {**os.environ, "LANGUAGE": "zh_CN", "LANG": "C.UTF-8"}
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=args, env=env)
         yield launched
         launched.close()
@@ -317,7 +318,7 @@ def test_management_tab_roster_lists_draw_and_av_list(browser, server: Server, s
 def test_long_action_shows_progress_and_can_be_cancelled(browser, server: Server) -> None:
     page = signed_in(browser, server, Role.OFFICER)
     held = []
-    page.route("**/api/publicity/overdue", held.append)  # the server "takes forever"
+    page.route("**/api/publicity/overdue", lambda route: held.append(route))  # never answered
     open_tab(page, "执法公示")
     page.click("#publicity-example")
     page.click("#cases-form button[value=overdue]")
