@@ -163,7 +163,7 @@ def test_keyboard_moves_between_tabs(browser, server: Server) -> None:
     page.context.close()
 
 
-def test_citation_is_copied_to_the_clipboard(browser, server: Server) -> None:
+def test_citation_is_copied_to_the_clipboard(browser, server: Server, shots: Path) -> None:
     page = signed_in(browser, server, Role.OFFICER)
     page.fill("#law-q", "行政处罚法第32条第1款第2项")
     page.fill("#law-date", "2023-05-01")
@@ -174,6 +174,31 @@ def test_citation_is_copied_to_the_clipboard(browser, server: Server) -> None:
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("《中华人民共和国行政处罚法》第三十二条第一款第（二）项：")
     assert "受他人胁迫或者诱骗" in copied
+    page.screenshot(path=str(shots / "law.png"))
+    page.context.close()
+
+
+def test_assist_tab_pushes_provisions_and_evidence(browser, server: Server, shots: Path) -> None:
+    page = signed_in(browser, server, Role.OFFICER)
+    open_tab(page, "办案辅助")
+    page.fill("#assist-q", "当事人要求听证的，行政机关应当怎么做")
+    page.click("#assist-form button")
+    provision = page.locator("#assist-results .hit").first
+    expect(provision.locator(".cite")).to_contain_text("行政处罚法》第六十三条")
+    expect(page.locator("#assist-results")).to_contain_text("证据清单")
+    page.screenshot(path=str(shots / "assist.png"), full_page=True)
+    page.context.close()
+
+
+def test_review_tab_for_a_reviewer(browser, server: Server, shots: Path) -> None:
+    page = signed_in(browser, server, Role.REVIEWER)
+    open_tab(page, "法制审核")
+    page.click("#review-example")
+    expect(page.locator("#review-case")).to_have_value(re.compile("江环罚"))
+    page.click("#review-form button[type=submit]")
+    expect(page.locator("#review-results .cite").first).to_be_visible(timeout=90_000)
+    expect(page.locator("#review-results")).to_contain_text("重大执法决定")
+    page.screenshot(path=str(shots / "review.png"), full_page=True)
     page.context.close()
 
 
@@ -342,7 +367,7 @@ def test_docs_render_the_operations(browser, server: Server, shots: Path) -> Non
     page.close()
 
 
-def test_discretion_detail_shows_the_legal_basis_once(browser, server: Server) -> None:
+def test_discretion_detail_shows_the_legal_basis_once(browser, server: Server, shots: Path) -> None:
     page = signed_in(browser, server, Role.OFFICER)
     open_tab(page, "裁量基准")
     page.fill("#discretion-q", "未依法备案环境影响登记表")
@@ -354,6 +379,7 @@ def test_discretion_detail_shows_the_legal_basis_once(browser, server: Server) -
     expect(hit.locator(".tier").first).to_be_visible()
     first_basis = basis.split("；")[0]
     assert first_basis and hit.inner_text().count(first_basis) == 1
+    page.screenshot(path=str(shots / "discretion.png"), full_page=True)
     page.context.close()
 
 
