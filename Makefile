@@ -45,9 +45,11 @@ run: install models fonts index
 fonts:
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fontconfig)
 
-## Debian's chromium for the headless browser test (Playwright drives it; no browser download).
+## Debian's chromium for the headless browser test (Playwright drives it; no browser download),
+## with its translations so the web tests see the Chinese date picker an officer's browser shows.
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	test -f /usr/lib/chromium/locales/zh-CN.pak || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-l10n)
 
 ## A local PostgreSQL (Debian's cluster) with a zhifa role and database, for the tests that
 ## run the stores on PostgreSQL; each test run works in a schema of its own.

@@ -81,8 +81,12 @@ def test_real_clip_is_transcribed_and_filed_with_the_case(
     assert "交易" in result["text"] and "几乎" in result["text"]
     assert result["filed_with_case"] and result["draft_turns"]
     assert "张三" in result["draft_markdown"]
+    # the draft and the record name the uploaded file, not the server's random one
+    assert f"录音文件：{Path(CLIP).name}" in result["draft_markdown"]
     records = client.app.state.settings.data_dir / "records"
     assert list(records.glob("*/*.audio.json")) and list(records.glob("*/*.笔录.docx"))
+    audio_record = next(records.glob("*/*.audio.json"))
+    assert audio_record.name.startswith(Path(CLIP).stem)
     markdown = client.get(result["downloads"]["md"], headers=bearer(token))
     assert markdown.status_code == 200 and "交易" in markdown.text
     # someone else's job does not exist for them; admins see every job

@@ -132,7 +132,12 @@ class TranscriptionService:
         )
         try:
             filed = file_with_case(
-                result, upload.path, collection, form.header(), records_root(self.settings)
+                result,
+                upload.path,
+                collection,
+                form.header(),
+                records_root(self.settings),
+                upload.display_name,
             )
         except (AudioRecordError, OSError) as exc:
             raise JobFailure(f"保存案件记录失败：{exc}") from exc
