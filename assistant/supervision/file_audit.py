@@ -186,14 +186,14 @@ class FileAuditor:
         subject: AuditSubject,
         used: set[int],
     ) -> list[Finding]:
-        if test is not None:
-            return [Finding(d.reason, "", d.evidence) for d in PROPERTY_TESTS[test](subject)]
         found = []
         for index, flag in enumerate(flags):
             if any(_matches(flag, m, self.ctx) for m in review_matches):
                 used.add(index)
                 found.append(_finding(flag))
-        return found
+        tested = PROPERTY_TESTS[test](subject) if test is not None else []
+        seen = {f.evidence for f in found}
+        return found + [Finding(d.reason, "", d.evidence) for d in tested if d.evidence not in seen]
 
     def _basic(
         self, standard: BasicStandard, flags: list[Flag], subject: AuditSubject, used: set[int]

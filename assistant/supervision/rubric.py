@@ -66,9 +66,11 @@ class BasicStandard(BaseModel):
     test: str | None = None
 
     @model_validator(mode="after")
-    def _one_way(self) -> BasicStandard:
-        if bool(self.review) == bool(self.test):
-            raise ValueError(f"基本标准 {self.id} 须写 review 或 test 之一")
+    def _some_way(self) -> BasicStandard:
+        if not self.review and not self.test:
+            raise ValueError(
+                f"基本标准 {self.id} 须写 review 或 test（可同时写，任一发现即不合格）"
+            )
         return self
 
 
