@@ -27,7 +27,7 @@ def _points(value: float) -> str:
 
 
 def _rule(deduction: AppliedDeduction) -> str:
-    return f"{deduction.rule}（本标准自定）" if deduction.rule_is_own else deduction.rule
+    return deduction.rule
 
 
 def _summary(result: FileAudit) -> list[Line]:
