@@ -150,7 +150,11 @@ def stats_command(
 def warnings_command(
     ctx: typer.Context,
     within: int | None = typer.Option(
-        None, "--within", min=0, help="提前预警天数（默认 ZHIFA_SUPERVISION_WARNING_DAYS=15）。"
+        None,
+        "--within",
+        min=0,
+        max=3650,
+        help="提前预警天数（默认 ZHIFA_SUPERVISION_WARNING_DAYS=15）。",
     ),
     today: str | None = typer.Option(None, "--today", help="检查日期 YYYY-MM-DD，默认今天。"),
     kind: list[WarningKind] = typer.Option([], "--kind", help="只看某类预警，可多次给出。"),
@@ -179,7 +183,7 @@ def warnings_command(
 def export_command(
     ctx: typer.Context,
     out_dir: Path = typer.Option(..., "--out", help="输出目录。"),
-    within: int | None = typer.Option(None, "--within", min=0, help="提前预警天数。"),
+    within: int | None = typer.Option(None, "--within", min=0, max=3650, help="提前预警天数。"),
     today: str | None = typer.Option(None, "--today", help="检查日期 YYYY-MM-DD，默认今天。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出写出的文件。"),
 ) -> None:

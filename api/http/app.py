@@ -35,6 +35,7 @@ from api.http.routes import (
     records,
     review,
     search,
+    supervision,
     transcription,
     users,
 )
@@ -57,6 +58,7 @@ CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     records.router,
     review.router,
     draft.router,
+    supervision.router,
     admin.router,
     discretion.router,
     transcription.router,

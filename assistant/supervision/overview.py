@@ -23,6 +23,7 @@ from assistant.supervision.warnings import (
     SupervisionWarning,
     WarningBuilder,
     WarningKind,
+    check_today,
     sort_warnings,
 )
 
@@ -104,6 +105,7 @@ def build_view(
 ) -> SupervisionView:
     """Read every source once and compute counts and warnings for ``today``."""
     days = settings.supervision_warning_days if within is None else within
+    check_today(today)
     filed, problems = CaseRegister(settings).load()
     records = CaseRecordStore(settings)
     heads = [case_no for case_no, _, _ in records.cases()]

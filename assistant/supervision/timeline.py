@@ -102,9 +102,10 @@ def _from_file(filed: FiledCase, ctx: ReviewContext | None) -> CaseTimeline:
     extensions = case.events_of("延期")
     timeline.extended = bool(extensions)
     for extension in extensions:
-        found = _ISO_DAY.findall(f"{extension.result or ''} {extension.note}")
+        found = [_iso(d) for d in _ISO_DAY.findall(f"{extension.result or ''} {extension.note}")]
+        found = [d for d in found if d is not None]
         if found:
-            timeline.extended_until = max(date.fromisoformat(d) for d in found)
+            timeline.extended_until = max(found)
     return timeline
 
 
@@ -120,11 +121,15 @@ def _add_record(timeline: CaseTimeline, events: list[RecordedEvent]) -> None:
             timeline.sources[kind] = RECORD_SOURCE
 
 
-def _day(occurred_at: str) -> date | None:
+def _iso(text: str) -> date | None:
     try:
-        return date.fromisoformat(occurred_at[:10])
+        return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def _day(occurred_at: str) -> date | None:
+    return _iso(occurred_at[:10])
 
 
 def build_timelines(

@@ -23,9 +23,17 @@ from assistant.publicity.deadlines import (
 )
 from assistant.settings import AssistantSettings
 from assistant.supervision.timeline import CaseTimeline
+from corpus.errors import ErrorKind, ZhifaError
 
 DECISION_DAYS = 90
 DELIVERY_WORKING_DAYS = 7
+WORKING_DAYS_SPAN = 400
+EARLIEST_DAY = date(1990, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
+
+
+class SupervisionDateError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_dates"):
+    """A checking day outside the range supervision can compute."""
 
 
 class WarningKind(StrEnum):
@@ -101,10 +109,25 @@ def _left(due: date, today: date) -> int:
     return (due - today).days
 
 
-def _working_left(due: date, today: date) -> int:
-    if due >= today:
-        return working_days_between(today, due)
-    return -working_days_between(due, today)
+def _working_left(due: date, today: date) -> int | None:
+    """Working days from ``today`` to ``due`` (negative when passed); None off the calendar."""
+    if abs((due - today).days) > WORKING_DAYS_SPAN:
+        return None
+    try:
+        if due >= today:
+            return working_days_between(today, due)
+        return -working_days_between(due, today)
+    except CalendarRangeError:
+        return None
+
+
+def check_today(today: date) -> date:
+    """The checking day must be a plausible one (the holiday calendar and dates stay sane)."""
+    if not EARLIEST_DAY <= today <= LATEST_DAY:
+        raise SupervisionDateError(
+            f"检查日期 {today} 超出可用范围（{EARLIEST_DAY} 至 {LATEST_DAY}）"
+        )
+    return today
 
 
 def decision_due(t: CaseTimeline) -> date | None:
