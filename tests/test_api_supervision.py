@@ -4,12 +4,15 @@ exports; officers are refused; bad input is a Chinese 4xx."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import yaml
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
+from api.cli import app
 from api.http.app import create_app
 from api.settings import Settings
 from api.users import Role
@@ -125,3 +128,33 @@ def test_warnings_and_exports(client: TestClient, tokens: dict[Role, str]) -> No
     csv = client.get("/api/supervision/export/warnings.csv?today=2024-09-20", headers=headers)
     assert csv.status_code == 200 and "预警类型" in csv.content.decode("utf-8-sig")
     assert client.get("/api/supervision/export/x.exe", headers=headers).status_code == 422
+
+
+def test_cli_and_http_give_the_same_audit(
+    client: TestClient, tokens: dict[Role, str], tmp_path: Path
+) -> None:
+    """Parity: ``zhifa audit-file --json`` and ``POST /api/supervision/audit`` on one file."""
+    data = _example()
+    data["events"] = [e for e in data["events"] if e["type"] != "集体讨论"]
+    data["documents"][1]["date"] = None
+    path = tmp_path / "案卷.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    env = {"ZHIFA_DATA_DIR": str(client.app.state.settings.data_dir)}
+    run = CliRunner().invoke(app, ["audit-file", str(path), "--json"], env=env)
+    assert run.exit_code == 0, run.output
+    http = client.post(
+        "/api/supervision/audit", json=data, headers=bearer(tokens[Role.REVIEWER])
+    ).json()
+    http.pop("report")
+    assert json.loads(run.stdout) == http
+    assert http["score"] == 95  # J1 −1 (undated 现场检查笔录), C6 −4 (no 集体讨论)
+
+
+def test_cli_example_and_rubric(client: TestClient) -> None:
+    env = {"ZHIFA_DATA_DIR": str(client.app.state.settings.data_dir)}
+    example = CliRunner().invoke(app, ["audit-file", "--example"], env=env)
+    assert example.exit_code == 0 and "dossier:" in example.stdout
+    rubric = CliRunner().invoke(app, ["audit-file", "--show-rubric"], env=env)
+    assert rubric.exit_code == 0 and "basic:" in rubric.stdout
+    bad = CliRunner().invoke(app, ["audit-file", "/nonexistent/案卷.yaml"], env=env)
+    assert bad.exit_code == 1 and "案卷文件不存在" in bad.output
