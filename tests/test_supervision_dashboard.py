@@ -258,3 +258,19 @@ def test_cli_audit_file_by_case_number_with_reports(settings: Settings, tmp_path
     assert run.exit_code == 0 and "扣分明细" in md.read_text(encoding="utf-8")
     missing = CliRunner().invoke(app, ["audit-file", "无此案〔2024〕9号"], env=env)
     assert missing.exit_code == 1 and "没有登记案号" in missing.output
+
+
+def test_control_characters_in_a_filed_case_do_not_break_the_workbook(
+    settings: Settings, ctx: ReviewContext, tmp_path: Path
+) -> None:
+    local = Settings(
+        data_dir=tmp_path,
+        database_url=settings.resolved_database_url,
+        supervision_cases_dir=tmp_path / "c",
+    )
+    data = _case("K\x00\x19〔2024〕9号", [{"type": "立案", "date": D(2024, 9, 2)}])
+    data["title"] = "标题\x00含控制字符"
+    CaseRegister(local).file(data)
+    written = export_all(build_view(local, ctx, TODAY, 15), tmp_path / "out")
+    cases = load_workbook(written["xlsx"])["案件清单"]
+    assert any(row[0] == "K〔2024〕9号" for row in cases.iter_rows(values_only=True))

@@ -22,7 +22,7 @@ from assistant.supervision.dossier import Dossier, parse_dossier
 from corpus.errors import ErrorKind, ZhifaError
 
 SUFFIXES = (".json", ".yaml", ".yml")
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_UNSAFE = re.compile(r"[^\w〔〕（）()\[\]-]+")  # keep letters, digits, CJK, brackets
 
 
 class FiledCaseNotFound(ZhifaError, LookupError, kind=ErrorKind.NOT_FOUND, code="case_not_filed"):

@@ -115,6 +115,13 @@ def write_csvs(view: SupervisionView, out_dir: Path) -> dict[str, str]:
     }
 
 
+def _cell(value: object) -> object:
+    """Control characters (allowed in case files, not in XLSX) are dropped from text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def write_xlsx(view: SupervisionView, path: Path) -> Path:
     from openpyxl import Workbook
 
@@ -124,7 +131,7 @@ def write_xlsx(view: SupervisionView, path: Path) -> Path:
         summary.title = "汇总统计"
         summary.append(["维度", "项目", "数量"])
         for row in _count_rows(view):
-            summary.append(row)
+            summary.append([_cell(v) for v in row])
         for name, headers, rows in (
             ("预警清单", WARNING_HEADERS, [_warning_row(w) for w in view.warnings]),
             ("案件清单", CASE_HEADERS, _case_rows(view)),
@@ -132,7 +139,7 @@ def write_xlsx(view: SupervisionView, path: Path) -> Path:
             sheet = book.create_sheet(name)
             sheet.append(headers)
             for row in rows:
-                sheet.append(row)
+                sheet.append([_cell(v) for v in row])
         book.save(target)
 
     return _atomic(path, write)
