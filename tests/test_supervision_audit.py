@@ -224,6 +224,19 @@ def _not_recorded_on_video(d: dict) -> None:
     del d["events"][0]["certificates_shown"]
 
 
+def _seizure_not_filmed(d: dict) -> None:
+    d["events"].insert(
+        3,
+        {
+            "type": "调查取证",
+            "date": dt.date(2023, 4, 15),
+            "officers": ["李明", "陈华"],
+            "certificates_shown": True,
+            "note": "对排污设备实施查封扣押",
+        },
+    )
+
+
 def _identity_and_source_missing(d: dict) -> None:
     d["parties"][0]["id_code"] = None
     d["evidence"][3]["source"] = None
@@ -269,6 +282,8 @@ ITEM_CASES: list[tuple[str, Mutation, float, dict[str, float]]] = [
     ("filing_form_missing", _drop_document("立案审批表"), 96, {"C1": 4}),
     # investigation not on video (−2), certificates shown not recorded (−2)
     ("not_on_video", _not_recorded_on_video, 96, {"C2": 4}),
+    # 查封扣押 needs uninterrupted video (粤全过程记录办法第十四条第二款): C2 −4, not 不合格
+    ("seizure_not_filmed", _seizure_not_filmed, 96, {"C2": 4}),
     ("identity_and_source_missing", _identity_and_source_missing, 96, {"C3": 4}),
     ("outside_territory", _outside_territory, 98, {"C4": 2}),
     ("notice_document_missing", _drop_document("行政处罚事先告知书"), 95, {"C5": 5}),
