@@ -387,3 +387,62 @@ def test_a_bad_dossier_is_a_chinese_error(auditor: FileAuditor) -> None:
     data["dossier"] = "卷宗"
     with pytest.raises(CaseFileError, match="dossier"):
         auditor.audit_data(copy.deepcopy(data))
+
+
+# --- the review team's case set: each defect file fails the standard its defect belongs to ---
+
+REVIEW_CASES = Path(__file__).parent / "review_cases"
+# Each file's stated defect (its name) mapped to the basic standard the rubric assigns it;
+# check-level findings (territory, tier, 不予处罚 hint, standard mismatch), late delivery and
+# document defects deduct points but do not fail the file. Written after a first batch run
+# over these files (which agreed with the mapping): a regression test, not an evaluation.
+EXPECTED_FAILURES = {
+    "d01": ["B1"],
+    "d02": [],
+    "d03": ["B1"],
+    "d04": ["B3"],
+    "d05": ["B4"],
+    "d06": ["B8"],
+    "d07": ["B8"],
+    "d08": ["B8"],
+    "d09": ["B8"],
+    "d10": [],
+    "d11": ["B8"],
+    "d12": ["B8"],
+    "d13": ["B8"],
+    "d14": ["B8"],
+    "d15": ["B5"],
+    "d16": ["B5"],
+    "d17": ["B6"],
+    "d18": ["B6"],
+    "d19": ["B6"],
+    "d20": ["B7"],
+    "d21": ["B7"],
+    "d22": ["B7"],
+    "d23": [],
+    "d24": ["B7"],
+    "d25": [],
+    "d26": [],
+    "d27": ["B2"],
+    "d28": ["B2"],
+    "d29": ["B2"],
+    "d30": [],
+    "d31": [],
+    "d32": [],
+    "d33": [],
+    "d34": ["B9"],
+    "d35": ["B9"],
+    "d36": ["B9"],
+    "m01": ["B4", "B8"],
+    "m02": ["B3", "B6", "B9"],
+    "m03": [],
+    "m04": ["B8", "B9"],
+    "m05": ["B7"],
+}
+
+
+@pytest.mark.parametrize("path", sorted(REVIEW_CASES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_review_case_set_fails_the_right_standard(auditor: FileAuditor, path: Path) -> None:
+    result = auditor.audit_data(read_case_data(path))
+    expected = EXPECTED_FAILURES.get(path.stem[:3], [])  # c01–c07 are clean: no failure
+    assert [f.id for f in result.failures] == expected
