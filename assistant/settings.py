@@ -82,7 +82,7 @@ class AssistantSettings(IndexingSettings):
     )
     supervision_cases_dir: Path | None = Field(
         default=None,
-        description="Filed case files the supervision view reads; None = data_dir/supervision.",
+        description="Filed case files the supervision view reads; None = data_dir/supervision/cases.",
     )
     supervision_warning_days: int = Field(
         default=15, description="Warn this many days before a deadline (--within default)."
