@@ -21,6 +21,7 @@ from api.cli.publicity import publicity_app
 from api.cli.review import review_command
 from api.cli.search import search_command
 from api.cli.serve import serve_command
+from api.cli.supervise import audit_file_command, supervise_app
 from api.cli.transcribe import record_app, transcribe_command
 from api.cli.users import user_app
 from api.components import Components
@@ -77,6 +78,10 @@ app.command("review", help="法制审核：重大执法决定判断、逐项审�
 app.command("draft", help="文书生成：按案卷起草执法文书（立案审批表、告知书、决定书等）。")(
     draft_command
 )
+app.add_typer(supervise_app, name="supervise")
+app.command(
+    "audit-file", help="案卷评查：按评查标准为已结案案卷打分，列出不合格卷理由与每项扣分。"
+)(audit_file_command)
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ from api.http.routes import (
     records,
     review,
     search,
+    supervision,
     transcription,
     users,
 )
@@ -63,6 +64,7 @@ CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     record_files.router,
     review.router,
     draft.router,
+    supervision.router,
     admin.router,
     discretion.router,
     transcription.router,

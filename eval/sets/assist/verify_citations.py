@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from api.settings import Settings
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 SET_PATH = Path(__file__).with_name("situations.json")
