@@ -9,6 +9,7 @@ job's own folder and the recording is deleted after transcription.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,16 +25,19 @@ from transcription.audio_decoding import AudioDecodeError
 from transcription.audio_record import AudioRecordError, CollectionInfo, records_root
 from transcription.case_filing import file_with_case
 from transcription.engine import ModelLoadError, WhisperEngine, load_engine
-from transcription.options import engine_options_from, transcription_options_from
-from transcription.pipeline import PipelineConfig, transcribe_file
+from transcription.options import engine_options_from
+from transcription.pipeline import config_from_settings, transcribe_file
 from transcription.record_draft import (
     AudioSource,
     InterviewHeader,
     draft_from_turns,
     write_draft_files,
 )
+from transcription.speaker_encoder import SpeakerEncoder, SpeakerEncoderError, voices_from
 from transcription.transcript import TranscriptionResult
 from transcription.turns import turns_from_segments
+
+logger = logging.getLogger(__name__)
 
 
 class TranscriptionForm(BaseModel):
@@ -50,6 +54,11 @@ class TranscriptionForm(BaseModel):
     recorder: str = Field(default="", max_length=100, description="记录人")
     interviewee: str = Field(default="", max_length=100, description="被询问人")
     hotwords: str = Field(default="", max_length=500, description="热词，空格或逗号分隔")
+    verbatim: str = Field(
+        default="",
+        pattern="^(|0|1|true|false)$",
+        description="逐字记录语气词（嗯、啊、呃）：1/true 开启，0/false 关闭，不填按站点设置",
+    )
 
     def header(self) -> InterviewHeader:
         return InterviewHeader(
@@ -62,6 +71,9 @@ class TranscriptionForm(BaseModel):
             recorder=self.recorder,
             interviewee=self.interviewee,
         )
+
+    def verbatim_choice(self) -> bool | None:
+        return None if not self.verbatim else self.verbatim in ("1", "true")
 
     def hotword_list(self) -> list[str]:
         return [w for w in self.hotwords.replace("，", " ").replace(",", " ").split() if w]
@@ -84,6 +96,8 @@ class TranscriptionService:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._engine: WhisperEngine | None = None
+        self._voices: SpeakerEncoder | None = None
+        self._voices_loaded = False
         self._lock = threading.Lock()
 
     @property
@@ -104,6 +118,17 @@ class TranscriptionService:
                     raise JobFailure(str(exc)) from exc
             return self._engine
 
+    def voices(self) -> SpeakerEncoder | None:
+        """The speaker encoder, loaded once; None (question heuristic) when off or missing."""
+        with self._lock:
+            if not self._voices_loaded:
+                try:
+                    self._voices = voices_from(self.settings)
+                except SpeakerEncoderError as exc:
+                    logger.warning("speaker encoder unavailable, heuristic roles: %s", exc)
+                self._voices_loaded = True
+            return self._voices
+
     def run(
         self, job_id: str, upload: ReceivedUpload, form: TranscriptionForm, progress: Progress
     ) -> TranscriptionOutcome:
@@ -120,12 +145,14 @@ class TranscriptionService:
     def _transcribe(
         self, path: Path, form: TranscriptionForm, progress: Progress
     ) -> TranscriptionResult:
-        config = PipelineConfig(
-            options=transcription_options_from(self.settings).with_hotwords(form.hotword_list()),
+        config = config_from_settings(
+            self.settings,
+            hotwords=form.hotword_list(),
+            verbatim=form.verbatim_choice(),
             cache_root=self.settings.data_dir / "cache" / "transcription",
         )
         try:
-            return transcribe_file(self.engine(), path, config, progress)
+            return transcribe_file(self.engine(), path, config, progress, self.voices())
         except AudioDecodeError as exc:
             raise JobFailure(str(exc)) from exc
 
