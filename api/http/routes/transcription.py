@@ -18,6 +18,7 @@ from api.http.jobs import Job, JobRunner, JobStatus
 from api.http.transcription_service import TranscriptionForm, TranscriptionOutcome
 from api.http.uploads import AUDIO_TYPES, UploadPolicy, multipart_upload_schema, receive_upload
 from api.users import Principal, Role
+from transcription.example_audio import EXAMPLE_RECORDING
 
 router = APIRouter(prefix="/transcriptions", tags=["录音转写"])
 
@@ -56,6 +57,7 @@ class DraftTurnOut(BaseModel):
 class TranscriptionResultOut(BaseModel):
     text: str
     segments: list[TranscriptSegmentOut]
+    speakers: int | None = None
     duration_s: float
     sha256: str
     model: str
@@ -159,6 +161,16 @@ async def upload_recording(request: Request, principal: Officer) -> JobOut:
         lambda job: service.run(job.id, upload, form, job.report),
     )
     return job_out(job)
+
+
+@router.get(
+    "/example.wav",
+    summary="示例录音（两位说话人，AISHELL-1，Apache-2.0），可下载后上传试用",
+    response_class=FileResponse,
+    responses=_ERRORS,
+)
+def example_recording(_: Officer) -> FileResponse:
+    return FileResponse(EXAMPLE_RECORDING, media_type="audio/wav", filename="示例询问录音.wav")
 
 
 @router.get("/{job_id}", response_model=JobOut, summary="查询转写进度与结果", responses=_ERRORS)

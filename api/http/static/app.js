@@ -288,7 +288,7 @@ $("discretion-form").addEventListener("submit", async (event) => {
 
 // ---- transcription -------------------------------------------------------------------
 
-function uploadWithProgress(form) {
+function uploadWithProgress(body) {
   // XMLHttpRequest reports upload progress; fetch does not.
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
@@ -301,7 +301,7 @@ function uploadWithProgress(form) {
     };
     request.onload = () => (request.status === 202 ? resolve(request.response) : reject(new ApiFailure(request.status, request.response)));
     request.onerror = () => reject(new Error("上传失败：网络错误"));
-    request.send(new FormData(form));
+    request.send(body);
   });
 }
 
@@ -336,7 +336,9 @@ function showTranscript(result) {
     links.append(link);
   }
   box.append(links);
-  box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，模型 ${result.model}，SHA-256 ${result.sha256}`));
+  const voices = result.speakers == null ? "说话人按问句规则区分" : `按声音识别出 ${result.speakers} 位说话人`;
+  box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，${voices}，模型 ${result.model}，SHA-256 ${result.sha256}`));
+  box.append(el("p", "meta", "说话人有误时，可下载 JSON 修改后用 zhifa record render --rename 原名=新名 重新生成。"));
 }
 
 async function pollJob(job) {
@@ -352,17 +354,31 @@ async function pollJob(job) {
   }
 }
 
-$("upload-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
+async function transcribeUpload(makeBody) {
   $("transcript").replaceChildren();
   $("upload-progress").hidden = false;
   $("upload-progress").value = 0;
   try {
-    await pollJob(await uploadWithProgress(event.target));
+    await pollJob(await uploadWithProgress(await makeBody()));
   } catch (failure) {
     $("job-status").textContent = "";
     $("transcript").replaceChildren(errorBox(failure.message));
   }
+}
+
+$("upload-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  transcribeUpload(async () => new FormData(event.target));
+});
+
+$("try-example").addEventListener("click", () => {
+  // The shipped example: two real speakers (AISHELL-1), fetched and uploaded like a user file.
+  transcribeUpload(async () => {
+    const body = new FormData();
+    body.append("file", await api("/api/transcriptions/example.wav"), "示例询问录音.wav");
+    if ($("upload-form").elements.verbatim.checked) body.append("verbatim", "1");
+    return body;
+  });
 });
 
 if (sessionStorage.getItem(TOKEN_KEY)) login(sessionStorage.getItem(TOKEN_KEY));
