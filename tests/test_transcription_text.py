@@ -143,3 +143,8 @@ def test_segments_join_into_sentences_not_fragments() -> None:
     ]
     texts = [s.text for s in finish_segments(segments, FinishingOptions())]
     assert texts == ["我当时在店里，", "大概三十多岁。", "你是否在场？", "在。"]
+
+
+def test_short_digit_runs_are_words_not_numbers() -> None:
+    assert write_numbers("一二三线城市") == "一二三线城市"
+    assert write_numbers("住在三零二室") == "住在302室"

@@ -8,7 +8,7 @@
   record them.
 - Numbers as GB/T 15835 and 笔录 practice write them: dates, digit strings (phone,
   plate, ID) and exact quantities with a unit in Arabic digits (2023年5月1日,
-  13812345678, 3500元); approximate numbers (三十多岁, 七八个) and small counts
+  13812345678, 3500元; digit runs of five or more, so 一二三线 stays); approximate numbers (三十多岁, 七八个) and small counts
   (一个人, 第三次) stay in Chinese characters.
 """
 
@@ -28,7 +28,7 @@ _FILLERS = "嗯啊呃额哦唉诶欸"
 _FILLER_RUN = re.compile(rf"(^|(?<=[，。？！、；：]))[{_FILLERS}]+[，、]?")
 _NUMERAL = "零〇一二三四五六七八九十百千万两幺"
 _DIGITS = "零〇一二三四五六七八九幺"
-_DIGIT_STRING = re.compile(rf"[{_DIGITS}]{{3,}}")
+_DIGIT_STRING = re.compile(rf"[{_DIGITS}]{{5,}}")
 _DATE = re.compile(rf"([{_NUMERAL}]+)(年)(?:([{_NUMERAL}]+)(月))?(?:([{_NUMERAL}]+)([日号]))?")
 _MONTH_DAY = re.compile(rf"([{_NUMERAL}]+)(月)([{_NUMERAL}]+)([日号])")
 _UNITS = (
