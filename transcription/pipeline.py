@@ -16,7 +16,7 @@ import numpy as np
 from corpus.settings import Settings
 from transcription.audio_decoding import decode_audio_file
 from transcription.audio_record import file_sha256
-from transcription.diarization import DiarizationOptions, diarize, speaker_runs
+from transcription.diarization import DiarizationOptions, SpeakerPiece, diarize, speaker_runs
 from transcription.engine import WhisperEngine, decode_window
 from transcription.hallucination_filter import HallucinationFilter
 from transcription.options import (
@@ -26,7 +26,7 @@ from transcription.options import (
 )
 from transcription.segment_cache import SegmentCache
 from transcription.speaker_encoder import SpeakerEncoder
-from transcription.speaker_roles import label_by_voice, split_by_speaker, voice_blocks
+from transcription.speaker_roles import label_by_voice, split_by_speaker, voice_at, voice_blocks
 from transcription.speech_windows import (
     SpeechWindow,
     padded,
@@ -55,6 +55,7 @@ class PipelineConfig:
     filter: HallucinationFilter = field(default_factory=HallucinationFilter)
     cache_root: Path | None = None
     allow_truncated: bool = False
+    voice_pure_windows: bool = True
 
 
 def config_from_settings(
@@ -107,14 +108,19 @@ def transcribe_file(
     sha256 = file_sha256(path)
     audio = decode_audio_file(path, allow_truncated=config.allow_truncated)
     regions = plan_regions(audio.samples, config.options, audio.sample_rate)
-    blocks = _voice_blocks(voices, audio.samples, regions, config, audio.sample_rate)
+    runs = _voice_runs(voices, audio.samples, regions, config, audio.sample_rate)
+    blocks = _blocks(runs, regions, config)
     cache = _cache_for(engine, sha256, config)
     state = _DecodeState(sum(r.end - r.start for r in regions) / audio.sample_rate, progress)
     state.advance(0.0)
     cleaned: list[tuple[TranscriptSegment, int]] = []
     for voice, block in blocks:
         raw = _decode_regions(engine, audio.samples, audio.sample_rate, block, config, cache, state)
-        cleaned += [(segment, voice) for segment in map(_clean, raw) if segment.text]
+        segments = [s for s in map(_clean, raw) if s.text]
+        cleaned += [
+            (s, voice if voice >= 0 else voice_at(runs, s.start, s.end, audio.sample_rate))
+            for s in segments
+        ]
     segments = finish_segments(_label(cleaned, voices is not None, config), config.finishing)
     elapsed = time.perf_counter() - started
     return TranscriptionResult(
@@ -129,17 +135,33 @@ def transcribe_file(
     )
 
 
-def _voice_blocks(
+def _voice_runs(
     voices: SpeakerEncoder | None,
     samples: np.ndarray,
     regions: list[SpeechWindow],
     config: PipelineConfig,
     sample_rate: int,
-) -> list[tuple[int, list[SpeechWindow]]]:
-    """Decoding regions grouped by voice (one block of every region without an encoder)."""
+) -> list[SpeakerPiece]:
+    """Who speaks when (empty without an encoder or without speech)."""
     if voices is None or not regions:
-        return [(0, regions)] if regions else []
-    runs = speaker_runs(diarize(voices, samples, config.diarization, sample_rate))
+        return []
+    return speaker_runs(diarize(voices, samples, config.diarization, sample_rate))
+
+
+def _blocks(
+    runs: list[SpeakerPiece], regions: list[SpeechWindow], config: PipelineConfig
+) -> list[tuple[int, list[SpeechWindow]]]:
+    """What is decoded together: one voice per block when ``voice_pure_windows``.
+
+    Otherwise (voice -1) windows span turn changes like plain decoding — fewer, fuller
+    windows, so faster — and each segment takes the voice it overlaps most.
+    """
+    if not regions:
+        return []
+    if not runs:
+        return [(0, regions)]
+    if not config.voice_pure_windows:
+        return [(-1, regions)]
     return voice_blocks(split_by_speaker(regions, runs))
 
 

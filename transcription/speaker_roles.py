@@ -72,6 +72,19 @@ def _nearest_voice(region: SpeechWindow, runs: list[SpeakerPiece]) -> int:
     return min(runs, key=lambda r: abs((r.start + r.end) / 2 - middle)).speaker
 
 
+def voice_at(runs: list[SpeakerPiece], start_s: float, end_s: float, sample_rate: int) -> int:
+    """The voice that covers most of ``[start_s, end_s)`` (the nearest one if none overlaps)."""
+    start, end = int(start_s * sample_rate), int(end_s * sample_rate)
+    overlap: dict[int, int] = {}
+    for run in runs:
+        shared = min(end, run.end) - max(start, run.start)
+        if shared > 0:
+            overlap[run.speaker] = overlap.get(run.speaker, 0) + shared
+    if overlap:
+        return max(overlap, key=overlap.get)
+    return _nearest_voice(SpeechWindow(start, end), runs)
+
+
 def voice_blocks(
     voiced: list[tuple[int, SpeechWindow]],
 ) -> list[tuple[int, list[SpeechWindow]]]:
