@@ -46,6 +46,7 @@ from transcription.speaker_roles import (
     VoiceStats,
     roles_for_voices,
     split_by_speaker,
+    voice_at,
 )
 from transcription.speech_windows import SpeechWindow
 from transcription.torch_checkpoint import CheckpointError, _RestrictedUnpickler
@@ -142,6 +143,13 @@ def test_decoding_regions_are_cut_where_the_voice_changes() -> None:
         (1, SpeechWindow(110, 210)),
         (1, SpeechWindow(390, 510)),
     ]
+
+
+def test_a_segment_takes_the_voice_it_overlaps_most() -> None:
+    runs = [SpeakerPiece(0, 16_000, 0), SpeakerPiece(20_000, 64_000, 1)]
+    assert voice_at(runs, 0.5, 2.0, SAMPLE_RATE) == 1  # 0.5 s of voice 0, 0.75 s of voice 1
+    assert voice_at(runs, 0.1, 0.9, SAMPLE_RATE) == 0
+    assert voice_at(runs, 5.0, 6.0, SAMPLE_RATE) == 1  # no overlap: the nearest voice
 
 
 def test_roles_follow_who_asks() -> None:
