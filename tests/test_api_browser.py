@@ -127,3 +127,6 @@ def test_login_ask_cite_and_transcribe(page, server: tuple[str, str], speech_dir
 
     page.click("#try-example")  # the shipped two-speaker recording, no file needed
     sync_api.expect(page.locator("#transcript")).to_contain_text("协会", timeout=90_000)
+    page.locator("#rename-speakers input").first.fill("王五")
+    page.click("#rename-speakers button")
+    sync_api.expect(page.locator("#transcript")).to_contain_text("王五：")

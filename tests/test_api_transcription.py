@@ -138,4 +138,21 @@ def test_shipped_example_is_served_and_its_two_voices_are_heard(
     result = done["result"]
     assert result["speakers"] == 2  # AISHELL-1 S0764, S0724, S0764
     assert "交易" in result["text"] and "协会" in result["text"]
-    assert len({turn["speaker"] for turn in result["draft_turns"]}) == 2
+    speakers = sorted({turn["speaker"] for turn in result["draft_turns"]})
+    assert len(speakers) == 2
+    # the clerk names one voice; the draft (JSON, Markdown, DOCX) is re-rendered
+    renamed = client.post(
+        f"/api/transcriptions/{done['id']}/speakers",
+        json={"renames": {speakers[0]: "王五"}},
+        headers=bearer(token),
+    )
+    assert renamed.status_code == 200, renamed.text
+    turns = renamed.json()["result"]["draft_turns"]
+    assert {t["speaker"] for t in turns} == {"王五", speakers[1]}
+    assert "王五：" in client.get(result["downloads"]["md"], headers=bearer(token)).text
+    unknown = client.post(
+        f"/api/transcriptions/{done['id']}/speakers",
+        json={"renames": {"翻译": "王五"}},
+        headers=bearer(token),
+    )
+    assert unknown.status_code == 422 and "没有说话人" in unknown.json()["message"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from transcription.record_draft import (
     AudioSource,
     InterviewHeader,
     draft_from_turns,
+    rerender_draft,
     write_draft_files,
 )
 from transcription.speaker_encoder import SpeakerEncoder, SpeakerEncoderError, voices_from
@@ -182,6 +183,18 @@ class TranscriptionService:
         draft = draft_from_turns(form.header(), turns_from_segments(result.segments), source)
         folder.mkdir(parents=True, exist_ok=True)
         return _outcome(result, write_draft_files(draft, folder / "draft"), filed_with_case=False)
+
+
+def rename_outcome_speakers(
+    outcome: TranscriptionOutcome, renames: dict[str, str]
+) -> TranscriptionOutcome:
+    """Rename speakers in the job's draft: JSON rewritten, Markdown and DOCX re-rendered."""
+    paths = rerender_draft(outcome.files["json"], renames)
+    return replace(
+        outcome,
+        draft=json.loads(paths["json"].read_text(encoding="utf-8")),
+        markdown=paths["markdown"].read_text(encoding="utf-8"),
+    )
 
 
 def _outcome(

@@ -314,7 +314,43 @@ async function download(url, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-function showTranscript(result) {
+function speakerRenameForm(result, jobId) {
+  // One box per speaker: correct a role (记录人 → 被询问人) or write a name; the draft is re-rendered.
+  const form = el("form", "rename-speakers");
+  form.id = "rename-speakers";
+  const names = [...new Set(result.draft_turns.map((t) => t.speaker))];
+  for (const name of names) {
+    const input = el("input");
+    input.value = name;
+    input.dataset.original = name;
+    input.setAttribute("aria-label", "说话人 " + name);
+    form.append(el("span", "meta", name + " → "), input);
+  }
+  const button = el("button", "", "改名并重新生成笔录");
+  button.type = "submit";
+  form.append(button);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const renames = {};
+    for (const input of form.querySelectorAll("input")) {
+      if (input.value.trim() && input.value.trim() !== input.dataset.original) renames[input.dataset.original] = input.value.trim();
+    }
+    if (!Object.keys(renames).length) return;
+    try {
+      const job = await api(`/api/transcriptions/${jobId}/speakers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ renames }),
+      });
+      showTranscript(job.result, jobId);
+    } catch (failure) {
+      form.append(errorBox(failure.message));
+    }
+  });
+  return form;
+}
+
+function showTranscript(result, jobId) {
   const box = $("transcript");
   box.replaceChildren(el("h3", "", "询问笔录草稿"));
   if (!result.draft_turns.length) box.append(el("p", "meta", "未检测到语音，转写结果为空。"));
@@ -338,7 +374,7 @@ function showTranscript(result) {
   box.append(links);
   const voices = result.speakers == null ? "说话人按问句规则区分" : `按声音识别出 ${result.speakers} 位说话人`;
   box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，${voices}，模型 ${result.model}，SHA-256 ${result.sha256}`));
-  box.append(el("p", "meta", "说话人有误时，可下载 JSON 修改后用 zhifa record render --rename 原名=新名 重新生成。"));
+  if (result.draft_turns.length) box.append(speakerRenameForm(result, jobId));
 }
 
 async function pollJob(job) {
@@ -347,7 +383,7 @@ async function pollJob(job) {
     const pct = Math.round(job.progress.fraction * 100);
     $("job-status").textContent = `${labels[job.status]}：${job.file_name}（${pct}%）`;
     $("upload-progress").value = job.progress.fraction;
-    if (job.status === "done") return showTranscript(job.result);
+    if (job.status === "done") return showTranscript(job.result, job.id);
     if (job.status === "failed") return $("transcript").replaceChildren(errorBox(job.error));
     await new Promise((r) => setTimeout(r, 1000));
     job = await api("/api/transcriptions/" + job.id);
