@@ -45,6 +45,7 @@ from transcription.speaker_encoder import SpeakerEncoder, load_speaker_encoder
 SETS = {"tuning": (TUNING_SPEAKERS, 1), "report": (REPORT_SPEAKERS, 2)}
 GRID = {
     "piece_s": (1.5, 2.5, 4.0),
+    "embed_context_s": (0.0, 0.75),
     "refine_iterations": (0, 3),
     "distance_threshold": (0.3, 0.35, 0.4, 0.45),
     "merge_similarity": (0.6, 0.65, 0.7, 0.75, 0.8, 1.01),
@@ -72,11 +73,11 @@ class EmbeddingCache:
 
     def __init__(self, encoder: SpeakerEncoder) -> None:
         self.encoder = encoder
-        self.entries: dict[tuple[str, float], EmbeddedSpeech] = {}
+        self.entries: dict[tuple[str, float, float], EmbeddedSpeech] = {}
         self.seconds = 0.0
 
     def get(self, recording: JoinedRecording, options: DiarizationOptions) -> EmbeddedSpeech:
-        key = (recording.name, options.piece_s)
+        key = (recording.name, options.piece_s, options.embed_context_s)
         if key not in self.entries:
             started = time.perf_counter()
             self.entries[key] = embed_speech(self.encoder, recording.samples, options, SAMPLE_RATE)

@@ -37,6 +37,7 @@ class DiarizationOptions:
     distance_threshold: float = 0.4
     merge_similarity: float = 0.7
     refine_iterations: int = 0
+    embed_context_s: float = 0.0
     min_speaker_s: float = 1.0
     max_speakers: int = 6
     vad_threshold: float = 0.35
@@ -171,6 +172,25 @@ def speaker_regions(
     return [SpeechWindow(int(r["start"]), int(r["end"])) for r in found]
 
 
+def with_context(
+    pieces: list[SpeechWindow], regions: list[SpeechWindow], context: int
+) -> list[SpeechWindow]:
+    """Each piece widened by ``context`` samples each side, never past its speech region.
+
+    A longer stretch gives a steadier voice print while the label still belongs to
+    the piece; staying inside the region keeps the other side of a pause out.
+    """
+    widened = []
+    for piece in pieces:
+        region = next(r for r in regions if r.start <= piece.start and piece.end <= r.end)
+        widened.append(
+            SpeechWindow(
+                max(region.start, piece.start - context), min(region.end, piece.end + context)
+            )
+        )
+    return widened
+
+
 @dataclass(frozen=True)
 class EmbeddedSpeech:
     """A recording's speech pieces with one voice embedding each (before clustering)."""
@@ -188,7 +208,8 @@ def embed_speech(
     pieces = cut_pieces(regions, options.piece_s, sample_rate)
     if not pieces:
         return EmbeddedSpeech([], np.zeros((0, 256), dtype=np.float32), np.zeros(0))
-    embeddings = embed_pieces(encoder, samples, pieces)
+    heard = with_context(pieces, regions, int(options.embed_context_s * sample_rate))
+    embeddings = embed_pieces(encoder, samples, heard)
     durations = np.asarray([(p.end - p.start) / sample_rate for p in pieces])
     return EmbeddedSpeech(pieces, embeddings, durations)
 
