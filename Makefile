@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 ZHIFA := $(VENV)/bin/zhifa
 STAMP := $(VENV)/.installed
 STAMP_ST := $(VENV)/.installed-st
+## The GE2E speaker encoder's weights ship in resemblyzer's wheel; we read them in numpy,
+## so none of its dependencies (torch, librosa, webrtcvad) are installed with it.
+RESEMBLYZER := 0.1.4
 export ZHIFA_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: install models corpus index browser fonts postgres run test bench lint format clean
@@ -14,6 +17,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --no-deps 'resemblyzer==$(RESEMBLYZER)'
 	touch $(STAMP)
 
 ## Optional backends the tests exercise: sentence-transformers (CPU torch from the local

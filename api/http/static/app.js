@@ -325,7 +325,7 @@ $("discretion-form").addEventListener("submit", async (event) => {
 
 // ---- transcription -------------------------------------------------------------------
 
-function uploadWithProgress(form) {
+function uploadWithProgress(body) {
   // XMLHttpRequest reports upload progress; fetch does not.
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
@@ -340,7 +340,7 @@ function uploadWithProgress(form) {
     request.onerror = () => reject(new Error("上传失败：网络错误"));
     request.onabort = () => reject(new Error("已取消上传"));
     $("upload-cancel").onclick = () => request.abort();
-    request.send(new FormData(form));
+    request.send(body);
   });
 }
 
@@ -353,7 +353,43 @@ async function download(url, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-function showTranscript(result) {
+function speakerRenameForm(result, jobId) {
+  // One box per speaker: correct a role (记录人 → 被询问人) or write a name; the draft is re-rendered.
+  const form = el("form", "rename-speakers");
+  form.id = "rename-speakers";
+  const names = [...new Set(result.draft_turns.map((t) => t.speaker))];
+  for (const name of names) {
+    const input = el("input");
+    input.value = name;
+    input.dataset.original = name;
+    input.setAttribute("aria-label", "说话人 " + name);
+    form.append(el("span", "meta", name + " → "), input);
+  }
+  const button = el("button", "", "改名并重新生成笔录");
+  button.type = "submit";
+  form.append(button);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const renames = {};
+    for (const input of form.querySelectorAll("input")) {
+      if (input.value.trim() && input.value.trim() !== input.dataset.original) renames[input.dataset.original] = input.value.trim();
+    }
+    if (!Object.keys(renames).length) return;
+    try {
+      const job = await api(`/api/transcriptions/${jobId}/speakers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ renames }),
+      });
+      showTranscript(job.result, jobId);
+    } catch (failure) {
+      form.append(errorBox(failure.message));
+    }
+  });
+  return form;
+}
+
+function showTranscript(result, jobId) {
   const box = $("transcript");
   box.replaceChildren(el("h3", "", "询问笔录草稿"));
   const source = result.draft_markdown.split("\n").find((line) => line.includes("录音文件："));
@@ -377,7 +413,9 @@ function showTranscript(result) {
     links.append(link);
   }
   box.append(links);
-  box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，模型 ${result.model}，SHA-256 ${result.sha256}`));
+  const voices = result.speakers == null ? "说话人按问句规则区分" : `按声音识别出 ${result.speakers} 位说话人`;
+  box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，${voices}，模型 ${result.model}，SHA-256 ${result.sha256}`));
+  if (result.draft_turns.length) box.append(speakerRenameForm(result, jobId));
 }
 
 async function pollJob(job) {
@@ -390,22 +428,21 @@ async function pollJob(job) {
     const pct = Math.round(job.progress.fraction * 100);
     $("job-status").textContent = `${labels[job.status]}：${job.file_name}（${pct}%）`;
     $("upload-progress").value = job.progress.fraction;
-    if (job.status === "done") return showTranscript(job.result);
+    if (job.status === "done") return showTranscript(job.result, job.id);
     if (job.status === "failed") return $("transcript").replaceChildren(errorBox(job.error));
     await new Promise((r) => setTimeout(r, 1000));
     job = await api("/api/transcriptions/" + job.id);
   }
 }
 
-$("upload-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
+async function transcribeUpload(makeBody) {
   $("transcript").replaceChildren();
   $("upload-progress").hidden = false;
   $("upload-progress").value = 0;
   $("upload-cancel").textContent = "取消";
   $("upload-cancel").hidden = false;
   try {
-    await pollJob(await uploadWithProgress(event.target));
+    await pollJob(await uploadWithProgress(await makeBody()));
   } catch (failure) {
     $("job-status").textContent = "";
     $("upload-progress").value = 0;  // a rejected or cancelled upload leaves no full bar behind
@@ -414,6 +451,21 @@ $("upload-form").addEventListener("submit", async (event) => {
   } finally {
     $("upload-cancel").hidden = true;
   }
+}
+
+$("upload-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  transcribeUpload(async () => new FormData(event.target));
+});
+
+$("try-example").addEventListener("click", () => {
+  // The shipped example: two real speakers (AISHELL-1), fetched and uploaded like a user file.
+  transcribeUpload(async () => {
+    const body = new FormData();
+    body.append("file", await api("/api/transcriptions/example.wav"), "示例询问录音.wav");
+    if ($("upload-form").elements.verbatim.checked) body.append("verbatim", "1");
+    return body;
+  });
 });
 
 if (sessionStorage.getItem(TOKEN_KEY)) login(sessionStorage.getItem(TOKEN_KEY));
