@@ -80,7 +80,7 @@ bench: $(STAMP_ST) models fonts browser index
 	if [ -d $(SHARED)/data/eval ]; then $(ZHIFA) eval retrieval --set $(SHARED)/data/eval/lawbench-3-2-dev.json --json > $(BENCH)/retrieval-default-corpus.json; fi
 	if [ -d $(SHARED)/data/speech ]; then $(PY) -m eval.transcription_benchmark --out $(BENCH)/transcription.json; fi
 	$(ZHIFA) cases stats >/dev/null 2>&1 || $(ZHIFA) cases init
-	$(ZHIFA) cases eval --n 300 --json > $(BENCH)/similar-cases.json
+	$(ZHIFA) eval cases --n 300 --json > $(BENCH)/similar-cases.json
 	$(PY) tests/bench_service_load.py --clients 8 --seconds 60 --json $(BENCH)/service-load.json
 	$(PY) -m eval.scale_benchmark --sizes 100000 1000000 --out $(BENCH)/scale
 	$(ZHIFA) eval run eval/configs/default.yaml --out $(BENCH)/report
