@@ -26,13 +26,19 @@ JSON_HELP = "以 JSON 输出（机器可读）"
 
 def build_assistant(settings: Settings) -> OfficerAssistant:
     """Store + index + standards (+ the case base when indexed), or a one-line failure."""
+    assistant = build_pair_assistant(settings)
+    assistant.cases = _case_search(settings, assistant.finder.index.embedder)
+    return assistant
+
+
+def build_pair_assistant(settings: Settings) -> OfficerAssistant:
+    """Store + index + standards only: what the pair evaluation needs (no case base)."""
     try:
         opened = open_index(settings)
     except (IndexError_, EmbedderError, ModelMismatchError) as exc:
         fail(str(exc))
     finder = ProvisionFinder(CorpusStore(settings), opened.index, opened.mode)
-    catalogue = StandardsCatalogue.load(settings.standards_dir)
-    return OfficerAssistant(finder, catalogue, _case_search(settings, opened.index.embedder))
+    return OfficerAssistant(finder, StandardsCatalogue.load(settings.standards_dir))
 
 
 def _case_search(settings: Settings, embedder: Embedder | None) -> SimilarCaseSearch | None:
