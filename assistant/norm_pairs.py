@@ -33,7 +33,7 @@ class LinkKind(StrEnum):
 
 
 LINK_STRENGTH = {LinkKind.EXPLICIT: 1.0, LinkKind.ENUMERATION: 0.9, LinkKind.WORDING: 0.5}
-WORDING_MIN_SIMILARITY = 0.35
+WORDING_MIN_SIMILARITY = 0.2
 _BEHAVIOUR_END = re.compile(r"的[，,]|[，,]由|[，,]处|[，,]责令")
 # Officers cite the statute over its implementing rules; interpretations are no duty source.
 LEVEL_PRIOR = {"法律": 1.0, "行政法规": 0.6, "部门规章": 0.3, "地方政府规章": 0.3}
@@ -52,7 +52,7 @@ class PairWeights:
     lead: float = 0.5
     rank_scale: float = 5.0
     wording_units: int = 3
-    wording_duties: int = 3
+    wording_duties: int = 5
 
 
 @dataclass(frozen=True)
@@ -177,20 +177,17 @@ class PairBuilder:
                 key=lambda s: -s[0],
             )[: self.weights.wording_duties]
             for similarity, duty in scored:
-                if similarity < WORDING_MIN_SIMILARITY:
-                    continue
-                reason = (
-                    f"罚则所列情形与{duty.record.label}的义务内容相符（加权相似度 {similarity:.2f}），"
-                    "法条未明文援引，请核对"
-                )
-                found.append(PairCandidate(duty, unit, LinkKind.WORDING, similarity, reason))
+                if similarity >= WORDING_MIN_SIMILARITY:
+                    found.append(_wording(duty, unit, similarity))
         return found
 
     def lexicon(self, record: ArticleRecord) -> LawLexicon:
         key = (record.law, record.version)
         if key not in self._lexicons:
             records = list(self.graphs.for_record(record).records.values())
-            self._lexicons[key] = LawLexicon.build(records, is_duty_norm)
+            self._lexicons[key] = LawLexicon.build(
+                records, is_duty_norm, is_penalty_norm, behaviour
+            )
         return self._lexicons[key]
 
     def _from_duty(self, duty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
@@ -209,7 +206,45 @@ class PairBuilder:
             duty_unit = _unit_with_text(article_units(duty), link.duty_line)
             if unit and duty_unit:
                 found.append(_enumeration(duty_unit, unit, link.similarity))
+        linked = {c.penalty.record.unit_id for c in found}
+        found += [
+            c
+            for c in self._penalties_by_wording(duty, grams)
+            if c.penalty.record.unit_id not in linked
+        ]
         return found
+
+    def _penalties_by_wording(
+        self, duty: ArticleRecord, grams: frozenset[str]
+    ) -> list[PairCandidate]:
+        """A duty no 罚则 cites: the 罚则 units of the law whose conduct the duty states."""
+        lexicon = self.lexicon(duty)
+        units = sorted(
+            duty_units(duty),
+            key=lambda u: -lexicon.weighted_containment(grams, bigrams(u.full_text)),
+        )[: self.weights.wording_units]
+        found = []
+        for unit in units:
+            unit_grams = bigrams(unit.full_text)
+            scored = sorted(
+                (
+                    (lexicon.weighted_containment(wanted, unit_grams), penalty)
+                    for penalty, wanted in lexicon.penalties
+                ),
+                key=lambda s: -s[0],
+            )[: self.weights.wording_duties]
+            for similarity, penalty in scored:
+                if similarity >= WORDING_MIN_SIMILARITY:
+                    found.append(_wording(unit, penalty, similarity))
+        return found
+
+
+def _wording(duty: NormUnit, penalty: NormUnit, similarity: float) -> PairCandidate:
+    reason = (
+        f"罚则所列情形与{duty.record.label}的义务内容相符（加权相似度 {similarity:.2f}），"
+        "法条未明文援引，请核对"
+    )
+    return PairCandidate(duty, penalty, LinkKind.WORDING, similarity, reason)
 
 
 def _enumeration(duty: NormUnit, penalty: NormUnit, similarity: float) -> PairCandidate:
@@ -233,7 +268,7 @@ def _cited_duties(
         for ref in parse_citations(text):
             if ref.law is not None or ref.article is None:
                 continue
-            if "违反" not in text[max(0, ref.start - 12) : ref.start]:
+            if not _names_violation(text, ref.start):
                 continue
             if (ref.article, ref.suffix) == (penalty.number, penalty.suffix):
                 continue
@@ -284,6 +319,20 @@ def duty_of_penalty(
         if link.penalty_line in texts:
             return _unit_with_text(article_units(duty), link.duty_line)
     return None
+
+
+_NOT_VIOLATION = re.compile(r"除|依照|依据|按照|根据|前款|适用")
+
+
+def _names_violation(text: str, start: int) -> bool:
+    """违反本法第X条 / 有本法第X条所列行为 / 发布有本法第X条规定的禁止情形: the violated rule.
+
+    除本法第X条规定的情形外, 依照本法第X条 … name exclusions or procedures instead.
+    """
+    before = text[max(0, start - 12) : start]
+    if "违反" in before:
+        return True
+    return not _NOT_VIOLATION.search(text[max(0, start - 6) : start])
 
 
 def behaviour(unit: NormUnit) -> str:

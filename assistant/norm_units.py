@@ -98,10 +98,11 @@ class LawLexicon:
 
     idf: dict[str, float]
     duties: list[tuple[NormUnit, frozenset[str]]]
+    penalties: list[tuple[NormUnit, frozenset[str]]]
     default_idf: float
 
     @classmethod
-    def build(cls, records: list[ArticleRecord], is_duty) -> LawLexicon:
+    def build(cls, records: list[ArticleRecord], is_duty, is_penalty, behaviour) -> LawLexicon:
         df: dict[str, int] = {}
         for record in records:
             for gram in bigrams(record.text):
@@ -114,7 +115,13 @@ class LawLexicon:
             if is_duty(record)
             for unit in duty_units(record)
         ]
-        return cls(idf, duties, math.log(1 + n))
+        penalties = [
+            (unit, bigrams(behaviour(unit)))
+            for record in records
+            if is_penalty(record)
+            for unit in article_units(record)
+        ]
+        return cls(idf, duties, penalties, math.log(1 + n))
 
     def weight(self, grams: frozenset[str]) -> float:
         return sum(self.idf.get(g, self.default_idf) for g in grams)
