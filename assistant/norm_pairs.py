@@ -83,6 +83,7 @@ class PairBuilder:
         self.weights = weights
         self._routed: frozenset[str] = frozenset()
         self._lexicons: dict[tuple, LawLexicon] = {}
+        self._citing: dict[tuple, dict[str, list[tuple]]] = {}
 
     def pairs(
         self, query: str, hits: list[RankedRecord], routed: frozenset[str] = frozenset()
@@ -190,17 +191,27 @@ class PairBuilder:
             )
         return self._lexicons[key]
 
+    def citing_units(self, record: ArticleRecord) -> dict[str, list[tuple]]:
+        """Duty article unit id → the 罚则 units of its law that name it (本法第X条), cached."""
+        key = (record.law, record.version)
+        if key not in self._citing:
+            graph = self.graphs.for_record(record)
+            citing: dict[str, list[tuple]] = {}
+            for penalty in graph.records.values():
+                if not is_penalty_norm(penalty):
+                    continue
+                for unit in article_units(penalty):
+                    for duty, paragraph, item in _cited_duties(unit, graph.records, penalty):
+                        citing.setdefault(duty.unit_id, []).append((unit, paragraph, item))
+            self._citing[key] = citing
+        return self._citing[key]
+
     def _from_duty(self, duty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
         found: list[PairCandidate] = []
-        graph = self.graphs.for_record(duty)
-        for penalty in self.graphs.penalties_for(duty):
-            for unit in article_units(penalty):
-                for cited, ref_paragraph, ref_item in _cited_duties(unit, graph.records, penalty):
-                    if cited.unit_id != duty.unit_id:
-                        continue
-                    duty_unit = _duty_unit(duty, ref_paragraph, ref_item, grams)
-                    reason = f"{penalty.citation}明文规定处罚违反{duty.label}的行为"
-                    found.append(PairCandidate(duty_unit, unit, LinkKind.EXPLICIT, 1.0, reason))
+        for unit, ref_paragraph, ref_item in self.citing_units(duty).get(duty.unit_id, []):
+            duty_unit = _duty_unit(duty, ref_paragraph, ref_item, grams)
+            reason = f"{unit.record.citation}明文规定处罚违反{duty.label}的行为"
+            found.append(PairCandidate(duty_unit, unit, LinkKind.EXPLICIT, 1.0, reason))
         for penalty, link in self.graphs.text_links_of(duty):
             unit = _unit_with_text(article_units(penalty), link.penalty_line)
             duty_unit = _unit_with_text(article_units(duty), link.duty_line)

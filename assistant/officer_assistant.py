@@ -180,6 +180,8 @@ class OfficerAssistant:
                 continue
             c = provision.citation
             for violation in self.catalogue.search_article(c.law, c.article):
+                if not _cites_item(violation, c):
+                    continue
                 matches.setdefault(
                     violation.id, DiscretionMatch(violation, f"该裁量基准的依据引用{c.citation}")
                 )
@@ -272,3 +274,16 @@ class OfficerAssistant:
             evidence=evidence,
             similar_cases=[case.to_json() for case in similar],
         )
+
+
+def _cites_item(violation: Violation, c: ResolvedCitation) -> bool:
+    """A row citing 第八十三条第（二）项 is not about 第八十三条第（一）项."""
+    if c.item is None:
+        return True
+    refs = [
+        r
+        for b in violation.legal_basis + violation.violated_provisions
+        for r in b.refs
+        if r.article == c.article and c.law in (r.law or "")
+    ]
+    return any(r.item in (None, c.item) for r in refs) or not refs

@@ -77,6 +77,10 @@ class NormPair:
             self.penalty
         ) == _article_of(other.penalty)
 
+    def repeats(self, other: NormPair) -> bool:
+        """Same duty article and same 罚则 paragraph: one of them is enough to show."""
+        return self.same_articles(other) and self.penalty.paragraph == other.penalty.paragraph
+
     def as_json(self) -> dict:
         return {
             "violated": self.violated.as_json(),
@@ -228,7 +232,7 @@ class ProvisionFinder:
                 dropped.extend(f"{e.message}" for e in failed)
                 continue
             pair = NormPair(violated, penalty, candidate.reason, candidate.link, candidate.score)
-            if any(p.same_articles(pair) for p in pairs):
+            if any(p.repeats(pair) for p in pairs):
                 continue
             pairs.append(pair)
             if len(pairs) == limit:
