@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.cases.similar_cases import SimilarCase, SimilarCaseSearch
-from assistant.cases.violation_cases import cases_about_violation
+from assistant.cases.violation_cases import NONE_CLOSE_NOTE, cases_about_violation
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.discretion.model import Violation
 from assistant.discretion.standard_pairs import StandardPair, matching_standards, standard_pair
@@ -110,7 +110,10 @@ class OfficerAssistant:
             if p.role is not ProvisionRole.RELATED
         ]
         found = self.cases.search(description, k=CASE_CANDIDATES, citations=cited)
-        return cases_about_violation(found, violated, penalties, k)
+        shown = cases_about_violation(found, violated, penalties, k)
+        if not shown:
+            provisions.notes.append(NONE_CLOSE_NOTE)
+        return shown
 
     def standard_pairs(self, description: str, on: date) -> list[StandardPair]:
         """Standard entries the situation restates, each side resolved on the date of the act."""

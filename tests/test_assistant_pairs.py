@@ -157,7 +157,7 @@ def test_similar_cases_put_the_same_violation_first_and_civil_cases_last(
     (duty,) = resolver.resolve_text("《水污染防治法》第二十一条", DAY)
     (penalty,) = resolver.resolve_text("《水污染防治法》第八十三条", DAY)
     found = [
-        _case("civil", "判决", "民法典", [], ["排放"]),
+        _case("civil", "判决", "民法典", [], ["排放", "废水", "许可证"]),
         _case("other-decision", "处罚决定", "生态环境", [], ["废水"]),
         _case("same", "处罚决定", "生态环境", ["《水污染防治法》第二十一条"], []),
     ]
@@ -166,6 +166,8 @@ def test_similar_cases_put_the_same_violation_first_and_civil_cases_last(
     assert shown[0].reasons[0].startswith("同一违法行为")
     only_civil = cases_about_violation(found[:1], [duty], [penalty], k=5)
     assert only_civil[0].reasons[0] == CIVIL_NOTE
+    loosely = _case("loose", "判决", "民法典", [], ["企业"])
+    assert cases_about_violation([loosely], [duty], [penalty], k=5) == []
 
 
 @settings(

@@ -16,7 +16,11 @@ from corpus.numerals import article_label
 
 ADMINISTRATIVE_COURT_DOMAINS = ("行政",)
 CIVIL_NOTE = "法院民事案例：无更接近的行政处罚案例，仅供参考"
-CRIMINAL_NOTE = "刑事案例：仅供判断是否涉嫌犯罪、需移送时参考"
+ADMINISTRATIVE_COURT_NOTE = "法院行政案例：非同一违法行为，无更接近的案例时仅供参考"
+# a distant case (no shared article, not a penalty decision) must share this many salient terms
+DISTANT_MIN_TERMS = 3
+NONE_CLOSE_NOTE = "案例库中暂无同一违法行为的处罚案例"
+CRIMINAL_NOTE = "刑事案例：无更接近的行政处罚案例，仅供判断是否涉嫌犯罪、需移送时参考"
 
 
 def short_label(citation: ResolvedCitation) -> str:
@@ -24,9 +28,7 @@ def short_label(citation: ResolvedCitation) -> str:
     return f"《{citation.law}》{article_label(citation.article, citation.suffix)}"
 
 
-def _is_administrative(case: SimilarCase) -> bool:
-    if case.kind == CaseKind.DECISION.value:
-        return True
+def _is_administrative_court(case: SimilarCase) -> bool:
     domain = case.domain or ""
     return case.kind == CaseKind.JUDGMENT.value and any(
         d in domain for d in ADMINISTRATIVE_COURT_DOMAINS
@@ -39,7 +41,7 @@ def _tier(case: SimilarCase, violated: set[str], penalty: set[str]) -> int:
         return 0
     if shared & penalty:
         return 1
-    if _is_administrative(case) and case.shared_terms:
+    if case.kind == CaseKind.DECISION.value and case.shared_terms:
         return 2
     return 3
 
@@ -51,9 +53,13 @@ def _with_relation(case: SimilarCase, tier: int, violated: set[str]) -> SimilarC
         reasons.insert(0, f"同一违法行为：均适用{shared}")
     elif tier == 1:
         reasons.insert(0, "适用同一罚则")
+    elif tier == 2:
+        reasons.insert(0, "同类行政处罚案件（事实相近，未引同一条文）")
     elif case.kind == CaseKind.CRIMINAL.value:
         reasons.insert(0, CRIMINAL_NOTE)
-    elif not _is_administrative(case):
+    elif _is_administrative_court(case):
+        reasons.insert(0, ADMINISTRATIVE_COURT_NOTE)
+    else:
         reasons.insert(0, CIVIL_NOTE)
     return replace(case, reasons=reasons)
 
@@ -66,8 +72,8 @@ def cases_about_violation(
 ) -> list[SimilarCase]:
     """Re-rank retrieved cases: same violated article, same 罚则, same-kind facts, others last.
 
-    Cases with no shared article that are not administrative are kept only when no
-    case of the first three tiers exists.
+    Cases with no shared article that are not penalty decisions are kept only when no
+    case of the first three tiers exists, and only when they share several salient terms.
     """
     violated_labels = {short_label(c) for c in violated}
     penalty_labels = {short_label(c) for c in penalties}
@@ -76,7 +82,7 @@ def cases_about_violation(
         key=lambda t: (t[0], t[1]),
     )
     closer = [t for t in tiered if t[0] < 3]
-    shown = closer if closer else tiered
+    shown = closer or [t for t in tiered if len(t[2].shared_terms) >= DISTANT_MIN_TERMS]
     return [
         replace(_with_relation(case, tier, violated_labels), rank=rank)
         for rank, (tier, _, case) in enumerate(shown[:k], start=1)
