@@ -171,8 +171,8 @@ class PairBuilder:
             wanted = bigrams(behaviour(unit))
             scored = sorted(
                 (
-                    (lexicon.weighted_containment(wanted, duty_grams), duty)
-                    for duty, duty_grams in lexicon.duties
+                    (lexicon.mutual(wanted, duty_grams, own), duty)
+                    for duty, duty_grams, own in lexicon.duties
                     if duty.record.unit_id != penalty.unit_id
                 ),
                 key=lambda s: -s[0],
@@ -236,10 +236,10 @@ class PairBuilder:
         )[: self.weights.wording_units]
         found = []
         for unit in units:
-            unit_grams = bigrams(unit.full_text)
+            unit_grams, own = bigrams(unit.full_text), bigrams(unit.text)
             scored = sorted(
                 (
-                    (lexicon.weighted_containment(wanted, unit_grams), penalty)
+                    (lexicon.mutual(wanted, unit_grams, own), penalty)
                     for penalty, wanted in lexicon.penalties
                 ),
                 key=lambda s: -s[0],

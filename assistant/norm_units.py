@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from corpus.model import ArticleRecord
 
 _NOISE = re.compile(r"[\s，。、；：,.;:（）()《》“”\"'0-9一二三四五六七八九十百]")
+MUTUAL_MIN_GRAMS = 6
+MUTUAL_BACKWARD = 0.9
 DUTY_WORDS = re.compile(r"应当|不得|禁止|必须|严禁|未经|未取得|未依法|擅自")
 
 
@@ -97,7 +99,7 @@ class LawLexicon:
     """
 
     idf: dict[str, float]
-    duties: list[tuple[NormUnit, frozenset[str]]]
+    duties: list[tuple[NormUnit, frozenset[str], frozenset[str]]]  # unit, with lead, own
     penalties: list[tuple[NormUnit, frozenset[str]]]
     default_idf: float
 
@@ -110,7 +112,7 @@ class LawLexicon:
         n = max(len(records), 1)
         idf = {g: math.log(1 + n / d) for g, d in df.items()}
         duties = [
-            (unit, bigrams(unit.full_text))
+            (unit, bigrams(unit.full_text), bigrams(unit.text))
             for record in records
             if is_duty(record)
             for unit in duty_units(record)
@@ -130,3 +132,17 @@ class LawLexicon:
         """IDF-weighted share of ``wanted`` bigrams found in the text (0..1)."""
         total = self.weight(wanted)
         return self.weight(wanted & text_grams) / total if total else 0.0
+
+    def mutual(
+        self, behaviour: frozenset[str], duty: frozenset[str], own: frozenset[str] | None = None
+    ) -> float:
+        """How far a 罚则's conduct and a duty unit say the same: either contains the other.
+
+        A short prohibition item (无标签的预包装食品) lies inside the longer conduct its
+        罚则 item describes, so containment is taken both ways (short units excepted).
+        """
+        forward = self.weighted_containment(behaviour, duty)
+        own = duty if own is None else own
+        if len(own) < MUTUAL_MIN_GRAMS:
+            return forward
+        return max(forward, MUTUAL_BACKWARD * self.weighted_containment(own, behaviour))
