@@ -30,9 +30,15 @@ class LinkKind(StrEnum):
     EXPLICIT = "explicit"  # 罚则 says 违反本法第X条
     ENUMERATION = "enumeration"  # 罚则 item restates the duty item
     WORDING = "wording"  # a retrieved duty and a retrieved 罚则 item say the same thing
+    FACTS = "facts"  # no textual link: the facts match both the duty and the 罚则 item
 
 
-LINK_STRENGTH = {LinkKind.EXPLICIT: 1.0, LinkKind.ENUMERATION: 0.9, LinkKind.WORDING: 0.5}
+LINK_STRENGTH = {
+    LinkKind.EXPLICIT: 1.0,
+    LinkKind.ENUMERATION: 0.9,
+    LinkKind.WORDING: 0.5,
+    LinkKind.FACTS: 0.0,
+}
 WORDING_MIN_SIMILARITY = 0.2
 _BEHAVIOUR_END = re.compile(r"的[，,]|[，,]由|[，,]处|[，,]责令")
 # Officers cite the statute over its implementing rules; interpretations are no duty source.
@@ -53,6 +59,7 @@ class PairWeights:
     rank_scale: float = 5.0
     wording_units: int = 3
     wording_duties: int = 5
+    facts_units: int = 4
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,40 @@ class PairBuilder:
                 scored = self._scored(candidate, grams, ranks)
                 if scored.key not in found or scored.score > found[scored.key].score:
                     found[scored.key] = scored
+        for candidate in self._by_facts(grams, hits):
+            if candidate.key not in found:
+                found[candidate.key] = self._scored(candidate, grams, ranks)
         return sorted(found.values(), key=lambda c: -c.score)
+
+    def _by_facts(self, grams: frozenset[str], hits: list[RankedRecord]) -> list[PairCandidate]:
+        """In a routed law, the duties and 罚则 items the facts match best, paired as such.
+
+        Many 罚则 restate the conduct in words of their own (在禁止营业时间内营业) and
+        cite nothing; the facts are then the only bridge, and the reason says so.
+        """
+        duties: dict[tuple, list[NormUnit]] = {}
+        for hit in hits:
+            record = hit.record
+            if record.law in self._routed and is_duty_norm(record):
+                duties.setdefault((record.law, record.version), []).extend(duty_units(record))
+        found = []
+        n = self.weights.facts_units
+        for units in duties.values():
+            lexicon = self.lexicon(units[0].record)
+
+            def fit(g: frozenset[str], lexicon: LawLexicon = lexicon) -> float:
+                return lexicon.weighted_containment(grams, g)
+
+            best_duties = sorted(units, key=lambda u: -fit(bigrams(u.full_text)))[:n]
+            best_penalties = sorted(lexicon.penalties, key=lambda p: -fit(p[1]))[:n]
+            for duty in best_duties:
+                for penalty, _ in best_penalties:
+                    reason = (
+                        f"案情同时符合{duty.record.label}的义务与{penalty.record.label}所列情形"
+                        "（法条未明文关联），请核对"
+                    )
+                    found.append(PairCandidate(duty, penalty, LinkKind.FACTS, 0.0, reason))
+        return found
 
     def _scored(
         self, c: PairCandidate, grams: frozenset[str], ranks: dict[str, int]
