@@ -98,6 +98,7 @@ def _article_of(c: ResolvedCitation) -> tuple[str, int, int]:
 
 
 MAX_PAIRS = 3
+MAX_PAIRS_PER_DUTY = 2
 
 
 @dataclass
@@ -234,6 +235,9 @@ class ProvisionFinder:
             pair = NormPair(violated, penalty, candidate.reason, candidate.link, candidate.score)
             if any(p.repeats(pair) for p in pairs):
                 continue
+            same_duty = [p for p in pairs if _article_of(p.violated) == _article_of(pair.violated)]
+            if len(same_duty) >= MAX_PAIRS_PER_DUTY:
+                continue  # leave room for another reading of the facts
             pairs.append(pair)
             if len(pairs) == limit:
                 break
