@@ -105,7 +105,7 @@ class PairBuilder:
             if record.level in NO_PAIR_LEVELS:
                 continue
             if is_penalty_norm(record):
-                candidates = self._from_penalty(record, grams, hits)
+                candidates = self._from_penalty(record, grams)
             elif is_duty_norm(record):
                 candidates = self._from_duty(record, grams)
             else:
@@ -172,9 +172,7 @@ class PairBuilder:
         )
         return PairCandidate(c.duty, c.penalty, c.link, c.link_score, c.reason, round(score, 4))
 
-    def _from_penalty(
-        self, penalty: ArticleRecord, grams: frozenset[str], hits: list[RankedRecord]
-    ) -> list[PairCandidate]:
+    def _from_penalty(self, penalty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
         found: list[PairCandidate] = []
         graph = self.graphs.for_record(penalty)
         for unit in article_units(penalty):
@@ -189,13 +187,11 @@ class PairBuilder:
                 found.append(_enumeration(duty_unit, unit, link.similarity))
         linked = {c.duty.record.unit_id for c in found}
         found += [
-            c for c in self._by_wording(penalty, grams, hits) if c.duty.record.unit_id not in linked
+            c for c in self._by_wording(penalty, grams) if c.duty.record.unit_id not in linked
         ]
         return found
 
-    def _by_wording(
-        self, penalty: ArticleRecord, grams: frozenset[str], hits: list[RankedRecord]
-    ) -> list[PairCandidate]:
+    def _by_wording(self, penalty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
         """罚则 items with no stated link: the duty units of the law that say the same thing.
 
         The item's behaviour (the words before 的，) is matched against every duty unit of

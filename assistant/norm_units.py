@@ -48,11 +48,6 @@ def containment(query: frozenset[str], text: str) -> float:
     return len(query & bigrams(text)) / len(query) if query else 0.0
 
 
-def dice(a: str, b: str) -> float:
-    x, y = bigrams(a), bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
-
 def article_units(record: ArticleRecord) -> list[NormUnit]:
     """Items where a paragraph has them, else paragraphs; the article itself when it has one."""
     paragraphs = record.paragraphs
@@ -83,10 +78,6 @@ def best_unit(units: list[NormUnit], query: frozenset[str]) -> tuple[NormUnit, f
     scored = [(containment(query, u.full_text), -i, u) for i, u in enumerate(units)]
     match, _, unit = max(scored, key=lambda s: (s[0], s[1]))
     return unit, match
-
-
-def whole_article(record: ArticleRecord) -> NormUnit:
-    return NormUnit(record, None, None, record.text)
 
 
 @dataclass
