@@ -8,11 +8,13 @@ article collapse back to it, and each hit carries every retriever's score.
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +23,9 @@ import numpy as np
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.model import ArticleRecord
 from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer, top_k
-from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
+from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts, known_vectors
 from indexing.filters import SearchFilter, UnitTable
-from indexing.fusion import FusionConfig, reciprocal_rank_fusion
+from indexing.fusion import FusionConfig, fuse_with_stand_in, reciprocal_rank_fusion
 from indexing.storage import read_jsonl, recover, write_atomically, write_json, write_jsonl
 from indexing.tokenizer import JiebaTokenizer
 from indexing.units import RetrievalUnit, build_units, law_fingerprints, text_hash
@@ -198,7 +200,14 @@ class HybridIndex:
         units = [u for u in self.units if u.law not in replaced] + fresh
         known = self._vectors_by_hash()
         return self._from_units(
-            units, self.embedder, self.config, cache, known, show_progress, self.store_options
+            units,
+            self.embedder,
+            self.config,
+            cache,
+            known,
+            show_progress,
+            self.store_options,
+            embed_laws=replaced,
         )
 
     @classmethod
@@ -211,7 +220,9 @@ class HybridIndex:
         known: dict[str, np.ndarray],
         show_progress: bool,
         store: StoreOptions,
+        embed_laws: set[str] | None = None,
     ) -> HybridIndex:
+        """``embed_laws``: embed only these laws' missing texts (the rest keep what is known)."""
         if not units:
             raise IndexError_("没有可索引的条文：请先导入法规（zhifa corpus init / import）。")
         _check_unique(units)
@@ -221,11 +232,18 @@ class HybridIndex:
         dense, stats = None, EmbedStats(total=len(units))
         if embedder is not None:
             texts = [u.embed_text(config.embed_max_chars) for u in units]
-            vectors, stats = embed_texts(
-                texts, embedder, cache, known, config.batch_size, show_progress
+            wanted = [i for i, u in enumerate(units) if embed_laws is None or u.law in embed_laws]
+            wanted_texts = [texts[i] for i in wanted]
+            embedded, stats = embed_texts(
+                wanted_texts, embedder, cache, known, config.batch_size, show_progress
             )
+            merged = {**known, **dict(zip(map(text_hash, wanted_texts), embedded, strict=True))}
+            ids, vectors = known_vectors(texts, embedder, cache, merged)
             dense = create_vector_store(embedder.dim, store)
-            dense.build(np.arange(len(units), dtype=np.int64), vectors)
+            dense.build(ids, vectors)
+            stats.total = len(units)
+            stats.reused = sum(1 for text in texts if text_hash(text) in known)
+            stats.cached = len(ids) - stats.reused - stats.embedded
         info = BuildInfo(time.perf_counter() - started, len(units), stats)
         model = embedder.manifest() if embedder is not None else None
         return cls(units, bm25, dense, model, config, info, embedder, store)
@@ -236,6 +254,64 @@ class HybridIndex:
         texts = [u.embed_text(self.config.embed_max_chars) for u in self.units]
         ids, vectors = self.dense.get_vectors(np.arange(len(texts), dtype=np.int64))
         return {text_hash(texts[i]): vectors[row] for row, i in enumerate(ids)}
+
+    def with_vectors(
+        self,
+        embedder: Embedder,
+        cache: EmbeddingCache | None,
+        query_embedder: Embedder | None = None,
+    ) -> HybridIndex:
+        """Same units and BM25; the dense part holds every unit whose vector is known.
+
+        Vectors come from this index or the cache (the background build fills it), so
+        the new index is ready to swap in without re-tokenising anything.
+        """
+        texts = [u.embed_text(self.config.embed_max_chars) for u in self.units]
+        known = self._vectors_by_hash() if self.model == embedder.manifest() else {}
+        ids, vectors = known_vectors(texts, embedder, cache, known)
+        dense = create_vector_store(embedder.dim, self.store_options)
+        dense.build(ids, vectors)
+        return HybridIndex(
+            self.units,
+            self.bm25,
+            dense,
+            embedder.manifest(),
+            self.config,
+            self.build_info,
+            query_embedder or embedder,
+            self.store_options,
+        )
+
+    def sharing_embedder(self, embedder: Embedder | None) -> HybridIndex:
+        """This index answering queries with ``embedder`` (one per thread that embeds)."""
+        twin = copy.copy(self)
+        twin.embedder = embedder
+        return twin
+
+    @property
+    def dense_units(self) -> int:
+        """Units that have their vector (all of them once the background build is done)."""
+        return len(self.dense) if self.dense is not None else 0
+
+    @cached_property
+    def _unit_has_vector(self) -> np.ndarray:
+        covered = np.zeros(len(self.units), dtype=bool)
+        if self.dense is not None and len(self.dense):
+            ids = getattr(self.dense, "ids", None)
+            if ids is None:
+                ids, _ = self.dense.get_vectors(np.arange(len(self.units), dtype=np.int64))
+            covered[np.asarray(ids, dtype=np.int64)] = True
+        return covered
+
+    @cached_property
+    def _article_has_vector(self) -> np.ndarray:
+        covered = np.zeros(len(self.article_ids), dtype=bool)
+        covered[self.article_of[self._unit_has_vector]] = True
+        return covered
+
+    def units_without_vector(self) -> np.ndarray:
+        """Positions of the units still waiting for their vector."""
+        return np.flatnonzero(~self._unit_has_vector)
 
     # ---- retrieval ------------------------------------------------------------------
 
@@ -263,12 +339,22 @@ class HybridIndex:
             dense_best = self._dense_article_scores(query_vector, mask, depth)
             rankings["dense"] = list(dense_best)
         if mode == "hybrid":
-            fused = reciprocal_rank_fusion(rankings, self.config.fusion())[:k]
+            fused = self._fuse(rankings)[:k]
         else:
             fused = [(a, None) for a in rankings[mode][:k]]
         return [
             self._hit(int(a), bm25_articles, query_vector, dense_best, score) for a, score in fused
         ]
+
+    def _fuse(self, rankings: dict[str, list[int]]) -> list[tuple[int, float]]:
+        """RRF; while vectors are still being built, an article without one takes its BM25
+        rank as its dense rank, so it is neither favoured nor penalised for lacking one."""
+        fusion = self.config.fusion()
+        if self.dense_units >= len(self.units):
+            return reciprocal_rank_fusion(rankings, fusion)  # type: ignore[return-value]
+        return fuse_with_stand_in(
+            rankings, fusion, "dense", "bm25", lambda a: not self._article_has_vector[a]
+        )  # type: ignore[return-value]
 
     def _bm25_article_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         """Best BM25 score of each article over its units (0 where filtered out)."""
@@ -313,7 +399,8 @@ class HybridIndex:
         first = self.units[unit_indexes[0]]
         dense_score = dense_best.get(article)
         if dense_score is None and query_vector is not None and self.dense is not None:
-            dense_score = float(self.dense.score(query_vector, np.array(unit_indexes)).max())
+            unit_scores = self.dense.score(query_vector, np.array(unit_indexes))
+            dense_score = float(unit_scores.max()) if len(unit_scores) else None
         return Hit(
             article_id=first.article_id,
             law=first.law,
@@ -358,6 +445,7 @@ class HybridIndex:
             "model": self.model.to_dict() if self.model else None,
             "config": asdict(self.config),
             "units": len(self.units),
+            "dense_units": self.dense_units,
             "articles": len(self.article_ids),
             "dense_kind": self.dense.kind if self.dense is not None else None,
             "vector_store": self.dense.describe() if self.dense is not None else None,

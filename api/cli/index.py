@@ -8,13 +8,18 @@ import typer
 
 from api.cli.output import emit_json, fail, settings_from
 from corpus.model import ArticleRecord
+from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.embedding_cache import EmbeddingCache
 from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_manifest
+from indexing.index_lock import index_write_lock
 from indexing.storage import embedding_cache_path, index_dir_for, recover
 from indexing.units import build_units, law_fingerprints
+from indexing.vector_backfill import BackfillOptions, VectorBackfill
+from indexing.vector_progress import VectorProgress, read_progress
 from indexing.vector_store import StoreOptions, VectorStoreError, saved_backend
-from models.embedder import EmbedderError, embedder_from_settings
+from indexing.vector_transfer import VectorFileError, export_vectors, import_vectors
+from models.embedder import Embedder, EmbedderError, embedder_from_settings
 from models.manifest import ModelMismatchError
 
 index_app = typer.Typer(
@@ -39,7 +44,10 @@ def build_command(
         fail("法规库为空：请先运行 `zhifa corpus init` 或 `zhifa corpus import 路径`。")
     try:
         embedder = None if bm25_only else embedder_from_settings(settings)
-        with EmbeddingCache(embedding_cache_path(settings)) as cache:
+        with (
+            index_write_lock(index_dir_for(settings)),
+            EmbeddingCache(embedding_cache_path(settings)) as cache,
+        ):
             index = HybridIndex.build(
                 records,
                 embedder,
@@ -48,7 +56,7 @@ def build_command(
                 show_progress=True,
                 store=StoreOptions.from_settings(settings, backend),
             )
-        index.save(index_dir_for(settings))
+            index.save(index_dir_for(settings))
     except (EmbedderError, IndexError_, VectorStoreError) as exc:
         fail(str(exc))
     _report(index.manifest(), index_dir_for(settings), as_json, "已构建索引")
@@ -62,23 +70,32 @@ def update_command(
     settings = settings_from(ctx)
     folder = recover(index_dir_for(settings))
     try:
-        manifest = read_manifest(folder)
-        embedder = embedder_from_settings(settings) if manifest["model"] else None
-        built_with = saved_backend(folder / "dense")
-        old = HybridIndex.load(folder, embedder, StoreOptions.from_settings(settings, built_with))
-        records = list(CorpusStore(settings).iter_articles())
-        changed, removed = _diff(old, records, manifest["laws"])
-        if not changed and not removed:
-            typer.echo("索引已是最新，无需更新。")
-            return
-        by_law = [r for r in records if r.law in changed]
-        with EmbeddingCache(embedding_cache_path(settings)) as cache:
-            index = old.update(by_law, removed, cache, show_progress=True)
-        index.save(folder)
+        with index_write_lock(folder):
+            index, changed, removed = _update(settings, folder)
     except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
         fail(str(exc))
+    if index is None:
+        typer.echo("索引已是最新，无需更新。")
+        return
     typer.echo(f"已更新 {len(changed)} 部法规，移除 {len(removed)} 部。", err=as_json)
     _report(index.manifest(), folder, as_json, "已更新索引")
+
+
+def _update(settings: Settings, folder: Path) -> tuple[HybridIndex | None, set[str], set[str]]:
+    """The updated index saved in ``folder`` (None when nothing changed); caller holds the lock."""
+    manifest = read_manifest(folder)
+    embedder = embedder_from_settings(settings) if manifest["model"] else None
+    built_with = saved_backend(folder / "dense")
+    old = HybridIndex.load(folder, embedder, StoreOptions.from_settings(settings, built_with))
+    records = list(CorpusStore(settings).iter_articles())
+    changed, removed = _diff(old, records, manifest["laws"])
+    if not changed and not removed:
+        return None, changed, removed
+    by_law = [r for r in records if r.law in changed]
+    with EmbeddingCache(embedding_cache_path(settings)) as cache:
+        index = old.update(by_law, removed, cache, show_progress=True)
+    index.save(folder)
+    return index, changed, removed
 
 
 @index_app.command("stats", help="显示索引规模、模型、构建速度与磁盘占用。")
@@ -92,7 +109,93 @@ def stats_command(
         manifest = read_manifest(folder)
     except IndexError_ as exc:
         fail(str(exc))
-    _report(manifest, folder, as_json, "索引")
+    _report(manifest, folder, as_json, "索引", read_progress(settings.data_dir))
+
+
+@index_app.command(
+    "vectors",
+    help="补建向量：按优先顺序（行政处罚法等常用执法法律在前）嵌入尚无向量的条文，"
+    "每批写入嵌入缓存并原子替换索引；中断后重跑即续建（zhifa serve 在后台自动运行）。",
+)
+def vectors_command(
+    ctx: typer.Context,
+    limit: int | None = typer.Option(None, "--limit", min=1, help="最多嵌入这么多个单元后停止"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出进度。"),
+) -> None:
+    settings = settings_from(ctx)
+    try:
+        read_manifest(recover(index_dir_for(settings)))
+        backfill = VectorBackfill(settings, options=BackfillOptions.from_settings(settings, limit))
+        progress = backfill.run()
+    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json(progress.to_dict())
+    else:
+        typer.echo(progress.describe())
+
+
+@index_app.command(
+    "export-vectors", help="导出嵌入缓存中当前模型的全部向量（供离线站点导入，免去重新嵌入）。"
+)
+def export_vectors_command(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., help="输出文件（.npz）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    settings = settings_from(ctx)
+    try:
+        with EmbeddingCache(embedding_cache_path(settings)) as cache:
+            report = export_vectors(cache, embedder_from_settings(settings), path)
+    except (EmbedderError, VectorFileError) as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json(report.as_dict())
+    else:
+        typer.echo(f"已导出 {report.vectors} 个向量（{report.model}）到 {report.path}")
+
+
+@index_app.command(
+    "import-vectors",
+    help="导入 export-vectors 生成的向量文件（核对模型指纹与校验和），并立即挂到现有索引上。",
+)
+def import_vectors_command(
+    ctx: typer.Context,
+    path: Path = typer.Argument(..., help="向量文件（.npz）"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
+) -> None:
+    settings = settings_from(ctx)
+    embedder = embedder_from_settings(settings)
+    try:
+        with EmbeddingCache(embedding_cache_path(settings)) as cache:
+            report = import_vectors(cache, embedder, path)
+        attached = _attach_cached(settings, embedder)
+    except (EmbedderError, VectorFileError, IndexError_, ModelMismatchError) as exc:
+        fail(str(exc))
+    result = {
+        **report.as_dict(),
+        "index_units": attached[1],
+        "index_units_with_vector": attached[0],
+    }
+    if as_json:
+        emit_json(result)
+    else:
+        typer.echo(
+            f"已导入 {report.vectors} 个向量；索引中 {attached[0]}/{attached[1]} 个单元已有向量。"
+        )
+
+
+def _attach_cached(settings: Settings, embedder: Embedder) -> tuple[int, int]:
+    """Give the saved index every cached vector (no embedding); (with vector, units)."""
+    folder = recover(index_dir_for(settings))
+    try:
+        read_manifest(folder)
+    except IndexError_:
+        return 0, 0
+    backfill = VectorBackfill(settings, embedder, options=BackfillOptions(limit=0))
+    with EmbeddingCache(embedding_cache_path(settings)) as cache:
+        index, _ = backfill.attach(cache)
+    return index.dense_units, len(index.units)
 
 
 def _diff(
@@ -104,11 +207,18 @@ def _diff(
     return changed, set(indexed) - set(fresh)
 
 
-def _report(manifest: dict, folder: Path, as_json: bool, title: str) -> None:
+def _report(
+    manifest: dict,
+    folder: Path,
+    as_json: bool,
+    title: str,
+    progress: VectorProgress | None = None,
+) -> None:
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     summary = {
         "path": str(folder),
         "units": manifest["units"],
+        "dense_units": manifest.get("dense_units", manifest["units"] if manifest["model"] else 0),
         "articles": manifest["articles"],
         "laws": len(manifest["laws"]),
         "model": manifest["model"],
@@ -116,6 +226,9 @@ def _report(manifest: dict, folder: Path, as_json: bool, title: str) -> None:
         "build": manifest["build"],
         "disk_mb": round(size / 2**20, 1),
     }
+    if progress is not None:
+        progress.total, progress.with_vector = summary["units"], summary["dense_units"]
+        summary["vectors"] = progress.to_dict()
     if as_json:
         emit_json(summary)
         return
@@ -139,3 +252,5 @@ def _report(manifest: dict, folder: Path, as_json: bool, title: str) -> None:
         f"新嵌入 {embed.get('embedded', 0)}，缓存命中 {embed.get('cached', 0)}，复用 {embed.get('reused', 0)}"
     )
     typer.echo(f"  磁盘占用 {summary['disk_mb']} MB")
+    if progress is not None:
+        typer.echo(f"  {progress.describe()}")

@@ -70,12 +70,19 @@ class EvidenceOut(BaseModel):
     warnings: list[str]
 
 
+class MissingLawOut(BaseModel):
+    law: str
+    reason: str
+    message: str
+
+
 class AskResponse(BaseModel):
     question: str
     date: str
     query: str
     provisions: list[ProvisionOut]
     dropped: list[str]
+    missing_laws: list[MissingLawOut]
     discretion: list[DiscretionOut]
     evidence: EvidenceOut | None
     similar_cases: list[dict[str, Any]]
