@@ -8,10 +8,11 @@ or out of force on that date, can appear.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from corpus.citation_parser import CitationRef
 from corpus.citation_resolver import (
@@ -64,6 +65,7 @@ class ProvisionAnswer:
     provisions: list[Provision]
     dropped: list[str] = field(default_factory=list)
     query: str = ""
+    missing_laws: list[MissingLaw] = field(default_factory=list)
 
     def by_role(self, role: ProvisionRole) -> list[Provision]:
         return [p for p in self.provisions if p.role is role]
@@ -75,7 +77,23 @@ class ProvisionAnswer:
             "query": self.query,
             "provisions": [p.as_json() for p in self.provisions],
             "dropped": self.dropped,
+            "missing_laws": [m.as_json() for m in self.missing_laws],
         }
+
+
+def _demote_to_related(answer: ProvisionAnswer) -> None:
+    """The governing law is missing: nearby articles of other laws are context, not a basis."""
+    names = "、".join(f"《{m.law}》" for m in answer.missing_laws)
+    answer.provisions = [
+        p
+        if p.role is ProvisionRole.RELATED
+        else replace(
+            p,
+            role=ProvisionRole.RELATED,
+            reason=f"{p.reason}；语料库中没有{names}，此条仅供参考，不作为{p.role.label}",
+        )
+        for p in answer.provisions
+    ]
 
 
 class ProvisionFinder:
@@ -108,6 +126,9 @@ class ProvisionFinder:
                 answer.dropped.append(f"{hit.citation}：索引与法规库不一致，已略去（请重建索引）")
                 continue
             self._add_with_links(answer, record, hit, rank, seen)
+        answer.missing_laws = missing_laws(question, self.store.law_names())
+        if answer.missing_laws:
+            _demote_to_related(answer)
         return answer
 
     def _add_with_links(

@@ -21,6 +21,8 @@ def _assistant(ctx: typer.Context) -> OfficerAssistant:
 
 
 def _print_provisions(answer: AssistAnswer) -> None:
+    for missing in answer.provisions.missing_laws:
+        typer.echo(f"注意：{missing.message}（{missing.reason}）")
     if not answer.provisions.provisions:
         typer.echo("未找到相关条文。")
     for role in ProvisionRole:
