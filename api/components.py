@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from api.settings import Settings
 from assistant.administration.roster import RosterStore
 from assistant.cases.case_index import read_case_manifest
 from assistant.cases.display import CaseDisplay
@@ -32,7 +33,6 @@ from assistant.publicity.redaction import Redactor
 from assistant.review.context import ReviewContext
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex
 from indexing.index_loader import OpenedIndex, open_index
@@ -65,7 +65,7 @@ class Components:
         self._lock = threading.RLock()
         self._built: dict[str, object] = {}
         self._statute: OpenedIndex | None = None
-        self._statute_stamp: int | None = None
+        self._statute_stamp: tuple[int, int, int] | None = None
         self.case_search_problem: str | None = None
         self._reloading = threading.Lock()
         self.query_lock = threading.Lock()
@@ -152,7 +152,7 @@ class Components:
             self._reloading.release()
         return True
 
-    def adopt_statute_index(self, index: HybridIndex, stamp: int | None) -> None:
+    def adopt_statute_index(self, index: HybridIndex) -> None:
         """Swap in an index built in this process (the background vector build).
 
         It answers queries with this process's query embedder, not the builder's,
@@ -160,6 +160,7 @@ class Components:
         """
         embedder = self.embedder if index.model is not None else None
         opened = OpenedIndex(index.sharing_embedder(embedder), "hybrid" if embedder else "bm25")
+        stamp = _manifest_stamp(self._statute_folder())
         with self._lock:
             self._statute, self._statute_stamp = opened, stamp
             self._built.pop("assistant", None)
@@ -167,7 +168,9 @@ class Components:
     def _statute_folder(self) -> Path:
         return recover(index_dir_for(self.settings))
 
-    def _open_statute_index(self, backend: str | None) -> tuple[OpenedIndex, int | None]:
+    def _open_statute_index(
+        self, backend: str | None
+    ) -> tuple[OpenedIndex, tuple[int, int, int] | None]:
         folder = self._statute_folder()
         stamp = _manifest_stamp(folder)
         if stamp is None:
@@ -275,7 +278,10 @@ class Components:
         return self._once("drafter", lambda: Drafter(self.settings, self.review_context))
 
 
-def _manifest_stamp(folder: Path) -> int | None:
-    """The manifest's modification time: a rebuild or update rewrites it."""
+def _manifest_stamp(folder: Path) -> tuple[int, int, int] | None:
+    """Identity of the manifest file: a rebuild or update writes a new one (new inode, mtime)."""
     path = folder / "manifest.json"
-    return path.stat().st_mtime_ns if path.is_file() else None
+    if not path.is_file():
+        return None
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
-from corpus.settings import Settings
+from api.settings import Settings
 
 
 class ServiceBase(DeclarativeBase):

@@ -31,7 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from corpus.law_names import COMMON_ALIASES, name_variants, short_name
 from corpus.model import ArticleRecord, Item, Paragraph, ParsedLaw, unit_id
-from corpus.settings import Settings
+from corpus.settings import CorpusSettings
 
 
 class WriteOutcome(StrEnum):
@@ -137,7 +137,7 @@ def content_hash(laws: Iterable[ParsedLaw]) -> str:
 class CorpusStore:
     """Reads and writes the statute base; one instance per database URL."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: CorpusSettings) -> None:
         url = settings.resolved_database_url
         if url.startswith("sqlite:///"):
             settings.ensure_data_dir()

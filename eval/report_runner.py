@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from api.settings import Settings
 from corpus.ingest import ingest_paths
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from eval.gold_sets import GoldQuestion, load_discretion_gold, load_retrieval_gold
 from eval.report_config import ReportConfig, RetrievalSet, SystemConfig
@@ -25,6 +25,7 @@ from eval.retrieval_metrics import RankingEvaluator, percentile
 from indexing.embedding_cache import EmbeddingCache
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import HybridIndex, IndexConfig
+from indexing.index_loader import open_index
 from indexing.storage import embedding_cache_path
 from indexing.units import law_fingerprints
 from indexing.vector_store import StoreOptions
@@ -83,20 +84,33 @@ def _index_config(spec: SystemConfig, settings: Settings) -> IndexConfig:
     return IndexConfig(**{**base.__dict__, **overrides})
 
 
+def _spec_settings(spec: SystemConfig, settings: Settings, config: IndexConfig) -> Settings:
+    """The settings under which ``open_index`` loads the configuration's saved index."""
+    return settings.model_copy(
+        update={
+            "index_dir": spec.index_dir,
+            "embedding_backend": spec.embedding_backend,
+            "embedding_model_path": spec.embedding_model_path,
+            "rrf_k": config.rrf_k,
+            "bm25_weight": config.bm25_weight,
+            "dense_weight": config.dense_weight,
+        }
+    )
+
+
 def prepare_system(
     spec: SystemConfig, settings: Settings, work_dir: Path, stores: dict[Path, CorpusStore]
 ) -> PreparedSystem:
     """Load the configured index, or import the corpus folder and build one."""
     started = time.perf_counter()
-    embedder = _embedder(spec) if spec.uses_vectors else None
     config = _index_config(spec, settings)
-    store_options = StoreOptions.from_settings(settings, spec.vector_backend)
     if spec.index_dir is not None:
-        index = HybridIndex.load(spec.index_dir, embedder, store_options)
-        index.config = index.config.with_query_params(config)
-        return PreparedSystem(
-            spec, index, CorpusStore(settings), embedder, time.perf_counter() - started
-        )
+        mode = "hybrid" if spec.uses_vectors else "bm25"
+        spec_settings = _spec_settings(spec, settings, config)
+        index = open_index(spec_settings, mode, spec.vector_backend).index
+        elapsed = time.perf_counter() - started
+        return PreparedSystem(spec, index, CorpusStore(settings), index.embedder, elapsed)
+    embedder = _embedder(spec) if spec.uses_vectors else None
     store = _corpus_store(spec.corpus_dir, work_dir, stores)  # type: ignore[arg-type]
     folder = work_dir / "systems" / spec.name
     options = StoreOptions(

@@ -24,7 +24,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from corpus.settings import Settings
+from api.settings import Settings
 from eval.retrieval_metrics import percentile
 from indexing.storage import embedding_cache_path
 from models.embedder import normalize_rows

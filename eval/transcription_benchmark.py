@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.settings import Settings
+from api.settings import Settings
 from eval.speech_references import SpeechClip, load_speech_clips, locate_shared_dir
 from models.whisper_assembly import ensure_default_whisper
 from transcription.audio_decoding import SAMPLE_RATE, decode_audio_file

@@ -26,6 +26,7 @@ from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokeni
 from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts, known_vectors
 from indexing.filters import SearchFilter, UnitTable
 from indexing.fusion import FusionConfig, fuse_with_stand_in, reciprocal_rank_fusion
+from indexing.settings import IndexingSettings
 from indexing.storage import read_jsonl, recover, write_atomically, write_json, write_jsonl
 from indexing.tokenizer import JiebaTokenizer
 from indexing.units import RetrievalUnit, build_units, law_fingerprints, text_hash
@@ -60,19 +61,17 @@ class IndexConfig:
     batch_size: int = 32
 
     @classmethod
-    def from_settings(cls, settings: object) -> IndexConfig:
-        names = {
-            "rrf_k": "rrf_k",
-            "bm25_weight": "bm25_weight",
-            "dense_weight": "dense_weight",
-            "candidates": "fusion_candidates",
-            "faiss_exact_max": "faiss_exact_max",
-            "embed_max_chars": "embed_max_chars",
-            "unit_max_chars": "unit_max_chars",
-            "batch_size": "embed_batch_size",
-        }
-        defaults = cls()
-        return cls(**{f: getattr(settings, s, getattr(defaults, f)) for f, s in names.items()})
+    def from_settings(cls, settings: IndexingSettings) -> IndexConfig:
+        return cls(
+            rrf_k=settings.rrf_k,
+            bm25_weight=settings.bm25_weight,
+            dense_weight=settings.dense_weight,
+            candidates=settings.fusion_candidates,
+            faiss_exact_max=settings.faiss_exact_max,
+            embed_max_chars=settings.embed_max_chars,
+            unit_max_chars=settings.unit_max_chars,
+            batch_size=settings.embed_batch_size,
+        )
 
     def with_query_params(self, other: IndexConfig) -> IndexConfig:
         """This build config with ``other``'s query-time knobs (fusion, candidates)."""
@@ -459,12 +458,18 @@ class HybridIndex:
 
     @classmethod
     def load(
-        cls, path: Path, embedder: Embedder | None = None, store: StoreOptions | None = None
+        cls,
+        path: Path,
+        embedder: Embedder | None = None,
+        store: StoreOptions | None = None,
+        query: IndexConfig | None = None,
     ) -> HybridIndex:
         """Load a saved index; an ``embedder`` of another model raises ModelMismatchError.
 
         The vector backend is the one the index was built with (``dense/store.json``);
-        ``store`` supplies how to reach it (a Milvus cluster URI and token).
+        ``store`` supplies how to reach it (a Milvus cluster URI and token). ``query``
+        supplies the query-time knobs (fusion weights, candidates) that need no rebuild;
+        the build parameters always come from the manifest.
         """
         folder = recover(Path(path))
         manifest = read_manifest(folder)
@@ -472,6 +477,8 @@ class HybridIndex:
         if model is not None and embedder is not None:
             model.check_compatible(embedder.manifest())
         config = IndexConfig(**manifest["config"])
+        if query is not None:
+            config = config.with_query_params(query)
         units = [RetrievalUnit.from_dict(row) for row in read_jsonl(folder / "units.jsonl")]
         bm25 = load_with_tokenizer(folder)
         store = store or StoreOptions(exact_max=config.faiss_exact_max)

@@ -1,4 +1,4 @@
-"""Open the persisted statute index the way Settings describe it.
+"""Open the persisted statute index the way IndexingSettings describe it.
 
 Shared by the CLI, the assistant and the service so that each loads the same
 folder with the same embedder and query-time fusion knobs.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus.settings import Settings
 from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_manifest
+from indexing.settings import IndexingSettings
 from indexing.storage import index_dir_for, recover
 from indexing.vector_store import StoreOptions, saved_backend
 from models.embedder import embedder_from_settings
@@ -27,7 +27,9 @@ class OpenedIndex:
         return self.mode != "bm25"
 
 
-def open_index(settings: Settings, mode: str = "hybrid", backend: str | None = None) -> OpenedIndex:
+def open_index(
+    settings: IndexingSettings, mode: str = "hybrid", backend: str | None = None
+) -> OpenedIndex:
     """Load the index folder; falls back to BM25 when it holds no vectors.
 
     ``backend`` (faiss | milvus) must be the one the index was built with.
@@ -45,6 +47,6 @@ def open_index(settings: Settings, mode: str = "hybrid", backend: str | None = N
             f"`zhifa index build --backend {backend}` 重建。"
         )
     embedder = embedder_from_settings(settings) if mode != "bm25" else None
-    index = HybridIndex.load(folder, embedder, StoreOptions.from_settings(settings, built_with))
-    index.config = index.config.with_query_params(IndexConfig.from_settings(settings))
+    options = StoreOptions.from_settings(settings, built_with)
+    index = HybridIndex.load(folder, embedder, options, IndexConfig.from_settings(settings))
     return OpenedIndex(index=index, mode=mode)

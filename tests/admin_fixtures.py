@@ -7,10 +7,10 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from api.settings import Settings
 from assistant.administration.roster import RosterStore
 from assistant.administration.roster_records import RosterKind
 from corpus.citation_resolver import CitationResolver
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 EXAMPLES = (

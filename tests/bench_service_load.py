@@ -33,9 +33,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from api.service_db import open_service_db  # noqa: E402
+from api.settings import Settings  # noqa: E402
 from api.users import Role, UserStore  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
-from corpus.settings import Settings  # noqa: E402
 from corpus.store import CorpusStore  # noqa: E402
 from indexing.storage import index_dir_for  # noqa: E402
 

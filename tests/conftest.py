@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from api.settings import Settings
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.officer_assistant import OfficerAssistant
 from assistant.provisions import ProvisionFinder
 from corpus.ingest import IngestReport, ingest_paths
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex
 

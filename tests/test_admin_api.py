@@ -8,9 +8,9 @@ from admin_fixtures import AGENCY, EXAMPLES, settings_with_roster
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role, UserStore
 from assistant.case_record.event_log import CaseRecordStore
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 

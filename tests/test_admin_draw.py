@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from api.cli import app
+from api.settings import Settings
 from assistant.administration.draw_inputs import read_officers, read_targets
 from assistant.administration.draw_publication import draw_public_entry, record_draw
 from assistant.administration.random_draw import (
@@ -28,7 +29,6 @@ from assistant.administration.random_draw import (
 from assistant.administration.roster_records import OfficerRecord
 from assistant.case_record.event_log import CaseRecordStore
 from assistant.case_record.verification import verify_events
-from corpus.settings import Settings
 
 DAY = date(2024, 6, 20)
 

@@ -13,6 +13,7 @@ import pytest
 from admin_fixtures import AGENCY, settings_with_roster
 from openpyxl import load_workbook
 
+from api.settings import Settings
 from assistant.administration.av_recording_list import DEFAULT_AV_LIST, load_av_list
 from assistant.administration.enforcement_lists import agency_lists, officer_list, write_lists
 from assistant.administration.procedure_flowchart import (
@@ -26,7 +27,6 @@ from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import ReviewPoint, Severity
 from corpus.citation_resolver import CitationResolver, ResolvedCitation
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 DAY = date(2024, 6, 20)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from admin_fixtures import AGENCY, EXAMPLES, IMPORT_DAY, settings_with_roster
 
+from api.settings import Settings
 from assistant.administration.roster import RosterStore
 from assistant.administration.roster_records import OfficerRecord, RosterKind
 from assistant.case_file import EXAMPLE_CASE, parse_case, read_case_data
@@ -16,7 +17,6 @@ from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import ReviewPoint
 from corpus.citation_resolver import CitationResolver
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex
 from tests.test_api_service import bearer, copy_database, issue_tokens

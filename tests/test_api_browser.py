@@ -19,8 +19,8 @@ import pytest
 import uvicorn
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from tests.test_api_service import build_sample_index, copy_database
 from tests.transcription_fixtures import speech_dir, whisper_folder

@@ -6,8 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from tests.test_api_service import issue_tokens
 

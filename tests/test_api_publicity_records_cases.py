@@ -7,12 +7,12 @@ from cases_fixtures import SHIPPED_CAIL
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role
 from assistant.cases.case_import import import_paths
 from assistant.cases.case_store import CaseStore
 from assistant.cases.similar_cases import build_case_index
 from corpus.citation_resolver import CitationResolver
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from tests.test_api_service import bearer, copy_database, issue_tokens
 

@@ -10,9 +10,9 @@ import yaml
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role
 from assistant import shipped_data
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from tests.test_api_service import bearer, copy_database, issue_tokens
 

@@ -18,8 +18,8 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role, UserStore
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from models.whisper_assembly import default_whisper_dir, is_assembled
 from tests.test_api_publicity_records_cases import build_small_case_index

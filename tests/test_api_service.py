@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from api.audit_log import AuditRow
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role, TokenRow, UserStore
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex, IndexConfig
 from models.embedder import create_embedder

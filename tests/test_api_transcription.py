@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.http.app import create_app
+from api.settings import Settings
 from api.users import Role
-from corpus.settings import Settings
 from tests.test_api_service import bearer, issue_tokens
 from tests.transcription_fixtures import silent_wav, speech_dir, whisper_folder
 

@@ -11,10 +11,10 @@ from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
 from api.cli import app
+from api.settings import Settings
 from assistant.case_record.event_log import CaseRecordStore, EventType
 from assistant.case_record.hashing import EventHeader, canonical_json, sha256_text
 from assistant.case_record.verification import verify_events
-from corpus.settings import Settings
 
 CASE = "穗天市监罚〔2024〕12号"
 STAGES = [

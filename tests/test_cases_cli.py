@@ -11,7 +11,7 @@ from cases_fixtures import PERSON, SHIPPED_CAIL, SHIPPED_CASES, write_decision_d
 from typer.testing import CliRunner
 
 from api.cli import app
-from corpus.settings import Settings
+from api.settings import Settings
 from corpus.store import CorpusStore
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from cases_fixtures import ID_NUMBER, PERSON, SHIPPED_CAIL, SHIPPED_CASES, write_decision_text
 
+from api.settings import Settings
 from assistant.cases.case_import import import_paths
 from assistant.cases.case_index import CaseFilter, CaseIndex, CaseQuery
 from assistant.cases.case_store import CaseImportReport, CaseStore
@@ -21,7 +22,6 @@ from assistant.cases.similar_cases import (
     open_similar_case_search,
 )
 from corpus.citation_resolver import CitationResolver
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from eval.similar_cases_eval import BASELINE, evaluate_similar_cases
 from models.embedder import embedder_from_settings

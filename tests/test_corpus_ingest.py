@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from api.settings import Settings
 from corpus.ingest import ingest_paths
-from corpus.settings import DEFAULT_CORPUS_DIR, Settings
+from corpus.settings import DEFAULT_CORPUS_DIR
 from corpus.store import CorpusStore
 
 PENALTY_LAW = DEFAULT_CORPUS_DIR / "laws" / "行政法" / "行政处罚法(2021-01-22).md"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from api.settings import Settings
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
-from corpus.settings import Settings
 
 
 @pytest.fixture(scope="module")

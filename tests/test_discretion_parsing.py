@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from api.settings import Settings
 from assistant.discretion.catalogue import (
     GUANGDONG_EXEMPTIONS,
     StandardsCatalogue,
@@ -16,7 +17,6 @@ from assistant.discretion.coverage import coverage_report
 from assistant.discretion.exemption_list import load_guangdong_exemptions
 from assistant.discretion.legal_basis import parse_legal_basis
 from assistant.discretion.penalty_amounts import parse_penalty
-from corpus.settings import Settings
 
 STANDARDS = Settings().standards_dir
 

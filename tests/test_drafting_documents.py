@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from api.settings import Settings
 from assistant.drafting.details import parse_drafting_input
 from assistant.drafting.document_types import ARTICLE_59, DOCUMENT_TYPES, document_type
 from assistant.drafting.drafter import Draft, Drafter
 from assistant.drafting.missing import marker
 from assistant.drafting.template_env import DraftTemplateError
 from assistant.review.context import ReviewContext
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from tests.drafting_fixtures import complete_case, docx_text, write_transcript
 from transcription.record_draft import load_draft_json

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from api.cli import app
 from api.http.app import create_app
 from api.http.routes.draft import DOCX_MEDIA_TYPE
+from api.settings import Settings
 from api.users import Role
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from tests.drafting_fixtures import complete_case, docx_text, write_transcript
 from tests.test_api_service import bearer, copy_database, issue_tokens

@@ -17,12 +17,12 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from api.service_db import open_service_db
+from api.settings import Settings
 from api.users import Role, UserStore
 from assistant.case_record.event_log import CaseRecordStore, EventType
 from assistant.case_record.verification import verify_events
 from corpus.citation_resolver import CitationResolver
 from corpus.ingest import ingest_paths
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 POSTGRES_URL = os.environ.get("ZHIFA_TEST_POSTGRES_URL")

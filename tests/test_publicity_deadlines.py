@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
+from api.settings import Settings
 from assistant.publicity.deadlines import (
     CalendarRangeError,
     DecisionKind,
@@ -19,7 +20,6 @@ from assistant.publicity.deadlines import (
 )
 from assistant.publicity.overdue import overdue_items
 from assistant.publicity.public_entry import CaseDecision, Party
-from corpus.settings import Settings
 
 
 @pytest.fixture

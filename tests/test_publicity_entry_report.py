@@ -12,13 +12,13 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from api.cli import app
+from api.settings import Settings
 from assistant.publicity.annual_report import annual_statistics, result_labels, write_report
 from assistant.publicity.basis_check import CorpusBasisChecker
 from assistant.publicity.lexical import LexicalAnalyzer
 from assistant.publicity.public_entry import CaseDecision, Party, public_entry
 from assistant.publicity.redaction import Redactor
 from corpus.citation_resolver import CitationResolver
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 

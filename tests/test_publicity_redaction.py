@@ -16,9 +16,9 @@ from assistant.publicity.checksums import (
     uscc_check_char,
 )
 from assistant.publicity.lexical import LexicalAnalyzer
-from assistant.publicity.pii_samples import labelled_samples
 from assistant.publicity.redaction import Redactor
-from assistant.publicity.redaction_bench import run_bench
+from eval.pii_samples import labelled_samples
+from eval.redaction_bench import run_bench
 
 PER_KIND = 200
 

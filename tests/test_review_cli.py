@@ -11,8 +11,8 @@ from docx import Document
 from typer.testing import CliRunner
 
 from api.cli import app
+from api.settings import Settings
 from assistant.case_file import CaseFileError, load_case
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 CASES_DIR = Path(__file__).parent / "review_cases"

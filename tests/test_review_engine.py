@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from api.settings import Settings
 from assistant.case_file import CaseFile, load_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import THRESHOLDS
 from assistant.review.engine import ReviewReport, review
 from assistant.review.flag import ReviewPoint
 from corpus.citation_resolver import ResolvedCitation
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from eval.review_eval import evaluate_folder
 

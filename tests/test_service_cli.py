@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from api.cli import app as cli
 from api.http.app import create_app
-from corpus.settings import Settings
+from api.settings import Settings
 
 
 def run(tmp_path: Path, *args: str):

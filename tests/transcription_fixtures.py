@@ -13,7 +13,7 @@ import av
 import numpy as np
 import pytest
 
-from corpus.settings import Settings
+from api.settings import Settings
 from eval.speech_references import SpeechClip, load_speech_clips, locate_shared_dir
 from eval.transcription_benchmark import write_concatenation
 from models.whisper_assembly import assemble_whisper_base, default_whisper_dir

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 from transcription.atomic_files import write_json_atomic
+from transcription.settings import TranscriptionSettings
 
 RECORD_SUFFIX = ".audio.json"
 RECORD_FORMAT = 1
@@ -83,9 +83,9 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def records_root(settings: Settings) -> Path:
+def records_root(settings: TranscriptionSettings) -> Path:
     """All case records live under ``data_dir/records``."""
-    return settings.data_dir / "records"
+    return settings.data_layout.records_dir
 
 
 def case_folder(root: Path, case_id: str) -> Path:

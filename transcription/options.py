@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, replace
 
-from corpus.settings import Settings
+from transcription.settings import TranscriptionSettings
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,8 @@ class EngineOptions:
         return self.cpu_threads or os.cpu_count() or 1
 
 
-def transcription_options_from(settings: Settings) -> TranscriptionOptions:
-    """The pipeline options a site configured through Settings."""
+def transcription_options_from(settings: TranscriptionSettings) -> TranscriptionOptions:
+    """The pipeline options a site configured through TranscriptionSettings."""
     return TranscriptionOptions(
         language=settings.whisper_language,
         beam_size=settings.whisper_beam_size,
@@ -108,8 +108,8 @@ def transcription_options_from(settings: Settings) -> TranscriptionOptions:
     )
 
 
-def engine_options_from(settings: Settings) -> EngineOptions:
-    """The CTranslate2 load options a site configured through Settings."""
+def engine_options_from(settings: TranscriptionSettings) -> EngineOptions:
+    """The CTranslate2 load options a site configured through TranscriptionSettings."""
     return EngineOptions(
         device=settings.whisper_device,
         compute_type=settings.whisper_compute_type,

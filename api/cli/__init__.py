@@ -24,7 +24,7 @@ from api.cli.serve import serve_command
 from api.cli.transcribe import record_app, transcribe_command
 from api.cli.users import user_app
 from api.components import Components
-from corpus.settings import Settings
+from api.settings import Settings
 
 install_chinese_click_messages()
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import typer
 from tqdm import tqdm
 
-from api.cli.output import emit_json, fail, parse_date_option, settings_from
-from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
+from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
+from corpus.citation_resolver import CitationError, ResolvedCitation
 from corpus.ingest import IngestReport, ProgressCallback, ingest_archive, ingest_paths
 from corpus.loaders import LoadError
 from corpus.national_archive import NationalArchive
-from corpus.store import CorpusStore, VersionSummary
+from corpus.store import VersionSummary
 
 corpus_app = typer.Typer(help="法规语料库：导入、查看版本与统计。", no_args_is_help=True)
 
@@ -34,7 +34,7 @@ def _import_with_progress(
 
 
 def _run_import(ctx: typer.Context, paths: list[Path], as_json: bool) -> IngestReport:
-    store = CorpusStore(settings_from(ctx))
+    store = components_from(ctx).store
     report = _import_with_progress(lambda progress: ingest_paths(store, paths, progress))
     _show(report, as_json)
     return report
@@ -74,7 +74,7 @@ def init_command(
 ) -> None:
     """导入随项目分发的语料：全国法律法规、司法解释、部门规章与广东规章（未变化的版本自动跳过）。"""
     settings = settings_from(ctx)
-    store = CorpusStore(settings)
+    store = components_from(ctx).store
     report = ingest_paths(store, [settings.default_corpus_dir])
     archive = settings.national_corpus_archive
     if national and archive is not None:
@@ -115,7 +115,7 @@ def stats_command(
     ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=JSON_HELP)
 ) -> None:
     """语料库中的法律、版本、条文数量。"""
-    stats = CorpusStore(settings_from(ctx)).stats()
+    stats = components_from(ctx).store.stats()
     if as_json:
         emit_json(stats)
     else:
@@ -135,7 +135,7 @@ def list_command(
 ) -> None:
     """列出语料库中的法律法规及其各版本（施行日期、失效日期）。"""
     laws: dict[str, list[VersionSummary]] = {}
-    for version in CorpusStore(settings_from(ctx)).all_versions():
+    for version in components_from(ctx).store.all_versions():
         if (level and version.level != level) or (name and name not in version.law):
             continue
         laws.setdefault(version.law, []).append(version)
@@ -173,9 +173,10 @@ def versions_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """列出一部法律的全部版本及其施行、失效日期。"""
-    store = CorpusStore(settings_from(ctx))
+    components = components_from(ctx)
+    store = components.store
     try:
-        name = CitationResolver(store).law_name(law)
+        name = components.resolver.law_name(law)
     except CitationError as exc:
         fail(exc.message)
     rows = [
@@ -219,7 +220,7 @@ def cite_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """解析法条引用，输出指定日期有效版本的条文；引用不存在时给出准确原因。"""
-    resolver = CitationResolver(CorpusStore(settings_from(ctx)))
+    resolver = components_from(ctx).resolver
     results = resolver.resolve_text(citation, parse_date_option(on), law)
     errors = [r for r in results if isinstance(r, CitationError)]
     resolved = [r for r in results if isinstance(r, ResolvedCitation)]

@@ -6,21 +6,19 @@ from pathlib import Path
 
 import typer
 
-from api.cli.output import emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail, settings_from
 from corpus.model import ArticleRecord
-from corpus.settings import Settings
-from corpus.store import CorpusStore
 from indexing.embedding_cache import EmbeddingCache
-from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_manifest
+from indexing.hybrid_index import HybridIndex, IndexConfig, read_manifest
 from indexing.index_lock import index_write_lock
+from indexing.settings import IndexingSettings
 from indexing.storage import embedding_cache_path, index_dir_for, recover
 from indexing.units import build_units, law_fingerprints
 from indexing.vector_backfill import BackfillOptions, VectorBackfill
 from indexing.vector_progress import VectorProgress, read_progress
-from indexing.vector_store import StoreOptions, VectorStoreError, saved_backend
-from indexing.vector_transfer import VectorFileError, export_vectors, import_vectors
-from models.embedder import Embedder, EmbedderError, embedder_from_settings
-from models.manifest import ModelMismatchError
+from indexing.vector_store import StoreOptions
+from indexing.vector_transfer import export_vectors, import_vectors
+from models.embedder import Embedder
 
 index_app = typer.Typer(
     help="检索索引（BM25 + 向量）：构建、增量更新、统计。", no_args_is_help=True
@@ -38,27 +36,25 @@ def build_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出构建摘要。"),
 ) -> None:
-    settings = settings_from(ctx)
-    records = list(CorpusStore(settings).iter_articles())
+    components = components_from(ctx)
+    settings = components.settings
+    records = list(components.store.iter_articles())
     if not records:
         fail("法规库为空：请先运行 `zhifa corpus init` 或 `zhifa corpus import 路径`。")
-    try:
-        embedder = None if bm25_only else embedder_from_settings(settings)
-        with (
-            index_write_lock(index_dir_for(settings)),
-            EmbeddingCache(embedding_cache_path(settings)) as cache,
-        ):
-            index = HybridIndex.build(
-                records,
-                embedder,
-                IndexConfig.from_settings(settings),
-                cache,
-                show_progress=True,
-                store=StoreOptions.from_settings(settings, backend),
-            )
-            index.save(index_dir_for(settings))
-    except (EmbedderError, IndexError_, VectorStoreError) as exc:
-        fail(str(exc))
+    embedder = None if bm25_only else components.embedder
+    with (
+        index_write_lock(index_dir_for(settings)),
+        EmbeddingCache(embedding_cache_path(settings)) as cache,
+    ):
+        index = HybridIndex.build(
+            records,
+            embedder,
+            IndexConfig.from_settings(settings),
+            cache,
+            show_progress=True,
+            store=StoreOptions.from_settings(settings, backend),
+        )
+        index.save(index_dir_for(settings))
     _report(index.manifest(), index_dir_for(settings), as_json, "已构建索引")
 
 
@@ -67,35 +63,23 @@ def update_command(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出更新摘要。"),
 ) -> None:
-    settings = settings_from(ctx)
+    components = components_from(ctx)
+    settings = components.settings
     folder = recover(index_dir_for(settings))
-    try:
-        with index_write_lock(folder):
-            index, changed, removed = _update(settings, folder)
-    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
-        fail(str(exc))
-    if index is None:
-        typer.echo("索引已是最新，无需更新。")
-        return
+    with index_write_lock(folder):
+        manifest = read_manifest(folder)
+        old = components.statute_index().index
+        records = list(components.store.iter_articles())
+        changed, removed = _diff(old, records, manifest["laws"])
+        if not changed and not removed:
+            typer.echo("索引已是最新，无需更新。")
+            return
+        by_law = [r for r in records if r.law in changed]
+        with EmbeddingCache(embedding_cache_path(settings)) as cache:
+            index = old.update(by_law, removed, cache, show_progress=True)
+        index.save(folder)
     typer.echo(f"已更新 {len(changed)} 部法规，移除 {len(removed)} 部。", err=as_json)
     _report(index.manifest(), folder, as_json, "已更新索引")
-
-
-def _update(settings: Settings, folder: Path) -> tuple[HybridIndex | None, set[str], set[str]]:
-    """The updated index saved in ``folder`` (None when nothing changed); caller holds the lock."""
-    manifest = read_manifest(folder)
-    embedder = embedder_from_settings(settings) if manifest["model"] else None
-    built_with = saved_backend(folder / "dense")
-    old = HybridIndex.load(folder, embedder, StoreOptions.from_settings(settings, built_with))
-    records = list(CorpusStore(settings).iter_articles())
-    changed, removed = _diff(old, records, manifest["laws"])
-    if not changed and not removed:
-        return None, changed, removed
-    by_law = [r for r in records if r.law in changed]
-    with EmbeddingCache(embedding_cache_path(settings)) as cache:
-        index = old.update(by_law, removed, cache, show_progress=True)
-    index.save(folder)
-    return index, changed, removed
 
 
 @index_app.command("stats", help="显示索引规模、模型、构建速度与磁盘占用。")
@@ -105,11 +89,8 @@ def stats_command(
 ) -> None:
     settings = settings_from(ctx)
     folder = recover(index_dir_for(settings))
-    try:
-        manifest = read_manifest(folder)
-    except IndexError_ as exc:
-        fail(str(exc))
-    _report(manifest, folder, as_json, "索引", read_progress(settings.data_dir))
+    manifest = read_manifest(folder)
+    _report(manifest, folder, as_json, "索引", read_progress(settings.data_layout.vector_progress))
 
 
 @index_app.command(
@@ -122,13 +103,11 @@ def vectors_command(
     limit: int | None = typer.Option(None, "--limit", min=1, help="最多嵌入这么多个单元后停止"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出进度。"),
 ) -> None:
-    settings = settings_from(ctx)
-    try:
-        read_manifest(recover(index_dir_for(settings)))
-        backfill = VectorBackfill(settings, options=BackfillOptions.from_settings(settings, limit))
-        progress = backfill.run()
-    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
-        fail(str(exc))
+    components = components_from(ctx)
+    settings = components.settings
+    read_manifest(recover(index_dir_for(settings)))
+    options = BackfillOptions.from_settings(settings, limit)
+    progress = VectorBackfill(settings, components.embedder, options=options).run()
     if as_json:
         emit_json(progress.to_dict())
     else:
@@ -143,12 +122,9 @@ def export_vectors_command(
     path: Path = typer.Argument(..., help="输出文件（.npz）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
 ) -> None:
-    settings = settings_from(ctx)
-    try:
-        with EmbeddingCache(embedding_cache_path(settings)) as cache:
-            report = export_vectors(cache, embedder_from_settings(settings), path)
-    except (EmbedderError, VectorFileError) as exc:
-        fail(str(exc))
+    components = components_from(ctx)
+    with EmbeddingCache(embedding_cache_path(components.settings)) as cache:
+        report = export_vectors(cache, components.embedder, path)
     if as_json:
         emit_json(report.as_dict())
     else:
@@ -164,33 +140,21 @@ def import_vectors_command(
     path: Path = typer.Argument(..., help="向量文件（.npz）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
 ) -> None:
-    settings = settings_from(ctx)
-    embedder = embedder_from_settings(settings)
-    try:
-        with EmbeddingCache(embedding_cache_path(settings)) as cache:
-            report = import_vectors(cache, embedder, path)
-        attached = _attach_cached(settings, embedder)
-    except (EmbedderError, VectorFileError, IndexError_, ModelMismatchError) as exc:
-        fail(str(exc))
-    result = {
-        **report.as_dict(),
-        "index_units": attached[1],
-        "index_units_with_vector": attached[0],
-    }
+    components = components_from(ctx)
+    embedder = components.embedder
+    with EmbeddingCache(embedding_cache_path(components.settings)) as cache:
+        report = import_vectors(cache, embedder, path)
+    with_vector, units = _attach_cached(components.settings, embedder)
+    result = {**report.as_dict(), "index_units": units, "index_units_with_vector": with_vector}
     if as_json:
         emit_json(result)
     else:
-        typer.echo(
-            f"已导入 {report.vectors} 个向量；索引中 {attached[0]}/{attached[1]} 个单元已有向量。"
-        )
+        typer.echo(f"已导入 {report.vectors} 个向量；索引中 {with_vector}/{units} 个单元已有向量。")
 
 
-def _attach_cached(settings: Settings, embedder: Embedder) -> tuple[int, int]:
+def _attach_cached(settings: IndexingSettings, embedder: Embedder) -> tuple[int, int]:
     """Give the saved index every cached vector (no embedding); (with vector, units)."""
-    folder = recover(index_dir_for(settings))
-    try:
-        read_manifest(folder)
-    except IndexError_:
+    if not (recover(index_dir_for(settings)) / "manifest.json").is_file():
         return 0, 0
     backfill = VectorBackfill(settings, embedder, options=BackfillOptions(limit=0))
     with EmbeddingCache(embedding_cache_path(settings)) as cache:

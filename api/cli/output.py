@@ -17,8 +17,8 @@ import typer
 from typer.core import TyperGroup
 
 from api.components import Components
+from api.settings import Settings
 from corpus.errors import ZhifaError
-from corpus.settings import Settings
 
 DOMAIN_ERROR_EXIT_CODE = 1
 

@@ -46,9 +46,9 @@ from api.http.routes.index_status import IndexStatusOut, index_status
 from api.http.security_headers import SecurityHeadersMiddleware
 from api.http.transcription_service import TranscriptionService
 from api.service_db import open_service_db
+from api.settings import Settings
 from api.users import UserStore
 from api.vector_worker import BackgroundVectors
-from corpus.settings import Settings
 
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
 

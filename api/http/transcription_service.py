@@ -86,11 +86,11 @@ class TranscriptionService:
 
     @property
     def uploads_dir(self) -> Path:
-        return self.settings.data_dir / "uploads" / "audio"
+        return self.settings.data_layout.uploads_dir("audio")
 
     @property
     def jobs_dir(self) -> Path:
-        return self.settings.data_dir / "jobs"
+        return self.settings.data_layout.jobs_dir
 
     def engine(self) -> WhisperEngine:
         """The process's shared engine; a model that cannot load fails the job, not the app."""
@@ -117,7 +117,7 @@ class TranscriptionService:
     ) -> TranscriptionResult:
         config = PipelineConfig(
             options=transcription_options_from(self.settings).with_hotwords(form.hotword_list()),
-            cache_root=self.settings.data_dir / "cache" / "transcription",
+            cache_root=self.settings.data_layout.cache_dir("transcription"),
         )
         try:
             return transcribe_file(self.engine(), path, config, progress)

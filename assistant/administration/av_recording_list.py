@@ -14,10 +14,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from assistant.settings import AssistantSettings
 from assistant.shipped_data import AV_RECORDING_LIST
 from corpus.citation_resolver import CitationError, CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 
 DEFAULT_AV_LIST = AV_RECORDING_LIST
 FULL_RECORDING = "全过程无间断音像记录"
@@ -101,6 +101,6 @@ def load_av_list(path: Path) -> AvRecordingList:
         raise AvListError(f"音像记录清单 {path} 字段 {where} 无效：{error['msg']}") from exc
 
 
-def av_list_for(settings: Settings) -> AvRecordingList:
+def av_list_for(settings: AssistantSettings) -> AvRecordingList:
     """The configured list, or the shipped default."""
     return load_av_list(settings.av_recording_list_path or DEFAULT_AV_LIST)

@@ -14,7 +14,7 @@ from assistant.case_record.event_log import (
     RecordedEvent,
 )
 from assistant.publicity.deadlines import CalendarRangeError, DecisionKind, deadline_for
-from corpus.settings import Settings
+from assistant.settings import AssistantSettings
 
 DRAW_PREFIX = "抽查"
 PUBLICITY_RULE = "《广东省行政执法公示办法》第十一条第一款第（一）项"
@@ -47,7 +47,7 @@ def record_draw(
     )
 
 
-def draw_public_entry(result: DrawResult, settings: Settings) -> dict[str, object]:
+def draw_public_entry(result: DrawResult, settings: AssistantSettings) -> dict[str, object]:
     """What the publicity column shows: who inspects whom, and how to reproduce the draw."""
     try:
         due: str | None = deadline_for(

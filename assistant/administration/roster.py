@@ -39,9 +39,9 @@ from assistant.administration.roster_tables import (
 )
 from assistant.administration.tabular_files import Row, read_table, write_table
 from assistant.case_file import Officer
+from assistant.settings import AssistantSettings
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 
 REVIEWER_RATIO_RULE = "《广东省重大行政执法决定法制审核办法》第八条"
 
@@ -153,7 +153,7 @@ def _officer_record(row: OfficerRow, agency: str) -> OfficerRecord:
 class RosterStore:
     """Agencies, powers and officers in the database of ``settings`` (same URL as the corpus)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: AssistantSettings) -> None:
         url = settings.resolved_database_url
         if url.startswith("sqlite:///"):
             settings.ensure_data_dir()

@@ -31,8 +31,8 @@ from assistant.case_record.tables import (
     CaseHeadRow,
     create_record_tables,
 )
+from assistant.settings import AssistantSettings
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 
 CHINA_TIME = timezone(timedelta(hours=8))
 
@@ -130,13 +130,13 @@ def _event_from_row(row: CaseEventRow, attachments: list[CaseAttachmentRow]) -> 
 class CaseRecordStore:
     """Whole-process records in the database of ``settings`` (same URL as the corpus)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: AssistantSettings) -> None:
         url = settings.resolved_database_url
         if url.startswith("sqlite:///"):
             settings.ensure_data_dir()
         self.engine: Engine = create_engine(url, future=True)
         create_record_tables(self.engine)
-        self.attachments_dir = settings.case_attachments_dir or settings.data_dir / "case_records"
+        self.attachments_dir = settings.resolved_case_attachments_dir
 
     # -- writing -------------------------------------------------------------------
     def append(

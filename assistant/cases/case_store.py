@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from assistant.cases.model import Case, CaseKind
-from corpus.settings import Settings
+from assistant.settings import AssistantSettings
 
 
 class CaseBase(DeclarativeBase):
@@ -63,7 +63,7 @@ class CaseImportReport:
 class CaseStore:
     """Reads and writes cases; one instance per database URL."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: AssistantSettings) -> None:
         url = settings.resolved_database_url
         if url.startswith("sqlite:///"):
             settings.ensure_data_dir()

@@ -18,9 +18,9 @@ from assistant.cases.case_index import CaseFilter, CaseIndex, CaseMatch, CaseQue
 from assistant.cases.case_store import CaseStore
 from assistant.cases.case_tokenizer import case_tokenizer
 from assistant.cases.display import CaseDisplay
+from assistant.settings import AssistantSettings
 from corpus.citation_resolver import CitationResolver
 from corpus.numerals import article_label
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 from indexing.embedding_cache import EmbeddingCache
 from indexing.hybrid_index import IndexConfig
@@ -30,12 +30,12 @@ from models.embedder import Embedder
 EXCERPT_CHARS = 160
 
 
-def case_index_dir(settings: Settings) -> Path:
+def case_index_dir(settings: AssistantSettings) -> Path:
     """``settings.case_index_dir`` or ``data_dir/case_index``."""
-    return Path(settings.case_index_dir or settings.data_dir / "case_index")
+    return settings.resolved_case_index_dir
 
 
-def case_index_config(settings: Settings) -> IndexConfig:
+def case_index_config(settings: AssistantSettings) -> IndexConfig:
     """The statute build knobs with the case-search fusion weights.
 
     Case facts are long narratives where dense similarity beats BM25 (CAIL P@5 0.82 vs
@@ -50,7 +50,7 @@ def case_index_config(settings: Settings) -> IndexConfig:
 
 
 def build_case_index(
-    settings: Settings,
+    settings: AssistantSettings,
     case_store: CaseStore,
     corpus: CorpusStore,
     embedder: Embedder | None,
@@ -168,7 +168,7 @@ class SimilarCaseSearch:
 
 
 def open_similar_case_search(
-    settings: Settings, embedder: Embedder | None, display: CaseDisplay | None = None
+    settings: AssistantSettings, embedder: Embedder | None, display: CaseDisplay | None = None
 ) -> SimilarCaseSearch:
     """The persisted case index with its store; CaseIndexError when it is not built."""
     index = CaseIndex.load(case_index_dir(settings), embedder)

@@ -26,8 +26,7 @@ from assistant.drafting.missing import MissingLog, MissingValue, marker, trackin
 from assistant.drafting.template_env import render, sandbox
 from assistant.drafting.verified_citations import CitationLedger, UsedCitation
 from assistant.review.context import ReviewContext
-from corpus.settings import Settings
-from corpus.store import CorpusStore
+from assistant.settings import AssistantSettings
 from transcription.record_draft import InterviewDraft
 
 OMITTED_HEADING = "## 待补充事项"
@@ -67,15 +66,11 @@ class Drafter:
     """Drafts documents against one review context (corpus, standards, catalogue)."""
 
     def __init__(
-        self, settings: Settings, context: ReviewContext, today: date | None = None
+        self, settings: AssistantSettings, context: ReviewContext, today: date | None = None
     ) -> None:
         self.settings = settings
         self.context = context
         self.today = today
-
-    @classmethod
-    def build(cls, settings: Settings, store: CorpusStore) -> Drafter:
-        return cls(settings, ReviewContext.build(settings, store))
 
     def draft(
         self,

@@ -21,9 +21,9 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from assistant.settings import AssistantSettings
 from assistant.shipped_data import TEMPLATES_DIR
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 
 SHIPPED_TEMPLATES = TEMPLATES_DIR
 
@@ -32,14 +32,14 @@ class DraftTemplateError(ZhifaError, ValueError, kind=ErrorKind.UNAVAILABLE, cod
     """A template that cannot be rendered; the message is Chinese, for the agency's editor."""
 
 
-def template_folders(settings: Settings) -> list[Path]:
+def template_folders(settings: AssistantSettings) -> list[Path]:
     """The agency's folder first (its files override), then the shipped templates."""
     folders = [settings.templates_dir] if settings.templates_dir else []
     return [*folders, SHIPPED_TEMPLATES]
 
 
 def sandbox(
-    settings: Settings, undefined: type[Undefined], finalize: Callable[[object], object]
+    settings: AssistantSettings, undefined: type[Undefined], finalize: Callable[[object], object]
 ) -> ImmutableSandboxedEnvironment:
     """A fresh sandbox for one render (its ``undefined`` logs that render's missing fields)."""
     loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in template_folders(settings)])

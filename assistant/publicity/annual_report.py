@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assistant.publicity.deadlines import annual_report_due, deadline_for
 from assistant.publicity.public_entry import CaseDecision
-from corpus.settings import Settings
+from assistant.settings import AssistantSettings
 
 RESULT_WORDS = (
     "警告",
@@ -72,14 +72,16 @@ class AnnualStatistics:
         }
 
 
-def _timeliness(case: CaseDecision, settings: Settings) -> str:
+def _timeliness(case: CaseDecision, settings: AssistantSettings) -> str:
     due = deadline_for(case.decided, case.kind, settings).publish_due
     if case.published is None:
         return "未公开"
     return "按时公开" if case.published <= due else "逾期公开"
 
 
-def annual_statistics(cases: list[CaseDecision], year: int, settings: Settings) -> AnnualStatistics:
+def annual_statistics(
+    cases: list[CaseDecision], year: int, settings: AssistantSettings
+) -> AnnualStatistics:
     """Counts over the decisions made in ``year``."""
     chosen = [c for c in cases if c.decided.year == year]
     stats = AnnualStatistics(year)

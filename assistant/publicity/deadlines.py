@@ -14,8 +14,8 @@ from enum import StrEnum
 
 import chinese_calendar
 
+from assistant.settings import AssistantSettings
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 
 
 class DecisionKind(StrEnum):
@@ -56,7 +56,7 @@ def working_days_between(start: date, end: date) -> int:
     return sum(is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
 
 
-def publication_days(kind: DecisionKind, settings: Settings) -> int:
+def publication_days(kind: DecisionKind, settings: AssistantSettings) -> int:
     if kind in (DecisionKind.PENALTY, DecisionKind.PERMIT):
         return settings.publicity_days_penalty
     return settings.publicity_days_other
@@ -95,7 +95,7 @@ class Deadline:
 
 
 def deadline_for(
-    decided: date, kind: DecisionKind, settings: Settings, revoked: date | None = None
+    decided: date, kind: DecisionKind, settings: AssistantSettings, revoked: date | None = None
 ) -> Deadline:
     """Publication deadline, and the withdrawal deadline when the decision was revoked."""
     if revoked is not None and revoked < decided:

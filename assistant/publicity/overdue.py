@@ -7,7 +7,7 @@ from datetime import date
 
 from assistant.publicity.deadlines import deadline_for
 from assistant.publicity.public_entry import CaseDecision
-from corpus.settings import Settings
+from assistant.settings import AssistantSettings
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,9 @@ class OverdueItem:
         }
 
 
-def overdue_items(cases: list[CaseDecision], today: date, settings: Settings) -> list[OverdueItem]:
+def overdue_items(
+    cases: list[CaseDecision], today: date, settings: AssistantSettings
+) -> list[OverdueItem]:
     """Unpublished (or late-published) decisions and revoked ones not taken down in time."""
     items: list[OverdueItem] = []
     for case in cases:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from assistant.publicity.checksums import id_birth_date, is_valid_id_number
 from assistant.publicity.deadlines import DecisionKind, deadline_for
 from assistant.publicity.redaction import Redactor
-from corpus.settings import Settings
+from assistant.settings import AssistantSettings
 
 PartyType = Literal["自然人", "法人", "非法人组织", "个体工商户"]
 CATEGORY_KINDS = {"行政处罚": DecisionKind.PENALTY, "行政许可": DecisionKind.PERMIT}
@@ -85,7 +85,7 @@ def _masked_party_name(name: str, redactor: Redactor) -> str:
 def public_entry(
     case: CaseDecision,
     redactor: Redactor,
-    settings: Settings,
+    settings: AssistantSettings,
     checker: BasisChecker | None = None,
 ) -> dict[str, object]:
     """The entry to publish, or a withheld notice with its reason."""

@@ -16,9 +16,9 @@ from assistant.case_file import CaseFile, Officer
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.norm_links import NormGraphs
 from assistant.review.major_decision import MajorCatalogue, MajorResult, assess_major
+from assistant.settings import AssistantSettings
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
 from corpus.model import ArticleRecord
-from corpus.settings import Settings
 from corpus.store import CorpusStore
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
@@ -47,7 +47,7 @@ class ReviewContext:
     @classmethod
     def build(
         cls,
-        settings: Settings,
+        settings: AssistantSettings,
         store: CorpusStore,
         similar_cases: object | None = None,
         roster: OfficerDirectory | None = None,

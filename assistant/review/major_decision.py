@@ -13,9 +13,9 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from assistant.case_file import CaseFile
+from assistant.settings import AssistantSettings
 from assistant.shipped_data import MAJOR_DECISION_CATALOGUE
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.settings import Settings
 
 DEFAULT_CATALOGUE = MAJOR_DECISION_CATALOGUE
 
@@ -61,7 +61,7 @@ class MajorCatalogue(BaseModel):
     criteria: list[Criterion]
 
     @classmethod
-    def load(cls, settings: Settings) -> MajorCatalogue:
+    def load(cls, settings: AssistantSettings) -> MajorCatalogue:
         """The agency's catalogue (settings.review_catalogue_path) or the shipped default."""
         path = Path(settings.review_catalogue_path or DEFAULT_CATALOGUE)
         try:

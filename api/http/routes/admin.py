@@ -136,7 +136,7 @@ def roster_ratio(
 async def roster_import(request: Request, _: Admin) -> Any:
     settings = request.app.state.settings
     policy = UploadPolicy(ROSTER_UPLOAD_MAX_BYTES, _ROSTER_TYPES, "人员库表格")
-    upload = await receive_upload(request, policy, settings.data_dir / "uploads" / "roster")
+    upload = await receive_upload(request, policy, settings.data_layout.uploads_dir("roster"))
     try:
         kind = _kind(upload.fields.get("kind", "officers"))
         on = _form_date(upload.fields.get("date", ""))
@@ -220,7 +220,7 @@ def list_file(
     if fmt == "html":
         content = html_table(chosen.headers, chosen.rows, chosen.title).encode("utf-8")
     else:
-        folder = request.app.state.settings.data_dir / "exports"
+        folder = request.app.state.settings.data_layout.exports_dir
         folder.mkdir(parents=True, exist_ok=True)
         path = write_table(
             folder / f"{chosen.stem}.{fmt}", chosen.headers, chosen.rows, chosen.title

@@ -172,7 +172,7 @@ def versions(request: Request, law: str, _: AnyUser) -> list[VersionOut]:
 async def import_statute(request: Request, _: Admin) -> ImportReportOut:
     settings = request.app.state.settings
     policy = UploadPolicy(settings.corpus_upload_max_mb * 1024 * 1024, STATUTE_TYPES, "法规文件")
-    upload = await receive_upload(request, policy, settings.data_dir / "uploads" / "statutes")
+    upload = await receive_upload(request, policy, settings.data_layout.uploads_dir("statutes"))
     try:
         name = _statute_file_name(upload.path.stem, upload.extension, upload.fields)
     except ApiError:

