@@ -14,7 +14,7 @@ import io
 import json
 import lzma
 import tarfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -59,12 +59,14 @@ class NationalArchive:
             raise LoadError(f"全国法规语料包不存在：{path}")
         self.path = Path(path)
 
-    def documents(self) -> Iterator[ArchiveDocument]:
-        """Statute files in archive order (sorted at pack time)."""
+    def documents(self, include: Callable[[str], bool] | None = None) -> Iterator[ArchiveDocument]:
+        """Statute files in archive order (sorted at pack time); ``include`` filters by name."""
         with tarfile.open(self.path, "r:xz") as tar:
             for member in tar:
                 name = PurePosixPath(member.name)
                 if not member.isfile() or name.suffix != ".md" or name.name in _SKIPPED_NAMES:
+                    continue
+                if include is not None and not include(member.name):
                     continue
                 handle = tar.extractfile(member)
                 if handle is not None:
@@ -96,7 +98,7 @@ class NationalArchive:
     def repeals(self) -> dict[str, dict[str, str]]:
         return self._member_json(REPEALS_MEMBER) or {}  # type: ignore[return-value]
 
-    def count(self) -> int:
+    def count(self, include: Callable[[str], bool] | None = None) -> int:
         """Number of statute files (for progress bars)."""
         with tarfile.open(self.path, "r:xz") as tar:
             return sum(
@@ -105,6 +107,7 @@ class NationalArchive:
                 if m.isfile()
                 and m.name.endswith(".md")
                 and PurePosixPath(m.name).name not in _SKIPPED_NAMES
+                and (include is None or include(m.name))
             )
 
 
