@@ -40,7 +40,8 @@ SUBJECT_LAWS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("兽药",), "兽药管理条例"),
     (("烟草", "卷烟"), "烟草专卖法"),
 )  # fmt: skip
-_BRACKETED = re.compile(r"《([^》]{2,60})》")
+# 《…》 also names documents (《行政处罚决定书》); only statute-like titles count
+_BRACKETED = re.compile(r"《([^》]{1,60}(?:法|条例|规定|办法|细则|解释|决定|规则))》")
 
 
 @dataclass(frozen=True)

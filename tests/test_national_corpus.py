@@ -92,6 +92,7 @@ def test_needed_laws_from_names_and_subjects() -> None:
     }
     assert "安全生产法" in needed_laws("依《中华人民共和国安全生产法》应如何处理")
     assert missing_laws("药店销售假药", {"药品管理法": "药品管理法"}) == []
+    assert needed_laws("如何制作《行政处罚决定书》") == {}  # a document, not a statute
 
 
 def test_ask_without_the_governing_law_says_so(bm25_finder: ProvisionFinder) -> None:
