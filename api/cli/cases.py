@@ -39,8 +39,18 @@ def _embedder(components: Components, no_dense: bool) -> Embedder | None:
     return None if no_dense else components.embedder
 
 
+BACKEND_HELP = (
+    "案例向量存放的向量库：faiss（索引目录内的文件）或 milvus；默认取 ZHIFA_VECTOR_BACKEND。"
+)
+
+
 def _import(
-    components: Components, paths: list[Path], domain: str | None, no_dense: bool, as_json: bool
+    components: Components,
+    paths: list[Path],
+    domain: str | None,
+    no_dense: bool,
+    as_json: bool,
+    backend: str | None = None,
 ) -> None:
     settings = components.settings
     case_store = CaseStore(settings)
@@ -50,7 +60,7 @@ def _import(
     if stale and case_store.count():
         typer.echo(f"正在建立案例索引（{case_store.count()} 件）…", err=True)
         embedder = _embedder(components, no_dense)
-        build_case_index(settings, case_store, components.store, embedder, not as_json)
+        build_case_index(settings, case_store, components.store, embedder, not as_json, backend)
         index_built = True
     _print_import(report, index_built, as_json)
     if report.failures and not report.added and not report.unchanged:
@@ -77,13 +87,14 @@ def _print_import(report: CaseImportReport, index_built: bool, as_json: bool) ->
 def init_command(
     ctx: typer.Context,
     no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
+    backend: str | None = typer.Option(None, "--backend", help=BACKEND_HELP),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
 ) -> None:
     components = components_from(ctx)
     cases_dir = components.settings.cases_dir
     if not cases_dir.is_dir():
         fail(f"案例目录不存在：{cases_dir}")
-    _import(components, [cases_dir], None, no_dense, as_json)
+    _import(components, [cases_dir], None, no_dense, as_json, backend)
 
 
 @cases_app.command(
@@ -96,9 +107,10 @@ def import_command(
         None, "--domain", help="指定领域（如 生态环境），默认自动判断。"
     ),
     no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
+    backend: str | None = typer.Option(None, "--backend", help=BACKEND_HELP),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
 ) -> None:
-    _import(components_from(ctx), paths, domain, no_dense, as_json)
+    _import(components_from(ctx), paths, domain, no_dense, as_json, backend)
 
 
 @cases_app.command(

@@ -175,10 +175,7 @@ def versions_command(
     """列出一部法律的全部版本及其施行、失效日期。"""
     components = components_from(ctx)
     store = components.store
-    try:
-        name = components.resolver.law_name(law)
-    except CitationError as exc:
-        fail(exc.message)
+    name = components.resolver.law_name(law)
     rows = [
         {
             "law": v.law,
