@@ -1,8 +1,10 @@
 """``GET /api/ready``: is search up, and how far the background vector build has got.
 
-BM25 answers over every unit from the start; ``vectors`` says how many units also
-take part in hybrid retrieval, at what rate the rest are being embedded, and when
-the build should finish (the web page shows "向量 37 % · 预计 …").
+BM25 answers over every unit from the start; ``vectors`` says how many units are
+embedded (``with_vector``; the cache runs ahead of the index between two swaps), how
+many already take part in hybrid retrieval (``searchable_with_vector``), at what rate
+the rest are being embedded and when the build should finish (the web page shows
+"向量 37 % · 预计 …").
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code 
 class IndexStatusOut(BaseModel):
     units: int
     with_vector: int
+    searchable_with_vector: int
     percent: float
     mode: str
     build_state: str
@@ -50,12 +53,15 @@ def index_status(components: Components) -> IndexStatusOut | None:
         return None
     index = opened.index
     progress = read_progress(components.settings.data_layout.vector_progress)
-    progress.total, progress.with_vector = len(index.units), index.dense_units
-    if progress.with_vector >= progress.total:
-        progress.state = "done"
+    progress.total = len(index.units)
+    if progress.state != "running" or progress.with_vector < index.dense_units:
+        progress.with_vector = index.dense_units  # between swaps the cache runs ahead
+    if index.dense_units >= progress.total:
+        progress.state, progress.with_vector = "done", progress.total
     return IndexStatusOut(
         units=progress.total,
         with_vector=progress.with_vector,
+        searchable_with_vector=index.dense_units,
         percent=progress.percent,
         mode=opened.mode,
         build_state=progress.state,
