@@ -1,8 +1,10 @@
 """The layering of the six packages, checked by walking their imports with ``ast``.
 
 corpus (0) → models (1) → indexing (2) → transcription, assistant (3) → api (4) → eval (5).
-A module may import its own layer's package or lower ones; transcription and assistant
-never import each other; and there is no import cycle between modules of one package.
+A module may import its own layer's package or lower ones. transcription and assistant stand
+side by side: transcription never imports assistant, and assistant reads transcription only
+through its interview-record model (``transcription.record_draft``). There is no import cycle
+between modules of one package.
 Imports inside ``if TYPE_CHECKING:`` count too: a type hint naming a higher layer is the
 same dependency in disguise.
 """
@@ -43,29 +45,9 @@ def _modules() -> dict[str, Path]:
 
 MODULES = _modules()
 
-# Known debt, listed so that it can only shrink (each entry fails the test once it is gone):
-# - the CLI's evaluation commands (``zhifa eval``, ``cases eval``, ``review --eval``,
-#   ``publicity bench``) still live in api/cli/ and import eval/; they should register
-#   from eval/ (e.g. through a ``zhifa.cli`` entry-point group) instead.
-# - drafting renders the 询问笔录 from transcription's draft model (record_draft); that
-#   document model should move to a module both layers may import.
-KNOWN_UPWARD = {
-    ("api.cli.cases", "eval.similar_cases_eval"),
-    ("api.cli.eval", "eval.lawbench"),
-    ("api.cli.eval", "eval.report_compare"),
-    ("api.cli.eval", "eval.report_config"),
-    ("api.cli.eval", "eval.report_html"),
-    ("api.cli.eval", "eval.report_runner"),
-    ("api.cli.eval", "eval.retrieval_eval"),
-    ("api.cli.publicity", "eval.pii_samples"),
-    ("api.cli.publicity", "eval.redaction_bench"),
-    ("api.cli.review", "eval.review_eval"),
-}
-KNOWN_SIDEWAYS = {
-    ("assistant.drafting.draft_context", "transcription.record_draft"),
-    ("assistant.drafting.drafter", "transcription.record_draft"),
-    ("assistant.drafting.interview_record", "transcription.record_draft"),
-}
+# The one door between the two layer-3 packages: drafting renders the 询问笔录 from the
+# interview-record model that transcription writes (header, Q/A turns, audio source).
+ASSISTANT_MAY_READ_FROM_TRANSCRIPTION = {"transcription.record_draft"}
 
 
 def _absolute(module: str, is_package: bool, node: ast.ImportFrom) -> str:
@@ -118,27 +100,54 @@ def test_every_package_is_walked() -> None:
 
 
 def test_no_module_imports_a_higher_layer() -> None:
-    upward = {
-        (module, target)
+    upward = sorted(
+        f"{module} → {target}"
         for module, targets in GRAPH.items()
         for target in targets
         if _layer(target) > _layer(module)
-    }
-    new = sorted(f"{m} → {t}" for m, t in upward - KNOWN_UPWARD)
-    assert not new, "upward imports:\n" + "\n".join(new)
-    assert not KNOWN_UPWARD - upward, f"fixed, remove from KNOWN_UPWARD: {KNOWN_UPWARD - upward}"
+    )
+    assert not upward, "upward imports:\n" + "\n".join(upward)
 
 
-def test_transcription_and_assistant_stay_apart() -> None:
-    sideways = {
-        (module, target)
+def _imports_between(source: str, target: str) -> set[tuple[str, str]]:
+    return {
+        (module, imported)
         for module, targets in GRAPH.items()
-        for target in targets
-        if {module.split(".")[0], target.split(".")[0]} == {"transcription", "assistant"}
+        for imported in targets
+        if module.split(".")[0] == source and imported.split(".")[0] == target
     }
-    new = sorted(f"{m} → {t}" for m, t in sideways - KNOWN_SIDEWAYS)
-    assert not new, "transcription ⇄ assistant imports:\n" + "\n".join(new)
-    assert not KNOWN_SIDEWAYS - sideways, f"fixed, remove: {KNOWN_SIDEWAYS - sideways}"
+
+
+def test_transcription_never_imports_assistant() -> None:
+    found = sorted(f"{m} → {t}" for m, t in _imports_between("transcription", "assistant"))
+    assert not found, "transcription → assistant imports:\n" + "\n".join(found)
+
+
+def test_assistant_reads_transcription_only_through_the_interview_record() -> None:
+    """Side by side, one way: assistant may use the 询问笔录 model, nothing else of transcription."""
+    found = sorted(
+        f"{m} → {t}"
+        for m, t in _imports_between("assistant", "transcription")
+        if t not in ASSISTANT_MAY_READ_FROM_TRANSCRIPTION
+    )
+    assert not found, "assistant → transcription beyond record_draft:\n" + "\n".join(found)
+
+
+def test_the_interview_record_needs_no_speech_engine() -> None:
+    """What assistant reaches through record_draft stays free of the Whisper pipeline."""
+    reached = _reachable(ASSISTANT_MAY_READ_FROM_TRANSCRIPTION)
+    engine = {"transcription.engine", "transcription.pipeline", "transcription.audio_decoding"}
+    assert engine <= set(MODULES)
+    assert not reached & engine, sorted(reached & engine)
+
+
+def _reachable(start: set[str]) -> set[str]:
+    seen, todo = set(start), list(start)
+    while todo:
+        for target in GRAPH[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
 
 
 def _cycles(nodes: set[str], edges: dict[str, set[str]]) -> list[list[str]]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
 
-import swagger_ui_bundle
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -32,9 +32,12 @@ from api.http.routes import (
     discretion,
     draft,
     publicity,
+    publicity_cases,
+    record_files,
     records,
     review,
     search,
+    supervision,
     transcription,
     users,
 )
@@ -53,6 +56,8 @@ from api.vector_worker import BackgroundVectors
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+SWAGGER_UI_DIR = Path(str(resources.files("fastapi_swagger") / "resources"))
+"""Swagger UI 5 (reads OpenAPI 3.1, which FastAPI emits), shipped in the fastapi-swagger wheel."""
 CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
     search.router,
@@ -60,9 +65,12 @@ CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     assist.router,
     cases.router,
     publicity.router,
+    publicity_cases.router,
     records.router,
+    record_files.router,
     review.router,
     draft.router,
+    supervision.router,
     admin.router,
     discretion.router,
     transcription.router,
@@ -179,4 +187,4 @@ def _add_service_routes(app: FastAPI) -> None:
         )
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs")
+    app.mount("/docs-assets", StaticFiles(directory=SWAGGER_UI_DIR), name="docs")
