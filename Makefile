@@ -49,6 +49,7 @@ index: corpus
 
 run: install models index
 	-$(MAKE) --no-print-directory fonts || echo "提示：未能安装中文字体（图表中的中文可能显示为方框），服务照常启动。"
+	@echo "提示：另开终端运行 make shell，即可照 README 使用 zhifa 命令；向量在后台补建（zhifa index stats 查看进度）。"
 	$(ZHIFA) serve --host 127.0.0.1 --port 8000
 
 ## A shell with .venv on PATH, so that every `zhifa …` in the README works as written.
