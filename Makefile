@@ -11,7 +11,10 @@ STAMP_ST := $(VENV)/.installed-st
 RESEMBLYZER := 0.1.4
 export ZHIFA_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install models corpus index browser fonts postgres run test bench lint format clean
+.PHONY: install models corpus index browser fonts postgres run shell test bench lint format clean
+
+## apt waits for another apt/dpkg process (unattended upgrades…) instead of failing at once.
+APT_GET := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,35 +35,44 @@ install: $(STAMP)
 models: install
 	$(ZHIFA) models install
 
-## Import the statutes shipped in corpus/data into the database (skips unchanged files).
+## Import the statutes shipped with the project — all national law (corpus/data/national)
+## and the core set in corpus/data — into the database (unchanged versions are skipped).
 corpus: install
 	$(ZHIFA) corpus init
 
-## Build the default retrieval index once; later runs re-embed only changed laws.
+## BM25 over every unit first (about a minute); the vectors are embedded afterwards by
+## `zhifa serve` in the background, most-asked laws first (see README: 全国法规).
 ## …and the similar-case index over the shipped cases (BM25 first; `zhifa cases init` adds vectors).
 index: corpus
-	if $(ZHIFA) index stats >/dev/null 2>&1; then $(ZHIFA) index update; else $(ZHIFA) index build; fi
+	if $(ZHIFA) index stats >/dev/null 2>&1; then $(ZHIFA) index update; else $(ZHIFA) index build --bm25-only; fi
 	test -d $(ZHIFA_DATA_DIR)/case_index || $(ZHIFA) cases init --no-dense
 
-run: install models fonts index
+run: install models index
+	-$(MAKE) --no-print-directory fonts || echo "提示：未能安装中文字体（图表中的中文可能显示为方框），服务照常启动。"
+	@echo "提示：另开终端运行 make shell，即可照 README 使用 zhifa 命令；向量在后台补建（zhifa index stats 查看进度）。"
 	$(ZHIFA) serve --host 127.0.0.1 --port 8000
+
+## A shell with .venv on PATH, so that every `zhifa …` in the README works as written.
+shell: install
+	@echo "已进入 zhifa 环境（.venv/bin 在 PATH 上）；exit 退出。"
+	@PATH="$(CURDIR)/$(VENV)/bin:$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)" $${SHELL:-/bin/bash} -i
 
 ## A CJK font so charts (annual report, evaluation plots) render Chinese labels.
 fonts:
-	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fontconfig)
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || ($(APT_GET) update -qq && $(APT_GET) install -y -qq fonts-noto-cjk fontconfig)
 
 ## Debian's chromium for the headless browser test (Playwright drives it; no browser download),
 ## with its translations so the web tests see the Chinese date picker an officer's browser shows.
 browser:
-	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
-	test -f /usr/lib/chromium/locales/zh-CN.pak || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-l10n)
+	command -v chromium >/dev/null 2>&1 || ($(APT_GET) update -qq && $(APT_GET) install -y -qq chromium)
+	test -f /usr/lib/chromium/locales/zh-CN.pak || ($(APT_GET) update -qq && $(APT_GET) install -y -qq chromium-l10n)
 
 ## A local PostgreSQL (Debian's cluster) with a zhifa role and database, for the tests that
 ## run the stores on PostgreSQL; each test run works in a schema of its own.
 PG_TEST_URL := postgresql+psycopg://zhifa:zhifa@127.0.0.1:5432/zhifa_test
 PG_SQL = su postgres -c "psql -tAc \"$(1)\""
 postgres:
-	command -v pg_ctlcluster >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql)
+	command -v pg_ctlcluster >/dev/null 2>&1 || ($(APT_GET) update -qq && $(APT_GET) install -y -qq postgresql)
 	pg_lsclusters -h | grep -q online || pg_ctlcluster $$(pg_lsclusters -h | awk 'NR==1 {print $$1, $$2}') start
 	$(call PG_SQL,SELECT 1 FROM pg_roles WHERE rolname='zhifa') | grep -q 1 || $(call PG_SQL,CREATE ROLE zhifa LOGIN PASSWORD 'zhifa')
 	$(call PG_SQL,SELECT 1 FROM pg_database WHERE datname='zhifa_test') | grep -q 1 || su postgres -c "createdb -O zhifa zhifa_test"

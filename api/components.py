@@ -34,6 +34,7 @@ from assistant.review.context import ReviewContext
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.store import CorpusStore
+from indexing.hybrid_index import HybridIndex
 from indexing.index_loader import OpenedIndex, open_index
 from indexing.storage import index_dir_for, recover
 from models.embedder import Embedder, embedder_from_settings
@@ -67,6 +68,7 @@ class Components:
         self._statute: OpenedIndex | None = None
         self._statute_stamp: tuple[int, int, int] | None = None
         self.case_search_problem: str | None = None
+        self._reloading = threading.Lock()
         self.query_lock = threading.Lock()
         """Queries embed one at a time: the embedding models are not known to be thread-safe."""
 
@@ -104,7 +106,13 @@ class Components:
     # --- statute index --------------------------------------------------------------
 
     def statute_index(self, backend: str | None = None) -> OpenedIndex:
-        """The opened index; ``backend`` (faiss | milvus) checks it was built with that one."""
+        """The opened index; ``backend`` (faiss | milvus) checks it was built with that one.
+
+        With ``index_watch`` (default) an index replaced on disk since it was loaded
+        (``zhifa index update`` in another process) is swapped in first: one stat call.
+        """
+        if self.settings.index_watch and backend is None:
+            self.refresh_statute_index_if_changed()
         with self._lock:
             if self._statute is None or backend is not None:
                 self._statute, self._statute_stamp = self._open_statute_index(backend)
@@ -126,13 +134,37 @@ class Components:
         return opened
 
     def refresh_statute_index_if_changed(self) -> bool:
-        """Swap in a rebuilt index when its manifest changed on disk; True when swapped."""
+        """Swap in a rebuilt index when its manifest changed on disk; True when swapped.
+
+        One thread reloads; requests arriving meanwhile keep answering from the old one.
+        """
         with self._lock:
             loaded = self._statute_stamp
         if loaded is None or _manifest_stamp(self._statute_folder()) == loaded:
             return False
-        self.reload_statute_index()
+        if not self._reloading.acquire(blocking=False):
+            return False
+        try:
+            if _manifest_stamp(self._statute_folder()) != self._statute_stamp:
+                self.reload_statute_index()
+        except ZhifaError:
+            return False  # a half-written folder is repaired by recover(); keep the old one
+        finally:
+            self._reloading.release()
         return True
+
+    def adopt_statute_index(self, index: HybridIndex) -> None:
+        """Swap in an index built in this process (the background vector build).
+
+        It answers queries with this process's query embedder, not the builder's,
+        since one model instance is not known to be safe from two threads.
+        """
+        embedder = self.embedder if index.model is not None else None
+        opened = OpenedIndex(index.sharing_embedder(embedder), "hybrid" if embedder else "bm25")
+        stamp = _manifest_stamp(self._statute_folder())
+        with self._lock:
+            self._statute, self._statute_stamp = opened, stamp
+            self._built.pop("assistant", None)
 
     def _statute_folder(self) -> Path:
         return recover(index_dir_for(self.settings))

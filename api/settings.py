@@ -33,6 +33,15 @@ class ServiceSettings(BaseModel):
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed cross-site; empty = same origin only."
     )
+    # --- national corpus: background vectors, live index reload (issue 15) ---
+    background_vectors: bool = Field(
+        default=True,
+        description="`zhifa serve` embeds missing unit vectors in a background thread.",
+    )
+    index_watch: bool = Field(
+        default=True,
+        description="Requests swap in an index rebuilt on disk (index update) without a restart.",
+    )
 
 
 class Settings(AssistantSettings, TranscriptionSettings, ServiceSettings, BaseSettings):

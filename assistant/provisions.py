@@ -8,10 +8,11 @@ or out of force on that date, can appear.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
 from assistant.norm_units import NormUnit
@@ -108,6 +109,7 @@ class ProvisionAnswer:
     provisions: list[Provision]
     dropped: list[str] = field(default_factory=list)
     query: str = ""
+    missing_laws: list[MissingLaw] = field(default_factory=list)
     pairs: list[NormPair] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     routed: LawRoute | None = None
@@ -143,7 +145,23 @@ class ProvisionAnswer:
             },
             "provisions": [p.as_json() for p in self.provisions],
             "dropped": self.dropped,
+            "missing_laws": [m.as_json() for m in self.missing_laws],
         }
+
+
+def _demote_to_related(answer: ProvisionAnswer) -> None:
+    """The governing law is missing: nearby articles of other laws are context, not a basis."""
+    names = "、".join(f"《{m.law}》" for m in answer.missing_laws)
+    answer.provisions = [
+        p
+        if p.role is ProvisionRole.RELATED
+        else replace(
+            p,
+            role=ProvisionRole.RELATED,
+            reason=f"{p.reason}；语料库中没有{names}，此条仅供参考，不作为{p.role.label}",
+        )
+        for p in answer.provisions
+    ]
 
 
 class ProvisionFinder:
@@ -217,7 +235,13 @@ class ProvisionFinder:
         seen: set[str] = set()
         for rank, (record, hit) in enumerate(ranked[:k], start=1):
             self._add_with_links(answer, record, hit, rank, seen)
-        answer.lead_with_pairs()
+        answer.missing_laws = missing_laws(question, self.store.law_names())
+        if answer.missing_laws:
+            # the governing law is missing: other laws' articles are context, never a pair
+            answer.pairs = []
+            _demote_to_related(answer)
+        else:
+            answer.lead_with_pairs()
         return answer
 
     def verified_pairs(

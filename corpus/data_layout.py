@@ -42,6 +42,11 @@ class DataLayout:
         return self.root / "embedding-cache.sqlite3"
 
     @property
+    def vector_progress(self) -> Path:
+        """Progress of the background vector build (read by the CLI and the service)."""
+        return self.root / "vector-progress.json"
+
+    @property
     def milvus_lite(self) -> Path:
         """The milvus-lite database file when no Milvus cluster URI is set."""
         return self.root / "milvus.db"

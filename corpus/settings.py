@@ -32,6 +32,11 @@ class CorpusSettings(BaseModel):
     default_corpus_dir: Path = Field(
         default=DEFAULT_CORPUS_DIR, description="Statutes shipped with the project."
     )
+    # --- national corpus (issue 15) ---
+    national_corpus_archive: Path | None = Field(
+        default=DEFAULT_CORPUS_DIR / "national" / "laws.tar.xz",
+        description="All national statutes (xz tarball) that `corpus init` imports; None = skip.",
+    )
 
     @property
     def data_layout(self) -> DataLayout:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     delete,
+    func,
     select,
 )
 from sqlalchemy.engine import Engine
@@ -311,6 +312,37 @@ class CorpusStore:
             article_count=row.article_count,
             max_article=max_number or 0,
         )
+
+    def all_versions(self) -> list[VersionSummary]:
+        """Every version of every law, by law then 施行 date, in one query (``corpus list``)."""
+        last_article = (
+            select(ArticleRow.version_id, func.max(ArticleRow.number).label("last"))
+            .group_by(ArticleRow.version_id)
+            .subquery()
+        )
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(VersionRow, LawRow.name, last_article.c.last)
+                .join(LawRow, LawRow.id == VersionRow.law_id)
+                .outerjoin(last_article, last_article.c.version_id == VersionRow.id)
+                .order_by(LawRow.name, VersionRow.effective_date)
+            ).all()
+            return [
+                VersionSummary(
+                    law=name,
+                    title=row.title,
+                    version_date=row.version_date,
+                    effective_date=row.effective_date,
+                    effective_to=row.effective_to,
+                    expired=row.expired,
+                    repealed_date=row.repealed_date,
+                    level=row.level,
+                    region=row.region,
+                    article_count=row.article_count,
+                    max_article=last or 0,
+                )
+                for row, name, last in rows
+            ]
 
     def list_laws(self) -> list[VersionSummary]:
         """The latest version of every law."""

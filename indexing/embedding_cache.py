@@ -9,7 +9,7 @@ fingerprint is part of the key.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,15 @@ class EmbeddingCache:
         ]
         self._db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
         self._db.commit()
+
+    def iter_vectors(self, fingerprint: str) -> Iterator[tuple[str, np.ndarray]]:
+        """Every ``(text hash, vector)`` of one model, in hash order (for export)."""
+        rows = self._db.execute(
+            "SELECT text_hash, vector FROM embeddings WHERE fingerprint = ? ORDER BY text_hash",
+            [fingerprint],
+        )
+        for key, blob in rows:
+            yield key, np.frombuffer(blob, dtype=np.float32)
 
     def count(self, fingerprint: str | None = None) -> int:
         if fingerprint is None:
@@ -140,3 +149,21 @@ def _missing(
     """Distinct texts still without a vector, sorted by length so batches pad little."""
     todo = {key: text for key, text in zip(hashes, texts, strict=True) if key not in vectors}
     return sorted(todo.items(), key=lambda pair: len(pair[1]))
+
+
+def known_vectors(
+    texts: Sequence[str],
+    embedder: Embedder,
+    cache: EmbeddingCache | None,
+    known: Mapping[str, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(positions, vectors)`` of the ``texts`` whose vector is known or cached (none embedded)."""
+    hashes = [text_hash(text) for text in texts]
+    found: dict[str, np.ndarray] = dict(known or {})
+    if cache is not None:
+        found.update(cache.get_many(embedder.fingerprint, (h for h in hashes if h not in found)))
+    positions = [i for i, key in enumerate(hashes) if key in found]
+    if not positions:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, embedder.dim), dtype=np.float32)
+    matrix = np.stack([found[hashes[i]] for i in positions]).astype(np.float32, copy=False)
+    return np.asarray(positions, dtype=np.int64), matrix

@@ -9,8 +9,9 @@ vector stores and persistence are the shared machinery of ``indexing.unit_index`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,7 +22,7 @@ from corpus.model import ArticleRecord
 from indexing.bm25_index import BM25Index, top_k
 from indexing.embedding_cache import EmbeddingCache
 from indexing.filters import SearchFilter, UnitTable
-from indexing.fusion import reciprocal_rank_fusion
+from indexing.fusion import fuse_with_stand_in, reciprocal_rank_fusion
 from indexing.tokenizer import JiebaTokenizer
 from indexing.unit_index import (
     BuildInfo,
@@ -170,7 +171,14 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         units = [u for u in self.units if u.law not in replaced] + fresh
         known = self._vectors_by_hash()
         return self._statutes(
-            units, self.embedder, self.config, cache, known, show_progress, self.store_options
+            units,
+            self.embedder,
+            self.config,
+            cache,
+            known,
+            show_progress,
+            self.store_options,
+            embed_only=lambda unit: unit.law in replaced,
         )
 
     @classmethod
@@ -183,13 +191,14 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         known: dict[str, np.ndarray],
         show_progress: bool,
         store: StoreOptions | None,
+        embed_only: Callable[[RetrievalUnit], bool] | None = None,
     ) -> HybridIndex:
         if not units:
             raise IndexError_(STATUTE_UNITS.empty_message())
         _check_unique(units)
         tokenizer = JiebaTokenizer.for_units(units)
         return cls._from_units(
-            units, tokenizer, embedder, config, cache, known, show_progress, store
+            units, tokenizer, embedder, config, cache, known, show_progress, store, embed_only
         )
 
     def _vectors_by_hash(self) -> dict[str, np.ndarray]:
@@ -225,12 +234,28 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
             dense_best = self._dense_article_scores(query_vector, mask, depth)
             rankings["dense"] = list(dense_best)
         if mode == "hybrid":
-            fused = reciprocal_rank_fusion(rankings, self.config.fusion())[:k]
+            fused = self._fuse(rankings)[:k]
         else:
             fused = [(a, None) for a in rankings[mode][:k]]
         return [
             self._hit(int(a), bm25_articles, query_vector, dense_best, score) for a, score in fused
         ]
+
+    def _fuse(self, rankings: dict[str, list[int]]) -> list[tuple[int, float]]:
+        """RRF; while vectors are still being built, an article without one takes its BM25
+        rank as its dense rank, so it is neither favoured nor penalised for lacking one."""
+        fusion = self.config.fusion()
+        if self.dense_units >= len(self.units):
+            return reciprocal_rank_fusion(rankings, fusion)  # type: ignore[return-value]
+        return fuse_with_stand_in(
+            rankings, fusion, "dense", "bm25", lambda a: not self._article_has_vector[a]
+        )  # type: ignore[return-value]
+
+    @cached_property
+    def _article_has_vector(self) -> np.ndarray:
+        covered = np.zeros(len(self.article_ids), dtype=bool)
+        covered[self.article_of[self._unit_has_vector]] = True
+        return covered
 
     def _bm25_article_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         """Best BM25 score of each article over its units (0 where filtered out)."""
@@ -269,7 +294,8 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         first = self.units[unit_indexes[0]]
         dense_score = dense_best.get(article)
         if dense_score is None and query_vector is not None and self.dense is not None:
-            dense_score = float(self.dense.score(query_vector, np.array(unit_indexes)).max())
+            unit_scores = self.dense.score(query_vector, np.array(unit_indexes))
+            dense_score = float(unit_scores.max()) if len(unit_scores) else None
         return Hit(
             article_id=first.article_id,
             law=first.law,

@@ -36,6 +36,14 @@ class IndexingSettings(ModelSettings):
     milvus_collection: str = Field(
         default="zhifa_units", description="Milvus collection holding the statute unit vectors."
     )
+    # --- background vector build (issue 15) ---
+    vector_chunk_units: int = Field(
+        default=2000, description="Units embedded between two index swaps of the background build."
+    )
+    vector_priority_laws: list[str] = Field(
+        default_factory=list,
+        description="Laws embedded first; empty = indexing.vector_priority.DEFAULT_PRIORITY_LAWS.",
+    )
 
     @property
     def resolved_index_dir(self) -> Path:

@@ -11,12 +11,14 @@ how they rank and present hits.
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
@@ -24,11 +26,12 @@ import numpy as np
 
 from corpus.errors import ZhifaError
 from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer
-from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
+from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts, known_vectors
 from indexing.fusion import FusionConfig
 from indexing.settings import IndexingSettings
 from indexing.storage import read_jsonl, recover, write_atomically, write_json, write_jsonl
 from indexing.tokenizer import JiebaTokenizer
+from indexing.units import text_hash
 from indexing.vector_store import StoreOptions, VectorStore, create_vector_store, load_vector_store
 from models.embedder import Embedder
 from models.manifest import ModelManifest
@@ -160,8 +163,14 @@ class UnitIndex(Generic[U]):
         known: dict[str, np.ndarray] | None,
         show_progress: bool,
         store: StoreOptions | None,
+        embed_only: Callable[[U], bool] | None = None,
     ) -> Self:
-        """BM25 over the units' index texts; vectors (cache first) when there is an embedder."""
+        """BM25 over the units' index texts; vectors (cache first) when there is an embedder.
+
+        ``embed_only`` limits embedding to some units (an update's changed laws); the
+        others keep a vector only where one is known or cached (the background build
+        adds the rest), so the dense part may cover a subset of the units.
+        """
         if not units:
             raise cls.kind.error(cls.kind.empty_message())
         store = store or StoreOptions(exact_max=config.faiss_exact_max)
@@ -170,14 +179,85 @@ class UnitIndex(Generic[U]):
         dense, stats = None, EmbedStats(total=len(units))
         if embedder is not None:
             texts = [cls.kind.embed_text(u, config.embed_max_chars) for u in units]
-            vectors, stats = embed_texts(
-                texts, embedder, cache, known, config.batch_size, show_progress
+            wanted = [
+                t for t, u in zip(texts, units, strict=True) if not embed_only or embed_only(u)
+            ]
+            embedded, stats = embed_texts(
+                wanted, embedder, cache, known, config.batch_size, show_progress
             )
+            merged = {**(known or {}), **dict(zip(map(text_hash, wanted), embedded, strict=True))}
+            ids, vectors = known_vectors(texts, embedder, cache, merged)
             dense = create_vector_store(embedder.dim, store)
-            dense.build(np.arange(len(units), dtype=np.int64), vectors)
+            dense.build(ids, vectors)
+            stats.total = len(units)
+            stats.reused = sum(1 for text in texts if text_hash(text) in (known or {}))
+            stats.cached = len(ids) - stats.reused - stats.embedded
         info = BuildInfo(time.perf_counter() - started, len(units), stats)
         model = embedder.manifest() if embedder is not None else None
         return cls(units, bm25, dense, model, config, info, embedder, store)
+
+    def with_vectors(
+        self,
+        embedder: Embedder,
+        cache: EmbeddingCache | None,
+        query_embedder: Embedder | None = None,
+    ) -> Self:
+        """Same units and BM25; the dense part holds every unit whose vector is known.
+
+        Vectors come from this index or the cache (the background build fills it), so
+        the new index is ready to swap in without re-tokenising anything.
+        """
+        texts = [self.kind.embed_text(u, self.config.embed_max_chars) for u in self.units]
+        known = self._known_vectors(texts) if self.model == embedder.manifest() else {}
+        ids, vectors = known_vectors(texts, embedder, cache, known)
+        dense = create_vector_store(embedder.dim, self.store_options)
+        dense.build(ids, vectors)
+        twin = type(self)(
+            self.units,
+            self.bm25,
+            dense,
+            embedder.manifest(),
+            self.config,
+            self.build_info,
+            query_embedder or embedder,
+            self.store_options,
+        )
+        twin._copy_extras(self)
+        return twin
+
+    def _copy_extras(self, other: Self) -> None:
+        """Carry a kind's extra state into a twin made by :meth:`with_vectors` (none here)."""
+
+    def _known_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        if self.dense is None:
+            return {}
+        ids, vectors = self.dense.get_vectors(np.arange(len(texts), dtype=np.int64))
+        return {text_hash(texts[i]): vectors[row] for row, i in enumerate(ids)}
+
+    def sharing_embedder(self, embedder: Embedder | None) -> Self:
+        """This index answering queries with ``embedder`` (one per thread that embeds)."""
+        twin = copy.copy(self)
+        twin.embedder = embedder
+        return twin
+
+    @property
+    def dense_units(self) -> int:
+        """Units that have their vector (all of them once the background build is done)."""
+        return len(self.dense) if self.dense is not None else 0
+
+    @cached_property
+    def _unit_has_vector(self) -> np.ndarray:
+        covered = np.zeros(len(self.units), dtype=bool)
+        if self.dense is not None and len(self.dense):
+            ids = getattr(self.dense, "ids", None)
+            if ids is None:
+                ids, _ = self.dense.get_vectors(np.arange(len(self.units), dtype=np.int64))
+            covered[np.asarray(ids, dtype=np.int64)] = True
+        return covered
+
+    def units_without_vector(self) -> np.ndarray:
+        """Positions of the units still waiting for their vector."""
+        return np.flatnonzero(~self._unit_has_vector)
 
     # ---- shared retrieval parts -------------------------------------------------------
 
@@ -226,6 +306,7 @@ class UnitIndex(Generic[U]):
             "model": self.model.to_dict() if self.model else None,
             "config": asdict(self.config),
             "dense_kind": self.dense.kind if self.dense is not None else None,
+            "dense_units": self.dense_units,
             "vector_store": self.dense.describe() if self.dense is not None else None,
             **self._manifest_extras(),
             "build": {

@@ -81,7 +81,7 @@ def test_discretion_rows_cite_a_found_provision(officer_assistant: OfficerAssist
 def test_ask_cli_json(tmp_path, default_store) -> None:
     env = {"ZHIFA_DATA_DIR": str(tmp_path)}
     runner = CliRunner()
-    assert runner.invoke(app, ["corpus", "init"], env=env).exit_code == 0
+    assert runner.invoke(app, ["corpus", "init", "--no-national"], env=env).exit_code == 0
     missing = runner.invoke(app, ["ask", "工厂废气超标排放"], env=env)
     assert missing.exit_code != 0 and "zhifa index build" in missing.stderr
     assert runner.invoke(app, ["index", "build", "--bm25-only"], env=env).exit_code == 0

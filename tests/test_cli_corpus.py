@@ -15,7 +15,7 @@ from api.cli import app
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     data_dir = tmp_path_factory.mktemp("cli")
     environment = {"ZHIFA_DATA_DIR": str(data_dir)}
-    result = CliRunner().invoke(app, ["corpus", "init"], env=environment)
+    result = CliRunner().invoke(app, ["corpus", "init", "--no-national"], env=environment)
     assert result.exit_code == 0, result.output
     return environment
 

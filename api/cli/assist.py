@@ -44,6 +44,8 @@ def _print_pairs(answer: AssistAnswer) -> set[tuple[str, int]]:
 
 
 def _print_provisions(answer: AssistAnswer) -> None:
+    for missing in answer.provisions.missing_laws:
+        typer.echo(f"注意：{missing.message}（{missing.reason}）")
     shown = _print_pairs(answer)
     if not answer.provisions.provisions and not shown:
         typer.echo("未找到相关条文。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -9,28 +10,41 @@ from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
 from corpus.citation_resolver import CitationError, ResolvedCitation
-from corpus.ingest import IngestReport, ingest_paths
+from corpus.ingest import IngestReport, ProgressCallback, ingest_archive, ingest_paths
+from corpus.loaders import LoadError
+from corpus.national_archive import NationalArchive
+from corpus.store import VersionSummary
 
 corpus_app = typer.Typer(help="法规语料库：导入、查看版本与统计。", no_args_is_help=True)
 
 JSON_HELP = "以 JSON 输出（机器可读）"
 
 
-def _run_import(ctx: typer.Context, paths: list[Path], as_json: bool) -> IngestReport:
-    store = components_from(ctx).store
-    with tqdm(desc="导入法规", unit="件", disable=None) as bar:
+def _import_with_progress(
+    run: Callable[[ProgressCallback], IngestReport], label: str = "导入法规"
+) -> IngestReport:
+    with tqdm(desc=label, unit="件", disable=None) as bar:
 
         def progress(done: int, total: int, path: Path) -> None:
             bar.total = total
             bar.set_postfix_str(path.name[:30])
             bar.update(done - bar.n)
 
-        report = ingest_paths(store, paths, progress)
+        return run(progress)
+
+
+def _run_import(ctx: typer.Context, paths: list[Path], as_json: bool) -> IngestReport:
+    store = components_from(ctx).store
+    report = _import_with_progress(lambda progress: ingest_paths(store, paths, progress))
+    _show(report, as_json)
+    return report
+
+
+def _show(report: IngestReport, as_json: bool) -> None:
     if as_json:
         emit_json(report.as_dict())
     else:
         _print_report(report)
-    return report
 
 
 def _print_report(report: IngestReport) -> None:
@@ -50,11 +64,30 @@ def _print_report(report: IngestReport) -> None:
 
 @corpus_app.command("init")
 def init_command(
-    ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=JSON_HELP)
+    ctx: typer.Context,
+    national: bool = typer.Option(
+        True,
+        "--national/--no-national",
+        help="是否导入全国法规语料包（--no-national 只导入核心小语料）",
+    ),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """导入随项目分发的默认语料（未变化的版本自动跳过）。"""
+    """导入随项目分发的语料：全国法律法规、司法解释、部门规章与广东规章（未变化的版本自动跳过）。"""
     settings = settings_from(ctx)
-    report = _run_import(ctx, [settings.default_corpus_dir], as_json)
+    store = components_from(ctx).store
+    report = ingest_paths(store, [settings.default_corpus_dir])
+    archive = settings.national_corpus_archive
+    if national and archive is not None:
+        try:
+            source = NationalArchive(archive)
+        except LoadError as exc:
+            fail(exc.message)
+        report.absorb(
+            _import_with_progress(
+                lambda progress: ingest_archive(store, source, progress), "导入全国法规"
+            )
+        )
+    _show(report, as_json)
     if report.failures:
         fail(f"默认语料有 {len(report.failures)} 个文件导入失败")
 
@@ -68,7 +101,10 @@ def import_command(
     """导入法规文件或整个目录；坏文件逐个报告并跳过，不会半途写入。"""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        fail(f"路径不存在：{'、'.join(missing)}")
+        fail(
+            f"路径不存在：{'、'.join(missing)}。全国法规已随项目分发（zhifa corpus init 导入）；"
+            "本地法规请给出 .md/.txt/.docx/.pdf 文件或目录"
+        )
     report = _run_import(ctx, paths, as_json)
     if report.versions_written + report.versions_unchanged == 0:
         fail("没有导入任何法规")
@@ -86,6 +122,48 @@ def stats_command(
         typer.echo(
             f"法律 {stats['laws']} 部，版本 {stats['versions']} 个，条文 {stats['articles']} 条。"
         )
+
+
+@corpus_app.command("list")
+def list_command(
+    ctx: typer.Context,
+    level: str | None = typer.Option(
+        None, "--level", help="只列出该效力级别（如 法律、行政法规、部门规章）"
+    ),
+    name: str | None = typer.Option(None, "--name", help="名称包含该文字"),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """列出语料库中的法律法规及其各版本（施行日期、失效日期）。"""
+    laws: dict[str, list[VersionSummary]] = {}
+    for version in components_from(ctx).store.all_versions():
+        if (level and version.level != level) or (name and name not in version.law):
+            continue
+        laws.setdefault(version.law, []).append(version)
+    rows = [
+        {
+            "law": law,
+            "level": versions[-1].level,
+            "versions": [
+                {
+                    "version": v.effective_date.isoformat(),
+                    "effective_to": v.effective_to.isoformat() if v.effective_to else None,
+                    "articles": v.article_count,
+                }
+                for v in versions
+            ],
+        }
+        for law, versions in laws.items()
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        spans = "；".join(
+            f"{v['version']}起" + (f"至{v['effective_to']}" if v["effective_to"] else "")
+            for v in row["versions"]
+        )
+        typer.echo(f"{row['law']}（{row['level'] or '未知级别'}）：{spans}")
+    typer.echo(f"共 {len(rows)} 部。", err=True)
 
 
 @corpus_app.command("versions")

@@ -17,7 +17,8 @@ def serve_command(
     from api.http.app import create_app
 
     components = components_from(ctx)
-    app = create_app(components.settings, components)
+    settings = components.settings
+    app = create_app(settings, components, background_vectors=settings.background_vectors)
     if components.store.stats()["articles"] == 0:
         fail("语料库为空，请先运行 zhifa corpus init")
     if app.state.users.count() == 0:

@@ -41,12 +41,17 @@ from api.http.routes import (
     transcription,
     users,
 )
+from api.http.routes import (
+    index_status as index_status_routes,
+)
 from api.http.routes.corpus import corpus_router
+from api.http.routes.index_status import IndexStatusOut, index_status
 from api.http.security_headers import SecurityHeadersMiddleware
 from api.http.transcription_service import TranscriptionService
 from api.service_db import open_service_db
 from api.settings import Settings
 from api.users import UserStore
+from api.vector_worker import BackgroundVectors
 
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
 
@@ -56,6 +61,7 @@ SWAGGER_UI_DIR = Path(str(resources.files("fastapi_swagger") / "resources"))
 CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
     search.router,
+    index_status_routes.router,
     assist.router,
     cases.router,
     publicity.router,
@@ -84,19 +90,27 @@ class ReadyOut(BaseModel):
     versions: int
     articles: int
     search_index: bool
+    vectors: IndexStatusOut | None = None
 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.components.has_statute_index()  # load now when present, never fail startup
+    vectors = BackgroundVectors(app.state.components)
+    if app.state.background_vectors:
+        vectors.start()
     yield
+    vectors.stop()
     app.state.jobs.shutdown()
 
 
-def create_app(settings: Settings, components: Components | None = None) -> FastAPI:
+def create_app(
+    settings: Settings, components: Components | None = None, background_vectors: bool = False
+) -> FastAPI:
     """Build the app around one Settings object; shared objects live in ``app.state.components``.
 
-    ``components`` lets a caller that already built them (``zhifa serve``) share them.
+    ``components`` lets a caller that already built them (``zhifa serve``) share them;
+    ``background_vectors`` starts the vector build thread (``zhifa serve`` only).
     """
     app = FastAPI(
         title="执法智助 API",
@@ -108,6 +122,7 @@ def create_app(settings: Settings, components: Components | None = None) -> Fast
         lifespan=_lifespan,
     )
     _attach_state(app, components or Components(settings))
+    app.state.background_vectors = background_vectors
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(
@@ -151,8 +166,10 @@ def _add_service_routes(app: FastAPI) -> None:
     def ready(request: Request, _: AnyUser) -> JSONResponse:
         components: Components = request.app.state.components
         stats = components.store.stats()
-        has_index = components.has_statute_index()
-        body = ReadyOut(ready=stats["articles"] > 0, search_index=has_index, **stats)
+        status = index_status(components)
+        body = ReadyOut(
+            ready=stats["articles"] > 0, search_index=status is not None, vectors=status, **stats
+        )
         return JSONResponse(status_code=200 if body.ready else 503, content=body.model_dump())
 
     @app.get("/", include_in_schema=False)

@@ -100,6 +100,12 @@ class EvidenceOut(BaseModel):
     warnings: list[str]
 
 
+class MissingLawOut(BaseModel):
+    law: str
+    reason: str
+    message: str
+
+
 class AskResponse(BaseModel):
     question: str
     date: str
@@ -111,6 +117,7 @@ class AskResponse(BaseModel):
     routed_laws: dict[str, list[str]] = Field(default_factory=dict)
     provisions: list[ProvisionOut]
     dropped: list[str]
+    missing_laws: list[MissingLawOut]
     discretion: list[DiscretionOut]
     evidence: EvidenceOut | None
     similar_cases: list[dict[str, Any]]

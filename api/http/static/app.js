@@ -49,9 +49,28 @@ async function login(token) {
     $("login-panel").hidden = true;
     $("app").hidden = false;
     $("login-error").hidden = true;
+    watchVectors();
   } catch (failure) {
     logout(failure.message);
   }
+}
+
+// ---- background vector build: "向量 37 % · 预计 …" beside the user name -------------
+
+let vectorTimer = null;
+
+async function watchVectors() {
+  clearTimeout(vectorTimer);
+  if (!sessionStorage.getItem(TOKEN_KEY)) return;
+  try {
+    const ready = await api("/api/ready");
+    const v = ready.vectors;
+    $("vector-status").textContent = v ? v.summary : "检索索引尚未建立";
+    if (v && v.percent >= 100) return;
+  } catch (failure) {
+    $("vector-status").textContent = failure.status === 503 ? "检索索引尚未建立" : "";
+  }
+  vectorTimer = setTimeout(watchVectors, 30000);
 }
 
 function logout(message) {
@@ -181,6 +200,7 @@ function heading(text) {
 }
 
 function renderProvisions(body, box) {
+  for (const m of body.missing_laws || []) box.append(errorBox(`${m.message}（${m.reason}）`));
   const roles = [["violated", "违法依据"], ["penalty", "处罚依据"], ["related", "相关条文"]];
   for (const [role, label] of roles) {
     const found = body.provisions.filter((p) => p.role === role);

@@ -1,0 +1,70 @@
+"""The background vector build inside ``zhifa serve``: one low-priority daemon thread.
+
+It runs :class:`indexing.vector_backfill.VectorBackfill` against the service's index
+folder and hands every index it saves to ``Components.adopt_statute_index``, so
+searches turn hybrid law by law while the service keeps answering. Stopping the
+service stops it after the current batch; the next start resumes from the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+
+from api.components import Components
+from corpus.errors import ZhifaError
+from indexing.hybrid_index import read_manifest
+from indexing.storage import index_dir_for, recover
+from indexing.vector_backfill import VectorBackfill
+
+log = logging.getLogger("zhifa.vectors")
+WORKER_NICENESS = 10
+
+
+class BackgroundVectors:
+    """Start/stop handle for the build thread."""
+
+    def __init__(self, components: Components) -> None:
+        self.components = components
+        self.stop_event = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> bool:
+        """Start unless there is no index yet or it already has every vector."""
+        folder = recover(index_dir_for(self.components.settings))
+        try:
+            manifest = read_manifest(folder)
+        except ZhifaError:
+            log.warning(
+                "检索索引尚未建立，后台向量构建未启动（请先运行 zhifa index build --bm25-only）"
+            )
+            return False
+        if (
+            manifest["model"]
+            and manifest.get("dense_units", manifest["units"]) >= manifest["units"]
+        ):
+            return False
+        self.thread = threading.Thread(target=self._run, name="zhifa-vectors", daemon=True)
+        self.thread.start()
+        return True
+
+    def _run(self) -> None:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
+        try:
+            backfill = VectorBackfill(
+                self.components.settings,
+                on_swap=self.components.adopt_statute_index,
+                stop=self.stop_event,
+            )
+            progress = backfill.run()
+            log.info("后台向量构建：%s", progress.describe())
+        except Exception:  # noqa: BLE001 - the service keeps answering with BM25
+            log.exception("后台向量构建失败，检索继续使用已有索引")
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self.stop_event.set()
+        if self.thread is not None:
+            self.thread.join(timeout)
