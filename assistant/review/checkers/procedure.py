@@ -8,6 +8,17 @@ from datetime import date, timedelta
 from assistant.case_file import CaseFile, Event
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import (
+    CASE_DAYS,
+    DELIVERY,
+    EXTENDED_DAYS,
+    HEARING,
+    HEARING_FINE,
+    NOTICE,
+    PUBLIC_ORDER_DELIVERY_DAYS,
+    TIME_LIMIT,
+    special_rule,
+)
 
 AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 DECISION_DAYS = 90  # 第六十条
@@ -43,7 +54,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _notice(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第四十四条: 告知 before the decision, with 陈述、申辩."""
     notice, decision = case.first("告知"), case.first("决定")
-    rule = ctx.penalty_law("第四十四条")
+    rule = special_rule(case, ctx, NOTICE) or ctx.penalty_law("第四十四条")
     if notice is None:
         if decision is None:
             return []
@@ -97,24 +108,39 @@ def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
     return items
 
 
-def _item_rule(ctx: ReviewContext, item: int) -> str:
-    numerals = "一二三四五六"
-    return ctx.penalty_law(f"第六十三条第一款第（{numerals[item - 1]}）项")
+def public_order_hearing(case: CaseFile) -> list[str]:
+    """Why 治安管理处罚法第九十八条 requires offering a hearing: 吊销许可证, fine ≥ 2000."""
+    reasons = [f"拟处{t}" for t in case.penalty.types if "吊销" in t]
+    amount = case.penalty.amount or 0.0
+    if amount >= HEARING_FINE:
+        reasons.append(f"罚款{amount:g}元，达到{HEARING_FINE}元")
+    return reasons
+
+
+def hearing_duty(case: CaseFile, ctx: ReviewContext) -> tuple[str, list[str]]:
+    """The rule that requires offering a hearing here, and why it applies (none: [])."""
+    special = special_rule(case, ctx, HEARING)
+    if special is not None:
+        return special, public_order_hearing(case)
+    return ctx.penalty_law("第六十三条第一款"), [why for _, why in hearing_items(case, ctx)]
 
 
 def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """第六十三条: the hearing right must be stated when the penalty requires it."""
+    """第六十三条第一款 (治安: 治安管理处罚法第九十八条): the hearing right must be
+    stated when the penalty requires it; the duty lives in the 款, the items say when."""
     notice = case.first("告知")
     if notice is None or any("听证" in r for r in notice.rights):
+        return []
+    rule, reasons = hearing_duty(case, ctx)
+    if not reasons:
         return []
     return [
         _flag(
             Severity.MUST_FIX,
-            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{why}",
-            _item_rule(ctx, item),
+            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}",
+            rule,
             f"告知（{notice.date}）所列权利：{'、'.join(notice.rights) or '无'}",
         )
-        for item, why in hearing_items(case, ctx)
     ]
 
 
@@ -137,7 +163,7 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             _flag(
                 Severity.MUST_FIX,
                 "当事人要求听证，行政机关未组织听证即作出决定",
-                ctx.penalty_law("第六十三条第一款"),
+                hearing_duty(case, ctx)[0],
                 f"{requested.type}（{requested.date}）hearing_requested=true；决定 {decision.date}",
             )
         )
@@ -168,11 +194,40 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+def _public_order_time_limit(case: CaseFile, ctx: ReviewContext, rule: str) -> list[Flag]:
+    """治安管理处罚法第九十九条第一款: 30 days from 受理, 30 more with the next-level
+    organ's approval; time spent on 鉴定 does not count (第二款), so a file with an
+    expert opinion is only checked."""
+    opened, decision = case.first("立案"), case.first("决定")
+    if not (opened and decision):
+        return []
+    extended = bool(case.events_of("延期"))
+    limit = CASE_DAYS + (EXTENDED_DAYS if extended else 0)
+    days = (decision.date - opened.date).days
+    if days <= limit:
+        return []
+    appraised = any("鉴定" in e.type or "鉴定" in e.name for e in case.evidence)
+    return [
+        _flag(
+            Severity.CHECK if appraised else Severity.MUST_FIX,
+            f"治安案件自受理至作出决定共{days}日，超过{limit}日"
+            + ("（已延期）" if extended else "且无上一级公安机关批准延长")
+            + ("；案卷有鉴定，请核实鉴定期间（不计入办案期限）" if appraised else ""),
+            rule,
+            f"受理（立案） {opened.date}；决定 {decision.date}",
+        )
+    ]
+
+
 def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """第六十条 (90 days from 立案 unless extended) and 第六十一条 (送达 within 7 days)."""
+    """第六十条 (90 days from 立案 unless extended; 治安 cases: 治安管理处罚法第九十九条)
+    and 第六十一条 (送达 within 7 days)."""
     flags = []
     opened, decision, delivery = case.first("立案"), case.first("决定"), case.first("送达")
-    if opened and decision and not case.events_of("延期"):
+    special = special_rule(case, ctx, TIME_LIMIT)
+    if special is not None:
+        flags += _public_order_time_limit(case, ctx, special)
+    elif opened and decision and not case.events_of("延期"):
         days = (decision.date - opened.date).days
         if days > DECISION_DAYS:
             flags.append(
@@ -183,14 +238,16 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"立案 {opened.date}；决定 {decision.date}",
                 )
             )
+    delivery_rule = special_rule(case, ctx, DELIVERY)
+    allowed = PUBLIC_ORDER_DELIVERY_DAYS if delivery_rule else DELIVERY_DAYS
     if decision and delivery:
         days = (delivery.date - decision.date).days
-        if days > DELIVERY_DAYS:
+        if days > allowed:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"决定书在作出后第{days}日才送达，超过{DELIVERY_DAYS}日",
-                    ctx.penalty_law("第六十一条第一款"),
+                    f"决定书在作出后第{days}日才送达，超过{allowed}日",
+                    delivery_rule or ctx.penalty_law("第六十一条第一款"),
                     f"决定 {decision.date}；送达 {delivery.date}（{delivery.method or '方式未载明'}）",
                 )
             )
