@@ -254,6 +254,13 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+def _review_duty(duties: list[str], ctx: ReviewContext) -> str:
+    """行政处罚法第五十八条第一款 when one of its cases holds (the statute speaks); else
+    the provision the catalogue rests on (粤审核办法第三条第一款)."""
+    statute = ctx.penalty_law("第五十八条第一款")
+    return statute if statute in duties or not duties else duties[0]
+
+
 def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第五十八条 (法制审核) and 第五十七条第二款 (集体讨论) precede a major decision."""
     decision = case.first("决定")
@@ -267,7 +274,7 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             _flag(
                 Severity.MUST_FIX,
                 "属于重大执法决定，作出决定前未经法制审核",
-                ctx.penalty_law("第五十八条第一款"),
+                _review_duty(major.duties, ctx),
                 f"决定 {decision.date}；法制审核 {review.date if review else '无'}；"
                 f"重大理由：{major.reasons[0]}",
             )
