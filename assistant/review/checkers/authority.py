@@ -147,9 +147,11 @@ def department_kinds(text: str) -> set[str]:
 
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
-    if "综合行政执法" in case.agency.name:
+    # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if "综合行政执法" in acting:
         return []  # 相对集中行政处罚权 (第十八条第一款)
-    own = department_kinds(case.agency.name)
+    own = department_kinds(acting)
     flags = []
     for citation in penalty_provisions(case, ctx):
         assigners = [m.group(1) for m in _ASSIGNER.finditer(citation.article_text)]
@@ -161,7 +163,7 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 _flag(
                     Severity.MUST_FIX,
                     f"{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚，"
-                    f"{case.agency.name}无此职权",
+                    f"{acting}无此职权",
                     ctx.penalty_law("第十七条"),
                     f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
                 )
