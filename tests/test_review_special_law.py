@@ -14,6 +14,7 @@ import pytest
 from api.settings import Settings
 from assistant.case_file import CaseFile, load_case, read_case_data
 from assistant.norm_links import is_penalty_norm
+from assistant.review.checkers.procedure import working_days
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import Flag
@@ -243,3 +244,27 @@ def test_review_duty_rests_on_the_catalogue_or_on_article_58(ctx: ReviewContext)
     ]
     heard = load_case(CASES_DIR / "n22_proc_hearing_held_without_review.yaml")
     assert [f.rule for f in _flags(heard, ctx, "procedure")] == [PENALTY_LAW + "第五十八条第一款"]
+
+
+# --- 第八十五条: the 五日、七日 of 行政处罚法 are working days ------------------------------
+
+
+def test_working_days_leave_out_weekends() -> None:
+    monday = dt.date(2023, 9, 11)
+    assert working_days(monday, dt.date(2023, 9, 15)) == 4
+    assert working_days(monday, dt.date(2023, 9, 17)) == 4  # Saturday and Sunday
+    assert working_days(monday, dt.date(2023, 9, 18)) == 5
+
+
+def test_a_decision_inside_five_working_days_of_the_notice_is_premature(
+    ctx: ReviewContext,
+) -> None:
+    data = _data()
+    data["events"] = [e for e in data["events"] if e["type"] != "陈述申辩"]
+    for event in data["events"]:
+        if event["type"] == "告知":
+            event["date"] = "2023-05-18"  # Thursday
+        if event["type"] == "决定":
+            event["date"] = "2023-05-24"  # six calendar days, four working days
+    flags = _flags(CaseFile.model_validate(data), ctx, "procedure")
+    assert PENALTY_LAW + "第六十四条第一款第（一）项" in [f.rule for f in flags]

@@ -32,6 +32,17 @@ HEARING_TYPES = {
 }
 
 
+def working_days(start: date, end: date) -> int:
+    """Working days after ``start`` up to ``end`` (第八十五条: 二日、三日、五日、七日 are
+    工作日). Weekends are left out; statutory holidays are not known offline, so a count
+    may run a day or two long around them — never short."""
+    days, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        days += day.weekday() < 5
+    return days
+
+
 def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
     return Flag(
         point=ReviewPoint.PROCEDURE, severity=severity, reason=reason, rule=rule, evidence=evidence
@@ -169,24 +180,25 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
     if hearing is not None:
         summons = case.first("听证通知")
-        if summons is None or (hearing.date - summons.date).days < HEARING_NOTICE_DAYS:
+        if summons is None or working_days(summons.date, hearing.date) < HEARING_NOTICE_DAYS:
             told = summons.date if summons else "无听证通知"
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"未在举行听证的{HEARING_NOTICE_DAYS}日前通知当事人听证的时间、地点",
+                    f"未在举行听证的{HEARING_NOTICE_DAYS}日（工作日）前通知当事人听证的时间、地点",
                     ctx.penalty_law("第六十四条第（二）项"),
                     f"听证通知：{told}；听证：{hearing.date}",
                 )
             )
     offered = notice is not None and any("听证" in r for r in notice.rights)
     if offered and decision is not None and hearing is None and not _hearing_waived(case):
-        waited = (decision.date - notice.date).days
+        waited = working_days(notice.date, decision.date)
         if waited < HEARING_REQUEST_DAYS:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"告知听证权利后仅{waited}日即作出决定，当事人申请听证的五日期限尚未届满",
+                    f"告知听证权利后仅{waited}个工作日即作出决定，当事人申请听证的五日（工作日，"
+                    f"{ctx.penalty_law('第八十五条')}）期限尚未届满",
                     ctx.penalty_law("第六十四条第（一）项"),
                     f"告知 {notice.date}；决定 {decision.date}",
                 )
@@ -241,12 +253,18 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     delivery_rule = special_rule(case, ctx, DELIVERY)
     allowed = PUBLIC_ORDER_DELIVERY_DAYS if delivery_rule else DELIVERY_DAYS
     if decision and delivery:
-        days = (delivery.date - decision.date).days
+        # 治安管理处罚法 counts calendar days; 行政处罚法's 七日 are working days (第八十五条).
+        days = (
+            (delivery.date - decision.date).days
+            if delivery_rule
+            else working_days(decision.date, delivery.date)
+        )
+        unit = "日" if delivery_rule else "个工作日"
         if days > allowed:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"决定书在作出后第{days}日才送达，超过{allowed}日",
+                    f"决定书在作出后第{days}{unit}才送达，超过{allowed}{unit}",
                     delivery_rule or ctx.penalty_law("第六十一条第一款"),
                     f"决定 {decision.date}；送达 {delivery.date}（{delivery.method or '方式未载明'}）",
                 )
