@@ -268,3 +268,20 @@ def test_a_decision_inside_five_working_days_of_the_notice_is_premature(
             event["date"] = "2023-05-24"  # six calendar days, four working days
     flags = _flags(CaseFile.model_validate(data), ctx, "procedure")
     assert PENALTY_LAW + "第六十四条第一款第（一）项" in [f.rule for f in flags]
+
+
+def test_an_amount_alone_binds_only_agencies_the_threshold_source_governs(
+    ctx: ReviewContext,
+) -> None:
+    data = _data()
+    for event in data["events"]:
+        if event["type"] == "告知":
+            event["rights"] = ["陈述", "申辩"]
+    environment = _flags(CaseFile.model_validate(data), ctx, "procedure")
+    assert [f.severity.value for f in environment] == ["must_fix"]
+    data["agency"]["name"] = "江门市市场监督管理局"
+    market = _flags(CaseFile.model_validate(data), ctx, "procedure")
+    assert [f.severity.value for f in market] == ["check"]
+    data["penalty"]["types"] = ["罚款", "吊销许可证件"]
+    revoked = _flags(CaseFile.model_validate(data), ctx, "procedure")
+    assert [f.severity.value for f in revoked if "听证" in f.reason] == ["must_fix"]

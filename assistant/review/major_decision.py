@@ -56,6 +56,12 @@ class HearingThresholds(BaseModel):
     individual: float = Field(alias="个人")
     organization: float = Field(alias="单位")
     rule: str
+    # Agencies the source governs (names containing one of these); empty: every agency.
+    # Elsewhere 较大数额 is set by other rules, so an amount alone is only checked.
+    departments: list[str] = Field(default_factory=list)
+
+    def binds(self, agency_name: str) -> bool:
+        return not self.departments or any(d in agency_name for d in self.departments)
 
     def for_kind(self, kind: str) -> float:
         return self.individual if kind == "个人" else self.organization

@@ -145,14 +145,26 @@ def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     rule, reasons = hearing_duty(case, ctx)
     if not reasons:
         return []
+    binding = _hearing_binding(case, ctx, rule)
+    ask = "" if binding else "（较大数额以本部门适用的规定为准，请核实）"
     return [
         _flag(
-            Severity.MUST_FIX,
-            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}",
+            Severity.MUST_FIX if binding else Severity.CHECK,
+            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}{ask}",
             rule,
             f"告知（{notice.date}）所列权利：{'、'.join(notice.rights) or '无'}",
         )
     ]
+
+
+def _hearing_binding(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
+    """A hearing duty is certain when the statute names the penalty (吊销、停产停业…, or
+    治安管理处罚法's own 二千元) or the 较大数额 source governs this agency."""
+    if rule != ctx.penalty_law("第六十三条第一款"):
+        return True
+    items = {item for item, _ in hearing_items(case, ctx)}
+    acting = case.agency.acts_in_name_of or case.agency.name
+    return bool(items - {1, 2}) or ctx.catalogue.hearing_thresholds.binds(acting)
 
 
 def _hearing_requested(case: CaseFile) -> Event | None:
