@@ -24,7 +24,9 @@ _SANCTION = re.compile(
     r"|依法给予处分|依照[^。；]{0,30}(规定|法律)[^。；]{0,6}处罚"
 )
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁")
-_LIABILITY_HEADING = re.compile(r"法律责任|罚则")
+# 法律责任/罚则 chapters, and chapters that pair acts with their penalties
+# (治安管理处罚法 第三章 违反治安管理的行为和处罚).
+_LIABILITY_HEADING = re.compile(r"法律责任|罚则|行为和处罚")
 
 
 def is_penalty_norm(record: ArticleRecord) -> bool:

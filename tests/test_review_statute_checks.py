@@ -404,13 +404,13 @@ def test_the_act_must_be_written_in_one_sentence() -> None:
 def test_territory_by_the_areas_the_place_names(
     ctx: ReviewContext, place: str, severity: str | None
 ) -> None:
-    flags = [f for f in review(_case(violation__place=place), ctx).flags if f.point == "subject"]
+    flags = [f for f in review(_case(violation__place=place), ctx).flags if f.point == "authority"]
     assert [f.severity.value for f in flags] == ([severity] if severity else [])
 
 
 def test_designated_jurisdiction_clears_territory(ctx: ReviewContext) -> None:
     case = load_case(CASES_DIR / "n14_clean_designated_jurisdiction.yaml")
-    assert not [f for f in review(case, ctx).flags if f.point == "subject"]
+    assert not [f for f in review(case, ctx).flags if f.point == "authority"]
 
 
 def test_a_party_without_kind_but_with_a_resident_id_is_a_person() -> None:

@@ -44,6 +44,7 @@ class CriminalThreshold:
     narrative: re.Pattern[str] | None = None  # reads the value from the text: (number)(unit)
     note: str = ""
     scale: dict[str, float] = field(default_factory=dict)  # unit in a name → factor to ``unit``
+    threshold_rule: bool = False  # ``source`` is the 司法解释 line that writes the number
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
@@ -61,6 +62,7 @@ class CriminalThreshold:
             quote=row["quote"],
             note=row.get("note", ""),
             scale=row.get("scale", {}),
+            threshold_rule=bool(row.get("threshold_rule", False)),
             **optional,
         )
 

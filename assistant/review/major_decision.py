@@ -35,11 +35,19 @@ class Trigger(BaseModel):
     amount_at_least: float | str | None = None
 
 
+# Where the duty to review a major decision rests when only the catalogue makes it major.
+CATALOGUE_DUTY = "《广东省重大行政执法决定法制审核办法》第三条第一款"
+
+
 class Criterion(BaseModel):
+    """``duty``: the provision that itself obliges review when this criterion holds
+    (《行政处罚法》第五十八条第一款 for its four cases); empty → the catalogue's duty."""
+
     id: str
     label: str
     rule: str
     when: Trigger
+    duty: str | None = None
 
 
 class HearingThresholds(BaseModel):
@@ -48,6 +56,12 @@ class HearingThresholds(BaseModel):
     individual: float = Field(alias="个人")
     organization: float = Field(alias="单位")
     rule: str
+    # Agencies the source governs (names containing one of these); empty: every agency.
+    # Elsewhere 较大数额 is set by other rules, so an amount alone is only checked.
+    departments: list[str] = Field(default_factory=list)
+
+    def binds(self, agency_name: str) -> bool:
+        return not self.departments or any(d in agency_name for d in self.departments)
 
     def for_kind(self, kind: str) -> float:
         return self.individual if kind == "个人" else self.organization
@@ -59,6 +73,7 @@ class MajorCatalogue(BaseModel):
     amount_threshold_yuan: float
     hearing_thresholds: HearingThresholds
     criteria: list[Criterion]
+    duty_rule: str = CATALOGUE_DUTY
 
     @classmethod
     def load(cls, settings: AssistantSettings) -> MajorCatalogue:
@@ -80,6 +95,7 @@ class MajorResult(BaseModel):
     major: bool
     reasons: list[str]
     rules: list[str]
+    duties: list[str] = Field(default_factory=list)  # provisions obliging the review, canonical
 
 
 def penalty_total(case: CaseFile) -> float:
@@ -113,10 +129,14 @@ def assess_major(
     (``canonical`` turns the rule as the agency wrote it into the verified citation)."""
     reasons: list[str] = []
     rules: list[str] = []
+    duties: list[str] = []
     for criterion in catalogue.criteria:
         fact = _holds(criterion.when, case, catalogue.amount_threshold_yuan)
         if fact is not None:
             rule = canonical(criterion.rule)
             reasons.append(f"{criterion.label}：{fact}（{rule}）")
             rules.append(rule)
-    return MajorResult(major=bool(reasons), reasons=reasons, rules=rules)
+            duty = canonical(criterion.duty or catalogue.duty_rule)
+            if duty not in duties:
+                duties.append(duty)
+    return MajorResult(major=bool(reasons), reasons=reasons, rules=rules, duties=duties)

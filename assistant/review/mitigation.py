@@ -5,8 +5,10 @@ was only partly lost (第三十一条). Only these let a fine go below the statu
 
 from __future__ import annotations
 
+import re
+
 from assistant.case_file import CaseFile
-from assistant.review.party_capacity import party_age
+from assistant.review.party_capacity import party_age, stated_mental_state
 
 # The wording of 第三十二条 items (一)–(四), as files record them.
 ARTICLE_32_WORDING = ("主动消除", "减轻违法行为危害后果", "胁迫", "诱骗", "主动供述", "立功")
@@ -16,11 +18,21 @@ def reduction_grounds(case: CaseFile) -> list[str]:
     """Every recorded ground for 从轻/减轻, in words a reviewer can check."""
     grounds = list(case.facts.mitigating_grounds)
     texts = [*case.facts.circumstances, case.facts.description]
-    grounds += [w for w in ARTICLE_32_WORDING if any(w in t for t in texts)]
+    grounds += [w for w in ARTICLE_32_WORDING if any(affirmed(w, t) for t in texts)]
     for party in case.parties:
         age = party_age(case, party)
         if age is not None and 14 <= age < 18:
             grounds.append(f"{party.name}违法时已满十四周岁不满十八周岁")
-        if party.mental_illness == "尚未完全丧失辨认或者控制能力":
+        if stated_mental_state(case, party) == "尚未完全丧失辨认或者控制能力":
             grounds.append(f"{party.name}尚未完全丧失辨认或者控制自己行为能力")
     return grounds
+
+
+_NEGATION = re.compile(r"(无|未|没有|并无|不存在|不具有|不属于|非)[^，。；]{0,4}$")
+
+
+def affirmed(words: str, text: str) -> bool:
+    """``words`` occur in ``text`` at least once not negated (无主动消除… is no ground)."""
+    return any(
+        not _NEGATION.search(text[: found.start()]) for found in re.finditer(re.escape(words), text)
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.case_file import CaseFile, Party
+from assistant.case_file import CaseFile, MentalState, Party
 from assistant.discretion.penalty_amounts import chinese_number
 
 _ID_18 = re.compile(r"^\d{17}[\dXx]$")
@@ -85,3 +85,37 @@ def party_age(case: CaseFile, party: Party) -> int | None:
     if born is not None:
         return age_on(party.model_copy(update={"birth_date": born}), day)
     return stated
+
+
+# 第三十一条's two states as an expert opinion or the narrative words them.
+_PARTLY_LOST = re.compile(
+    r"尚未完全丧失|限制(?:辨认|控制|责任)能力|部分(?:丧失|具有)?(?:辨认|控制)"
+)
+_LOST = re.compile(
+    r"(?:不能|无法|无|没有|不具有|不具备|丧失|完全丧失)(?:辨认|控制)(?:或者|或|和|及)?(?:不能)?(?:辨认|控制)?"
+    r"(?:自己的?行为(?:的)?(?:能力)?|能力)"
+)
+_MENTAL = re.compile(r"精神|智力残疾|智力障碍|痴呆")
+_NOT_LOST = re.compile(
+    r"(?:具有|有|具备)(?:完全)?(?:辨认|控制)|(?:非|不属于|并非|排除)[^，。；]{0,4}$"
+)
+
+
+def stated_mental_state(case: CaseFile, party: Party) -> MentalState | None:
+    """The party's mental state on the act date: the field, else what the narrative
+    (an expert opinion quoted in it) says, when the file has one natural person."""
+    if party.mental_illness is not None:
+        return party.mental_illness
+    persons = [p for p in case.parties if p.kind == "个人"]
+    if party.kind != "个人" or len(persons) != 1:
+        return None
+    text = "。".join([case.facts.description, *case.facts.circumstances])
+    if not _MENTAL.search(text):
+        return None
+    if _PARTLY_LOST.search(text):
+        return "尚未完全丧失辨认或者控制能力"
+    for found in _LOST.finditer(text):
+        before = text[max(0, found.start() - 6) : found.start()]
+        if not _NOT_LOST.search(before):
+            return "不能辨认或者不能控制"
+    return None

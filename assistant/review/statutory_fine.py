@@ -65,17 +65,37 @@ def established_circumstances(case: CaseFile) -> frozenset[str]:
     return frozenset(found)
 
 
+_PARAGRAPH_SUFFIX = re.compile(r"第[一二三四五六七八九十]+款$")
+
+
+def _paragraphs(article_text: str) -> int:
+    """款 of an article: its lines that are not items (（一）…)."""
+    lines = [line for line in article_text.splitlines() if line.strip()]
+    return sum(1 for line in lines if not line.lstrip().startswith(("（", "(")))
+
+
+def range_rule(citation: ResolvedCitation, in_paragraph: bool) -> str:
+    """Where the fine range is written: the cited 款 (an item's range sits in its 款's
+    lead-in), else — or when the article has one 款 only — the article."""
+    rule = _ITEM_SUFFIX.sub("", citation.citation)
+    if in_paragraph and _paragraphs(citation.article_text) > 1:
+        return rule
+    return _PARAGRAPH_SUFFIX.sub("", rule)
+
+
 def statutory_fine(
     case: CaseFile, ctx: ReviewContext
-) -> tuple[StatutoryBounds, ResolvedCitation] | None:
-    """The lawful fine the cited penalty provision sets for this case: its own 款 first,
-    else the whole article (fines often sit in the next 款: 有前款第X项行为的，处…)."""
+) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
+    """The lawful fine the cited penalty provision sets for this case, and the 款 or
+    article that writes it: its own 款 first, else the whole article (fines often sit in
+    the next 款: 有前款第X项行为的，处…)."""
     amounts, established = case.facts.amounts, established_circumstances(case)
     for citation in penalty_provisions(case, ctx):
-        for text in (_paragraph_text(citation, ctx, case), citation.article_text):
+        texts = ((_paragraph_text(citation, ctx, case), True), (citation.article_text, False))
+        for text, in_paragraph in texts:
             bounds = statutory_bounds(text, amounts, citation.item, established)
             if bounds is not None:
-                return bounds, citation
+                return bounds, citation, range_rule(citation, in_paragraph)
     return None
 
 

@@ -1,5 +1,7 @@
 """是否超越法定权限: penalty types and laws within the agency's powers, 行政拘留 reserved
-to 公安, and the department the cited 罚则 names is the agency's kind."""
+to 公安, the department the cited 罚则 names is the agency's kind, the place inside the
+agency's territory (第二十二条), the level that may punish (第二十三条) and, in 治安
+cases, what a 派出所 may decide (治安管理处罚法第九十一条)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,21 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import (
+    STATION,
+    STATION_MAX_FINE,
+    STATION_TYPES,
+    is_police_station,
+    special_rule,
+)
 from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.territory import Placement, placement
+from corpus.citation_resolver import ResolvedCitation
+
+RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
+# 乡镇人民政府、街道办事处: below county level, they punish only on a provincial decision
+# handing them the power (第二十四条).
+_BELOW_COUNTY = re.compile(r"(街道办事处|镇人民政府|乡人民政府|民族乡人民政府)$")
 
 # Department kinds as 罚则 name them, with the names agencies carry (机构改革 renamed many).
 DEPARTMENTS: dict[str, tuple[str, ...]] = {
@@ -38,12 +54,46 @@ def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _types(case, ctx) + _detention(case, ctx) + _laws(case, ctx) + _department(case, ctx)
+    station = _police_station(case, ctx)
+    return (
+        station
+        + _types(case, ctx, covered=bool(station))
+        + _detention(case, ctx)
+        + _laws(case, ctx)
+        + _department(case, ctx)
+        + _territory(case, ctx)
+        + _level(case, ctx)
+    )
 
 
-def _types(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """治安管理处罚法第九十一条: a 派出所 may decide 警告 and fines up to 500 yuan only."""
+    rule = special_rule(case, ctx, STATION) if is_police_station(case) else None
+    if rule is None:
+        return []
+    beyond = [t for t in case.penalty.types if not any(t.startswith(k) for k in STATION_TYPES)]
+    amount = case.penalty.amount or 0.0
+    if amount > STATION_MAX_FINE:
+        beyond.append(f"罚款{amount:g}元")
+    if not beyond:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"公安派出所只能决定警告、{STATION_MAX_FINE}元以下罚款，"
+            f"{case.agency.name}以自己名义决定{'、'.join(beyond)}，超越法定权限",
+            rule,
+            f"agency.name={case.agency.name}；penalty.types：{'、'.join(case.penalty.types)}；"
+            f"penalty.amount={case.penalty.amount}",
+        )
+    ]
+
+
+def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Flag]:
+    """Penalty types outside the agency's powers (第十七条); ``covered`` when the special
+    law's own limit (治安 第九十一条) was already flagged for this file."""
     allowed = case.agency.powers.penalty_types
-    if not allowed:
+    if not allowed or covered:
         return []
     outside = [t for t in case.penalty.types if not any(a in t or t in a for a in allowed)]
     return [
@@ -97,9 +147,11 @@ def department_kinds(text: str) -> set[str]:
 
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
-    if "综合行政执法" in case.agency.name:
+    # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if "综合行政执法" in acting:
         return []  # 相对集中行政处罚权 (第十八条第一款)
-    own = department_kinds(case.agency.name)
+    own = department_kinds(acting)
     flags = []
     for citation in penalty_provisions(case, ctx):
         assigners = [m.group(1) for m in _ASSIGNER.finditer(citation.article_text)]
@@ -111,9 +163,71 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 _flag(
                     Severity.MUST_FIX,
                     f"{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚，"
-                    f"{case.agency.name}无此职权",
+                    f"{acting}无此职权",
                     ctx.penalty_law("第十七条"),
                     f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
                 )
             )
     return flags
+
+
+def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Jurisdiction lies where the act happened (第二十二条) unless designated (指定管辖).
+
+    A place naming another area at a level the agency's region names is outside its
+    territory, and the Guangdong review rules return such a decision (粤审核办法第十九条
+    第（二）项1); a place naming no area can only be checked.
+    """
+    region, place = case.agency.region, case.violation.place
+    if not region or not place or case.agency.designated_jurisdiction:
+        return []
+    where, others = placement(region, place)
+    if where is Placement.INSIDE:
+        return []
+    outside = where is Placement.OUTSIDE
+    outcome = f"依{ctx.rule(RETURNED)}应退回纠正" if outside else "请核实管辖权"
+    named = f"（属{'、'.join(others)}）" if others else ""
+    return [
+        _flag(
+            Severity.MUST_FIX if outside else Severity.CHECK,
+            f"违法行为发生地“{place}”{named}不在执法主体辖区“{region}”内，且案卷未载明指定管辖，"
+            f"{outcome}",
+            ctx.penalty_law("第二十二条"),
+            f"agency.region={region}；violation.place={place}；agency.designated_jurisdiction 为空",
+        )
+    ]
+
+
+def _handed_down(case: CaseFile, ctx: ReviewContext) -> bool:
+    """The file cites the power handed to 乡镇、街道 (第二十四条) or the decision doing so."""
+    for written in case.agency.powers.basis:
+        if "交由" in written or "乡镇" in written or "街道" in written:
+            return True
+        found = ctx.resolve(written, case.act_date)
+        if any(
+            isinstance(r, ResolvedCitation) and r.law == "行政处罚法" and r.article == 24
+            for r in found
+        ):
+            return True
+    return False
+
+
+def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第二十三条: 县级以上 agencies punish; a 乡镇/街道 only on a 第二十四条 decision."""
+    agency = case.agency
+    if agency.kind == "受委托组织" or not _BELOW_COUNTY.search(agency.name):
+        return []
+    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+        return []
+    if _handed_down(case, ctx):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{agency.name}不是县级以上地方人民政府具有行政处罚权的行政机关，案卷未载明省级"
+            f"人民政府依{ctx.penalty_law('第二十四条')}将该项行政处罚权交由其行使的决定",
+            ctx.penalty_law("第二十三条"),
+            f"agency.name={agency.name}；agency.powers.basis："
+            f"{'、'.join(agency.powers.basis) or '无'}",
+        )
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from assistant.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.party_capacity import birth_date, party_age
+from assistant.review.party_capacity import birth_date, party_age, stated_mental_state
 
 _LIGHTER = ("从轻", "减轻")
 
@@ -58,13 +58,19 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
 
 
 def _mental(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[Flag]:
-    if party.mental_illness != "不能辨认或者不能控制":
+    state = stated_mental_state(case, party)
+    if state != "不能辨认或者不能控制":
         return []
+    source = (
+        f"parties[{index}].mental_illness={state}"
+        if party.mental_illness
+        else f"案情叙述：{case.facts.description[:80]}"
+    )
     return [
         _flag(
             Severity.MUST_FIX,
             f"当事人{party.name}在不能辨认或者不能控制自己行为时有违法行为，依法不予行政处罚",
             ctx.penalty_law("第三十一条"),
-            f"parties[{index}].mental_illness={party.mental_illness}",
+            source,
         )
     ]

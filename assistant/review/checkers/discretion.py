@@ -57,10 +57,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decision = None
     if standard is not None and ctx.standards is not None:
         decision = decide(standard, case_facts(case), ctx.standards.exemptions)
-        if not flags and not _lawfully_reduced(case, ctx):
-            flags += _tier(case, ctx.standards, decision)
-    flags += _exemption(case, ctx, decision)
-    return flags
+    exemption = _exemption(case, ctx, decision)
+    exempt = any(f.severity is Severity.MUST_FIX for f in exemption)
+    if decision is not None and not flags and not exempt and not _lawfully_reduced(case, ctx):
+        flags += _tier(case, ctx.standards, decision)  # tiers are moot when no penalty is due
+    return flags + exemption
 
 
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -69,7 +70,7 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     found = statutory_fine(case, ctx)
     if amount is None or found is None:
         return []
-    bounds, citation = found
+    bounds, _, rule = found
     low, high = bounds.low, bounds.high
     if high is not None and amount > high + _TOLERANCE_YUAN:
         why = f"罚款{amount:g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
@@ -80,7 +81,7 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
     else:
         return []
-    return [_flag(Severity.MUST_FIX, why, citation.citation, f"penalty.amount={amount:g}")]
+    return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:g}")]
 
 
 def _lawfully_reduced(case: CaseFile, ctx: ReviewContext) -> bool:
@@ -111,25 +112,39 @@ def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> 
 
 
 def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) -> list[Flag]:
-    """A penalty despite 轻微并及时改正/首违 facts (第三十三条第一款)."""
+    """A penalty despite 轻微并及时改正/首违 facts (第三十三条第一款).
+
+    Its first sentence (轻微并及时改正，没有造成危害后果) and a 不予处罚清单 item the
+    agency is bound by say 不予处罚: a penalty then must be corrected. The second
+    sentence (初次违法且危害后果轻微并及时改正) only says 可以: the reviewer checks.
+    """
     if not case.penalty.types:
         return []
     facts = case.facts
     listed = decision is not None and decision.exemption is not None
     met_list = listed and decision.exemption.status == "适用，不予处罚"
-    minor = facts.corrected_in_time is True and facts.harm in ("无", "轻微")
+    corrected = facts.corrected_in_time is True
+    harmless = corrected and facts.harm == "无"
     first = facts.first_offence is True or facts.prior_offences == 0
-    if not (met_list or (minor and (facts.harm == "无" or first))):
+    may = corrected and facts.harm == "轻微" and first
+    if not (met_list or harmless or may):
         return []
-    source = (
-        f"不予处罚清单{decision.exemption.item_id}（{decision.exemption.title[:30]}）条件均满足"
-        if met_list
-        else f"first_offence={facts.first_offence}，harm={facts.harm}，corrected_in_time=true"
+    if met_list:
+        source = (
+            f"不予处罚清单{decision.exemption.item_id}（{decision.exemption.title[:30]}）条件均满足"
+        )
+    else:
+        source = f"first_offence={facts.first_offence}，harm={facts.harm}，corrected_in_time=true"
+    binding = (met_list and not decision.exemption.discretionary) or harmless
+    reason = (
+        "违法行为轻微并及时改正、没有造成危害后果（或符合不予处罚清单），依法不予行政处罚"
+        if binding
+        else "初次违法且危害后果轻微并及时改正，可以不予行政处罚，请核实处罚的理由"
     )
     return [
         _flag(
-            Severity.CHECK,
-            "违法行为轻微（或初次违法）、危害后果轻微并及时改正，可能属于不予行政处罚的情形",
+            Severity.MUST_FIX if binding else Severity.CHECK,
+            reason,
             ctx.penalty_law("第三十三条第一款"),
             f"{source}；拟处{'、'.join(case.penalty.types)}",
         )

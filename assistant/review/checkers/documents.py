@@ -83,16 +83,21 @@ def decision_matters(ctx: ReviewContext, case: CaseFile) -> list[tuple[str, str]
 
 
 def _decision_contents(case: CaseFile, ctx: ReviewContext, document: Document) -> list[Flag]:
+    """第五十九条第一款 (the duty to state the matters lives in the 款; the reason names
+    the missing items), 第二款 (the seal)."""
     flags = []
     listed = decision_matters(ctx, case) if document.contents else []  # unlisted: not judged
-    for numeral, matter in listed:
-        if any(states(line, matter) for line in document.contents):
-            continue
+    missing = [
+        f"第（{numeral}）项{matter}"
+        for numeral, matter in listed
+        if not any(states(line, matter) for line in document.contents)
+    ]
+    if missing:
         flags.append(
             _flag(
                 Severity.MUST_FIX,
-                f"行政处罚决定书未载明：{matter}",
-                ctx.penalty_law(f"第五十九条第一款第（{numeral}）项"),
+                f"行政处罚决定书未载明：{'；'.join(missing)}",
+                ctx.penalty_law("第五十九条第一款"),
                 f"documents（{document.type}）contents：{'；'.join(document.contents) or '无'}",
             )
         )

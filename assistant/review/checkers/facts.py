@@ -45,19 +45,22 @@ def _where_what(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     if not case.violation.place:
         flags.append(_flag(Severity.MUST_FIX, "违法行为发生地点不明", ctx, "violation.place 为空"))
-    for field, text in (
+    # violation.description names the act (a short label is normal); the facts are
+    # stated when either it or the established-facts narrative is specific.
+    narratives = (
         ("violation.description", case.violation.description),
         ("facts.description", case.facts.description),
-    ):
-        if len(text.strip()) < MIN_NARRATIVE_CHARS:
-            flags.append(
-                _flag(
-                    Severity.MUST_FIX,
-                    "违法事实陈述过简，未写明违法行为的具体情况",
-                    ctx,
-                    f"{field}：“{text}”",
-                )
+    )
+    if all(len(text.strip()) < MIN_NARRATIVE_CHARS for _, text in narratives):
+        field, text = narratives[1]
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                "违法事实陈述过简，未写明违法行为的具体情况",
+                ctx,
+                f"{field}：“{text}”",
             )
+        )
     return flags
 
 

@@ -8,6 +8,17 @@ from datetime import date, timedelta
 from assistant.case_file import CaseFile, Event
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import (
+    CASE_DAYS,
+    DELIVERY,
+    EXTENDED_DAYS,
+    HEARING,
+    HEARING_FINE,
+    NOTICE,
+    PUBLIC_ORDER_DELIVERY_DAYS,
+    TIME_LIMIT,
+    special_rule,
+)
 
 AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 DECISION_DAYS = 90  # 第六十条
@@ -19,6 +30,17 @@ HEARING_TYPES = {
     3: ("降低资质等级", "吊销"),
     4: ("责令停产停业", "责令关闭", "限制从业"),
 }
+
+
+def working_days(start: date, end: date) -> int:
+    """Working days after ``start`` up to ``end`` (第八十五条: 二日、三日、五日、七日 are
+    工作日). Weekends are left out; statutory holidays are not known offline, so a count
+    may run a day or two long around them — never short."""
+    days, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        days += day.weekday() < 5
+    return days
 
 
 def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
@@ -43,7 +65,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _notice(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第四十四条: 告知 before the decision, with 陈述、申辩."""
     notice, decision = case.first("告知"), case.first("决定")
-    rule = ctx.penalty_law("第四十四条")
+    rule = special_rule(case, ctx, NOTICE) or ctx.penalty_law("第四十四条")
     if notice is None:
         if decision is None:
             return []
@@ -97,25 +119,52 @@ def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
     return items
 
 
-def _item_rule(ctx: ReviewContext, item: int) -> str:
-    numerals = "一二三四五六"
-    return ctx.penalty_law(f"第六十三条第一款第（{numerals[item - 1]}）项")
+def public_order_hearing(case: CaseFile) -> list[str]:
+    """Why 治安管理处罚法第九十八条 requires offering a hearing: 吊销许可证, fine ≥ 2000."""
+    reasons = [f"拟处{t}" for t in case.penalty.types if "吊销" in t]
+    amount = case.penalty.amount or 0.0
+    if amount >= HEARING_FINE:
+        reasons.append(f"罚款{amount:g}元，达到{HEARING_FINE}元")
+    return reasons
+
+
+def hearing_duty(case: CaseFile, ctx: ReviewContext) -> tuple[str, list[str]]:
+    """The rule that requires offering a hearing here, and why it applies (none: [])."""
+    special = special_rule(case, ctx, HEARING)
+    if special is not None:
+        return special, public_order_hearing(case)
+    return ctx.penalty_law("第六十三条第一款"), [why for _, why in hearing_items(case, ctx)]
 
 
 def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """第六十三条: the hearing right must be stated when the penalty requires it."""
+    """第六十三条第一款 (治安: 治安管理处罚法第九十八条): the hearing right must be
+    stated when the penalty requires it; the duty lives in the 款, the items say when."""
     notice = case.first("告知")
     if notice is None or any("听证" in r for r in notice.rights):
         return []
+    rule, reasons = hearing_duty(case, ctx)
+    if not reasons:
+        return []
+    binding = _hearing_binding(case, ctx, rule)
+    ask = "" if binding else "（较大数额以本部门适用的规定为准，请核实）"
     return [
         _flag(
-            Severity.MUST_FIX,
-            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{why}",
-            _item_rule(ctx, item),
+            Severity.MUST_FIX if binding else Severity.CHECK,
+            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}{ask}",
+            rule,
             f"告知（{notice.date}）所列权利：{'、'.join(notice.rights) or '无'}",
         )
-        for item, why in hearing_items(case, ctx)
     ]
+
+
+def _hearing_binding(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
+    """A hearing duty is certain when the statute names the penalty (吊销、停产停业…, or
+    治安管理处罚法's own 二千元) or the 较大数额 source governs this agency."""
+    if rule != ctx.penalty_law("第六十三条第一款"):
+        return True
+    items = {item for item, _ in hearing_items(case, ctx)}
+    acting = case.agency.acts_in_name_of or case.agency.name
+    return bool(items - {1, 2}) or ctx.catalogue.hearing_thresholds.binds(acting)
 
 
 def _hearing_requested(case: CaseFile) -> Event | None:
@@ -137,30 +186,31 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             _flag(
                 Severity.MUST_FIX,
                 "当事人要求听证，行政机关未组织听证即作出决定",
-                ctx.penalty_law("第六十三条第一款"),
+                hearing_duty(case, ctx)[0],
                 f"{requested.type}（{requested.date}）hearing_requested=true；决定 {decision.date}",
             )
         )
     if hearing is not None:
         summons = case.first("听证通知")
-        if summons is None or (hearing.date - summons.date).days < HEARING_NOTICE_DAYS:
+        if summons is None or working_days(summons.date, hearing.date) < HEARING_NOTICE_DAYS:
             told = summons.date if summons else "无听证通知"
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"未在举行听证的{HEARING_NOTICE_DAYS}日前通知当事人听证的时间、地点",
+                    f"未在举行听证的{HEARING_NOTICE_DAYS}日（工作日）前通知当事人听证的时间、地点",
                     ctx.penalty_law("第六十四条第（二）项"),
                     f"听证通知：{told}；听证：{hearing.date}",
                 )
             )
     offered = notice is not None and any("听证" in r for r in notice.rights)
     if offered and decision is not None and hearing is None and not _hearing_waived(case):
-        waited = (decision.date - notice.date).days
+        waited = working_days(notice.date, decision.date)
         if waited < HEARING_REQUEST_DAYS:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"告知听证权利后仅{waited}日即作出决定，当事人申请听证的五日期限尚未届满",
+                    f"告知听证权利后仅{waited}个工作日即作出决定，当事人申请听证的五日（工作日，"
+                    f"{ctx.penalty_law('第八十五条')}）期限尚未届满",
                     ctx.penalty_law("第六十四条第（一）项"),
                     f"告知 {notice.date}；决定 {decision.date}",
                 )
@@ -168,11 +218,40 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+def _public_order_time_limit(case: CaseFile, ctx: ReviewContext, rule: str) -> list[Flag]:
+    """治安管理处罚法第九十九条第一款: 30 days from 受理, 30 more with the next-level
+    organ's approval; time spent on 鉴定 does not count (第二款), so a file with an
+    expert opinion is only checked."""
+    opened, decision = case.first("立案"), case.first("决定")
+    if not (opened and decision):
+        return []
+    extended = bool(case.events_of("延期"))
+    limit = CASE_DAYS + (EXTENDED_DAYS if extended else 0)
+    days = (decision.date - opened.date).days
+    if days <= limit:
+        return []
+    appraised = any("鉴定" in e.type or "鉴定" in e.name for e in case.evidence)
+    return [
+        _flag(
+            Severity.CHECK if appraised else Severity.MUST_FIX,
+            f"治安案件自受理至作出决定共{days}日，超过{limit}日"
+            + ("（已延期）" if extended else "且无上一级公安机关批准延长")
+            + ("；案卷有鉴定，请核实鉴定期间（不计入办案期限）" if appraised else ""),
+            rule,
+            f"受理（立案） {opened.date}；决定 {decision.date}",
+        )
+    ]
+
+
 def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """第六十条 (90 days from 立案 unless extended) and 第六十一条 (送达 within 7 days)."""
+    """第六十条 (90 days from 立案 unless extended; 治安 cases: 治安管理处罚法第九十九条)
+    and 第六十一条 (送达 within 7 days)."""
     flags = []
     opened, decision, delivery = case.first("立案"), case.first("决定"), case.first("送达")
-    if opened and decision and not case.events_of("延期"):
+    special = special_rule(case, ctx, TIME_LIMIT)
+    if special is not None:
+        flags += _public_order_time_limit(case, ctx, special)
+    elif opened and decision and not case.events_of("延期"):
         days = (decision.date - opened.date).days
         if days > DECISION_DAYS:
             flags.append(
@@ -183,18 +262,33 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"立案 {opened.date}；决定 {decision.date}",
                 )
             )
+    delivery_rule = special_rule(case, ctx, DELIVERY)
+    allowed = PUBLIC_ORDER_DELIVERY_DAYS if delivery_rule else DELIVERY_DAYS
     if decision and delivery:
-        days = (delivery.date - decision.date).days
-        if days > DELIVERY_DAYS:
+        # 治安管理处罚法 counts calendar days; 行政处罚法's 七日 are working days (第八十五条).
+        days = (
+            (delivery.date - decision.date).days
+            if delivery_rule
+            else working_days(decision.date, delivery.date)
+        )
+        unit = "日" if delivery_rule else "个工作日"
+        if days > allowed:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"决定书在作出后第{days}日才送达，超过{DELIVERY_DAYS}日",
-                    ctx.penalty_law("第六十一条第一款"),
+                    f"决定书在作出后第{days}{unit}才送达，超过{allowed}{unit}",
+                    delivery_rule or ctx.penalty_law("第六十一条第一款"),
                     f"决定 {decision.date}；送达 {delivery.date}（{delivery.method or '方式未载明'}）",
                 )
             )
     return flags
+
+
+def _review_duty(duties: list[str], ctx: ReviewContext) -> str:
+    """行政处罚法第五十八条第一款 when one of its cases holds (the statute speaks); else
+    the provision the catalogue rests on (粤审核办法第三条第一款)."""
+    statute = ctx.penalty_law("第五十八条第一款")
+    return statute if statute in duties or not duties else duties[0]
 
 
 def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -210,7 +304,7 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             _flag(
                 Severity.MUST_FIX,
                 "属于重大执法决定，作出决定前未经法制审核",
-                ctx.penalty_law("第五十八条第一款"),
+                _review_duty(major.duties, ctx),
                 f"决定 {decision.date}；法制审核 {review.date if review else '无'}；"
                 f"重大理由：{major.reasons[0]}",
             )

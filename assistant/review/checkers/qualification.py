@@ -29,7 +29,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         where = f"events[{index}]（调查取证 {event.date}）"
         flags += _two_officers(event, where, ctx)
         flags += _certificates(case, event, where, ctx, reported)
-        flags += _shown(event, where, ctx)
+        flags += _shown(case, event, where, ctx)
     return flags
 
 
@@ -88,8 +88,11 @@ def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | No
     return ctx.roster.officer_by_certificate(number) or officer
 
 
-def _shown(event: Event, where: str, ctx: ReviewContext) -> list[Flag]:
-    if event.certificates_shown is True:
+def _shown(case: CaseFile, event: Event, where: str, ctx: ReviewContext) -> list[Flag]:
+    """第五十五条第一款: certificates shown. Officers holding none could show none; that
+    they hold none is the 第四十二条 flag above, not a second one."""
+    holders = [o for r in event.officers if (o := _on_file(case, r, ctx)) and o.certificate_no]
+    if event.certificates_shown is True or (event.officers and not holders):
         return []
     if event.certificates_shown is False:
         return [

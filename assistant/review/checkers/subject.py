@@ -1,5 +1,6 @@
-"""执法主体是否合法: competence on record, entrusted bodies acting in the entrusting name,
-territorial jurisdiction."""
+"""执法主体是否合法: competence on record, entrusted bodies that may be entrusted and act in
+the entrusting name, internal units acting in their own name. (Territory and level —
+第二十二条、第二十三条 — are limits of a lawful subject's power: see checkers.authority.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _competence(case, ctx) + _entrustment(case, ctx) + _territory(case, ctx)
+    return (
+        _competence(case, ctx)
+        + _entrustee(case, ctx)
+        + _entrustment(case, ctx)
+        + _internal_unit(case, ctx)
+    )
 
 
 def _competence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -69,61 +75,46 @@ def _entrustment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-_AREA = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:自治州|自治县|地区|市|州|盟|县|区|旗)")
-_CITY_LEVEL = ("市", "州", "地区", "盟")
-RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
+# A business (企业) is not "依法成立并具有管理公共事务职能" (第二十一条第（一）项).
+_BUSINESS = re.compile(r"(有限责任公司|股份有限公司|有限公司|公司|企业|合伙|工作室|商行|店)$")
+# Units inside an agency hold no penalty power of their own: 科、股、室 always; a 处 (not
+# 办事处) when it claims to be an agency itself (some 管理处 are authorised by statute).
+_INTERNAL_UNIT = re.compile(r"(科|股|室)$")
+_INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
 
 
-# Guangdong's county-level cities and the prefecture they lie in: 台山市 is inside 江门市.
-COUNTY_CITIES = {
-    "乐昌市": "韶关市",
-    "南雄市": "韶关市",
-    "兴宁市": "梅州市",
-    "陆丰市": "汕尾市",
-    "台山市": "江门市",
-    "开平市": "江门市",
-    "鹤山市": "江门市",
-    "恩平市": "江门市",
-    "阳春市": "阳江市",
-    "廉江市": "湛江市",
-    "雷州市": "湛江市",
-    "吴川市": "湛江市",
-    "高州市": "茂名市",
-    "化州市": "茂名市",
-    "信宜市": "茂名市",
-    "四会市": "肇庆市",
-    "英德市": "清远市",
-    "连州市": "清远市",
-    "普宁市": "揭阳市",
-    "罗定市": "云浮市",
-}
-
-
-def _same_level(area: str, region: str) -> bool:
-    return area.endswith(_CITY_LEVEL) == region.endswith(_CITY_LEVEL)
-
-
-def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """Jurisdiction lies where the act happened (第二十二条) unless designated (指定管辖).
-
-    A place that names another area at the agency's own level is outside its territory,
-    and the Guangdong review rules return such a decision (粤审核办法第十九条第（二）项1);
-    a place naming no area at that level can only be checked.
-    """
-    region, place = case.agency.region, case.violation.place
-    if not region or not place or region in place or case.agency.designated_jurisdiction:
+def _entrustee(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Only an organisation managing public affairs may be entrusted (第二十条第一款、
+    第二十一条); a company fails 第二十一条 even when it acts in the agency's name."""
+    agency = case.agency
+    if agency.kind != "受委托组织" or not _BUSINESS.search(agency.name):
         return []
-    areas = [a for a in _AREA.findall(place) if _same_level(a, region)]
-    if any(COUNTY_CITIES.get(a) == region for a in areas):
-        return []  # a county-level city inside the agency's prefecture
-    others = [a for a in areas if a != region]
-    severity = Severity.MUST_FIX if others else Severity.CHECK
-    outcome = f"依{ctx.rule(RETURNED)}应退回纠正" if others else "请核实管辖权"
     return [
         _flag(
-            severity,
-            f"违法行为发生地“{place}”不在执法主体辖区“{region}”内，且案卷未载明指定管辖，{outcome}",
-            ctx.penalty_law("第二十二条"),
-            f"agency.region={region}；violation.place={place}；agency.designated_jurisdiction 为空",
+            Severity.MUST_FIX,
+            f"{agency.name}是企业，不是依法成立并具有管理公共事务职能的组织，"
+            f"不符合受委托组织的条件，{agency.entrusted_by or '委托机关'}不得委托其实施行政处罚",
+            ctx.penalty_law("第二十一条"),
+            f"agency.kind=受委托组织，agency.name={agency.name}",
+        )
+    ]
+
+
+def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An internal unit (内设机构) deciding in its own name is no lawful subject (第十七条)."""
+    agency = case.agency
+    internal = _INTERNAL_UNIT.search(agency.name) or (
+        agency.kind == "行政机关" and _INTERNAL_DIVISION.search(agency.name)
+    )
+    if agency.kind == "受委托组织" or not internal:
+        return []
+    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{agency.name}是行政机关的内设机构，不具有行政处罚权，不能以自己名义作出行政处罚",
+            ctx.penalty_law("第十七条"),
+            f"agency.name={agency.name}；agency.kind={agency.kind}",
         )
     ]

@@ -1,5 +1,9 @@
 """是否涉嫌犯罪需移送司法机关: facts reaching a quoted criminal threshold, with similar
-criminal cases (CAIL) as supporting evidence when the case base is available."""
+criminal cases (CAIL) as supporting evidence when the case base is available.
+
+The flag cites the provision that sets the number the facts reach: the 司法解释 line
+(两高 interpretation) when the catalogue says it writes the threshold and it is in
+force on the act date, else the 刑法 article (named in the reason either way)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import ThresholdHit, case_text, reached
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from corpus.citation_resolver import ResolvedCitation
 
 SIMILAR_CASES = 3
 
@@ -31,13 +36,23 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             Flag(
                 point=ReviewPoint.TRANSFER,
                 severity=Severity.MUST_FIX,
-                reason=f"案件事实达到{crime}的立案追诉标准，涉嫌犯罪，应当依照"
-                f"{ctx.penalty_law('第二十七条第一款')}及时移送司法机关",
-                rule=ctx.rule(article),
+                reason=f"案件事实达到{crime}（{ctx.rule(article)}）的立案追诉标准，涉嫌犯罪，"
+                f"应当依照{ctx.penalty_law('第二十七条第一款')}及时移送司法机关",
+                rule=_threshold_rule(case, ctx, hits),
                 evidence=facts + _similar(case, ctx, crime),
             )
         )
     return flags
+
+
+def _threshold_rule(case: CaseFile, ctx: ReviewContext, hits: list[ThresholdHit]) -> str:
+    """The 司法解释 line that writes the threshold reached, else the 刑法 article."""
+    for hit in hits:
+        if hit.threshold.threshold_rule:
+            found = ctx.resolve(hit.threshold.source, case.act_date)
+            if found and isinstance(found[0], ResolvedCitation):
+                return found[0].citation
+    return ctx.rule(hits[0].threshold.article)
 
 
 def _charge(name: str) -> str:

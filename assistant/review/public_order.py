@@ -1,0 +1,66 @@
+"""治安 cases follow 《治安管理处罚法》's own procedure where it speaks (特别法优先).
+
+A case whose 处罚依据 is an article of 治安管理处罚法 is a 治安案件: its notice
+(第九十四条), hearing (第九十八条), time limit (第九十九条) and the 派出所's power
+(第九十一条) and delivery (第九十七条) come from that law, not from the general clauses of 行政处罚法. Each
+special rule is used only when the article in force on the act date says what the
+check relies on (its ``anchor`` words), so a renumbered revision never gets cited
+for a duty it no longer holds; the general rule applies then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from corpus.citation_resolver import ResolvedCitation
+
+PUBLIC_ORDER_LAW = "《中华人民共和国治安管理处罚法》"
+PUBLIC_ORDER_LAW_NAME = "治安管理处罚法"
+STATION_MAX_FINE = 500  # 第九十一条: 派出所 may decide 警告 and fines up to 500 yuan
+STATION_TYPES = ("警告", "罚款")
+HEARING_FINE = 2000  # 第九十八条
+CASE_DAYS = 30  # 第九十九条第一款
+EXTENDED_DAYS = 30  # 第九十九条第一款, with the next-level organ's approval
+PUBLIC_ORDER_DELIVERY_DAYS = 2  # 第九十七条第一款: handed over at once, else within two days
+
+
+@dataclass(frozen=True)
+class SpecialRule:
+    """An article of 治安管理处罚法 and words its text must hold to carry the duty."""
+
+    article: str
+    anchor: tuple[str, ...]
+
+
+NOTICE = SpecialRule("第九十四条第一款", ("告知", "权利"))
+STATION = SpecialRule("第九十一条", ("派出所",))
+HEARING = SpecialRule("第九十八条", ("听证", "二千元"))
+TIME_LIMIT = SpecialRule("第九十九条第一款", ("三十日",))
+DELIVERY = SpecialRule("第九十七条第一款", ("二日内送达",))
+
+
+def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:
+    """The file punishes under 治安管理处罚法 (its 处罚依据 resolves to that law)."""
+    for written in case.citations.penalty_basis:
+        for found in ctx.resolve(written, case.act_date):
+            if isinstance(found, ResolvedCitation) and found.law == PUBLIC_ORDER_LAW_NAME:
+                return True
+    return False
+
+
+def special_rule(case: CaseFile, ctx: ReviewContext, rule: SpecialRule) -> str | None:
+    """The canonical citation of ``rule`` for a 治安 case, or None when the general law
+    applies (not a 治安 case, or the article in force does not hold the duty)."""
+    if not is_public_order_case(case, ctx):
+        return None
+    for found in ctx.resolve(PUBLIC_ORDER_LAW + rule.article, case.act_date):
+        if isinstance(found, ResolvedCitation) and all(w in found.text for w in rule.anchor):
+            return found.citation
+    return None
+
+
+def is_police_station(case: CaseFile) -> bool:
+    """公安派出所 (not the county-level 公安局/分局 above it)."""
+    return "派出所" in case.agency.name
