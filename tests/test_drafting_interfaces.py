@@ -50,7 +50,7 @@ def test_cli_json_and_docx(env: dict[str, str], case_path: Path, tmp_path: Path)
     result = run(env, "draft", str(case_path), "--type", "决定书", "--json", "--out", str(out))
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
-    assert set(payload) == {"type", "text", "warnings", "citations"}
+    assert set(payload) == {"type", "text", "markup", "warnings", "citations"}
     assert payload["type"] == "行政处罚决定书" and payload["warnings"] == []
     assert {"citation", "law", "version", "unit_id", "role"} <= set(payload["citations"][0])
     assert "壹拾伍万元整" in docx_text(out.read_bytes())

@@ -48,6 +48,7 @@ class Draft:
         return {
             "type": self.kind,
             "text": self.text,
+            "markup": self.markup,
             "warnings": self.warnings,
             "citations": [c.as_json() for c in self.citations],
         }

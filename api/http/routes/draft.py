@@ -95,7 +95,7 @@ def draft_document(
     components: Components = request.app.state.components
     draft = components.drafter.draft(case, kind, details, transcript)
     if format == "json":
-        return DraftOut(**draft.as_json(), markup=draft.markup)
+        return DraftOut(**draft.as_json())
     return Response(
         content=draft.docx,
         media_type=DOCX_MEDIA_TYPE,
