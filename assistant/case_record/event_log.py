@@ -7,14 +7,16 @@ and their SHA-256 goes into the event payload, so the chain covers them too.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -33,6 +35,7 @@ from assistant.case_record.tables import (
 )
 from assistant.settings import AssistantSettings
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.serialized_writes import open_engine, serialized_write
 
 CHINA_TIME = timezone(timedelta(hours=8))
 
@@ -66,6 +69,10 @@ SUFFIX_KINDS = {
 
 class CaseRecordError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_record"):
     """A record cannot be written (unknown stage, missing file, empty actor)."""
+
+
+class CaseRecordExistsError(CaseRecordError, kind=ErrorKind.CONFLICT, code="record_exists"):
+    """A new case was asked for but its number already has events (a draw id taken)."""
 
 
 def attachment_kind(path: Path) -> AttachmentKind:
@@ -134,7 +141,7 @@ class CaseRecordStore:
         url = settings.resolved_database_url
         if url.startswith("sqlite:///"):
             settings.ensure_data_dir()
-        self.engine: Engine = create_engine(url, future=True)
+        self.engine: Engine = open_engine(url)
         create_record_tables(self.engine)
         self.attachments_dir = settings.resolved_case_attachments_dir
 
@@ -147,8 +154,13 @@ class CaseRecordStore:
         payload: dict[str, Any] | None = None,
         occurred_at: str | None = None,
         files: list[Path] | None = None,
+        new_case: bool = False,
     ) -> RecordedEvent:
-        """Append one event (and copy its attachments) in one transaction."""
+        """Append one event (and copy its attachments) in one transaction.
+
+        Writers to one case take turns (``serialized_write``), so each gets the next
+        sequence number; ``new_case`` refuses a case number that already has events.
+        """
         stage = self._stage(event_type)
         if not case_no.strip() or not actor.strip():
             raise CaseRecordError("案件编号和记录人不能为空")
@@ -157,14 +169,18 @@ class CaseRecordStore:
         if stored:
             body["attachments"] = [{"file_name": a.file_name, "sha256": a.sha256} for a in stored]
         payload_text = canonical_json(body)
-        with Session(self.engine) as session, session.begin():
-            head = session.get(CaseHeadRow, case_no, with_for_update=True)
+        occurred = occurred_at or _now()
+
+        def write(session: Session) -> RecordedEvent:
+            head = session.get(CaseHeadRow, case_no)
+            if new_case and head is not None:
+                raise CaseRecordExistsError(f"编号“{case_no}”已有记录，请换一个编号")
             header = EventHeader(
                 case_no=case_no,
                 seq=(head.event_count if head else 0) + 1,
                 event_type=stage.value,
                 actor=actor,
-                occurred_at=occurred_at or _now(),
+                occurred_at=occurred,
                 recorded_at=_now(),
                 payload_hash=sha256_text(payload_text),
                 prev_hash=head.head_hash if head else GENESIS_HASH,
@@ -183,6 +199,8 @@ class CaseRecordStore:
             session.flush()
             return replace(_event_from_row(row, []), attachments=tuple(stored))
 
+        return serialized_write(self.engine, f"case_record:{case_no}", write)
+
     @staticmethod
     def _stage(event_type: EventType | str) -> EventType:
         try:
@@ -198,7 +216,9 @@ class CaseRecordStore:
         target = self.attachments_dir / digest[:2] / f"{digest}{path.suffix.lower()}"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+            shutil.copyfile(path, partial)
+            os.replace(partial, target)  # concurrent writers of one content never see half
         kind = attachment_kind(path).value
         return StoredAttachment(kind, path.name, digest, path.stat().st_size, str(target))
 

@@ -35,7 +35,7 @@ from assistant.administration.roster_records import (
     RosterKind,
 )
 from assistant.administration.tabular_files import TableFileError, html_table, write_table
-from assistant.case_record.event_log import CaseRecordError, CaseRecordStore
+from assistant.case_record.event_log import CaseRecordError
 
 router = APIRouter(tags=["执法管理"])
 ROSTER_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
@@ -280,7 +280,9 @@ def make_draw(request: Request, body: DrawIn, principal: Officer) -> dict[str, o
     try:
         result = draw(request_)
         if not body.dry_run:
-            record_draw(CaseRecordStore(settings), result, principal.name, body.draw_id)
+            record_draw(
+                request.app.state.components.case_records, result, principal.name, body.draw_id
+            )
     except (DrawError, CaseRecordError) as exc:
         raise ApiError(422, "draw_impossible", str(exc)) from exc
     return {"draw": result.as_json(), "public_entry": draw_public_entry(result, settings)}

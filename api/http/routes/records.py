@@ -31,7 +31,7 @@ class EventIn(BaseModel):
 
 
 def _store(request: Request) -> CaseRecordStore:
-    return CaseRecordStore(request.app.state.settings)
+    return request.app.state.components.case_records
 
 
 @router.post(
