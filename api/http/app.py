@@ -22,6 +22,7 @@ from api.audit_log import AuditLog
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, install_error_handlers
+from api.http.input_guard import InputGuardMiddleware
 from api.http.jobs import JobRunner
 from api.http.request_audit import RequestAuditMiddleware
 from api.http.routes import (
@@ -108,6 +109,7 @@ def create_app(settings: Settings, components: Components | None = None) -> Fast
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.add_middleware(InputGuardMiddleware, max_json_bytes=settings.json_body_max_kb * 1024)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestAuditMiddleware, audit=app.state.audit)
     _add_service_routes(app)

@@ -19,6 +19,7 @@ from api.components import Components
 from api.http.jobs import JobFailure, Progress
 from api.http.uploads import ReceivedUpload
 from corpus.errors import ZhifaError
+from corpus.field_types import Identifier, Name
 from transcription.audio_decoding import AudioDecodeError
 from transcription.audio_record import AudioRecordError, CollectionInfo, records_root
 from transcription.case_filing import file_with_case
@@ -38,17 +39,19 @@ from transcription.turns import turns_from_segments
 class TranscriptionForm(BaseModel):
     """The text fields sent with the recording (all optional)."""
 
-    case_id: str = Field(default="", max_length=100, description="案件编号；给出时归档到案件")
-    case_cause: str = Field(default="", max_length=200, description="案由")
-    agency: str = Field(default="", max_length=200, description="执法机关")
-    collected_at: str = Field(default="", max_length=100, description="采集时间 / 询问时间")
-    location: str = Field(default="", max_length=200, description="采集地点 / 询问地点")
-    collector: str = Field(default="", max_length=100, description="采集人")
-    proof: str = Field(default="", max_length=200, description="证明对象")
-    interviewer: str = Field(default="", max_length=100, description="询问人")
-    recorder: str = Field(default="", max_length=100, description="记录人")
-    interviewee: str = Field(default="", max_length=100, description="被询问人")
-    hotwords: str = Field(default="", max_length=500, description="热词，空格或逗号分隔")
+    case_id: Identifier = Field(
+        default="", max_length=100, description="案件编号；给出时归档到案件"
+    )
+    case_cause: Name = Field(default="", max_length=200, description="案由")
+    agency: Name = Field(default="", max_length=200, description="执法机关")
+    collected_at: Name = Field(default="", max_length=100, description="采集时间 / 询问时间")
+    location: Name = Field(default="", max_length=200, description="采集地点 / 询问地点")
+    collector: Name = Field(default="", max_length=100, description="采集人")
+    proof: Name = Field(default="", max_length=200, description="证明对象")
+    interviewer: Name = Field(default="", max_length=100, description="询问人")
+    recorder: Name = Field(default="", max_length=100, description="记录人")
+    interviewee: Name = Field(default="", max_length=100, description="被询问人")
+    hotwords: Name = Field(default="", max_length=500, description="热词，空格或逗号分隔")
 
     def header(self) -> InterviewHeader:
         return InterviewHeader(

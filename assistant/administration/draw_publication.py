@@ -60,10 +60,9 @@ def record_draw(
 def draw_public_entry(result: DrawResult, settings: AssistantSettings) -> dict[str, object]:
     """What the publicity column shows: who inspects whom, and how to reproduce the draw."""
     try:
-        due: str | None = deadline_for(
-            result.request.on, DecisionKind.OTHER, settings
-        ).publish_due.isoformat()
-        warnings = []
+        deadline = deadline_for(result.request.on, DecisionKind.OTHER, settings)
+        due: str | None = deadline.publish_due.isoformat()
+        warnings = list(deadline.warnings)
     except CalendarRangeError as exc:
         due, warnings = None, [f"无法计算公开期限：{exc}"]
     return {

@@ -35,9 +35,13 @@ from assistant.case_record.tables import (
 )
 from assistant.settings import AssistantSettings
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.field_types import check_occurred_at, text_problem
 from corpus.serialized_writes import open_engine, serialized_write
 
 CHINA_TIME = timezone(timedelta(hours=8))
+MAX_PAYLOAD_BYTES = 64 * 1024
+"""Event content is a structured note; recordings and scans go in as attachments."""
+MAX_NAME_CHARS = 120
 
 
 class EventType(StrEnum):
@@ -111,6 +115,25 @@ class RecordedEvent:
         return data | {"attachments": [a.as_json() for a in self.attachments]}
 
 
+def _check_names(case_no: str, actor: str) -> None:
+    """Case numbers and actors become file names, headings and keys: one short line."""
+    if not case_no.strip() or not actor.strip():
+        raise CaseRecordError("案件编号和记录人不能为空")
+    for label, value in (("案件编号", case_no), ("记录人", actor)):
+        if len(value) > MAX_NAME_CHARS:
+            raise CaseRecordError(f"{label}过长（最多 {MAX_NAME_CHARS} 个字符）")
+        problem = text_problem(value, single_line=True)
+        if problem:
+            raise CaseRecordError(f"{label}{problem}")
+
+
+def _check_occurred_at(value: str) -> None:
+    try:
+        check_occurred_at(value)
+    except ValueError as exc:
+        raise CaseRecordError(f"发生时间无效：{exc}") from exc
+
+
 def _now() -> str:
     return datetime.now(CHINA_TIME).isoformat(timespec="seconds")
 
@@ -162,13 +185,21 @@ class CaseRecordStore:
         sequence number; ``new_case`` refuses a case number that already has events.
         """
         stage = self._stage(event_type)
-        if not case_no.strip() or not actor.strip():
-            raise CaseRecordError("案件编号和记录人不能为空")
-        stored = [self._store_file(path) for path in files or []]
+        _check_names(case_no, actor)
+        if occurred_at is not None:
+            _check_occurred_at(occurred_at)
         body = dict(payload or {})
+        payload_text = canonical_json(body)
+        if len(payload_text.encode("utf-8", "surrogatepass")) > MAX_PAYLOAD_BYTES:
+            raise CaseRecordError(
+                f"事件内容过大（上限 {MAX_PAYLOAD_BYTES // 1024} KB），附件请用文件上传"
+            )
+        if text_problem(payload_text, single_line=False):
+            raise CaseRecordError(f"事件内容{text_problem(payload_text, single_line=False)}")
+        stored = [self._store_file(path) for path in files or []]
         if stored:
             body["attachments"] = [{"file_name": a.file_name, "sha256": a.sha256} for a in stored]
-        payload_text = canonical_json(body)
+            payload_text = canonical_json(body)
         occurred = occurred_at or _now()
 
         def write(session: Session) -> RecordedEvent:

@@ -36,6 +36,7 @@ from assistant.administration.roster_records import (
 )
 from assistant.administration.tabular_files import TableFileError, html_table, write_table
 from assistant.case_record.event_log import CaseRecordError
+from corpus.field_types import BoundedDate
 
 router = APIRouter(tags=["执法管理"])
 ROSTER_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
@@ -110,7 +111,7 @@ def roster_expiring(
     request: Request,
     _: AnyUser,
     within: int | None = Query(None, ge=0, le=3650, description="天数，默认取设置"),
-    on: dt.date | None = Query(None, alias="date"),
+    on: BoundedDate | None = Query(None, alias="date"),
 ) -> list[dict[str, object]]:
     days = within if within is not None else request.app.state.settings.certificate_warning_days
     return [w.as_json() for w in _roster(request).expiring(on or dt.date.today(), days)]
@@ -120,7 +121,7 @@ def roster_expiring(
     "/roster/ratio", summary="法制审核人员比例（粤审核办法第八条，不少于5%）", responses=_ERRORS
 )
 def roster_ratio(
-    request: Request, _: AnyUser, on: dt.date | None = Query(None, alias="date")
+    request: Request, _: AnyUser, on: BoundedDate | None = Query(None, alias="date")
 ) -> list[dict[str, object]]:
     minimum = request.app.state.settings.reviewer_ratio_min
     return [r.as_json() for r in _roster(request).reviewer_ratios(on or dt.date.today(), minimum)]
@@ -154,7 +155,7 @@ class RosterRowsIn(BaseModel):
     rows: list[dict[str, str | int | float | bool | None]] = Field(
         max_length=5000, description="每行一个对象，键为表头（如“姓名”“执法证号”）"
     )
-    date: dt.date | None = Field(default=None, description="核验法律依据的日期，默认今天")
+    date: BoundedDate | None = Field(default=None, description="核验法律依据的日期，默认今天")
 
 
 @router.put(
@@ -202,7 +203,7 @@ def lists(
     request: Request,
     _: AnyUser,
     agency: str = Query(..., min_length=1, max_length=200),
-    on: dt.date | None = Query(None, alias="date"),
+    on: BoundedDate | None = Query(None, alias="date"),
 ) -> list[dict[str, object]]:
     return [x.as_json() for x in _lists(request, agency, on or dt.date.today())]
 
@@ -214,7 +215,7 @@ def list_file(
     agency: str = Query(..., min_length=1, max_length=200),
     name: ListName = Query(..., description="清单名称"),
     fmt: Literal["xlsx", "csv", "html"] = Query("xlsx", alias="format"),
-    on: dt.date | None = Query(None, alias="date"),
+    on: BoundedDate | None = Query(None, alias="date"),
 ) -> Response:
     chosen = next(x for x in _lists(request, agency, on or dt.date.today()) if x.stem == name)
     if fmt == "html":
@@ -234,7 +235,7 @@ def list_file(
     "/lists/flowchart.svg", summary="行政处罚流程图（SVG，逐项标注条文）", responses=_ERRORS
 )
 def flowchart(
-    request: Request, _: AnyUser, on: dt.date | None = Query(None, alias="date")
+    request: Request, _: AnyUser, on: BoundedDate | None = Query(None, alias="date")
 ) -> Response:
     try:
         svg = penalty_flowchart_svg(resolver(request), on or dt.date.today())
@@ -247,7 +248,7 @@ def flowchart(
 class DrawIn(BaseModel):
     agency: str = Field(min_length=1, max_length=200)
     matter: str = Field(default="", max_length=200, description="抽查事项")
-    date: dt.date
+    date: BoundedDate
     count: int = Field(ge=1, le=10000)
     seed: str = Field(min_length=1, max_length=200, description="公开的随机种子")
     targets: list[DrawTarget] = Field(max_length=20000)
