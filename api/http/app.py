@@ -6,6 +6,7 @@ A new capability is one module ``api/http/routes/<capability>.py`` exposing ``ro
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, install_error_handlers
 from api.http.input_guard import InputGuardMiddleware
-from api.http.jobs import JobRunner
+from api.http.jobs import JobRunner, JobStore
 from api.http.request_audit import RequestAuditMiddleware
 from api.http.routes import (
     admin,
@@ -41,13 +42,14 @@ from api.http.routes import (
 )
 from api.http.routes.corpus import corpus_router
 from api.http.security_headers import SecurityHeadersMiddleware
-from api.http.transcription_service import TranscriptionService
+from api.http.transcription_service import TRANSCRIPTION_JOB, TranscriptionService
 from api.service_db import open_service_db
 from api.settings import Settings
 from api.users import UserStore
 
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
 
+log = logging.getLogger("zhifa.api")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
@@ -82,6 +84,7 @@ class ReadyOut(BaseModel):
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.components.has_statute_index()  # load now when present, never fail startup
+    _recover_jobs(app)
     yield
     app.state.jobs.shutdown()
 
@@ -130,8 +133,19 @@ def _attach_state(app: FastAPI, components: Components) -> None:
     app.state.components = components
     app.state.users = UserStore(engine)
     app.state.audit = AuditLog(engine)
-    app.state.jobs = JobRunner(settings.job_workers, settings.jobs_kept)
+    app.state.jobs = JobRunner(JobStore(engine), settings.job_workers, settings.jobs_kept)
     app.state.transcription = TranscriptionService(components)
+    app.state.jobs.register(TRANSCRIPTION_JOB, app.state.transcription.work_for)
+
+
+def _recover_jobs(app: FastAPI) -> None:
+    """After a restart: run unfinished jobs again (or fail them), drop dead partial uploads."""
+    settings: Settings = app.state.settings
+    resumed, failed = app.state.jobs.resume()
+    swept = app.state.transcription.sweep_orphaned_uploads(settings.upload_idle_timeout_s)
+    app.state.jobs.prune_stored()
+    if resumed or failed or swept:
+        log.info("jobs resumed %d, failed %d; orphaned uploads removed %d", resumed, failed, swept)
 
 
 def _add_service_routes(app: FastAPI) -> None:

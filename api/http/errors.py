@@ -35,6 +35,9 @@ _STATUS_CODES: dict[int, tuple[str, str]] = {
     503: ("unavailable", "服务暂不可用，请稍后再试"),
 }
 
+UNREAD_BODY_STATUSES = (408, 413, 415)
+"""Refusals sent before the body was read: the connection is closed, not drained."""
+
 KIND_STATUS: dict[ErrorKind, int] = {
     ErrorKind.NOT_FOUND: 404,
     ErrorKind.INVALID: 422,
@@ -124,6 +127,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.status in UNREAD_BODY_STATUSES:
+            headers = {"Connection": "close"}
         return error_response(exc.status, exc.code, exc.message, exc.field, headers)
 
     @app.exception_handler(ZhifaError)
