@@ -65,7 +65,7 @@ class Components:
         self._lock = threading.RLock()
         self._built: dict[str, object] = {}
         self._statute: OpenedIndex | None = None
-        self._statute_stamp: int | None = None
+        self._statute_stamp: tuple[int, int, int] | None = None
         self.case_search_problem: str | None = None
         self.query_lock = threading.Lock()
         """Queries embed one at a time: the embedding models are not known to be thread-safe."""
@@ -137,7 +137,9 @@ class Components:
     def _statute_folder(self) -> Path:
         return recover(index_dir_for(self.settings))
 
-    def _open_statute_index(self, backend: str | None) -> tuple[OpenedIndex, int | None]:
+    def _open_statute_index(
+        self, backend: str | None
+    ) -> tuple[OpenedIndex, tuple[int, int, int] | None]:
         folder = self._statute_folder()
         stamp = _manifest_stamp(folder)
         if stamp is None:
@@ -250,7 +252,10 @@ class Components:
         return self._once("drafter", lambda: Drafter(self.settings, self.review_context))
 
 
-def _manifest_stamp(folder: Path) -> int | None:
-    """The manifest's modification time: a rebuild or update rewrites it."""
+def _manifest_stamp(folder: Path) -> tuple[int, int, int] | None:
+    """Identity of the manifest file: a rebuild or update writes a new one (new inode, mtime)."""
     path = folder / "manifest.json"
-    return path.stat().st_mtime_ns if path.is_file() else None
+    if not path.is_file():
+        return None
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size

@@ -11,20 +11,19 @@ from pathlib import Path
 
 import typer
 
-from api.cli.output import emit_json, fail, parse_date_option, settings_from
+from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
 from api.settings import Settings
-from assistant.administration.av_recording_list import AV_LIST_HEADERS, AvListError, av_list_for
+from assistant.administration.av_recording_list import AV_LIST_HEADERS, av_list_for
 from assistant.administration.draw_inputs import read_officers, read_targets
 from assistant.administration.draw_publication import draw_public_entry, record_draw
 from assistant.administration.enforcement_lists import agency_lists, write_lists
-from assistant.administration.procedure_flowchart import FlowchartError, penalty_flowchart_svg
-from assistant.administration.random_draw import DrawError, DrawRequest, draw
-from assistant.administration.roster import RosterError, RosterStore
+from assistant.administration.procedure_flowchart import penalty_flowchart_svg
+from assistant.administration.random_draw import DrawRequest, draw
+from assistant.administration.roster import RosterStore
 from assistant.administration.roster_records import RosterKind
-from assistant.administration.tabular_files import TableFileError, write_table
-from assistant.case_record.event_log import CaseRecordError, CaseRecordStore
+from assistant.administration.tabular_files import write_table
+from assistant.case_record.event_log import CaseRecordStore
 from corpus.citation_resolver import CitationResolver
-from corpus.store import CorpusStore
 
 roster_app = typer.Typer(
     help="执法人员库：执法主体、执法事项（附核验的法律依据）、执法人员与法制审核人员。",
@@ -44,8 +43,8 @@ def _day(value: str | None) -> date:
     return parse_date_option(value) or date.today()
 
 
-def _resolver(settings: Settings) -> CitationResolver:
-    return CitationResolver(CorpusStore(settings))
+def _resolver(ctx: typer.Context) -> CitationResolver:
+    return components_from(ctx).resolver
 
 
 @roster_app.command("import", help="从 CSV/XLSX 导入；任何一行有错则全部不导入，并逐行报告原因。")
@@ -61,10 +60,7 @@ def roster_import_command(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
 ) -> None:
     settings = settings_from(ctx)
-    try:
-        report = RosterStore(settings).import_file(file, kind, _resolver(settings), _day(on))
-    except TableFileError as exc:
-        fail(str(exc))
+    report = RosterStore(settings).import_file(file, kind, _resolver(ctx), _day(on))
     if as_json:
         emit_json(report.as_json())
         if not report.ok:
@@ -86,10 +82,7 @@ def roster_export_command(
         RosterKind.OFFICERS, "--kind", help="officers | agencies | powers。"
     ),
 ) -> None:
-    try:
-        path = RosterStore(settings_from(ctx)).export(kind, out)
-    except TableFileError as exc:
-        fail(str(exc))
+    path = RosterStore(settings_from(ctx)).export(kind, out)
     typer.echo(f"已导出{kind.label}：{path}")
 
 
@@ -145,13 +138,10 @@ def lists_generate_command(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出清单内容。"),
 ) -> None:
     settings = settings_from(ctx)
-    try:
-        lists = agency_lists(
-            RosterStore(settings), _resolver(settings), av_list_for(settings), agency, _day(on)
-        )
-        paths = write_lists(lists, out, fmt)
-    except (RosterError, AvListError, TableFileError) as exc:
-        fail(str(exc))
+    lists = agency_lists(
+        RosterStore(settings), _resolver(ctx), av_list_for(settings), agency, _day(on)
+    )
+    paths = write_lists(lists, out, fmt)
     if as_json:
         emit_json({"files": [str(p) for p in paths], "lists": [x.as_json() for x in lists]})
         return
@@ -169,11 +159,7 @@ def lists_flowchart_command(
     out: Path = typer.Option(..., "--out", help="输出的 .svg 文件。"),
     on: str | None = typer.Option(None, "--date", help=DATE_HELP),
 ) -> None:
-    settings = settings_from(ctx)
-    try:
-        svg = penalty_flowchart_svg(_resolver(settings), _day(on))
-    except FlowchartError as exc:
-        fail(str(exc))
+    svg = penalty_flowchart_svg(_resolver(ctx), _day(on))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(svg, encoding="utf-8")
     typer.echo(f"已生成行政处罚流程图：{out}")
@@ -184,10 +170,7 @@ def _draw_officers(settings: Settings, officers: Path | None, agency: str | None
         return read_officers(officers)
     if agency is None:
         fail("请用 --officers 给出执法人员表，或用 --agency 从人员库选取")
-    try:
-        RosterStore(settings).agency(agency)
-    except RosterError as exc:
-        fail(str(exc))
+    RosterStore(settings).agency(agency)
     return RosterStore(settings).officers(agency)
 
 
@@ -211,23 +194,20 @@ def draw_command(
 ) -> None:
     """Draw, record in the whole-process log, print the publicity entry."""
     settings = settings_from(ctx)
-    try:
-        people = _draw_officers(settings, officers, agency)
-        named = agency or next(iter({o.agency for o in people if o.agency}), "")
-        request = DrawRequest(
-            agency=named,
-            matter=matter,
-            on=_day(on),
-            count=count,
-            seed=seed,
-            targets=read_targets(targets),
-            officers=people,
-        )
-        result = draw(request)
-        if not dry_run:
-            record_draw(CaseRecordStore(settings), result, actor, draw_id)
-    except (DrawError, CaseRecordError) as exc:
-        fail(str(exc))
+    people = _draw_officers(settings, officers, agency)
+    named = agency or next(iter({o.agency for o in people if o.agency}), "")
+    request = DrawRequest(
+        agency=named,
+        matter=matter,
+        on=_day(on),
+        count=count,
+        seed=seed,
+        targets=read_targets(targets),
+        officers=people,
+    )
+    result = draw(request)
+    if not dry_run:
+        record_draw(CaseRecordStore(settings), result, actor, draw_id)
     entry = draw_public_entry(result, settings)
     if as_json:
         emit_json({"draw": result.as_json(), "public_entry": entry})
@@ -249,11 +229,8 @@ def av_list_command(
 ) -> None:
     """The configured (or shipped) list, with each rule checked against the corpus."""
     settings = settings_from(ctx)
-    try:
-        av_list = av_list_for(settings)
-    except AvListError as exc:
-        fail(str(exc))
-    problems = av_list.unresolved_rules(_resolver(settings))
+    av_list = av_list_for(settings)
+    problems = av_list.unresolved_rules(_resolver(ctx))
     if out is not None:
         write_table(out, AV_LIST_HEADERS, av_list.rows(), av_list.title)
     if as_json:

@@ -14,7 +14,7 @@ import typer
 
 from api.cli.output import emit_json, fail, settings_from
 from api.cli.transcribe import record_app, verify_command
-from assistant.case_record.event_log import CaseRecordError, CaseRecordStore, EventType
+from assistant.case_record.event_log import CaseRecordStore, EventType
 from assistant.case_record.verification import verify_events
 
 AUDIO_RECORD_SUFFIX = ".audio.json"
@@ -44,10 +44,7 @@ def _append(
     as_json: bool,
 ) -> None:
     store = CaseRecordStore(settings_from(ctx))
-    try:
-        event = store.append(case, stage, actor, payload, time, files)
-    except CaseRecordError as exc:
-        fail(str(exc))
+    event = store.append(case, stage, actor, payload, time, files)
     if as_json:
         emit_json(event.as_json())
         return

@@ -6,30 +6,25 @@ from pathlib import Path
 
 import typer
 
-from api.cli.output import emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail, settings_from
+from api.components import Components
 from api.settings import Settings
 from assistant.cases.cail_loader import load_cail_cases
 from assistant.cases.case_import import import_paths
-from assistant.cases.case_index import CASE_MODES, CaseIndex, CaseIndexError
+from assistant.cases.case_index import CASE_MODES, CaseIndex
 from assistant.cases.case_store import CaseImportReport, CaseStore
 from assistant.cases.case_tokenizer import case_tokenizer
 from assistant.cases.model import Case, CaseKind
 from assistant.cases.similar_cases import (
     SimilarCase,
-    SimilarCaseSearch,
     build_case_index,
     case_index_config,
     case_index_dir,
-    open_similar_case_search,
-    shared_redacting_display,
 )
-from corpus.citation_resolver import CitationResolver
-from corpus.store import CorpusStore
 from eval.similar_cases_eval import evaluate_similar_cases
 from indexing.embedding_cache import EmbeddingCache
 from indexing.storage import embedding_cache_path
-from models.embedder import Embedder, EmbedderError, embedder_from_settings
-from models.manifest import ModelMismatchError
+from models.embedder import Embedder
 
 cases_app = typer.Typer(
     help="案例库：导入处罚决定书、法院案例、CAIL 刑事案例；类案检索（显示时隐去当事人信息）。",
@@ -40,26 +35,22 @@ cases_app = typer.Typer(
 _KINDS = {kind.value: kind for kind in CaseKind}
 
 
-def _embedder(settings: Settings, no_dense: bool) -> Embedder | None:
-    if no_dense:
-        return None
-    try:
-        return embedder_from_settings(settings)
-    except EmbedderError as exc:
-        fail(str(exc))
+def _embedder(components: Components, no_dense: bool) -> Embedder | None:
+    return None if no_dense else components.embedder
 
 
 def _import(
-    settings: Settings, paths: list[Path], domain: str | None, no_dense: bool, as_json: bool
+    components: Components, paths: list[Path], domain: str | None, no_dense: bool, as_json: bool
 ) -> None:
-    corpus = CorpusStore(settings)
+    settings = components.settings
     case_store = CaseStore(settings)
-    report = import_paths(case_store, CitationResolver(corpus), paths, domain)
+    report = import_paths(case_store, components.resolver, paths, domain)
     index_built = False
     stale = report.added or not (case_index_dir(settings) / "manifest.json").is_file()
     if stale and case_store.count():
         typer.echo(f"正在建立案例索引（{case_store.count()} 件）…", err=True)
-        build_case_index(settings, case_store, corpus, _embedder(settings, no_dense), not as_json)
+        embedder = _embedder(components, no_dense)
+        build_case_index(settings, case_store, components.store, embedder, not as_json)
         index_built = True
     _print_import(report, index_built, as_json)
     if report.failures and not report.added and not report.unchanged:
@@ -88,10 +79,11 @@ def init_command(
     no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
 ) -> None:
-    settings = settings_from(ctx)
-    if not settings.cases_dir.is_dir():
-        fail(f"案例目录不存在：{settings.cases_dir}")
-    _import(settings, [settings.cases_dir], None, no_dense, as_json)
+    components = components_from(ctx)
+    cases_dir = components.settings.cases_dir
+    if not cases_dir.is_dir():
+        fail(f"案例目录不存在：{cases_dir}")
+    _import(components, [cases_dir], None, no_dense, as_json)
 
 
 @cases_app.command(
@@ -106,15 +98,7 @@ def import_command(
     no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
 ) -> None:
-    _import(settings_from(ctx), paths, domain, no_dense, as_json)
-
-
-def _open_search(settings: Settings, mode: str) -> SimilarCaseSearch:
-    embedder = None if mode == "bm25" else _embedder(settings, False)
-    try:
-        return open_similar_case_search(settings, embedder, shared_redacting_display())
-    except (CaseIndexError, ModelMismatchError) as exc:
-        fail(str(exc))
+    _import(components_from(ctx), paths, domain, no_dense, as_json)
 
 
 @cases_app.command(
@@ -142,10 +126,10 @@ def search_command(
     unknown = [kind for kind in kinds if kind not in _KINDS]
     if unknown:
         fail(f"未知的案例类型“{unknown[0]}”，可选：{'、'.join(_KINDS)}")
-    search = _open_search(settings_from(ctx), mode)
+    search = components_from(ctx).case_search
     try:
         results = search.search(facts, k, laws, kinds, domains, citations, mode)
-    except (CaseIndexError, LookupError) as exc:
+    except LookupError as exc:  # index and case store out of step
         fail(str(exc))
     if as_json:
         emit_json([result.to_json() for result in results])
@@ -174,10 +158,11 @@ def show_command(
     case_id: str = typer.Argument(..., help="案例编号，如 xs-49816416f390"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
 ) -> None:
-    case = CaseStore(settings_from(ctx)).get(case_id)
+    components = components_from(ctx)
+    case = CaseStore(components.settings).get(case_id)
     if case is None:
         fail(f"没有编号为 {case_id} 的案例")
-    shown = shared_redacting_display().case(case)
+    shown = components.case_display.case(case)
     if as_json:
         emit_json(shown.model_dump(mode="json"))
         return
@@ -239,10 +224,11 @@ def eval_command(
     no_dense: bool = typer.Option(False, "--no-dense", help="只评测 BM25（不计算向量）。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
 ) -> None:
-    settings = settings_from(ctx)
+    components = components_from(ctx)
+    settings = components.settings
     cases = _cail_cases(settings)
-    embedder = _embedder(settings, no_dense)
-    tokenizer = case_tokenizer(CorpusStore(settings), cases, settings.unit_max_chars)
+    embedder = _embedder(components, no_dense)
+    tokenizer = case_tokenizer(components.store, cases, settings.unit_max_chars)
     with EmbeddingCache(embedding_cache_path(settings)) as cache:
         index = CaseIndex.build(
             cases, tokenizer, embedder, case_index_config(settings), cache, not as_json

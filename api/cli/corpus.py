@@ -7,10 +7,9 @@ from pathlib import Path
 import typer
 from tqdm import tqdm
 
-from api.cli.output import emit_json, fail, parse_date_option, settings_from
-from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
+from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
+from corpus.citation_resolver import CitationError, ResolvedCitation
 from corpus.ingest import IngestReport, ingest_paths
-from corpus.store import CorpusStore
 
 corpus_app = typer.Typer(help="法规语料库：导入、查看版本与统计。", no_args_is_help=True)
 
@@ -18,7 +17,7 @@ JSON_HELP = "以 JSON 输出（机器可读）"
 
 
 def _run_import(ctx: typer.Context, paths: list[Path], as_json: bool) -> IngestReport:
-    store = CorpusStore(settings_from(ctx))
+    store = components_from(ctx).store
     with tqdm(desc="导入法规", unit="件", disable=None) as bar:
 
         def progress(done: int, total: int, path: Path) -> None:
@@ -80,7 +79,7 @@ def stats_command(
     ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=JSON_HELP)
 ) -> None:
     """语料库中的法律、版本、条文数量。"""
-    stats = CorpusStore(settings_from(ctx)).stats()
+    stats = components_from(ctx).store.stats()
     if as_json:
         emit_json(stats)
     else:
@@ -96,11 +95,9 @@ def versions_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """列出一部法律的全部版本及其施行、失效日期。"""
-    store = CorpusStore(settings_from(ctx))
-    try:
-        name = CitationResolver(store).law_name(law)
-    except CitationError as exc:
-        fail(exc.message)
+    components = components_from(ctx)
+    store = components.store
+    name = components.resolver.law_name(law)
     rows = [
         {
             "law": v.law,
@@ -142,7 +139,7 @@ def cite_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """解析法条引用，输出指定日期有效版本的条文；引用不存在时给出准确原因。"""
-    resolver = CitationResolver(CorpusStore(settings_from(ctx)))
+    resolver = components_from(ctx).resolver
     results = resolver.resolve_text(citation, parse_date_option(on), law)
     errors = [r for r in results if isinstance(r, CitationError)]
     resolved = [r for r in results if isinstance(r, ResolvedCitation)]

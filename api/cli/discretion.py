@@ -6,7 +6,7 @@ import re
 
 import typer
 
-from api.cli.output import emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail, settings_from
 from assistant.discretion.catalogue import StandardsCatalogue, build_model, write_cache
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.coverage import coverage_report
@@ -29,10 +29,7 @@ _SOURCES = {
 
 
 def _catalogue(ctx: typer.Context) -> StandardsCatalogue:
-    settings = settings_from(ctx)
-    if not settings.standards_dir.exists():
-        fail(f"裁量基准目录不存在：{settings.standards_dir}")
-    return StandardsCatalogue.load(settings.standards_dir)
+    return components_from(ctx).standards
 
 
 def _source(value: str | None) -> str | None:

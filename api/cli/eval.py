@@ -9,14 +9,13 @@ from pathlib import Path
 
 import typer
 
-from api.cli.output import emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail, settings_from
 from eval.lawbench import load_lawbench
 from eval.retrieval_eval import covered, evaluate_mode
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import MODES, HybridIndex, IndexConfig, IndexError_, read_manifest
-from indexing.storage import index_dir_for, recover
+from indexing.hybrid_index import MODES, IndexError_
 from indexing.vector_store import VectorStoreError
-from models.embedder import EmbedderError, embedder_from_settings
+from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
 
 eval_app = typer.Typer(
@@ -37,17 +36,11 @@ def retrieval_command(
     limit: int | None = typer.Option(None, "--limit", min=1, help="只评测前 N 题。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出各检索方式的指标。"),
 ) -> None:
-    settings = settings_from(ctx)
     if not eval_set.is_file():
         fail(f"找不到评测集：{eval_set}")
     questions, skipped = load_lawbench(eval_set)
-    folder = recover(index_dir_for(settings))
-    try:
-        has_dense = read_manifest(folder)["model"] is not None
-        index = HybridIndex.load(folder, embedder_from_settings(settings) if has_dense else None)
-        index.config = index.config.with_query_params(IndexConfig.from_settings(settings))
-    except (EmbedderError, IndexError_, ModelMismatchError) as exc:
-        fail(str(exc))
+    opened = components_from(ctx).statute_index()
+    index, has_dense = opened.index, opened.has_dense
     in_index = covered(index, questions)
     questions = (in_index if covered_only else questions)[:limit]
     if not questions:

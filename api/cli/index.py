@@ -6,16 +6,13 @@ from pathlib import Path
 
 import typer
 
-from api.cli.output import emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail, settings_from
 from corpus.model import ArticleRecord
-from corpus.store import CorpusStore
 from indexing.embedding_cache import EmbeddingCache
-from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_manifest
+from indexing.hybrid_index import HybridIndex, IndexConfig, read_manifest
 from indexing.storage import embedding_cache_path, index_dir_for, recover
 from indexing.units import build_units, law_fingerprints
-from indexing.vector_store import StoreOptions, VectorStoreError, saved_backend
-from models.embedder import EmbedderError, embedder_from_settings
-from models.manifest import ModelMismatchError
+from indexing.vector_store import StoreOptions
 
 index_app = typer.Typer(
     help="检索索引（BM25 + 向量）：构建、增量更新、统计。", no_args_is_help=True
@@ -33,24 +30,22 @@ def build_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出构建摘要。"),
 ) -> None:
-    settings = settings_from(ctx)
-    records = list(CorpusStore(settings).iter_articles())
+    components = components_from(ctx)
+    settings = components.settings
+    records = list(components.store.iter_articles())
     if not records:
         fail("法规库为空：请先运行 `zhifa corpus init` 或 `zhifa corpus import 路径`。")
-    try:
-        embedder = None if bm25_only else embedder_from_settings(settings)
-        with EmbeddingCache(embedding_cache_path(settings)) as cache:
-            index = HybridIndex.build(
-                records,
-                embedder,
-                IndexConfig.from_settings(settings),
-                cache,
-                show_progress=True,
-                store=StoreOptions.from_settings(settings, backend),
-            )
-        index.save(index_dir_for(settings))
-    except (EmbedderError, IndexError_, VectorStoreError) as exc:
-        fail(str(exc))
+    embedder = None if bm25_only else components.embedder
+    with EmbeddingCache(embedding_cache_path(settings)) as cache:
+        index = HybridIndex.build(
+            records,
+            embedder,
+            IndexConfig.from_settings(settings),
+            cache,
+            show_progress=True,
+            store=StoreOptions.from_settings(settings, backend),
+        )
+    index.save(index_dir_for(settings))
     _report(index.manifest(), index_dir_for(settings), as_json, "已构建索引")
 
 
@@ -59,24 +54,20 @@ def update_command(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出更新摘要。"),
 ) -> None:
-    settings = settings_from(ctx)
+    components = components_from(ctx)
+    settings = components.settings
     folder = recover(index_dir_for(settings))
-    try:
-        manifest = read_manifest(folder)
-        embedder = embedder_from_settings(settings) if manifest["model"] else None
-        built_with = saved_backend(folder / "dense")
-        old = HybridIndex.load(folder, embedder, StoreOptions.from_settings(settings, built_with))
-        records = list(CorpusStore(settings).iter_articles())
-        changed, removed = _diff(old, records, manifest["laws"])
-        if not changed and not removed:
-            typer.echo("索引已是最新，无需更新。")
-            return
-        by_law = [r for r in records if r.law in changed]
-        with EmbeddingCache(embedding_cache_path(settings)) as cache:
-            index = old.update(by_law, removed, cache, show_progress=True)
-        index.save(folder)
-    except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError) as exc:
-        fail(str(exc))
+    manifest = read_manifest(folder)
+    old = components.statute_index().index
+    records = list(components.store.iter_articles())
+    changed, removed = _diff(old, records, manifest["laws"])
+    if not changed and not removed:
+        typer.echo("索引已是最新，无需更新。")
+        return
+    by_law = [r for r in records if r.law in changed]
+    with EmbeddingCache(embedding_cache_path(settings)) as cache:
+        index = old.update(by_law, removed, cache, show_progress=True)
+    index.save(folder)
     typer.echo(f"已更新 {len(changed)} 部法规，移除 {len(removed)} 部。", err=as_json)
     _report(index.manifest(), folder, as_json, "已更新索引")
 
@@ -88,10 +79,7 @@ def stats_command(
 ) -> None:
     settings = settings_from(ctx)
     folder = recover(index_dir_for(settings))
-    try:
-        manifest = read_manifest(folder)
-    except IndexError_ as exc:
-        fail(str(exc))
+    manifest = read_manifest(folder)
     _report(manifest, folder, as_json, "索引")
 
 

@@ -10,16 +10,12 @@ from pathlib import Path
 import typer
 from pydantic import TypeAdapter, ValidationError
 
-from api.cli.output import emit_json, fail, parse_date_option, settings_from
+from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
 from assistant.publicity.annual_report import annual_statistics, write_report
 from assistant.publicity.basis_check import CorpusBasisChecker
 from assistant.publicity.deadlines import CalendarRangeError, DecisionKind, deadline_for
-from assistant.publicity.lexical import LexicalAnalyzer
 from assistant.publicity.overdue import overdue_items
 from assistant.publicity.public_entry import CaseDecision, public_entry
-from assistant.publicity.redaction import Redactor
-from corpus.citation_resolver import CitationResolver
-from corpus.store import CorpusStore
 from eval.pii_samples import labelled_samples
 from eval.redaction_bench import run_bench
 
@@ -90,12 +86,13 @@ def deadline_command(
     "redact", help="隐去标准输入文本中的自然人姓名、身份证号、电话、住址、银行账号、车牌等。"
 )
 def redact_command(
+    ctx: typer.Context,
     keep: list[str] = typer.Option([], "--keep", help="不隐去的姓名（如执法人员），可多次给出。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 {text, spans}。"),
 ) -> None:
     """Read stdin, print the redacted text (or JSON with the spans)."""
     text = sys.stdin.read()
-    result = Redactor(LexicalAnalyzer()).redact(text, frozenset(keep))
+    result = components_from(ctx).redactor.redact(text, frozenset(keep))
     if as_json:
         emit_json({"text": result.text, "spans": result.spans_json()})
     else:
@@ -111,12 +108,10 @@ def entry_command(
 ) -> None:
     settings = settings_from(ctx)
     cases = _cases(case_file)
-    checker = CorpusBasisChecker(CitationResolver(CorpusStore(settings)))
-    redactor = Redactor(LexicalAnalyzer())
-    try:
-        entries = [public_entry(c, redactor, settings, checker) for c in cases]
-    except CalendarRangeError as exc:
-        fail(str(exc))
+    components = components_from(ctx)
+    checker = CorpusBasisChecker(components.resolver)
+    redactor = components.redactor
+    entries = [public_entry(c, redactor, settings, checker) for c in cases]
     emit_json(entries[0] if len(entries) == 1 else entries)
 
 
@@ -129,10 +124,7 @@ def overdue_command(
 ) -> None:
     settings = settings_from(ctx)
     on = _day(today, "检查日期") if today else date.today()
-    try:
-        items = overdue_items(_cases(case_file), on, settings)
-    except CalendarRangeError as exc:
-        fail(str(exc))
+    items = overdue_items(_cases(case_file), on, settings)
     if as_json:
         emit_json({"today": on.isoformat(), "overdue": [i.as_json() for i in items]})
         return
@@ -171,8 +163,9 @@ def report_command(
 
 @publicity_app.command("bench", help="在生成的标注集上测量个人信息隐去的召回率与精确率。")
 def bench_command(
+    ctx: typer.Context,
     per_kind: int = typer.Option(200, "--per-kind", help="每类个人信息的样本数。"),
     seed: int = typer.Option(20240131, "--seed", help="随机种子。"),
 ) -> None:
-    report = run_bench(Redactor(LexicalAnalyzer()), labelled_samples(per_kind, seed))
+    report = run_bench(components_from(ctx).redactor, labelled_samples(per_kind, seed))
     emit_json(report.as_json())

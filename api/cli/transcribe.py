@@ -8,10 +8,8 @@ from pathlib import Path
 import typer
 from tqdm import tqdm
 
-from api.cli.output import emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail, settings_from
 from api.settings import Settings
-from models.whisper_assembly import ModelAssemblyError, ensure_default_whisper
-from transcription.audio_decoding import AudioDecodeError
 from transcription.audio_record import (
     AudioRecordError,
     CollectionInfo,
@@ -21,8 +19,8 @@ from transcription.audio_record import (
     verify_audio_record,
 )
 from transcription.case_filing import FiledTranscription, file_with_case
-from transcription.engine import ModelLoadError, load_engine
-from transcription.options import engine_options_from, transcription_options_from
+from transcription.engine import WhisperEngine
+from transcription.options import transcription_options_from
 from transcription.pipeline import PipelineConfig, ProgressCallback, transcribe_file
 from transcription.record_draft import DraftError, InterviewHeader, rerender_draft
 from transcription.transcript import TranscriptionResult
@@ -71,7 +69,10 @@ def transcribe_command(
         recorder=recorder,
         interviewee=interviewee,
     )
-    result = _run_transcription(settings, file, hotword, allow_truncated, not no_cache, as_json)
+    engine = components_from(ctx).transcription_engine
+    result = _run_transcription(
+        settings, engine, file, hotword, allow_truncated, not no_cache, as_json
+    )
     filed = None
     if case:
         collection = CollectionInfo(case, collected_at, location, collector, proof)
@@ -101,26 +102,20 @@ def _load_header(path: Path | None) -> InterviewHeader:
 
 def _run_transcription(
     settings: Settings,
+    engine: WhisperEngine,
     file: Path,
     hotwords: list[str],
     allow_truncated: bool,
     use_cache: bool,
     quiet: bool,
 ) -> TranscriptionResult:
-    try:
-        engine = load_engine(ensure_default_whisper(settings), engine_options_from(settings))
-    except (ModelAssemblyError, ModelLoadError) as exc:
-        fail(str(exc))
     config = PipelineConfig(
         options=transcription_options_from(settings).with_hotwords(hotwords),
         cache_root=settings.data_layout.cache_dir("transcription") if use_cache else None,
         allow_truncated=allow_truncated,
     )
     with tqdm(total=0.0, unit="秒", desc="转写", disable=quiet or None, leave=False) as bar:
-        try:
-            return transcribe_file(engine, file, config, _progress_updater(bar))
-        except AudioDecodeError as exc:
-            fail(str(exc))
+        return transcribe_file(engine, file, config, _progress_updater(bar))
 
 
 def _progress_updater(bar: tqdm) -> ProgressCallback:
@@ -160,10 +155,7 @@ def verify_command(
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
 ) -> None:
     """Exit 0 when the audio still matches its record, 1 otherwise."""
-    try:
-        outcome = verify_audio_record(read_audio_record(record), audio)
-    except AudioRecordError as exc:
-        fail(str(exc))
+    outcome = verify_audio_record(read_audio_record(record), audio)
     if as_json:
         emit_json(
             {
@@ -199,11 +191,8 @@ def list_command(
     case: str = typer.Option(..., "--case", help="案件编号。"),
 ) -> None:
     """One line per audio record of the case."""
-    try:
-        paths = list_audio_records(records_root(settings_from(ctx)), case)
-        records = [(p, read_audio_record(p)) for p in paths]
-    except AudioRecordError as exc:
-        fail(str(exc))
+    paths = list_audio_records(records_root(settings_from(ctx)), case)
+    records = [(p, read_audio_record(p)) for p in paths]
     if not records:
         typer.echo(f"案件 {case} 没有音频记录。")
     for path, rec in records:

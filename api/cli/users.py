@@ -6,7 +6,7 @@ import typer
 
 from api.cli.output import emit_json, fail, settings_from
 from api.service_db import open_service_db
-from api.users import ROLE_LABELS, Role, UserError, UserStore
+from api.users import ROLE_LABELS, Role, UserStore
 
 user_app = typer.Typer(
     help="服务用户与访问令牌：新增用户、签发令牌（只显示一次）、列出、吊销。",
@@ -35,10 +35,7 @@ def add_command(
     name: str = typer.Argument(..., help="用户名"),
     role: str = typer.Option(..., "--role", help="officer、reviewer 或 admin"),
 ) -> None:
-    try:
-        info = _store(ctx).add_user(name, _role(role))
-    except UserError as exc:
-        fail(str(exc))
+    info = _store(ctx).add_user(name, _role(role))
     typer.echo(
         f"已新增用户 {info.name}（{ROLE_LABELS[info.role]}）；用 zhifa user token {name} 签发令牌"
     )
@@ -50,10 +47,7 @@ def token_command(
     name: str = typer.Argument(..., help="用户名"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
 ) -> None:
-    try:
-        issued = _store(ctx).issue_token(name)
-    except UserError as exc:
-        fail(str(exc))
+    issued = _store(ctx).issue_token(name)
     if as_json:
         emit_json({"user": issued.user, "token_id": issued.token_id, "token": issued.token})
         return
@@ -82,10 +76,7 @@ def revoke_command(
     name: str = typer.Argument(..., help="用户名"),
     token_id: int | None = typer.Option(None, "--token-id", help="只吊销这一个令牌"),
 ) -> None:
-    try:
-        count = _store(ctx).revoke(name, token_id)
-    except UserError as exc:
-        fail(str(exc))
+    count = _store(ctx).revoke(name, token_id)
     if token_id is not None and count == 0:
         fail(f"用户 {name} 没有编号为 {token_id} 的有效令牌")
     typer.echo(f"已吊销 {name} 的 {count} 个令牌")

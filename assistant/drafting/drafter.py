@@ -27,7 +27,6 @@ from assistant.drafting.template_env import render, sandbox
 from assistant.drafting.verified_citations import CitationLedger, UsedCitation
 from assistant.review.context import ReviewContext
 from assistant.settings import AssistantSettings
-from corpus.store import CorpusStore
 from transcription.record_draft import InterviewDraft
 
 OMITTED_HEADING = "## 待补充事项"
@@ -72,10 +71,6 @@ class Drafter:
         self.settings = settings
         self.context = context
         self.today = today
-
-    @classmethod
-    def build(cls, settings: AssistantSettings, store: CorpusStore) -> Drafter:
-        return cls(settings, ReviewContext.build(settings, store))
 
     def draft(
         self,
