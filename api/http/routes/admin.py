@@ -208,7 +208,12 @@ def lists(
     return [x.as_json() for x in _lists(request, agency, on or dt.date.today())]
 
 
-@router.get("/lists/file", summary="下载一张清单（xlsx、csv 或 html）", responses=_ERRORS)
+@router.get(
+    "/lists/file",
+    summary="下载一张清单（xlsx、csv 或 html）",
+    response_class=Response,
+    responses={**_ERRORS, 200: {"content": {m: {} for m in _MEDIA.values()}}},
+)
 def list_file(
     request: Request,
     _: AnyUser,
@@ -232,7 +237,10 @@ def list_file(
 
 
 @router.get(
-    "/lists/flowchart.svg", summary="行政处罚流程图（SVG，逐项标注条文）", responses=_ERRORS
+    "/lists/flowchart.svg",
+    summary="行政处罚流程图（SVG，逐项标注条文）",
+    response_class=Response,
+    responses={**_ERRORS, 200: {"content": {"image/svg+xml": {}}}},
 )
 def flowchart(
     request: Request, _: AnyUser, on: BoundedDate | None = Query(None, alias="date")
