@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.service_db import ServiceBase
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.field_types import SQL_INT_MAX
 from corpus.serialized_writes import create_tables, serialized_write
 
 TOKEN_PREFIX = "zf_"
@@ -142,6 +143,8 @@ class UserStore:
 
     def revoke(self, name: str, token_id: int | None = None) -> int:
         """Revoke one token of the user, or all of them; returns how many were revoked."""
+        if token_id is not None and not 1 <= token_id <= SQL_INT_MAX:
+            raise UserError(f"令牌编号无效：{token_id}")
         with Session(self.engine) as session, session.begin():
             user = self._user(session, name)
             query = update(TokenRow).where(TokenRow.user_id == user.id, TokenRow.revoked.is_(None))
