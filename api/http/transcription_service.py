@@ -132,8 +132,11 @@ class TranscriptionService:
         """The process's shared engine; a model that cannot load fails the job, not the app."""
         try:
             return self.components.transcription_engine
-        except ZhifaError as exc:
-            raise JobFailure(str(exc)) from exc
+        except ZhifaError as exc:  # the detail names server folders: logged, not sent
+            log.error("transcription model unavailable: %s", exc)
+            raise JobFailure(
+                "转写模型无法加载，请联系管理员检查模型安装（zhifa models status）"
+            ) from exc
 
     def stage(self, upload: ReceivedUpload, job_id: str) -> StagedRecording:
         """Move an accepted upload into ``jobs/<id>/source/`` under its display name."""

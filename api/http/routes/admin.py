@@ -137,7 +137,12 @@ def roster_ratio(
 async def roster_import(request: Request, _: Admin) -> Any:
     settings = request.app.state.settings
     policy = UploadPolicy(ROSTER_UPLOAD_MAX_BYTES, _ROSTER_TYPES, "人员库表格")
-    upload = await receive_upload(request, policy, settings.data_layout.uploads_dir("roster"))
+    upload = await receive_upload(
+        request,
+        policy,
+        settings.data_layout.uploads_dir("roster"),
+        idle_timeout_s=settings.upload_idle_timeout_s,
+    )
     try:
         kind = _kind(upload.fields.get("kind", "officers"))
         on = _form_date(upload.fields.get("date", ""))

@@ -173,7 +173,12 @@ def versions(request: Request, law: str, _: AnyUser) -> list[VersionOut]:
 async def import_statute(request: Request, _: Admin) -> ImportReportOut:
     settings = request.app.state.settings
     policy = UploadPolicy(settings.corpus_upload_max_mb * 1024 * 1024, STATUTE_TYPES, "法规文件")
-    upload = await receive_upload(request, policy, settings.data_layout.uploads_dir("statutes"))
+    upload = await receive_upload(
+        request,
+        policy,
+        settings.data_layout.uploads_dir("statutes"),
+        idle_timeout_s=settings.upload_idle_timeout_s,
+    )
     try:
         name = _statute_file_name(upload.path.stem, upload.extension, upload.fields)
     except ApiError:
