@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 ZHIFA := $(VENV)/bin/zhifa
 STAMP := $(VENV)/.installed
 STAMP_ST := $(VENV)/.installed-st
+## The GE2E speaker encoder's weights ship in resemblyzer's wheel; we read them in numpy,
+## so none of its dependencies (torch, librosa, webrtcvad) are installed with it.
+RESEMBLYZER := 0.1.4
 export ZHIFA_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: install models corpus index browser fonts postgres run test bench lint format clean
@@ -14,6 +17,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --no-deps 'resemblyzer==$(RESEMBLYZER)'
 	touch $(STAMP)
 
 ## Optional backends the tests exercise: sentence-transformers (CPU torch from the local
@@ -45,9 +49,11 @@ run: install models fonts index
 fonts:
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fontconfig)
 
-## Debian's chromium for the headless browser test (Playwright drives it; no browser download).
+## Debian's chromium for the headless browser test (Playwright drives it; no browser download),
+## with its translations so the web tests see the Chinese date picker an officer's browser shows.
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	test -f /usr/lib/chromium/locales/zh-CN.pak || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-l10n)
 
 ## A local PostgreSQL (Debian's cluster) with a zhifa role and database, for the tests that
 ## run the stores on PostgreSQL; each test run works in a schema of its own.
@@ -74,7 +80,7 @@ bench: $(STAMP_ST) models fonts browser index
 	if [ -d $(SHARED)/data/eval ]; then $(ZHIFA) eval retrieval --set $(SHARED)/data/eval/lawbench-3-2-dev.json --json > $(BENCH)/retrieval-default-corpus.json; fi
 	if [ -d $(SHARED)/data/speech ]; then $(PY) -m eval.transcription_benchmark --out $(BENCH)/transcription.json; fi
 	$(ZHIFA) cases stats >/dev/null 2>&1 || $(ZHIFA) cases init
-	$(ZHIFA) cases eval --n 300 --json > $(BENCH)/similar-cases.json
+	$(ZHIFA) eval cases --n 300 --json > $(BENCH)/similar-cases.json
 	$(PY) tests/bench_service_load.py --clients 8 --seconds 60 --json $(BENCH)/service-load.json
 	$(PY) -m eval.concurrent_appends --json $(BENCH)/appends-sqlite.json
 	if pg_lsclusters -h 2>/dev/null | grep -q online; then $(PY) -m eval.concurrent_appends --database-url $(PG_TEST_URL) --json $(BENCH)/appends-postgresql.json; fi

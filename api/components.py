@@ -41,6 +41,7 @@ from models.embedder import Embedder, embedder_from_settings
 from models.whisper_assembly import ensure_default_whisper
 from transcription.engine import WhisperEngine, load_engine
 from transcription.options import engine_options_from
+from transcription.speaker_encoder import SpeakerEncoder, voices_from
 
 T = TypeVar("T")
 
@@ -168,6 +169,15 @@ class Components:
                 ensure_default_whisper(self.settings), engine_options_from(self.settings)
             ),
         )
+
+    @property
+    def speaker_encoder(self) -> SpeakerEncoder | None:
+        """The voice encoder for diarization; None where the site switched it off.
+
+        Raises SpeakerEncoderError when the weights are missing; callers fall back to the
+        question/pause heuristic with a warning.
+        """
+        return self._once("speaker_encoder", lambda: voices_from(self.settings))
 
     @property
     def redactor(self) -> Redactor:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from assistant import shipped_data
 from corpus.errors import ErrorKind, ZhifaError
-from corpus.field_types import Amount, BoundedDate, Count, Identifier, Name, Text
+from corpus.field_types import Amount, BoundedDate, Count, Identifier, Name, Quantity, Text
 
 EventType = Literal[
     "立案",
@@ -75,13 +75,21 @@ class Agency(BaseModel):
     entrusted_by: str | None = None
     acts_in_name_of: str | None = None
     powers: Powers = Field(default_factory=Powers)
+    designated_jurisdiction: str | None = None  # 指定管辖: who designated it, and the document
+
+
+MentalState = Literal["不能辨认或者不能控制", "尚未完全丧失辨认或者控制能力"]
 
 
 class Party(BaseModel):
+    """A party; ``birth_date`` and ``mental_illness`` decide capacity (第三十条、第三十一条)."""
+
     name: Name
     kind: PartyKind = "单位"
     id_code: Identifier | None = None
     address: Name | None = None
+    birth_date: BoundedDate | None = None
+    mental_illness: MentalState | None = None  # 精神病人、智力残疾人 on the act date
 
 
 class Violation(BaseModel):
@@ -144,6 +152,17 @@ class Facts(BaseModel):
     aggravating: bool = False
     mitigating: bool = False
     circumstances: list[str] = Field(default_factory=list)
+    mitigating_grounds: list[str] = Field(default_factory=list)  # 第三十二条 从轻/减轻 grounds
+    unverified: list[str] = Field(default_factory=list)  # amounts still 尚在核实 / 待核实
+
+
+class Measurement(BaseModel):
+    """A measured value an evidence item records, with the limit it is compared against."""
+
+    item: str
+    value: Quantity
+    limit: Quantity | None = None
+    unit: str = ""
 
 
 class EvidenceItem(BaseModel):
@@ -154,6 +173,8 @@ class EvidenceItem(BaseModel):
     source: str | None = None
     obtained_by: str | None = None
     date: BoundedDate | None = None
+    measurements: list[Measurement] = Field(default_factory=list)
+    note: str = ""
 
 
 class Document(BaseModel):

@@ -60,6 +60,10 @@ class AssistantSettings(IndexingSettings):
     major_amount_threshold_yuan: float | None = Field(
         default=None, description="Fine/confiscation making a decision major; None = catalogue's."
     )
+    review_documents_path: Path | None = Field(
+        default=None,
+        description="An agency's 文书功能目录 (YAML: functions and accepted titles); None = shipped.",
+    )
     av_recording_list_path: Path | None = Field(
         default=None,
         description="An agency's 音像记录事项清单 (YAML); None = the shipped Guangdong default.",
@@ -75,6 +79,19 @@ class AssistantSettings(IndexingSettings):
         description="An agency's document templates (*.md.j2) overriding the shipped ones.",
     )
 
+    # --- supervision (执法监督: 案卷评查 and the supervision view) -------------------------
+    audit_rubric_path: Path | None = Field(
+        default=None,
+        description="An agency's 案卷评查 rubric (YAML); None = the shipped default.",
+    )
+    supervision_cases_dir: Path | None = Field(
+        default=None,
+        description="Filed case files the supervision view reads; None = data_dir/supervision/cases.",
+    )
+    supervision_warning_days: int = Field(
+        default=15, description="Warn this many days before a deadline (--within default)."
+    )
+
     @property
     def resolved_case_index_dir(self) -> Path:
         """``case_index_dir`` or ``data_dir/case_index``."""
@@ -84,3 +101,8 @@ class AssistantSettings(IndexingSettings):
     def resolved_case_attachments_dir(self) -> Path:
         """``case_attachments_dir`` or ``data_dir/case_records``."""
         return self.case_attachments_dir or self.data_layout.case_records_dir
+
+    @property
+    def resolved_supervision_cases_dir(self) -> Path:
+        """``supervision_cases_dir`` or ``data_dir/supervision/cases``."""
+        return self.supervision_cases_dir or self.data_dir / "supervision" / "cases"

@@ -83,6 +83,8 @@ BoundedDate = Annotated[date, AfterValidator(check_date)]
 """A date between 1949-01-01 and 2100-12-31."""
 Amount = Annotated[float, Field(allow_inf_nan=False), AfterValidator(check_amount)]
 """Yuan: finite, 0 to 1e13."""
+Quantity = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_AMOUNT_YUAN, le=MAX_AMOUNT_YUAN)]
+"""A measured value or limit: finite and of a size arithmetic on it cannot overflow."""
 SqlInt = Annotated[int, Field(ge=-SQL_INT_MAX, le=SQL_INT_MAX)]
 RowId = Annotated[int, Field(ge=1, le=SQL_INT_MAX)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]

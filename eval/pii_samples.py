@@ -1,6 +1,6 @@
 """A seeded, labelled set of personal data in realistic decision sentences.
 
-Used to measure redaction recall and precision (``zhifa publicity bench``) and by the
+Used to measure redaction recall and precision (``zhifa eval redaction``) and by the
 tests. Every generated identifier is valid the way real ones are: ID numbers carry
 a real region code, birth date and GB 11643 check char; card numbers pass Luhn;
 credit codes carry the GB 32100 check char. Organisation names (which must stay

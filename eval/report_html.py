@@ -304,7 +304,7 @@ def _shared_section(report: dict[str, Any]) -> list[str]:
                         s,
                         round(o["cer"], 4),
                         round(o["rtf_clips"], 3),
-                        round(o["rtf_concatenated"], 3),
+                        round(o["rtf_joined"], 3),
                     ]
                     for s, o in t["overall"].items()
                 ],

@@ -1,23 +1,37 @@
 """Flag precision and recall of the 法制审核 engine on case files with ``expected_flags``.
 
-A flag counts as found when its (point, rule) pair is expected for that file; rules
-are compared by their canonical citation, so 行政处罚法第四十四条 and
+Exact figures: a flag counts as found when its (point, rule) pair is expected for that
+file; rules are compared by their canonical citation, so 行政处罚法第四十四条 and
 《中华人民共和国行政处罚法》第四十四条 are the same rule.
+
+must_fix figures: expected flags carry an optional ``severity``; a must_fix flag matches
+an expected must_fix flag of the same point whose rule is the same *article* (第五十九条
+matches 第五十九条第一款第（三）项 and vice versa). Expected flags without a severity are
+left out: an emitted must_fix on their (point, article) is neither right nor wrong.
+Clean files (no expected flags) also report how many got a must_fix flag at all.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.case_file import parse_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
-from assistant.review.flag import ReviewPoint
+from assistant.review.flag import ReviewPoint, Severity
 from corpus.errors import ErrorKind, ZhifaError
 
 CASE_SUFFIXES = (".json", ".yaml", ".yml")
 Pair = tuple[str, str]
+_ARTICLE = re.compile(r"^(.*?第[一二三四五六七八九十百千零〇两]+条(?:之[一二三四五六七八九十]+)?)")
+
+
+def article_of(rule: str) -> str:
+    """The canonical rule cut to its article (款/项 dropped); standards rows unchanged."""
+    found = _ARTICLE.match(rule)
+    return found.group(1) if found else rule
 
 
 class EvalSetError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_eval_set"):
@@ -53,6 +67,17 @@ class FileResult:
     name: str
     expected: set[Pair]
     found: set[Pair]
+    expected_must_fix: set[Pair] = field(default_factory=set)  # (point, article)
+    unrated: set[Pair] = field(default_factory=set)  # expected without severity
+    found_must_fix: set[Pair] = field(default_factory=set)
+
+    def must_fix_counts(self) -> Counts:
+        judged = self.found_must_fix - (self.unrated - self.expected_must_fix)
+        return Counts(
+            tp=len(judged & self.expected_must_fix),
+            fp=len(judged - self.expected_must_fix),
+            fn=len(self.expected_must_fix - self.found_must_fix),
+        )
 
     def as_json(self) -> dict:
         return {
@@ -76,12 +101,29 @@ class ReviewEval:
             counts.fn += len(expected - found)
         return counts
 
+    def must_fix(self) -> Counts:
+        total = Counts()
+        for result in self.files:
+            counts = result.must_fix_counts()
+            total.tp += counts.tp
+            total.fp += counts.fp
+            total.fn += counts.fn
+        return total
+
+    def clean_with_must_fix(self) -> list[FileResult]:
+        return [f for f in self.files if not f.expected and f.found_must_fix]
+
     def as_json(self) -> dict:
         return {
             "files": len(self.files),
             "clean_files": sum(1 for f in self.files if not f.expected),
             "expected_flags": sum(len(f.expected) for f in self.files),
             "overall": self.counts().as_json(),
+            "must_fix": self.must_fix().as_json(),
+            "clean_files_with_must_fix": len(self.clean_with_must_fix()),
+            "false_must_fix_on_clean": sum(
+                len(f.found_must_fix) for f in self.clean_with_must_fix()
+            ),
             "per_point": {p.value: self.counts(p.value).as_json() for p in ReviewPoint},
             "errors": [f.as_json() for f in self.files if f.expected != f.found],
         }
@@ -93,6 +135,12 @@ class ReviewEval:
             f"精确率 {overall.precision:.3f}，召回率 {overall.recall:.3f}"
             f"（TP {overall.tp}，FP {overall.fp}，FN {overall.fn}）"
         ]
+        must = self.must_fix()
+        lines.append(
+            f"必须纠正（按条比对）：精确率 {must.precision:.3f}，召回率 {must.recall:.3f}"
+            f"（TP {must.tp}，FP {must.fp}，FN {must.fn}）；无问题案卷中被判必须纠正的 "
+            f"{len(self.clean_with_must_fix())} 份"
+        )
         for point in ReviewPoint:
             c = self.counts(point.value)
             lines.append(
@@ -106,18 +154,35 @@ class ReviewEval:
         return "\n".join(lines)
 
 
-def _expected(data: dict, name: str, ctx: ReviewContext) -> set[Pair]:
+@dataclass
+class _Expected:
+    pairs: set[Pair] = field(default_factory=set)
+    must_fix: set[Pair] = field(default_factory=set)
+    unrated: set[Pair] = field(default_factory=set)
+
+
+def _expected(data: dict, name: str, ctx: ReviewContext) -> _Expected:
     raw = data.get("expected_flags")
     if not isinstance(raw, list):
         raise EvalSetError(f"{name} 缺少 expected_flags 列表（无问题的案卷写 expected_flags: []）")
-    pairs = set()
+    expected = _Expected()
+    severities = {s.value for s in Severity}
     for entry in raw:
         if not isinstance(entry, dict) or "point" not in entry or "rule" not in entry:
             raise EvalSetError(f"{name} 的 expected_flags 每项应为 {{point, rule}}")
         if entry["point"] not in {p.value for p in ReviewPoint}:
             raise EvalSetError(f"{name} 的 expected_flags 含未知审核要点：{entry['point']}")
-        pairs.add((entry["point"], ctx.rule(entry["rule"])))
-    return pairs
+        severity = entry.get("severity")
+        if severity is not None and severity not in severities:
+            raise EvalSetError(f"{name} 的 expected_flags 含未知严重程度：{severity}")
+        rule = ctx.rule(entry["rule"])
+        expected.pairs.add((entry["point"], rule))
+        by_article = (entry["point"], article_of(rule))
+        if severity == Severity.MUST_FIX.value:
+            expected.must_fix.add(by_article)
+        elif severity is None:
+            expected.unrated.add(by_article)
+    return expected
 
 
 def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
@@ -133,5 +198,10 @@ def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
         expected = _expected(data, path.name, ctx)
         report = review(parse_case(data), ctx)
         found = {(f.point.value, ctx.rule(f.rule)) for f in report.flags}
-        result.files.append(FileResult(path.name, expected, found))
+        must_fix = {(f.point.value, article_of(ctx.rule(f.rule))) for f in report.must_fix}
+        result.files.append(
+            FileResult(
+                path.name, expected.pairs, found, expected.must_fix, expected.unrated, must_fix
+            )
+        )
     return result

@@ -1,41 +1,41 @@
-"""The hybrid retrieval index: jieba BM25 + dense vectors, fused by RRF — a tiny API.
+"""The statute retrieval index: jieba BM25 + dense vectors, fused by RRF — a tiny API.
 
 ``HybridIndex.build(records, embedder)`` → ``.retrieve(query, k)`` → ``.save(path)`` /
 ``HybridIndex.load(path, embedder)``; ``.update(...)`` re-indexes changed laws and
 embeds only texts no vector is known for. Hits are articles: units of a split
-article collapse back to it, and each hit carries every retriever's score.
+article collapse back to it, and each hit carries every retriever's score. Building,
+vector stores and persistence are the shared machinery of ``indexing.unit_index``.
 """
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.model import ArticleRecord
-from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer, top_k
-from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
+from indexing.bm25_index import BM25Index, top_k
+from indexing.embedding_cache import EmbeddingCache
 from indexing.filters import SearchFilter, UnitTable
-from indexing.fusion import FusionConfig, reciprocal_rank_fusion
-from indexing.settings import IndexingSettings
-from indexing.storage import read_jsonl, recover, write_atomically, write_json, write_jsonl
+from indexing.fusion import reciprocal_rank_fusion
 from indexing.tokenizer import JiebaTokenizer
-from indexing.units import RetrievalUnit, build_units, law_fingerprints, text_hash
-from indexing.vector_store import (
-    StoreOptions,
-    VectorStore,
-    create_vector_store,
-    load_vector_store,
+from indexing.unit_index import (
+    BuildInfo,
+    IndexConfig,
+    UnitIndex,
+    UnitKind,
+    read_unit_manifest,
 )
+from indexing.units import RetrievalUnit, build_units, law_fingerprints, text_hash
+from indexing.vector_store import StoreOptions, VectorStore
 from models.embedder import Embedder
 from models.manifest import ModelManifest
+
+__all__ = ["BuildInfo", "Hit", "HybridIndex", "IndexConfig", "IndexError_", "read_manifest"]
 
 FORMAT_VERSION = 1
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
@@ -43,46 +43,6 @@ MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 
 class IndexError_(ZhifaError, RuntimeError, kind=ErrorKind.UNAVAILABLE, code="index_unavailable"):
     """The index is missing, corrupt or cannot serve the request; Chinese message."""
-
-
-@dataclass(frozen=True)
-class IndexConfig:
-    """Build and fusion parameters (from Settings at the edge, defaults in tests)."""
-
-    rrf_k: int = 10
-    bm25_weight: float = 1.5
-    dense_weight: float = 1.0
-    candidates: int = 50
-    faiss_exact_max: int = 20000
-    embed_max_chars: int = 400
-    unit_max_chars: int = 600
-    batch_size: int = 32
-
-    @classmethod
-    def from_settings(cls, settings: IndexingSettings) -> IndexConfig:
-        return cls(
-            rrf_k=settings.rrf_k,
-            bm25_weight=settings.bm25_weight,
-            dense_weight=settings.dense_weight,
-            candidates=settings.fusion_candidates,
-            faiss_exact_max=settings.faiss_exact_max,
-            embed_max_chars=settings.embed_max_chars,
-            unit_max_chars=settings.unit_max_chars,
-            batch_size=settings.embed_batch_size,
-        )
-
-    def with_query_params(self, other: IndexConfig) -> IndexConfig:
-        """This build config with ``other``'s query-time knobs (fusion, candidates)."""
-        return replace(
-            self,
-            rrf_k=other.rrf_k,
-            bm25_weight=other.bm25_weight,
-            dense_weight=other.dense_weight,
-            candidates=other.candidates,
-        )
-
-    def fusion(self) -> FusionConfig:
-        return FusionConfig(self.rrf_k, {"bm25": self.bm25_weight, "dense": self.dense_weight})
 
 
 @dataclass(frozen=True)
@@ -112,21 +72,42 @@ class Hit:
         }
 
 
-@dataclass
-class BuildInfo:
-    """What a build cost: reported by ``zhifa index stats`` and the eval."""
+class StatuteUnits(UnitKind[RetrievalUnit]):
+    """Statute retrieval units: articles, long ones split by 款."""
 
-    seconds: float = 0.0
-    units: int = 0
-    embed: EmbedStats = field(default_factory=EmbedStats)
+    name = "statute"
+    units_file = "units.jsonl"
+    format_version = FORMAT_VERSION
 
-    @property
-    def units_per_second(self) -> float:
-        return self.units / self.seconds if self.seconds > 0 else 0.0
+    def to_dict(self, unit: RetrievalUnit) -> dict[str, Any]:
+        return unit.to_dict()
+
+    def from_dict(self, row: dict[str, Any]) -> RetrievalUnit:
+        return RetrievalUnit.from_dict(row)
+
+    def index_text(self, unit: RetrievalUnit) -> str:
+        return unit.index_text()
+
+    def embed_text(self, unit: RetrievalUnit, max_chars: int) -> str:
+        return unit.embed_text(max_chars)
+
+    def error(self, message: str) -> ZhifaError:
+        return IndexError_(message)
+
+    def missing_message(self, folder: Path) -> str:
+        return f"索引不存在或不完整：{folder}。请先运行 `zhifa index build`。"
+
+    def empty_message(self) -> str:
+        return "没有可索引的条文：请先导入法规（zhifa corpus init / import）。"
 
 
-class HybridIndex:
-    """Units plus their BM25 and (optional) dense index; immutable once built."""
+STATUTE_UNITS = StatuteUnits()
+
+
+class HybridIndex(UnitIndex[RetrievalUnit]):
+    """Statute units with BM25 and (optional) dense index; hits collapse to articles."""
+
+    kind: ClassVar[UnitKind[RetrievalUnit]] = STATUTE_UNITS
 
     def __init__(
         self,
@@ -139,14 +120,7 @@ class HybridIndex:
         embedder: Embedder | None = None,
         store_options: StoreOptions | None = None,
     ) -> None:
-        self.units = list(units)
-        self.store_options = store_options or StoreOptions(exact_max=config.faiss_exact_max)
-        self.bm25 = bm25
-        self.dense = dense
-        self.model = model
-        self.config = config
-        self.build_info = build_info or BuildInfo(units=len(self.units))
-        self.embedder = embedder
+        super().__init__(units, bm25, dense, model, config, build_info, embedder, store_options)
         self.table = UnitTable(self.units)
         article_ids = list(dict.fromkeys(u.article_id for u in self.units))
         position = {article_id: i for i, article_id in enumerate(article_ids)}
@@ -177,8 +151,7 @@ class HybridIndex:
         ``store`` picks the vector backend (FAISS beside the index by default).
         """
         units = list(build_units(records, config.unit_max_chars))
-        store = store or StoreOptions(exact_max=config.faiss_exact_max)
-        return cls._from_units(units, embedder, config, cache, {}, show_progress, store)
+        return cls._statutes(units, embedder, config, cache, {}, show_progress, store)
 
     def update(
         self,
@@ -196,12 +169,12 @@ class HybridIndex:
         replaced = {u.law for u in fresh} | set(remove_laws)
         units = [u for u in self.units if u.law not in replaced] + fresh
         known = self._vectors_by_hash()
-        return self._from_units(
+        return self._statutes(
             units, self.embedder, self.config, cache, known, show_progress, self.store_options
         )
 
     @classmethod
-    def _from_units(
+    def _statutes(
         cls,
         units: list[RetrievalUnit],
         embedder: Embedder | None,
@@ -209,25 +182,15 @@ class HybridIndex:
         cache: EmbeddingCache | None,
         known: dict[str, np.ndarray],
         show_progress: bool,
-        store: StoreOptions,
+        store: StoreOptions | None,
     ) -> HybridIndex:
         if not units:
-            raise IndexError_("没有可索引的条文：请先导入法规（zhifa corpus init / import）。")
+            raise IndexError_(STATUTE_UNITS.empty_message())
         _check_unique(units)
-        started = time.perf_counter()
         tokenizer = JiebaTokenizer.for_units(units)
-        bm25 = BM25Index(tokenizer).index([u.index_text() for u in units], show_progress)
-        dense, stats = None, EmbedStats(total=len(units))
-        if embedder is not None:
-            texts = [u.embed_text(config.embed_max_chars) for u in units]
-            vectors, stats = embed_texts(
-                texts, embedder, cache, known, config.batch_size, show_progress
-            )
-            dense = create_vector_store(embedder.dim, store)
-            dense.build(np.arange(len(units), dtype=np.int64), vectors)
-        info = BuildInfo(time.perf_counter() - started, len(units), stats)
-        model = embedder.manifest() if embedder is not None else None
-        return cls(units, bm25, dense, model, config, info, embedder, store)
+        return cls._from_units(
+            units, tokenizer, embedder, config, cache, known, show_progress, store
+        )
 
     def _vectors_by_hash(self) -> dict[str, np.ndarray]:
         if self.dense is None:
@@ -258,7 +221,7 @@ class HybridIndex:
             rankings["bm25"] = list(top_k(bm25_articles, depth)[0])
         query_vector, dense_best = None, {}
         if mode in ("dense", "hybrid"):
-            query_vector = self._query_vector(query)
+            query_vector = self.query_vector(query)
             dense_best = self._dense_article_scores(query_vector, mask, depth)
             rankings["dense"] = list(dense_best)
         if mode == "hybrid":
@@ -284,7 +247,7 @@ class HybridIndex:
         self, query_vector: np.ndarray, mask: np.ndarray | None, depth: int
     ) -> dict[int, float]:
         """``{article: best cosine}`` for the top ``depth`` articles, best first."""
-        dense = self._require_dense()
+        dense = self.require_dense()
         allowed = None if mask is None else np.flatnonzero(mask)
         ids, scores = dense.search(query_vector, depth * 2, allowed)
         best: dict[int, float] = {}
@@ -293,12 +256,6 @@ class HybridIndex:
             if article not in best:
                 best[article] = float(score)
         return dict(list(best.items())[:depth])
-
-    def _query_vector(self, query: str) -> np.ndarray:
-        self._require_dense()
-        if self.embedder is None:
-            raise IndexError_("向量检索需要嵌入模型：加载索引时请传入 embedder。")
-        return self.embedder.embed_queries([query])[0]
 
     def _hit(
         self,
@@ -330,87 +287,21 @@ class HybridIndex:
             },
         )
 
-    def _require_dense(self) -> VectorStore:
-        if self.dense is None:
-            raise IndexError_("该索引未包含向量部分（仅 BM25）：请用 `zhifa index build` 重建。")
-        return self.dense
+    def _no_dense_message(self) -> str:
+        return "该索引未包含向量部分（仅 BM25）：请用 `zhifa index build` 重建。"
 
-    # ---- persistence ----------------------------------------------------------------
-
-    def save(self, path: Path) -> None:
-        """Write into a temporary sibling folder, then swap it in (see indexing.storage)."""
-        write_atomically(Path(path), self._write)
-
-    def _write(self, folder: Path) -> None:
-        write_jsonl(folder / "units.jsonl", (unit.to_dict() for unit in self.units))
-        save_with_tokenizer(self.bm25, folder)
-        if self.dense is not None:
-            self.dense.save(folder / "dense")
-        write_json(folder / "manifest.json", self.manifest())
-
-    def manifest(self) -> dict[str, Any]:
-        """Everything needed to check, describe and incrementally update this index."""
-        info = self.build_info
+    def _manifest_extras(self) -> dict[str, Any]:
+        """Counts and per-law fingerprints: what an incremental update compares."""
         return {
-            "format": FORMAT_VERSION,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "model": self.model.to_dict() if self.model else None,
-            "config": asdict(self.config),
             "units": len(self.units),
             "articles": len(self.article_ids),
-            "dense_kind": self.dense.kind if self.dense is not None else None,
-            "vector_store": self.dense.describe() if self.dense is not None else None,
             "laws": law_fingerprints(self.units),
-            "build": {
-                "seconds": round(info.seconds, 3),
-                "units_per_second": round(info.units_per_second, 2),
-                "embed": asdict(info.embed),
-            },
         }
-
-    @classmethod
-    def load(
-        cls,
-        path: Path,
-        embedder: Embedder | None = None,
-        store: StoreOptions | None = None,
-        query: IndexConfig | None = None,
-    ) -> HybridIndex:
-        """Load a saved index; an ``embedder`` of another model raises ModelMismatchError.
-
-        The vector backend is the one the index was built with (``dense/store.json``);
-        ``store`` supplies how to reach it (a Milvus cluster URI and token). ``query``
-        supplies the query-time knobs (fusion weights, candidates) that need no rebuild;
-        the build parameters always come from the manifest.
-        """
-        folder = recover(Path(path))
-        manifest = read_manifest(folder)
-        model = ModelManifest.from_dict(manifest["model"]) if manifest["model"] else None
-        if model is not None and embedder is not None:
-            model.check_compatible(embedder.manifest())
-        config = IndexConfig(**manifest["config"])
-        if query is not None:
-            config = config.with_query_params(query)
-        units = [RetrievalUnit.from_dict(row) for row in read_jsonl(folder / "units.jsonl")]
-        bm25 = load_with_tokenizer(folder)
-        store = store or StoreOptions(exact_max=config.faiss_exact_max)
-        dense = load_vector_store(folder / "dense", store) if model else None
-        build = manifest.get("build", {})
-        info = BuildInfo(
-            build.get("seconds", 0.0), len(units), EmbedStats(**build.get("embed", {}))
-        )
-        return cls(units, bm25, dense, model, config, info, embedder, store)
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
-    """The manifest of the index in ``folder``; a clear error when there is none."""
-    path = Path(folder) / "manifest.json"
-    if not path.is_file():
-        raise IndexError_(f"索引不存在或不完整：{folder}。请先运行 `zhifa index build`。")
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    if manifest.get("format") != FORMAT_VERSION:
-        raise IndexError_(f"索引格式版本 {manifest.get('format')} 不受支持，请重建索引。")
-    return manifest
+    """The manifest of the statute index in ``folder``; a clear error when there is none."""
+    return read_unit_manifest(folder, STATUTE_UNITS)
 
 
 def _check_unique(units: Sequence[RetrievalUnit]) -> None:

@@ -117,10 +117,16 @@ def test_login_ask_cite_and_transcribe(page, server: tuple[str, str], speech_dir
 
     page.click("nav .tab[data-tab=transcribe]")
     page.set_input_files("#audio", str(speech_dir / CLIP))
-    page.click("#upload-form button")
+    page.click("#upload-form button[type=submit]")
     transcript = page.locator("#transcript .transcript-text").first
     sync_api.expect(transcript).to_contain_text("交易", timeout=90_000)
     sync_api.expect(page.locator("#download-docx")).to_be_visible()
     with page.expect_download() as download:
         page.click("#download-docx")
     assert download.value.suggested_filename == "询问笔录草稿.docx"
+
+    page.click("#try-example")  # the shipped two-speaker recording, no file needed
+    sync_api.expect(page.locator("#transcript")).to_contain_text("协会", timeout=90_000)
+    page.locator("#rename-speakers input").first.fill("王五")
+    page.click("#rename-speakers button")
+    sync_api.expect(page.locator("#transcript")).to_contain_text("王五：")

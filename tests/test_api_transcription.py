@@ -13,6 +13,7 @@ from api.settings import Settings
 from api.users import Role
 from tests.test_api_service import bearer, issue_tokens
 from tests.transcription_fixtures import silent_wav, speech_dir, whisper_folder
+from transcription.speaker_encoder import default_encoder_path
 
 __all__ = ["silent_wav", "speech_dir", "whisper_folder"]
 
@@ -81,8 +82,12 @@ def test_real_clip_is_transcribed_and_filed_with_the_case(
     assert "交易" in result["text"] and "几乎" in result["text"]
     assert result["filed_with_case"] and result["draft_turns"]
     assert "张三" in result["draft_markdown"]
+    # the draft and the record name the uploaded file, not the server's random one
+    assert f"录音文件：{Path(CLIP).name}" in result["draft_markdown"]
     records = client.app.state.settings.data_dir / "records"
     assert list(records.glob("*/*.audio.json")) and list(records.glob("*/*.笔录.docx"))
+    audio_record = next(records.glob("*/*.audio.json"))
+    assert audio_record.name.startswith(Path(CLIP).stem)
     markdown = client.get(result["downloads"]["md"], headers=bearer(token))
     assert markdown.status_code == 200 and "交易" in markdown.text
     # someone else's job does not exist for them; admins see every job
@@ -143,3 +148,39 @@ def test_bad_form_field_is_422(
             headers=bearer(tokens[Role.OFFICER]),
         )
     assert response.status_code == 422 and response.json()["field"] == "case_id"
+
+
+def test_shipped_example_is_served_and_its_two_voices_are_heard(
+    client: TestClient, tokens: dict[Role, str], tmp_path: Path
+) -> None:
+    if default_encoder_path() is None:
+        pytest.skip("resemblyzer 未安装（make install 以 --no-deps 安装），跳过说话人分离")
+    token = tokens[Role.OFFICER]
+    example = client.get("/api/transcriptions/example.wav", headers=bearer(token))
+    assert example.status_code == 200 and example.content[:4] == b"RIFF"
+    assert client.get("/api/transcriptions/example.wav").status_code == 401
+    path = tmp_path / "示例询问录音.wav"
+    path.write_bytes(example.content)
+    done = wait(client, token, upload(client, token, path, verbatim="1")["id"])
+    assert done["status"] == "done", done["error"]
+    result = done["result"]
+    assert result["speakers"] == 2  # AISHELL-1 S0764, S0724, S0764
+    assert "交易" in result["text"] and "协会" in result["text"]
+    speakers = sorted({turn["speaker"] for turn in result["draft_turns"]})
+    assert len(speakers) == 2
+    # the clerk names one voice; the draft (JSON, Markdown, DOCX) is re-rendered
+    renamed = client.post(
+        f"/api/transcriptions/{done['id']}/speakers",
+        json={"renames": {speakers[0]: "王五"}},
+        headers=bearer(token),
+    )
+    assert renamed.status_code == 200, renamed.text
+    turns = renamed.json()["result"]["draft_turns"]
+    assert {t["speaker"] for t in turns} == {"王五", speakers[1]}
+    assert "王五：" in client.get(result["downloads"]["md"], headers=bearer(token)).text
+    unknown = client.post(
+        f"/api/transcriptions/{done['id']}/speakers",
+        json={"renames": {"翻译": "王五"}},
+        headers=bearer(token),
+    )
+    assert unknown.status_code == 422 and "没有说话人" in unknown.json()["message"]

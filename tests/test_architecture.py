@@ -1,8 +1,10 @@
 """The layering of the six packages, checked by walking their imports with ``ast``.
 
 corpus (0) → models (1) → indexing (2) → transcription, assistant (3) → api (4) → eval (5).
-A module may import its own layer's package or lower ones; transcription and assistant
-never import each other; and there is no import cycle between modules of one package.
+A module may import its own layer's package or lower ones. transcription and assistant stand
+side by side: transcription never imports assistant, and assistant reads transcription only
+through its interview-record model (``transcription.record_draft``). There is no import cycle
+between modules of one package.
 Imports inside ``if TYPE_CHECKING:`` count too: a type hint naming a higher layer is the
 same dependency in disguise.
 """
@@ -42,6 +44,10 @@ def _modules() -> dict[str, Path]:
 
 
 MODULES = _modules()
+
+# The one door between the two layer-3 packages: drafting renders the 询问笔录 from the
+# interview-record model that transcription writes (header, Q/A turns, audio source).
+ASSISTANT_MAY_READ_FROM_TRANSCRIPTION = {"transcription.record_draft"}
 
 
 def _absolute(module: str, is_package: bool, node: ast.ImportFrom) -> str:
@@ -103,14 +109,45 @@ def test_no_module_imports_a_higher_layer() -> None:
     assert not upward, "upward imports:\n" + "\n".join(upward)
 
 
-def test_transcription_and_assistant_stay_apart() -> None:
-    sideways = sorted(
-        f"{module} → {target}"
+def _imports_between(source: str, target: str) -> set[tuple[str, str]]:
+    return {
+        (module, imported)
         for module, targets in GRAPH.items()
-        for target in targets
-        if {module.split(".")[0], target.split(".")[0]} == {"transcription", "assistant"}
+        for imported in targets
+        if module.split(".")[0] == source and imported.split(".")[0] == target
+    }
+
+
+def test_transcription_never_imports_assistant() -> None:
+    found = sorted(f"{m} → {t}" for m, t in _imports_between("transcription", "assistant"))
+    assert not found, "transcription → assistant imports:\n" + "\n".join(found)
+
+
+def test_assistant_reads_transcription_only_through_the_interview_record() -> None:
+    """Side by side, one way: assistant may use the 询问笔录 model, nothing else of transcription."""
+    found = sorted(
+        f"{m} → {t}"
+        for m, t in _imports_between("assistant", "transcription")
+        if t not in ASSISTANT_MAY_READ_FROM_TRANSCRIPTION
     )
-    assert not sideways, "transcription ⇄ assistant imports:\n" + "\n".join(sideways)
+    assert not found, "assistant → transcription beyond record_draft:\n" + "\n".join(found)
+
+
+def test_the_interview_record_needs_no_speech_engine() -> None:
+    """What assistant reaches through record_draft stays free of the Whisper pipeline."""
+    reached = _reachable(ASSISTANT_MAY_READ_FROM_TRANSCRIPTION)
+    engine = {"transcription.engine", "transcription.pipeline", "transcription.audio_decoding"}
+    assert engine <= set(MODULES)
+    assert not reached & engine, sorted(reached & engine)
+
+
+def _reachable(start: set[str]) -> set[str]:
+    seen, todo = set(start), list(start)
+    while todo:
+        for target in GRAPH[todo.pop()] - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
 
 
 def _cycles(nodes: set[str], edges: dict[str, set[str]]) -> list[list[str]]:

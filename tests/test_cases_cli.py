@@ -1,4 +1,4 @@
-"""``zhifa cases``: init, import, search, show, stats, eval through the real CLI."""
+"""``zhifa cases``: init, import, search, show, stats, and ``zhifa eval cases``, through the real CLI."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def test_errors_are_one_chinese_line(cli_env: dict[str, str]) -> None:
 
 
 def test_eval_reports_baseline_and_ours(cli_env: dict[str, str]) -> None:
-    code, out, _ = _run(cli_env, "cases", "eval", "--n", "30", "--no-dense", "--json")
+    code, out, _ = _run(cli_env, "eval", "cases", "--n", "30", "--no-dense", "--json")
     assert code == 0
     report = json.loads(out)
     assert [r["mode"] for r in report["results"]] == ["plain_bm25", "bm25"]

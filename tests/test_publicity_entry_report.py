@@ -148,3 +148,20 @@ def test_cli_entry_and_report(tmp_path: Path, monkeypatch) -> None:
     )
     assert report.exit_code == 0, report.output
     assert json.loads(report.stdout)["counts"]["合计"] == {"决定总数": 1}
+
+
+def test_annual_chart_counts_have_integer_ticks(tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    from assistant.publicity.annual_report import chart_figure
+
+    odd = _company_case().model_copy(update={"category": "罚款$x_{1$"})  # not TeX: must not raise
+    stats = annual_statistics([_person_case(), odd], 2024, Settings(data_dir=tmp_path))
+    figure, _ = chart_figure(stats)
+    try:
+        figure.canvas.draw()
+        for axis in figure.axes:
+            ticks = [t for t in axis.get_yticks() if axis.get_ylim()[0] <= t <= axis.get_ylim()[1]]
+            assert ticks and all(float(t).is_integer() for t in ticks), ticks
+    finally:
+        plt.close(figure)

@@ -99,3 +99,11 @@ def test_cli_redact_json() -> None:
     payload = json.loads(result.stdout)
     assert payload["text"] == "联系电话：***********，当事人张*。"
     assert [s["kind"] for s in payload["spans"]] == ["phone", "name"]
+
+
+def test_cli_eval_redaction_runs_the_same_bench(redactor: Redactor) -> None:
+    """``zhifa eval redaction`` (registered from eval/) scores the generated labelled set."""
+    result = CliRunner().invoke(app, ["eval", "redaction", "--per-kind", "5", "--seed", "7"])
+    assert result.exit_code == 0, result.output
+    expected = run_bench(redactor, labelled_samples(5, 7)).as_json()
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected, ensure_ascii=False))

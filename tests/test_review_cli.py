@@ -1,4 +1,4 @@
-"""``zhifa review``: JSON shape, the example, the opinion, bad case files, --eval."""
+"""``zhifa review``: JSON shape, the example, the opinion, bad case files; ``zhifa eval review``."""
 
 from __future__ import annotations
 
@@ -102,7 +102,12 @@ def test_unreadable_files(env: dict[str, str], tmp_path: Path) -> None:
 
 
 def test_eval_command(env: dict[str, str]) -> None:
-    result = run(env, "review", "--eval", str(CASES_DIR), "--json")
+    result = run(env, "eval", "review", str(CASES_DIR), "--json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["files"] >= 30 and "per_point" in payload
+
+
+def test_eval_command_names_a_missing_folder(env: dict[str, str], tmp_path: Path) -> None:
+    result = run(env, "eval", "review", str(tmp_path / "none"))
+    assert result.exit_code == 1 and "评测目录不存在" in result.stderr

@@ -94,7 +94,9 @@ def test_criminal_thresholds_quote_the_criminal_law(ctx: ReviewContext) -> None:
         article = ctx.resolver.resolve_text(threshold.article)[0]
         assert isinstance(article, ResolvedCitation), threshold.article
         if threshold.source_file is None:
-            assert threshold.quote in article.article_text
+            source = ctx.resolver.resolve_text(threshold.source)[0]
+            assert isinstance(source, ResolvedCitation), threshold.source
+            assert threshold.quote in source.article_text, threshold.id
 
 
 def test_criminal_thresholds_quote_the_interpretations(shared_dir: Path) -> None:

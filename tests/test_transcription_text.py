@@ -7,6 +7,13 @@ from hypothesis import strategies as st
 
 from transcription.cer import edit_distance, pooled_cer, score_cer
 from transcription.hallucination_filter import HallucinationFilter
+from transcription.text_finishing import (
+    FinishingOptions,
+    finish_body,
+    finish_segments,
+    fix_t2s_residue,
+    write_numbers,
+)
 from transcription.text_normalization import (
     clean_transcript_text,
     has_traditional,
@@ -108,3 +115,36 @@ def test_turns_follow_speakers_set_by_a_clerk() -> None:
         TranscriptSegment(3, 4, "补充。", INTERVIEWEE),
     ]
     assert [t.text for t in turns_from_segments(segments)] == ["问题一？", "回答一。补充。"]
+
+
+def test_t2s_residue_is_fixed_but_zhu_kept_in_its_words() -> None:
+    assert fix_t2s_residue("他看著我，甚麼也沒說") == "他看着我，什么也沒說"
+    assert fix_t2s_residue("著名的显著变化，名著") == "著名的显著变化，名著"
+
+
+def test_numbers_are_written_as_a_record_writes_them() -> None:
+    assert write_numbers("二零二三年五月一日罚款三千五百元") == "2023年5月1日罚款3500元"
+    assert write_numbers("电话一三八一二三四五六七八") == "电话13812345678"
+    for kept in ("三十多岁", "七八个人", "一个人", "第三次", "三年前"):
+        assert write_numbers(kept) == kept
+
+
+def test_fillers_dropped_unless_verbatim() -> None:
+    assert finish_body("嗯，我当时不在", FinishingOptions()) == "我当时不在"
+    assert finish_body("嗯，我当时不在", FinishingOptions(verbatim=True)) == "嗯，我当时不在"
+
+
+def test_segments_join_into_sentences_not_fragments() -> None:
+    segments = [
+        TranscriptSegment(0.0, 2.0, "我当时在店里", INTERVIEWEE),
+        TranscriptSegment(2.2, 4.0, "大概三十多岁", INTERVIEWEE),
+        TranscriptSegment(6.0, 7.0, "你是否在场", INTERVIEWER),
+        TranscriptSegment(7.5, 8.0, "在", INTERVIEWEE),
+    ]
+    texts = [s.text for s in finish_segments(segments, FinishingOptions())]
+    assert texts == ["我当时在店里，", "大概三十多岁。", "你是否在场？", "在。"]
+
+
+def test_short_digit_runs_are_words_not_numbers() -> None:
+    assert write_numbers("一二三线城市") == "一二三线城市"
+    assert write_numbers("住在三零二室") == "住在302室"

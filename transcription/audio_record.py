@@ -129,11 +129,12 @@ def new_audio_record(
     model: str,
     settings: dict[str, Any],
     transcript_text: str,
+    display_name: str | None = None,
 ) -> AudioRecord:
     """A record for a file just transcribed (hash passed in: it was computed once)."""
     return AudioRecord(
         collection=collection,
-        file_name=audio_path.name,
+        file_name=display_name or audio_path.name,
         file_path=str(audio_path.resolve()),
         sha256=sha256,
         size_bytes=audio_path.stat().st_size,

@@ -39,8 +39,13 @@ def file_with_case(
     collection: CollectionInfo,
     header: InterviewHeader,
     records_root: Path,
+    display_name: str | None = None,
 ) -> FiledTranscription:
-    """Write the audio record and the 笔录 draft (JSON, Markdown, DOCX) for a case."""
+    """Write the audio record and the 笔录 draft (JSON, Markdown, DOCX) for a case.
+
+    ``display_name`` is the name the officer uploaded (the server keeps a random one).
+    """
+    name = display_name or audio_path.name
     record = new_audio_record(
         collection,
         audio_path,
@@ -49,16 +54,17 @@ def file_with_case(
         model=result.model,
         settings=result.settings,
         transcript_text=result.text,
+        display_name=name,
     )
     record_path = write_audio_record(records_root, record)
     header = replace(header, case_id=header.case_id or collection.case_id)
     source = AudioSource(
-        file_name=audio_path.name,
+        file_name=name,
         sha256=result.sha256,
         duration_s=round(result.duration_s, 3),
         record_path=str(record_path),
     )
     draft = draft_from_turns(header, turns_from_segments(result.segments), source)
-    stem = record_path_for(records_root, collection.case_id, audio_path.name, result.sha256)
+    stem = record_path_for(records_root, collection.case_id, name, result.sha256)
     stem = stem.with_name(stem.name.removesuffix(".audio.json"))
     return FiledTranscription(record_path, write_draft_files(draft, stem))

@@ -76,11 +76,12 @@ def decode_window(
     window: SpeechWindow,
     options: TranscriptionOptions,
     sample_rate: int,
+    prompt: str | None = None,
 ) -> list[RawSegment]:
     """Decode one window; segment times are returned on the whole recording's clock."""
     offset = window.start / sample_rate
     segments, _ = engine.model.transcribe(
-        samples[window.start : window.end], **options.decode_kwargs()
+        samples[window.start : window.end], initial_prompt=prompt, **options.decode_kwargs()
     )
     return [
         RawSegment(

@@ -13,6 +13,7 @@ import os
 from dataclasses import asdict, dataclass, field, replace
 
 from transcription.settings import TranscriptionSettings
+from transcription.text_finishing import FinishingOptions
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class VadOptions:
     min_speech_duration_ms: int = 250
     min_silence_duration_ms: int = 500
     speech_pad_ms: int = 400
+
+
+VERBATIM_PROMPT = "嗯，啊，这个，呃，我就是，嗯……"
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,9 @@ class TranscriptionOptions:
     vad: VadOptions = field(default_factory=VadOptions)
     max_window_s: float = 28.0
     max_gap_in_window_s: float = 3.0
+    window_pad_s: float = 0.2
+    context_chars: int = 48
+    verbatim: bool = False
 
     def decode_kwargs(self) -> dict[str, object]:
         """Keyword arguments for ``WhisperModel.transcribe`` of one speech window."""
@@ -62,6 +69,17 @@ class TranscriptionOptions:
             "hotwords": self.hotwords or None,
             "vad_filter": False,
         }
+
+    def prompt(self, previous_text: str) -> str | None:
+        """Whisper's initial prompt for the next window.
+
+        ``context_chars`` of the text decoded so far carry a sentence across a window
+        cut; in verbatim mode a filler-rich lead-in makes Whisper write 嗯/啊/呃 as heard
+        instead of smoothing them away.
+        """
+        lead = VERBATIM_PROMPT if self.verbatim else ""
+        context = previous_text[-self.context_chars :] if self.context_chars > 0 else ""
+        return (lead + context) or None
 
     def fingerprint(self, model_identity: str) -> str:
         """A short stable key of everything that changes decoded segments."""
@@ -105,7 +123,15 @@ def transcription_options_from(settings: TranscriptionSettings) -> Transcription
         best_of=max(settings.whisper_beam_size, 1),
         hotwords=settings.whisper_hotwords,
         max_window_s=settings.whisper_max_window_s,
+        verbatim=settings.transcript_verbatim,
     )
+
+
+def finishing_options_from(
+    settings: TranscriptionSettings, verbatim: bool | None = None
+) -> FinishingOptions:
+    """How the text is finished; ``verbatim`` overrides the site setting for one job."""
+    return FinishingOptions(verbatim=settings.transcript_verbatim if verbatim is None else verbatim)
 
 
 def engine_options_from(settings: TranscriptionSettings) -> EngineOptions:

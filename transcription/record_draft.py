@@ -9,7 +9,7 @@ so a reviewer can check it against the audio.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -89,7 +89,7 @@ class InterviewDraft:
 def draft_from_turns(
     header: InterviewHeader, turns: list[Turn], audio: AudioSource
 ) -> InterviewDraft:
-    """A draft from the heuristic's turns."""
+    """A draft from the transcript's turns (roles from the voices or the heuristic)."""
     body = [DraftTurn(t.speaker, round(t.start, 2), round(t.end, 2), t.text) for t in turns]
     return InterviewDraft(header=header, turns=body, audio=audio)
 
@@ -271,9 +271,41 @@ def draft_stem(json_path: Path) -> Path:
     return json_path.with_name(name)
 
 
-def rerender_draft(json_path: Path) -> dict[str, Path]:
-    """Re-render Markdown and DOCX after the clerk edited the JSON."""
+def rename_speakers(draft: InterviewDraft, renames: dict[str, str]) -> InterviewDraft:
+    """Every turn of speaker ``old`` given to ``new`` (a role: 被询问人, or a name).
+
+    Renaming a voice to an existing role merges them: the fix when the voice model
+    heard one person as two.
+    """
+    present = {t.speaker for t in draft.turns}
+    unknown = [old for old in renames if old not in present]
+    if unknown:
+        raise DraftError(
+            f"笔录中没有说话人：{'、'.join(unknown)}（现有：{'、'.join(sorted(present))}）"
+        )
+    if any(not new.strip() for new in renames.values()):
+        raise DraftError("新的说话人名称不能为空")
+    turns = [replace(t, speaker=renames.get(t.speaker, t.speaker).strip()) for t in draft.turns]
+    return replace(draft, turns=turns)
+
+
+def parse_renames(pairs: list[str]) -> dict[str, str]:
+    """``旧=新`` strings → mapping; a clear error for any other form."""
+    renames: dict[str, str] = {}
+    for pair in pairs:
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise DraftError(f"说话人改名格式应为“原名=新名”：{pair}")
+        renames[old.strip()] = new.strip()
+    return renames
+
+
+def rerender_draft(json_path: Path, renames: dict[str, str] | None = None) -> dict[str, Path]:
+    """Re-render Markdown and DOCX after the clerk edited the JSON (or renamed speakers)."""
     draft = load_draft_json(json_path)
+    if renames:
+        draft = rename_speakers(draft, renames)
+        save_draft_json(draft, json_path)
     stem = draft_stem(json_path)
     md_path = write_bytes_atomic(
         stem.with_name(f"{stem.name}.笔录.md"), render_markdown(draft).encode("utf-8")

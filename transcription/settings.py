@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 
 from models.settings import ModelSettings
@@ -20,4 +22,16 @@ class TranscriptionSettings(ModelSettings):
     )
     whisper_max_window_s: float = Field(
         default=28.0, description="Longest stretch of speech decoded at once (Whisper sees 30 s)."
+    )
+    # speakers and text finishing (transcription/diarization.py, text_finishing.py)
+    diarization: bool = Field(
+        default=True,
+        description="Tell speakers apart by voice (GE2E encoder); off = question/pause heuristic.",
+    )
+    speaker_encoder_path: Path | None = Field(
+        default=None,
+        description="GE2E weights (resemblyzer's pretrained.pt); None = the installed wheel's.",
+    )
+    transcript_verbatim: bool = Field(
+        default=False, description="Keep fillers (嗯/啊/呃) as spoken, for verbatim 笔录."
     )

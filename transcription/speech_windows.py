@@ -76,6 +76,15 @@ def span(group: list[SpeechWindow]) -> SpeechWindow:
     return SpeechWindow(group[0].start, group[-1].end)
 
 
+def padded(
+    window: SpeechWindow, options: TranscriptionOptions, sample_rate: int, n_samples: int
+) -> SpeechWindow:
+    """The window widened by ``window_pad_s`` each side: a first or last syllable cut by
+    VAD is heard whole (the hallucination filter drops any text past the real end)."""
+    pad = int(options.window_pad_s * sample_rate)
+    return SpeechWindow(max(0, window.start - pad), min(n_samples, window.end + pad))
+
+
 def undecoded_regions(
     group: list[SpeechWindow], last_end_s: float | None, sample_rate: int
 ) -> list[SpeechWindow]:

@@ -78,6 +78,20 @@ def punctuate_segment(text: str) -> str:
     return text
 
 
+def clean_segment_text(text: str) -> str:
+    """One decoded segment's words: simplified, pause-spaces as '，', no final mark yet.
+
+    The final mark depends on what follows (a pause, another speaker), so
+    ``text_finishing.finish_segments`` adds it once segments are in order.
+    """
+    text = to_simplified_transcript(text)
+    return (
+        _PAUSE_SPACE.sub("，", text.strip())
+        .translate(_HALF_TO_FULL_PUNCT)
+        .rstrip(_TRAILING_PUNCT + ". 。")
+    )
+
+
 def clean_transcript_text(text: str) -> str:
     """The display form of one segment: simplified, punctuated."""
     return punctuate_segment(to_simplified_transcript(text))

@@ -43,6 +43,7 @@ class TranscriptionResult:
     model: str
     rtf: float
     settings: dict[str, Any] = field(default_factory=dict)
+    speakers: int | None = None  # voices found; None when roles came from the heuristic
 
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` document (segment keys: start, end, speaker, text)."""
@@ -61,6 +62,7 @@ class TranscriptionResult:
             "duration_s": round(self.duration_s, 3),
             "model": self.model,
             "rtf": round(self.rtf, 4),
+            "speakers": self.speakers,
         }
 
 

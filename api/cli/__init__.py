@@ -9,10 +9,10 @@ from api.cli.assist import ask_command, evidence_command
 from api.cli.audit import audit_app
 from api.cli.case_record import record_app as _record_app_with_case_commands  # noqa: F401
 from api.cli.cases import cases_app
+from api.cli.command_groups import add_command_groups, installed_command_groups
 from api.cli.corpus import cite_command, corpus_app
 from api.cli.discretion import discretion_app
 from api.cli.draft import draft_command
-from api.cli.eval import eval_app
 from api.cli.index import index_app
 from api.cli.locale import install_chinese_click_messages
 from api.cli.models import models_app
@@ -21,6 +21,7 @@ from api.cli.publicity import publicity_app
 from api.cli.review import review_command
 from api.cli.search import search_command
 from api.cli.serve import serve_command
+from api.cli.supervise import audit_file_command, supervise_app
 from api.cli.transcribe import record_app, transcribe_command
 from api.cli.users import user_app
 from api.components import Components
@@ -53,7 +54,6 @@ app.add_typer(index_app, name="index")
 app.command("search", help="混合检索法条（BM25 + 向量），默认只检索今天有效的版本。")(
     search_command
 )
-app.add_typer(eval_app, name="eval")
 app.add_typer(models_app, name="models")
 app.command("transcribe", help="转写询问录音；给出 --case 时生成音频记录和询问笔录草稿。")(
     transcribe_command
@@ -77,6 +77,12 @@ app.command("review", help="法制审核：重大执法决定判断、逐项审�
 app.command("draft", help="文书生成：按案卷起草执法文书（立案审批表、告知书、决定书等）。")(
     draft_command
 )
+app.add_typer(supervise_app, name="supervise")
+app.command(
+    "audit-file", help="案卷评查：按评查标准为已结案案卷打分，列出不合格卷理由与每项扣分。"
+)(audit_file_command)
+# Groups of higher layers (``zhifa eval`` from eval/), last so that a clash with any name above fails.
+add_command_groups(app, installed_command_groups())
 
 
 def main() -> None:

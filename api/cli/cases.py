@@ -1,4 +1,4 @@
-"""``zhifa cases``: the case base — import, similar-case search, show, stats, evaluation."""
+"""``zhifa cases``: the case base — import, similar-case search, show, stats."""
 
 from __future__ import annotations
 
@@ -8,22 +8,15 @@ import typer
 
 from api.cli.output import components_from, emit_json, fail, settings_from
 from api.components import Components
-from api.settings import Settings
-from assistant.cases.cail_loader import load_cail_cases
 from assistant.cases.case_import import import_paths
-from assistant.cases.case_index import CASE_MODES, CaseIndex
+from assistant.cases.case_index import CASE_MODES
 from assistant.cases.case_store import CaseImportReport, CaseStore
-from assistant.cases.case_tokenizer import case_tokenizer
 from assistant.cases.model import Case, CaseKind
 from assistant.cases.similar_cases import (
     SimilarCase,
     build_case_index,
-    case_index_config,
     case_index_dir,
 )
-from eval.similar_cases_eval import evaluate_similar_cases
-from indexing.embedding_cache import EmbeddingCache
-from indexing.storage import embedding_cache_path
 from models.embedder import Embedder
 
 cases_app = typer.Typer(
@@ -39,8 +32,18 @@ def _embedder(components: Components, no_dense: bool) -> Embedder | None:
     return None if no_dense else components.embedder
 
 
+BACKEND_HELP = (
+    "案例向量存放的向量库：faiss（索引目录内的文件）或 milvus；默认取 ZHIFA_VECTOR_BACKEND。"
+)
+
+
 def _import(
-    components: Components, paths: list[Path], domain: str | None, no_dense: bool, as_json: bool
+    components: Components,
+    paths: list[Path],
+    domain: str | None,
+    no_dense: bool,
+    as_json: bool,
+    backend: str | None = None,
 ) -> None:
     settings = components.settings
     case_store = CaseStore(settings)
@@ -50,7 +53,7 @@ def _import(
     if stale and case_store.count():
         typer.echo(f"正在建立案例索引（{case_store.count()} 件）…", err=True)
         embedder = _embedder(components, no_dense)
-        build_case_index(settings, case_store, components.store, embedder, not as_json)
+        build_case_index(settings, case_store, components.store, embedder, not as_json, backend)
         index_built = True
     _print_import(report, index_built, as_json)
     if report.failures and not report.added and not report.unchanged:
@@ -77,13 +80,14 @@ def _print_import(report: CaseImportReport, index_built: bool, as_json: bool) ->
 def init_command(
     ctx: typer.Context,
     no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
+    backend: str | None = typer.Option(None, "--backend", help=BACKEND_HELP),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
 ) -> None:
     components = components_from(ctx)
     cases_dir = components.settings.cases_dir
     if not cases_dir.is_dir():
         fail(f"案例目录不存在：{cases_dir}")
-    _import(components, [cases_dir], None, no_dense, as_json)
+    _import(components, [cases_dir], None, no_dense, as_json, backend)
 
 
 @cases_app.command(
@@ -96,9 +100,10 @@ def import_command(
         None, "--domain", help="指定领域（如 生态环境），默认自动判断。"
     ),
     no_dense: bool = typer.Option(False, "--no-dense", help="只建 BM25 索引（不计算向量）。"),
+    backend: str | None = typer.Option(None, "--backend", help=BACKEND_HELP),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出导入结果。"),
 ) -> None:
-    _import(components_from(ctx), paths, domain, no_dense, as_json)
+    _import(components_from(ctx), paths, domain, no_dense, as_json, backend)
 
 
 @cases_app.command(
@@ -211,49 +216,3 @@ def stats_command(
         typer.echo(
             f"{title}：" + "，".join(f"{name} {count}" for name, count in stats[key].items())
         )
-
-
-@cases_app.command(
-    "eval", help="类案检索评测：CAIL 留一法，同罪名为相关，比较普通 BM25 基线与本系统。"
-)
-def eval_command(
-    ctx: typer.Context,
-    n: int = typer.Option(300, "--n", min=1, help="抽样查询数。"),
-    k: int = typer.Option(5, "-k", min=1, max=50, help="取前 k 件计算 P@k。"),
-    seed: int = typer.Option(13, "--seed", help="抽样随机种子。"),
-    no_dense: bool = typer.Option(False, "--no-dense", help="只评测 BM25（不计算向量）。"),
-    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出。"),
-) -> None:
-    components = components_from(ctx)
-    settings = components.settings
-    cases = _cail_cases(settings)
-    embedder = _embedder(components, no_dense)
-    tokenizer = case_tokenizer(components.store, cases, settings.unit_max_chars)
-    with EmbeddingCache(embedding_cache_path(settings)) as cache:
-        index = CaseIndex.build(
-            cases, tokenizer, embedder, case_index_config(settings), cache, not as_json
-        )
-    modes = ("bm25",) if embedder is None else ("bm25", "dense", "hybrid")
-    report = evaluate_similar_cases(cases, index, n, k, seed, modes)
-    if as_json:
-        emit_json(report.as_json())
-        return
-    typer.echo(
-        f"CAIL 留一法：{report.cases} 件，查询 {report.queries} 件，k={report.k}，种子 {report.seed}"
-    )
-    typer.echo(f"{'方法':<12}{'P@k':>8}{'Hit@k':>8}{'平均ms':>10}{'p95ms':>10}")
-    for row in report.results:
-        typer.echo(
-            f"{row.mode:<12}{row.precision_at_k:>8.4f}{row.hit_at_k:>8.4f}{row.mean_ms:>10.2f}{row.p95_ms:>10.2f}"
-        )
-
-
-def _cail_cases(settings: Settings) -> list[Case]:
-    """CAIL cases of the case base, or the shipped CAIL file when none were imported."""
-    stored = list(CaseStore(settings).iter_cases([CaseKind.CRIMINAL]))
-    if stored:
-        return stored
-    shipped = settings.cases_dir / "cail2018-criminal-train.json"
-    if not shipped.is_file():
-        fail("案例库中没有 CAIL 刑事案例，也找不到随项目分发的 CAIL 文件")
-    return list({c.case_id: c for c in load_cail_cases(shipped)}.values())

@@ -16,8 +16,6 @@ from assistant.publicity.basis_check import CorpusBasisChecker
 from assistant.publicity.deadlines import CalendarRangeError, DecisionKind, deadline_for
 from assistant.publicity.overdue import overdue_items
 from assistant.publicity.public_entry import CaseDecision, public_entry
-from eval.pii_samples import labelled_samples
-from eval.redaction_bench import run_bench
 
 publicity_app = typer.Typer(
     help="执法公示：公开与撤下期限、个人信息隐去、公示条目、逾期清单、年度数据报告。",
@@ -159,13 +157,3 @@ def report_command(
         typer.echo(f"{key}：{written[key]}")
     for warning in written["warnings"]:
         typer.echo(f"提示：{warning}", err=True)
-
-
-@publicity_app.command("bench", help="在生成的标注集上测量个人信息隐去的召回率与精确率。")
-def bench_command(
-    ctx: typer.Context,
-    per_kind: int = typer.Option(200, "--per-kind", help="每类个人信息的样本数。"),
-    seed: int = typer.Option(20240131, "--seed", help="随机种子。"),
-) -> None:
-    report = run_bench(components_from(ctx).redactor, labelled_samples(per_kind, seed))
-    emit_json(report.as_json())

@@ -21,15 +21,9 @@ def review_command(
         None, "--opinion", help="另存法制审核意见书（.docx 或 .md）。"
     ),
     example: bool = typer.Option(False, "--example", help="输出一个完整、无问题的示例案卷。"),
-    eval_dir: Path | None = typer.Option(
-        None, "--eval", help="在一组带 expected_flags 的案卷上评测审核要点的精确率与召回率。"
-    ),
 ) -> None:
     if example:
         typer.echo(EXAMPLE_CASE.read_text(encoding="utf-8"), nl=False)
-        return
-    if eval_dir is not None:
-        _evaluate(ctx, eval_dir, as_json)
         return
     if case_file is None:
         fail("请提供案卷文件，或使用 --example 查看示例")
@@ -50,13 +44,3 @@ def _write_opinion(report: object, path: Path) -> None:
         path.write_text(opinion_markdown(report, date.today()), encoding="utf-8")
     else:
         fail(f"意见书只能保存为 .docx 或 .md：{path}")
-
-
-def _evaluate(ctx: typer.Context, folder: Path, as_json: bool) -> None:
-    from eval.review_eval import evaluate_folder
-
-    result = evaluate_folder(folder, components_from(ctx).review_context)
-    if as_json:
-        emit_json(result.as_json())
-        return
-    typer.echo(result.summary())

@@ -9,7 +9,7 @@ import typer
 from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, settings_from
-from api.settings import Settings
+from api.components import Components
 from transcription.audio_record import (
     AudioRecordError,
     CollectionInfo,
@@ -19,10 +19,19 @@ from transcription.audio_record import (
     verify_audio_record,
 )
 from transcription.case_filing import FiledTranscription, file_with_case
-from transcription.engine import WhisperEngine
-from transcription.options import transcription_options_from
-from transcription.pipeline import PipelineConfig, ProgressCallback, transcribe_file
-from transcription.record_draft import DraftError, InterviewHeader, rerender_draft
+from transcription.pipeline import (
+    PipelineConfig,
+    ProgressCallback,
+    config_from_settings,
+    transcribe_file,
+)
+from transcription.record_draft import (
+    DraftError,
+    InterviewHeader,
+    parse_renames,
+    rerender_draft,
+)
+from transcription.speaker_encoder import SpeakerEncoder, SpeakerEncoderError
 from transcription.transcript import TranscriptionResult
 
 record_app = typer.Typer(
@@ -56,6 +65,9 @@ def transcribe_command(
         False, "--allow-truncated", help="文件被截断时仍转写可解码的部分。"
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="不使用断点续转缓存。"),
+    verbatim: bool | None = typer.Option(
+        None, "--verbatim/--no-verbatim", help="逐字记录“嗯、啊、呃”等语气词（默认按站点设置）。"
+    ),
 ) -> None:
     """Transcribe FILE; with --case also write the audio record and the 笔录 draft."""
     if not file.is_file():  # before the model loads: a typo should not cost seconds
@@ -69,10 +81,14 @@ def transcribe_command(
         recorder=recorder,
         interviewee=interviewee,
     )
-    engine = components_from(ctx).transcription_engine
-    result = _run_transcription(
-        settings, engine, file, hotword, allow_truncated, not no_cache, as_json
+    config = config_from_settings(
+        settings,
+        hotwords=hotword,
+        verbatim=verbatim,
+        cache_root=settings.data_layout.cache_dir("transcription") if not no_cache else None,
+        allow_truncated=allow_truncated,
     )
+    result = _run_transcription(components_from(ctx), file, config, as_json)
     filed = None
     if case:
         collection = CollectionInfo(case, collected_at, location, collector, proof)
@@ -101,21 +117,21 @@ def _load_header(path: Path | None) -> InterviewHeader:
 
 
 def _run_transcription(
-    settings: Settings,
-    engine: WhisperEngine,
-    file: Path,
-    hotwords: list[str],
-    allow_truncated: bool,
-    use_cache: bool,
-    quiet: bool,
+    components: Components, file: Path, config: PipelineConfig, quiet: bool
 ) -> TranscriptionResult:
-    config = PipelineConfig(
-        options=transcription_options_from(settings).with_hotwords(hotwords),
-        cache_root=settings.data_layout.cache_dir("transcription") if use_cache else None,
-        allow_truncated=allow_truncated,
-    )
+    engine = components.transcription_engine
+    voices = _load_voices(components)
     with tqdm(total=0.0, unit="秒", desc="转写", disable=quiet or None, leave=False) as bar:
-        return transcribe_file(engine, file, config, _progress_updater(bar))
+        return transcribe_file(engine, file, config, _progress_updater(bar), voices)
+
+
+def _load_voices(components: Components) -> SpeakerEncoder | None:
+    """The speaker encoder; without one, roles fall back to the question heuristic (warned)."""
+    try:
+        return components.speaker_encoder
+    except SpeakerEncoderError as exc:
+        typer.echo(f"警告：{exc} 本次按问句与停顿规则区分询问人与被询问人。", err=True)
+        return None
 
 
 def _progress_updater(bar: tqdm) -> ProgressCallback:
@@ -175,10 +191,15 @@ def verify_command(
 @record_app.command("render", help="按人工修改后的笔录 JSON 重新生成 Markdown 和 DOCX。")
 def render_command(
     draft: Path = typer.Argument(..., help="笔录草稿 JSON（*.笔录.json）。"),
+    rename: list[str] = typer.Option(
+        [],
+        "--rename",
+        help="说话人改名“原名=新名”（如 记录人=被询问人、被询问人=王五），可多次给出；改名写回 JSON。",
+    ),
 ) -> None:
     """Re-render the draft after the clerk edited speakers or wording."""
     try:
-        paths = rerender_draft(draft)
+        paths = rerender_draft(draft, parse_renames(rename))
     except (DraftError, OSError) as exc:
         fail(str(exc))
     for kind, path in paths.items():

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
 
-import swagger_ui_bundle
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -34,9 +34,12 @@ from api.http.routes import (
     discretion,
     draft,
     publicity,
+    publicity_cases,
+    record_files,
     records,
     review,
     search,
+    supervision,
     transcription,
     users,
 )
@@ -51,15 +54,20 @@ __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app
 
 log = logging.getLogger("zhifa.api")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+SWAGGER_UI_DIR = Path(str(resources.files("fastapi_swagger") / "resources"))
+"""Swagger UI 5 (reads OpenAPI 3.1, which FastAPI emits), shipped in the fastapi-swagger wheel."""
 CAPABILITY_ROUTERS: tuple[APIRouter, ...] = (
     corpus_router,
     search.router,
     assist.router,
     cases.router,
     publicity.router,
+    publicity_cases.router,
     records.router,
+    record_files.router,
     review.router,
     draft.router,
+    supervision.router,
     admin.router,
     discretion.router,
     transcription.router,
@@ -178,4 +186,4 @@ def _add_service_routes(app: FastAPI) -> None:
         )
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs")
+    app.mount("/docs-assets", StaticFiles(directory=SWAGGER_UI_DIR), name="docs")

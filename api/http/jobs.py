@@ -227,6 +227,12 @@ class JobRunner:
             live = self.jobs.get(job_id)
         return live if live is not None else self.store.load(job_id)
 
+    def replace_result(self, job: Job, result: dict[str, Any]) -> None:
+        """A finished job's result edited afterwards (speakers renamed), saved at once."""
+        with job.lock:
+            job.result = result
+        self.store.save(job)
+
     def resume(self) -> tuple[int, int]:
         """Run again the jobs a previous process left unfinished; (resumed, failed)."""
         resumed = failed = 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +31,15 @@ from transcription.audio_decoding import AudioDecodeError
 from transcription.audio_record import AudioRecordError, CollectionInfo, records_root
 from transcription.case_filing import file_with_case
 from transcription.engine import WhisperEngine
-from transcription.options import transcription_options_from
-from transcription.pipeline import PipelineConfig, transcribe_file
+from transcription.pipeline import config_from_settings, transcribe_file
 from transcription.record_draft import (
     AudioSource,
     InterviewHeader,
     draft_from_turns,
+    rerender_draft,
     write_draft_files,
 )
+from transcription.speaker_encoder import SpeakerEncoder, SpeakerEncoderError
 from transcription.transcript import TranscriptionResult
 from transcription.turns import turns_from_segments
 
@@ -62,6 +63,11 @@ class TranscriptionForm(BaseModel):
     recorder: Name = Field(default="", max_length=100, description="记录人")
     interviewee: Name = Field(default="", max_length=100, description="被询问人")
     hotwords: Name = Field(default="", max_length=500, description="热词，空格或逗号分隔")
+    verbatim: str = Field(
+        default="",
+        pattern="^(|0|1|true|false)$",
+        description="逐字记录语气词（嗯、啊、呃）：1/true 开启，0/false 关闭，不填按站点设置",
+    )
 
     def header(self) -> InterviewHeader:
         return InterviewHeader(
@@ -74,6 +80,9 @@ class TranscriptionForm(BaseModel):
             recorder=self.recorder,
             interviewee=self.interviewee,
         )
+
+    def verbatim_choice(self) -> bool | None:
+        return None if not self.verbatim else self.verbatim in ("1", "true")
 
     def hotword_list(self) -> list[str]:
         return [w for w in self.hotwords.replace("，", " ").replace(",", " ").split() if w]
@@ -164,6 +173,14 @@ class TranscriptionService:
                 removed += 1
         return removed
 
+    def voices(self) -> SpeakerEncoder | None:
+        """The shared speaker encoder; None (question heuristic) when off or missing."""
+        try:
+            return self.components.speaker_encoder
+        except SpeakerEncoderError as exc:
+            log.warning("speaker encoder unavailable, heuristic roles: %s", exc)
+            return None
+
     def run(
         self, job_id: str, staged: StagedRecording, form: TranscriptionForm, progress: Progress
     ) -> TranscriptionOutcome:
@@ -180,12 +197,14 @@ class TranscriptionService:
     def _transcribe(
         self, staged: StagedRecording, form: TranscriptionForm, progress: Progress
     ) -> TranscriptionResult:
-        config = PipelineConfig(
-            options=transcription_options_from(self.settings).with_hotwords(form.hotword_list()),
+        config = config_from_settings(
+            self.settings,
+            hotwords=form.hotword_list(),
+            verbatim=form.verbatim_choice(),
             cache_root=self.settings.data_layout.cache_dir("transcription"),
         )
         try:
-            return transcribe_file(self.engine(), staged.path, config, progress)
+            return transcribe_file(self.engine(), staged.path, config, progress, self.voices())
         except AudioDecodeError as exc:
             raise JobFailure(f"录音“{staged.display_name}”无法解码：文件可能已损坏") from exc
 
@@ -197,7 +216,12 @@ class TranscriptionService:
         )
         try:
             filed = file_with_case(
-                result, staged.path, collection, form.header(), records_root(self.settings)
+                result,
+                staged.path,
+                collection,
+                form.header(),
+                records_root(self.settings),
+                staged.display_name,
             )
         except (AudioRecordError, OSError, ValueError) as exc:
             log.exception("filing %s with case failed", staged.display_name)
@@ -218,6 +242,18 @@ class TranscriptionService:
         draft = draft_from_turns(form.header(), turns_from_segments(result.segments), source)
         folder.mkdir(parents=True, exist_ok=True)
         return _outcome(result, write_draft_files(draft, folder / "draft"), filed_with_case=False)
+
+
+def rename_outcome_speakers(
+    outcome: TranscriptionOutcome, renames: dict[str, str]
+) -> TranscriptionOutcome:
+    """Rename speakers in the job's draft: JSON rewritten, Markdown and DOCX re-rendered."""
+    paths = rerender_draft(outcome.files["json"], renames)
+    return replace(
+        outcome,
+        draft=json.loads(paths["json"].read_text(encoding="utf-8")),
+        markdown=paths["markdown"].read_text(encoding="utf-8"),
+    )
 
 
 def _outcome(

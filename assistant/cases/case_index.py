@@ -1,36 +1,34 @@
 """The similar-case index: BM25 and dense vectors over case facts, fused by RRF.
 
-Built from indexing's parts (jieba tokenizer with a legal dictionary, bm25s, FAISS,
-the embedding cache, reciprocal rank fusion), so cases are ranked exactly like
-statutes are. Each indexed case keeps what filters and explanations need (kind,
-domain, cited articles, charges), so a search never touches the database.
+The statute index's machinery (``indexing.unit_index``) with case facts as the unit
+kind: the same jieba BM25, embedding cache, atomic saves and vector-store factory, so
+case vectors live in FAISS or in Milvus (their own collection) as a site configures.
+Each indexed case keeps what filters and explanations need (kind, domain, cited
+articles, charges), so a search never touches the database.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
-import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from assistant.cases.model import Case
 from corpus.errors import ErrorKind, ZhifaError
-from indexing.bm25_index import BM25Index, load_with_tokenizer, save_with_tokenizer, top_k
-from indexing.dense_index import DenseIndex
-from indexing.embedding_cache import EmbeddingCache, EmbedStats, embed_texts
+from indexing.bm25_index import top_k
+from indexing.embedding_cache import EmbeddingCache
 from indexing.fusion import reciprocal_rank_fusion
-from indexing.hybrid_index import IndexConfig
-from indexing.storage import read_jsonl, recover, write_atomically, write_json, write_jsonl
 from indexing.tokenizer import JiebaTokenizer
+from indexing.unit_index import IndexConfig, UnitIndex, UnitKind, read_unit_manifest
+from indexing.vector_store import StoreOptions
 from models.embedder import Embedder
-from models.manifest import ModelManifest
 
 CASE_INDEX_FORMAT = 1
 CASE_MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
@@ -104,42 +102,58 @@ class CaseMatch:
     scores: dict[str, float | None]
 
 
-@dataclass
-class CaseIndexInfo:
-    seconds: float = 0.0
-    embed: EmbedStats = field(default_factory=EmbedStats)
-
-
 def embed_text(facts: str, max_chars: int) -> str:
     """What the embedder reads of a case: the start of its facts (the model sees ~512 tokens)."""
     return facts[:max_chars]
 
 
-class CaseIndex:
-    """BM25 (+ optional dense) over the facts of ``cases``; positions address cases."""
+class CaseUnits(UnitKind[IndexedCase]):
+    """One unit per case: its facts are what BM25 and the embedder read."""
 
-    def __init__(
-        self,
-        cases: Sequence[IndexedCase],
-        bm25: BM25Index,
-        document_frequency: dict[str, int],
-        dense: DenseIndex | None,
-        model: ModelManifest | None,
-        config: IndexConfig,
-        embedder: Embedder | None = None,
-        info: CaseIndexInfo | None = None,
-    ) -> None:
-        self.cases = list(cases)
-        self.bm25 = bm25
-        self.document_frequency = document_frequency
-        self.dense = dense
-        self.model = model
-        self.config = config
-        self.embedder = embedder
-        self.info = info or CaseIndexInfo()
-        self.position = {case.case_id: i for i, case in enumerate(self.cases)}
-        self._kind = np.array([c.kind for c in self.cases], dtype=object)
-        self._domain = np.array([c.domain for c in self.cases], dtype=object)
+    name = "case"
+    units_file = "cases.jsonl"
+    format_version = CASE_INDEX_FORMAT
+
+    def to_dict(self, unit: IndexedCase) -> dict[str, Any]:
+        return asdict(unit)
+
+    def from_dict(self, row: dict[str, Any]) -> IndexedCase:
+        return IndexedCase.from_dict(row)
+
+    def index_text(self, unit: IndexedCase) -> str:
+        return unit.facts
+
+    def embed_text(self, unit: IndexedCase, max_chars: int) -> str:
+        return embed_text(unit.facts, max_chars)
+
+    def error(self, message: str) -> ZhifaError:
+        return CaseIndexError(message)
+
+    def missing_message(self, folder: Path) -> str:
+        return f"案例索引不存在：{folder}。请先运行 `zhifa cases init`。"
+
+    def empty_message(self) -> str:
+        return "案例库为空：请先运行 `zhifa cases init` 或 `zhifa cases import`。"
+
+
+CASE_UNITS = CaseUnits()
+
+
+class CaseIndex(UnitIndex[IndexedCase]):
+    """BM25 (+ optional dense) over the facts of cases; positions address cases."""
+
+    kind: ClassVar[UnitKind[IndexedCase]] = CASE_UNITS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.document_frequency: dict[str, int] = {}
+        self.position = {case.case_id: i for i, case in enumerate(self.units)}
+        self._kind = np.array([c.kind for c in self.units], dtype=object)
+        self._domain = np.array([c.domain for c in self.units], dtype=object)
+
+    @property
+    def cases(self) -> list[IndexedCase]:
+        return self.units
 
     # ---- building ---------------------------------------------------------------------
 
@@ -152,28 +166,20 @@ class CaseIndex:
         config: IndexConfig = IndexConfig(),
         cache: EmbeddingCache | None = None,
         show_progress: bool = False,
+        store: StoreOptions | None = None,
     ) -> CaseIndex:
-        """Index the facts of ``cases`` (BM25 only when ``embedder`` is None)."""
+        """Index the facts of ``cases`` (BM25 only when ``embedder`` is None).
+
+        ``store`` picks the vector backend and collection (FAISS beside the index by default).
+        """
         indexed = list({c.case_id: IndexedCase.of(c) for c in cases}.values())
-        if not indexed:
-            raise CaseIndexError(
-                "案例库为空：请先运行 `zhifa cases init` 或 `zhifa cases import`。"
-            )
-        started = time.perf_counter()
-        facts = [case.facts for case in indexed]
-        bm25 = BM25Index(tokenizer).index(facts, show_progress)
-        frequency = Counter(term for text in facts for term in set(tokenizer(text)))
-        dense, stats = None, EmbedStats(total=len(indexed))
-        if embedder is not None:
-            texts = [embed_text(text, config.embed_max_chars) for text in facts]
-            vectors, stats = embed_texts(
-                texts, embedder, cache, None, config.batch_size, show_progress
-            )
-            dense = DenseIndex(embedder.dim, config.faiss_exact_max)
-            dense.build(np.arange(len(indexed), dtype=np.int64), vectors)
-        info = CaseIndexInfo(time.perf_counter() - started, stats)
-        model = embedder.manifest() if embedder is not None else None
-        return cls(indexed, bm25, dict(frequency), dense, model, config, embedder, info)
+        index = cls._from_units(
+            indexed, tokenizer, embedder, config, cache, None, show_progress, store
+        )
+        index.document_frequency = dict(
+            Counter(term for case in indexed for term in set(tokenizer(case.facts)))
+        )
+        return index
 
     # ---- searching --------------------------------------------------------------------
 
@@ -231,11 +237,9 @@ class CaseIndex:
         return mask
 
     def _dense_scores(self, facts: str, mask: np.ndarray | None, depth: int) -> dict[int, float]:
-        if self.embedder is None:
-            raise CaseIndexError("向量检索需要嵌入模型：加载案例索引时请传入 embedder。")
-        vector = self.embedder.embed_queries([embed_text(facts, self.config.embed_max_chars)])[0]
+        vector = self.query_vector(embed_text(facts, self.config.embed_max_chars))
         allowed = None if mask is None else np.flatnonzero(mask)
-        ids, scores = self.dense.search(vector, depth, allowed)  # type: ignore[union-attr]
+        ids, scores = self.require_dense().search(vector, depth, allowed)
         return {int(i): float(s) for i, s in zip(ids, scores, strict=True)}
 
     def _citing(
@@ -295,61 +299,32 @@ class CaseIndex:
 
     # ---- persistence ------------------------------------------------------------------
 
-    def save(self, path: Path) -> None:
-        """Write into a temporary sibling folder, then swap it in (indexing.storage)."""
-        write_atomically(Path(path), self._write)
+    def _no_dense_message(self) -> str:
+        return "案例索引未包含向量部分：请重建案例索引（不加 --no-dense）。"
 
-    def _write(self, folder: Path) -> None:
-        write_jsonl(folder / "cases.jsonl", (asdict(case) for case in self.cases))
+    def _write_extras(self, folder: Path) -> None:
         (folder / "term_df.json").write_text(
             json.dumps(self.document_frequency, ensure_ascii=False), encoding="utf-8"
         )
-        save_with_tokenizer(self.bm25, folder)
-        if self.dense is not None:
-            self.dense.save(folder / "dense")
-        write_json(folder / "manifest.json", self.manifest())
 
-    def manifest(self) -> dict[str, Any]:
+    def _read_extras(self, folder: Path) -> None:
+        path = folder / "term_df.json"
+        self.document_frequency = json.loads(path.read_text(encoding="utf-8"))
+
+    def _manifest_extras(self) -> dict[str, Any]:
         return {
-            "format": CASE_INDEX_FORMAT,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "model": self.model.to_dict() if self.model else None,
-            "config": asdict(self.config),
-            "cases": len(self.cases),
-            "fingerprint": cases_fingerprint(c.case_id for c in self.cases),
-            "build": {"seconds": round(self.info.seconds, 3), "embed": asdict(self.info.embed)},
+            "cases": len(self.units),
+            "fingerprint": cases_fingerprint(c.case_id for c in self.units),
         }
-
-    @classmethod
-    def load(cls, path: Path, embedder: Embedder | None = None) -> CaseIndex:
-        """Load a saved case index; an embedder of another model raises ModelMismatchError."""
-        folder = recover(Path(path))
-        manifest = read_case_manifest(folder)
-        model = ModelManifest.from_dict(manifest["model"]) if manifest["model"] else None
-        if model is not None and embedder is not None:
-            model.check_compatible(embedder.manifest())
-        config = IndexConfig(**manifest["config"])
-        cases = [IndexedCase.from_dict(row) for row in read_jsonl(folder / "cases.jsonl")]
-        frequency = json.loads((folder / "term_df.json").read_text(encoding="utf-8"))
-        bm25 = load_with_tokenizer(folder)
-        dense = DenseIndex.load(folder / "dense", config.faiss_exact_max) if model else None
-        return cls(cases, bm25, frequency, dense, model, config, embedder)
 
 
 def read_case_manifest(folder: Path) -> dict[str, Any]:
-    path = Path(folder) / "manifest.json"
-    if not path.is_file():
-        raise CaseIndexError(f"案例索引不存在：{folder}。请先运行 `zhifa cases init`。")
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    if manifest.get("format") != CASE_INDEX_FORMAT:
-        raise CaseIndexError("案例索引格式版本不受支持，请重新运行 `zhifa cases init`。")
-    return manifest
+    """The manifest of the case index in ``folder``; CaseIndexError when there is none."""
+    return read_unit_manifest(folder, CASE_UNITS)
 
 
 def cases_fingerprint(case_ids: Iterable[str]) -> str:
     """Identity of the indexed case set: a stale index is detected by comparing it."""
-    import hashlib
-
     digest = hashlib.sha256()
     for case_id in sorted(case_ids):
         digest.update(case_id.encode() + b"\n")

@@ -25,6 +25,7 @@ from corpus.store import CorpusStore
 from indexing.embedding_cache import EmbeddingCache
 from indexing.hybrid_index import IndexConfig
 from indexing.storage import embedding_cache_path
+from indexing.vector_store import StoreOptions, saved_backend
 from models.embedder import Embedder
 
 EXCERPT_CHARS = 160
@@ -49,19 +50,31 @@ def case_index_config(settings: AssistantSettings) -> IndexConfig:
     )
 
 
+def case_store_options(settings: AssistantSettings, backend: str | None = None) -> StoreOptions:
+    """The statute index's vector-store options aimed at the case collection.
+
+    ``backend`` (faiss | milvus) defaults to ``settings.vector_backend``; in Milvus the
+    case vectors get their own collection (``case_milvus_collection``).
+    """
+    options = StoreOptions.from_settings(settings, backend)
+    return options.with_collection(settings.case_milvus_collection)
+
+
 def build_case_index(
     settings: AssistantSettings,
     case_store: CaseStore,
     corpus: CorpusStore,
     embedder: Embedder | None,
     show_progress: bool = False,
+    backend: str | None = None,
 ) -> CaseIndex:
     """(Re)build and save the index over every stored case; cached vectors are reused."""
     cases = list(case_store.iter_cases())
     tokenizer = case_tokenizer(corpus, cases, settings.unit_max_chars)
     config = case_index_config(settings)
+    store = case_store_options(settings, backend)
     with EmbeddingCache(embedding_cache_path(settings)) as cache:
-        index = CaseIndex.build(cases, tokenizer, embedder, config, cache, show_progress)
+        index = CaseIndex.build(cases, tokenizer, embedder, config, cache, show_progress, store)
     index.save(case_index_dir(settings))
     return index
 
@@ -171,8 +184,9 @@ def open_similar_case_search(
     settings: AssistantSettings, embedder: Embedder | None, display: CaseDisplay | None = None
 ) -> SimilarCaseSearch:
     """The persisted case index with its store; CaseIndexError when it is not built."""
-    index = CaseIndex.load(case_index_dir(settings), embedder)
-    index.config = index.config.with_query_params(case_index_config(settings))
+    folder = case_index_dir(settings)
+    store = case_store_options(settings, saved_backend(folder / "dense"))
+    index = CaseIndex.load(folder, embedder, store, case_index_config(settings))
     resolver = CitationResolver(CorpusStore(settings))
     return SimilarCaseSearch(index, CaseStore(settings), resolver, display)
 

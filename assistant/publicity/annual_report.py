@@ -131,29 +131,41 @@ def _cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def write_chart(stats: AnnualStatistics, path: Path) -> tuple[Path, bool]:
-    """Bar charts of category and result counts; returns (path, CJK font found)."""
+def chart_figure(stats: AnnualStatistics) -> tuple[object, bool]:
+    """Bar charts of category and result counts; returns (figure, CJK font found)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     font = _cjk_font()
     if font:
         plt.rcParams["font.sans-serif"] = [font]
     plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["text.parse_math"] = False  # a category such as "$" is text, not TeX
     figure, axes = plt.subplots(1, 2, figsize=(12, 5))
     for axis, dimension in zip(axes, ("类别", "结果"), strict=True):
         counts = stats.dimensions[dimension]
         axis.bar(list(counts), list(counts.values()), color="#3b6ea5")
         axis.set_title(f"{stats.year}年行政执法决定（按{dimension}）")
+        axis.set_ylabel("件数")
         axis.tick_params(axis="x", labelrotation=30)
+        axis.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: never a 1.25 tick
+    return figure, font is not None
+
+
+def write_chart(stats: AnnualStatistics, path: Path) -> tuple[Path, bool]:
+    """The chart as PNG; returns (path, CJK font found)."""
+    import matplotlib.pyplot as plt
+
+    figure, has_font = chart_figure(stats)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure.tight_layout()
         figure.savefig(path, dpi=120)
     plt.close(figure)
-    return path, font is not None
+    return path, has_font
 
 
 def write_report(stats: AnnualStatistics, out_dir: Path) -> dict[str, object]:

@@ -15,6 +15,7 @@ from assistant.administration.roster import RosterStore
 from assistant.case_file import CaseFile, Officer
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.norm_links import NormGraphs
+from assistant.review.document_functions import DocumentFunctions
 from assistant.review.major_decision import MajorCatalogue, MajorResult, assess_major
 from assistant.settings import AssistantSettings
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
@@ -42,6 +43,7 @@ class ReviewContext:
     similar_cases: object | None = None  # assistant.cases.similar_cases.SimilarCaseSearch
     roster: OfficerDirectory | None = None  # officers named by certificate number
     av_recording: AvRecordingList | None = None  # 音像记录事项清单
+    document_functions: DocumentFunctions | None = None  # 文书功能目录
     _rules: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -66,6 +68,7 @@ class ReviewContext:
             similar_cases=similar_cases,
             roster=roster if roster is not None else RosterStore(settings),
             av_recording=av_list_for(settings),
+            document_functions=DocumentFunctions.load(settings),
         )
 
     def rule(self, written: str) -> str:

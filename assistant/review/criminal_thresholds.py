@@ -1,139 +1,78 @@
-"""Administrative → criminal transfer thresholds (移送标准), each quoted from its source.
+"""Administrative → criminal transfer catalogue (移送标准): the criminal act and the
+threshold it must reach, each line with its source.
 
-Only thresholds whose wording can be quoted from the 刑法 in the corpus or from a
-两高 interpretation in the shared law library are listed; ``quote`` is the exact
-text, and a test checks it against the source. The review flags a file whose facts
-reach a threshold (《行政处罚法》第二十七条第一款: 涉嫌犯罪的，应当及时移送).
+The lines live in ``assistant/data/review/criminal_transfer.yaml``. A line fires only
+when the file describes the act (``act``: every pattern found in the narrative, none of
+``not_act``) *and* a measured fact reaches the threshold: a quantity
+alone never triggers (a lawful disposal without a transfer manifest is no dumping),
+and the act alone never suffices. ``quote`` is the exact wording of ``source``; a test
+checks it against the 刑法/道路交通安全法 in the corpus or the 两高 interpretation in the
+shared law library. The review flags a file that reaches a line without a 移送 step
+(《行政处罚法》第二十七条第一款: 涉嫌犯罪的，应当及时移送).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from assistant.case_file import CaseFile
+from assistant.shipped_data import CRIMINAL_TRANSFER
 
-ENV_2023 = "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"
-SAFETY_2015 = "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释"
-FAKE_2001 = (
-    "最高人民法院、最高人民检察院关于办理生产、销售伪劣商品刑事案件具体应用法律若干问题的解释"
-)
+CATALOGUE = CRIMINAL_TRANSFER
 
 
 @dataclass(frozen=True)
 class CriminalThreshold:
-    """A fact (amount or quantity) at or above which the conduct is suspected to be a crime."""
+    """A criminal act and the measured fact at or above which it is suspected a crime."""
 
     id: str
     crime: str
     article: str  # the 刑法 article, resolvable in the corpus
-    measures: tuple[str, ...]  # keys of facts.amounts / facts.quantities (substring match)
+    act: tuple[re.Pattern[str], ...]  # every one must be in the file's narrative
+    measures: re.Pattern[str]  # names of facts.amounts / facts.quantities / measurements
     minimum: float
     unit: str
-    scope: re.Pattern[str]  # the conduct the threshold is about, in the file's text
-    source: str  # where the number is written
-    source_file: str | None  # file under shared/data/laws/司法解释, None = the 刑法 itself
+    source: str  # where the number (or the act) is written
+    source_file: str | None  # file under shared/data/laws/司法解释, None = ``source`` in corpus
     quote: str
+    not_act: re.Pattern[str] | None = None
+    narrative: re.Pattern[str] | None = None  # reads the value from the text: (number)(unit)
+    note: str = ""
+    scale: dict[str, float] = field(default_factory=dict)  # unit in a name → factor to ``unit``
+
+    @classmethod
+    def from_row(cls, row: dict) -> CriminalThreshold:
+        optional = {k: re.compile(row[k]) for k in ("not_act", "narrative") if row.get(k)}
+        return cls(
+            id=row["id"],
+            crime=row["crime"],
+            article=row["article"],
+            act=tuple(re.compile(p) for p in row["act"]),
+            measures=re.compile(row["measures"]),
+            minimum=float(row["minimum"]),
+            unit=row["unit"],
+            source=row["source"],
+            source_file=row.get("source_file"),
+            quote=row["quote"],
+            note=row.get("note", ""),
+            scale=row.get("scale", {}),
+            **optional,
+        )
 
 
-THRESHOLDS: tuple[CriminalThreshold, ...] = (
-    CriminalThreshold(
-        "fake-products-sales",
-        "生产、销售伪劣产品罪",
-        "《中华人民共和国刑法》第一百四十条",
-        ("销售金额",),
-        50000,
-        "元",
-        re.compile(r"伪劣|掺杂|掺假|以假充真|以次充好|不合格产品冒充|冒充合格"),
-        "《中华人民共和国刑法》第一百四十条",
-        None,
-        "销售金额五万元以上",
-    ),
-    CriminalThreshold(
-        "fake-products-goods-value",
-        "生产、销售伪劣产品罪（未遂）",
-        "《中华人民共和国刑法》第一百四十条",
-        ("货值金额",),
-        150000,
-        "元",
-        re.compile(r"伪劣|掺杂|掺假|以假充真|以次充好|不合格产品冒充|冒充合格"),
-        f"《{FAKE_2001}》第二条第二款",
-        f"{FAKE_2001}(2001-04-09).md",
-        "伪劣产品尚未销售，货值金额达到刑法第一百四十条规定的销售金额3倍以上的",
-    ),
-    CriminalThreshold(
-        "hazardous-waste",
-        "污染环境罪",
-        "《中华人民共和国刑法》第三百三十八条",
-        ("危险废物",),
-        3,
-        "吨",
-        re.compile(r"危险废物"),
-        f"《{ENV_2023}》第一条第（二）项",
-        f"{ENV_2023}(2023-08-08).md",
-        "非法排放、倾倒、处置危险废物三吨以上的",
-    ),
-    CriminalThreshold(
-        "heavy-metals",
-        "污染环境罪",
-        "《中华人民共和国刑法》第三百三十八条",
-        ("超标倍数",),
-        3,
-        "倍",
-        re.compile(r"铅|汞|镉|铬|砷|铊|锑"),
-        f"《{ENV_2023}》第一条第（三）项",
-        f"{ENV_2023}(2023-08-08).md",
-        "排放、倾倒、处置含铅、汞、镉、铬、砷、铊、锑的污染物，超过国家或者地方污染物排放标准三倍以上的",
-    ),
-    CriminalThreshold(
-        "pollution-loss",
-        "污染环境罪",
-        "《中华人民共和国刑法》第三百三十八条",
-        ("违法所得", "公私财产损失"),
-        300000,
-        "元",
-        re.compile(r"排放|倾倒|处置|污染"),
-        f"《{ENV_2023}》第一条第（九）项",
-        f"{ENV_2023}(2023-08-08).md",
-        "违法所得或者致使公私财产损失三十万元以上的",
-    ),
-    CriminalThreshold(
-        "safety-deaths",
-        "重大责任事故罪",
-        "《中华人民共和国刑法》第一百三十四条第一款",
-        ("死亡人数",),
-        1,
-        "人",
-        re.compile(r"生产|作业|事故"),
-        f"《{SAFETY_2015}》第六条第一款第（一）项",
-        f"{SAFETY_2015}(2015-12-14).md",
-        "造成死亡一人以上，或者重伤三人以上的",
-    ),
-    CriminalThreshold(
-        "safety-injuries",
-        "重大责任事故罪",
-        "《中华人民共和国刑法》第一百三十四条第一款",
-        ("重伤人数",),
-        3,
-        "人",
-        re.compile(r"生产|作业|事故"),
-        f"《{SAFETY_2015}》第六条第一款第（一）项",
-        f"{SAFETY_2015}(2015-12-14).md",
-        "造成死亡一人以上，或者重伤三人以上的",
-    ),
-    CriminalThreshold(
-        "safety-loss",
-        "重大责任事故罪",
-        "《中华人民共和国刑法》第一百三十四条第一款",
-        ("直接经济损失",),
-        1000000,
-        "元",
-        re.compile(r"生产|作业|事故"),
-        f"《{SAFETY_2015}》第六条第一款第（二）项",
-        f"{SAFETY_2015}(2015-12-14).md",
-        "造成直接经济损失一百万元以上的",
-    ),
-)
+@cache
+def load_thresholds(path: Path = CATALOGUE) -> tuple[CriminalThreshold, ...]:
+    """The catalogue's lines (read once; the shipped file is part of the package)."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["lines"]
+    return tuple(CriminalThreshold.from_row(row) for row in rows)
+
+
+THRESHOLDS = load_thresholds()
 
 
 @dataclass(frozen=True)
@@ -144,19 +83,44 @@ class ThresholdHit:
 
 
 def case_text(case: CaseFile) -> str:
-    return "".join([case.violation.description, case.facts.description, *case.facts.circumstances])
+    parts = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    return "。".join(parts)
+
+
+def _scaled(threshold: CriminalThreshold, name: str, value: float) -> float:
+    factor = next((f for unit, f in threshold.scale.items() if unit in name), 1.0)
+    return value * factor
+
+
+def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, float]]:
+    """Values the file states for this line: facts, evidence measurements, the narrative."""
+    named = [*case.facts.amounts.items(), *case.facts.quantities.items()]
+    named += [(f"{m.item}（{m.unit}）", m.value) for e in case.evidence for m in e.measurements]
+    values = [
+        (name, _scaled(threshold, name, value))
+        for name, value in named
+        if threshold.measures.search(name)
+    ]
+    if threshold.narrative is not None:
+        written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
+        for found in threshold.narrative.finditer(written):
+            name = f"案情叙述“{found.group(0)}”"
+            values.append((name, _scaled(threshold, found.group(2), float(found.group(1)))))
+    return values
 
 
 def reached(case: CaseFile) -> list[ThresholdHit]:
-    """Every threshold whose conduct the file describes and whose number the facts reach."""
+    """Every line whose act the file describes and whose number a stated fact reaches."""
     text = case_text(case)
-    measured = {**case.facts.amounts, **case.facts.quantities}
+    sentences = [s for s in re.split(r"[。；;！？\n]", text) if s]
     hits = []
     for threshold in THRESHOLDS:
-        if not threshold.scope.search(text):
+        if not any(all(p.search(s) for p in threshold.act) for s in sentences):
+            continue  # the act's parts must be written together, in one sentence
+        if threshold.not_act is not None and threshold.not_act.search(text):
             continue
-        for name, value in measured.items():
-            if any(m in name for m in threshold.measures) and value >= threshold.minimum:
-                hits.append(ThresholdHit(threshold, name, value))
-                break
+        reaching = [(n, v) for n, v in _measured(case, threshold) if v >= threshold.minimum]
+        if reaching:
+            name, value = max(reaching, key=lambda pair: pair[1])
+            hits.append(ThresholdHit(threshold, name, value))
     return hits

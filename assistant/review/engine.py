@@ -9,11 +9,14 @@ from pydantic import BaseModel
 from assistant.case_file import CaseFile
 from assistant.review.checkers import (
     authority,
+    capacity,
     discretion,
     documents,
     evidence,
+    fact_support,
     facts,
     law,
+    penalty_measures,
     procedure,
     qualification,
     recording,
@@ -25,13 +28,23 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 
 Checker = Callable[[CaseFile, ReviewContext], list[Flag]]
 
+
+def combined(*checkers: Checker) -> Checker:
+    """Several checkers under one review point (the engine keys checkers by point)."""
+
+    def run_all(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+        return [flag for checker in checkers for flag in checker(case, ctx)]
+
+    return run_all
+
+
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
     ReviewPoint.QUALIFICATION: qualification.check,
     ReviewPoint.PROCEDURE: recording.alongside(procedure.check),
-    ReviewPoint.FACTS: facts.check,
-    ReviewPoint.EVIDENCE: evidence.check,
-    ReviewPoint.LAW: law.check,
+    ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),
+    ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check),
+    ReviewPoint.LAW: combined(law.check, capacity.check, penalty_measures.check),
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,
     ReviewPoint.DOCUMENTS: documents.check,

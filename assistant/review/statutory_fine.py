@@ -2,17 +2,31 @@
 
 Shared by the facts, law and discretion checkers so that each reads the same
 verified provisions: the cited 处罚依据 resolved on the act date, the fine its own
-text sets, and the discretion-standard violation whose 法律依据 is that article.
+text sets for this case (assistant.review.statutory_range), and the discretion-standard violation whose 法律依据 is that article.
 """
 
 from __future__ import annotations
 
+import re
+
 from assistant.case_file import CaseFile
-from assistant.discretion.model import PenaltyRange, Violation
-from assistant.discretion.penalty_amounts import statutory_penalty
+from assistant.discretion.model import Violation
 from assistant.discretion.text_match import similarity
 from assistant.review.context import ReviewContext
+from assistant.review.statutory_range import (
+    REPEATED,
+    REQUIREMENTS,
+    SERIOUS,
+    UNCORRECTED,
+    StatutoryBounds,
+    statutory_bounds,
+)
 from corpus.citation_resolver import ResolvedCitation
+
+_STILL_UNCORRECTED = re.compile(
+    r"仍未改正|未按期改正|到期未改正|逾期仍未|整改不到位|未按要求改正|拒不"
+)
+_ITEM_SUFFIX = re.compile(r"第（[一二三四五六七八九十]+）项$")
 
 
 def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
@@ -23,14 +37,45 @@ def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitat
     return found
 
 
+def _paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFile) -> str:
+    """The cited 款 (an item citation reads its whole paragraph), else the article."""
+    if citation.paragraph is None:
+        return citation.article_text
+    if citation.item is None:
+        return citation.text
+    paragraph = _ITEM_SUFFIX.sub("", citation.citation)
+    found = [r for r in ctx.resolve(paragraph, case.act_date) if isinstance(r, ResolvedCitation)]
+    return found[0].text if found else citation.article_text
+
+
+def established_circumstances(case: CaseFile) -> frozenset[str]:
+    """The circumstances heavier fine clauses are written for that the file establishes."""
+    facts = case.facts
+    text = "".join(
+        [case.violation.description, facts.description, *facts.circumstances]
+        + [e.note for e in case.events]
+    )
+    found = {name for name, pattern in REQUIREMENTS if pattern.search(text)}
+    if facts.harm in ("严重", "重大") or facts.aggravating:
+        found.add(SERIOUS)
+    if (facts.prior_offences or 0) >= 1 or facts.first_offence is False:
+        found.add(REPEATED)
+    if _STILL_UNCORRECTED.search(text):
+        found.add(UNCORRECTED)
+    return frozenset(found)
+
+
 def statutory_fine(
     case: CaseFile, ctx: ReviewContext
-) -> tuple[PenaltyRange, ResolvedCitation] | None:
-    """The one fine the cited penalty article sets (its unit first, else the whole article)."""
+) -> tuple[StatutoryBounds, ResolvedCitation] | None:
+    """The lawful fine the cited penalty provision sets for this case: its own 款 first,
+    else the whole article (fines often sit in the next 款: 有前款第X项行为的，处…)."""
+    amounts, established = case.facts.amounts, established_circumstances(case)
     for citation in penalty_provisions(case, ctx):
-        fine = statutory_penalty(citation.text) or statutory_penalty(citation.article_text)
-        if fine is not None and fine.has_numbers:
-            return fine, citation
+        for text in (_paragraph_text(citation, ctx, case), citation.article_text):
+            bounds = statutory_bounds(text, amounts, citation.item, established)
+            if bounds is not None:
+                return bounds, citation
     return None
 
 

@@ -6,9 +6,11 @@ Officers and reviewers (and admins). The drafter is the process's shared one
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 from urllib.parse import quote
 
+import yaml
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -16,9 +18,13 @@ from pydantic import BaseModel, Field
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, ErrorBody
-from assistant.case_file import CaseFileError
+from assistant.case_file import EXAMPLE_CASE, CaseFileError, read_case_data
 from assistant.drafting.details import parse_drafting_input
-from assistant.drafting.document_types import UnknownDocumentType, document_type
+from assistant.drafting.document_types import (
+    DOCUMENT_TYPES,
+    UnknownDocumentType,
+    document_type,
+)
 from assistant.drafting.interview_record import interview_draft_from_data
 from transcription.record_draft import DraftError
 
@@ -52,6 +58,10 @@ class DraftOut(BaseModel):
     text: str
     warnings: list[str]
     citations: list[CitationOut]
+    markup: str = Field(
+        default="",
+        description="带行标记的文本（# 标题、## 小标题、^ 居中、> 右对齐），供网页预览版式",
+    )
 
 
 def _content_disposition(name: str) -> str:
@@ -85,7 +95,7 @@ def draft_document(
     components: Components = request.app.state.components
     draft = components.drafter.draft(case, kind, details, transcript)
     if format == "json":
-        return DraftOut(**draft.as_json())
+        return DraftOut(**draft.as_json(), markup=draft.markup)
     return Response(
         content=draft.docx,
         media_type=DOCX_MEDIA_TYPE,
@@ -94,3 +104,43 @@ def draft_document(
             "X-Zhifa-Warnings": str(len(draft.warnings)),
         },
     )
+
+
+class CaseFileText(BaseModel):
+    text: str = Field(..., max_length=1_000_000, description="案卷文件内容（YAML 或 JSON）")
+
+
+@router.get("/draft/types", summary="可起草的文书类型（全称与简称）", responses=_ERRORS)
+def draft_types(_: AnyUser) -> list[dict[str, object]]:
+    return [{"type": k.name, "aliases": list(k.aliases)} for k in DOCUMENT_TYPES]
+
+
+@router.get(
+    "/draft/example", summary="一个完整的示例案卷（JSON），供起草文书时参照", responses=_ERRORS
+)
+def draft_example(_: AnyUser) -> dict[str, Any]:
+    return _json_safe(read_case_data(EXAMPLE_CASE))
+
+
+@router.post(
+    "/draft/case-file",
+    summary="读取上传的案卷文件（YAML 或 JSON 文本）为 JSON，指出格式错误所在行",
+    responses=_ERRORS,
+)
+def read_case_file(_: AnyUser, body: CaseFileText) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(body.text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"：第{mark.line + 1}行" if mark else ""
+        raise ApiError(
+            422, "invalid_case_file", f"案卷文件不是有效的 YAML 或 JSON{where}", "body.text"
+        ) from exc
+    if not isinstance(data, dict):
+        raise ApiError(422, "invalid_case_file", "案卷文件的顶层应为对象（键值对）", "body.text")
+    return _json_safe(data)
+
+
+def _json_safe(data: dict[str, Any]) -> dict[str, Any]:
+    """YAML dates → ISO strings, as the case-file parser accepts them back."""
+    return json.loads(json.dumps(data, ensure_ascii=False, default=str))

@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from api.http.audio_probe import probe_recording
@@ -22,9 +22,12 @@ from api.http.transcription_service import (
     TranscriptionForm,
     TranscriptionOutcome,
     TranscriptionService,
+    rename_outcome_speakers,
 )
 from api.http.uploads import AUDIO_TYPES, UploadPolicy, multipart_upload_schema, receive_upload
 from api.users import Principal, Role
+from transcription.example_audio import EXAMPLE_RECORDING
+from transcription.record_draft import DraftError
 
 router = APIRouter(prefix="/transcriptions", tags=["录音转写"])
 
@@ -63,6 +66,7 @@ class DraftTurnOut(BaseModel):
 class TranscriptionResultOut(BaseModel):
     text: str
     segments: list[TranscriptSegmentOut]
+    speakers: int | None = None
     duration_s: float
     sha256: str
     model: str
@@ -179,9 +183,51 @@ async def upload_recording(request: Request, principal: Officer) -> JobOut:
     return job_out(job)
 
 
+@router.get(
+    "/example.wav",
+    summary="示例录音（两位说话人，AISHELL-1，Apache-2.0），可下载后上传试用",
+    response_class=FileResponse,
+    responses=_ERRORS,
+)
+def example_recording(_: Officer) -> FileResponse:
+    return FileResponse(EXAMPLE_RECORDING, media_type="audio/wav", filename="示例询问录音.wav")
+
+
 @router.get("/{job_id}", response_model=JobOut, summary="查询转写进度与结果", responses=_ERRORS)
 def get_job(request: Request, job_id: str, principal: Officer) -> JobOut:
     return job_out(_own_job(request, job_id, principal))
+
+
+class SpeakerRenames(BaseModel):
+    renames: dict[str, str] = Field(
+        ...,
+        min_length=1,
+        max_length=10,
+        description='原名 → 新名（如 {"记录人": "被询问人"}）；改成已有角色即合并',
+    )
+
+
+@router.post(
+    "/{job_id}/speakers",
+    response_model=JobOut,
+    summary="说话人改名（纠正角色或填入姓名），重新生成笔录草稿",
+    responses=_ERRORS | {409: {"model": ErrorBody}},
+)
+def rename_speakers(
+    request: Request, job_id: str, body: SpeakerRenames, principal: Officer
+) -> JobOut:
+    job = _own_job(request, job_id, principal)
+    outcome = _outcome(job)
+    if outcome is None:
+        raise ApiError(409, "job_not_finished", "转写尚未完成，暂无笔录草稿")
+    if any(len(k) > 20 or len(v) > 20 for k, v in body.renames.items()):
+        raise ApiError(422, "invalid_request", "说话人名称不能超过 20 个字", field="body.renames")
+    try:
+        renamed = rename_outcome_speakers(outcome, body.renames)
+    except DraftError as exc:
+        raise ApiError(422, "invalid_request", str(exc), field="body.renames") from exc
+    _runner(request).replace_result(job, renamed.as_json())
+    return job_out(job)
 
 
 @router.get(

@@ -44,6 +44,7 @@ async function login(token) {
   try {
     const me = await api("/api/me");
     $("whoami").textContent = `${me.name}（${me.role_label}）`;
+    showTabsFor(me.role);
     $("logout").hidden = false;
     $("login-panel").hidden = true;
     $("app").hidden = false;
@@ -72,18 +73,72 @@ $("login-form").addEventListener("submit", (event) => {
 });
 $("logout").addEventListener("click", () => logout());
 
+// ---- tabs: only those the role may use; arrow keys, Home and End move between them ----
+
+const visibleTabs = () => [...document.querySelectorAll(".tab")].filter((tab) => !tab.hidden);
+
+function selectTab(tab, focus = false) {
+  for (const other of document.querySelectorAll(".tab")) {
+    const active = other === tab;
+    other.classList.toggle("active", active);
+    other.setAttribute("aria-selected", String(active));
+    other.tabIndex = active ? 0 : -1;
+    $("tab-" + other.dataset.tab).hidden = !active;
+  }
+  if (focus) tab.focus();
+  document.dispatchEvent(new CustomEvent("zhifa:tab", { detail: tab.dataset.tab }));
+}
+
+function showTabsFor(role) {
+  document.body.dataset.role = role;
+  for (const item of document.querySelectorAll("[data-roles]")) item.hidden = !item.dataset.roles.split(" ").includes(role);
+  const current = document.querySelector(".tab.active");
+  selectTab(current && !current.hidden ? current : visibleTabs()[0]);
+}
+
 for (const tab of document.querySelectorAll(".tab")) {
-  tab.addEventListener("click", () => {
-    for (const other of document.querySelectorAll(".tab")) other.classList.toggle("active", other === tab);
-    for (const name of ["law", "assist", "discretion", "review", "transcribe"]) $("tab-" + name).hidden = name !== tab.dataset.tab;
+  tab.id = "tabbutton-" + tab.dataset.tab;
+  tab.setAttribute("aria-controls", "tab-" + tab.dataset.tab);
+  $("tab-" + tab.dataset.tab).setAttribute("aria-labelledby", tab.id);
+  tab.addEventListener("click", () => selectTab(tab));
+  tab.addEventListener("keydown", (event) => {
+    const tabs = visibleTabs();
+    const at = tabs.indexOf(tab);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    selectTab(tabs[(next + tabs.length) % tabs.length], true);
   });
 }
 
 // ---- statutes: search and cite -------------------------------------------------------
 
+async function copyText(text) {
+  // The Clipboard API needs a secure context (localhost counts); fall back to a selection.
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = el("textarea");
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+}
+
+function copyButton(text, label = "复制引用") {
+  const button = el("button", "copy", label);
+  button.type = "button";
+  button.title = "复制引用与条文";
+  button.addEventListener("click", () =>
+    copyText(text).then(() => (button.textContent = "已复制"), () => (button.textContent = "复制失败")),
+  );
+  return button;
+}
+
 function articleBox(citation, version, text) {
   const div = el("div", "hit");
-  div.append(el("div", "cite", citation), el("div", "meta", `${version} 起施行的版本`), el("div", "", text));
+  const head = el("div", "cite", citation);
+  div.append(head, el("div", "meta", `${version} 起施行的版本`), el("div", "", text));
+  div.append(copyButton(`${citation}：${text}`));
   return div;
 }
 
@@ -112,15 +167,11 @@ async function runCite(q, day, box) {
 $("law-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const action = event.submitter ? event.submitter.value : "search";
-  const box = $("law-results");
-  box.replaceChildren(el("p", "meta", "查询中…"));
-  const results = el("div");
-  try {
+  await runLong($("law-results"), action === "cite" ? "核验引用" : "检索", async () => {
+    const results = el("div");
     await (action === "cite" ? runCite : runSearch)($("law-q").value, $("law-date").value, results);
-    box.replaceChildren(results);
-  } catch (failure) {
-    box.replaceChildren(errorBox(failure.message));
-  }
+    return results;
+  });
 });
 
 // ---- officer assistance --------------------------------------------------------------
@@ -171,23 +222,14 @@ function renderAssist(body, box) {
 
 $("assist-form").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const box = $("assist-results");
-  box.replaceChildren(el("p", "meta", "分析中…"));
   const have = $("assist-have").value.split(/[、，,]/).map((x) => x.trim()).filter(Boolean);
   const payload = { question: $("assist-q").value, have };
   if ($("assist-date").value) payload.date = $("assist-date").value;
-  try {
-    const body = await api("/api/ask", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(payload),
-    });
+  await runLong($("assist-results"), "分析中", async (signal) => {
     const results = el("div");
-    renderAssist(body, results);
-    box.replaceChildren(results);
-  } catch (failure) {
-    box.replaceChildren(errorBox(failure.message));
-  }
+    renderAssist(await postJson("/api/ask", payload, signal), results);
+    return results;
+  });
 });
 
 // ---- legal review --------------------------------------------------------------------
@@ -235,27 +277,18 @@ $("review-form").addEventListener("submit", async (event) => {
     box.replaceChildren(errorBox("案卷不是有效的 JSON"));
     return;
   }
-  box.replaceChildren(el("p", "meta", "审核中…"));
-  try {
-    const body = await api("/api/review", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(caseFile),
-    });
+  await runLong(box, "审核中", async (signal) => {
     const results = el("div");
-    renderReview(body, results);
-    box.replaceChildren(results);
-  } catch (failure) {
-    box.replaceChildren(errorBox(failure.message));
-  }
+    renderReview(await postJson("/api/review", caseFile, signal), results);
+    return results;
+  });
 });
 
 // ---- discretion standards ------------------------------------------------------------
 
 async function showViolation(id, target) {
   const violation = await api("/api/discretion/violations/" + encodeURIComponent(id));
-  target.replaceChildren();
-  for (const basis of violation.legal_basis) target.append(el("div", "meta", "法律依据：" + basis.raw));
+  target.replaceChildren();  // the legal basis is already on the hit's summary line
   for (const tier of violation.tiers) {
     const conditions = tier.conditions.map((c) => c.text).join("；");
     target.append(el("div", "tier", `第${tier.level}档：${conditions} → ${tier.penalty_text}`));
@@ -278,7 +311,11 @@ $("discretion-form").addEventListener("submit", async (event) => {
       const div = el("div", "hit violation");
       const detail = el("div");
       div.append(el("div", "cite", `${hit.id} ${hit.title}`), el("div", "meta", hit.legal_basis.join("；")), detail);
-      div.addEventListener("click", () => showViolation(hit.id, detail).catch((f) => detail.replaceChildren(errorBox(f.message))), { once: true });
+      const open = () => showViolation(hit.id, detail).catch((f) => detail.replaceChildren(errorBox(f.message)));
+      div.tabIndex = 0;  // keyboard users open a violation with Enter or Space
+      div.setAttribute("role", "button");
+      div.addEventListener("click", open, { once: true });
+      div.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), div.click()));
       box.append(div);
     }
   } catch (failure) {
@@ -288,7 +325,7 @@ $("discretion-form").addEventListener("submit", async (event) => {
 
 // ---- transcription -------------------------------------------------------------------
 
-function uploadWithProgress(form) {
+function uploadWithProgress(body) {
   // XMLHttpRequest reports upload progress; fetch does not.
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
@@ -301,7 +338,9 @@ function uploadWithProgress(form) {
     };
     request.onload = () => (request.status === 202 ? resolve(request.response) : reject(new ApiFailure(request.status, request.response)));
     request.onerror = () => reject(new Error("上传失败：网络错误"));
-    request.send(new FormData(form));
+    request.onabort = () => reject(new Error("已取消上传"));
+    $("upload-cancel").onclick = () => request.abort();
+    request.send(body);
   });
 }
 
@@ -314,9 +353,47 @@ async function download(url, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-function showTranscript(result) {
+function speakerRenameForm(result, jobId) {
+  // One box per speaker: correct a role (记录人 → 被询问人) or write a name; the draft is re-rendered.
+  const form = el("form", "rename-speakers");
+  form.id = "rename-speakers";
+  const names = [...new Set(result.draft_turns.map((t) => t.speaker))];
+  for (const name of names) {
+    const input = el("input");
+    input.value = name;
+    input.dataset.original = name;
+    input.setAttribute("aria-label", "说话人 " + name);
+    form.append(el("span", "meta", name + " → "), input);
+  }
+  const button = el("button", "", "改名并重新生成笔录");
+  button.type = "submit";
+  form.append(button);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const renames = {};
+    for (const input of form.querySelectorAll("input")) {
+      if (input.value.trim() && input.value.trim() !== input.dataset.original) renames[input.dataset.original] = input.value.trim();
+    }
+    if (!Object.keys(renames).length) return;
+    try {
+      const job = await api(`/api/transcriptions/${jobId}/speakers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ renames }),
+      });
+      showTranscript(job.result, jobId);
+    } catch (failure) {
+      form.append(errorBox(failure.message));
+    }
+  });
+  return form;
+}
+
+function showTranscript(result, jobId) {
   const box = $("transcript");
   box.replaceChildren(el("h3", "", "询问笔录草稿"));
+  const source = result.draft_markdown.split("\n").find((line) => line.includes("录音文件："));
+  if (source) box.append(el("p", "meta source", source.trim()));
   if (!result.draft_turns.length) box.append(el("p", "meta", "未检测到语音，转写结果为空。"));
   for (const turn of result.draft_turns) {
     const line = el("div", "turn");
@@ -336,33 +413,59 @@ function showTranscript(result) {
     links.append(link);
   }
   box.append(links);
-  box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，模型 ${result.model}，SHA-256 ${result.sha256}`));
+  const voices = result.speakers == null ? "说话人按问句规则区分" : `按声音识别出 ${result.speakers} 位说话人`;
+  box.append(el("p", "meta", `录音时长 ${result.duration_s.toFixed(1)} 秒，${voices}，模型 ${result.model}，SHA-256 ${result.sha256}`));
+  if (result.draft_turns.length) box.append(speakerRenameForm(result, jobId));
 }
 
 async function pollJob(job) {
   const labels = { queued: "排队中", running: "转写中", done: "已完成", failed: "失败" };
+  let stopped = false;
+  $("upload-cancel").textContent = "停止等待";
+  $("upload-cancel").onclick = () => (stopped = true);
   for (;;) {
+    if (stopped) throw new Error("已停止等待；转写仍在后台进行，可稍后重新上传查看");
     const pct = Math.round(job.progress.fraction * 100);
     $("job-status").textContent = `${labels[job.status]}：${job.file_name}（${pct}%）`;
     $("upload-progress").value = job.progress.fraction;
-    if (job.status === "done") return showTranscript(job.result);
+    if (job.status === "done") return showTranscript(job.result, job.id);
     if (job.status === "failed") return $("transcript").replaceChildren(errorBox(job.error));
     await new Promise((r) => setTimeout(r, 1000));
     job = await api("/api/transcriptions/" + job.id);
   }
 }
 
-$("upload-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
+async function transcribeUpload(makeBody) {
   $("transcript").replaceChildren();
   $("upload-progress").hidden = false;
   $("upload-progress").value = 0;
+  $("upload-cancel").textContent = "取消";
+  $("upload-cancel").hidden = false;
   try {
-    await pollJob(await uploadWithProgress(event.target));
+    await pollJob(await uploadWithProgress(await makeBody()));
   } catch (failure) {
     $("job-status").textContent = "";
+    $("upload-progress").value = 0;  // a rejected or cancelled upload leaves no full bar behind
+    $("upload-progress").hidden = true;
     $("transcript").replaceChildren(errorBox(failure.message));
+  } finally {
+    $("upload-cancel").hidden = true;
   }
+}
+
+$("upload-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  transcribeUpload(async () => new FormData(event.target));
+});
+
+$("try-example").addEventListener("click", () => {
+  // The shipped example: two real speakers (AISHELL-1), fetched and uploaded like a user file.
+  transcribeUpload(async () => {
+    const body = new FormData();
+    body.append("file", await api("/api/transcriptions/example.wav"), "示例询问录音.wav");
+    if ($("upload-form").elements.verbatim.checked) body.append("verbatim", "1");
+    return body;
+  });
 });
 
 if (sessionStorage.getItem(TOKEN_KEY)) login(sessionStorage.getItem(TOKEN_KEY));

@@ -1,16 +1,17 @@
 """裁量基准运用是否适当: the fine inside the statutory range (read from the cited
-article), inside the tier the discretion standard gives for the facts, and no fine
-where the facts meet 不予处罚 (《行政处罚法》第三十三条第一款)."""
+article; below its minimum only on a 减轻 ground, 《行政处罚法》第三十二条), inside the
+tier the discretion standard gives for the facts, and no fine where the facts meet
+不予处罚 (第三十三条第一款)."""
 
 from __future__ import annotations
 
 from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
-from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.mitigation import reduction_grounds
 from assistant.review.statutory_fine import matching_standard, statutory_fine
 
 _TOLERANCE_YUAN = 0.5
@@ -56,29 +57,39 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decision = None
     if standard is not None and ctx.standards is not None:
         decision = decide(standard, case_facts(case), ctx.standards.exemptions)
-        if not flags:
+        if not flags and not _lawfully_reduced(case, ctx):
             flags += _tier(case, ctx.standards, decision)
     flags += _exemption(case, ctx, decision)
     return flags
 
 
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Above the article's maximum, or below its minimum without a 第三十二条 ground."""
     amount = case.penalty.amount
     found = statutory_fine(case, ctx)
     if amount is None or found is None:
         return []
-    fine, citation = found
-    low, high = resolve_yuan(fine, case.facts.amounts)
-    if not _outside(amount, low, high):
-        return []
-    return [
-        _flag(
-            Severity.MUST_FIX,
-            f"罚款{amount:g}元超出法定幅度{_bounds(low, high)}（{fine.raw}）",
-            citation.citation,
-            f"penalty.amount={amount:g}",
+    bounds, citation = found
+    low, high = bounds.low, bounds.high
+    if high is not None and amount > high + _TOLERANCE_YUAN:
+        why = f"罚款{amount:g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
+    elif low is not None and amount < low - _TOLERANCE_YUAN and not reduction_grounds(case):
+        why = (
+            f"罚款{amount:g}元低于法定最低额（法定幅度{_bounds(low, high)}：{bounds.wording}），"
+            f"案卷未载明{ctx.penalty_law('第三十二条')}规定的减轻处罚情形"
         )
-    ]
+    else:
+        return []
+    return [_flag(Severity.MUST_FIX, why, citation.citation, f"penalty.amount={amount:g}")]
+
+
+def _lawfully_reduced(case: CaseFile, ctx: ReviewContext) -> bool:
+    """Below the statutory minimum on a recorded 减轻 ground: the standard's tiers, which
+    divide the statutory range, no longer apply."""
+    found = statutory_fine(case, ctx)
+    amount, low = case.penalty.amount, found[0].low if found else None
+    below = amount is not None and low is not None and amount < low - _TOLERANCE_YUAN
+    return below and bool(reduction_grounds(case))
 
 
 def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> list[Flag]:

@@ -65,23 +65,23 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A fine set as a multiple of 违法所得/货值金额… needs that amount established."""
     if case.penalty.amount is None:
         return []
-    bases: list[tuple[str, str]] = []
+    missing: tuple[str, str] | None = None
     found = statutory_fine(case, ctx)
-    if found is not None and found[0].base:
-        bases.append((found[0].base, found[1].citation))
+    if found is not None and found[0].base and found[0].low is None and found[0].high is None:
+        missing = (found[0].base, found[1].citation)
     standard = matching_standard(case, ctx)
-    if standard is not None and standard.statutory_range and standard.statutory_range.base:
-        bases.append((standard.statutory_range.base, standard.id))
-    for base, source in bases:
-        fine = found[0] if found and found[0].base == base else standard.statutory_range
-        low, high = resolve_yuan(fine, case.facts.amounts)
-        if low is None and high is None:
-            return [
-                _flag(
-                    Severity.MUST_FIX,
-                    f"罚款以{base}为基数计算（{source}），但案卷未查明{base}",
-                    ctx,
-                    f"facts.amounts 无“{base}”（现有：{'、'.join(case.facts.amounts) or '无'}）",
-                )
-            ]
-    return []
+    fine = standard.statutory_range if standard is not None else None
+    unresolved = fine is not None and resolve_yuan(fine, case.facts.amounts) == (None, None)
+    if missing is None and fine is not None and fine.base and unresolved:
+        missing = (fine.base, standard.id)
+    if missing is None:
+        return []
+    base, source = missing
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"罚款以{base}为基数计算（{source}），但案卷未查明{base}",
+            ctx,
+            f"facts.amounts 无“{base}”（现有：{'、'.join(case.facts.amounts) or '无'}）",
+        )
+    ]

@@ -65,6 +65,13 @@ def _citation_flag(ctx: ReviewContext, error: CitationError, evidence: str) -> F
             ctx.penalty_law("第三十七条"),
             evidence,
         )
+    if error.code is CitationErrorCode.UNKNOWN_LAW:
+        return _flag(
+            Severity.CHECK,
+            f"所引法律不在本地法规库中，无法核实其存在与条文（导入后重新审核）：{error.message}",
+            ctx.penalty_law("第三十八条第一款"),
+            evidence,
+        )
     return _flag(
         Severity.MUST_FIX,
         f"所引条文在语料库中无法核实：{error.message}",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import date
 from pathlib import Path
 
 import typer
 
-from api.cli.output import components_from, emit_json, fail, settings_from
+from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
 from eval.lawbench import load_lawbench
 from eval.retrieval_eval import covered, evaluate_mode
 from indexing.filters import SearchFilter
@@ -18,12 +17,7 @@ from indexing.vector_store import VectorStoreError
 from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
 
-eval_app = typer.Typer(
-    help="评测：检索质量与速度；评测报告（HTML 图表）与报告比较。", no_args_is_help=True
-)
 
-
-@eval_app.command("retrieval", help="在评测集上并列比较 bm25、dense、hybrid 的命中率与延迟。")
 def retrieval_command(
     ctx: typer.Context,
     eval_set: Path = typer.Option(..., "--set", help="LawBench 3-2 格式的评测集 JSON。"),
@@ -38,6 +32,7 @@ def retrieval_command(
 ) -> None:
     if not eval_set.is_file():
         fail(f"找不到评测集：{eval_set}")
+    day = parse_date_option(on_date)
     questions, skipped = load_lawbench(eval_set)
     opened = components_from(ctx).statute_index()
     index, has_dense = opened.index, opened.has_dense
@@ -45,7 +40,7 @@ def retrieval_command(
     questions = (in_index if covered_only else questions)[:limit]
     if not questions:
         fail("评测集中没有可评测的题目。")
-    query_filter = SearchFilter(on_date=date.fromisoformat(on_date)) if on_date else None
+    query_filter = SearchFilter(on_date=day) if day else None
     modes = MODES if has_dense else ("bm25",)
     results = {mode: evaluate_mode(index, questions, mode, query_filter) for mode in modes}
     if as_json:
@@ -68,7 +63,6 @@ def retrieval_command(
         )
 
 
-@eval_app.command("run", help="按配置文件运行所有适用的评测，写出 report.json 与 report.html。")
 def run_command(
     ctx: typer.Context,
     config_path: Path = typer.Argument(..., help="评测配置（YAML 或 JSON），见 eval/configs/。"),
@@ -130,7 +124,6 @@ def _run_summary(report: dict, out: Path) -> dict:
     }
 
 
-@eval_app.command("compare", help="比较两份评测报告：各指标差值与逐题变化（B 相对 A）。")
 def compare_command(
     report_a: Path = typer.Argument(..., help="报告 A（report.json 或其目录）。"),
     report_b: Path = typer.Argument(..., help="报告 B（report.json 或其目录）。"),

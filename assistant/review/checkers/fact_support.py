@@ -1,0 +1,241 @@
+"""Facts ↔ evidence: each fact the penalty depends on must be supported by the file and
+agree with it (《行政处罚法》第四十条: 违法事实不清、证据不足的，不得给予行政处罚).
+
+- an exceedance (超标) penalty needs a measured value above its limit;
+- a fine computed on 货值金额/违法所得/销售金额 needs that amount established, not
+  recorded as 尚在核实;
+- a penalty the article raises for a repeat (再次…/二年内曾…) needs the earlier decision
+  or record among the evidence;
+- a fact found on site needs an inspection record (现场/勘验/检查笔录) or an AV record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import matching_standard, penalty_provisions
+from assistant.review.statutory_range import fine_clauses
+
+_CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
+_UNIT = _CONCENTRATION + "|倍"
+_EXCEEDANCE = re.compile(r"超标|超过[^，。；]{0,20}(?:排放标准|标准限值|限值|排放限值)")
+_MEASURED_TEXT = re.compile(
+    rf"([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})[^。；0-9]{{0,24}}?(?:标准限值|排放限值|限值|标准值|标准为|标准)"
+    rf"[^。；0-9]{{0,8}}([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})"
+)
+_LIMIT_TEXT = re.compile(
+    rf"(?:限值|标准值|标准为|标准是|不得超过|不超过)(?:为|是|：|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*"
+    rf"({_CONCENTRATION})"
+)
+_VALUE_TEXT = re.compile(rf"([0-9]+(?:\.[0-9]+)?)\s*({_CONCENTRATION})")
+_LIMIT_KEY = re.compile(r"限值|标准值|标准限值|排放标准|允许")
+_MEASURE_WORDS = re.compile(
+    r"[（(][^）)]*[）)]|实测|监测|检测|排放|浓度|限值|标准值|标准限值|标准|允许|数值|值"
+)
+_PENDING = re.compile(
+    r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
+)
+_BASES = {"货值金额": ("货值",), "违法所得": ("违法所得",), "销售金额": ("销售金额", "销售额")}
+_REPEAT_IN_LAW = re.compile(r"再次|二年内曾|一年内曾|曾因|多次|累计")
+_REPEAT_IN_FACTS = re.compile(r"再次|曾因|多次|屡次|二年内曾|一年内曾")
+_PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
+_ON_SITE = re.compile(
+    r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
+)
+_SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
+
+
+def _flag(point: ReviewPoint, reason: str, ctx: ReviewContext, evidence: str) -> Flag:
+    return Flag(
+        point=point,
+        severity=Severity.MUST_FIX,
+        reason=reason,
+        rule=ctx.penalty_law("第四十条"),
+        evidence=evidence,
+    )
+
+
+def _narrative(case: CaseFile) -> str:
+    return "".join([case.violation.description, case.facts.description, *case.facts.circumstances])
+
+
+def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if not (case.penalty.types or case.penalty.amount):
+        return []
+    return _exceedance(case, ctx) + _pending_base(case, ctx) + _repeat_unproven(case, ctx)
+
+
+def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return _on_site(case, ctx)
+
+
+def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
+    """(what, value, limit) from evidence measurements and from the file's text."""
+    found = [
+        (f"evidence[{i}]（{e.name}）{m.item}", m.value, m.limit)
+        for i, e in enumerate(case.evidence)
+        for m in e.measurements
+        if m.limit is not None
+    ]
+    found += _quantity_pairs(case.facts.quantities)
+    texts = [("facts.description", case.facts.description)]
+    texts += [("facts.circumstances", c) for c in case.facts.circumstances]
+    texts += [
+        (f"evidence[{i}]（{e.name}）", f"{e.name}{e.note}") for i, e in enumerate(case.evidence)
+    ]
+    for where, text in texts:
+        limit_starts = {m.start(1) for m in _LIMIT_TEXT.finditer(text)}
+        for match in _MEASURED_TEXT.finditer(text):
+            value, unit, limit, limit_unit = match.groups()
+            if unit == limit_unit and match.start(1) not in limit_starts:
+                found.append((f"{where}“{match.group(0)}”", float(value), float(limit)))
+    return found or _one_limit(texts)
+
+
+def _one_limit(texts: list[tuple[str, str]]) -> list[tuple[str, float, float]]:
+    """Values and a limit written apart (监测报告：COD 85mg/L … 标准限值为100mg/L): paired
+    only when the file states a single limit in that unit, so no pairing is guessed."""
+    limits: dict[str, set[float]] = {}
+    values: list[tuple[str, float, str]] = []
+    for where, text in texts:
+        spans = []
+        for match in _LIMIT_TEXT.finditer(text):
+            limits.setdefault(match.group(2), set()).add(float(match.group(1)))
+            spans.append(match.span())
+        for match in _VALUE_TEXT.finditer(text):
+            if not any(a <= match.start() < b for a, b in spans):
+                values.append((f"{where}“{match.group(0)}”", float(match.group(1)), match.group(2)))
+    return [
+        (where, value, next(iter(limits[unit])))
+        for where, value, unit in values
+        if len(limits.get(unit, ())) == 1
+    ]
+
+
+def _pollutant(name: str) -> str:
+    return _MEASURE_WORDS.sub("", name)
+
+
+def _quantity_pairs(quantities: dict[str, float]) -> list[tuple[str, float, float]]:
+    """facts.quantities written as 化学需氧量浓度 / 化学需氧量排放限值 pairs."""
+    limits = {_pollutant(k): (k, v) for k, v in quantities.items() if _LIMIT_KEY.search(k)}
+    pairs = []
+    for name, value in quantities.items():
+        limit = limits.get(_pollutant(name))
+        if limit is not None and not _LIMIT_KEY.search(name) and _pollutant(name):
+            pairs.append((f"facts.quantities.{name}／{limit[0]}", value, limit[1]))
+    return pairs
+
+
+def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """超标 found, but every measured value with a limit is within it."""
+    basis = "".join(c.text for c in penalty_provisions(case, ctx))
+    if not (_EXCEEDANCE.search(_narrative(case)) or _EXCEEDANCE.search(basis)):
+        return []
+    measured = measured_values(case)
+    multiples = {k: v for k, v in case.facts.quantities.items() if "超标倍数" in k}
+    if any(value > limit for _, value, limit in measured) or any(v > 0 for v in multiples.values()):
+        return []
+    if not measured and not multiples:
+        return []
+    shown = [f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured]
+    shown += [f"facts.quantities.{k}={v:g}" for k, v in multiples.items()]
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "认定超标排放（超过标准）并据此处罚，但案卷中的监测结果均未超过所载限值",
+            ctx,
+            "；".join(shown),
+        )
+    ]
+
+
+def _fine_bases(case: CaseFile, ctx: ReviewContext) -> set[str]:
+    """Amounts the fine is computed on or tiered by, per the penalty article and standard."""
+    bases: set[str] = set()
+    for citation in penalty_provisions(case, ctx):
+        for clause in fine_clauses(citation.article_text):
+            bases |= {b for b in (clause.fine.base, clause.tier_base) if b}
+    standard = matching_standard(case, ctx)
+    if standard is not None and standard.statutory_range and standard.statutory_range.base:
+        bases.add(standard.statutory_range.base)
+    if any("没收违法所得" in t for t in case.penalty.types):
+        bases.add("违法所得")
+    return bases
+
+
+def _named(text: str) -> list[str]:
+    return [base for base, words in _BASES.items() if any(w in text for w in words)]
+
+
+def pending_amounts(case: CaseFile) -> dict[str, str]:
+    """Base amounts the file itself records as not yet verified, with the words used."""
+    pending = {
+        b: f"facts.unverified：{u}" for u in case.facts.unverified for b in _BASES if b[:2] in u
+    }
+    texts = [case.facts.description, *case.facts.circumstances, *(e.note for e in case.evidence)]
+    for text in texts:
+        for sentence in re.split(r"[。；;]", text):
+            if _PENDING.search(sentence):
+                pending.update({base: f"“{sentence}”" for base in _named(sentence)})
+    return pending
+
+
+def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    pending = pending_amounts(case)
+    if not pending:
+        return []
+    flags = []
+    for base in sorted(_fine_bases(case, ctx)):
+        match = next((w for b, w in pending.items() if b in base or base in b), None)
+        if match is not None:
+            flags.append(
+                _flag(
+                    ReviewPoint.FACTS,
+                    f"处罚以{base}为基数或档次计算，但案卷载明{base}尚未核实",
+                    ctx,
+                    f"{match}；facts.amounts：{case.facts.amounts or '无'}",
+                )
+            )
+    return flags
+
+
+def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A fact found on site needs an inspection record or an AV record among the evidence."""
+    found = _ON_SITE.search(_narrative(case))
+    if found is None:
+        return []
+    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
+    if any(_SITE_RECORD.search(r) for r in records):
+        return []
+    return [
+        _flag(
+            ReviewPoint.EVIDENCE,
+            f"认定的事实来自现场检查（“{found.group(0)}”），但证据中没有现场检查（勘验）笔录或音像记录",
+            ctx,
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
+
+
+def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The cited provision raises the penalty for a repeat, the file relies on one, but no
+    evidence shows the earlier decision."""
+    basis = "".join(c.text for c in penalty_provisions(case, ctx))
+    relied_on = _REPEAT_IN_FACTS.search(_narrative(case))  # a bare prior_offences count only
+    if not (relied_on and _REPEAT_IN_LAW.search(basis)):  # feeds the discretion tiers
+        return []
+    if any(_PRIOR_RECORD.search(f"{e.name}{e.note}") for e in case.evidence):
+        return []
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "处罚依据以再次（曾受处罚）为条件，但证据中没有此前的处罚决定或违法记录",
+            ctx,
+            f"facts.prior_offences={case.facts.prior_offences}；"
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]

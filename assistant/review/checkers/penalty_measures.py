@@ -1,0 +1,75 @@
+"""Non-fine measures under 适用法律: each penalty type the file imposes must be one the cited
+penalty article itself provides (《行政处罚法》第三十八条第一款: 行政处罚没有依据的无效).
+
+A type outside the agency's powers, or 行政拘留 by a non-police agency, is the authority
+point's finding and a duty cited as 处罚依据 the law checker's, so neither is repeated here; an article that punishes by reference
+(依照前款/第X条规定处罚) is not judged, since its measures are written elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.norm_links import is_penalty_norm
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import penalty_provisions
+from corpus.citation_resolver import ResolvedCitation
+
+# A penalty type (as files write it) → the words the article uses for it.
+MEASURE_WORDS: tuple[tuple[str, str], ...] = (
+    ("警告", "警告"),
+    ("通报批评", "通报批评"),
+    ("罚款", "罚款|倍"),
+    ("没收", "没收"),
+    ("暂扣", "暂扣"),
+    ("吊销", "吊销"),
+    ("降低资质", "降低资质"),
+    ("停产停业|停业|停产", "停产|停业|停止生产|停止营业"),
+    ("关闭", "关闭"),
+    ("限制从业", "限制从业|不得担任|禁止从事|不得从事"),
+    ("拘留", "拘留"),
+)
+_BY_REFERENCE = re.compile(
+    r"依照[^，。；]{0,20}(?:规定|第[^，。；]{1,10}条)[^，。；]{0,6}(?:处罚|处理)"
+)
+
+
+def _words_for(kind: str) -> str | None:
+    return next((words for name, words in MEASURE_WORDS if re.search(name, kind)), None)
+
+
+def _handled_by_authority(case: CaseFile, kind: str) -> bool:
+    allowed = case.agency.powers.penalty_types
+    outside = bool(allowed) and not any(a in kind or kind in a for a in allowed)
+    return outside or ("拘留" in kind and "公安" not in case.agency.name)
+
+
+def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
+    """A duty cited as 处罚依据 is the law checker's finding, not a missing measure."""
+    record = ctx.record(citation)
+    return record is not None and is_penalty_norm(record)
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    provisions = [c for c in penalty_provisions(case, ctx) if _is_sanction(ctx, c)]
+    texts = "".join(c.article_text for c in provisions)
+    if not provisions or _BY_REFERENCE.search(texts):
+        return []
+    flags = []
+    for kind in case.penalty.types:
+        words = _words_for(kind)
+        if words is None or re.search(words, texts) or _handled_by_authority(case, kind):
+            continue
+        cited = "、".join(c.citation for c in provisions)
+        flags.append(
+            Flag(
+                point=ReviewPoint.LAW,
+                severity=Severity.MUST_FIX,
+                reason=f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类",
+                rule=provisions[0].citation,
+                evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
+            )
+        )
+    return flags

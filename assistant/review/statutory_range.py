@@ -1,0 +1,201 @@
+"""The fine a penalty article sets, read from its own text, clause by clause.
+
+Penalty articles write fines as fixed ranges (处一万元以上十万元以下罚款), multiples of a
+base (货值金额等值以上三倍以下), tiers chosen by that base (货值金额不足一万元的，并处五万元
+以上十万元以下罚款；货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款) and
+item-specific sentences (有前款第一项、第八项行为之一，处…). A case's lawful range is the
+envelope of every clause that can apply to it. A heavier clause written for a
+circumstance (逾期未改正的，处…; 情节严重的，处…; 再次…) applies only when the file
+establishes that circumstance; fines on responsible individuals are not the party's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.discretion.model import PenaltyRange
+from assistant.discretion.penalty_amounts import (
+    chinese_number,
+    parse_penalty,
+    resolve_yuan,
+    split_unit_and_individual,
+)
+from corpus.text_normalizer import normalize_text
+
+_NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+"
+_TIER_BASES = ("货值金额", "违法所得", "销售金额")
+_FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
+_TIER = re.compile(
+    rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})"
+    rf"(不足|不满|低于)?({_NUM})(万元|元)(以上|以下)?的"
+)
+_NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
+_ITEMS = re.compile(
+    r"有(?:前款|本条第[一二三四五六七八九十]+款)((?:第[一二三四五六七八九十]+项[、和或者至]*)+)"
+)
+_ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
+_MULTIPLE = re.compile(r"倍|百分之|[%％]")
+_PERSONS = re.compile(r"主管人员|直接责任人员|法定代表人|主要负责人|从业人员")
+# Circumstances a heavier clause is written for; the file must establish them.
+UNCORRECTED = "逾期未改正"
+SERIOUS = "情节严重"
+REPEATED = "再次违法"
+REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        UNCORRECTED,
+        re.compile(r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"),
+    ),
+    (SERIOUS, re.compile(r"情节(?:特别)?严重|严重情节|后果(?:特别)?严重|造成严重|重大损失")),
+    (REPEATED, re.compile(r"再次|二年内|两年内|一年内|多次|累计")),
+)
+
+
+@dataclass(frozen=True)
+class FineClause:
+    """One fine sentence of the article and the circumstances it is limited to."""
+
+    fine: PenaltyRange
+    tier_base: str | None = None
+    below: float | None = None  # applies when the base amount is under this
+    at_least: float | None = None  # applies when the base amount is this or more
+    no_base: bool = False  # 没有违法所得的…
+    items: frozenset[int] = frozenset()  # 有前款第X项…; empty: any item
+    requires: str | None = None  # UNCORRECTED, SERIOUS or REPEATED
+
+    def applies(
+        self, amounts: dict[str, float], item: int | None, established: frozenset[str]
+    ) -> bool:
+        """False when the case's item, base amount or unestablished circumstance rules
+        this clause out."""
+        if self.items and item is not None and item not in self.items:
+            return False
+        if self.requires is not None and self.requires not in established:
+            return False
+        if self.tier_base is None:
+            return True
+        amount = _amount(self.tier_base, amounts)
+        if amount is None:
+            return True
+        if self.no_base and amount <= 0:
+            return True
+        if self.below is not None and amount >= self.below:
+            return False
+        return self.at_least is None or amount >= self.at_least
+
+
+def _amount(base: str, amounts: dict[str, float]) -> float | None:
+    for name, value in amounts.items():
+        if base in name or name in base:
+            return value
+    return None
+
+
+def _clean(text: str) -> str:
+    clean = re.sub(r"\s+", "", normalize_text(text))
+    return clean.replace("等值以上", "一倍以上")
+
+
+def _tier(prefix: str) -> dict:
+    """Tier bounds from the condition written before the fine (last one wins)."""
+    found = list(_TIER.finditer(prefix))
+    if not found:
+        no_base = _NO_BASE.search(prefix)
+        return {"tier_base": no_base.group(1), "no_base": True, "below": 0.0} if no_base else {}
+    either, base, below_word, number, unit, direction = found[-1].groups()
+    value = chinese_number(number) * (10_000 if unit == "万元" else 1)
+    below = below_word in ("不足", "不满", "低于") or direction == "以下"
+    bounds = {"below": value} if below else {"at_least": value}
+    return {"tier_base": base, "no_base": bool(either), **bounds}
+
+
+def _items(prefix: str) -> frozenset[int]:
+    listed = _ITEMS.search(prefix)
+    if not listed:
+        return frozenset()
+    return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
+
+
+def _requires(local: str) -> str | None:
+    """The circumstance a clause is written for (逾期未改正的，处…), if any."""
+    return next((name for name, pattern in REQUIREMENTS if pattern.search(local)), None)
+
+
+def fine_clauses(article_text: str) -> list[FineClause]:
+    """Every fine on the party of an article, with its tier, item and circumstance; none
+    at all when one fine is a multiple of a base the parser does not know (广告费用…),
+    since the others are then only its alternatives."""
+    clauses = []
+    for sentence in re.split(r"[；。\n]", _clean(article_text)):
+        previous_end = 0
+        for found in _FINE.finditer(sentence):
+            since_previous, previous_end = sentence[previous_end : found.start()], found.end()
+            if _PERSONS.search(since_previous):
+                continue  # 对直接负责的主管人员…处: a fine on individuals, not the party
+            unit_part = split_unit_and_individual(found.group(0))[0]
+            try:
+                fine = parse_penalty(unit_part)
+                conditions = _tier(sentence[: found.start()])
+            except ValueError:
+                fine = None
+            if fine is None or not fine.has_numbers:
+                if _MULTIPLE.search(unit_part):
+                    return []  # a multiple of a base we cannot read: no bounds are safe
+                continue
+            prefix = sentence[: found.start()]
+            clauses.append(
+                FineClause(
+                    fine=fine,
+                    items=_items(prefix),
+                    requires=_requires(sentence[: found.end()]),
+                    **conditions,
+                )
+            )
+    return clauses
+
+
+@dataclass(frozen=True)
+class StatutoryBounds:
+    """The lawful fine for this case, in yuan; None where the law sets no such bound."""
+
+    low: float | None
+    high: float | None
+    wording: str
+    base: str | None  # the base amount a multiple needs, when the fine is one
+
+
+def statutory_bounds(
+    article_text: str,
+    amounts: dict[str, float],
+    item: int | None,
+    established: frozenset[str] = frozenset(),
+) -> StatutoryBounds | None:
+    """The envelope of the clauses that can apply; None when no clause is readable or
+    an applicable multiple lacks its base amount (the facts checker flags that).
+
+    A clause written for a circumstance (逾期未改正, 情节严重, 再次) applies only when the
+    file establishes it; if every clause needs one the file lacks, all are kept.
+    """
+    clauses = fine_clauses(article_text)
+    applicable = [c for c in clauses if c.applies(amounts, item, established)]
+    if not applicable:
+        everything = frozenset(name for name, _ in REQUIREMENTS)
+        applicable = [c for c in clauses if c.applies(amounts, item, everything)]
+    if not applicable:
+        return None
+    lows, highs = [], []
+    for clause in applicable:
+        low, high = resolve_yuan(clause.fine, amounts)
+        if clause.fine.base is not None and low is None and high is None:
+            if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
+                return None  # 没有违法所得的… : an unrecorded base may lawfully be none
+            return StatutoryBounds(None, None, clause.fine.raw, clause.fine.base)
+        lows.append(low)
+        highs.append(high)
+    wording = "；".join(dict.fromkeys(c.fine.raw for c in applicable))
+    return StatutoryBounds(
+        low=None if None in lows else min(lows),
+        high=None if None in highs else max(highs),
+        wording=wording,
+        base=next((c.fine.base for c in applicable if c.fine.base), None),
+    )

@@ -1,0 +1,38 @@
+"""``zhifa eval``: every evaluation command, registered from eval/ so api/ never imports it.
+
+eval/ sits above api/ in the layering; the root command line finds this app through the
+``zhifa.cli`` entry-point group declared in pyproject.toml (``eval = "eval.cli:eval_app"``).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from eval.cli.cases import cases_command
+from eval.cli.redaction import redaction_command
+from eval.cli.reports import compare_command, retrieval_command, run_command
+from eval.cli.review import review_command
+
+eval_app = typer.Typer(
+    help="评测：检索质量与速度、评测报告（HTML 图表）与报告比较、类案检索、法制审核要点、个人信息隐去。",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+eval_app.command("retrieval", help="在评测集上并列比较 bm25、dense、hybrid 的命中率与延迟。")(
+    retrieval_command
+)
+eval_app.command("run", help="按配置文件运行所有适用的评测，写出 report.json 与 report.html。")(
+    run_command
+)
+eval_app.command("compare", help="比较两份评测报告：各指标差值与逐题变化（B 相对 A）。")(
+    compare_command
+)
+eval_app.command(
+    "cases", help="类案检索评测：CAIL 留一法，同罪名为相关，比较普通 BM25 基线与本系统。"
+)(cases_command)
+eval_app.command(
+    "review", help="法制审核评测：在一组带 expected_flags 的案卷上计算审核要点的精确率与召回率。"
+)(review_command)
+eval_app.command("redaction", help="在生成的标注集上测量个人信息隐去的召回率与精确率。")(
+    redaction_command
+)
