@@ -23,6 +23,7 @@ class EvidenceSource(StrEnum):
     ELEMENT = "element"  # 违法构成要件
     DISCRETION = "discretion"  # 裁量情节
     SIMILAR_CASE = "similar_case"  # 同类案件
+    PENALTY_FACT = "penalty_fact"  # 罚则的处罚幅度所依据的事实
 
 
 @dataclass(frozen=True)
@@ -206,3 +207,49 @@ def dedupe(items: list[EvidenceItem]) -> list[EvidenceItem]:
             seen.add((item.item, item.kind))
             unique.append(item)
     return unique
+
+
+# The facts a 罚则's tiers turn on, and the evidence that proves each.
+PENALTY_FACT_HINTS: tuple[EvidenceHint, ...] = tuple(
+    EvidenceHint(re.compile(p), k, i)
+    for p, k, i in [
+        (r"货值金额", "书证", "货值金额：进货与销售凭证、库存清点记录、价格认定"),
+        (r"违法所得", "书证", "违法所得：销售记录、收款凭证、财务账簿"),
+        (r"营业额|销售额|总投资额|费用", "书证", "计罚基数：营业额、投资额或费用的财务凭证"),
+        (r"多次|再次|屡次|一年内|二年内|三年内|累计", "书证", "违法次数：当事人违法记录查询结果"),
+        (
+            r"情节严重|严重后果|造成[^。；]{0,12}(事故|损失|损害|伤亡|后果|污染)",
+            "鉴定意见",
+            "危害后果：事故调查、损害评估或监测报告",
+        ),
+        (
+            r"拒不改正|逾期不改正|逾期未改正|按日连续",
+            "书证",
+            "是否改正：责令改正通知书、送达回证、复查笔录",
+        ),
+    ]
+)
+
+
+def penalty_fact_items(penalty: ResolvedCitation) -> list[EvidenceItem]:
+    """The facts that pick the penalty tier (货值, 违法所得, 次数, 后果) as the 罚则 states them."""
+    items = []
+    for hint in PENALTY_FACT_HINTS:
+        found = hint.pattern.search(penalty.article_text)
+        if found:
+            start = max(0, found.start() - 15)
+            items.append(
+                EvidenceItem(
+                    item=hint.item,
+                    kind=hint.kind,
+                    reason=f"处罚幅度取决于此：…{penalty.article_text[start : found.end() + 15]}…",
+                    source=penalty.citation,
+                    origin=EvidenceSource.PENALTY_FACT,
+                )
+            )
+    return items
+
+
+def pair_evidence(violated: ResolvedCitation, penalty: ResolvedCitation) -> list[EvidenceItem]:
+    """Per pair: the elements of the violated unit, then the facts the penalty tiers depend on."""
+    return dedupe(element_items(violated) + penalty_fact_items(penalty))

@@ -131,16 +131,17 @@ def _text_links(duties: list[ArticleRecord], penalties: list[ArticleRecord]) -> 
     penalty_lines = [(p, line, _bigrams(line)) for p in penalties for line in _lines(p)]
     links: list[TextLink] = []
     for duty in duties:
-        best: dict[ArticleKey, TextLink] = {}
+        # one link per (penalty article, duty item): each prohibition item has its own 罚则 item
+        best: dict[tuple[ArticleKey, str], TextLink] = {}
         for duty_line in _lines(duty, duties_only=True):
             grams = _bigrams(duty_line)
             for penalty, line, other in penalty_lines:
                 score = _dice(grams, other)
-                key = key_of(penalty)
+                key = (key_of(penalty), duty_line)
                 if score >= TEXT_LINK_THRESHOLD and (
                     key not in best or score > best[key].similarity
                 ):
-                    best[key] = TextLink(key, key_of(duty), round(score, 2), line, duty_line)
+                    best[key] = TextLink(key[0], key_of(duty), round(score, 2), line, duty_line)
         links.extend(best.values())
     return links
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.cases.similar_cases import SimilarCase, SimilarCaseSearch
+from assistant.cases.violation_cases import NONE_CLOSE_NOTE, cases_about_violation
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.discretion.model import Violation
+from assistant.discretion.standard_pairs import StandardPair, matching_standards, standard_pair
 from assistant.evidence_checklist import (
     EvidenceChecklist,
     EvidenceItem,
@@ -20,10 +22,22 @@ from assistant.evidence_checklist import (
     element_items,
     factor_items,
     mark_present,
+    pair_evidence,
     statutory_types,
 )
-from assistant.provisions import ProvisionAnswer, ProvisionFinder, ProvisionRole
+from assistant.norm_pairs import duty_of_penalty
+from assistant.norm_units import bigrams
+from assistant.provisions import (
+    MAX_PAIRS,
+    NormPair,
+    ProvisionAnswer,
+    ProvisionFinder,
+    ProvisionRole,
+)
 from corpus.citation_resolver import CitationError, ResolvedCitation
+
+STRONG_STANDARD_SIMILARITY = 0.7
+CASE_CANDIDATES = 15
 
 DISCRETION_TEXT_MIN_SCORE = 0.35
 
@@ -88,12 +102,76 @@ class OfficerAssistant:
         """Past cases with similar facts, ranked higher when they cite the same articles."""
         if self.cases is None:
             return []
-        cited = [
+        violated = [p.violated for p in provisions.pairs]
+        penalties = [p.penalty for p in provisions.pairs]
+        cited = [c.citation for c in violated + penalties] or [
             p.citation.citation
             for p in provisions.provisions
             if p.role is not ProvisionRole.RELATED
         ]
-        return self.cases.search(description, k=k, citations=cited)
+        found = self.cases.search(description, k=CASE_CANDIDATES, citations=cited)
+        shown = cases_about_violation(found, violated, penalties, k)
+        if not shown:
+            provisions.notes.append(NONE_CLOSE_NOTE)
+        return shown
+
+    def standard_pairs(self, description: str, on: date) -> list[StandardPair]:
+        """Standard entries the situation restates, each side resolved on the date of the act."""
+        pairs = []
+        for violation, score in matching_standards(self.catalogue, description):
+            pair = standard_pair(violation, score, on, self.finder.resolver)
+            if pair is not None and pair.violated is None:
+                pair = self._with_statute_duty(pair, description, on)
+            if pair is not None:
+                pairs.append(pair)
+        return pairs
+
+    def _with_statute_duty(self, pair: StandardPair, description: str, on: date) -> StandardPair:
+        """江门 names only the 处罚依据: the violated article is the one that 罚则 item cites."""
+        p = pair.penalty
+        record = self.finder.store.article(p.law, p.version, p.article, p.suffix)
+        if record is None:
+            return pair
+        unit = duty_of_penalty(
+            self.finder.graphs, record, p.paragraph, p.item, bigrams(description)
+        )
+        if unit is None:
+            return pair
+        violated = self.finder.verify_unit(unit, on)
+        if isinstance(violated, CitationError):
+            return pair
+        return StandardPair(pair.violation, pair.similarity, violated, p)
+
+    def merge_standards(self, answer: ProvisionAnswer, standards: list[StandardPair]) -> None:
+        """Mark pairs a standard confirms; add the standard's pair when retrieval missed it."""
+        for standard in standards:
+            if standard.violated is None:
+                continue
+            as_pair = NormPair(
+                standard.violated,
+                standard.penalty,
+                f"裁量基准 {standard.violation.id}（{standard.violation.title[:30]}）"
+                "所列违反条款与处罚依据",
+                "standard",
+                0.0,
+            )
+            agreeing = [p for p in answer.pairs if p.same_articles(as_pair)]
+            for pair in agreeing:
+                pair.standard = standard.note(agrees=True)
+            if agreeing:
+                continue
+            as_pair.standard = standard.note(agrees=False)
+            if answer.pairs:
+                top = answer.pairs[0]
+                answer.notes.append(
+                    f"检索得出的{top.violated.citation}/{top.penalty.citation}与裁量基准"
+                    f"{standard.violation.id}所列{standard.violated.citation}/"
+                    f"{standard.penalty.citation}不一致，请核对"
+                )
+            position = 0 if standard.similarity >= STRONG_STANDARD_SIMILARITY else 1
+            answer.pairs.insert(min(position, len(answer.pairs)), as_pair)
+        del answer.pairs[MAX_PAIRS:]
+        answer.lead_with_pairs()
 
     def discretion_for(
         self, provisions: ProvisionAnswer, description: str
@@ -105,6 +183,8 @@ class OfficerAssistant:
                 continue
             c = provision.citation
             for violation in self.catalogue.search_article(c.law, c.article):
+                if not _cites_item(violation, c):
+                    continue
                 matches.setdefault(
                     violation.id, DiscretionMatch(violation, f"该裁量基准的依据引用{c.citation}")
                 )
@@ -168,6 +248,12 @@ class OfficerAssistant:
             for evidence in (case.evidence[:5] if case else [])
         ]
 
+    def pairs_for(self, description: str, on: date | None = None, k: int = 5) -> ProvisionAnswer:
+        """Retrieval pairs merged with matching discretion standards (no cases, no evidence)."""
+        provisions = self.finder.ask(description, on, k)
+        self.merge_standards(provisions, self.standard_pairs(description, provisions.on))
+        return provisions
+
     def assist(
         self,
         description: str,
@@ -176,10 +262,14 @@ class OfficerAssistant:
         collected: list[str] | None = None,
     ) -> AssistAnswer:
         """Provisions, discretion rows and the evidence checklist for a described case."""
-        provisions = self.finder.ask(description, on, k)
+        provisions = self.pairs_for(description, on, k)
+        for pair in provisions.pairs:
+            pair.evidence = [i.as_json() for i in pair_evidence(pair.violated, pair.penalty)]
         discretion = self.discretion_for(provisions, description)
         similar = self.similar_cases_for(description, provisions)
-        violated = [p.citation for p in provisions.provisions if p.role is ProvisionRole.VIOLATED]
+        violated = [p.violated for p in provisions.pairs] or [
+            p.citation for p in provisions.provisions if p.role is ProvisionRole.VIOLATED
+        ]
         evidence = self.evidence_for(violated, discretion, provisions.on, collected, similar)
         return AssistAnswer(
             provisions=provisions,
@@ -187,3 +277,16 @@ class OfficerAssistant:
             evidence=evidence,
             similar_cases=[case.to_json() for case in similar],
         )
+
+
+def _cites_item(violation: Violation, c: ResolvedCitation) -> bool:
+    """A row citing 第八十三条第（二）项 is not about 第八十三条第（一）项."""
+    if c.item is None:
+        return True
+    refs = [
+        r
+        for b in violation.legal_basis + violation.violated_provisions
+        for r in b.refs
+        if r.article == c.article and c.law in (r.law or "")
+    ]
+    return any(r.item in (None, c.item) for r in refs) or not refs

@@ -13,6 +13,8 @@ from datetime import date
 from enum import StrEnum
 
 from assistant.norm_links import NormGraphs, is_penalty_norm
+from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
+from assistant.norm_units import NormUnit
 from corpus.citation_parser import CitationRef
 from corpus.citation_resolver import (
     CitationError,
@@ -24,6 +26,7 @@ from corpus.model import ArticleRecord
 from corpus.store import CorpusStore
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import Hit, HybridIndex
+from indexing.law_routing import LawRoute, route_laws
 from indexing.query_rewriter import rewrite_query
 
 
@@ -58,12 +61,71 @@ class Provision:
 
 
 @dataclass
+class NormPair:
+    """A violated duty and the 罚则 that sanctions it, both verified on the date of the act."""
+
+    violated: ResolvedCitation
+    penalty: ResolvedCitation
+    reason: str
+    link: str
+    score: float
+    standard: dict | None = None
+    evidence: list[dict] = field(default_factory=list)
+
+    def same_articles(self, other: NormPair) -> bool:
+        return _article_of(self.violated) == _article_of(other.violated) and _article_of(
+            self.penalty
+        ) == _article_of(other.penalty)
+
+    def repeats(self, other: NormPair) -> bool:
+        """Same duty article and same 罚则 paragraph: one of them is enough to show."""
+        return self.same_articles(other) and self.penalty.paragraph == other.penalty.paragraph
+
+    def as_json(self) -> dict:
+        return {
+            "violated": self.violated.as_json(),
+            "penalty": self.penalty.as_json(),
+            "reason": self.reason,
+            "link": self.link,
+            "score": self.score,
+            "standard": self.standard,
+            "evidence": self.evidence,
+        }
+
+
+def _article_of(c: ResolvedCitation) -> tuple[str, int, int]:
+    return (c.law, c.article, c.suffix)
+
+
+MAX_PAIRS = 3
+MAX_PAIRS_PER_DUTY = 2
+
+
+@dataclass
 class ProvisionAnswer:
     question: str
     on: date
     provisions: list[Provision]
     dropped: list[str] = field(default_factory=list)
     query: str = ""
+    pairs: list[NormPair] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    routed: LawRoute | None = None
+
+    def lead_with_pairs(self) -> None:
+        """Pair articles head ``provisions`` (the compatible flat list) with their pair roles."""
+        heads: list[Provision] = []
+        seen: set[tuple[str, int, int]] = set()
+        for rank, pair in enumerate(self.pairs, start=1):
+            for citation, role in (
+                (pair.violated, ProvisionRole.VIOLATED),
+                (pair.penalty, ProvisionRole.PENALTY),
+            ):
+                if _article_of(citation) not in seen:
+                    seen.add(_article_of(citation))
+                    heads.append(Provision(role, citation, pair.reason, rank))
+        rest = [p for p in self.provisions if _article_of(p.citation) not in seen]
+        self.provisions = heads + rest
 
     def by_role(self, role: ProvisionRole) -> list[Provision]:
         return [p for p in self.provisions if p.role is role]
@@ -73,6 +135,12 @@ class ProvisionAnswer:
             "question": self.question,
             "date": self.on.isoformat(),
             "query": self.query,
+            "pairs": [p.as_json() for p in self.pairs],
+            "notes": self.notes,
+            "routed_laws": {
+                law: list(words)
+                for law, words in (self.routed.signals if self.routed else {}).items()
+            },
             "provisions": [p.as_json() for p in self.provisions],
             "dropped": self.dropped,
         }
@@ -81,12 +149,44 @@ class ProvisionAnswer:
 class ProvisionFinder:
     """ask(): retrieval + norm links + verification, over one store and one index."""
 
-    def __init__(self, store: CorpusStore, index: HybridIndex, mode: str = "hybrid") -> None:
+    def __init__(
+        self,
+        store: CorpusStore,
+        index: HybridIndex,
+        mode: str = "hybrid",
+        candidates: int = 30,
+        weights: PairWeights = PairWeights(),
+    ) -> None:
         self.store = store
         self.index = index
         self.mode = mode
+        self.candidates = candidates
         self.resolver = CitationResolver(store)
         self.graphs = NormGraphs(store)
+        self.pair_builder = PairBuilder(self.graphs, weights)
+        self._known_laws: set[str] | None = None
+
+    def route(self, question: str) -> LawRoute:
+        """The domain's enforcement laws named by the situation's words (only laws we hold)."""
+        if self._known_laws is None:
+            self._known_laws = set(self.store.law_names())
+        return route_laws(question, self._known_laws)
+
+    def _retrieve(self, text: str, on: date, laws: frozenset[str], route: LawRoute) -> list[Hit]:
+        """The routed laws' hits interleaved with the whole corpus's (routed first on a tie)."""
+        depth = self.candidates
+        general = self.index.retrieve(text, depth, SearchFilter(laws=laws, on_date=on), self.mode)
+        if laws or not route.laws:
+            return general
+        routed_filter = SearchFilter(laws=frozenset(route.laws), on_date=on)
+        routed = self.index.retrieve(text, depth, routed_filter, self.mode)
+        merged: dict[str, Hit] = {}
+        for pair in zip(routed, general, strict=False):
+            for hit in pair:
+                merged.setdefault(hit.article_id, hit)
+        for hit in routed[len(general) :] + general[len(routed) :]:
+            merged.setdefault(hit.article_id, hit)
+        return list(merged.values())
 
     def ask(
         self, question: str, on: date | None = None, k: int = 5, laws: frozenset[str] = frozenset()
@@ -96,19 +196,52 @@ class ProvisionFinder:
         answer = ProvisionAnswer(question=question, on=on, provisions=[])
         query = rewrite_query(question)
         answer.query = query.text
-        hits = self.index.retrieve(
-            query.text, k, SearchFilter(laws=laws, on_date=on), mode=self.mode
-        )
-        seen: set[str] = set()
-        for rank, hit in enumerate(hits, start=1):
+        route = self.route(question)
+        answer.routed = route
+        hits = self._retrieve(query.text, on, laws, route)
+        ranked: list[tuple[ArticleRecord, Hit]] = []
+        for hit in hits:
             record = self.store.article(
                 hit.law, date.fromisoformat(hit.version), hit.number, hit.suffix
             )
             if record is None:
                 answer.dropped.append(f"{hit.citation}：索引与法规库不一致，已略去（请重建索引）")
                 continue
+            ranked.append((record, hit))
+        candidates = self.pair_builder.pairs(
+            query.text,
+            [RankedRecord(r, rank) for rank, (r, _) in enumerate(ranked, start=1)],
+            frozenset(route.laws),
+        )
+        answer.pairs = self.verified_pairs(candidates, on, answer.dropped)
+        seen: set[str] = set()
+        for rank, (record, hit) in enumerate(ranked[:k], start=1):
             self._add_with_links(answer, record, hit, rank, seen)
+        answer.lead_with_pairs()
         return answer
+
+    def verified_pairs(
+        self, candidates: list[PairCandidate], on: date, dropped: list[str], limit: int = MAX_PAIRS
+    ) -> list[NormPair]:
+        """The best ``limit`` pairs whose both sides resolve on ``on`` (distinct articles)."""
+        pairs: list[NormPair] = []
+        for candidate in candidates:
+            violated = self.verify_unit(candidate.duty, on)
+            penalty = self.verify_unit(candidate.penalty, on)
+            failed = [v for v in (violated, penalty) if isinstance(v, CitationError)]
+            if failed:
+                dropped.extend(f"{e.message}" for e in failed)
+                continue
+            pair = NormPair(violated, penalty, candidate.reason, candidate.link, candidate.score)
+            if any(p.repeats(pair) for p in pairs):
+                continue
+            same_duty = [p for p in pairs if _article_of(p.violated) == _article_of(pair.violated)]
+            if len(same_duty) >= MAX_PAIRS_PER_DUTY:
+                continue  # leave room for another reading of the facts
+            pairs.append(pair)
+            if len(pairs) == limit:
+                break
+        return pairs
 
     def _add_with_links(
         self, answer: ProvisionAnswer, record: ArticleRecord, hit: Hit, rank: int, seen: set[str]
@@ -163,6 +296,28 @@ class ProvisionFinder:
             return
         seen.add(record.unit_id)
         answer.provisions.append(Provision(role, verified, reason, rank, dict(scores)))
+
+    def verify_unit(self, unit: NormUnit, on: date) -> ResolvedCitation | CitationError:
+        """Resolve a 款/项 of an article on ``on``; the version must be the one retrieved."""
+        record = unit.record
+        ref = CitationRef(
+            law=record.law,
+            article=record.number,
+            suffix=record.suffix,
+            paragraph=unit.paragraph,
+            item=unit.item,
+            raw=record.label,
+        )
+        try:
+            resolved = self.resolver.resolve(ref, on)
+        except CitationError as exc:
+            return exc
+        if not resolved.unit_id.startswith(record.unit_id):
+            message = (
+                f"{record.citation}（{record.version.isoformat()}版）在{on.isoformat()}不是有效版本"
+            )
+            return CitationError(CitationErrorCode.REPEALED, message)
+        return resolved
 
     def verify(self, record: ArticleRecord, on: date) -> ResolvedCitation | CitationError:
         """Re-resolve an article by its citation on ``on``: the no-invention guarantee."""

@@ -67,3 +67,21 @@ def test_evidence_endpoint_marks_collected_items(
 def test_bad_body_is_a_chinese_422(client: TestClient, officer: dict[str, str]) -> None:
     response = client.post("/api/ask", json={"question": "x"}, headers=officer)
     assert response.status_code == 422 and response.json()["code"] == "invalid_request"
+
+
+def test_ask_returns_pairs_next_to_the_provision_list(
+    client: TestClient, officer: dict[str, str]
+) -> None:
+    question = {"question": "某企业未取得排污许可证排放废水", "date": "2024-06-01"}
+    body = client.post("/api/ask", json=question, headers=officer).json()
+    assert 1 <= len(body["pairs"]) <= 3 and body["provisions"]
+    pair = next(p for p in body["pairs"] if p["penalty"]["article"] == 83)
+    assert pair["violated"]["article"] == 21 and pair["reason"]
+    assert pair["standard"]["id"] in ("JM-2-5", "GD-2.5.1")
+    for side in ("violated", "penalty"):
+        check = client.get(
+            "/api/cite",
+            params={"q": pair[side]["citation"], "date": "2024-06-01"},
+            headers=officer,
+        ).json()
+        assert check["results"][0]["unit_id"] == pair[side]["unit_id"]

@@ -20,13 +20,41 @@ def _assistant(ctx: typer.Context) -> OfficerAssistant:
     return assistant
 
 
+def _print_pairs(answer: AssistAnswer) -> set[tuple[str, int]]:
+    """Each pair with its reason, standard and evidence; returns the articles shown."""
+    shown: set[tuple[str, int]] = set()
+    if answer.provisions.pairs:
+        typer.echo("【违法行为与处罚依据】")
+    for number, pair in enumerate(answer.provisions.pairs, start=1):
+        typer.echo(f"  第{number}组 — {pair.reason}")
+        for label, c in (("违法依据", pair.violated), ("处罚依据", pair.penalty)):
+            shown.add((c.law, c.article))
+            typer.echo(f"    {label}：{c.citation}（{c.version} 起施行）")
+            typer.echo(f"      {c.text[:160].replace(chr(10), ' ')}")
+        if pair.standard:
+            agree = "与检索结果一致" if pair.standard["agrees"] else "检索未得出，请核对"
+            typer.echo(f"    裁量基准 {pair.standard['id']}：{pair.standard['title']}（{agree}）")
+        for item in pair.evidence:
+            typer.echo(
+                f"    □ [{item['kind']}] {item['item']} — {item['reason']}（{item['source']}）"
+            )
+    for note in answer.provisions.notes:
+        typer.echo(f"提示：{note}")
+    return shown
+
+
 def _print_provisions(answer: AssistAnswer) -> None:
-    if not answer.provisions.provisions:
+    shown = _print_pairs(answer)
+    if not answer.provisions.provisions and not shown:
         typer.echo("未找到相关条文。")
     for role in ProvisionRole:
-        found = answer.provisions.by_role(role)
+        found = [
+            p
+            for p in answer.provisions.by_role(role)
+            if (p.citation.law, p.citation.article) not in shown
+        ]
         if found:
-            typer.echo(f"【{role.label}】")
+            typer.echo(f"【{'其他' if shown else ''}{role.label}】")
         for provision in found:
             typer.echo(
                 f"  {provision.citation.citation}（{provision.citation.version} 起施行）— {provision.reason}"

@@ -191,17 +191,6 @@ def open_similar_case_search(
     return SimilarCaseSearch(index, CaseStore(settings), resolver, display)
 
 
-def shared_redacting_display() -> CaseDisplay:
-    """The publicity redactor when its LAC model loads; pattern masking otherwise."""
-    try:
-        from assistant.publicity.lexical import LexicalAnalyzer
-        from assistant.publicity.redaction import Redactor
-
-        return CaseDisplay(Redactor(LexicalAnalyzer()))
-    except (ImportError, OSError, RuntimeError):
-        return CaseDisplay()
-
-
 def _excerpt(text: str) -> str:
     flat = text.replace("\n", " ")
     return flat if len(flat) <= EXCERPT_CHARS else flat[:EXCERPT_CHARS] + "…"

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import typer
 
+from eval.cli.assist import assist_command
 from eval.cli.cases import cases_command
 from eval.cli.redaction import redaction_command
 from eval.cli.reports import compare_command, retrieval_command, run_command
 from eval.cli.review import review_command
 
 eval_app = typer.Typer(
-    help="评测：检索质量与速度、评测报告（HTML 图表）与报告比较、类案检索、法制审核要点、个人信息隐去。",
+    help="评测：检索质量与速度、评测报告（HTML 图表）与报告比较、类案检索、办案辅助条款对、法制审核要点、个人信息隐去。",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -33,6 +34,9 @@ eval_app.command(
 eval_app.command(
     "review", help="法制审核评测：在一组带 expected_flags 的案卷上计算审核要点的精确率与召回率。"
 )(review_command)
+eval_app.command(
+    "assist", help="办案辅助评测：条款对准确率@1/@3、违法依据与处罚依据 Hit@3、角色错误。"
+)(assist_command)
 eval_app.command("redaction", help="在生成的标注集上测量个人信息隐去的召回率与精确率。")(
     redaction_command
 )

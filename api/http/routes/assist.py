@@ -48,6 +48,36 @@ class ProvisionOut(BaseModel):
     unit_id: str
 
 
+class CitationOut(BaseModel):
+    law: str
+    version: str
+    article: int
+    article_suffix: int
+    paragraph: int | None
+    item: int | None
+    citation: str
+    text: str
+    unit_id: str
+
+
+class StandardNoteOut(BaseModel):
+    id: str
+    source: str
+    title: str
+    similarity: float
+    agrees: bool = Field(description="检索得出的条款对与该裁量基准所列一致")
+
+
+class PairOut(BaseModel):
+    violated: CitationOut = Field(description="违法依据：被违反的义务条款（到款、项）")
+    penalty: CitationOut = Field(description="处罚依据：对应的罚则条款（到款、项）")
+    reason: str = Field(description="两者关联的理由")
+    link: str = Field(description="explicit|enumeration|wording|standard")
+    score: float
+    standard: StandardNoteOut | None = None
+    evidence: list[dict[str, Any]] = Field(default_factory=list)
+
+
 class DiscretionOut(BaseModel):
     id: str
     source: str
@@ -76,6 +106,11 @@ class AskResponse(BaseModel):
     question: str
     date: str
     query: str
+    pairs: list[PairOut] = Field(
+        description="1–3 个（违法依据，处罚依据）条款对，按与案情的吻合程度排序"
+    )
+    notes: list[str] = Field(default_factory=list, description="如检索结果与裁量基准不一致的提示")
+    routed_laws: dict[str, list[str]] = Field(default_factory=dict)
     provisions: list[ProvisionOut]
     dropped: list[str]
     discretion: list[DiscretionOut]

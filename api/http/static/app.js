@@ -192,10 +192,42 @@ function renderProvisions(body, box) {
       box.append(div);
     }
   }
-  if (!body.provisions.length) box.append(el("p", "meta", "未找到相关条文。"));
+  if (!body.provisions.length && !(body.pairs || []).length) box.append(el("p", "meta", "未找到相关条文。"));
+}
+
+function pairSide(label, c) {
+  const div = el("div", "pair-side");
+  div.append(el("div", "cite", `${label}：${c.citation}`), el("div", "meta", `${c.version} 起施行的版本`), el("div", "", c.text));
+  return div;
+}
+
+function renderPairs(body, box) {
+  const pairs = body.pairs || [];
+  if (!pairs.length) return;
+  box.append(heading("违法行为与处罚依据"));
+  pairs.forEach((pair, i) => {
+    const div = el("div", "pair");
+    div.append(el("div", "meta", `第${i + 1}组 — ${pair.reason}`));
+    div.append(pairSide("违法依据", pair.violated), pairSide("处罚依据", pair.penalty));
+    if (pair.standard) {
+      const agree = pair.standard.agrees ? "与检索结果一致" : "检索未得出，请核对";
+      div.append(el("div", "meta", `裁量基准 ${pair.standard.id}（${pair.standard.source}）：${pair.standard.title}；${agree}`));
+    }
+    if (pair.evidence && pair.evidence.length) {
+      const list = el("ul");
+      for (const item of pair.evidence) list.append(el("li", "", `[${item.kind}] ${item.item} — ${item.reason}（${item.source}）`));
+      div.append(list);
+    }
+    box.append(div);
+  });
+  for (const note of body.notes || []) box.append(el("p", "meta", "提示：" + note));
+  const shown = new Set(pairs.flatMap((p) => [p.violated, p.penalty]).map((c) => `${c.law}#${c.article}`));
+  body.provisions = body.provisions.filter((p) => !shown.has(`${p.law}#${p.article}`));
+  if (body.provisions.length) box.append(heading("其他相关条文"));
 }
 
 function renderAssist(body, box) {
+  renderPairs(body, box);
   renderProvisions(body, box);
   if (body.discretion.length) box.append(heading("裁量基准"));
   for (const d of body.discretion) {

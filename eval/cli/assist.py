@@ -1,0 +1,70 @@
+"""``zhifa eval assist``: (duty, penalty) pair accuracy of 办案辅助 on a situations set."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from api.cli.output import components_from, emit_json, fail
+from eval.assist_eval import SPLITS, evaluate, load_situations, unit_of
+from eval.assist_metrics import ShownPair
+
+
+def assist_command(
+    ctx: typer.Context,
+    eval_set: Path = typer.Option(
+        ..., "--set", help="情形评测集 JSON（eval/sets/assist/situations.json 格式）。"
+    ),
+    split: str = typer.Option("all", "--split", help="dev、heldout 或 all（先 dev 后 heldout）。"),
+    details: bool = typer.Option(
+        False, "--details", help="输出逐题结果（只用于 dev，调参不得查看 heldout）。"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出指标。"),
+) -> None:
+    if split not in (*SPLITS, "all"):
+        fail(f"--split 只能是 dev、heldout 或 all，收到“{split}”")
+    if not eval_set.is_file():
+        fail(f"找不到评测集：{eval_set}")
+    assistant = components_from(ctx).assistant
+    try:
+        loaded = load_situations(eval_set, assistant.finder.resolver)
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        fail(f"评测集格式有误：{exc}")
+
+    def answer(text: str, on: date) -> list[ShownPair]:
+        pairs = assistant.pairs_for(text, on).pairs
+        return [ShownPair(unit_of(p.violated), unit_of(p.penalty)) for p in pairs]
+
+    splits = SPLITS if split == "all" else (split,)
+    report = evaluate(loaded, answer, splits, details)
+    report["mode"] = assistant.finder.mode
+    if as_json:
+        emit_json(report)
+        return
+    _print_assist_report(report)
+
+
+def _print_assist_report(report: dict) -> None:
+    typer.echo(f"检索方式：{report['mode']}；无法解析标准答案而跳过 {len(report['skipped'])} 题")
+    for line in report["skipped"]:
+        typer.echo(f"  跳过 {line}")
+    header = f"{'集合':<8}{'题数':>5}{'判定':>8}{'对@1':>8}{'对@3':>8}{'违法@3':>8}{'处罚@3':>8}"
+    typer.echo(header)
+    for name, m in report["splits"].items():
+        for rule, label in (("lenient", "同条包含"), ("strict", "完全一致")):
+            r = m[rule]
+            typer.echo(
+                f"{name:<8}{m['n']:>5}{label:>8}{r['pair_acc@1']:>8.3f}{r['pair_acc@3']:>8.3f}"
+                f"{r['duty_hit@3']:>8.3f}{r['penalty_hit@3']:>8.3f}"
+            )
+        e = m["role_errors"]
+        typer.echo(
+            f"{name:<8}角色错误：{e['situations']:.3f} 的题目，共 {e['citations']} 条；"
+            f"每题 {m['seconds_per_item']:.2f} 秒"
+        )
+    for item in report["items"]:
+        mark = "✓" if item["pair_hit@3"] else "✗"
+        typer.echo(f"{mark} {item['id']} 输出 {item['shown']} 标准 {item['gold']}")
