@@ -94,6 +94,8 @@ bench: $(STAMP_ST) models fonts browser index
 	$(ZHIFA) cases stats >/dev/null 2>&1 || $(ZHIFA) cases init
 	$(ZHIFA) eval cases --n 300 --json > $(BENCH)/similar-cases.json
 	$(PY) tests/bench_service_load.py --clients 8 --seconds 60 --json $(BENCH)/service-load.json
+	$(PY) -m eval.concurrent_appends --json $(BENCH)/appends-sqlite.json
+	if pg_lsclusters -h 2>/dev/null | grep -q online; then $(PY) -m eval.concurrent_appends --database-url $(PG_TEST_URL) --json $(BENCH)/appends-postgresql.json; fi
 	$(PY) -m eval.scale_benchmark --sizes 100000 1000000 --out $(BENCH)/scale
 	$(ZHIFA) eval run eval/configs/default.yaml --out $(BENCH)/report
 

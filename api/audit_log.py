@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.service_db import ServiceBase
+from corpus.serialized_writes import create_tables
 
 
 class AuditRow(ServiceBase):
@@ -65,7 +66,7 @@ class AuditLog:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        ServiceBase.metadata.create_all(engine, tables=[AuditRow.__table__])
+        create_tables(engine, ServiceBase.metadata, [AuditRow.__table__])
 
     def append(self, entry: AuditEntry) -> None:
         with Session(self.engine) as session, session.begin():

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from api.settings import Settings
 from assistant.administration.roster import RosterStore
+from assistant.case_record.event_log import CaseRecordStore
 from assistant.cases.case_index import read_case_manifest
 from assistant.cases.display import CaseDisplay
 from assistant.cases.similar_cases import (
@@ -258,6 +259,11 @@ class Components:
             return StandardsCatalogue.load(folder)
 
         return self._once("standards", build)
+
+    @property
+    def case_records(self) -> CaseRecordStore:
+        """One store (one connection pool) for every request that appends or reads records."""
+        return self._once("case_records", lambda: CaseRecordStore(self.settings))
 
     @property
     def roster(self) -> RosterStore:

@@ -30,6 +30,12 @@ class ServiceSettings(BaseModel):
     jobs_kept: int = Field(
         default=200, description="Finished transcription jobs kept in memory for polling."
     )
+    json_body_max_kb: int = Field(
+        default=4096, description="Largest JSON request body (KiB); checked before reading it."
+    )
+    upload_idle_timeout_s: float = Field(
+        default=30.0, description="An upload that sends nothing for this long is cut off (408)."
+    )
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed cross-site; empty = same origin only."
     )

@@ -21,9 +21,12 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from api.service_db import ServiceBase
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.field_types import SQL_INT_MAX
+from corpus.serialized_writes import create_tables, serialized_write
 
 TOKEN_PREFIX = "zf_"
-_NAME = re.compile(r"^[\w\u4e00-\u9fff.\-]{1,64}$")
+_NAME = re.compile(r"[\w\u4e00-\u9fff.\-]{1,64}")
+"""Matched whole (``fullmatch``): ``$`` would let a trailing newline through."""
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
@@ -113,16 +116,19 @@ class UserStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        ServiceBase.metadata.create_all(engine, tables=[UserRow.__table__, TokenRow.__table__])
+        create_tables(engine, ServiceBase.metadata, [UserRow.__table__, TokenRow.__table__])
 
     def add_user(self, name: str, role: Role) -> UserInfo:
-        if not _NAME.match(name):
+        if not _NAME.fullmatch(name):
             raise UserError(f"用户名无效：{name!r}（1–64 个字母、数字、汉字、点、横线或下划线）")
-        with Session(self.engine) as session, session.begin():
+        created = _now()
+
+        def write(session: Session) -> None:
             if session.scalar(select(UserRow).where(UserRow.name == name)) is not None:
                 raise UserError(f"用户已存在：{name}")
-            created = _now()
             session.add(UserRow(name=name, role=role.value, created=created))
+
+        serialized_write(self.engine, "service_user", write)
         return UserInfo(name, role, created, 0, None)
 
     def issue_token(self, name: str) -> IssuedToken:
@@ -137,6 +143,8 @@ class UserStore:
 
     def revoke(self, name: str, token_id: int | None = None) -> int:
         """Revoke one token of the user, or all of them; returns how many were revoked."""
+        if token_id is not None and not 1 <= token_id <= SQL_INT_MAX:
+            raise UserError(f"令牌编号无效：{token_id}")
         with Session(self.engine) as session, session.begin():
             user = self._user(session, name)
             query = update(TokenRow).where(TokenRow.user_id == user.id, TokenRow.revoked.is_(None))

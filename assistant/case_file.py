@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from assistant import shipped_data
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.field_types import Amount, BoundedDate, Count, Identifier, Name, Quantity, Text
 
 EventType = Literal[
     "立案",
@@ -44,10 +45,10 @@ class CaseFileError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invali
 class Officer(BaseModel):
     """An enforcement officer and the certificate (执法证) that qualifies them."""
 
-    name: str
-    certificate_no: str | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    name: Name
+    certificate_no: Identifier | None = None
+    valid_from: BoundedDate | None = None
+    valid_to: BoundedDate | None = None
 
     def valid_on(self, day: dt.date) -> bool:
         """The certificate exists and covers ``day``."""
@@ -68,7 +69,7 @@ class Powers(BaseModel):
 class Agency(BaseModel):
     """The enforcement subject (执法主体)."""
 
-    name: str
+    name: Name
     kind: AgencyKind = "行政机关"
     region: str | None = None
     entrusted_by: str | None = None
@@ -83,29 +84,29 @@ MentalState = Literal["不能辨认或者不能控制", "尚未完全丧失辨�
 class Party(BaseModel):
     """A party; ``birth_date`` and ``mental_illness`` decide capacity (第三十条、第三十一条)."""
 
-    name: str
+    name: Name
     kind: PartyKind = "单位"
-    id_code: str | None = None
-    address: str | None = None
-    birth_date: dt.date | None = None
+    id_code: Identifier | None = None
+    address: Name | None = None
+    birth_date: BoundedDate | None = None
     mental_illness: MentalState | None = None  # 精神病人、智力残疾人 on the act date
 
 
 class Violation(BaseModel):
     """The act under review; ``date`` is when it was committed (违法行为发生日)."""
 
-    date: dt.date
-    end_date: dt.date | None = None
-    place: str | None = None
-    description: str
-    standard_id: str | None = None
+    date: BoundedDate
+    end_date: BoundedDate | None = None
+    place: Name | None = None
+    description: Text
+    standard_id: Identifier | None = None
 
 
 class Event(BaseModel):
     """One procedural step with its date and what the file records about it."""
 
     type: EventType
-    date: dt.date
+    date: BoundedDate
     officers: list[str] = Field(default_factory=list)
     rights: list[str] = Field(default_factory=list)
     certificates_shown: bool | None = None
@@ -127,8 +128,8 @@ class Penalty(BaseModel):
     """The proposed penalty; ``amount`` is the fine in yuan."""
 
     types: list[str] = Field(default_factory=list)
-    amount: float | None = Field(default=None, ge=0)
-    confiscation_yuan: float | None = Field(default=None, ge=0)
+    amount: Amount | None = None
+    confiscation_yuan: Amount | None = None
 
     @field_validator("types", mode="before")
     @classmethod
@@ -139,11 +140,11 @@ class Penalty(BaseModel):
 class Facts(BaseModel):
     """Established facts: narrative, amounts (yuan), quantities and discretion circumstances."""
 
-    description: str
-    amounts: dict[str, float] = Field(default_factory=dict)
-    quantities: dict[str, float] = Field(default_factory=dict)
+    description: Text
+    amounts: dict[Name, Amount] = Field(default_factory=dict)
+    quantities: dict[Name, Amount] = Field(default_factory=dict)
     first_offence: bool | None = None
-    prior_offences: int | None = None
+    prior_offences: Count | None = None
     corrected_in_time: bool | None = None
     harm: Literal["无", "轻微", "一般", "严重", "重大"] | None = None
     cooperated: bool | None = None
@@ -159,8 +160,8 @@ class Measurement(BaseModel):
     """A measured value an evidence item records, with the limit it is compared against."""
 
     item: str
-    value: float
-    limit: float | None = None
+    value: Quantity
+    limit: Quantity | None = None
     unit: str = ""
 
 
@@ -171,7 +172,7 @@ class EvidenceItem(BaseModel):
     name: str
     source: str | None = None
     obtained_by: str | None = None
-    date: dt.date | None = None
+    date: BoundedDate | None = None
     measurements: list[Measurement] = Field(default_factory=list)
     note: str = ""
 
@@ -180,7 +181,7 @@ class Document(BaseModel):
     """A document in the file; ``contents`` lists the matters it states (for 决定书)."""
 
     type: str
-    date: dt.date | None = None
+    date: BoundedDate | None = None
     contents: list[str] = Field(default_factory=list)
     sealed: bool | None = None
 
@@ -198,8 +199,8 @@ class MajorFactors(BaseModel):
 class CaseFile(BaseModel):
     """Everything the 法制审核 engine reads."""
 
-    case_id: str
-    title: str = ""
+    case_id: Identifier
+    title: Name = ""
     agency: Agency
     officers: list[Officer] = Field(default_factory=list)
     parties: list[Party] = Field(default_factory=list)
@@ -248,6 +249,9 @@ _MESSAGES = {
     "dict_type": "应为对象（键值对）",
     "model_type": "应为对象（键值对）",
     "greater_than_equal": "不能为负数",
+    "less_than_equal": "数值过大",
+    "finite_number": "应为有限数值",
+    "string_too_long": "内容过长",
     "literal_error": "取值无效",
 }
 
@@ -257,6 +261,8 @@ def describe_error(exc: ValidationError) -> str:
     error = exc.errors()[0]
     field = ".".join(str(part) for part in error["loc"]) or "（根）"
     message = _MESSAGES.get(error["type"], "取值无效")
+    if error["type"] == "value_error":  # our bounded types say why in Chinese
+        message = str(error.get("ctx", {}).get("error", message))
     if error["type"] == "literal_error":
         allowed = error.get("ctx", {}).get("expected", "")
         message = f"取值无效（可选：{allowed}）"

@@ -99,18 +99,42 @@ def test_real_clip_is_transcribed_and_filed_with_the_case(
     assert hidden.status_code == 404 and hidden.json()["code"] == "job_not_found"
 
 
-def test_undecodable_audio_fails_the_job_with_a_chinese_reason(
-    client: TestClient, tokens: dict[Role, str], tmp_path: Path
+def _post(client: TestClient, token: str, path: Path, **fields: str):
+    with path.open("rb") as handle:
+        return client.post(
+            "/api/transcriptions",
+            files={"file": (path.name, handle, "audio/wav")},
+            data=fields,
+            headers=bearer(token),
+        )
+
+
+def test_undecodable_or_truncated_audio_is_refused_before_the_job(
+    client: TestClient, tokens: dict[Role, str], tmp_path: Path, silent_wav: Path
 ) -> None:
+    """Probed before 202: the reason names the officer's file, never a server path or flag."""
     token = tokens[Role.OFFICER]
     broken = tmp_path / "broken.mp3"
     broken.write_bytes(b"ID3" + bytes(range(256)) * 40)
+    truncated = tmp_path / "断电录音.wav"
+    truncated.write_bytes(silent_wav.read_bytes()[: 44 + 4000])
     uploads = client.app.state.settings.data_dir / "uploads" / "audio"
-    before = set(uploads.glob("*"))
-    done = wait(client, token, upload(client, token, broken)["id"])
-    assert done["status"] == "failed" and done["result"] is None
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in done["error"])
-    assert set(uploads.glob("*")) == before  # a recording not filed with a case is not kept
+    for path, code in ((broken, "invalid_audio"), (truncated, "truncated_audio")):
+        response = _post(client, token, path)
+        assert response.status_code == 422, response.text
+        error = response.json()
+        assert error["code"] == code and path.name in error["message"]
+        assert "/" not in error["message"] and "--" not in error["message"]
+    assert list(uploads.glob("*")) == []  # nothing refused is kept
+
+
+def test_control_characters_in_form_fields_are_refused(
+    client: TestClient, tokens: dict[Role, str], silent_wav: Path
+) -> None:
+    response = _post(client, tokens[Role.OFFICER], silent_wav, interviewee="张\x0b三")
+    assert response.status_code == 422 and response.json()["field"] == "interviewee"
+    response = _post(client, tokens[Role.OFFICER], silent_wav, case_id="环罚\n12号")
+    assert response.status_code == 422 and response.json()["field"] == "case_id"
 
 
 def test_bad_form_field_is_422(

@@ -62,9 +62,29 @@ def test_withdrawal_is_three_working_days_after_receipt(settings) -> None:
     assert add_working_days(date(2025, 1, 27), 3) == date(2025, 2, 7)
 
 
-def test_year_outside_calendar_is_a_clear_error() -> None:
-    with pytest.raises(CalendarRangeError, match="节假日日历"):
-        add_working_days(date(2099, 1, 1), 3)
+def test_year_beyond_calendar_counts_weekends_and_says_so(settings) -> None:
+    # 2026-12-28 (Mon) + 7 working days, 2027 unknown to the calendar: 12-29, 12-30,
+    # 12-31, 2027-01-01 (Fri, counted: no holiday data), 01-04, 01-05, 01-06.
+    deadline = deadline_for(date(2026, 12, 28), DecisionKind.PENALTY, settings)
+    assert deadline.publish_due == date(2027, 1, 6)
+    assert len(deadline.warnings) == 1 and "2027年" in deadline.warnings[0]
+    assert "只按周末计算" in deadline.warnings[0]
+    assert deadline_for(date(2024, 5, 6), DecisionKind.PENALTY, settings).warnings == ()
+    assert add_working_days(date(2099, 1, 1), 3) == date(2099, 1, 6)
+
+
+def test_deadline_command_warns_beyond_calendar_and_refuses_absurd_dates() -> None:
+    runner = CliRunner()
+    ok = runner.invoke(
+        app, ["publicity", "deadline", "--decided", "2026-12-28", "--kind", "penalty"]
+    )
+    assert ok.exit_code == 0 and "2027-01-06" in ok.stdout and "警告：" in ok.stderr
+    bad = runner.invoke(
+        app, ["publicity", "deadline", "--decided", "9999-12-31", "--kind", "penalty"]
+    )
+    assert bad.exit_code == 1 and bad.stderr.strip().startswith("错误：日期应在 1949-01-01")
+    with pytest.raises(CalendarRangeError):
+        deadline_for(date(9999, 12, 31), DecisionKind.PENALTY, Settings())
 
 
 def _case(no: str, decided: date, **extra) -> CaseDecision:

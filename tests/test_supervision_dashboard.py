@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from api.settings import Settings
+from assistant.case_file import CaseFileError
 from assistant.case_record.event_log import CaseRecordStore
 from assistant.review.context import ReviewContext
 from assistant.supervision.case_register import CaseRegister
@@ -260,9 +261,11 @@ def test_cli_audit_file_by_case_number_with_reports(settings: Settings, tmp_path
     assert missing.exit_code == 1 and "没有登记案号" in missing.output
 
 
-def test_control_characters_in_a_filed_case_do_not_break_the_workbook(
+def test_control_characters_in_a_filed_case_are_refused_and_do_not_break_the_workbook(
     settings: Settings, ctx: ReviewContext, tmp_path: Path
 ) -> None:
+    """Refused at filing (issue #20: ids and names are one clean line); a file that reached
+    the folder some other way is listed as a problem and the workbook is still written."""
     local = Settings(
         data_dir=tmp_path,
         database_url=settings.resolved_database_url,
@@ -270,7 +273,12 @@ def test_control_characters_in_a_filed_case_do_not_break_the_workbook(
     )
     data = _case("K\x00\x19〔2024〕9号", [{"type": "立案", "date": D(2024, 9, 2)}])
     data["title"] = "标题\x00含控制字符"
-    CaseRegister(local).file(data)
+    with pytest.raises(CaseFileError, match="控制字符"):
+        CaseRegister(local).file(data)
+    (tmp_path / "c").mkdir(parents=True, exist_ok=True)
+    stray = tmp_path / "c" / "stray.json"
+    stray.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    _, problems = CaseRegister(local).load()
+    assert [p.path for p in problems] == [stray] and "控制字符" in problems[0].reason
     written = export_all(build_view(local, ctx, TODAY, 15), tmp_path / "out")
-    cases = load_workbook(written["xlsx"])["案件清单"]
-    assert any(row[0] == "K〔2024〕9号" for row in cases.iter_rows(values_only=True))
+    assert "案件清单" in load_workbook(written["xlsx"]).sheetnames

@@ -51,8 +51,8 @@ ALL_TABS = [
 ]
 ROLE_TABS = {
     Role.OFFICER: [*ALL_TABS, "录音转写"],
-    Role.REVIEWER: [*ALL_TABS, "法制审核"],
-    Role.ADMIN: [*ALL_TABS, "法制审核", "录音转写"],
+    Role.REVIEWER: [*ALL_TABS, "法制审核", "执法监督"],
+    Role.ADMIN: [*ALL_TABS, "法制审核", "录音转写", "执法监督"],
 }
 TARGETS = "DX-001,江门市甲五金制品有限公司,91440700MA0000001A\nDX-002,江门市乙电镀有限公司,91440700MA0000002B\nDX-003,江门市丙印染有限公司,91440700MA0000003C\nDX-004,江门市丁造纸有限公司,91440700MA0000004D"
 
@@ -139,7 +139,7 @@ def test_each_role_sees_only_its_tabs(browser, server: Server, shots: Path, role
     page = signed_in(browser, server, role)
     expect(page.get_by_role("tab")).to_have_text(ROLE_TABS[role])
     hidden = page.locator("nav .tab[hidden]").all_text_contents()
-    assert set(hidden) == {"法制审核", "录音转写"} - set(ROLE_TABS[role])
+    assert set(hidden) == {"法制审核", "录音转写", "执法监督"} - set(ROLE_TABS[role])
     open_tab(page, "执法管理")
     expect(page.locator("#draw-box")).to_be_visible() if role != Role.REVIEWER else expect(
         page.locator("#draw-box")

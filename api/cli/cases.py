@@ -57,7 +57,7 @@ def _import(
         index_built = True
     _print_import(report, index_built, as_json)
     if report.failures and not report.added and not report.unchanged:
-        raise typer.Exit(1)
+        fail("没有导入任何案例")
 
 
 def _print_import(report: CaseImportReport, index_built: bool, as_json: bool) -> None:

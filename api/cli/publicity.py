@@ -76,6 +76,8 @@ def deadline_command(
         typer.echo(
             f"应于 {deadline.withdraw_due} 前撤下（{deadline.withdraw_days} 个工作日，第二十四条）"
         )
+    for warning in deadline.warnings:
+        typer.echo(f"警告：{warning}", err=True)
 
 
 @publicity_app.command(

@@ -70,6 +70,8 @@ def transcribe_command(
     ),
 ) -> None:
     """Transcribe FILE; with --case also write the audio record and the 笔录 draft."""
+    if not file.is_file():  # before the model loads: a typo should not cost seconds
+        fail(f"找不到音频文件：{file}")
     settings = settings_from(ctx)
     header = _load_header(header_file).__dict__ | _nonempty(
         case_id=case or "",

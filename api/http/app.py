@@ -6,6 +6,7 @@ A new capability is one module ``api/http/routes/<capability>.py`` exposing ``ro
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -22,7 +23,8 @@ from api.audit_log import AuditLog
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, install_error_handlers
-from api.http.jobs import JobRunner
+from api.http.input_guard import InputGuardMiddleware
+from api.http.jobs import JobRunner, JobStore
 from api.http.request_audit import RequestAuditMiddleware
 from api.http.routes import (
     admin,
@@ -47,7 +49,7 @@ from api.http.routes import (
 from api.http.routes.corpus import corpus_router
 from api.http.routes.index_status import IndexStatusOut, index_status
 from api.http.security_headers import SecurityHeadersMiddleware
-from api.http.transcription_service import TranscriptionService
+from api.http.transcription_service import TRANSCRIPTION_JOB, TranscriptionService
 from api.service_db import open_service_db
 from api.settings import Settings
 from api.users import UserStore
@@ -55,6 +57,7 @@ from api.vector_worker import BackgroundVectors
 
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
 
+log = logging.getLogger("zhifa.api")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SWAGGER_UI_DIR = Path(str(resources.files("fastapi_swagger") / "resources"))
 """Swagger UI 5 (reads OpenAPI 3.1, which FastAPI emits), shipped in the fastapi-swagger wheel."""
@@ -96,6 +99,7 @@ class ReadyOut(BaseModel):
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.components.has_statute_index()  # load now when present, never fail startup
+    _recover_jobs(app)
     vectors = BackgroundVectors(app.state.components)
     if app.state.background_vectors:
         vectors.start()
@@ -131,6 +135,7 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.add_middleware(InputGuardMiddleware, max_json_bytes=settings.json_body_max_kb * 1024)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestAuditMiddleware, audit=app.state.audit)
     _add_service_routes(app)
@@ -151,8 +156,19 @@ def _attach_state(app: FastAPI, components: Components) -> None:
     app.state.components = components
     app.state.users = UserStore(engine)
     app.state.audit = AuditLog(engine)
-    app.state.jobs = JobRunner(settings.job_workers, settings.jobs_kept)
+    app.state.jobs = JobRunner(JobStore(engine), settings.job_workers, settings.jobs_kept)
     app.state.transcription = TranscriptionService(components)
+    app.state.jobs.register(TRANSCRIPTION_JOB, app.state.transcription.work_for)
+
+
+def _recover_jobs(app: FastAPI) -> None:
+    """After a restart: run unfinished jobs again (or fail them), drop dead partial uploads."""
+    settings: Settings = app.state.settings
+    resumed, failed = app.state.jobs.resume()
+    swept = app.state.transcription.sweep_orphaned_uploads(settings.upload_idle_timeout_s)
+    app.state.jobs.prune_stored()
+    if resumed or failed or swept:
+        log.info("jobs resumed %d, failed %d; orphaned uploads removed %d", resumed, failed, swept)
 
 
 def _add_service_routes(app: FastAPI) -> None:

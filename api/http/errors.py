@@ -27,12 +27,16 @@ _STATUS_CODES: dict[int, tuple[str, str]] = {
     404: ("not_found", "请求的资源不存在"),
     405: ("method_not_allowed", "不支持该请求方法"),
     406: ("not_acceptable", "无法提供所请求的格式"),
+    408: ("request_timeout", "请求发送超时"),
     413: ("upload_too_large", "上传内容超过大小限制"),
     415: ("unsupported_media_type", "不支持的文件类型"),
     422: ("invalid_request", "请求参数无效"),
     429: ("too_many_requests", "请求过于频繁，请稍后再试"),
     503: ("unavailable", "服务暂不可用，请稍后再试"),
 }
+
+UNREAD_BODY_STATUSES = (408, 413, 415)
+"""Refusals sent before the body was read: the connection is closed, not drained."""
 
 KIND_STATUS: dict[ErrorKind, int] = {
     ErrorKind.NOT_FOUND: 404,
@@ -70,6 +74,8 @@ _VALIDATION_MESSAGES: dict[str, str] = {
     "extra_forbidden": "不允许的字段",
     "value_error": "取值无效",
     "string_pattern_mismatch": "格式不正确",
+    "finite_number": "应为有限数值",
+    "int_from_float": "应为整数",
 }
 
 
@@ -110,6 +116,8 @@ def _field_name(location: tuple[Any, ...]) -> str:
 
 def _validation_message(error: dict[str, Any]) -> str:
     reason = _VALIDATION_MESSAGES.get(error.get("type", ""), "取值无效")
+    if error.get("type") == "value_error" and "error" in error.get("ctx", {}):
+        reason = str(error["ctx"]["error"])  # the bounded types (corpus.field_types) say why
     return f"请求参数无效：{_field_name(tuple(error.get('loc', ())))}（{reason}）"
 
 
@@ -119,6 +127,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.status in UNREAD_BODY_STATUSES:
+            headers = {"Connection": "close"}
         return error_response(exc.status, exc.code, exc.message, exc.field, headers)
 
     @app.exception_handler(ZhifaError)

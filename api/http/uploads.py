@@ -9,6 +9,7 @@ only as display text: it never becomes part of a path.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections.abc import Callable
@@ -27,6 +28,7 @@ SNIFF_BYTES = 64
 MAX_FIELDS = 30
 MAX_FIELD_BYTES = 4096
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries, part headers and the small text fields
+DEFAULT_IDLE_TIMEOUT_S = 30.0
 
 
 def _riff_wave(head: bytes) -> bool:
@@ -225,9 +227,16 @@ def _too_large(policy: UploadPolicy) -> ApiError:
 
 
 async def receive_upload(
-    request: Request, policy: UploadPolicy, folder: Path, file_field: str = "file"
+    request: Request,
+    policy: UploadPolicy,
+    folder: Path,
+    file_field: str = "file",
+    idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S,
 ) -> ReceivedUpload:
-    """Stream a multipart/form-data body into ``folder``; raise ApiError 413/415/422."""
+    """Stream a multipart/form-data body into ``folder``; raise ApiError 408/413/415/422.
+
+    Whatever goes wrong, the partial file is deleted; a body left unread is not drained
+    (the error response closes the connection instead)."""
     boundary = _boundary(request)
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > policy.max_bytes + MULTIPART_OVERHEAD:
@@ -235,7 +244,7 @@ async def receive_upload(
     sink = _UploadSink(policy, folder, file_field)
     parser = MultipartParser(boundary, _callbacks(sink))  # type: ignore[arg-type]
     try:
-        await _feed(request, parser)
+        await _feed(request, parser, idle_timeout_s)
         if sink.upload is None or sink.handle is not None:
             raise ApiError(
                 422, "invalid_request", f"缺少上传文件（字段 {file_field}）", field=file_field
@@ -249,9 +258,18 @@ async def receive_upload(
     return sink.upload
 
 
-async def _feed(request: Request, parser: MultipartParser) -> None:
+async def _feed(request: Request, parser: MultipartParser, idle_timeout_s: float) -> None:
+    """Parse chunks as they arrive; a client that sends nothing for ``idle_timeout_s`` is cut off."""
+    chunks = request.stream().__aiter__()
     try:
-        async for chunk in request.stream():
+        while True:
+            try:
+                chunk = await asyncio.wait_for(anext(chunks), idle_timeout_s)
+            except StopAsyncIteration:
+                break
+            except TimeoutError as exc:
+                message = f"上传中断：{idle_timeout_s:g} 秒内没有收到数据，请重新上传"
+                raise ApiError(408, "upload_timeout", message) from exc
             parser.write(chunk)
         parser.finalize()
     except MultipartParseError as exc:

@@ -9,6 +9,7 @@ from datetime import date
 from assistant.administration.random_draw import DRAW_METHOD, DrawResult
 from assistant.case_record.event_log import (
     CaseRecordError,
+    CaseRecordExistsError,
     CaseRecordStore,
     EventType,
     RecordedEvent,
@@ -19,6 +20,7 @@ from assistant.settings import AssistantSettings
 DRAW_PREFIX = "抽查"
 PUBLICITY_RULE = "《广东省行政执法公示办法》第十一条第一款第（一）项"
 DEADLINE_RULE = "《广东省行政执法公示办法》第二十一条第二款"
+DRAW_ID_ATTEMPTS = 20
 
 
 def next_draw_id(records: CaseRecordStore, on: date) -> str:
@@ -32,28 +34,35 @@ def next_draw_id(records: CaseRecordStore, on: date) -> str:
 def record_draw(
     records: CaseRecordStore, result: DrawResult, actor: str, draw_id: str | None = None
 ) -> RecordedEvent:
-    """Append the draw (seed, inputs hash, assignments) as the 启动 event of its case."""
-    chosen = draw_id or next_draw_id(records, result.request.on)
-    if records.head(chosen) is not None:
-        raise CaseRecordError(f"抽查编号“{chosen}”已有记录，请换一个编号")
-    result.draw_id = chosen
-    payload = {"kind": "双随机抽查", **result.as_json()}
-    return records.append(
-        result.draw_id,
-        EventType.START,
-        actor,
-        payload,
-        occurred_at=result.request.on.isoformat(),
-    )
+    """Append the draw (seed, inputs hash, assignments) as the 启动 event of a new case.
+
+    Without ``draw_id`` the next free number is taken; a concurrent draw that took it
+    first makes this one try the number after (bounded).
+    """
+    for _ in range(DRAW_ID_ATTEMPTS if draw_id is None else 1):
+        result.draw_id = draw_id or next_draw_id(records, result.request.on)
+        payload = {"kind": "双随机抽查", **result.as_json()}
+        try:
+            return records.append(
+                result.draw_id,
+                EventType.START,
+                actor,
+                payload,
+                occurred_at=result.request.on.isoformat(),
+                new_case=True,
+            )
+        except CaseRecordExistsError:
+            if draw_id is not None:
+                raise
+    raise CaseRecordError("抽查编号分配冲突过多，请稍后重试或指定编号")
 
 
 def draw_public_entry(result: DrawResult, settings: AssistantSettings) -> dict[str, object]:
     """What the publicity column shows: who inspects whom, and how to reproduce the draw."""
     try:
-        due: str | None = deadline_for(
-            result.request.on, DecisionKind.OTHER, settings
-        ).publish_due.isoformat()
-        warnings = []
+        deadline = deadline_for(result.request.on, DecisionKind.OTHER, settings)
+        due: str | None = deadline.publish_due.isoformat()
+        warnings = list(deadline.warnings)
     except CalendarRangeError as exc:
         due, warnings = None, [f"无法计算公开期限：{exc}"]
     return {

@@ -13,12 +13,12 @@ import hashlib
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import date
 
 from pydantic import BaseModel, Field
 
 from assistant.administration.roster_records import ENFORCER_ROLE, OfficerRecord
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.field_types import BoundedDate
 
 DRAW_METHOD = (
     "检查对象按编码、执法人员按执法证号排序后，以公布的随机种子初始化 Python random.Random"
@@ -47,7 +47,7 @@ class DrawRequest(BaseModel):
 
     agency: str
     matter: str = Field(default="", description="抽查事项")
-    on: date
+    on: BoundedDate
     count: int = Field(ge=1)
     seed: str = Field(min_length=1)
     targets: list[DrawTarget]

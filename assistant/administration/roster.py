@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from pydantic import BaseModel
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,7 @@ from assistant.case_file import Officer
 from assistant.settings import AssistantSettings
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.serialized_writes import open_engine, serialized_write
 
 REVIEWER_RATIO_RULE = "《广东省重大行政执法决定法制审核办法》第八条"
 
@@ -157,7 +158,7 @@ class RosterStore:
         url = settings.resolved_database_url
         if url.startswith("sqlite:///"):
             settings.ensure_data_dir()
-        self.engine: Engine = create_engine(url, future=True)
+        self.engine: Engine = open_engine(url)
         create_roster_tables(self.engine)
 
     # -- import ----------------------------------------------------------------------
@@ -179,8 +180,9 @@ class RosterStore:
         return report
 
     def write(self, kind: RosterKind, records: list[BaseModel]) -> int:
-        """Insert or update records by their natural key, in one transaction."""
-        with Session(self.engine) as session, session.begin():
+        """Insert or update records by their natural key, in one transaction (one writer at a time)."""
+
+        def upsert(session: Session) -> int:
             agency_ids = {a.name: a.id for a in session.scalars(select(AgencyRow))}
             for record in records:
                 if isinstance(record, AgencyRecord):
@@ -189,7 +191,9 @@ class RosterStore:
                     self._put_power(session, record, agency_ids)
                 elif isinstance(record, OfficerRecord):
                     self._put_officer(session, record, agency_ids)
-        return len(records)
+            return len(records)
+
+        return serialized_write(self.engine, "roster", upsert)
 
     @staticmethod
     def _put_agency(session: Session, record: AgencyRecord) -> None:

@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from corpus.field_types import BoundedDate
+
 AgencyKind = Literal["行政机关", "法律法规授权组织", "受委托组织"]
 PowerType = Literal["处罚", "许可", "强制", "检查", "征收"]
 OfficerRole = Literal["执法人员", "法制审核人员"]
@@ -64,8 +66,8 @@ class OfficerRecord(BaseModel):
     agency: str
     role: OfficerRole = ENFORCER_ROLE
     scope: str = ""
-    valid_from: date | None = None
-    valid_to: date | None = None
+    valid_from: BoundedDate | None = None
+    valid_to: BoundedDate | None = None
     related_targets: list[str] = Field(default_factory=list)
 
     def valid_on(self, day: date) -> bool:

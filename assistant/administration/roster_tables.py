@@ -13,6 +13,8 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from corpus.serialized_writes import create_tables
+
 
 class RosterBase(DeclarativeBase):
     pass
@@ -63,4 +65,4 @@ class OfficerRow(RosterBase):
 
 def create_roster_tables(engine: Engine) -> None:
     """Create the roster tables (idempotent)."""
-    RosterBase.metadata.create_all(engine)
+    create_tables(engine, RosterBase.metadata)

@@ -7,14 +7,16 @@ and their SHA-256 goes into the event payload, so the chain covers them too.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -33,8 +35,13 @@ from assistant.case_record.tables import (
 )
 from assistant.settings import AssistantSettings
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.field_types import check_occurred_at, text_problem
+from corpus.serialized_writes import open_engine, serialized_write
 
 CHINA_TIME = timezone(timedelta(hours=8))
+MAX_PAYLOAD_BYTES = 64 * 1024
+"""Event content is a structured note; recordings and scans go in as attachments."""
+MAX_NAME_CHARS = 120
 
 
 class EventType(StrEnum):
@@ -66,6 +73,10 @@ SUFFIX_KINDS = {
 
 class CaseRecordError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_record"):
     """A record cannot be written (unknown stage, missing file, empty actor)."""
+
+
+class CaseRecordExistsError(CaseRecordError, kind=ErrorKind.CONFLICT, code="record_exists"):
+    """A new case was asked for but its number already has events (a draw id taken)."""
 
 
 def attachment_kind(path: Path) -> AttachmentKind:
@@ -104,6 +115,25 @@ class RecordedEvent:
         return data | {"attachments": [a.as_json() for a in self.attachments]}
 
 
+def _check_names(case_no: str, actor: str) -> None:
+    """Case numbers and actors become file names, headings and keys: one short line."""
+    if not case_no.strip() or not actor.strip():
+        raise CaseRecordError("案件编号和记录人不能为空")
+    for label, value in (("案件编号", case_no), ("记录人", actor)):
+        if len(value) > MAX_NAME_CHARS:
+            raise CaseRecordError(f"{label}过长（最多 {MAX_NAME_CHARS} 个字符）")
+        problem = text_problem(value, single_line=True)
+        if problem:
+            raise CaseRecordError(f"{label}{problem}")
+
+
+def _check_occurred_at(value: str) -> None:
+    try:
+        check_occurred_at(value)
+    except ValueError as exc:
+        raise CaseRecordError(f"发生时间无效：{exc}") from exc
+
+
 def _now() -> str:
     return datetime.now(CHINA_TIME).isoformat(timespec="seconds")
 
@@ -134,7 +164,7 @@ class CaseRecordStore:
         url = settings.resolved_database_url
         if url.startswith("sqlite:///"):
             settings.ensure_data_dir()
-        self.engine: Engine = create_engine(url, future=True)
+        self.engine: Engine = open_engine(url)
         create_record_tables(self.engine)
         self.attachments_dir = settings.resolved_case_attachments_dir
 
@@ -147,24 +177,41 @@ class CaseRecordStore:
         payload: dict[str, Any] | None = None,
         occurred_at: str | None = None,
         files: list[Path] | None = None,
+        new_case: bool = False,
     ) -> RecordedEvent:
-        """Append one event (and copy its attachments) in one transaction."""
+        """Append one event (and copy its attachments) in one transaction.
+
+        Writers to one case take turns (``serialized_write``), so each gets the next
+        sequence number; ``new_case`` refuses a case number that already has events.
+        """
         stage = self._stage(event_type)
-        if not case_no.strip() or not actor.strip():
-            raise CaseRecordError("案件编号和记录人不能为空")
-        stored = [self._store_file(path) for path in files or []]
+        _check_names(case_no, actor)
+        if occurred_at is not None:
+            _check_occurred_at(occurred_at)
         body = dict(payload or {})
+        payload_text = canonical_json(body)
+        if len(payload_text.encode("utf-8", "surrogatepass")) > MAX_PAYLOAD_BYTES:
+            raise CaseRecordError(
+                f"事件内容过大（上限 {MAX_PAYLOAD_BYTES // 1024} KB），附件请用文件上传"
+            )
+        if text_problem(payload_text, single_line=False):
+            raise CaseRecordError(f"事件内容{text_problem(payload_text, single_line=False)}")
+        stored = [self._store_file(path) for path in files or []]
         if stored:
             body["attachments"] = [{"file_name": a.file_name, "sha256": a.sha256} for a in stored]
-        payload_text = canonical_json(body)
-        with Session(self.engine) as session, session.begin():
-            head = session.get(CaseHeadRow, case_no, with_for_update=True)
+            payload_text = canonical_json(body)
+        occurred = occurred_at or _now()
+
+        def write(session: Session) -> RecordedEvent:
+            head = session.get(CaseHeadRow, case_no)
+            if new_case and head is not None:
+                raise CaseRecordExistsError(f"编号“{case_no}”已有记录，请换一个编号")
             header = EventHeader(
                 case_no=case_no,
                 seq=(head.event_count if head else 0) + 1,
                 event_type=stage.value,
                 actor=actor,
-                occurred_at=occurred_at or _now(),
+                occurred_at=occurred,
                 recorded_at=_now(),
                 payload_hash=sha256_text(payload_text),
                 prev_hash=head.head_hash if head else GENESIS_HASH,
@@ -183,6 +230,8 @@ class CaseRecordStore:
             session.flush()
             return replace(_event_from_row(row, []), attachments=tuple(stored))
 
+        return serialized_write(self.engine, f"case_record:{case_no}", write)
+
     @staticmethod
     def _stage(event_type: EventType | str) -> EventType:
         try:
@@ -198,7 +247,9 @@ class CaseRecordStore:
         target = self.attachments_dir / digest[:2] / f"{digest}{path.suffix.lower()}"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+            shutil.copyfile(path, partial)
+            os.replace(partial, target)  # concurrent writers of one content never see half
         kind = attachment_kind(path).value
         return StoredAttachment(kind, path.name, digest, path.stat().st_size, str(target))
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from corpus.serialized_writes import serialized_write
 
 
 class RecordBase(DeclarativeBase):
@@ -70,11 +72,13 @@ FOR EACH ROW EXECUTE FUNCTION zhifa_append_only()
 
 def create_record_tables(engine: Engine) -> None:
     """Create the tables and the append-only triggers (idempotent)."""
-    RecordBase.metadata.create_all(engine)
     dialect = engine.dialect.name
-    if dialect not in ("sqlite", "postgresql"):
-        return
-    with engine.begin() as connection:
+
+    def create(session: Session) -> None:
+        connection = session.connection()
+        RecordBase.metadata.create_all(connection)
+        if dialect not in ("sqlite", "postgresql"):
+            return
         if dialect == "postgresql":
             connection.execute(text(_PG_FUNCTION))
         template = _SQLITE_TRIGGER if dialect == "sqlite" else _PG_TRIGGER
@@ -82,3 +86,5 @@ def create_record_tables(engine: Engine) -> None:
             for op in ("update", "delete"):
                 sql = template.format(table=table, op=op, op_upper=op.upper())
                 connection.execute(text(sql))
+
+    serialized_write(engine, "schema", create)  # processes starting at once take turns

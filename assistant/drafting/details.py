@@ -7,7 +7,6 @@ so an agency adds these to the same YAML/JSON file; anything left out prints as 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
@@ -19,13 +18,14 @@ from assistant.case_file import (
     parse_case,
     read_case_data,
 )
+from corpus.field_types import BoundedDate
 
 
 class Correction(BaseModel):
     """责令改正: what the party must do and by when."""
 
     requirement: str | None = None
-    deadline: dt.date | None = None
+    deadline: BoundedDate | None = None
 
 
 class DraftingDetails(BaseModel):
@@ -43,7 +43,7 @@ class DraftingDetails(BaseModel):
     payment_account: str | None = Field(default=None, description="罚没款缴纳银行及账户.")
     agency_address: str | None = Field(default=None, description="行政机关地址.")
     statement_days: int | None = Field(
-        default=None, ge=1, description="陈述、申辩期限（日），事先告知书载明."
+        default=None, ge=1, le=365, description="陈述、申辩期限（日），事先告知书载明."
     )
     contact: str | None = Field(default=None, description="联系人及电话.")
 

@@ -4,6 +4,12 @@ Working days follow the State Council holiday calendar (chinese-calendar): 调�
 weekends count as working days, holidays do not. Counting starts the day after the
 decision or receipt (the first day is not counted), so the deadline is the N-th
 working day after it.
+
+The State Council publishes each year's holidays late in the year before, so the
+package knows a fixed set of years. For a later (or much earlier) year the count uses
+weekends only and the result carries a warning saying so; installing a newer
+chinese-calendar makes those years exact with no code change (the covered years are
+read from the package).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import chinese_calendar
 
 from assistant.settings import AssistantSettings
 from corpus.errors import ErrorKind, ZhifaError
+from corpus.field_types import MAX_DATE, MIN_DATE
 
 
 class DecisionKind(StrEnum):
@@ -25,20 +32,40 @@ class DecisionKind(StrEnum):
 
 
 class CalendarRangeError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_dates"):
-    """The official calendar does not cover the date (chinese-calendar ships known years only)."""
+    """Dates that cannot give a deadline: outside 1949–2100, or revoked before decided."""
 
 
 PUBLISH_BASIS = "《广东省行政执法公示办法》第二十一条第二款"
 WITHDRAW_BASIS = "《广东省行政执法公示办法》第二十四条第一款"
 
 
+def calendar_years() -> range:
+    """The years the installed chinese-calendar has official holiday data for."""
+    known = {day.year for day in chinese_calendar.holidays} | {
+        day.year for day in chinese_calendar.workdays
+    }
+    return range(min(known), max(known) + 1)
+
+
 def is_working_day(day: date) -> bool:
-    try:
+    """Official calendar within its years; Monday to Friday outside them."""
+    if day.year in calendar_years():
         return chinese_calendar.is_workday(day)
-    except NotImplementedError as exc:
-        raise CalendarRangeError(
-            f"节假日日历没有{day.year}年的数据（chinese-calendar 仅含已公布年份），无法计算工作日"
-        ) from exc
+    return day.weekday() < 5
+
+
+def calendar_warnings(start: date, end: date) -> list[str]:
+    """Why a count from ``start`` to ``end`` is only an estimate (years without data)."""
+    years = calendar_years()
+    missing = [y for y in range(start.year, end.year + 1) if y not in years]
+    if not missing:
+        return []
+    named = "、".join(f"{y}年" for y in missing[:5]) + ("等" if len(missing) > 5 else "")
+    return [
+        f"节假日日历（chinese-calendar，含 {years.start}–{years.stop - 1} 年）没有{named}的数据："
+        "这些日期只按周末计算，未计法定节假日与调休，期限仅供参考；"
+        "国务院公布当年安排后升级 chinese-calendar 即可精确计算"
+    ]
 
 
 def add_working_days(start: date, days: int) -> date:
@@ -73,6 +100,7 @@ class Deadline:
     revoked: date | None
     withdraw_due: date | None
     withdraw_days: int
+    warnings: tuple[str, ...] = ()
 
     @property
     def due(self) -> date:
@@ -91,6 +119,7 @@ class Deadline:
             "withdraw_due": self.withdraw_due.isoformat() if self.withdraw_due else None,
             "withdraw_working_days": self.withdraw_days if self.revoked else None,
             "withdraw_basis": WITHDRAW_BASIS if self.revoked else None,
+            "warnings": list(self.warnings),
         }
 
 
@@ -98,17 +127,23 @@ def deadline_for(
     decided: date, kind: DecisionKind, settings: AssistantSettings, revoked: date | None = None
 ) -> Deadline:
     """Publication deadline, and the withdrawal deadline when the decision was revoked."""
+    for day in (decided, revoked):
+        if day is not None and not MIN_DATE <= day <= MAX_DATE:
+            raise CalendarRangeError(f"日期应在 {MIN_DATE} 至 {MAX_DATE} 之间：{day}")
     if revoked is not None and revoked < decided:
-        raise ValueError(f"撤销/变更文书收到日期 {revoked} 早于决定日期 {decided}")
+        raise CalendarRangeError(f"撤销/变更文书收到日期 {revoked} 早于决定日期 {decided}")
     days = publication_days(kind, settings)
+    publish_due = add_working_days(decided, days)
+    withdraw_due = add_working_days(revoked, settings.withdrawal_days) if revoked else None
     return Deadline(
         decided=decided,
         kind=kind,
-        publish_due=add_working_days(decided, days),
+        publish_due=publish_due,
         publish_days=days,
         revoked=revoked,
-        withdraw_due=add_working_days(revoked, settings.withdrawal_days) if revoked else None,
+        withdraw_due=withdraw_due,
         withdraw_days=settings.withdrawal_days,
+        warnings=tuple(calendar_warnings(decided, withdraw_due or publish_due)),
     )
 
 

@@ -35,7 +35,8 @@ from assistant.administration.roster_records import (
     RosterKind,
 )
 from assistant.administration.tabular_files import TableFileError, html_table, write_table
-from assistant.case_record.event_log import CaseRecordError, CaseRecordStore
+from assistant.case_record.event_log import CaseRecordError
+from corpus.field_types import BoundedDate
 
 router = APIRouter(tags=["执法管理"])
 ROSTER_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
@@ -110,7 +111,7 @@ def roster_expiring(
     request: Request,
     _: AnyUser,
     within: int | None = Query(None, ge=0, le=3650, description="天数，默认取设置"),
-    on: dt.date | None = Query(None, alias="date"),
+    on: BoundedDate | None = Query(None, alias="date"),
 ) -> list[dict[str, object]]:
     days = within if within is not None else request.app.state.settings.certificate_warning_days
     return [w.as_json() for w in _roster(request).expiring(on or dt.date.today(), days)]
@@ -120,7 +121,7 @@ def roster_expiring(
     "/roster/ratio", summary="法制审核人员比例（粤审核办法第八条，不少于5%）", responses=_ERRORS
 )
 def roster_ratio(
-    request: Request, _: AnyUser, on: dt.date | None = Query(None, alias="date")
+    request: Request, _: AnyUser, on: BoundedDate | None = Query(None, alias="date")
 ) -> list[dict[str, object]]:
     minimum = request.app.state.settings.reviewer_ratio_min
     return [r.as_json() for r in _roster(request).reviewer_ratios(on or dt.date.today(), minimum)]
@@ -136,7 +137,12 @@ def roster_ratio(
 async def roster_import(request: Request, _: Admin) -> Any:
     settings = request.app.state.settings
     policy = UploadPolicy(ROSTER_UPLOAD_MAX_BYTES, _ROSTER_TYPES, "人员库表格")
-    upload = await receive_upload(request, policy, settings.data_layout.uploads_dir("roster"))
+    upload = await receive_upload(
+        request,
+        policy,
+        settings.data_layout.uploads_dir("roster"),
+        idle_timeout_s=settings.upload_idle_timeout_s,
+    )
     try:
         kind = _kind(upload.fields.get("kind", "officers"))
         on = _form_date(upload.fields.get("date", ""))
@@ -154,7 +160,7 @@ class RosterRowsIn(BaseModel):
     rows: list[dict[str, str | int | float | bool | None]] = Field(
         max_length=5000, description="每行一个对象，键为表头（如“姓名”“执法证号”）"
     )
-    date: dt.date | None = Field(default=None, description="核验法律依据的日期，默认今天")
+    date: BoundedDate | None = Field(default=None, description="核验法律依据的日期，默认今天")
 
 
 @router.put(
@@ -202,19 +208,24 @@ def lists(
     request: Request,
     _: AnyUser,
     agency: str = Query(..., min_length=1, max_length=200),
-    on: dt.date | None = Query(None, alias="date"),
+    on: BoundedDate | None = Query(None, alias="date"),
 ) -> list[dict[str, object]]:
     return [x.as_json() for x in _lists(request, agency, on or dt.date.today())]
 
 
-@router.get("/lists/file", summary="下载一张清单（xlsx、csv 或 html）", responses=_ERRORS)
+@router.get(
+    "/lists/file",
+    summary="下载一张清单（xlsx、csv 或 html）",
+    response_class=Response,
+    responses={**_ERRORS, 200: {"content": {m: {} for m in _MEDIA.values()}}},
+)
 def list_file(
     request: Request,
     _: AnyUser,
     agency: str = Query(..., min_length=1, max_length=200),
     name: ListName = Query(..., description="清单名称"),
     fmt: Literal["xlsx", "csv", "html"] = Query("xlsx", alias="format"),
-    on: dt.date | None = Query(None, alias="date"),
+    on: BoundedDate | None = Query(None, alias="date"),
 ) -> Response:
     chosen = next(x for x in _lists(request, agency, on or dt.date.today()) if x.stem == name)
     if fmt == "html":
@@ -231,10 +242,13 @@ def list_file(
 
 
 @router.get(
-    "/lists/flowchart.svg", summary="行政处罚流程图（SVG，逐项标注条文）", responses=_ERRORS
+    "/lists/flowchart.svg",
+    summary="行政处罚流程图（SVG，逐项标注条文）",
+    response_class=Response,
+    responses={**_ERRORS, 200: {"content": {"image/svg+xml": {}}}},
 )
 def flowchart(
-    request: Request, _: AnyUser, on: dt.date | None = Query(None, alias="date")
+    request: Request, _: AnyUser, on: BoundedDate | None = Query(None, alias="date")
 ) -> Response:
     try:
         svg = penalty_flowchart_svg(resolver(request), on or dt.date.today())
@@ -247,7 +261,7 @@ def flowchart(
 class DrawIn(BaseModel):
     agency: str = Field(min_length=1, max_length=200)
     matter: str = Field(default="", max_length=200, description="抽查事项")
-    date: dt.date
+    date: BoundedDate
     count: int = Field(ge=1, le=10000)
     seed: str = Field(min_length=1, max_length=200, description="公开的随机种子")
     targets: list[DrawTarget] = Field(max_length=20000)
@@ -280,7 +294,9 @@ def make_draw(request: Request, body: DrawIn, principal: Officer) -> dict[str, o
     try:
         result = draw(request_)
         if not body.dry_run:
-            record_draw(CaseRecordStore(settings), result, principal.name, body.draw_id)
+            record_draw(
+                request.app.state.components.case_records, result, principal.name, body.draw_id
+            )
     except (DrawError, CaseRecordError) as exc:
         raise ApiError(422, "draw_impossible", str(exc)) from exc
     return {"draw": result.as_json(), "public_entry": draw_public_entry(result, settings)}

@@ -6,7 +6,6 @@ the same the command line uses; queries run under the components' query lock.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
@@ -15,6 +14,7 @@ from pydantic import BaseModel, Field
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ErrorBody
+from corpus.field_types import BoundedDate
 
 router = APIRouter(tags=["办案辅助"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -24,7 +24,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 class AskRequest(BaseModel):
     question: str = Field(min_length=2, max_length=2000, description="案情或问题")
-    on: date | None = Field(default=None, alias="date", description="违法行为发生日期，默认今天")
+    on: BoundedDate | None = Field(
+        default=None, alias="date", description="违法行为发生日期，默认今天"
+    )
     k: int = Field(default=5, ge=1, le=30, description="检索命中条数（关联条文另计）")
     have: list[Annotated[str, Field(max_length=200)]] = Field(
         default_factory=list, max_length=100, description="案卷中已有的证据"

@@ -16,6 +16,7 @@ from api.http.auth import Admin, AnyUser
 from api.http.errors import ApiError, ErrorBody
 from api.http.uploads import STATUTE_TYPES, UploadPolicy, multipart_upload_schema, receive_upload
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
+from corpus.field_types import BoundedDate
 from corpus.ingest import ingest_paths
 from corpus.store import CorpusStore
 
@@ -118,7 +119,7 @@ def cite(
     request: Request,
     _: AnyUser,
     q: str = Query(..., min_length=1, max_length=500, description="法条引用文本"),
-    on: date | None = Query(None, alias="date", description="行为发生日期，默认今天"),
+    on: BoundedDate | None = Query(None, alias="date", description="行为发生日期，默认今天"),
     law: str | None = Query(None, max_length=100, description="“本法”所指的法律"),
 ) -> JSONResponse | CiteResponse:
     results = resolver(request).resolve_text(q, on, law)
@@ -172,7 +173,12 @@ def versions(request: Request, law: str, _: AnyUser) -> list[VersionOut]:
 async def import_statute(request: Request, _: Admin) -> ImportReportOut:
     settings = request.app.state.settings
     policy = UploadPolicy(settings.corpus_upload_max_mb * 1024 * 1024, STATUTE_TYPES, "法规文件")
-    upload = await receive_upload(request, policy, settings.data_layout.uploads_dir("statutes"))
+    upload = await receive_upload(
+        request,
+        policy,
+        settings.data_layout.uploads_dir("statutes"),
+        idle_timeout_s=settings.upload_idle_timeout_s,
+    )
     try:
         name = _statute_file_name(upload.path.stem, upload.extension, upload.fields)
     except ApiError:

@@ -7,7 +7,6 @@ the LAC model behind redaction loads once per process, on first use
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,15 +16,16 @@ from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, ErrorBody
 from assistant.publicity.deadlines import CalendarRangeError, DecisionKind, deadline_for
+from corpus.field_types import BoundedDate
 
 router = APIRouter(prefix="/publicity", tags=["执法公示"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 422)}
 
 
 class DeadlineRequest(BaseModel):
-    decided: date = Field(description="决定日期")
+    decided: BoundedDate = Field(description="决定日期")
     kind: DecisionKind = Field(description="penalty（处罚）| permit（许可）| other（其他）")
-    revoked: date | None = Field(default=None, description="收到撤销/变更文书的日期")
+    revoked: BoundedDate | None = Field(default=None, description="收到撤销/变更文书的日期")
 
 
 class RedactRequest(BaseModel):

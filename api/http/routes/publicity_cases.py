@@ -27,6 +27,7 @@ from assistant.publicity.deadlines import CalendarRangeError
 from assistant.publicity.overdue import overdue_items
 from assistant.publicity.public_entry import CaseDecision, public_entry
 from assistant.publicity.working_calendar import calendar_days
+from corpus.field_types import BoundedDate
 
 router = APIRouter(prefix="/publicity", tags=["执法公示"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 422)}
@@ -35,7 +36,7 @@ XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 class OverdueIn(BaseModel):
     cases: list[CaseDecision] = Field(max_length=20000, description="已作出的决定")
-    today: date | None = Field(default=None, description="检查日期，默认今天")
+    today: BoundedDate | None = Field(default=None, description="检查日期，默认今天")
 
 
 class ReportIn(BaseModel):
@@ -64,8 +65,8 @@ def _check_dates(cases: list[CaseDecision], field: str) -> None:
 )
 def calendar(
     _: AnyUser,
-    start: date = Query(..., description="起算日（不计入）"),
-    end: date = Query(..., description="截止日"),
+    start: BoundedDate = Query(..., description="起算日（不计入）"),
+    end: BoundedDate = Query(..., description="截止日"),
 ) -> list[dict[str, object]]:
     try:
         return [day.as_json() for day in calendar_days(start, end)]

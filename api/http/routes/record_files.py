@@ -53,7 +53,7 @@ _ATTACH_BODY = multipart_upload_schema(
 
 
 def _store(request: Request) -> CaseRecordStore:
-    return CaseRecordStore(request.app.state.settings)
+    return request.app.state.components.case_records
 
 
 @router.get("", summary="有全过程记录的案件（编号、记录数、链头哈希）", responses=_ERRORS)

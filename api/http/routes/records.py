@@ -14,6 +14,7 @@ from api.http.auth import AnyUser
 from api.http.errors import ApiError, ErrorBody
 from assistant.case_record.event_log import CaseRecordError, CaseRecordStore, EventType
 from assistant.case_record.verification import verify_events
+from corpus.field_types import OccurredAt
 
 router = APIRouter(prefix="/records", tags=["全过程记录"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -25,13 +26,13 @@ CaseNo = Path(min_length=1, max_length=100, description="案件编号")
 class EventIn(BaseModel):
     type: EventType = Field(description="启动、调查取证、审核、决定、送达、执行、公示、撤回")
     payload: dict[str, Any] = Field(default_factory=dict, description="事件内容（不可再修改）")
-    occurred_at: str | None = Field(
-        default=None, max_length=40, description="发生时间（ISO 8601），默认当前时间"
+    occurred_at: OccurredAt | None = Field(
+        default=None, description="发生时间（ISO 8601 日期或时间），默认当前时间"
     )
 
 
 def _store(request: Request) -> CaseRecordStore:
-    return CaseRecordStore(request.app.state.settings)
+    return request.app.state.components.case_records
 
 
 @router.post(

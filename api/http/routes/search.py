@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ErrorBody
+from corpus.field_types import BoundedDate
 from corpus.law_names import short_name
 from indexing.filters import SearchFilter
 
@@ -55,7 +56,9 @@ def search(
     request: Request,
     _: AnyUser,
     q: Annotated[str, Query(min_length=1, max_length=500, description="检索内容")],
-    on: Annotated[date | None, Query(alias="date", description="只检索该日有效的版本")] = None,
+    on: Annotated[
+        BoundedDate | None, Query(alias="date", description="只检索该日有效的版本")
+    ] = None,
     law: Annotated[list[str] | None, Query(max_length=20, description="限定法规，可重复")] = None,
     k: Annotated[int, Query(ge=1, le=50, description="返回条数")] = 10,
     mode: Annotated[Mode, Query(description="检索方式")] = "hybrid",

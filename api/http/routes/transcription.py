@@ -11,13 +11,17 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
+from api.http.audio_probe import probe_recording
 from api.http.auth import Officer
 from api.http.errors import ApiError, ErrorBody
-from api.http.jobs import Job, JobRunner, JobStatus
+from api.http.jobs import Job, JobRunner, JobStatus, new_job_id
 from api.http.transcription_service import (
+    TRANSCRIPTION_JOB,
     TranscriptionForm,
     TranscriptionOutcome,
+    TranscriptionService,
     rename_outcome_speakers,
 )
 from api.http.uploads import AUDIO_TYPES, UploadPolicy, multipart_upload_schema, receive_upload
@@ -89,9 +93,13 @@ def _runner(request: Request) -> JobRunner:
     return request.app.state.jobs
 
 
+def _outcome(job: Job) -> TranscriptionOutcome | None:
+    return TranscriptionOutcome.from_json(job.result) if job.result is not None else None
+
+
 def _result(job: Job) -> TranscriptionResultOut | None:
-    outcome = job.result
-    if not isinstance(outcome, TranscriptionOutcome):
+    outcome = _outcome(job)
+    if outcome is None:
         return None
     base = f"/api/transcriptions/{job.id}/draft"
     return TranscriptionResultOut(
@@ -125,7 +133,7 @@ def job_out(job: Job) -> JobOut:
 def _own_job(request: Request, job_id: str, principal: Principal) -> Job:
     """Someone else's job is reported as absent, not as forbidden: ids do not leak."""
     job = _runner(request).get(job_id)
-    if job is None or job.kind != "transcription":
+    if job is None or job.kind != TRANSCRIPTION_JOB:
         raise ApiError(404, "job_not_found", "转写任务不存在或已过期")
     if job.owner != principal.name and principal.role is not Role.ADMIN:
         raise ApiError(404, "job_not_found", "转写任务不存在或已过期")
@@ -150,20 +158,27 @@ def _form(fields: dict[str, str]) -> TranscriptionForm:
     responses=_ERRORS,
 )
 async def upload_recording(request: Request, principal: Officer) -> JobOut:
-    service = request.app.state.transcription
+    service: TranscriptionService = request.app.state.transcription
     settings = request.app.state.settings
     policy = UploadPolicy(settings.upload_max_mb * 1024 * 1024, AUDIO_TYPES, "录音")
-    upload = await receive_upload(request, policy, service.uploads_dir)
+    upload = await receive_upload(
+        request, policy, service.uploads_dir, idle_timeout_s=settings.upload_idle_timeout_s
+    )
     try:
         form = _form(upload.fields)
+        await run_in_threadpool(probe_recording, upload.path, upload.display_name)
     except ApiError:
         upload.path.unlink(missing_ok=True)
         raise
-    job = _runner(request).submit(
-        "transcription",
+    job_id = new_job_id()
+    staged = service.stage(upload, job_id)
+    job = await run_in_threadpool(
+        _runner(request).submit,
+        TRANSCRIPTION_JOB,
         principal.name,
         upload.display_name,
-        lambda job: service.run(job.id, upload, form, job.report),
+        staged.as_spec(form),
+        job_id,
     )
     return job_out(job)
 
@@ -202,16 +217,16 @@ def rename_speakers(
     request: Request, job_id: str, body: SpeakerRenames, principal: Officer
 ) -> JobOut:
     job = _own_job(request, job_id, principal)
-    if not isinstance(job.result, TranscriptionOutcome):
+    outcome = _outcome(job)
+    if outcome is None:
         raise ApiError(409, "job_not_finished", "转写尚未完成，暂无笔录草稿")
     if any(len(k) > 20 or len(v) > 20 for k, v in body.renames.items()):
         raise ApiError(422, "invalid_request", "说话人名称不能超过 20 个字", field="body.renames")
     try:
-        renamed = rename_outcome_speakers(job.result, body.renames)
+        renamed = rename_outcome_speakers(outcome, body.renames)
     except DraftError as exc:
         raise ApiError(422, "invalid_request", str(exc), field="body.renames") from exc
-    with job.lock:
-        job.result = renamed
+    _runner(request).replace_result(job, renamed.as_json())
     return job_out(job)
 
 
@@ -225,9 +240,10 @@ def download_draft(request: Request, job_id: str, kind: str, principal: Officer)
     job = _own_job(request, job_id, principal)
     if kind not in _DOWNLOADS:
         raise ApiError(404, "not_found", "可下载的格式为 docx、md、json")
-    if not isinstance(job.result, TranscriptionOutcome):
+    outcome = _outcome(job)
+    if outcome is None:
         raise ApiError(409, "job_not_finished", "转写尚未完成，暂无笔录草稿")
     key, media_type = _DOWNLOADS[kind]
-    return FileResponse(
-        job.result.files[key], media_type=media_type, filename=f"询问笔录草稿.{kind}"
-    )
+    if not outcome.files[key].is_file():
+        raise ApiError(404, "draft_missing", "笔录草稿文件已不在服务器上")
+    return FileResponse(outcome.files[key], media_type=media_type, filename=f"询问笔录草稿.{kind}")

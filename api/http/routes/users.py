@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from api.http.auth import Admin, AnyUser
 from api.http.errors import ApiError, ErrorBody
 from api.users import ROLE_LABELS, Role, UserError, UserInfo, UserStore
+from corpus.field_types import RowId
 
 router = APIRouter(tags=["用户与令牌"])
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -45,7 +46,7 @@ class TokenOut(BaseModel):
 
 
 class RevokeRequest(BaseModel):
-    token_id: int | None = Field(None, description="不填则吊销该用户全部令牌")
+    token_id: RowId | None = Field(None, description="不填则吊销该用户全部令牌")
 
 
 class RevokeOut(BaseModel):
