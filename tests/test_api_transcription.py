@@ -90,6 +90,10 @@ def test_real_clip_is_transcribed_and_filed_with_the_case(
     assert audio_record.name.startswith(Path(CLIP).stem)
     markdown = client.get(result["downloads"]["md"], headers=bearer(token))
     assert markdown.status_code == 200 and "交易" in markdown.text
+    # the downloadable draft JSON names the record relative to the records folder
+    draft = client.get(result["downloads"]["json"], headers=bearer(token))
+    assert draft.status_code == 200 and str(records) not in draft.text
+    assert not draft.json()["audio"]["record_path"].startswith("/")
     # someone else's job does not exist for them; admins see every job
     other = client.get(f"/api/transcriptions/{job['id']}", headers=bearer(tokens[Role.ADMIN]))
     assert other.status_code == 200

@@ -62,7 +62,8 @@ def file_with_case(
         file_name=name,
         sha256=result.sha256,
         duration_s=round(result.duration_s, 3),
-        record_path=str(record_path),
+        # relative to the records folder: a downloaded draft never shows server paths
+        record_path=record_path.relative_to(records_root).as_posix(),
     )
     draft = draft_from_turns(header, turns_from_segments(result.segments), source)
     stem = record_path_for(records_root, collection.case_id, name, result.sha256)
