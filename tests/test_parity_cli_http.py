@@ -91,15 +91,29 @@ FAKE_PRODUCTS_CASE = {
         "term_of_imprisonment": {"imprisonment": 12},
     },
 }
-"""A CAIL-format record written for this test: the shipped sample has no 伪劣产品 case, and
-the transfer checker only cites similar cases of the same charge."""
+FAKE_FOOD_CASE = {
+    "fact": "公诉机关指控：2020年5月，被告人李某在其经营的餐馆内，使用超过保质期的食品原料"
+    "加工菜品并对外销售，经检验不符合食品安全标准。",
+    "meta": {
+        "accusation": ["生产、销售不符合安全标准的食品"],
+        "relevant_articles": [143],
+        "criminals": ["李某"],
+        "punish_of_money": 5000,
+        "term_of_imprisonment": {"imprisonment": 6},
+    },
+}
+"""CAIL-format records written for this test: the shipped sample has no 伪劣产品 case (the
+transfer checker only cites similar cases of the same charge), and 办案辅助 shows a criminal
+case only when it shares the situation's key terms (餐馆, 超过保质期, 食品原料)."""
 
 
 def build_case_index(settings: Settings, size: int = 80) -> None:
-    """A BM25 case index over an even sample of the shipped CAIL cases plus one 伪劣产品 case."""
+    """A BM25 case index over an even sample of the shipped CAIL cases plus two written ones."""
     lines = SHIPPED_CAIL.read_bytes().splitlines(keepends=True)
     lines = lines[:: len(lines) // size][:size]
-    extra = json.dumps(FAKE_PRODUCTS_CASE, ensure_ascii=False) + "\n"
+    extra = "".join(
+        json.dumps(case, ensure_ascii=False) + "\n" for case in (FAKE_PRODUCTS_CASE, FAKE_FOOD_CASE)
+    )
     cail = settings.data_dir / "cail-sample.json"
     cail.write_bytes(b"".join(lines) + extra.encode(CAIL_ENCODING))
     components = Components(settings)
