@@ -37,6 +37,14 @@ class IndexingSettings(ModelSettings):
         default="zhifa_units", description="Milvus collection holding the statute unit vectors."
     )
 
+    # ---- query vectors and law-aware retrieval (issue #16) ---------------------------
+    query_cache_size: int = Field(
+        default=1024, ge=0, description="Query vectors kept in the LRU cache (0 = none)."
+    )
+    query_max_batch: int = Field(
+        default=16, gt=0, description="Concurrent queries embedded together, at most."
+    )
+
     @property
     def resolved_index_dir(self) -> Path:
         """``index_dir`` or ``data_dir/index``."""
