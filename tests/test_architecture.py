@@ -51,12 +51,13 @@ MODULES = _modules()
 #   document model should move to a module both layers may import.
 KNOWN_UPWARD = {
     ("api.cli.cases", "eval.similar_cases_eval"),
+    ("api.cli.eval", "eval.law_aware_cv"),
     ("api.cli.eval", "eval.lawbench"),
     ("api.cli.eval", "eval.report_compare"),
     ("api.cli.eval", "eval.report_config"),
     ("api.cli.eval", "eval.report_html"),
     ("api.cli.eval", "eval.report_runner"),
-    ("api.cli.eval", "eval.retrieval_eval"),
+    ("api.cli.eval", "eval.retrieval_sets"),
     ("api.cli.publicity", "eval.pii_samples"),
     ("api.cli.publicity", "eval.redaction_bench"),
     ("api.cli.review", "eval.review_eval"),
