@@ -43,29 +43,51 @@ def law_documents(units: Sequence[RetrievalUnit]) -> dict[str, str]:
     return {law: " ".join(titles) for law, titles in parts.items()}
 
 
-class LawLevelIndex:
-    """BM25 (k1, b) over one bigram document per law, as a precomputed sparse matrix."""
+class BigramBM25:
+    """BM25 (k1, b) over character bigrams of a list of texts, as a sparse matrix.
 
-    def __init__(self, documents: dict[str, str], k1: float = 1.2, b: float = 0.5) -> None:
-        self.laws = list(documents)
-        bags = [Counter(char_bigrams(documents[law])) for law in self.laws]
-        lengths = np.array([sum(bag.values()) for bag in bags], dtype=np.float64)
-        average = max(float(lengths.mean()), 1.0) if len(lengths) else 1.0
-        norms = k1 * (1 - b + b * lengths / average)
+    Word-level BM25 misses when jieba cuts a question and an article differently
+    (保险公司 / 保险 公司); bigrams match either way.
+    """
+
+    def __init__(self, texts: Sequence[str], k1: float = 1.2, b: float = 0.75) -> None:
         self._gram_ids: dict[str, int] = {}
-        rows, cols, tfs = [], [], []
-        for position, bag in enumerate(bags):
+        rows: list[int] = []
+        cols: list[int] = []
+        tfs: list[int] = []
+        lengths = np.zeros(len(texts), dtype=np.float64)
+        for position, text in enumerate(texts):
+            bag = Counter(char_bigrams(text))
+            lengths[position] = sum(bag.values())
             for gram, count in bag.items():
                 rows.append(position)
                 cols.append(self._gram_ids.setdefault(gram, len(self._gram_ids)))
                 tfs.append(count)
-        row, col, tf = np.array(rows), np.array(cols, dtype=np.int64), np.array(tfs, float)
-        df = np.bincount(col, minlength=len(self._gram_ids)) if len(col) else np.zeros(0)
-        idf = np.log(1 + (len(bags) - df + 0.5) / (df + 0.5))
-        weights = idf[col] * tf * (k1 + 1) / (tf + norms[row]) if len(col) else tf
+        average = max(float(lengths.mean()), 1.0) if len(texts) else 1.0
+        norms = k1 * (1 - b + b * lengths / average)
+        row, col = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+        tf = np.array(tfs, dtype=np.float64)
+        df = np.bincount(col, minlength=len(self._gram_ids))
+        idf = np.log(1 + (len(texts) - df + 0.5) / (df + 0.5))
+        weights = (idf[col] * tf * (k1 + 1) / (tf + norms[row])).astype(np.float32)
         self._weights = sparse.csc_matrix(
-            (weights, (row, col)), shape=(len(self.laws), len(self._gram_ids))
+            (weights, (row, col)), shape=(len(texts), len(self._gram_ids))
         )
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every text (zeros when no bigram of the query is known)."""
+        ids = sorted({self._gram_ids[g] for g in char_bigrams(query) if g in self._gram_ids})
+        if not ids:
+            return np.zeros(self._weights.shape[0], dtype=np.float32)
+        return np.asarray(self._weights[:, ids].sum(axis=1), dtype=np.float32).ravel()
+
+
+class LawLevelIndex:
+    """Bigram BM25 over one document per law (name + chapter titles)."""
+
+    def __init__(self, documents: dict[str, str], k1: float = 1.2, b: float = 0.5) -> None:
+        self.laws = list(documents)
+        self._bm25 = BigramBM25([documents[law] for law in self.laws], k1, b)
 
     @classmethod
     def from_units(cls, units: Sequence[RetrievalUnit]) -> LawLevelIndex:
@@ -73,10 +95,7 @@ class LawLevelIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every law (aligned with ``self.laws``)."""
-        ids = sorted({self._gram_ids[g] for g in char_bigrams(query) if g in self._gram_ids})
-        if not ids:
-            return np.zeros(len(self.laws), dtype=np.float64)
-        return np.asarray(self._weights[:, ids].sum(axis=1)).ravel()
+        return self._bm25.scores(query)
 
     def ranking(self, query: str, depth: int) -> list[str]:
         """The ``depth`` best laws with a positive score, best first."""

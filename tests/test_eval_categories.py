@@ -82,7 +82,7 @@ def test_progress_is_reported_per_question(index):
 
 def test_cross_validation_reports_each_choice_on_the_other_set(index):
     sets = {"a": QUESTIONS[:2], "b": QUESTIONS[1:]}
-    grid = [LawAwareConfig(named_weight=0, top_laws=0), LawAwareConfig(top_laws=1)]
+    grid = [LawAwareConfig.off(), LawAwareConfig(top_laws=1)]
     folds, baseline = cross_validate(index, sets, "bm25", grid)
     assert [fold.tuned_on for fold in folds] == ["a", "b"]
     assert baseline.config == grid[0]

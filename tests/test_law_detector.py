@@ -132,7 +132,7 @@ def test_named_law_outside_the_filter_is_ignored(index):
 
 
 def test_zero_weights_give_the_flat_ranking(index):
-    off = LawAwareConfig(named_weight=0, top_laws=0)
+    off = LawAwareConfig.off()
     aware = LawAwareRetriever(index, off)
     query = "违法行为二年内未被发现 行政处罚"
     flat = [h.article_id for h in index.retrieve(query, 5, mode="bm25")]
@@ -149,3 +149,19 @@ def test_prior_routes_to_top_laws(index):
 def test_config_rejects_negative_values():
     with pytest.raises(ValueError):
         LawAwareConfig(within_weight=-1)
+
+
+def test_consequence_questions_prefer_penalty_articles(index):
+    from indexing.question_intent import asks_for_consequences, is_penalty_heading
+
+    assert asks_for_consequences("会受到什么处罚？") and asks_for_consequences("要承担什么法律责任")
+    assert not asks_for_consequences("登记应当提交哪些材料")
+    assert is_penalty_heading(("第七章 法律责任",)) and not is_penalty_heading(("第二章 登记",))
+
+
+def test_bigram_ranking_matches_across_word_cuts(index):
+    aware = LawAwareRetriever(index)
+    hits = aware.bigram_hits("饮酒后驾驶机动车", SearchFilter(), 3)
+    assert hits[0].law == "道路交通安全法" and hits[0].number == 91
+    assert hits[0].scores["bm25"] > 0  # the word-BM25 score shown beside it is real
+    assert aware.bigram_hits("甲乙丙丁", SearchFilter(), 3) == []

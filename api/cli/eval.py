@@ -135,7 +135,9 @@ def run_command(
     out.mkdir(parents=True, exist_ok=True)
     try:
         with tempfile.TemporaryDirectory(prefix="zhifa-eval-") as work:
-            report = run_report(config, settings, Path(work))
+            report = run_report(
+                config, settings, Path(work), lambda line: typer.echo(line, err=True)
+            )
     except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError, ValueError) as exc:
         fail(str(exc))
     (out / "report.json").write_text(
