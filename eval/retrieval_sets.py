@@ -55,12 +55,14 @@ def law_categories_for(index: HybridIndex, laws_dir: Path | None) -> LawCategori
     return LawCategories(by_folder, categories_from_levels(index.units))
 
 
-def retrievers_for(opened: OpenedIndex, law_aware: bool) -> dict[str, tuple[Retriever, str]]:
+def retrievers_for(
+    opened: OpenedIndex, law_aware: bool, cache_dir: Path | None = None
+) -> dict[str, tuple[Retriever, str]]:
     """``{label: (retriever, mode)}``: plain modes, then their law-aware versions."""
     modes = MODES if opened.has_dense else ("bm25",)
     plan: dict[str, tuple[Retriever, str]] = {mode: (opened.index, mode) for mode in modes}
     if law_aware:
-        aware = LawAwareRetriever(opened.index)
+        aware = LawAwareRetriever(opened.index, cache_dir=cache_dir)
         for mode in modes:
             if mode != "dense":
                 plan[mode + LAW_SUFFIX] = (aware, mode)
@@ -75,9 +77,10 @@ def evaluate_sets(
     limit: int | None,
     law_aware: bool,
     categories: LawCategories | None,
+    cache_dir: Path | None = None,
 ) -> list[SetReport]:
     """Run every planned retriever over every set."""
-    plan = retrievers_for(opened, law_aware)
+    plan = retrievers_for(opened, law_aware, cache_dir)
     reports: list[SetReport] = []
     for path in paths:
         loaded, skipped = load_lawbench(path)

@@ -9,9 +9,12 @@ index's own units at load time: no extra files, nothing tuned to a question set.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -73,6 +76,50 @@ class BigramBM25:
         self._weights = sparse.csc_matrix(
             (weights, (row, col)), shape=(len(texts), len(self._gram_ids))
         )
+
+    def save(self, path: Path) -> None:
+        """Matrix and bigram vocabulary in one ``.npz``, written atomically."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        grams = np.array(list(self._gram_ids), dtype=np.str_)
+        m = self._weights
+        partial = path.with_name(path.name + ".partial.npz")
+        np.savez(
+            partial, data=m.data, indices=m.indices, indptr=m.indptr, shape=m.shape, grams=grams
+        )
+        os.replace(partial, path)
+
+    @classmethod
+    def load(cls, path: Path) -> BigramBM25:
+        with np.load(path) as saved:
+            index = cls.__new__(cls)
+            index._gram_ids = {str(g): i for i, g in enumerate(saved["grams"])}
+            shape = tuple(int(n) for n in saved["shape"])
+            index._weights = sparse.csc_matrix(
+                (saved["data"], saved["indices"], saved["indptr"]), shape=shape
+            )
+        return index
+
+    @classmethod
+    def cached(cls, texts: Sequence[str], folder: Path | None) -> BigramBM25:
+        """Load the matrix for exactly these texts from ``folder``, or build and save it.
+
+        Building takes ~15 s for the national corpus; a CLI search should not pay it
+        every time. The file name is a hash of the texts, so a changed corpus misses.
+        """
+        if folder is None:
+            return cls(texts)
+        digest = hashlib.sha256()
+        for text in texts:
+            digest.update(text.encode("utf-8") + b"\0")
+        path = folder / f"bigram-bm25-{digest.hexdigest()[:24]}.npz"
+        if path.is_file():
+            try:
+                return cls.load(path)
+            except (OSError, ValueError, KeyError):
+                path.unlink(missing_ok=True)
+        index = cls(texts)
+        index.save(path)
+        return index
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every text (zeros when no bigram of the query is known)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from indexing.filters import SearchFilter
@@ -165,3 +166,17 @@ def test_bigram_ranking_matches_across_word_cuts(index):
     assert hits[0].law == "道路交通安全法" and hits[0].number == 91
     assert hits[0].scores["bm25"] > 0  # the word-BM25 score shown beside it is real
     assert aware.bigram_hits("甲乙丙丁", SearchFilter(), 3) == []
+
+
+def test_bigram_matrix_is_cached_on_disk_and_reloaded(tmp_path):
+    from indexing.law_prior import BigramBM25
+
+    texts = ["饮酒后驾驶机动车的，处暂扣六个月机动车驾驶证", "统计资料 编造虚假统计数据"]
+    built = BigramBM25.cached(texts, tmp_path)
+    files = list(tmp_path.glob("bigram-bm25-*.npz"))
+    assert len(files) == 1
+    loaded = BigramBM25.cached(texts, tmp_path)
+    np.testing.assert_allclose(loaded.scores("饮酒驾驶"), built.scores("饮酒驾驶"))
+    assert loaded.scores("饮酒驾驶")[0] > 0 == loaded.scores("饮酒驾驶")[1]
+    BigramBM25.cached([*texts, "新条文"], tmp_path)  # another corpus, another file
+    assert len(list(tmp_path.glob("bigram-bm25-*.npz"))) == 2

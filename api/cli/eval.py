@@ -54,11 +54,13 @@ def retrieval_command(
             fail(f"找不到评测集：{path}")
     if laws_dir is not None and not laws_dir.is_dir():
         fail(f"找不到法规目录：{laws_dir}")
-    opened = components_from(ctx).statute_index()
+    components = components_from(ctx)
+    opened = components.statute_index()
     query_filter = SearchFilter(on_date=date.fromisoformat(on_date)) if on_date else None
     categories = law_categories_for(opened.index, laws_dir) if by_category else None
+    cache = components.settings.data_layout.cache_dir("retrieval")
     reports = evaluate_sets(
-        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories
+        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories, cache
     )
     if not any(report.questions for report in reports):
         fail("评测集中没有可评测的题目。")

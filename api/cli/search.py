@@ -39,11 +39,13 @@ def search_command(
         laws=frozenset(short_name(law) for law in laws),
         on_date=None if all_versions else (parse_date_option(on_date) or date.today()),
     )
-    opened = components_from(ctx).statute_index(backend)
+    components = components_from(ctx)
+    opened = components.statute_index(backend)
     if not opened.has_dense and mode != "bm25":
         typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
         mode = "bm25"
-    retriever = LawAwareRetriever(opened.index) if law_aware else opened.index
+    cache = components.settings.data_layout.cache_dir("retrieval")
+    retriever = LawAwareRetriever(opened.index, cache_dir=cache) if law_aware else opened.index
     hits = retriever.retrieve(query, k, query_filter, mode=mode)
     if as_json:
         emit_json([hit.to_json() for hit in hits])
