@@ -113,8 +113,7 @@ class LawAwareRetriever:
         mask = index.table.mask(query_filter)
         if mask is not None:
             unit_scores = np.where(mask, unit_scores, 0.0)
-        articles = np.zeros(len(index.article_ids), dtype=np.float32)
-        np.maximum.at(articles, index.article_of, unit_scores)
+        articles = _best_per_article(index, unit_scores.astype(np.float32))
         best = top_k(articles, depth)[0]
         if not len(best):
             return []
@@ -168,6 +167,15 @@ class LawAwareRetriever:
         if len(lists) == 1:
             return flat[:k]
         return _fuse(lists, config)[:k]
+
+
+def _best_per_article(index: HybridIndex, unit_scores: np.ndarray) -> np.ndarray:
+    """Each article's best unit score (a reduceat when units are stored article by article)."""
+    if len(unit_scores) and index._contiguous:
+        return np.maximum.reduceat(unit_scores, index._starts)
+    articles = np.zeros(len(index.article_ids), dtype=np.float32)
+    np.maximum.at(articles, index.article_of, unit_scores)
+    return articles
 
 
 def _laws_by_mass(flat: list[Hit], rrf_k: int) -> list[str]:
