@@ -37,6 +37,7 @@ from corpus.errors import ErrorKind, ZhifaError
 from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex
 from indexing.index_loader import OpenedIndex, open_index
+from indexing.law_aware import LawAwareRetriever
 from indexing.storage import index_dir_for, recover
 from models.embedder import Embedder, embedder_from_settings
 from models.whisper_assembly import ensure_default_whisper
@@ -132,7 +133,17 @@ class Components:
         with self._lock:
             self._statute, self._statute_stamp = opened, stamp
             self._built.pop("assistant", None)
+            self._built.pop("law_aware", None)
         return opened
+
+    def law_aware_retriever(self) -> LawAwareRetriever:
+        """The statute index wrapped in law-aware ranking (detector and bigrams built once)."""
+
+        def build() -> LawAwareRetriever:
+            cache = self.settings.data_layout.cache_dir("retrieval")
+            return LawAwareRetriever(self.statute_index().index, cache_dir=cache)
+
+        return self._once("law_aware", build)
 
     def refresh_statute_index_if_changed(self) -> bool:
         """Swap in a rebuilt index when its manifest changed on disk; True when swapped.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ METRICS = (
     RankingEvaluator("mrr", 10),
     RankingEvaluator("ndcg", 10),
 )
+
+
+Announce = Callable[[str], None]
+
+
+def _silent(message: str) -> None:
+    """The default listener: library callers that want no progress lines."""
 
 
 @dataclass
@@ -122,7 +130,9 @@ def prepare_system(
         data_dir=folder,
     )
     with EmbeddingCache(embedding_cache_path(settings)) as cache:
-        index = HybridIndex.build(store.iter_articles(), embedder, config, cache, store=options)
+        index = HybridIndex.build(
+            store.iter_articles(), embedder, config, cache, show_progress=True, store=options
+        )
     return PreparedSystem(spec, index, store, embedder, time.perf_counter() - started)
 
 
@@ -327,21 +337,29 @@ def evaluate_transcription(speech_dir: Path, limit: int, settings: Settings) -> 
 # ---- the whole report -----------------------------------------------------------------
 
 
-def run_report(config: ReportConfig, settings: Settings, work_dir: Path) -> dict[str, Any]:
-    """Run everything that applies; the returned dict is ``report.json``."""
+def run_report(
+    config: ReportConfig, settings: Settings, work_dir: Path, announce: Announce = _silent
+) -> dict[str, Any]:
+    """Run everything that applies; the returned dict is ``report.json``.
+
+    ``announce`` hears one Chinese line as each stage starts, so a run of many
+    minutes is never silent.
+    """
     skips, stores = Skips(), {}
     systems: list[dict[str, Any]] = []
     prepared: list[PreparedSystem] = []
     for spec in config.configurations:
+        announce(f"准备配置 {spec.name}（加载或构建索引）…")
         system = prepare_system(spec, settings, work_dir, stores)
+        announce(f"配置 {spec.name} 就绪（{system.prepare_seconds:.1f} 秒）")
         prepared.append(system)
-        systems.append(_run_system(system, config, skips))
+        systems.append(_run_system(system, config, skips, announce))
     report = {
         "format": REPORT_FORMAT,
         "title": config.title,
         "environment": environment(config.seed),
         "configurations": systems,
-        "shared": _run_shared(config, settings, prepared[0].store, skips),
+        "shared": _run_shared(config, settings, prepared[0].store, skips, announce),
         "skipped": skips.items,
     }
     for system in prepared:
@@ -350,17 +368,23 @@ def run_report(config: ReportConfig, settings: Settings, work_dir: Path) -> dict
     return report
 
 
-def _run_system(system: PreparedSystem, config: ReportConfig, skips: Skips) -> dict[str, Any]:
+def _run_system(
+    system: PreparedSystem, config: ReportConfig, skips: Skips, announce: Announce
+) -> dict[str, Any]:
     results: dict[str, Any] = {"retrieval": {}}
     for gold_set in config.benchmarks.retrieval:
         questions = _questions_for(gold_set, system, skips)
         if questions is not None:
+            announce(
+                f"检索评测 {system.spec.name} / {gold_set.name}：{len(questions)} 题（含吞吐测量）…"
+            )
             results["retrieval"][gold_set.name] = evaluate_retrieval(
                 system, questions, gold_set.depth, config.benchmarks.throughput_repeats
             )
     similar = config.benchmarks.similar_cases
     if similar is not None:
         if similar.path.is_file():
+            announce(f"类案检索评测 {system.spec.name}…")
             results["similar_cases"] = evaluate_similar(system, similar, config.seed)
         else:
             skips.add("similar_cases", f"找不到 CAIL 文件 {similar.path}", system.spec.name)
@@ -368,21 +392,24 @@ def _run_system(system: PreparedSystem, config: ReportConfig, skips: Skips) -> d
 
 
 def _run_shared(
-    config: ReportConfig, settings: Settings, store: CorpusStore, skips: Skips
+    config: ReportConfig, settings: Settings, store: CorpusStore, skips: Skips, announce: Announce
 ) -> dict[str, Any]:
     shared: dict[str, Any] = {}
     bench = config.benchmarks
     if bench.discretion is not None:
+        announce("裁量基准评测…")
         if bench.discretion.path.is_file():
             shared["discretion"] = evaluate_discretion(bench.discretion.path, settings)
         else:
             skips.add("discretion", f"找不到裁量评测集 {bench.discretion.path}")
     if bench.review is not None:
+        announce("法制审核评测…")
         _guarded(
             shared, "review", skips, lambda: evaluate_review(bench.review.path, store, settings)
         )
     if bench.transcription is not None:
         spec = bench.transcription
+        announce(f"转写评测（至多 {spec.limit} 段录音）…")
         _guarded(
             shared,
             "transcription",

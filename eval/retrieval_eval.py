@@ -8,12 +8,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from eval.lawbench import EvalQuestion
 from eval.retrieval_metrics import RankingEvaluator, percentile
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import HybridIndex
+from indexing.hybrid_index import Hit, HybridIndex
+
+Key = tuple[str, int]
+Progress = Callable[[int], None]
+
+
+class Retriever(Protocol):
+    """What an evaluation needs: HybridIndex and LawAwareRetriever both fit."""
+
+    def retrieve(
+        self, query: str, k: int = 10, query_filter: SearchFilter | None = None, mode: str = ...
+    ) -> list[Hit]: ...
+
 
 METRICS: tuple[RankingEvaluator, ...] = (
     RankingEvaluator("hit", 1),
@@ -33,6 +46,8 @@ class ModeResult:
     mode: str
     metrics: dict[str, float]
     latencies_ms: list[float]
+    rankings: list[list[Key]] = field(default_factory=list)
+    relevant: list[set[Key]] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
         """The ``zhifa eval retrieval --json`` shape of one mode."""
@@ -48,28 +63,52 @@ def covered(index: HybridIndex, questions: Sequence[EvalQuestion]) -> list[EvalQ
     return [q for q in questions if q.gold.law in laws]
 
 
+def score_rankings(rankings: Sequence[list[Key]], relevant: Sequence[set[Key]]) -> dict[str, float]:
+    """Mean of every metric in ``METRICS``."""
+    return {m.name: m.run(rankings, relevant)["score"] for m in METRICS}
+
+
 def evaluate_mode(
-    index: HybridIndex,
+    index: Retriever,
     questions: Sequence[EvalQuestion],
     mode: str,
     query_filter: SearchFilter | None = None,
     depth: int = 30,
     clock: Callable[[], float] = time.perf_counter,
+    progress: Progress | None = None,
 ) -> ModeResult:
     """Retrieve ``depth`` articles per question (deduplicated to keys) and score them.
 
     One untimed warm-up query first: the first call pays one-off costs (model pages,
-    FAISS and BLAS set-up) that no later query pays.
+    FAISS and BLAS set-up) that no later query pays. ``progress(1)`` after each question.
     """
     if questions:
         index.retrieve(questions[0].question, depth, query_filter, mode=mode)
-    rankings: list[list[tuple[str, int]]] = []
+    rankings: list[list[Key]] = []
     latencies: list[float] = []
     for question in questions:
         started = clock()
         hits = index.retrieve(question.question, depth, query_filter, mode=mode)
         latencies.append((clock() - started) * 1000)
         rankings.append([(hit.law, hit.number) for hit in hits])
+        if progress is not None:
+            progress(1)
     relevant = [{q.gold.key} for q in questions]
-    metrics = {m.name: m.run(rankings, relevant)["score"] for m in METRICS}
-    return ModeResult(mode, metrics, latencies)
+    return ModeResult(mode, score_rankings(rankings, relevant), latencies, rankings, relevant)
+
+
+def by_category(
+    result: ModeResult, questions: Sequence[EvalQuestion], category_of: Callable[[str], str]
+) -> dict[str, dict[str, float]]:
+    """Metrics per category of the gold law, with the question count as ``n``."""
+    groups: dict[str, list[int]] = {}
+    for position, question in enumerate(questions):
+        groups.setdefault(category_of(question.gold.law), []).append(position)
+    table: dict[str, dict[str, float]] = {}
+    for category in sorted(groups, key=lambda c: (-len(groups[c]), c)):
+        members = groups[category]
+        metrics = score_rankings(
+            [result.rankings[i] for i in members], [result.relevant[i] for i in members]
+        )
+        table[category] = {"n": float(len(members)), **metrics}
+    return table

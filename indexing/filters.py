@@ -44,9 +44,9 @@ class UnitTable:
     """Column arrays of the filterable unit fields, aligned with unit positions."""
 
     def __init__(self, units: Sequence[RetrievalUnit]) -> None:
-        self.law = np.array([u.law for u in units], dtype=object)
-        self.level = np.array([u.level or "" for u in units], dtype=object)
-        self.region = np.array([u.region or "" for u in units], dtype=object)
+        self.law = _Codes([u.law for u in units])
+        self.level = _Codes([u.level or "" for u in units])
+        self.region = _Codes([u.region or "" for u in units])
         self.version = np.array([u.version for u in units], dtype="U10")
         self.effective_to = np.array([u.effective_to or _OPEN_END for u in units], dtype="U10")
 
@@ -61,8 +61,24 @@ class UnitTable:
             (query_filter.regions, self.region),
         ):
             if values:
-                mask &= np.isin(column, list(values))
+                mask &= column.isin(values)
         if query_filter.on_date is not None:
             day = query_filter.on_date.isoformat()
             mask &= (self.version <= day) & (self.effective_to > day)
         return mask
+
+
+class _Codes:
+    """A string column stored as integer codes: ``isin`` on 60k ints is ~50x faster
+    than on Python strings, which matters when every law-aware query filters by law."""
+
+    def __init__(self, values: Sequence[str]) -> None:
+        self.code = {value: i for i, value in enumerate(dict.fromkeys(values))}
+        self.codes = np.array([self.code[value] for value in values], dtype=np.int32)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def isin(self, values: frozenset[str]) -> np.ndarray:
+        wanted = [self.code[value] for value in values if value in self.code]
+        return np.isin(self.codes, wanted)

@@ -12,7 +12,8 @@ from indexing.hybrid_index import HybridIndex, IndexConfig, IndexError_, read_ma
 from indexing.settings import IndexingSettings
 from indexing.storage import index_dir_for, recover
 from indexing.vector_store import StoreOptions, saved_backend
-from models.embedder import embedder_from_settings
+from models.embedder import Embedder, embedder_from_settings
+from models.query_embedding import QueryCachingEmbedder
 
 
 @dataclass
@@ -46,7 +47,14 @@ def open_index(
             f"索引的向量部分由 {built_with} 构建，不是 {backend}：请用 "
             f"`zhifa index build --backend {backend}` 重建。"
         )
-    embedder = embedder_from_settings(settings) if mode != "bm25" else None
+    embedder = _query_embedder(settings) if mode != "bm25" else None
     options = StoreOptions.from_settings(settings, built_with)
     index = HybridIndex.load(folder, embedder, options, IndexConfig.from_settings(settings))
     return OpenedIndex(index=index, mode=mode)
+
+
+def _query_embedder(settings: IndexingSettings) -> Embedder:
+    """The configured embedder with its queries cached and concurrent ones batched."""
+    return QueryCachingEmbedder(
+        embedder_from_settings(settings), settings.query_cache_size, settings.query_max_batch
+    )

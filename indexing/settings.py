@@ -45,6 +45,14 @@ class IndexingSettings(ModelSettings):
         description="Laws embedded first; empty = indexing.vector_priority.DEFAULT_PRIORITY_LAWS.",
     )
 
+    # ---- query vectors and law-aware retrieval (issue #16) ---------------------------
+    query_cache_size: int = Field(
+        default=1024, ge=0, description="Query vectors kept in the LRU cache (0 = none)."
+    )
+    query_max_batch: int = Field(
+        default=16, gt=0, description="Concurrent queries embedded together, at most."
+    )
+
     @property
     def resolved_index_dir(self) -> Path:
         """``index_dir`` or ``data_dir/index``."""

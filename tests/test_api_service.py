@@ -300,6 +300,17 @@ def test_search_returns_citations_with_text(indexed_client: TestClient) -> None:
     assert "听证" in top["text"] and top["scores"]["dense"] is not None
 
 
+def test_search_law_aware_ranks_the_named_law_first(indexed_client: TestClient) -> None:
+    token = issue_tokens(indexed_client, "aware")[Role.OFFICER]
+    response = indexed_client.get(
+        "/api/search",
+        params={"q": "根据统计法，处罚怎么定", "all_versions": True, "law_aware": True, "k": 3},
+        headers=bearer(token),
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["hits"][0]["law"] == "统计法"
+
+
 # ---- discretion ---------------------------------------------------------------------
 
 

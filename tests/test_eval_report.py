@@ -93,6 +93,9 @@ def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env={"ZHIFA_DATA_DIR": str(root / "var")},
     )
     assert result.exit_code == 0, result.output
+    # every stage is announced on stderr, so a long run is never silent
+    for stage in ("准备配置 三部法律", "检索评测 两部法律 / 法规问答：", "裁量基准评测"):
+        assert stage in result.stderr
     return out
 
 

@@ -185,9 +185,7 @@ def test_assist_tab_pushes_provisions_and_evidence(browser, server: Server, shot
     page.click("#assist-form button")
     # procedural question: the hearing article is among the pushed provisions (ranking is
     # measured by `zhifa eval assist`, not asserted here)
-    expect(
-        page.locator("#assist-results .cite").filter(has_text="第六十三条")
-    ).not_to_have_count(0)
+    expect(page.locator("#assist-results .cite").filter(has_text="第六十三条")).not_to_have_count(0)
     expect(page.locator("#assist-results")).to_contain_text("证据清单")
     page.screenshot(path=str(shots / "assist.png"), full_page=True)
     page.context.close()

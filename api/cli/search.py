@@ -10,6 +10,7 @@ from api.cli.output import components_from, emit_json, fail, parse_date_option
 from corpus.law_names import short_name
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import MODES
+from indexing.law_aware import LawAwareRetriever
 
 
 def search_command(
@@ -25,6 +26,11 @@ def search_command(
     backend: str | None = typer.Option(
         None, "--backend", help="向量库：faiss 或 milvus（须与构建索引时一致）；默认按索引。"
     ),
+    law_aware: bool = typer.Option(
+        False,
+        "--law-aware",
+        help="识别问题点名或暗示的法律、偏重罚则条文并加字二元组检索（首次使用需数秒建立索引）。",
+    ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出命中列表（按相关度排序）。"),
 ) -> None:
     if mode not in MODES:
@@ -33,11 +39,14 @@ def search_command(
         laws=frozenset(short_name(law) for law in laws),
         on_date=None if all_versions else (parse_date_option(on_date) or date.today()),
     )
-    opened = components_from(ctx).statute_index(backend)
+    components = components_from(ctx)
+    opened = components.statute_index(backend)
     if not opened.has_dense and mode != "bm25":
         typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
         mode = "bm25"
-    hits = opened.index.retrieve(query, k, query_filter, mode=mode)
+    cache = components.settings.data_layout.cache_dir("retrieval")
+    retriever = LawAwareRetriever(opened.index, cache_dir=cache) if law_aware else opened.index
+    hits = retriever.retrieve(query, k, query_filter, mode=mode)
     if as_json:
         emit_json([hit.to_json() for hit in hits])
         return

@@ -11,7 +11,12 @@ import typer
 from eval.cli.assist import assist_command
 from eval.cli.cases import cases_command
 from eval.cli.redaction import redaction_command
-from eval.cli.reports import compare_command, retrieval_command, run_command
+from eval.cli.reports import (
+    compare_command,
+    law_aware_cv_command,
+    retrieval_command,
+    run_command,
+)
 from eval.cli.review import review_command
 
 eval_app = typer.Typer(
@@ -22,6 +27,10 @@ eval_app = typer.Typer(
 eval_app.command("retrieval", help="在评测集上并列比较 bm25、dense、hybrid 的命中率与延迟。")(
     retrieval_command
 )
+eval_app.command(
+    "law-aware-cv",
+    help="识别法律与法律先验的参数：在一个评测集上选定，在另一个上报告（两折交叉）。",
+)(law_aware_cv_command)
 eval_app.command("run", help="按配置文件运行所有适用的评测，写出 report.json 与 report.html。")(
     run_command
 )

@@ -7,12 +7,19 @@ import tempfile
 from pathlib import Path
 
 import typer
+from pydantic import ValidationError
+from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
+from eval.law_aware_cv import cross_validate, default_grid
 from eval.lawbench import load_lawbench
-from eval.retrieval_eval import covered, evaluate_mode
+from eval.report_compare import compare_reports, format_comparison, load_report
+from eval.report_config import load_report_config
+from eval.report_html import render_html
+from eval.report_runner import run_report
+from eval.retrieval_sets import evaluate_sets, format_set_report, law_categories_for
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import MODES, IndexError_
+from indexing.hybrid_index import IndexError_
 from indexing.vector_store import VectorStoreError
 from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
@@ -20,7 +27,9 @@ from models.manifest import ModelMismatchError
 
 def retrieval_command(
     ctx: typer.Context,
-    eval_set: Path = typer.Option(..., "--set", help="LawBench 3-2 格式的评测集 JSON。"),
+    eval_sets: list[Path] = typer.Option(
+        ..., "--set", help="LawBench 3-2 格式的评测集 JSON；可重复，每个集合分别报告。"
+    ),
     on_date: str | None = typer.Option(
         None, "--date", help="只检索该日期有效的版本；默认检索所有版本。"
     ),
@@ -28,39 +37,74 @@ def retrieval_command(
         False, "--covered-only", help="只评测标准答案所属法规已在索引中的题目。"
     ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="只评测前 N 题。"),
+    law_aware: bool = typer.Option(
+        False, "--law-aware", help="另加“识别法律 + 法律先验”的检索方式（bm25+law、hybrid+law）。"
+    ),
+    by_category: bool = typer.Option(
+        False,
+        "--by-category",
+        help="按标准答案所属法律的类别（民法商法、社会法、行政法…）分列指标。",
+    ),
+    laws_dir: Path | None = typer.Option(
+        None, "--laws-dir", help="按子目录给出法律类别的法规目录（如 ../shared/data/laws）。"
+    ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出各检索方式的指标。"),
 ) -> None:
-    if not eval_set.is_file():
-        fail(f"找不到评测集：{eval_set}")
+    for path in eval_sets:
+        if not path.is_file():
+            fail(f"找不到评测集：{path}")
+    if laws_dir is not None and not laws_dir.is_dir():
+        fail(f"找不到法规目录：{laws_dir}")
+    components = components_from(ctx)
+    opened = components.statute_index()
     day = parse_date_option(on_date)
-    questions, skipped = load_lawbench(eval_set)
-    opened = components_from(ctx).statute_index()
-    index, has_dense = opened.index, opened.has_dense
-    in_index = covered(index, questions)
-    questions = (in_index if covered_only else questions)[:limit]
-    if not questions:
-        fail("评测集中没有可评测的题目。")
     query_filter = SearchFilter(on_date=day) if day else None
-    modes = MODES if has_dense else ("bm25",)
-    results = {mode: evaluate_mode(index, questions, mode, query_filter) for mode in modes}
+    categories = law_categories_for(opened.index, laws_dir) if by_category else None
+    cache = components.settings.data_layout.cache_dir("retrieval")
+    reports = evaluate_sets(
+        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories, cache
+    )
+    if not any(report.questions for report in reports):
+        fail("评测集中没有可评测的题目。")
     if as_json:
-        emit_json({mode: result.summary() for mode, result in results.items()})
+        payloads = {report.name: report.to_json() for report in reports}
+        emit_json(next(iter(payloads.values())) if len(payloads) == 1 else payloads)
         return
-    build = index.build_info
-    typer.echo(
-        f"题目 {len(questions)}（解析失败 {skipped}，标准答案法规在索引中 {len(in_index)}）；"
-        f"索引 {len(index.article_ids)} 条文 / {len(index.units)} 单元，"
-        f"构建 {build.seconds:.1f} 秒（{build.units_per_second:.1f} 单元/秒）"
-    )
-    typer.echo(
-        f"{'方式':<8}{'hit@1':>8}{'hit@5':>8}{'hit@10':>8}{'recall@10':>10}{'mrr@10':>8}{'ndcg@10':>9}{'p50ms':>8}{'p95ms':>8}"
-    )
-    for mode, result in results.items():
-        m, s = result.metrics, result.summary()
-        typer.echo(
-            f"{mode:<8}{m['hit@1']:>8.3f}{m['hit@5']:>8.3f}{m['hit@10']:>8.3f}{m['recall@10']:>10.3f}"
-            f"{m['mrr@10']:>8.3f}{m['ndcg@10']:>9.3f}{s['latency_ms_p50']:>8.1f}{s['latency_ms_p95']:>8.1f}"
-        )
+    for report in reports:
+        typer.echo(format_set_report(report, opened.index))
+
+
+def law_aware_cv_command(
+    ctx: typer.Context,
+    eval_sets: list[Path] = typer.Option(
+        ..., "--set", help="评测集（至少两个，LawBench 3-2 格式）。"
+    ),
+    mode: str = typer.Option("bm25", "--mode", help="底层检索方式：bm25 或 hybrid。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出每折的参数与指标。"),
+) -> None:
+    if len(eval_sets) < 2:
+        fail("交叉验证至少需要两个评测集（--set 重复两次）。")
+    missing = [str(path) for path in eval_sets if not path.is_file()]
+    if missing:
+        fail(f"找不到评测集：{'、'.join(missing)}")
+    opened = components_from(ctx).statute_index()
+    if mode not in ("bm25", "hybrid") or (mode == "hybrid" and not opened.has_dense):
+        fail(f"检索方式“{mode}”不可用：可选 bm25，或在含向量的索引上选 hybrid。")
+    sets = {path.stem: load_lawbench(path)[0] for path in eval_sets}
+    grid = default_grid()
+    with tqdm(total=len(grid), desc="参数网格", unit="组") as bar:
+        folds, baseline = cross_validate(opened.index, sets, mode, grid, bar.update)
+    if as_json:
+        emit_json({"baseline": baseline.to_json(), "folds": [f.to_json() for f in folds]})
+        return
+    for fold in (baseline, *folds):
+        typer.echo(f"选参集：{fold.tuned_on}；参数：{fold.config}")
+        for name, row in fold.figures.items():
+            mark = "（选参集）" if name == fold.tuned_on else "（未参与选参）"
+            typer.echo(
+                f"  {name}{mark}：hit@1 {row['hit@1']:.3f}  hit@5 {row['hit@5']:.3f}  "
+                f"hit@10 {row['hit@10']:.3f}  mrr@10 {row['mrr@10']:.3f}"
+            )
 
 
 def run_command(
@@ -69,12 +113,6 @@ def run_command(
     out: Path = typer.Option(Path("var/eval/report"), "--out", help="报告输出目录。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出报告路径与主要指标。"),
 ) -> None:
-    from pydantic import ValidationError
-
-    from eval.report_config import load_report_config
-    from eval.report_html import render_html
-    from eval.report_runner import run_report
-
     settings = settings_from(ctx)
     if not config_path.is_file():
         fail(f"找不到评测配置：{config_path}")
@@ -85,7 +123,9 @@ def run_command(
     out.mkdir(parents=True, exist_ok=True)
     try:
         with tempfile.TemporaryDirectory(prefix="zhifa-eval-") as work:
-            report = run_report(config, settings, Path(work))
+            report = run_report(
+                config, settings, Path(work), lambda line: typer.echo(line, err=True)
+            )
     except (EmbedderError, IndexError_, ModelMismatchError, VectorStoreError, ValueError) as exc:
         fail(str(exc))
     (out / "report.json").write_text(
@@ -129,8 +169,6 @@ def compare_command(
     report_b: Path = typer.Argument(..., help="报告 B（report.json 或其目录）。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出比较结果。"),
 ) -> None:
-    from eval.report_compare import compare_reports, format_comparison, load_report
-
     try:
         comparison = compare_reports(load_report(report_a), load_report(report_b))
     except (FileNotFoundError, json.JSONDecodeError, KeyError) as exc:

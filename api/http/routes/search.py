@@ -63,6 +63,9 @@ def search(
     k: Annotated[int, Query(ge=1, le=50, description="返回条数")] = 10,
     mode: Annotated[Mode, Query(description="检索方式")] = "hybrid",
     all_versions: Annotated[bool, Query(description="检索所有版本（忽略日期）")] = False,
+    law_aware: Annotated[
+        bool, Query(description="识别问题点名或暗示的法律、偏重罚则条文并加字二元组检索")
+    ] = False,
 ) -> SearchResponse:
     components: Components = request.app.state.components
     opened = components.statute_index()
@@ -72,8 +75,9 @@ def search(
         laws=frozenset(short_name(name) for name in law or [] if name.strip()),
         on_date=None if all_versions else (on or date.today()),
     )
+    retriever = components.law_aware_retriever() if law_aware else opened.index
     with components.query_lock:
-        hits = opened.index.retrieve(q, k, query_filter, mode=mode)
+        hits = retriever.retrieve(q, k, query_filter, mode=mode)
     return SearchResponse(
         query=q,
         mode=mode,
