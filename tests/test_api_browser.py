@@ -9,19 +9,16 @@ verifies a citation, uploads a real interview clip and sees the transcript in th
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from api.http.app import create_app
 from api.settings import Settings
 from api.users import Role
 from corpus.store import CorpusStore
+from tests.live_server import serve_in_thread
 from tests.test_api_service import build_sample_index, copy_database
 from tests.transcription_fixtures import speech_dir, whisper_folder
 
@@ -40,12 +37,6 @@ CLIP = "FireRedASR/BAC009S0764W0121.wav"  # 甚至出现交易几乎停滞的情
 sync_api = pytest.importorskip("playwright.sync_api", reason="未安装 playwright（pip 包）")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(
     default_settings: Settings,
@@ -60,16 +51,8 @@ def server(
     app = create_app(Settings(data_dir=data, whisper_model_dir=whisper_folder))
     app.state.users.add_user("browser-officer", Role.OFFICER)
     token = app.state.users.issue_token("browser-officer").token
-    port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", token
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(app) as base:
+        yield base, token
 
 
 @pytest.fixture(scope="module")

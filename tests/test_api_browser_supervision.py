@@ -5,18 +5,16 @@ Skips with the reason when chromium or playwright is absent."""
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from api.http.app import create_app
 from api.settings import Settings
 from api.users import Role
 from corpus.store import CorpusStore
-from tests.test_api_browser import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.live_server import serve_in_thread
+from tests.test_api_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.test_api_service import copy_database
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="未安装 playwright（pip 包）")
@@ -33,16 +31,8 @@ def server(
     for role in (Role.OFFICER, Role.REVIEWER):
         app.state.users.add_user(f"sup-{role.value}", role)
         tokens[role] = app.state.users.issue_token(f"sup-{role.value}").token
-    port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", tokens
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(app) as base:
+        yield base, tokens
 
 
 @pytest.fixture(scope="module")

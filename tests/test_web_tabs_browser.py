@@ -12,15 +12,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 import pytest
-import uvicorn
 from docx import Document
 from sqlalchemy import text
 
@@ -30,7 +27,8 @@ from api.users import Role
 from assistant.case_record.event_log import CaseRecordStore
 from corpus.store import CorpusStore
 from tests.admin_fixtures import settings_with_roster
-from tests.test_api_browser import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.live_server import serve_in_thread
+from tests.test_api_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.test_api_service import build_sample_index
 from tests.transcription_fixtures import silent_wav, whisper_folder
 
@@ -80,16 +78,8 @@ def server(
     for role in Role:
         app.state.users.add_user(f"web-{role.value}", role)
         tokens[role] = app.state.users.issue_token(f"web-{role.value}").token
-    port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield Server(f"http://127.0.0.1:{port}", settings, tokens)
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(app) as base:
+        yield Server(base, settings, tokens)
 
 
 @pytest.fixture(scope="module")
