@@ -299,19 +299,7 @@ class CorpusStore:
             .order_by(ArticleRow.number.desc())
             .limit(1)
         )
-        return VersionSummary(
-            law=name,
-            title=row.title,
-            version_date=row.version_date,
-            effective_date=row.effective_date,
-            effective_to=row.effective_to,
-            expired=row.expired,
-            repealed_date=row.repealed_date,
-            level=row.level,
-            region=row.region,
-            article_count=row.article_count,
-            max_article=max_number or 0,
-        )
+        return _version_summary(row, name, max_number)
 
     def all_versions(self) -> list[VersionSummary]:
         """Every version of every law, by law then 施行 date, in one query (``corpus list``)."""
@@ -327,22 +315,7 @@ class CorpusStore:
                 .outerjoin(last_article, last_article.c.version_id == VersionRow.id)
                 .order_by(LawRow.name, VersionRow.effective_date)
             ).all()
-            return [
-                VersionSummary(
-                    law=name,
-                    title=row.title,
-                    version_date=row.version_date,
-                    effective_date=row.effective_date,
-                    effective_to=row.effective_to,
-                    expired=row.expired,
-                    repealed_date=row.repealed_date,
-                    level=row.level,
-                    region=row.region,
-                    article_count=row.article_count,
-                    max_article=last or 0,
-                )
-                for row, name, last in rows
-            ]
+            return [_version_summary(row, name, last) for row, name, last in rows]
 
     def list_laws(self) -> list[VersionSummary]:
         """The latest version of every law."""
@@ -407,4 +380,20 @@ def _record(art: ArticleRow, version: VersionRow, name: str) -> ArticleRecord:
         suffix=art.suffix,
         headings=tuple(json.loads(art.headings)),
         paragraphs=_decode_paragraphs(art.body),
+    )
+
+
+def _version_summary(row: VersionRow, name: str, last_article: int | None) -> VersionSummary:
+    return VersionSummary(
+        law=name,
+        title=row.title,
+        version_date=row.version_date,
+        effective_date=row.effective_date,
+        effective_to=row.effective_to,
+        expired=row.expired,
+        repealed_date=row.repealed_date,
+        level=row.level,
+        region=row.region,
+        article_count=row.article_count,
+        max_article=last_article or 0,
     )
