@@ -33,21 +33,6 @@ class AskRequest(BaseModel):
     )
 
 
-class ProvisionOut(BaseModel):
-    role: str
-    role_label: str
-    reason: str
-    law: str
-    version: str
-    article: int
-    article_suffix: int
-    paragraph: int | None
-    item: int | None
-    citation: str
-    text: str
-    unit_id: str
-
-
 class CitationOut(BaseModel):
     law: str
     version: str
@@ -58,6 +43,12 @@ class CitationOut(BaseModel):
     citation: str
     text: str
     unit_id: str
+
+
+class ProvisionOut(CitationOut):
+    role: str
+    role_label: str
+    reason: str
 
 
 class StandardNoteOut(BaseModel):
