@@ -296,7 +296,15 @@ class Components:
         def build() -> ReviewContext:
             store = self.require_corpus()
             cases = self.optional_case_search()
-            return ReviewContext.build(self.settings, store, cases, roster=self.roster)
+            standards = self.standards if self.settings.standards_dir.is_dir() else None
+            return ReviewContext.build(
+                self.settings,
+                store,
+                cases,
+                roster=self.roster,
+                standards=standards,
+                resolver=self.resolver,
+            )
 
         return self._once("review_context", build)
 

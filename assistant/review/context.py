@@ -53,15 +53,15 @@ class ReviewContext:
         store: CorpusStore,
         similar_cases: object | None = None,
         roster: OfficerDirectory | None = None,
+        standards: StandardsCatalogue | None = None,
+        resolver: CitationResolver | None = None,
     ) -> ReviewContext:
-        standards = (
-            StandardsCatalogue.load(settings.standards_dir)
-            if settings.standards_dir.exists()
-            else None
-        )
+        """``standards``/``resolver`` already loaded by the caller are reused, not loaded again."""
+        if standards is None and settings.standards_dir.exists():
+            standards = StandardsCatalogue.load(settings.standards_dir)
         return cls(
             store=store,
-            resolver=CitationResolver(store),
+            resolver=resolver or CitationResolver(store),
             graphs=NormGraphs(store),
             standards=standards,
             catalogue=MajorCatalogue.load(settings),
