@@ -10,10 +10,17 @@ cited down to the 款/项 the facts match best.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.norm_links import ArticleKey, NormGraphs, is_duty_norm, is_penalty_norm
+from assistant.norm_links import (
+    ArticleKey,
+    NormGraphs,
+    TextLink,
+    is_duty_norm,
+    is_penalty_norm,
+)
 from assistant.norm_units import (
     LawLexicon,
     NormUnit,
@@ -177,18 +184,26 @@ class PairBuilder:
         graph = self.graphs.for_record(penalty)
         for unit in article_units(penalty):
             for duty, ref_paragraph, ref_item in _cited_duties(unit, graph.records, penalty):
-                duty_unit = _duty_unit(duty, ref_paragraph, ref_item, grams)
-                reason = f"{penalty.citation}明文规定处罚违反{duty.label}的行为"
-                found.append(PairCandidate(duty_unit, unit, LinkKind.EXPLICIT, 1.0, reason))
-        for duty, link in self.graphs.text_links_of(penalty):
-            unit = _unit_with_text(article_units(penalty), link.penalty_line)
-            duty_unit = _unit_with_text(article_units(duty), link.duty_line)
-            if unit and duty_unit:
-                found.append(_enumeration(duty_unit, unit, link.similarity))
+                found.append(_explicit(duty, ref_paragraph, ref_item, unit, grams))
+        found += self._enumerations(penalty, self.graphs.text_links_of(penalty), penalty_side=True)
         linked = {c.duty.record.unit_id for c in found}
         found += [
             c for c in self._by_wording(penalty, grams) if c.duty.record.unit_id not in linked
         ]
+        return found
+
+    @staticmethod
+    def _enumerations(
+        record: ArticleRecord, links: Iterable[tuple[ArticleRecord, TextLink]], penalty_side: bool
+    ) -> list[PairCandidate]:
+        """罚则 items restating a duty item, from either side of the text link."""
+        found: list[PairCandidate] = []
+        for other, link in links:
+            penalty, duty = (record, other) if penalty_side else (other, record)
+            unit = _unit_with_text(article_units(penalty), link.penalty_line)
+            duty_unit = _unit_with_text(article_units(duty), link.duty_line)
+            if unit and duty_unit:
+                found.append(_enumeration(duty_unit, unit, link.similarity))
         return found
 
     def _by_wording(self, penalty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
@@ -245,14 +260,8 @@ class PairBuilder:
     def _from_duty(self, duty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
         found: list[PairCandidate] = []
         for unit, ref_paragraph, ref_item in self.citing_units(duty).get(duty.unit_id, []):
-            duty_unit = _duty_unit(duty, ref_paragraph, ref_item, grams)
-            reason = f"{unit.record.citation}明文规定处罚违反{duty.label}的行为"
-            found.append(PairCandidate(duty_unit, unit, LinkKind.EXPLICIT, 1.0, reason))
-        for penalty, link in self.graphs.text_links_of(duty):
-            unit = _unit_with_text(article_units(penalty), link.penalty_line)
-            duty_unit = _unit_with_text(article_units(duty), link.duty_line)
-            if unit and duty_unit:
-                found.append(_enumeration(duty_unit, unit, link.similarity))
+            found.append(_explicit(duty, ref_paragraph, ref_item, unit, grams))
+        found += self._enumerations(duty, self.graphs.text_links_of(duty), penalty_side=False)
         linked = {c.penalty.record.unit_id for c in found}
         found += [
             c
@@ -292,6 +301,19 @@ def _wording(duty: NormUnit, penalty: NormUnit, similarity: float) -> PairCandid
         "法条未明文援引，请核对"
     )
     return PairCandidate(duty, penalty, LinkKind.WORDING, similarity, reason)
+
+
+def _explicit(
+    duty: ArticleRecord,
+    ref_paragraph: int | None,
+    ref_item: int | None,
+    penalty_unit: NormUnit,
+    grams: frozenset[str],
+) -> PairCandidate:
+    """A 罚则 unit that names the duty article (违反本法第X条…)."""
+    duty_unit = _duty_unit(duty, ref_paragraph, ref_item, grams)
+    reason = f"{penalty_unit.record.citation}明文规定处罚违反{duty.label}的行为"
+    return PairCandidate(duty_unit, penalty_unit, LinkKind.EXPLICIT, 1.0, reason)
 
 
 def _enumeration(duty: NormUnit, penalty: NormUnit, similarity: float) -> PairCandidate:
