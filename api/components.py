@@ -72,7 +72,8 @@ class Components:
         self.case_search_problem: str | None = None
         self._reloading = threading.Lock()
         self.query_lock = threading.Lock()
-        """Queries embed one at a time: the embedding models are not known to be thread-safe."""
+        """Assistance and case search hold it: the case index may embed through a bare model
+        (a BM25-only statute index has no batching query embedder to share)."""
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         with self._lock:

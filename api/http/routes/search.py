@@ -76,8 +76,9 @@ def search(
         on_date=None if all_versions else (on or date.today()),
     )
     retriever = components.law_aware_retriever() if law_aware else opened.index
-    with components.query_lock:
-        hits = retriever.retrieve(q, k, query_filter, mode=mode)
+    # no route lock: the index's query embedder already runs one model call at a time and
+    # batches concurrent queries (models/query_embedding.py); BM25 and FAISS only read
+    hits = retriever.retrieve(q, k, query_filter, mode=mode)
     return SearchResponse(
         query=q,
         mode=mode,
