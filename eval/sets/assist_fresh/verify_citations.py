@@ -66,18 +66,22 @@ def item_failures(label: str, item: dict) -> list[str]:
 
 def set_failures(items: list[dict]) -> list[str]:
     """Whole-set promises: counts per domain, enough items, no repeated gold pair."""
-    pairs = [item for item in items if not is_procedural(item)]
+    pairs = [
+        item for item in items if not is_procedural(item) and isinstance(item.get("gold"), dict)
+    ]
     failures: list[str] = []
     if len(pairs) < MIN_PAIRS:
         failures.append(f"违法情形仅 {len(pairs)} 条，少于 {MIN_PAIRS}")
     procedural = len(items) - len(pairs)
     if procedural < MIN_PROCEDURAL:
         failures.append(f"程序性问题仅 {procedural} 条，少于 {MIN_PROCEDURAL}")
-    per_domain = Counter(item["domain"] for item in pairs)
+    per_domain = Counter(item.get("domain") for item in pairs)
     full = [name for name, count in per_domain.items() if count >= MIN_PER_DOMAIN]
     if len(full) < MIN_DOMAINS:
         failures.append(f"达到 {MIN_PER_DOMAIN} 条的领域仅 {len(full)} 个，少于 {MIN_DOMAINS}")
-    gold_pairs = Counter((item["gold"]["violated"], item["gold"]["penalty"]) for item in pairs)
+    gold_pairs = Counter(
+        (item["gold"].get("violated"), item["gold"].get("penalty")) for item in pairs
+    )
     failures += [f"gold 组合重复 {n} 次：{pair}" for pair, n in gold_pairs.items() if n > 1]
     return failures
 
@@ -96,7 +100,7 @@ def shape_failures(items: list[dict]) -> list[str]:
         if label in seen:
             failures.append(f"{label}: id 重复")
         seen.add(label)
-    return failures or set_failures(items)
+    return failures + set_failures(items)
 
 
 def check_item(resolver: CitationResolver, item: dict, show: bool) -> list[str]:
