@@ -5,6 +5,11 @@ Set format (eval/sets/assist/situations.json): a list (or ``{"items": [...]}``) 
 a gold side is a citation string or a list of them; ``also_accept`` is either
 ``{violated: [...], penalty: [...]}`` (more acceptable units per role) or a list of
 ``{violated, penalty}`` alternative pairs. Figures are reported per split, dev first.
+
+A procedural question (期限, 程序, 送达, 听证 …) describes no violation: it is written
+``{"gold": null, "kind": "procedural"}`` and scores correct when no pair is offered;
+such items are reported apart ("false pairs on procedural questions"), never mixed
+into pair accuracy.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCi
 from eval.assist_metrics import GoldPair, PairAccuracy, RoleErrors, RoleHit, ShownPair, Unit
 
 SPLITS = ("dev", "heldout")
+PROCEDURAL = "procedural"
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,12 @@ class Situation:
     situation: str
     act_date: date
     split: str
-    gold: tuple[GoldPair, ...]
+    gold: tuple[GoldPair, ...]  # empty for a procedural question
+    kind: str = "violation"
+
+    @property
+    def procedural(self) -> bool:
+        return self.kind == PROCEDURAL
 
 
 @dataclass
@@ -91,8 +102,11 @@ def load_situations(path: Path, resolver: CitationResolver) -> LoadedSet:
     loaded = LoadedSet(situations=[])
     for raw in items:
         on = date.fromisoformat(raw["act_date"])
+        kind = str(raw.get("kind", "violation"))
         try:
-            gold = _gold_pairs(raw, on, resolver)
+            if kind == PROCEDURAL and raw.get("gold") is not None:
+                raise ValueError("程序性问题的标准答案应为 null")
+            gold = () if kind == PROCEDURAL else _gold_pairs(raw, on, resolver)
         except (ValueError, KeyError) as exc:
             loaded.skipped.append(f"{raw.get('id')}: {exc}")
             continue
@@ -104,6 +118,7 @@ def load_situations(path: Path, resolver: CitationResolver) -> LoadedSet:
                 act_date=on,
                 split=str(raw.get("split", "dev")),
                 gold=gold,
+                kind=kind,
             )
         )
     return loaded
@@ -127,6 +142,18 @@ def metrics_of(shown: list[list[ShownPair]], gold: list[tuple[GoldPair, ...]]) -
     return out
 
 
+def procedural_metrics(shown: list[list[ShownPair]]) -> dict:
+    """Procedural questions: correct when no pair is shown; the false-pair rate is the rest."""
+    false = [bool(pairs) for pairs in shown]
+    n = len(false)
+    return {
+        "n": n,
+        "no_pair": (n - sum(false)) / n if n else 0.0,
+        "false_pair_rate": sum(false) / n if n else 0.0,
+        "false_pairs": sum(len(pairs) for pairs in shown),
+    }
+
+
 def evaluate(
     loaded: LoadedSet, answer: Answerer, splits: Iterable[str] = SPLITS, details: bool = False
 ) -> dict:
@@ -146,7 +173,11 @@ def evaluate(
             shown.append(pairs)
             if details:
                 report["items"].append(_detail(situation, pairs))
-        metrics = metrics_of(shown, [s.gold for s in chosen])
+        violations = [i for i, s in enumerate(chosen) if not s.procedural]
+        metrics = metrics_of([shown[i] for i in violations], [chosen[i].gold for i in violations])
+        procedural = [shown[i] for i, s in enumerate(chosen) if s.procedural]
+        if procedural:
+            metrics["procedural"] = procedural_metrics(procedural)
         metrics["seconds_per_item"] = (time.perf_counter() - started) / len(chosen)
         report["splits"][split] = metrics
     return report
@@ -159,7 +190,7 @@ def _label(u: Unit) -> str:
 
 
 def _detail(situation: Situation, pairs: list[ShownPair]) -> dict:
-    one = PairAccuracy(3).score_one(pairs, situation.gold)
+    one = not pairs if situation.procedural else PairAccuracy(3).score_one(pairs, situation.gold)
     return {
         "id": situation.id,
         "split": situation.split,

@@ -54,6 +54,15 @@ def _print_assist_report(report: dict) -> None:
     header = f"{'集合':<8}{'题数':>5}{'判定':>8}{'对@1':>8}{'对@3':>8}{'违法@3':>8}{'处罚@3':>8}"
     typer.echo(header)
     for name, m in report["splits"].items():
+        _print_split(name, m)
+    for item in report["items"]:
+        mark = "✓" if item["pair_hit@3"] else "✗"
+        typer.echo(f"{mark} {item['id']} 输出 {item['shown']} 标准 {item['gold']}")
+
+
+def _print_split(name: str, m: dict) -> None:
+    """Pair rows for violation situations, then the procedural questions' false pairs."""
+    if m["n"]:
         for rule, label in (("lenient", "同条包含"), ("strict", "完全一致")):
             r = m[rule]
             typer.echo(
@@ -65,6 +74,9 @@ def _print_assist_report(report: dict) -> None:
             f"{name:<8}角色错误：{e['situations']:.3f} 的题目，共 {e['citations']} 条；"
             f"每题 {m['seconds_per_item']:.2f} 秒"
         )
-    for item in report["items"]:
-        mark = "✓" if item["pair_hit@3"] else "✗"
-        typer.echo(f"{mark} {item['id']} 输出 {item['shown']} 标准 {item['gold']}")
+    p = m.get("procedural")
+    if p:
+        typer.echo(
+            f"{name:<8}程序性问题 {p['n']} 题：未给出违法/处罚配对 {p['no_pair']:.3f}；"
+            f"误给配对 {p['false_pair_rate']:.3f} 的题目，共 {p['false_pairs']} 对"
+        )
