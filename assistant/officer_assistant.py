@@ -251,7 +251,8 @@ class OfficerAssistant:
     def pairs_for(self, description: str, on: date | None = None, k: int = 5) -> ProvisionAnswer:
         """Retrieval pairs merged with matching discretion standards (no cases, no evidence)."""
         provisions = self.finder.ask(description, on, k)
-        self.merge_standards(provisions, self.standard_pairs(description, provisions.on))
+        if not provisions.procedural:  # a procedure question describes no violation
+            self.merge_standards(provisions, self.standard_pairs(description, provisions.on))
         return provisions
 
     def assist(
@@ -265,7 +266,8 @@ class OfficerAssistant:
         provisions = self.pairs_for(description, on, k)
         for pair in provisions.pairs:
             pair.evidence = [i.as_json() for i in pair_evidence(pair.violated, pair.penalty)]
-        discretion = self.discretion_for(provisions, description)
+        procedural = provisions.procedural  # no violation: no discretion row applies
+        discretion = [] if procedural else self.discretion_for(provisions, description)
         similar = self.similar_cases_for(description, provisions)
         violated = [p.violated for p in provisions.pairs] or [
             p.citation for p in provisions.provisions if p.role is ProvisionRole.VIOLATED

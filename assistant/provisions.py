@@ -16,6 +16,7 @@ from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
 from assistant.norm_units import NormUnit
+from assistant.question_kind import question_kind
 from corpus.citation_parser import CitationRef
 from corpus.citation_resolver import (
     CitationError,
@@ -113,6 +114,7 @@ class ProvisionAnswer:
     pairs: list[NormPair] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     routed: LawRoute | None = None
+    procedural: bool = False  # asks about procedure: no violation, so never a pair
 
     def lead_with_pairs(self) -> None:
         """Pair articles head ``provisions`` (the compatible flat list) with their pair roles."""
@@ -135,6 +137,7 @@ class ProvisionAnswer:
     def as_json(self) -> dict:
         return {
             "question": self.question,
+            "question_kind": "procedural" if self.procedural else "violation",
             "date": self.on.isoformat(),
             "query": self.query,
             "pairs": [p.as_json() for p in self.pairs],
@@ -160,6 +163,14 @@ def _demote_to_related(answer: ProvisionAnswer) -> None:
             role=ProvisionRole.RELATED,
             reason=f"{p.reason}；语料库中没有{names}，此条仅供参考，不作为{p.role.label}",
         )
+        for p in answer.provisions
+    ]
+
+
+def _as_procedure_answers(answer: ProvisionAnswer) -> None:
+    """A procedural question breaks no rule: its articles answer it, none is a basis."""
+    answer.provisions = [
+        replace(p, role=ProvisionRole.RELATED, reason=f"{p.reason}；回答程序问题的条文")
         for p in answer.provisions
     ]
 
@@ -236,7 +247,13 @@ class ProvisionFinder:
         for rank, (record, hit) in enumerate(ranked[:k], start=1):
             self._add_with_links(answer, record, hit, rank, seen)
         answer.missing_laws = missing_laws(question, self.store.law_names())
-        if answer.missing_laws:
+        kind = question_kind(question)
+        if kind.procedural:
+            answer.procedural = True
+            answer.pairs = []
+            answer.notes.append(kind.note)
+            _as_procedure_answers(answer)
+        elif answer.missing_laws:
             # the governing law is missing: other laws' articles are context, never a pair
             answer.pairs = []
             _demote_to_related(answer)

@@ -12,7 +12,7 @@ from api.cli import app
 from api.settings import Settings
 from corpus.citation_resolver import CitationResolver
 from corpus.store import CorpusStore
-from eval.assist_eval import load_situations, metrics_of
+from eval.assist_eval import load_situations, metrics_of, procedural_metrics
 from eval.assist_metrics import (
     GoldPair,
     PairAccuracy,
@@ -95,6 +95,15 @@ SITUATIONS = [
         "split": "heldout",
     },
     {
+        "id": "T4",
+        "domain": "程序",
+        "kind": "procedural",
+        "situation": "行政处罚决定书应当在几日内送达当事人？",
+        "act_date": "2024-06-01",
+        "gold": None,
+        "split": "dev",
+    },
+    {
         "id": "T3",
         "domain": "无",
         "situation": "不存在的法",
@@ -111,7 +120,8 @@ def test_loader_resolves_golds_and_names_what_it_skips(
     path = tmp_path / "situations.json"
     path.write_text(json.dumps(SITUATIONS, ensure_ascii=False), encoding="utf-8")
     loaded = load_situations(path, CitationResolver(default_store))
-    assert [s.id for s in loaded.situations] == ["T1", "T2"]
+    assert [s.id for s in loaded.situations] == ["T1", "T2", "T4"]
+    assert loaded.situations[2].procedural and loaded.situations[2].gold == ()
     assert loaded.skipped and loaded.skipped[0].startswith("T3")
     assert loaded.situations[0].gold[0].penalty == (W83_1_1,)
 
@@ -129,6 +139,25 @@ def test_eval_assist_command_reports_each_split(
     report = json.loads(result.output)
     assert list(report["splits"]) == ["dev", "heldout"] and report["mode"] == "bm25"
     assert report["splits"]["dev"]["lenient"]["pair_acc@3"] == pytest.approx(1.0)
+    assert report["splits"]["dev"]["n"] == 1  # the procedural item is not a pair item
+    assert report["splits"]["dev"]["procedural"]["false_pair_rate"] == pytest.approx(0.0)
     assert report["items"] == []  # no per-item details unless asked
     bad = CliRunner().invoke(app, ["eval", "assist", "--set", str(path), "--split", "x"], env=env)
     assert bad.exit_code != 0 and "--split" in bad.output
+
+
+def test_procedural_items_score_correct_only_without_pairs() -> None:
+    metrics = procedural_metrics([[], [ShownPair(W21, W83), ShownPair(W39, W83)], []])
+    assert metrics["n"] == 3 and metrics["false_pairs"] == 2
+    assert metrics["no_pair"] == pytest.approx(2 / 3)
+    assert metrics["false_pair_rate"] == pytest.approx(1 / 3)
+
+
+def test_a_procedural_item_with_a_gold_pair_is_refused(
+    default_store: CorpusStore, tmp_path: Path
+) -> None:
+    item = {**SITUATIONS[0], "id": "T5", "kind": "procedural"}
+    path = tmp_path / "situations.json"
+    path.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
+    loaded = load_situations(path, CitationResolver(default_store))
+    assert not loaded.situations and "null" in loaded.skipped[0]

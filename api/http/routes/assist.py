@@ -101,10 +101,14 @@ class MissingLawOut(BaseModel):
 
 class AskResponse(BaseModel):
     question: str
+    question_kind: str = Field(
+        default="violation",
+        description="violation：描述了违法情形；procedural：询问执法程序，此时 pairs 为空",
+    )
     date: str
     query: str
     pairs: list[PairOut] = Field(
-        description="1–3 个（违法依据，处罚依据）条款对，按与案情的吻合程度排序"
+        description="0–3 个（违法依据，处罚依据）条款对，按与案情的吻合程度排序；程序性问题为空"
     )
     notes: list[str] = Field(default_factory=list, description="如检索结果与裁量基准不一致的提示")
     routed_laws: dict[str, list[str]] = Field(default_factory=dict)
