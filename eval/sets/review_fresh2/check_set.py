@@ -13,7 +13,7 @@ from pathlib import Path
 
 from api.components import Components
 from api.settings import Settings
-from assistant.case_file import CaseFile, load_case, read_case_data
+from assistant.case_file import CaseFile, CaseFileError, load_case, read_case_data
 from corpus.citation_resolver import CitationError
 
 POINTS = {
@@ -32,7 +32,10 @@ def _citations_of(case: CaseFile, flags: list[dict]) -> list[str]:
 
 def _problems_of(path: Path, components: Components) -> list[str]:
     """What is wrong with one file (empty when it is sound)."""
-    case = load_case(path)
+    try:
+        case = load_case(path)
+    except CaseFileError as exc:
+        return [f"无法读取：{exc}"]
     flags = read_case_data(path).get("expected_flags")
     if not isinstance(flags, list):
         return ["expected_flags 缺失或不是列表"]
@@ -57,7 +60,7 @@ def main() -> int:
     failed, shapes, points = 0, Counter(), Counter()
     for path in files:
         problems = _problems_of(path, components)
-        flags = read_case_data(path)["expected_flags"] or []
+        flags = read_case_data(path).get("expected_flags") or []
         shapes["clean" if not flags else "single" if len(flags) == 1 else "multi"] += 1
         points.update(flag.get("point") for flag in flags)
         for problem in problems:
