@@ -66,7 +66,9 @@ def main() -> int:
         for problem in problems:
             print(f"{path.name}: {problem}")
         failed += bool(problems)
-    print(f"{len(files)} files, {failed} with problems; {dict(shapes)}; flags by point {dict(points)}")
+    print(
+        f"{len(files)} files, {failed} with problems; {dict(shapes)}; flags by point {dict(points)}"
+    )
     return 1 if failed or not files else 0
 
 
