@@ -68,7 +68,9 @@ class MemoLawAware(LawAwareRetriever):
     _bigram_seen: dict[tuple[str, SearchFilter, int], list[Hit]]
 
     def with_config(self, config: LawAwareConfig) -> MemoLawAware:
-        aware = MemoLawAware(self.index, config, self.detector, self.law_index, self._bigrams)
+        aware = MemoLawAware(
+            self.index, config, self.detector, self.law_index, self._bigrams, cards=self._cards
+        )
         aware._bigram_seen = self._seen_bigrams()
         return aware
 
