@@ -19,6 +19,7 @@ from eval.retrieval_eval import score_rankings
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import Hit, HybridIndex
 from indexing.law_aware import LawAwareConfig, LawAwareRetriever
+from indexing.law_cards import LawCardIndex
 from indexing.law_prior import LawLevelIndex
 
 Progress = Callable[[int], None]
@@ -105,6 +106,25 @@ def default_grid() -> list[LawAwareConfig]:
     return grid
 
 
+def card_grid() -> list[LawAwareConfig]:
+    """``default_grid()`` plus the law-card rankings (BM25 and dense) at several weights.
+
+    The card configs compete with every config of the default grid, so they are chosen
+    only where they beat the law-aware ranking without cards.
+    """
+    grid = default_grid()
+    for card, dense, top, within, bigram in itertools.product(
+        (0.0, 0.5, 1.0, 2.0), (0.0, 0.5, 1.0, 2.0), (3, 5, 10), (0.5, 1.0), (0.0, 1.0)
+    ):
+        if card or dense:
+            grid.append(
+                LawAwareConfig(
+                    4.0, top, within, 0.0, 1.0, bigram, card_weight=card, card_dense_weight=dense
+                )
+            )
+    return grid
+
+
 @dataclass(frozen=True)
 class FoldResult:
     """The config chosen on ``tuned_on`` and its figures on every set."""
@@ -154,12 +174,19 @@ def cross_validate(
     mode: str = "bm25",
     grid: Sequence[LawAwareConfig] | None = None,
     progress: Progress | None = None,
+    cards: LawCardIndex | None = None,
 ) -> tuple[list[FoldResult], FoldResult]:
     """Each set's chosen config reported on all sets; plus the flat baseline (grid[0])."""
     grid = list(grid or default_grid())
     memo = MemoIndex(index)
     plain = MemoLawAware(memo, grid[0])  # type: ignore[arg-type] - same retrieve()
-    base = MemoLawAware(memo, grid[0], plain.detector, MemoLawIndex(plain.law_index))  # type: ignore[arg-type]
+    base = MemoLawAware(
+        memo,  # type: ignore[arg-type]
+        grid[0],
+        plain.detector,
+        MemoLawIndex(plain.law_index),
+        cards=cards,
+    )
     scored = score_grid(base, sets, grid, mode, progress)
     folds = []
     for name in sets:

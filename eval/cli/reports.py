@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
-from eval.law_aware_cv import cross_validate, default_grid
+from eval.law_aware_cv import card_grid, cross_validate, default_grid
 from eval.lawbench import load_lawbench
 from eval.report_compare import compare_reports, format_comparison, load_report
 from eval.report_config import load_report_config
@@ -19,10 +19,12 @@ from eval.report_html import render_html
 from eval.report_runner import run_report
 from eval.retrieval_sets import evaluate_sets, format_set_report, law_categories_for
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import IndexError_
+from indexing.hybrid_index import HybridIndex, IndexError_
+from indexing.law_cards import LawCardIndex
 from indexing.vector_store import VectorStoreError
 from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
+from models.query_embedding import QueryCachingEmbedder
 
 
 def retrieval_command(
@@ -81,6 +83,11 @@ def law_aware_cv_command(
     ),
     mode: str = typer.Option("bm25", "--mode", help="底层检索方式：bm25 或 hybrid。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出每折的参数与指标。"),
+    cards: bool = typer.Option(
+        False,
+        "--cards",
+        help="参数网格另加“法规卡片”先验（BM25 与向量；首次需嵌入约 1,400 张卡片）。",
+    ),
 ) -> None:
     if len(eval_sets) < 2:
         fail("交叉验证至少需要两个评测集（--set 重复两次）。")
@@ -91,9 +98,10 @@ def law_aware_cv_command(
     if mode not in ("bm25", "hybrid") or (mode == "hybrid" and not opened.has_dense):
         fail(f"检索方式“{mode}”不可用：可选 bm25，或在含向量的索引上选 hybrid。")
     sets = {path.stem: load_lawbench(path)[0] for path in eval_sets}
-    grid = default_grid()
+    grid = card_grid() if cards else default_grid()
+    card_index = law_card_index(ctx, opened.index) if cards else None
     with tqdm(total=len(grid), desc="参数网格", unit="组") as bar:
-        folds, baseline = cross_validate(opened.index, sets, mode, grid, bar.update)
+        folds, baseline = cross_validate(opened.index, sets, mode, grid, bar.update, card_index)
     if as_json:
         emit_json({"baseline": baseline.to_json(), "folds": [f.to_json() for f in folds]})
         return
@@ -177,3 +185,15 @@ def compare_command(
         emit_json(comparison)
         return
     typer.echo(format_comparison(comparison))
+
+
+def law_card_index(ctx: typer.Context, index: HybridIndex) -> LawCardIndex:
+    """Law cards of the index, embedded once (cached under the data folder's cache)."""
+    components = components_from(ctx)
+    cache = components.settings.data_layout.cache_dir("retrieval")
+    embedder = QueryCachingEmbedder(components.embedder, capacity=4096)
+    typer.echo("正在准备法规卡片（首次需嵌入，约数分钟）…", err=True)
+    try:
+        return LawCardIndex.from_units(index.units, embedder, cache)
+    except EmbedderError as exc:
+        fail(str(exc))
