@@ -18,8 +18,8 @@ import numpy as np
 
 from eval.lawbench import EvalQuestion
 from eval.retrieval_eval import score_rankings
-from indexing.law_aware import LawAwareRetriever
-from indexing.learned_fusion import FEATURES, Candidates, LinearRanker, candidates
+from indexing.law_aware import LawAwareConfig, LawAwareRetriever
+from indexing.learned_fusion import Candidates, LinearRanker, candidates
 
 Progress = Callable[[int], None]
 Key = tuple[str, int]
@@ -107,4 +107,70 @@ def cross_fit(
     return folds
 
 
-__all__ = ["FEATURES", "Prepared", "cross_fit", "fit", "prepare", "ranker_scores"]
+def baselines(
+    retriever: LawAwareRetriever, prepared: dict[str, Prepared], mode: str = "bm25"
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Flat ranking and the shipped RRF law-aware ranking on every set."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for label, config in (("flat", LawAwareConfig.off()), ("rrf+law", LawAwareConfig())):
+        aware = retriever.with_config(config)
+        out[label] = {}
+        for name, p in prepared.items():
+            rankings = [_keys(aware.retrieve(q.question, 30, None, mode)) for q in p.questions]
+            out[label][name] = score_rankings(rankings, [{q.gold.key} for q in p.questions])
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m eval.learned_fusion_cv --set A --set B [--cards] [--save-dir D]``."""
+    import argparse
+    import json
+    import sys
+    from pathlib import Path
+
+    from api.settings import Settings
+    from eval.lawbench import load_lawbench
+    from indexing.index_loader import open_index
+    from indexing.law_cards import LawCardIndex
+    from models.embedder import embedder_from_settings
+    from models.query_embedding import QueryCachingEmbedder
+
+    parser = argparse.ArgumentParser(
+        description="learned fusion, fitted on one set, reported on the other"
+    )
+    parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
+    parser.add_argument(
+        "--cards", action="store_true", help="law-card dense feature (embeds cards once)"
+    )
+    parser.add_argument("--save-dir", type=Path, help="write each fold's weights here")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    index = open_index(settings, mode="bm25").index
+    cache = settings.data_layout.cache_dir("retrieval")
+    cards = None
+    if args.cards:
+        embedder = QueryCachingEmbedder(embedder_from_settings(settings), 4096)
+        cards = LawCardIndex.from_units(index.units, embedder, cache)
+    retriever = LawAwareRetriever(index, cache_dir=cache, cards=cards)
+    sets = {path.stem: load_lawbench(path)[0] for path in args.sets}
+    prepared = {name: prepare(retriever, qs) for name, qs in sets.items()}
+    command = "python -m eval.learned_fusion_cv " + " ".join(sys.argv[1:] if argv is None else argv)
+    folds = cross_fit(prepared, command)
+    report = {
+        "candidate_recall": {name: recall_of_candidates(p) for name, p in prepared.items()},
+        "baselines": baselines(retriever, prepared),
+        "folds": [
+            {"tuned_on": f["tuned_on"], "ranker": f["ranker"].to_json(), "figures": f["figures"]}
+            for f in folds
+        ],
+    }
+    if args.save_dir is not None:
+        args.save_dir.mkdir(parents=True, exist_ok=True)
+        for fold in folds:
+            fold["ranker"].save(args.save_dir / f"learned-fusion-{fold['tuned_on']}.json")
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
