@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from eval.lawbench import EvalQuestion
-from eval.retrieval_eval import score_rankings
+from eval.retrieval_eval import by_category, evaluate_mode, score_rankings
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import Hit, HybridIndex
 from indexing.law_aware import LawAwareConfig, LawAwareRetriever
@@ -196,3 +196,20 @@ def cross_validate(
         )
         folds.append(FoldResult(name, grid[best], scored[best]))
     return folds, FoldResult("（不调参：平铺排序）", grid[0], scored[0])
+
+
+def fold_categories(
+    index: HybridIndex,
+    sets: dict[str, Sequence[EvalQuestion]],
+    config: LawAwareConfig,
+    category_of: Callable[[str], str],
+    mode: str = "bm25",
+    cards: LawCardIndex | None = None,
+) -> dict[str, dict[str, dict[str, float]]]:
+    """``{set: {category: metrics}}`` of one chosen config (the per-category table)."""
+    aware = LawAwareRetriever(index, config, cards=cards)
+    table = {}
+    for name, questions in sets.items():
+        result = evaluate_mode(aware, questions, mode)
+        table[name] = by_category(result, questions, category_of)
+    return table

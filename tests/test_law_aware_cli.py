@@ -47,3 +47,24 @@ def test_eval_retrieval_reports_each_set_and_category(cli, tmp_path):  # noqa: F
     assert set(payload["b"]["bm25"]["by_category"]) == {"经济法"}
     missing = cli("eval", "retrieval", "--set", str(tmp_path / "none.json"))
     assert missing.exit_code == 1 and "找不到评测集" in missing.output
+
+
+def test_law_aware_cv_with_law_cards_and_categories(cli, tmp_path):  # noqa: F811
+    _corpus(cli, tmp_path)
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(
+        json.dumps([{"question": "喝了酒开车", "answer": "根据《道路交通安全法》第九十一条"}]),
+        encoding="utf-8",
+    )
+    second.write_text(
+        json.dumps([{"question": "编造虚假统计数据", "answer": "根据统计法第三十七条"}]),
+        encoding="utf-8",
+    )
+    args = ["eval", "law-aware-cv", "--set", str(first), "--set", str(second), "--cards"]
+    report = cli(*args, "--laws-dir", str(tmp_path / "laws"), "--json")
+    assert report.exit_code == 0, report.output
+    payload = json.loads(report.stdout)
+    assert [fold["tuned_on"] for fold in payload["folds"]] == ["a", "b"]
+    assert "card_dense_weight" in payload["folds"][0]["config"]
+    assert set(payload["folds"][1]["by_category"]["a"]) == {"行政法"}
+    assert set(payload["baseline"]["by_category"]["b"]) == {"经济法"}

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
-from eval.law_aware_cv import card_grid, cross_validate, default_grid
+from eval.law_aware_cv import card_grid, cross_validate, default_grid, fold_categories
 from eval.lawbench import load_lawbench
 from eval.report_compare import compare_reports, format_comparison, load_report
 from eval.report_config import load_report_config
@@ -88,6 +88,9 @@ def law_aware_cv_command(
         "--cards",
         help="参数网格另加“法规卡片”先验（BM25 与向量；首次需嵌入约 1,400 张卡片）。",
     ),
+    laws_dir: Path | None = typer.Option(
+        None, "--laws-dir", help="按类别报告每折所选参数（类别取自该法规目录的子目录）。"
+    ),
 ) -> None:
     if len(eval_sets) < 2:
         fail("交叉验证至少需要两个评测集（--set 重复两次）。")
@@ -102,8 +105,17 @@ def law_aware_cv_command(
     card_index = law_card_index(ctx, opened.index) if cards else None
     with tqdm(total=len(grid), desc="参数网格", unit="组") as bar:
         folds, baseline = cross_validate(opened.index, sets, mode, grid, bar.update, card_index)
+    categories: dict[str, dict[str, dict[str, dict[str, float]]]] = {}
+    if laws_dir is not None:
+        category_of = law_categories_for(opened.index, laws_dir).of
+        for fold in (baseline, *folds):
+            categories[fold.tuned_on] = fold_categories(
+                opened.index, sets, fold.config, category_of, mode, card_index
+            )
     if as_json:
-        emit_json({"baseline": baseline.to_json(), "folds": [f.to_json() for f in folds]})
+        folds_json = [{**f.to_json(), "by_category": categories.get(f.tuned_on)} for f in folds]
+        base_json = {**baseline.to_json(), "by_category": categories.get(baseline.tuned_on)}
+        emit_json({"baseline": base_json, "folds": folds_json})
         return
     for fold in (baseline, *folds):
         typer.echo(f"选参集：{fold.tuned_on}；参数：{fold.config}")
@@ -113,6 +125,11 @@ def law_aware_cv_command(
                 f"  {name}{mark}：hit@1 {row['hit@1']:.3f}  hit@5 {row['hit@5']:.3f}  "
                 f"hit@10 {row['hit@10']:.3f}  mrr@10 {row['mrr@10']:.3f}"
             )
+            for category, cell in categories.get(fold.tuned_on, {}).get(name, {}).items():
+                typer.echo(
+                    f"    {category:<10}{int(cell['n']):>4} 题  hit@1 {cell['hit@1']:.3f}  "
+                    f"hit@5 {cell['hit@5']:.3f}  mrr@10 {cell['mrr@10']:.3f}"
+                )
 
 
 def run_command(
