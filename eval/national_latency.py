@@ -133,13 +133,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sub-vectors", type=Path, required=True)
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--limit", type=int, help="time only the first N distinct questions")
     args = parser.parse_args(argv)
     settings = Settings()
     index = open_index(settings, mode="bm25").index
     embedder = QueryCachingEmbedder(embedder_from_settings(settings), 4096)
     questions = list(
         dict.fromkeys(q.question for path in args.sets for q in load_lawbench(path)[0])
-    )
+    )[: args.limit]
     sample = np.load(args.sub_vectors).astype(np.float32)
     cache_dir = Path(settings.data_dir) / "cache" / "retrieval"
     report = run(index, sample, embedder, questions, cache_dir)
