@@ -109,19 +109,14 @@ def default_grid() -> list[LawAwareConfig]:
 def card_grid() -> list[LawAwareConfig]:
     """``default_grid()`` plus the law-card rankings (BM25 and dense) at several weights.
 
-    The card configs compete with every config of the default grid, so they are chosen
-    only where they beat the law-aware ranking without cards.
+    The card configs keep the shipped knobs and add the two card rankings to the law
+    prior; they compete with every config of the default grid, so they are chosen only
+    where they beat the law-aware ranking without cards.
     """
     grid = default_grid()
-    for card, dense, top, within, bigram in itertools.product(
-        (0.0, 0.5, 1.0, 2.0), (0.0, 0.5, 1.0, 2.0), (3, 5, 10), (0.5, 1.0), (0.0, 1.0)
-    ):
+    for card, dense in itertools.product((0.0, 0.5, 1.0, 2.0), (0.0, 0.5, 1.0, 2.0)):
         if card or dense:
-            grid.append(
-                LawAwareConfig(
-                    4.0, top, within, 0.0, 1.0, bigram, card_weight=card, card_dense_weight=dense
-                )
-            )
+            grid.append(LawAwareConfig(card_weight=card, card_dense_weight=dense))
     return grid
 
 

@@ -61,10 +61,14 @@ def _ranks(items: list[str]) -> dict[str, int]:
 
 
 def candidates(
-    retriever: LawAwareRetriever, query: str, depth: int = 50, mode: str = "bm25"
+    retriever: LawAwareRetriever,
+    query: str,
+    depth: int = 50,
+    mode: str = "bm25",
+    query_filter: SearchFilter | None = None,
 ) -> Candidates:
     """Union of the flat, bigram and within-best-laws rankings, with ``FEATURES`` per hit."""
-    base = SearchFilter()
+    base = query_filter or SearchFilter()
     flat = retriever.index.retrieve(query, depth, base, mode=mode)
     bigram = retriever.bigram_hits(query, base, depth)
     mass = _laws_by_mass(flat, _RR_K)[:_LAW_DEPTH]
@@ -72,8 +76,12 @@ def candidates(
     cards = retriever.cards
     card_rank = _ranks(cards.ranking(query, _LAW_DEPTH))
     dense_rank = _ranks(cards.ranking(query, _LAW_DEPTH, dense=True)) if cards.has_dense else {}
-    best_laws = list(named) or mass[:5]
-    within = retriever.index.retrieve(query, depth, replace(base, laws=frozenset(best_laws)), mode)
+    best_laws = [law for law in (list(named) or mass[:5]) if not base.laws or law in base.laws]
+    within = (
+        retriever.index.retrieve(query, depth, replace(base, laws=frozenset(best_laws)), mode)
+        if best_laws
+        else []
+    )
     lists = {"flat": flat, "bigram": bigram, "within": within}
     by_id: dict[str, Hit] = {}
     for hits in lists.values():
@@ -176,6 +184,5 @@ class LearnedRetriever:
         query_filter: SearchFilter | None = None,
         mode: str = "bm25",
     ) -> list[Hit]:
-        if query_filter not in (None, SearchFilter()):
-            raise ValueError("learned fusion does not support filters yet")
-        return self.ranker.order(candidates(self.aware, query, max(k, 50), mode))[:k]
+        found = candidates(self.aware, query, max(k, 50), mode, query_filter)
+        return self.ranker.order(found)[:k]

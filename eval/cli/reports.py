@@ -21,6 +21,7 @@ from eval.retrieval_sets import evaluate_sets, format_set_report, law_categories
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import HybridIndex, IndexError_
 from indexing.law_cards import LawCardIndex
+from indexing.learned_fusion import LinearRanker
 from indexing.vector_store import VectorStoreError
 from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
@@ -51,10 +52,21 @@ def retrieval_command(
         None, "--laws-dir", help="按子目录给出法律类别的法规目录（如 ../shared/data/laws）。"
     ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出各检索方式的指标。"),
+    fusion_weights: Path | None = typer.Option(
+        None,
+        "--fusion-weights",
+        help="另加“学习融合”检索方式（bm25+learned），权重文件见 indexing/weights/。",
+    ),
 ) -> None:
     for path in eval_sets:
         if not path.is_file():
             fail(f"找不到评测集：{path}")
+    ranker = None
+    if fusion_weights is not None:
+        try:
+            ranker = LinearRanker.load(fusion_weights)
+        except ValueError as exc:
+            fail(str(exc))
     if laws_dir is not None and not laws_dir.is_dir():
         fail(f"找不到法规目录：{laws_dir}")
     components = components_from(ctx)
@@ -64,7 +76,7 @@ def retrieval_command(
     categories = law_categories_for(opened.index, laws_dir) if by_category else None
     cache = components.settings.data_layout.cache_dir("retrieval")
     reports = evaluate_sets(
-        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories, cache
+        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories, cache, ranker
     )
     if not any(report.questions for report in reports):
         fail("评测集中没有可评测的题目。")
