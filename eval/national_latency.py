@@ -31,6 +31,7 @@ from indexing.faiss_store import FaissStore
 from indexing.hybrid_index import Hit, HybridIndex
 from indexing.law_aware import LawAwareConfig, LawAwareRetriever
 from indexing.law_cards import LawCardIndex
+from indexing.learned_fusion import LearnedRetriever, LinearRanker
 from models.embedder import Embedder, normalize_rows
 from models.query_embedding import QueryCachingEmbedder, VectorLRU
 
@@ -79,20 +80,28 @@ def time_mode(search: Search, questions: Sequence[str]) -> dict[str, float]:
 
 
 def plan(
-    bm25_index: HybridIndex, hybrid: HybridIndex, cards: LawCardIndex, cache_dir: Path | None
+    bm25_index: HybridIndex,
+    hybrid: HybridIndex,
+    cards: LawCardIndex,
+    cache_dir: Path | None,
+    ranker: LinearRanker | None = None,
 ) -> dict[str, tuple[Search, bool]]:
     """``{label: (search, uses the query embedder)}``."""
     aware = LawAwareRetriever(bm25_index, cache_dir=cache_dir, cards=cards)
     card_config = LawAwareConfig(card_weight=1.0, card_dense_weight=1.0)
     with_cards = aware.with_config(card_config)
     hybrid_aware = LawAwareRetriever(hybrid, cards=cards, bigrams=aware.bigrams)
-    return {
+    modes: dict[str, tuple[Search, bool]] = {
         "bm25": (lambda q: bm25_index.retrieve(q, 10, mode="bm25"), False),
         "bm25+law": (lambda q: aware.retrieve(q, 10, mode="bm25"), False),
         "bm25+law-card": (lambda q: with_cards.retrieve(q, 10, mode="bm25"), True),
         "hybrid": (lambda q: hybrid.retrieve(q, 10, mode="hybrid"), True),
         "hybrid+law": (lambda q: hybrid_aware.retrieve(q, 10, mode="hybrid"), True),
     }
+    if ranker is not None:
+        learned = LearnedRetriever(aware, ranker)
+        modes["bm25+learned"] = (lambda q: learned.retrieve(q, 10, mode="bm25"), False)
+    return modes
 
 
 def run(
@@ -101,13 +110,14 @@ def run(
     embedder: QueryCachingEmbedder,
     questions: Sequence[str],
     cache_dir: Path | None,
+    ranker: LinearRanker | None = None,
 ) -> dict[str, Any]:
     """Every mode timed over the same distinct questions, query cache emptied per mode."""
     load_before = os.getloadavg()
     cards = LawCardIndex.from_units(index.units, embedder, cache_dir)
     hybrid = stand_in_hybrid(index, sample, embedder)
     figures: dict[str, dict[str, float]] = {}
-    for label, (search, embeds) in plan(index, hybrid, cards, cache_dir).items():
+    for label, (search, embeds) in plan(index, hybrid, cards, cache_dir, ranker).items():
         embedder.cache = VectorLRU(embedder.cache.capacity)
         figures[label] = time_mode(search, questions)
         figures[label]["embeds_query"] = embeds
@@ -133,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sub-vectors", type=Path, required=True)
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--fusion-weights", type=Path, help="also time bm25+learned")
     parser.add_argument("--limit", type=int, help="time only the first N distinct questions")
     args = parser.parse_args(argv)
     settings = Settings()
@@ -143,7 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )[: args.limit]
     sample = np.load(args.sub_vectors).astype(np.float32)
     cache_dir = Path(settings.data_dir) / "cache" / "retrieval"
-    report = run(index, sample, embedder, questions, cache_dir)
+    ranker = LinearRanker.load(args.fusion_weights) if args.fusion_weights else None
+    report = run(index, sample, embedder, questions, cache_dir, ranker)
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from eval.national_latency import national_size_vectors, run
 from indexing.hybrid_index import HybridIndex
+from indexing.learned_fusion import LinearRanker
 from models.query_embedding import QueryCachingEmbedder
 from tests.indexing_fixtures import sample_records
 from tests.test_indexing_hybrid import CONFIG, CountingE5
+
+WEIGHTS = Path(__file__).resolve().parents[1] / "indexing" / "weights" / "learned-fusion-dev2.json"
 
 
 def test_stand_in_vectors_are_unit_length_and_national_size():
@@ -25,9 +30,11 @@ def test_every_mode_is_timed_with_a_cold_query_cache(tmp_path):
     embedder = QueryCachingEmbedder(counted, capacity=64)
     sample = counted.embed_passages(["饮酒后驾驶机动车", "统计资料", "食品安全"])
     questions = ["喝酒开车怎么罚", "编造统计数据的处分", "预包装食品的含义"]
-    report = run(index, sample, embedder, questions, tmp_path)
+    ranker = LinearRanker.load(WEIGHTS)
+    report = run(index, sample, embedder, questions, tmp_path, ranker)
     assert report["units"] == len(index.units) and report["questions"] == 3
-    assert set(report["modes"]) == {"bm25", "bm25+law", "bm25+law-card", "hybrid", "hybrid+law"}
+    modes = {"bm25", "bm25+law", "bm25+law-card", "hybrid", "hybrid+law", "bm25+learned"}
+    assert set(report["modes"]) == modes
     assert all(
         row["n"] == 3 and row["p95_ms"] >= row["p50_ms"] > 0 for row in report["modes"].values()
     )
