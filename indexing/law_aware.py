@@ -18,6 +18,7 @@ reported on another (``eval.law_aware_cv``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +108,11 @@ class LawAwareRetriever:
         return LawAwareRetriever(
             self.index, config, self.detector, self.law_index, self._bigrams, cards=self._cards
         )
+
+    @cached_property
+    def article_position(self) -> dict[str, int]:
+        """``{article id: position in index.article_ids}`` (built once, ~64k entries)."""
+        return {article_id: i for i, article_id in enumerate(self.index.article_ids)}
 
     @property
     def cards(self) -> LawCardIndex:

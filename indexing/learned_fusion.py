@@ -20,7 +20,7 @@ import numpy as np
 
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import Hit
-from indexing.law_aware import LawAwareRetriever, _laws_by_mass
+from indexing.law_aware import LawAwareRetriever, _best_per_article, _laws_by_mass
 from indexing.question_intent import asks_for_consequences, is_penalty_heading
 
 FEATURES: tuple[str, ...] = (
@@ -118,13 +118,9 @@ def _bigram_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) ->
     """Bigram BM25 score of each bigram hit (best unit of its article)."""
     if not hits:
         return {}
-    unit_scores = retriever.bigrams.scores(query)
-    index = retriever.index
-    position = {article_id: i for i, article_id in enumerate(index.article_ids)}
-    return {
-        hit.article_id: float(max(unit_scores[u] for u in index.units_of[position[hit.article_id]]))
-        for hit in hits
-    }
+    articles = _best_per_article(retriever.index, retriever.bigrams.scores(query))
+    position = retriever.article_position
+    return {hit.article_id: float(articles[position[hit.article_id]]) for hit in hits}
 
 
 @dataclass(frozen=True)
