@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import Hit
+from indexing.hybrid_index import Hit, HybridIndex
 from indexing.law_aware import LawAwareRetriever, _best_per_article, _laws_by_mass
 from indexing.question_intent import asks_for_consequences, is_penalty_heading
 
@@ -182,3 +182,11 @@ class LearnedRetriever:
     ) -> list[Hit]:
         found = candidates(self.aware, query, max(k, 50), mode, query_filter)
         return self.ranker.order(found)[:k]
+
+
+def law_aware_search(
+    index: HybridIndex, cache_dir: Path | None, weights: Path | None
+) -> LawAwareRetriever | LearnedRetriever:
+    """The law-aware retriever the settings ask for: RRF, or learned fusion from ``weights``."""
+    aware = LawAwareRetriever(index, cache_dir=cache_dir)
+    return aware if weights is None else LearnedRetriever(aware, LinearRanker.load(weights))

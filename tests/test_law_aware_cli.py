@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.test_indexing_cli import PENALTY, STATISTICS, TRAFFIC, _write, cli  # noqa: F401
 
@@ -68,3 +69,17 @@ def test_law_aware_cv_with_law_cards_and_categories(cli, tmp_path):  # noqa: F81
     assert "card_dense_weight" in payload["folds"][0]["config"]
     assert set(payload["folds"][1]["by_category"]["a"]) == {"行政法"}
     assert set(payload["baseline"]["by_category"]["b"]) == {"经济法"}
+
+
+def test_search_law_aware_with_learned_fusion_weights(cli, tmp_path, monkeypatch):  # noqa: F811
+    _corpus(cli, tmp_path)
+    weights = Path(__file__).resolve().parents[1] / "indexing" / "weights"
+    monkeypatch.setenv("ZHIFA_LAW_FUSION_WEIGHTS", str(weights / "learned-fusion-dev2.json"))
+    query = "饮酒后驾驶机动车会受到什么处罚"
+    found = cli("search", query, "--law-aware", "--mode", "bm25", "--all-versions", "--json")
+    assert found.exit_code == 0, found.output
+    hits = json.loads(found.stdout)
+    assert hits[0]["law"] == "道路交通安全法" and hits[0]["article"] == 91
+    monkeypatch.setenv("ZHIFA_LAW_FUSION_WEIGHTS", str(tmp_path / "missing.json"))
+    broken = cli("search", query, "--law-aware", "--mode", "bm25", "--json")
+    assert broken.exit_code == 1 and "融合权重文件" in broken.output
