@@ -67,6 +67,8 @@ def retrievers_for(
     ranker their learned-fusion versions."""
     modes = MODES if opened.has_dense else ("bm25",)
     plan: dict[str, tuple[Retriever, str]] = {mode: (opened.index, mode) for mode in modes}
+    if not law_aware and ranker is None:
+        return plan
     aware = LawAwareRetriever(opened.index, cache_dir=cache_dir)
     for mode in (m for m in modes if m != "dense"):
         if law_aware:
