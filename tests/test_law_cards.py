@@ -132,3 +132,15 @@ def test_card_weights_join_the_law_prior():
     assert routing.prior[0] == "道路交通安全法"
     hits = aware.retrieve("饮酒后驾驶机动车会怎样处罚", 3, mode="bm25")
     assert hits[0].law == "道路交通安全法" and hits[0].number == 91
+
+
+def test_law_level_recall_of_each_ranking():
+    from eval.law_level_recall import law_rankings, law_recall
+    from eval.lawbench import EvalQuestion, GoldArticle
+
+    index = HybridIndex.build(sample_records(), None, CONFIG)
+    rankings = law_rankings(index, LawCardIndex.from_units(index.units))
+    assert set(rankings) == {"flat", "title", "card"}
+    questions = [EvalQuestion("饮酒后驾驶机动车", GoldArticle("道路交通安全法", 91))]
+    table = law_recall(rankings, questions)
+    assert table["flat"]["@1"] == 1.0 and set(table["card"]) == {"@1", "@3", "@5", "@10"}
