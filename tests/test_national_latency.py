@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.national_latency import national_size_vectors, run
+from eval.national_latency import WARM_LABEL, national_size_vectors, run
 from indexing.hybrid_index import HybridIndex
 from indexing.learned_fusion import LinearRanker
 from models.query_embedding import QueryCachingEmbedder
@@ -33,10 +33,28 @@ def test_every_mode_is_timed_with_a_cold_query_cache(tmp_path):
     ranker = LinearRanker.load(WEIGHTS)
     report = run(index, sample, embedder, questions, tmp_path, ranker)
     assert report["units"] == len(index.units) and report["questions"] == 3
-    modes = {"bm25", "bm25+law", "bm25+law-card", "hybrid", "hybrid+law", "bm25+learned"}
+    modes = {
+        "bm25",
+        "bm25+law",
+        "bm25+law-card",
+        "hybrid",
+        "hybrid+law",
+        "bm25+learned",
+        WARM_LABEL,
+    }
     assert set(report["modes"]) == modes
     assert all(
         row["n"] == 3 and row["p95_ms"] >= row["p50_ms"] > 0 for row in report["modes"].values()
     )
     # each embedding mode starts cold: every question (and the warm-up) is embedded again
     assert embedder.cache.misses >= 4
+
+
+def test_warm_mode_alone_fills_the_cache_first(tmp_path):
+    index = HybridIndex.build(sample_records(), None, CONFIG)
+    counted = CountingE5()
+    embedder = QueryCachingEmbedder(counted, capacity=64)
+    sample = counted.embed_passages(["饮酒后驾驶机动车", "统计资料"])
+    report = run(index, sample, embedder, ["喝酒开车怎么罚"], tmp_path, None, [WARM_LABEL])
+    assert set(report["modes"]) == {WARM_LABEL}
+    assert embedder.cache.hits >= 1
