@@ -66,8 +66,13 @@ def candidates(
     depth: int = 50,
     mode: str = "bm25",
     query_filter: SearchFilter | None = None,
+    card_dense: bool = True,
 ) -> Candidates:
-    """Union of the flat, bigram and within-best-laws rankings, with ``FEATURES`` per hit."""
+    """Union of the flat, bigram and within-best-laws rankings, with ``FEATURES`` per hit.
+
+    ``card_dense=False`` leaves the dense law-card feature at 0 (no query embedding) for a
+    ranker that gives it no weight.
+    """
     base = query_filter or SearchFilter()
     flat = retriever.index.retrieve(query, depth, base, mode=mode)
     bigram = retriever.bigram_hits(query, base, depth)
@@ -75,7 +80,8 @@ def candidates(
     named = set(retriever.detector.laws(query))
     cards = retriever.cards
     card_rank = _ranks(cards.ranking(query, _LAW_DEPTH))
-    dense_rank = _ranks(cards.ranking(query, _LAW_DEPTH, dense=True)) if cards.has_dense else {}
+    use_dense = card_dense and cards.has_dense
+    dense_rank = _ranks(cards.ranking(query, _LAW_DEPTH, dense=True)) if use_dense else {}
     best_laws = [law for law in (list(named) or mass[:5]) if not base.laws or law in base.laws]
     within = (
         retriever.index.retrieve(query, depth, replace(base, laws=frozenset(best_laws)), mode)
@@ -180,7 +186,8 @@ class LearnedRetriever:
         query_filter: SearchFilter | None = None,
         mode: str = "bm25",
     ) -> list[Hit]:
-        found = candidates(self.aware, query, max(k, 50), mode, query_filter)
+        dense = self.ranker.weights[FEATURES.index("card_dense_rr")] != 0
+        found = candidates(self.aware, query, max(k, 50), mode, query_filter, dense)
         return self.ranker.order(found)[:k]
 
 
