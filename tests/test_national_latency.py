@@ -31,6 +31,7 @@ def test_every_mode_is_timed_with_a_cold_query_cache(tmp_path):
     sample = counted.embed_passages(["饮酒后驾驶机动车", "统计资料", "食品安全"])
     questions = ["喝酒开车怎么罚", "编造统计数据的处分", "预包装食品的含义"]
     ranker = LinearRanker.load(WEIGHTS)
+    embedded_before = counted.texts
     report = run(index, sample, embedder, questions, tmp_path, ranker)
     assert report["units"] == len(index.units) and report["questions"] == 3
     modes = {
@@ -46,8 +47,8 @@ def test_every_mode_is_timed_with_a_cold_query_cache(tmp_path):
     assert all(
         row["n"] == 3 and row["p95_ms"] >= row["p50_ms"] > 0 for row in report["modes"].values()
     )
-    # each embedding mode starts cold: every question (and the warm-up) is embedded again
-    assert embedder.cache.misses >= 4
+    # three cold embedding modes: the warm-up and every question embedded again in each
+    assert counted.texts - embedded_before >= 3 * 4
 
 
 def test_warm_mode_alone_fills_the_cache_first(tmp_path):
