@@ -38,6 +38,7 @@ from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex
 from indexing.index_loader import OpenedIndex, open_index
 from indexing.law_aware import LawAwareRetriever
+from indexing.learned_fusion import LearnedRetriever, law_aware_search
 from indexing.storage import index_dir_for, recover
 from models.embedder import Embedder, embedder_from_settings
 from models.whisper_assembly import ensure_default_whisper
@@ -137,12 +138,14 @@ class Components:
             self._built.pop("law_aware", None)
         return opened
 
-    def law_aware_retriever(self) -> LawAwareRetriever:
-        """The statute index wrapped in law-aware ranking (detector and bigrams built once)."""
+    def law_aware_retriever(self) -> LawAwareRetriever | LearnedRetriever:
+        """The statute index wrapped in law-aware ranking (detector and bigrams built once);
+        learned fusion when ``law_fusion_weights`` is set."""
 
-        def build() -> LawAwareRetriever:
+        def build() -> LawAwareRetriever | LearnedRetriever:
             cache = self.settings.data_layout.cache_dir("retrieval")
-            return LawAwareRetriever(self.statute_index().index, cache_dir=cache)
+            weights = self.settings.law_fusion_weights
+            return law_aware_search(self.statute_index().index, cache, weights)
 
         return self._once("law_aware", build)
 

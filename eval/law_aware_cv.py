@@ -15,10 +15,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from eval.lawbench import EvalQuestion
-from eval.retrieval_eval import score_rankings
+from eval.retrieval_eval import by_category, evaluate_mode, score_rankings
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import Hit, HybridIndex
 from indexing.law_aware import LawAwareConfig, LawAwareRetriever
+from indexing.law_cards import LawCardIndex
 from indexing.law_prior import LawLevelIndex
 
 Progress = Callable[[int], None]
@@ -68,7 +69,9 @@ class MemoLawAware(LawAwareRetriever):
     _bigram_seen: dict[tuple[str, SearchFilter, int], list[Hit]]
 
     def with_config(self, config: LawAwareConfig) -> MemoLawAware:
-        aware = MemoLawAware(self.index, config, self.detector, self.law_index, self._bigrams)
+        aware = MemoLawAware(
+            self.index, config, self.detector, self.law_index, self._bigrams, cards=self._cards
+        )
         aware._bigram_seen = self._seen_bigrams()
         return aware
 
@@ -100,6 +103,20 @@ def default_grid() -> list[LawAwareConfig]:
         config = LawAwareConfig(4.0, top, within, title, penalty, bigram)
         if config != LawAwareConfig(4.0, 0, 1.0, 0.0, 0.0, 0.0):
             grid.append(config)
+    return grid
+
+
+def card_grid() -> list[LawAwareConfig]:
+    """``default_grid()`` plus the law-card rankings (BM25 and dense) at several weights.
+
+    The card configs keep the shipped knobs and add the two card rankings to the law
+    prior; they compete with every config of the default grid, so they are chosen only
+    where they beat the law-aware ranking without cards.
+    """
+    grid = default_grid()
+    for card, dense in itertools.product((0.0, 0.5, 1.0, 2.0), (0.0, 0.5, 1.0, 2.0)):
+        if card or dense:
+            grid.append(LawAwareConfig(card_weight=card, card_dense_weight=dense))
     return grid
 
 
@@ -152,12 +169,19 @@ def cross_validate(
     mode: str = "bm25",
     grid: Sequence[LawAwareConfig] | None = None,
     progress: Progress | None = None,
+    cards: LawCardIndex | None = None,
 ) -> tuple[list[FoldResult], FoldResult]:
     """Each set's chosen config reported on all sets; plus the flat baseline (grid[0])."""
     grid = list(grid or default_grid())
     memo = MemoIndex(index)
     plain = MemoLawAware(memo, grid[0])  # type: ignore[arg-type] - same retrieve()
-    base = MemoLawAware(memo, grid[0], plain.detector, MemoLawIndex(plain.law_index))  # type: ignore[arg-type]
+    base = MemoLawAware(
+        memo,  # type: ignore[arg-type]
+        grid[0],
+        plain.detector,
+        MemoLawIndex(plain.law_index),
+        cards=cards,
+    )
     scored = score_grid(base, sets, grid, mode, progress)
     folds = []
     for name in sets:
@@ -167,3 +191,20 @@ def cross_validate(
         )
         folds.append(FoldResult(name, grid[best], scored[best]))
     return folds, FoldResult("（不调参：平铺排序）", grid[0], scored[0])
+
+
+def fold_categories(
+    index: HybridIndex,
+    sets: dict[str, Sequence[EvalQuestion]],
+    config: LawAwareConfig,
+    category_of: Callable[[str], str],
+    mode: str = "bm25",
+    cards: LawCardIndex | None = None,
+) -> dict[str, dict[str, dict[str, float]]]:
+    """``{set: {category: metrics}}`` of one chosen config (the per-category table)."""
+    aware = LawAwareRetriever(index, config, cards=cards)
+    table = {}
+    for name, questions in sets.items():
+        result = evaluate_mode(aware, questions, mode)
+        table[name] = by_category(result, questions, category_of)
+    return table

@@ -21,8 +21,10 @@ from indexing.filters import SearchFilter
 from indexing.hybrid_index import MODES, HybridIndex
 from indexing.index_loader import OpenedIndex
 from indexing.law_aware import LawAwareRetriever
+from indexing.learned_fusion import LearnedRetriever, LinearRanker
 
 LAW_SUFFIX = "+law"
+LEARNED_SUFFIX = "+learned"
 
 
 @dataclass
@@ -56,16 +58,23 @@ def law_categories_for(index: HybridIndex, laws_dir: Path | None) -> LawCategori
 
 
 def retrievers_for(
-    opened: OpenedIndex, law_aware: bool, cache_dir: Path | None = None
+    opened: OpenedIndex,
+    law_aware: bool,
+    cache_dir: Path | None = None,
+    ranker: LinearRanker | None = None,
 ) -> dict[str, tuple[Retriever, str]]:
-    """``{label: (retriever, mode)}``: plain modes, then their law-aware versions."""
+    """``{label: (retriever, mode)}``: plain modes, their law-aware versions, and with a
+    ranker their learned-fusion versions."""
     modes = MODES if opened.has_dense else ("bm25",)
     plan: dict[str, tuple[Retriever, str]] = {mode: (opened.index, mode) for mode in modes}
-    if law_aware:
-        aware = LawAwareRetriever(opened.index, cache_dir=cache_dir)
-        for mode in modes:
-            if mode != "dense":
-                plan[mode + LAW_SUFFIX] = (aware, mode)
+    if not law_aware and ranker is None:
+        return plan
+    aware = LawAwareRetriever(opened.index, cache_dir=cache_dir)
+    for mode in (m for m in modes if m != "dense"):
+        if law_aware:
+            plan[mode + LAW_SUFFIX] = (aware, mode)
+        if ranker is not None:
+            plan[mode + LEARNED_SUFFIX] = (LearnedRetriever(aware, ranker), mode)
     return plan
 
 
@@ -78,9 +87,10 @@ def evaluate_sets(
     law_aware: bool,
     categories: LawCategories | None,
     cache_dir: Path | None = None,
+    ranker: LinearRanker | None = None,
 ) -> list[SetReport]:
     """Run every planned retriever over every set."""
-    plan = retrievers_for(opened, law_aware, cache_dir)
+    plan = retrievers_for(opened, law_aware, cache_dir, ranker)
     reports: list[SetReport] = []
     for path in paths:
         loaded, skipped = load_lawbench(path)
@@ -103,7 +113,7 @@ def evaluate_sets(
 
 
 _HEADER = (
-    f"{'方式':<10}{'hit@1':>8}{'hit@5':>8}{'hit@10':>8}{'recall@10':>10}"
+    f"{'方式':<14}{'hit@1':>8}{'hit@5':>8}{'hit@10':>8}{'recall@10':>10}"
     f"{'mrr@10':>8}{'ndcg@10':>9}{'p50ms':>8}{'p95ms':>8}"
 )
 
@@ -120,7 +130,7 @@ def format_set_report(report: SetReport, index: HybridIndex) -> str:
     for label, result in report.results.items():
         m, s = result.metrics, result.summary()
         lines.append(
-            f"{label:<10}{m['hit@1']:>8.3f}{m['hit@5']:>8.3f}{m['hit@10']:>8.3f}"
+            f"{label:<14}{m['hit@1']:>8.3f}{m['hit@5']:>8.3f}{m['hit@10']:>8.3f}"
             f"{m['recall@10']:>10.3f}{m['mrr@10']:>8.3f}{m['ndcg@10']:>9.3f}"
             f"{s['latency_ms_p50']:>8.1f}{s['latency_ms_p95']:>8.1f}"
         )

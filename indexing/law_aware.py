@@ -18,6 +18,7 @@ reported on another (``eval.law_aware_cv``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ from indexing.bm25_index import top_k
 from indexing.filters import SearchFilter
 from indexing.fusion import FusionConfig, reciprocal_rank_fusion
 from indexing.hybrid_index import Hit, HybridIndex
+from indexing.law_cards import LawCardIndex
 from indexing.law_detector import LawDetector
 from indexing.law_prior import BigramBM25, LawLevelIndex
 from indexing.question_intent import asks_for_consequences, is_penalty_heading
@@ -51,14 +53,16 @@ class LawAwareConfig:
     title_weight: float = 0.0
     penalty_weight: float = 1.0
     bigram_weight: float = 1.0
+    card_weight: float = 0.0
+    card_dense_weight: float = 0.0
     rrf_k: int = 10
     depth: int = 50
 
     def __post_init__(self) -> None:
         if self.top_laws < 0 or self.depth <= 0 or self.rrf_k < 0:
             raise ValueError("top_laws >= 0, depth > 0 and rrf_k >= 0 are required")
-        weights = (self.named_weight, self.within_weight, self.title_weight)
-        if min(*weights, self.penalty_weight, self.bigram_weight) < 0:
+        weights = (self.named_weight, self.within_weight, self.title_weight, self.card_weight)
+        if min(*weights, self.penalty_weight, self.bigram_weight, self.card_dense_weight) < 0:
             raise ValueError("law-aware weights must be >= 0")
 
     @classmethod
@@ -86,6 +90,7 @@ class LawAwareRetriever:
         law_index: LawLevelIndex | None = None,
         bigrams: BigramBM25 | None = None,
         cache_dir: Path | None = None,
+        cards: LawCardIndex | None = None,
     ) -> None:
         self.index = index
         self.config = config
@@ -94,10 +99,27 @@ class LawAwareRetriever:
         self.law_index = law_index or LawLevelIndex.from_units(index.units)
         self._bigrams = bigrams
         self.cache_dir = cache_dir
+        self._cards = cards
+        if config.card_dense_weight > 0 and not (cards and cards.has_dense):
+            raise ValueError("card_dense_weight > 0 needs law cards built with an embedder")
 
     def with_config(self, config: LawAwareConfig) -> LawAwareRetriever:
         """The same detector and indexes under other knobs (cross-validation)."""
-        return LawAwareRetriever(self.index, config, self.detector, self.law_index, self._bigrams)
+        return LawAwareRetriever(
+            self.index, config, self.detector, self.law_index, self._bigrams, cards=self._cards
+        )
+
+    @cached_property
+    def article_position(self) -> dict[str, int]:
+        """``{article id: position in index.article_ids}`` (built once, ~64k entries)."""
+        return {article_id: i for i, article_id in enumerate(self.index.article_ids)}
+
+    @property
+    def cards(self) -> LawCardIndex:
+        """The law-card index (BM25 only unless one with vectors was passed in)."""
+        if self._cards is None:
+            self._cards = LawCardIndex.from_units(self.index.units)
+        return self._cards
 
     @property
     def bigrams(self) -> BigramBM25:
@@ -130,9 +152,19 @@ class LawAwareRetriever:
         if self.config.top_laws == 0 or self.config.within_weight == 0:
             return LawRouting(named=(), prior=())
         rankings = {"flat": _laws_by_mass(flat, self.config.rrf_k)[:_LAW_DEPTH]}
-        if self.config.title_weight > 0:
+        config = self.config
+        if config.title_weight > 0:
             rankings["title"] = self.law_index.ranking(query, _LAW_DEPTH)
-        fusion = FusionConfig(k=self.config.rrf_k, weights={"title": self.config.title_weight})
+        if config.card_weight > 0:
+            rankings["card"] = self.cards.ranking(query, _LAW_DEPTH)
+        if config.card_dense_weight > 0:
+            rankings["card_dense"] = self.cards.ranking(query, _LAW_DEPTH, dense=True)
+        weights = {
+            "title": config.title_weight,
+            "card": config.card_weight,
+            "card_dense": config.card_dense_weight,
+        }
+        fusion = FusionConfig(k=config.rrf_k, weights=weights)
         laws = [law for law, _ in reciprocal_rank_fusion(rankings, fusion)]
         return LawRouting(named=(), prior=tuple(laws[: self.config.top_laws]))
 

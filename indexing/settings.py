@@ -52,6 +52,11 @@ class IndexingSettings(ModelSettings):
     query_max_batch: int = Field(
         default=16, gt=0, description="Concurrent queries embedded together, at most."
     )
+    law_fusion_weights: Path | None = Field(
+        default=None,
+        description="Learned-fusion weights for law-aware search (e.g. "
+        "indexing/weights/learned-fusion-dev2.json); unset = RRF, the default (README #16).",
+    )
 
     @property
     def resolved_index_dir(self) -> Path:

@@ -10,7 +10,7 @@ from api.cli.output import components_from, emit_json, fail, parse_date_option
 from corpus.law_names import short_name
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import MODES
-from indexing.law_aware import LawAwareRetriever
+from indexing.learned_fusion import law_aware_search
 
 
 def search_command(
@@ -45,7 +45,11 @@ def search_command(
         typer.echo("提示：索引仅含 BM25，改用 BM25 检索。", err=True)
         mode = "bm25"
     cache = components.settings.data_layout.cache_dir("retrieval")
-    retriever = LawAwareRetriever(opened.index, cache_dir=cache) if law_aware else opened.index
+    weights = components.settings.law_fusion_weights
+    try:
+        retriever = law_aware_search(opened.index, cache, weights) if law_aware else opened.index
+    except ValueError as exc:
+        fail(str(exc))
     hits = retriever.retrieve(query, k, query_filter, mode=mode)
     if as_json:
         emit_json([hit.to_json() for hit in hits])

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
-from eval.law_aware_cv import cross_validate, default_grid
+from eval.law_aware_cv import card_grid, cross_validate, default_grid, fold_categories
 from eval.lawbench import load_lawbench
 from eval.report_compare import compare_reports, format_comparison, load_report
 from eval.report_config import load_report_config
@@ -19,10 +19,13 @@ from eval.report_html import render_html
 from eval.report_runner import run_report
 from eval.retrieval_sets import evaluate_sets, format_set_report, law_categories_for
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import IndexError_
+from indexing.hybrid_index import HybridIndex, IndexError_
+from indexing.law_cards import LawCardIndex
+from indexing.learned_fusion import LinearRanker
 from indexing.vector_store import VectorStoreError
 from models.embedder import EmbedderError
 from models.manifest import ModelMismatchError
+from models.query_embedding import QueryCachingEmbedder
 
 
 def retrieval_command(
@@ -49,10 +52,21 @@ def retrieval_command(
         None, "--laws-dir", help="按子目录给出法律类别的法规目录（如 ../shared/data/laws）。"
     ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出各检索方式的指标。"),
+    fusion_weights: Path | None = typer.Option(
+        None,
+        "--fusion-weights",
+        help="另加“学习融合”检索方式（bm25+learned），权重文件见 indexing/weights/。",
+    ),
 ) -> None:
     for path in eval_sets:
         if not path.is_file():
             fail(f"找不到评测集：{path}")
+    ranker = None
+    if fusion_weights is not None:
+        try:
+            ranker = LinearRanker.load(fusion_weights)
+        except ValueError as exc:
+            fail(str(exc))
     if laws_dir is not None and not laws_dir.is_dir():
         fail(f"找不到法规目录：{laws_dir}")
     components = components_from(ctx)
@@ -62,7 +76,7 @@ def retrieval_command(
     categories = law_categories_for(opened.index, laws_dir) if by_category else None
     cache = components.settings.data_layout.cache_dir("retrieval")
     reports = evaluate_sets(
-        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories, cache
+        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories, cache, ranker
     )
     if not any(report.questions for report in reports):
         fail("评测集中没有可评测的题目。")
@@ -81,6 +95,14 @@ def law_aware_cv_command(
     ),
     mode: str = typer.Option("bm25", "--mode", help="底层检索方式：bm25 或 hybrid。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出每折的参数与指标。"),
+    cards: bool = typer.Option(
+        False,
+        "--cards",
+        help="参数网格另加“法规卡片”先验（BM25 与向量；首次需嵌入约 1,400 张卡片）。",
+    ),
+    laws_dir: Path | None = typer.Option(
+        None, "--laws-dir", help="按类别报告每折所选参数（类别取自该法规目录的子目录）。"
+    ),
 ) -> None:
     if len(eval_sets) < 2:
         fail("交叉验证至少需要两个评测集（--set 重复两次）。")
@@ -91,11 +113,21 @@ def law_aware_cv_command(
     if mode not in ("bm25", "hybrid") or (mode == "hybrid" and not opened.has_dense):
         fail(f"检索方式“{mode}”不可用：可选 bm25，或在含向量的索引上选 hybrid。")
     sets = {path.stem: load_lawbench(path)[0] for path in eval_sets}
-    grid = default_grid()
+    grid = card_grid() if cards else default_grid()
+    card_index = law_card_index(ctx, opened.index) if cards else None
     with tqdm(total=len(grid), desc="参数网格", unit="组") as bar:
-        folds, baseline = cross_validate(opened.index, sets, mode, grid, bar.update)
+        folds, baseline = cross_validate(opened.index, sets, mode, grid, bar.update, card_index)
+    categories: dict[str, dict[str, dict[str, dict[str, float]]]] = {}
+    if laws_dir is not None:
+        category_of = law_categories_for(opened.index, laws_dir).of
+        for fold in (baseline, *folds):
+            categories[fold.tuned_on] = fold_categories(
+                opened.index, sets, fold.config, category_of, mode, card_index
+            )
     if as_json:
-        emit_json({"baseline": baseline.to_json(), "folds": [f.to_json() for f in folds]})
+        folds_json = [{**f.to_json(), "by_category": categories.get(f.tuned_on)} for f in folds]
+        base_json = {**baseline.to_json(), "by_category": categories.get(baseline.tuned_on)}
+        emit_json({"baseline": base_json, "folds": folds_json})
         return
     for fold in (baseline, *folds):
         typer.echo(f"选参集：{fold.tuned_on}；参数：{fold.config}")
@@ -105,6 +137,11 @@ def law_aware_cv_command(
                 f"  {name}{mark}：hit@1 {row['hit@1']:.3f}  hit@5 {row['hit@5']:.3f}  "
                 f"hit@10 {row['hit@10']:.3f}  mrr@10 {row['mrr@10']:.3f}"
             )
+            for category, cell in categories.get(fold.tuned_on, {}).get(name, {}).items():
+                typer.echo(
+                    f"    {category:<10}{int(cell['n']):>4} 题  hit@1 {cell['hit@1']:.3f}  "
+                    f"hit@5 {cell['hit@5']:.3f}  mrr@10 {cell['mrr@10']:.3f}"
+                )
 
 
 def run_command(
@@ -177,3 +214,15 @@ def compare_command(
         emit_json(comparison)
         return
     typer.echo(format_comparison(comparison))
+
+
+def law_card_index(ctx: typer.Context, index: HybridIndex) -> LawCardIndex:
+    """Law cards of the index, embedded once (cached under the data folder's cache)."""
+    components = components_from(ctx)
+    cache = components.settings.data_layout.cache_dir("retrieval")
+    embedder = QueryCachingEmbedder(components.embedder, capacity=4096)
+    typer.echo("正在准备法规卡片（首次需嵌入，约数分钟）…", err=True)
+    try:
+        return LawCardIndex.from_units(index.units, embedder, cache)
+    except EmbedderError as exc:
+        fail(str(exc))
