@@ -45,13 +45,16 @@ from transcription.diarization import (
 )
 from transcription.speaker_encoder import SpeakerEncoder, load_speaker_encoder
 
+REPORT_COLLARS = (0.5, 0.25, 0.0)
+SELECTION_COLLAR = 0.25
 SETS = {"tuning": (TUNING_SPEAKERS, 1), "report": (REPORT_SPEAKERS, 2)}
 GRID = {
     "piece_s": (1.5, 2.5, 4.0),
     "embed_context_s": (0.0, 0.75),
     "refine_iterations": (0, 3),
     "distance_threshold": (0.3, 0.35, 0.4, 0.45),
-    "merge_similarity": (0.6, 0.65, 0.7, 0.75, 0.8, 1.01),
+    "merge_similarity": (0.7, 0.8, 1.01),
+    "cohesion_ratio": (None, 0.75, 0.8, 0.85),
 }
 
 
@@ -89,12 +92,13 @@ class EmbeddingCache:
 
 
 def evaluate(
-    cache: EmbeddingCache, recordings: list[JoinedRecording], options: DiarizationOptions
+    cache: EmbeddingCache,
+    recordings: list[JoinedRecording],
+    options: DiarizationOptions,
+    collars: tuple[float, ...] = REPORT_COLLARS,
 ) -> dict:
-    """Per-file DER and counts, and the pooled figures."""
-    metrics = {
-        f"collar_{collar:g}": DiarizationErrorRate(collar=collar) for collar in (0.5, 0.25, 0.0)
-    }
+    """Per-file DER and counts, and the pooled figures (selection needs one collar only)."""
+    metrics = {f"collar_{collar:g}": DiarizationErrorRate(collar=collar) for collar in collars}
     rows = []
     for recording in recordings:
         pieces = label_speech(cache.get(recording, options), options)
@@ -141,10 +145,15 @@ def select(cache: EmbeddingCache, recordings: list[JoinedRecording]) -> dict:
     """The grid point that does best on ``recordings`` (see the module docstring's order)."""
     base = DiarizationOptions()
     candidates = [
-        evaluate(cache, recordings, replace(base, **dict(zip(GRID, values, strict=True))))
+        evaluate(
+            cache,
+            recordings,
+            replace(base, **dict(zip(GRID, values, strict=True))),
+            (SELECTION_COLLAR,),
+        )
         for values in itertools.product(*GRID.values())
     ]
-    return min(
+    chosen = min(
         candidates,
         key=lambda r: (
             r["one_speaker_files_split"],
@@ -152,6 +161,7 @@ def select(cache: EmbeddingCache, recordings: list[JoinedRecording]) -> dict:
             r["der_interviews_collar_0.25"],
         ),
     )
+    return evaluate(cache, recordings, DiarizationOptions(**chosen["options"]))
 
 
 def cross_evaluate(cache: EmbeddingCache, sets: dict[str, list[JoinedRecording]]) -> dict:
