@@ -20,7 +20,9 @@ def _on_circle(*degrees: float) -> np.ndarray:
 def test_two_tight_voices_stay_apart_though_their_mean_prints_are_close() -> None:
     pieces = _on_circle(0, 10, 40, 50)  # within 0.98, across 0.76: two people
     durations = np.full(4, 2.0)
-    by_centroid = DiarizationOptions(distance_threshold=0.1, merge_similarity=0.75)
+    by_centroid = DiarizationOptions(
+        distance_threshold=0.1, merge_similarity=0.75, cohesion_ratio=None
+    )
     relative = DiarizationOptions(
         distance_threshold=0.1, merge_similarity=1.01, cohesion_ratio=0.85
     )
@@ -33,7 +35,9 @@ def test_one_spread_voice_is_rejoined_though_its_halves_mean_prints_differ() -> 
     pieces = np.stack([z + 0.5 * x, z + 0.5 * y, z - 0.5 * x, z - 0.5 * y])
     pieces /= np.linalg.norm(pieces, axis=1, keepdims=True)  # halves: across 0.70, within 0.80
     durations = np.full(4, 2.0)
-    by_centroid = DiarizationOptions(distance_threshold=0.25, merge_similarity=0.8)
+    by_centroid = DiarizationOptions(
+        distance_threshold=0.25, merge_similarity=0.8, cohesion_ratio=None
+    )
     relative = DiarizationOptions(
         distance_threshold=0.25, merge_similarity=1.01, cohesion_ratio=0.85
     )
@@ -47,7 +51,9 @@ def test_a_single_piece_cluster_is_judged_by_the_recordings_pooled_cohesion() ->
         distance_threshold=0.001, merge_similarity=1.01, cohesion_ratio=0.9
     )
     assert cluster_embeddings(pieces, np.full(3, 2.0), options).tolist() == [0, 0, 0]
-    untested = DiarizationOptions(distance_threshold=0.001, merge_similarity=1.01)
+    untested = DiarizationOptions(
+        distance_threshold=0.001, merge_similarity=1.01, cohesion_ratio=None
+    )
     assert cluster_embeddings(pieces, np.full(3, 2.0), untested).tolist() == [0, 1, 1]
 
 

@@ -7,6 +7,9 @@ one speaker embedding. Average-linkage clustering on cosine distance, stopped at
 ``min_speaker_s`` of speech are folded into the nearest real speaker (a cough or a
 one-word interjection is not a new person), and clusters whose mean voices are closer
 than ``merge_similarity`` are joined (one long speaker's pieces vary more than means).
+``cohesion_ratio`` (when set) joins two clusters by a relative test instead: their
+pieces' cross similarity over their own within-cluster similarity, which does not
+drift towards 1 for two different but similar voices the way mean voice prints do.
 The defaults were chosen on joined interviews of real speakers; their held-out quality
 comes from two-fold cross-selection (``python -m eval.diarization_benchmark --cross``).
 """
@@ -34,10 +37,10 @@ from transcription.speech_windows import SpeechWindow
 class DiarizationOptions:
     """Knobs of speaker clustering (defaults: the grid point best on both joined sets)."""
 
-    piece_s: float = 1.5
+    piece_s: float = 2.5
     distance_threshold: float = 0.4
     merge_similarity: float = 0.7
-    cohesion_ratio: float | None = None
+    cohesion_ratio: float | None = 0.75
     refine_iterations: int = 0
     embed_context_s: float = 0.0
     min_speaker_s: float = 1.0
