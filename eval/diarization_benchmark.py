@@ -4,6 +4,8 @@ Report set with the shipped defaults:
     python -m eval.diarization_benchmark --set report --out var/bench/diarization.json
 Choose options on one set and score them on the other (both directions):
     python -m eval.diarization_benchmark --cross --out var/bench/diarization-cross.json
+The same without the cohesion test (the "before" figures):
+    python -m eval.diarization_benchmark --cross --without-cohesion
 
 DER is pyannote.metrics' DiarizationErrorRate (missed speech + false alarm +
 confusion, over reference speech). pyannote's ``collar`` is the *total* width centred
@@ -56,6 +58,12 @@ GRID = {
     "distance_threshold": (0.3, 0.35, 0.4, 0.45),
     "merge_similarity": (0.7, 0.8, 1.01),
     "cohesion_ratio": (None, 0.75, 0.8, 0.85),
+}
+# The grid before the cohesion test existed: the "before" column of the README's table.
+GRID_WITHOUT_COHESION = {
+    **{key: values for key, values in GRID.items() if key != "cohesion_ratio"},
+    "merge_similarity": (0.6, 0.65, 0.7, 0.75, 0.8, 1.01),
+    "cohesion_ratio": (None,),
 }
 
 
@@ -142,7 +150,7 @@ def _components(metric: DiarizationErrorRate) -> dict[str, float]:
     return {kind: metric.accumulated_[kind] / total for kind in kinds}
 
 
-def select(cache: EmbeddingCache, recordings: list[JoinedRecording]) -> dict:
+def select(cache: EmbeddingCache, recordings: list[JoinedRecording], grid: dict = GRID) -> dict:
     """The grid point that does best on ``recordings`` (see the module docstring's order).
 
     Candidates are ranked with the fast frame DER; the chosen one is scored by pyannote.
@@ -150,8 +158,8 @@ def select(cache: EmbeddingCache, recordings: list[JoinedRecording]) -> dict:
     base = DiarizationOptions()
     references = {r.name: _reference_frames(r) for r in recordings}
     candidates = [
-        replace(base, **dict(zip(GRID, values, strict=True)))
-        for values in itertools.product(*GRID.values())
+        replace(base, **dict(zip(grid, values, strict=True)))
+        for values in itertools.product(*grid.values())
     ]
     chosen = min(candidates, key=lambda o: _selection_key(cache, recordings, references, o))
     return evaluate(cache, recordings, chosen)
@@ -188,18 +196,20 @@ def _selection_key(
     return splits, -right / len(recordings), _mean(ders)
 
 
-def cross_evaluate(cache: EmbeddingCache, sets: dict[str, list[JoinedRecording]]) -> dict:
+def cross_evaluate(
+    cache: EmbeddingCache, sets: dict[str, list[JoinedRecording]], grid: dict = GRID
+) -> dict:
     """Tune on each set, score on the other: two held-out figures."""
     folds = {}
     for tune, test in (("tuning", "report"), ("report", "tuning")):
-        chosen = select(cache, sets[tune])
+        chosen = select(cache, sets[tune], grid)
         options = DiarizationOptions(**chosen["options"])
         folds[f"tuned_on_{tune}"] = {
             "chosen_options": chosen["options"],
             "on_tuning_set": _brief(chosen),
             f"held_out_{test}": evaluate(cache, sets[test], options),
         }
-    both = select(cache, sets["tuning"] + sets["report"])
+    both = select(cache, sets["tuning"] + sets["report"], grid)
     folds["chosen_on_both_sets"] = {"chosen_options": both["options"], "not_held_out": _brief(both)}
     return folds
 
@@ -213,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="说话人分离评测：DER 与人数估计准确率")
     parser.add_argument("--set", choices=sorted(SETS), default="report")
     parser.add_argument("--cross", action="store_true", help="互为调参集与评测集的两折结果")
+    parser.add_argument(
+        "--without-cohesion", action="store_true", help="网格不含凝聚度检验（改动前的对照）"
+    )
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--speech-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -223,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     cache = EmbeddingCache(load_speaker_encoder())
     if args.cross:
         sets = {name: build_set(speech_dir, *SETS[name]) for name in SETS}
-        document = cross_evaluate(cache, sets)
+        grid = GRID_WITHOUT_COHESION if args.without_cohesion else GRID
+        document = cross_evaluate(cache, sets, grid)
         for fold, result in document.items():
             test = next(k for k in result if k.startswith(("held_out_", "not_held_out")))
             print(f"{fold}: {result['chosen_options']}\n  {test}: {_line(result[test])}")
