@@ -30,6 +30,7 @@ _AISHELL_SPEAKER = re.compile(r"BAC009(S\d{4})W\d{4}")
 TUNING_SPEAKERS = ("IT0011", "TEST_NET", "FunASR/sample", "S0724")
 REPORT_SPEAKERS = ("S0764", "TEST_MEETING", "FunASR/asr_example", "wenet")
 FRAME = SAMPLE_RATE // 100
+ONSET_FRACTION = 0.4
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,18 @@ def _frame_energy(samples: np.ndarray) -> np.ndarray:
 
 
 def active_span(samples: np.ndarray) -> tuple[int, int]:
-    """First and last sample of frames within 35 dB of the loudest (the reference's speech)."""
+    """First and last sample of the turn's speech: 50 ms energy above its onset level.
+
+    The onset level lies ``ONSET_FRACTION`` of the way from the turn's noise floor (10th
+    percentile of 10 ms frame energy) up to its loudest frame, in dB. A fixed distance
+    below the peak (the earlier rule, 35 dB) counted a quiet clip's leading and trailing
+    room noise as speech: at 25 dB SNR the whole clip was "speech".
+    """
     energy = _frame_energy(samples)
-    active = np.flatnonzero(energy > energy.max() - 35)
+    smoothed = np.convolve(np.pad(energy, 2, mode="edge"), np.ones(5) / 5, mode="valid")
+    floor = float(np.percentile(energy, 10))
+    onset = floor + ONSET_FRACTION * (float(energy.max()) - floor)
+    active = np.flatnonzero(smoothed > onset)
     if len(active) == 0:
         return 0, len(samples)
     return int(active[0] * FRAME), int(min((active[-1] + 1) * FRAME, len(samples)))
