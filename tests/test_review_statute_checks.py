@@ -380,9 +380,8 @@ def test_heavier_clauses_need_their_circumstance_established() -> None:
     assert statutory_bounds(DRINK_91, {}, None, frozenset({"再次违法"})).high == 3000
 
 
-def test_a_multiple_of_an_unknown_base_leaves_the_article_unjudged() -> None:
-    assert fine_clauses(ADVERTISING_55) == []
-    assert statutory_bounds(ADVERTISING_55, {}, None) is None
+def test_a_multiple_of_an_absent_base_leaves_the_article_unjudged() -> None:
+    assert statutory_bounds(ADVERTISING_55, {}, None) is None  # the base may be uncomputable
 
 
 def test_the_act_must_be_written_in_one_sentence() -> None:
@@ -420,3 +419,37 @@ def test_a_party_without_kind_but_with_a_resident_id_is_a_person() -> None:
         {"name": "某公司", "kind": "单位", "id_code": "440703201005010000"}
     )
     assert age_on(company, dt.date(2023, 3, 28)) is None
+
+
+PLANNING_64 = (
+    "未取得建设工程规划许可证或者未按照建设工程规划许可证的规定进行建设的，由县级以上地方人民政府城乡规划"
+    "主管部门责令停止建设；尚可采取改正措施消除对规划实施的影响的，限期改正，处建设工程造价百分之五以上"
+    "百分之十以下的罚款；无法采取改正措施消除影响的，限期拆除，不能拆除的，没收实物或者违法收入，可以并处"
+    "建设工程造价百分之十以下的罚款。"
+)
+TOURISM_95 = (
+    "违反本法规定，未经许可经营旅行社业务的，由旅游主管部门或者市场监督管理部门责令改正，没收违法所得，"
+    "并处一万元以上十万元以下罚款；违法所得十万元以上的，并处违法所得一倍以上五倍以下罚款；对有关责任人员，"
+    "处二千元以上二万元以下罚款。"
+)
+
+
+def test_multiple_of_a_base_the_article_names() -> None:
+    known = statutory_bounds(ADVERTISING_55, {"广告费用": 20000}, None)
+    assert (known.low, known.high) == (60000, 100000)  # the fixed fine is for no base only
+
+
+def test_correctable_and_uncorrectable_clauses_are_alternatives() -> None:
+    correctable = statutory_bounds(
+        PLANNING_64, {"建设工程造价": 4000000}, None, frozenset({"尚可采取改正措施"})
+    )
+    assert (correctable.low, correctable.high) == (200000, 400000)
+    demolish = statutory_bounds(
+        PLANNING_64, {"建设工程造价": 4000000}, None, frozenset({"无法采取改正措施"})
+    )
+    assert (demolish.low, demolish.high) == (None, 400000)
+
+
+def test_fine_on_responsible_persons_is_not_the_partys() -> None:
+    bounds = statutory_bounds(TOURISM_95, {"违法所得": 4200}, None)
+    assert (bounds.low, bounds.high) == (10000, 100000)

@@ -36,12 +36,24 @@ _ITEMS = re.compile(
 )
 _ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
 _MULTIPLE = re.compile(r"倍|百分之|[%％]")
-_PERSONS = re.compile(r"主管人员|直接责任人员|法定代表人|主要负责人|从业人员")
+_PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责人|从业人员")
+# A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
+_RATE = rf"(?:({_NUM})倍|百分之({_NUM}))"
+_ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5]){2,12}?)"
+_ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下)?(?:{_RATE}以下)?")
+# 广告费用无法计算或者明显偏低的，处…: a fine for when the base cannot be had.
+_UNCOMPUTABLE = re.compile(
+    r"([^，,]{2,12}?)(?:无法计算|难以计算|不能计算|无法确定|难以确定|不能确定|无法核定)"
+)
 # Circumstances a heavier clause is written for; the file must establish them.
 UNCORRECTED = "逾期未改正"
 SERIOUS = "情节严重"
 REPEATED = "再次违法"
+CORRECTABLE = "尚可采取改正措施"
+UNCORRECTABLE = "无法采取改正措施"
 REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (UNCORRECTABLE, re.compile(r"(?:无法|不能|难以)采取改正措施")),
+    (CORRECTABLE, re.compile(r"(?:尚可|可以|能够)采取改正措施")),
     (
         UNCORRECTED,
         re.compile(r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"),
@@ -109,6 +121,37 @@ def _tier(prefix: str) -> dict:
     return {"tier_base": base, "no_base": bool(either), **bounds}
 
 
+def _uncomputable(since_previous: str) -> dict:
+    """广告费用无法计算或者明显偏低的，处…: applies only when the file has no such base."""
+    found = _UNCOMPUTABLE.search(since_previous.split("，")[-2] if "，" in since_previous else "")
+    if found is None:
+        return {}
+    return {"tier_base": found.group(1), "no_base": True, "below": 0.0}
+
+
+def _rate(times: str | None, percent: str | None) -> float:
+    return chinese_number(times) if times else chinese_number(percent or "0") / 100
+
+
+def any_base_multiple(fine_text: str) -> PenaltyRange | None:
+    """处广告费用三倍以上五倍以下 / 处建设工程造价百分之十以下: a multiple of the base the
+    article itself names, for bases the standards' parser does not list."""
+    found = _ANY_MULTIPLE.match(fine_text)
+    if found is None:
+        return None
+    base, t1, p1, direction, t2, p2 = found.groups()
+    first = _rate(t1, p1)
+    if t2 or p2:
+        low, high = first, _rate(t2, p2)
+    elif direction == "以下":
+        low, high = None, first
+    elif direction == "以上":
+        low, high = first, None
+    else:
+        low = high = first
+    return PenaltyRange(raw=fine_text, base=base, min_multiple=low, max_multiple=high)
+
+
 def _items(prefix: str) -> frozenset[int]:
     listed = _ITEMS.search(prefix)
     if not listed:
@@ -138,10 +181,14 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                 conditions = _tier(sentence[: found.start()])
             except ValueError:
                 fine = None
-            if fine is None or not fine.has_numbers:
-                if _MULTIPLE.search(unit_part):
+            if (fine is None or not fine.has_numbers) and _MULTIPLE.search(unit_part):
+                fine = any_base_multiple(unit_part)
+                if fine is None:
                     return []  # a multiple of a base we cannot read: no bounds are safe
+                conditions = _tier(sentence[: found.start()])
+            if fine is None or not fine.has_numbers:
                 continue
+            conditions = conditions or _uncomputable(since_previous)
             prefix = sentence[: found.start()]
             clauses.append(
                 FineClause(
