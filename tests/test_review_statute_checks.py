@@ -453,3 +453,28 @@ def test_correctable_and_uncorrectable_clauses_are_alternatives() -> None:
 def test_fine_on_responsible_persons_is_not_the_partys() -> None:
     bounds = statutory_bounds(TOURISM_95, {"违法所得": 4200}, None)
     assert (bounds.low, bounds.high) == (10000, 100000)
+
+
+def _evidence_rules(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, str]]:
+    return [(f.rule, f.severity.value) for f in review(case, ctx).flags if f.point == "evidence"]
+
+
+def test_an_inspection_needs_its_written_record(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    photos = [e for e in data["evidence"] if e["type"] != "现场笔录"]
+    documents = [d for d in data["documents"] if "检查笔录" not in d["type"]]
+    unrecorded = _case(evidence=photos, documents=documents)
+    assert (ctx.penalty_law("第五十五条第二款"), "must_fix") in _evidence_rules(unrecorded, ctx)
+    assert not _evidence_rules(_case(), ctx)  # the example keeps its 现场检查笔录
+
+
+def test_a_recorded_roadside_stop_is_no_site_inspection(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    events = [
+        dict(e, note="路面检查，执法记录仪全程记录") if e.get("note") == "现场检查并采样" else e
+        for e in data["events"]
+    ]
+    evidence = [e for e in data["evidence"] if e["type"] != "现场笔录"]
+    documents = [d for d in data["documents"] if "检查笔录" not in d["type"]]
+    stop = _case(events=events, evidence=evidence, documents=documents)
+    assert not _evidence_rules(stop, ctx)

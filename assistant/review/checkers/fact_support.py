@@ -6,7 +6,9 @@ agree with it (《行政处罚法》第四十条: 违法事实不清、证据不
   recorded as 尚在核实;
 - a penalty the article raises for a repeat (再次…/二年内曾…) needs the earlier decision
   or record among the evidence;
-- a fact found on site needs an inspection record (现场/勘验/检查笔录) or an AV record.
+- an inspection (检查、勘验) must be written down (第五十五条第二款: 询问或者检查应当制作
+  笔录) — a video or photos do not replace the record; a fact found on site with neither
+  a record nor a recording is, besides, not proven (第四十条).
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
 )
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
+# An inspection of a site (not an interview, not a recorded roadside stop): 现场检查、勘验.
+_INSPECTION = re.compile(r"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘")
+# The written record of it, by any agency's title.
+_INSPECTION_RECORD = re.compile(
+    r"(?:检查|勘验|勘查|核查|查验|现场|踏勘)[^，。；、]{0,8}(?:笔录|记录(?!仪)|检查表|登记表)|现场笔录"
+)
 
 
 def _flag(point: ReviewPoint, reason: str, ctx: ReviewContext, evidence: str) -> Flag:
@@ -203,22 +211,52 @@ def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+def _inspections(case: CaseFile) -> list[str]:
+    """Where the file says an inspection took place: its steps and its narrative."""
+    found = [
+        f"events（{e.date} {e.type}）note：{e.note}"
+        for e in case.events
+        if e.type == "调查取证" and _INSPECTION.search(e.note)
+    ]
+    written = _INSPECTION.search(_narrative(case))
+    return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
+
+
 def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """A fact found on site needs an inspection record or an AV record among the evidence."""
-    found = _ON_SITE.search(_narrative(case))
-    if found is None:
+    """An inspection needs its written record (第五十五条第二款); a fact found on site with
+    neither a record nor a recording is not proven (第四十条), for the reviewer to check."""
+    inspections = _inspections(case)
+    if not inspections:
         return []
     records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
-    if any(_SITE_RECORD.search(r) for r in records):
+    if any(_INSPECTION_RECORD.search(r) for r in records):
         return []
-    return [
-        _flag(
-            ReviewPoint.EVIDENCE,
-            f"认定的事实来自现场检查（“{found.group(0)}”），但证据中没有现场检查（勘验）笔录或音像记录",
-            ctx,
-            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+    listed = f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}；documents：" + (
+        "、".join(d.type for d in case.documents) or "无"
+    )
+    flags = [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
+            "照片、音像记录不能代替",
+            rule=ctx.penalty_law("第五十五条第二款"),
+            evidence=f"{inspections[0]}；{listed}",
         )
     ]
+    on_site = _ON_SITE.search(_narrative(case))
+    if on_site and not any(_SITE_RECORD.search(r) for r in records):
+        flags.append(
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.CHECK,
+                reason=f"认定的事实来自现场检查（“{on_site.group(0)}”），但证据中既无检查笔录"
+                "也无音像记录，请核实该事实有无其他证据证明",
+                rule=ctx.penalty_law("第四十条"),
+                evidence=listed,
+            )
+        )
+    return flags
 
 
 def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
