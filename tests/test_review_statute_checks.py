@@ -476,5 +476,8 @@ def test_a_recorded_roadside_stop_is_no_site_inspection(ctx: ReviewContext) -> N
     ]
     evidence = [e for e in data["evidence"] if e["type"] != "现场笔录"]
     documents = [d for d in data["documents"] if "检查笔录" not in d["type"]]
-    stop = _case(events=events, evidence=evidence, documents=documents)
+    narrative = "当事人驾驶货车在国道上超载行驶，经交通警察路面检查时发现并拦停。"
+    stop = _case(
+        events=events, evidence=evidence, documents=documents, facts__description=narrative
+    )
     assert not _evidence_rules(stop, ctx)
