@@ -11,6 +11,7 @@ import pytest
 
 from api.settings import Settings
 from assistant.case_file import CaseFile, Party, load_case, read_case_data
+from assistant.review.checkers.authority import _named_departments, _same_kind
 from assistant.review.checkers.documents import decision_matters, states
 from assistant.review.checkers.fact_support import measured_values, pending_amounts
 from assistant.review.context import ReviewContext
@@ -481,3 +482,30 @@ def test_a_recorded_roadside_stop_is_no_site_inspection(ctx: ReviewContext) -> N
         events=events, evidence=evidence, documents=documents, facts__description=narrative
     )
     assert not _evidence_rules(stop, ctx)
+
+
+DRUG_117 = (
+    "生产、销售劣药的，没收违法生产、销售的药品和违法所得，并处违法生产、销售的药品货值金额十倍以上"
+    "二十倍以下的罚款；违法生产、批发的药品货值金额不足十万元的，按十万元计算，违法零售的药品货值金额"
+    "不足一万元的，按一万元计算。"
+)
+
+
+def test_a_base_below_its_floor_counts_as_the_floor() -> None:
+    bounds = statutory_bounds(DRUG_117, {"货值金额": 42000}, None)
+    assert (bounds.low, bounds.high) == (420000, 2000000)  # 零售 at cost, 批发 at 十万元
+
+
+def test_confiscated_goods_are_confiscated_property() -> None:
+    assert _same_kind("没收违法销售的药品", "没收非法财物")
+    assert not _same_kind("没收违法销售的药品", "没收违法所得")
+    assert not _same_kind("责令停业", "责令停产整治")
+
+
+def test_a_department_we_cannot_name_is_not_judged() -> None:
+    assert _named_departments(["县级以上地方人民政府卫生行政主管部门或者环境保护行政主管部门"]) == {
+        "卫生健康",
+        "生态环境",
+    }
+    assert _named_departments(["城市人民政府市容环境卫生行政主管部门"]) is None
+    assert _named_departments(["旅游主管部门或者市场监督管理部门"]) == {"文化旅游", "市场监督管理"}

@@ -201,6 +201,43 @@ def fine_clauses(article_text: str) -> list[FineClause]:
     return clauses
 
 
+# 货值金额不足十万元的，按十万元计算: the base a multiple is applied to has a floor.
+_FLOOR = re.compile(
+    rf"([\u4e00-\u9fa5]{{2,20}}?)(?:不足|不满|低于)({_NUM})(万元|元)的，?(?:按|以)({_NUM})(万元|元)计算"
+)
+
+
+def base_floors(article_text: str) -> list[tuple[str, float]]:
+    """(words naming the base, floor in yuan) for every 不足…按…计算 the article writes."""
+    floors = []
+    for found in _FLOOR.finditer(_clean(article_text)):
+        where, _, _, number, unit = found.groups()
+        floors.append((where, chinese_number(number) * (10_000 if unit == "万元" else 1)))
+    return floors
+
+
+def _floored(
+    clause: FineClause,
+    amounts: dict[str, float],
+    floors: list[tuple[str, float]],
+    low: float | None,
+    high: float | None,
+) -> tuple[float | None, float | None]:
+    """Bounds of a multiple whose base has a floor; several floors (批发 / 零售) are
+    alternatives, so the lowest bounds the minimum and the highest the maximum."""
+    base = clause.fine.base
+    own = [value for where, value in floors if base and base in where]
+    amount = _amount(base, amounts) if base else None
+    if not own or amount is None:
+        return low, high
+    fine = clause.fine
+    if fine.min_multiple is not None:
+        low = fine.min_multiple * max(amount, min(own))
+    if fine.max_multiple is not None:
+        high = fine.max_multiple * max(amount, max(own))
+    return low, high
+
+
 @dataclass(frozen=True)
 class StatutoryBounds:
     """The lawful fine for this case, in yuan; None where the law sets no such bound."""
@@ -231,8 +268,9 @@ def statutory_bounds(
     if not applicable:
         return None
     lows, highs = [], []
+    floors = base_floors(article_text)
     for clause in applicable:
-        low, high = resolve_yuan(clause.fine, amounts)
+        low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
         if clause.fine.base is not None and low is None and high is None:
             if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
                 return None  # 没有违法所得的… : an unrecorded base may lawfully be none
