@@ -21,6 +21,7 @@ from assistant.review.checkers import (
     qualification,
     recording,
     subject,
+    summary,
     transfer,
 )
 from assistant.review.context import ReviewContext
@@ -41,7 +42,7 @@ def combined(*checkers: Checker) -> Checker:
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
     ReviewPoint.QUALIFICATION: qualification.check,
-    ReviewPoint.PROCEDURE: recording.alongside(procedure.check),
+    ReviewPoint.PROCEDURE: recording.alongside(combined(procedure.check, summary.check)),
     ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),
     ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check),
     ReviewPoint.LAW: combined(law.check, capacity.check, penalty_measures.check),
