@@ -81,10 +81,30 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 f"documents：{present}",
             )
         )
+    flags += _undelivered(case, ctx, summary)
     decision = _decision_document(case, catalogue.get("决定"))
     if decision is not None:
         flags += _decision_contents(case, ctx, decision, summary)
     return flags
+
+
+def _undelivered(case: CaseFile, ctx: ReviewContext, summary: bool) -> list[Flag]:
+    """A decision made but never delivered: no 送达 step and no receipt (第六十一条第一款;
+    an on-the-spot form is handed over when made, 第五十二条)."""
+    delivery = ctx.document_functions.get("送达") if ctx.document_functions else None
+    if summary or not case.events_of("决定") or case.events_of("送达") or delivery is None:
+        return []
+    if delivery.fulfilled_by(case) is not None:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "已作出行政处罚决定，但案卷没有送达环节，也没有送达回证等送达凭证，"
+            "无法证明决定书已送达当事人",
+            ctx.rule(delivery.rule),
+            f"events 无“送达”；documents：{'、'.join(d.type for d in case.documents) or '无'}",
+        )
+    ]
 
 
 def decision_matters(
