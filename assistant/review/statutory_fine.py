@@ -93,7 +93,9 @@ def statutory_fine(
     for citation in penalty_provisions(case, ctx):
         texts = ((_paragraph_text(citation, ctx, case), True), (citation.article_text, False))
         for text, in_paragraph in texts:
-            bounds = statutory_bounds(text, amounts, citation.item, established)
+            bounds = statutory_bounds(
+                text, amounts, citation.item, established, case.facts.quantities
+            )
             if bounds is not None:
                 return bounds, citation, range_rule(citation, in_paragraph)
     return None

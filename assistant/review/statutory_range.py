@@ -187,6 +187,9 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                     return []  # a multiple of a base we cannot read: no bounds are safe
                 conditions = _tier(sentence[: found.start()])
             if fine is None or not fine.has_numbers:
+                fine = per_unit_fine(sentence[found.start() :])
+                conditions = {}
+            if fine is None or not fine.has_numbers:
                 continue
             conditions = conditions or _uncomputable(since_previous)
             prefix = sentence[: found.start()]
@@ -199,6 +202,31 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                 )
             )
     return clauses
+
+
+# 罚款额为非法占用土地每平方米100元以上1000元以下: a fine per unit of a quantity.
+PER_UNITS = ("平方米", "亩", "公顷", "立方米", "吨", "千克", "公斤", "株", "棵", "头", "只")
+_PER_UNIT = re.compile(
+    rf"每({'|'.join(PER_UNITS)})({_NUM})元(?:以上|至)({_NUM})元(?:以下)?|每({'|'.join(PER_UNITS)})({_NUM})元以下"
+)
+
+
+def per_unit_fine(sentence: str) -> PenaltyRange | None:
+    """每平方米100元以上1000元以下 as a multiple of the quantity (base = the unit)."""
+    found = _PER_UNIT.search(sentence)
+    if found is None:
+        return None
+    unit, low, high, unit_only, high_only = found.groups()
+    if unit_only:
+        return PenaltyRange(
+            raw=found.group(0), base=unit_only, max_multiple=chinese_number(high_only)
+        )
+    return PenaltyRange(
+        raw=found.group(0),
+        base=unit,
+        min_multiple=chinese_number(low),
+        max_multiple=chinese_number(high),
+    )
 
 
 # 货值金额不足十万元的，按十万元计算: the base a multiple is applied to has a floor.
@@ -253,9 +281,11 @@ def statutory_bounds(
     amounts: dict[str, float],
     item: int | None,
     established: frozenset[str] = frozenset(),
+    quantities: dict[str, float] | None = None,
 ) -> StatutoryBounds | None:
     """The envelope of the clauses that can apply; None when no clause is readable or
-    an applicable multiple lacks its base amount (the facts checker flags that).
+    an applicable multiple lacks its base amount (the facts checker flags that). A fine
+    per unit (每平方米…) reads the quantity named with that unit; without it, None.
 
     A clause written for a circumstance (逾期未改正, 情节严重, 再次) applies only when the
     file establishes it; if every clause needs one the file lacks, all are kept.
@@ -270,6 +300,14 @@ def statutory_bounds(
     lows, highs = [], []
     floors = base_floors(article_text)
     for clause in applicable:
+        if clause.fine.base in PER_UNITS:
+            counted = _amount(clause.fine.base, quantities or {})
+            if counted is None:
+                return None
+            fine = clause.fine
+            lows.append(None if fine.min_multiple is None else fine.min_multiple * counted)
+            highs.append(fine.max_multiple * counted)
+            continue
         low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
         if clause.fine.base is not None and low is None and high is None:
             if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):

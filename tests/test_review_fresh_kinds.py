@@ -1,0 +1,123 @@
+"""Review rules added from the law for defects written by authors who never read the
+checkers: 简易程序 forms, undelivered decisions, 治安 decision contents, fines per unit,
+police evidence names, the gambling transfer lines, standards that bind one department."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.settings import Settings
+from assistant.case_file import CaseFile, read_case_data
+from assistant.review.checkers.discretion import bound_by_standards
+from assistant.review.context import ReviewContext
+from assistant.review.criminal_thresholds import reached
+from assistant.review.engine import review
+from assistant.review.statutory_range import statutory_bounds
+from assistant.review.summary_procedure import beyond_summary, is_summary
+from corpus.store import CorpusStore
+
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "assistant" / "data" / "review" / "example_case.yaml"
+)
+LAND_57 = "依照《土地管理法》第七十七条的规定处以罚款的，罚款额为非法占用土地每平方米100元以上1000元以下。"
+
+
+@pytest.fixture(scope="module")
+def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
+    return ReviewContext.build(default_settings, default_store)
+
+
+def _case(**changes: object) -> CaseFile:
+    data = read_case_data(EXAMPLE)
+    for dotted, value in changes.items():
+        target = data
+        *path, last = dotted.split("__")
+        for key in path:
+            target = target[key]
+        target[last] = value
+    return CaseFile.model_validate(data)
+
+
+def _rules(case: CaseFile, ctx: ReviewContext, point: str) -> list[str]:
+    return [f.rule for f in review(case, ctx).flags if f.point == point]
+
+
+def _summary_case(amount: float, kind: str = "个人") -> CaseFile:
+    person = {"name": "许某某", "kind": kind}
+    return _case(
+        parties=[person],
+        penalty={"types": ["罚款"], "amount": amount},
+        events=[
+            {"type": "调查取证", "date": "2023-03-28", "officers": ["李明", "陈华"]},
+            {
+                "type": "告知",
+                "date": "2023-03-28",
+                "rights": ["陈述", "申辩"],
+                "note": "当场口头告知",
+            },
+            {"type": "决定", "date": "2023-03-28", "note": "适用简易程序当场处罚"},
+            {"type": "送达", "date": "2023-03-28", "method": "当场交付"},
+        ],
+        documents=[{"type": "简易程序处罚决定书", "date": "2023-03-28", "sealed": True}],
+    )
+
+
+def test_summary_form_stands_for_notice_record_and_receipt(ctx: ReviewContext) -> None:
+    small = _summary_case(100)
+    assert is_summary(small) and beyond_summary(small) == []
+    assert _rules(small, ctx, "documents") == []
+
+
+def test_summary_procedure_beyond_its_ceiling(ctx: ReviewContext) -> None:
+    assert beyond_summary(_summary_case(3000, "单位")) == []
+    large = _summary_case(500)
+    assert ctx.penalty_law("第五十一条") in _rules(large, ctx, "procedure")
+
+
+def test_a_decision_never_delivered(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    events = [e for e in data["events"] if e["type"] != "送达"]
+    documents = [d for d in data["documents"] if "送达" not in d["type"]]
+    undelivered = _case(events=events, documents=documents)
+    assert ctx.penalty_law("第六十一条第一款") in _rules(undelivered, ctx, "documents")
+    assert ctx.penalty_law("第六十一条第一款") not in _rules(_case(), ctx, "documents")
+
+
+def test_fine_per_square_metre_reads_the_quantity() -> None:
+    bounds = statutory_bounds(LAND_57, {}, None, frozenset(), {"非法占地平方米": 600})
+    assert (bounds.low, bounds.high) == (60000, 600000)
+    assert statutory_bounds(LAND_57, {}, None, frozenset(), {}) is None
+
+
+def test_police_names_of_evidence_types_are_statutory(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    victim = {
+        "type": "被侵害人陈述",
+        "name": "李某询问笔录",
+        "source": "被侵害人",
+        "date": "2023-04-10",
+    }
+    case = _case(evidence=[*data["evidence"], victim])
+    assert ctx.penalty_law("第四十六条第一款") not in _rules(case, ctx, "evidence")
+
+
+def test_gambling_commission_reaches_the_interpretation_line() -> None:
+    organised = _case(
+        facts__description="当事人在自家二楼摆放麻将机，召集村民赌博，每局抽水20元，累计抽水约6800元。",
+        facts__amounts={},
+        facts__quantities={},
+    )
+    assert [hit.threshold.id for hit in reached(organised)] == ["gambling-commission"]
+    small = _case(
+        facts__description="当事人召集村民赌博，累计抽水约800元。",
+        facts__amounts={},
+        facts__quantities={},
+    )
+    assert reached(small) == []
+
+
+def test_environment_standards_bind_environment_agencies_only() -> None:
+    assert bound_by_standards(_case())  # 江门市生态环境局
+    assert not bound_by_standards(_case(agency__name="湛江市赤坎区卫生健康局"))
