@@ -121,3 +121,15 @@ def test_gambling_commission_reaches_the_interpretation_line() -> None:
 def test_environment_standards_bind_environment_agencies_only() -> None:
     assert bound_by_standards(_case())  # 江门市生态环境局
     assert not bound_by_standards(_case(agency__name="湛江市赤坎区卫生健康局"))
+
+
+def test_third_unlicensed_practice_reaches_the_repeat_line() -> None:
+    text = "当事人未取得医疗机构执业许可证，在出租屋内开设诊所为村民诊疗。"
+    third = _case(
+        facts__description=text + "此前已因非法行医被卫生健康局行政处罚两次。",
+        facts__amounts={},
+        facts__quantities={},
+    )
+    assert [hit.threshold.id for hit in reached(third)] == ["illegal-medical-practice-repeat"]
+    first = _case(facts__description=text, facts__amounts={}, facts__quantities={})
+    assert reached(first) == []

@@ -21,9 +21,11 @@ from pathlib import Path
 import yaml
 
 from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import chinese_number
 from assistant.shipped_data import CRIMINAL_TRANSFER
 
 CATALOGUE = CRIMINAL_TRANSFER
+PRIOR_PENALTIES = "此前受行政处罚次数"  # facts.prior_offences, for lines counting repeats
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,14 @@ def case_text(case: CaseFile) -> str:
     return "。".join(parts)
 
 
+def _number(written: str) -> float:
+    """12 or 两/十二 as written in a narrative."""
+    try:
+        return float(written)
+    except ValueError:
+        return chinese_number(written)
+
+
 def _scaled(threshold: CriminalThreshold, name: str, value: float) -> float:
     factor = next((f for unit, f in threshold.scale.items() if unit in name), 1.0)
     return value * factor
@@ -98,6 +108,8 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     """Values the file states for this line: facts, evidence measurements, the narrative."""
     named = [*case.facts.amounts.items(), *case.facts.quantities.items()]
     named += [(f"{m.item}（{m.unit}）", m.value) for e in case.evidence for m in e.measurements]
+    if case.facts.prior_offences is not None:
+        named.append((PRIOR_PENALTIES, float(case.facts.prior_offences)))
     values = [
         (name, _scaled(threshold, name, value))
         for name, value in named
@@ -107,7 +119,7 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
         for found in threshold.narrative.finditer(written):
             name = f"案情叙述“{found.group(0)}”"
-            values.append((name, _scaled(threshold, found.group(2), float(found.group(1)))))
+            values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return values
 
 
