@@ -133,3 +133,17 @@ def test_third_unlicensed_practice_reaches_the_repeat_line() -> None:
     assert [hit.threshold.id for hit in reached(third)] == ["illegal-medical-practice-repeat"]
     first = _case(facts__description=text, facts__amounts={}, facts__quantities={})
     assert reached(first) == []
+
+
+def test_illegal_gains_must_be_confiscated(ctx: ReviewContext) -> None:
+    rule = ctx.penalty_law("第二十八条第二款")
+    kept = _case(facts__amounts={"违法所得": 5000}, penalty__types=["罚款"])
+    assert rule in _rules(kept, ctx, "law")
+    taken = _case(facts__amounts={"违法所得": 5000}, penalty__types=["罚款", "没收违法所得"])
+    assert rule not in _rules(taken, ctx, "law")
+    refunded = _case(
+        facts__amounts={"违法所得": 5000},
+        penalty__types=["罚款"],
+        facts__circumstances=["违法所得已全部退赔消费者"],
+    )
+    assert rule not in _rules(refunded, ctx, "law")

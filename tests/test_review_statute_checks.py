@@ -11,7 +11,7 @@ import pytest
 
 from api.settings import Settings
 from assistant.case_file import CaseFile, Party, load_case, read_case_data
-from assistant.review.checkers.authority import _named_departments, _same_kind
+from assistant.review.checkers.authority import _named_departments, same_penalty_kind
 from assistant.review.checkers.documents import decision_matters, states
 from assistant.review.checkers.fact_support import measured_values, pending_amounts
 from assistant.review.context import ReviewContext
@@ -497,9 +497,9 @@ def test_a_base_below_its_floor_counts_as_the_floor() -> None:
 
 
 def test_confiscated_goods_are_confiscated_property() -> None:
-    assert _same_kind("没收违法销售的药品", "没收非法财物")
-    assert not _same_kind("没收违法销售的药品", "没收违法所得")
-    assert not _same_kind("责令停业", "责令停产整治")
+    assert same_penalty_kind("没收违法销售的药品", "没收非法财物")
+    assert not same_penalty_kind("没收违法销售的药品", "没收违法所得")
+    assert not same_penalty_kind("责令停业", "责令停产整治")
 
 
 def test_a_department_we_cannot_name_is_not_judged() -> None:

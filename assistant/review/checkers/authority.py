@@ -115,7 +115,7 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     allowed = case.agency.powers.penalty_types
     if not allowed or covered:
         return []
-    outside = [t for t in case.penalty.types if not any(_same_kind(t, a) for a in allowed)]
+    outside = [t for t in case.penalty.types if not any(same_penalty_kind(t, a) for a in allowed)]
     return [
         _flag(
             Severity.MUST_FIX,
@@ -135,7 +135,7 @@ def _confiscation_kind(penalty_type: str) -> str | None:
     return "没收违法所得" if "违法所得" in penalty_type else "没收非法财物"
 
 
-def _same_kind(penalty_type: str, allowed: str) -> bool:
+def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
     if allowed in penalty_type or penalty_type in allowed:
         return True
     kind = _confiscation_kind(penalty_type)
