@@ -147,3 +147,14 @@ def test_illegal_gains_must_be_confiscated(ctx: ReviewContext) -> None:
         facts__circumstances=["违法所得已全部退赔消费者"],
     )
     assert rule not in _rules(refunded, ctx, "law")
+
+
+def test_crimes_defined_by_the_act_need_no_number() -> None:
+    def hits(text: str) -> list[str]:
+        case = _case(facts__description=text, facts__amounts={}, facts__quantities={})
+        return [hit.threshold.id for hit in reached(case)]
+
+    assert hits("当事人零售以他种药品冒充此种药品的假药48盒。") == ["counterfeit-drugs"]
+    assert hits("当事人销售的药品经检验含量不符合标准，属于劣药，不属于假药。") == []
+    assert hits("当事人在卤肉制品中添加罂粟壳后销售。") == ["toxic-food"]
+    assert hits("当事人超范围使用食品添加剂生产糕点。") == []

@@ -5,7 +5,8 @@ The lines live in ``assistant/data/review/criminal_transfer.yaml``. A line fires
 when the file describes the act (``act``: every pattern found in the narrative, none of
 ``not_act``) *and* a measured fact reaches the threshold: a quantity
 alone never triggers (a lawful disposal without a transfer manifest is no dumping),
-and the act alone never suffices. ``quote`` is the exact wording of ``source``; a test
+and the act alone never suffices — except for the crimes the 刑法 defines by the act
+itself (``act_only``: 生产、销售假药, 有毒、有害食品). ``quote`` is the exact wording of ``source``; a test
 checks it against the 刑法/道路交通安全法 in the corpus or the 两高 interpretation in the
 shared law library. The review flags a file that reaches a line without a 移送 step
 (《行政处罚法》第二十七条第一款: 涉嫌犯罪的，应当及时移送).
@@ -47,6 +48,7 @@ class CriminalThreshold:
     note: str = ""
     scale: dict[str, float] = field(default_factory=dict)  # unit in a name → factor to ``unit``
     threshold_rule: bool = False  # ``source`` is the 司法解释 line that writes the number
+    act_only: bool = False  # the 刑法 sets no number: writing the act is reaching the line
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
@@ -65,6 +67,7 @@ class CriminalThreshold:
             note=row.get("note", ""),
             scale=row.get("scale", {}),
             threshold_rule=bool(row.get("threshold_rule", False)),
+            act_only=bool(row.get("act_only", False)),
             **optional,
         )
 
@@ -129,9 +132,13 @@ def reached(case: CaseFile) -> list[ThresholdHit]:
     sentences = [s for s in re.split(r"[。；;！？\n]", text) if s]
     hits = []
     for threshold in THRESHOLDS:
-        if not any(all(p.search(s) for p in threshold.act) for s in sentences):
+        written = [s for s in sentences if all(p.search(s) for p in threshold.act)]
+        if not written:
             continue  # the act's parts must be written together, in one sentence
         if threshold.not_act is not None and threshold.not_act.search(text):
+            continue
+        if threshold.act_only:
+            hits.append(ThresholdHit(threshold, f"案情叙述“{written[0]}”", 0.0))
             continue
         reaching = [(n, v) for n, v in _measured(case, threshold) if v >= threshold.minimum]
         if reaching:
