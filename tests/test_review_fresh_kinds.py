@@ -158,3 +158,13 @@ def test_crimes_defined_by_the_act_need_no_number() -> None:
     assert hits("当事人销售的药品经检验含量不符合标准，属于劣药，不属于假药。") == []
     assert hits("当事人在卤肉制品中添加罂粟壳后销售。") == ["toxic-food"]
     assert hits("当事人超范围使用食品添加剂生产糕点。") == []
+
+
+def test_detention_with_family_recorded_as_not_told(ctx: ReviewContext) -> None:
+    path = Path(__file__).parent / "review_cases" / "n23_law_public_order_detention_minor.yaml"
+    data = read_case_data(path)
+    data["events"][-1]["note"] = "当场宣告并交付，未通知其家属"
+    flagged = CaseFile.model_validate(data)
+    rule = ctx.rule("《中华人民共和国治安管理处罚法》第九十七条第一款")
+    assert rule in _rules(flagged, ctx, "procedure")
+    assert rule not in _rules(CaseFile.model_validate(read_case_data(path)), ctx, "procedure")

@@ -10,6 +10,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers import (
     authority,
     capacity,
+    detention_notice,
     discretion,
     documents,
     evidence,
@@ -42,7 +43,9 @@ def combined(*checkers: Checker) -> Checker:
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
     ReviewPoint.QUALIFICATION: qualification.check,
-    ReviewPoint.PROCEDURE: recording.alongside(combined(procedure.check, summary.check)),
+    ReviewPoint.PROCEDURE: recording.alongside(
+        combined(procedure.check, summary.check, detention_notice.check)
+    ),
     ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),
     ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check),
     ReviewPoint.LAW: combined(law.check, capacity.check, penalty_measures.check),

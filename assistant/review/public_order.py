@@ -40,6 +40,7 @@ HEARING = SpecialRule("第九十八条", ("听证", "二千元"))
 TIME_LIMIT = SpecialRule("第九十九条第一款", ("三十日",))
 DELIVERY = SpecialRule("第九十七条第一款", ("二日内送达",))
 DECISION_LIST = SpecialRule("第九十六条", ("决定书", "载明"))
+FAMILY_NOTICE = SpecialRule("第九十七条第一款", ("通知被处罚人的家属",))
 DETENTION_NOT_EXECUTED = SpecialRule("第二十一条", ("不执行行政拘留",))
 
 
