@@ -49,7 +49,11 @@ _ON_SITE = re.compile(
 )
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
 # An inspection of a site (not an interview, not a recorded roadside stop): 现场检查、勘验.
-_INSPECTION = re.compile(r"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘")
+_PREMISES = r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店)"
+_INSPECTION = re.compile(
+    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘"
+    rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
+)
 # The written record of it, by any agency's title.
 _INSPECTION_RECORD = re.compile(
     r"(?:检查|勘验|勘查|核查|查验|现场|踏勘)[^，。；、]{0,8}(?:笔录|记录(?!仪)|检查表|登记表)|现场笔录"
