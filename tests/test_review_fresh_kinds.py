@@ -168,3 +168,25 @@ def test_detention_with_family_recorded_as_not_told(ctx: ReviewContext) -> None:
     rule = ctx.rule("《中华人民共和国治安管理处罚法》第九十七条第一款")
     assert rule in _rules(flagged, ctx, "procedure")
     assert rule not in _rules(CaseFile.model_validate(read_case_data(path)), ctx, "procedure")
+
+
+def _measured_case(narrative: str) -> CaseFile:
+    data = read_case_data(EXAMPLE)
+    report = {
+        "type": "鉴定意见",
+        "name": "废水监测报告",
+        "source": "监测站",
+        "date": "2023-03-30",
+        "measurements": [
+            {"item": "化学需氧量", "value": 120, "limit": 100, "unit": "mg/L"},
+            {"item": "氨氮", "value": 8, "limit": 10, "unit": "mg/L"},
+        ],
+    }
+    return _case(evidence=[*data["evidence"], report], facts__description=narrative)
+
+
+def test_exceedance_is_judged_on_the_named_pollutant(ctx: ReviewContext) -> None:
+    rule = ctx.penalty_law("第四十条")
+    assert rule not in _rules(_measured_case("经监测，废水化学需氧量超标排放。"), ctx, "facts")
+    assert rule in _rules(_measured_case("经监测，废水氨氮超标排放。"), ctx, "facts")
+    assert rule in _rules(_measured_case("经监测，废水总磷超标排放。"), ctx, "facts")

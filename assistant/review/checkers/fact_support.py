@@ -37,6 +37,36 @@ _LIMIT_KEY = re.compile(r"限值|标准值|标准限值|排放标准|允许")
 _MEASURE_WORDS = re.compile(
     r"[（(][^）)]*[）)]|实测|监测|检测|排放|浓度|限值|标准值|标准限值|标准|允许|数值|值"
 )
+POLLUTANTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("化学需氧量", r"化学需氧量|COD"),
+        ("五日生化需氧量", r"生化需氧量|BOD"),
+        ("氨氮", r"氨氮|NH3-N|NH₃-N"),
+        ("总磷", r"总磷"),
+        ("总氮", r"总氮"),
+        ("悬浮物", r"悬浮物|\bSS\b"),
+        ("石油类", r"石油类"),
+        ("六价铬", r"六价铬"),
+        ("总铬", r"总铬"),
+        ("铅", r"铅"),
+        ("镉", r"镉"),
+        ("汞", r"汞"),
+        ("砷", r"砷"),
+        ("镍", r"镍"),
+        ("铜", r"(?<!黄)铜"),
+        ("锌", r"锌"),
+        ("氰化物", r"氰化物"),
+        ("氟化物", r"氟化物"),
+        ("二氧化硫", r"二氧化硫|SO2|SO₂"),
+        ("氮氧化物", r"氮氧化物|NOx"),
+        ("颗粒物", r"颗粒物|烟尘|粉尘"),
+        ("挥发性有机物", r"挥发性有机物|VOCs|非甲烷总烃"),
+        ("臭气浓度", r"臭气"),
+        ("噪声", r"噪声|分贝|dB"),
+        ("pH", r"pH|PH值|酸碱度"),
+    )
+)
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
@@ -142,16 +172,51 @@ def _quantity_pairs(quantities: dict[str, float]) -> list[tuple[str, float, floa
     return pairs
 
 
+def _pollutants(text: str) -> set[str]:
+    """The pollutants a text names, each under one name (COD is 化学需氧量)."""
+    return {name for name, pattern in POLLUTANTS if pattern.search(text)}
+
+
+def claimed_pollutants(case: CaseFile) -> set[str]:
+    """Pollutants the narrative says exceeded (named in a sentence saying 超标)."""
+    sentences = re.split(r"[。；;]", _narrative(case))
+    return set().union(*(_pollutants(s) for s in sentences if _EXCEEDANCE.search(s)))
+
+
+def _own_values(
+    case: CaseFile, measured: list[tuple[str, float, float]]
+) -> list[tuple[str, float, float]]:
+    """Only the values measured for the pollutant said to exceed: a value for another
+    pollutant supports nothing about it. Unnamed values are kept when none is named."""
+    claimed = claimed_pollutants(case)
+    if not claimed:
+        return measured
+    named = [m for m in measured if _pollutants(m[0])]
+    own = [m for m in named if _pollutants(m[0]) & claimed]
+    return own if named else measured
+
+
 def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """超标 found, but every measured value with a limit is within it."""
+    """超标 found, but every measured value with a limit — for the pollutant said to
+    exceed, when the file names it — is within it."""
     basis = "".join(c.text for c in penalty_provisions(case, ctx))
     if not (_EXCEEDANCE.search(_narrative(case)) or _EXCEEDANCE.search(basis)):
         return []
-    measured = measured_values(case)
+    measured = _own_values(case, measured_values(case))
     multiples = {k: v for k, v in case.facts.quantities.items() if "超标倍数" in k}
     if any(value > limit for _, value, limit in measured) or any(v > 0 for v in multiples.values()):
         return []
     if not measured and not multiples:
+        if measured_values(case) and claimed_pollutants(case):  # values, but for others
+            return [
+                _flag(
+                    ReviewPoint.FACTS,
+                    f"认定{'、'.join(sorted(claimed_pollutants(case)))}超标并据此处罚，但案卷只有其他"
+                    "污染物的监测结果，该项超标没有证据证明",
+                    ctx,
+                    "；".join(f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured_values(case)),
+                )
+            ]
         return []
     shown = [f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured]
     shown += [f"facts.quantities.{k}={v:g}" for k, v in multiples.items()]
