@@ -190,3 +190,16 @@ def test_exceedance_is_judged_on_the_named_pollutant(ctx: ReviewContext) -> None
     assert rule not in _rules(_measured_case("经监测，废水化学需氧量超标排放。"), ctx, "facts")
     assert rule in _rules(_measured_case("经监测，废水氨氮超标排放。"), ctx, "facts")
     assert rule in _rules(_measured_case("经监测，废水总磷超标排放。"), ctx, "facts")
+
+
+def test_pollution_lines_of_the_2023_interpretation() -> None:
+    def hits(text: str, quantities: dict[str, float] | None = None) -> list[str]:
+        case = _case(facts__description=text, facts__amounts={}, facts__quantities=quantities or {})
+        return [hit.threshold.id for hit in reached(case)]
+
+    assert hits("当事人通过暗管将电镀废水排入河涌。") == ["hidden-pipe-toxic"]
+    assert hits("当事人通过暗管将生活污水排入河涌。") == []
+    assert hits("当事人系重点排污单位，篡改自动监测数据后排放废水。") == ["monitoring-data-forged"]
+    nickel = "当事人排放含镍废水。"
+    assert hits(nickel, {"镍超标倍数": 12}) == ["other-metals"]
+    assert hits(nickel, {"镍超标倍数": 4}) == []
