@@ -203,3 +203,28 @@ def test_pollution_lines_of_the_2023_interpretation() -> None:
     nickel = "当事人排放含镍废水。"
     assert hits(nickel, {"镍超标倍数": 12}) == ["other-metals"]
     assert hits(nickel, {"镍超标倍数": 4}) == []
+
+
+def test_decision_heavier_than_the_notice(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    amount = data["penalty"]["amount"]
+
+    def noticed(fine: float, statement: str) -> CaseFile:
+        events = [
+            dict(e, note=f"告知拟罚款{fine:g}元")
+            if e["type"] == "告知"
+            else dict(e, note=statement)
+            if e["type"] == "陈述申辩"
+            else e
+            for e in data["events"]
+        ]
+        return _case(events=events)
+
+    heard = noticed(amount / 2, "当事人书面陈述，放弃听证")
+    assert ctx.penalty_law("第四十五条第二款") in _rules(heard, ctx, "procedure")
+    silent = noticed(amount / 2, "当事人放弃陈述申辩和听证")
+    assert ctx.penalty_law("第四十四条") in _rules(silent, ctx, "procedure")
+    same = noticed(amount, "当事人书面陈述，放弃听证")
+    assert not {ctx.penalty_law("第四十四条"), ctx.penalty_law("第四十五条第二款")} & set(
+        _rules(same, ctx, "procedure")
+    )

@@ -16,6 +16,7 @@ from assistant.review.checkers import (
     evidence,
     fact_support,
     facts,
+    heavier_than_notified,
     law,
     penalty_measures,
     procedure,
@@ -44,7 +45,12 @@ CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
     ReviewPoint.QUALIFICATION: qualification.check,
     ReviewPoint.PROCEDURE: recording.alongside(
-        combined(procedure.check, summary.check, detention_notice.check)
+        combined(
+            procedure.check,
+            summary.check,
+            detention_notice.check,
+            heavier_than_notified.check,
+        )
     ),
     ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),
     ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check),
