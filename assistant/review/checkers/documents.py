@@ -17,6 +17,7 @@ from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
 
 DECISION_CONTENTS = "《中华人民共和国行政处罚法》第五十九条第一款"
+PROPOSED_DECISION = "拟作出决定"
 
 _ITEM_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]|[；;。]$")
 CONTENT_MATCH = 0.6
@@ -68,9 +69,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     present = "、".join(d.type for d in case.documents) or "无"
     summary = is_summary(case)  # the on-the-spot form is notice, record and receipt
-    for function in catalogue.missing(case):
+    missing = catalogue.missing(case)
+    decision_missing = any(f.function == "决定" for f in missing)
+    for function in missing:
         if summary and function.function in FORM_COVERS:
             continue
+        if decision_missing and function.function == PROPOSED_DECISION:
+            continue  # one absence: the decision made without its 决定书 (第五十九条)
         why = f"案卷有“{function.trigger}”环节" if function.trigger else "提交法制审核应当提供"
         flags.append(
             _flag(
