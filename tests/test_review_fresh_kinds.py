@@ -11,6 +11,7 @@ import pytest
 from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.checkers.discretion import bound_by_standards
+from assistant.review.checkers.procedure import hearing_items
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.engine import review
@@ -227,4 +228,45 @@ def test_decision_heavier_than_the_notice(ctx: ReviewContext) -> None:
     same = noticed(amount, "当事人书面陈述，放弃听证")
     assert not {ctx.penalty_law("第四十四条"), ctx.penalty_law("第四十五条第二款")} & set(
         _rules(same, ctx, "procedure")
+    )
+
+
+def test_certificates_shown_once_serves_the_investigation_stage(ctx: ReviewContext) -> None:
+    """记录办法第十条 asks the stage to record the showing; a later step silent on it is no gap,
+    a stage that never records it is."""
+    base = read_case_data(EXAMPLE)["events"]
+    later = {"type": "调查取证", "date": "2023-04-12", "officers": ["李明", "陈华"]}
+    with_later = _case(events=[*base[:3], later, *base[3:]])
+    assert not _rules(with_later, ctx, "qualification")
+    silent = [{k: v for k, v in e.items() if k != "certificates_shown"} for e in base]
+    assert _rules(_case(events=silent), ctx, "qualification")
+
+
+def test_closure_written_otherwise_is_the_same_kind(ctx: ReviewContext) -> None:
+    """责令停业整顿 is 第九条's 责令停产停业: inside the powers, and a hearing is due (第六十三条)."""
+    case = _case(
+        agency__powers__penalty_types=["警告", "罚款", "责令停产停业"],
+        penalty={"types": ["罚款", "责令停业整顿"], "amount": 5000},
+    )
+    assert "《中华人民共和国行政处罚法》第十七条" not in _rules(case, ctx, "authority")
+    items = [why for _, why in hearing_items(case, ctx)]
+    assert any("停业整顿" in why for why in items)
+
+
+def test_a_measure_of_no_penalty_kind_is_not_held_against_the_powers(ctx: ReviewContext) -> None:
+    case = _case(penalty={"types": ["罚款", "收缴道路运输证"], "amount": 5000})
+    assert "《中华人民共和国行政处罚法》第十七条" not in _rules(case, ctx, "authority")
+    outside = _case(penalty={"types": ["罚款", "吊销许可证"], "amount": 5000})
+    assert "《中华人民共和国行政处罚法》第十七条" in _rules(outside, ctx, "authority")
+
+
+def test_a_decision_without_any_case_opening(ctx: ReviewContext) -> None:
+    """第五十四条第二款: an ordinary-procedure decision with no 立案 step nor document."""
+    data = read_case_data(EXAMPLE)
+    events = [e for e in data["events"] if e["type"] != "立案"]
+    documents = [d for d in data["documents"] if "立案" not in d["type"]]
+    case = _case(events=events, documents=documents)
+    assert "《中华人民共和国行政处罚法》第五十四条第二款" in _rules(case, ctx, "documents")
+    assert "《中华人民共和国行政处罚法》第五十四条第二款" not in _rules(
+        _case(events=events), ctx, "documents"
     )

@@ -115,7 +115,11 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     allowed = case.agency.powers.penalty_types
     if not allowed or covered:
         return []
-    outside = [t for t in case.penalty.types if not any(same_penalty_kind(t, a) for a in allowed)]
+    outside = [
+        t
+        for t in case.penalty.types
+        if _NINTH_ARTICLE_KIND.search(t) and not any(same_penalty_kind(t, a) for a in allowed)
+    ]
     return [
         _flag(
             Severity.MUST_FIX,
@@ -125,6 +129,16 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         )
         for kind in outside
     ]
+
+
+# The words of 第九条's penalty kinds; a measure written with none of them (收缴有关证件, a
+# 罚则's accompanying measure) is no penalty kind to hold against the agency's list.
+_NINTH_ARTICLE_KIND = re.compile(
+    r"警告|通报批评|罚款|没收|暂扣|吊销|降低资质|限制|停产|停业|关闭|从业|拘留"
+)
+# 第九条第（四）项 names 责令停产停业; 停业整顿、停止营业 are its 停业 written otherwise.
+# (责令停产整治 of the environment laws is a measure of its own, not 停业.)
+_CLOSURE = re.compile(r"停业|停止营业")
 
 
 def _confiscation_kind(penalty_type: str) -> str | None:
@@ -137,6 +151,8 @@ def _confiscation_kind(penalty_type: str) -> str | None:
 
 def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
     if allowed in penalty_type or penalty_type in allowed:
+        return True
+    if _CLOSURE.search(penalty_type) and _CLOSURE.search(allowed):
         return True
     kind = _confiscation_kind(penalty_type)
     return kind is not None and kind == _confiscation_kind(allowed)

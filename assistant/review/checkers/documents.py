@@ -87,10 +87,32 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     flags += _undelivered(case, ctx, summary)
+    flags += _never_opened(case, ctx, summary)
     decision = _decision_document(case, catalogue.get("决定"))
     if decision is not None:
         flags += _decision_contents(case, ctx, decision, summary)
     return flags
+
+
+def _never_opened(case: CaseFile, ctx: ReviewContext, summary: bool) -> list[Flag]:
+    """A decision in the ordinary procedure presupposes a case opened (第五十四条第二款:
+    符合立案标准的，应当及时立案); a file with neither a 立案 step nor a 立案 document
+    shows none. The summary procedure (第五十一条) needs no 立案."""
+    opening = ctx.document_functions.get("立案") if ctx.document_functions else None
+    if summary or opening is None or not case.events_of("决定") or case.events_of("立案"):
+        return []
+    if opening.fulfilled_by(case):
+        return []
+    present = "、".join(d.type for d in case.documents) or "无"
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"普通程序作出处罚决定，但案卷既无立案环节，也无{opening.label}"
+            f"（可接受的标题含：{'、'.join(opening.titles)}）",
+            ctx.rule(opening.rule),
+            f"events 无“立案”；documents：{present}",
+        )
+    ]
 
 
 def _undelivered(case: CaseFile, ctx: ReviewContext, summary: bool) -> list[Flag]:
