@@ -15,6 +15,7 @@ from assistant.review.checkers.procedure import hearing_items
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.engine import review
+from assistant.review.statutory_fine import fine_bases
 from assistant.review.statutory_range import statutory_bounds
 from assistant.review.summary_procedure import beyond_summary, is_summary
 from corpus.store import CorpusStore
@@ -270,3 +271,46 @@ def test_a_decision_without_any_case_opening(ctx: ReviewContext) -> None:
     assert "《中华人民共和国行政处罚法》第五十四条第二款" not in _rules(
         _case(events=events), ctx, "documents"
     )
+
+
+def test_mass_food_poisoning_reaches_the_food_safety_line() -> None:
+    """两高食品安全解释第二条第（四）项: 十人以上严重食物中毒."""
+
+    def hits(text: str, quantities: dict[str, float]) -> list[str]:
+        case = _case(facts__description=text, facts__amounts={}, facts__quantities=quantities)
+        return [hit.threshold.id for hit in reached(case)]
+
+    assert hits("当事人超量添加亚硝酸钠，销售后致13名消费者食物中毒住院。", {}) == [
+        "food-mass-poisoning"
+    ]
+    assert hits("当事人销售的卤肉致食用者食物中毒。", {"中毒人数": 12}) == ["food-mass-poisoning"]
+    assert hits("当事人销售的卤肉致3名食用者食物中毒。", {}) == []
+
+
+def test_act_written_by_the_cited_provision() -> None:
+    """A file citing 产品质量法第三十九条 characterises its act as 以假充真、以次充好…;
+    with sales of 五万元 or more it reaches 刑法第一百四十条."""
+    text = "当事人将填充物为聚酯纤维的被子标注为桑蚕丝被销售。"
+    cited = _case(
+        facts__description=text,
+        facts__amounts={"销售金额": 86400},
+        facts__quantities={},
+        citations__violated=["《中华人民共和国产品质量法》第三十九条"],
+    )
+    assert "fake-products-sales" in [hit.threshold.id for hit in reached(cited)]
+    small = cited.model_copy(
+        update={"facts": cited.facts.model_copy(update={"amounts": {"销售金额": 9000}})}
+    )
+    assert reached(small) == []
+    uncited = _case(
+        facts__description=text, facts__amounts={"销售金额": 86400}, facts__quantities={}
+    )
+    assert reached(uncited) == []
+
+
+def test_goods_value_composed_of_sold_and_held() -> None:
+    """货值金额 (两高伪劣商品解释第二条第三款) = 销售金额 + 库存货值 when the file splits it."""
+    split = _case(facts__amounts={"销售金额": 86400, "库存货值": 31200, "违法所得": 21600})
+    assert fine_bases(split)["货值金额"] == 117600
+    given = _case(facts__amounts={"货值金额": 5000, "销售金额": 3000})
+    assert fine_bases(given)["货值金额"] == 5000

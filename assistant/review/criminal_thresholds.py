@@ -49,10 +49,14 @@ class CriminalThreshold:
     scale: dict[str, float] = field(default_factory=dict)  # unit in a name → factor to ``unit``
     threshold_rule: bool = False  # ``source`` is the 司法解释 line that writes the number
     act_only: bool = False  # the 刑法 sets no number: writing the act is reaching the line
+    # the file's own cited provision whose text is the act (产品质量法第三十九条: 以假充真…)
+    act_cited: re.Pattern[str] | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
-        optional = {k: re.compile(row[k]) for k in ("not_act", "narrative") if row.get(k)}
+        optional = {
+            k: re.compile(row[k]) for k in ("not_act", "narrative", "act_cited") if row.get(k)
+        }
         return cls(
             id=row["id"],
             crime=row["crime"],
@@ -126,6 +130,14 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     return values
 
 
+def _cited_as_act(case: CaseFile, threshold: CriminalThreshold) -> list[str]:
+    """The file characterises its act under a provision whose text is the criminal act."""
+    if threshold.act_cited is None:
+        return []
+    cited = [*case.citations.violated, *case.citations.penalty_basis]
+    return [f"案卷引用{c}" for c in cited if threshold.act_cited.search(c)]
+
+
 def reached(case: CaseFile) -> list[ThresholdHit]:
     """Every line whose act the file describes and whose number a stated fact reaches."""
     text = case_text(case)
@@ -133,6 +145,7 @@ def reached(case: CaseFile) -> list[ThresholdHit]:
     hits = []
     for threshold in THRESHOLDS:
         written = [s for s in sentences if all(p.search(s) for p in threshold.act)]
+        written += _cited_as_act(case, threshold)
         if not written:
             continue  # the act's parts must be written together, in one sentence
         if threshold.not_act is not None and threshold.not_act.search(text):

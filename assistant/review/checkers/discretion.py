@@ -13,7 +13,7 @@ from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
-from assistant.review.statutory_fine import matching_standard, statutory_fine
+from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 
 _TOLERANCE_YUAN = 0.5
 STANDARDS_DEPARTMENT = "生态环境"
@@ -39,7 +39,7 @@ def case_facts(case: CaseFile) -> CaseFacts:
         aggravating=facts.aggravating,
         mitigating=facts.mitigating,
         quantities=facts.quantities,
-        base_amounts=facts.amounts,
+        base_amounts=fine_bases(case),
         circumstances=facts.circumstances,
     )
 
