@@ -314,3 +314,33 @@ def test_goods_value_composed_of_sold_and_held() -> None:
     assert fine_bases(split)["货值金额"] == 117600
     given = _case(facts__amounts={"货值金额": 5000, "销售金额": 3000})
     assert fine_bases(given)["货值金额"] == 5000
+
+
+def test_public_order_minor_cites_the_public_order_law(ctx: ReviewContext) -> None:
+    """特别法优先: a 16-year-old punished under 治安管理处罚法 without 从轻 → its 第十二条."""
+    path = Path(__file__).parent / "review_cases" / "n23_law_public_order_detention_minor.yaml"
+    data = read_case_data(path)
+    data["facts"] = {
+        **data["facts"],
+        "mitigating": False,
+        "circumstances": [],
+        "description": "当事人在公园内殴打他人。",
+    }
+    rules = _rules(CaseFile.model_validate(data), ctx, "law")
+    assert "《中华人民共和国治安管理处罚法》第十二条" in rules
+    assert not any("行政处罚法》第三十条" in rule for rule in rules)
+
+
+def test_spot_check_findings_need_the_inspection_record(ctx: ReviewContext) -> None:
+    """消防监督抽查发现… is an inspection (第五十五条第二款) whose facts rest on its record."""
+    events = read_case_data(EXAMPLE)["events"]
+    events[0] = {**events[0], "note": "消防监督抽查"}
+    case = _case(
+        events=events,
+        facts__description="监督抽查发现当事人室内消火栓无水。",
+        evidence=[e for e in read_case_data(EXAMPLE)["evidence"] if "现场" not in e["name"]],
+        documents=[d for d in read_case_data(EXAMPLE)["documents"] if "现场" not in d["type"]],
+    )
+    rules = _rules(case, ctx, "evidence")
+    assert "《中华人民共和国行政处罚法》第五十五条第二款" in rules
+    assert "《中华人民共和国行政处罚法》第四十条" in rules

@@ -42,6 +42,8 @@ DELIVERY = SpecialRule("第九十七条第一款", ("二日内送达",))
 DECISION_LIST = SpecialRule("第九十六条", ("决定书", "载明"))
 FAMILY_NOTICE = SpecialRule("第九十七条第一款", ("通知被处罚人的家属",))
 DETENTION_NOT_EXECUTED = SpecialRule("第二十一条", ("不执行行政拘留",))
+MINOR = SpecialRule("第十二条", ("不满十八周岁", "从轻或者减轻"))
+MENTAL_ILLNESS = SpecialRule("第十三条", ("精神病人", "不能辨认"))
 
 
 def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:

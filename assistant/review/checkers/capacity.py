@@ -12,7 +12,13 @@ from assistant.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.party_capacity import birth_date, party_age, stated_mental_state
-from assistant.review.public_order import DETENTION_NOT_EXECUTED, special_rule
+from assistant.review.public_order import (
+    DETENTION_NOT_EXECUTED,
+    MENTAL_ILLNESS,
+    MINOR,
+    SpecialRule,
+    special_rule,
+)
 
 _LIGHTER = ("从轻", "减轻")
 _NOT_EXECUTED = re.compile(
@@ -80,6 +86,11 @@ def _detention_not_executed(
     ]
 
 
+def _own_rule(case: CaseFile, ctx: ReviewContext, special: SpecialRule, general: str) -> str:
+    """治安管理处罚法第十二条、第十三条 for a 治安 case (特别法优先), else 行政处罚法's."""
+    return special_rule(case, ctx, special) or ctx.penalty_law(general)
+
+
 def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[Flag]:
     day = case.violation.date
     age = party_age(case, party)
@@ -92,7 +103,7 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
                 Severity.MUST_FIX,
                 f"当事人{party.name}违法时不满十四周岁（{age}周岁），依法不予行政处罚，"
                 "应责令监护人加以管教",
-                ctx.penalty_law("第三十条"),
+                _own_rule(case, ctx, MINOR, "第三十条"),
                 evidence,
             )
         ]
@@ -104,7 +115,7 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
             Severity.CHECK,
             f"当事人{party.name}违法时已满十四周岁不满十八周岁（{age}周岁），应当从轻或者减轻"
             "行政处罚，案卷未载明从轻或者减轻",
-            ctx.penalty_law("第三十条"),
+            _own_rule(case, ctx, MINOR, "第三十条"),
             evidence,
         )
     ]
@@ -123,7 +134,7 @@ def _mental(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> lis
         _flag(
             Severity.MUST_FIX,
             f"当事人{party.name}在不能辨认或者不能控制自己行为时有违法行为，依法不予行政处罚",
-            ctx.penalty_law("第三十一条"),
+            _own_rule(case, ctx, MENTAL_ILLNESS, "第三十一条"),
             source,
         )
     ]

@@ -76,12 +76,14 @@ _REPEAT_IN_FACTS = re.compile(r"再次|曾因|多次|屡次|二年内曾|一年�
 _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
+    r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
 )
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
 # An inspection of a site (not an interview, not a recorded roadside stop): 现场检查、勘验.
 _PREMISES = r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店)"
 _INSPECTION = re.compile(
-    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘"
+    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘|监督检查|执法检查|监督抽查"
+    rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
 )
 # The written record of it, by any agency's title.
