@@ -18,6 +18,7 @@ from assistant.review.engine import review
 from assistant.review.statutory_fine import fine_bases
 from assistant.review.statutory_range import statutory_bounds
 from assistant.review.summary_procedure import beyond_summary, is_summary
+from corpus.citation_resolver import ResolvedCitation
 from corpus.store import CorpusStore
 
 EXAMPLE = (
@@ -344,3 +345,19 @@ def test_spot_check_findings_need_the_inspection_record(ctx: ReviewContext) -> N
     rules = _rules(case, ctx, "evidence")
     assert "《中华人民共和国行政处罚法》第五十五条第二款" in rules
     assert "《中华人民共和国行政处罚法》第四十条" in rules
+
+
+def test_uncorrected_after_the_deadline_needs_a_recheck(ctx: ReviewContext) -> None:
+    """安全生产法第九十七条 punishes more 逾期未改正: relying on it needs a 复查 (第四十条)."""
+    changes = {
+        "citations__penalty_basis": ["《中华人民共和国安全生产法》第九十七条第（三）项"],
+        "facts__description": "当事人员工无安全培训记录，责令限期改正，逾期未改正。",
+    }
+    found = ctx.resolve("《中华人民共和国安全生产法》第九十七条", _case().act_date)
+    if not any(isinstance(r, ResolvedCitation) for r in found):
+        pytest.skip("安全生产法 不在默认语料中")
+    unproven = _case(**changes)
+    assert "《中华人民共和国行政处罚法》第四十条" in _rules(unproven, ctx, "facts")
+    evidence = [*read_case_data(EXAMPLE)["evidence"], {"type": "现场笔录", "name": "复查记录"}]
+    rechecked = _case(**changes, evidence=evidence)
+    assert "《中华人民共和国行政处罚法》第四十条" not in _rules(rechecked, ctx, "facts")

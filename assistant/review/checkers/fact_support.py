@@ -73,6 +73,13 @@ _PENDING = re.compile(
 _BASES = {"货值金额": ("货值",), "违法所得": ("违法所得",), "销售金额": ("销售金额", "销售额")}
 _REPEAT_IN_LAW = re.compile(r"再次|二年内曾|一年内曾|曾因|多次|累计")
 _REPEAT_IN_FACTS = re.compile(r"再次|曾因|多次|屡次|二年内曾|一年内曾")
+_UNCORRECTED_IN_LAW = re.compile(r"逾期未改正|逾期不改正|拒不改正|逾期仍未改正|届期未改正")
+_UNCORRECTED_IN_FACTS = re.compile(
+    r"逾期未改正|逾期不改正|拒不改正|逾期仍未|未按期改正|到期未改正|仍未改正"
+)
+_RECHECK = re.compile(
+    r"复查|复核|回访|再次检查|跟踪检查|重新检查|整改情况|逾期未改正|拒不改正|仍未改正"
+)
 _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
@@ -109,7 +116,12 @@ def _narrative(case: CaseFile) -> str:
 def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not (case.penalty.types or case.penalty.amount):
         return []
-    return _exceedance(case, ctx) + _pending_base(case, ctx) + _repeat_unproven(case, ctx)
+    return (
+        _exceedance(case, ctx)
+        + _pending_base(case, ctx)
+        + _repeat_unproven(case, ctx)
+        + _uncorrected_unproven(case, ctx)
+    )
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -328,6 +340,31 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The cited provision punishes (or punishes more) only 逾期未改正/拒不改正, the file relies
+    on it, but nothing after the order shows the party had not corrected: a 复查 record,
+    a later inspection (第四十条: 违法事实不清、证据不足的，不得给予行政处罚)."""
+    basis = "".join(c.article_text for c in penalty_provisions(case, ctx))  # items sit in the 款
+    if not _UNCORRECTED_IN_LAW.search(basis):
+        return []
+    told = [case.facts.description, *case.facts.circumstances]
+    if not any(_UNCORRECTED_IN_FACTS.search(t) for t in told):
+        return []
+    checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
+    checked += [e.note for e in case.events if e.type == "调查取证"]
+    if any(_RECHECK.search(text) for text in checked):
+        return []
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "处罚依据以逾期未改正（拒不改正）为条件，但案卷没有限期届满后的复查记录或其他证据"
+            "证明当事人未改正",
+            ctx,
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
 
 
 def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
