@@ -15,6 +15,7 @@ from assistant.review.checkers.procedure import hearing_items
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.engine import review
+from assistant.review.major_decision import same_kind
 from assistant.review.statutory_fine import fine_bases
 from assistant.review.statutory_range import statutory_bounds
 from assistant.review.summary_procedure import beyond_summary, is_summary
@@ -361,3 +362,11 @@ def test_uncorrected_after_the_deadline_needs_a_recheck(ctx: ReviewContext) -> N
     evidence = [*read_case_data(EXAMPLE)["evidence"], {"type": "现场笔录", "name": "复查记录"}]
     rechecked = _case(**changes, evidence=evidence)
     assert "《中华人民共和国行政处罚法》第四十条" not in _rules(rechecked, ctx, "facts")
+
+
+def test_catalogue_kinds_cover_the_named_licence_or_closure() -> None:
+    """吊销道路运输经营许可证 is the catalogue's 吊销许可证件; 停业整顿 its 责令停产停业."""
+    assert same_kind("吊销许可证件", "吊销道路运输经营许可证")
+    assert same_kind("责令停产停业", "责令停业整顿")
+    assert not same_kind("吊销许可证件", "吊销机动车驾驶证")
+    assert not same_kind("责令停产停业", "罚款")
