@@ -370,3 +370,13 @@ def test_catalogue_kinds_cover_the_named_licence_or_closure() -> None:
     assert same_kind("责令停产停业", "责令停业整顿")
     assert not same_kind("吊销许可证件", "吊销机动车驾驶证")
     assert not same_kind("责令停产停业", "罚款")
+
+
+def test_an_item_with_its_own_fine_sets_the_range() -> None:
+    """道路运输条例第六十三条第（二）项 (2023): 违法所得超过2万元的… ；不足2万元的，处1万元以上10万元以下."""
+    item = (
+        "（二）未取得道路运输经营许可，擅自从事道路客运经营，违法所得超过2万元的，没收违法所得，"
+        "处违法所得2倍以上10倍以下的罚款；没有违法所得或者违法所得不足2万元的，处1万元以上10万元以下的罚款；"
+    )
+    bounds = statutory_bounds(item, {"违法所得": 3650}, None)
+    assert bounds is not None and (bounds.low, bounds.high) == (10000, 100000)

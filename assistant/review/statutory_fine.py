@@ -27,6 +27,7 @@ _STILL_UNCORRECTED = re.compile(
     r"仍未改正|未按期改正|到期未改正|逾期仍未|整改不到位|未按要求改正|拒不"
 )
 _ITEM_SUFFIX = re.compile(r"第（[一二三四五六七八九十]+）项$")
+_OWN_FINE = re.compile(r"处[^；。]*罚款")
 GOODS_VALUE = "货值金额"
 _PART_VALUE = re.compile(r"货值")
 _SOLD = re.compile(r"销售金额|销售额")
@@ -100,6 +101,19 @@ def range_rule(citation: ResolvedCitation, in_paragraph: bool) -> str:
     return _PARAGRAPH_SUFFIX.sub("", rule)
 
 
+def _item_fine(
+    citation: ResolvedCitation,
+    amounts: dict[str, float],
+    established: frozenset[str],
+    case: CaseFile,
+) -> StatutoryBounds | None:
+    """A cited 项 that writes its own fine (道路运输条例第六十三条第（二）项: 处1万元以上10万元
+    以下的罚款) is the range, pinned to that 项 — not the envelope of every item."""
+    if citation.item is None or not _OWN_FINE.search(citation.text):
+        return None
+    return statutory_bounds(citation.text, amounts, None, established, case.facts.quantities)
+
+
 def statutory_fine(
     case: CaseFile, ctx: ReviewContext
 ) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
@@ -108,6 +122,9 @@ def statutory_fine(
     the next 款: 有前款第X项行为的，处…)."""
     amounts, established = fine_bases(case), established_circumstances(case)
     for citation in penalty_provisions(case, ctx):
+        own = _item_fine(citation, amounts, established, case)
+        if own is not None:
+            return own, citation, citation.citation
         texts = ((_paragraph_text(citation, ctx, case), True), (citation.article_text, False))
         for text, in_paragraph in texts:
             bounds = statutory_bounds(

@@ -28,7 +28,7 @@ _TIER_BASES = ("货值金额", "违法所得", "销售金额")
 _FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
 _TIER = re.compile(
     rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})"
-    rf"(不足|不满|低于)?({_NUM})(万元|元)(以上|以下)?的"
+    rf"(不足|不满|低于|超过|高于)?({_NUM})(万元|元)(以上|以下)?的"
 )
 _NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
 _ITEMS = re.compile(
