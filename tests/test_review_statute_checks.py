@@ -11,6 +11,7 @@ import pytest
 
 from api.settings import Settings
 from assistant.case_file import CaseFile, Party, load_case, read_case_data
+from assistant.review.checkers.authority import _named_departments, same_penalty_kind
 from assistant.review.checkers.documents import decision_matters, states
 from assistant.review.checkers.fact_support import measured_values, pending_amounts
 from assistant.review.context import ReviewContext
@@ -380,9 +381,8 @@ def test_heavier_clauses_need_their_circumstance_established() -> None:
     assert statutory_bounds(DRINK_91, {}, None, frozenset({"再次违法"})).high == 3000
 
 
-def test_a_multiple_of_an_unknown_base_leaves_the_article_unjudged() -> None:
-    assert fine_clauses(ADVERTISING_55) == []
-    assert statutory_bounds(ADVERTISING_55, {}, None) is None
+def test_a_multiple_of_an_absent_base_leaves_the_article_unjudged() -> None:
+    assert statutory_bounds(ADVERTISING_55, {}, None) is None  # the base may be uncomputable
 
 
 def test_the_act_must_be_written_in_one_sentence() -> None:
@@ -420,3 +420,92 @@ def test_a_party_without_kind_but_with_a_resident_id_is_a_person() -> None:
         {"name": "某公司", "kind": "单位", "id_code": "440703201005010000"}
     )
     assert age_on(company, dt.date(2023, 3, 28)) is None
+
+
+PLANNING_64 = (
+    "未取得建设工程规划许可证或者未按照建设工程规划许可证的规定进行建设的，由县级以上地方人民政府城乡规划"
+    "主管部门责令停止建设；尚可采取改正措施消除对规划实施的影响的，限期改正，处建设工程造价百分之五以上"
+    "百分之十以下的罚款；无法采取改正措施消除影响的，限期拆除，不能拆除的，没收实物或者违法收入，可以并处"
+    "建设工程造价百分之十以下的罚款。"
+)
+TOURISM_95 = (
+    "违反本法规定，未经许可经营旅行社业务的，由旅游主管部门或者市场监督管理部门责令改正，没收违法所得，"
+    "并处一万元以上十万元以下罚款；违法所得十万元以上的，并处违法所得一倍以上五倍以下罚款；对有关责任人员，"
+    "处二千元以上二万元以下罚款。"
+)
+
+
+def test_multiple_of_a_base_the_article_names() -> None:
+    known = statutory_bounds(ADVERTISING_55, {"广告费用": 20000}, None)
+    assert (known.low, known.high) == (60000, 100000)  # the fixed fine is for no base only
+
+
+def test_correctable_and_uncorrectable_clauses_are_alternatives() -> None:
+    correctable = statutory_bounds(
+        PLANNING_64, {"建设工程造价": 4000000}, None, frozenset({"尚可采取改正措施"})
+    )
+    assert (correctable.low, correctable.high) == (200000, 400000)
+    demolish = statutory_bounds(
+        PLANNING_64, {"建设工程造价": 4000000}, None, frozenset({"无法采取改正措施"})
+    )
+    assert (demolish.low, demolish.high) == (None, 400000)
+
+
+def test_fine_on_responsible_persons_is_not_the_partys() -> None:
+    bounds = statutory_bounds(TOURISM_95, {"违法所得": 4200}, None)
+    assert (bounds.low, bounds.high) == (10000, 100000)
+
+
+def _evidence_rules(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, str]]:
+    return [(f.rule, f.severity.value) for f in review(case, ctx).flags if f.point == "evidence"]
+
+
+def test_an_inspection_needs_its_written_record(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    photos = [e for e in data["evidence"] if e["type"] != "现场笔录"]
+    documents = [d for d in data["documents"] if "检查笔录" not in d["type"]]
+    unrecorded = _case(evidence=photos, documents=documents)
+    assert (ctx.penalty_law("第五十五条第二款"), "must_fix") in _evidence_rules(unrecorded, ctx)
+    assert not _evidence_rules(_case(), ctx)  # the example keeps its 现场检查笔录
+
+
+def test_a_recorded_roadside_stop_is_no_site_inspection(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    events = [
+        dict(e, note="路面检查，执法记录仪全程记录") if e.get("note") == "现场检查并采样" else e
+        for e in data["events"]
+    ]
+    evidence = [e for e in data["evidence"] if e["type"] != "现场笔录"]
+    documents = [d for d in data["documents"] if "检查笔录" not in d["type"]]
+    narrative = "当事人驾驶货车在国道上超载行驶，经交通警察路面检查时发现并拦停。"
+    stop = _case(
+        events=events, evidence=evidence, documents=documents, facts__description=narrative
+    )
+    assert not _evidence_rules(stop, ctx)
+
+
+DRUG_117 = (
+    "生产、销售劣药的，没收违法生产、销售的药品和违法所得，并处违法生产、销售的药品货值金额十倍以上"
+    "二十倍以下的罚款；违法生产、批发的药品货值金额不足十万元的，按十万元计算，违法零售的药品货值金额"
+    "不足一万元的，按一万元计算。"
+)
+
+
+def test_a_base_below_its_floor_counts_as_the_floor() -> None:
+    bounds = statutory_bounds(DRUG_117, {"货值金额": 42000}, None)
+    assert (bounds.low, bounds.high) == (420000, 2000000)  # 零售 at cost, 批发 at 十万元
+
+
+def test_confiscated_goods_are_confiscated_property() -> None:
+    assert same_penalty_kind("没收违法销售的药品", "没收非法财物")
+    assert not same_penalty_kind("没收违法销售的药品", "没收违法所得")
+    assert not same_penalty_kind("责令停业", "责令停产整治")
+
+
+def test_a_department_we_cannot_name_is_not_judged() -> None:
+    assert _named_departments(["县级以上地方人民政府卫生行政主管部门或者环境保护行政主管部门"]) == {
+        "卫生健康",
+        "生态环境",
+    }
+    assert _named_departments(["城市人民政府市容环境卫生行政主管部门"]) is None
+    assert _named_departments(["旅游主管部门或者市场监督管理部门"]) == {"文化旅游", "市场监督管理"}

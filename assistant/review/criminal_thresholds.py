@@ -5,7 +5,8 @@ The lines live in ``assistant/data/review/criminal_transfer.yaml``. A line fires
 when the file describes the act (``act``: every pattern found in the narrative, none of
 ``not_act``) *and* a measured fact reaches the threshold: a quantity
 alone never triggers (a lawful disposal without a transfer manifest is no dumping),
-and the act alone never suffices. ``quote`` is the exact wording of ``source``; a test
+and the act alone never suffices — except for the crimes the 刑法 defines by the act
+itself (``act_only``: 生产、销售假药, 有毒、有害食品). ``quote`` is the exact wording of ``source``; a test
 checks it against the 刑法/道路交通安全法 in the corpus or the 两高 interpretation in the
 shared law library. The review flags a file that reaches a line without a 移送 step
 (《行政处罚法》第二十七条第一款: 涉嫌犯罪的，应当及时移送).
@@ -21,9 +22,11 @@ from pathlib import Path
 import yaml
 
 from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import chinese_number
 from assistant.shipped_data import CRIMINAL_TRANSFER
 
 CATALOGUE = CRIMINAL_TRANSFER
+PRIOR_PENALTIES = "此前受行政处罚次数"  # facts.prior_offences, for lines counting repeats
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,15 @@ class CriminalThreshold:
     note: str = ""
     scale: dict[str, float] = field(default_factory=dict)  # unit in a name → factor to ``unit``
     threshold_rule: bool = False  # ``source`` is the 司法解释 line that writes the number
+    act_only: bool = False  # the 刑法 sets no number: writing the act is reaching the line
+    # the file's own cited provision whose text is the act (产品质量法第三十九条: 以假充真…)
+    act_cited: re.Pattern[str] | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
-        optional = {k: re.compile(row[k]) for k in ("not_act", "narrative") if row.get(k)}
+        optional = {
+            k: re.compile(row[k]) for k in ("not_act", "narrative", "act_cited") if row.get(k)
+        }
         return cls(
             id=row["id"],
             crime=row["crime"],
@@ -63,6 +71,7 @@ class CriminalThreshold:
             note=row.get("note", ""),
             scale=row.get("scale", {}),
             threshold_rule=bool(row.get("threshold_rule", False)),
+            act_only=bool(row.get("act_only", False)),
             **optional,
         )
 
@@ -89,6 +98,14 @@ def case_text(case: CaseFile) -> str:
     return "。".join(parts)
 
 
+def _number(written: str) -> float:
+    """12 or 两/十二 as written in a narrative."""
+    try:
+        return float(written)
+    except ValueError:
+        return chinese_number(written)
+
+
 def _scaled(threshold: CriminalThreshold, name: str, value: float) -> float:
     factor = next((f for unit, f in threshold.scale.items() if unit in name), 1.0)
     return value * factor
@@ -98,6 +115,8 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     """Values the file states for this line: facts, evidence measurements, the narrative."""
     named = [*case.facts.amounts.items(), *case.facts.quantities.items()]
     named += [(f"{m.item}（{m.unit}）", m.value) for e in case.evidence for m in e.measurements]
+    if case.facts.prior_offences is not None:
+        named.append((PRIOR_PENALTIES, float(case.facts.prior_offences)))
     values = [
         (name, _scaled(threshold, name, value))
         for name, value in named
@@ -107,8 +126,16 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
         for found in threshold.narrative.finditer(written):
             name = f"案情叙述“{found.group(0)}”"
-            values.append((name, _scaled(threshold, found.group(2), float(found.group(1)))))
+            values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return values
+
+
+def _cited_as_act(case: CaseFile, threshold: CriminalThreshold) -> list[str]:
+    """The file characterises its act under a provision whose text is the criminal act."""
+    if threshold.act_cited is None:
+        return []
+    cited = [*case.citations.violated, *case.citations.penalty_basis]
+    return [f"案卷引用{c}" for c in cited if threshold.act_cited.search(c)]
 
 
 def reached(case: CaseFile) -> list[ThresholdHit]:
@@ -117,9 +144,14 @@ def reached(case: CaseFile) -> list[ThresholdHit]:
     sentences = [s for s in re.split(r"[。；;！？\n]", text) if s]
     hits = []
     for threshold in THRESHOLDS:
-        if not any(all(p.search(s) for p in threshold.act) for s in sentences):
+        written = [s for s in sentences if all(p.search(s) for p in threshold.act)]
+        written += _cited_as_act(case, threshold)
+        if not written:
             continue  # the act's parts must be written together, in one sentence
         if threshold.not_act is not None and threshold.not_act.search(text):
+            continue
+        if threshold.act_only:
+            hits.append(ThresholdHit(threshold, f"案情叙述“{written[0]}”", 0.0))
             continue
         reaching = [(n, v) for n, v in _measured(case, threshold) if v >= threshold.minimum]
         if reaching:

@@ -10,17 +10,20 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers import (
     authority,
     capacity,
+    detention_notice,
     discretion,
     documents,
     evidence,
     fact_support,
     facts,
+    heavier_than_notified,
     law,
     penalty_measures,
     procedure,
     qualification,
     recording,
     subject,
+    summary,
     transfer,
 )
 from assistant.review.context import ReviewContext
@@ -41,7 +44,14 @@ def combined(*checkers: Checker) -> Checker:
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
     ReviewPoint.QUALIFICATION: qualification.check,
-    ReviewPoint.PROCEDURE: recording.alongside(procedure.check),
+    ReviewPoint.PROCEDURE: recording.alongside(
+        combined(
+            procedure.check,
+            summary.check,
+            detention_notice.check,
+            heavier_than_notified.check,
+        )
+    ),
     ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),
     ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check),
     ReviewPoint.LAW: combined(law.check, capacity.check, penalty_measures.check),

@@ -6,6 +6,7 @@ asks for a list by category, level, field and amount); the code only evaluates i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,24 @@ class Trigger(BaseModel):
     event: str | None = None
     penalty_types: list[str] = Field(default_factory=list)
     amount_at_least: float | str | None = None
+
+
+# 第九条's kinds as the catalogue names them → the words a file's penalty type may use
+# (吊销道路运输经营许可证 is 吊销许可证件; 责令停业整顿 is 责令停产停业).
+_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("吊销", re.compile(r"吊销.*(?:许可证|执照)")),  # a 驾驶证 only where the catalogue lists it
+    ("停产停业", re.compile(r"停产|停业|停止营业|停止生产")),
+    ("关闭", re.compile(r"关闭")),
+    ("限制从业", re.compile(r"限制从业|禁止从事|不得从事")),
+    ("降低资质", re.compile(r"降低资质")),
+)
+
+
+def same_kind(listed: str, penalty_type: str) -> bool:
+    """The catalogue's penalty kind ``listed`` covers the file's ``penalty_type``."""
+    if listed in penalty_type:
+        return True
+    return any(word in listed and used.search(penalty_type) for word, used in _KIND_WORDS)
 
 
 # Where the duty to review a major decision rests when only the catalogue makes it major.
@@ -109,7 +128,7 @@ def _holds(trigger: Trigger, case: CaseFile, threshold: float) -> str | None:
         return f"案卷认定 major_factors.{trigger.factor}"
     if trigger.event and case.events_of(trigger.event):
         return f"案卷有“{trigger.event}”环节（{case.events_of(trigger.event)[0].date}）"
-    types = [t for t in case.penalty.types if any(p in t for p in trigger.penalty_types)]
+    types = [t for t in case.penalty.types if any(same_kind(p, t) for p in trigger.penalty_types)]
     if types:
         return f"拟处{'、'.join(types)}"
     if trigger.amount_at_least is not None:

@@ -2,7 +2,7 @@
 
 A case whose 处罚依据 is an article of 治安管理处罚法 is a 治安案件: its notice
 (第九十四条), hearing (第九十八条), time limit (第九十九条) and the 派出所's power
-(第九十一条) and delivery (第九十七条) come from that law, not from the general clauses of 行政处罚法. Each
+(第九十一条), decision contents (第九十六条) and delivery (第九十七条) come from that law, not from the general clauses of 行政处罚法. Each
 special rule is used only when the article in force on the act date says what the
 check relies on (its ``anchor`` words), so a renumbered revision never gets cited
 for a duty it no longer holds; the general rule applies then.
@@ -39,6 +39,11 @@ STATION = SpecialRule("第九十一条", ("派出所",))
 HEARING = SpecialRule("第九十八条", ("听证", "二千元"))
 TIME_LIMIT = SpecialRule("第九十九条第一款", ("三十日",))
 DELIVERY = SpecialRule("第九十七条第一款", ("二日内送达",))
+DECISION_LIST = SpecialRule("第九十六条", ("决定书", "载明"))
+FAMILY_NOTICE = SpecialRule("第九十七条第一款", ("通知被处罚人的家属",))
+DETENTION_NOT_EXECUTED = SpecialRule("第二十一条", ("不执行行政拘留",))
+MINOR = SpecialRule("第十二条", ("不满十八周岁", "从轻或者减轻"))
+MENTAL_ILLNESS = SpecialRule("第十三条", ("精神病人", "不能辨认"))
 
 
 def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:

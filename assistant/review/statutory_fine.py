@@ -27,6 +27,24 @@ _STILL_UNCORRECTED = re.compile(
     r"仍未改正|未按期改正|到期未改正|逾期仍未|整改不到位|未按要求改正|拒不"
 )
 _ITEM_SUFFIX = re.compile(r"第（[一二三四五六七八九十]+）项$")
+_OWN_FINE = re.compile(r"处[^；。]*罚款")
+GOODS_VALUE = "货值金额"
+_PART_VALUE = re.compile(r"货值")
+_SOLD = re.compile(r"销售金额|销售额")
+
+
+def fine_bases(case: CaseFile) -> dict[str, float]:
+    """The file's amounts, with 货值金额 composed when the file splits it: the value of all
+    goods unlawfully produced or sold (两高伪劣商品解释第二条第三款: 以…伪劣产品的标价计算) is
+    what was sold (销售金额) plus what was still held (库存货值、剩余货值)."""
+    amounts = dict(case.facts.amounts)
+    if any(GOODS_VALUE in name for name in amounts):
+        return amounts
+    held = [v for name, v in amounts.items() if _PART_VALUE.search(name)]
+    sold = [v for name, v in amounts.items() if _SOLD.search(name)]
+    if held and sold:
+        amounts[GOODS_VALUE] = sum(held) + max(sold)
+    return amounts
 
 
 def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
@@ -83,17 +101,35 @@ def range_rule(citation: ResolvedCitation, in_paragraph: bool) -> str:
     return _PARAGRAPH_SUFFIX.sub("", rule)
 
 
+def _item_fine(
+    citation: ResolvedCitation,
+    amounts: dict[str, float],
+    established: frozenset[str],
+    case: CaseFile,
+) -> StatutoryBounds | None:
+    """A cited 项 that writes its own fine (道路运输条例第六十三条第（二）项: 处1万元以上10万元
+    以下的罚款) is the range, pinned to that 项 — not the envelope of every item."""
+    if citation.item is None or not _OWN_FINE.search(citation.text):
+        return None
+    return statutory_bounds(citation.text, amounts, None, established, case.facts.quantities)
+
+
 def statutory_fine(
     case: CaseFile, ctx: ReviewContext
 ) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
     """The lawful fine the cited penalty provision sets for this case, and the 款 or
     article that writes it: its own 款 first, else the whole article (fines often sit in
     the next 款: 有前款第X项行为的，处…)."""
-    amounts, established = case.facts.amounts, established_circumstances(case)
+    amounts, established = fine_bases(case), established_circumstances(case)
     for citation in penalty_provisions(case, ctx):
+        own = _item_fine(citation, amounts, established, case)
+        if own is not None:
+            return own, citation, citation.citation
         texts = ((_paragraph_text(citation, ctx, case), True), (citation.article_text, False))
         for text, in_paragraph in texts:
-            bounds = statutory_bounds(text, amounts, citation.item, established)
+            bounds = statutory_bounds(
+                text, amounts, citation.item, established, case.facts.quantities
+            )
             if bounds is not None:
                 return bounds, citation, range_rule(citation, in_paragraph)
     return None

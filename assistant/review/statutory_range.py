@@ -28,7 +28,7 @@ _TIER_BASES = ("货值金额", "违法所得", "销售金额")
 _FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
 _TIER = re.compile(
     rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})"
-    rf"(不足|不满|低于)?({_NUM})(万元|元)(以上|以下)?的"
+    rf"(不足|不满|低于|超过|高于)?({_NUM})(万元|元)(以上|以下)?的"
 )
 _NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
 _ITEMS = re.compile(
@@ -36,12 +36,24 @@ _ITEMS = re.compile(
 )
 _ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
 _MULTIPLE = re.compile(r"倍|百分之|[%％]")
-_PERSONS = re.compile(r"主管人员|直接责任人员|法定代表人|主要负责人|从业人员")
+_PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责人|从业人员")
+# A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
+_RATE = rf"(?:({_NUM})倍|百分之({_NUM}))"
+_ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5]){2,12}?)"
+_ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下)?(?:{_RATE}以下)?")
+# 广告费用无法计算或者明显偏低的，处…: a fine for when the base cannot be had.
+_UNCOMPUTABLE = re.compile(
+    r"([^，,]{2,12}?)(?:无法计算|难以计算|不能计算|无法确定|难以确定|不能确定|无法核定)"
+)
 # Circumstances a heavier clause is written for; the file must establish them.
 UNCORRECTED = "逾期未改正"
 SERIOUS = "情节严重"
 REPEATED = "再次违法"
+CORRECTABLE = "尚可采取改正措施"
+UNCORRECTABLE = "无法采取改正措施"
 REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (UNCORRECTABLE, re.compile(r"(?:无法|不能|难以)采取改正措施")),
+    (CORRECTABLE, re.compile(r"(?:尚可|可以|能够)采取改正措施")),
     (
         UNCORRECTED,
         re.compile(r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"),
@@ -109,6 +121,37 @@ def _tier(prefix: str) -> dict:
     return {"tier_base": base, "no_base": bool(either), **bounds}
 
 
+def _uncomputable(since_previous: str) -> dict:
+    """广告费用无法计算或者明显偏低的，处…: applies only when the file has no such base."""
+    found = _UNCOMPUTABLE.search(since_previous.split("，")[-2] if "，" in since_previous else "")
+    if found is None:
+        return {}
+    return {"tier_base": found.group(1), "no_base": True, "below": 0.0}
+
+
+def _rate(times: str | None, percent: str | None) -> float:
+    return chinese_number(times) if times else chinese_number(percent or "0") / 100
+
+
+def any_base_multiple(fine_text: str) -> PenaltyRange | None:
+    """处广告费用三倍以上五倍以下 / 处建设工程造价百分之十以下: a multiple of the base the
+    article itself names, for bases the standards' parser does not list."""
+    found = _ANY_MULTIPLE.match(fine_text)
+    if found is None:
+        return None
+    base, t1, p1, direction, t2, p2 = found.groups()
+    first = _rate(t1, p1)
+    if t2 or p2:
+        low, high = first, _rate(t2, p2)
+    elif direction == "以下":
+        low, high = None, first
+    elif direction == "以上":
+        low, high = first, None
+    else:
+        low = high = first
+    return PenaltyRange(raw=fine_text, base=base, min_multiple=low, max_multiple=high)
+
+
 def _items(prefix: str) -> frozenset[int]:
     listed = _ITEMS.search(prefix)
     if not listed:
@@ -138,10 +181,17 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                 conditions = _tier(sentence[: found.start()])
             except ValueError:
                 fine = None
-            if fine is None or not fine.has_numbers:
-                if _MULTIPLE.search(unit_part):
+            if (fine is None or not fine.has_numbers) and _MULTIPLE.search(unit_part):
+                fine = any_base_multiple(unit_part)
+                if fine is None:
                     return []  # a multiple of a base we cannot read: no bounds are safe
+                conditions = _tier(sentence[: found.start()])
+            if fine is None or not fine.has_numbers:
+                fine = per_unit_fine(sentence[found.start() :])
+                conditions = {}
+            if fine is None or not fine.has_numbers:
                 continue
+            conditions = conditions or _uncomputable(since_previous)
             prefix = sentence[: found.start()]
             clauses.append(
                 FineClause(
@@ -152,6 +202,68 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                 )
             )
     return clauses
+
+
+# 罚款额为非法占用土地每平方米100元以上1000元以下: a fine per unit of a quantity.
+PER_UNITS = ("平方米", "亩", "公顷", "立方米", "吨", "千克", "公斤", "株", "棵", "头", "只")
+_PER_UNIT = re.compile(
+    rf"每({'|'.join(PER_UNITS)})({_NUM})元(?:以上|至)({_NUM})元(?:以下)?|每({'|'.join(PER_UNITS)})({_NUM})元以下"
+)
+
+
+def per_unit_fine(sentence: str) -> PenaltyRange | None:
+    """每平方米100元以上1000元以下 as a multiple of the quantity (base = the unit)."""
+    found = _PER_UNIT.search(sentence)
+    if found is None:
+        return None
+    unit, low, high, unit_only, high_only = found.groups()
+    if unit_only:
+        return PenaltyRange(
+            raw=found.group(0), base=unit_only, max_multiple=chinese_number(high_only)
+        )
+    return PenaltyRange(
+        raw=found.group(0),
+        base=unit,
+        min_multiple=chinese_number(low),
+        max_multiple=chinese_number(high),
+    )
+
+
+# 货值金额不足十万元的，按十万元计算: the base a multiple is applied to has a floor.
+_FLOOR = re.compile(
+    rf"([\u4e00-\u9fa5]{{2,20}}?)(?:不足|不满|低于)({_NUM})(万元|元)的，?(?:按|以)({_NUM})(万元|元)计算"
+)
+
+
+def base_floors(article_text: str) -> list[tuple[str, float]]:
+    """(words naming the base, floor in yuan) for every 不足…按…计算 the article writes."""
+    floors = []
+    for found in _FLOOR.finditer(_clean(article_text)):
+        where, _, _, number, unit = found.groups()
+        floors.append((where, chinese_number(number) * (10_000 if unit == "万元" else 1)))
+    return floors
+
+
+def _floored(
+    clause: FineClause,
+    amounts: dict[str, float],
+    floors: list[tuple[str, float]],
+    low: float | None,
+    high: float | None,
+) -> tuple[float | None, float | None]:
+    """Bounds of a multiple whose base has a floor; several floors (批发 / 零售) are
+    alternatives, so the lowest bounds the minimum and the highest the maximum."""
+    base = clause.fine.base
+    own = [value for where, value in floors if base and base in where]
+    amount = _amount(base, amounts) if base else None
+    if not own or amount is None:
+        return low, high
+    fine = clause.fine
+    if fine.min_multiple is not None:
+        low = fine.min_multiple * max(amount, min(own))
+    if fine.max_multiple is not None:
+        high = fine.max_multiple * max(amount, max(own))
+    return low, high
 
 
 @dataclass(frozen=True)
@@ -169,9 +281,11 @@ def statutory_bounds(
     amounts: dict[str, float],
     item: int | None,
     established: frozenset[str] = frozenset(),
+    quantities: dict[str, float] | None = None,
 ) -> StatutoryBounds | None:
     """The envelope of the clauses that can apply; None when no clause is readable or
-    an applicable multiple lacks its base amount (the facts checker flags that).
+    an applicable multiple lacks its base amount (the facts checker flags that). A fine
+    per unit (每平方米…) reads the quantity named with that unit; without it, None.
 
     A clause written for a circumstance (逾期未改正, 情节严重, 再次) applies only when the
     file establishes it; if every clause needs one the file lacks, all are kept.
@@ -184,8 +298,17 @@ def statutory_bounds(
     if not applicable:
         return None
     lows, highs = [], []
+    floors = base_floors(article_text)
     for clause in applicable:
-        low, high = resolve_yuan(clause.fine, amounts)
+        if clause.fine.base in PER_UNITS:
+            counted = _amount(clause.fine.base, quantities or {})
+            if counted is None:
+                return None
+            fine = clause.fine
+            lows.append(None if fine.min_multiple is None else fine.min_multiple * counted)
+            highs.append(fine.max_multiple * counted)
+            continue
+        low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
         if clause.fine.base is not None and low is None and high is None:
             if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
                 return None  # 没有违法所得的… : an unrecorded base may lawfully be none

@@ -37,13 +37,33 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
         "产品质量监督",
         "食品安全监督管理",
         "食品药品监督管理",
+        "药品监督管理",  # county 市场监督管理局 enforce the drug laws
+        "药品监管",
     ),
     "公安": ("公安",),
     "应急管理": ("应急管理", "安全生产监督管理"),
     "交通运输": ("交通运输",),
     "统计": ("统计",),
     "住房城乡建设": ("住房和城乡建设", "住房城乡建设", "建设行政"),
+    "卫生健康": ("卫生健康", "卫生计生", "卫生和计划生育", "卫生主管", "卫生行政"),
+    "文化旅游": (
+        "文化和旅游",
+        "文化旅游",
+        "文化广电",
+        "旅游主管",
+        "旅游行政",
+        "文化主管",
+        "文化行政",
+    ),
+    "自然资源": ("自然资源", "国土资源", "土地行政主管", "土地主管"),
+    "消防救援": ("消防救援",),
+    "水行政": ("水行政", "水利", "水务"),
+    "农业农村": ("农业农村", "农业行政", "农业主管", "渔业主管", "渔业行政"),
+    "林业": ("林业",),
 }
+# 市容环境卫生 is city management, not health: read it before the health names see 卫生.
+_NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"),)
+_JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,40}?)(?:依法|责令|给予|处|没收|吊销|予以)")
 
 
@@ -95,7 +115,11 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     allowed = case.agency.powers.penalty_types
     if not allowed or covered:
         return []
-    outside = [t for t in case.penalty.types if not any(a in t or t in a for a in allowed)]
+    outside = [
+        t
+        for t in case.penalty.types
+        if _NINTH_ARTICLE_KIND.search(t) and not any(same_penalty_kind(t, a) for a in allowed)
+    ]
     return [
         _flag(
             Severity.MUST_FIX,
@@ -105,6 +129,33 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         )
         for kind in outside
     ]
+
+
+# The words of 第九条's penalty kinds; a measure written with none of them (收缴有关证件, a
+# 罚则's accompanying measure) is no penalty kind to hold against the agency's list.
+_NINTH_ARTICLE_KIND = re.compile(
+    r"警告|通报批评|罚款|没收|暂扣|吊销|降低资质|限制|停产|停业|关闭|从业|拘留"
+)
+# 第九条第（四）项 names 责令停产停业; 停业整顿、停止营业 are its 停业 written otherwise.
+# (责令停产整治 of the environment laws is a measure of its own, not 停业.)
+_CLOSURE = re.compile(r"停业|停止营业")
+
+
+def _confiscation_kind(penalty_type: str) -> str | None:
+    """第九条 knows two confiscations: 没收违法所得 and 没收非法财物 — the goods, tools and
+    products a decision names (没收违法销售的药品) are the latter."""
+    if not penalty_type.startswith("没收"):
+        return None
+    return "没收违法所得" if "违法所得" in penalty_type else "没收非法财物"
+
+
+def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
+    if allowed in penalty_type or penalty_type in allowed:
+        return True
+    if _CLOSURE.search(penalty_type) and _CLOSURE.search(allowed):
+        return True
+    kind = _confiscation_kind(penalty_type)
+    return kind is not None and kind == _confiscation_kind(allowed)
 
 
 def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -142,7 +193,22 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def department_kinds(text: str) -> set[str]:
+    for word, plain in _NOT_A_DEPARTMENT_WORD:
+        text = text.replace(word, plain)
     return {kind for kind, names in DEPARTMENTS.items() if any(n in text for n in names)}
+
+
+def _named_departments(assigners: list[str]) -> set[str] | None:
+    """The kinds of department the 罚则 names, or None when one it names is not a kind
+    we know (its agency cannot then be judged wrong)."""
+    named: set[str] = set()
+    for assigner in assigners:
+        for part in _JOINED.split(assigner):
+            kinds = department_kinds(part)
+            if not kinds:
+                return None
+            named |= kinds
+    return named
 
 
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -157,7 +223,7 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         assigners = [m.group(1) for m in _ASSIGNER.finditer(citation.article_text)]
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
-        named = set().union(*(department_kinds(a) for a in assigners))
+        named = _named_departments(assigners)
         if named and not named & own:
             flags.append(
                 _flag(

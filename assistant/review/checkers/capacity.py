@@ -1,15 +1,31 @@
 """Responsibility capacity under 适用法律: no penalty for a person under fourteen on the act
 date (《行政处罚法》第三十条) or one who could not recognise or control their conduct
-(第三十一条); a minor aged 14–17 must get a lighter or reduced penalty (第三十条)."""
+(第三十一条); a minor aged 14–17 must get a lighter or reduced penalty (第三十条); in a
+治安 case, detention is not executed on a person aged 14–15, a first offender aged 16–17,
+a person of seventy or more, or a pregnant or nursing woman (治安管理处罚法第二十一条)."""
 
 from __future__ import annotations
+
+import re
 
 from assistant.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.party_capacity import birth_date, party_age, stated_mental_state
+from assistant.review.public_order import (
+    DETENTION_NOT_EXECUTED,
+    MENTAL_ILLNESS,
+    MINOR,
+    SpecialRule,
+    special_rule,
+)
 
 _LIGHTER = ("从轻", "减轻")
+_NOT_EXECUTED = re.compile(
+    r"不执行(?:行政)?拘留|(?:行政)?拘留[^。；]{0,6}不(?:予)?执行|不送(?:拘留所)?执行"
+)
+_PREGNANT = re.compile(r"怀孕|孕妇|妊娠|哺乳")
+OLD_AGE = 70
 
 
 def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
@@ -24,7 +40,55 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags: list[Flag] = []
     for index, party in enumerate(case.parties):
         flags += _age(case, ctx, index, party) + _mental(case, ctx, index, party)
+        flags += _detention_not_executed(case, ctx, index, party)
     return flags
+
+
+def _detention_exemption(case: CaseFile, party: Party) -> str | None:
+    """Which 第二十一条 case the party falls in, if any."""
+    age = party_age(case, party)
+    first = case.facts.first_offence is True or case.facts.prior_offences == 0
+    if age is not None and 14 <= age < 16:
+        return f"已满十四周岁不满十六周岁（{age}周岁）"
+    if age is not None and 16 <= age < 18 and first:
+        return f"已满十六周岁不满十八周岁且初次违反治安管理（{age}周岁）"
+    if age is not None and age >= OLD_AGE:
+        return f"七十周岁以上（{age}周岁）"
+    if party.kind == "个人" and _PREGNANT.search(case.facts.description):
+        return "怀孕或者哺乳自己不满一周岁婴儿"
+    return None
+
+
+def _detention_not_executed(
+    case: CaseFile, ctx: ReviewContext, index: int, party: Party
+) -> list[Flag]:
+    if not any("拘留" in t for t in case.penalty.types):
+        return []
+    rule = special_rule(case, ctx, DETENTION_NOT_EXECUTED)
+    why = _detention_exemption(case, party) if rule else None
+    if why is None:
+        return []
+    written = "".join(
+        [*case.penalty.types, case.facts.description, *case.facts.circumstances]
+        + [e.note for e in case.events]
+        + [line for d in case.documents for line in d.contents]
+    )
+    if _NOT_EXECUTED.search(written):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"当事人{party.name}{why}，依法应当给予行政拘留处罚的，不执行行政拘留处罚；"
+            "案卷决定行政拘留而未载明不执行",
+            rule,
+            f"parties[{index}]（{party.name}）；penalty.types：{'、'.join(case.penalty.types)}",
+        )
+    ]
+
+
+def _own_rule(case: CaseFile, ctx: ReviewContext, special: SpecialRule, general: str) -> str:
+    """治安管理处罚法第十二条、第十三条 for a 治安 case (特别法优先), else 行政处罚法's."""
+    return special_rule(case, ctx, special) or ctx.penalty_law(general)
 
 
 def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[Flag]:
@@ -39,7 +103,7 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
                 Severity.MUST_FIX,
                 f"当事人{party.name}违法时不满十四周岁（{age}周岁），依法不予行政处罚，"
                 "应责令监护人加以管教",
-                ctx.penalty_law("第三十条"),
+                _own_rule(case, ctx, MINOR, "第三十条"),
                 evidence,
             )
         ]
@@ -51,7 +115,7 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
             Severity.CHECK,
             f"当事人{party.name}违法时已满十四周岁不满十八周岁（{age}周岁），应当从轻或者减轻"
             "行政处罚，案卷未载明从轻或者减轻",
-            ctx.penalty_law("第三十条"),
+            _own_rule(case, ctx, MINOR, "第三十条"),
             evidence,
         )
     ]
@@ -70,7 +134,7 @@ def _mental(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> lis
         _flag(
             Severity.MUST_FIX,
             f"当事人{party.name}在不能辨认或者不能控制自己行为时有违法行为，依法不予行政处罚",
-            ctx.penalty_law("第三十一条"),
+            _own_rule(case, ctx, MENTAL_ILLNESS, "第三十一条"),
             source,
         )
     ]

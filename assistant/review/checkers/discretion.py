@@ -9,12 +9,14 @@ from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
+from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
-from assistant.review.statutory_fine import matching_standard, statutory_fine
+from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 
 _TOLERANCE_YUAN = 0.5
+STANDARDS_DEPARTMENT = "生态环境"
 _STANDARD_FILES = {"jiangmen": JIANGMEN_XLS, "guangdong": GUANGDONG_PDF}
 
 
@@ -37,9 +39,17 @@ def case_facts(case: CaseFile) -> CaseFacts:
         aggravating=facts.aggravating,
         mitigating=facts.mitigating,
         quantities=facts.quantities,
-        base_amounts=facts.amounts,
+        base_amounts=fine_bases(case),
         circumstances=facts.circumstances,
     )
+
+
+def bound_by_standards(case: CaseFile) -> bool:
+    """The shipped standards are eco-environment ones (江门、广东生态环境): they bind an
+    environment agency (or one whose kind is unknown), not a health or market agency
+    punishing under a law the standard also lists."""
+    kinds = department_kinds(case.agency.acts_in_name_of or case.agency.name)
+    return not kinds or STANDARDS_DEPARTMENT in kinds
 
 
 def _outside(amount: float, low: float | None, high: float | None) -> bool:
@@ -55,7 +65,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = _statutory_range(case, ctx)
     standard = matching_standard(case, ctx)
     decision = None
-    if standard is not None and ctx.standards is not None:
+    if standard is not None and ctx.standards is not None and bound_by_standards(case):
         decision = decide(standard, case_facts(case), ctx.standards.exemptions)
     exemption = _exemption(case, ctx, decision)
     exempt = any(f.severity is Severity.MUST_FIX for f in exemption)

@@ -12,18 +12,34 @@ from assistant.discretion.text_match import similarity
 from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import DECISION_LIST, special_rule
+from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
+
+DECISION_CONTENTS = "《中华人民共和国行政处罚法》第五十九条第一款"
+PROPOSED_DECISION = "拟作出决定"
 
 _ITEM_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]|[；;。]$")
 CONTENT_MATCH = 0.6
 MIN_PARAPHRASE_CHARS = 4
 # Everyday words for the statute's: 缴纳罚款 is 履行, 救济途径 is 复议、诉讼的途径.
-PARAPHRASES = (("缴纳", "履行"), ("救济途径", "行政复议、行政诉讼的途径"), ("及", "和"))
+PARAPHRASES = (
+    ("缴纳", "履行"),
+    ("救济途径", "行政复议、行政诉讼的途径"),
+    ("及", "和"),
+    ("被处罚人", "当事人"),
+    ("住址", "地址"),
+)
+# The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it.
+_PARTY_MATTER = re.compile(r"当事人的姓名或者名称|被处罚人的姓名")
+_PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称)")
 
 
 def states(line: str, matter: str) -> bool:
     """The line states the matter: it carries most of the statute's wording, or it is a
     shorter paraphrase whose own wording mostly comes from the matter (违法事实和证据)."""
+    if _PARTY_MATTER.search(matter) and _PARTY_LINE.search(line):
+        return True
     for everyday, statutory in PARAPHRASES:
         line = line.replace(everyday, statutory)
     if similarity(matter, line) >= CONTENT_MATCH:
@@ -52,7 +68,14 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     flags = []
     present = "、".join(d.type for d in case.documents) or "无"
-    for function in catalogue.missing(case):
+    summary = is_summary(case)  # the on-the-spot form is notice, record and receipt
+    missing = catalogue.missing(case)
+    decision_missing = any(f.function == "决定" for f in missing)
+    for function in missing:
+        if summary and function.function in FORM_COVERS:
+            continue
+        if decision_missing and function.function == PROPOSED_DECISION:
+            continue  # one absence: the decision made without its 决定书 (第五十九条)
         why = f"案卷有“{function.trigger}”环节" if function.trigger else "提交法制审核应当提供"
         flags.append(
             _flag(
@@ -63,17 +86,62 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 f"documents：{present}",
             )
         )
+    flags += _undelivered(case, ctx, summary)
+    flags += _never_opened(case, ctx, summary)
     decision = _decision_document(case, catalogue.get("决定"))
     if decision is not None:
-        flags += _decision_contents(case, ctx, decision)
+        flags += _decision_contents(case, ctx, decision, summary)
     return flags
 
 
-def decision_matters(ctx: ReviewContext, case: CaseFile) -> list[tuple[str, str]]:
-    """(item numeral, matter) of 第五十九条第一款 in the version in force for the decision."""
+def _never_opened(case: CaseFile, ctx: ReviewContext, summary: bool) -> list[Flag]:
+    """A decision in the ordinary procedure presupposes a case opened (第五十四条第二款:
+    符合立案标准的，应当及时立案); a file with neither a 立案 step nor a 立案 document
+    shows none. The summary procedure (第五十一条) needs no 立案."""
+    opening = ctx.document_functions.get("立案") if ctx.document_functions else None
+    if summary or opening is None or not case.events_of("决定") or case.events_of("立案"):
+        return []
+    if opening.fulfilled_by(case):
+        return []
+    present = "、".join(d.type for d in case.documents) or "无"
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"普通程序作出处罚决定，但案卷既无立案环节，也无{opening.label}"
+            f"（可接受的标题含：{'、'.join(opening.titles)}）",
+            ctx.rule(opening.rule),
+            f"events 无“立案”；documents：{present}",
+        )
+    ]
+
+
+def _undelivered(case: CaseFile, ctx: ReviewContext, summary: bool) -> list[Flag]:
+    """A decision made but never delivered: no 送达 step and no receipt (第六十一条第一款;
+    an on-the-spot form is handed over when made, 第五十二条)."""
+    delivery = ctx.document_functions.get("送达") if ctx.document_functions else None
+    if summary or not case.events_of("决定") or case.events_of("送达") or delivery is None:
+        return []
+    if delivery.fulfilled_by(case) is not None:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "已作出行政处罚决定，但案卷没有送达环节，也没有送达回证等送达凭证，"
+            "无法证明决定书已送达当事人",
+            ctx.rule(delivery.rule),
+            f"events 无“送达”；documents：{'、'.join(d.type for d in case.documents) or '无'}",
+        )
+    ]
+
+
+def decision_matters(
+    ctx: ReviewContext, case: CaseFile, written: str = DECISION_CONTENTS
+) -> list[tuple[str, str]]:
+    """(item numeral, matter) of the listing provision in the version in force for the
+    decision (第五十九条第一款 unless another is given)."""
     on = case.first("决定").date if case.first("决定") else case.act_date
     matters = []
-    for result in ctx.resolve("《中华人民共和国行政处罚法》第五十九条第一款", on):
+    for result in ctx.resolve(written, on):
         if isinstance(result, ResolvedCitation):
             for line in result.text.splitlines()[1:]:
                 found = _ITEM_NUMBER.match(line.strip())
@@ -82,11 +150,28 @@ def decision_matters(ctx: ReviewContext, case: CaseFile) -> list[tuple[str, str]
     return matters
 
 
-def _decision_contents(case: CaseFile, ctx: ReviewContext, document: Document) -> list[Flag]:
+def decision_rule_and_matters(
+    ctx: ReviewContext, case: CaseFile
+) -> tuple[str, list[tuple[str, str]]]:
+    """A 治安 decision states what 治安管理处罚法 lists (特别法优先), else 第五十九条第一款."""
+    special = special_rule(case, ctx, DECISION_LIST)
+    if special is not None:
+        matters = decision_matters(ctx, case, special)
+        if matters:
+            return special, matters
+    return ctx.penalty_law("第五十九条第一款"), decision_matters(ctx, case)
+
+
+def _decision_contents(
+    case: CaseFile, ctx: ReviewContext, document: Document, summary: bool = False
+) -> list[Flag]:
     """第五十九条第一款 (the duty to state the matters lives in the 款; the reason names
-    the missing items), 第二款 (the seal)."""
+    the missing items) — or the 治安 law's own list (第九十六条) — and 第二款 (the seal).
+    An on-the-spot form states 第五十二条第二款's shorter list, not judged here."""
     flags = []
-    listed = decision_matters(ctx, case) if document.contents else []  # unlisted: not judged
+    rule, listed = decision_rule_and_matters(ctx, case)
+    if summary or not document.contents:
+        listed = []  # unlisted contents are not judged
     missing = [
         f"第（{numeral}）项{matter}"
         for numeral, matter in listed
@@ -97,7 +182,7 @@ def _decision_contents(case: CaseFile, ctx: ReviewContext, document: Document) -
             _flag(
                 Severity.MUST_FIX,
                 f"行政处罚决定书未载明：{'；'.join(missing)}",
-                ctx.penalty_law("第五十九条第一款"),
+                rule,
                 f"documents（{document.type}）contents：{'；'.join(document.contents) or '无'}",
             )
         )

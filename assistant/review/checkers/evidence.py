@@ -60,12 +60,24 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+# The police rules' names for the statutory types (公安机关办理行政案件程序规定).
+TYPE_ALIASES = {
+    "被害人陈述": "证人证言",
+    "被侵害人陈述": "证人证言",
+    "被侵害人陈述和其他证人证言": "证人证言",
+    "违法嫌疑人的陈述和申辩": "当事人的陈述",
+    "违法嫌疑人陈述": "当事人的陈述",
+    "检查笔录": "现场笔录",
+    "辨认笔录": "现场笔录",
+}
+
+
 def _item_flags(
     case: CaseFile, ctx: ReviewContext, types: list[str], index: int, item: EvidenceItem
 ) -> list[Flag]:
     where = f"evidence[{index}]（{item.name}）"
     flags = []
-    if types and item.type not in types:
+    if types and TYPE_ALIASES.get(item.type, item.type) not in types:
         flags.append(
             _flag(
                 Severity.CHECK,

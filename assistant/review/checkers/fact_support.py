@@ -6,7 +6,9 @@ agree with it (《行政处罚法》第四十条: 违法事实不清、证据不
   recorded as 尚在核实;
 - a penalty the article raises for a repeat (再次…/二年内曾…) needs the earlier decision
   or record among the evidence;
-- a fact found on site needs an inspection record (现场/勘验/检查笔录) or an AV record.
+- an inspection (检查、勘验) must be written down (第五十五条第二款: 询问或者检查应当制作
+  笔录) — a video or photos do not replace the record; a fact found on site with neither
+  a record nor a recording is, besides, not proven (第四十条).
 """
 
 from __future__ import annotations
@@ -35,17 +37,66 @@ _LIMIT_KEY = re.compile(r"限值|标准值|标准限值|排放标准|允许")
 _MEASURE_WORDS = re.compile(
     r"[（(][^）)]*[）)]|实测|监测|检测|排放|浓度|限值|标准值|标准限值|标准|允许|数值|值"
 )
+POLLUTANTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("化学需氧量", r"化学需氧量|COD"),
+        ("五日生化需氧量", r"生化需氧量|BOD"),
+        ("氨氮", r"氨氮|NH3-N|NH₃-N"),
+        ("总磷", r"总磷"),
+        ("总氮", r"总氮"),
+        ("悬浮物", r"悬浮物|\bSS\b"),
+        ("石油类", r"石油类"),
+        ("六价铬", r"六价铬"),
+        ("总铬", r"总铬"),
+        ("铅", r"铅"),
+        ("镉", r"镉"),
+        ("汞", r"汞"),
+        ("砷", r"砷"),
+        ("镍", r"镍"),
+        ("铜", r"(?<!黄)铜"),
+        ("锌", r"锌"),
+        ("氰化物", r"氰化物"),
+        ("氟化物", r"氟化物"),
+        ("二氧化硫", r"二氧化硫|SO2|SO₂"),
+        ("氮氧化物", r"氮氧化物|NOx"),
+        ("颗粒物", r"颗粒物|烟尘|粉尘"),
+        ("挥发性有机物", r"挥发性有机物|VOCs|非甲烷总烃"),
+        ("臭气浓度", r"臭气"),
+        ("噪声", r"噪声|分贝|dB"),
+        ("pH", r"pH|PH值|酸碱度"),
+    )
+)
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
 _BASES = {"货值金额": ("货值",), "违法所得": ("违法所得",), "销售金额": ("销售金额", "销售额")}
 _REPEAT_IN_LAW = re.compile(r"再次|二年内曾|一年内曾|曾因|多次|累计")
 _REPEAT_IN_FACTS = re.compile(r"再次|曾因|多次|屡次|二年内曾|一年内曾")
+_UNCORRECTED_IN_LAW = re.compile(r"逾期未改正|逾期不改正|拒不改正|逾期仍未改正|届期未改正")
+_UNCORRECTED_IN_FACTS = re.compile(
+    r"逾期未改正|逾期不改正|拒不改正|逾期仍未|未按期改正|到期未改正|仍未改正"
+)
+_RECHECK = re.compile(
+    r"复查|复核|回访|再次检查|跟踪检查|重新检查|整改情况|逾期未改正|拒不改正|仍未改正"
+)
 _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
+    r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
 )
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
+# An inspection of a site (not an interview, not a recorded roadside stop): 现场检查、勘验.
+_PREMISES = r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店)"
+_INSPECTION = re.compile(
+    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘|监督检查|执法检查|监督抽查"
+    rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
+    rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
+)
+# The written record of it, by any agency's title.
+_INSPECTION_RECORD = re.compile(
+    r"(?:检查|勘验|勘查|核查|查验|现场|踏勘)[^，。；、]{0,8}(?:笔录|记录(?!仪)|检查表|登记表)|现场笔录"
+)
 
 
 def _flag(point: ReviewPoint, reason: str, ctx: ReviewContext, evidence: str) -> Flag:
@@ -65,7 +116,12 @@ def _narrative(case: CaseFile) -> str:
 def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not (case.penalty.types or case.penalty.amount):
         return []
-    return _exceedance(case, ctx) + _pending_base(case, ctx) + _repeat_unproven(case, ctx)
+    return (
+        _exceedance(case, ctx)
+        + _pending_base(case, ctx)
+        + _repeat_unproven(case, ctx)
+        + _uncorrected_unproven(case, ctx)
+    )
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -130,16 +186,51 @@ def _quantity_pairs(quantities: dict[str, float]) -> list[tuple[str, float, floa
     return pairs
 
 
+def _pollutants(text: str) -> set[str]:
+    """The pollutants a text names, each under one name (COD is 化学需氧量)."""
+    return {name for name, pattern in POLLUTANTS if pattern.search(text)}
+
+
+def claimed_pollutants(case: CaseFile) -> set[str]:
+    """Pollutants the narrative says exceeded (named in a sentence saying 超标)."""
+    sentences = re.split(r"[。；;]", _narrative(case))
+    return set().union(*(_pollutants(s) for s in sentences if _EXCEEDANCE.search(s)))
+
+
+def _own_values(
+    case: CaseFile, measured: list[tuple[str, float, float]]
+) -> list[tuple[str, float, float]]:
+    """Only the values measured for the pollutant said to exceed: a value for another
+    pollutant supports nothing about it. Unnamed values are kept when none is named."""
+    claimed = claimed_pollutants(case)
+    if not claimed:
+        return measured
+    named = [m for m in measured if _pollutants(m[0])]
+    own = [m for m in named if _pollutants(m[0]) & claimed]
+    return own if named else measured
+
+
 def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """超标 found, but every measured value with a limit is within it."""
+    """超标 found, but every measured value with a limit — for the pollutant said to
+    exceed, when the file names it — is within it."""
     basis = "".join(c.text for c in penalty_provisions(case, ctx))
     if not (_EXCEEDANCE.search(_narrative(case)) or _EXCEEDANCE.search(basis)):
         return []
-    measured = measured_values(case)
+    measured = _own_values(case, measured_values(case))
     multiples = {k: v for k, v in case.facts.quantities.items() if "超标倍数" in k}
     if any(value > limit for _, value, limit in measured) or any(v > 0 for v in multiples.values()):
         return []
     if not measured and not multiples:
+        if measured_values(case) and claimed_pollutants(case):  # values, but for others
+            return [
+                _flag(
+                    ReviewPoint.FACTS,
+                    f"认定{'、'.join(sorted(claimed_pollutants(case)))}超标并据此处罚，但案卷只有其他"
+                    "污染物的监测结果，该项超标没有证据证明",
+                    ctx,
+                    "；".join(f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured_values(case)),
+                )
+            ]
         return []
     shown = [f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured]
     shown += [f"facts.quantities.{k}={v:g}" for k, v in multiples.items()]
@@ -203,18 +294,73 @@ def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+def _inspections(case: CaseFile) -> list[str]:
+    """Where the file says an inspection took place: its steps and its narrative."""
+    found = [
+        f"events（{e.date} {e.type}）note：{e.note}"
+        for e in case.events
+        if e.type == "调查取证" and _INSPECTION.search(e.note)
+    ]
+    written = _INSPECTION.search(_narrative(case))
+    return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
+
+
 def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """A fact found on site needs an inspection record or an AV record among the evidence."""
-    found = _ON_SITE.search(_narrative(case))
-    if found is None:
+    """An inspection needs its written record (第五十五条第二款); a fact found on site with
+    neither a record nor a recording is not proven (第四十条), for the reviewer to check."""
+    inspections = _inspections(case)
+    if not inspections:
         return []
     records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
-    if any(_SITE_RECORD.search(r) for r in records):
+    if any(_INSPECTION_RECORD.search(r) for r in records):
+        return []
+    listed = f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}；documents：" + (
+        "、".join(d.type for d in case.documents) or "无"
+    )
+    flags = [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
+            "照片、音像记录不能代替",
+            rule=ctx.penalty_law("第五十五条第二款"),
+            evidence=f"{inspections[0]}；{listed}",
+        )
+    ]
+    on_site = _ON_SITE.search(_narrative(case))
+    if on_site and not any(_SITE_RECORD.search(r) for r in records):
+        flags.append(
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.CHECK,
+                reason=f"认定的事实来自现场检查（“{on_site.group(0)}”），但证据中既无检查笔录"
+                "也无音像记录，请核实该事实有无其他证据证明",
+                rule=ctx.penalty_law("第四十条"),
+                evidence=listed,
+            )
+        )
+    return flags
+
+
+def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The cited provision punishes (or punishes more) only 逾期未改正/拒不改正, the file relies
+    on it, but nothing after the order shows the party had not corrected: a 复查 record,
+    a later inspection (第四十条: 违法事实不清、证据不足的，不得给予行政处罚)."""
+    basis = "".join(c.article_text for c in penalty_provisions(case, ctx))  # items sit in the 款
+    if not _UNCORRECTED_IN_LAW.search(basis):
+        return []
+    told = [case.facts.description, *case.facts.circumstances]
+    if not any(_UNCORRECTED_IN_FACTS.search(t) for t in told):
+        return []
+    checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
+    checked += [e.note for e in case.events if e.type == "调查取证"]
+    if any(_RECHECK.search(text) for text in checked):
         return []
     return [
         _flag(
-            ReviewPoint.EVIDENCE,
-            f"认定的事实来自现场检查（“{found.group(0)}”），但证据中没有现场检查（勘验）笔录或音像记录",
+            ReviewPoint.FACTS,
+            "处罚依据以逾期未改正（拒不改正）为条件，但案卷没有限期届满后的复查记录或其他证据"
+            "证明当事人未改正",
             ctx,
             f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
         )

@@ -7,7 +7,7 @@ from assistant.case_file import CaseFile
 from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.statutory_fine import matching_standard, statutory_fine
+from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 
 MIN_NARRATIVE_CHARS = 10
 
@@ -74,7 +74,7 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         missing = (found[0].base, found[1].citation)
     standard = matching_standard(case, ctx)
     fine = standard.statutory_range if standard is not None else None
-    unresolved = fine is not None and resolve_yuan(fine, case.facts.amounts) == (None, None)
+    unresolved = fine is not None and resolve_yuan(fine, fine_bases(case)) == (None, None)
     if missing is None and fine is not None and fine.base and unresolved:
         missing = (fine.base, standard.id)
     if missing is None:

@@ -4,6 +4,8 @@ or the discretion standard's own 法律依据)."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
@@ -12,6 +14,8 @@ from assistant.review.statutory_fine import matching_standard, penalty_provision
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
 
+# 从轻或者减轻处罚 / 不予处罚 / 从重处罚: how a sanction is measured, cited beside it.
+_ADJUSTS = re.compile(r"从轻|减轻|从重|不予处罚|不予行政处罚")
 _OUT_OF_FORCE = (CitationErrorCode.NOT_YET_IN_FORCE, CitationErrorCode.REPEALED)
 
 
@@ -81,10 +85,15 @@ def _citation_flag(ctx: ReviewContext, error: CitationError, evidence: str) -> F
 
 
 def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """A 处罚依据 must be a sanction clause (罚则), not a duty."""
+    """A 处罚依据 must be a sanction clause (罚则), not a duty; a rule for mitigating or
+    aggravating (从轻、减轻…处罚) may stand beside the 罚则 it adjusts."""
     flags = []
-    for citation in penalty_provisions(case, ctx):
-        record = ctx.record(citation)
+    provisions = penalty_provisions(case, ctx)
+    records = [ctx.record(c) for c in provisions]
+    has_sanction = any(r is not None and is_penalty_norm(r) for r in records)
+    for citation, record in zip(provisions, records, strict=True):
+        if has_sanction and _ADJUSTS.search(citation.text):
+            continue
         if record is not None and not is_penalty_norm(record):
             flags.append(
                 _flag(

@@ -12,6 +12,8 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
+from assistant.review.checkers.authority import same_penalty_kind
+from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
@@ -31,6 +33,8 @@ MEASURE_WORDS: tuple[tuple[str, str], ...] = (
     ("限制从业", "限制从业|不得担任|禁止从事|不得从事"),
     ("拘留", "拘留"),
 )
+# The gains go back to those harmed (应当退赔) instead of being confiscated.
+_RETURNED = re.compile(r"退赔|退还|返还|退回|发还|赔偿")
 _BY_REFERENCE = re.compile(
     r"依照[^，。；]{0,20}(?:规定|第[^，。；]{1,10}条)[^，。；]{0,6}(?:处罚|处理)"
 )
@@ -42,7 +46,7 @@ def _words_for(kind: str) -> str | None:
 
 def _handled_by_authority(case: CaseFile, kind: str) -> bool:
     allowed = case.agency.powers.penalty_types
-    outside = bool(allowed) and not any(a in kind or kind in a for a in allowed)
+    outside = bool(allowed) and not any(same_penalty_kind(kind, a) for a in allowed)
     return outside or ("拘留" in kind and "公安" not in case.agency.name)
 
 
@@ -53,6 +57,32 @@ def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return _unprovided(case, ctx) + _gains_kept(case, ctx)
+
+
+def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第二十八条第二款: 当事人有违法所得，除依法应当退赔的外，应当予以没收."""
+    gains = {k: v for k, v in case.facts.amounts.items() if "违法所得" in k and v > 0}
+    if not gains or not (case.penalty.types or case.penalty.amount):
+        return []
+    if any("违法所得" in t for t in case.penalty.types) or "违法所得" in pending_amounts(case):
+        return []
+    narrative = "".join([case.facts.description, *case.facts.circumstances])
+    if _RETURNED.search(narrative):
+        return []
+    shown = "、".join(f"{k}={v:g}元" for k, v in gains.items())
+    return [
+        Flag(
+            point=ReviewPoint.LAW,
+            severity=Severity.MUST_FIX,
+            reason=f"案卷认定当事人有违法所得（{shown}），未载明应当退赔，处罚却未没收违法所得",
+            rule=ctx.penalty_law("第二十八条第二款"),
+            evidence=f"facts.amounts：{shown}；penalty.types：{'、'.join(case.penalty.types)}",
+        )
+    ]
+
+
+def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = [c for c in penalty_provisions(case, ctx) if _is_sanction(ctx, c)]
     texts = "".join(c.article_text for c in provisions)
     if not provisions or _BY_REFERENCE.search(texts):

@@ -79,6 +79,10 @@ def _certificates(
     return flags
 
 
+def _stage_records_showing(case: CaseFile) -> bool:
+    return any(e.type == "调查取证" and e.certificates_shown is True for e in case.events)
+
+
 def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | None:
     """The case file's officer, with the roster's certificate (authoritative) when on file."""
     officer = case.officer(reference)
@@ -90,9 +94,13 @@ def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | No
 
 def _shown(case: CaseFile, event: Event, where: str, ctx: ReviewContext) -> list[Flag]:
     """第五十五条第一款: certificates shown. Officers holding none could show none; that
-    they hold none is the 第四十二条 flag above, not a second one."""
+    they hold none is the 第四十二条 flag above, not a second one. 记录办法第十条 asks the
+    调查取证 *stage* to record the showing of certificates: once one of its steps records
+    it, a later step (a report received, a follow-up questioning) silent on it is no gap."""
     holders = [o for r in event.officers if (o := _on_file(case, r, ctx)) and o.certificate_no]
     if event.certificates_shown is True or (event.officers and not holders):
+        return []
+    if event.certificates_shown is None and _stage_records_showing(case):
         return []
     if event.certificates_shown is False:
         return [

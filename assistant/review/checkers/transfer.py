@@ -27,11 +27,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     for article, hits in by_article.items():
         crime = hits[0].threshold.crime
-        facts = "；".join(
-            f"{h.measure}={h.value:g}{h.threshold.unit}，达到{h.threshold.source}"
-            f"“{h.threshold.quote}”"
-            for h in hits
-        )
+        facts = "；".join(_reached(h) for h in hits)
         flags.append(
             Flag(
                 point=ReviewPoint.TRANSFER,
@@ -43,6 +39,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _reached(hit: ThresholdHit) -> str:
+    line = f"{hit.threshold.source}“{hit.threshold.quote}”"
+    if hit.threshold.act_only:
+        return f"{hit.measure}，属于{line}"
+    return f"{hit.measure}={hit.value:g}{hit.threshold.unit}，达到{line}"
 
 
 def _threshold_rule(case: CaseFile, ctx: ReviewContext, hits: list[ThresholdHit]) -> str:

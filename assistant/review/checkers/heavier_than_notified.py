@@ -1,0 +1,69 @@
+"""程序是否合法 — a decision heavier than the penalty notified: the party was heard on
+the notified penalty only (《行政处罚法》第四十四条), and after a statement or defence a
+heavier one is forbidden (第四十五条第二款: 不得因当事人陈述、申辩而给予更重的处罚).
+
+The notified fine is read where the file writes it: the 告知 step's note or the
+notice's listed contents (拟处罚款二万元 / 拟罚款20000元).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import chinese_number
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+_NOTIFIED_FINE = re.compile(
+    r"拟(?:作出|给予|处以?|予以)?[^，。；]{0,12}?罚款(?:人民币)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(万)?元"
+)
+_WAIVED = re.compile(r"放弃(?:陈述|申辩)|未提出|不提出|无异议|没有异议|未陈述|未申辩")
+
+
+def notified_fine(case: CaseFile) -> tuple[float, str] | None:
+    """The fine the notice proposed, and where the file says so."""
+    places = [(f"events（{e.date} 告知）note", e.note) for e in case.events_of("告知")]
+    places += [
+        (f"documents（{d.type}）contents", line)
+        for d in case.documents
+        if "告知" in d.type
+        for line in d.contents
+    ]
+    for where, text in places:
+        found = _NOTIFIED_FINE.search(text)
+        if found:
+            try:
+                value = chinese_number(found.group(1))
+            except ValueError:
+                continue
+            return value * (10_000 if found.group(2) else 1), f"{where}：“{found.group(0)}”"
+    return None
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    notified, amount = notified_fine(case), case.penalty.amount
+    if notified is None or amount is None or amount <= notified[0]:
+        return []
+    heard = [e for e in case.events_of("陈述申辩") if not _WAIVED.search(e.note)]
+    if heard:
+        reason = (
+            f"告知拟罚款{notified[0]:g}元，当事人陈述、申辩后决定罚款{amount:g}元，"
+            "不得因当事人陈述、申辩而给予更重的处罚"
+        )
+        rule = ctx.penalty_law("第四十五条第二款")
+    else:
+        reason = (
+            f"决定罚款{amount:g}元重于告知的拟罚款{notified[0]:g}元，加重部分未告知当事人，"
+            "当事人未能就此陈述、申辩"
+        )
+        rule = ctx.penalty_law("第四十四条")
+    return [
+        Flag(
+            point=ReviewPoint.PROCEDURE,
+            severity=Severity.MUST_FIX,
+            reason=reason,
+            rule=rule,
+            evidence=f"{notified[1]}；penalty.amount={amount:g}",
+        )
+    ]

@@ -1,0 +1,41 @@
+"""简易程序 (当场处罚): the decision made on the spot (《行政处罚法》第五十一条、第五十二条).
+
+Such a decision is one pre-printed form handed over at once: the notice is oral and
+written on the form, the signature on it is the delivery, and its contents are the
+shorter list of 第五十二条第二款. So a summary file needs no separate notice, delivery
+receipt or inspection record; it may be used only for a 警告 or a fine up to 200 yuan
+for a person, 3000 yuan for an organisation (第五十一条; the road-traffic and 治安 laws
+set the same 200 yuan for a person).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+
+SUMMARY_WORDS = re.compile(r"简易程序|当场处罚|当场作出|当场决定")
+MAX_PERSON_FINE = 200
+MAX_ORGANISATION_FINE = 3000
+SUMMARY_TYPES = ("警告", "罚款")
+# Documents the on-the-spot form itself stands for.
+FORM_COVERS = frozenset({"告知", "送达", "调查取证"})
+
+
+def is_summary(case: CaseFile) -> bool:
+    """The file decides on the spot: its decision form or its decision step says so."""
+    decided = [e.note for e in case.events_of("决定")]
+    forms = [d.type for d in case.documents if "决定" in d.type]
+    return any(SUMMARY_WORDS.search(text) for text in decided + forms)
+
+
+def beyond_summary(case: CaseFile) -> list[str]:
+    """What the summary decision imposes that 第五十一条 does not allow on the spot."""
+    beyond = [t for t in case.penalty.types if not t.startswith(SUMMARY_TYPES)]
+    amount = case.penalty.amount or 0.0
+    person = bool(case.parties) and all(p.kind == "个人" for p in case.parties)
+    ceiling = MAX_PERSON_FINE if person else MAX_ORGANISATION_FINE
+    if amount > ceiling:
+        who = "公民" if person else "法人或者其他组织"
+        beyond.append(f"对{who}罚款{amount:g}元（当场处罚限{ceiling}元以下）")
+    return beyond
