@@ -17,7 +17,7 @@ from assistant.norm_links import is_penalty_norm
 from assistant.norm_pairs import _names_violation, behaviour
 from assistant.norm_units import NormUnit, article_units
 from assistant.officer_assistant import OfficerAssistant
-from assistant.provisions import NormPair, ProvisionAnswer
+from assistant.provisions import NormPair, ProvisionAnswer, ProvisionFinder
 from corpus.citation_resolver import CitationResolver
 from corpus.store import CorpusStore
 from indexing.law_routing import route_laws
@@ -129,6 +129,16 @@ def test_routing_uses_domain_words() -> None:
     route = route_laws("出租车司机中午喝了啤酒后继续载客", {"道路交通安全法", "食品安全法"})
     assert route.laws[0] == "道路交通安全法" and "司机" in route.signals["道路交通安全法"]
     assert route_laws("ＸＹＺ").laws == ()
+
+
+def test_corpus_evidence_routes_where_the_table_is_silent(bm25_finder: ProvisionFinder) -> None:
+    situation = "统计调查对象拒绝提供统计资料，还篡改了报表"
+    assert route_laws(situation).laws == ()  # no domain row speaks of 统计
+    route = bm25_finder.route(situation, [])
+    assert route.laws and route.laws[0].startswith("统计法")
+    assert route.signals[route.laws[0]]  # the shared words are the reason shown
+    table = bm25_finder.route("司机喝了啤酒后继续开车", [])
+    assert table.laws[0] == "道路交通安全法"  # the table still leads where it speaks
 
 
 def _case(case_id: str, kind: str, domain: str, shared: list[str], terms: list[str]) -> SimilarCase:
