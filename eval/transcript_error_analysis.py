@@ -102,13 +102,18 @@ def run(
     clips: list[SpeechClip],
     voices: SpeakerEncoder | None,
     joined: bool,
+    only_joined: bool = False,
 ) -> list[dict]:
     """Every human-referenced clip, then (optionally) the benchmark's joined long files."""
     referenced = [c for c in clips if c.reference_kind == "human"]
-    rows = [
-        analyse(engine, config, c.name, c.path, reference_timeline([c], 0.0), voices)
-        for c in referenced
-    ]
+    rows = (
+        []
+        if only_joined
+        else [
+            analyse(engine, config, c.name, c.path, reference_timeline([c], 0.0), voices)
+            for c in referenced
+        ]
+    )
     if not joined:
         return rows
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="JSON 输出路径")
     parser.add_argument("--skip-joined", action="store_true", help="只分析单个片段")
     parser.add_argument("--context-chars", type=int, default=None, help="上一窗口文本作提示的字数")
+    parser.add_argument("--lead-pad", type=float, default=None, help="窗口开头多留的秒数（消融用）")
+    parser.add_argument("--only-joined", action="store_true", help="只分析拼接长录音（选参用）")
     args = parser.parse_args(argv)
     shared = locate_shared_dir()
     if shared is None:
@@ -152,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     config = config_from_settings(settings)
     if args.context_chars is not None:
         config = replace(config, options=replace(config.options, context_chars=args.context_chars))
+    if args.lead_pad is not None:
+        config = replace(config, options=replace(config.options, window_lead_pad_s=args.lead_pad))
     clips = load_speech_clips(shared / "data" / "speech")
-    rows = run(engine, config, clips, voices_from(settings), not args.skip_joined)
+    rows = run(engine, config, clips, voices_from(settings), not args.skip_joined, args.only_joined)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
     print(format_rows(rows))

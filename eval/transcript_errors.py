@@ -17,7 +17,6 @@ from pypinyin import Style, pinyin
 
 from transcription.text_normalization import normalize_for_cer
 
-NUMERAL_CHARS = frozenset("0123456789零〇一二两三四五六七八九十百千万亿点")
 KINDS = ("homophone", "substitution", "deletion", "insertion", "number")
 
 
@@ -84,8 +83,17 @@ def readings(char: str) -> set[str]:
 
 
 def edit_kind(op: EditOp) -> str:
-    """homophone / substitution / deletion / insertion / number (digits vs numerals)."""
-    if (op.ref_char in NUMERAL_CHARS) or (op.hyp_char in NUMERAL_CHARS):
+    """homophone / substitution / deletion / insertion / number (an Arabic digit on either side).
+
+    A digit against a Chinese numeral (50 for 五十) is a writing-form mismatch, not a
+    mishearing; 一 against 业 is an ordinary homophone.
+    """
+    if (
+        op.ref_char.isascii()
+        and op.ref_char.isdigit()
+        or op.hyp_char.isascii()
+        and op.hyp_char.isdigit()
+    ):
         return "number"
     if op.op == "del":
         return "deletion"

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from eval.transcript_errors import align, classify, inner_cuts, spread_times, tally
 from transcription.cer import edit_distance
+from transcription.options import TranscriptionOptions
+from transcription.speech_windows import SpeechWindow, padded
 
 
 def test_alignment_labels_substitution_deletion_insertion() -> None:
@@ -48,3 +50,16 @@ def test_error_near_a_window_edge_counts_at_the_cut() -> None:
     assert [(e.kind, e.at_cut) for e in errors] == [("deletion", True), ("homophone", False)]
     assert tally(errors)["at_cut"]["deletion"] == 1
     assert tally(errors)["inside"]["homophone"] == 1
+
+
+def test_a_chinese_numeral_misheard_is_not_a_number_form_error() -> None:
+    errors = classify("上半年业", "上班一夜", spread_times("上半年业", 0, 1), cuts=[])
+    assert "number" not in {e.kind for e in errors}
+
+
+def test_window_lead_pad_widens_only_the_start_and_stays_in_the_recording() -> None:
+    options = TranscriptionOptions(window_pad_s=0.2, window_lead_pad_s=0.6)
+    window = padded(SpeechWindow(16000, 30000), options, 16000, n_samples=35000)
+    assert (window.start, window.end) == (16000 - 9600, 30000 + 3200)
+    edge = padded(SpeechWindow(1000, 34000), options, 16000, n_samples=35000)
+    assert (edge.start, edge.end) == (0, 35000)
