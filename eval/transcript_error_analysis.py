@@ -17,7 +17,7 @@ from pathlib import Path
 
 from api.settings import Settings
 from eval.speech_references import SpeechClip, load_speech_clips, locate_shared_dir
-from eval.transcript_errors import classify, inner_cuts, spread_times, tally
+from eval.transcript_errors import ClassifiedError, classify, inner_cuts, spread_times, tally
 from eval.transcription_benchmark import JOINED_FILES, write_concatenation
 from models.whisper_assembly import ensure_default_whisper
 from transcription.audio_decoding import SAMPLE_RATE, decode_audio_file
@@ -25,6 +25,7 @@ from transcription.engine import WhisperEngine, load_engine
 from transcription.options import engine_options_from
 from transcription.pipeline import PipelineConfig, config_from_settings, transcribe_file
 from transcription.speaker_encoder import SpeakerEncoder, voices_from
+from transcription.text_normalization import normalize_for_cer
 
 PLAIN_CHUNK_S = 30.0
 FRAMES_PER_SECOND = 100
@@ -126,17 +127,32 @@ def run(
     return rows
 
 
+def pooled_row(rows: list[dict]) -> dict:
+    """The single clips as one: their references, texts and errors together (pooled CER)."""
+    pooled: dict = {
+        "name": "pooled single clips",
+        "reference": "".join(r["reference"] for r in rows),
+    }
+    for system in ("ours", "plain"):
+        errors = [ClassifiedError(**e) for r in rows for e in r[system]["errors"]]
+        pooled[system] = {"errors": [asdict(e) for e in errors], "tally": tally(errors)}
+    return pooled
+
+
 def format_rows(rows: list[dict]) -> str:
-    """One line per recording and system: errors at cuts / inside windows, by kind."""
+    """One line per recording and system: CER, then errors at cuts / inside windows, by kind."""
     lines = []
     for row in rows:
         for system in ("ours", "plain"):
             t = row[system]["tally"]
+            errors, chars = len(row[system]["errors"]), len(normalize_for_cer(row["reference"]))
             cells = "  ".join(
                 f"{place}: " + " ".join(f"{k}={v}" for k, v in t[place].items() if v)
                 for place in ("at_cut", "inside")
             )
-            lines.append(f"{row['name'][:44]:44} {system:5} {cells}")
+            lines.append(
+                f"{row['name'][:44]:44} {system:5} CER {errors}/{chars} = {errors / chars:6.1%}  {cells}"
+            )
     return "\n".join(lines)
 
 
@@ -163,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         config = replace(config, options=replace(config.options, window_lead_pad_s=args.lead_pad))
     clips = load_speech_clips(shared / "data" / "speech")
     rows = run(engine, config, clips, voices_from(settings), not args.skip_joined, args.only_joined)
+    if not args.only_joined:
+        rows.append(pooled_row([r for r in rows if r["name"] in {c.name for c in clips}]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
     print(format_rows(rows))
