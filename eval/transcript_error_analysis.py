@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-joined", action="store_true", help="只分析单个片段")
     parser.add_argument("--context-chars", type=int, default=None, help="上一窗口文本作提示的字数")
     parser.add_argument("--lead-pad", type=float, default=None, help="窗口开头多留的秒数（消融用）")
+    parser.add_argument("--style-prompt", default=None, help="每个窗口开头的提示语（消融用）")
     parser.add_argument("--only-joined", action="store_true", help="只分析拼接长录音（选参用）")
     args = parser.parse_args(argv)
     shared = locate_shared_dir()
@@ -177,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         config = replace(config, options=replace(config.options, context_chars=args.context_chars))
     if args.lead_pad is not None:
         config = replace(config, options=replace(config.options, window_lead_pad_s=args.lead_pad))
+    if args.style_prompt is not None:
+        config = replace(config, options=replace(config.options, style_prompt=args.style_prompt))
     clips = load_speech_clips(shared / "data" / "speech")
     rows = run(engine, config, clips, voices_from(settings), not args.skip_joined, args.only_joined)
     if not args.only_joined:

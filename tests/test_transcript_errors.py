@@ -63,3 +63,9 @@ def test_window_lead_pad_widens_only_the_start_and_stays_in_the_recording() -> N
     assert (window.start, window.end) == (16000 - 9600, 30000 + 3200)
     edge = padded(SpeechWindow(1000, 34000), options, 16000, n_samples=35000)
     assert (edge.start, edge.end) == (0, 35000)
+
+
+def test_style_prompt_leads_every_window_before_the_context() -> None:
+    options = TranscriptionOptions(style_prompt="以下是普通话的句子。", context_chars=4)
+    assert options.prompt("甚至出现交易几乎停滞") == "以下是普通话的句子。几乎停滞"
+    assert TranscriptionOptions(context_chars=0).prompt("上文") is None

@@ -51,6 +51,7 @@ class TranscriptionOptions:
     window_pad_s: float = 0.2
     window_lead_pad_s: float = 0.6
     context_chars: int = 48
+    style_prompt: str = ""
     verbatim: bool = False
 
     def decode_kwargs(self) -> dict[str, object]:
@@ -76,9 +77,10 @@ class TranscriptionOptions:
 
         ``context_chars`` of the text decoded so far carry a sentence across a window
         cut; in verbatim mode a filler-rich lead-in makes Whisper write 嗯/啊/呃 as heard
-        instead of smoothing them away.
+        instead of smoothing them away. ``style_prompt`` (e.g. 以下是普通话的句子。) leads
+        every window.
         """
-        lead = VERBATIM_PROMPT if self.verbatim else ""
+        lead = self.style_prompt + (VERBATIM_PROMPT if self.verbatim else "")
         context = previous_text[-self.context_chars :] if self.context_chars > 0 else ""
         return (lead + context) or None
 
