@@ -79,10 +79,15 @@ def span(group: list[SpeechWindow]) -> SpeechWindow:
 def padded(
     window: SpeechWindow, options: TranscriptionOptions, sample_rate: int, n_samples: int
 ) -> SpeechWindow:
-    """The window widened by ``window_pad_s`` each side: a first or last syllable cut by
-    VAD is heard whole (the hallucination filter drops any text past the real end)."""
-    pad = int(options.window_pad_s * sample_rate)
-    return SpeechWindow(max(0, window.start - pad), min(n_samples, window.end + pad))
+    """The window widened by ``window_lead_pad_s`` before and ``window_pad_s`` after.
+
+    Silero marks speech onsets late on soft first syllables (我、好 lost at window
+    starts on the joined benchmark files), so the lead may be longer than the tail;
+    the hallucination filter drops any text past the real end.
+    """
+    lead = round(options.window_lead_pad_s * sample_rate)
+    tail = round(options.window_pad_s * sample_rate)
+    return SpeechWindow(max(0, window.start - lead), min(n_samples, window.end + tail))
 
 
 def undecoded_regions(
