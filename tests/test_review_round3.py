@@ -11,6 +11,7 @@ from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
+from assistant.review.engine import review
 from corpus.store import CorpusStore
 
 EXAMPLE = (
@@ -48,3 +49,22 @@ def test_a_denied_act_is_no_act() -> None:
     assert _hits("经查，不存在偷排、倾倒危废的情况。", waste) == []
     assert _hits("当事人将危险废物倾倒于空地。", waste) == ["hazardous-waste"]
     assert _hits("当事人将废矿物油倾倒于河涌，未发现其他违法行为。", waste) == ["hazardous-waste"]
+
+
+INVESTIGATION_RECORD = "《广东省重大行政执法决定法制审核办法》第十四条第一款第（二）项"
+
+
+def test_a_record_filed_as_evidence_is_the_investigation_record(ctx: ReviewContext) -> None:
+    """第十四条第一款第（二）项 asks that the 调查取证 records be submitted; a 现场笔录 or
+    询问笔录 listed among the evidence is in the file, whichever list it sits in."""
+    data = read_case_data(EXAMPLE)
+    documents = [d for d in data["documents"] if "笔录" not in d["type"]]
+    with_records = _case(documents=documents)
+    assert INVESTIGATION_RECORD not in _rules(with_records, ctx, "documents")
+    papers = [e for e in data["evidence"] if "笔录" not in e["type"] + e["name"]]
+    without = _case(documents=documents, evidence=papers)
+    assert INVESTIGATION_RECORD in _rules(without, ctx, "documents")
+
+
+def _rules(case: CaseFile, ctx: ReviewContext, point: str) -> list[str]:
+    return [ctx.rule(f.rule) for f in review(case, ctx).flags if f.point == point]
