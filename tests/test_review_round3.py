@@ -12,6 +12,8 @@ from assistant.case_file import CaseFile, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.engine import review
+from assistant.review.statutory_fine import fine_bases
+from assistant.review.statutory_range import statutory_bounds
 from corpus.store import CorpusStore
 
 EXAMPLE = (
@@ -68,3 +70,23 @@ def test_a_record_filed_as_evidence_is_the_investigation_record(ctx: ReviewConte
 
 def _rules(case: CaseFile, ctx: ReviewContext, point: str) -> list[str]:
     return [ctx.rule(f.rule) for f in review(case, ctx).flags if f.point == point]
+
+
+ROAD_FREIGHT_ITEM = (
+    "（一）未取得道路运输经营许可，擅自从事道路普通货物运输经营，违法所得超过1万元的，"
+    "没收违法所得，处违法所得1倍以上5倍以下的罚款；没有违法所得或者违法所得不足1万元的，"
+    "处3000元以上1万元以下的罚款，情节严重的，处1万元以上5万元以下的罚款；"
+)
+
+
+def test_no_illegal_gains_is_the_no_gains_tier() -> None:
+    """道路运输条例第六十三条第（一）项: 没有违法所得…处3000元以上1万元以下; a file that says
+    no 违法所得 was established is held to that tier, not left uncomputable."""
+    unlicensed = "当事人未取得道路运输经营许可，擅自从事普通货物运输，未查实违法所得。"
+    case = _case(facts__description=unlicensed, facts__amounts={})
+    assert fine_bases(case) == {"违法所得": 0.0}
+    bounds = statutory_bounds(ROAD_FREIGHT_ITEM, fine_bases(case), None, frozenset(), {})
+    assert bounds is not None and (bounds.low, bounds.high) == (3000, 10000)
+    unknown = _case(facts__description="当事人擅自从事普通货物运输。", facts__amounts={})
+    assert fine_bases(unknown) == {}
+    assert statutory_bounds(ROAD_FREIGHT_ITEM, {}, None, frozenset(), {}) is None
