@@ -90,3 +90,19 @@ def test_no_illegal_gains_is_the_no_gains_tier() -> None:
     unknown = _case(facts__description="当事人擅自从事普通货物运输。", facts__amounts={})
     assert fine_bases(unknown) == {}
     assert statutory_bounds(ROAD_FREIGHT_ITEM, {}, None, frozenset(), {}) is None
+
+
+SOURCE_RULE = "《中华人民共和国行政处罚法》第四十六条第二款"
+
+
+def test_source_is_asked_only_of_evidence_taken_from_others(ctx: ReviewContext) -> None:
+    """A 现场笔录 or a video the officers shot names its own maker; a 书证 copied from
+    someone else without a source cannot be 查证属实 (第四十六条第二款)."""
+    own = [
+        {"type": "现场笔录", "name": "现场检查笔录", "obtained_by": "现场检查"},
+        {"type": "视听资料", "name": "执法记录仪视频", "obtained_by": "现场拍摄"},
+        {"type": "当事人的陈述", "name": "询问笔录", "obtained_by": "询问"},
+    ]
+    assert SOURCE_RULE not in _rules(_case(evidence=own), ctx, "evidence")
+    copied = [*own, {"type": "书证", "name": "购销合同复印件", "obtained_by": "调取"}]
+    assert _rules(_case(evidence=copied), ctx, "evidence").count(SOURCE_RULE) == 1
