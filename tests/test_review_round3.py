@@ -14,6 +14,7 @@ from assistant.review.criminal_thresholds import reached
 from assistant.review.engine import review
 from assistant.review.statutory_fine import fine_bases
 from assistant.review.statutory_range import statutory_bounds
+from corpus.citation_resolver import ResolvedCitation
 from corpus.store import CorpusStore
 
 EXAMPLE = (
@@ -106,3 +107,17 @@ def test_source_is_asked_only_of_evidence_taken_from_others(ctx: ReviewContext) 
     assert SOURCE_RULE not in _rules(_case(evidence=own), ctx, "evidence")
     copied = [*own, {"type": "书证", "name": "购销合同复印件", "obtained_by": "调取"}]
     assert _rules(_case(evidence=copied), ctx, "evidence").count(SOURCE_RULE) == 1
+
+
+def test_the_inspection_that_found_it_uncorrected_is_the_recheck(ctx: ReviewContext) -> None:
+    """An order, then an inspection that found the breach still there, recorded in an
+    inspection record: the non-correction is proven (第四十条 satisfied)."""
+    basis = "《中华人民共和国安全生产法》第九十七条第（三）项"
+    if not any(isinstance(r, ResolvedCitation) for r in ctx.resolve(basis, _case().act_date)):
+        pytest.skip("安全生产法 不在默认语料中")
+    text = "当事人员工无安全培训记录，上月已被责令改正，本次检查时仍未改正。"
+    found = _case(citations__penalty_basis=[basis], facts__description=text)
+    assert "《中华人民共和国行政处罚法》第四十条" not in _rules(found, ctx, "facts")
+    said_only = "当事人员工无安全培训记录，上月已被责令改正，至今仍未改正。"
+    unproven = _case(citations__penalty_basis=[basis], facts__description=said_only)
+    assert "《中华人民共和国行政处罚法》第四十条" in _rules(unproven, ctx, "facts")

@@ -80,6 +80,12 @@ _UNCORRECTED_IN_FACTS = re.compile(
 _RECHECK = re.compile(
     r"复查|复核|回访|再次检查|跟踪检查|重新检查|整改情况|逾期未改正|拒不改正|仍未改正"
 )
+# 本次检查仍未改正: the inspection that found it uncorrected came after the order; its
+# record (with an inspection record in the file) is the proof of non-correction
+_FOUND_UNCORRECTED = re.compile(
+    r"(?:本次|此次|再次|复查|其后|届满后|到期后)[^，。；]{0,8}(?:检查|核查|巡查|复查)"
+    r"[^，。；]{0,6}(?:仍|依然|还|仍然)(?:未|没有)(?:改正|整改)"
+)
 _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
@@ -355,6 +361,11 @@ def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]
     if any(_RECHECK.search(text) for text in checked):
+        return []
+    records = [f"{e.type}{e.name}" for e in case.evidence]
+    if _FOUND_UNCORRECTED.search("。".join(told)) and any(
+        _INSPECTION_RECORD.search(r) for r in records
+    ):
         return []
     return [
         _flag(
