@@ -121,3 +121,12 @@ def test_the_inspection_that_found_it_uncorrected_is_the_recheck(ctx: ReviewCont
     said_only = "当事人员工无安全培训记录，上月已被责令改正，至今仍未改正。"
     unproven = _case(citations__penalty_basis=[basis], facts__description=said_only)
     assert "《中华人民共和国行政处罚法》第四十条" in _rules(unproven, ctx, "facts")
+
+
+def test_a_redacted_party_is_not_asked_for_its_identity_number(ctx: ReviewContext) -> None:
+    """梁某某 is a redacted copy: the missing id number is redaction, not an unestablished
+    identity; a named party without one is still checked (第四十条)."""
+    redacted = _case(parties=[{"name": "梁某某", "kind": "个人"}])
+    assert "parties[0].id_code 为空" not in [f.evidence for f in review(redacted, ctx).flags]
+    named = _case(parties=[{"name": "梁志强", "kind": "个人"}])
+    assert "parties[0].id_code 为空" in [f.evidence for f in review(named, ctx).flags]
