@@ -12,10 +12,12 @@ from assistant.case_file import CaseFile, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.engine import review
+from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import fine_bases
 from assistant.review.statutory_range import statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
 from corpus.store import CorpusStore
+from eval.review_eval import finding_pair
 
 EXAMPLE = (
     Path(__file__).resolve().parent.parent / "assistant" / "data" / "review" / "example_case.yaml"
@@ -130,3 +132,30 @@ def test_a_redacted_party_is_not_asked_for_its_identity_number(ctx: ReviewContex
     assert "parties[0].id_code 为空" not in [f.evidence for f in review(redacted, ctx).flags]
     named = _case(parties=[{"name": "梁志强", "kind": "个人"}])
     assert "parties[0].id_code 为空" in [f.evidence for f in review(named, ctx).flags]
+
+
+def test_one_finding_matches_on_any_provision_it_cites(ctx: ReviewContext) -> None:
+    """A transfer flag cites the crime (刑法第一百四十三条) and the 司法解释 line of its
+    threshold; a gold citing either is the same finding, counted once."""
+    flag = Flag(
+        point=ReviewPoint.TRANSFER,
+        severity=Severity.MUST_FIX,
+        reason="涉嫌犯罪",
+        rule="《中华人民共和国刑法》第一百四十三条",
+        also_cites=["《中华人民共和国刑法》第一百四十条"],
+        evidence="",
+    )
+    crime = ("transfer", ctx.rule("《中华人民共和国刑法》第一百四十三条"))
+    line = ("transfer", ctx.rule("《中华人民共和国刑法》第一百四十条"))
+    assert finding_pair(flag, ctx, {line}, lambda r: r) == line
+    assert finding_pair(flag, ctx, {crime, line}, lambda r: r) == crime
+    assert finding_pair(flag, ctx, set(), lambda r: r) == crime
+
+
+def test_food_poisoning_transfer_cites_the_crime(ctx: ReviewContext) -> None:
+    """两高食品解释第二条 writes the heavier tier (对人体健康造成严重危害), not the crime's
+    threshold: the flag's rule is 刑法第一百四十三条, the line is cited besides."""
+    text = "当事人销售的卤肉致12名食用者食物中毒。"
+    case = _case(facts__description=text, facts__amounts={}, facts__quantities={"中毒人数": 12})
+    flags = [f for f in review(case, ctx).flags if f.point == "transfer"]
+    assert [f.rule for f in flags] == [ctx.rule("《中华人民共和国刑法》第一百四十三条")]
