@@ -159,3 +159,21 @@ def test_food_poisoning_transfer_cites_the_crime(ctx: ReviewContext) -> None:
     case = _case(facts__description=text, facts__amounts={}, facts__quantities={"中毒人数": 12})
     flags = [f for f in review(case, ctx).flags if f.point == "transfer"]
     assert [f.rule for f in flags] == [ctx.rule("《中华人民共和国刑法》第一百四十三条")]
+
+
+def test_on_site_fact_with_nothing_objective_is_unproven(ctx: ReviewContext) -> None:
+    """A fact found on site with no record, no recording and nothing objective (物证、
+    鉴定意见) is not proven: 第四十条 不得给予行政处罚, must be fixed; a monitoring
+    report beside it leaves it for the reviewer to check."""
+    text = "执法人员现场检查时发现当事人车间使用非防爆灯具。"
+    papers = [{"type": "书证", "name": "营业执照复印件", "source": "当事人", "obtained_by": "提供"}]
+    rule = ctx.rule("《中华人民共和国行政处罚法》第四十条")
+
+    def severity(evidence: list[dict]) -> list[str]:
+        case = _case(facts__description=text, evidence=evidence, documents=[])
+        flags = review(case, ctx).flags
+        return [f.severity.value for f in flags if f.point == "evidence" and f.rule == rule]
+
+    assert severity(papers) == ["must_fix"]
+    report = {"type": "鉴定意见", "name": "检测报告", "source": "检测机构", "obtained_by": "送检"}
+    assert severity([*papers, report]) == ["check"]
