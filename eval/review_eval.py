@@ -14,13 +14,14 @@ Clean files (no expected flags) also report how many got a must_fix flag at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.case_file import parse_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
-from assistant.review.flag import ReviewPoint, Severity
+from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.errors import ErrorKind, ZhifaError
 
 CASE_SUFFIXES = (".json", ".yaml", ".yml")
@@ -185,6 +186,15 @@ def _expected(data: dict, name: str, ctx: ReviewContext) -> _Expected:
     return expected
 
 
+def finding_pair(
+    flag: Flag, ctx: ReviewContext, expected: set[Pair], key: Callable[[str], str]
+) -> Pair:
+    """One flag is one finding: it matches when any provision it cites is the expected
+    one (the 刑法 article or the 司法解释 line of the same transfer), else its ``rule``."""
+    cited = [(flag.point.value, key(ctx.rule(r))) for r in [flag.rule, *flag.also_cites]]
+    return next((pair for pair in cited if pair in expected), cited[0])
+
+
 def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
     """Review every case file in ``folder`` and compare with its expected flags."""
     if not folder.is_dir():
@@ -197,8 +207,11 @@ def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
         data = read_case_data(path)
         expected = _expected(data, path.name, ctx)
         report = review(parse_case(data), ctx)
-        found = {(f.point.value, ctx.rule(f.rule)) for f in report.flags}
-        must_fix = {(f.point.value, article_of(ctx.rule(f.rule))) for f in report.must_fix}
+        found = {finding_pair(f, ctx, expected.pairs, lambda r: r) for f in report.flags}
+        must_fix = {
+            finding_pair(f, ctx, expected.must_fix | expected.unrated, article_of)
+            for f in report.must_fix
+        }
         result.files.append(
             FileResult(
                 path.name, expected.pairs, found, expected.must_fix, expected.unrated, must_fix

@@ -47,7 +47,7 @@ def test_json_shape(env: dict[str, str]) -> None:
     assert isinstance(payload["major"], bool) and payload["major_reasons"]
     assert len(payload["flags"]) == 3
     for flag in payload["flags"]:
-        assert set(flag) == {"point", "severity", "reason", "rule", "evidence"}
+        assert set(flag) == {"point", "severity", "reason", "rule", "also_cites", "evidence"}
         assert flag["severity"] in ("must_fix", "check", "note")
 
 

@@ -63,7 +63,9 @@ def test_case_file_gets_exactly_its_expected_flags(
 
 
 def test_every_cited_rule_resolves(ctx: ReviewContext, reports: dict[str, ReviewReport]) -> None:
-    rules = {f.rule for report in reports.values() for f in report.flags}
+    rules = {
+        r for report in reports.values() for f in report.flags for r in [f.rule, *f.also_cites]
+    }
     rules |= {c.rule for c in ctx.catalogue.criteria} | {ctx.catalogue.hearing_thresholds.rule}
     assert rules
     for rule in rules:

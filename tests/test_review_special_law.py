@@ -215,7 +215,9 @@ def test_no_harm_and_corrected_must_not_be_punished_first_minor_may_not(
     data = _data()
     data["violation"].pop("standard_id")
     data["facts"].update({"corrected_in_time": True, "harm": "无"})
-    flags = _flags(CaseFile.model_validate(data), ctx, "discretion")
+    # the first sentence bars any penalty: a misapplied law, not a discretion choice
+    assert _flags(CaseFile.model_validate(data), ctx, "discretion") == []
+    flags = _flags(CaseFile.model_validate(data), ctx, "law")
     assert [(f.rule, f.severity.value) for f in flags] == [
         (PENALTY_LAW + "第三十三条第一款", "must_fix")
     ]

@@ -247,16 +247,17 @@ def test_every_flag_rule_resolves_on_the_act_date(ctx: ReviewContext) -> None:
         case = load_case(path)
         decided = case.first("决定").date if case.first("决定") else case.act_date
         for flag in review(case, ctx).flags:
-            if not ctx.resolver.parse(flag.rule):
-                continue  # a discretion-standard row (JM-/GD-), not a citation
-            resolved = [
-                all(isinstance(r, ResolvedCitation) for r in ctx.resolve(flag.rule, day))
-                for day in (case.act_date, decided)
-            ]
-            assert resolved[0] or (flag.point == "procedure" and resolved[1]), (
-                path.name,
-                flag.rule,
-            )
+            for rule in [flag.rule, *flag.also_cites]:
+                if not ctx.resolver.parse(rule):
+                    continue  # a discretion-standard row (JM-/GD-), not a citation
+                resolved = [
+                    all(isinstance(r, ResolvedCitation) for r in ctx.resolve(rule, day))
+                    for day in (case.act_date, decided)
+                ]
+                assert resolved[0] or (flag.point == "procedure" and resolved[1]), (
+                    path.name,
+                    rule,
+                )
 
 
 def test_article_of_drops_paragraph_and_item() -> None:

@@ -27,6 +27,8 @@ from assistant.shipped_data import CRIMINAL_TRANSFER
 
 CATALOGUE = CRIMINAL_TRANSFER
 PRIOR_PENALTIES = "此前受行政处罚次数"  # facts.prior_offences, for lines counting repeats
+# A clause that denies what follows ("未发现非法排放、倾倒…行为") states no act.
+DENIAL = re.compile(r"(?:未发现|未见|未查见|未查实|没有发现|没有证据|无证据|不存在|并无|并未|排除)")
 
 
 @dataclass(frozen=True)
@@ -138,13 +140,21 @@ def _cited_as_act(case: CaseFile, threshold: CriminalThreshold) -> list[str]:
     return [f"案卷引用{c}" for c in cited if threshold.act_cited.search(c)]
 
 
+def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:
+    """The sentence writes the act part, not inside a denial of it."""
+    return any(
+        not DENIAL.search(re.split(r"[，,]", sentence[: m.start()])[-1])
+        for m in pattern.finditer(sentence)
+    )
+
+
 def reached(case: CaseFile) -> list[ThresholdHit]:
     """Every line whose act the file describes and whose number a stated fact reaches."""
     text = case_text(case)
     sentences = [s for s in re.split(r"[。；;！？\n]", text) if s]
     hits = []
     for threshold in THRESHOLDS:
-        written = [s for s in sentences if all(p.search(s) for p in threshold.act)]
+        written = [s for s in sentences if all(_affirmed(p, s) for p in threshold.act)]
         written += _cited_as_act(case, threshold)
         if not written:
             continue  # the act's parts must be written together, in one sentence

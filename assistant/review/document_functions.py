@@ -35,9 +35,17 @@ class DocumentFunction(BaseModel):
     titles: list[str]
     trigger: str | None = None
     required: bool = True
+    # a record filed among the evidence (现场笔录, 询问笔录…) is itself in the case file
+    evidence_titles: list[str] = Field(default_factory=list)
 
     def fulfilled_by(self, case: CaseFile) -> Document | None:
         return next((d for d in case.documents if any(t in d.type for t in self.titles)), None)
+
+    def fulfilled(self, case: CaseFile) -> bool:
+        """A document of the file, or an evidence record this function accepts, serves it."""
+        if self.fulfilled_by(case) is not None:
+            return True
+        return any(t in f"{e.type}{e.name}" for e in case.evidence for t in self.evidence_titles)
 
     def required_in(self, case: CaseFile) -> bool:
         return self.required and (self.trigger is None or bool(case.events_of(self.trigger)))
@@ -59,7 +67,7 @@ class DocumentFunctions(BaseModel):
 
     def missing(self, case: CaseFile) -> list[DocumentFunction]:
         """Functions the file's steps call for that no document of the file fulfils."""
-        return [f for f in self.functions if f.required_in(case) and not f.fulfilled_by(case)]
+        return [f for f in self.functions if f.required_in(case) and not f.fulfilled(case)]
 
     def get(self, function: str) -> DocumentFunction | None:
         return next((f for f in self.functions if f.function == function), None)

@@ -62,12 +62,16 @@ class Flag(BaseModel):
     reason: str
     rule: str
     evidence: str
+    # further provisions the same finding rests on (the 刑法 article and the 司法解释 line
+    # that writes its threshold), each resolved in the corpus like ``rule``
+    also_cites: list[str] = []
 
-    def as_json(self) -> dict[str, str]:
+    def as_json(self) -> dict[str, str | list[str]]:
         return {
             "point": self.point.value,
             "severity": self.severity.value,
             "reason": self.reason,
             "rule": self.rule,
+            "also_cites": self.also_cites,
             "evidence": self.evidence,
         }

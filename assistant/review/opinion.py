@@ -31,7 +31,7 @@ def conclusion(report: ReviewReport) -> str:
 def _problem_line(number: int, flag: Flag) -> str:
     return (
         f"{number}. 【{flag.point.label}｜{flag.severity.label}】{flag.reason}。"
-        f"依据：{flag.rule}。案卷：{flag.evidence}"
+        f"依据：{'、'.join([flag.rule, *flag.also_cites])}。案卷：{flag.evidence}"
     )
 
 

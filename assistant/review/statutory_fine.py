@@ -31,13 +31,25 @@ _OWN_FINE = re.compile(r"处[^；。]*罚款")
 GOODS_VALUE = "货值金额"
 _PART_VALUE = re.compile(r"货值")
 _SOLD = re.compile(r"销售金额|销售额")
+ILLEGAL_GAINS = "违法所得"
+# 没有违法所得的，处…: a file that states none (or none established) is in that tier
+_NO_GAINS = re.compile(
+    r"(?:没有|无|未查实|未查明|未发现|未取得|未获得|未产生|尚无|不存在)(?:任何)?违法所得"
+)
+
+
+def _narrative(case: CaseFile) -> str:
+    return "。".join([case.violation.description, case.facts.description])
 
 
 def fine_bases(case: CaseFile) -> dict[str, float]:
     """The file's amounts, with 货值金额 composed when the file splits it: the value of all
     goods unlawfully produced or sold (两高伪劣商品解释第二条第三款: 以…伪劣产品的标价计算) is
-    what was sold (销售金额) plus what was still held (库存货值、剩余货值)."""
+    what was sold (销售金额) plus what was still held (库存货值、剩余货值). A narrative that
+    states no 违法所得 was had (or established) puts the file in the 没有违法所得 tier."""
     amounts = dict(case.facts.amounts)
+    if not any(ILLEGAL_GAINS in name for name in amounts) and _NO_GAINS.search(_narrative(case)):
+        amounts[ILLEGAL_GAINS] = 0.0
     if any(GOODS_VALUE in name for name in amounts):
         return amounts
     held = [v for name, v in amounts.items() if _PART_VALUE.search(name)]

@@ -124,6 +124,8 @@ def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> 
 def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) -> list[Flag]:
     """A penalty despite 轻微并及时改正/首违 facts (第三十三条第一款).
 
+    The first sentence bars any penalty: imposing one misapplies the law (point law).
+
     Its first sentence (轻微并及时改正，没有造成危害后果) and a 不予处罚清单 item the
     agency is bound by say 不予处罚: a penalty then must be corrected. The second
     sentence (初次违法且危害后果轻微并及时改正) only says 可以: the reviewer checks.
@@ -152,10 +154,13 @@ def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) ->
         else "初次违法且危害后果轻微并及时改正，可以不予行政处罚，请核实处罚的理由"
     )
     return [
-        _flag(
-            Severity.MUST_FIX if binding else Severity.CHECK,
-            reason,
-            ctx.penalty_law("第三十三条第一款"),
-            f"{source}；拟处{'、'.join(case.penalty.types)}",
+        Flag(
+            # the first sentence is a legal bar (不予), misapplied law; the second and a
+            # 不予处罚清单 are how discretion is exercised
+            point=ReviewPoint.LAW if harmless else ReviewPoint.DISCRETION,
+            severity=Severity.MUST_FIX if binding else Severity.CHECK,
+            reason=reason,
+            rule=ctx.penalty_law("第三十三条第一款"),
+            evidence=f"{source}；拟处{'、'.join(case.penalty.types)}",
         )
     ]

@@ -14,6 +14,11 @@ from corpus.citation_resolver import ResolvedCitation
 _ILLEGAL = re.compile(
     r"偷拍|偷录|窃听|窃取|胁迫|威胁|引诱|诱骗|欺骗|欺诈|暴力|非法|私自进入|强行进入|未经.{0,8}同意"
 )
+# Records the officers make themselves (现场笔录, 询问笔录, 执法记录仪视频…): the record
+# and its maker are the source; only evidence taken from others needs a named source
+# to be 查证属实 (第四十六条第二款).
+_SELF_MADE_TYPES = frozenset({"现场笔录", "勘验笔录", "当事人的陈述", "证人证言"})
+_SELF_MADE_MEANS = re.compile(r"现场|检查|询问|讯问|勘验|勘查|拍摄|录制|录像|录音|执法记录")
 _ITEM_NUMBER = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|[；;。]$")
 
 
@@ -95,7 +100,7 @@ def _item_flags(
                 f"{where}取得方式：{item.obtained_by}",
             )
         )
-    if not item.source:
+    if not item.source and not _officers_made(item):
         flags.append(
             _flag(
                 Severity.CHECK,
@@ -115,3 +120,9 @@ def _item_flags(
             )
         )
     return flags
+
+
+def _officers_made(item: EvidenceItem) -> bool:
+    """The officers made this record themselves, so it names its own source."""
+    means = item.obtained_by or ""
+    return item.type in _SELF_MADE_TYPES or bool(_SELF_MADE_MEANS.search(means))

@@ -80,11 +80,18 @@ _UNCORRECTED_IN_FACTS = re.compile(
 _RECHECK = re.compile(
     r"复查|复核|回访|再次检查|跟踪检查|重新检查|整改情况|逾期未改正|拒不改正|仍未改正"
 )
+# 本次检查仍未改正: the inspection that found it uncorrected came after the order; its
+# record (with an inspection record in the file) is the proof of non-correction
+_FOUND_UNCORRECTED = re.compile(
+    r"(?:本次|此次|再次|复查|其后|届满后|到期后)[^，。；]{0,8}(?:检查|核查|巡查|复查)"
+    r"[^，。；]{0,6}(?:仍|依然|还|仍然)(?:未|没有)(?:改正|整改)"
+)
 _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
     r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
 )
+_OBJECTIVE_TYPES = frozenset({"物证", "鉴定意见", "视听资料", "电子数据", "勘验笔录", "现场笔录"})
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
 # An inspection of a site (not an interview, not a recorded roadside stop): 现场检查、勘验.
 _PREMISES = r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店)"
@@ -329,10 +336,12 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
     on_site = _ON_SITE.search(_narrative(case))
     if on_site and not any(_SITE_RECORD.search(r) for r in records):
+        # nothing objective (物证、鉴定、检测) either: the fact is not proven (不得给予)
+        objective = any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
         flags.append(
             Flag(
                 point=ReviewPoint.EVIDENCE,
-                severity=Severity.CHECK,
+                severity=Severity.CHECK if objective else Severity.MUST_FIX,
                 reason=f"认定的事实来自现场检查（“{on_site.group(0)}”），但证据中既无检查笔录"
                 "也无音像记录，请核实该事实有无其他证据证明",
                 rule=ctx.penalty_law("第四十条"),
@@ -355,6 +364,11 @@ def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]
     if any(_RECHECK.search(text) for text in checked):
+        return []
+    records = [f"{e.type}{e.name}" for e in case.evidence]
+    if _FOUND_UNCORRECTED.search("。".join(told)) and any(
+        _INSPECTION_RECORD.search(r) for r in records
+    ):
         return []
     return [
         _flag(

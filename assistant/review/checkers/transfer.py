@@ -34,11 +34,25 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 severity=Severity.MUST_FIX,
                 reason=f"案件事实达到{crime}（{ctx.rule(article)}）的立案追诉标准，涉嫌犯罪，"
                 f"应当依照{ctx.penalty_law('第二十七条第一款')}及时移送司法机关",
-                rule=_threshold_rule(case, ctx, hits),
+                rule=(rule := _threshold_rule(case, ctx, hits)),
                 evidence=facts + _similar(case, ctx, crime),
+                also_cites=_also_cites(case, ctx, hits, rule),
             )
         )
     return flags
+
+
+def _also_cites(
+    case: CaseFile, ctx: ReviewContext, hits: list[ThresholdHit], rule: str
+) -> list[str]:
+    """The crime's 刑法 article and each 司法解释 line whose number was reached, in force
+    on the act date, besides the one ``rule`` already cites."""
+    cited = [ctx.rule(hits[0].threshold.article)]
+    for hit in hits:
+        found = ctx.resolve(hit.threshold.source, case.act_date)
+        if found and isinstance(found[0], ResolvedCitation):
+            cited.append(found[0].citation)
+    return [c for c in dict.fromkeys(cited) if c != rule]
 
 
 def _reached(hit: ThresholdHit) -> str:
