@@ -79,8 +79,13 @@ def _certificates(
     return flags
 
 
-def _stage_records_showing(case: CaseFile) -> bool:
-    return any(e.type == "调查取证" and e.certificates_shown is True for e in case.events)
+def _stage_records_showing(case: CaseFile, event: Event) -> bool:
+    """An earlier 调查取证 step (or one on the same day) recorded the showing."""
+    return any(
+        e.type == "调查取证" and e.certificates_shown is True and e.date <= event.date
+        for e in case.events
+        if e is not event
+    )
 
 
 def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | None:
@@ -100,7 +105,7 @@ def _shown(case: CaseFile, event: Event, where: str, ctx: ReviewContext) -> list
     holders = [o for r in event.officers if (o := _on_file(case, r, ctx)) and o.certificate_no]
     if event.certificates_shown is True or (event.officers and not holders):
         return []
-    if event.certificates_shown is None and _stage_records_showing(case):
+    if event.certificates_shown is None and _stage_records_showing(case, event):
         return []
     if event.certificates_shown is False:
         return [
