@@ -15,8 +15,16 @@ from assistant.case_file import load_case, read_case_data
 from corpus.citation_resolver import CitationError
 
 POINTS = {
-    "subject", "qualification", "procedure", "facts", "evidence",
-    "law", "discretion", "authority", "documents", "transfer",
+    "subject",
+    "qualification",
+    "procedure",
+    "facts",
+    "evidence",
+    "law",
+    "discretion",
+    "authority",
+    "documents",
+    "transfer",
 }
 SEVERITIES = {"must_fix", "check", "note"}
 SET_DIR = Path(__file__).resolve().parent
