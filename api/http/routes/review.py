@@ -32,6 +32,7 @@ class FlagOut(BaseModel):
     severity: str
     reason: str
     rule: str
+    also_cites: list[str] = []  # the 刑法 article / 司法解释 line beside ``rule``, each resolved
     evidence: str
 
 
