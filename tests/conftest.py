@@ -12,6 +12,7 @@ from api.settings import Settings
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.officer_assistant import OfficerAssistant
 from assistant.provisions import ProvisionFinder
+from assistant.review.context import ReviewContext
 from corpus.ingest import IngestReport, ingest_paths
 from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex
@@ -71,3 +72,9 @@ def bm25_finder(default_store: CorpusStore) -> ProvisionFinder:
 @pytest.fixture(scope="session")
 def officer_assistant(bm25_finder: ProvisionFinder, default_settings: Settings) -> OfficerAssistant:
     return OfficerAssistant(bm25_finder, StandardsCatalogue.load(default_settings.standards_dir))
+
+
+@pytest.fixture(scope="module")
+def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
+    """The review tests' context, once per module (standards, catalogues, resolver)."""
+    return ReviewContext.build(default_settings, default_store)

@@ -26,11 +26,6 @@ EXAMPLE = (
 
 
 @pytest.fixture(scope="module")
-def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    return ReviewContext.build(default_settings, default_store)
-
-
-@pytest.fixture(scope="module")
 def reports(ctx: ReviewContext) -> dict[str, ReviewReport]:
     return {path.name: review(load_case(path), ctx) for path in CASE_FILES}
 

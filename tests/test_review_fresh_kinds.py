@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from review_fixtures import EXAMPLE
+from review_fixtures import edited_example as _case
 
-from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.checkers.discretion import bound_by_standards
 from assistant.review.checkers.procedure import hearing_items
@@ -20,28 +21,8 @@ from assistant.review.statutory_fine import fine_bases
 from assistant.review.statutory_range import statutory_bounds
 from assistant.review.summary_procedure import beyond_summary, is_summary
 from corpus.citation_resolver import ResolvedCitation
-from corpus.store import CorpusStore
 
-EXAMPLE = (
-    Path(__file__).resolve().parent.parent / "assistant" / "data" / "review" / "example_case.yaml"
-)
 LAND_57 = "依照《土地管理法》第七十七条的规定处以罚款的，罚款额为非法占用土地每平方米100元以上1000元以下。"
-
-
-@pytest.fixture(scope="module")
-def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    return ReviewContext.build(default_settings, default_store)
-
-
-def _case(**changes: object) -> CaseFile:
-    data = read_case_data(EXAMPLE)
-    for dotted, value in changes.items():
-        target = data
-        *path, last = dotted.split("__")
-        for key in path:
-            target = target[key]
-        target[last] = value
-    return CaseFile.model_validate(data)
 
 
 def _rules(case: CaseFile, ctx: ReviewContext, point: str) -> list[str]:

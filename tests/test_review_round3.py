@@ -3,11 +3,10 @@ stated from the law and exercised on files written differently from that set."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from review_fixtures import EXAMPLE
+from review_fixtures import edited_example as _case
 
-from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
@@ -16,28 +15,7 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import fine_bases
 from assistant.review.statutory_range import statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
-from corpus.store import CorpusStore
 from eval.review_eval import finding_pair
-
-EXAMPLE = (
-    Path(__file__).resolve().parent.parent / "assistant" / "data" / "review" / "example_case.yaml"
-)
-
-
-@pytest.fixture(scope="module")
-def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    return ReviewContext.build(default_settings, default_store)
-
-
-def _case(**changes: object) -> CaseFile:
-    data = read_case_data(EXAMPLE)
-    for dotted, value in changes.items():
-        target = data
-        *path, last = dotted.split("__")
-        for key in path:
-            target = target[key]
-        target[last] = value
-    return CaseFile.model_validate(data)
 
 
 def _hits(text: str, quantities: dict[str, float]) -> list[str]:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from api.settings import Settings
 from assistant.case_file import CaseFile, load_case, read_case_data
 from assistant.norm_links import is_penalty_norm
 from assistant.review.checkers.procedure import working_days
@@ -22,7 +21,6 @@ from assistant.review.mitigation import affirmed, reduction_grounds
 from assistant.review.public_order import is_public_order_case
 from assistant.review.territory import Placement, placement
 from corpus.citation_resolver import ResolvedCitation
-from corpus.store import CorpusStore
 
 CASES_DIR = Path(__file__).parent / "review_cases"
 EXAMPLE = (
@@ -30,11 +28,6 @@ EXAMPLE = (
 )
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 PUBLIC_ORDER_LAW = "《中华人民共和国治安管理处罚法》"
-
-
-@pytest.fixture(scope="module")
-def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    return ReviewContext.build(default_settings, default_store)
 
 
 def _data(path: Path = EXAMPLE) -> dict:

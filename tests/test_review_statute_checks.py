@@ -8,6 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from review_fixtures import EXAMPLE
+from review_fixtures import edited_example as _case
 
 from api.settings import Settings
 from assistant.case_file import CaseFile, Party, load_case, read_case_data
@@ -21,13 +23,9 @@ from assistant.review.engine import review
 from assistant.review.party_capacity import age_on, birth_date_from_id, party_age
 from assistant.review.statutory_range import fine_clauses, statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
-from corpus.store import CorpusStore
 from eval.review_eval import article_of, evaluate_folder
 
 CASES_DIR = Path(__file__).parent / "review_cases"
-EXAMPLE = (
-    Path(__file__).resolve().parent.parent / "assistant" / "data" / "review" / "example_case.yaml"
-)
 
 FOOD_124 = (
     "违反本法规定，有下列情形之一，尚不构成犯罪的，由县级以上人民政府食品安全监督管理部门"
@@ -50,22 +48,6 @@ SAFETY_99 = (
     "生产经营单位有下列行为之一的，责令限期改正，处五万元以下的罚款；逾期未改正的，处五万元以上"
     "二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处一万元以上二万元以下的罚款；"
 )
-
-
-@pytest.fixture(scope="module")
-def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    return ReviewContext.build(default_settings, default_store)
-
-
-def _case(**changes: object) -> CaseFile:
-    data = read_case_data(EXAMPLE)
-    for dotted, value in changes.items():
-        target = data
-        *path, last = dotted.split("__")
-        for key in path:
-            target = target[key]
-        target[last] = value
-    return CaseFile.model_validate(data)
 
 
 # --- statutory fine clauses -------------------------------------------------------------

@@ -27,16 +27,10 @@ from assistant.supervision.rubric import (
     load_rubric,
 )
 from corpus.citation_resolver import ResolvedCitation
-from corpus.store import CorpusStore
 
 EXAMPLE = DEFAULT_RUBRIC.parent / "example_closed_case.yaml"
 REVIEW_EXAMPLE = DEFAULT_RUBRIC.parent.parent / "review" / "example_case.yaml"
 Mutation = Callable[[dict], None]
-
-
-@pytest.fixture(scope="module")
-def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    return ReviewContext.build(default_settings, default_store)
 
 
 @pytest.fixture(scope="module")
