@@ -3,9 +3,12 @@
 Starts ``zhifa serve`` on an already imported + BM25-indexed data folder, measures the
 time until /health answers and until /api/search returns the expected article, then
 samples the server's resident memory (VmRSS, and VmHWM = peak) and /api/ready's
-vector progress for ``--minutes``, and stops the server. Not part of ``make test``.
+vector progress for ``--minutes`` (or, with ``--until-done``, until every unit has its
+vector, recording the build's wall time and the server's CPU seconds), and stops the
+server. Not part of ``make test``.
 
     ZHIFA_DATA_DIR=var/nat python tests/bench_national_service.py --minutes 5 --json out.json
+    ZHIFA_DATA_DIR=var/nat python tests/bench_national_service.py --until-done --minutes 240
 """
 
 from __future__ import annotations
@@ -33,6 +36,16 @@ def _memory_kb(pid: int) -> dict[str, int]:
     return fields
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the process (all its threads) from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 1)
+
+
+def _load() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
 def _token(env: dict[str, str]) -> str:
     zhifa = [sys.executable, "-m", "api.cli"]
     subprocess.run(
@@ -57,6 +70,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--until-done", action="store_true", help="stop when all vectors exist")
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     token = _token(env)
@@ -85,7 +99,11 @@ def main() -> None:
         while time.monotonic() < deadline and server.poll() is None:
             ready = httpx.get(base + "/api/ready", headers=headers, timeout=120).json()["vectors"]
             samples.append({"t": round(time.monotonic() - started), **_memory_kb(server.pid),
+                            "cpu_s": _cpu_seconds(server.pid), "load": _load(),
                             "with_vector": ready["with_vector"], "units_per_second": ready["units_per_second"]})  # fmt: skip
+            if args.until_done and ready["build_state"] == "done":
+                result["build_done_s"] = samples[-1]["t"]
+                break
             time.sleep(15)
         result["samples"] = samples
         result["peak_rss_mb"] = (
