@@ -94,6 +94,7 @@ def main() -> None:
         result["first_search_s"] = round(time.monotonic() - started, 1)
         result["first_search_laws"] = [h["law"] for h in hits["hits"]]
         result["first_search_correct"] = EXPECTED in result["first_search_laws"]
+        print(json.dumps(result, ensure_ascii=False), flush=True)
         samples = []
         deadline = time.monotonic() + args.minutes * 60
         while time.monotonic() < deadline and server.poll() is None:
@@ -101,6 +102,8 @@ def main() -> None:
             samples.append({"t": round(time.monotonic() - started), **_memory_kb(server.pid),
                             "cpu_s": _cpu_seconds(server.pid), "load": _load(),
                             "with_vector": ready["with_vector"], "units_per_second": ready["units_per_second"]})  # fmt: skip
+            if args.json and len(samples) % 20 == 1:  # a long run leaves its figures so far
+                args.json.write_text(json.dumps({**result, "samples": samples}, ensure_ascii=False, indent=1), encoding="utf-8")  # fmt: skip
             if args.until_done and ready["build_state"] == "done":
                 result["build_done_s"] = samples[-1]["t"]
                 break
