@@ -41,11 +41,10 @@ corpus: install
 	$(ZHIFA) corpus init
 
 ## BM25 over every unit first (about a minute); the vectors are embedded afterwards by
-## `zhifa serve` in the background, most-asked laws first (see README: 全国法规).
-## …and the similar-case index over the shipped cases (BM25 first; `zhifa cases init` adds vectors).
+## `zhifa serve` in the background, most-asked laws first (see README: 全国法规), after the
+## similar-case index over the shipped cases (BM25; `zhifa cases init` adds vectors).
 index: corpus
 	if $(ZHIFA) index stats >/dev/null 2>&1; then $(ZHIFA) index update; else $(ZHIFA) index build --bm25-only; fi
-	test -d $(ZHIFA_DATA_DIR)/case_index || $(ZHIFA) cases init --no-dense
 
 run: install models index
 	-$(MAKE) --no-print-directory fonts || echo "提示：未能安装中文字体（图表中的中文可能显示为方框），服务照常启动。"

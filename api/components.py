@@ -255,6 +255,10 @@ class Components:
 
         return self._once("case_search", build)
 
+    def cases_changed(self) -> None:
+        """After the case index is (re)built: the assistant and review must pick it up."""
+        self._forget("case_search", "assistant", "review_context", "drafter")
+
     def optional_case_search(self) -> SimilarCaseSearch | None:
         """The case search when it opens; similar cases are supporting material only."""
         try:

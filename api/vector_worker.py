@@ -1,6 +1,7 @@
-"""The background vector build inside ``zhifa serve``: one low-priority daemon thread.
+"""The background work inside ``zhifa serve``: one low-priority daemon thread.
 
-It runs :class:`indexing.vector_backfill.VectorBackfill` against the service's index
+It first builds the shipped case base's BM25 index when there is none
+(:mod:`api.background_cases`), then runs :class:`indexing.vector_backfill.VectorBackfill` against the service's index
 folder and hands every index it saves to ``Components.adopt_statute_index``, so
 searches turn hybrid law by law while the service keeps answering. Stopping the
 service stops it after the current batch; the next start resumes from the cache.
@@ -13,6 +14,7 @@ import logging
 import os
 import threading
 
+from api.background_cases import ensure_case_index
 from api.components import Components
 from corpus.errors import ZhifaError
 from indexing.hybrid_index import read_manifest
@@ -32,7 +34,7 @@ class BackgroundVectors:
         self.thread: threading.Thread | None = None
 
     def start(self) -> bool:
-        """Start unless there is no index yet or it already has every vector."""
+        """Start unless there is no index yet (then only the case base is built)."""
         folder = recover(index_dir_for(self.components.settings))
         try:
             manifest = read_manifest(folder)
@@ -40,19 +42,26 @@ class BackgroundVectors:
             log.warning(
                 "检索索引尚未建立，后台向量构建未启动（请先运行 zhifa index build --bm25-only）"
             )
-            return False
-        if (
+            manifest = None
+        vectors = bool(manifest) and not (
             manifest["model"]
             and manifest.get("dense_units", manifest["units"]) >= manifest["units"]
-        ):
-            return False
-        self.thread = threading.Thread(target=self._run, name="zhifa-vectors", daemon=True)
+        )
+        self.thread = threading.Thread(
+            target=self._run, args=(vectors,), name="zhifa-vectors", daemon=True
+        )
         self.thread.start()
-        return True
+        return vectors
 
-    def _run(self) -> None:
+    def _run(self, vectors: bool) -> None:
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
+        try:
+            ensure_case_index(self.components)
+        except Exception:  # noqa: BLE001 - similar cases are supporting material only
+            log.exception("后台建立案例库失败（可运行 zhifa cases init）")
+        if not vectors or self.stop_event.is_set():
+            return
         try:
             backfill = VectorBackfill(
                 self.components.settings,
