@@ -312,43 +312,68 @@ def _inspections(case: CaseFile) -> list[str]:
     return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
 
 
+def _unrecorded(case: CaseFile) -> bool:
+    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
+    return not any(_INSPECTION_RECORD.search(r) for r in records)
+
+
+def only_unrecorded_inspections(case: CaseFile) -> bool:
+    """Every investigation step is an inspection and none has its record: the one
+    absence the evidence point reports (第五十五条第二款 / 第四十条)."""
+    steps = case.events_of("调查取证")
+    inspected = bool(steps) and all(_INSPECTION.search(e.note) for e in steps)
+    return inspected and _unrecorded(case)
+
+
 def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An inspection needs its written record (第五十五条第二款); a fact found on site with
-    neither a record nor a recording is not proven (第四十条), for the reviewer to check."""
+    neither a record nor a recording is not proven (第四十条), for the reviewer to check.
+    When nothing at all proves the on-site fact, the missing record is that one finding's
+    cause: a single 第四十条 flag that also cites 第五十五条第二款."""
     inspections = _inspections(case)
     if not inspections:
         return []
-    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
-    if any(_INSPECTION_RECORD.search(r) for r in records):
+    if not _unrecorded(case):
         return []
+    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
     listed = f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}；documents：" + (
         "、".join(d.type for d in case.documents) or "无"
     )
-    flags = [
+    no_record = Flag(
+        point=ReviewPoint.EVIDENCE,
+        severity=Severity.MUST_FIX,
+        reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
+        "照片、音像记录不能代替",
+        rule=ctx.penalty_law("第五十五条第二款"),
+        evidence=f"{inspections[0]}；{listed}",
+    )
+    on_site = _ON_SITE.search(_narrative(case))
+    if not on_site or any(_SITE_RECORD.search(r) for r in records):
+        return [no_record]
+    # nothing objective (物证、鉴定、检测) either: the fact is not proven (不得给予)
+    objective = any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
+    unproven = f"认定的事实来自现场检查（“{on_site.group(0)}”），但证据中既无检查笔录也无音像记录"
+    if objective:
+        return [
+            no_record,
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.CHECK,
+                reason=f"{unproven}，请核实该事实有无其他证据证明",
+                rule=ctx.penalty_law("第四十条"),
+                evidence=listed,
+            ),
+        ]
+    return [
         Flag(
             point=ReviewPoint.EVIDENCE,
             severity=Severity.MUST_FIX,
-            reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
-            "照片、音像记录不能代替",
-            rule=ctx.penalty_law("第五十五条第二款"),
+            reason=f"{unproven}，也无物证、鉴定或检测结果，违法事实证据不足；现场检查应当制作笔录",
+            rule=ctx.penalty_law("第四十条"),
+            also_cites=[ctx.penalty_law("第五十五条第二款")],
             evidence=f"{inspections[0]}；{listed}",
         )
     ]
-    on_site = _ON_SITE.search(_narrative(case))
-    if on_site and not any(_SITE_RECORD.search(r) for r in records):
-        # nothing objective (物证、鉴定、检测) either: the fact is not proven (不得给予)
-        objective = any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
-        flags.append(
-            Flag(
-                point=ReviewPoint.EVIDENCE,
-                severity=Severity.CHECK if objective else Severity.MUST_FIX,
-                reason=f"认定的事实来自现场检查（“{on_site.group(0)}”），但证据中既无检查笔录"
-                "也无音像记录，请核实该事实有无其他证据证明",
-                rule=ctx.penalty_law("第四十条"),
-                evidence=listed,
-            )
-        )
-    return flags
 
 
 def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
