@@ -10,7 +10,11 @@ from indexing_fixtures import make_record
 from review_fixtures import EXAMPLE
 from review_fixtures import edited_example as _case
 
+from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
+from assistant.discretion.catalogue import StandardsCatalogue
+from assistant.discretion.conditions import CaseFacts, evaluate
+from assistant.discretion.tier_decision import decide
 from assistant.norm_links import is_penalty_norm
 from assistant.review.checkers.documents import unstated_parts
 from assistant.review.context import ReviewContext
@@ -255,3 +259,27 @@ def test_a_capacity_bar_subsumes_the_flags_about_the_penalty(ctx: ReviewContext)
     found = {(f.point.value, ctx.rule(f.rule)) for f in teen}
     assert ("procedure", NOTICE) in found
     assert "discretion" in {point for point, _ in found}
+
+
+def test_a_quantity_named_with_its_unit_counts() -> None:
+    """Files key a quantity by what was measured and its unit (危险废物（吨）, 危险废物吨数);
+    two quantities in the same unit decide no tonnage condition."""
+    assert evaluate("3吨以上10吨以下", CaseFacts(quantities={"危险废物（吨）": 5.2})) is True
+    assert evaluate("10吨以上", CaseFacts(quantities={"危险废物吨数": 12.6})) is True
+    two = CaseFacts(quantities={"污泥（吨）": 5.0, "废液（吨）": 2.0})
+    assert evaluate("3吨以上10吨以下", two) is None
+
+
+def test_a_column_beside_no_earlier_offence_counts_earlier_offences() -> None:
+    """广东裁量表 §4.16 offers 无同类违法行为 / 1次以上3次以下 / 3次以上 for 近二年同类违法行为
+    情况: a first offender has none before, so is not in the 1–3 row."""
+    catalogue = StandardsCatalogue.load(Settings().standards_dir)
+    waste = catalogue.get("GD-4.16")
+    assert waste is not None
+    first = CaseFacts(first_offence=True, corrected_in_time=True, quantities={"吨": 5.2})
+    decided = decide(waste, first, catalogue.exemptions)
+    assert "近二年同类违法行为情况：无同类违法行为" in decided.deciding_factors
+    assert (decided.range_min_yuan, decided.range_max_yuan) == (250_000, 280_000)
+    second = first.model_copy(update={"first_offence": None, "prior_offences": 1})
+    again = decide(waste, second, catalogue.exemptions)
+    assert "近二年同类违法行为情况：1次以上3次以下" in again.deciding_factors
