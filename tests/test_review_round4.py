@@ -26,6 +26,7 @@ NOTICE = PENALTY_LAW + "第四十四条"
 UNPROVEN = PENALTY_LAW + "第四十条"
 NO_RECORD = PENALTY_LAW + "第五十五条第二款"
 SOURCE = PENALTY_LAW + "第四十六条第二款"
+AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 PUBLIC_ORDER_LIMIT = "《中华人民共和国治安管理处罚法》第九十九条第一款"
 DECISION_LIST = "《中华人民共和国行政处罚法》第五十九条第一款"
 
@@ -167,15 +168,17 @@ def test_an_unproven_site_fact_and_its_missing_record_are_one_finding(
     ctx: ReviewContext,
 ) -> None:
     """With neither record, recording nor anything objective, the on-site fact is not
-    proven (第四十条) because no record was made (第五十五条第二款): one flag citing both.
-    With a monitoring report the fact may stand: the missing record alone must be fixed."""
-    assert _evidence(_unrecorded_site(keep_objective=False), ctx) == [
-        (UNPROVEN, "must_fix", [NO_RECORD])
-    ]
-    assert _evidence(_unrecorded_site(keep_objective=True), ctx) == [
-        (NO_RECORD, "must_fix", []),
-        (UNPROVEN, "check", []),
-    ]
+    proven (第四十条) because no record was made (第五十五条第二款) and nothing filmed
+    (全过程记录办法第十四条第一款): one flag citing all three. With a monitoring report the
+    fact may stand: the missing record must be fixed, the missing recording checked."""
+    unproven = _unrecorded_site(keep_objective=False)
+    assert _evidence(unproven, ctx) == [(UNPROVEN, "must_fix", [NO_RECORD, AV_RULE])]
+    procedure = [ctx.rule(f.rule) for f in review(unproven, ctx).flags if f.point == "procedure"]
+    assert AV_RULE not in procedure  # the recording duty is cited by that one finding
+    measured = _unrecorded_site(keep_objective=True)
+    assert _evidence(measured, ctx) == [(NO_RECORD, "must_fix", []), (UNPROVEN, "check", [])]
+    procedure = [ctx.rule(f.rule) for f in review(measured, ctx).flags if f.point == "procedure"]
+    assert AV_RULE in procedure
 
 
 INVESTIGATION_RECORD = "《广东省重大行政执法决定法制审核办法》第十四条第一款第（二）项"

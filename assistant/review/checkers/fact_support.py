@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
@@ -313,8 +314,7 @@ def _inspections(case: CaseFile) -> list[str]:
 
 
 def _unrecorded(case: CaseFile) -> bool:
-    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
-    return not any(_INSPECTION_RECORD.search(r) for r in records)
+    return not any(_INSPECTION_RECORD.search(r) for r in _records(case))
 
 
 def only_unrecorded_inspections(case: CaseFile) -> bool:
@@ -325,55 +325,67 @@ def only_unrecorded_inspections(case: CaseFile) -> bool:
     return inspected and _unrecorded(case)
 
 
+def _records(case: CaseFile) -> list[str]:
+    return [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
+
+
+def unproven_site_fact(case: CaseFile) -> bool:
+    """The file rests on a fact found on site with no record, no recording and nothing
+    objective (物证、鉴定、检测): not proven (第四十条), whatever else is in the file."""
+    if not _inspections(case) or not _unrecorded(case) or not _ON_SITE.search(_narrative(case)):
+        return False
+    if any(_SITE_RECORD.search(r) for r in _records(case)):
+        return False
+    return not any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
+
+
 def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An inspection needs its written record (第五十五条第二款); a fact found on site with
     neither a record nor a recording is not proven (第四十条), for the reviewer to check.
-    When nothing at all proves the on-site fact, the missing record is that one finding's
-    cause: a single 第四十条 flag that also cites 第五十五条第二款."""
+    When nothing at all proves the on-site fact, the missing record and recording are that
+    one finding's cause: a single 第四十条 flag that also cites 第五十五条第二款 and the
+    recording duty (全过程记录办法第十四条第一款)."""
     inspections = _inspections(case)
-    if not inspections:
+    if not inspections or not _unrecorded(case):
         return []
-    if not _unrecorded(case):
-        return []
-    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
     listed = f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}；documents：" + (
         "、".join(d.type for d in case.documents) or "无"
     )
-    no_record = Flag(
-        point=ReviewPoint.EVIDENCE,
-        severity=Severity.MUST_FIX,
-        reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
-        "照片、音像记录不能代替",
-        rule=ctx.penalty_law("第五十五条第二款"),
-        evidence=f"{inspections[0]}；{listed}",
-    )
     on_site = _ON_SITE.search(_narrative(case))
-    if not on_site or any(_SITE_RECORD.search(r) for r in records):
-        return [no_record]
-    # nothing objective (物证、鉴定、检测) either: the fact is not proven (不得给予)
-    objective = any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
-    unproven = f"认定的事实来自现场检查（“{on_site.group(0)}”），但证据中既无检查笔录也无音像记录"
-    if objective:
+    unproven = f"认定的事实来自现场检查（“{on_site.group(0) if on_site else ''}”），但证据中既无检查笔录也无音像记录"
+    if unproven_site_fact(case):
         return [
-            no_record,
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason=f"{unproven}，也无物证、鉴定或检测结果，违法事实证据不足；"
+                "现场检查应当制作笔录、进行音像记录",
+                rule=ctx.penalty_law("第四十条"),
+                also_cites=[ctx.penalty_law("第五十五条第二款"), ctx.rule(AV_RULE)],
+                evidence=f"{inspections[0]}；{listed}",
+            )
+        ]
+    flags = [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
+            "照片、音像记录不能代替",
+            rule=ctx.penalty_law("第五十五条第二款"),
+            evidence=f"{inspections[0]}；{listed}",
+        )
+    ]
+    if on_site and not any(_SITE_RECORD.search(r) for r in _records(case)):
+        flags.append(
             Flag(
                 point=ReviewPoint.EVIDENCE,
                 severity=Severity.CHECK,
                 reason=f"{unproven}，请核实该事实有无其他证据证明",
                 rule=ctx.penalty_law("第四十条"),
                 evidence=listed,
-            ),
-        ]
-    return [
-        Flag(
-            point=ReviewPoint.EVIDENCE,
-            severity=Severity.MUST_FIX,
-            reason=f"{unproven}，也无物证、鉴定或检测结果，违法事实证据不足；现场检查应当制作笔录",
-            rule=ctx.penalty_law("第四十条"),
-            also_cites=[ctx.penalty_law("第五十五条第二款")],
-            evidence=f"{inspections[0]}；{listed}",
+            )
         )
-    ]
+    return flags
 
 
 def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

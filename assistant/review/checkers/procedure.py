@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from assistant.case_file import CaseFile, Event
+from assistant.review.checkers.fact_support import unproven_site_fact
+from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import (
@@ -21,7 +23,6 @@ from assistant.review.public_order import (
 )
 from assistant.review.summary_procedure import is_summary
 
-AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 DECISION_DAYS = 90  # 第六十条
 DELIVERY_DAYS = 7  # 第六十一条第一款
 HEARING_REQUEST_DAYS = 5  # 第六十四条第（一）项
@@ -384,9 +385,14 @@ def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _audio_video(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """Investigations and hearings are recorded on video (全过程记录办法第十四条)."""
+    """Investigations and hearings are recorded on video (全过程记录办法第十四条); an
+    unrecorded inspection on which an unproven fact rests is the evidence point's one
+    finding (第四十条, citing this duty too)."""
     flags = []
+    folded = unproven_site_fact(case)
     for index, event in enumerate(case.events):
+        if folded and event.type == "调查取证":
+            continue
         if event.type in ("调查取证", "听证") and event.audio_video is False:
             flags.append(
                 _flag(
