@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from indexing_fixtures import make_record
 from review_fixtures import EXAMPLE
 from review_fixtures import edited_example as _case
@@ -16,7 +17,7 @@ from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts, evaluate
 from assistant.discretion.tier_decision import decide
 from assistant.norm_links import is_penalty_norm
-from assistant.review.checkers.documents import unstated_parts
+from assistant.review.checkers.documents import states, unstated_parts
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 
@@ -286,3 +287,17 @@ def test_a_column_beside_no_earlier_offence_counts_earlier_offences() -> None:
     second = first.model_copy(update={"first_offence": None, "prior_offences": 1})
     again = decide(waste, second, catalogue.exemptions)
     assert "近二年同类违法行为情况：1次以上3次以下" in again.deciding_factors
+
+
+@pytest.mark.parametrize(
+    ("line", "matter"),
+    [
+        ("缴纳罚款的方式和期限", "行政处罚的履行方式和期限"),
+        ("处罚内容及依据", "行政处罚的种类和依据"),
+        ("作出决定的机关名称和日期", "作出行政处罚决定的行政机关名称和作出决定的日期"),
+    ],
+)
+def test_a_line_naming_every_part_of_a_matter_states_it(line: str, matter: str) -> None:
+    """A 决定书 written in its own words states a compound matter when it names each part."""
+    assert states(line, matter)
+    assert unstated_parts([line], matter) == []

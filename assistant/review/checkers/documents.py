@@ -31,20 +31,35 @@ PARAPHRASES = (
     ("及", "和"),
     ("被处罚人", "当事人"),
     ("住址", "地址"),
+    ("处罚内容", "处罚的种类"),
 )
 # The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it.
 _PARTY_MATTER = re.compile(r"当事人的姓名或者名称|被处罚人的姓名")
 _PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称)")
 
 
-def states(line: str, matter: str) -> bool:
-    """The line states the matter: it carries most of the statute's wording, or it is a
-    shorter paraphrase whose own wording mostly comes from the matter (违法事实和证据)."""
-    if _PARTY_MATTER.search(matter) and _PARTY_LINE.search(line):
-        return True
+def _in_statute_words(line: str) -> str:
     for everyday, statutory in PARAPHRASES:
         line = line.replace(everyday, statutory)
+    return line
+
+
+def _heads(matter: str) -> list[str]:
+    """The head noun (last two characters) of each part of a compound matter."""
+    return [part[-2:] for part in matter.split("和") if len(part) >= 2]
+
+
+def states(line: str, matter: str) -> bool:
+    """The line states the matter: it carries most of the statute's wording, a shorter
+    paraphrase whose own wording mostly comes from the matter (违法事实和证据), or it names
+    every part of a compound matter (缴纳罚款的方式和期限)."""
+    if _PARTY_MATTER.search(matter) and _PARTY_LINE.search(line):
+        return True
+    line = _in_statute_words(line)
     if similarity(matter, line) >= CONTENT_MATCH:
+        return True
+    heads = _heads(matter)
+    if len(heads) > 1 and all(head in line for head in heads):
         return True
     return len(line) >= MIN_PARAPHRASE_CHARS and similarity(line, matter) >= CONTENT_MATCH
 
@@ -59,7 +74,7 @@ def unstated_parts(lines: list[str], matter: str) -> list[str]:
     if _PARTY_MATTER.search(matter):
         return []
     parts = [part for part in matter.split("和") if len(part) >= 2]
-    written = "".join(stating)
+    written = _in_statute_words("".join(stating))
     return [part for part in parts if part[-2:] not in written] if len(parts) > 1 else []
 
 
