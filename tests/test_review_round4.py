@@ -301,3 +301,31 @@ def test_a_line_naming_every_part_of_a_matter_states_it(line: str, matter: str) 
     """A 决定书 written in its own words states a compound matter when it names each part."""
     assert states(line, matter)
     assert unstated_parts([line], matter) == []
+
+
+TWO_OFFICERS = PENALTY_LAW + "第四十二条第一款"
+
+
+def _qualification(events: list[dict], ctx: ReviewContext) -> list[tuple[str, str]]:
+    case = _case(events=events)
+    return [
+        (ctx.rule(f.rule), f.severity.value)
+        for f in review(case, ctx).flags
+        if f.point == "qualification"
+    ]
+
+
+def test_a_step_naming_no_officer_is_silent_not_one_officer(ctx: ReviewContext) -> None:
+    """第四十二条第一款 is breached by a step one officer took, not by a step that names
+    nobody (收到检测报告) in a file whose other steps had two; a file naming nobody at
+    all is checked."""
+    events = read_case_data(EXAMPLE)["events"]
+    silent = {"type": "调查取证", "date": "2023-04-02", "note": "收到检测报告"}
+    assert _qualification([*events, silent], ctx) == []
+    alone = {**silent, "officers": ["李明"]}
+    assert _qualification([*events, alone], ctx) == [(TWO_OFFICERS, "must_fix")]
+    nobody = [
+        {k: v for k, v in e.items() if k not in ("officers", "certificates_shown")} for e in events
+    ]
+    assert (TWO_OFFICERS, "check") in _qualification(nobody, ctx)
+    assert (TWO_OFFICERS, "must_fix") not in _qualification(nobody, ctx)
