@@ -12,7 +12,7 @@ from review_fixtures import EXAMPLE
 from review_fixtures import edited_example as _case
 
 from api.settings import Settings
-from assistant.case_file import CaseFile, read_case_data
+from assistant.case_file import CaseFile, load_case, read_case_data
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts, evaluate
 from assistant.discretion.tier_decision import decide
@@ -329,3 +329,14 @@ def test_a_step_naming_no_officer_is_silent_not_one_officer(ctx: ReviewContext) 
     ]
     assert (TWO_OFFICERS, "check") in _qualification(nobody, ctx)
     assert (TWO_OFFICERS, "must_fix") not in _qualification(nobody, ctx)
+
+
+def test_drunk_driving_transfer_also_cites_the_item_that_writes_the_act(
+    ctx: ReviewContext,
+) -> None:
+    """刑法第一百三十三条之一 lists four kinds of 危险驾驶; 醉酒驾驶机动车 is its 第一款第（二）
+    项, cited beside the article (and resolved in the corpus like it)."""
+    case = load_case(CASES_DIR / "n02_transfer_drunk_driving.yaml")
+    transfer = [f for f in review(case, ctx).flags if f.point == "transfer"]
+    assert [ctx.rule(f.rule) for f in transfer] == ["《中华人民共和国刑法》第一百三十三条之一"]
+    assert "《中华人民共和国刑法》第一百三十三条之一第一款第（二）项" in transfer[0].also_cites
