@@ -340,3 +340,18 @@ def test_drunk_driving_transfer_also_cites_the_item_that_writes_the_act(
     transfer = [f for f in review(case, ctx).flags if f.point == "transfer"]
     assert [ctx.rule(f.rule) for f in transfer] == ["《中华人民共和国刑法》第一百三十三条之一"]
     assert "《中华人民共和国刑法》第一百三十三条之一第一款第（二）项" in transfer[0].also_cites
+
+
+def test_an_order_to_correct_is_no_penalty_kind(ctx: ReviewContext) -> None:
+    """责令改正 goes with the penalty (第二十八条第一款) but is not one of 第九条's kinds: it
+    takes a decision out of neither the on-the-spot scope (第五十一条) nor a 派出所's
+    警告 and fines (治安管理处罚法第九十一条)."""
+    summary = _without_notice("当场处罚", 100).model_copy(deep=True)
+    summary.penalty.types = ["罚款", "责令改正"]
+    rules = [ctx.rule(f.rule) for f in review(summary, ctx).flags]
+    assert PENALTY_LAW + "第五十一条" not in rules
+    data = read_case_data(CASES_DIR / "n18_clean_public_order_station_fine.yaml")
+    data["penalty"]["types"] = [*data["penalty"]["types"], "责令改正", "给予警告"]
+    assert [
+        f for f in review(CaseFile.model_validate(data), ctx).flags if f.point == "authority"
+    ] == []
