@@ -355,3 +355,16 @@ def test_an_order_to_correct_is_no_penalty_kind(ctx: ReviewContext) -> None:
     assert [
         f for f in review(CaseFile.model_validate(data), ctx).flags if f.point == "authority"
     ] == []
+
+
+def test_a_place_written_in_the_narrative_is_a_known_place(ctx: ReviewContext) -> None:
+    """第四十条 asks for clear facts, not a filled-in field: a narrative naming the address
+    states where the act took place; with neither, the place is unknown."""
+    place = PENALTY_LAW + "第四十条"
+    told = _case(
+        violation__place=None,
+        facts__description="当事人在江门市蓬江区棠下镇工业大道8号厂区内将电镀清洗废水排入厂外水渠。",
+    )
+    assert place not in [ctx.rule(f.rule) for f in review(told, ctx).flags if f.point == "facts"]
+    untold = _case(violation__place=None)
+    assert place in [ctx.rule(f.rule) for f in review(untold, ctx).flags if f.point == "facts"]
