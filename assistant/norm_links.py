@@ -24,6 +24,9 @@ _SANCTION = re.compile(
     r"|依法给予处分|依照[^。；]{0,30}(规定|法律)[^。；]{0,6}处罚"
 )
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁")
+# "从事无照经营的，由…部门…处罚": a conduct and the organ that sanctions it, the form of a
+# 罚则 written outside any 法律责任 chapter and without 违反 (无证无照经营查处办法第十三条).
+_IMPOSED_BY = re.compile(r"的，(?:由|对[^。；]{0,20}由)[^。；]{0,40}(?:部门|机关|机构|人民政府)")
 # 法律责任/罚则 chapters, and chapters that pair acts with their penalties
 # (治安管理处罚法 第三章 违反治安管理的行为和处罚).
 _LIABILITY_HEADING = re.compile(r"法律责任|罚则|行为和处罚")
@@ -35,7 +38,7 @@ def is_penalty_norm(record: ArticleRecord) -> bool:
     if not _SANCTION.search(text):
         return False
     in_liability = any(_LIABILITY_HEADING.search(h) for h in record.headings)
-    return in_liability or "违反" in text
+    return in_liability or "违反" in text or bool(_IMPOSED_BY.search(text))
 
 
 def is_duty_norm(record: ArticleRecord) -> bool:

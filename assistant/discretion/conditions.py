@@ -184,9 +184,22 @@ def _quantity(text: str, facts: CaseFacts, upper_inclusive: bool) -> bool | None
     return None
 
 
+_NAMED_UNIT = re.compile(rf"[（(]([^（）()]+)[）)]$|({_UNITS})数$")
+
+
+def _unit_of(name: str) -> str:
+    """A quantity keyed by its unit (吨) or by what was measured and its unit
+    (危险废物（吨）, 危险废物吨数)."""
+    found = _NAMED_UNIT.search(name)
+    unit = (found.group(1) or found.group(2)) if found else name
+    return _UNIT_ALIASES.get(unit, unit)
+
+
 def _fact(facts: CaseFacts, unit: str) -> float | None:
+    """The one quantity in ``unit``; two named quantities in the same unit decide nothing."""
     unit = _UNIT_ALIASES.get(unit, unit)
     for name, value in facts.quantities.items():
         if _UNIT_ALIASES.get(name, name) == unit:
             return value
-    return None
+    named = [value for name, value in facts.quantities.items() if _unit_of(name) == unit]
+    return named[0] if len(named) == 1 else None

@@ -169,13 +169,26 @@ def _filter_column(
     if len(values) < 2:
         return rows
     name = "违法行为" if column == "__scenario__" else column or "违法情节"
-    verdicts = {v: evaluate(v, facts, upper_inclusive=False) for v in values}
+    earlier = _earlier_offences(values, facts)
+    verdicts = {
+        v: evaluate(v, earlier if "无同类" not in v else facts, upper_inclusive=False)
+        for v in values
+    }
     held = [v for v in values if verdicts[v] is True]
     if held:
         factors.append(f"{name}：{held[-1]}")
         return [t for t in rows if _cell(t, column) == held[-1]]
     factors.append(f"{name}：无法查明，按最低档次「{values[0]}」计（{GD_RULES}第五条）")
     return [t for t in rows if _cell(t, column) == values[0]]
+
+
+def _earlier_offences(values: list[str], facts: CaseFacts) -> CaseFacts:
+    """A column offering 无同类违法行为 beside 1次以上3次以下 counts the earlier offences,
+    not this one: its counts are read against the offences before this case."""
+    count = facts.offence_count
+    if count is None or not any("无同类" in v for v in values):
+        return facts
+    return facts.model_copy(update={"prior_offences": count - 2, "first_offence": None})
 
 
 def _article_12(position: str) -> str:

@@ -53,6 +53,8 @@ class CriminalThreshold:
     act_only: bool = False  # the 刑法 sets no number: writing the act is reaching the line
     # the file's own cited provision whose text is the act (产品质量法第三十九条: 以假充真…)
     act_cited: re.Pattern[str] | None = None
+    # the 刑法 item that writes the act, when the article lists several (醉酒驾驶机动车的)
+    act_item: str | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
@@ -74,6 +76,7 @@ class CriminalThreshold:
             scale=row.get("scale", {}),
             threshold_rule=bool(row.get("threshold_rule", False)),
             act_only=bool(row.get("act_only", False)),
+            act_item=row.get("act_item"),
             **optional,
         )
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pydantic import BaseModel
 
 from assistant.case_file import CaseFile
+from assistant.review.capacity_bar import without_subsumed
 from assistant.review.checkers import (
     authority,
     capacity,
@@ -85,7 +86,8 @@ class ReviewReport(BaseModel):
 
 
 def review(case: CaseFile, ctx: ReviewContext) -> ReviewReport:
-    """All flags, ordered by review point then severity (order within a checker kept)."""
+    """All flags, ordered by review point then severity (order within a checker kept);
+    a capacity bar subsumes the flags about the penalty it forbids."""
     flags: list[Flag] = []
     seen: set[tuple[str, str, str, str]] = set()
     for point, checker in CHECKERS.items():
@@ -95,6 +97,7 @@ def review(case: CaseFile, ctx: ReviewContext) -> ReviewReport:
             if key not in seen:
                 seen.add(key)
                 flags.append(flag)
+    flags = without_subsumed(case, ctx, flags)
     major = ctx.major(case)
     return ReviewReport(
         case_id=case.case_id,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.penalty_kinds import penalty_kinds
 
 SUMMARY_WORDS = re.compile(r"简易程序|当场处罚|当场作出|当场决定")
 MAX_PERSON_FINE = 200
@@ -31,7 +32,8 @@ def is_summary(case: CaseFile) -> bool:
 
 def beyond_summary(case: CaseFile) -> list[str]:
     """What the summary decision imposes that 第五十一条 does not allow on the spot."""
-    beyond = [t for t in case.penalty.types if not t.startswith(SUMMARY_TYPES)]
+    kinds = penalty_kinds(case.penalty.types)
+    beyond = [t for t in kinds if not any(k in t for k in SUMMARY_TYPES)]
     amount = case.penalty.amount or 0.0
     person = bool(case.parties) and all(p.kind == "个人" for p in case.parties)
     ceiling = MAX_PERSON_FINE if person else MAX_ORGANISATION_FINE

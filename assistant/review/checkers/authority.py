@@ -10,6 +10,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.penalty_kinds import penalty_kinds
 from assistant.review.public_order import (
     STATION,
     STATION_MAX_FINE,
@@ -91,7 +92,8 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     rule = special_rule(case, ctx, STATION) if is_police_station(case) else None
     if rule is None:
         return []
-    beyond = [t for t in case.penalty.types if not any(t.startswith(k) for k in STATION_TYPES)]
+    kinds = penalty_kinds(case.penalty.types)
+    beyond = [t for t in kinds if not any(k in t for k in STATION_TYPES)]
     amount = case.penalty.amount or 0.0
     if amount > STATION_MAX_FINE:
         beyond.append(f"罚款{amount:g}元")
@@ -117,8 +119,8 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         return []
     outside = [
         t
-        for t in case.penalty.types
-        if _NINTH_ARTICLE_KIND.search(t) and not any(same_penalty_kind(t, a) for a in allowed)
+        for t in penalty_kinds(case.penalty.types)
+        if not any(same_penalty_kind(t, a) for a in allowed)
     ]
     return [
         _flag(
@@ -131,11 +133,6 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     ]
 
 
-# The words of 第九条's penalty kinds; a measure written with none of them (收缴有关证件, a
-# 罚则's accompanying measure) is no penalty kind to hold against the agency's list.
-_NINTH_ARTICLE_KIND = re.compile(
-    r"警告|通报批评|罚款|没收|暂扣|吊销|降低资质|限制|停产|停业|关闭|从业|拘留"
-)
 # 第九条第（四）项 names 责令停产停业; 停业整顿、停止营业 are its 停业 written otherwise.
 # (责令停产整治 of the environment laws is a measure of its own, not 停业.)
 _CLOSURE = re.compile(r"停业|停止营业")

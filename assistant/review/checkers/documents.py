@@ -9,6 +9,7 @@ import re
 
 from assistant.case_file import CaseFile, Document
 from assistant.discretion.text_match import similarity
+from assistant.review.checkers.fact_support import only_unrecorded_inspections
 from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -18,6 +19,7 @@ from corpus.citation_resolver import ResolvedCitation
 
 DECISION_CONTENTS = "《中华人民共和国行政处罚法》第五十九条第一款"
 PROPOSED_DECISION = "拟作出决定"
+INVESTIGATION = "调查取证"
 
 _ITEM_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]|[；;。]$")
 CONTENT_MATCH = 0.6
@@ -29,22 +31,51 @@ PARAPHRASES = (
     ("及", "和"),
     ("被处罚人", "当事人"),
     ("住址", "地址"),
+    ("处罚内容", "处罚的种类"),
 )
 # The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it.
 _PARTY_MATTER = re.compile(r"当事人的姓名或者名称|被处罚人的姓名")
 _PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称)")
 
 
-def states(line: str, matter: str) -> bool:
-    """The line states the matter: it carries most of the statute's wording, or it is a
-    shorter paraphrase whose own wording mostly comes from the matter (违法事实和证据)."""
-    if _PARTY_MATTER.search(matter) and _PARTY_LINE.search(line):
-        return True
+def _in_statute_words(line: str) -> str:
     for everyday, statutory in PARAPHRASES:
         line = line.replace(everyday, statutory)
+    return line
+
+
+def _heads(matter: str) -> list[str]:
+    """The head noun (last two characters) of each part of a compound matter."""
+    return [part[-2:] for part in matter.split("和") if len(part) >= 2]
+
+
+def states(line: str, matter: str) -> bool:
+    """The line states the matter: it carries most of the statute's wording, a shorter
+    paraphrase whose own wording mostly comes from the matter (违法事实和证据), or it names
+    every part of a compound matter (缴纳罚款的方式和期限)."""
+    if _PARTY_MATTER.search(matter) and _PARTY_LINE.search(line):
+        return True
+    line = _in_statute_words(line)
     if similarity(matter, line) >= CONTENT_MATCH:
         return True
+    heads = _heads(matter)
+    if len(heads) > 1 and all(head in line for head in heads):
+        return True
     return len(line) >= MIN_PARAPHRASE_CHARS and similarity(line, matter) >= CONTENT_MATCH
+
+
+def unstated_parts(lines: list[str], matter: str) -> list[str]:
+    """The parts of a compound matter (机关名称和作出决定的日期) that the lines stating it
+    leave out: each part's head noun (its last two characters) must be written. A matter
+    no line states is left out whole."""
+    stating = [line for line in lines if states(line, matter)]
+    if not stating:
+        return [matter]
+    if _PARTY_MATTER.search(matter):
+        return []
+    parts = [part for part in matter.split("和") if len(part) >= 2]
+    written = _in_statute_words("".join(stating))
+    return [part for part in parts if part[-2:] not in written] if len(parts) > 1 else []
 
 
 def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
@@ -76,6 +107,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         if decision_missing and function.function == PROPOSED_DECISION:
             continue  # one absence: the decision made without its 决定书 (第五十九条)
+        if function.function == INVESTIGATION and only_unrecorded_inspections(case):
+            continue  # one absence: the inspection record, the evidence point's finding
         why = f"案卷有“{function.trigger}”环节" if function.trigger else "提交法制审核应当提供"
         flags.append(
             _flag(
@@ -172,20 +205,21 @@ def _decision_contents(
     rule, listed = decision_rule_and_matters(ctx, case)
     if summary or not document.contents:
         listed = []  # unlisted contents are not judged
-    missing = [
-        f"第（{numeral}）项{matter}"
-        for numeral, matter in listed
-        if not any(states(line, matter) for line in document.contents)
-    ]
+    missing, items = [], []
+    for numeral, matter in listed:
+        left_out = unstated_parts(document.contents, matter)
+        if left_out:
+            whole = left_out == [matter]
+            missing.append(f"第（{numeral}）项{matter if whole else '中的' + '、'.join(left_out)}")
+            items.append(ctx.rule(f"{rule}第（{numeral}）项"))
     if missing:
-        flags.append(
-            _flag(
-                Severity.MUST_FIX,
-                f"行政处罚决定书未载明：{'；'.join(missing)}",
-                rule,
-                f"documents（{document.type}）contents：{'；'.join(document.contents) or '无'}",
-            )
+        flag = _flag(
+            Severity.MUST_FIX,
+            f"行政处罚决定书未载明：{'；'.join(missing)}",
+            rule,
+            f"documents（{document.type}）contents：{'；'.join(document.contents) or '无'}",
         )
+        flags.append(flag.model_copy(update={"also_cites": items}))
     if document.sealed is False:
         flags.append(
             _flag(

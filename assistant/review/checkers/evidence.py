@@ -18,7 +18,11 @@ _ILLEGAL = re.compile(
 # and its maker are the source; only evidence taken from others needs a named source
 # to be 查证属实 (第四十六条第二款).
 _SELF_MADE_TYPES = frozenset({"现场笔录", "勘验笔录", "当事人的陈述", "证人证言"})
-_SELF_MADE_MEANS = re.compile(r"现场|检查|询问|讯问|勘验|勘查|拍摄|录制|录像|录音|执法记录")
+# Taken by the officers' own act (a seizure, a sample, an electronic capture): the act's
+# own record (扣押清单、抽样单) names where it came from.
+_SELF_MADE_MEANS = re.compile(
+    r"现场|检查|询问|讯问|勘验|勘查|拍摄|录制|录像|录音|执法记录|扣押|查封|先行登记保存|抽样|电子取证"
+)
 _ITEM_NUMBER = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|[；;。]$")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
@@ -312,18 +313,58 @@ def _inspections(case: CaseFile) -> list[str]:
     return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
 
 
+def _unrecorded(case: CaseFile) -> bool:
+    return not any(_INSPECTION_RECORD.search(r) for r in _records(case))
+
+
+def only_unrecorded_inspections(case: CaseFile) -> bool:
+    """Every investigation step is an inspection and none has its record: the one
+    absence the evidence point reports (第五十五条第二款 / 第四十条)."""
+    steps = case.events_of("调查取证")
+    inspected = bool(steps) and all(_INSPECTION.search(e.note) for e in steps)
+    return inspected and _unrecorded(case)
+
+
+def _records(case: CaseFile) -> list[str]:
+    return [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
+
+
+def unproven_site_fact(case: CaseFile) -> bool:
+    """The file rests on a fact found on site with no record, no recording and nothing
+    objective (物证、鉴定、检测): not proven (第四十条), whatever else is in the file."""
+    if not _inspections(case) or not _unrecorded(case) or not _ON_SITE.search(_narrative(case)):
+        return False
+    if any(_SITE_RECORD.search(r) for r in _records(case)):
+        return False
+    return not any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
+
+
 def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An inspection needs its written record (第五十五条第二款); a fact found on site with
-    neither a record nor a recording is not proven (第四十条), for the reviewer to check."""
+    neither a record nor a recording is not proven (第四十条), for the reviewer to check.
+    When nothing at all proves the on-site fact, the missing record and recording are that
+    one finding's cause: a single 第四十条 flag that also cites 第五十五条第二款 and the
+    recording duty (全过程记录办法第十四条第一款)."""
     inspections = _inspections(case)
-    if not inspections:
-        return []
-    records = [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
-    if any(_INSPECTION_RECORD.search(r) for r in records):
+    if not inspections or not _unrecorded(case):
         return []
     listed = f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}；documents：" + (
         "、".join(d.type for d in case.documents) or "无"
     )
+    on_site = _ON_SITE.search(_narrative(case))
+    unproven = f"认定的事实来自现场检查（“{on_site.group(0) if on_site else ''}”），但证据中既无检查笔录也无音像记录"
+    if unproven_site_fact(case):
+        return [
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason=f"{unproven}，也无物证、鉴定或检测结果，违法事实证据不足；"
+                "现场检查应当制作笔录、进行音像记录",
+                rule=ctx.penalty_law("第四十条"),
+                also_cites=[ctx.penalty_law("第五十五条第二款"), ctx.rule(AV_RULE)],
+                evidence=f"{inspections[0]}；{listed}",
+            )
+        ]
     flags = [
         Flag(
             point=ReviewPoint.EVIDENCE,
@@ -334,16 +375,12 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             evidence=f"{inspections[0]}；{listed}",
         )
     ]
-    on_site = _ON_SITE.search(_narrative(case))
-    if on_site and not any(_SITE_RECORD.search(r) for r in records):
-        # nothing objective (物证、鉴定、检测) either: the fact is not proven (不得给予)
-        objective = any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
+    if on_site and not any(_SITE_RECORD.search(r) for r in _records(case)):
         flags.append(
             Flag(
                 point=ReviewPoint.EVIDENCE,
-                severity=Severity.CHECK if objective else Severity.MUST_FIX,
-                reason=f"认定的事实来自现场检查（“{on_site.group(0)}”），但证据中既无检查笔录"
-                "也无音像记录，请核实该事实有无其他证据证明",
+                severity=Severity.CHECK,
+                reason=f"{unproven}，请核实该事实有无其他证据证明",
                 rule=ctx.penalty_law("第四十条"),
                 evidence=listed,
             )

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.case_file import CaseFile
 from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.review.context import ReviewContext
@@ -47,9 +49,16 @@ def _redacted(name: str) -> bool:
     return "某" in name
 
 
+# A place written in the narrative: an address (…市…区…路8号) or a named site.
+_PLACE = re.compile(
+    r"[省市县区镇乡村][^，。；]{0,20}(?:路|街|大道|巷|号|村|社区|工业园|开发区|交叉口|路口|码头|市场)"
+)
+
+
 def _where_what(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
-    if not case.violation.place:
+    narrative = f"{case.violation.description}{case.facts.description}"
+    if not case.violation.place and not _PLACE.search(narrative):
         flags.append(_flag(Severity.MUST_FIX, "违法行为发生地点不明", ctx, "violation.place 为空"))
     # violation.description names the act (a short label is normal); the facts are
     # stated when either it or the established-facts narrative is specific.

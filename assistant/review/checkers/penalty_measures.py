@@ -17,7 +17,8 @@ from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
-from corpus.citation_resolver import ResolvedCitation
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
+from corpus.numerals import article_label
 
 # A penalty type (as files write it) → the words the article uses for it.
 MEASURE_WORDS: tuple[tuple[str, str], ...] = (
@@ -48,6 +49,13 @@ def _handled_by_authority(case: CaseFile, kind: str) -> bool:
     allowed = case.agency.powers.penalty_types
     outside = bool(allowed) and not any(same_penalty_kind(kind, a) for a in allowed)
     return outside or ("拘留" in kind and "公安" not in case.agency.name)
+
+
+def _article(citation: ResolvedCitation) -> str:
+    """The measures are read from the whole article, so the finding is the article's
+    (the cited 款/项 rides along in ``also_cites``)."""
+    label = article_label(citation.article, citation.suffix)
+    return canonical_citation(citation.title, label, None, None)
 
 
 def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
@@ -98,7 +106,8 @@ def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 point=ReviewPoint.LAW,
                 severity=Severity.MUST_FIX,
                 reason=f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类",
-                rule=provisions[0].citation,
+                rule=_article(provisions[0]),
+                also_cites=[c.citation for c in provisions if c.citation != _article(c)],
                 evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
             )
         )

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from assistant.case_file import CaseFile, Event
+from assistant.review.checkers.fact_support import unproven_site_fact
+from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import (
@@ -19,8 +21,8 @@ from assistant.review.public_order import (
     TIME_LIMIT,
     special_rule,
 )
+from assistant.review.summary_procedure import is_summary
 
-AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 DECISION_DAYS = 90  # 第六十条
 DELIVERY_DAYS = 7  # 第六十一条第一款
 HEARING_REQUEST_DAYS = 5  # 第六十四条第（一）项
@@ -64,11 +66,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _notice(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """第四十四条: 告知 before the decision, with 陈述、申辩."""
+    """第四十四条: 告知 before the decision, with 陈述、申辩. A decision on the spot
+    (第五十二条) tells the party orally and on its pre-printed form, so a summary file
+    has no separate notice step; one beyond the summary scope is flagged under 第五十一条."""
     notice, decision = case.first("告知"), case.first("决定")
     rule = special_rule(case, ctx, NOTICE) or ctx.penalty_law("第四十四条")
     if notice is None:
-        if decision is None:
+        if decision is None or is_summary(case):
             return []
         return [
             _flag(
@@ -221,8 +225,9 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _public_order_time_limit(case: CaseFile, ctx: ReviewContext, rule: str) -> list[Flag]:
     """治安管理处罚法第九十九条第一款: 30 days from 受理, 30 more with the next-level
-    organ's approval; time spent on 鉴定 does not count (第二款), so a file with an
-    expert opinion is only checked."""
+    organ's approval; time spent on 鉴定 does not count (第二款). An appraisal runs at most
+    from 受理 to its opinion's date, so a file over the limit even after that whole span is
+    left out must be fixed; one within that span, or with an undated opinion, is checked."""
     opened, decision = case.first("立案"), case.first("决定")
     if not (opened and decision):
         return []
@@ -231,13 +236,23 @@ def _public_order_time_limit(case: CaseFile, ctx: ReviewContext, rule: str) -> l
     days = (decision.date - opened.date).days
     if days <= limit:
         return []
-    appraised = any("鉴定" in e.type or "鉴定" in e.name for e in case.evidence)
+    appraisals = [e for e in case.evidence if "鉴定" in e.type or "鉴定" in e.name]
+    dated = [e.date for e in appraisals if e.date is not None]
+    longest = max([(d - opened.date).days for d in dated] + [0])
+    uncertain = len(dated) < len(appraisals) or days - longest <= limit
+    note = ""
+    if appraisals:
+        note = (
+            "；案卷有鉴定，请核实鉴定期间（不计入办案期限）"
+            if uncertain
+            else f"；扣除受理至鉴定意见作出的{longest}日后仍超过"
+        )
     return [
         _flag(
-            Severity.CHECK if appraised else Severity.MUST_FIX,
+            Severity.CHECK if appraisals and uncertain else Severity.MUST_FIX,
             f"治安案件自受理至作出决定共{days}日，超过{limit}日"
             + ("（已延期）" if extended else "且无上一级公安机关批准延长")
-            + ("；案卷有鉴定，请核实鉴定期间（不计入办案期限）" if appraised else ""),
+            + note,
             rule,
             f"受理（立案） {opened.date}；决定 {decision.date}",
         )
@@ -370,9 +385,14 @@ def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _audio_video(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """Investigations and hearings are recorded on video (全过程记录办法第十四条)."""
+    """Investigations and hearings are recorded on video (全过程记录办法第十四条); an
+    unrecorded inspection on which an unproven fact rests is the evidence point's one
+    finding (第四十条, citing this duty too)."""
     flags = []
+    folded = unproven_site_fact(case)
     for index, event in enumerate(case.events):
+        if folded and event.type == "调查取证":
+            continue
         if event.type in ("调查取证", "听证") and event.audio_video is False:
             flags.append(
                 _flag(

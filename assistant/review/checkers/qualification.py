@@ -27,22 +27,36 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if event.type != "调查取证":
             continue
         where = f"events[{index}]（调查取证 {event.date}）"
-        flags += _two_officers(event, where, ctx)
+        flags += _two_officers(case, event, where, ctx)
         flags += _certificates(case, event, where, ctx, reported)
         flags += _shown(case, event, where, ctx)
     return flags
 
 
-def _two_officers(event: Event, where: str, ctx: ReviewContext) -> list[Flag]:
+def _two_officers(case: CaseFile, event: Event, where: str, ctx: ReviewContext) -> list[Flag]:
+    """第四十二条第一款: at least two officers. A step naming one breaches it; a step naming
+    none (收到鉴定报告) says nothing about who acted: it is checked only when no step of
+    the file names two officers."""
     if len(set(event.officers)) >= 2:
         return []
-    names = "、".join(event.officers) or "无"
+    if not event.officers:
+        steps = case.events_of("调查取证")
+        if any(len(set(step.officers)) >= 2 for step in steps):
+            return []
+        return [
+            _flag(
+                Severity.CHECK,
+                "调查取证环节未载明执法人员，无法核实是否有两名以上执法人员",
+                ctx.penalty_law("第四十二条第一款"),
+                f"{where}执法人员：未载明",
+            )
+        ]
     return [
         _flag(
             Severity.MUST_FIX,
             "调查取证的执法人员少于两人",
             ctx.penalty_law("第四十二条第一款"),
-            f"{where}执法人员：{names}",
+            f"{where}执法人员：{'、'.join(event.officers)}",
         )
     ]
 

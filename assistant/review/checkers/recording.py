@@ -16,6 +16,7 @@ from assistant.case_file import CaseFile, Event
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 
+AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 AV_EVIDENCE_WORDS = ("视听资料", "音像", "录像", "视频", "执法记录仪", "录音")
 CHECKED_BY_PROCEDURE = ("调查取证", "听证")
 Checker = Callable[[CaseFile, ReviewContext], list[Flag]]

@@ -45,9 +45,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _also_cites(
     case: CaseFile, ctx: ReviewContext, hits: list[ThresholdHit], rule: str
 ) -> list[str]:
-    """The crime's 刑法 article and each 司法解释 line whose number was reached, in force
-    on the act date, besides the one ``rule`` already cites."""
+    """The crime's 刑法 article (and the item writing the act), and each 司法解释 line whose
+    number was reached, in force on the act date, besides the one ``rule`` already cites."""
     cited = [ctx.rule(hits[0].threshold.article)]
+    cited += [ctx.rule(h.threshold.act_item) for h in hits if h.threshold.act_item]
     for hit in hits:
         found = ctx.resolve(hit.threshold.source, case.act_date)
         if found and isinstance(found[0], ResolvedCitation):
