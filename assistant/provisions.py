@@ -116,7 +116,6 @@ class CorpusRouting:
     silent_laws: int = 2
     added_laws: int = 1
     item_depth: int = 30  # 罚则 units matched to the situation's act
-    routing_items: int = 10  # the best corpus-wide matched items vote for their laws
 
 
 MAX_PAIRS_PER_DUTY = 2
@@ -238,7 +237,7 @@ class ProvisionFinder:
         """The 罚则 units of the searched laws whose act the situation restates."""
         return self.penalty_items.search(text, on, self.routing.item_depth, laws)
 
-    def route(self, question: str, general: list[Hit], on: date | None = None) -> LawRoute:
+    def route(self, question: str, general: list[Hit]) -> LawRoute:
         """The hand table's laws, then the laws the corpus itself points to.
 
         The table knows officers' words for the domains it lists, but a stray word
@@ -253,11 +252,7 @@ class ProvisionFinder:
         extra = self.routing.added_laws if table.laws else self.routing.silent_laws
         if extra == 0:
             return table
-        items = self.matched_items(rewrite_query(question).text, on, self.router.laws) if on else []
-        item_laws = [m.unit.record.law for m in items[: self.routing.routing_items]]
-        corpus = self.router.route(
-            question, [hit.law for hit in general], self._known_laws, item_laws
-        )
+        corpus = self.router.route(question, [hit.law for hit in general], self._known_laws)
         added = [law for law in corpus.laws[:extra] if law not in table.laws]
         signals = {law: corpus.signals.get(law, ()) for law in added}
         return LawRoute((*table.laws, *added), {**table.signals, **signals})
@@ -270,7 +265,7 @@ class ProvisionFinder:
         general = self.index.retrieve(text, depth, SearchFilter(laws=laws, on_date=on), self.mode)
         if laws:
             return general, LawRoute((), {})
-        route = self.route(question, general, on)
+        route = self.route(question, general)
         if not route.laws:
             return general, route
         routed_filter = SearchFilter(laws=frozenset(route.laws), on_date=on)

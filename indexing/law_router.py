@@ -68,7 +68,6 @@ class RouterConfig:
     document_weight: float = 1.0
     articles_weight: float = 1.0
     definition_weight: float = 1.0
-    items_weight: float = 1.0  # laws of the 罚则 items whose act the situation restates
     statute_prior: float = 0.3  # a 法律 outranks a 行政法规 by this share on a tie
 
 
@@ -180,16 +179,11 @@ class LawRouter:
         return tuple(terms)
 
     def route(
-        self,
-        situation: str,
-        article_laws: Sequence[str],
-        known: set[str] | None = None,
-        item_laws: Sequence[str] = (),
+        self, situation: str, article_laws: Sequence[str], known: set[str] | None = None
     ) -> LawRoute:
         """The ``top_laws`` best laws (with their families) for a situation.
 
-        ``article_laws`` is the law of each flat article hit, best first; ``item_laws``
-        the law of each 罚则 item the situation restates, best first (a fourth vote).
+        ``article_laws`` is the law of each flat article hit, best first.
         """
         c = self.config
         mass: Counter[str] = Counter()
@@ -202,7 +196,6 @@ class LawRouter:
             (self.document_ranking(situation), c.document_weight),
             ([law for law, _ in mass.most_common()], c.articles_weight),
             (sorted(defined, key=lambda law: -len(defined[law])), c.definition_weight),
-            (list(dict.fromkeys(item_laws)), c.items_weight),
         )
         fused: Counter[str] = Counter()
         for ranking, weight in rankings:

@@ -9,7 +9,6 @@ import pytest
 from assistant.norm_units import NormUnit, article_units
 from assistant.officer_assistant import OfficerAssistant
 from assistant.penalty_items import PenaltyItemIndex, stated_act, states_own_act
-from assistant.provisions import ProvisionFinder
 from corpus.store import CorpusStore
 
 DAY = date(2024, 6, 1)
@@ -67,9 +66,3 @@ def test_hotel_not_registering_guests_pairs_the_article_with_itself(
     assert own, [p.penalty.citation for p in pairs]
     assert own[0].violated.citation == own[0].penalty.citation
     assert (own[0].penalty.law, own[0].penalty.article) == ("治安管理处罚法", 56)
-
-
-def test_matched_items_vote_for_their_law(bm25_finder: ProvisionFinder) -> None:
-    """No table word names the domain; the 罚则 item restating the act routes to its law."""
-    route = bm25_finder.route("旅馆工作人员对住宿的旅客不按规定登记身份证件", [], DAY)
-    assert "治安管理处罚法" in route.laws
