@@ -168,8 +168,7 @@ class PairBuilder:
         if found:
             return found
         if states_own_act(penalty):
-            reason = f"{penalty.citation}在同一条中规定违法行为及其处罚"
-            return [PairCandidate(unit, unit, LinkKind.SELF, 1.0, reason)]
+            return [_self_stated(unit)]
         return self._wording_duties(unit, self.lexicon(penalty), penalty.unit_id)
 
     def _by_facts(self, grams: frozenset[str], hits: list[RankedRecord]) -> list[PairCandidate]:
@@ -227,6 +226,13 @@ class PairBuilder:
         return PairCandidate(c.duty, c.penalty, c.link, c.link_score, c.reason, round(score, 4))
 
     def _from_penalty(self, penalty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
+        if states_own_act(penalty):  # the act is stated here: no other article is its duty
+            lexicon = self.lexicon(penalty)
+            units = sorted(
+                article_units(penalty),
+                key=lambda u: -lexicon.weighted_containment(grams, bigrams(u.full_text)),
+            )[: self.weights.wording_units]
+            return [_self_stated(unit) for unit in units]
         found: list[PairCandidate] = []
         graph = self.graphs.for_record(penalty)
         for unit in article_units(penalty):
@@ -345,6 +351,11 @@ class PairBuilder:
                 if similarity >= WORDING_MIN_SIMILARITY:
                     found.append(_wording(unit, penalty, similarity))
         return found
+
+
+def _self_stated(unit: NormUnit) -> PairCandidate:
+    reason = f"{unit.record.citation}在同一条中规定违法行为及其处罚"
+    return PairCandidate(unit, unit, LinkKind.SELF, 1.0, reason)
 
 
 def _wording(duty: NormUnit, penalty: NormUnit, similarity: float) -> PairCandidate:

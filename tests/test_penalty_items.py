@@ -63,6 +63,6 @@ def test_hotel_not_registering_guests_pairs_the_article_with_itself(
         "旅馆工作人员对住宿的旅客不按规定登记姓名和身份证件号码", DAY
     ).provisions.pairs
     own = [p for p in pairs if p.link == "self"]
-    assert own, [p.penalty.citation for p in pairs]
+    assert own, [(p.violated.citation, p.penalty.citation, p.link, p.reason) for p in pairs]
     assert own[0].violated.citation == own[0].penalty.citation
     assert (own[0].penalty.law, own[0].penalty.article) == ("治安管理处罚法", 56)
