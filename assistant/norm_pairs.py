@@ -29,6 +29,7 @@ from assistant.norm_units import (
     bigrams,
     duty_units,
 )
+from assistant.penalty_items import PenaltyMatch, stated_act, states_own_act
 from corpus.citation_parser import parse_citations
 from corpus.model import ArticleRecord
 
@@ -38,6 +39,7 @@ class LinkKind(StrEnum):
     ENUMERATION = "enumeration"  # 罚则 item restates the duty item
     WORDING = "wording"  # a retrieved duty and a retrieved 罚则 item say the same thing
     FACTS = "facts"  # no textual link: the facts match both the duty and the 罚则 item
+    SELF = "self"  # the 罚则 states the act itself (违反治安管理的行为和处罚)
 
 
 LINK_STRENGTH = {
@@ -45,6 +47,7 @@ LINK_STRENGTH = {
     LinkKind.ENUMERATION: 0.9,
     LinkKind.WORDING: 0.5,
     LinkKind.FACTS: 0.0,
+    LinkKind.SELF: 1.0,
 }
 WORDING_MIN_SIMILARITY = 0.2
 _BEHAVIOUR_END = re.compile(r"的[，,]|[，,]由|[，,]处|[，,]责令")
@@ -67,6 +70,8 @@ class PairWeights:
     wording_units: int = 3
     wording_duties: int = 5
     facts_units: int = 4
+    item: float = 1.0  # how far the situation restates a 罚则 item's act (best item 1.0)
+    item_units: int = 8
 
 
 @dataclass(frozen=True)
@@ -100,10 +105,16 @@ class PairBuilder:
         self._citing: dict[tuple, dict[str, list[tuple]]] = {}
 
     def pairs(
-        self, query: str, hits: list[RankedRecord], routed: frozenset[str] = frozenset()
+        self,
+        query: str,
+        hits: list[RankedRecord],
+        routed: frozenset[str] = frozenset(),
+        matched: list[PenaltyMatch] | None = None,
     ) -> list[PairCandidate]:
-        """Every linked pair reachable from the hits, best first; routed laws get a bonus."""
+        """Every linked pair reachable from the hits and the matched 罚则 items, best first;
+        routed laws and 罚则 items whose act the situation restates get a bonus."""
         self._routed = routed
+        matched = matched or []
         grams = bigrams(query)
         ranks = {h.record.unit_id: h.rank for h in hits}
         found: dict[tuple, PairCandidate] = {}
@@ -121,10 +132,44 @@ class PairBuilder:
                 scored = self._scored(candidate, grams, ranks)
                 if scored.key not in found or scored.score > found[scored.key].score:
                     found[scored.key] = scored
+        for match in matched[: self.weights.item_units]:
+            for candidate in self._from_item(match.unit, grams):
+                scored = self._scored(candidate, grams, ranks)
+                if scored.key not in found or scored.score > found[scored.key].score:
+                    found[scored.key] = scored
         for candidate in self._by_facts(grams, hits):
             if candidate.key not in found:
                 found[candidate.key] = self._scored(candidate, grams, ranks)
         return sorted(found.values(), key=lambda c: -c.score)
+
+    def _restated(self, c: PairCandidate, grams: frozenset[str]) -> float:
+        """Share of the 罚则 unit's stated act the situation restates (IDF-weighted); only
+        for a pair the statute links, so the facts alone never earn it twice."""
+        if c.link is LinkKind.FACTS:
+            return 0.0
+        act = bigrams(stated_act(c.penalty))
+        return self.lexicon(c.penalty.record).weighted_containment(act, grams)
+
+    def _from_item(self, unit: NormUnit, grams: frozenset[str]) -> list[PairCandidate]:
+        """A matched 罚则 unit with the duty it names, restates, or (治安) states itself."""
+        penalty = unit.record
+        if penalty.level in NO_PAIR_LEVELS:
+            return []
+        graph = self.graphs.for_record(penalty)
+        found = [
+            _explicit(duty, ref_paragraph, ref_item, unit, grams)
+            for duty, ref_paragraph, ref_item in _cited_duties(unit, graph.records, penalty)
+        ]
+        found += [
+            c
+            for c in self._enumerations(penalty, self.graphs.text_links_of(penalty), True)
+            if c.penalty.key == unit.key
+        ]
+        if found:
+            return found
+        if states_own_act(penalty):
+            return [_self_stated(unit)]
+        return self._wording_duties(unit, self.lexicon(penalty), penalty.unit_id)
 
     def _by_facts(self, grams: frozenset[str], hits: list[RankedRecord]) -> list[PairCandidate]:
         """In a routed law, the duties and 罚则 items the facts match best, paired as such.
@@ -176,10 +221,18 @@ class PairBuilder:
             + w.link * LINK_STRENGTH[c.link] * c.link_score
             + w.level * LEVEL_PRIOR.get(c.duty.record.level or "", 0.0)
             + w.route * (c.duty.record.law in self._routed)
+            + w.item * self._restated(c, grams)
         )
         return PairCandidate(c.duty, c.penalty, c.link, c.link_score, c.reason, round(score, 4))
 
     def _from_penalty(self, penalty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
+        if states_own_act(penalty):  # the act is stated here: no other article is its duty
+            lexicon = self.lexicon(penalty)
+            units = sorted(
+                article_units(penalty),
+                key=lambda u: -lexicon.weighted_containment(grams, bigrams(u.full_text)),
+            )[: self.weights.wording_units]
+            return [_self_stated(unit) for unit in units]
         found: list[PairCandidate] = []
         graph = self.graphs.for_record(penalty)
         for unit in article_units(penalty):
@@ -217,21 +270,26 @@ class PairBuilder:
             article_units(penalty),
             key=lambda u: -lexicon.weighted_containment(grams, bigrams(u.full_text)),
         )[: self.weights.wording_units]
-        found = []
-        for unit in units:
-            wanted = bigrams(behaviour(unit))
-            scored = sorted(
-                (
-                    (lexicon.mutual(wanted, duty_grams, own), duty)
-                    for duty, duty_grams, own in lexicon.duties
-                    if duty.record.unit_id != penalty.unit_id
-                ),
-                key=lambda s: -s[0],
-            )[: self.weights.wording_duties]
-            for similarity, duty in scored:
-                if similarity >= WORDING_MIN_SIMILARITY:
-                    found.append(_wording(duty, unit, similarity))
-        return found
+        return [c for unit in units for c in self._wording_duties(unit, lexicon, penalty.unit_id)]
+
+    def _wording_duties(
+        self, unit: NormUnit, lexicon: LawLexicon, own_article: str
+    ) -> list[PairCandidate]:
+        """The duty units of the law whose wording the 罚则 unit's conduct restates."""
+        wanted = bigrams(behaviour(unit))
+        scored = sorted(
+            (
+                (lexicon.mutual(wanted, duty_grams, own), duty)
+                for duty, duty_grams, own in lexicon.duties
+                if duty.record.unit_id != own_article
+            ),
+            key=lambda s: -s[0],
+        )[: self.weights.wording_duties]
+        return [
+            _wording(duty, unit, similarity)
+            for similarity, duty in scored
+            if similarity >= WORDING_MIN_SIMILARITY
+        ]
 
     def lexicon(self, record: ArticleRecord) -> LawLexicon:
         key = (record.law, record.version)
@@ -293,6 +351,11 @@ class PairBuilder:
                 if similarity >= WORDING_MIN_SIMILARITY:
                     found.append(_wording(unit, penalty, similarity))
         return found
+
+
+def _self_stated(unit: NormUnit) -> PairCandidate:
+    reason = f"{unit.record.citation}在同一条中规定违法行为及其处罚"
+    return PairCandidate(unit, unit, LinkKind.SELF, 1.0, reason)
 
 
 def _wording(duty: NormUnit, penalty: NormUnit, similarity: float) -> PairCandidate:

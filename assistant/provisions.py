@@ -8,6 +8,7 @@ or out of force on that date, can appear.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -16,6 +17,7 @@ from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
 from assistant.norm_units import NormUnit
+from assistant.penalty_items import PenaltyItemIndex, PenaltyMatch
 from assistant.question_kind import question_kind
 from corpus.citation_parser import CitationRef
 from corpus.citation_resolver import (
@@ -113,6 +115,7 @@ class CorpusRouting:
 
     silent_laws: int = 2
     added_laws: int = 1
+    item_depth: int = 30  # 罚则 units matched to the situation's act
 
 
 MAX_PAIRS_PER_DUTY = 2
@@ -211,6 +214,7 @@ class ProvisionFinder:
         self.pair_builder = PairBuilder(self.graphs, weights)
         self._known_laws: set[str] | None = None
         self._router: LawRouter | None = None
+        self._penalty_items: PenaltyItemIndex | None = None
         self.routing = routing
 
     @property
@@ -219,6 +223,19 @@ class ProvisionFinder:
         if self._router is None:
             self._router = LawRouter.from_units(self.index.units)
         return self._router
+
+    @property
+    def penalty_items(self) -> PenaltyItemIndex:
+        """Every 罚则 unit of the statutes and regulations, built from the store on first use."""
+        if self._penalty_items is None:
+            self._penalty_items = PenaltyItemIndex.from_records(
+                self.store.iter_articles(self.router.laws)
+            )
+        return self._penalty_items
+
+    def matched_items(self, text: str, on: date, laws: Iterable[str]) -> list[PenaltyMatch]:
+        """The 罚则 units of the searched laws whose act the situation restates."""
+        return self.penalty_items.search(text, on, self.routing.item_depth, laws)
 
     def route(self, question: str, general: list[Hit]) -> LawRoute:
         """The hand table's laws, then the laws the corpus itself points to.
@@ -284,6 +301,7 @@ class ProvisionFinder:
             query.text,
             [RankedRecord(r, rank) for rank, (r, _) in enumerate(ranked, start=1)],
             frozenset(route.laws),
+            self.matched_items(query.text, on, laws or route.laws),
         )
         answer.pairs = self.verified_pairs(candidates, on, answer.dropped)
         seen: set[str] = set()
