@@ -38,6 +38,8 @@ def citations_of(item: dict) -> Iterator[tuple[str, str]]:
     if is_procedural(item):
         for article in item["answer_articles"]:
             yield "answer_articles", article
+        for article in item.get("also_accept", {}).get("answer_articles", []):
+            yield "also_accept.answer_articles", article
         return
     for role in ("violated", "penalty"):
         yield f"gold.{role}", item["gold"][role]
