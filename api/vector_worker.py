@@ -1,7 +1,7 @@
 """The background work inside ``zhifa serve``: one low-priority daemon thread.
 
 It first builds the shipped case base's BM25 index when there is none
-(:mod:`api.background_cases`), then runs :class:`indexing.vector_backfill.VectorBackfill` against the service's index
+(:mod:`api.background_cases`) and the officer assistant's corpus indexes, then runs :class:`indexing.vector_backfill.VectorBackfill` against the service's index
 folder and hands every index it saves to ``Components.adopt_statute_index``, so
 searches turn hybrid law by law while the service keeps answering. Stopping the
 service stops it after the current batch; the next start resumes from the cache.
@@ -60,6 +60,10 @@ class BackgroundVectors:
             ensure_case_index(self.components)
         except Exception:  # noqa: BLE001 - similar cases are supporting material only
             log.exception("后台建立案例库失败（可运行 zhifa cases init）")
+        try:
+            self.components.warm_assistant()
+        except Exception:  # noqa: BLE001 - the first question then builds them itself
+            log.exception("后台预建办案辅助索引失败")
         if not vectors or self.stop_event.is_set():
             return
         try:

@@ -55,3 +55,14 @@ def test_rebuilt_index_is_swapped_whole(tmp_path: Path) -> None:
     assert len(new.index.units) > len(old.index.units)
     assert old.index.retrieve("听证", 3, mode="bm25")  # the old one still answers
     assert components.reload_statute_index() is components.statute_index()
+
+
+def test_warm_assistant_builds_its_corpus_indexes_before_the_first_question(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(data_dir=tmp_path)
+    _build_index(settings, sample_records())
+    components = Components(settings)
+    components.warm_assistant()
+    finder = components.assistant.finder
+    assert finder._router is not None and finder._penalty_items is not None
