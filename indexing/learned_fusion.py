@@ -211,18 +211,15 @@ def _dense_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) -> 
     unit_lists = [index.units_of[position[hit.article_id]] for hit in hits]
     unit_ids = np.array([u for units in unit_lists for u in units], dtype=np.int64)
     scores = index.require_dense().score(vector, unit_ids)
-    best, start = [], 0
-    for units in unit_lists:
-        best.append(float(np.max(scores[start : start + len(units)])))
-        start += len(units)
-    return best
+    starts = np.cumsum([0] + [len(units) for units in unit_lists[:-1]])
+    return [float(x) for x in np.maximum.reduceat(scores, starts)]
 
 
 def _bigram_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) -> dict[str, float]:
     """Bigram BM25 score of each bigram hit (best unit of its article)."""
     if not hits:
         return {}
-    articles = _best_per_article(retriever.index, retriever.bigrams.scores(query))
+    articles = _best_per_article(retriever.index, retriever.bigram_scores(query))
     position = retriever.article_position
     return {hit.article_id: float(articles[position[hit.article_id]]) for hit in hits}
 
