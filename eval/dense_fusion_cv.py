@@ -27,13 +27,22 @@ from tqdm import tqdm
 from eval.learned_fusion_cv import Prepared, cross_fit, fit, prepare, ranker_scores
 from eval.retrieval_eval import score_rankings
 from indexing.fusion import FusionConfig, reciprocal_rank_fusion
-from indexing.learned_fusion import ALL_FEATURES, FEATURES, Candidates, LinearRanker
+from indexing.learned_fusion import (
+    ALL_FEATURES,
+    FEATURES,
+    LEVEL_FEATURES,
+    Candidates,
+    LinearRanker,
+)
 
 Key = tuple[str, int]
 SHIPPED = (10, 1.5)
 K_GRID = (2, 5, 10, 20, 40, 60)
 WEIGHT_GRID = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
-DENSE_NO_ADAPTIVE = tuple(f for f in ALL_FEATURES if not f.endswith(("_x_flat", "_x_conf")))
+DENSE_NO_ADAPTIVE = tuple(
+    f for f in ALL_FEATURES if not f.endswith(("_x_flat", "_x_conf")) and f not in LEVEL_FEATURES
+)
+DENSE_LEVEL = DENSE_NO_ADAPTIVE + LEVEL_FEATURES
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 1.0)
 SHIP_FEATURES = DENSE_NO_ADAPTIVE
 
@@ -124,7 +133,8 @@ def evaluate(
     variants = (
         ("learned bm25-only", FEATURES),
         ("learned +dense", DENSE_NO_ADAPTIVE),
-        ("learned +dense +adaptive", ALL_FEATURES),
+        ("learned +dense +adaptive", tuple(f for f in ALL_FEATURES if f not in LEVEL_FEATURES)),
+        ("learned +dense +level", DENSE_LEVEL),
     )
     for label, features in variants:
         folds = cross_fit(prepared, command, C_GRID, features, True, tune)

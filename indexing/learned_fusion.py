@@ -45,7 +45,11 @@ DENSE_FEATURES: tuple[str, ...] = (
     "dense_rr_x_flat",
     "bm25_rr_x_conf",
 )
-ALL_FEATURES: tuple[str, ...] = FEATURES + DENSE_FEATURES
+# judicial interpretations restate a statute's offence in its own words and so outrank
+# the statute article the officer must cite; the unit's level lets the ranker weigh that
+LEVEL_FEATURES: tuple[str, ...] = ("interpretation",)
+ALL_FEATURES: tuple[str, ...] = FEATURES + DENSE_FEATURES + LEVEL_FEATURES
+_INTERPRETATION_LEVEL = "司法解释"
 _CONFIDENCE_RANK = 5
 _RR_K = 10
 _MISSING_RANK = 1000
@@ -169,7 +173,7 @@ def candidates(
     rankings["dense"] = [h.article_id for h in dense_hits]
     cosine = _dense_scores(retriever, query, hits)
     extra = _dense_features(retriever, hits, dense_hits, cosine, rank, confidence)
-    features = np.hstack([matrix, extra])
+    features = np.hstack([matrix, extra, _level_features(retriever, hits)])
     return Candidates(hits, features, ALL_FEATURES, rankings, confidence, tuple(cosine))
 
 
@@ -199,6 +203,14 @@ def _dense_features(
             ]
         )
     return np.array(rows, dtype=np.float64).reshape(len(hits), len(DENSE_FEATURES))
+
+
+def _level_features(retriever: LawAwareRetriever, hits: list[Hit]) -> np.ndarray:
+    """``LEVEL_FEATURES`` of every candidate: 1 for a judicial interpretation."""
+    index, position = retriever.index, retriever.article_position
+    levels = [index.units[index.units_of[position[h.article_id]][0]].level for h in hits]
+    column = [float(level == _INTERPRETATION_LEVEL) for level in levels]
+    return np.array(column, dtype=np.float64).reshape(len(hits), len(LEVEL_FEATURES))
 
 
 def _dense_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) -> list[float]:

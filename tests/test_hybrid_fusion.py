@@ -17,7 +17,7 @@ from indexing.hybrid_index import HybridIndex
 from indexing.law_aware import LawAwareRetriever
 from indexing.learned_fusion import (
     ALL_FEATURES,
-    DENSE_FEATURES,
+    FEATURES,
     LinearRanker,
     bm25_confidence,
     candidates,
@@ -69,7 +69,7 @@ def test_dense_candidates_add_the_dense_pool_and_features(index, aware):
 
 def test_bm25_only_candidates_keep_the_old_columns(aware):
     found = candidates(aware, DRINK, 20)
-    assert found.features.shape[1] == len(ALL_FEATURES) - len(DENSE_FEATURES)
+    assert found.names == FEATURES and found.features.shape[1] == len(FEATURES)
     with pytest.raises(ValueError, match="lack"):
         found.columns(("dense_rr",))
 
@@ -151,3 +151,11 @@ def test_rrf_variants_and_pooled_fit_on_dense_candidates(aware):
     assert np.isfinite(ranker.weights).all()
     scaled = fit(sets["a"], 1.0, {}, ("bm25_rr", "dense_gap"), scale=True)
     assert scaled.provenance["standardised"] is True
+
+
+def test_level_feature_marks_judicial_interpretations(aware):
+    found = candidates(aware, DRINK, 20, dense=True)
+    column = found.columns(("interpretation",))[:, 0]
+    levels = {u.article_id: u.level for u in aware.index.units}
+    expected = [float(levels[h.article_id] == "司法解释") for h in found.hits]
+    assert column.tolist() == expected
