@@ -278,6 +278,13 @@ class Components:
         finder = self.assistant.finder
         _ = finder.router, finder.penalty_items
 
+    def warm_statute_search(self) -> None:
+        """Build the learned hybrid search's law-aware parts (detector, bigram matrix) now
+        when it applies, so the first search does not pay a few seconds for them."""
+        search = self.statute_search()
+        if isinstance(search, FusedSearch) and search.learned_applies("hybrid"):
+            _ = search.learned.aware.bigrams
+
     def cases_changed(self) -> None:
         """After the case index is (re)built: the assistant and review must pick it up."""
         self._forget("case_search", "assistant", "review_context", "drafter")

@@ -11,6 +11,7 @@ dense modes are the index's own. The weights ship in ``indexing/weights/``.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from indexing.filters import SearchFilter
@@ -26,10 +27,23 @@ class FusedSearch:
     """``retrieve`` like a HybridIndex; hybrid mode ranked by the learned fusion."""
 
     def __init__(
-        self, index: HybridIndex, ranker: LinearRanker, aware: LawAwareRetriever | None = None
+        self,
+        index: HybridIndex,
+        ranker: LinearRanker,
+        aware: LawAwareRetriever | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self.index = index
-        self.learned = LearnedRetriever(aware or LawAwareRetriever(index), ranker)
+        self.ranker = ranker
+        self._aware = aware
+        self.cache_dir = cache_dir
+
+    @cached_property
+    def learned(self) -> LearnedRetriever:
+        """Built on the first learned search, not per index swap: while the background
+        build swaps in a new index every chunk, hybrid answers by RRF and needs none of it."""
+        aware = self._aware or LawAwareRetriever(self.index, cache_dir=self.cache_dir)
+        return LearnedRetriever(aware, self.ranker)
 
     def learned_applies(self, mode: str) -> bool:
         """Hybrid mode on an index whose every unit has its vector."""
@@ -60,4 +74,4 @@ def hybrid_search(
     if fusion == "rrf":
         return index
     ranker = LinearRanker.load(weights or SHIPPED_WEIGHTS)
-    return FusedSearch(index, ranker, LawAwareRetriever(index, cache_dir=cache_dir))
+    return FusedSearch(index, ranker, cache_dir=cache_dir)

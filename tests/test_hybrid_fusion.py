@@ -159,3 +159,11 @@ def test_level_feature_marks_judicial_interpretations(aware):
     levels = {u.article_id: u.level for u in aware.index.units}
     expected = [float(levels[h.article_id] == "司法解释") for h in found.hits]
     assert column.tolist() == expected
+
+
+def test_law_aware_parts_are_built_only_for_a_learned_search(index):
+    search = FusedSearch(index, LinearRanker.load(SHIPPED_WEIGHTS))
+    search.retrieve(DRINK, 3, mode="bm25")
+    assert "learned" not in vars(search)
+    search.retrieve(DRINK, 3)
+    assert "learned" in vars(search)
