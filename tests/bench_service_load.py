@@ -130,6 +130,14 @@ def wait_ready(base: str, token: str, process: subprocess.Popen, timeout: float 
     raise SystemExit("服务未能在规定时间内启动")
 
 
+def warm_up(base: str, token: str, path: str) -> None:
+    """One untimed request with a query outside the timed pool: the service builds its
+    search parts (learned fusion's bigram matrix, ~15 s) on first use; the bench measures
+    a loaded service."""
+    headers = {"Authorization": f"Bearer {token}"}
+    httpx.get(base + path, params={"q": "预热"}, headers=headers, timeout=300)
+
+
 async def drive(
     base: str, token: str, path: str, queries: list[str], clients: int, seconds: float
 ) -> EndpointResult:
@@ -225,6 +233,7 @@ def main() -> int:
                     f"提示：没有检索索引（{index_dir}），跳过 /api/search；先运行 zhifa index build"
                 )
             for path, queries in plan:
+                warm_up(base, token, path)
                 result = asyncio.run(drive(base, token, path, queries, args.clients, args.seconds))
                 results.append(result)
                 print(
