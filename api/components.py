@@ -259,7 +259,7 @@ class Components:
         """Build the assistant's corpus-derived indexes (law router, 罚则 items) now, so the
         first question does not pay for them (about 6 s on the national corpus)."""
         finder = self.assistant.finder
-        _ = finder.router, finder.penalty_items
+        _ = finder.router, finder.penalty_items, finder.law_ranker
 
     def cases_changed(self) -> None:
         """After the case index is (re)built: the assistant and review must pick it up."""
