@@ -8,7 +8,7 @@ or out of force on that date, can appear.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -243,15 +243,9 @@ class ProvisionFinder:
             )
         return self._law_ranker
 
-    def matched_items(
-        self, text: str, on: date, laws: Iterable[str], strength: Mapping[str, float] | None = None
-    ) -> list[PenaltyMatch]:
-        """The 罚则 units of the searched laws whose act the situation restates; with routing
-        strengths, an item of a weakly routed law ranks below an equal one of the leading law."""
-        found = self.penalty_items.search(text, on, self.routing.item_depth, laws)
-        if not strength:
-            return found
-        return sorted(found, key=lambda m: -m.strength * strength.get(m.unit.record.law, 1.0))
+    def matched_items(self, text: str, on: date, laws: Iterable[str]) -> list[PenaltyMatch]:
+        """The 罚则 units of the searched laws whose act the situation restates."""
+        return self.penalty_items.search(text, on, self.routing.item_depth, laws)
 
     def route(
         self, question: str, general: list[Hit], on: date | None = None, query: str = ""
@@ -321,7 +315,7 @@ class ProvisionFinder:
             query.text,
             [RankedRecord(r, rank) for rank, (r, _) in enumerate(ranked, start=1)],
             {law: route.strength.get(law, 1.0) for law in route.laws},
-            self.matched_items(query.text, on, laws or route.laws, route.strength),
+            self.matched_items(query.text, on, laws or route.laws),
         )
         answer.pairs = self.verified_pairs(candidates, on, answer.dropped)
         seen: set[str] = set()
