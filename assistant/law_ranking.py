@@ -168,13 +168,18 @@ class LawRanker:
         """The ``searched`` best fused laws with their implementing regulations; each law's
         reason names the views that ranked it and the table's words."""
         views = self.views(question, query, hit_laws, table, on, known)
-        fused = [(law, s) for law, s in fuse(views.rankings, self.config) if law in known]
-        heads = fused[: self.config.searched]
+        heads: list[tuple[list[str], float]] = []  # a family held in the corpus, its score
+        for head, score in fuse(views.rankings, self.config):
+            family = self.router.family(head, known)
+            if family:  # a regulation whose parent law the corpus lacks still counts
+                heads.append((family, score))
+            if len(heads) == self.config.searched:
+                break
         best = heads[0][1] if heads else 1.0
         laws: dict[str, float] = {}
-        for head, score in heads:
-            for law in self.router.family(head, known):
-                share = 1.0 if law == head else self.config.family_share
+        for family, score in heads:
+            for law in family:
+                share = 1.0 if law == family[0] else self.config.family_share
                 laws.setdefault(law, round(share * score / best, 3))
         signals = {
             law: tuple(table.signals.get(law, ()))
