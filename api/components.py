@@ -275,7 +275,7 @@ class Components:
         """Build the assistant's corpus-derived indexes (law router, 罚则 items) now, so the
         first question does not pay for them (about 6 s on the national corpus)."""
         finder = self.assistant.finder
-        _ = finder.router, finder.penalty_items
+        _ = finder.router, finder.penalty_items, finder.law_ranker
 
     def warm_statute_search(self) -> None:
         """Build the learned hybrid search's law-aware parts (detector, bigram matrix) now
