@@ -31,6 +31,8 @@ _OWN_FINE = re.compile(r"处[^；。]*罚款")
 GOODS_VALUE = "货值金额"
 _PART_VALUE = re.compile(r"货值")
 _SOLD = re.compile(r"销售金额|销售额")
+# A 货值金额 qualified as held or left (库存货值金额) is a part of the whole, not the whole.
+_PART = re.compile(r"库存|剩余|未售|未销售|在库|现场|扣押|查封|查获")
 ILLEGAL_GAINS = "违法所得"
 # 没有违法所得的，处…: a file that states none (or none established) is in that tier
 _NO_GAINS = re.compile(
@@ -45,12 +47,12 @@ def _narrative(case: CaseFile) -> str:
 def fine_bases(case: CaseFile) -> dict[str, float]:
     """The file's amounts, with 货值金额 composed when the file splits it: the value of all
     goods unlawfully produced or sold (两高伪劣商品解释第二条第三款: 以…伪劣产品的标价计算) is
-    what was sold (销售金额) plus what was still held (库存货值、剩余货值). A narrative that
+    what was sold (销售金额) plus what was still held (库存货值、库存货值金额、剩余货值). A narrative that
     states no 违法所得 was had (or established) puts the file in the 没有违法所得 tier."""
     amounts = dict(case.facts.amounts)
     if not any(ILLEGAL_GAINS in name for name in amounts) and _NO_GAINS.search(_narrative(case)):
         amounts[ILLEGAL_GAINS] = 0.0
-    if any(GOODS_VALUE in name for name in amounts):
+    if any(GOODS_VALUE in name and not _PART.search(name) for name in amounts):
         return amounts
     held = [v for name, v in amounts.items() if _PART_VALUE.search(name)]
     sold = [v for name, v in amounts.items() if _SOLD.search(name)]
