@@ -161,3 +161,45 @@ def test_a_substandard_drug_is_not_a_counterfeit_one() -> None:
         citations__penalty_basis=["《中华人民共和国药品管理法》第一百一十七条"],
     )
     assert reached(case) == []
+
+
+# --- 第四十四条、第六十三条: rights a file lists vs rights it is silent on ----------------
+
+
+def _notice_with(**fields: object) -> CaseFile:
+    """The example (a 150000-yuan fine: a hearing is due) with its notice step rewritten."""
+    data = read_case_data(EXAMPLE)
+    for event in data["events"]:
+        if event["type"] == "告知":
+            event.pop("rights")
+            event.update(fields)
+    return CaseFile.model_validate(data)
+
+
+def _notice_flags(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, str]]:
+    wanted = (PENALTY_LAW + "第四十四条", PENALTY_LAW + "第六十三条第一款")
+    return set(
+        (ctx.rule(f.rule), f.severity.value)
+        for f in review(case, ctx).flags
+        if ctx.rule(f.rule) in wanted
+    )
+
+
+def test_a_notice_silent_on_the_rights_told_is_checked(ctx: ReviewContext) -> None:
+    """A notice step naming no rights leaves open what the 告知书 said: checked."""
+    assert _notice_flags(_notice_with(note="送达行政处罚事先告知书"), ctx) == {
+        (PENALTY_LAW + "第四十四条", "check"),
+        (PENALTY_LAW + "第六十三条第一款", "check"),
+    }
+
+
+def test_rights_written_in_the_note_are_told(ctx: ReviewContext) -> None:
+    assert _notice_flags(_notice_with(note="告知陈述、申辩、听证权利"), ctx) == set()
+
+
+def test_rights_listed_as_none_must_be_fixed(ctx: ReviewContext) -> None:
+    """``rights: []`` says no right was told: 第四十四条 and 第六十三条第一款 are breached."""
+    assert _notice_flags(_notice_with(rights=[]), ctx) == {
+        (PENALTY_LAW + "第四十四条", "must_fix"),
+        (PENALTY_LAW + "第六十三条第一款", "must_fix"),
+    }
