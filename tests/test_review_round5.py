@@ -203,3 +203,25 @@ def test_rights_listed_as_none_must_be_fixed(ctx: ReviewContext) -> None:
         (PENALTY_LAW + "第四十四条", "must_fix"),
         (PENALTY_LAW + "第六十三条第一款", "must_fix"),
     }
+
+
+# --- 第五十八条 / 粤审核办法第三条: a review on paper is a review -------------------------
+
+
+def _review_flags(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    return [
+        f.reason
+        for f in review(case, ctx).flags
+        if f.point == "procedure" and "未经法制审核" in f.reason
+    ]
+
+
+def test_a_dated_review_opinion_shows_the_review(ctx: ReviewContext) -> None:
+    """The example (a major decision) with its 法制审核 step left out of the events but its
+    法制审核意见书 (2023-05-20, before the decision) kept was reviewed; without the opinion
+    too, it was not."""
+    data = read_case_data(EXAMPLE)
+    data["events"] = [e for e in data["events"] if e["type"] != "法制审核"]
+    assert _review_flags(CaseFile.model_validate(data), ctx) == []
+    data["documents"] = [d for d in data["documents"] if "审核" not in d["type"]]
+    assert len(_review_flags(CaseFile.model_validate(data), ctx)) == 1

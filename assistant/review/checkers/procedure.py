@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.case_file import CaseFile, Event
+from assistant.case_file import CaseFile, Document, Event
 from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
@@ -353,7 +353,8 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     major = ctx.major(case)
     review = case.first("法制审核")
-    if major.major and (review is None or review.date > decision.date):
+    reviewed = _step_on_paper(case, ctx, "审核", decision.date)
+    if major.major and (review is None or review.date > decision.date) and not reviewed:
         flags.append(
             _flag(
                 Severity.MUST_FIX,
@@ -365,6 +366,7 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
     complex_case = case.major_factors.complex_facts
     discussed = [e for e in case.events_of("集体讨论") if e.date <= decision.date]
+    discussed += _step_on_paper(case, ctx, "集体讨论", decision.date)
     if complex_case and not discussed:
         flags.append(
             _flag(
@@ -375,6 +377,19 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _step_on_paper(case: CaseFile, ctx: ReviewContext, function: str, by: date) -> list[Document]:
+    """Documents of a step (法制审核意见书, 集体讨论记录) dated on or before ``by``: the
+    step was taken even where the file records no event for it."""
+    found = ctx.document_functions.get(function) if ctx.document_functions else None
+    if found is None:
+        return []
+    return [
+        d
+        for d in case.documents
+        if any(t in d.type for t in found.titles) and d.date is not None and d.date <= by
+    ]
 
 
 def _investigation_after_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
