@@ -225,3 +225,38 @@ def test_a_dated_review_opinion_shows_the_review(ctx: ReviewContext) -> None:
     assert _review_flags(CaseFile.model_validate(data), ctx) == []
     data["documents"] = [d for d in data["documents"] if "审核" not in d["type"]]
     assert len(_review_flags(CaseFile.model_validate(data), ctx)) == 1
+
+
+# --- silence is checked, a stated blank must be fixed (place, powers basis) ----------
+
+
+def _severities(case: CaseFile, ctx: ReviewContext, point: str, rule: str) -> list[str]:
+    return [
+        f.severity.value
+        for f in review(case, ctx).flags
+        if f.point == point and ctx.rule(f.rule) == rule
+    ]
+
+
+@pytest.mark.parametrize(("stated", "severity"), [(False, "check"), (True, "must_fix")])
+def test_a_place_left_out_is_checked_a_place_stated_unknown_fixed(
+    ctx: ReviewContext, stated: bool, severity: str
+) -> None:
+    data = read_case_data(EXAMPLE)
+    del data["violation"]["place"]
+    if stated:
+        data["violation"]["place"] = None
+    case = CaseFile.model_validate(data)
+    assert _severities(case, ctx, "facts", PENALTY_LAW + "第四十条") == [severity]
+
+
+@pytest.mark.parametrize(("stated", "severity"), [(False, "check"), (True, "must_fix")])
+def test_a_powers_basis_left_out_is_checked_one_stated_empty_fixed(
+    ctx: ReviewContext, stated: bool, severity: str
+) -> None:
+    data = read_case_data(EXAMPLE)
+    del data["agency"]["powers"]["basis"]
+    if stated:
+        data["agency"]["powers"]["basis"] = []
+    case = CaseFile.model_validate(data)
+    assert _severities(case, ctx, "subject", PENALTY_LAW + "第十七条") == [severity]
