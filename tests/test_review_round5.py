@@ -260,3 +260,27 @@ def test_a_powers_basis_left_out_is_checked_one_stated_empty_fixed(
         data["agency"]["powers"]["basis"] = []
     case = CaseFile.model_validate(data)
     assert _severities(case, ctx, "subject", PENALTY_LAW + "第十七条") == [severity]
+
+
+# --- 第四十二条第一款: officers however the step writes them ------------------------------
+
+
+@pytest.mark.parametrize(
+    "written", [["李明、陈华"], "李明，陈华", ["李明（执法证号44070021001）", "陈华"]]
+)
+def test_two_officers_written_together_or_annotated_are_two(
+    ctx: ReviewContext, written: object
+) -> None:
+    data = read_case_data(EXAMPLE)
+    for event in data["events"]:
+        if event["type"] == "调查取证":
+            event["officers"] = written
+    flags = review(CaseFile.model_validate(data), ctx).flags
+    assert [f.reason for f in flags if f.point == "qualification"] == []
+
+
+def test_one_officer_is_still_one(ctx: ReviewContext) -> None:
+    data = read_case_data(EXAMPLE)
+    data["events"][0]["officers"] = ["李明（主办）"]
+    flags = review(CaseFile.model_validate(data), ctx).flags
+    assert [f.severity.value for f in flags if f.point == "qualification"] == ["must_fix"]
