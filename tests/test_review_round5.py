@@ -284,3 +284,17 @@ def test_one_officer_is_still_one(ctx: ReviewContext) -> None:
     data["events"][0]["officers"] = ["李明（主办）"]
     flags = review(CaseFile.model_validate(data), ctx).flags
     assert [f.severity.value for f in flags if f.point == "qualification"] == ["must_fix"]
+
+
+def test_a_base_the_narrative_states_counts() -> None:
+    """违法所得 written in the established facts (and left out of facts.amounts) is a
+    base; a held part (库存货值金额) is not the whole 货值金额."""
+    case = _case(
+        facts__amounts={},
+        facts__description="已售出50盒，违法所得2150元；货值金额1.2万元，另库存货值金额3000元。",
+    )
+    bases = fine_bases(case)
+    assert bases["违法所得"] == 2150
+    assert bases[GOODS_VALUE] == 12000
+    held_only = _case(facts__amounts={}, facts__description="现场查扣库存货值金额3000元。")
+    assert GOODS_VALUE not in fine_bases(held_only)
