@@ -188,9 +188,26 @@ def grid_candidates(grid: dict) -> list[DiarizationOptions]:
     return list(candidates)
 
 
-def extended_grid(grid: dict, trials: list[str]) -> dict:
-    """``grid`` with the axes of the named trials added."""
-    return {**grid, **{key: v for name in trials for key, v in TRIALS[name].items()}}
+def extended_grid(grid: dict, trials: list[str], required: dict | None = None) -> dict:
+    """``grid`` with the axes of the named trials added; ``required`` pins axes to one value.
+
+    Pinning (a list pins to several values) shows what a trial does held out when
+    selection may not switch it off.
+    """
+    extended = {**grid, **{key: v for name in trials for key, v in TRIALS[name].items()}}
+    pinned = {k: tuple(v) if isinstance(v, list) else (v,) for k, v in (required or {}).items()}
+    return extended | pinned
+
+
+def parse_requirement(text: str) -> tuple[str, object]:
+    """``key=value``, the value JSON (``resegment_penalty=[0.1,0.2]``, ``count_method=eigengap``)."""
+    key, _, value = text.partition("=")
+    if key not in DiarizationOptions.__dataclass_fields__ or not value:
+        raise argparse.ArgumentTypeError(f"无法识别的固定参数：{text}（应为 选项名=值）")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
 
 
 def select(cache: EmbeddingCache, recordings: list[JoinedRecording], grid: dict = GRID) -> dict:
@@ -273,6 +290,13 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="网格加入：resegment（Viterbi 重分段）、eigengap（特征间隙估计人数）、partials（更密的重叠子窗）",
     )
+    parser.add_argument(
+        "--require",
+        action="append",
+        type=parse_requirement,
+        default=[],
+        help="固定某个选项（选项名=值，可重复），看它在留出组上的效果",
+    )
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--speech-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -283,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     cache = EmbeddingCache(load_speaker_encoder())
     if args.cross:
         sets = {name: build_set(speech_dir, *SETS[name]) for name in SETS}
-        grid = extended_grid(GRID_WITHOUT_COHESION if args.without_cohesion else GRID, args.trials)
+        base = GRID_WITHOUT_COHESION if args.without_cohesion else GRID
+        grid = extended_grid(base, args.trials, dict(args.require))
         document = cross_evaluate(cache, sets, grid)
         for fold, result in document.items():
             test = next(k for k in result if k.startswith(("held_out_", "not_held_out")))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
+import argparse
 
-from eval.diarization_benchmark import GRID, extended_grid, grid_candidates
+import numpy as np
+import pytest
+
+from eval.diarization_benchmark import GRID, extended_grid, grid_candidates, parse_requirement
 from transcription.diarization import DiarizationOptions, cluster_embeddings
 from transcription.speaker_count import eigengap_count, pruned_affinity
 from transcription.speaker_encoder import PARTIAL_FRAMES, partial_slices
@@ -94,3 +97,12 @@ def test_resegment_candidates_without_resegmentation_carry_no_penalty() -> None:
     off = [c for c in candidates if c.resegment_penalty is None]
     assert {c.resegment_across_penalty for c in off} == {0.0}
     assert len(candidates) == len(grid_candidates(GRID)) * 5
+
+
+def test_required_values_pin_an_axis() -> None:
+    key, value = parse_requirement("resegment_penalty=[0.1,0.2]")
+    grid = extended_grid(GRID, ["resegment"], {key: value})
+    assert grid["resegment_penalty"] == (0.1, 0.2)
+    assert parse_requirement("count_method=eigengap") == ("count_method", "eigengap")
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_requirement("no_such_option=1")
