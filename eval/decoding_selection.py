@@ -38,6 +38,11 @@ CANDIDATES: dict[str, dict[str, object]] = {
     "best_of 1": {"best_of": 1},
     "temperature fallback off": {"temperature": (0.0,)},
     "condition_on_previous_text on": {"condition_on_previous_text": True},
+    # added after the first six had run (beam 8 best on the joined files): the
+    # neighbourhood of the winner, and the winner as the settings ship it (best_of
+    # follows the beam width there).
+    "beam 8, best_of 8": {"beam_size": 8, "best_of": 8},
+    "beam 10": {"beam_size": 10, "best_of": 10},
 }
 
 
