@@ -16,7 +16,7 @@ class TranscriptionSettings(ModelSettings):
     whisper_compute_type: str = Field(default="int8", description="CTranslate2 compute type.")
     whisper_cpu_threads: int = Field(default=0, description="Decoder threads; 0 = all cores.")
     whisper_beam_size: int = Field(
-        default=8, description="Beam width (8 chosen on joined files); 1 = greedy (faster)."
+        default=10, description="Beam width (10 chosen on joined files); 1 = greedy (faster)."
     )
     whisper_language: str = Field(default="zh", description="Spoken language of recordings.")
     whisper_hotwords: str | None = Field(
