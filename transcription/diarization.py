@@ -12,6 +12,10 @@ pieces' cross similarity over their own within-cluster similarity, which does no
 drift towards 1 for two different but similar voices the way mean voice prints do.
 The defaults were chosen on joined interviews of real speakers; their held-out quality
 comes from two-fold cross-selection (``python -m eval.diarization_benchmark --cross``).
+Three further options are off by default because cross-selection never chose them and,
+forced on, none lowered held-out DER in both directions (issue #19, README):
+``resegment_penalty`` (Viterbi resegmentation), ``count_method="eigengap"`` and a denser
+``partial_step_frames``.
 """
 
 from __future__ import annotations
