@@ -6,6 +6,9 @@ Choose options on one set and score them on the other (both directions):
     python -m eval.diarization_benchmark --cross --out var/bench/diarization-cross.json
 The same without the cohesion test (the "before" figures):
     python -m eval.diarization_benchmark --cross --without-cohesion
+With a trial's axis added to the grid (issue #19: ``resegment``, ``eigengap``,
+``partials``; repeat ``--try`` to combine):
+    python -m eval.diarization_benchmark --cross --try resegment
 
 DER is pyannote.metrics' DiarizationErrorRate (missed speech + false alarm +
 confusion, over reference speech). pyannote's ``collar`` is the *total* width centred
@@ -59,6 +62,14 @@ GRID = {
     "merge_similarity": (0.7, 0.8, 1.01),
     "cohesion_ratio": (None, 0.75, 0.8, 0.85),
 }
+# Axes that issue #19's second round tries, each alone or together (``--try``):
+# Viterbi resegmentation, the eigengap speaker count, denser overlapping partials.
+TRIALS = {
+    "resegment": {"resegment_penalty": (None, 0.1, 0.2), "resegment_across_penalty": (0.0, 0.03)},
+    "eigengap": {"count_method": ("threshold", "eigengap")},
+    "partials": {"partial_step_frames": (80, 40)},
+}
+EIGENGAP_AXES = {"neighbour_fraction": (0.2, 0.3, 0.4), "eigengap_min_gap": (0.0, 0.05)}
 # The grid before the cohesion test existed: the "before" column of the README's table.
 GRID_WITHOUT_COHESION = {
     **{key: values for key, values in GRID.items() if key != "cohesion_ratio"},
@@ -92,7 +103,12 @@ class EmbeddingCache:
         self.seconds = 0.0
 
     def get(self, recording: JoinedRecording, options: DiarizationOptions) -> EmbeddedSpeech:
-        key = (recording.name, options.piece_s, options.embed_context_s)
+        key = (
+            recording.name,
+            options.piece_s,
+            options.embed_context_s,
+            options.partial_step_frames,
+        )
         if key not in self.entries:
             started = time.perf_counter()
             self.entries[key] = embed_speech(self.encoder, recording.samples, options, SAMPLE_RATE)
@@ -150,17 +166,57 @@ def _components(metric: DiarizationErrorRate) -> dict[str, float]:
     return {kind: metric.accumulated_[kind] / total for kind in kinds}
 
 
+def grid_candidates(grid: dict) -> list[DiarizationOptions]:
+    """Every grid point; the eigengap count replaces the distance threshold's axis.
+
+    Eigengap points ignore ``distance_threshold`` and try the spectral knobs instead,
+    so the two estimators are searched over equally many merge/cohesion settings.
+    """
+    base = DiarizationOptions()
+    candidates: dict[DiarizationOptions, None] = {}
+    for values in itertools.product(*grid.values()):
+        point = dict(zip(grid, values, strict=True))
+        if point.get("resegment_penalty") is None:
+            point.pop("resegment_across_penalty", None)  # no resegmentation: no penalty
+        if point.get("count_method") == "eigengap":
+            point.pop("distance_threshold", None)
+            for extra in itertools.product(*EIGENGAP_AXES.values()):
+                spectral = dict(zip(EIGENGAP_AXES, extra, strict=True))
+                candidates.setdefault(replace(base, **point, **spectral))
+        else:
+            candidates.setdefault(replace(base, **point))
+    return list(candidates)
+
+
+def extended_grid(grid: dict, trials: list[str], required: dict | None = None) -> dict:
+    """``grid`` with the axes of the named trials added; ``required`` pins axes to one value.
+
+    Pinning (a list pins to several values) shows what a trial does held out when
+    selection may not switch it off.
+    """
+    extended = {**grid, **{key: v for name in trials for key, v in TRIALS[name].items()}}
+    pinned = {k: tuple(v) if isinstance(v, list) else (v,) for k, v in (required or {}).items()}
+    return extended | pinned
+
+
+def parse_requirement(text: str) -> tuple[str, object]:
+    """``key=value``, the value JSON (``resegment_penalty=[0.1,0.2]``, ``count_method=eigengap``)."""
+    key, _, value = text.partition("=")
+    if key not in DiarizationOptions.__dataclass_fields__ or not value:
+        raise argparse.ArgumentTypeError(f"无法识别的固定参数：{text}（应为 选项名=值）")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
 def select(cache: EmbeddingCache, recordings: list[JoinedRecording], grid: dict = GRID) -> dict:
     """The grid point that does best on ``recordings`` (see the module docstring's order).
 
     Candidates are ranked with the fast frame DER; the chosen one is scored by pyannote.
     """
-    base = DiarizationOptions()
     references = {r.name: _reference_frames(r) for r in recordings}
-    candidates = [
-        replace(base, **dict(zip(grid, values, strict=True)))
-        for values in itertools.product(*grid.values())
-    ]
+    candidates = grid_candidates(grid)
     chosen = min(candidates, key=lambda o: _selection_key(cache, recordings, references, o))
     return evaluate(cache, recordings, chosen)
 
@@ -226,6 +282,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--without-cohesion", action="store_true", help="网格不含凝聚度检验（改动前的对照）"
     )
+    parser.add_argument(
+        "--try",
+        dest="trials",
+        action="append",
+        choices=sorted(TRIALS),
+        default=[],
+        help="网格加入：resegment（Viterbi 重分段）、eigengap（特征间隙估计人数）、partials（更密的重叠子窗）",
+    )
+    parser.add_argument(
+        "--require",
+        action="append",
+        type=parse_requirement,
+        default=[],
+        help="固定某个选项（选项名=值，可重复），看它在留出组上的效果",
+    )
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--speech-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -236,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     cache = EmbeddingCache(load_speaker_encoder())
     if args.cross:
         sets = {name: build_set(speech_dir, *SETS[name]) for name in SETS}
-        grid = GRID_WITHOUT_COHESION if args.without_cohesion else GRID
+        base = GRID_WITHOUT_COHESION if args.without_cohesion else GRID
+        grid = extended_grid(base, args.trials, dict(args.require))
         document = cross_evaluate(cache, sets, grid)
         for fold, result in document.items():
             test = next(k for k in result if k.startswith(("held_out_", "not_held_out")))

@@ -12,6 +12,10 @@ pieces' cross similarity over their own within-cluster similarity, which does no
 drift towards 1 for two different but similar voices the way mean voice prints do.
 The defaults were chosen on joined interviews of real speakers; their held-out quality
 comes from two-fold cross-selection (``python -m eval.diarization_benchmark --cross``).
+Three further options are off by default because cross-selection never chose them and,
+forced on, none lowered held-out DER in both directions (issue #19, README):
+``resegment_penalty`` (Viterbi resegmentation), ``count_method="eigengap"`` and a denser
+``partial_step_frames``.
 """
 
 from __future__ import annotations
@@ -24,12 +28,15 @@ from faster_whisper.vad import VadOptions as WhisperVadOptions
 from faster_whisper.vad import get_speech_timestamps
 from scipy.cluster.hierarchy import fcluster, linkage
 
+from transcription.speaker_count import eigengap_count
 from transcription.speaker_encoder import (
+    PARTIAL_FRAMES,
     SpeakerEncoder,
     mel_power_frames,
     normalize_volume,
     partial_slices,
 )
+from transcription.speaker_smoothing import resegment
 from transcription.speech_windows import SpeechWindow
 
 
@@ -43,6 +50,12 @@ class DiarizationOptions:
     cohesion_ratio: float | None = 0.75
     refine_iterations: int = 0
     embed_context_s: float = 0.0
+    partial_step_frames: int = PARTIAL_FRAMES // 2
+    count_method: str = "threshold"
+    neighbour_fraction: float = 0.3
+    eigengap_min_gap: float = 0.0
+    resegment_penalty: float | None = None
+    resegment_across_penalty: float = 0.0
     min_speaker_s: float = 1.0
     max_speakers: int = 6
     vad_threshold: float = 0.35
@@ -71,15 +84,22 @@ def cut_pieces(regions: list[SpeechWindow], piece_s: float, sample_rate: int) ->
 
 
 def embed_pieces(
-    encoder: SpeakerEncoder, samples: np.ndarray, pieces: list[SpeechWindow]
+    encoder: SpeakerEncoder,
+    samples: np.ndarray,
+    pieces: list[SpeechWindow],
+    partial_step: int = PARTIAL_FRAMES // 2,
 ) -> np.ndarray:
-    """(pieces, 256) embeddings; all partials go through the LSTM in one batch."""
+    """(pieces, 256) embeddings: the mean of each piece's overlapping 1.6 s partials.
+
+    All partials go through the LSTM in one batch; ``partial_step`` (10 ms frames)
+    sets how densely the partials overlap.
+    """
     loud = normalize_volume(samples)
     partials: list[np.ndarray] = []
     owners: list[int] = []
     for index, piece in enumerate(pieces):
         mels = mel_power_frames(loud[piece.start : piece.end], encoder.filterbank)
-        piece_partials = partial_slices(mels)
+        piece_partials = partial_slices(mels, partial_step)
         partials += piece_partials
         owners += [index] * len(piece_partials)
     embedded = encoder.embed_partials(np.stack(partials))
@@ -89,18 +109,45 @@ def embed_pieces(
 
 
 def cluster_embeddings(
-    embeddings: np.ndarray, durations: np.ndarray, options: DiarizationOptions
+    embeddings: np.ndarray,
+    durations: np.ndarray,
+    options: DiarizationOptions,
+    continues: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Speaker index per embedding, numbered by first appearance (0, 1, …)."""
+    """Speaker index per embedding, numbered by first appearance (0, 1, …).
+
+    ``continues[i]`` says piece ``i`` follows piece ``i - 1`` without a pause (used by
+    resegmentation; None: every piece stands alone).
+    """
     if len(embeddings) < 2:
         return np.zeros(len(embeddings), dtype=int)
-    tree = linkage(embeddings, method="average", metric="cosine")
-    labels = fcluster(tree, t=options.distance_threshold, criterion="distance")
+    labels = _initial_clusters(embeddings, options)
     labels = _merge_close_centroids(embeddings, labels, options.merge_similarity)
     labels = _merge_cohesive(embeddings, labels, options.cohesion_ratio)
     labels = _fold_small_clusters(embeddings, labels, durations, options)
     labels = _refine(embeddings, labels, options.refine_iterations)
+    if options.resegment_penalty is not None:
+        if continues is None:
+            continues = np.zeros(len(embeddings), dtype=bool)
+        labels = resegment(
+            embeddings,
+            labels,
+            continues,
+            options.resegment_penalty,
+            options.resegment_across_penalty,
+        )
     return _renumber(labels)
+
+
+def _initial_clusters(embeddings: np.ndarray, options: DiarizationOptions) -> np.ndarray:
+    """Average-linkage clusters cut at the distance threshold or at the eigengap's count."""
+    tree = linkage(embeddings, method="average", metric="cosine")
+    if options.count_method == "eigengap":
+        count = eigengap_count(
+            embeddings, options.neighbour_fraction, options.max_speakers, options.eigengap_min_gap
+        )
+        return fcluster(tree, t=count, criterion="maxclust")
+    return fcluster(tree, t=options.distance_threshold, criterion="distance")
 
 
 def _refine(embeddings: np.ndarray, labels: np.ndarray, iterations: int) -> np.ndarray:
@@ -252,14 +299,18 @@ def embed_speech(
     if not pieces:
         return EmbeddedSpeech([], np.zeros((0, 256), dtype=np.float32), np.zeros(0))
     heard = with_context(pieces, regions, int(options.embed_context_s * sample_rate))
-    embeddings = embed_pieces(encoder, samples, heard)
+    embeddings = embed_pieces(encoder, samples, heard, options.partial_step_frames)
     durations = np.asarray([(p.end - p.start) / sample_rate for p in pieces])
     return EmbeddedSpeech(pieces, embeddings, durations)
 
 
 def label_speech(embedded: EmbeddedSpeech, options: DiarizationOptions) -> list[SpeakerPiece]:
     """Speaker-labelled pieces from embedded speech (the cheap half: clustering)."""
-    labels = cluster_embeddings(embedded.embeddings, embedded.durations, options)
+    continues = np.asarray(
+        [i > 0 and embedded.pieces[i - 1].end == p.start for i, p in enumerate(embedded.pieces)],
+        dtype=bool,
+    )
+    labels = cluster_embeddings(embedded.embeddings, embedded.durations, options, continues)
     return [
         SpeakerPiece(p.start, p.end, int(k)) for p, k in zip(embedded.pieces, labels, strict=True)
     ]

@@ -1,8 +1,10 @@
 """Every knob of the transcription pipeline, typed, with the defaults we measured.
 
 Defaults were chosen on the real Mandarin clips in ``shared/data/speech`` (see
-``eval/transcription_benchmark.py``): beam 5 with a light repetition penalty and no
-conditioning on previous text gave the lowest CER and keeps Whisper out of loops.
+``eval/transcription_benchmark.py``): a light repetition penalty and no conditioning on
+previous text gave the lowest CER and keep Whisper out of loops; beam 10 (instead of 5)
+was chosen on the joined long files by ``eval/decoding_selection.py`` (issue #19; beam 8
+is one error behind there, and neither differs from 5 beyond noise on the single clips).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ class TranscriptionOptions:
     """Decoding and windowing options; ``fingerprint`` keys the resumable cache."""
 
     language: str = "zh"
-    beam_size: int = 5
-    best_of: int = 5
+    beam_size: int = 10
+    best_of: int = 10
     temperature: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
     repetition_penalty: float = 1.1
     no_repeat_ngram_size: int = 0

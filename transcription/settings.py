@@ -15,7 +15,9 @@ class TranscriptionSettings(ModelSettings):
     whisper_device: str = Field(default="cpu", description="CTranslate2 device: cpu or cuda.")
     whisper_compute_type: str = Field(default="int8", description="CTranslate2 compute type.")
     whisper_cpu_threads: int = Field(default=0, description="Decoder threads; 0 = all cores.")
-    whisper_beam_size: int = Field(default=5, description="Beam width; 1 = greedy (faster).")
+    whisper_beam_size: int = Field(
+        default=10, description="Beam width (10 chosen on joined files); 1 = greedy (faster)."
+    )
     whisper_language: str = Field(default="zh", description="Spoken language of recordings.")
     whisper_hotwords: str | None = Field(
         default=None, description="Site-wide hotwords (space-separated), added to each case's."
