@@ -54,7 +54,10 @@ def open_index(
 
 
 def _query_embedder(settings: IndexingSettings) -> Embedder:
-    """The configured embedder with its queries cached and concurrent ones batched."""
+    """The configured embedder with its queries cached and concurrent ones run together."""
     return QueryCachingEmbedder(
-        embedder_from_settings(settings), settings.query_cache_size, settings.query_max_batch
+        embedder_from_settings(settings),
+        settings.query_cache_size,
+        settings.query_max_batch,
+        settings.query_parallel,
     )

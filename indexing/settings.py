@@ -53,6 +53,12 @@ class IndexingSettings(ModelSettings):
     query_max_batch: int = Field(
         default=16, gt=0, description="Concurrent queries embedded together, at most."
     )
+    query_parallel: int | None = Field(
+        default=None,
+        gt=0,
+        description="Query embeddings run side by side at most (backends that allow it, "
+        "e.g. onnx-q4); unset = the number of CPUs.",
+    )
     law_fusion_weights: Path | None = Field(
         default=None,
         description="Learned-fusion weights for law-aware search (e.g. "

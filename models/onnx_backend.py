@@ -39,6 +39,7 @@ class OnnxEmbedder(Embedder):
 
     backend = "onnx-int8"
     precision = "int8"
+    parallel_safe = True
 
     @classmethod
     def assemble_default(cls, target: Path) -> None:

@@ -4,13 +4,18 @@ Embedding the query (~50 ms on two cores) dominates a hybrid search. Two things
 remove most of it without changing any vector:
 - an LRU cache: the same question (a page reload, the assistant's second look-up,
   a law-aware second pass) never runs the model twice;
-- micro-batching: while one request runs the model, requests arriving meanwhile
-  queue up and the next model call embeds them together (one call for n texts costs
-  less than n calls). No timer: a lone query never waits for company.
+- concurrency: a backend whose model call may run from several threads at once
+  (ONNX Runtime) embeds concurrent queries side by side, one call each, at most
+  ``parallel`` at a time; measured on two cores with the q4 model, 96 distinct questions:
+  one at a time 27 queries/s, batches of 8 19/s (padding to the longest), two side by
+  side 48/s. Other backends micro-batch: while one request runs the model, requests
+  arriving meanwhile queue up and the next call embeds them together. No timer: a lone
+  query never waits for company.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -111,14 +116,38 @@ class QueryBatcher:
             future.set_result(row[text])
 
 
-class QueryCachingEmbedder(Embedder):
-    """Wraps an Embedder: queries cached and batched, passages passed straight through."""
+class ParallelQueries:
+    """Each caller embeds its own texts, at most ``parallel`` model calls at a time."""
 
-    def __init__(self, inner: Embedder, capacity: int = 1024, max_batch: int = 16) -> None:
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], parallel: int) -> None:
+        if parallel <= 0:
+            raise ValueError("parallel must be positive")
+        self._embed = embed
+        self._slots = threading.BoundedSemaphore(parallel)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        with self._slots:
+            return self._embed(list(texts))
+
+
+class QueryCachingEmbedder(Embedder):
+    """Wraps an Embedder: queries cached, run side by side or batched; passages passed on."""
+
+    def __init__(
+        self,
+        inner: Embedder,
+        capacity: int = 1024,
+        max_batch: int = 16,
+        parallel: int | None = None,
+    ) -> None:
         self.inner = inner
         self.backend = inner.backend
         self.cache = VectorLRU(capacity)
-        self.batcher = QueryBatcher(inner.embed_queries, max_batch)
+        self.batcher: QueryBatcher | ParallelQueries = (
+            ParallelQueries(inner.embed_queries, parallel or os.cpu_count() or 1)
+            if inner.parallel_safe
+            else QueryBatcher(inner.embed_queries, max_batch)
+        )
 
     @property
     def model_id(self) -> str:
@@ -142,7 +171,7 @@ class QueryCachingEmbedder(Embedder):
         return self.inner.embed_passages(texts)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Cached vectors for known texts; the rest embedded (batched with other callers)."""
+        """Cached vectors for known texts; the rest embedded (beside or with other callers)."""
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

@@ -120,3 +120,52 @@ def test_batcher_reports_model_failure_to_every_waiter():
     with pytest.raises(RuntimeError, match="模型不可用"):
         batcher.embed(["甲"])
     assert batcher._leading is False  # the next caller can lead again
+
+
+class ParallelCountingEmbedder(CountingEmbedder):
+    """Declares its model call thread-safe, like an ONNX Runtime session."""
+
+    parallel_safe = True
+
+    def __init__(self, gate: threading.Event) -> None:
+        super().__init__(gate)
+        self.inside = 0
+        self.most_inside = 0
+        self._lock = threading.Lock()
+
+    def _embed(self, texts: list[str], is_query: bool) -> np.ndarray:
+        with self._lock:
+            self.inside += 1
+            self.most_inside = max(self.most_inside, self.inside)
+        try:
+            return super()._embed(texts, is_query)
+        finally:
+            with self._lock:
+                self.inside -= 1
+
+
+def test_thread_safe_backends_embed_concurrent_queries_side_by_side():
+    """One call per caller, at most ``parallel`` at once: on ONNX Runtime two single
+    queries side by side beat one padded batch of both (README #16)."""
+    gate = threading.Event()
+    inner = ParallelCountingEmbedder(gate)
+    cached = QueryCachingEmbedder(inner, capacity=100, parallel=2)
+    results: dict[str, np.ndarray] = {}
+    threads = [
+        threading.Thread(target=lambda t=t: results.update({t: cached.embed_queries([t])[0]}))
+        for t in ("甲", "乙", "丙")
+    ]
+    for thread in threads:
+        thread.start()
+    while len(inner.calls) < 2:  # two callers inside the model, the third held back
+        threading.Event().wait(0.001)
+    threading.Event().wait(0.05)
+    assert len(inner.calls) == 2
+    gate.set()
+    for thread in threads:
+        thread.join(10)
+    assert inner.most_inside == 2
+    assert sorted(call[0] for call in inner.calls) == ["丙", "乙", "甲"]
+    assert all(len(call) == 1 for call in inner.calls)
+    for text in ("甲", "乙", "丙"):
+        np.testing.assert_array_equal(results[text], CountingEmbedder().embed_queries([text])[0])
