@@ -18,10 +18,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from api.settings import Settings
 from corpus.citation_parser import CitationRef
 from corpus.citation_resolver import CitationError, CitationResolver
 from corpus.numerals import to_chinese
-from api.settings import Settings
 from corpus.store import CorpusStore
 from eval.lawbench import parse_gold
 
@@ -53,7 +53,9 @@ def check(items: list[dict], resolver: CitationResolver, show: bool) -> list[str
         try:
             resolved = resolver.resolve(_ref(gold.law, gold.article))
         except CitationError as exc:
-            failures.append(f"#{index}: {gold.law} 第{gold.article}条 does not resolve: {exc.message}")
+            failures.append(
+                f"#{index}: {gold.law} 第{gold.article}条 does not resolve: {exc.message}"
+            )
             continue
         if resolved.law != gold.law:
             failures.append(f"#{index}: parsed law {gold.law} resolved to {resolved.law}")
@@ -69,9 +71,14 @@ def main() -> int:
     args = parser.parse_args()
     items = json.loads(args.path.read_text(encoding="utf-8"))
     resolver = CitationResolver(CorpusStore(Settings()))
+    if not resolver.known_names:
+        print("语料库为空：请先导入全国法律语料（corpus import），并设置 ZHIFA_DATA_DIR")
+        return 2
     failures = check(items, resolver, args.show)
     per_category = Counter(item.get("category") for item in items)
-    per_law = Counter(str(parse_gold(item["answer"]).law) for item in items if parse_gold(item["answer"]))
+    per_law = Counter(
+        str(parse_gold(item["answer"]).law) for item in items if parse_gold(item["answer"])
+    )
     print(f"{len(items)} items; per category: {dict(per_category)}")
     print(f"{len(per_law)} laws; most questions on one law: {per_law.most_common(1)}")
     for line in failures:
