@@ -52,7 +52,8 @@ def check_file(path: Path, resolver: CitationResolver) -> tuple[list[str], list[
         outcome = resolve(resolver, str(flag.get("rule", "")), case.act_date)
         if isinstance(outcome, str):
             problems.append(f"{path.name}: rule {flag.get('rule')} on {case.act_date}: {outcome}")
-    for citation in case.citations.violated + case.citations.penalty_basis:
+    cited = case.citations.violated + case.citations.penalty_basis + case.agency.powers.basis
+    for citation in cited:
         outcome = resolve(resolver, citation, case.act_date)
         if isinstance(outcome, str):
             problems.append(f"{path.name}: cited {citation} on {case.act_date}: {outcome}")
