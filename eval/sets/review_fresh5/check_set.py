@@ -19,8 +19,16 @@ from corpus.citation_resolver import CitationResolver, ResolvedCitation
 
 SET_DIR = Path(__file__).parent
 POINTS = {
-    "subject", "qualification", "procedure", "facts", "evidence",
-    "law", "discretion", "authority", "documents", "transfer",
+    "subject",
+    "qualification",
+    "procedure",
+    "facts",
+    "evidence",
+    "law",
+    "discretion",
+    "authority",
+    "documents",
+    "transfer",
 }
 SEVERITIES = {"must_fix", "check", "note"}
 
