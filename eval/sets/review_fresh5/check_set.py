@@ -71,7 +71,7 @@ def check_file(path: Path, resolver: CitationResolver) -> tuple[list[str], list[
 def main(argv: list[str]) -> int:
     resolver = Components(Settings()).resolver
     if argv[:1] == ["--show"]:
-        for citation, day in zip(argv[1::2], argv[2::2]):
+        for citation, day in zip(argv[1::2], argv[2::2], strict=True):
             outcome = resolve(resolver, citation, date.fromisoformat(day))
             text = outcome if isinstance(outcome, str) else f"[{outcome.version}] {outcome.text}"
             print(f"{citation} @{day}: {text}\n")
