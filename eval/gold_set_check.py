@@ -26,7 +26,12 @@ from datetime import date
 from pathlib import Path
 
 from assistant.case_file import CaseFileError, load_case, read_case_data
-from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
+from corpus.citation_resolver import (
+    CitationError,
+    CitationRef,
+    CitationResolver,
+    ResolvedCitation,
+)
 from corpus.numerals import to_chinese
 from corpus.settings import CorpusSettings
 from corpus.store import CorpusStore
@@ -320,12 +325,23 @@ def check_retrieval_set(
 # --- command line -------------------------------------------------------------------------
 
 
-def open_resolver(data_dir: Path) -> CitationResolver:
+class ShowingResolver(CitationResolver):
+    """Prints every article a check resolves, so the set's reader can compare it with the gold."""
+
+    def resolve(
+        self, ref: CitationRef, on: date | None = None, default_law: str | None = None
+    ) -> ResolvedCitation:
+        unit = super().resolve(ref, on, default_law)
+        print(f"{unit.citation} [{unit.version}] {unit.text[:160]}")
+        return unit
+
+
+def open_resolver(data_dir: Path, show: bool = False) -> CitationResolver:
     """The corpus resolver over ``data_dir``; a clear exit when no corpus is imported there."""
     store = CorpusStore(CorpusSettings(data_dir=data_dir))
     if not store.law_names():
         raise SystemExit(f"错误：{data_dir} 下没有导入法规语料（先运行 zhifa corpus import）")
-    return CitationResolver(store)
+    return ShowingResolver(store) if show else CitationResolver(store)
 
 
 def default_laws_root() -> Path | None:
@@ -360,8 +376,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="assist: a gold pair may recur (team sets)",
     )
+    parser.add_argument("--show", action="store_true", help="print each resolved article's text")
     args = parser.parse_args(argv)
-    resolver = open_resolver(Path(os.environ.get("ZHIFA_DATA_DIR", "var")))
+    resolver = open_resolver(Path(os.environ.get("ZHIFA_DATA_DIR", "var")), args.show)
     rules = AssistSetRules(frozenset(args.splits.split(",")), not args.allow_repeated_pairs)
     report = run(args.kind, args.path, resolver, rules)
     for problem in report.problems:
