@@ -91,7 +91,7 @@ bench: $(STAMP_ST) models fonts browser index
 	$(ZHIFA) discretion coverage --json > $(BENCH)/discretion-coverage.json
 	$(PY) -m pytest -q -m slow
 	if [ -d $(SHARED)/data/eval ]; then $(ZHIFA) eval retrieval --set $(SHARED)/data/eval/lawbench-3-2-dev.json --json > $(BENCH)/retrieval-default-corpus.json; fi
-	if [ -d $(SHARED)/data/eval ] && [ -f var/sub/index/dense/vectors.npy ] && [ -d var/national/index ]; then ZHIFA_DATA_DIR=$(CURDIR)/var/national $(PY) -m eval.national_latency --sub-vectors var/sub/index/dense/vectors.npy --set $(SHARED)/data/eval/lawbench-3-2-dev.json --set $(SHARED)/data/eval/lawbench-3-2-dev2.json --fusion-weights indexing/weights/learned-fusion-dev2.json --json $(BENCH)/national-latency.json; fi
+	if [ -d $(SHARED)/data/eval ] && [ -d var/national/index/dense ]; then ZHIFA_DATA_DIR=$(CURDIR)/var/national $(PY) -m eval.national_latency --set $(SHARED)/data/eval/lawbench-3-2-dev.json --set $(SHARED)/data/eval/lawbench-3-2-dev2.json --fusion-weights indexing/weights/learned-fusion-dev2.json --json $(BENCH)/national-latency.json; fi
 	if [ -d $(SHARED)/data/speech ]; then $(PY) -m eval.transcription_benchmark --out $(BENCH)/transcription.json; fi
 	$(ZHIFA) cases stats >/dev/null 2>&1 || $(ZHIFA) cases init
 	$(ZHIFA) eval cases --n 300 --json > $(BENCH)/similar-cases.json

@@ -35,6 +35,7 @@ from assistant.review.context import ReviewContext
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.store import CorpusStore
+from indexing.hybrid_fusion import FusedSearch, hybrid_search
 from indexing.hybrid_index import HybridIndex
 from indexing.index_loader import OpenedIndex, open_index
 from indexing.law_aware import LawAwareRetriever
@@ -149,6 +150,22 @@ class Components:
 
         return self._once("law_aware", build)
 
+    def statute_search(self) -> HybridIndex | FusedSearch:
+        """The statute index behind the settings' hybrid fusion (learned by default); rebuilt
+        when the index is swapped (reload, background vector build)."""
+        index = self.statute_index().index
+        with self._lock:
+            built = self._built.get("statute_search")
+            if built is not None and built[0] is index:  # type: ignore[index]
+                return built[1]  # type: ignore[index]
+        cache = self.settings.data_layout.cache_dir("retrieval")
+        search = hybrid_search(
+            index, self.settings.hybrid_fusion, self.settings.hybrid_fusion_weights, cache
+        )
+        with self._lock:
+            self._built["statute_search"] = (index, search)
+        return search
+
     def refresh_statute_index_if_changed(self) -> bool:
         """Swap in a rebuilt index when its manifest changed on disk; True when swapped.
 
@@ -260,6 +277,13 @@ class Components:
         first question does not pay for them (about 6 s on the national corpus)."""
         finder = self.assistant.finder
         _ = finder.router, finder.penalty_items
+
+    def warm_statute_search(self) -> None:
+        """Build the learned hybrid search's law-aware parts (detector, bigram matrix) now
+        when it applies, so the first search does not pay a few seconds for them."""
+        search = self.statute_search()
+        if isinstance(search, FusedSearch) and search.learned_applies("hybrid"):
+            _ = search.learned.aware.bigrams
 
     def cases_changed(self) -> None:
         """After the case index is (re)built: the assistant and review must pick it up."""

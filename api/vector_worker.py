@@ -62,6 +62,7 @@ class BackgroundVectors:
             log.exception("后台建立案例库失败（可运行 zhifa cases init）")
         try:
             self.components.warm_assistant()
+            self.components.warm_statute_search()
         except Exception:  # noqa: BLE001 - the first question then builds them itself
             log.exception("后台预建办案辅助索引失败")
         if not vectors or self.stop_event.is_set():
@@ -74,6 +75,7 @@ class BackgroundVectors:
             )
             progress = backfill.run()
             log.info("后台向量构建：%s", progress.describe())
+            self.components.warm_statute_search()
         except Exception:  # noqa: BLE001 - the service keeps answering with BM25
             log.exception("后台向量构建失败，检索继续使用已有索引")
 

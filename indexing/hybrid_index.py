@@ -134,6 +134,7 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         # collapses unit scores to article scores ~10x faster than np.maximum.at
         self._contiguous = bool(np.all(np.diff(self.article_of) >= 0))
         self._starts = np.array([units[0] for units in self.units_of], dtype=np.int64)
+        self._last_bm25: tuple[str, np.ndarray] | None = None
 
     # ---- building -------------------------------------------------------------------
 
@@ -259,7 +260,7 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
 
     def _bm25_article_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         """Best BM25 score of each article over its units (0 where filtered out)."""
-        unit_scores = self.bm25.scores(query)
+        unit_scores = self._bm25_unit_scores(query)
         if mask is not None:
             unit_scores = np.where(mask, unit_scores, 0.0)
         if self._contiguous and len(unit_scores):
@@ -267,6 +268,17 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         article_scores = np.zeros(len(self.article_ids), dtype=np.float32)
         np.maximum.at(article_scores, self.article_of, unit_scores)
         return article_scores
+
+    def _bm25_unit_scores(self, query: str) -> np.ndarray:
+        """BM25 of every unit, remembered for the last query: one learned-fusion search asks
+        for the same query's scores four times (flat, bigram hits, within-laws, features)."""
+        last = self._last_bm25
+        if last is not None and last[0] == query:
+            return last[1]
+        scores = self.bm25.scores(query)
+        scores.setflags(write=False)
+        self._last_bm25 = (query, scores)  # one tuple, swapped atomically between threads
+        return scores
 
     def _dense_article_scores(
         self, query_vector: np.ndarray, mask: np.ndarray | None, depth: int

@@ -100,6 +100,7 @@ class LawAwareRetriever:
         self._bigrams = bigrams
         self.cache_dir = cache_dir
         self._cards = cards
+        self._last_bigram: tuple[str, np.ndarray] | None = None
         if config.card_dense_weight > 0 and not (cards and cards.has_dense):
             raise ValueError("card_dense_weight > 0 needs law cards built with an embedder")
 
@@ -130,10 +131,21 @@ class LawAwareRetriever:
             self._bigrams = BigramBM25.cached(texts, self.cache_dir)
         return self._bigrams
 
+    def bigram_scores(self, query: str) -> np.ndarray:
+        """Bigram BM25 of every unit, remembered for the last query (read-only): the
+        learned fusion needs them twice per search (hits, then their scores)."""
+        last = self._last_bigram
+        if last is not None and last[0] == query:
+            return last[1]
+        scores = self.bigrams.scores(query)
+        scores.setflags(write=False)
+        self._last_bigram = (query, scores)
+        return scores
+
     def bigram_hits(self, query: str, query_filter: SearchFilter, depth: int) -> list[Hit]:
         """The ``depth`` best articles by bigram BM25 (best unit per article)."""
         index = self.index
-        unit_scores = self.bigrams.scores(query)
+        unit_scores = self.bigram_scores(query)
         mask = index.table.mask(query_filter)
         if mask is not None:
             unit_scores = np.where(mask, unit_scores, 0.0)

@@ -2,8 +2,11 @@
 
 RRF adds ranks with hand-set weights; a linear model can weigh score gaps, law
 priors and intent together. Candidates are the union of the flat BM25, bigram and
-within-best-laws rankings; each gets a few features (below) and the score is
-``w · x``. The weights live in a small JSON file (with how, when and on which set
+within-best-laws rankings (and, on an index with vectors, the dense top 50); each
+gets a few features (below) and the score is ``w · x``. The dense features include
+two products with the query's own BM25 confidence (how far its top BM25 score stands
+above its fifth), so one linear model can lean on the dense side exactly when the
+words are uninformative — query-adaptive weighting without naming any category. The weights live in a small JSON file (with how, when and on which set
 they were fitted), never in code; ``eval.learned_fusion_cv`` fits them on one set
 and reports them on the other.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,19 @@ FEATURES: tuple[str, ...] = (
     "named",
     "penalty",
 )
+DENSE_FEATURES: tuple[str, ...] = (
+    "dense_gap",
+    "dense_rr",
+    "dense_law_rr",
+    "dense_rr_x_flat",
+    "bm25_rr_x_conf",
+)
+# judicial interpretations restate a statute's offence in its own words and so outrank
+# the statute article the officer must cite; the unit's level lets the ranker weigh that
+LEVEL_FEATURES: tuple[str, ...] = ("interpretation",)
+ALL_FEATURES: tuple[str, ...] = FEATURES + DENSE_FEATURES + LEVEL_FEATURES
+_INTERPRETATION_LEVEL = "司法解释"
+_CONFIDENCE_RANK = 5
 _RR_K = 10
 _MISSING_RANK = 1000
 _LAW_DEPTH = 20
@@ -47,10 +63,40 @@ def _rr(rank: int | None) -> float:
 
 @dataclass(frozen=True)
 class Candidates:
-    """The candidate articles of one question and their feature matrix (rows aligned)."""
+    """The candidate articles of one question and their feature matrix (rows aligned).
+
+    ``features`` has one column per name in ``names`` (``FEATURES``, or ``ALL_FEATURES``
+    when dense features were computed); ``rankings`` keeps the flat BM25 and dense
+    article-id rankings so RRF variants can be scored on the same question offline.
+    """
 
     hits: list[Hit]
     features: np.ndarray
+    names: tuple[str, ...] = FEATURES
+    rankings: dict[str, list[str]] = field(default_factory=dict)
+    bm25_confidence: float = 0.0
+    dense_scores: tuple[float, ...] = ()
+
+    def columns(self, names: tuple[str, ...]) -> np.ndarray:
+        """The feature matrix restricted to ``names`` (in that order)."""
+        if names == self.names:
+            return self.features
+        missing = [name for name in names if name not in self.names]
+        if missing:
+            raise ValueError(f"candidates lack features {missing}")
+        return self.features[:, [self.names.index(name) for name in names]]
+
+
+def bm25_confidence(scores: list[float]) -> float:
+    """How far the query's top BM25 score stands above its fifth: (s1 − s5) / s1 in [0, 1].
+
+    Near 0: the words match many articles about equally (flat, uninformative); near 1:
+    one article stands out. Computed from the query's own scores, no category involved.
+    """
+    if not scores or scores[0] <= 0:
+        return 0.0
+    fifth = scores[min(_CONFIDENCE_RANK, len(scores)) - 1]
+    return float(min(max((scores[0] - fifth) / scores[0], 0.0), 1.0))
 
 
 def _ranks(items: list[str]) -> dict[str, int]:
@@ -67,11 +113,13 @@ def candidates(
     mode: str = "bm25",
     query_filter: SearchFilter | None = None,
     card_dense: bool = True,
+    dense: bool = False,
 ) -> Candidates:
     """Union of the flat, bigram and within-best-laws rankings, with ``FEATURES`` per hit.
 
     ``card_dense=False`` leaves the dense law-card feature at 0 (no query embedding) for a
-    ranker that gives it no weight.
+    ranker that gives it no weight. ``dense=True`` (an index with vectors) adds the dense
+    top ``depth`` to the pool and ``DENSE_FEATURES`` to every row.
     """
     base = query_filter or SearchFilter()
     flat = retriever.index.retrieve(query, depth, base, mode=mode)
@@ -88,7 +136,8 @@ def candidates(
         if best_laws
         else []
     )
-    lists = {"flat": flat, "bigram": bigram, "within": within}
+    dense_hits = retriever.index.retrieve(query, depth, base, mode="dense") if dense else []
+    lists = {"flat": flat, "bigram": bigram, "within": within, "dense": dense_hits}
     by_id: dict[str, Hit] = {}
     for hits in lists.values():
         for hit in hits:
@@ -117,39 +166,122 @@ def candidates(
             ]
         )
     matrix = np.array(rows, dtype=np.float64).reshape(len(hits), len(FEATURES))
-    return Candidates(hits, matrix)
+    confidence = bm25_confidence([h.scores["bm25"] or 0.0 for h in flat])
+    rankings = {"bm25": [h.article_id for h in flat]}
+    if not dense:
+        return Candidates(hits, matrix, FEATURES, rankings, confidence)
+    rankings["dense"] = [h.article_id for h in dense_hits]
+    cosine = _dense_scores(retriever, query, hits)
+    extra = _dense_features(retriever, hits, dense_hits, cosine, rank, confidence)
+    features = np.hstack([matrix, extra, _level_features(retriever, hits)])
+    return Candidates(hits, features, ALL_FEATURES, rankings, confidence, tuple(cosine))
+
+
+def _dense_features(
+    retriever: LawAwareRetriever,
+    hits: list[Hit],
+    dense_hits: list[Hit],
+    cosine: list[float],
+    rank: dict[str, dict[str, int]],
+    confidence: float,
+) -> np.ndarray:
+    """``DENSE_FEATURES`` of every candidate: cosine gap to the best dense hit, dense
+    reciprocal rank, the law's rank in the dense side's law distribution, and the two
+    confidence products (dense rank × BM25 flatness, BM25 rank × BM25 confidence)."""
+    top = max((h.scores["dense"] or 0.0 for h in dense_hits), default=max(cosine, default=0.0))
+    law_rank = _ranks(_laws_by_mass(dense_hits, _RR_K)[:_LAW_DEPTH])
+    rows = []
+    for hit, score in zip(hits, cosine, strict=True):
+        dense_rr = _rr(rank["dense"].get(hit.article_id))
+        rows.append(
+            [
+                score - top,
+                dense_rr,
+                _rr(law_rank.get(hit.law)),
+                dense_rr * (1.0 - confidence),
+                _rr(rank["flat"].get(hit.article_id)) * confidence,
+            ]
+        )
+    return np.array(rows, dtype=np.float64).reshape(len(hits), len(DENSE_FEATURES))
+
+
+def _level_features(retriever: LawAwareRetriever, hits: list[Hit]) -> np.ndarray:
+    """``LEVEL_FEATURES`` of every candidate: 1 for a judicial interpretation."""
+    index, position = retriever.index, retriever.article_position
+    levels = [index.units[index.units_of[position[h.article_id]][0]].level for h in hits]
+    column = [float(level == _INTERPRETATION_LEVEL) for level in levels]
+    return np.array(column, dtype=np.float64).reshape(len(hits), len(LEVEL_FEATURES))
+
+
+def _dense_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) -> list[float]:
+    """Best cosine of each candidate article over its units (one query embedding, cached)."""
+    index = retriever.index
+    if not hits:
+        return []
+    vector = index.query_vector(query)
+    position = retriever.article_position
+    unit_lists = [index.units_of[position[hit.article_id]] for hit in hits]
+    unit_ids = np.array([u for units in unit_lists for u in units], dtype=np.int64)
+    scores = index.require_dense().score(vector, unit_ids)
+    starts = np.cumsum([0] + [len(units) for units in unit_lists[:-1]])
+    return [float(x) for x in np.maximum.reduceat(scores, starts)]
 
 
 def _bigram_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) -> dict[str, float]:
     """Bigram BM25 score of each bigram hit (best unit of its article)."""
     if not hits:
         return {}
-    articles = _best_per_article(retriever.index, retriever.bigrams.scores(query))
+    articles = _best_per_article(retriever.index, retriever.bigram_scores(query))
     position = retriever.article_position
     return {hit.article_id: float(articles[position[hit.article_id]]) for hit in hits}
 
 
 @dataclass(frozen=True)
 class LinearRanker:
-    """Score ``w · x`` over ``FEATURES``; ``provenance`` says how the weights were fitted."""
+    """Score ``w · x`` over ``features``; ``provenance`` says how the weights were fitted."""
 
     weights: tuple[float, ...]
     provenance: dict[str, Any]
+    features: tuple[str, ...] = FEATURES
 
     def __post_init__(self) -> None:
-        if len(self.weights) != len(FEATURES) or not all(map(math.isfinite, self.weights)):
-            raise ValueError(f"a ranker needs {len(FEATURES)} finite weights")
+        unknown = [name for name in self.features if name not in ALL_FEATURES]
+        if unknown:
+            raise ValueError(f"unknown fusion features {unknown}")
+        if len(self.weights) != len(self.features) or not all(map(math.isfinite, self.weights)):
+            raise ValueError(f"a ranker needs {len(self.features)} finite weights")
+
+    @property
+    def uses_dense(self) -> bool:
+        """True when a dense feature carries weight (the query must be embedded)."""
+        return any(
+            w != 0
+            for name, w in zip(self.features, self.weights, strict=True)
+            if name in DENSE_FEATURES
+        )
+
+    @property
+    def uses_card_dense(self) -> bool:
+        return any(
+            w != 0
+            for name, w in zip(self.features, self.weights, strict=True)
+            if name == "card_dense_rr"
+        )
 
     def order(self, found: Candidates) -> list[Hit]:
         """The candidates best first (ties: the candidate order, flat ranking first)."""
+        return [found.hits[i] for i, _ in self.scored(found)]
+
+    def scored(self, found: Candidates) -> list[tuple[int, float]]:
+        """``(candidate position, w · x)`` best first."""
         if not found.hits:
             return []
-        scores = found.features @ np.array(self.weights)
-        return [found.hits[i] for i in np.argsort(-scores, kind="stable")]
+        scores = found.columns(self.features) @ np.array(self.weights)
+        return [(int(i), float(scores[i])) for i in np.argsort(-scores, kind="stable")]
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "features": list(FEATURES),
+            "features": list(self.features),
             "weights": [round(w, 6) for w in self.weights],
             "provenance": self.provenance,
         }
@@ -167,13 +299,22 @@ class LinearRanker:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ValueError(f"无法读取融合权重文件 {path}：{exc}") from exc
-        if data.get("features") != list(FEATURES):
-            raise ValueError(f"融合权重文件 {path} 的特征与本版本不一致：{data.get('features')}")
-        return cls(tuple(float(w) for w in data["weights"]), dict(data.get("provenance", {})))
+        features = data.get("features")
+        known = isinstance(features, list) and set(features) <= set(ALL_FEATURES)
+        if not known or len(set(features)) != len(features):
+            raise ValueError(f"融合权重文件 {path} 的特征与本版本不一致：{features}")
+        weights = tuple(float(w) for w in data.get("weights", ()))
+        if len(weights) != len(features):
+            raise ValueError(f"融合权重文件 {path} 的特征（{len(features)} 个）与权重个数不一致")
+        return cls(weights, dict(data.get("provenance", {})), tuple(features))
 
 
 class LearnedRetriever:
-    """A LawAwareRetriever's candidates, ordered by a LinearRanker (same ``retrieve``)."""
+    """A LawAwareRetriever's candidates, ordered by a LinearRanker (same ``retrieve``).
+
+    A ranker with dense features always takes its flat ranking from BM25 (as it was
+    fitted) and adds the dense side itself, whatever ``mode`` asks.
+    """
 
     def __init__(self, aware: LawAwareRetriever, ranker: LinearRanker) -> None:
         self.aware = aware
@@ -186,9 +327,26 @@ class LearnedRetriever:
         query_filter: SearchFilter | None = None,
         mode: str = "bm25",
     ) -> list[Hit]:
-        dense = self.ranker.weights[FEATURES.index("card_dense_rr")] != 0
-        found = candidates(self.aware, query, max(k, 50), mode, query_filter, dense)
-        return self.ranker.order(found)[:k]
+        dense = self.ranker.uses_dense
+        flat_mode = "bm25" if dense else mode
+        card_dense = self.ranker.uses_card_dense
+        found = candidates(
+            self.aware, query, max(k, 50), flat_mode, query_filter, card_dense, dense
+        )
+        if not dense:
+            return self.ranker.order(found)[:k]
+        return [_with_scores(found, i, score) for i, score in self.ranker.scored(found)[:k]]
+
+
+def _with_scores(found: Candidates, position: int, score: float) -> Hit:
+    """The candidate with its cosine and its fused score filled in (``scores["hybrid"]``)."""
+    hit = found.hits[position]
+    scores = {
+        **hit.scores,
+        "dense": round(found.dense_scores[position], 6),
+        "hybrid": round(score, 6),
+    }
+    return replace(hit, scores=scores)
 
 
 def law_aware_search(

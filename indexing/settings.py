@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -56,6 +57,17 @@ class IndexingSettings(ModelSettings):
         default=None,
         description="Learned-fusion weights for law-aware search (e.g. "
         "indexing/weights/learned-fusion-dev2.json); unset = RRF, the default (README #16).",
+    )
+
+    hybrid_fusion: Literal["learned", "rrf"] = Field(
+        default="learned",
+        description="How hybrid search fuses BM25 and dense: learned (indexing/hybrid_fusion.py, "
+        "weights fitted on dev+dev2, README #16) | rrf (rrf_k, bm25_weight, dense_weight).",
+    )
+    hybrid_fusion_weights: Path | None = Field(
+        default=None,
+        description="Weights of the learned hybrid fusion; None = the shipped "
+        "indexing/weights/hybrid-learned-fusion.json.",
     )
 
     @property

@@ -128,7 +128,8 @@ def test_build_search_update_stats_eval(cli, tmp_path):
     report = cli("eval", "retrieval", "--set", str(eval_set), "--json")
     assert report.exit_code == 0, report.output
     metrics = json.loads(report.stdout)
-    assert set(metrics) == {"bm25", "dense", "hybrid"}
+    # hybrid is the default (learned) fusion; hybrid-rrf the index's own RRF beside it
+    assert set(metrics) == {"bm25", "dense", "hybrid", "hybrid-rrf"}
     assert set(metrics["hybrid"]) == {
         "hit@1",
         "hit@5",

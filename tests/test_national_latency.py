@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from eval.national_latency import WARM_LABEL, national_size_vectors, run
+from eval.national_latency import WARM_LABEL, index_with_vectors, national_size_vectors, run
+from indexing.hybrid_fusion import SHIPPED_WEIGHTS
 from indexing.hybrid_index import HybridIndex
 from indexing.learned_fusion import LinearRanker
 from models.query_embedding import QueryCachingEmbedder
 from tests.indexing_fixtures import sample_records
 from tests.test_indexing_hybrid import CONFIG, CountingE5
 
-WEIGHTS = Path(__file__).resolve().parents[1] / "indexing" / "weights" / "learned-fusion-dev2.json"
+LAW = LinearRanker.load(
+    Path(__file__).resolve().parents[1] / "indexing" / "weights" / "learned-fusion-dev2.json"
+)
 
 
 def test_stand_in_vectors_are_unit_length_and_national_size():
@@ -25,25 +29,23 @@ def test_stand_in_vectors_are_unit_length_and_national_size():
 
 
 def test_every_mode_is_timed_with_a_cold_query_cache(tmp_path):
-    index = HybridIndex.build(sample_records(), None, CONFIG)
     counted = CountingE5()
     embedder = QueryCachingEmbedder(counted, capacity=64)
-    sample = counted.embed_passages(["饮酒后驾驶机动车", "统计资料", "食品安全"])
+    index = HybridIndex.build(sample_records(), counted, CONFIG).sharing_embedder(embedder)
     questions = ["喝酒开车怎么罚", "编造统计数据的处分", "预包装食品的含义"]
-    ranker = LinearRanker.load(WEIGHTS)
     embedded_before = counted.texts
-    report = run(index, sample, embedder, questions, tmp_path, ranker)
-    assert report["units"] == len(index.units) and report["questions"] == 3
+    report = run(index, embedder, questions, tmp_path, LinearRanker.load(SHIPPED_WEIGHTS), LAW)
+    assert report["units"] == len(index.units) == report["units_with_vectors"]
     modes = {
         "bm25",
         "bm25+law",
-        "bm25+law-card",
-        "hybrid",
+        "hybrid-rrf",
+        "hybrid（学习融合，默认）",
         "hybrid+law",
         "bm25+learned",
         WARM_LABEL,
     }
-    assert set(report["modes"]) == modes
+    assert set(report["modes"]) == modes and report["questions"] == 3
     assert all(
         row["n"] == 3 and row["p95_ms"] >= row["p50_ms"] > 0 for row in report["modes"].values()
     )
@@ -52,10 +54,17 @@ def test_every_mode_is_timed_with_a_cold_query_cache(tmp_path):
 
 
 def test_warm_mode_alone_fills_the_cache_first(tmp_path):
-    index = HybridIndex.build(sample_records(), None, CONFIG)
     counted = CountingE5()
     embedder = QueryCachingEmbedder(counted, capacity=64)
-    sample = counted.embed_passages(["饮酒后驾驶机动车", "统计资料"])
-    report = run(index, sample, embedder, ["喝酒开车怎么罚"], tmp_path, None, [WARM_LABEL])
+    index = HybridIndex.build(sample_records(), counted, CONFIG).sharing_embedder(embedder)
+    ranker = LinearRanker.load(SHIPPED_WEIGHTS)
+    report = run(index, embedder, ["喝酒开车怎么罚"], tmp_path, ranker, None, [WARM_LABEL])
     assert set(report["modes"]) == {WARM_LABEL}
     assert embedder.cache.hits >= 1
+
+
+def test_a_bm25_only_index_needs_stand_in_vectors():
+    index = HybridIndex.build(sample_records(), None, CONFIG)
+    embedder = QueryCachingEmbedder(CountingE5(), capacity=8)
+    with pytest.raises(SystemExit):
+        index_with_vectors(index, embedder, None)

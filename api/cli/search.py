@@ -47,7 +47,11 @@ def search_command(
     cache = components.settings.data_layout.cache_dir("retrieval")
     weights = components.settings.law_fusion_weights
     try:
-        retriever = law_aware_search(opened.index, cache, weights) if law_aware else opened.index
+        retriever = (
+            law_aware_search(opened.index, cache, weights)
+            if law_aware
+            else components.statute_search()
+        )
     except ValueError as exc:
         fail(str(exc))
     hits = retriever.retrieve(query, k, query_filter, mode=mode)

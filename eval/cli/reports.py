@@ -75,8 +75,21 @@ def retrieval_command(
     query_filter = SearchFilter(on_date=day) if day else None
     categories = law_categories_for(opened.index, laws_dir) if by_category else None
     cache = components.settings.data_layout.cache_dir("retrieval")
+    try:
+        search = components.statute_search()
+    except ValueError as exc:
+        fail(str(exc))
     reports = evaluate_sets(
-        opened, eval_sets, query_filter, covered_only, limit, law_aware, categories, cache, ranker
+        opened,
+        eval_sets,
+        query_filter,
+        covered_only,
+        limit,
+        law_aware,
+        categories,
+        cache,
+        ranker,
+        search,
     )
     if not any(report.questions for report in reports):
         fail("评测集中没有可评测的题目。")

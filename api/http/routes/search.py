@@ -75,7 +75,7 @@ def search(
         laws=frozenset(short_name(name) for name in law or [] if name.strip()),
         on_date=None if all_versions else (on or date.today()),
     )
-    retriever = components.law_aware_retriever() if law_aware else opened.index
+    retriever = components.law_aware_retriever() if law_aware else components.statute_search()
     # no route lock: the index's query embedder already runs one model call at a time and
     # batches concurrent queries (models/query_embedding.py); BM25 and FAISS only read
     hits = retriever.retrieve(q, k, query_filter, mode=mode)
