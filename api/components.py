@@ -154,15 +154,14 @@ class Components:
         """The statute index behind the settings' hybrid fusion (learned by default); rebuilt
         when the index is swapped (reload, background vector build)."""
         index = self.statute_index().index
-        with self._lock:
+        with self._lock:  # one search per index: its learned parts cost seconds to build
             built = self._built.get("statute_search")
             if built is not None and built[0] is index:  # type: ignore[index]
                 return built[1]  # type: ignore[index]
-        cache = self.settings.data_layout.cache_dir("retrieval")
-        search = hybrid_search(
-            index, self.settings.hybrid_fusion, self.settings.hybrid_fusion_weights, cache
-        )
-        with self._lock:
+            cache = self.settings.data_layout.cache_dir("retrieval")
+            search = hybrid_search(
+                index, self.settings.hybrid_fusion, self.settings.hybrid_fusion_weights, cache
+            )
             self._built["statute_search"] = (index, search)
         return search
 
@@ -276,7 +275,7 @@ class Components:
         """Build the assistant's corpus-derived indexes (law router, 罚则 items) now, so the
         first question does not pay for them (about 6 s on the national corpus)."""
         finder = self.assistant.finder
-        _ = finder.router, finder.penalty_items
+        _ = finder.router, finder.penalty_items, finder.law_ranker
 
     def warm_statute_search(self) -> None:
         """Build the learned hybrid search's law-aware parts (detector, bigram matrix) now

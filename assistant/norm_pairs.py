@@ -10,7 +10,7 @@ cited down to the 款/项 the facts match best.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -100,7 +100,7 @@ class PairBuilder:
     def __init__(self, graphs: NormGraphs, weights: PairWeights = PairWeights()) -> None:
         self.graphs = graphs
         self.weights = weights
-        self._routed: frozenset[str] = frozenset()
+        self._routed: Mapping[str, float] = {}
         self._lexicons: dict[tuple, LawLexicon] = {}
         self._citing: dict[tuple, dict[str, list[tuple]]] = {}
 
@@ -108,12 +108,13 @@ class PairBuilder:
         self,
         query: str,
         hits: list[RankedRecord],
-        routed: frozenset[str] = frozenset(),
+        routed: Mapping[str, float] | frozenset[str] = frozenset(),
         matched: list[PenaltyMatch] | None = None,
     ) -> list[PairCandidate]:
         """Every linked pair reachable from the hits and the matched 罚则 items, best first;
-        routed laws and 罚则 items whose act the situation restates get a bonus."""
-        self._routed = routed
+        routed laws (by their routing strength, 1.0 for the best) and 罚则 items whose act
+        the situation restates get a bonus."""
+        self._routed = routed if isinstance(routed, Mapping) else dict.fromkeys(routed, 1.0)
         matched = matched or []
         grams = bigrams(query)
         ranks = {h.record.unit_id: h.rank for h in hits}
@@ -220,7 +221,7 @@ class PairBuilder:
             + w.match * (match(c.duty) + match(c.penalty))
             + w.link * LINK_STRENGTH[c.link] * c.link_score
             + w.level * LEVEL_PRIOR.get(c.duty.record.level or "", 0.0)
-            + w.route * (c.duty.record.law in self._routed)
+            + w.route * self._routed.get(c.duty.record.law, 0.0)
             + w.item * self._restated(c, grams)
         )
         return PairCandidate(c.duty, c.penalty, c.link, c.link_score, c.reason, round(score, 4))

@@ -78,6 +78,12 @@ class PenaltyItemIndex:
         ]
         return cls(units)
 
+    def scores(self, situation: str, on: date) -> np.ndarray:
+        """BM25 of every unit's stated act against the situation; 0 where not in force on ``on``."""
+        day = on.toordinal()
+        keep = (self._start <= day) & (day < self._end)
+        return np.where(keep, self._bm25.scores(situation), 0.0)
+
     def search(
         self, situation: str, on: date, depth: int, laws: Iterable[str]
     ) -> list[PenaltyMatch]:
@@ -88,10 +94,7 @@ class PenaltyItemIndex:
         wanted = [self._law_ids[law] for law in laws if law in self._law_ids]
         if not wanted:
             return []
-        scores = self._bm25.scores(situation)
-        day = on.toordinal()
-        keep = (self._start <= day) & (day < self._end) & np.isin(self._law, wanted)
-        scores = np.where(keep, scores, 0.0)
+        scores = np.where(np.isin(self._law, wanted), self.scores(situation, on), 0.0)
         order = np.argsort(-scores, kind="stable")[:depth]
         best = float(scores[order[0]]) if len(order) else 0.0
         if best <= 0:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from assistant.law_ranking import DenseNormLaws, LawRanker, LawRankingConfig
 from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
@@ -30,8 +31,8 @@ from corpus.model import ArticleRecord
 from corpus.store import CorpusStore
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import Hit, HybridIndex
-from indexing.law_router import LawRouter
-from indexing.law_routing import LawRoute, route_laws
+from indexing.law_router import LawRoute, LawRouter
+from indexing.law_routing import route_laws
 from indexing.query_rewriter import rewrite_query
 
 
@@ -107,14 +108,9 @@ MAX_PAIRS = 3
 
 @dataclass(frozen=True)
 class CorpusRouting:
-    """How many corpus-routed laws join the hand table's: where it is silent, where it speaks.
+    """How the laws to search are ranked, and how many 罚则 units of them are matched."""
 
-    Chosen on extra_dev and assist_fresh (team heldout checked not to fall); 0 and 0
-    is the hand table alone.
-    """
-
-    silent_laws: int = 2
-    added_laws: int = 1
+    ranking: LawRankingConfig = LawRankingConfig()
     item_depth: int = 30  # 罚则 units matched to the situation's act
 
 
@@ -215,6 +211,7 @@ class ProvisionFinder:
         self._known_laws: set[str] | None = None
         self._router: LawRouter | None = None
         self._penalty_items: PenaltyItemIndex | None = None
+        self._law_ranker: LawRanker | None = None
         self.routing = routing
 
     @property
@@ -233,29 +230,46 @@ class ProvisionFinder:
             )
         return self._penalty_items
 
+    @property
+    def law_ranker(self) -> LawRanker:
+        """The fused law ranking; its dense view only when the index holds vectors and a model."""
+        if self._law_ranker is None:
+            index = self.index
+            dense = None
+            if self.mode != "bm25" and index.dense is not None and index.embedder is not None:
+                dense = DenseNormLaws(index)
+            self._law_ranker = LawRanker(
+                self.router, self.penalty_items, dense, self.routing.ranking
+            )
+        return self._law_ranker
+
     def matched_items(self, text: str, on: date, laws: Iterable[str]) -> list[PenaltyMatch]:
         """The 罚则 units of the searched laws whose act the situation restates."""
         return self.penalty_items.search(text, on, self.routing.item_depth, laws)
 
-    def route(self, question: str, general: list[Hit]) -> LawRoute:
-        """The hand table's laws, then the laws the corpus itself points to.
+    def route(
+        self, question: str, general: list[Hit], on: date | None = None, query: str = ""
+    ) -> LawRoute:
+        """The laws to search: the hand table's and the corpus's views of the law, fused.
 
         The table knows officers' words for the domains it lists, but a stray word
         (合格证 for an elevator) can send it to the wrong law, and a situation from
-        another domain (社保, 劳动合同, 网络安全) leaves it silent. The corpus router
-        (law-level BM25 over each law's duties and 罚则, and the laws of the best flat
-        hits) adds its best laws: a few where the table is silent, one where it speaks.
+        another domain (社保, 劳动合同, 网络安全) leaves it silent. The corpus router,
+        the laws of the flat hits, the 罚则 items whose act the situation restates and
+        the nearest duty/罚则 units by meaning each rank laws too; their fusion decides.
         """
         if self._known_laws is None:
             self._known_laws = set(self.store.law_names())
         table = route_laws(question, self._known_laws)
-        extra = self.routing.added_laws if table.laws else self.routing.silent_laws
-        if extra == 0:
-            return table
-        corpus = self.router.route(question, [hit.law for hit in general], self._known_laws)
-        added = [law for law in corpus.laws[:extra] if law not in table.laws]
-        signals = {law: corpus.signals.get(law, ()) for law in added}
-        return LawRoute((*table.laws, *added), {**table.signals, **signals})
+        table_route = LawRoute(table.laws, table.signals)
+        return self.law_ranker.route(
+            question,
+            query or question,
+            [hit.law for hit in general],
+            table_route,
+            on or date.today(),
+            self._known_laws,
+        )
 
     def _retrieve(
         self, text: str, question: str, on: date, laws: frozenset[str]
@@ -265,7 +279,7 @@ class ProvisionFinder:
         general = self.index.retrieve(text, depth, SearchFilter(laws=laws, on_date=on), self.mode)
         if laws:
             return general, LawRoute((), {})
-        route = self.route(question, general)
+        route = self.route(question, general, on, text)
         if not route.laws:
             return general, route
         routed_filter = SearchFilter(laws=frozenset(route.laws), on_date=on)
@@ -300,7 +314,7 @@ class ProvisionFinder:
         candidates = self.pair_builder.pairs(
             query.text,
             [RankedRecord(r, rank) for rank, (r, _) in enumerate(ranked, start=1)],
-            frozenset(route.laws),
+            {law: route.strength.get(law, 1.0) for law in route.laws},
             self.matched_items(query.text, on, laws or route.laws),
         )
         answer.pairs = self.verified_pairs(candidates, on, answer.dropped)

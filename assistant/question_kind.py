@@ -23,7 +23,20 @@ _PROCEDURE = re.compile(
     r"期限|时效|追诉|送达|听证|复议|诉讼|起诉|上诉|缴纳|加处罚款|滞纳金|当场|简易程序|普通程序"
     r"|法制审核|集体讨论|主持|调查取证|执法证件|出示|回避|立案|管辖|移送|告知|陈述|申辩"
     r"|查封|扣押|冻结|强制执行|代履行|设定|决定书|公告送达|延长|听取|救济|程序"
-    r"|执法人员|执法主体|不再给予|不予(?:行政)?处罚|免予处罚|从轻|减轻处罚"
+    r"|执法人员|执法主体|执法证|不再给予|不予(?:行政)?处罚|免予处罚|从轻|减轻处罚|登记保存"
+)
+# institutions a sanction question can only be about: the 简易程序's limits, the
+# execution of a decided fine (加处罚款, 行政处罚法第七十二条), evidence preservation
+_DECIDED_PROCEDURE = re.compile(
+    r"简易程序|当场(?:收缴|处罚|罚)|登记保存|加处(?:的)?罚款|(?:不|没|未|拒不)(?:交|缴纳?)罚款"
+)
+# "can it (still) be fined?" about time passed, the actor's age or a fine already
+# imposed: 时效 (第三十六条), 责任年龄 (第三十条), 一事不再罚 (第二十九条)
+_WHETHER_PUNISHABLE = re.compile(
+    r"(?:能不能|还能|能否|可否|可不可以|可以)(?:再|对[^，。？]{0,8})?(?:处罚|罚)"
+)
+_PUNISHABILITY_FACT = re.compile(
+    r"[0-9一二两三四五六七八九十半]+年(?:半)?(?:以前|之前|前)|[0-9一二三四五六七八九十]+(?:周)?岁|已经罚过|罚过款"
 )
 # asking how a described act is sanctioned is a violation question, whatever else it says
 _ASKS_SANCTION = re.compile(
@@ -54,4 +67,11 @@ def question_kind(question: str) -> QuestionKind:
     topic = _PROCEDURE.search(text)
     if asks and topic and not _ASKS_SANCTION.search(text):
         return QuestionKind(True, asks.group(0).strip(), topic.group(0))
+    decided = _DECIDED_PROCEDURE.search(text)
+    if asks and decided:
+        return QuestionKind(True, asks.group(0).strip(), decided.group(0))
+    whether = _WHETHER_PUNISHABLE.search(text)
+    fact = _PUNISHABILITY_FACT.search(text)
+    if whether and fact:
+        return QuestionKind(True, whether.group(0), fact.group(0))
     return QuestionKind(False)

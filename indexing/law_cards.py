@@ -13,7 +13,6 @@ units; nothing is written by hand or tuned to a question set.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ import numpy as np
 
 from corpus.law_names import COMMON_ALIASES
 from indexing.law_prior import BigramBM25
+from indexing.storage import write_file_atomically
 from indexing.units import RetrievalUnit
 from models.embedder import Embedder
 
@@ -127,10 +127,7 @@ def card_vectors(
     vectors = np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial.npy")
-        np.save(partial, vectors)
-        os.replace(partial, path)
+        write_file_atomically(path, lambda tmp: np.save(tmp, vectors))
     return vectors
 
 

@@ -10,7 +10,6 @@ index's own units at load time: no extra files, nothing tuned to a question set.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from indexing.storage import write_file_atomically
 from indexing.units import RetrievalUnit
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -79,14 +79,14 @@ class BigramBM25:
 
     def save(self, path: Path) -> None:
         """Matrix and bigram vocabulary in one ``.npz``, written atomically."""
-        path.parent.mkdir(parents=True, exist_ok=True)
         grams = np.array(list(self._gram_ids), dtype=np.str_)
         m = self._weights
-        partial = path.with_name(path.name + ".partial.npz")
-        np.savez(
-            partial, data=m.data, indices=m.indices, indptr=m.indptr, shape=m.shape, grams=grams
+        write_file_atomically(
+            path,
+            lambda tmp: np.savez(
+                tmp, data=m.data, indices=m.indices, indptr=m.indptr, shape=m.shape, grams=grams
+            ),
         )
-        os.replace(partial, path)
 
     @classmethod
     def load(cls, path: Path) -> BigramBM25:

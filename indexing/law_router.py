@@ -219,11 +219,14 @@ class LawRouter:
         routed: dict[str, float] = {}
         best = heads[0][1] if heads else 1.0
         for head, score in heads:
-            family = [law for law in self.laws if parent_law(law) == head]
-            for law in [head, *sorted(family, key=len)]:
-                if law not in routed and (known is None or law in known):
-                    routed[law] = round(score / best, 3)
+            for law in self.family(head, known):
+                routed.setdefault(law, round(score / best, 3))
         return routed
+
+    def family(self, head: str, known: set[str] | None = None) -> list[str]:
+        """The law, then its implementing regulations held in the corpus (shortest name first)."""
+        family = sorted((law for law in self.laws if parent_law(law) == head), key=len)
+        return [law for law in dict.fromkeys([head, *family]) if known is None or law in known]
 
     def _reason(self, law: str, grams: set[str], defined: dict[str, list[str]]) -> tuple[str, ...]:
         """The situation's words the law's text shares (and definitions it matched)."""

@@ -25,6 +25,7 @@ from indexing.filters import SearchFilter
 from indexing.hybrid_index import Hit, HybridIndex
 from indexing.law_aware import LawAwareRetriever, _best_per_article, _laws_by_mass
 from indexing.question_intent import asks_for_consequences, is_penalty_heading
+from indexing.storage import write_file_atomically
 
 FEATURES: tuple[str, ...] = (
     "bm25_norm",
@@ -288,9 +289,8 @@ class LinearRanker:
 
     def save(self, path: Path) -> None:
         """Written atomically (temporary file, then rename)."""
-        partial = path.with_name(path.name + ".partial")
-        partial.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n")
-        partial.replace(path)
+        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+        write_file_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     @classmethod
     def load(cls, path: Path) -> LinearRanker:

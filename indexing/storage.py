@@ -50,6 +50,24 @@ def write_json(path: Path, data: Any) -> None:
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def write_file_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp_file)`` on a name of its own beside ``target``, then rename it over.
+
+    The name is unique per call, so two threads or processes caching the same file at once
+    each finish their own write; the last rename wins and readers never see half a file.
+    The temporary name keeps ``target``'s suffix (numpy appends ``.npz`` otherwise).
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}{target.suffix}")
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp_folder)``, then swap the folder in place of ``target``."""
     target = Path(target)

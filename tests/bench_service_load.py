@@ -68,6 +68,9 @@ class EndpointResult:
     p50_ms: float
     p95_ms: float
     p99_ms: float
+    distinct_queries: int
+    load_before: list[float]
+    load_after: list[float]
 
 
 def free_port() -> int:
@@ -127,11 +130,21 @@ def wait_ready(base: str, token: str, process: subprocess.Popen, timeout: float 
     raise SystemExit("服务未能在规定时间内启动")
 
 
+def warm_up(base: str, token: str, path: str) -> None:
+    """One untimed request with a query outside the timed pool: the service builds its
+    search parts (learned fusion's bigram matrix, ~15 s) on first use; the bench measures
+    a loaded service."""
+    headers = {"Authorization": f"Bearer {token}"}
+    httpx.get(base + path, params={"q": "预热"}, headers=headers, timeout=300)
+
+
 async def drive(
     base: str, token: str, path: str, queries: list[str], clients: int, seconds: float
 ) -> EndpointResult:
     latencies: list[float] = []
+    sent: set[str] = set()
     errors = 0
+    load_before = [round(x, 2) for x in os.getloadavg()]
     stop_at = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     headers = {"Authorization": f"Bearer {token}"}
@@ -142,14 +155,16 @@ async def drive(
             n = offset
             while time.perf_counter() < stop_at:
                 started = time.perf_counter()
+                query = queries[n % len(queries)]
+                sent.add(query)
                 try:
-                    response = await http.get(path, params={"q": queries[n % len(queries)]})
+                    response = await http.get(path, params={"q": query})
                     ok = response.status_code == 200
                 except httpx.HTTPError:
                     ok = False
                 latencies.append(time.perf_counter() - started)
                 errors += 0 if ok else 1
-                n += 1
+                n += clients
 
         began = time.perf_counter()
         await asyncio.gather(*(client(i) for i in range(clients)))
@@ -169,7 +184,19 @@ async def drive(
         p50_ms=round(statistics.median(ordered) * 1000, 1),
         p95_ms=pct(0.95),
         p99_ms=pct(0.99),
+        distinct_queries=len(sent),
+        load_before=load_before,
+        load_after=[round(x, 2) for x in os.getloadavg()],
     )
+
+
+def questions_from(paths: list[Path]) -> list[str]:
+    """Distinct questions of LawBench-format sets, in file order: a cold query-vector cache."""
+    seen: dict[str, None] = {}
+    for path in paths:
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            seen.setdefault(item["question"], None)
+    return list(seen)
 
 
 def main() -> int:
@@ -177,7 +204,15 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--json", type=Path, default=None, help="结果另存为 JSON")
+    parser.add_argument(
+        "--queries-from",
+        type=Path,
+        action="append",
+        default=[],
+        help="检索问题取自 LawBench 格式评测集的 question（可重复）；默认 6 个固定问题",
+    )
     args = parser.parse_args()
+    search_queries = questions_from(args.queries_from) or SEARCH_QUERIES
     source = Settings()
     index_dir = index_dir_for(source)
     has_index = (index_dir / "manifest.json").is_file()
@@ -192,18 +227,20 @@ def main() -> int:
             wait_ready(base, token, server)
             plan = [("/api/cite", CITE_QUERIES)]
             if has_index:
-                plan.append(("/api/search", SEARCH_QUERIES))
+                plan.append(("/api/search", search_queries))
             else:
                 print(
                     f"提示：没有检索索引（{index_dir}），跳过 /api/search；先运行 zhifa index build"
                 )
             for path, queries in plan:
+                warm_up(base, token, path)
                 result = asyncio.run(drive(base, token, path, queries, args.clients, args.seconds))
                 results.append(result)
                 print(
                     f"{path}: {result.clients} 并发 {result.seconds:.0f} 秒，{result.requests} 次请求，"
                     f"吞吐 {result.throughput_rps} 次/秒，p50 {result.p50_ms} ms，"
-                    f"p95 {result.p95_ms} ms，p99 {result.p99_ms} ms，错误 {result.errors}"
+                    f"p95 {result.p95_ms} ms，p99 {result.p99_ms} ms，错误 {result.errors}，"
+                    f"不同问题 {result.distinct_queries} 个，负载 {result.load_before}→{result.load_after}"
                 )
         finally:
             server.terminate()
