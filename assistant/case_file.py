@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +19,9 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from assistant import shipped_data
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.field_types import Amount, BoundedDate, Count, Identifier, Name, Quantity, Text
+
+# Names joined in one entry: 李明、陈华 / 李明，陈华 / 李明 陈华 / 李明/陈华
+_OFFICER_SEPARATORS = re.compile(r"[、，,；;/／\s]+")
 
 EventType = Literal[
     "立案",
@@ -115,6 +119,15 @@ class Event(BaseModel):
     method: str | None = None
     result: str | None = None
     note: str = ""
+
+    @field_validator("officers", mode="before")
+    @classmethod
+    def _each_officer(cls, value: object) -> object:
+        """``[李明、陈华]`` or ``李明 陈华`` names two officers, as a decision would write them."""
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            return value
+        return [n for item in items for n in _OFFICER_SEPARATORS.split(str(item)) if n]
 
 
 class Citations(BaseModel):
@@ -226,8 +239,13 @@ class CaseFile(BaseModel):
         return found[0] if found else None
 
     def officer(self, reference: str) -> Officer | None:
-        """An officer by name or certificate number."""
-        return next((o for o in self.officers if reference in (o.name, o.certificate_no)), None)
+        """An officer by name or certificate number, or the one whose name the reference
+        carries with a note (李明（执法证号44070021001）)."""
+        exact = next((o for o in self.officers if reference in (o.name, o.certificate_no)), None)
+        if exact is not None:
+            return exact
+        named = [o for o in self.officers if len(o.name) >= 2 and o.name in reference]
+        return named[0] if len(named) == 1 else None
 
     def document(self, kind: str) -> Document | None:
         return next((d for d in self.documents if d.type == kind), None)

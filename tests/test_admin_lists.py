@@ -130,18 +130,19 @@ def test_av_list_rules_resolve_and_quotes_are_the_rule_text(resolver: CitationRe
         assert item.quote == found.text, item.name
 
 
-def _seizure_case(with_video: bool) -> dict:
+def _seizure_case(with_video: bool, stated: bool = False) -> dict:
+    """A seizure step; ``stated``: the file says it was not filmed (audio_video: false)."""
     data = read_case_data(EXAMPLE_CASE)
-    data["events"].insert(
-        3,
-        {
-            "type": "调查取证",
-            "date": "2023-04-15",
-            "officers": ["李明", "陈华"],
-            "certificates_shown": True,
-            "note": "对涉案电镀生产线实施查封扣押",
-        },
-    )
+    step = {
+        "type": "调查取证",
+        "date": "2023-04-15",
+        "officers": ["李明", "陈华"],
+        "certificates_shown": True,
+        "note": "对涉案电镀生产线实施查封扣押",
+    }
+    if stated:
+        step["audio_video"] = False
+    data["events"].insert(3, step)
     if with_video:
         data["evidence"].append(
             {"type": "视听资料", "name": "查封扣押现场执法记录仪视频", "date": "2023-04-15"}
@@ -151,11 +152,15 @@ def _seizure_case(with_video: bool) -> dict:
 
 def test_seizure_without_video_must_be_fixed(settings: Settings) -> None:
     ctx = ReviewContext.build(settings, CorpusStore(settings))
-    flags = review(parse_case(_seizure_case(with_video=False)), ctx).flags
-    (flag,) = [f for f in flags if "音像记录" in f.reason]
+    flags = review(parse_case(_seizure_case(with_video=False, stated=True)), ctx).flags
+    (flag,) = [f for f in flags if "全过程无间断音像记录" in f.reason]
     assert flag.point is ReviewPoint.PROCEDURE and flag.severity is Severity.MUST_FIX
     assert flag.rule == "《广东省行政执法全过程记录办法》第十四条第二款"
     assert "查封" in flag.reason and "events[3]" in flag.evidence
+    # a file silent on the recording (no audio_video, no video of the day) is checked
+    silent = review(parse_case(_seizure_case(with_video=False)), ctx).flags
+    (flag,) = [f for f in silent if "音像记录" in f.reason]
+    assert flag.severity is Severity.CHECK
     clean = review(parse_case(_seizure_case(with_video=True)), ctx).flags
     assert not [f for f in clean if "音像记录" in f.reason]
     assert review(parse_case(read_case_data(EXAMPLE_CASE)), ctx).flags == []

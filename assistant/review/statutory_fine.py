@@ -31,6 +31,8 @@ _OWN_FINE = re.compile(r"处[^；。]*罚款")
 GOODS_VALUE = "货值金额"
 _PART_VALUE = re.compile(r"货值")
 _SOLD = re.compile(r"销售金额|销售额")
+# A 货值金额 qualified as held or left (库存货值金额) is a part of the whole, not the whole.
+_PART = re.compile(r"库存|剩余|未售|未销售|在库|现场|扣押|查封|查获")
 ILLEGAL_GAINS = "违法所得"
 # 没有违法所得的，处…: a file that states none (or none established) is in that tier
 _NO_GAINS = re.compile(
@@ -42,15 +44,40 @@ def _narrative(case: CaseFile) -> str:
     return "。".join([case.violation.description, case.facts.description])
 
 
+# 货值金额8160元 / 违法所得为1.56万元, written in the established facts
+_NARRATED = re.compile(
+    r"(货值金额|违法所得|销售金额)(?:为|共计?|合计|计|约|达)?(?:人民币)?"
+    r"([0-9]+(?:\.[0-9]+)?)(万)?元"
+)
+
+
+def narrated_amounts(case: CaseFile) -> dict[str, float]:
+    """Bases the established facts state in words and the file left out of
+    ``facts.amounts``; a held part (库存货值金额) is no whole, an amount still being
+    verified (尚在核实) is left to the fact checker."""
+    found: dict[str, float] = {}
+    text = case.facts.description
+    for match in _NARRATED.finditer(text):
+        before = text[max(0, match.start() - 4) : match.start()]
+        if _PART.search(before) or match.group(1) in found:
+            continue
+        found[match.group(1)] = float(match.group(2)) * (10000 if match.group(3) else 1)
+    return found
+
+
 def fine_bases(case: CaseFile) -> dict[str, float]:
     """The file's amounts, with 货值金额 composed when the file splits it: the value of all
     goods unlawfully produced or sold (两高伪劣商品解释第二条第三款: 以…伪劣产品的标价计算) is
-    what was sold (销售金额) plus what was still held (库存货值、剩余货值). A narrative that
-    states no 违法所得 was had (or established) puts the file in the 没有违法所得 tier."""
+    what was sold (销售金额) plus what was still held (库存货值、库存货值金额、剩余货值). A narrative that
+    states no 违法所得 was had (or established) puts the file in the 没有违法所得 tier, and
+    a base the narrative states (货值金额8160元) counts when ``facts.amounts`` lacks it."""
     amounts = dict(case.facts.amounts)
     if not any(ILLEGAL_GAINS in name for name in amounts) and _NO_GAINS.search(_narrative(case)):
         amounts[ILLEGAL_GAINS] = 0.0
-    if any(GOODS_VALUE in name for name in amounts):
+    for name, value in narrated_amounts(case).items():
+        if not any(name in written for written in amounts):
+            amounts[name] = value
+    if any(GOODS_VALUE in name and not _PART.search(name) for name in amounts):
         return amounts
     held = [v for name, v in amounts.items() if _PART_VALUE.search(name)]
     sold = [v for name, v in amounts.items() if _SOLD.search(name)]

@@ -10,8 +10,17 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-_AREA = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:自治州|自治县|地区|市|州|盟|县|区|旗)")
+# 州 ends a name only when no 市 follows (惠州市 is one prefecture, not 惠州 + 市…).
+_AREA = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:自治州|自治县|地区|市|州(?!市)|盟|县|区|旗)")
 _PREFECTURE_SUFFIXES = ("市", "州", "地区", "盟")
+# A province names no level compared here; cut it first so 广东省广州市 reads 广州市.
+_PROVINCE = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|省)")
+# Inside a name these mark a finer unit (石湾镇镇区, 台城街道某工业区): no 区/县 at all.
+_FINER_UNIT = re.compile(r"镇|街道|村|路|街|号|巷|楼|栋|座")
+# Zones named 区 that are no county-level area (开发区, 工业区, 园区…).
+_ZONE = re.compile(
+    r"(?:工业|开发|园|高新|镇|景|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能)区$"
+)
 
 # Guangdong's county-level cities and the prefecture they lie in: 台山市 is inside 江门市.
 COUNTY_CITIES = {
@@ -48,7 +57,11 @@ def _levels(text: str) -> dict[str, set[str]]:
     """Areas a text names, by level: prefecture (市/州/地区/盟) and county (区/县/旗,
     county-level cities, which also put their prefecture on record)."""
     levels: dict[str, set[str]] = {"prefecture": set(), "county": set()}
-    for area in _AREA.findall(text):
+    for area in _AREA.findall(_PROVINCE.sub("", text)):
+        if _FINER_UNIT.search(area[1:]) or _ZONE.search(area):
+            continue
+        if area.endswith("州") and not area.endswith("自治州"):
+            area += "市"  # 广州开发区 names 广州市
         if area in COUNTY_CITIES:
             levels["county"].add(area)
             levels["prefecture"].add(COUNTY_CITIES[area])

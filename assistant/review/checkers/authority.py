@@ -146,10 +146,22 @@ def _confiscation_kind(penalty_type: str) -> str | None:
     return "没收违法所得" if "违法所得" in penalty_type else "没收非法财物"
 
 
+# 第九条第（三）项 names licences by kind (暂扣、吊销许可证件): 吊销药品经营许可证 or
+# 吊销营业执照 is that kind, whichever licence the decision names.
+_LICENCE_KINDS = (("暂扣", "暂扣许可证件"), ("吊销", "吊销许可证件"))
+
+
+def _licence_kind(penalty_type: str) -> str | None:
+    return next((kind for word, kind in _LICENCE_KINDS if penalty_type.startswith(word)), None)
+
+
 def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
     if allowed in penalty_type or penalty_type in allowed:
         return True
     if _CLOSURE.search(penalty_type) and _CLOSURE.search(allowed):
+        return True
+    licence = _licence_kind(penalty_type)
+    if licence is not None and licence == _licence_kind(allowed):
         return True
     kind = _confiscation_kind(penalty_type)
     return kind is not None and kind == _confiscation_kind(allowed)

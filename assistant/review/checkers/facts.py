@@ -59,7 +59,18 @@ def _where_what(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     narrative = f"{case.violation.description}{case.facts.description}"
     if not case.violation.place and not _PLACE.search(narrative):
-        flags.append(_flag(Severity.MUST_FIX, "违法行为发生地点不明", ctx, "violation.place 为空"))
+        # place: null (or blank) says the place is unknown; a file leaving it out is silent
+        stated = "place" in case.violation.model_fields_set
+        flags.append(
+            _flag(
+                Severity.MUST_FIX if stated else Severity.CHECK,
+                "违法行为发生地点不明",
+                ctx,
+                "violation.place 为空"
+                if stated
+                else "案卷未填写 violation.place，案情叙述也未写明地点",
+            )
+        )
     # violation.description names the act (a short label is normal); the facts are
     # stated when either it or the established-facts narrative is specific.
     narratives = (

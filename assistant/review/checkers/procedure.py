@@ -3,9 +3,10 @@ noticed in time, the statutory time limits, 法制审核 and 集体讨论 before
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.case_file import CaseFile, Event
+from assistant.case_file import CaseFile, Document, Event
 from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
@@ -92,17 +93,51 @@ def _notice(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 f"告知 {notice.date} 晚于决定 {decision.date}",
             )
         )
-    missing = [r for r in ("陈述", "申辩") if not any(r in s for s in notice.rights)]
+    told = told_rights(case, notice)
+    missing = [r for r in ("陈述", "申辩") if not any(r in s for s in told.rights)]
     if missing:
         flags.append(
             _flag(
-                Severity.MUST_FIX,
-                f"告知时未告知当事人{'、'.join(missing)}权利",
+                told.severity,
+                f"告知时未告知当事人{'、'.join(missing)}权利{told.ask}",
                 rule,
-                f"告知（{notice.date}）所列权利：{'、'.join(notice.rights) or '无'}",
+                f"告知（{notice.date}）所列权利：{told.shown}",
             )
         )
     return flags
+
+
+_RIGHT_WORDS = ("陈述", "申辩", "听证")
+
+
+@dataclass(frozen=True)
+class ToldRights:
+    """The rights a notice names, and whether the file listed them (``rights``) or only
+    wrote them in passing (a note, the notice's title) or not at all."""
+
+    rights: list[str]
+    listed: bool
+
+    @property
+    def severity(self) -> Severity:
+        """A right missing from the listed rights must be fixed; a file silent on what
+        the notice said (the standard 告知书 form names them) is checked."""
+        return Severity.MUST_FIX if self.listed else Severity.CHECK
+
+    @property
+    def ask(self) -> str:
+        return "" if self.listed else "（案卷未列明告知的权利，请核实告知书内容）"
+
+    @property
+    def shown(self) -> str:
+        return "、".join(self.rights) or ("无" if self.listed else "未列明")
+
+
+def told_rights(case: CaseFile, notice: Event) -> ToldRights:
+    if notice.rights or "rights" in notice.model_fields_set:  # rights: [] — none was told
+        return ToldRights(notice.rights, listed=True)
+    texts = [notice.note] + [d.type for d in case.documents if "告知" in d.type]
+    return ToldRights([w for w in _RIGHT_WORDS if any(w in t for t in texts)], listed=False)
 
 
 def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
@@ -145,19 +180,22 @@ def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第六十三条第一款 (治安: 治安管理处罚法第九十八条): the hearing right must be
     stated when the penalty requires it; the duty lives in the 款, the items say when."""
     notice = case.first("告知")
-    if notice is None or any("听证" in r for r in notice.rights):
+    if notice is None:
+        return []
+    told = told_rights(case, notice)
+    if any("听证" in r for r in told.rights):
         return []
     rule, reasons = hearing_duty(case, ctx)
     if not reasons:
         return []
-    binding = _hearing_binding(case, ctx, rule)
-    ask = "" if binding else "（较大数额以本部门适用的规定为准，请核实）"
+    binding = _hearing_binding(case, ctx, rule) and told.listed
+    ask = "" if binding else (told.ask or "（较大数额以本部门适用的规定为准，请核实）")
     return [
         _flag(
             Severity.MUST_FIX if binding else Severity.CHECK,
             f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}{ask}",
             rule,
-            f"告知（{notice.date}）所列权利：{'、'.join(notice.rights) or '无'}",
+            f"告知（{notice.date}）所列权利：{told.shown}",
         )
     ]
 
@@ -207,7 +245,7 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"听证通知：{told}；听证：{hearing.date}",
                 )
             )
-    offered = notice is not None and any("听证" in r for r in notice.rights)
+    offered = notice is not None and any("听证" in r for r in told_rights(case, notice).rights)
     if offered and decision is not None and hearing is None and not _hearing_waived(case):
         waited = working_days(notice.date, decision.date)
         if waited < HEARING_REQUEST_DAYS:
@@ -315,7 +353,8 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     major = ctx.major(case)
     review = case.first("法制审核")
-    if major.major and (review is None or review.date > decision.date):
+    reviewed = _step_on_paper(case, ctx, "审核", decision.date)
+    if major.major and (review is None or review.date > decision.date) and not reviewed:
         flags.append(
             _flag(
                 Severity.MUST_FIX,
@@ -327,6 +366,7 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
     complex_case = case.major_factors.complex_facts
     discussed = [e for e in case.events_of("集体讨论") if e.date <= decision.date]
+    discussed += _step_on_paper(case, ctx, "集体讨论", decision.date)
     if complex_case and not discussed:
         flags.append(
             _flag(
@@ -337,6 +377,19 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _step_on_paper(case: CaseFile, ctx: ReviewContext, function: str, by: date) -> list[Document]:
+    """Documents of a step (法制审核意见书, 集体讨论记录) dated on or before ``by``: the
+    step was taken even where the file records no event for it."""
+    found = ctx.document_functions.get(function) if ctx.document_functions else None
+    if found is None:
+        return []
+    return [
+        d
+        for d in case.documents
+        if any(t in d.type for t in found.titles) and d.date is not None and d.date <= by
+    ]
 
 
 def _investigation_after_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

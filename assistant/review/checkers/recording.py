@@ -1,7 +1,7 @@
 """程序是否合法 — audio-visual recording: events on the 音像记录事项清单 must be on video.
 
 Acts needing 全过程无间断音像记录 (查封扣押、强制拆除…, 全过程记录办法第十四条第二款)
-without a recording in the file must be fixed; other listed acts (第十四条第一款)
+recorded as not filmed must be fixed, and checked when the file is silent; other listed acts (第十四条第一款)
 recorded as not filmed are flagged for checking. Investigations and hearings with
 ``audio_video: false`` are already flagged by the procedure checker, so they are
 left to it here.
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from assistant.administration.av_recording_list import AvRecordingItem
 from assistant.case_file import CaseFile, Event
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -47,16 +48,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         full = [i for i in items if i.full]
         where = f"events[{index}]（{event.type} {event.date}）"
         if full and not _recorded(case, event):
-            names = "、".join(i.name for i in full)
-            flags.append(
-                Flag(
-                    point=ReviewPoint.PROCEDURE,
-                    severity=Severity.MUST_FIX,
-                    reason=f"{names}应当全过程无间断音像记录，案卷中没有该环节的音像记录",
-                    rule=ctx.rule(full[0].rule),
-                    evidence=f"{where}{event.note}；案卷证据中无当日的视听资料",
-                )
-            )
+            flags.append(_unfilmed(full, event, where, ctx))
         elif items and event.audio_video is False and event.type not in CHECKED_BY_PROCEDURE:
             flags.append(
                 Flag(
@@ -68,6 +60,24 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _unfilmed(full: list[AvRecordingItem], event: Event, where: str, ctx: ReviewContext) -> Flag:
+    """An act recorded as not filmed must be fixed; a file silent on it (no
+    ``audio_video``, no video of that day among the evidence, which lists what proves
+    the facts, not every recording made) is checked."""
+    names = "、".join(i.name for i in full)
+    if event.audio_video is False:
+        severity, shown = Severity.MUST_FIX, "audio_video=false"
+    else:
+        severity, shown = Severity.CHECK, "案卷未载明是否录像，证据中无当日的视听资料"
+    return Flag(
+        point=ReviewPoint.PROCEDURE,
+        severity=severity,
+        reason=f"{names}应当全过程无间断音像记录，案卷中没有该环节的音像记录",
+        rule=ctx.rule(full[0].rule),
+        evidence=f"{where}{event.note}；{shown}",
+    )
 
 
 def alongside(procedure_check: Checker) -> Checker:

@@ -32,12 +32,14 @@ def _competence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     rule = ctx.penalty_law("第十七条")
     basis = case.agency.powers.basis
     if not basis:
+        # basis: [] says the file found none; a file that leaves the field out is silent
+        stated = "basis" in case.agency.powers.model_fields_set
         return [
             _flag(
-                Severity.MUST_FIX,
+                Severity.MUST_FIX if stated else Severity.CHECK,
                 "案卷未载明执法主体的法定职权依据，无法确认其具有行政处罚权",
                 rule,
-                "agency.powers.basis 为空",
+                "agency.powers.basis 为空" if stated else "案卷未填写 agency.powers.basis",
             )
         ]
     flags = []
