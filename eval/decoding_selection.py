@@ -21,13 +21,16 @@ import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from api.settings import Settings
-from eval.speech_references import SpeechClip, load_speech_clips, locate_shared_dir
-from eval.transcription_benchmark import JOINED_FILES, run_ours, run_plain, write_concatenation
-from models.whisper_assembly import ensure_default_whisper
+from eval.speech_references import SpeechClip, load_speech_clips
+from eval.transcription_benchmark import (
+    JOINED_FILES,
+    run_ours,
+    run_plain,
+    speech_bench_setup,
+    write_concatenation,
+)
 from transcription.cer import pooled_cer, score_cer
-from transcription.engine import WhisperEngine, load_engine
-from transcription.options import engine_options_from
+from transcription.engine import WhisperEngine
 from transcription.pipeline import PipelineConfig, config_from_settings
 from transcription.speaker_encoder import SpeakerEncoder, voices_from
 
@@ -101,12 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speech-dir", type=Path, default=None)
     parser.add_argument("--only", action="append", default=[], help="只跑指定候选（可重复）")
     args = parser.parse_args(argv)
-    shared = locate_shared_dir()
-    speech_dir = args.speech_dir or (shared / "data" / "speech" if shared else None)
-    if speech_dir is None or not speech_dir.is_dir():
-        parser.error("找不到语音片段目录，请用 --speech-dir 或 ZHIFA_SHARED_DIR 指定。")
-    settings = Settings()
-    engine = load_engine(ensure_default_whisper(settings), engine_options_from(settings))
+    speech_dir, settings, engine = speech_bench_setup(parser, args.speech_dir)
     base = config_from_settings(settings)
     voices = voices_from(settings)
     clips = load_speech_clips(speech_dir)

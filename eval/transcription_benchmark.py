@@ -211,6 +211,23 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
 
+def speech_bench_setup(
+    parser: argparse.ArgumentParser, given: Path | None
+) -> tuple[Path, Settings, WhisperEngine]:
+    """The speech folder (``given`` or ../shared's; a parser error saying how to name it),
+    the settings and the configured Whisper engine: what every speech benchmark starts from."""
+    shared = locate_shared_dir()
+    speech_dir = given or (shared / "data" / "speech" if shared else None)
+    if speech_dir is None or not speech_dir.is_dir():
+        parser.error("找不到语音片段目录，请用 --speech-dir 或 ZHIFA_SHARED_DIR 指定。")
+    settings = Settings()
+    return (
+        speech_dir,
+        settings,
+        load_engine(ensure_default_whisper(settings), engine_options_from(settings)),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: prints the table, writes the JSON report to --out."""
     parser = argparse.ArgumentParser(
@@ -230,12 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         "--context-chars", type=int, default=None, help="上一窗口文本作提示的字数（消融用）"
     )
     args = parser.parse_args(argv)
-    shared = locate_shared_dir()
-    speech_dir = args.speech_dir or (shared / "data" / "speech" if shared else None)
-    if speech_dir is None or not speech_dir.is_dir():
-        parser.error("找不到语音片段目录，请用 --speech-dir 或 ZHIFA_SHARED_DIR 指定。")
-    settings = Settings()
-    engine = load_engine(ensure_default_whisper(settings), engine_options_from(settings))
+    speech_dir, settings, engine = speech_bench_setup(parser, args.speech_dir)
     config = config_from_settings(settings)
     config = replace(config, voice_pure_windows=not args.mixed_windows)
     if args.context_chars is not None:
