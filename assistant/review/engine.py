@@ -23,6 +23,7 @@ from assistant.review.checkers import (
     procedure,
     qualification,
     recording,
+    statement_period,
     subject,
     summary,
     transfer,
@@ -50,6 +51,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             procedure.check,
             summary.check,
             detention_notice.check,
+            statement_period.check,
             heavier_than_notified.check,
         )
     ),

@@ -78,6 +78,8 @@ class HearingThresholds(BaseModel):
     # Agencies the source governs (names containing one of these); empty: every agency.
     # Elsewhere 较大数额 is set by other rules, so an amount alone is only checked.
     departments: list[str] = Field(default_factory=list)
+    # False where the source sets 较大数额 for fines only (公安: 第一百二十三条第二款 says 罚款).
+    covers_confiscation: bool = True
 
     def binds(self, agency_name: str) -> bool:
         return not self.departments or any(d in agency_name for d in self.departments)
@@ -91,8 +93,15 @@ class MajorCatalogue(BaseModel):
     source: str
     amount_threshold_yuan: float
     hearing_thresholds: HearingThresholds
+    # Departments whose own rules set 较大数额 (公安机关办理行政案件程序规定第一百二十三条第二款).
+    department_hearing_thresholds: list[HearingThresholds] = Field(default_factory=list)
     criteria: list[Criterion]
     duty_rule: str = CATALOGUE_DUTY
+
+    def hearing_thresholds_for(self, agency_name: str) -> HearingThresholds:
+        """The 较大数额 source that governs this agency: its department's own, else the default."""
+        own = (t for t in self.department_hearing_thresholds if t.binds(agency_name))
+        return next(own, self.hearing_thresholds)
 
     @classmethod
     def load(cls, settings: AssistantSettings) -> MajorCatalogue:

@@ -11,6 +11,7 @@ from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.major_decision import HearingThresholds
 from assistant.review.public_order import (
     CASE_DAYS,
     DELIVERY,
@@ -142,21 +143,29 @@ def told_rights(case: CaseFile, notice: Event) -> ToldRights:
 
 def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
     """Items of 第六十三条第一款 the proposed penalty falls under, with the reason."""
-    thresholds = ctx.catalogue.hearing_thresholds
+    fines = ctx.catalogue.hearing_thresholds_for(_acting_agency(case))
+    seizures = fines if fines.covers_confiscation else ctx.catalogue.hearing_thresholds
     kinds = {p.kind for p in case.parties} or {"单位"}
-    limit = min(thresholds.for_kind(kind) for kind in kinds)
     items: list[tuple[int, str]] = []
-    amount = case.penalty.amount or 0.0
+    amount, limit = case.penalty.amount or 0.0, _lowest_limit(fines, kinds)
     if amount >= limit:
-        items.append((1, f"罚款{amount:g}元，达到较大数额{limit:g}元（{thresholds.rule}）"))
-    confiscated = case.penalty.confiscation_yuan or 0.0
+        items.append((1, f"罚款{amount:g}元，达到较大数额{limit:g}元（{fines.rule}）"))
+    confiscated, limit = case.penalty.confiscation_yuan or 0.0, _lowest_limit(seizures, kinds)
     if confiscated >= limit:
-        items.append((2, f"没收{confiscated:g}元，达到较大数额{limit:g}元（{thresholds.rule}）"))
+        items.append((2, f"没收{confiscated:g}元，达到较大数额{limit:g}元（{seizures.rule}）"))
     for item, words in HEARING_TYPES.items():
         types = [t for t in case.penalty.types if any(w in t for w in words)]
         if types:
             items.append((item, f"拟处{'、'.join(types)}"))
     return items
+
+
+def _acting_agency(case: CaseFile) -> str:
+    return case.agency.acts_in_name_of or case.agency.name
+
+
+def _lowest_limit(thresholds: HearingThresholds, kinds: set[str]) -> float:
+    return min(thresholds.for_kind(kind) for kind in kinds)
 
 
 def public_order_hearing(case: CaseFile) -> list[str]:
@@ -206,8 +215,13 @@ def _hearing_binding(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
     if rule != ctx.penalty_law("第六十三条第一款"):
         return True
     items = {item for item, _ in hearing_items(case, ctx)}
-    acting = case.agency.acts_in_name_of or case.agency.name
-    return bool(items - {1, 2}) or ctx.catalogue.hearing_thresholds.binds(acting)
+    acting = _acting_agency(case)
+    fines = ctx.catalogue.hearing_thresholds_for(acting)
+    seizures = fines if fines.covers_confiscation else ctx.catalogue.hearing_thresholds
+    return bool(items - {1, 2}) or any(
+        item in items and thresholds.binds(acting)
+        for item, thresholds in ((1, fines), (2, seizures))
+    )
 
 
 def _hearing_requested(case: CaseFile) -> Event | None:

@@ -1,0 +1,103 @@
+"""程序是否合法 — the decision waits for the party's 陈述、申辩 (《行政处罚法》第四十五条第一款:
+行政机关必须充分听取当事人的意见; 治安: 《治安管理处罚法》第九十四条第二款).
+
+The law sets no general period, so the file's own facts decide: a decision made before the
+period the notice itself gave has run out, or a statement the party made only after the
+decision, shows the party's opinion was not heard. A party who stated or waived before the
+decision was heard.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from assistant.case_file import CaseFile, Event
+from assistant.review.checkers.procedure import working_days
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import SpecialRule, special_rule
+
+HEAR_OPINION = SpecialRule("第九十四条第二款", ("充分听取",))
+_STATEMENT = "陈述申辩"
+_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+# "自收到之日起五个工作日内提出陈述、申辩" / "三日内" — the period the notice gave.
+_PERIOD = re.compile(r"([一二两三四五六七八九十\d]{1,3})个?(工作日|日|天)内")
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    notice, decision = case.first("告知"), case.first("决定")
+    if notice is None or decision is None or decision.date < notice.date:
+        return []
+    statements = [e for e in case.events if e.type == _STATEMENT]
+    if any(e.date <= decision.date for e in statements):
+        return []  # stated or waived before the decision: heard
+    rule = special_rule(case, ctx, HEAR_OPINION) or ctx.penalty_law("第四十五条第一款")
+    late = next((e for e in statements if e.date > decision.date and "放弃" not in e.note), None)
+    if late is not None:
+        return [
+            _flag(
+                f"当事人于决定作出后（{late.date}）才提出陈述、申辩，决定前未听取当事人的意见",
+                rule,
+                f"告知 {notice.date}；决定 {decision.date}；陈述申辩 {late.date}",
+            )
+        ]
+    ends = period_end(notice)
+    if ends is None or decision.date > ends:
+        return []
+    # On the last day itself the party may still come: checked, not must-fix.
+    last_day = decision.date == ends
+    return [
+        _flag(
+            f"告知书载明的陈述、申辩期限（至{ends}）届满前即作出决定，未充分听取当事人的意见"
+            + ("（决定与期限末日同日，请核实当事人是否已提出意见）" if last_day else ""),
+            rule,
+            f"告知（{notice.date}）：{notice.note}；决定 {decision.date}",
+            Severity.CHECK if last_day else Severity.MUST_FIX,
+        )
+    ]
+
+
+def period_end(notice: Event) -> date | None:
+    """The last day of the period the notice gave for 陈述、申辩 (None: it gave none)."""
+    found = _PERIOD.search(notice.note)
+    if found is None or not any(w in notice.note for w in ("陈述", "申辩")):
+        return None
+    count = _number(found.group(1))
+    if found.group(2) == "工作日":
+        day = notice.date
+        while working_days(notice.date, day) < count:
+            day += timedelta(days=1)
+        return day
+    return notice.date + timedelta(days=count)
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return _NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(units, 0)
+    return _NUMERALS[text]
+
+
+def _flag(reason: str, rule: str, evidence: str, severity: Severity = Severity.MUST_FIX) -> Flag:
+    return Flag(
+        point=ReviewPoint.PROCEDURE,
+        severity=severity,
+        reason=reason,
+        rule=rule,
+        evidence=evidence,
+    )
