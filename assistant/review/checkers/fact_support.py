@@ -21,6 +21,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
 from assistant.review.statutory_range import fine_clauses
+from assistant.review.summary_procedure import is_summary
 
 _CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
 _UNIT = _CONCENTRATION + "|倍"
@@ -365,16 +366,22 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 evidence=f"{inspections[0]}；{listed}",
             )
         ]
-    flags = [
-        Flag(
-            point=ReviewPoint.EVIDENCE,
-            severity=Severity.MUST_FIX,
-            reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
-            "照片、音像记录不能代替",
-            rule=ctx.penalty_law("第五十五条第二款"),
-            evidence=f"{inspections[0]}；{listed}",
-        )
-    ]
+    # 第五十五条 is the ordinary procedure's; a decision on the spot (第五十二条) is its own
+    # form, and one beyond the summary scope is flagged under 第五十一条.
+    flags = (
+        []
+        if is_summary(case)
+        else [
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
+                "照片、音像记录不能代替",
+                rule=ctx.penalty_law("第五十五条第二款"),
+                evidence=f"{inspections[0]}；{listed}",
+            )
+        ]
+    )
     if on_site and not any(_SITE_RECORD.search(r) for r in _records(case)):
         flags.append(
             Flag(
