@@ -36,6 +36,9 @@ MEASURE_WORDS: tuple[tuple[str, str], ...] = (
 )
 # The gains go back to those harmed (应当退赔) instead of being confiscated.
 _RETURNED = re.compile(r"退赔|退还|返还|退回|发还|赔偿")
+_NEGATED = re.compile(r"未|无|没有|不|尚未|拒")
+# A cost the party spent (第二十八条第二款: 违法所得 is 实施违法行为所取得的款项, costs included).
+_COST_KEY = re.compile(r"成本|费用|油费|过路费|支出|开支|进货|原料|工资")
 _BY_REFERENCE = re.compile(
     r"依照[^，。；]{0,20}(?:规定|第[^，。；]{1,10}条)[^，。；]{0,6}(?:处罚|处理)"
 )
@@ -65,7 +68,14 @@ def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _unprovided(case, ctx) + _gains_kept(case, ctx)
+    return _unprovided(case, ctx) + _gains_kept(case, ctx) + _gains_net_of_costs(case, ctx)
+
+
+def _returned(narrative: str) -> bool:
+    """The facts say the gains go back (a clause naming 退赔 without 未/无/不: "无人要求退赔"
+    is no return)."""
+    clauses = re.split(r"[，。；,;（）()]", narrative)
+    return any(_RETURNED.search(c) and not _NEGATED.search(c) for c in clauses)
 
 
 def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -76,7 +86,7 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if any("违法所得" in t for t in case.penalty.types) or "违法所得" in pending_amounts(case):
         return []
     narrative = "".join([case.facts.description, *case.facts.circumstances])
-    if _RETURNED.search(narrative):
+    if _returned(narrative):
         return []
     shown = "、".join(f"{k}={v:g}元" for k, v in gains.items())
     return [
@@ -112,3 +122,41 @@ def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第二十八条第二款: 违法所得是指实施违法行为所取得的款项 — the whole sum taken in. A
+    违法所得 the file's own amounts show as an income less the party's costs is too small
+    (a law, administrative regulation or ministry rule setting another way is cited nowhere)."""
+    amounts = case.facts.amounts
+    gains = {k: v for k, v in amounts.items() if "违法所得" in k and v > 0}
+    costs = {
+        k: v for k, v in amounts.items() if _COST_KEY.search(k) and "违法所得" not in k and v > 0
+    }
+    for (gain_key, gain), (cost_key, cost) in (
+        (g, c) for g in gains.items() for c in costs.items()
+    ):
+        income = next(
+            (
+                (k, v)
+                for k, v in amounts.items()
+                if k not in (gain_key, cost_key) and abs(v - cost - gain) < 1
+            ),
+            None,
+        )
+        if income is None:
+            continue
+        kept = case.penalty.confiscation_yuan
+        shown = f"{income[0]}={income[1]:g}元，{cost_key}={cost:g}元，{gain_key}={gain:g}元"
+        return [
+            Flag(
+                point=ReviewPoint.LAW,
+                severity=Severity.MUST_FIX,
+                reason=f"违法所得是实施违法行为所取得的款项，案卷却扣除当事人支出的{cost_key}后认定违法所得"
+                f"（{shown}），少没收{cost:g}元",
+                rule=ctx.penalty_law("第二十八条第二款"),
+                evidence=f"facts.amounts：{shown}"
+                + (f"；penalty.confiscation_yuan={kept:g}" if kept is not None else ""),
+            )
+        ]
+    return []
