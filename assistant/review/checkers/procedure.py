@@ -3,6 +3,7 @@ noticed in time, the statutory time limits, 法制审核 and 集体讨论 before
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -275,6 +276,22 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+# 第九十九条第一款: only the next-level organ may extend. A note saying the extension was not
+# put to it, or approved only inside the agency (its 法制 unit, its own head), extends nothing.
+_NOT_HIGHER = re.compile(r"未(?:报|经|报请|呈报)[^，。；]{0,12}(?:上一级|上级|市公安局|批准)")
+_HIGHER = re.compile(r"上一级|上级公安机关|市公安局|公安厅")
+_INSIDE = re.compile(r"本局|分局|法制大队|法制科|法制室|负责人|局长|所长")
+
+
+def _own_approval(note: str, agency: str) -> bool:
+    """The extension was not approved by the next-level organ, as the file itself says
+    (a 派出所's next level is its 分局)."""
+    if _NOT_HIGHER.search(note):
+        return True
+    higher = _HIGHER.search(note) or ("派出所" in agency and "分局" in note)
+    return bool(_INSIDE.search(note)) and not higher
+
+
 def _public_order_time_limit(case: CaseFile, ctx: ReviewContext, rule: str) -> list[Flag]:
     """治安管理处罚法第九十九条第一款: 30 days from 受理, 30 more with the next-level
     organ's approval; time spent on 鉴定 does not count (第二款). An appraisal runs at most
@@ -283,7 +300,8 @@ def _public_order_time_limit(case: CaseFile, ctx: ReviewContext, rule: str) -> l
     opened, decision = case.first("立案"), case.first("决定")
     if not (opened and decision):
         return []
-    extended = bool(case.events_of("延期"))
+    extensions = case.events_of("延期")
+    extended = any(not _own_approval(e.note, case.agency.name) for e in extensions)
     limit = CASE_DAYS + (EXTENDED_DAYS if extended else 0)
     days = (decision.date - opened.date).days
     if days <= limit:
@@ -303,7 +321,13 @@ def _public_order_time_limit(case: CaseFile, ctx: ReviewContext, rule: str) -> l
         _flag(
             Severity.CHECK if appraisals and uncertain else Severity.MUST_FIX,
             f"治安案件自受理至作出决定共{days}日，超过{limit}日"
-            + ("（已延期）" if extended else "且无上一级公安机关批准延长")
+            + (
+                "（已延期）"
+                if extended
+                else "，延长办案期限未经上一级公安机关批准"
+                if extensions
+                else "且无上一级公安机关批准延长"
+            )
             + note,
             rule,
             f"受理（立案） {opened.date}；决定 {decision.date}",
