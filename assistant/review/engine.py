@@ -11,6 +11,7 @@ from assistant.review.capacity_bar import without_subsumed
 from assistant.review.checkers import (
     authority,
     capacity,
+    correction_deadline,
     detention_notice,
     discretion,
     documents,
@@ -60,7 +61,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.LAW: combined(law.check, capacity.check, penalty_measures.check),
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,
-    ReviewPoint.DOCUMENTS: documents.check,
+    ReviewPoint.DOCUMENTS: combined(documents.check, correction_deadline.check),
     ReviewPoint.TRANSFER: transfer.check,
 }
 
