@@ -89,9 +89,26 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"罚款{amount:g}元低于法定最低额（法定幅度{_bounds(low, high)}：{bounds.wording}），"
             f"案卷未载明{ctx.penalty_law('第三十二条')}规定的减轻处罚情形"
         )
+    elif _maximum_despite_grounds(amount, low, high, case):
+        found = reduction_grounds(case)
+        grounds = "、".join(g for g in found if not any(g != o and g in o for o in found))
+        why = (
+            f"案卷载明应当从轻或者减轻处罚的情节（{grounds}），罚款{amount:g}元却是法定最高额"
+            f"（法定幅度{_bounds(low, high)}：{bounds.wording}），法定从轻情节未予适用"
+        )
+        rule = ctx.penalty_law("第三十二条")
     else:
         return []
     return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:g}")]
+
+
+def _maximum_despite_grounds(
+    amount: float, low: float | None, high: float | None, case: CaseFile
+) -> bool:
+    """第三十二条 (and 第三十条、第三十一条): 应当从轻或者减轻 — the top of a range is neither."""
+    if high is None or low is None or high <= low:
+        return False
+    return amount >= high - _TOLERANCE_YUAN and bool(reduction_grounds(case))
 
 
 def _lawfully_reduced(case: CaseFile, ctx: ReviewContext) -> bool:
