@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from assistant.case_file import CaseFile
 from assistant.review.capacity_bar import without_subsumed
 from assistant.review.checkers import (
+    announcement_service,
     authority,
     capacity,
     correction_deadline,
@@ -53,6 +54,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             summary.check,
             detention_notice.check,
             statement_period.check,
+            announcement_service.check,
             heavier_than_notified.check,
         )
     ),

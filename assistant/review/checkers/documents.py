@@ -9,6 +9,7 @@ import re
 
 from assistant.case_file import CaseFile, Document
 from assistant.discretion.text_match import similarity
+from assistant.review.checkers.announcement_service import announced
 from assistant.review.checkers.fact_support import only_unrecorded_inspections
 from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
@@ -93,6 +94,18 @@ def _decision_document(case: CaseFile, function: DocumentFunction | None) -> Doc
     )
 
 
+DELIVERY = "送达"
+
+
+def _announcement_on_file(case: CaseFile) -> bool:
+    """Served by public announcement, and the announcement is in the file; whether that
+    way of service was allowed is the procedure point's question."""
+    served = [e for e in case.events_of(DELIVERY) if announced(e)]
+    return bool(served) and any(
+        "公告" in d.type and (d.date is None or d.date >= served[0].date) for d in case.documents
+    )
+
+
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     catalogue = ctx.document_functions
     if catalogue is None:
@@ -109,6 +122,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue  # one absence: the decision made without its 决定书 (第五十九条)
         if function.function == INVESTIGATION and only_unrecorded_inspections(case):
             continue  # one absence: the inspection record, the evidence point's finding
+        if function.function == DELIVERY and _announcement_on_file(case):
+            continue  # served by announcement: the 公告 itself is the record (民事诉讼法第九十五条)
         why = f"案卷有“{function.trigger}”环节" if function.trigger else "提交法制审核应当提供"
         flags.append(
             _flag(
