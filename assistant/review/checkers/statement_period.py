@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from assistant.case_file import CaseFile, Event
-from assistant.review.checkers.procedure import working_days
+from assistant.review.checkers.procedure import HEARING_REQUEST_DAYS, told_rights, working_days
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import SpecialRule, special_rule
@@ -55,7 +55,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         ]
     ends = period_end(notice)
-    if ends is None or decision.date > ends:
+    if ends is None or decision.date > ends or _hearing_period_flagged(case, notice, decision):
         return []
     # On the last day itself the party may still come: checked, not must-fix.
     last_day = decision.date == ends
@@ -68,6 +68,15 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             Severity.CHECK if last_day else Severity.MUST_FIX,
         )
     ]
+
+
+def _hearing_period_flagged(case: CaseFile, notice: Event, decision: Event) -> bool:
+    """One early decision, one finding: inside the five days to ask for a hearing the
+    procedure checker already reports it (第六十四条第（一）项)."""
+    offered = any("听证" in r for r in told_rights(case, notice).rights)
+    waived = any(e.hearing_requested is False for e in case.events)
+    early = working_days(notice.date, decision.date) < HEARING_REQUEST_DAYS
+    return offered and not waived and early and case.first("听证") is None
 
 
 def period_end(notice: Event) -> date | None:
