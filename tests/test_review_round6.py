@@ -7,9 +7,12 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
+from conftest import ImportedCorpus
 from review_fixtures import EXAMPLE
 from review_fixtures import edited_example as _case
 
+from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
@@ -32,30 +35,44 @@ def _data(path: Path) -> dict:
 # --- 公安 较大数额: 公安机关办理行政案件程序规定第一百二十三条第二款 (个人二千元) -------------
 
 
+@pytest.fixture(scope="module")
+def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
+    """The police rule (公安机关办理行政案件程序规定) is in the national corpus only."""
+    return ReviewContext.build(default_settings, national_corpus.store)
+
+
 def _police_fine(amount: float) -> CaseFile:
     data = _data(CASES_DIR / "n01_clean_police_titles.yaml")
     data["penalty"]["amount"] = amount
     return CaseFile.model_validate(data)
 
 
-def test_a_police_fine_of_2000_on_a_person_needs_the_hearing_right(ctx: ReviewContext) -> None:
-    flags = _flags(_police_fine(2000), ctx)
+def test_a_police_fine_of_2000_on_a_person_needs_the_hearing_right(
+    national_ctx: ReviewContext,
+) -> None:
+    flags = _flags(_police_fine(2000), national_ctx)
     assert ("procedure", PENALTY_LAW + "第六十三条第一款", "must_fix") in flags
 
 
-def test_a_police_fine_below_2000_needs_no_hearing(ctx: ReviewContext) -> None:
-    rules = {rule for _, rule, _ in _flags(_police_fine(1999), ctx)}
+def test_a_police_fine_below_2000_needs_no_hearing(national_ctx: ReviewContext) -> None:
+    rules = {rule for _, rule, _ in _flags(_police_fine(1999), national_ctx)}
     assert PENALTY_LAW + "第六十三条第一款" not in rules
 
 
-def test_the_police_amount_binds_only_police_agencies(ctx: ReviewContext) -> None:
+def test_a_police_amount_the_corpus_lacks_is_not_used(ctx: ReviewContext) -> None:
+    """The default corpus has no police rule: its 2000 yuan is not shown, nothing is bound."""
+    rules = {rule for _, rule, sev in _flags(_police_fine(2000), ctx) if sev == "must_fix"}
+    assert PENALTY_LAW + "第六十三条第一款" not in rules
+
+
+def test_the_police_amount_binds_only_police_agencies(national_ctx: ReviewContext) -> None:
     """A 2000 yuan fine on a person by an environmental agency is below its 5000."""
     data = read_case_data(EXAMPLE)
     data["parties"] = [{"name": "张某", "kind": "个人", "address": "江门市蓬江区"}]
     data["penalty"]["amount"] = 2000
     data["events"][3]["rights"] = ["陈述", "申辩"]
     case = CaseFile.model_validate(data)
-    rules = {rule for _, rule, _ in _flags(case, ctx)}
+    rules = {rule for _, rule, _ in _flags(case, national_ctx)}
     assert PENALTY_LAW + "第六十三条第一款" not in rules
 
 
@@ -78,16 +95,22 @@ def _statement_case(notice_note: str, statement: dict | None, decided: str) -> C
 
 
 HEAR = ("procedure", PENALTY_LAW + "第四十五条第一款", "must_fix")
-PERIOD_NOTE = "告知书写明当事人可在收到后三个工作日内提出陈述和申辩"
+PERIOD_NOTE = "告知书写明当事人可在收到后十个工作日内提出陈述和申辩"
 
 
 def test_a_decision_inside_the_notice_s_own_period_must_be_fixed(ctx: ReviewContext) -> None:
-    # notice Wed 2023-05-10; three working days end Mon 2023-05-15
-    assert HEAR in _flags(_statement_case(PERIOD_NOTE, None, "2023-05-12"), ctx)
+    # notice Wed 2023-05-10; ten working days end Wed 2023-05-24 (past the hearing's five)
+    assert HEAR in _flags(_statement_case(PERIOD_NOTE, None, "2023-05-19"), ctx)
+
+
+def test_inside_the_hearing_days_the_early_decision_is_one_finding(ctx: ReviewContext) -> None:
+    rules = {r for _, r, _ in _flags(_statement_case(PERIOD_NOTE, None, "2023-05-12"), ctx)}
+    assert PENALTY_LAW + "第四十五条第一款" not in rules
+    assert PENALTY_LAW + "第六十四条第一款第（一）项" in rules
 
 
 def test_a_decision_after_the_period_is_not_flagged(ctx: ReviewContext) -> None:
-    rules = {r for _, r, _ in _flags(_statement_case(PERIOD_NOTE, None, "2023-05-16"), ctx)}
+    rules = {r for _, r, _ in _flags(_statement_case(PERIOD_NOTE, None, "2023-05-25"), ctx)}
     assert PENALTY_LAW + "第四十五条第一款" not in rules
 
 

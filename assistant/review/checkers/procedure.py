@@ -25,6 +25,7 @@ from assistant.review.public_order import (
     special_rule,
 )
 from assistant.review.summary_procedure import is_summary
+from corpus.citation_resolver import ResolvedCitation
 
 DECISION_DAYS = 90  # 第六十条
 DELIVERY_DAYS = 7  # 第六十一条第一款
@@ -144,8 +145,7 @@ def told_rights(case: CaseFile, notice: Event) -> ToldRights:
 
 def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
     """Items of 第六十三条第一款 the proposed penalty falls under, with the reason."""
-    fines = ctx.catalogue.hearing_thresholds_for(_acting_agency(case))
-    seizures = fines if fines.covers_confiscation else ctx.catalogue.hearing_thresholds
+    fines, seizures = _governing_thresholds(case, ctx)
     kinds = {p.kind for p in case.parties} or {"单位"}
     items: list[tuple[int, str]] = []
     amount, limit = case.penalty.amount or 0.0, _lowest_limit(fines, kinds)
@@ -163,6 +163,20 @@ def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
 
 def _acting_agency(case: CaseFile) -> str:
     return case.agency.acts_in_name_of or case.agency.name
+
+
+def _governing_thresholds(
+    case: CaseFile, ctx: ReviewContext
+) -> tuple[HearingThresholds, HearingThresholds]:
+    """The 较大数额 sources for fines and for confiscation. A department's own source counts
+    only where the corpus holds it (no amount is shown from a rule the corpus lacks)."""
+    default = ctx.catalogue.hearing_thresholds
+    own = ctx.catalogue.hearing_thresholds_for(_acting_agency(case))
+    if own is not default and not any(
+        isinstance(r, ResolvedCitation) for r in ctx.resolve(own.rule, case.act_date)
+    ):
+        own = default
+    return own, (own if own.covers_confiscation else default)
 
 
 def _lowest_limit(thresholds: HearingThresholds, kinds: set[str]) -> float:
@@ -217,8 +231,7 @@ def _hearing_binding(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
         return True
     items = {item for item, _ in hearing_items(case, ctx)}
     acting = _acting_agency(case)
-    fines = ctx.catalogue.hearing_thresholds_for(acting)
-    seizures = fines if fines.covers_confiscation else ctx.catalogue.hearing_thresholds
+    fines, seizures = _governing_thresholds(case, ctx)
     return bool(items - {1, 2}) or any(
         item in items and thresholds.binds(acting)
         for item, thresholds in ((1, fines), (2, seizures))
