@@ -55,9 +55,11 @@ def test_remembered_token_is_refused_right_after_revocation(tmp_path: Path) -> N
     users.add_user("leaver", Role.OFFICER)
     token = users.issue_token("leaver").token
     assert users.authenticate(token) is not None
-    assert users.authenticate(token) is not None  # now from memory
+    assert users.remembered(token) == users.authenticate(token)  # now from memory
     users.revoke("leaver")
+    assert users.remembered(token) is None
     assert users.authenticate(token) is None
+    assert users.remembered("zf_unknown") is None and users.remembered("not-a-token") is None
 
 
 def test_revocation_behind_the_store_ends_within_recent_s(tmp_path: Path) -> None:
