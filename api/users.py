@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 import secrets
 import threading
@@ -16,6 +17,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, select, update
 from sqlalchemy.engine import Engine
@@ -30,6 +32,8 @@ TOKEN_PREFIX = "zf_"
 _NAME = re.compile(r"[\w\u4e00-\u9fff.\-]{1,64}")
 """Matched whole (``fullmatch``): ``$`` would let a trailing newline through."""
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+REVOCATION_MARKER = "tokens-revoked"
+"""File name, in the data folder, of the marker every revocation stamps (``UserStore``)."""
 _RECENT_MAX = 4096
 """Most tokens whose check is remembered; past that the memory is dropped whole."""
 
@@ -121,8 +125,9 @@ class RecentTokens:
 
     Only successful checks are kept (an unknown token always goes to the database). A
     revocation through the same store forgets its user's tokens at once; one made by
-    another process (``zhifa user revoke`` while the service runs) takes effect within
-    ``seconds``. ``seconds`` = 0 remembers nothing. A check that read the database before
+    another process (``zhifa user revoke`` while the service runs) reaches the service
+    through the revocation marker file (``UserStore``); without a shared marker (another
+    machine) it takes effect within ``seconds``. ``seconds`` = 0 remembers nothing. A check that read the database before
     a revocation and finishes after it is not remembered (``generation``).
     """
 
@@ -154,6 +159,11 @@ class RecentTokens:
                 self._checked.clear()
             self._checked[digest] = (principal, time.monotonic())
 
+    def forget_all(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._checked.clear()
+
     def forget_user(self, user_id: int) -> None:
         with self._lock:
             self._generation += 1
@@ -166,12 +176,41 @@ class UserStore:
 
     ``recent_s`` > 0 lets ``authenticate`` trust a successful check that long
     (``RecentTokens``); the CLI keeps the default 0, the service passes its setting.
+    ``revocation_marker``: a file every revocation stamps (after its commit) and every
+    check compares first (one stat call), so that a revocation by another process on the
+    same data folder (``zhifa user revoke``) empties the service's memory at once.
     """
 
-    def __init__(self, engine: Engine, recent_s: float = 0.0) -> None:
+    def __init__(
+        self, engine: Engine, recent_s: float = 0.0, revocation_marker: Path | None = None
+    ) -> None:
         self.engine = engine
         self.recent = RecentTokens(recent_s)
+        self.revocation_marker = revocation_marker
+        self._marker_seen = self._marker_stamp()
         create_tables(engine, ServiceBase.metadata, [UserRow.__table__, TokenRow.__table__])
+
+    def _marker_stamp(self) -> int | None:
+        if self.revocation_marker is None:
+            return None
+        try:
+            return self.revocation_marker.stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+
+    def _stamp_marker(self) -> None:
+        """Exact nanoseconds (``utime``), not the file system's coarse clock."""
+        if self.revocation_marker is None:
+            return
+        self.revocation_marker.parent.mkdir(parents=True, exist_ok=True)
+        self.revocation_marker.touch()
+        os.utime(self.revocation_marker, ns=(time.time_ns(), time.time_ns()))
+
+    def _check_marker(self) -> None:
+        stamp = self._marker_stamp()
+        if stamp != self._marker_seen:
+            self.recent.forget_all()
+            self._marker_seen = stamp
 
     def add_user(self, name: str, role: Role) -> UserInfo:
         if not _NAME.fullmatch(name):
@@ -208,6 +247,7 @@ class UserStore:
             count = session.execute(query.values(revoked=_now())).rowcount
             user_id = user.id
         self.recent.forget_user(user_id)  # after the commit: a check now reads the revocation
+        self._stamp_marker()
         return count
 
     def remembered(self, token: str) -> Principal | None:
@@ -216,6 +256,7 @@ class UserStore:
         ``authenticate``); None means "ask ``authenticate``", not "refused"."""
         if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
             return None
+        self._check_marker()
         return self.recent.get(token_digest(token))
 
     def authenticate(self, token: str) -> Principal | None:
@@ -223,6 +264,7 @@ class UserStore:
         if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
             return None
         digest = token_digest(token)
+        self._check_marker()
         remembered = self.recent.get(digest)
         if remembered is not None:
             return remembered

@@ -74,6 +74,21 @@ def test_revocation_behind_the_store_ends_within_recent_s(tmp_path: Path) -> Non
     assert users.authenticate(token) is None
 
 
+def test_revocation_by_another_store_on_the_marker_is_immediate(tmp_path: Path) -> None:
+    """``zhifa user revoke`` while the service runs: the CLI's store stamps the marker file,
+    the service's store sees it on the next check and forgets what it remembered."""
+    marker = tmp_path / "tokens-revoked"
+    service = UserStore(open_service_db(Settings(data_dir=tmp_path)), 60, marker)
+    service.add_user("leaver", Role.OFFICER)
+    token = service.issue_token("leaver").token
+    assert service.authenticate(token) is not None
+    assert service.remembered(token) is not None
+    cli = UserStore(open_service_db(Settings(data_dir=tmp_path)), revocation_marker=marker)
+    cli.revoke("leaver")
+    assert service.remembered(token) is None
+    assert service.authenticate(token) is None
+
+
 def test_unremembered_store_reads_the_database_every_time(tmp_path: Path) -> None:
     users = _store(tmp_path, recent_s=0)
     users.add_user("leaver", Role.OFFICER)

@@ -53,7 +53,7 @@ from api.http.security_headers import SecurityHeadersMiddleware
 from api.http.transcription_service import TRANSCRIPTION_JOB, TranscriptionService
 from api.service_db import open_service_db
 from api.settings import Settings
-from api.users import UserStore
+from api.users import REVOCATION_MARKER, UserStore
 from api.vector_worker import BackgroundVectors
 
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
@@ -156,7 +156,9 @@ def _attach_state(app: FastAPI, components: Components) -> None:
     engine = open_service_db(settings)
     app.state.settings = settings
     app.state.components = components
-    app.state.users = UserStore(engine, settings.auth_recent_s)
+    app.state.users = UserStore(
+        engine, settings.auth_recent_s, settings.data_dir / REVOCATION_MARKER
+    )
     app.state.audit = BackgroundAuditLog(AuditLog(engine))
     app.state.jobs = JobRunner(JobStore(engine), settings.job_workers, settings.jobs_kept)
     app.state.transcription = TranscriptionService(components)
