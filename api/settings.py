@@ -45,7 +45,8 @@ class ServiceSettings(BaseModel):
         ge=0,
         le=60,
         description="A token found valid is trusted this many seconds without a database check; "
-        "revocation through the service is immediate, `zhifa user revoke` takes effect within it.",
+        "revocation stays immediate (service: cleared; CLI on the same data folder: marker file); "
+        "only a revocation from another machine waits out this window.",
     )
     # --- national corpus: background vectors, live index reload (issue 15) ---
     background_vectors: bool = Field(
