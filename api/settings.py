@@ -39,6 +39,15 @@ class ServiceSettings(BaseModel):
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed cross-site; empty = same origin only."
     )
+    # --- throughput (issue 16) ---
+    auth_recent_s: float = Field(
+        default=2.0,
+        ge=0,
+        le=60,
+        description="A token found valid is trusted this many seconds without a database check; "
+        "revocation stays immediate (service: cleared; CLI on the same data folder: marker file); "
+        "only a revocation from another machine waits out this window.",
+    )
     # --- national corpus: background vectors, live index reload (issue 15) ---
     background_vectors: bool = Field(
         default=True,

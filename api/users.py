@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, select, update
 from sqlalchemy.engine import Engine
@@ -28,6 +32,10 @@ TOKEN_PREFIX = "zf_"
 _NAME = re.compile(r"[\w\u4e00-\u9fff.\-]{1,64}")
 """Matched whole (``fullmatch``): ``$`` would let a trailing newline through."""
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+REVOCATION_MARKER = "tokens-revoked"
+"""File name, in the data folder, of the marker every revocation stamps (``UserStore``)."""
+_RECENT_MAX = 4096
+"""Most tokens whose check is remembered; past that the memory is dropped whole."""
 
 
 class Role(StrEnum):
@@ -111,12 +119,98 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
-class UserStore:
-    """Create users, issue, check and revoke tokens."""
+class RecentTokens:
+    """Tokens found valid in the last ``seconds``, keyed by their SHA-256: the service checks
+    one token per request, and the database lookup is a fixed cost on every search.
 
-    def __init__(self, engine: Engine) -> None:
+    Only successful checks are kept (an unknown token always goes to the database). A
+    revocation through the same store forgets its user's tokens at once; one made by
+    another process (``zhifa user revoke`` while the service runs) reaches the service
+    through the revocation marker file (``UserStore``); without a shared marker (another
+    machine) it takes effect within ``seconds``. ``seconds`` = 0 remembers nothing. A check that read the database before
+    a revocation and finishes after it is not remembered (``generation``).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._checked: dict[str, tuple[Principal, float]] = {}
+        self._lock = threading.Lock()
+        self._generation = 0
+
+    def generation(self) -> int:
+        """Bumped by every revocation; read before a database check, passed to ``put``."""
+        with self._lock:
+            return self._generation
+
+    def get(self, digest: str) -> Principal | None:
+        with self._lock:
+            found = self._checked.get(digest)
+        if found is None or time.monotonic() - found[1] >= self.seconds:
+            return None
+        return found[0]
+
+    def put(self, digest: str, principal: Principal, generation: int) -> None:
+        if self.seconds <= 0:
+            return
+        with self._lock:
+            if generation != self._generation:
+                return
+            if len(self._checked) >= _RECENT_MAX:
+                self._checked.clear()
+            self._checked[digest] = (principal, time.monotonic())
+
+    def forget_all(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._checked.clear()
+
+    def forget_user(self, user_id: int) -> None:
+        with self._lock:
+            self._generation += 1
+            for digest in [d for d, (p, _) in self._checked.items() if p.user_id == user_id]:
+                del self._checked[digest]
+
+
+class UserStore:
+    """Create users, issue, check and revoke tokens.
+
+    ``recent_s`` > 0 lets ``authenticate`` trust a successful check that long
+    (``RecentTokens``); the CLI keeps the default 0, the service passes its setting.
+    ``revocation_marker``: a file every revocation stamps (after its commit) and every
+    check compares first (one stat call), so that a revocation by another process on the
+    same data folder (``zhifa user revoke``) empties the service's memory at once.
+    """
+
+    def __init__(
+        self, engine: Engine, recent_s: float = 0.0, revocation_marker: Path | None = None
+    ) -> None:
         self.engine = engine
+        self.recent = RecentTokens(recent_s)
+        self.revocation_marker = revocation_marker
+        self._marker_seen = self._marker_stamp()
         create_tables(engine, ServiceBase.metadata, [UserRow.__table__, TokenRow.__table__])
+
+    def _marker_stamp(self) -> int | None:
+        if self.revocation_marker is None:
+            return None
+        try:
+            return self.revocation_marker.stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+
+    def _stamp_marker(self) -> None:
+        """Exact nanoseconds (``utime``), not the file system's coarse clock."""
+        if self.revocation_marker is None:
+            return
+        self.revocation_marker.parent.mkdir(parents=True, exist_ok=True)
+        self.revocation_marker.touch()
+        os.utime(self.revocation_marker, ns=(time.time_ns(), time.time_ns()))
+
+    def _check_marker(self) -> None:
+        stamp = self._marker_stamp()
+        if stamp != self._marker_seen:
+            self.recent.forget_all()
+            self._marker_seen = stamp
 
     def add_user(self, name: str, role: Role) -> UserInfo:
         if not _NAME.fullmatch(name):
@@ -150,13 +244,31 @@ class UserStore:
             query = update(TokenRow).where(TokenRow.user_id == user.id, TokenRow.revoked.is_(None))
             if token_id is not None:
                 query = query.where(TokenRow.id == token_id)
-            return session.execute(query.values(revoked=_now())).rowcount
+            count = session.execute(query.values(revoked=_now())).rowcount
+            user_id = user.id
+        self.recent.forget_user(user_id)  # after the commit: a check now reads the revocation
+        self._stamp_marker()
+        return count
+
+    def remembered(self, token: str) -> Principal | None:
+        """The principal of a token checked within ``recent_s`` (no database, microseconds:
+        the service asks this on its event loop before paying a thread hop for
+        ``authenticate``); None means "ask ``authenticate``", not "refused"."""
+        if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
+            return None
+        self._check_marker()
+        return self.recent.get(token_digest(token))
 
     def authenticate(self, token: str) -> Principal | None:
         """The principal the token belongs to, or None (unknown, revoked, malformed)."""
         if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
             return None
         digest = token_digest(token)
+        self._check_marker()
+        remembered = self.recent.get(digest)
+        if remembered is not None:
+            return remembered
+        generation = self.recent.generation()
         with Session(self.engine) as session:
             found = session.execute(
                 select(TokenRow, UserRow)
@@ -172,6 +284,7 @@ class UserStore:
             last_used = _aware(row.last_used)
         if last_used is None or _now() - last_used > LAST_USED_RESOLUTION:
             self._touch(principal.token_id)
+        self.recent.put(digest, principal, generation)
         return principal
 
     def _touch(self, token_id: int) -> None:

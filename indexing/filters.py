@@ -12,6 +12,7 @@ from datetime import date
 
 import numpy as np
 
+from indexing.recent_scores import RecentScores
 from indexing.units import RetrievalUnit
 
 _OPEN_END = "9999-12-31"
@@ -49,11 +50,18 @@ class UnitTable:
         self.region = _Codes([u.region or "" for u in units])
         self.version = np.array([u.version for u in units], dtype="U10")
         self.effective_to = np.array([u.effective_to or _OPEN_END for u in units], dtype="U10")
+        self._recent_masks = RecentScores(capacity=16)
 
     def mask(self, query_filter: SearchFilter) -> np.ndarray | None:
-        """Boolean mask of allowed units, or None when the filter allows everything."""
+        """Boolean mask of allowed units (read-only), or None when the filter allows everything.
+
+        Remembered for recent filters: one learned-fusion search asks four times for the
+        same one ("in force today"), ~1 ms each on the national corpus."""
         if query_filter.is_empty:
             return None
+        return self._recent_masks.get(query_filter, lambda: self._mask(query_filter))
+
+    def _mask(self, query_filter: SearchFilter) -> np.ndarray:
         mask = np.ones(len(self.law), dtype=bool)
         for values, column in (
             (query_filter.laws, self.law),

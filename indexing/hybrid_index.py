@@ -23,6 +23,7 @@ from indexing.bm25_index import BM25Index, top_k
 from indexing.embedding_cache import EmbeddingCache
 from indexing.filters import SearchFilter, UnitTable
 from indexing.fusion import fuse_with_stand_in, reciprocal_rank_fusion
+from indexing.recent_scores import RecentScores
 from indexing.tokenizer import JiebaTokenizer
 from indexing.unit_index import (
     BuildInfo,
@@ -134,7 +135,7 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         # collapses unit scores to article scores ~10x faster than np.maximum.at
         self._contiguous = bool(np.all(np.diff(self.article_of) >= 0))
         self._starts = np.array([units[0] for units in self.units_of], dtype=np.int64)
-        self._last_bm25: tuple[str, np.ndarray] | None = None
+        self._recent_bm25 = RecentScores()
 
     # ---- building -------------------------------------------------------------------
 
@@ -270,15 +271,9 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         return article_scores
 
     def _bm25_unit_scores(self, query: str) -> np.ndarray:
-        """BM25 of every unit, remembered for the last query: one learned-fusion search asks
+        """BM25 of every unit, remembered for recent queries: one learned-fusion search asks
         for the same query's scores four times (flat, bigram hits, within-laws, features)."""
-        last = self._last_bm25
-        if last is not None and last[0] == query:
-            return last[1]
-        scores = self.bm25.scores(query)
-        scores.setflags(write=False)
-        self._last_bm25 = (query, scores)  # one tuple, swapped atomically between threads
-        return scores
+        return self._recent_bm25.get(query, lambda: self.bm25.scores(query))
 
     def _dense_article_scores(
         self, query_vector: np.ndarray, mask: np.ndarray | None, depth: int

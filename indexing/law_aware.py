@@ -31,6 +31,7 @@ from indexing.law_cards import LawCardIndex
 from indexing.law_detector import LawDetector
 from indexing.law_prior import BigramBM25, LawLevelIndex
 from indexing.question_intent import asks_for_consequences, is_penalty_heading
+from indexing.recent_scores import RecentScores
 
 _LAW_DEPTH = 20
 
@@ -100,7 +101,7 @@ class LawAwareRetriever:
         self._bigrams = bigrams
         self.cache_dir = cache_dir
         self._cards = cards
-        self._last_bigram: tuple[str, np.ndarray] | None = None
+        self._recent_bigram = RecentScores()
         if config.card_dense_weight > 0 and not (cards and cards.has_dense):
             raise ValueError("card_dense_weight > 0 needs law cards built with an embedder")
 
@@ -132,15 +133,9 @@ class LawAwareRetriever:
         return self._bigrams
 
     def bigram_scores(self, query: str) -> np.ndarray:
-        """Bigram BM25 of every unit, remembered for the last query (read-only): the
+        """Bigram BM25 of every unit, remembered for recent queries (read-only): the
         learned fusion needs them twice per search (hits, then their scores)."""
-        last = self._last_bigram
-        if last is not None and last[0] == query:
-            return last[1]
-        scores = self.bigrams.scores(query)
-        scores.setflags(write=False)
-        self._last_bigram = (query, scores)
-        return scores
+        return self._recent_bigram.get(query, lambda: self.bigrams.scores(query))
 
     def bigram_hits(self, query: str, query_filter: SearchFilter, depth: int) -> list[Hit]:
         """The ``depth`` best articles by bigram BM25 (best unit per article)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -75,3 +76,41 @@ def test_mask_equals_matches(laws, day):
     mask = UnitTable(units).mask(query_filter)
     expected = [query_filter.matches(u) for u in units]
     assert (list(mask) if mask is not None else [True] * len(units)) == expected
+
+
+def test_recent_scores_keep_each_concurrent_query_apart() -> None:
+    """Eight threads asking for their own query's scores each get theirs, computed once."""
+    import threading
+
+    from indexing.recent_scores import RecentScores
+
+    recent = RecentScores(capacity=32)
+    computed: list[str] = []
+
+    def scores_of(query: str) -> np.ndarray:
+        computed.append(query)
+        return np.full(4, float(len(query)), dtype=np.float32)
+
+    def ask(query: str) -> None:
+        for _ in range(4):  # one learned-fusion search asks four times
+            got = recent.get(query, lambda: scores_of(query))
+            assert got[0] == len(query) and not got.flags.writeable
+
+    threads = [threading.Thread(target=ask, args=("问" * n,)) for n in range(1, 9)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(computed) == sorted("问" * n for n in range(1, 9))
+
+
+def test_remembered_masks_equal_fresh_ones_and_are_read_only() -> None:
+    units = _units()
+    table = UnitTable(units)
+    days = [date(2000 + n, 1, 1) for n in range(30)]  # more filters than the 16 remembered
+    for day in [*days, *days]:
+        query_filter = SearchFilter(on_date=day)
+        mask = table.mask(query_filter)
+        assert mask is not None and not mask.flags.writeable
+        assert list(mask) == [query_filter.matches(u) for u in units]
+    assert table.mask(SearchFilter(on_date=days[-1])) is table.mask(SearchFilter(on_date=days[-1]))

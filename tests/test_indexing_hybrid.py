@@ -205,3 +205,32 @@ def test_bm25_only_index_refuses_dense_mode(tmp_path):
 def test_empty_corpus_is_a_clear_error():
     with pytest.raises(IndexError_, match="没有可索引的条文"):
         HybridIndex.build([], None, CONFIG)
+
+
+def test_concurrent_searches_return_what_one_at_a_time_does(e5):
+    """Eight threads sharing the recent-scores memory (issue 16) get the hits a fresh index
+    gives each query alone: no thread sees another query's BM25 scores or filter mask."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = [
+        "饮酒以后开车会受到什么处罚",
+        "醉酒驾驶 吊销驾驶证 刑事责任",
+        "统计调查对象拒绝提供统计资料",
+        "行政处罚的追责时效",
+        "环境污染 按日连续处罚",
+        "听证程序",
+    ] * 6
+    days = [None, date(2025, 1, 1), date(2010, 1, 1)]
+    asks = [(q, days[n % 3], mode) for n, q in enumerate(queries) for mode in ("bm25", "hybrid")]
+
+    def answer(index: HybridIndex, ask: tuple) -> list[tuple]:
+        query, day, mode = ask
+        hits = index.retrieve(query, 5, SearchFilter(on_date=day), mode=mode)
+        return [(h.article_id, h.version, h.text, h.scores) for h in hits]
+
+    shared = HybridIndex.build(sample_records(), e5, CONFIG)
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda ask: answer(shared, ask), asks))
+    alone = [answer(HybridIndex.build(sample_records(), e5, CONFIG), ask) for ask in asks[:12]]
+    assert together[:12] == alone
+    assert together == [answer(shared, ask) for ask in asks]

@@ -6,7 +6,7 @@ import typer
 
 from api.cli.output import emit_json, fail, settings_from
 from api.service_db import open_service_db
-from api.users import ROLE_LABELS, Role, UserStore
+from api.users import REVOCATION_MARKER, ROLE_LABELS, Role, UserStore
 
 user_app = typer.Typer(
     help="服务用户与访问令牌：新增用户、签发令牌（只显示一次）、列出、吊销。",
@@ -17,7 +17,11 @@ user_app = typer.Typer(
 
 
 def _store(ctx: typer.Context) -> UserStore:
-    return UserStore(open_service_db(settings_from(ctx)))
+    settings = settings_from(ctx)
+    # the marker tells a running service on this data folder to forget remembered tokens
+    return UserStore(
+        open_service_db(settings), revocation_marker=settings.data_dir / REVOCATION_MARKER
+    )
 
 
 def _role(value: str) -> Role:

@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from api.audit_log import AuditLog
+from api.audit_writer import BackgroundAuditLog
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, install_error_handlers
@@ -52,7 +53,7 @@ from api.http.security_headers import SecurityHeadersMiddleware
 from api.http.transcription_service import TRANSCRIPTION_JOB, TranscriptionService
 from api.service_db import open_service_db
 from api.settings import Settings
-from api.users import UserStore
+from api.users import REVOCATION_MARKER, UserStore
 from api.vector_worker import BackgroundVectors
 
 __all__ = ["ApiError", "CAPABILITY_ROUTERS", "app_from_environment", "create_app"]
@@ -106,6 +107,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     vectors.stop()
     app.state.jobs.shutdown()
+    app.state.audit.close()  # last: every request's entry is committed before exit
 
 
 def create_app(
@@ -154,8 +156,10 @@ def _attach_state(app: FastAPI, components: Components) -> None:
     engine = open_service_db(settings)
     app.state.settings = settings
     app.state.components = components
-    app.state.users = UserStore(engine)
-    app.state.audit = AuditLog(engine)
+    app.state.users = UserStore(
+        engine, settings.auth_recent_s, settings.data_dir / REVOCATION_MARKER
+    )
+    app.state.audit = BackgroundAuditLog(AuditLog(engine))
     app.state.jobs = JobRunner(JobStore(engine), settings.job_workers, settings.jobs_kept)
     app.state.transcription = TranscriptionService(components)
     app.state.jobs.register(TRANSCRIPTION_JOB, app.state.transcription.work_for)

@@ -28,7 +28,9 @@ async def current_principal(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise ApiError(401, "unauthenticated", "未登录：请在 Authorization 头中提供 Bearer 令牌")
     users: UserStore = request.app.state.users
-    principal = await run_in_threadpool(users.authenticate, credentials.credentials)
+    principal = users.remembered(credentials.credentials) or await run_in_threadpool(
+        users.authenticate, credentials.credentials
+    )
     if principal is None:
         raise ApiError(401, "unauthenticated", "令牌无效或已被吊销，请重新获取令牌")
     setattr(request.state, PRINCIPAL_KEY, principal)

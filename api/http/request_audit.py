@@ -2,7 +2,8 @@
 
 A plain ASGI wrapper (not BaseHTTPMiddleware) so upload bodies stream through
 untouched; the authenticated principal is read from the request state that the
-auth dependency fills in.
+auth dependency fills in. Entries go to ``BackgroundAuditLog``'s queue, committed in
+batches by its writer thread.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.audit_log import AuditEntry, AuditLog, outcome_of
+from api.audit_log import AuditEntry, outcome_of
+from api.audit_writer import BackgroundAuditLog
 
 PRINCIPAL_KEY = "principal"
 
@@ -22,7 +24,7 @@ PRINCIPAL_KEY = "principal"
 class RequestAuditMiddleware:
     """Time each HTTP request and append (who, what, when, outcome) to the audit log."""
 
-    def __init__(self, app: ASGIApp, audit: AuditLog) -> None:
+    def __init__(self, app: ASGIApp, audit: BackgroundAuditLog) -> None:
         self.app = app
         self.audit = audit
 
@@ -43,7 +45,8 @@ class RequestAuditMiddleware:
             await self.app(scope, receive, send_wrapper)
         finally:
             entry = _entry(scope, state, status["code"], time.perf_counter() - started)
-            await run_in_threadpool(self.audit.append, entry)
+            if not self.audit.try_append(entry):  # writer behind: wait for room off the loop
+                await run_in_threadpool(self.audit.append, entry)
 
 
 def _entry(scope: Scope, state: dict[str, Any], status: int, seconds: float) -> AuditEntry:

@@ -1,0 +1,171 @@
+"""The service's cheaper per-request work keeps its guarantees (issue 16).
+
+- remembered token checks: a revocation through the store refuses the token on the
+  very next request; one made behind the store's back ends within ``auth_recent_s``;
+  a check racing a revocation is not remembered;
+- the background audit writer: every entry of many concurrent requests is committed,
+  a clean close loses none, and entries after close are still written.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from api.audit_log import AuditEntry, AuditLog, AuditRow
+from api.audit_writer import BackgroundAuditLog
+from api.http.app import create_app
+from api.service_db import open_service_db
+from api.settings import Settings
+from api.users import Role, TokenRow, UserStore
+from corpus.store import CorpusStore
+
+
+def _store(tmp_path: Path, recent_s: float) -> UserStore:
+    return UserStore(open_service_db(Settings(data_dir=tmp_path)), recent_s)
+
+
+def _entry(n: int) -> AuditEntry:
+    return AuditEntry(
+        time=datetime.now(UTC),
+        user=f"u{n}",
+        role="officer",
+        method="GET",
+        path=f"/api/search/{n}",
+        status=200,
+        outcome="ok",
+        client_ip="127.0.0.1",
+        duration_ms=1.0,
+    )
+
+
+def _rows(log: AuditLog) -> list[str]:
+    with Session(log.engine) as session:
+        return list(session.scalars(select(AuditRow.path).order_by(AuditRow.id)))
+
+
+def test_remembered_token_is_refused_right_after_revocation(tmp_path: Path) -> None:
+    users = _store(tmp_path, recent_s=60)
+    users.add_user("leaver", Role.OFFICER)
+    token = users.issue_token("leaver").token
+    assert users.authenticate(token) is not None
+    assert users.remembered(token) == users.authenticate(token)  # now from memory
+    users.revoke("leaver")
+    assert users.remembered(token) is None
+    assert users.authenticate(token) is None
+    assert users.remembered("zf_unknown") is None and users.remembered("not-a-token") is None
+
+
+def test_revocation_behind_the_store_ends_within_recent_s(tmp_path: Path) -> None:
+    """``zhifa user revoke`` in another process: the service forgets within the window."""
+    users = _store(tmp_path, recent_s=0.3)
+    users.add_user("leaver", Role.OFFICER)
+    token = users.issue_token("leaver").token
+    assert users.authenticate(token) is not None
+    other_process = _store(tmp_path, recent_s=0)
+    other_process.revoke("leaver")
+    time.sleep(0.35)
+    assert users.authenticate(token) is None
+
+
+def test_revocation_by_another_store_on_the_marker_is_immediate(tmp_path: Path) -> None:
+    """``zhifa user revoke`` while the service runs: the CLI's store stamps the marker file,
+    the service's store sees it on the next check and forgets what it remembered."""
+    marker = tmp_path / "tokens-revoked"
+    service = UserStore(open_service_db(Settings(data_dir=tmp_path)), 60, marker)
+    service.add_user("leaver", Role.OFFICER)
+    token = service.issue_token("leaver").token
+    assert service.authenticate(token) is not None
+    assert service.remembered(token) is not None
+    cli = UserStore(open_service_db(Settings(data_dir=tmp_path)), revocation_marker=marker)
+    cli.revoke("leaver")
+    assert service.remembered(token) is None
+    assert service.authenticate(token) is None
+
+
+def test_unremembered_store_reads_the_database_every_time(tmp_path: Path) -> None:
+    users = _store(tmp_path, recent_s=0)
+    users.add_user("leaver", Role.OFFICER)
+    token = users.issue_token("leaver").token
+    assert users.authenticate(token) is not None
+    with Session(users.engine) as session, session.begin():
+        session.execute(update(TokenRow).values(revoked=datetime.now(UTC)))
+    assert users.authenticate(token) is None
+
+
+def test_check_racing_a_revocation_is_not_remembered(tmp_path: Path) -> None:
+    users = _store(tmp_path, recent_s=60)
+    users.add_user("leaver", Role.OFFICER)
+    principal = users.authenticate(users.issue_token("leaver").token)
+    assert principal is not None
+    before = users.recent.generation()  # a check read the database here ...
+    users.revoke("leaver")  # ... the revocation commits ...
+    users.recent.put("digest-read-before", principal, before)  # ... and the check finishes
+    assert users.recent.get("digest-read-before") is None
+
+
+def test_revocation_over_http_is_immediate(
+    default_settings: Settings, default_store: CorpusStore
+) -> None:
+    assert default_settings.auth_recent_s > 0  # the service does remember checks
+    client = TestClient(create_app(default_settings))
+    users: UserStore = client.app.state.users
+    users.add_user("tp-admin", Role.ADMIN)
+    users.add_user("tp-leaver", Role.OFFICER)
+    admin = {"Authorization": f"Bearer {users.issue_token('tp-admin').token}"}
+    leaver = {"Authorization": f"Bearer {users.issue_token('tp-leaver').token}"}
+    assert client.get("/api/me", headers=leaver).status_code == 200
+    assert client.post("/api/users/tp-leaver/revoke", json={}, headers=admin).status_code == 200
+    assert client.get("/api/me", headers=leaver).status_code == 401
+
+
+def test_background_writer_commits_every_concurrent_entry(tmp_path: Path) -> None:
+    log = AuditLog(open_service_db(Settings(data_dir=tmp_path)))
+    writer = BackgroundAuditLog(log, capacity=8)  # small: appenders must wait for room
+    threads = [
+        threading.Thread(target=lambda k=k: [writer.append(_entry(k * 100 + i)) for i in range(50)])
+        for k in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(writer.tail(limit=1000)) == 400  # tail waits for the queue
+    expected = {f"/api/search/{k * 100 + i}" for k in range(8) for i in range(50)}
+    assert set(_rows(log)) == expected
+
+
+def test_clean_close_writes_everything_queued(tmp_path: Path) -> None:
+    log = AuditLog(open_service_db(Settings(data_dir=tmp_path)))
+    writer = BackgroundAuditLog(log)
+    for n in range(300):
+        assert writer.try_append(_entry(n))
+    writer.close()
+    assert _rows(log) == [f"/api/search/{n}" for n in range(300)]
+    writer.append(_entry(300))  # after close: written at once, not lost
+    writer.close()
+    assert _rows(log)[-1] == "/api/search/300"
+
+
+def test_service_shutdown_flushes_request_entries(
+    default_settings: Settings, default_store: CorpusStore
+) -> None:
+    app = create_app(default_settings)
+    with TestClient(app) as client:
+        users: UserStore = app.state.users
+        users.add_user("tp-shutdown", Role.OFFICER)
+        headers = {"Authorization": f"Bearer {users.issue_token('tp-shutdown').token}"}
+        for _ in range(20):
+            client.get("/api/me", headers=headers)
+    log: AuditLog = app.state.audit.inner
+    with Session(log.engine) as session:
+        count = session.scalar(
+            select(func.count()).select_from(AuditRow).where(AuditRow.user == "tp-shutdown")
+        )
+    assert count == 20
