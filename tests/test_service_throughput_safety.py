@@ -3,13 +3,11 @@
 - remembered token checks: a revocation through the store refuses the token on the
   very next request; one made behind the store's back ends within ``auth_recent_s``;
   a check racing a revocation is not remembered;
-- the background audit writer: every entry of many concurrent requests is committed,
-  a clean close loses none, and entries after close are still written.
+- the audit log: every request's entry is committed when the request ends.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,8 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from api.audit_log import AuditEntry, AuditLog, AuditRow
-from api.audit_writer import BackgroundAuditLog
+from api.audit_log import AuditLog, AuditRow
 from api.http.app import create_app
 from api.service_db import open_service_db
 from api.settings import Settings
@@ -29,25 +26,6 @@ from corpus.store import CorpusStore
 
 def _store(tmp_path: Path, recent_s: float) -> UserStore:
     return UserStore(open_service_db(Settings(data_dir=tmp_path)), recent_s)
-
-
-def _entry(n: int) -> AuditEntry:
-    return AuditEntry(
-        time=datetime.now(UTC),
-        user=f"u{n}",
-        role="officer",
-        method="GET",
-        path=f"/api/search/{n}",
-        status=200,
-        outcome="ok",
-        client_ip="127.0.0.1",
-        duration_ms=1.0,
-    )
-
-
-def _rows(log: AuditLog) -> list[str]:
-    with Session(log.engine) as session:
-        return list(session.scalars(select(AuditRow.path).order_by(AuditRow.id)))
 
 
 def test_remembered_token_is_refused_right_after_revocation(tmp_path: Path) -> None:
@@ -125,35 +103,7 @@ def test_revocation_over_http_is_immediate(
     assert client.get("/api/me", headers=leaver).status_code == 401
 
 
-def test_background_writer_commits_every_concurrent_entry(tmp_path: Path) -> None:
-    log = AuditLog(open_service_db(Settings(data_dir=tmp_path)))
-    writer = BackgroundAuditLog(log, capacity=8)  # small: appenders must wait for room
-    threads = [
-        threading.Thread(target=lambda k=k: [writer.append(_entry(k * 100 + i)) for i in range(50)])
-        for k in range(8)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(writer.tail(limit=1000)) == 400  # tail waits for the queue
-    expected = {f"/api/search/{k * 100 + i}" for k in range(8) for i in range(50)}
-    assert set(_rows(log)) == expected
-
-
-def test_clean_close_writes_everything_queued(tmp_path: Path) -> None:
-    log = AuditLog(open_service_db(Settings(data_dir=tmp_path)))
-    writer = BackgroundAuditLog(log)
-    for n in range(300):
-        assert writer.try_append(_entry(n))
-    writer.close()
-    assert _rows(log) == [f"/api/search/{n}" for n in range(300)]
-    writer.append(_entry(300))  # after close: written at once, not lost
-    writer.close()
-    assert _rows(log)[-1] == "/api/search/300"
-
-
-def test_service_shutdown_flushes_request_entries(
+def test_every_request_entry_is_committed(
     default_settings: Settings, default_store: CorpusStore
 ) -> None:
     app = create_app(default_settings)
@@ -163,7 +113,7 @@ def test_service_shutdown_flushes_request_entries(
         headers = {"Authorization": f"Bearer {users.issue_token('tp-shutdown').token}"}
         for _ in range(20):
             client.get("/api/me", headers=headers)
-    log: AuditLog = app.state.audit.inner
+    log: AuditLog = app.state.audit
     with Session(log.engine) as session:
         count = session.scalar(
             select(func.count()).select_from(AuditRow).where(AuditRow.user == "tp-shutdown")

@@ -2,8 +2,7 @@
 
 A plain ASGI wrapper (not BaseHTTPMiddleware) so upload bodies stream through
 untouched; the authenticated principal is read from the request state that the
-auth dependency fills in. Entries go to ``BackgroundAuditLog``'s queue, committed in
-batches by its writer thread.
+auth dependency fills in.
 """
 
 from __future__ import annotations
@@ -15,8 +14,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.audit_log import AuditEntry, outcome_of
-from api.audit_writer import BackgroundAuditLog
+from api.audit_log import AuditEntry, AuditLog, outcome_of
 
 PRINCIPAL_KEY = "principal"
 
@@ -24,7 +22,7 @@ PRINCIPAL_KEY = "principal"
 class RequestAuditMiddleware:
     """Time each HTTP request and append (who, what, when, outcome) to the audit log."""
 
-    def __init__(self, app: ASGIApp, audit: BackgroundAuditLog) -> None:
+    def __init__(self, app: ASGIApp, audit: AuditLog) -> None:
         self.app = app
         self.audit = audit
 
@@ -45,8 +43,7 @@ class RequestAuditMiddleware:
             await self.app(scope, receive, send_wrapper)
         finally:
             entry = _entry(scope, state, status["code"], time.perf_counter() - started)
-            if not self.audit.try_append(entry):  # writer behind: wait for room off the loop
-                await run_in_threadpool(self.audit.append, entry)
+            await run_in_threadpool(self.audit.append, entry)
 
 
 def _entry(scope: Scope, state: dict[str, Any], status: int, seconds: float) -> AuditEntry:
