@@ -72,6 +72,11 @@ class AuditLog:
         with Session(self.engine) as session, session.begin():
             session.add(AuditRow(**asdict(entry)))
 
+    def append_many(self, entries: list[AuditEntry]) -> None:
+        """All in one transaction: the service's writer commits what queued up meanwhile."""
+        with Session(self.engine) as session, session.begin():
+            session.add_all([AuditRow(**asdict(entry)) for entry in entries])
+
     def tail(self, limit: int = 50, user: str | None = None) -> list[AuditEntry]:
         """The newest ``limit`` entries, oldest first (as a log reads)."""
         query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)

@@ -192,7 +192,7 @@ def test_every_request_is_audited_without_secrets(
     client.get("/api/cite", params={"q": "行政处罚法第3条"}, headers=bearer(tokens[Role.OFFICER]))
     client.get("/api/users", headers=bearer(tokens[Role.OFFICER]))
     client.get("/api/me")
-    with Session(client.app.state.audit.engine) as session:
+    with Session(client.app.state.audit.inner.engine) as session:  # committed per request
         rows = session.scalars(select(AuditRow).order_by(AuditRow.id.desc()).limit(3)).all()
     anonymous, forbidden, ok = rows
     assert (ok.user, ok.role, ok.method, ok.path, ok.status, ok.outcome) == (

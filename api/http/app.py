@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from api.audit_log import AuditLog
+from api.audit_writer import BackgroundAuditLog
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, install_error_handlers
@@ -106,6 +107,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     vectors.stop()
     app.state.jobs.shutdown()
+    app.state.audit.close()  # last: the writer thread stops after the final commit
 
 
 def create_app(
@@ -157,7 +159,7 @@ def _attach_state(app: FastAPI, components: Components) -> None:
     app.state.users = UserStore(
         engine, settings.auth_recent_s, settings.data_dir / REVOCATION_MARKER
     )
-    app.state.audit = AuditLog(engine)
+    app.state.audit = BackgroundAuditLog(AuditLog(engine))
     app.state.jobs = JobRunner(JobStore(engine), settings.job_workers, settings.jobs_kept)
     app.state.transcription = TranscriptionService(components)
     app.state.jobs.register(TRANSCRIPTION_JOB, app.state.transcription.work_for)

@@ -2,11 +2,13 @@
 
 A plain ASGI wrapper (not BaseHTTPMiddleware) so upload bodies stream through
 untouched; the authenticated principal is read from the request state that the
-auth dependency fills in.
+auth dependency fills in. Each entry is committed by ``BackgroundAuditLog``'s writer
+(group commit) before the request's handling ends.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -14,7 +16,8 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.audit_log import AuditEntry, AuditLog, outcome_of
+from api.audit_log import AuditEntry, outcome_of
+from api.audit_writer import BackgroundAuditLog
 
 PRINCIPAL_KEY = "principal"
 
@@ -22,7 +25,7 @@ PRINCIPAL_KEY = "principal"
 class RequestAuditMiddleware:
     """Time each HTTP request and append (who, what, when, outcome) to the audit log."""
 
-    def __init__(self, app: ASGIApp, audit: AuditLog) -> None:
+    def __init__(self, app: ASGIApp, audit: BackgroundAuditLog) -> None:
         self.app = app
         self.audit = audit
 
@@ -43,7 +46,11 @@ class RequestAuditMiddleware:
             await self.app(scope, receive, send_wrapper)
         finally:
             entry = _entry(scope, state, status["code"], time.perf_counter() - started)
-            await run_in_threadpool(self.audit.append, entry)
+            done = self.audit.submit(entry)
+            if done is None:  # writer behind: wait for room off the loop
+                await run_in_threadpool(self.audit.append, entry)
+            else:  # committed (with whatever queued meanwhile) before the request ends
+                await asyncio.wrap_future(done)
 
 
 def _entry(scope: Scope, state: dict[str, Any], status: int, seconds: float) -> AuditEntry:

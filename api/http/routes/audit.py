@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from api.audit_log import AuditLog
+from api.audit_writer import BackgroundAuditLog
 from api.http.auth import Admin
 from api.http.errors import ErrorBody
 
@@ -41,6 +41,6 @@ async def audit_tail(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     user: Annotated[str | None, Query(max_length=64)] = None,
 ) -> list[AuditEntryOut]:
-    audit: AuditLog = request.app.state.audit
+    audit: BackgroundAuditLog = request.app.state.audit
     entries = await run_in_threadpool(audit.tail, limit, user)
     return [AuditEntryOut(**e.__dict__) for e in entries]
