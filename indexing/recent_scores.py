@@ -9,34 +9,28 @@ concurrent query keep it at one. Arrays are read-only, so sharing them is safe.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 import numpy as np
+
+from models.query_embedding import VectorLRU
 
 RECENT_QUERIES = 32
 """Slots: several per concurrent request (service threads), ~260 KB each on the national corpus."""
 
 
 class RecentScores:
-    """Thread-safe LRU ``key → read-only array``; a miss is computed outside the lock."""
+    """Get-or-compute over a thread-safe LRU ``key → read-only array``; a miss is computed
+    outside the lock (two threads may compute the same key once each; both results equal)."""
 
     def __init__(self, capacity: int = RECENT_QUERIES) -> None:
-        self.capacity = capacity
-        self._items: OrderedDict[Hashable, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lru = VectorLRU(capacity)
 
     def get(self, key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
+        found = self._lru.get(key)
+        if found is not None:
+            return found
         scores = compute()
         scores.setflags(write=False)
-        with self._lock:
-            self._items[key] = scores
-            while len(self._items) > self.capacity:
-                self._items.popitem(last=False)
+        self._lru.put(key, scores)
         return scores

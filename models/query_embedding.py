@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import Future
 
 import numpy as np
@@ -28,18 +28,19 @@ from models.manifest import ModelManifest
 
 
 class VectorLRU:
-    """Thread-safe least-recently-used map text → vector, at most ``capacity`` entries."""
+    """Thread-safe least-recently-used map key → vector, at most ``capacity`` entries
+    (query texts here; the indexing layer's recent score arrays too)."""
 
     def __init__(self, capacity: int) -> None:
         if capacity < 0:
             raise ValueError("cache capacity must be >= 0")
         self.capacity = capacity
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._items: OrderedDict[Hashable, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: str) -> np.ndarray | None:
+    def get(self, key: Hashable) -> np.ndarray | None:
         with self._lock:
             vector = self._items.get(key)
             if vector is None:
@@ -49,7 +50,7 @@ class VectorLRU:
             self.hits += 1
             return vector
 
-    def put(self, key: str, vector: np.ndarray) -> None:
+    def put(self, key: Hashable, vector: np.ndarray) -> None:
         if self.capacity == 0:
             return
         with self._lock:
