@@ -17,22 +17,10 @@ from assistant.review.checkers.procedure import HEARING_REQUEST_DAYS, told_right
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import SpecialRule, special_rule
+from corpus.numerals import parse_number
 
 HEAR_OPINION = SpecialRule("第九十四条第二款", ("充分听取",))
 _STATEMENT = "陈述申辩"
-_NUMERALS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 # "自收到之日起五个工作日内提出陈述、申辩" / "三日内" — the period the notice gave.
 _PERIOD = re.compile(r"([一二两三四五六七八九十\d]{1,3})个?(工作日|日|天)内")
 
@@ -84,22 +72,13 @@ def period_end(notice: Event) -> date | None:
     found = _PERIOD.search(notice.note)
     if found is None or not any(w in notice.note for w in ("陈述", "申辩")):
         return None
-    count = _number(found.group(1))
+    count = parse_number(found.group(1))
     if found.group(2) == "工作日":
         day = notice.date
         while working_days(notice.date, day) < count:
             day += timedelta(days=1)
         return day
     return notice.date + timedelta(days=count)
-
-
-def _number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return _NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(units, 0)
-    return _NUMERALS[text]
 
 
 def _flag(reason: str, rule: str, evidence: str, severity: Severity = Severity.MUST_FIX) -> Flag:
