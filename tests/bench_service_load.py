@@ -37,6 +37,7 @@ from api.settings import Settings  # noqa: E402
 from api.users import Role, UserStore  # noqa: E402
 from corpus.ingest import ingest_paths  # noqa: E402
 from corpus.store import CorpusStore  # noqa: E402
+from eval.lawbench import load_lawbench  # noqa: E402
 from indexing.storage import index_dir_for  # noqa: E402
 
 CITE_QUERIES = [
@@ -192,11 +193,7 @@ async def drive(
 
 def questions_from(paths: list[Path]) -> list[str]:
     """Distinct questions of LawBench-format sets, in file order: a cold query-vector cache."""
-    seen: dict[str, None] = {}
-    for path in paths:
-        for item in json.loads(path.read_text(encoding="utf-8")):
-            seen.setdefault(item["question"], None)
-    return list(seen)
+    return list(dict.fromkeys(q.question for path in paths for q in load_lawbench(path)[0]))
 
 
 def main() -> int:
