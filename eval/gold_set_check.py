@@ -71,12 +71,16 @@ class SetReport:
         return not self.problems
 
 
-def resolve_problem(resolver: CitationResolver, citation: str, on: date | None) -> str | None:
-    """Why ``citation`` does not resolve to exactly one unit on ``on`` (None when it does)."""
+def resolve_problem(
+    resolver: CitationResolver, citation: str, on: date | None, exactly_one: bool = True
+) -> str | None:
+    """Why ``citation`` does not resolve on ``on`` (None when it does): to exactly one unit,
+    or, with ``exactly_one=False`` (a case file's cited rules may name several), to at
+    least one unit with no failing part."""
     results = resolver.resolve_text(citation, on)
     errors = [r.message for r in results if isinstance(r, CitationError)]
     resolved = [r for r in results if isinstance(r, ResolvedCitation)]
-    if errors or len(resolved) != 1:
+    if errors or not resolved or (exactly_one and len(resolved) != 1):
         return "；".join(errors) or f"解析出 {len(resolved)} 条"
     return None
 
@@ -224,7 +228,7 @@ def review_file_problems(path: Path, resolver: CitationResolver) -> tuple[list[s
     cited = [*case.citations.violated, *case.citations.penalty_basis, *case.agency.powers.basis]
     cited += [flag.get("rule", "") for flag in flags]
     for citation in cited:
-        if reason := resolve_problem_any(resolver, citation, case.act_date):
+        if reason := resolve_problem(resolver, citation, case.act_date, exactly_one=False):
             problems.append(f"{citation}（{case.act_date}）：{reason}")
     return problems, flags
 
@@ -233,15 +237,6 @@ def states_its_defect(path: Path) -> bool:
     """Blind sets open with a comment saying the defect; team files carry ``review_note``."""
     text = path.read_text(encoding="utf-8")
     return text.lstrip().startswith("#") or "review_note" in read_case_data(path)
-
-
-def resolve_problem_any(resolver: CitationResolver, citation: str, on: date) -> str | None:
-    """Why a citation text (possibly naming several units) does not fully resolve on ``on``."""
-    results = resolver.resolve_text(citation, on)
-    errors = [r.message for r in results if not isinstance(r, ResolvedCitation)]
-    if errors or not results:
-        return "；".join(errors) or "没有解析出条文"
-    return None
 
 
 def check_review_set(folder: Path, resolver: CitationResolver) -> SetReport:
