@@ -14,14 +14,14 @@ a set's wording.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from assistant.penalty_items import PenaltyItemIndex
+from indexing.fusion import FusionConfig, reciprocal_rank_fusion
 from indexing.hybrid_index import HybridIndex
 from indexing.law_router import ROUTED_LEVELS, LawRoute, LawRouter, parent_law
 from indexing.units import RetrievalUnit
@@ -45,13 +45,6 @@ class LawRankingConfig:
     # an implementing regulation is searched with its law but ranks below it: the views
     # vote for the family, and the statute is what officers cite first
     family_share: float = 0.5
-
-
-@dataclass(frozen=True)
-class LawViews:
-    """Each view's law ranking (parent laws, best first), kept to explain the route."""
-
-    rankings: dict[str, list[str]] = field(default_factory=dict)
 
 
 def norm_unit_positions(units: Sequence[RetrievalUnit]) -> np.ndarray:
@@ -111,13 +104,10 @@ def item_ranking(
 
 
 def fuse(rankings: dict[str, list[str]], config: LawRankingConfig) -> list[tuple[str, float]]:
-    """Weighted reciprocal rank fusion of the views' law rankings, best first."""
-    fused: Counter[str] = Counter()
-    for view, ranking in rankings.items():
-        weight = getattr(config, view)
-        for rank, law in enumerate(ranking[:VIEW_DEPTH], start=1):
-            fused[law] += weight / (config.rrf_k + rank)
-    return fused.most_common()
+    """Weighted reciprocal rank fusion of the views' law rankings (each cut to VIEW_DEPTH)."""
+    weights = {view: getattr(config, view) for view in rankings}
+    cut = {view: ranking[:VIEW_DEPTH] for view, ranking in rankings.items()}
+    return reciprocal_rank_fusion(cut, FusionConfig(k=config.rrf_k, weights=weights))  # type: ignore[return-value]
 
 
 class LawRanker:
@@ -136,7 +126,7 @@ class LawRanker:
         self.dense = dense
         self.config = config
 
-    def views(
+    def _rankings(
         self,
         question: str,
         query: str,
@@ -144,7 +134,8 @@ class LawRanker:
         table: LawRoute,
         on: date,
         known: set[str],
-    ) -> LawViews:
+    ) -> dict[str, list[str]]:
+        """Each view's law ranking (parent laws, best first), kept to explain the route."""
         corpus = self.router.route(question, hit_laws, known)
         rankings = {
             "table": [parent_law(law) for law in table.laws],
@@ -154,7 +145,7 @@ class LawRanker:
         }
         if self.dense is not None and self.config.dense:
             rankings["dense"] = self.dense.ranking(query, on)
-        return LawViews(rankings)
+        return rankings
 
     def route(
         self,
@@ -167,9 +158,9 @@ class LawRanker:
     ) -> LawRoute:
         """The ``searched`` best fused laws with their implementing regulations; each law's
         reason names the views that ranked it and the table's words."""
-        views = self.views(question, query, hit_laws, table, on, known)
+        rankings = self._rankings(question, query, hit_laws, table, on, known)
         heads: list[tuple[list[str], float]] = []  # a family held in the corpus, its score
-        for head, score in fuse(views.rankings, self.config):
+        for head, score in fuse(rankings, self.config):
             family = self.router.family(head, known)
             if family:  # a regulation whose parent law the corpus lacks still counts
                 heads.append((family, score))
@@ -185,7 +176,7 @@ class LawRanker:
             law: tuple(table.signals.get(law, ()))
             + tuple(
                 f"{_VIEW_NAMES[v]}第{r.index(parent_law(law)) + 1}"
-                for v, r in views.rankings.items()
+                for v, r in rankings.items()
                 if parent_law(law) in r[:VIEW_DEPTH]
             )
             for law in laws
