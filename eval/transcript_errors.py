@@ -3,7 +3,8 @@
 A CER figure says how many characters are wrong, not why. This aligns a hypothesis
 with its reference on the CER comparison form (so punctuation and script never count)
 and labels each edit by kind (homophone substitution, other substitution, deletion,
-insertion, number-form mismatch) and by place (within ``cut_margin_s`` of a decoding
+insertion; a number written in digits is read out by the comparison form, so it is
+no error) and by place (within ``cut_margin_s`` of a decoding
 window's edge, or inside a window), so a fix can target the largest class.
 """
 
@@ -17,7 +18,7 @@ from pypinyin import Style, pinyin
 
 from transcription.text_normalization import normalize_for_cer
 
-KINDS = ("homophone", "substitution", "deletion", "insertion", "number")
+KINDS = ("homophone", "substitution", "deletion", "insertion")
 
 
 @dataclass(frozen=True)
@@ -83,18 +84,7 @@ def readings(char: str) -> set[str]:
 
 
 def edit_kind(op: EditOp) -> str:
-    """homophone / substitution / deletion / insertion / number (an Arabic digit on either side).
-
-    A digit against a Chinese numeral (50 for 五十) is a writing-form mismatch, not a
-    mishearing; 一 against 业 is an ordinary homophone.
-    """
-    if (
-        op.ref_char.isascii()
-        and op.ref_char.isdigit()
-        or op.hyp_char.isascii()
-        and op.hyp_char.isdigit()
-    ):
-        return "number"
+    """homophone / substitution / deletion / insertion (一 against 业 is a homophone)."""
     if op.op == "del":
         return "deletion"
     if op.op == "ins":

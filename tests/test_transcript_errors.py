@@ -36,9 +36,10 @@ def test_homophone_is_told_from_other_substitution() -> None:
     assert not any(e.at_cut for e in errors)
 
 
-def test_numbers_are_their_own_class_and_punctuation_is_not_an_error() -> None:
-    errors = classify("下降超五十，", "下降超50。", spread_times("下降超五十", 0, 2), cuts=[])
-    assert {e.kind for e in errors} == {"number"}
+def test_digits_and_punctuation_are_not_errors_but_a_wrong_number_is() -> None:
+    times = spread_times("下降超五十", 0, 2)
+    assert classify("下降超五十，", "下降超50。", times, cuts=[]) == []
+    assert [e.kind for e in classify("下降超五十", "下降超60", times, cuts=[])] == ["substitution"]
 
 
 def test_error_near_a_window_edge_counts_at_the_cut() -> None:

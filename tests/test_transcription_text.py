@@ -27,7 +27,7 @@ from transcription.turns import INTERVIEWEE, INTERVIEWER, build_turns, turns_fro
 
 def test_cer_normalisation_strips_spaces_punctuation_and_script() -> None:
     assert normalize_for_cer("廣州市 房地產，中介協會分析。") == "广州市房地产中介协会分析"
-    assert normalize_for_cer("  ＡＢＣ１２３！") == "abc123"
+    assert normalize_for_cer("  ＡＢＣ１２３！") == "abc一百二十三"
 
 
 def test_cer_counts_edits_against_reference() -> None:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from corpus.text_normalizer import normalize_text, to_simplified
+from transcription.spoken_form import spoken_form
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _PAUSE_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -98,8 +99,9 @@ def clean_transcript_text(text: str) -> str:
 
 
 def normalize_for_cer(text: str) -> str:
-    """The CER comparison form: NFKC, simplified, lower case; no spaces, punctuation or marks."""
-    text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    """The CER comparison form: NFKC, simplified, lower case, spoken form (numbers read out,
+    no 呃/啊 or erhua: ``spoken_form``); no spaces, punctuation or marks."""
+    text = spoken_form(to_simplified(unicodedata.normalize("NFKC", text)).lower())
     return "".join(ch for ch in text if not _is_ignored_for_cer(ch))
 
 
