@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import tempfile
 import time
 import wave
@@ -254,12 +255,23 @@ def main(argv: list[str] | None = None) -> int:
         options = replace(config.options, context_chars=args.context_chars)
         config = replace(config, options=options)
     voices = None if args.no_voices else voices_from(settings)
+    load_before = os.getloadavg()
     report = benchmark(engine, config, load_speech_clips(speech_dir), voices)
+    # CPU seconds and wall RTF depend on what else runs on the machine: keep the load beside them.
+    report["load_average"] = {
+        "before": [round(x, 2) for x in load_before],
+        "after": [round(x, 2) for x in os.getloadavg()],
+        "cpu_count": os.cpu_count(),
+    }
     report["speakers"] = "voices" if voices else "heuristic"
     report["model"] = engine.identity
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print(format_table(report))
+    print(
+        f"load average (1/5/15 min) before {report['load_average']['before']}, "
+        f"after {report['load_average']['after']} on {os.cpu_count()} CPUs"
+    )
     return 0
 
 

@@ -40,10 +40,10 @@ def edit_distance(reference: str, hypothesis: str) -> int:
     return previous[-1]
 
 
-def score_cer(reference: str, hypothesis: str) -> CerScore:
-    """Normalise both texts and count character errors."""
-    ref = normalize_for_cer(reference)
-    hyp = normalize_for_cer(hypothesis)
+def score_cer(reference: str, hypothesis: str, spoken: bool = True) -> CerScore:
+    """Normalise both texts the same way and count character errors."""
+    ref = normalize_for_cer(reference, spoken)
+    hyp = normalize_for_cer(hypothesis, spoken)
     return CerScore(errors=edit_distance(ref, hyp), reference_chars=len(ref))
 
 

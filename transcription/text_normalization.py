@@ -98,10 +98,15 @@ def clean_transcript_text(text: str) -> str:
     return punctuate_segment(to_simplified_transcript(text))
 
 
-def normalize_for_cer(text: str) -> str:
+def normalize_for_cer(text: str, spoken: bool = True) -> str:
     """The CER comparison form: NFKC, simplified, lower case, spoken form (numbers read out,
-    no 呃/啊 or erhua: ``spoken_form``); no spaces, punctuation or marks."""
-    text = spoken_form(to_simplified(unicodedata.normalize("NFKC", text)).lower())
+    no 呃/啊 or erhua: ``spoken_form``); no spaces, punctuation or marks.
+
+    ``spoken=False`` keeps the written form (digits stay digits): only to show what the
+    spoken form changes in a before/after table.
+    """
+    text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    text = spoken_form(text) if spoken else text
     return "".join(ch for ch in text if not _is_ignored_for_cer(ch))
 
 
