@@ -14,6 +14,7 @@ def test_numbers_are_read_as_spoken() -> None:
     assert read_numbers("电话13812345678，编号007") == "电话一三八一二三四五六七八，编号零零七"
     assert read_numbers("0.5公斤，3.05米，1,000人") == "零点五公斤，三点零五米，一千人"
     assert read_numbers("两千元，两个人") == "二千元，两个人"
+    assert read_numbers("1234567890123456789.5") == "一二三四五六七八九零一二三四五六七八九点五"
 
 
 def test_fillers_and_erhua_are_dropped_but_not_morpheme_er() -> None:

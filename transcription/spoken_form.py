@@ -16,7 +16,7 @@ import re
 import cn2an
 
 FILLERS = "呃啊"
-# Words where 儿 is not the erhua suffix (SpeechIO cn_tn's whitelist, shortened).
+# Words where 儿 is not the erhua suffix (SpeechIO cn_tn's whitelist, shortened, + 男儿/患儿/健儿).
 _ER_KEPT = (
     "儿女|儿子|儿孙|女儿|儿媳|妻儿|胎儿|婴儿|新生儿|婴幼儿|幼儿|少儿|小儿|儿歌|儿童|儿科|"
     "托儿所|孤儿|儿戏|儿化|男儿|患儿|健儿|正儿八经|吊儿郎当"
@@ -67,4 +67,9 @@ def _digit_by_digit(digits: str) -> str:
 
 
 def _cardinal(number: str) -> str:
-    return cn2an.an2cn(number, "low")
+    """Read as a value; past cn2an's 16 digits, digit by digit (no number is that long aloud)."""
+    try:
+        return cn2an.an2cn(number, "low")
+    except ValueError:
+        whole, _, fraction = number.partition(".")
+        return _digit_by_digit(whole) + ("点" + _digit_by_digit(fraction) if fraction else "")
