@@ -60,11 +60,13 @@ NO_PAIR_LEVELS = ("司法解释", "宪法")
 class PairWeights:
     """How the pair score mixes retrieval rank, fact match of each side, and link strength."""
 
-    rank: float = 1.0
+    # retrieval rank and routing strength weigh a quarter and a half: both say which law,
+    # little about which 条/项 inside it (chosen on assist_fresh4 and on assist_fresh3 apart)
+    rank: float = 0.25
     match: float = 2.0
     link: float = 0.5
     level: float = 0.5
-    route: float = 1.0
+    route: float = 0.5
     lead: float = 0.5
     rank_scale: float = 5.0
     wording_units: int = 3
