@@ -369,3 +369,19 @@ def test_a_public_order_fine_above_fifty_is_not_collected_on_the_spot(
     data["events"][-1]["note"] = "民警当场收缴罚款"
     flags = _flags(CaseFile.model_validate(data), ctx)
     assert ("procedure", PUBLIC_ORDER_LAW + "第一百零四条", "must_fix") in flags
+
+
+# --- 第四十三条: an officer with a stake withdraws ---------------------------------------
+
+
+def test_an_officer_related_to_the_party_who_did_not_withdraw_must_be_fixed(
+    ctx: ReviewContext,
+) -> None:
+    data = _example()
+    data["events"][2]["note"] = "询问法定代表人；执法人员陈华系当事人法定代表人的近亲属，未回避"
+    flags = _flags(CaseFile.model_validate(data), ctx)
+    assert ("qualification", PENALTY_LAW + "第四十三条第一款", "must_fix") in flags
+    data["events"][2]["note"] = (
+        "询问法定代表人；陈华与当事人存在亲属关系，已回避，改由李明、王强询问"
+    )
+    assert PENALTY_LAW + "第四十三条第一款" not in _rules(CaseFile.model_validate(data), ctx)

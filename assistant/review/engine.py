@@ -29,6 +29,7 @@ from assistant.review.checkers import (
     public_order_questioning,
     qualification,
     recording,
+    recusal,
     review_outcome,
     seizure,
     statement_period,
@@ -53,7 +54,7 @@ def combined(*checkers: Checker) -> Checker:
 
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
-    ReviewPoint.QUALIFICATION: qualification.check,
+    ReviewPoint.QUALIFICATION: combined(qualification.check, recusal.check),
     ReviewPoint.PROCEDURE: recording.alongside(
         combined(
             procedure.check,
