@@ -385,3 +385,11 @@ def test_an_officer_related_to_the_party_who_did_not_withdraw_must_be_fixed(
         "询问法定代表人；陈华与当事人存在亲属关系，已回避，改由李明、王强询问"
     )
     assert PENALTY_LAW + "第四十三条第一款" not in _rules(CaseFile.model_validate(data), ctx)
+
+
+def test_a_party_who_did_not_ask_for_withdrawal_is_no_finding(ctx: ReviewContext) -> None:
+    data = _example()
+    data["events"][2]["note"] = (
+        "告知当事人认为执法人员与本案有利害关系的可以申请回避，当事人未申请回避"
+    )
+    assert PENALTY_LAW + "第四十三条第一款" not in _rules(CaseFile.model_validate(data), ctx)

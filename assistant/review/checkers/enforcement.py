@@ -40,7 +40,7 @@ _OWN = re.compile(r"强制执行决定|代履行决定|强制划拨|强制拍卖
 _REMINDER = re.compile(r"催告")
 _NO_REMINDER = re.compile(r"未|没有|无|不经")
 # 逾期不缴纳的，将申请人民法院强制执行 — a warning in the decision, not an application.
-_CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时")
+_CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时|否则|有权")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -29,7 +29,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for p in passages(case):
         for sentence in re.split(r"[。；;\n]", p.text):
             undecided = _UNDECIDED.search(sentence)
-            if undecided or (_RELATION.search(sentence) and _NOT_WITHDRAWN.search(sentence)):
+            related = _RELATION.search(sentence) and not _RIGHT_ONLY.search(sentence)
+            if undecided or (related and _NOT_WITHDRAWN.search(sentence)):
                 rule = "第四十三条第三款" if undecided else "第四十三条第一款"
                 return [
                     Flag(
