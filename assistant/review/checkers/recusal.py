@@ -19,9 +19,9 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 _RELATION = re.compile(
     r"利害关系|近亲属|亲属|亲戚|配偶|兄弟|姐妹|父子|母子|夫妻|同学|合伙|股东|入股|借贷"
 )
-_NOT_WITHDRAWN = re.compile(
-    r"未(?:予|申请|作)?回避|没有回避|不予回避|拒绝回避|仍(?:参与|承办|负责)"
-)
+_NOT_WITHDRAWN = re.compile(r"未(?:予|作)?回避|没有回避|不予回避|拒绝回避|仍(?:参与|承办|负责)")
+# The notice of the right (有权申请回避…, 当事人未申请回避) is no finding about an officer.
+_RIGHT_ONLY = re.compile(r"有权|可以申请|申请回避的权利|未申请回避|未提出回避")
 _UNDECIDED = re.compile(r"回避申请[^。；]{0,12}(?:未(?:予)?(?:审查|答复|决定|处理)|不予理睬)")
 
 
