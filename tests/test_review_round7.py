@@ -393,3 +393,48 @@ def test_a_party_who_did_not_ask_for_withdrawal_is_no_finding(ctx: ReviewContext
         "告知当事人认为执法人员与本案有利害关系的可以申请回避，当事人未申请回避"
     )
     assert PENALTY_LAW + "第四十三条第一款" not in _rules(CaseFile.model_validate(data), ctx)
+
+
+# --- 第六十条: an extension counts when approved in time, for the length it states ---------
+
+
+def _extended(note: str, day: str, decided: str) -> CaseFile:
+    data = _example()
+    data["events"].insert(4, {"type": "延期", "date": day, "note": note})
+    return _with_events(data, {"决定": {"date": decided}, "送达": {"date": decided}})
+
+
+TIME_LIMIT = ("procedure", PENALTY_LAW + "第六十条", "must_fix")
+
+
+def test_an_approved_extension_stretches_ninety_days_by_its_length(ctx: ReviewContext) -> None:
+    # 立案 2023-04-03: day 90 is 2023-07-02
+    note = "案情复杂，经局负责人批准延长办案期限三十日"
+    assert TIME_LIMIT not in _flags(_extended(note, "2023-06-20", "2023-07-25"), ctx)
+    assert TIME_LIMIT in _flags(_extended(note, "2023-06-20", "2023-08-10"), ctx)
+
+
+def test_an_unapproved_or_late_extension_extends_nothing(ctx: ReviewContext) -> None:
+    unapproved = _extended("承办人以需补充鉴定为由延期，未经负责人批准", "2023-06-20", "2023-07-25")
+    assert TIME_LIMIT in _flags(unapproved, ctx)
+    late = _extended("经局负责人批准延长办案期限三十日", "2023-07-10", "2023-07-25")
+    assert TIME_LIMIT in _flags(late, ctx)
+
+
+# --- 第六十一条第一款 with 民事诉讼法第八十九条: 留置送达 -------------------------------------
+
+
+def test_service_by_leaving_without_witness_or_video_must_be_fixed(ctx: ReviewContext) -> None:
+    rule = PENALTY_LAW + "第六十一条第一款"
+    bare = _with_events(
+        _example(),
+        {"送达": {"method": "留置送达", "note": "当事人拒绝签收，无见证人，亦未拍照录像"}},
+    )
+    assert ("procedure", rule, "must_fix") in _flags(bare, ctx)
+    witnessed = _with_events(
+        _example(),
+        {"送达": {"method": "留置送达", "note": "当事人拒收，邀请村委会干部见证并拍照留存"}},
+    )
+    assert rule not in _rules(witnessed, ctx)
+    silent = _with_events(_example(), {"送达": {"method": "留置送达"}})
+    assert ("procedure", rule, "check") in _flags(silent, ctx)

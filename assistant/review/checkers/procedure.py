@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from assistant.case_file import CaseFile, Document, Event
 from assistant.publicity.deadlines import working_days_between
+from assistant.review.case_extension import decision_limit
 from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
@@ -28,7 +29,6 @@ from assistant.review.public_order import (
 from assistant.review.summary_procedure import is_summary
 from corpus.citation_resolver import ResolvedCitation
 
-DECISION_DAYS = 90  # 第六十条
 DELIVERY_DAYS = 7  # 第六十一条第一款
 HEARING_REQUEST_DAYS = 5  # 第六十四条第（一）项
 HEARING_NOTICE_DAYS = 7  # 第六十四条第（二）项
@@ -349,15 +349,16 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     special = special_rule(case, ctx, TIME_LIMIT)
     if special is not None:
         flags += _public_order_time_limit(case, ctx, special)
-    elif opened and decision and not case.events_of("延期"):
-        days = (decision.date - opened.date).days
-        if days > DECISION_DAYS:
+    elif opened and decision:
+        days, limit = (decision.date - opened.date).days, decision_limit(case, opened.date)
+        if limit.days is not None and days > limit.days:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"自立案至作出决定共{days}日，超过{DECISION_DAYS}日且无延期批准",
+                    f"自立案至作出决定共{days}日，超过{limit.days}日{limit.why}",
                     ctx.penalty_law("第六十条"),
-                    f"立案 {opened.date}；决定 {decision.date}",
+                    f"立案 {opened.date}；决定 {decision.date}"
+                    + "".join(f"；延期 {e.date}：{e.note}" for e in case.events_of("延期")),
                 )
             )
     delivery_rule = special_rule(case, ctx, DELIVERY)
