@@ -438,3 +438,25 @@ def test_service_by_leaving_without_witness_or_video_must_be_fixed(ctx: ReviewCo
     assert rule not in _rules(witnessed, ctx)
     silent = _with_events(_example(), {"送达": {"method": "留置送达"}})
     assert ("procedure", rule, "check") in _flags(silent, ctx)
+
+
+# --- 行政强制法第二十四条第二款: what the seizure decision states ---------------------------
+
+SEIZURE_LISTED = [
+    "当事人的名称、地址",
+    "查封、扣押的理由、依据和期限（三十日）",
+    "查封、扣押财物的名称、数量（见清单）",
+    "申请行政复议或者提起行政诉讼的途径和期限",
+    "行政机关的名称、印章和日期",
+]
+
+
+def test_a_seizure_decision_without_its_period_must_be_fixed(ctx: ReviewContext) -> None:
+    rule = COERCION_LAW + "第二十四条第二款"
+    listed = {"type": "查封扣押决定书", "date": "2023-03-28", "contents": SEIZURE_LISTED}
+    assert rule not in _rules(_seized(listed), ctx)
+    without = [*SEIZURE_LISTED[:1], "查封、扣押的理由和依据", *SEIZURE_LISTED[2:]]
+    short = {"type": "查封扣押决定书", "date": "2023-03-28", "contents": without}
+    assert ("documents", rule, "must_fix") in _flags(_seized(short), ctx)
+    unlisted = {"type": "查封扣押决定书", "date": "2023-03-28"}
+    assert rule not in _rules(_seized(unlisted), ctx)

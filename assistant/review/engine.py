@@ -33,6 +33,7 @@ from assistant.review.checkers import (
     recusal,
     review_outcome,
     seizure,
+    seizure_decision,
     statement_period,
     subject,
     summary,
@@ -83,7 +84,9 @@ CHECKERS: dict[ReviewPoint, Checker] = {
     ),
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,
-    ReviewPoint.DOCUMENTS: combined(documents.check, correction_deadline.check),
+    ReviewPoint.DOCUMENTS: combined(
+        documents.check, correction_deadline.check, seizure_decision.check
+    ),
     ReviewPoint.TRANSFER: transfer.check,
 }
 
