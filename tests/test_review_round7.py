@@ -460,3 +460,25 @@ def test_a_seizure_decision_without_its_period_must_be_fixed(ctx: ReviewContext)
     assert ("documents", rule, "must_fix") in _flags(_seized(short), ctx)
     unlisted = {"type": "查封扣押决定书", "date": "2023-03-28"}
     assert rule not in _rules(_seized(unlisted), ctx)
+
+
+# --- wordings of a lawful file that the round-7 rules leave alone --------------------------
+
+
+def test_lawful_wordings_are_not_findings(ctx: ReviewContext) -> None:
+    other_chair = _heard("办案人员以外的法制科科长主持")
+    assert CHAIR not in _flags(other_chair, ctx)
+    after_case = _heard("本案调查人员陈述案件事实后由法规科王某主持质证")
+    assert CHAIR not in _flags(after_case, ctx)
+    data = _example()
+    data["events"][-1]["note"] = "当事人当场扫码缴纳罚款"
+    assert PENALTY_LAW + "第六十八条" not in _rules(CaseFile.model_validate(data), ctx)
+    data = _example()
+    data["events"][0]["note"] = "现场检查，当事人不在场，其员工在场配合，扣押排污设备"
+    witness = COERCION_LAW + "第十八条第一款第（九）项"
+    assert witness not in _rules(CaseFile.model_validate(data), ctx)
+    data = _example()
+    data["facts"]["description"] += "当事人系合伙企业，合伙人之一虽未回避经营事务，仍负责生产。"
+    assert PENALTY_LAW + "第四十三条第一款" not in _rules(CaseFile.model_validate(data), ctx)
+    postponed = _extended("当事人申请听证延期10日", "2023-06-20", "2023-07-25")
+    assert TIME_LIMIT not in _flags(postponed, ctx)

@@ -52,6 +52,10 @@ def decision_limit(case: CaseFile, opened: date) -> DecisionLimit:
 
 
 def _length(extension: Event) -> int | None:
+    """Days the extension adds; None when unstated, or when the step postpones a hearing
+    rather than the case period."""
+    if "听证" in extension.note and "办案期限" not in extension.note:
+        return None
     found = _LENGTH.search(extension.note)
     if found is None:
         return None

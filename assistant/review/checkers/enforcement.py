@@ -29,9 +29,9 @@ PUBLIC_ORDER_COLLECTION = SpecialRule("第一百零四条", ("当场收缴", "�
 DAILY_RATE_PERCENT = 3  # 第七十二条第一款第（一）项
 REMINDER_WAIT_DAYS = 10  # 行政强制法第五十四条
 
-_COLLECTED = re.compile(r"当场收缴|当场收取罚款|当场缴纳罚款|现场收取罚款")
+_COLLECTED = re.compile(r"当场收缴|当场收取罚款|现场收取罚款|现场收缴")
 _COLLECTION_ALLOWED = re.compile(r"难以执行|边远|水上|交通不便|不当场收缴|没有固定住所|无固定住所")
-_NEGATED = re.compile(r"未|没有|不得|不予|无")
+_NEGATED = re.compile(r"未|没有|不得|不予|无|扫码|电子支付|银行|网上")
 _SURCHARGE = re.compile(r"加处罚款")
 _SURCHARGE_AMOUNT = re.compile(r"加处罚款[^，。；\d]{0,6}([\d,.]+)\s*(万)?元")
 _RATE = re.compile(r"百分之([一二三四五六七八九十\d.]+)|([\d.]+)\s*%")

@@ -19,6 +19,8 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 _INVESTIGATOR_CHAIR = re.compile(
     r"(?:本案|案件)?(?:调查人员|调查人|承办人员?|办案人员?|主办人员?)[^，。；]{0,8}主持"
 )
+# 非本案调查人员主持, 办案人员以外的…主持, 调查人员陈述后由…主持: someone else chairs.
+_NOT_INVESTIGATOR = re.compile(r"非|以外|之外|不是|并非|未参与")
 _FEE = re.compile(r"(?:收取|缴纳|交纳|承担|预交)[^，。；]{0,6}听证[^，。；]{0,2}费")
 _NO_FEE = re.compile(r"不(?:收取|承担|需)|无需|免收|未收取")
 _CLOSED = re.compile(r"不公开(?:举行|进行)?|未公开(?:举行|进行)")
@@ -48,7 +50,7 @@ def _chair(case: CaseFile, ctx: ReviewContext, hearing: Event) -> list[Flag]:
     investigators = {n for e in case.events_of("调查取证") for n in e.officers}
     for clause in clauses(hearing.note):
         found = _INVESTIGATOR_CHAIR.search(clause)
-        if found and "非" not in clause[max(0, found.start() - 3) : found.end()]:
+        if found and not _other_chair(clause, found):
             return [_chair_flag(ctx, hearing, clause)]
         for named in _NAMED_CHAIR.finditer(clause):
             name = named.group(1) or named.group(2)
@@ -83,6 +85,12 @@ def _closed(ctx: ReviewContext, hearing: Event) -> list[Flag]:
             f"听证（{hearing.date}）：{hearing.note}",
         )
     ]
+
+
+def _other_chair(clause: str, found: re.Match[str]) -> bool:
+    """The words deny the investigator chaired, or name another chair (…后由王某主持)."""
+    before = clause[max(0, found.start() - 3) : found.start()]
+    return bool(_NOT_INVESTIGATOR.search(before + found.group(0))) or "由" in found.group(0)
 
 
 def _chair_flag(ctx: ReviewContext, hearing: Event, said: str) -> Flag:

@@ -29,7 +29,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for p in passages(case):
         for sentence in re.split(r"[。；;\n]", p.text):
             undecided = _UNDECIDED.search(sentence)
-            related = _RELATION.search(sentence) and not _RIGHT_ONLY.search(sentence)
+            related = (
+                _RELATION.search(sentence)
+                and _names_officer(case, sentence)
+                and not _RIGHT_ONLY.search(sentence)
+            )
             if undecided or (related and _NOT_WITHDRAWN.search(sentence)):
                 rule = "第四十三条第三款" if undecided else "第四十三条第一款"
                 return [
@@ -46,3 +50,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     )
                 ]
     return []
+
+
+_OFFICER_WORDS = re.compile(r"执法人员|承办人|办案人员|调查人员|民警|队员|执法队员|主持人|审核人员")
+
+
+def _names_officer(case: CaseFile, sentence: str) -> bool:
+    """The relation is an officer's: the sentence names one (by role or by name)."""
+    return bool(_OFFICER_WORDS.search(sentence)) or any(
+        len(o.name) >= 2 and o.name in sentence for o in case.officers
+    )

@@ -47,6 +47,9 @@ _REGISTRATION_HANDLED = re.compile(
 _NO_NEGATION = re.compile(r"(?!)")
 _ABSENT = re.compile(r"当事人(?:及其[^，。；]{0,6})?(?:未到场|不在场|未在场|拒不到场|无法联系)")
 _WITNESS = re.compile(r"见证人|见证")
+_STAND_IN = re.compile(
+    r"(?:员工|店员|工作人员|负责人|管理人员|家属|亲属|代理人|法定代表人)[^，。；]{0,6}(?:在场|到场|陪同)"
+)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -86,7 +89,9 @@ def _witness(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
         ),
         None,
     )
-    if absent is None or any(_WITNESS.search(p.text) for p in found):
+    if absent is None or _STAND_IN.search(absent.text):
+        return []
+    if any(_WITNESS.search(p.text) for p in found):
         return []
     return [
         _flag(
