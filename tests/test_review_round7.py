@@ -482,3 +482,10 @@ def test_lawful_wordings_are_not_findings(ctx: ReviewContext) -> None:
     assert PENALTY_LAW + "第四十三条第一款" not in _rules(CaseFile.model_validate(data), ctx)
     postponed = _extended("当事人申请听证延期10日", "2023-06-20", "2023-07-25")
     assert TIME_LIMIT not in _flags(postponed, ctx)
+    passed_after_return = _with_events(
+        _example(), {"法制审核": {"note": "前次审核退回补充证据，已补正；审核意见：同意"}}
+    )
+    rule = "《广东省重大行政执法决定法制审核办法》第三条第一款"
+    assert rule not in _rules(passed_after_return, ctx)
+    other_guardian = _public_order(record="黄某询问笔录（其父母未到场，由其祖母到场）")
+    assert ("procedure", GUARDIAN_RULE, "must_fix") not in _flags(other_guardian, ctx)

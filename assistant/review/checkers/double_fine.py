@@ -2,7 +2,7 @@
 
 A party already fined for the same act, by this agency or another, is not fined again;
 where the act breaks several rules the higher fine applies once. The file has to say the
-earlier fine was for this very act (同一违法行为, 该行为, 此次): an earlier fine for an
+earlier fine was for this very act (同一违法行为, 该行为): an earlier fine for an
 earlier act (曾因…被罚款) is a repeat offence, not a second fine.
 """
 
@@ -16,7 +16,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 
 _EARLIER_FINE = re.compile(r"已(?:被|由|经)[^，。；]{0,24}(?:处以|处|给予|作出)[^，。；]{0,12}罚款")
-_SAME_ACT = re.compile(r"同一(?:个)?(?:违法)?行为|就该行为|因该行为|对该行为|该违法行为|此次")
+_SAME_ACT = re.compile(r"同一(?:个)?(?:违法)?行为|就该行为|因该行为|对该行为|该违法行为")
 _NOT_SAME = re.compile(r"曾|此前|以前|上次|前次|再次|又|未(?:被|予)|尚未")
 
 

@@ -31,6 +31,8 @@ HOURS, DETENTION_HOURS = 8, 24
 _QUESTIONED = re.compile(r"询问|讯问|问话")
 _SUMMONED = re.compile(r"传唤|询问查证")
 _GUARDIAN = re.compile(r"监护人|父母|父亲|母亲|家长|其父|其母")
+_OTHER_GUARDIAN = re.compile(r"祖父|祖母|外祖|爷爷|奶奶|外公|外婆|姑|舅|叔|伯|姨|哥|姐")
+_ATTENDED = re.compile(r"在场|到场|陪同")
 _ABSENT = re.compile(r"未|没有|不在场|无(?!误)|缺席")
 _DURATION = re.compile(r"(?:询问|查证|传唤)[^，。；]{0,12}?(\d+(?:\.\d+)?)\s*(?:个)?小时")
 _SPAN = re.compile(
@@ -67,7 +69,7 @@ def _guardian(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not questioning:
         return []
     denied = next((p for p in questioning if _guardian_denied(p)), None)
-    if denied is not None:
+    if denied is not None and not any(_guardian_present(p) for p in found):
         return [
             _flag(
                 Severity.MUST_FIX,
@@ -87,6 +89,16 @@ def _guardian(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "；".join(f"{p.where}" for p in questioning[:3]),
         )
     ]
+
+
+def _guardian_present(p: Passage) -> bool:
+    """Some guardian attended (其父母未到场，由其祖母到场 — the law allows 其他监护人)."""
+    return any(
+        (_GUARDIAN.search(c) or _OTHER_GUARDIAN.search(c))
+        and _ATTENDED.search(c)
+        and not _ABSENT.search(c)
+        for c in clauses(p.text)
+    )
 
 
 def _guardian_denied(p: Passage) -> bool:

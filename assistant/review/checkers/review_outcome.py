@@ -17,6 +17,7 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 
 REVIEW_RULE = "《广东省重大行政执法决定法制审核办法》第三条第一款"
 SEQUENCE_RULE = "《广东省重大行政执法决定法制审核办法》第十三条"
+_PASSED = re.compile(r"(?<![不未予])(?:同意|通过)")
 _FAILED = re.compile(r"不同意|不通过|未通过|不予通过|退回|不予批准|审核不过")
 
 
@@ -44,7 +45,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _failed(review: Event) -> bool:
     """The review's own result, else its note, says it did not pass."""
     said = review.result or review.note
-    return any(_FAILED.search(c) for c in clauses(said))
+    parts = clauses(said)
+    return any(_FAILED.search(c) for c in parts) and not any(_PASSED.search(c) for c in parts)
 
 
 def _investigated_after(
