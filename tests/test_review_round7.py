@@ -489,3 +489,6 @@ def test_lawful_wordings_are_not_findings(ctx: ReviewContext) -> None:
     assert rule not in _rules(passed_after_return, ctx)
     other_guardian = _public_order(record="黄某询问笔录（其父母未到场，由其祖母到场）")
     assert ("procedure", GUARDIAN_RULE, "must_fix") not in _flags(other_guardian, ctx)
+    stakes = copy.deepcopy(read_case_data(CASES_DIR / "n18_clean_public_order_station_fine.yaml"))
+    stakes["events"][0]["note"] = "现场处置，现场收缴赌资和赌具"
+    assert PUBLIC_ORDER_LAW + "第一百零四条" not in _rules(CaseFile.model_validate(stakes), ctx)

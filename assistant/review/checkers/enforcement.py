@@ -29,7 +29,10 @@ PUBLIC_ORDER_COLLECTION = SpecialRule("第一百零四条", ("当场收缴", "�
 DAILY_RATE_PERCENT = 3  # 第七十二条第一款第（一）项
 REMINDER_WAIT_DAYS = 10  # 行政强制法第五十四条
 
-_COLLECTED = re.compile(r"当场收缴|当场收取罚款|现场收取罚款|现场收缴")
+# The fine itself taken on the spot (现场收缴赌资 is seizing the stakes, not collecting a fine).
+_COLLECTED = re.compile(
+    r"(?:当场|现场)收(?:缴|取)[^，。；]{0,4}罚款|罚款[^，。；]{0,8}(?:当场|现场)收(?:缴|取)"
+)
 _COLLECTION_ALLOWED = re.compile(r"难以执行|边远|水上|交通不便|不当场收缴|没有固定住所|无固定住所")
 _NEGATED = re.compile(r"未|没有|不得|不予|无|扫码|电子支付|银行|网上")
 _SURCHARGE = re.compile(r"加处罚款")
