@@ -13,7 +13,7 @@ import pytest
 
 from assistant.case_file import CaseFile, load_case, read_case_data
 from assistant.norm_links import is_penalty_norm
-from assistant.review.checkers.procedure import working_days
+from assistant.publicity.deadlines import working_days_between as working_days
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import Flag

@@ -16,15 +16,24 @@ from assistant.review.checkers import (
     detention_notice,
     discretion,
     documents,
+    double_fine,
+    enforcement,
     evidence,
     fact_support,
     facts,
+    hearing_conduct,
     heavier_than_notified,
     law,
+    left_service,
     penalty_measures,
     procedure,
+    public_order_questioning,
     qualification,
     recording,
+    recusal,
+    review_outcome,
+    seizure,
+    seizure_decision,
     statement_period,
     subject,
     summary,
@@ -47,7 +56,7 @@ def combined(*checkers: Checker) -> Checker:
 
 CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.SUBJECT: subject.check,
-    ReviewPoint.QUALIFICATION: qualification.check,
+    ReviewPoint.QUALIFICATION: combined(qualification.check, recusal.check),
     ReviewPoint.PROCEDURE: recording.alongside(
         combined(
             procedure.check,
@@ -55,15 +64,29 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             detention_notice.check,
             statement_period.check,
             announcement_service.check,
+            left_service.check,
             heavier_than_notified.check,
+            hearing_conduct.check,
+            review_outcome.check,
+            seizure.check,
+            enforcement.check,
+            public_order_questioning.check,
         )
     ),
     ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),
     ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check),
-    ReviewPoint.LAW: combined(law.check, capacity.check, penalty_measures.check),
+    ReviewPoint.LAW: combined(
+        law.check,
+        capacity.check,
+        penalty_measures.check,
+        double_fine.check,
+        enforcement.surcharge_check,
+    ),
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,
-    ReviewPoint.DOCUMENTS: combined(documents.check, correction_deadline.check),
+    ReviewPoint.DOCUMENTS: combined(
+        documents.check, correction_deadline.check, seizure_decision.check
+    ),
     ReviewPoint.TRANSFER: transfer.check,
 }
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.case_file import CaseFile, Document, Event
+from assistant.publicity.deadlines import working_days_between
+from assistant.review.case_extension import decision_limit
 from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
@@ -27,7 +29,6 @@ from assistant.review.public_order import (
 from assistant.review.summary_procedure import is_summary
 from corpus.citation_resolver import ResolvedCitation
 
-DECISION_DAYS = 90  # 第六十条
 DELIVERY_DAYS = 7  # 第六十一条第一款
 HEARING_REQUEST_DAYS = 5  # 第六十四条第（一）项
 HEARING_NOTICE_DAYS = 7  # 第六十四条第（二）项
@@ -37,17 +38,6 @@ HEARING_TYPES = {
     3: ("降低资质等级", "吊销"),
     4: ("停产", "停业", "停止生产", "停止营业", "责令关闭", "限制从业"),
 }
-
-
-def working_days(start: date, end: date) -> int:
-    """Working days after ``start`` up to ``end`` (第八十五条: 二日、三日、五日、七日 are
-    工作日). Weekends are left out; statutory holidays are not known offline, so a count
-    may run a day or two long around them — never short."""
-    days, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        days += day.weekday() < 5
-    return days
 
 
 def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
@@ -263,7 +253,10 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
     if hearing is not None:
         summons = case.first("听证通知")
-        if summons is None or working_days(summons.date, hearing.date) < HEARING_NOTICE_DAYS:
+        if (
+            summons is None
+            or working_days_between(summons.date, hearing.date) < HEARING_NOTICE_DAYS
+        ):
             told = summons.date if summons else "无听证通知"
             flags.append(
                 _flag(
@@ -275,7 +268,7 @@ def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
     offered = notice is not None and any("听证" in r for r in told_rights(case, notice).rights)
     if offered and decision is not None and hearing is None and not _hearing_waived(case):
-        waited = working_days(notice.date, decision.date)
+        waited = working_days_between(notice.date, decision.date)
         if waited < HEARING_REQUEST_DAYS:
             flags.append(
                 _flag(
@@ -356,15 +349,16 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     special = special_rule(case, ctx, TIME_LIMIT)
     if special is not None:
         flags += _public_order_time_limit(case, ctx, special)
-    elif opened and decision and not case.events_of("延期"):
-        days = (decision.date - opened.date).days
-        if days > DECISION_DAYS:
+    elif opened and decision:
+        days, limit = (decision.date - opened.date).days, decision_limit(case, opened.date)
+        if limit.days is not None and days > limit.days:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"自立案至作出决定共{days}日，超过{DECISION_DAYS}日且无延期批准",
+                    f"自立案至作出决定共{days}日，超过{limit.days}日{limit.why}",
                     ctx.penalty_law("第六十条"),
-                    f"立案 {opened.date}；决定 {decision.date}",
+                    f"立案 {opened.date}；决定 {decision.date}"
+                    + "".join(f"；延期 {e.date}：{e.note}" for e in case.events_of("延期")),
                 )
             )
     delivery_rule = special_rule(case, ctx, DELIVERY)
@@ -374,7 +368,7 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         days = (
             (delivery.date - decision.date).days
             if delivery_rule
-            else working_days(decision.date, delivery.date)
+            else working_days_between(decision.date, delivery.date)
         )
         unit = "日" if delivery_rule else "个工作日"
         if days > allowed:

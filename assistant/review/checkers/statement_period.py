@@ -13,7 +13,8 @@ import re
 from datetime import date, timedelta
 
 from assistant.case_file import CaseFile, Event
-from assistant.review.checkers.procedure import HEARING_REQUEST_DAYS, told_rights, working_days
+from assistant.publicity.deadlines import add_working_days, working_days_between
+from assistant.review.checkers.procedure import HEARING_REQUEST_DAYS, told_rights
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import SpecialRule, special_rule
@@ -63,7 +64,7 @@ def _hearing_period_flagged(case: CaseFile, notice: Event, decision: Event) -> b
     procedure checker already reports it (第六十四条第（一）项)."""
     offered = any("听证" in r for r in told_rights(case, notice).rights)
     waived = any(e.hearing_requested is False for e in case.events)
-    early = working_days(notice.date, decision.date) < HEARING_REQUEST_DAYS
+    early = working_days_between(notice.date, decision.date) < HEARING_REQUEST_DAYS
     return offered and not waived and early and case.first("听证") is None
 
 
@@ -74,10 +75,7 @@ def period_end(notice: Event) -> date | None:
         return None
     count = parse_number(found.group(1))
     if found.group(2) == "工作日":
-        day = notice.date
-        while working_days(notice.date, day) < count:
-            day += timedelta(days=1)
-        return day
+        return add_working_days(notice.date, count)
     return notice.date + timedelta(days=count)
 
 

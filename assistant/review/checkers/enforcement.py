@@ -1,0 +1,168 @@
+"""程序是否合法 — collecting the fine and enforcing the decision.
+
+- 罚缴分离 (《行政处罚法》第六十七条): officers take the money on the spot only for a
+  summary fine of 一百元 or less, or where it could not be collected later (第六十八条),
+  or in the remote places 第六十九条 names.
+- 加处罚款 (第七十二条第一款第（一）项; 《行政强制法》第四十五条第二款): 3% a day,
+  never more than the fine itself.
+- Enforcement waits for a written 催告: before the agency's own enforcement decision
+  (《行政强制法》第三十五条), and ten days after it is served before applying to the
+  court (第五十四条).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.case_file import CaseFile
+from assistant.review.case_text import Passage, denies, mentions, passages
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import SpecialRule, special_rule
+from corpus.numerals import parse_number
+
+COERCION_LAW = "《中华人民共和国行政强制法》"
+ON_THE_SPOT_MAX = 100  # 第六十八条第（一）项
+PUBLIC_ORDER_ON_THE_SPOT_MAX = 50  # 治安管理处罚法第一百零四条第（一）项
+PUBLIC_ORDER_COLLECTION = SpecialRule("第一百零四条", ("当场收缴", "五十元"))
+DAILY_RATE_PERCENT = 3  # 第七十二条第一款第（一）项
+REMINDER_WAIT_DAYS = 10  # 行政强制法第五十四条
+
+# The fine itself taken on the spot (现场收缴赌资 is seizing the stakes, not collecting a fine).
+_COLLECTED = re.compile(
+    r"(?:当场|现场)收(?:缴|取)[^，。；]{0,4}罚款|罚款[^，。；]{0,8}(?:当场|现场)收(?:缴|取)"
+)
+_COLLECTION_ALLOWED = re.compile(r"难以执行|边远|水上|交通不便|不当场收缴|没有固定住所|无固定住所")
+_NEGATED = re.compile(r"未|没有|不得|不予|无|扫码|电子支付|银行|网上")
+_SURCHARGE = re.compile(r"加处罚款")
+_SURCHARGE_AMOUNT = re.compile(r"加处罚款[^，。；\d]{0,6}([\d,.]+)\s*(万)?元")
+_RATE = re.compile(r"百分之([一二三四五六七八九十\d.]+)|([\d.]+)\s*%")
+_COURT = re.compile(r"申请[^，。；]{0,6}法院[^，。；]{0,4}强制执行|强制执行申请")
+_OWN = re.compile(r"强制执行决定|代履行决定|强制划拨|强制拍卖")
+_REMINDER = re.compile(r"催告")
+_NO_REMINDER = re.compile(r"未|没有|无|不经")
+# 逾期不缴纳的，将申请人民法院强制执行 — a warning in the decision, not an application.
+_CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时|否则|有权")
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    found = passages(case)
+    return [*_on_the_spot(case, ctx, found), *_reminder(case, ctx, found)]
+
+
+def surcharge_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The 加处罚款 finding is the law point's: the amount the law allows."""
+    return _surcharge(case, ctx, passages(case))
+
+
+def _flag(
+    reason: str, rule: str, evidence: str, point: ReviewPoint = ReviewPoint.PROCEDURE
+) -> Flag:
+    return Flag(
+        point=point, severity=Severity.MUST_FIX, reason=reason, rule=rule, evidence=evidence
+    )
+
+
+def _on_the_spot(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """治安 cases: 治安管理处罚法第一百零四条 (五十元) where the article in force says it."""
+    fine = case.penalty.amount or 0.0
+    special = special_rule(case, ctx, PUBLIC_ORDER_COLLECTION)
+    limit = PUBLIC_ORDER_ON_THE_SPOT_MAX if special else ON_THE_SPOT_MAX
+    said = next((p for p in found if mentions(p, _COLLECTED, _NEGATED)), None)
+    if said is None or fine <= limit:
+        return []
+    if any(_COLLECTION_ALLOWED.search(p.text) for p in found):
+        return []
+    return [
+        _flag(
+            f"罚款{fine:g}元由执法人员当场收缴，超过{limit}元且案卷未载明不当场收缴事后难以执行"
+            "等情形，违反罚缴分离",
+            special or ctx.penalty_law("第六十八条"),
+            f"{said.where}：{said.text}",
+        )
+    ]
+
+
+def _surcharge(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    fine = case.penalty.amount or 0.0
+    if fine <= 0:
+        return []
+    rule = ctx.penalty_law("第七十二条第一款第（一）项")
+    amounts = [(k, v) for k, v in case.facts.amounts.items() if _SURCHARGE.search(k)]
+    for p in found:
+        for m in _SURCHARGE_AMOUNT.finditer(p.text):
+            value = float(m.group(1).replace(",", "")) * (10000 if m.group(2) else 1)
+            amounts.append((f"{p.where}：{m.group(0)}", value))
+    over = [(k, v) for k, v in amounts if v > fine]
+    if over:
+        where, value = over[0]
+        return [
+            _flag(
+                f"加处罚款{value:g}元，超出罚款数额{fine:g}元",
+                rule,
+                where,
+                ReviewPoint.LAW,
+            )
+        ]
+    for p in found:
+        for clause in re.split(r"[，。；]", p.text):
+            rate = _RATE.search(clause) if _SURCHARGE.search(clause) else None
+            if rate and _percent(rate) > DAILY_RATE_PERCENT:
+                return [
+                    _flag(
+                        f"加处罚款按每日{_percent(rate):g}%计算，超过每日罚款数额的百分之三",
+                        rule,
+                        f"{p.where}：{clause}",
+                        ReviewPoint.LAW,
+                    )
+                ]
+    return []
+
+
+def _percent(found: re.Match[str]) -> float:
+    written = found.group(1) or found.group(2)
+    try:
+        return float(written)
+    except ValueError:
+        return float(parse_number(written) or 0)
+
+
+def _reminder(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    court = _earliest(found, _COURT)
+    own = _earliest(found, _OWN)
+    enforced = min((p for p in (court, own) if p), key=lambda p: p.day, default=None)
+    if enforced is None or enforced.day is None:
+        return []
+    rule_no = "第五十四条" if enforced is court else "第三十五条"
+    rule = ctx.rule(COERCION_LAW + rule_no)
+    reminders = [
+        p
+        for p in found
+        if p.day is not None and p.day <= enforced.day and mentions(p, _REMINDER, _NO_REMINDER)
+    ]
+    denied = next((p for p in found if denies(p, _REMINDER, _NO_REMINDER)), None)
+    if denied is not None or not reminders:
+        said = f"{denied.where}：{denied.text}" if denied else "案卷无此前的催告"
+        return [
+            _flag(
+                "强制执行前未书面催告当事人履行义务",
+                rule,
+                f"{enforced.where}（{enforced.day}）；{said}",
+            )
+        ]
+    last = max(p.day for p in reminders if p.day is not None)
+    if enforced is court and (enforced.day - last).days < REMINDER_WAIT_DAYS:
+        return [
+            _flag(
+                f"催告书送达后{(enforced.day - last).days}日即申请人民法院强制执行，未满十日",
+                rule,
+                f"催告 {last}；{enforced.where}（{enforced.day}）",
+            )
+        ]
+    return []
+
+
+def _earliest(found: list[Passage], words: re.Pattern[str]) -> Passage | None:
+    dated = [p for p in found if p.day is not None and mentions(p, words, _CONDITIONAL)]
+    return min(dated, key=lambda p: p.day or date.max) if dated else None

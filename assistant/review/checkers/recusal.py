@@ -1,0 +1,62 @@
+"""执法人员资格 — an officer with a stake in the case steps aside (《行政处罚法》第四十三条).
+
+An officer who has a direct interest in the case, or another relation that may affect a
+fair handling (a relative of the party, the party's partner…), must withdraw (第一款); a
+party's application to withdraw is decided by the agency's head (第三款). Only a file that
+names such a relation and says the officer did not withdraw, or that the application was
+never decided, is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.review.case_text import passages
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+_RELATION = re.compile(
+    r"利害关系|近亲属|亲属|亲戚|配偶|兄弟|姐妹|父子|母子|夫妻|同学|合伙|股东|入股|借贷"
+)
+_NOT_WITHDRAWN = re.compile(r"未(?:予|作)?回避|没有回避|不予回避|拒绝回避|仍(?:参与|承办|负责)")
+# The notice of the right (有权申请回避…, 当事人未申请回避) is no finding about an officer.
+_RIGHT_ONLY = re.compile(r"有权|可以申请|申请回避的权利|未申请回避|未提出回避")
+_UNDECIDED = re.compile(r"回避申请[^。；]{0,12}(?:未(?:予)?(?:审查|答复|决定|处理)|不予理睬)")
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    for p in passages(case):
+        for sentence in re.split(r"[。；;\n]", p.text):
+            undecided = _UNDECIDED.search(sentence)
+            related = (
+                _RELATION.search(sentence)
+                and _names_officer(case, sentence)
+                and not _RIGHT_ONLY.search(sentence)
+            )
+            if undecided or (related and _NOT_WITHDRAWN.search(sentence)):
+                rule = "第四十三条第三款" if undecided else "第四十三条第一款"
+                return [
+                    Flag(
+                        point=ReviewPoint.QUALIFICATION,
+                        severity=Severity.MUST_FIX,
+                        reason=(
+                            "当事人的回避申请未经行政机关负责人审查决定"
+                            if undecided
+                            else "执法人员与案件有利害关系或者其他可能影响公正执法的关系，未回避"
+                        ),
+                        rule=ctx.penalty_law(rule),
+                        evidence=f"{p.where}：{sentence}",
+                    )
+                ]
+    return []
+
+
+_OFFICER_WORDS = re.compile(r"执法人员|承办人|办案人员|调查人员|民警|队员|执法队员|主持人|审核人员")
+
+
+def _names_officer(case: CaseFile, sentence: str) -> bool:
+    """The relation is an officer's: the sentence names one (by role or by name)."""
+    return bool(_OFFICER_WORDS.search(sentence)) or any(
+        len(o.name) >= 2 and o.name in sentence for o in case.officers
+    )

@@ -1,0 +1,190 @@
+"""程序是否合法 — how long property is held before the case decides its fate.
+
+《行政强制法》第二十五条: 查封、扣押 lasts at most thirty days, thirty more with the head of
+the agency's approval; time spent on 检测、检验、检疫、技术鉴定 does not count (第三款), and
+by then the agency decides — confiscate or release (第二十七条). 《行政处罚法》第五十六条:
+evidence kept by 先行登记保存 is dealt with within seven (working, 第八十五条) days. The power
+to seize is never entrusted (行政强制法第十七条第一款), and a seizure with the party absent
+has a witness sign the record (第十八条第（九）项).
+
+Only a file that follows the seizure's own course (a dated release 解除、退还, or an
+extension) is measured: the seizure from the first step that records it, its end from the
+release or else the decision that disposes of it. A file that only mentions the seizure
+and later decides says nothing of when it ended, so nothing is inferred from it. Where testing
+reports fall inside the span the whole span up to the last report is left out, and a
+file over the limit only with it counted is checked, not must-fix. 治安 cases follow
+治安管理处罚法's own 扣押 rules and are left to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.publicity.deadlines import working_days_between
+from assistant.review.case_text import Passage, mentions, passages
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import is_public_order_case
+
+COERCION_LAW = "《中华人民共和国行政强制法》"
+SEIZURE_DAYS = 30  # 行政强制法第二十五条第一款
+EXTENSION_DAYS = 30
+REGISTRATION_DAYS = 7  # 行政处罚法第五十六条
+
+_SEIZED = re.compile(r"查封|扣押")
+_NOT_SEIZED = re.compile(r"解除|退还|发还|返还|延长|未(?:予|作|实施)?(?:查封|扣押)|无需|不予")
+_RELEASED = re.compile(
+    r"解除[^，。；]{0,6}(?:查封|扣押)|(?:退还|发还|返还)[^，。；]{0,8}(?:扣押|查封)"
+)
+_EXTENDED = re.compile(r"延长[^，。；]{0,6}(?:查封|扣押)|(?:查封|扣押)[^，。；]{0,6}(?:延长|延期)")
+_UNAPPROVED = re.compile(r"未经?[^，。；]{0,6}(?:批准|审批)|未书面告知")
+_TESTING = re.compile(r"鉴定|检验|检测|检疫")
+_REGISTERED = re.compile(r"先行登记保存")
+_REGISTRATION_HANDLED = re.compile(
+    r"(?:解除|处理)[^，。；]{0,6}登记保存|登记保存[^，。；]{0,8}(?:处理决定|解除|处理通知)"
+)
+_NO_NEGATION = re.compile(r"(?!)")
+_ABSENT = re.compile(r"当事人(?:及其[^，。；]{0,6})?(?:未到场|不在场|未在场|拒不到场|无法联系)")
+_WITNESS = re.compile(r"见证人|见证")
+_STAND_IN = re.compile(
+    r"(?:员工|店员|工作人员|负责人|管理人员|家属|亲属|代理人|法定代表人)[^，。；]{0,6}(?:在场|到场|陪同)"
+)
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if is_public_order_case(case, ctx):
+        return []
+    found = passages(case)
+    return [
+        *_seizure(case, ctx, found),
+        *_entrusted(case, ctx, found),
+        *_witness(case, ctx, found),
+        *_registration(case, ctx, found),
+    ]
+
+
+def _entrusted(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """行政强制法第十七条第一款: 行政强制措施权不得委托."""
+    seized = _first(found, _SEIZED, _NOT_SEIZED)
+    if seized is None or case.agency.kind != "受委托组织":
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "受委托组织实施查封、扣押，行政强制措施权不得委托",
+            ctx.rule(COERCION_LAW + "第十七条第一款"),
+            f"agency.kind=受委托组织；{seized.where}：{seized.text}",
+        )
+    ]
+
+
+def _witness(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """行政强制法第十八条第（九）项: with the party absent, a witness is invited and signs."""
+    absent = next(
+        (
+            p
+            for p in found
+            if p.day is not None and _SEIZED.search(p.text) and _ABSENT.search(p.text)
+        ),
+        None,
+    )
+    if absent is None or _STAND_IN.search(absent.text):
+        return []
+    if any(_WITNESS.search(p.text) for p in found):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "实施查封、扣押时当事人不到场，未邀请见证人到场并在现场笔录上签名或者盖章",
+            ctx.rule(COERCION_LAW + "第十八条第（九）项"),
+            f"{absent.where}：{absent.text}",
+        )
+    ]
+
+
+def _first(
+    found: list[Passage], words: re.Pattern[str], negation: re.Pattern[str]
+) -> Passage | None:
+    dated = [p for p in found if p.day is not None and mentions(p, words, negation)]
+    return min(dated, key=lambda p: p.day) if dated else None
+
+
+def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    seized = _first(found, _SEIZED, _NOT_SEIZED)
+    if seized is None or seized.day is None:
+        return []
+    after = [p for p in found if p.day is not None and p.day >= seized.day]
+    released = _first(after, _RELEASED, _NO_NEGATION)
+    extensions = [p for p in after if mentions(p, _EXTENDED, _NO_NEGATION)]
+    decision = case.first("决定")
+    if released is None and not extensions:
+        return []  # the file does not follow the seizure's own course
+    end = released.day if released else (decision.date if decision else None)
+    if end is None:
+        return []
+    extended = any(not _UNAPPROVED.search(p.text) for p in extensions)
+    limit = SEIZURE_DAYS + (EXTENSION_DAYS if extended else 0)
+    days = (end - seized.day).days
+    if days <= limit:
+        return []
+    tested = [e.date for e in case.evidence if e.date and e.date >= seized.day and _testing(e)]
+    testing_days = (max(tested) - seized.day).days if tested else 0
+    if days - testing_days > limit:
+        severity = Severity.MUST_FIX
+        note = f"；扣除至检测、检验报告的{testing_days}日后仍超过" if tested else ""
+    else:
+        severity = Severity.CHECK
+        note = "；期间有检测、检验或鉴定，请核实其期间是否已明确并书面告知当事人"
+    ended = f"解除 {released.day}（{released.where}）" if released else f"决定 {end}"
+    return [
+        _flag(
+            severity,
+            f"查封、扣押自{seized.day}至{end}共{days}日，超过{limit}日"
+            + ("（已延长）" if extended else "且无经批准的延长")
+            + note,
+            ctx.rule(COERCION_LAW + "第二十五条第一款"),
+            f"查封、扣押 {seized.day}（{seized.where}）；{ended}",
+        )
+    ]
+
+
+def _testing(item: object) -> bool:
+    text = f"{getattr(item, 'type', '')}{getattr(item, 'name', '')}"
+    return bool(_TESTING.search(text))
+
+
+def _registration(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    kept = _first(found, _REGISTERED, _REGISTRATION_HANDLED)
+    if kept is None or kept.day is None:
+        return []
+    handled = _first(found, _REGISTRATION_HANDLED, _NO_NEGATION)
+    decision = case.first("决定")
+    if handled is not None and handled.day is not None:
+        days = working_days_between(kept.day, handled.day)
+        if days <= REGISTRATION_DAYS:
+            return []
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                f"先行登记保存后第{days}个工作日才作出处理决定，超过七日",
+                ctx.penalty_law("第五十六条"),
+                f"先行登记保存 {kept.day}（{kept.where}）；处理 {handled.day}（{handled.where}）",
+            )
+        ]
+    if decision is None or working_days_between(kept.day, decision.date) <= REGISTRATION_DAYS:
+        return []
+    return [
+        _flag(
+            Severity.CHECK,
+            "先行登记保存后，案卷未见七日内对登记保存的证据作出的处理决定",
+            ctx.penalty_law("第五十六条"),
+            f"先行登记保存 {kept.day}（{kept.where}）；决定 {decision.date}",
+        )
+    ]
+
+
+def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.PROCEDURE, severity=severity, reason=reason, rule=rule, evidence=evidence
+    )

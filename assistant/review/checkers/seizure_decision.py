@@ -1,0 +1,62 @@
+"""文书是否完备规范 — what a 查封、扣押决定书 states (《行政强制法》第二十四条第二款).
+
+The decision names the party, the reason, basis and period of the seizure, what is seized,
+the way to review or sue, and the agency with its seal and date. As with the penalty
+decision (行政处罚法第五十九条), only a seizure decision whose listed contents leave an item
+out is flagged; a file silent on its contents is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile, Document
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+
+COERCION_LAW = "《中华人民共和国行政强制法》"
+_SEIZURE_DECISION = re.compile(r"(?:查封|扣押)[^解延]{0,8}决定书|实施行政强制措施决定书")
+_NOT_SEIZURE = re.compile(r"解除|延长|延期")
+# item of 第二十四条第二款 → matter, and the words one listed line must hold (every group)
+ITEMS: dict[int, tuple[str, tuple[re.Pattern[str], ...]]] = {
+    1: ("当事人的姓名或者名称、地址", (re.compile(r"当事人|姓名|名称"),)),
+    2: (
+        "查封、扣押的理由、依据和期限",
+        (re.compile(r"理由|依据|违反"), re.compile(r"期限|\d+\s*日|[一二三四五六七八九十]+日")),
+    ),
+    3: ("查封、扣押场所、设施或者财物的名称、数量等", (re.compile(r"名称|数量|清单|财物|物品"),)),
+    4: ("申请行政复议或者提起行政诉讼的途径和期限", (re.compile(r"复议|诉讼"),)),
+    5: ("行政机关的名称、印章和日期", (re.compile(r"印章|盖章|日期|机关"),)),
+}
+_ITEM_NUMERALS = "一二三四五"
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    decisions = [
+        d
+        for d in case.documents
+        if d.contents and _SEIZURE_DECISION.search(d.type) and not _NOT_SEIZURE.search(d.type)
+    ]
+    return [flag for d in decisions for flag in _missing(d, ctx)]
+
+
+def _missing(document: Document, ctx: ReviewContext) -> list[Flag]:
+    text = "；".join(document.contents)
+    missing = [
+        (item, matter)
+        for item, (matter, groups) in ITEMS.items()
+        if not any(all(g.search(line) for g in groups) for line in document.contents)
+    ]
+    if not missing:
+        return []
+    rule = ctx.rule(f"{COERCION_LAW}第二十四条第二款第（{_ITEM_NUMERALS[missing[0][0] - 1]}）项")
+    return [
+        Flag(
+            point=ReviewPoint.DOCUMENTS,
+            severity=Severity.MUST_FIX,
+            reason=f"{document.type}未载明：{'；'.join(m for _, m in missing)}",
+            rule=ctx.rule(f"{COERCION_LAW}第二十四条第二款"),
+            also_cites=[rule],
+            evidence=f"{document.type}（{document.date}）contents：{text}",
+        )
+    ]
