@@ -453,8 +453,12 @@ def _with_scores(pool: CandidatePool, index: HybridIndex, position: int, score: 
 
 
 def law_aware_search(
-    index: HybridIndex, cache_dir: Path | None, weights: Path | None
+    index: HybridIndex,
+    cache_dir: Path | None,
+    weights: Path | None,
+    aware: LawAwareRetriever | None = None,
 ) -> LawAwareRetriever | LearnedRetriever:
-    """The law-aware retriever the settings ask for: RRF, or learned fusion from ``weights``."""
-    aware = LawAwareRetriever(index, cache_dir=cache_dir)
+    """The law-aware retriever the settings ask for: RRF, or learned fusion from ``weights``;
+    over ``aware`` when given (a service shares one per index), else a new one."""
+    aware = aware or LawAwareRetriever(index, cache_dir=cache_dir)
     return aware if weights is None else LearnedRetriever(aware, LinearRanker.load(weights))
