@@ -144,11 +144,23 @@ class Components:
         learned fusion when ``law_fusion_weights`` is set."""
 
         def build() -> LawAwareRetriever | LearnedRetriever:
-            cache = self.settings.data_layout.cache_dir("retrieval")
-            weights = self.settings.law_fusion_weights
-            return law_aware_search(self.statute_index().index, cache, weights)
+            index = self.statute_index().index
+            aware = self.shared_law_aware(index)
+            return law_aware_search(index, None, self.settings.law_fusion_weights, aware)
 
         return self._once("law_aware", build)
+
+    def shared_law_aware(self, index: HybridIndex) -> LawAwareRetriever:
+        """One LawAwareRetriever per statute index (law detector, law-level index, bigram
+        matrix), shared by the law-aware search and the learned hybrid search."""
+        with self._lock:
+            built = self._built.get("law_aware_base")
+            if built is not None and built[0] is index:  # type: ignore[index]
+                return built[1]  # type: ignore[index]
+            cache = self.settings.data_layout.cache_dir("retrieval")
+            aware = LawAwareRetriever(index, cache_dir=cache)
+            self._built["law_aware_base"] = (index, aware)
+            return aware
 
     def statute_search(self) -> HybridIndex | FusedSearch:
         """The statute index behind the settings' hybrid fusion (learned by default); rebuilt
@@ -160,7 +172,11 @@ class Components:
                 return built[1]  # type: ignore[index]
             cache = self.settings.data_layout.cache_dir("retrieval")
             search = hybrid_search(
-                index, self.settings.hybrid_fusion, self.settings.hybrid_fusion_weights, cache
+                index,
+                self.settings.hybrid_fusion,
+                self.settings.hybrid_fusion_weights,
+                cache,
+                lambda: self.shared_law_aware(index),
             )
             self._built["statute_search"] = (index, search)
         return search

@@ -31,7 +31,9 @@ def law_rankings(index: HybridIndex, cards: LawCardIndex, depth: int = 20) -> di
     """``{name: question → laws best first}`` for every law ranking measured."""
     title = LawLevelIndex.from_units(index.units)
     rankings: dict[str, LawRanking] = {
-        "flat": lambda q: _laws_by_mass(index.retrieve(q, 50, mode="bm25"), 10)[:depth],
+        "flat": lambda q: _laws_by_mass([h.law for h in index.retrieve(q, 50, mode="bm25")], 10)[
+            :depth
+        ],
         "title": lambda q: title.ranking(q, depth),
         "card": lambda q: cards.ranking(q, depth),
     }

@@ -9,6 +9,8 @@ search inside narrow filters, where HNSW's graph would miss the few allowed poin
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import faiss
@@ -19,6 +21,7 @@ from indexing.vector_store import STORE_FILE, StoreOptions, VectorStore
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
+_BITMAP_BITS_PER_ID = 64
 
 
 class FaissStore(VectorStore):
@@ -100,11 +103,16 @@ class FaissStore(VectorStore):
             return self._exact(query[0], np.asarray(allowed, dtype=np.int64), k)
         params = None
         if allowed is not None:
-            selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
+            allowed = np.asarray(allowed, dtype=np.int64)
+            bitmap = _id_bitmap(allowed)  # alive until the search returns
+            selector = (
+                faiss.IDSelectorBatch(allowed) if bitmap is None else faiss.IDSelectorBitmap(bitmap)
+            )
             params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
         elif self.kind == "hnsw":
             params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
-        scores, ids = self._require().search(query, min(k, len(self.ids)), params=params)
+        with _single_threaded():
+            scores, ids = self._require().search(query, min(k, len(self.ids)), params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
 
@@ -170,6 +178,35 @@ class FaissStore(VectorStore):
         if self._faiss is None:
             raise RuntimeError("dense index is empty: call build() first")
         return self._faiss
+
+
+def _id_bitmap(allowed: np.ndarray) -> np.ndarray | None:
+    """The allowed ids as FAISS's little-endian bitmap, or None when the ids are too sparse
+    for one (at most ``_BITMAP_BITS_PER_ID`` bits per allowed id). The "in force today"
+    filter allows ~60k of 65k unit ids: a hash set of them (IDSelectorBatch) costs ~5 ms
+    to build per query and slows every membership test of the graph walk."""
+    if not len(allowed) or allowed.min() < 0:
+        return None
+    size = int(allowed.max()) + 1
+    if size > _BITMAP_BITS_PER_ID * len(allowed):
+        return None
+    bits = np.zeros(size, dtype=bool)
+    bits[allowed] = True
+    return np.packbits(bits, bitorder="little")
+
+
+@contextmanager
+def _single_threaded() -> Iterator[None]:
+    """One query's search on the calling thread alone (the OpenMP setting is per thread).
+
+    An OpenMP team for a single query costs more than it saves, and its spinning workers
+    take CPU from the service's other requests: 9 → 1.5 ms per filtered HNSW search."""
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
 
 
 def _hnsw(dim: int) -> faiss.Index:

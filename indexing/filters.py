@@ -61,6 +61,12 @@ class UnitTable:
             return None
         return self._recent_masks.get(query_filter, lambda: self._mask(query_filter))
 
+    def within_laws(self, mask: np.ndarray | None, laws: frozenset[str]) -> np.ndarray:
+        """``mask`` narrowed to ``laws``: the mask of the same filter with ``laws`` among the
+        laws it allows, without comparing every unit's dates again (~1 ms per query)."""
+        in_laws = self.law.isin(laws)
+        return in_laws if mask is None else mask & in_laws
+
     def _mask(self, query_filter: SearchFilter) -> np.ndarray:
         mask = np.ones(len(self.law), dtype=bool)
         for values, column in (

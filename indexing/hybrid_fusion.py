@@ -11,6 +11,7 @@ dense modes are the index's own. The weights ship in ``indexing/weights/``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from indexing.learned_fusion import LearnedRetriever, LinearRanker
 
 SHIPPED_WEIGHTS = Path(__file__).parent / "weights" / "hybrid-learned-fusion.json"
 FUSIONS: tuple[str, ...] = ("learned", "rrf")
+LawAwareSource = LawAwareRetriever | Callable[[], LawAwareRetriever]
+"""A law-aware retriever, or how to get one when first needed (a service's shared one)."""
 
 
 class FusedSearch:
@@ -30,7 +33,7 @@ class FusedSearch:
         self,
         index: HybridIndex,
         ranker: LinearRanker,
-        aware: LawAwareRetriever | None = None,
+        aware: LawAwareSource | None = None,
         cache_dir: Path | None = None,
     ) -> None:
         self.index = index
@@ -42,7 +45,11 @@ class FusedSearch:
     def learned(self) -> LearnedRetriever:
         """Built on the first learned search, not per index swap: while the background
         build swaps in a new index every chunk, hybrid answers by RRF and needs none of it."""
-        aware = self._aware or LawAwareRetriever(self.index, cache_dir=self.cache_dir)
+        source = self._aware
+        if source is None:
+            aware = LawAwareRetriever(self.index, cache_dir=self.cache_dir)
+        else:
+            aware = source() if callable(source) else source
         return LearnedRetriever(aware, self.ranker)
 
     def learned_applies(self, mode: str) -> bool:
@@ -65,13 +72,19 @@ class FusedSearch:
 
 
 def hybrid_search(
-    index: HybridIndex, fusion: str, weights: Path | None, cache_dir: Path | None
+    index: HybridIndex,
+    fusion: str,
+    weights: Path | None,
+    cache_dir: Path | None,
+    aware: LawAwareSource | None = None,
 ) -> HybridIndex | FusedSearch:
     """The statute search the settings ask for: ``rrf`` = the index itself; ``learned`` =
-    FusedSearch with ``weights`` (default: the shipped file). Clear error on a bad name."""
+    FusedSearch with ``weights`` (default: the shipped file) over ``aware`` (a retriever
+    over ``index`` shared with the law-aware search; its own when None). Clear error on
+    a bad name."""
     if fusion not in FUSIONS:
         raise ValueError(f"未知的混合检索融合方式“{fusion}”，可选：{'、'.join(FUSIONS)}")
     if fusion == "rrf":
         return index
     ranker = LinearRanker.load(weights or SHIPPED_WEIGHTS)
-    return FusedSearch(index, ranker, cache_dir=cache_dir)
+    return FusedSearch(index, ranker, aware, cache_dir)

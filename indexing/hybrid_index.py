@@ -10,7 +10,7 @@ vector stores and persistence are the shared machinery of ``indexing.unit_index`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
@@ -37,7 +37,15 @@ from indexing.vector_store import StoreOptions, VectorStore
 from models.embedder import Embedder
 from models.manifest import ModelManifest
 
-__all__ = ["BuildInfo", "Hit", "HybridIndex", "IndexConfig", "IndexError_", "read_manifest"]
+__all__ = [
+    "ArticleRanking",
+    "BuildInfo",
+    "Hit",
+    "HybridIndex",
+    "IndexConfig",
+    "IndexError_",
+    "read_manifest",
+]
 
 FORMAT_VERSION = 1
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
@@ -72,6 +80,19 @@ class Hit:
             "text": self.text,
             "scores": dict(self.scores),
         }
+
+
+@dataclass(frozen=True)
+class ArticleRanking:
+    """One retrieval's articles (positions in ``article_ids``) best first, and what their
+    hits' scores come from: each article's BM25 under the filter, and on the dense side
+    the query vector and the best cosines found; ``hybrid`` the fused scores."""
+
+    articles: list[int]
+    bm25: np.ndarray
+    query_vector: np.ndarray | None = None
+    dense_best: dict[int, float] = field(default_factory=dict)
+    hybrid: dict[int, float] = field(default_factory=dict)
 
 
 class StatuteUnits(UnitKind[RetrievalUnit]):
@@ -220,28 +241,54 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         mode: str = "hybrid",
     ) -> list[Hit]:
         """The ``k`` best articles for ``query`` by ``mode`` (bm25 | dense | hybrid)."""
+        ranking = self.rank(query, k, self.table.mask(query_filter or SearchFilter()), mode)
+        return [self.hit(ranking, article) for article in ranking.articles]
+
+    def rank(
+        self,
+        query: str,
+        k: int,
+        mask: np.ndarray | None,
+        mode: str = "hybrid",
+        bm25_articles: np.ndarray | None = None,
+    ) -> ArticleRanking:
+        """``retrieve`` without building hits: callers that pool several rankings (learned
+        fusion) build hits, with their texts, only for the articles they show.
+        ``bm25_articles`` passes in ``_bm25_article_scores(query, mask)`` already computed."""
         if mode not in MODES:
             raise IndexError_(f"未知的检索方式“{mode}”，可选：{'、'.join(MODES)}")
         if k <= 0:
-            return []
-        mask = self.table.mask(query_filter or SearchFilter())
+            return ArticleRanking([], np.zeros(len(self.article_ids), dtype=np.float32))
+        if bm25_articles is None:
+            bm25_articles = self._bm25_article_scores(query, mask)
         depth = max(k, self.config.candidates)
-        bm25_articles = self._bm25_article_scores(query, mask)
         rankings: dict[str, list[int]] = {}
         if mode in ("bm25", "hybrid"):
-            rankings["bm25"] = list(top_k(bm25_articles, depth)[0])
+            rankings["bm25"] = [int(a) for a in top_k(bm25_articles, depth)[0]]
         query_vector, dense_best = None, {}
         if mode in ("dense", "hybrid"):
             query_vector = self.query_vector(query)
             dense_best = self._dense_article_scores(query_vector, mask, depth)
             rankings["dense"] = list(dense_best)
-        if mode == "hybrid":
-            fused = self._fuse(rankings)[:k]
-        else:
-            fused = [(a, None) for a in rankings[mode][:k]]
-        return [
-            self._hit(int(a), bm25_articles, query_vector, dense_best, score) for a, score in fused
-        ]
+        if mode != "hybrid":
+            return ArticleRanking(rankings[mode][:k], bm25_articles, query_vector, dense_best)
+        fused = self._fuse(rankings)[:k]
+        hybrid = {int(a): score for a, score in fused}
+        return ArticleRanking(list(hybrid), bm25_articles, query_vector, dense_best, hybrid)
+
+    def hit(self, ranking: ArticleRanking, article: int) -> Hit:
+        """The hit of ``article`` (a position in ``article_ids``) with the scores ``ranking`` gives it."""
+        return self._hit(
+            article,
+            ranking.bm25,
+            ranking.query_vector,
+            ranking.dense_best,
+            ranking.hybrid.get(article),
+        )
+
+    def first_unit(self, article: int) -> RetrievalUnit:
+        """The first unit of ``article``: its law, level, headings and citation."""
+        return self.units[self.units_of[article][0]]
 
     def _fuse(self, rankings: dict[str, list[int]]) -> list[tuple[int, float]]:
         """RRF; while vectors are still being built, an article without one takes its BM25

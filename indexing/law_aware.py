@@ -140,16 +140,20 @@ class LawAwareRetriever:
     def bigram_hits(self, query: str, query_filter: SearchFilter, depth: int) -> list[Hit]:
         """The ``depth`` best articles by bigram BM25 (best unit per article)."""
         index = self.index
-        unit_scores = self.bigram_scores(query)
         mask = index.table.mask(query_filter)
-        if mask is not None:
-            unit_scores = np.where(mask, unit_scores, 0.0)
-        articles = _best_per_article(index, unit_scores.astype(np.float32))
-        best = top_k(articles, depth)[0]
-        if not len(best):
+        best = self.bigram_ranking(query, mask, depth)
+        if not best:
             return []
         words = index._bm25_article_scores(query, mask)
-        return [index._hit(int(a), words, None, {}, None) for a in best]
+        return [index._hit(a, words, None, {}, None) for a in best]
+
+    def bigram_ranking(self, query: str, mask: np.ndarray | None, depth: int) -> list[int]:
+        """Positions of the ``depth`` best articles by bigram BM25 within ``mask``."""
+        unit_scores = self.bigram_scores(query)
+        if mask is not None:
+            unit_scores = np.where(mask, unit_scores, 0.0)
+        articles = _best_per_article(self.index, unit_scores.astype(np.float32))
+        return [int(a) for a in top_k(articles, depth)[0]]
 
     def route(self, query: str, flat: list[Hit]) -> LawRouting:
         """Laws named by the question, else the top laws by the prior."""
@@ -158,7 +162,7 @@ class LawAwareRetriever:
             return LawRouting(named=named, prior=())
         if self.config.top_laws == 0 or self.config.within_weight == 0:
             return LawRouting(named=(), prior=())
-        rankings = {"flat": _laws_by_mass(flat, self.config.rrf_k)[:_LAW_DEPTH]}
+        rankings = {"flat": _laws_by_mass([h.law for h in flat], self.config.rrf_k)[:_LAW_DEPTH]}
         config = self.config
         if config.title_weight > 0:
             rankings["title"] = self.law_index.ranking(query, _LAW_DEPTH)
@@ -219,14 +223,15 @@ def _best_per_article(index: HybridIndex, unit_scores: np.ndarray) -> np.ndarray
     return articles
 
 
-def _laws_by_mass(flat: list[Hit], rrf_k: int) -> list[str]:
-    """Laws ordered by Σ 1/(k + rank) over their articles in the flat ranking.
+def _laws_by_mass(laws: list[str], rrf_k: int) -> list[str]:
+    """Laws ordered by Σ 1/(k + rank) over their articles in a ranking (``laws``: the law
+    of each ranked article, best first).
 
     A law with several good articles outranks one with a single lucky hit.
     """
     mass: dict[str, float] = {}
-    for rank, hit in enumerate(flat, start=1):
-        mass[hit.law] = mass.get(hit.law, 0.0) + 1.0 / (rrf_k + rank)
+    for rank, law in enumerate(laws, start=1):
+        mass[law] = mass.get(law, 0.0) + 1.0 / (rrf_k + rank)
     return sorted(mass, key=lambda law: -mass[law])
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from indexing.filters import SearchFilter
-from indexing.hybrid_index import Hit, HybridIndex
+from indexing.hybrid_index import ArticleRanking, Hit, HybridIndex
 from indexing.law_aware import LawAwareRetriever, _best_per_article, _laws_by_mass
 from indexing.question_intent import asks_for_consequences, is_penalty_heading
 from indexing.storage import write_file_atomically
@@ -62,6 +63,16 @@ def _rr(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (_RR_K + rank)
 
 
+def _columns(features: np.ndarray, have: tuple[str, ...], names: tuple[str, ...]) -> np.ndarray:
+    """``features`` (one column per name in ``have``) restricted to ``names``, in that order."""
+    if names == have:
+        return features
+    missing = [name for name in names if name not in have]
+    if missing:
+        raise ValueError(f"candidates lack features {missing}")
+    return features[:, [have.index(name) for name in names]]
+
+
 @dataclass(frozen=True)
 class Candidates:
     """The candidate articles of one question and their feature matrix (rows aligned).
@@ -80,12 +91,45 @@ class Candidates:
 
     def columns(self, names: tuple[str, ...]) -> np.ndarray:
         """The feature matrix restricted to ``names`` (in that order)."""
-        if names == self.names:
-            return self.features
-        missing = [name for name in names if name not in self.names]
-        if missing:
-            raise ValueError(f"candidates lack features {missing}")
-        return self.features[:, [self.names.index(name) for name in names]]
+        return _columns(self.features, self.names, names)
+
+
+@dataclass(frozen=True)
+class CandidatePool:
+    """``Candidates`` before their hits are built: the service ranks ~150 candidates per
+    question and shows 10, so only those become hits (each carries its article's text).
+
+    ``articles`` are positions in the index's ``article_ids``; ``sources[i]`` is the
+    ranking candidate ``i`` was first found in, whose scores its hit carries.
+    """
+
+    articles: list[int]
+    sources: list[ArticleRanking]
+    features: np.ndarray
+    names: tuple[str, ...] = FEATURES
+    rankings: dict[str, list[str]] = field(default_factory=dict)
+    bm25_confidence: float = 0.0
+    dense_scores: tuple[float, ...] = ()
+
+    def columns(self, names: tuple[str, ...]) -> np.ndarray:
+        """The feature matrix restricted to ``names`` (in that order)."""
+        return _columns(self.features, self.names, names)
+
+    def hit(self, index: HybridIndex, position: int) -> Hit:
+        """The hit of candidate ``position``."""
+        return index.hit(self.sources[position], self.articles[position])
+
+    def with_hits(self, index: HybridIndex) -> Candidates:
+        """Every candidate as a hit (offline evaluation keeps them all)."""
+        hits = [self.hit(index, i) for i in range(len(self.articles))]
+        return Candidates(
+            hits,
+            self.features,
+            self.names,
+            self.rankings,
+            self.bm25_confidence,
+            self.dense_scores,
+        )
 
 
 def bm25_confidence(scores: list[float]) -> float:
@@ -100,8 +144,8 @@ def bm25_confidence(scores: list[float]) -> float:
     return float(min(max((scores[0] - fifth) / scores[0], 0.0), 1.0))
 
 
-def _ranks(items: list[str]) -> dict[str, int]:
-    ranks: dict[str, int] = {}
+def _ranks(items: list[Hashable]) -> dict[Hashable, int]:
+    ranks: dict[Hashable, int] = {}
     for rank, item in enumerate(items, start=1):
         ranks.setdefault(item, rank)
     return ranks
@@ -122,119 +166,176 @@ def candidates(
     ranker that gives it no weight. ``dense=True`` (an index with vectors) adds the dense
     top ``depth`` to the pool and ``DENSE_FEATURES`` to every row.
     """
+    pool = candidate_pool(retriever, query, depth, mode, query_filter, card_dense, dense)
+    return pool.with_hits(retriever.index)
+
+
+def candidate_pool(
+    retriever: LawAwareRetriever,
+    query: str,
+    depth: int = 50,
+    mode: str = "bm25",
+    query_filter: SearchFilter | None = None,
+    card_dense: bool = True,
+    dense: bool = False,
+) -> CandidatePool:
+    """``candidates`` without the hits. The query's BM25 and the filter's mask are
+    computed once and shared by the flat, bigram, within-laws and dense rankings."""
+    index = retriever.index
     base = query_filter or SearchFilter()
-    flat = retriever.index.retrieve(query, depth, base, mode=mode)
-    bigram = retriever.bigram_hits(query, base, depth)
-    mass = _laws_by_mass(flat, _RR_K)[:_LAW_DEPTH]
+    mask = index.table.mask(base)
+    words = index._bm25_article_scores(query, mask)
+    flat = index.rank(query, depth, mask, mode, words)
+    law_of = [index.first_unit(a).law for a in flat.articles]
+    mass = _laws_by_mass(law_of, _RR_K)[:_LAW_DEPTH]
     named = set(retriever.detector.laws(query))
+    best_laws = [law for law in (list(named) or mass[:5]) if not base.laws or law in base.laws]
+    lists = {
+        "flat": flat,
+        "bigram": ArticleRanking(retriever.bigram_ranking(query, mask, depth), words),
+    }
+    lists["within"] = (
+        index.rank(query, depth, index.table.within_laws(mask, frozenset(best_laws)), mode)
+        if best_laws
+        else ArticleRanking([], words)
+    )
+    lists["dense"] = (
+        index.rank(query, depth, mask, "dense", words) if dense else ArticleRanking([], words)
+    )
+    source: dict[int, ArticleRanking] = {}
+    for ranking in lists.values():
+        for article in ranking.articles:
+            source.setdefault(article, ranking)
+    articles = list(source)
+    sources = list(source.values())
+    bm25 = [round(float(src.bm25[a]), 6) for a, src in zip(articles, sources, strict=True)]
+    flat_bm25 = [round(float(flat.bm25[a]), 6) for a in flat.articles]
+    matrix = _base_features(
+        retriever,
+        query,
+        articles,
+        bm25,
+        max(flat_bm25, default=0.0),
+        lists,
+        mass,
+        named,
+        card_dense,
+    )
+    confidence = bm25_confidence(flat_bm25)
+    rankings = {"bm25": [index.article_ids[a] for a in flat.articles]}
+    if not dense:
+        return CandidatePool(articles, sources, matrix, FEATURES, rankings, confidence)
+    dense_side = lists["dense"]
+    rankings["dense"] = [index.article_ids[a] for a in dense_side.articles]
+    cosine = _dense_scores(index, dense_side.query_vector, articles)
+    extra = _dense_features(index, articles, dense_side, cosine, lists, confidence)
+    features = np.hstack([matrix, extra, _level_features(index, articles)])
+    return CandidatePool(
+        articles, sources, features, ALL_FEATURES, rankings, confidence, tuple(cosine)
+    )
+
+
+def _base_features(
+    retriever: LawAwareRetriever,
+    query: str,
+    articles: list[int],
+    bm25: list[float],
+    top_bm25: float,
+    lists: dict[str, ArticleRanking],
+    mass: list[str],
+    named: set[str],
+    card_dense: bool,
+) -> np.ndarray:
+    """``FEATURES`` of every candidate (``bm25``: each one's BM25 as its hit shows it)."""
+    index = retriever.index
+    top_bm25 = top_bm25 or 1.0
+    rank = {name: _ranks(ranking.articles) for name, ranking in lists.items()}
+    bigram_scores = _bigram_scores(retriever, query, lists["bigram"].articles)
+    top_bigram = max(bigram_scores.values(), default=0.0) or 1.0
     cards = retriever.cards
     card_rank = _ranks(cards.ranking(query, _LAW_DEPTH))
     use_dense = card_dense and cards.has_dense
     dense_rank = _ranks(cards.ranking(query, _LAW_DEPTH, dense=True)) if use_dense else {}
-    best_laws = [law for law in (list(named) or mass[:5]) if not base.laws or law in base.laws]
-    within = (
-        retriever.index.retrieve(query, depth, replace(base, laws=frozenset(best_laws)), mode)
-        if best_laws
-        else []
-    )
-    dense_hits = retriever.index.retrieve(query, depth, base, mode="dense") if dense else []
-    lists = {"flat": flat, "bigram": bigram, "within": within, "dense": dense_hits}
-    by_id: dict[str, Hit] = {}
-    for hits in lists.values():
-        for hit in hits:
-            by_id.setdefault(hit.article_id, hit)
-    rank = {name: _ranks([h.article_id for h in hits]) for name, hits in lists.items()}
-    top_bm25 = max((h.scores["bm25"] or 0.0 for h in flat), default=0.0) or 1.0
-    bigram_scores = _bigram_scores(retriever, query, bigram)
-    top_bigram = max(bigram_scores.values(), default=0.0) or 1.0
     mass_rank = _ranks(mass)
     penalty_question = asks_for_consequences(query)
     rows = []
-    hits = list(by_id.values())
-    for hit in hits:
+    for article, score in zip(articles, bm25, strict=True):
+        unit = index.first_unit(article)
         rows.append(
             [
-                (hit.scores["bm25"] or 0.0) / top_bm25,
-                _rr(rank["flat"].get(hit.article_id)),
-                bigram_scores.get(hit.article_id, 0.0) / top_bigram,
-                _rr(rank["bigram"].get(hit.article_id)),
-                _rr(rank["within"].get(hit.article_id)),
-                _rr(mass_rank.get(hit.law)),
-                _rr(card_rank.get(hit.law)),
-                _rr(dense_rank.get(hit.law)),
-                float(hit.law in named),
-                float(penalty_question and is_penalty_heading(hit.headings)),
+                (score or 0.0) / top_bm25,
+                _rr(rank["flat"].get(article)),
+                bigram_scores.get(article, 0.0) / top_bigram,
+                _rr(rank["bigram"].get(article)),
+                _rr(rank["within"].get(article)),
+                _rr(mass_rank.get(unit.law)),
+                _rr(card_rank.get(unit.law)),
+                _rr(dense_rank.get(unit.law)),
+                float(unit.law in named),
+                float(penalty_question and is_penalty_heading(unit.headings)),
             ]
         )
-    matrix = np.array(rows, dtype=np.float64).reshape(len(hits), len(FEATURES))
-    confidence = bm25_confidence([h.scores["bm25"] or 0.0 for h in flat])
-    rankings = {"bm25": [h.article_id for h in flat]}
-    if not dense:
-        return Candidates(hits, matrix, FEATURES, rankings, confidence)
-    rankings["dense"] = [h.article_id for h in dense_hits]
-    cosine = _dense_scores(retriever, query, hits)
-    extra = _dense_features(retriever, hits, dense_hits, cosine, rank, confidence)
-    features = np.hstack([matrix, extra, _level_features(retriever, hits)])
-    return Candidates(hits, features, ALL_FEATURES, rankings, confidence, tuple(cosine))
+    return np.array(rows, dtype=np.float64).reshape(len(articles), len(FEATURES))
 
 
 def _dense_features(
-    retriever: LawAwareRetriever,
-    hits: list[Hit],
-    dense_hits: list[Hit],
+    index: HybridIndex,
+    articles: list[int],
+    dense_side: ArticleRanking,
     cosine: list[float],
-    rank: dict[str, dict[str, int]],
+    lists: dict[str, ArticleRanking],
     confidence: float,
 ) -> np.ndarray:
     """``DENSE_FEATURES`` of every candidate: cosine gap to the best dense hit, dense
     reciprocal rank, the law's rank in the dense side's law distribution, and the two
     confidence products (dense rank × BM25 flatness, BM25 rank × BM25 confidence)."""
-    top = max((h.scores["dense"] or 0.0 for h in dense_hits), default=max(cosine, default=0.0))
-    law_rank = _ranks(_laws_by_mass(dense_hits, _RR_K)[:_LAW_DEPTH])
+    shown = [round(dense_side.dense_best[a], 6) for a in dense_side.articles]
+    top = max((score or 0.0 for score in shown), default=max(cosine, default=0.0))
+    laws = [index.first_unit(a).law for a in dense_side.articles]
+    law_rank = _ranks(_laws_by_mass(laws, _RR_K)[:_LAW_DEPTH])
+    dense_rank, flat_rank = _ranks(dense_side.articles), _ranks(lists["flat"].articles)
     rows = []
-    for hit, score in zip(hits, cosine, strict=True):
-        dense_rr = _rr(rank["dense"].get(hit.article_id))
+    for article, score in zip(articles, cosine, strict=True):
+        dense_rr = _rr(dense_rank.get(article))
         rows.append(
             [
                 score - top,
                 dense_rr,
-                _rr(law_rank.get(hit.law)),
+                _rr(law_rank.get(index.first_unit(article).law)),
                 dense_rr * (1.0 - confidence),
-                _rr(rank["flat"].get(hit.article_id)) * confidence,
+                _rr(flat_rank.get(article)) * confidence,
             ]
         )
-    return np.array(rows, dtype=np.float64).reshape(len(hits), len(DENSE_FEATURES))
+    return np.array(rows, dtype=np.float64).reshape(len(articles), len(DENSE_FEATURES))
 
 
-def _level_features(retriever: LawAwareRetriever, hits: list[Hit]) -> np.ndarray:
+def _level_features(index: HybridIndex, articles: list[int]) -> np.ndarray:
     """``LEVEL_FEATURES`` of every candidate: 1 for a judicial interpretation."""
-    index, position = retriever.index, retriever.article_position
-    levels = [index.units[index.units_of[position[h.article_id]][0]].level for h in hits]
-    column = [float(level == _INTERPRETATION_LEVEL) for level in levels]
-    return np.array(column, dtype=np.float64).reshape(len(hits), len(LEVEL_FEATURES))
+    column = [float(index.first_unit(a).level == _INTERPRETATION_LEVEL) for a in articles]
+    return np.array(column, dtype=np.float64).reshape(len(articles), len(LEVEL_FEATURES))
 
 
-def _dense_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) -> list[float]:
-    """Best cosine of each candidate article over its units (one query embedding, cached)."""
-    index = retriever.index
-    if not hits:
+def _dense_scores(
+    index: HybridIndex, vector: np.ndarray | None, articles: list[int]
+) -> list[float]:
+    """Best cosine of each candidate article over its units (the dense side's query vector)."""
+    if not articles or vector is None:
         return []
-    vector = index.query_vector(query)
-    position = retriever.article_position
-    unit_lists = [index.units_of[position[hit.article_id]] for hit in hits]
+    unit_lists = [index.units_of[a] for a in articles]
     unit_ids = np.array([u for units in unit_lists for u in units], dtype=np.int64)
     scores = index.require_dense().score(vector, unit_ids)
     starts = np.cumsum([0] + [len(units) for units in unit_lists[:-1]])
     return [float(x) for x in np.maximum.reduceat(scores, starts)]
 
 
-def _bigram_scores(retriever: LawAwareRetriever, query: str, hits: list[Hit]) -> dict[str, float]:
-    """Bigram BM25 score of each bigram hit (best unit of its article)."""
-    if not hits:
+def _bigram_scores(
+    retriever: LawAwareRetriever, query: str, articles: list[int]
+) -> dict[int, float]:
+    """Bigram BM25 score of each bigram-ranked article (best unit of its article)."""
+    if not articles:
         return {}
-    articles = _best_per_article(retriever.index, retriever.bigram_scores(query))
-    position = retriever.article_position
-    return {hit.article_id: float(articles[position[hit.article_id]]) for hit in hits}
+    best = _best_per_article(retriever.index, retriever.bigram_scores(query))
+    return {a: float(best[a]) for a in articles}
 
 
 @dataclass(frozen=True)
@@ -273,9 +374,9 @@ class LinearRanker:
         """The candidates best first (ties: the candidate order, flat ranking first)."""
         return [found.hits[i] for i, _ in self.scored(found)]
 
-    def scored(self, found: Candidates) -> list[tuple[int, float]]:
+    def scored(self, found: Candidates | CandidatePool) -> list[tuple[int, float]]:
         """``(candidate position, w · x)`` best first."""
-        if not found.hits:
+        if not len(found.features):
             return []
         scores = found.columns(self.features) @ np.array(self.weights)
         return [(int(i), float(scores[i])) for i in np.argsort(-scores, kind="stable")]
@@ -330,28 +431,34 @@ class LearnedRetriever:
         dense = self.ranker.uses_dense
         flat_mode = "bm25" if dense else mode
         card_dense = self.ranker.uses_card_dense
-        found = candidates(
+        pool = candidate_pool(
             self.aware, query, max(k, 50), flat_mode, query_filter, card_dense, dense
         )
+        best = self.ranker.scored(pool)[:k]
+        index = self.aware.index
         if not dense:
-            return self.ranker.order(found)[:k]
-        return [_with_scores(found, i, score) for i, score in self.ranker.scored(found)[:k]]
+            return [pool.hit(index, i) for i, _ in best]
+        return [_with_scores(pool, index, i, score) for i, score in best]
 
 
-def _with_scores(found: Candidates, position: int, score: float) -> Hit:
+def _with_scores(pool: CandidatePool, index: HybridIndex, position: int, score: float) -> Hit:
     """The candidate with its cosine and its fused score filled in (``scores["hybrid"]``)."""
-    hit = found.hits[position]
+    hit = pool.hit(index, position)
     scores = {
         **hit.scores,
-        "dense": round(found.dense_scores[position], 6),
+        "dense": round(pool.dense_scores[position], 6),
         "hybrid": round(score, 6),
     }
     return replace(hit, scores=scores)
 
 
 def law_aware_search(
-    index: HybridIndex, cache_dir: Path | None, weights: Path | None
+    index: HybridIndex,
+    cache_dir: Path | None,
+    weights: Path | None,
+    aware: LawAwareRetriever | None = None,
 ) -> LawAwareRetriever | LearnedRetriever:
-    """The law-aware retriever the settings ask for: RRF, or learned fusion from ``weights``."""
-    aware = LawAwareRetriever(index, cache_dir=cache_dir)
+    """The law-aware retriever the settings ask for: RRF, or learned fusion from ``weights``;
+    over ``aware`` when given (a service shares one per index), else a new one."""
+    aware = aware or LawAwareRetriever(index, cache_dir=cache_dir)
     return aware if weights is None else LearnedRetriever(aware, LinearRanker.load(weights))

@@ -66,3 +66,22 @@ def test_warm_assistant_builds_its_corpus_indexes_before_the_first_question(
     components.warm_assistant()
     finder = components.assistant.finder
     assert finder._router is not None and finder._penalty_items is not None
+
+
+def test_law_aware_and_learned_hybrid_search_share_one_law_aware_retriever(
+    tmp_path: Path,
+) -> None:
+    """Its detector and bigram matrix are built once per index, not once per search."""
+    from indexing.hybrid_fusion import FusedSearch
+
+    settings = Settings(data_dir=tmp_path)
+    _build_index(settings, sample_records())
+    components = Components(settings)
+    search = components.statute_search()
+    assert isinstance(search, FusedSearch) and "learned" not in vars(search)
+    shared = components.law_aware_retriever()
+    assert search.learned.aware is shared
+    assert components.shared_law_aware(components.statute_index().index) is shared
+    components.reload_statute_index()
+    fresh = components.law_aware_retriever()
+    assert fresh is not shared and fresh.index is components.statute_index().index

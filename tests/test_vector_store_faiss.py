@@ -61,3 +61,25 @@ def test_persistence_round_trip(data, tmp_path) -> None:
     assert list(found) == list(ids[:3])
     np.testing.assert_allclose(stored, vectors[:3])
     assert list(loaded.search(vectors[7], 5)[0]) == list(store.search(vectors[7], 5)[0])
+
+
+@pytest.mark.parametrize("compact", [True, False], ids=["bitmap", "id-set"])
+def test_hnsw_filter_keeps_only_allowed_ids_and_the_thread_setting(data, compact) -> None:
+    """A filter wider than ``exact_max`` goes through HNSW with the allowed ids as a bitmap
+    (compact ids, as an index's unit positions) or a hash set (sparse ids); the search runs
+    single-threaded and leaves the caller's OpenMP setting as it was."""
+    import faiss
+
+    ids, vectors = data
+    if compact:
+        ids = np.arange(len(ids), dtype=np.int64)
+    store = FaissStore(DIM, exact_max=10).build(ids, vectors)
+    assert store.kind == "hnsw"
+    allowed = ids[1::2]
+    threads = faiss.omp_get_max_threads()
+    for query in seeded_vectors(5, seed=7):
+        got_ids, got_scores = store.search(query, 5, allowed)
+        want_ids, want_scores = exact_top_k(allowed, vectors[1::2], query, 5)
+        assert list(got_ids) == list(want_ids)
+        np.testing.assert_allclose(got_scores, want_scores, atol=1e-5)
+    assert faiss.omp_get_max_threads() == threads
