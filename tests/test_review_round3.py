@@ -155,3 +155,13 @@ def test_on_site_fact_with_nothing_objective_is_unproven(ctx: ReviewContext) -> 
     assert severity(papers) == ["must_fix"]
     report = {"type": "鉴定意见", "name": "检测报告", "source": "检测机构", "obtained_by": "送检"}
     assert severity([*papers, report]) == ["check"]
+
+
+def test_a_transfer_flag_also_cites_the_duty_to_transfer(ctx: ReviewContext) -> None:
+    """The flag's reason says the case must be transferred under 行政处罚法第二十七条第一款;
+    that duty is one of the provisions the finding rests on, so it is cited too."""
+    text = "当事人销售的卤肉致12名食用者食物中毒。"
+    case = _case(facts__description=text, facts__amounts={}, facts__quantities={"中毒人数": 12})
+    flags = [f for f in review(case, ctx).flags if f.point == "transfer"]
+    duty = ctx.rule("《中华人民共和国行政处罚法》第二十七条第一款")
+    assert [duty in f.also_cites for f in flags] == [True]

@@ -15,6 +15,7 @@ from assistant.review.criminal_thresholds import ThresholdHit, case_text, reache
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import ResolvedCitation
 
+TRANSFER_DUTY = "第二十七条第一款"  # 行政处罚法: 涉嫌犯罪的，应当及时移送
 SIMILAR_CASES = 3
 
 
@@ -33,7 +34,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 point=ReviewPoint.TRANSFER,
                 severity=Severity.MUST_FIX,
                 reason=f"案件事实达到{crime}（{ctx.rule(article)}）的立案追诉标准，涉嫌犯罪，"
-                f"应当依照{ctx.penalty_law('第二十七条第一款')}及时移送司法机关",
+                f"应当依照{ctx.penalty_law(TRANSFER_DUTY)}及时移送司法机关",
                 rule=(rule := _threshold_rule(case, ctx, hits)),
                 evidence=facts + _similar(case, ctx, crime),
                 also_cites=_also_cites(case, ctx, hits, rule),
@@ -45,14 +46,16 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _also_cites(
     case: CaseFile, ctx: ReviewContext, hits: list[ThresholdHit], rule: str
 ) -> list[str]:
-    """The crime's 刑法 article (and the item writing the act), and each 司法解释 line whose
-    number was reached, in force on the act date, besides the one ``rule`` already cites."""
+    """The crime's 刑法 article (and the item writing the act), each 司法解释 line whose
+    number was reached, in force on the act date, and the duty to transfer itself
+    (行政处罚法第二十七条第一款, which the reason names), besides the one ``rule`` cites."""
     cited = [ctx.rule(hits[0].threshold.article)]
     cited += [ctx.rule(h.threshold.act_item) for h in hits if h.threshold.act_item]
     for hit in hits:
         found = ctx.resolve(hit.threshold.source, case.act_date)
         if found and isinstance(found[0], ResolvedCitation):
             cited.append(found[0].citation)
+    cited.append(ctx.penalty_law(TRANSFER_DUTY))
     return [c for c in dict.fromkeys(cited) if c != rule]
 
 
