@@ -73,16 +73,15 @@ def _columns(features: np.ndarray, have: tuple[str, ...], names: tuple[str, ...]
     return features[:, [have.index(name) for name in names]]
 
 
-@dataclass(frozen=True)
-class Candidates:
-    """The candidate articles of one question and their feature matrix (rows aligned).
+@dataclass(frozen=True, kw_only=True)
+class CandidateFeatures:
+    """The feature matrix of one question's candidates (one row per candidate).
 
     ``features`` has one column per name in ``names`` (``FEATURES``, or ``ALL_FEATURES``
     when dense features were computed); ``rankings`` keeps the flat BM25 and dense
     article-id rankings so RRF variants can be scored on the same question offline.
     """
 
-    hits: list[Hit]
     features: np.ndarray
     names: tuple[str, ...] = FEATURES
     rankings: dict[str, list[str]] = field(default_factory=dict)
@@ -94,8 +93,15 @@ class Candidates:
         return _columns(self.features, self.names, names)
 
 
-@dataclass(frozen=True)
-class CandidatePool:
+@dataclass(frozen=True, kw_only=True)
+class Candidates(CandidateFeatures):
+    """The candidate articles of one question as hits, rows aligned with ``features``."""
+
+    hits: list[Hit]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CandidatePool(CandidateFeatures):
     """``Candidates`` before their hits are built: the service ranks ~150 candidates per
     question and shows 10, so only those become hits (each carries its article's text).
 
@@ -105,15 +111,6 @@ class CandidatePool:
 
     articles: list[int]
     sources: list[ArticleRanking]
-    features: np.ndarray
-    names: tuple[str, ...] = FEATURES
-    rankings: dict[str, list[str]] = field(default_factory=dict)
-    bm25_confidence: float = 0.0
-    dense_scores: tuple[float, ...] = ()
-
-    def columns(self, names: tuple[str, ...]) -> np.ndarray:
-        """The feature matrix restricted to ``names`` (in that order)."""
-        return _columns(self.features, self.names, names)
 
     def hit(self, index: HybridIndex, position: int) -> Hit:
         """The hit of candidate ``position``."""
@@ -121,14 +118,13 @@ class CandidatePool:
 
     def with_hits(self, index: HybridIndex) -> Candidates:
         """Every candidate as a hit (offline evaluation keeps them all)."""
-        hits = [self.hit(index, i) for i in range(len(self.articles))]
         return Candidates(
-            hits,
-            self.features,
-            self.names,
-            self.rankings,
-            self.bm25_confidence,
-            self.dense_scores,
+            hits=[self.hit(index, i) for i in range(len(self.articles))],
+            features=self.features,
+            names=self.names,
+            rankings=self.rankings,
+            bm25_confidence=self.bm25_confidence,
+            dense_scores=self.dense_scores,
         )
 
 
@@ -224,14 +220,26 @@ def candidate_pool(
     confidence = bm25_confidence(flat_bm25)
     rankings = {"bm25": [index.article_ids[a] for a in flat.articles]}
     if not dense:
-        return CandidatePool(articles, sources, matrix, FEATURES, rankings, confidence)
+        return CandidatePool(
+            articles=articles,
+            sources=sources,
+            features=matrix,
+            rankings=rankings,
+            bm25_confidence=confidence,
+        )
     dense_side = lists["dense"]
     rankings["dense"] = [index.article_ids[a] for a in dense_side.articles]
     cosine = _dense_scores(index, dense_side.query_vector, articles)
     extra = _dense_features(index, articles, dense_side, cosine, lists, confidence)
     features = np.hstack([matrix, extra, _level_features(index, articles)])
     return CandidatePool(
-        articles, sources, features, ALL_FEATURES, rankings, confidence, tuple(cosine)
+        articles=articles,
+        sources=sources,
+        features=features,
+        names=ALL_FEATURES,
+        rankings=rankings,
+        bm25_confidence=confidence,
+        dense_scores=tuple(cosine),
     )
 
 
