@@ -191,3 +191,32 @@ def _public_order(description: str) -> CaseFile:
 def test_messages_sent_many_times_need_no_earlier_decision(ctx: ReviewContext) -> None:
     case = _public_order("当事人多次向他人发送恐吓短信，干扰他人正常生活")
     assert PENALTY_LAW + "第四十条" not in _must_fix_rules(case, ctx)
+
+
+# --- 第三十条 (治安管理处罚法第十二条): the minor's article cited as 处罚依据 is the lighter penalty ---
+
+
+def _minor(*extra_basis: str) -> CaseFile:
+    data = _example()
+    data["parties"][0].update(
+        {
+            "name": "张某",
+            "kind": "个人",
+            "id_code": "440703200703150012",
+            "birth_date": "2007-03-15",
+        }
+    )
+    data["citations"]["penalty_basis"] += list(extra_basis)
+    data["penalty"]["amount"] = 100000
+    return CaseFile.model_validate(data)
+
+
+def test_a_minor_punished_without_a_word_of_lighter_penalty_is_checked(
+    ctx: ReviewContext,
+) -> None:
+    assert ("law", PENALTY_LAW + "第三十条", "check") in _flags(_minor(), ctx)
+
+
+def test_a_minor_punished_under_the_minor_s_article_is_no_finding(ctx: ReviewContext) -> None:
+    case = _minor(PENALTY_LAW + "第三十条")
+    assert PENALTY_LAW + "第三十条" not in {rule for _, rule, _ in _flags(case, ctx)}
