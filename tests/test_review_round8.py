@@ -220,3 +220,15 @@ def test_a_minor_punished_without_a_word_of_lighter_penalty_is_checked(
 def test_a_minor_punished_under_the_minor_s_article_is_no_finding(ctx: ReviewContext) -> None:
     case = _minor(PENALTY_LAW + "第三十条")
     assert PENALTY_LAW + "第三十条" not in {rule for _, rule, _ in _flags(case, ctx)}
+
+
+def test_a_party_whose_whereabouts_are_unknown_may_be_served_by_announcement(
+    ctx: ReviewContext,
+) -> None:
+    data = _example()
+    for event in data["events"]:
+        if event["type"] == "送达":
+            event["method"] = "公告送达"
+            event["note"] = "上门未见其人，当事人下落不详无法送达，在本局网站公告"
+    case = CaseFile.model_validate(data)
+    assert PENALTY_LAW + "第六十一条第一款" not in _must_fix_rules(case, ctx)

@@ -22,10 +22,10 @@ CIVIL_SERVICE_RULE = "《中华人民共和国民事诉讼法》第九十五条"
 _ANNOUNCED = re.compile(r"公告")
 # The file gives the reason the civil procedure law requires.
 _REASON = re.compile(
-    r"下落不明|无法送达|无法联系|联系不上|查无此人|退回|拒绝签收|拒收|无法找到|去向不明|失联"
+    r"下落不明|下落不详|无法送达|无法联系|联系不上|查无此人|退回|拒绝签收|拒收|无法找到|去向不明|失联"
 )
 # 案卷未记载…无法送达的原因: the words of a reason, said to be missing, are no reason.
-_UNRECORDED = re.compile(r"未(?:记载|载明|记明|写明|说明|见)|没有记载|无记载|不详")
+_UNRECORDED = re.compile(r"未(?:记载|载明|记明|写明|说明)|没有记载|无记载")
 _NOT_TRIED = re.compile(r"未(?:采用|尝试|经|先行|进行)[^，。；]{0,12}(?:直接|留置|邮寄|送达|方式)")
 _PARTY_CAME = ("陈述申辩", "听证")
 
