@@ -218,7 +218,9 @@ def test_a_minor_punished_without_a_word_of_lighter_penalty_is_checked(
 
 
 def test_a_minor_punished_under_the_minor_s_article_is_no_finding(ctx: ReviewContext) -> None:
-    case = _minor(PENALTY_LAW + "第三十条")
+    data = _minor(PENALTY_LAW + "第三十条").model_dump(mode="json", by_alias=True)
+    data["facts"]["mitigating_grounds"] = ["已满十四周岁不满十八周岁（第三十条）"]
+    case = CaseFile.model_validate(data)
     assert PENALTY_LAW + "第三十条" not in {rule for _, rule, _ in _flags(case, ctx)}
 
 

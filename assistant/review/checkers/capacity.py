@@ -109,8 +109,10 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
         ]
     written = "".join([*case.facts.circumstances, case.facts.description])
     rule = _own_rule(case, ctx, MINOR, "第三十条")
-    # The minor's article cited as 处罚依据 is the decision applying it.
-    applied = any(ctx.rule(c).startswith(rule) for c in case.citations.penalty_basis)
+    # The minor's article cited as 处罚依据, with the age recorded as a 从轻 ground, is the
+    # decision applying it; the citation alone says only which law was read.
+    cited = any(ctx.rule(c).startswith(rule) for c in case.citations.penalty_basis)
+    applied = cited and bool(case.facts.mitigating_grounds)
     if case.facts.mitigating or applied or any(w in written for w in _LIGHTER):
         return []
     return [
