@@ -34,9 +34,12 @@ _SOLD = re.compile(r"销售金额|销售额")
 # A 货值金额 qualified as held or left (库存货值金额) is a part of the whole, not the whole.
 _PART = re.compile(r"库存|剩余|未售|未销售|在库|现场|扣押|查封|查获")
 ILLEGAL_GAINS = "违法所得"
-# 没有违法所得的，处…: a file that states none (or none established) is in that tier
+# 没有违法所得的，处…: a file that states none (or none established) is in that tier; so is
+# one whose gains cannot be established (违法所得无法认定) — 价格违法行为行政处罚规定第十八条:
+# 违法所得无法确定时，按照没有违法所得的规定处罚.
 _NO_GAINS = re.compile(
     r"(?:没有|无|未查实|未查明|未发现|未取得|未获得|未产生|尚无|不存在)(?:任何)?违法所得"
+    r"|违法所得(?:金额|数额)?(?:均|亦)?(?:无法|难以|不能)(?:认定|确定|计算|查清|查实|核定)"
 )
 
 

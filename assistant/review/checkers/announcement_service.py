@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile, Event
+from assistant.review.case_text import clauses
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import ResolvedCitation
@@ -21,8 +22,10 @@ CIVIL_SERVICE_RULE = "《中华人民共和国民事诉讼法》第九十五条"
 _ANNOUNCED = re.compile(r"公告")
 # The file gives the reason the civil procedure law requires.
 _REASON = re.compile(
-    r"下落不明|无法送达|无法联系|联系不上|查无此人|退回|拒绝签收|拒收|无法找到|去向不明|失联"
+    r"下落不明|下落不详|无法送达|无法联系|联系不上|查无此人|退回|拒绝签收|拒收|无法找到|去向不明|失联"
 )
+# 案卷未记载…无法送达的原因: the words of a reason, said to be missing, are no reason.
+_UNRECORDED = re.compile(r"未(?:记载|载明|记明|写明|说明)|没有记载|无记载")
 _NOT_TRIED = re.compile(r"未(?:采用|尝试|经|先行|进行)[^，。；]{0,12}(?:直接|留置|邮寄|送达|方式)")
 _PARTY_CAME = ("陈述申辩", "听证")
 
@@ -38,7 +41,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     attempts = [e for e in deliveries if not announced(e) and e.date <= notice.date]
     written = " ".join([notice.note, *(e.note for e in attempts)])
-    if attempts or (_REASON.search(written) and not _NOT_TRIED.search(written)):
+    if attempts or (_reason_given(written) and not _NOT_TRIED.search(written)):
         return []
     reachable = _NOT_TRIED.search(written) or any(case.events_of(t) for t in _PARTY_CAME)
     severity = Severity.MUST_FIX if reachable else Severity.CHECK
@@ -58,6 +61,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             evidence=f"送达（{notice.date}）method={notice.method}；note：{notice.note or '无'}",
         )
     ]
+
+
+def _reason_given(written: str) -> bool:
+    """A clause states why the party could not be served, and not that the file lacks it."""
+    return any(_REASON.search(c) and not _UNRECORDED.search(c) for c in clauses(written))
 
 
 def _civil_rule(case: CaseFile, ctx: ReviewContext) -> list[str]:

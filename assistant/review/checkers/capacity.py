@@ -108,14 +108,19 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
             )
         ]
     written = "".join([*case.facts.circumstances, case.facts.description])
-    if case.facts.mitigating or any(w in written for w in _LIGHTER):
+    rule = _own_rule(case, ctx, MINOR, "第三十条")
+    # The minor's article cited as 处罚依据, with the age recorded as a 从轻 ground, is the
+    # decision applying it; the citation alone says only which law was read.
+    cited = any(ctx.rule(c).startswith(rule) for c in case.citations.penalty_basis)
+    applied = cited and bool(case.facts.mitigating_grounds)
+    if case.facts.mitigating or applied or any(w in written for w in _LIGHTER):
         return []
     return [
         _flag(
             Severity.CHECK,
             f"当事人{party.name}违法时已满十四周岁不满十八周岁（{age}周岁），应当从轻或者减轻"
             "行政处罚，案卷未载明从轻或者减轻",
-            _own_rule(case, ctx, MINOR, "第三十条"),
+            rule,
             evidence,
         )
     ]

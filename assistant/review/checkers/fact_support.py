@@ -73,8 +73,11 @@ _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
 _BASES = {"货值金额": ("货值",), "违法所得": ("违法所得",), "销售金额": ("销售金额", "销售额")}
-_REPEAT_IN_LAW = re.compile(r"再次|二年内曾|一年内曾|曾因|多次|累计")
-_REPEAT_IN_FACTS = re.compile(r"再次|曾因|多次|屡次|二年内曾|一年内曾")
+# A repeat after an earlier penalty (再次、曾因…受过处罚). 多次 is not one: 多次发送…信息 (治安管理处罚法
+# 第四十二条第（五）项) is conduct repeated within this violation, proven by the evidence of
+# that conduct, not by an earlier decision.
+_REPEAT_IN_LAW = re.compile(r"再次|二年内曾|一年内曾|曾因|累计")
+_REPEAT_IN_FACTS = re.compile(r"再次|曾因|屡次|二年内曾|一年内曾")
 _UNCORRECTED_IN_LAW = re.compile(r"逾期未改正|逾期不改正|拒不改正|逾期仍未改正|届期未改正")
 _UNCORRECTED_IN_FACTS = re.compile(
     r"逾期未改正|逾期不改正|拒不改正|逾期仍未|未按期改正|到期未改正|仍未改正"

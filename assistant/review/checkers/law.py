@@ -34,8 +34,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第三十八条第一款 voids a penalty without a basis; where the file imposes no penalty
+    (a case transferred for prosecution, only 责令改正 — not a penalty, 第二十八条) there is
+    no penalty to rest on a 处罚依据, and its absence is no finding."""
     flags = []
-    for field, label in (("violated", "违法依据"), ("penalty_basis", "处罚依据")):
+    imposed = bool(case.penalty.types or case.penalty.amount)
+    fields = (("violated", "违法依据"), ("penalty_basis", "处罚依据"))
+    for field, label in fields if imposed else fields[:1]:
         if not getattr(case.citations, field):
             flags.append(
                 _flag(

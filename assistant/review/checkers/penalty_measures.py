@@ -43,6 +43,10 @@ _BY_REFERENCE = re.compile(
     r"依照[^，。；]{0,20}(?:规定|第[^，。；]{1,10}条)[^，。；]{0,6}(?:处罚|处理)"
 )
 
+# 本法另有规定的，依照规定处罚: a saving clause sending other conduct to another article (which
+# must then be cited itself); the measures of this article stay its own.
+_SAVING = re.compile(r"[^，。；]*另有规定的，(?:依照|从其)[^。；]*")
+
 
 def _words_for(kind: str) -> str | None:
     return next((words for name, words in MEASURE_WORDS if re.search(name, kind)), None)
@@ -103,7 +107,7 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = [c for c in penalty_provisions(case, ctx) if _is_sanction(ctx, c)]
     texts = "".join(c.article_text for c in provisions)
-    if not provisions or _BY_REFERENCE.search(texts):
+    if not provisions or _BY_REFERENCE.search(_SAVING.sub("", texts)):
         return []
     flags = []
     for kind in case.penalty.types:

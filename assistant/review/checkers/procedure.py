@@ -482,6 +482,23 @@ def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+# 收到检测报告 / 收悉认定意见 / 委托伤情鉴定: an investigation step done at the desk, with no
+# party or site before the officers; the report or commission is itself the written record.
+_DESK_ACT = re.compile(
+    r"^(?:收到|收悉|接到|接收|取得)[^，。；]{0,24}(?:报告|意见|意见书|鉴定书|结论|复函|回函|函)"
+    r"|^委托[^，。；]{0,16}(?:鉴定|检测|检验|评估|鉴别)"
+)
+# Words of an act before the party or on site, which 第十四条第一款 wants on video.
+_FACE_TO_FACE = re.compile(r"询问|讯问|现场|检查|勘验|勘察|采样|抽样|扣押|查封|提取|当事人在场")
+
+
+def desk_act(note: str) -> bool:
+    """全过程记录办法第十四条第三款: 其他执法环节，文字记录能够全面有效记录执法行为的，可以不进行
+    音像记录 — receiving a report or commissioning a test is such a step, not the
+    contentious 调查取证 of 第一款."""
+    return bool(_DESK_ACT.search(note.strip())) and not _FACE_TO_FACE.search(note)
+
+
 def _audio_video(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Investigations and hearings are recorded on video (全过程记录办法第十四条); an
     unrecorded inspection on which an unproven fact rests is the evidence point's one
@@ -492,6 +509,8 @@ def _audio_video(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if folded and event.type == "调查取证":
             continue
         if event.type in ("调查取证", "听证") and event.audio_video is False:
+            if event.type == "调查取证" and desk_act(event.note):
+                continue
             flags.append(
                 _flag(
                     Severity.CHECK,
