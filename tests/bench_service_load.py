@@ -192,8 +192,16 @@ async def drive(
 
 
 def questions_from(paths: list[Path]) -> list[str]:
-    """Distinct questions of LawBench-format sets, in file order: a cold query-vector cache."""
-    return list(dict.fromkeys(q.question for path in paths for q in load_lawbench(path)[0]))
+    """Distinct queries in file order, so the query-vector cache stays cold: LawBench
+    questions, or an assist set's plain-words situations (what officers type)."""
+    return list(dict.fromkeys(text for path in paths for text in _queries_in(path)))
+
+
+def _queries_in(path: Path) -> list[str]:
+    items = json.loads(path.read_text(encoding="utf-8"))
+    if items and isinstance(items[0], dict) and "situation" in items[0]:
+        return [item["situation"] for item in items]
+    return [q.question for q in load_lawbench(path)[0]]
 
 
 def main() -> int:
@@ -206,7 +214,7 @@ def main() -> int:
         type=Path,
         action="append",
         default=[],
-        help="检索问题取自 LawBench 格式评测集的 question（可重复）；默认 6 个固定问题",
+        help="检索问题取自 LawBench 格式评测集的 question 或办案辅助评测集的 situation（可重复）；默认 6 个固定问题",
     )
     args = parser.parse_args()
     search_queries = questions_from(args.queries_from) or SEARCH_QUERIES
