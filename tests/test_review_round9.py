@@ -152,3 +152,25 @@ def test_a_township_whose_file_says_no_handover_exists_exceeds_its_level(
     data["facts"]["description"] += "卷内无省政府将该项处罚权交由乡镇行使的决定。"
     said_none = {ctx.rule(f.rule) for f in review(CaseFile.model_validate(data), ctx).flags}
     assert PENALTY_LAW + "第二十三条" in said_none
+
+
+# --- 法律适用: a fine the cited article imposes only after an order to correct ----------------
+
+FOOD_126 = "《中华人民共和国食品安全法》第一百二十六条"
+
+
+def _food_fine(description: str) -> CaseFile:
+    return edited_example(
+        citations__penalty_basis=[FOOD_126],
+        citations__violated=["《中华人民共和国食品安全法》第四十五条"],
+        facts__description=description,
+    )
+
+
+def test_a_fine_without_the_prior_order_the_article_requires(ctx: ReviewContext) -> None:
+    case = _food_fine("凉菜间2名员工未取得健康证明，当事人此前未因此被责令改正。")
+    if not any(isinstance(r, ResolvedCitation) for r in ctx.resolve(FOOD_126, case.act_date)):
+        pytest.skip("食品安全法 不在默认语料中")
+    assert ("law", FOOD_126, "must_fix") in _flags(case, ctx)
+    silent = _food_fine("凉菜间2名员工未取得健康证明。")
+    assert ("law", FOOD_126, "must_fix") not in _flags(silent, ctx)

@@ -39,6 +39,7 @@ from assistant.review.checkers import (
     subject,
     summary,
     transfer,
+    uncorrected_fine,
 )
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -82,6 +83,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         penalty_measures.check,
         double_fine.check,
         graver_paragraph.check,
+        uncorrected_fine.check,
         enforcement.surcharge_check,
     ),
     ReviewPoint.DISCRETION: discretion.check,
