@@ -174,3 +174,22 @@ def test_a_fine_without_the_prior_order_the_article_requires(ctx: ReviewContext)
     assert ("law", FOOD_126, "must_fix") in _flags(case, ctx)
     silent = _food_fine("凉菜间2名员工未取得健康证明。")
     assert ("law", FOOD_126, "must_fix") not in _flags(silent, ctx)
+
+
+# --- 第二十八条第二款: the confiscated sum is the gains when the amounts list income and cost ---
+
+
+def test_confiscating_income_net_of_costs_must_be_fixed(ctx: ReviewContext) -> None:
+    rule = ("law", PENALTY_LAW + "第二十八条第二款", "must_fix")
+    net = edited_example(
+        facts__amounts={"运费收入": 18000, "成本": 7000},
+        penalty__types=["罚款", "没收违法所得"],
+        penalty__confiscation_yuan=11000,
+    )
+    assert rule in _flags(net, ctx)
+    whole = edited_example(
+        facts__amounts={"运费收入": 18000, "成本": 7000},
+        penalty__types=["罚款", "没收违法所得"],
+        penalty__confiscation_yuan=18000,
+    )
+    assert rule not in _flags(whole, ctx)
