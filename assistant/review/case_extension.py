@@ -18,7 +18,10 @@ from corpus.numerals import parse_number
 
 DECISION_DAYS = 90  # 第六十条
 DAYS_PER_MONTH = 31  # a month's extension read generously: never short
-_UNAPPROVED = re.compile(r"未经?[^，。；]{0,8}(?:批准|审批)|未报[^，。；]{0,8}批准|自行决定")
+# 未经批准 / 无负责人审批意见 / 未见批准: the file itself says the extension lacks approval
+_UNAPPROVED = re.compile(
+    r"(?:未经?|无|没有|缺少|未见)[^，。；“”]{0,8}(?:批准|审批)|未报[^，。；]{0,8}批准|自行决定"
+)
 _LENGTH = re.compile(
     r"延(?:长|期)[^，。；\d一二三四五六七八九十两]{0,8}([\d一二三四五六七八九十两]+)\s*(?:个)?(日|天|月)"
 )

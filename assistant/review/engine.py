@@ -21,6 +21,7 @@ from assistant.review.checkers import (
     evidence,
     fact_support,
     facts,
+    graver_paragraph,
     hearing_conduct,
     heavier_than_notified,
     law,
@@ -38,6 +39,7 @@ from assistant.review.checkers import (
     subject,
     summary,
     transfer,
+    uncorrected_fine,
 )
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -80,6 +82,8 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         capacity.check,
         penalty_measures.check,
         double_fine.check,
+        graver_paragraph.check,
+        uncorrected_fine.check,
         enforcement.surcharge_check,
     ),
     ReviewPoint.DISCRETION: discretion.check,

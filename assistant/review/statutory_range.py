@@ -299,6 +299,7 @@ def statutory_bounds(
         return None
     lows, highs = [], []
     floors = base_floors(article_text)
+    skipped: list[FineClause] = []
     for clause in applicable:
         if clause.fine.base in PER_UNITS:
             counted = _amount(clause.fine.base, quantities or {})
@@ -310,11 +311,15 @@ def statutory_bounds(
             continue
         low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
         if clause.fine.base is not None and low is None and high is None:
+            if _other_items_fixed(clause, applicable, item):
+                skipped.append(clause)
+                continue  # 有前款第七项行为…: the file names no item, so no base is due
             if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
                 return None  # 没有违法所得的… : an unrecorded base may lawfully be none
             return StatutoryBounds(None, None, clause.fine.raw, clause.fine.base)
         lows.append(low)
         highs.append(high)
+    applicable = [c for c in applicable if c not in skipped]
     wording = "；".join(dict.fromkeys(c.fine.raw for c in applicable))
     return StatutoryBounds(
         low=None if None in lows else min(lows),
@@ -322,3 +327,12 @@ def statutory_bounds(
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
     )
+
+
+def _other_items_fixed(clause: FineClause, applicable: list[FineClause], item: int | None) -> bool:
+    """A multiple written for some items only (固废法第一百零二条: 有前款第七项行为，处所需处置
+    费用…) while other items carry fixed ranges: a file citing the article without its item
+    does not rest on that base, so its absence is no unclear fact."""
+    if item is not None or not clause.items:
+        return False
+    return any(c.fine.base is None and c is not clause for c in applicable)

@@ -273,8 +273,16 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+# 卷内无省政府将该项处罚权交由乡镇行使的决定: the file itself says no handover exists
+_NO_HANDOVER = re.compile(r"(?:无|没有|未见|未经|缺少|尚无)[^，。；]{0,12}(?:交由|下放|赋予)")
+
+
 def _handed_down(case: CaseFile, ctx: ReviewContext) -> bool:
-    """The file cites the power handed to 乡镇、街道 (第二十四条) or the decision doing so."""
+    """The file cites the power handed to 乡镇、街道 (第二十四条) or the decision doing so,
+    and does not itself say that no such decision exists."""
+    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    if any(_NO_HANDOVER.search(text) for text in told):
+        return False
     for written in case.agency.powers.basis:
         if "交由" in written or "乡镇" in written or "街道" in written:
             return True

@@ -410,7 +410,7 @@ def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]
-    if any(_RECHECK.search(text) for text in checked):
+    if any(_RECHECK.search(text) for text in checked) or _inspected_after_order(case):
         return []
     records = [f"{e.type}{e.name}" for e in case.evidence]
     if _FOUND_UNCORRECTED.search("。".join(told)) and any(
@@ -426,6 +426,26 @@ def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
         )
     ]
+
+
+_ORDER = re.compile(r"责令(?:限期)?(?:改正|整改)|限期(?:改正|整改)")
+
+
+def _inspected_after_order(case: CaseFile) -> bool:
+    """An inspection record dated after the 责令改正 order is the later inspection that
+    can show the order was not complied with, whatever the record is called."""
+    orders = [e.date for e in case.evidence if e.date and _ORDER.search(f"{e.type}{e.name}")]
+    orders += [d.date for d in case.documents if d.date and _ORDER.search(d.type)]
+    if not orders:
+        return False
+    first = min(orders)
+    return any(
+        e.date is not None
+        and e.date > first
+        and _INSPECTION_RECORD.search(f"{e.type}{e.name}")
+        and not _ORDER.search(e.name)
+        for e in case.evidence
+    )
 
 
 def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

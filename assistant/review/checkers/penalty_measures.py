@@ -134,6 +134,8 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     (a law, administrative regulation or ministry rule setting another way is cited nowhere)."""
     amounts = case.facts.amounts
     gains = {k: v for k, v in amounts.items() if "违法所得" in k and v > 0}
+    if not gains:
+        gains = _confiscated_gains(case)
     costs = {
         k: v for k, v in amounts.items() if _COST_KEY.search(k) and "违法所得" not in k and v > 0
     }
@@ -164,3 +166,12 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         ]
     return []
+
+
+def _confiscated_gains(case: CaseFile) -> dict[str, float]:
+    """The gains the decision confiscates, when the file's amounts name no 违法所得 (收入
+    and 成本 listed, the gains only in the confiscation)."""
+    kept = case.penalty.confiscation_yuan
+    if kept is None or kept <= 0 or not any("违法所得" in t for t in case.penalty.types):
+        return {}
+    return {"没收违法所得": kept}
