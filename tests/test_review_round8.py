@@ -34,6 +34,16 @@ def _example() -> dict:
     return copy.deepcopy(read_case_data(EXAMPLE))
 
 
+def _announced(note: str) -> dict:
+    """The example served by public announcement, with ``note`` on the service event."""
+    data = _example()
+    for event in data["events"]:
+        if event["type"] == "送达":
+            event["method"] = "公告送达"
+            event["note"] = note
+    return data
+
+
 # --- 第三十八条第一款: a 处罚依据 is needed only where a penalty is imposed -------------------
 
 
@@ -136,21 +146,13 @@ def test_an_unfilmed_questioning_is_still_checked(ctx: ReviewContext) -> None:
 def test_an_announcement_whose_note_says_no_reason_is_recorded_must_be_fixed(
     ctx: ReviewContext,
 ) -> None:
-    data = _example()
-    for event in data["events"]:
-        if event["type"] == "送达":
-            event["method"] = "公告送达"
-            event["note"] = "在本局网站公告，案卷未记载直接送达或邮寄送达的尝试及无法送达的原因"
+    data = _announced("在本局网站公告，案卷未记载直接送达或邮寄送达的尝试及无法送达的原因")
     case = CaseFile.model_validate(data)
     assert ("procedure", PENALTY_LAW + "第六十一条第一款", "must_fix") in _flags(case, ctx)
 
 
 def test_an_announcement_after_mail_came_back_is_lawful(ctx: ReviewContext) -> None:
-    data = _example()
-    for event in data["events"]:
-        if event["type"] == "送达":
-            event["method"] = "公告送达"
-            event["note"] = "邮寄送达被退回，当事人下落不明，在本局网站公告"
+    data = _announced("邮寄送达被退回，当事人下落不明，在本局网站公告")
     case = CaseFile.model_validate(data)
     assert PENALTY_LAW + "第六十一条第一款" not in _must_fix_rules(case, ctx)
 
@@ -227,10 +229,6 @@ def test_a_minor_punished_under_the_minor_s_article_is_no_finding(ctx: ReviewCon
 def test_a_party_whose_whereabouts_are_unknown_may_be_served_by_announcement(
     ctx: ReviewContext,
 ) -> None:
-    data = _example()
-    for event in data["events"]:
-        if event["type"] == "送达":
-            event["method"] = "公告送达"
-            event["note"] = "上门未见其人，当事人下落不详无法送达，在本局网站公告"
+    data = _announced("上门未见其人，当事人下落不详无法送达，在本局网站公告")
     case = CaseFile.model_validate(data)
     assert PENALTY_LAW + "第六十一条第一款" not in _must_fix_rules(case, ctx)
