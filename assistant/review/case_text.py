@@ -57,9 +57,14 @@ def clauses(text: str) -> list[str]:
     return [c for c in CLAUSE.split(text) if c]
 
 
-def mentions(passage: Passage, words: re.Pattern[str], negation: re.Pattern[str]) -> bool:
-    """Some clause of the passage names ``words`` and does not deny them."""
-    return any(words.search(c) and not negation.search(c) for c in clauses(passage.text))
+def mentions(
+    passage: Passage, words: re.Pattern[str], negation: re.Pattern[str] | None = None
+) -> bool:
+    """Some clause of the passage names ``words`` and does not deny them (no ``negation``:
+    naming them is enough)."""
+    return any(
+        words.search(c) and not (negation and negation.search(c)) for c in clauses(passage.text)
+    )
 
 
 def denies(passage: Passage, words: re.Pattern[str], negation: re.Pattern[str]) -> bool:

@@ -44,7 +44,6 @@ _REGISTERED = re.compile(r"先行登记保存")
 _REGISTRATION_HANDLED = re.compile(
     r"(?:解除|处理)[^，。；]{0,6}登记保存|登记保存[^，。；]{0,8}(?:处理决定|解除|处理通知)"
 )
-_NO_NEGATION = re.compile(r"(?!)")
 _ABSENT = re.compile(r"当事人(?:及其[^，。；]{0,6})?(?:未到场|不在场|未在场|拒不到场|无法联系)")
 _WITNESS = re.compile(r"见证人|见证")
 _STAND_IN = re.compile(
@@ -104,7 +103,7 @@ def _witness(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
 
 
 def _first(
-    found: list[Passage], words: re.Pattern[str], negation: re.Pattern[str]
+    found: list[Passage], words: re.Pattern[str], negation: re.Pattern[str] | None = None
 ) -> Passage | None:
     dated = [p for p in found if p.day is not None and mentions(p, words, negation)]
     return min(dated, key=lambda p: p.day) if dated else None
@@ -115,8 +114,8 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     if seized is None or seized.day is None:
         return []
     after = [p for p in found if p.day is not None and p.day >= seized.day]
-    released = _first(after, _RELEASED, _NO_NEGATION)
-    extensions = [p for p in after if mentions(p, _EXTENDED, _NO_NEGATION)]
+    released = _first(after, _RELEASED)
+    extensions = [p for p in after if mentions(p, _EXTENDED)]
     decision = case.first("决定")
     if released is None and not extensions:
         return []  # the file does not follow the seizure's own course
@@ -128,7 +127,11 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     days = (end - seized.day).days
     if days <= limit:
         return []
-    tested = [e.date for e in case.evidence if e.date and e.date >= seized.day and _testing(e)]
+    tested = [
+        e.date
+        for e in case.evidence
+        if e.date and e.date >= seized.day and _TESTING.search(e.type + e.name)
+    ]
     testing_days = (max(tested) - seized.day).days if tested else 0
     if days - testing_days > limit:
         severity = Severity.MUST_FIX
@@ -149,16 +152,11 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     ]
 
 
-def _testing(item: object) -> bool:
-    text = f"{getattr(item, 'type', '')}{getattr(item, 'name', '')}"
-    return bool(_TESTING.search(text))
-
-
 def _registration(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
     kept = _first(found, _REGISTERED, _REGISTRATION_HANDLED)
     if kept is None or kept.day is None:
         return []
-    handled = _first(found, _REGISTRATION_HANDLED, _NO_NEGATION)
+    handled = _first(found, _REGISTRATION_HANDLED)
     decision = case.first("决定")
     if handled is not None and handled.day is not None:
         days = working_days_between(kept.day, handled.day)
