@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from eval.speech_references import SpeechClip, load_speech_clips, locate_shared_dir
-from eval.transcription_benchmark import JOINED_FILES
+from eval.transcription_benchmark import JOINED_FILES, joined_order
 from transcription.cer import CerScore, pooled_cer, score_cer
 from transcription.text_normalization import has_traditional
 
@@ -24,12 +24,10 @@ FORMS = {"written": False, "spoken": True}
 
 def joined_references(clips: list[SpeechClip]) -> dict[str, str]:
     """The reference of each joined file, built as the benchmark builds the audio."""
-    referenced = [c for c in clips if c.reference_kind == "human"]
-    references = {}
-    for name, _pause, reverse in JOINED_FILES:
-        order = (referenced[::-1] * 3) if reverse else referenced * 2
-        references[name] = "".join(c.reference or "" for c in order)
-    return references
+    return {
+        name: "".join(c.reference or "" for c in joined_order(clips, reverse))
+        for name, _pause, reverse in JOINED_FILES
+    }
 
 
 def rescore(report: dict, clips: list[SpeechClip]) -> dict:

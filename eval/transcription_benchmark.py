@@ -112,6 +112,12 @@ JOINED_FILES = (
 )
 
 
+def joined_order(clips: list[SpeechClip], reverse: bool) -> list[SpeechClip]:
+    """The human-referenced clips in a joined file's order: twice, or reversed thrice."""
+    referenced = [c for c in clips if c.reference_kind == "human"]
+    return (referenced[::-1] * 3) if reverse else referenced * 2
+
+
 def benchmark(
     engine: WhisperEngine,
     config: PipelineConfig,
@@ -126,11 +132,10 @@ def benchmark(
         ours = run_ours(engine, config, clip.path, clip.reference, voices)
         plain = run_plain(engine, clip.path, clip.reference)
         rows.append(ClipRow(clip.name, duration, clip.reference, clip.reference_kind, ours, plain))
-    referenced = [c for c in clips if c.reference_kind == "human"]
     joined = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, pause, reverse in JOINED_FILES:
-            order = (referenced[::-1] * 3) if reverse else referenced * 2
+            order = joined_order(clips, reverse)
             path = write_concatenation(order, Path(tmp) / f"{name}.wav", gap_s=pause)
             reference = "".join(c.reference or "" for c in order)
             joined.append(
