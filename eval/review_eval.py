@@ -8,6 +8,9 @@ must_fix figures: expected flags carry an optional ``severity``; a must_fix flag
 an expected must_fix flag of the same point whose rule is the same *article* (第五十九条
 matches 第五十九条第一款第（三）项 and vice versa). Expected flags without a severity are
 left out: an emitted must_fix on their (point, article) is neither right nor wrong.
+Beside it, the same must_fix score by article alone (point dropped): two readers may file
+one defect under neighbouring points (``eval/sets/review_labels.md`` fixes the labels), and
+the score by article says whether the engine found the defect at all.
 Clean files (no expected flags) also report how many got a must_fix flag at all.
 """
 
@@ -26,6 +29,7 @@ from corpus.errors import ErrorKind, ZhifaError
 
 CASE_SUFFIXES = (".json", ".yaml", ".yml")
 Pair = tuple[str, str]
+ANY_POINT = "*"
 _ARTICLE = re.compile(r"^(.*?第[一二三四五六七八九十百千零〇两]+条(?:之[一二三四五六七八九十]+)?)")
 
 
@@ -33,6 +37,11 @@ def article_of(rule: str) -> str:
     """The canonical rule cut to its article (款/项 dropped); standards rows unchanged."""
     found = _ARTICLE.match(rule)
     return found.group(1) if found else rule
+
+
+def point_free(pairs: set[Pair]) -> set[Pair]:
+    """The same findings with the point dropped, for the must_fix score by article alone."""
+    return {(ANY_POINT, article) for _, article in pairs}
 
 
 class EvalSetError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_eval_set"):
@@ -71,13 +80,16 @@ class FileResult:
     expected_must_fix: set[Pair] = field(default_factory=set)  # (point, article)
     unrated: set[Pair] = field(default_factory=set)  # expected without severity
     found_must_fix: set[Pair] = field(default_factory=set)
+    found_must_fix_any_point: set[Pair] = field(default_factory=set)  # (ANY_POINT, article)
 
-    def must_fix_counts(self) -> Counts:
-        judged = self.found_must_fix - (self.unrated - self.expected_must_fix)
+    def must_fix_counts(self, by_article_only: bool = False) -> Counts:
+        expected, unrated, found = self.expected_must_fix, self.unrated, self.found_must_fix
+        if by_article_only:
+            expected, unrated = point_free(expected), point_free(unrated)
+            found = self.found_must_fix_any_point
+        judged = found - (unrated - expected)
         return Counts(
-            tp=len(judged & self.expected_must_fix),
-            fp=len(judged - self.expected_must_fix),
-            fn=len(self.expected_must_fix - self.found_must_fix),
+            tp=len(judged & expected), fp=len(judged - expected), fn=len(expected - found)
         )
 
     def as_json(self) -> dict:
@@ -102,10 +114,10 @@ class ReviewEval:
             counts.fn += len(expected - found)
         return counts
 
-    def must_fix(self) -> Counts:
+    def must_fix(self, by_article_only: bool = False) -> Counts:
         total = Counts()
         for result in self.files:
-            counts = result.must_fix_counts()
+            counts = result.must_fix_counts(by_article_only)
             total.tp += counts.tp
             total.fp += counts.fp
             total.fn += counts.fn
@@ -121,6 +133,7 @@ class ReviewEval:
             "expected_flags": sum(len(f.expected) for f in self.files),
             "overall": self.counts().as_json(),
             "must_fix": self.must_fix().as_json(),
+            "must_fix_by_article_only": self.must_fix(by_article_only=True).as_json(),
             "clean_files_with_must_fix": len(self.clean_with_must_fix()),
             "false_must_fix_on_clean": sum(
                 len(f.found_must_fix) for f in self.clean_with_must_fix()
@@ -141,6 +154,11 @@ class ReviewEval:
             f"必须纠正（按条比对）：精确率 {must.precision:.3f}，召回率 {must.recall:.3f}"
             f"（TP {must.tp}，FP {must.fp}，FN {must.fn}）；无问题案卷中被判必须纠正的 "
             f"{len(self.clean_with_must_fix())} 份"
+        )
+        any_point = self.must_fix(by_article_only=True)
+        lines.append(
+            f"必须纠正（只按条，不计点位）：精确率 {any_point.precision:.3f}，"
+            f"召回率 {any_point.recall:.3f}（TP {any_point.tp}，FP {any_point.fp}，FN {any_point.fn}）"
         )
         for point in ReviewPoint:
             c = self.counts(point.value)
@@ -195,6 +213,12 @@ def finding_pair(
     return next((pair for pair in cited if pair in expected), cited[0])
 
 
+def finding_article(flag: Flag, ctx: ReviewContext, expected: set[Pair]) -> Pair:
+    """``finding_pair`` by article alone: any cited provision's article may match."""
+    cited = [(ANY_POINT, article_of(ctx.rule(r))) for r in [flag.rule, *flag.also_cites]]
+    return next((pair for pair in cited if pair in expected), cited[0])
+
+
 def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
     """Review every case file in ``folder`` and compare with its expected flags."""
     if not folder.is_dir():
@@ -212,9 +236,17 @@ def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
             finding_pair(f, ctx, expected.must_fix | expected.unrated, article_of)
             for f in report.must_fix
         }
+        rated = point_free(expected.must_fix | expected.unrated)
+        any_point = {finding_article(f, ctx, rated) for f in report.must_fix}
         result.files.append(
             FileResult(
-                path.name, expected.pairs, found, expected.must_fix, expected.unrated, must_fix
+                path.name,
+                expected.pairs,
+                found,
+                expected.must_fix,
+                expected.unrated,
+                must_fix,
+                any_point,
             )
         )
     return result

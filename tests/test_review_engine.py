@@ -16,7 +16,7 @@ from assistant.review.engine import ReviewReport, review
 from assistant.review.flag import ReviewPoint
 from corpus.citation_resolver import ResolvedCitation
 from corpus.store import CorpusStore
-from eval.review_eval import evaluate_folder
+from eval.review_eval import ANY_POINT, Counts, FileResult, evaluate_folder, point_free
 
 CASES_DIR = Path(__file__).parent / "review_cases"
 CASE_FILES = sorted(CASES_DIR.glob("*.yaml"))
@@ -140,3 +140,20 @@ def test_eval_reports_precision_and_recall(ctx: ReviewContext) -> None:
     assert result["files"] == len(CASE_FILES)
     assert result["overall"]["precision"] >= 0.9 and result["overall"]["recall"] >= 0.9
     assert set(result["per_point"]) == {p.value for p in ReviewPoint}
+
+
+def test_must_fix_by_article_alone_ignores_the_point() -> None:
+    """One defect filed under a neighbouring point: wrong by (point, article), found by article."""
+    law = "中华人民共和国行政处罚法第二十二条"
+    other = "中华人民共和国行政处罚法第四十条"
+    result = FileResult(
+        "x.yaml",
+        expected={("subject", law)},
+        found={("authority", law), ("facts", other)},
+        expected_must_fix={("subject", law)},
+        found_must_fix={("authority", law), ("facts", other)},
+        found_must_fix_any_point={(ANY_POINT, law), (ANY_POINT, other)},
+    )
+    assert result.must_fix_counts() == Counts(tp=0, fp=2, fn=1)
+    assert result.must_fix_counts(by_article_only=True) == Counts(tp=1, fp=1, fn=0)
+    assert point_free({("subject", law)}) == {(ANY_POINT, law)}
