@@ -213,10 +213,27 @@ def finding_pair(
     return next((pair for pair in cited if pair in expected), cited[0])
 
 
-def finding_article(flag: Flag, ctx: ReviewContext, expected: set[Pair]) -> Pair:
-    """``finding_pair`` by article alone: any cited provision's article may match."""
-    cited = [(ANY_POINT, article_of(ctx.rule(r))) for r in [flag.rule, *flag.also_cites]]
-    return next((pair for pair in cited if pair in expected), cited[0])
+def findings_by_article(flags: list[Flag], ctx: ReviewContext, expected: set[Pair]) -> set[Pair]:
+    """``finding_pair`` by article alone: each flag is one finding, and flags are matched
+    to the expected articles they cite as a maximum bipartite matching (two flags of
+    different points may cite one article and another; greedy order must not decide)."""
+    cited = [
+        [(ANY_POINT, article_of(ctx.rule(r))) for r in [flag.rule, *flag.also_cites]]
+        for flag in flags
+    ]
+    owner: dict[Pair, int] = {}
+
+    def assign(index: int, seen: set[Pair]) -> bool:
+        for pair in cited[index]:
+            if pair in expected and pair not in seen:
+                seen.add(pair)
+                if pair not in owner or assign(owner[pair], seen):
+                    owner[pair] = index
+                    return True
+        return False
+
+    matched = {index for index in range(len(flags)) if assign(index, set())}
+    return set(owner) | {cited[i][0] for i in range(len(flags)) if i not in matched}
 
 
 def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
@@ -237,7 +254,7 @@ def evaluate_folder(folder: Path, ctx: ReviewContext) -> ReviewEval:
             for f in report.must_fix
         }
         rated = point_free(expected.must_fix | expected.unrated)
-        any_point = {finding_article(f, ctx, rated) for f in report.must_fix}
+        any_point = findings_by_article(report.must_fix, ctx, rated)
         result.files.append(
             FileResult(
                 path.name,

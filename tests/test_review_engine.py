@@ -13,10 +13,17 @@ from assistant.case_file import CaseFile, load_case, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import THRESHOLDS
 from assistant.review.engine import ReviewReport, review
-from assistant.review.flag import ReviewPoint
+from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import ResolvedCitation
 from corpus.store import CorpusStore
-from eval.review_eval import ANY_POINT, Counts, FileResult, evaluate_folder, point_free
+from eval.review_eval import (
+    ANY_POINT,
+    Counts,
+    FileResult,
+    evaluate_folder,
+    findings_by_article,
+    point_free,
+)
 
 CASES_DIR = Path(__file__).parent / "review_cases"
 CASE_FILES = sorted(CASES_DIR.glob("*.yaml"))
@@ -157,3 +164,26 @@ def test_must_fix_by_article_alone_ignores_the_point() -> None:
     assert result.must_fix_counts() == Counts(tp=0, fp=2, fn=1)
     assert result.must_fix_counts(by_article_only=True) == Counts(tp=1, fp=1, fn=0)
     assert point_free({("subject", law)}) == {(ANY_POINT, law)}
+
+
+def test_findings_by_article_match_each_expected_article_once(ctx: ReviewContext) -> None:
+    """A flag citing two articles takes the one the other flag cannot take."""
+    notice = "中华人民共和国行政处罚法第四十四条"
+    period = "中华人民共和国行政处罚法第四十五条"
+    both = Flag(
+        point=ReviewPoint.PROCEDURE,
+        severity=Severity.MUST_FIX,
+        reason="r",
+        rule=notice,
+        evidence="e",
+        also_cites=[period],
+    )
+    only_notice = Flag(
+        point=ReviewPoint.DOCUMENTS,
+        severity=Severity.MUST_FIX,
+        reason="r",
+        rule=notice,
+        evidence="e",
+    )
+    expected = point_free({("procedure", ctx.rule(notice)), ("procedure", ctx.rule(period))})
+    assert findings_by_article([both, only_notice], ctx, expected) == expected
