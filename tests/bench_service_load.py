@@ -7,8 +7,11 @@ Not collected by pytest (no ``test_`` prefix); run by ``make bench``::
 It copies the configured database (or imports the default corpus) into a temporary
 data folder, creates a throw-away user there, starts uvicorn in a subprocess on a
 free 127.0.0.1 port and drives /api/cite and, when an index exists, /api/search.
-It prints throughput, p50/p95/p99 latency and the error count, and exits 1 on any
-error. Only loopback traffic; the real database is never written.
+It prints throughput, p50/p95/p99 latency, the error count and the CPU milliseconds
+per request of the server process and of the load clients themselves (they share the
+cores), and exits 1 on any error. Clients keep one connection each and use the lean
+client of tests/loopback_client.py unless ``--client httpx``. Only loopback traffic;
+the real database is never written.
 """
 
 from __future__ import annotations
