@@ -19,6 +19,7 @@ import numpy as np
 
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.model import ArticleRecord
+from indexing.article_max import ArticleMax
 from indexing.bm25_index import BM25Index, top_k
 from indexing.embedding_cache import EmbeddingCache
 from indexing.filters import SearchFilter, UnitTable
@@ -155,7 +156,7 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         # units of one article are consecutive (build_units yields them so): a reduceat
         # collapses unit scores to article scores ~10x faster than np.maximum.at
         self._contiguous = bool(np.all(np.diff(self.article_of) >= 0))
-        self._starts = np.array([units[0] for units in self.units_of], dtype=np.int64)
+        self.article_max = ArticleMax(self.units_of)
         self._recent_bm25 = RecentScores()
 
     # ---- building -------------------------------------------------------------------
@@ -312,10 +313,17 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
         if mask is not None:
             unit_scores = np.where(mask, unit_scores, 0.0)
         if self._contiguous and len(unit_scores):
-            return np.maximum.reduceat(unit_scores.astype(np.float32), self._starts)
+            return self.article_max.best(unit_scores.astype(np.float32))
         article_scores = np.zeros(len(self.article_ids), dtype=np.float32)
         np.maximum.at(article_scores, self.article_of, unit_scores)
         return article_scores
+
+    def bm25_within_laws(self, article_scores: np.ndarray, laws: frozenset[str]) -> np.ndarray:
+        """``_bm25_article_scores(query, within_laws(mask, laws))`` from the scores under
+        ``mask`` already computed: every unit of an article is of the article's law, so
+        narrowing to ``laws`` only zeroes the articles of other laws (no second pass)."""
+        in_laws = self.table.law.isin(laws)[self.article_max.first]
+        return np.where(in_laws, article_scores, article_scores.dtype.type(0))
 
     def _bm25_unit_scores(self, query: str) -> np.ndarray:
         """BM25 of every unit, remembered for recent queries: one learned-fusion search asks

@@ -217,7 +217,7 @@ class LawAwareRetriever:
 def _best_per_article(index: HybridIndex, unit_scores: np.ndarray) -> np.ndarray:
     """Each article's best unit score (a reduceat when units are stored article by article)."""
     if len(unit_scores) and index._contiguous:
-        return np.maximum.reduceat(unit_scores, index._starts)
+        return index.article_max.best(unit_scores)
     articles = np.zeros(len(index.article_ids), dtype=np.float32)
     np.maximum.at(articles, index.article_of, unit_scores)
     return articles

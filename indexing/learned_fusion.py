@@ -191,7 +191,13 @@ def candidate_pool(
         "bigram": ArticleRanking(retriever.bigram_ranking(query, mask, depth), words),
     }
     lists["within"] = (
-        index.rank(query, depth, index.table.within_laws(mask, frozenset(best_laws)), mode)
+        index.rank(
+            query,
+            depth,
+            index.table.within_laws(mask, frozenset(best_laws)),
+            mode,
+            index.bm25_within_laws(words, frozenset(best_laws)),
+        )
         if best_laws
         else ArticleRanking([], words)
     )

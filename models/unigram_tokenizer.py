@@ -35,7 +35,12 @@ class UnigramTokenizer:
         for index, (piece, score) in enumerate(zip(vocab.pieces, scores.tolist(), strict=True)):
             if piece and index != vocab.unk:
                 self._pieces.setdefault(piece, (index, score))
-        self._max_chars = max(len(piece) for piece in self._pieces)
+        # the longest piece starting with each character: the Viterbi tries only slices
+        # that can be pieces (most CJK characters start none longer than 2-3 characters)
+        self._longest_from: dict[str, int] = {}
+        for piece in self._pieces:
+            if len(piece) > self._longest_from.get(piece[0], 0):
+                self._longest_from[piece[0]] = len(piece)
 
     def content_ids(self, text: str) -> list[int]:
         """The content token ids of ``text`` (prefix included by the caller, no specials)."""
@@ -45,20 +50,23 @@ class UnigramTokenizer:
         best[0] = 0.0
         back_piece = [0] * (n + 1)
         back_from = [0] * (n + 1)
-        pieces, unk_score = self._pieces, self._unk_score
+        pieces, unk_score, longest = self._pieces, self._unk_score, self._longest_from
+        # float32 rounding is monotonic, so a sum that does not beat best[end] unrounded
+        # cannot beat it rounded: only candidates that may win are rounded (struct is slow)
         for i in range(n):
             if best[i] <= -1e29:
                 continue
             base = best[i]
-            for end in range(i + 1, min(n, i + self._max_chars) + 1):
+            for end in range(i + 1, min(n, i + longest.get(chars[i], 0)) + 1):
                 hit = pieces.get(chars[i:end])
-                if hit is not None:
+                if hit is not None and base + hit[1] > best[end]:
                     score = _f32(base + hit[1])
                     if score > best[end]:
                         best[end], back_piece[end], back_from[end] = score, hit[0], i
-            score = _f32(base + unk_score)
-            if score > best[i + 1]:
-                best[i + 1], back_piece[i + 1], back_from[i + 1] = score, self.unk, i
+            if base + unk_score > best[i + 1]:
+                score = _f32(base + unk_score)
+                if score > best[i + 1]:
+                    best[i + 1], back_piece[i + 1], back_from[i + 1] = score, self.unk, i
         ids: list[int] = []
         position = n
         while position > 0:

@@ -7,8 +7,11 @@ Not collected by pytest (no ``test_`` prefix); run by ``make bench``::
 It copies the configured database (or imports the default corpus) into a temporary
 data folder, creates a throw-away user there, starts uvicorn in a subprocess on a
 free 127.0.0.1 port and drives /api/cite and, when an index exists, /api/search.
-It prints throughput, p50/p95/p99 latency and the error count, and exits 1 on any
-error. Only loopback traffic; the real database is never written.
+It prints throughput, p50/p95/p99 latency, the error count and the CPU milliseconds
+per request of the server process and of the load clients themselves (they share the
+cores), and exits 1 on any error. Clients keep one connection each and use the lean
+client of tests/loopback_client.py unless ``--client httpx``. Only loopback traffic;
+the real database is never written.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ import httpx
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from loopback_client import KeepAliveConnection, LoopbackHTTPError  # noqa: E402
 
 from api.service_db import open_service_db  # noqa: E402
 from api.settings import Settings  # noqa: E402
@@ -72,6 +78,9 @@ class EndpointResult:
     distinct_queries: int
     load_before: list[float]
     load_after: list[float]
+    client: str = "lean"
+    server_cpu_ms_per_request: float | None = None
+    client_cpu_ms_per_request: float | None = None
 
 
 def free_port() -> int:
@@ -139,37 +148,63 @@ def warm_up(base: str, token: str, path: str) -> None:
     httpx.get(base + path, params={"q": "预热"}, headers=headers, timeout=300)
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
 async def drive(
-    base: str, token: str, path: str, queries: list[str], clients: int, seconds: float
+    base: str,
+    token: str,
+    path: str,
+    queries: list[str],
+    clients: int,
+    seconds: float,
+    client_kind: str = "lean",
+    server_pid: int | None = None,
 ) -> EndpointResult:
+    """``clients`` concurrent request loops for ``seconds``; each client keeps one
+    connection open. ``client_kind``: ``lean`` (tests/loopback_client.py) or ``httpx``.
+    With ``server_pid`` the server's CPU per request is read from /proc."""
     latencies: list[float] = []
     sent: set[str] = set()
     errors = 0
     load_before = [round(x, 2) for x in os.getloadavg()]
     stop_at = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     headers = {"Authorization": f"Bearer {token}"}
-    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30) as http:
+    get_one = await _request_makers(base, headers, clients, client_kind)
 
-        async def client(offset: int) -> None:
-            nonlocal errors
-            n = offset
-            while time.perf_counter() < stop_at:
-                started = time.perf_counter()
-                query = queries[n % len(queries)]
-                sent.add(query)
-                try:
-                    response = await http.get(path, params={"q": query})
-                    ok = response.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                latencies.append(time.perf_counter() - started)
-                errors += 0 if ok else 1
-                n += clients
+    async def client(offset: int) -> None:
+        nonlocal errors
+        n = offset
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            query = queries[n % len(queries)]
+            sent.add(query)
+            try:
+                ok = await get_one[offset](path, {"q": query}) == 200
+            except (httpx.HTTPError, LoopbackHTTPError, OSError):
+                ok = False
+            latencies.append(time.perf_counter() - started)
+            errors += 0 if ok else 1
+            n += clients
 
-        began = time.perf_counter()
+    server_before = process_cpu_seconds(server_pid) if server_pid else 0.0
+    client_before = own_cpu_seconds()
+    began = time.perf_counter()
+    try:
         await asyncio.gather(*(client(i) for i in range(clients)))
+    finally:
         elapsed = time.perf_counter() - began
+        client_cpu = own_cpu_seconds() - client_before
+        server_cpu = process_cpu_seconds(server_pid) - server_before if server_pid else None
+        await get_one.close()
     ordered = sorted(latencies)
 
     def pct(q: float) -> float:
@@ -188,7 +223,50 @@ async def drive(
         distinct_queries=len(sent),
         load_before=load_before,
         load_after=[round(x, 2) for x in os.getloadavg()],
+        client=client_kind,
+        server_cpu_ms_per_request=(
+            None if server_cpu is None else round(1000 * server_cpu / len(ordered), 1)
+        ),
+        client_cpu_ms_per_request=round(1000 * client_cpu / len(ordered), 1),
     )
+
+
+class _RequestMakers(list):
+    """One ``get(path, params) -> status`` per client, and how to close them all."""
+
+    def __init__(self, makers: list, close: object) -> None:
+        super().__init__(makers)
+        self._close = close
+
+    async def close(self) -> None:
+        await self._close()  # type: ignore[operator]
+
+
+async def _request_makers(
+    base: str, headers: dict[str, str], clients: int, client_kind: str
+) -> _RequestMakers:
+    if client_kind == "httpx":
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        http = httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30)
+
+        async def get(path: str, params: dict[str, str]) -> int:
+            return (await http.get(path, params=params)).status_code
+
+        return _RequestMakers([get] * clients, http.aclose)
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    connections = [KeepAliveConnection(host, int(port), headers) for _ in range(clients)]
+
+    def getter(connection: KeepAliveConnection):  # noqa: ANN202
+        async def get(path: str, params: dict[str, str]) -> int:
+            return (await asyncio.wait_for(connection.get(path, params), 30)).status_code
+
+        return get
+
+    async def close_all() -> None:
+        for connection in connections:
+            await connection.close()
+
+    return _RequestMakers([getter(c) for c in connections], close_all)
 
 
 def questions_from(paths: list[Path]) -> list[str]:
@@ -216,6 +294,12 @@ def main() -> int:
         default=[],
         help="检索问题取自 LawBench 格式评测集的 question 或办案辅助评测集的 situation（可重复）；默认 6 个固定问题",
     )
+    parser.add_argument(
+        "--client",
+        choices=("lean", "httpx"),
+        default="lean",
+        help="负载客户端：lean（每客户端一条长连接、最少解析，默认）或 httpx",
+    )
     args = parser.parse_args()
     search_queries = questions_from(args.queries_from) or SEARCH_QUERIES
     source = Settings()
@@ -239,13 +323,26 @@ def main() -> int:
                 )
             for path, queries in plan:
                 warm_up(base, token, path)
-                result = asyncio.run(drive(base, token, path, queries, args.clients, args.seconds))
+                result = asyncio.run(
+                    drive(
+                        base,
+                        token,
+                        path,
+                        queries,
+                        args.clients,
+                        args.seconds,
+                        args.client,
+                        server.pid,
+                    )
+                )
                 results.append(result)
                 print(
                     f"{path}: {result.clients} 并发 {result.seconds:.0f} 秒，{result.requests} 次请求，"
                     f"吞吐 {result.throughput_rps} 次/秒，p50 {result.p50_ms} ms，"
                     f"p95 {result.p95_ms} ms，p99 {result.p99_ms} ms，错误 {result.errors}，"
-                    f"不同问题 {result.distinct_queries} 个，负载 {result.load_before}→{result.load_after}"
+                    f"不同问题 {result.distinct_queries} 个，负载 {result.load_before}→{result.load_after}，"
+                    f"CPU 服务 {result.server_cpu_ms_per_request} ms/请求、"
+                    f"客户端（{result.client}）{result.client_cpu_ms_per_request} ms/请求"
                 )
         finally:
             server.terminate()

@@ -66,6 +66,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--sort", default="tottime", help="pstats 排序键（tottime、cumulative…）")
     parser.add_argument("--queries-from", type=Path, action="append", default=[])
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--control", type=Path, default=None, help=argparse.SUPPRESS)
@@ -106,7 +107,7 @@ def main() -> int:
                 f"服务进程 CPU {1000 * cpu / max(result.requests, 1):.1f} ms/请求（含剖析开销）"
             )
             stats = pstats.Stats(str(control / "profile.pstat"))
-            stats.sort_stats("tottime").print_stats(args.top)
+            stats.sort_stats(args.sort).print_stats(args.top)
         finally:
             server.terminate()
             server.wait(timeout=60)

@@ -173,3 +173,28 @@ def test_entries_after_close_are_written_at_once(tmp_path: Path) -> None:
     done = writer.submit(_entry(1))
     assert done is not None and done.done()
     assert _paths(log) == {"/api/search/1"}
+
+
+def test_a_batch_reads_back_as_the_entries_written_one_by_one(tmp_path: Path) -> None:
+    """append_many (Core insert) and append (ORM) store the same fields, in order."""
+    entries = [
+        AuditEntry(
+            time=datetime(2026, 12, 2, 8, 0, i, tzinfo=UTC),
+            user="张三" if i else None,
+            role="officer" if i else None,
+            method="GET",
+            path=f"/api/search/{i}",
+            status=200 if i else 401,
+            outcome="ok" if i else "rejected",
+            client_ip="127.0.0.1" if i else None,
+            duration_ms=12.25 + i,
+        )
+        for i in range(3)
+    ]
+    batch = AuditLog(open_service_db(Settings(data_dir=tmp_path / "batch")))
+    single = AuditLog(open_service_db(Settings(data_dir=tmp_path / "single")))
+    batch.append_many(entries)
+    batch.append_many([])
+    for entry in entries:
+        single.append(entry)
+    assert batch.tail(10) == single.tail(10) == entries
