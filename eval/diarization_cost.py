@@ -2,7 +2,7 @@
 
 Run: ``python -m eval.diarization_cost`` (needs ../shared's speech clips)
 
-Times VAD + GE2E embedding + clustering on the transcription benchmark's joined long
+Times VAD + GE2E embedding (+ per-piece pitch with ``--pitch-weight``) + clustering on the transcription benchmark's joined long
 files (≥ 60 s), the part of the pipeline's real-time factor the speaker encoder adds.
 CPU time is reported, not wall time, with the load average beside it: on a shared
 machine wall time says more about the neighbours than about the code.
@@ -27,12 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry: one line per joined file, then the total."""
     parser = argparse.ArgumentParser(description="说话人分离的 CPU 开销（CPU 秒 / 音频秒）")
     parser.add_argument("--speech-dir", type=Path, default=None, help="语音片段目录")
+    parser.add_argument(
+        "--pitch-weight", type=float, default=0.0, help="融合基频差（>0 时另算每段基频，计入开销）"
+    )
     args = parser.parse_args(argv)
     shared = locate_shared_dir()
     speech_dir = args.speech_dir or (shared / "data" / "speech" if shared else None)
     if speech_dir is None or not speech_dir.is_dir():
         parser.error("找不到语音片段目录，请用 --speech-dir 或 ZHIFA_SHARED_DIR 指定。")
-    encoder, options = load_speaker_encoder(), DiarizationOptions()
+    encoder = load_speaker_encoder()
+    options = DiarizationOptions(pitch_weight=args.pitch_weight)
     referenced = [c for c in load_speech_clips(speech_dir) if c.reference_kind == "human"]
     load_before, totals = os.getloadavg(), [0.0, 0.0, 0.0]
     with tempfile.TemporaryDirectory() as tmp:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from eval.diarization_benchmark import GRID, extended_grid, grid_candidates
 from transcription.audio_decoding import SAMPLE_RATE, decode_audio_file
 from transcription.diarization import (
     DiarizationOptions,
@@ -71,3 +72,10 @@ def test_unknown_pitch_adds_no_penalty() -> None:
     similarity = cues.piece_similarity()
     assert similarity[0, 1] == 1.0 and similarity[1, 2] == 1.0
     assert np.isclose(similarity[0, 2], 1.0 - 0.1 * 9.0)
+
+
+def test_pitch_axis_tries_each_margin_only_with_a_positive_weight() -> None:
+    candidates = grid_candidates(extended_grid(GRID, ["pitch"]))
+    base = len(grid_candidates(GRID))
+    assert len(candidates) == base * (1 + 3 * 3)
+    assert sum(c.pitch_weight == 0 for c in candidates) == base
