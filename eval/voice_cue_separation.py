@@ -72,7 +72,7 @@ def pair_separation(a: SpeakerPieces, b: SpeakerPieces) -> dict:
         "pair": f"{a.speaker} | {b.speaker}",
         "within_one_source": SOURCES.get(a.speaker) == SOURCES.get(b.speaker),
         "ge2e_auc": auc(same_cos, cross_cos),
-        "ge2e_mean_same_cross": [float(same_cos.mean()), float(cross_cos.mean())],
+        "ge2e_mean_same_cross": [_mean(same_cos), _mean(cross_cos)],
         "pitch_auc": auc(-same_gap, -cross_gap),
         "pitch_median_st": [_median(a.pitch), _median(b.pitch)],
         "pitch_known_pieces": [int(np.isfinite(s.pitch).sum()) for s in (a, b)],
@@ -85,6 +85,10 @@ def _upper(matrix: np.ndarray) -> np.ndarray:
 
 def _gaps(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     return np.abs(left[:, None] - right[None, :])
+
+
+def _mean(values: np.ndarray) -> float:
+    return float(values.mean()) if len(values) else float("nan")
 
 
 def _median(values: np.ndarray) -> float | None:
@@ -125,13 +129,17 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{where:6s} {row['pair']:36s} GE2E AUC {row['ge2e_auc']:.2f} "
             f"(same {row['ge2e_mean_same_cross'][0]:.2f} / cross {row['ge2e_mean_same_cross'][1]:.2f}); "
-            f"pitch AUC {row['pitch_auc']:.2f} (medians {row['pitch_median_st']} st, "
+            f"pitch AUC {row['pitch_auc']:.2f} (medians {_rounded(row['pitch_median_st'])} st, "
             f"known pieces {row['pitch_known_pieces']})"
         )
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+def _rounded(values: list[float | None]) -> list[float | None]:
+    return [None if v is None else round(v, 1) for v in values]
 
 
 if __name__ == "__main__":

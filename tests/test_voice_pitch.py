@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from eval.diarization_benchmark import GRID, extended_grid, grid_candidates
+from eval.voice_cue_separation import auc
 from transcription.audio_decoding import SAMPLE_RATE, decode_audio_file
 from transcription.diarization import (
     DiarizationOptions,
@@ -79,3 +80,9 @@ def test_pitch_axis_tries_each_margin_only_with_a_positive_weight() -> None:
     base = len(grid_candidates(GRID))
     assert len(candidates) == base * (1 + 3 * 3)
     assert sum(c.pitch_weight == 0 for c in candidates) == base
+
+
+def test_separation_auc_counts_ties_half_and_is_one_for_a_clean_split() -> None:
+    assert auc(np.asarray([0.9, 0.8]), np.asarray([0.1, 0.2])) == 1.0
+    assert auc(np.asarray([0.5]), np.asarray([0.5])) == 0.5
+    assert np.isnan(auc(np.zeros(0), np.asarray([0.5])))

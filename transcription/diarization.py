@@ -15,7 +15,9 @@ comes from two-fold cross-selection (``python -m eval.diarization_benchmark --cr
 Three further options are off by default because cross-selection never chose them and,
 forced on, none lowered held-out DER in both directions (issue #19, README):
 ``resegment_penalty`` (Viterbi resegmentation), ``count_method="eigengap"`` and a denser
-``partial_step_frames``.
+``partial_step_frames``. ``pitch_weight`` (round 4) subtracts a pitch gap from every
+affinity (``transcription/voice_affinity.py``); it is off because cross-selection never
+chose it: the voices GE2E confuses speak at nearly the same pitch.
 """
 
 from __future__ import annotations
