@@ -47,6 +47,7 @@ from transcription.diarization import (
     SpeakerPiece,
     embed_speech,
     label_speech,
+    pieces_pitch,
     speaker_count,
     speaker_runs,
 )
@@ -63,11 +64,13 @@ GRID = {
     "cohesion_ratio": (None, 0.75, 0.8, 0.85),
 }
 # Axes that issue #19's second round tries, each alone or together (``--try``):
-# Viterbi resegmentation, the eigengap speaker count, denser overlapping partials.
+# Viterbi resegmentation, the eigengap speaker count, denser overlapping partials;
+# round 4: the pitch gap fused with the GE2E affinity (``pitch``).
 TRIALS = {
     "resegment": {"resegment_penalty": (None, 0.1, 0.2), "resegment_across_penalty": (0.0, 0.03)},
     "eigengap": {"count_method": ("threshold", "eigengap")},
     "partials": {"partial_step_frames": (80, 40)},
+    "pitch": {"pitch_weight": (0.0, 0.02, 0.04, 0.08), "pitch_margin_st": (1.0, 2.0, 3.0)},
 }
 EIGENGAP_AXES = {"neighbour_fraction": (0.2, 0.3, 0.4), "eigengap_min_gap": (0.0, 0.05)}
 # The grid before the cohesion test existed: the "before" column of the README's table.
@@ -101,6 +104,7 @@ class EmbeddingCache:
         self.encoder = encoder
         self.entries: dict[tuple[str, float, float], EmbeddedSpeech] = {}
         self.seconds = 0.0
+        self.pitch_seconds = 0.0
 
     def get(self, recording: JoinedRecording, options: DiarizationOptions) -> EmbeddedSpeech:
         key = (
@@ -111,9 +115,16 @@ class EmbeddingCache:
         )
         if key not in self.entries:
             started = time.perf_counter()
-            self.entries[key] = embed_speech(self.encoder, recording.samples, options, SAMPLE_RATE)
+            plain = replace(options, pitch_weight=0.0)
+            self.entries[key] = embed_speech(self.encoder, recording.samples, plain, SAMPLE_RATE)
             self.seconds += time.perf_counter() - started
-        return self.entries[key]
+        embedded = self.entries[key]
+        if options.pitch_weight > 0 and embedded.pitch is None:
+            started = time.perf_counter()
+            pitch = pieces_pitch(recording.samples, embedded.pieces, SAMPLE_RATE)
+            self.pitch_seconds += time.perf_counter() - started
+            embedded = self.entries[key] = replace(embedded, pitch=pitch)
+        return embedded
 
 
 def evaluate(
@@ -176,6 +187,8 @@ def grid_candidates(grid: dict) -> list[DiarizationOptions]:
     candidates: dict[DiarizationOptions, None] = {}
     for values in itertools.product(*grid.values()):
         point = dict(zip(grid, values, strict=True))
+        if not point.get("pitch_weight"):
+            point.pop("pitch_margin_st", None)  # no pitch cue: no margin
         if point.get("resegment_penalty") is None:
             point.pop("resegment_across_penalty", None)  # no resegmentation: no penalty
         if point.get("count_method") == "eigengap":
@@ -288,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         choices=sorted(TRIALS),
         default=[],
-        help="网格加入：resegment（Viterbi 重分段）、eigengap（特征间隙估计人数）、partials（更密的重叠子窗）",
+        help="网格加入：resegment（Viterbi 重分段）、eigengap（特征间隙估计人数）、partials（更密的重叠子窗）、"
+        "pitch（基频差与声纹相似度融合）",
     )
     parser.add_argument(
         "--require",

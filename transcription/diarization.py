@@ -15,7 +15,9 @@ comes from two-fold cross-selection (``python -m eval.diarization_benchmark --cr
 Three further options are off by default because cross-selection never chose them and,
 forced on, none lowered held-out DER in both directions (issue #19, README):
 ``resegment_penalty`` (Viterbi resegmentation), ``count_method="eigengap"`` and a denser
-``partial_step_frames``.
+``partial_step_frames``. ``pitch_weight`` (round 4) subtracts a pitch gap from every
+affinity (``transcription/voice_affinity.py``); it is off because cross-selection never
+chose it: the voices GE2E confuses speak at nearly the same pitch.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ import numpy as np
 from faster_whisper.vad import VadOptions as WhisperVadOptions
 from faster_whisper.vad import get_speech_timestamps
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
+from transcription.pitch import piece_pitch
 from transcription.speaker_count import eigengap_count
 from transcription.speaker_encoder import (
     PARTIAL_FRAMES,
@@ -38,6 +42,7 @@ from transcription.speaker_encoder import (
 )
 from transcription.speaker_smoothing import resegment
 from transcription.speech_windows import SpeechWindow
+from transcription.voice_affinity import VoiceCues
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class DiarizationOptions:
     eigengap_min_gap: float = 0.0
     resegment_penalty: float | None = None
     resegment_across_penalty: float = 0.0
+    pitch_weight: float = 0.0
+    pitch_margin_st: float = 1.0
     min_speaker_s: float = 1.0
     max_speakers: int = 6
     vad_threshold: float = 0.35
@@ -113,19 +120,24 @@ def cluster_embeddings(
     durations: np.ndarray,
     options: DiarizationOptions,
     continues: np.ndarray | None = None,
+    pitch: np.ndarray | None = None,
 ) -> np.ndarray:
     """Speaker index per embedding, numbered by first appearance (0, 1, …).
 
     ``continues[i]`` says piece ``i`` follows piece ``i - 1`` without a pause (used by
-    resegmentation; None: every piece stands alone).
+    resegmentation; None: every piece stands alone). ``pitch`` (semitones per piece,
+    NaN unknown) enters every affinity when ``options.pitch_weight`` is above 0.
     """
     if len(embeddings) < 2:
         return np.zeros(len(embeddings), dtype=int)
-    labels = _initial_clusters(embeddings, options)
-    labels = _merge_close_centroids(embeddings, labels, options.merge_similarity)
-    labels = _merge_cohesive(embeddings, labels, options.cohesion_ratio)
-    labels = _fold_small_clusters(embeddings, labels, durations, options)
-    labels = _refine(embeddings, labels, options.refine_iterations)
+    cues = VoiceCues.plain(embeddings)
+    if pitch is not None:
+        cues = VoiceCues(embeddings, pitch, options.pitch_weight, options.pitch_margin_st)
+    labels = _initial_clusters(cues, options)
+    labels = _merge_close_centroids(cues, labels, options.merge_similarity)
+    labels = _merge_cohesive(cues, labels, options.cohesion_ratio)
+    labels = _fold_small_clusters(cues, labels, durations, options)
+    labels = _refine(cues, labels, options.refine_iterations)
     if options.resegment_penalty is not None:
         if continues is None:
             continues = np.zeros(len(embeddings), dtype=bool)
@@ -139,25 +151,32 @@ def cluster_embeddings(
     return _renumber(labels)
 
 
-def _initial_clusters(embeddings: np.ndarray, options: DiarizationOptions) -> np.ndarray:
+def _initial_clusters(cues: VoiceCues, options: DiarizationOptions) -> np.ndarray:
     """Average-linkage clusters cut at the distance threshold or at the eigengap's count."""
-    tree = linkage(embeddings, method="average", metric="cosine")
+    if cues.uses_pitch:
+        distance = np.maximum(1.0 - cues.piece_similarity(), 0.0)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+    else:
+        tree = linkage(cues.embeddings, method="average", metric="cosine")
     if options.count_method == "eigengap":
         count = eigengap_count(
-            embeddings, options.neighbour_fraction, options.max_speakers, options.eigengap_min_gap
+            cues.embeddings,
+            options.neighbour_fraction,
+            options.max_speakers,
+            options.eigengap_min_gap,
         )
         return fcluster(tree, t=count, criterion="maxclust")
     return fcluster(tree, t=options.distance_threshold, criterion="distance")
 
 
-def _refine(embeddings: np.ndarray, labels: np.ndarray, iterations: int) -> np.ndarray:
+def _refine(cues: VoiceCues, labels: np.ndarray, iterations: int) -> np.ndarray:
     """Move each piece to its nearest speaker centroid (undoes average-linkage chaining)."""
     for _ in range(iterations):
         kinds = np.unique(labels)
         if len(kinds) == 1:
             break
-        centroids = np.stack([_unit(embeddings[labels == k].mean(axis=0)) for k in kinds])
-        moved = kinds[np.argmax(embeddings @ centroids.T, axis=1)]
+        moved = kinds[np.argmax(cues.piece_to_cluster(labels, kinds), axis=1)]
         if np.array_equal(moved, labels) or len(np.unique(moved)) < len(kinds):
             break
         labels = moved
@@ -165,7 +184,7 @@ def _refine(embeddings: np.ndarray, labels: np.ndarray, iterations: int) -> np.n
 
 
 def _merge_close_centroids(
-    embeddings: np.ndarray, labels: np.ndarray, merge_similarity: float
+    cues: VoiceCues, labels: np.ndarray, merge_similarity: float
 ) -> np.ndarray:
     """Join clusters whose mean voices agree: a long speaker's pieces vary more than means do."""
     labels = labels.copy()
@@ -173,8 +192,7 @@ def _merge_close_centroids(
         kinds = np.unique(labels)
         if len(kinds) == 1:
             return labels
-        centroids = np.stack([_unit(embeddings[labels == k].mean(axis=0)) for k in kinds])
-        similarity = centroids @ centroids.T
+        similarity = cues.cluster_similarity(labels, kinds)
         np.fill_diagonal(similarity, -np.inf)
         a, b = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
         if similarity[a, b] < merge_similarity:
@@ -182,7 +200,7 @@ def _merge_close_centroids(
         labels[labels == kinds[b]] = kinds[a]
 
 
-def _merge_cohesive(embeddings: np.ndarray, labels: np.ndarray, ratio: float | None) -> np.ndarray:
+def _merge_cohesive(cues: VoiceCues, labels: np.ndarray, ratio: float | None) -> np.ndarray:
     """Join two clusters whose pieces resemble each other nearly as much as their own.
 
     The test is relative: mean cross-cluster piece similarity over the clusters' mean
@@ -193,7 +211,7 @@ def _merge_cohesive(embeddings: np.ndarray, labels: np.ndarray, ratio: float | N
     """
     labels = labels.copy()
     while ratio is not None and len(kinds := np.unique(labels)) > 1:
-        similarity = embeddings @ embeddings.T
+        similarity = cues.piece_similarity()
         members = [np.flatnonzero(labels == k) for k in kinds]
         within = [_mean_pair_similarity(similarity, m) for m in members]
         pooled = np.nanmean(within) if not np.all(np.isnan(within)) else np.nan
@@ -220,7 +238,7 @@ def _mean_pair_similarity(similarity: np.ndarray, members: np.ndarray) -> float:
 
 
 def _fold_small_clusters(
-    embeddings: np.ndarray, labels: np.ndarray, durations: np.ndarray, options: DiarizationOptions
+    cues: VoiceCues, labels: np.ndarray, durations: np.ndarray, options: DiarizationOptions
 ) -> np.ndarray:
     """Merge the smallest cluster into its nearest neighbour until every one is a real speaker."""
     labels = labels.copy()
@@ -232,14 +250,9 @@ def _fold_small_clusters(
             totals[smallest] >= options.min_speaker_s and len(kinds) <= options.max_speakers
         ):
             return labels
-        centroids = np.stack([_unit(embeddings[labels == k].mean(axis=0)) for k in kinds])
-        similarity = centroids @ centroids[smallest]
+        similarity = cues.cluster_similarity(labels, kinds)[smallest]
         similarity[smallest] = -np.inf
         labels[labels == kinds[smallest]] = kinds[int(np.argmax(similarity))]
-
-
-def _unit(vector: np.ndarray) -> np.ndarray:
-    return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
 def _renumber(labels: np.ndarray) -> np.ndarray:
@@ -288,6 +301,7 @@ class EmbeddedSpeech:
     pieces: list[SpeechWindow]
     embeddings: np.ndarray
     durations: np.ndarray
+    pitch: np.ndarray | None = None
 
 
 def embed_speech(
@@ -301,7 +315,17 @@ def embed_speech(
     heard = with_context(pieces, regions, int(options.embed_context_s * sample_rate))
     embeddings = embed_pieces(encoder, samples, heard, options.partial_step_frames)
     durations = np.asarray([(p.end - p.start) / sample_rate for p in pieces])
-    return EmbeddedSpeech(pieces, embeddings, durations)
+    pitch = None
+    if options.pitch_weight > 0:
+        pitch = pieces_pitch(samples, pieces, sample_rate)
+    return EmbeddedSpeech(pieces, embeddings, durations, pitch)
+
+
+def pieces_pitch(samples: np.ndarray, pieces: list[SpeechWindow], sample_rate: int) -> np.ndarray:
+    """Median F0 (semitones above 100 Hz) of every piece; NaN where too little is voiced."""
+    return np.asarray(
+        [piece_pitch(samples[p.start : p.end], sample_rate).median_semitones for p in pieces]
+    )
 
 
 def label_speech(embedded: EmbeddedSpeech, options: DiarizationOptions) -> list[SpeakerPiece]:
@@ -310,7 +334,9 @@ def label_speech(embedded: EmbeddedSpeech, options: DiarizationOptions) -> list[
         [i > 0 and embedded.pieces[i - 1].end == p.start for i, p in enumerate(embedded.pieces)],
         dtype=bool,
     )
-    labels = cluster_embeddings(embedded.embeddings, embedded.durations, options, continues)
+    labels = cluster_embeddings(
+        embedded.embeddings, embedded.durations, options, continues, embedded.pitch
+    )
     return [
         SpeakerPiece(p.start, p.end, int(k)) for p, k in zip(embedded.pieces, labels, strict=True)
     ]
