@@ -63,6 +63,14 @@ def test_role_hits_and_role_errors() -> None:
     assert errors["score"] == pytest.approx(0.5) and errors["errors"] == 2
 
 
+def test_a_unit_gold_in_both_roles_is_in_no_wrong_role() -> None:
+    """治安管理处罚法第五十七条 states the act and its penalty: (57, 57) is no role error."""
+    both = Unit("治安管理处罚法", 57, paragraph=1)
+    gold = (GoldPair((both,), (both,)),)
+    assert RoleErrors(3).count_one([ShownPair(both, both)], gold) == 0
+    assert RoleErrors(3).count_one([ShownPair(W83_1_1, W21_1)], (GOLD[0],)) == 2
+
+
 def test_metrics_report_lenient_and_strict() -> None:
     metrics = metrics_of([[ShownPair(W21, W83)]], [GOLD])
     assert metrics["lenient"]["pair_acc@1"] == pytest.approx(1.0)
