@@ -114,6 +114,9 @@ class PairBuilder:
         self.graphs = graphs
         self.weights = weights
         self.ranker = ranker or PairRanker.load()
+        # ranking every unit of a law costs time: only when the ranker weighs it, or when
+        # candidates are collected to train one (eval/pair_ranker_training.py)
+        self.measure_fit_ranks = self.ranker.weighs("duty_fit_rank", "penalty_fit_rank")
         self._routed: Mapping[str, float] = {}
         self._lexicons: dict[tuple, LawLexicon] = {}
         self._citing: dict[tuple, dict[str, list[tuple]]] = {}
@@ -235,7 +238,9 @@ class PairBuilder:
             return max(own, w.lead * lexicon.weighted_containment(q.grams, bigrams(unit.full_text)))
 
         duty_match, penalty_match = match(c.duty), match(c.penalty)
-        duty_ranks, penalty_ranks = self._fit_ranks(c.duty.record, q)
+        duty_ranks, penalty_ranks = (
+            self._fit_ranks(c.duty.record, q) if self.measure_fit_ranks else ({}, {})
+        )
         route = q.routed.get(c.duty.record.law, 0.0)
         self_stated = c.link is LinkKind.SELF
         return (

@@ -69,6 +69,10 @@ class PairRanker:
     def vector(self) -> tuple[float, ...]:
         return tuple(float(self.weights.get(name, 0.0)) for name in PAIR_FEATURES)
 
+    def weighs(self, *names: str) -> bool:
+        """Whether any of the named features has a weight (so must be measured)."""
+        return any(self.weights.get(name, 0.0) for name in names)
+
     def score(self, features: Sequence[float]) -> float:
         return sum(w * f for w, f in zip(self.vector, features, strict=True))
 

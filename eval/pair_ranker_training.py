@@ -70,6 +70,7 @@ def collect(
 ) -> list[CollectedSituation]:
     """Run retrieval and candidate generation once per violation situation of the set."""
     finder = assistant.finder
+    finder.pair_builder.measure_fit_ranks = True  # a ranker to train may weigh every feature
     laws = finder.store.law_names()
     found = []
     for situation in loaded.situations:
