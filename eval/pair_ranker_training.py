@@ -119,8 +119,10 @@ def train(
     far as the data says. Situations whose gold is no candidate teach nothing.
     Full-batch gradient descent with Adam steps; deterministic, no random start.
     """
-    prior = np.zeros(len(PAIR_FEATURES)) if prior is None else prior
+    prior = np.array(PairRanker.hand().vector) if prior is None else prior
     lists = [s for s in situations if s.labels.any() and not s.labels.all()]
+    if not lists:  # nothing to learn from: the prior stands
+        return prior.copy()
     mined: list[set[int]] = [set() for _ in lists]
     w = prior.copy()
     for _ in range(rounds):

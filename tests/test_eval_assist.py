@@ -169,3 +169,26 @@ def test_a_procedural_item_with_a_gold_pair_is_refused(
     path.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
     loaded = load_situations(path, CitationResolver(default_store))
     assert not loaded.situations and "null" in loaded.skipped[0]
+
+
+def test_eval_pair_ranker_trains_on_one_split_and_reports_the_other(
+    default_settings: Settings, default_store: CorpusStore, tmp_path: Path
+) -> None:
+    copy_database(default_settings, tmp_path)
+    HybridIndex.build(default_store.iter_articles(), embedder=None).save(tmp_path / "index")
+    path = tmp_path / "situations.json"
+    path.write_text(json.dumps(SITUATIONS, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "ranker.json"
+    env = {"ZHIFA_DATA_DIR": str(tmp_path)}
+    args = ["eval", "pair-ranker", "--train", f"{path}:dev", "--report", f"{path}:heldout"]
+    result = CliRunner().invoke(app, [*args, "--out", str(out), "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    roles = {name: figures["role"] for name, figures in report["sets"].items()}
+    assert sorted(roles.values()) == ["report", "train"]
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["trained_on"] == report["trained_on"] and set(saved["weights"]) <= set(
+        saved["features"]
+    )
+    bad = CliRunner().invoke(app, ["eval", "pair-ranker", "--train", f"{path}:x"], env=env)
+    assert bad.exit_code != 0 and "dev 或 heldout" in bad.output
