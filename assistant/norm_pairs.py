@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from assistant.norm_links import (
@@ -29,6 +29,7 @@ from assistant.norm_units import (
     bigrams,
     duty_units,
 )
+from assistant.pair_ranker import PairRanker
 from assistant.penalty_items import PenaltyMatch, stated_act, states_own_act
 from corpus.citation_parser import parse_citations
 from corpus.model import ArticleRecord
@@ -58,22 +59,26 @@ NO_PAIR_LEVELS = ("司法解释", "宪法")
 
 @dataclass(frozen=True)
 class PairWeights:
-    """How the pair score mixes retrieval rank, fact match of each side, and link strength."""
+    """How many candidates each link kind proposes, and how two features are shaped;
+    how the features weigh is the ranker's (assistant/pair_ranker.py)."""
 
-    # retrieval rank and routing strength weigh a quarter and a half: both say which law,
-    # little about which 条/项 inside it (chosen on assist_fresh4 and on assist_fresh3 apart)
-    rank: float = 0.25
-    match: float = 2.0
-    link: float = 0.5
-    level: float = 0.5
-    route: float = 0.5
     lead: float = 0.5
     rank_scale: float = 5.0
     wording_units: int = 3
     wording_duties: int = 5
     facts_units: int = 4
-    item: float = 1.0  # how far the situation restates a 罚则 item's act (best item 1.0)
     item_units: int = 8
+
+
+@dataclass
+class _Query:
+    """What one call's features are measured against, with its per-law fit ranks cached."""
+
+    grams: frozenset[str]
+    ranks: dict[str, int]
+    routed: Mapping[str, float]
+    item_strength: dict[tuple, float]
+    fit_ranks: dict[tuple, tuple[dict[tuple, int], dict[tuple, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class PairCandidate:
     link_score: float
     reason: str
     score: float = 0.0
+    features: tuple[float, ...] = ()
 
     @property
     def key(self) -> tuple:
@@ -99,9 +105,18 @@ class RankedRecord:
 class PairBuilder:
     """Build and rank pairs from ranked retrieval hits (same law version on both sides)."""
 
-    def __init__(self, graphs: NormGraphs, weights: PairWeights = PairWeights()) -> None:
+    def __init__(
+        self,
+        graphs: NormGraphs,
+        weights: PairWeights = PairWeights(),
+        ranker: PairRanker | None = None,
+    ) -> None:
         self.graphs = graphs
         self.weights = weights
+        self.ranker = ranker or PairRanker.load()
+        # ranking every unit of a law costs time: only when the ranker weighs it, or when
+        # candidates are collected to train one (eval/pair_ranker_training.py)
+        self.measure_fit_ranks = self.ranker.weighs("duty_fit_rank", "penalty_fit_rank")
         self._routed: Mapping[str, float] = {}
         self._lexicons: dict[tuple, LawLexicon] = {}
         self._citing: dict[tuple, dict[str, list[tuple]]] = {}
@@ -120,6 +135,7 @@ class PairBuilder:
         matched = matched or []
         grams = bigrams(query)
         ranks = {h.record.unit_id: h.rank for h in hits}
+        context = _Query(grams, ranks, self._routed, {m.unit.key: m.strength for m in matched})
         found: dict[tuple, PairCandidate] = {}
         for hit in hits:
             record = hit.record
@@ -132,17 +148,17 @@ class PairBuilder:
             else:
                 continue
             for candidate in candidates:
-                scored = self._scored(candidate, grams, ranks)
+                scored = self._scored(candidate, context)
                 if scored.key not in found or scored.score > found[scored.key].score:
                     found[scored.key] = scored
         for match in matched[: self.weights.item_units]:
             for candidate in self._from_item(match.unit, grams):
-                scored = self._scored(candidate, grams, ranks)
+                scored = self._scored(candidate, context)
                 if scored.key not in found or scored.score > found[scored.key].score:
                     found[scored.key] = scored
         for candidate in self._by_facts(grams, hits):
             if candidate.key not in found:
-                found[candidate.key] = self._scored(candidate, grams, ranks)
+                found[candidate.key] = self._scored(candidate, context)
         return sorted(found.values(), key=lambda c: -c.score)
 
     def _restated(self, c: PairCandidate, grams: frozenset[str]) -> float:
@@ -204,29 +220,69 @@ class PairBuilder:
                     found.append(PairCandidate(duty, penalty, LinkKind.FACTS, 0.0, reason))
         return found
 
-    def _scored(
-        self, c: PairCandidate, grams: frozenset[str], ranks: dict[str, int]
-    ) -> PairCandidate:
+    def _scored(self, c: PairCandidate, q: _Query) -> PairCandidate:
+        features = self._features(c, q)
+        return replace(c, score=round(self.ranker.score(features), 4), features=features)
+
+    def _features(self, c: PairCandidate, q: _Query) -> tuple[float, ...]:
+        """The candidate's features in PAIR_FEATURES order."""
         w = self.weights
 
         def rank_part(unit: NormUnit) -> float:
-            rank = ranks.get(unit.record.unit_id, 0)
+            rank = q.ranks.get(unit.record.unit_id, 0)
             return w.rank_scale / (w.rank_scale + rank - 1) if rank else 0.0
 
         def match(unit: NormUnit) -> float:
             lexicon = self.lexicon(unit.record)
-            own = lexicon.weighted_containment(grams, bigrams(unit.text))
-            return max(own, w.lead * lexicon.weighted_containment(grams, bigrams(unit.full_text)))
+            own = lexicon.weighted_containment(q.grams, bigrams(unit.text))
+            return max(own, w.lead * lexicon.weighted_containment(q.grams, bigrams(unit.full_text)))
 
-        score = (
-            w.rank * (rank_part(c.duty) + rank_part(c.penalty))
-            + w.match * (match(c.duty) + match(c.penalty))
-            + w.link * LINK_STRENGTH[c.link] * c.link_score
-            + w.level * LEVEL_PRIOR.get(c.duty.record.level or "", 0.0)
-            + w.route * self._routed.get(c.duty.record.law, 0.0)
-            + w.item * self._restated(c, grams)
+        duty_match, penalty_match = match(c.duty), match(c.penalty)
+        duty_ranks, penalty_ranks = (
+            self._fit_ranks(c.duty.record, q) if self.measure_fit_ranks else ({}, {})
         )
-        return PairCandidate(c.duty, c.penalty, c.link, c.link_score, c.reason, round(score, 4))
+        route = q.routed.get(c.duty.record.law, 0.0)
+        self_stated = c.link is LinkKind.SELF
+        return (
+            rank_part(c.duty),
+            rank_part(c.penalty),
+            duty_match,
+            penalty_match,
+            LINK_STRENGTH[c.link] * c.link_score,
+            LEVEL_PRIOR.get(c.duty.record.level or "", 0.0),
+            route,
+            self._restated(c, q.grams),
+            float(c.link is LinkKind.EXPLICIT),
+            float(c.link is LinkKind.ENUMERATION),
+            float(c.link is LinkKind.WORDING),
+            float(c.link is LinkKind.FACTS),
+            float(self_stated),
+            q.item_strength.get(c.penalty.key, 0.0),
+            1.0 / duty_ranks.get(c.duty.key, 50) if not self_stated else 0.0,
+            1.0 / penalty_ranks.get(c.penalty.key, 50),
+            min(duty_match, penalty_match),
+            float(route >= 1.0),
+        )
+
+    def _fit_ranks(
+        self, record: ArticleRecord, q: _Query
+    ) -> tuple[dict[tuple, int], dict[tuple, int]]:
+        """Rank of every duty unit and 罚则 unit of the law version by how well it fits the
+        facts: what says which 条/项 inside a routed law, where retrieval rank cannot."""
+        key = (record.law, record.version)
+        if key not in q.fit_ranks:
+            lexicon = self.lexicon(record)
+
+            def order(units: list[tuple[NormUnit, frozenset[str]]]) -> dict[tuple, int]:
+                fits = sorted(
+                    ((lexicon.weighted_containment(q.grams, g), u.key) for u, g in units),
+                    key=lambda s: -s[0],
+                )
+                return {unit_key: rank for rank, (_, unit_key) in enumerate(fits, start=1)}
+
+            duties = [(u, g) for u, g, _ in lexicon.duties]
+            q.fit_ranks[key] = (order(duties), order(lexicon.penalties))
+        return q.fit_ranks[key]
 
     def _from_penalty(self, penalty: ArticleRecord, grams: frozenset[str]) -> list[PairCandidate]:
         if states_own_act(penalty):  # the act is stated here: no other article is its duty
@@ -409,7 +465,8 @@ def _cited_duties(
                 continue
             key = ArticleKey(penalty.law, penalty.version, ref.article, ref.suffix)
             duty = records.get(key)
-            if duty is not None:
+            # a cited 罚则 (依照本法第三十九条的规定处罚) is a sanction, never the violated duty
+            if duty is not None and not is_penalty_norm(duty):
                 cited.append((duty, ref.paragraph, ref.item))
     return cited
 

@@ -18,6 +18,7 @@ from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
 from assistant.norm_units import NormUnit
+from assistant.pair_ranker import PairRanker
 from assistant.penalty_items import PenaltyItemIndex, PenaltyMatch
 from assistant.question_kind import question_kind
 from corpus.citation_parser import CitationRef
@@ -200,6 +201,7 @@ class ProvisionFinder:
         candidates: int = 30,
         weights: PairWeights = PairWeights(),
         routing: CorpusRouting = CorpusRouting(),
+        ranker: PairRanker | None = None,
     ) -> None:
         self.store = store
         self.index = index
@@ -207,7 +209,7 @@ class ProvisionFinder:
         self.candidates = candidates
         self.resolver = CitationResolver(store)
         self.graphs = NormGraphs(store)
-        self.pair_builder = PairBuilder(self.graphs, weights)
+        self.pair_builder = PairBuilder(self.graphs, weights, ranker)
         self._known_laws: set[str] | None = None
         self._router: LawRouter | None = None
         self._penalty_items: PenaltyItemIndex | None = None
@@ -292,11 +294,10 @@ class ProvisionFinder:
             merged.setdefault(hit.article_id, hit)
         return list(merged.values()), route
 
-    def ask(
-        self, question: str, on: date | None = None, k: int = 5, laws: frozenset[str] = frozenset()
-    ) -> ProvisionAnswer:
-        """The governing articles in force on ``on`` for a situation described in words."""
-        on = on or date.today()
+    def pair_candidates(
+        self, question: str, on: date, laws: frozenset[str] = frozenset()
+    ) -> tuple[ProvisionAnswer, list[tuple[ArticleRecord, Hit]], list[PairCandidate]]:
+        """Retrieval, routing and every ranked pair candidate, before verification."""
         answer = ProvisionAnswer(question=question, on=on, provisions=[])
         query = rewrite_query(question)
         answer.query = query.text
@@ -317,6 +318,14 @@ class ProvisionFinder:
             {law: route.strength.get(law, 1.0) for law in route.laws},
             self.matched_items(query.text, on, laws or route.laws),
         )
+        return answer, ranked, candidates
+
+    def ask(
+        self, question: str, on: date | None = None, k: int = 5, laws: frozenset[str] = frozenset()
+    ) -> ProvisionAnswer:
+        """The governing articles in force on ``on`` for a situation described in words."""
+        on = on or date.today()
+        answer, ranked, candidates = self.pair_candidates(question, on, laws)
         answer.pairs = self.verified_pairs(candidates, on, answer.dropped)
         seen: set[str] = set()
         for rank, (record, hit) in enumerate(ranked[:k], start=1):
@@ -340,24 +349,19 @@ class ProvisionFinder:
         self, candidates: list[PairCandidate], on: date, dropped: list[str], limit: int = MAX_PAIRS
     ) -> list[NormPair]:
         """The best ``limit`` pairs whose both sides resolve on ``on`` (distinct articles)."""
-        pairs: list[NormPair] = []
-        for candidate in candidates:
-            violated = self.verify_unit(candidate.duty, on)
-            penalty = self.verify_unit(candidate.penalty, on)
-            failed = [v for v in (violated, penalty) if isinstance(v, CitationError)]
-            if failed:
-                dropped.extend(f"{e.message}" for e in failed)
-                continue
-            pair = NormPair(violated, penalty, candidate.reason, candidate.link, candidate.score)
-            if any(p.repeats(pair) for p in pairs):
-                continue
-            same_duty = [p for p in pairs if _article_of(p.violated) == _article_of(pair.violated)]
-            if len(same_duty) >= MAX_PAIRS_PER_DUTY:
-                continue  # leave room for another reading of the facts
-            pairs.append(pair)
-            if len(pairs) == limit:
-                break
-        return pairs
+        return select_pairs((self.verified_pair(c, on, dropped) for c in candidates), limit)
+
+    def verified_pair(
+        self, candidate: PairCandidate, on: date, dropped: list[str]
+    ) -> NormPair | None:
+        """The candidate with both sides resolved on ``on``; None (reason dropped) otherwise."""
+        violated = self.verify_unit(candidate.duty, on)
+        penalty = self.verify_unit(candidate.penalty, on)
+        failed = [v for v in (violated, penalty) if isinstance(v, CitationError)]
+        if failed:
+            dropped.extend(f"{e.message}" for e in failed)
+            return None
+        return NormPair(violated, penalty, candidate.reason, candidate.link, candidate.score)
 
     def _add_with_links(
         self, answer: ProvisionAnswer, record: ArticleRecord, hit: Hit, rank: int, seen: set[str]
@@ -450,3 +454,18 @@ class ProvisionFinder:
             )
             return CitationError(CitationErrorCode.REPEALED, message)
         return resolved
+
+
+def select_pairs(pairs: Iterable[NormPair | None], limit: int = MAX_PAIRS) -> list[NormPair]:
+    """The first ``limit`` pairs, best first, skipping repeats and a third pair of one duty."""
+    chosen: list[NormPair] = []
+    for pair in pairs:
+        if pair is None or any(p.repeats(pair) for p in chosen):
+            continue
+        same_duty = [p for p in chosen if _article_of(p.violated) == _article_of(pair.violated)]
+        if len(same_duty) >= MAX_PAIRS_PER_DUTY:
+            continue  # leave room for another reading of the facts
+        chosen.append(pair)
+        if len(chosen) == limit:
+            break
+    return chosen

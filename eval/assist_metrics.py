@@ -100,7 +100,8 @@ class RoleHit:
 
 @dataclass(frozen=True)
 class RoleErrors:
-    """Citations shown in the wrong role: a gold penalty as 违法依据, or a gold duty as 处罚依据.
+    """Citations shown in the wrong role: a gold penalty as 违法依据, or a gold duty as 处罚依据
+    (a unit the gold names in both roles is in neither wrong role).
 
     ``score`` is the share of situations with at least one; ``errors`` the total count.
     """
@@ -111,8 +112,8 @@ class RoleErrors:
         duties = [u for g in gold for u in g.violated]
         penalties = [u for g in gold for u in g.penalty]
         top = shown[: self.k]
-        wrong = {p.violated for p in top if _any_hit(p.violated, penalties, False)}
-        wrong |= {p.penalty for p in top if _any_hit(p.penalty, duties, False)}
+        wrong = {p.violated for p in top if _wrong_role(p.violated, penalties, duties)}
+        wrong |= {p.penalty for p in top if _wrong_role(p.penalty, duties, penalties)}
         return len(wrong)
 
     def run(self, shown: Sequence[Sequence[ShownPair]], gold: Sequence[Sequence[GoldPair]]) -> dict:
@@ -120,6 +121,12 @@ class RoleErrors:
         result = _mean([float(c > 0) for c in counts])
         result["errors"] = sum(counts)
         return result
+
+
+def _wrong_role(shown: Unit, other_role: Sequence[Unit], own_role: Sequence[Unit]) -> bool:
+    """A gold unit of the other role, unless the gold gives it this role too: an article
+    stating both the act and its penalty (治安管理处罚法第五十七条) is right on both sides."""
+    return _any_hit(shown, other_role, False) and not _any_hit(shown, own_role, False)
 
 
 def _mean(scores: list[float]) -> dict:

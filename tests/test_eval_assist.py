@@ -63,6 +63,14 @@ def test_role_hits_and_role_errors() -> None:
     assert errors["score"] == pytest.approx(0.5) and errors["errors"] == 2
 
 
+def test_a_unit_gold_in_both_roles_is_in_no_wrong_role() -> None:
+    """治安管理处罚法第五十七条 states the act and its penalty: (57, 57) is no role error."""
+    both = Unit("治安管理处罚法", 57, paragraph=1)
+    gold = (GoldPair((both,), (both,)),)
+    assert RoleErrors(3).count_one([ShownPair(both, both)], gold) == 0
+    assert RoleErrors(3).count_one([ShownPair(W83_1_1, W21_1)], (GOLD[0],)) == 2
+
+
 def test_metrics_report_lenient_and_strict() -> None:
     metrics = metrics_of([[ShownPair(W21, W83)]], [GOLD])
     assert metrics["lenient"]["pair_acc@1"] == pytest.approx(1.0)
@@ -161,3 +169,26 @@ def test_a_procedural_item_with_a_gold_pair_is_refused(
     path.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
     loaded = load_situations(path, CitationResolver(default_store))
     assert not loaded.situations and "null" in loaded.skipped[0]
+
+
+def test_eval_pair_ranker_trains_on_one_split_and_reports_the_other(
+    default_settings: Settings, default_store: CorpusStore, tmp_path: Path
+) -> None:
+    copy_database(default_settings, tmp_path)
+    HybridIndex.build(default_store.iter_articles(), embedder=None).save(tmp_path / "index")
+    path = tmp_path / "situations.json"
+    path.write_text(json.dumps(SITUATIONS, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "ranker.json"
+    env = {"ZHIFA_DATA_DIR": str(tmp_path)}
+    args = ["eval", "pair-ranker", "--train", f"{path}:dev", "--report", f"{path}:heldout"]
+    result = CliRunner().invoke(app, [*args, "--out", str(out), "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    roles = {name: figures["role"] for name, figures in report["sets"].items()}
+    assert sorted(roles.values()) == ["report", "train"]
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["trained_on"] == report["trained_on"] and set(saved["weights"]) <= set(
+        saved["features"]
+    )
+    bad = CliRunner().invoke(app, ["eval", "pair-ranker", "--train", f"{path}:x"], env=env)
+    assert bad.exit_code != 0 and "dev 或 heldout" in bad.output

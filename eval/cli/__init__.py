@@ -10,6 +10,7 @@ import typer
 
 from eval.cli.assist import assist_command
 from eval.cli.cases import cases_command
+from eval.cli.pair_ranker import pair_ranker_command
 from eval.cli.redaction import redaction_command
 from eval.cli.reports import (
     compare_command,
@@ -46,6 +47,10 @@ eval_app.command(
 eval_app.command(
     "assist", help="办案辅助评测：条款对准确率@1/@3、违法依据与处罚依据 Hit@3、角色错误。"
 )(assist_command)
+eval_app.command(
+    "pair-ranker",
+    help="办案辅助条款对排序：在训练集上学习权重，在报告集上与手定权重比较。",
+)(pair_ranker_command)
 eval_app.command("redaction", help="在生成的标注集上测量个人信息隐去的召回率与精确率。")(
     redaction_command
 )
