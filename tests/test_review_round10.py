@@ -5,6 +5,7 @@ Variants are built in ``review_fixtures``; statute text comes from the default c
 from __future__ import annotations
 
 import pytest
+from conftest import ImportedCorpus
 from review_fixtures import (
     cod_variants,
     decision_title_variants,
@@ -14,7 +15,9 @@ from review_fixtures import (
     township_variants,
 )
 
+from api.settings import Settings
 from assistant.case_file import CaseFile
+from assistant.review.approval import says_unapproved
 from assistant.review.checkers.fact_support import exceeds
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
@@ -199,3 +202,58 @@ def test_deciding_inside_the_statement_period_cites_the_duty_and_the_bar(
     must_fix = _must_fix(CaseFile.model_validate(data), ctx)
     assert ("procedure", PENALTY_LAW + "第四十五条第一款") in must_fix
     assert ("procedure", PENALTY_LAW + "第六十二条") in must_fix
+
+
+# --- one reading of "not approved" for both extensions ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "延长扣押三十日，未经负责人批准",
+        "延期六十日，无负责人审批意见",
+        "延期，未见批准",
+        "承办人自行决定延长",
+    ],
+)
+def test_every_wording_of_a_missing_approval_is_read_alike(note: str) -> None:
+    assert says_unapproved(note)
+
+
+def test_an_approved_extension_is_not_read_as_unapproved() -> None:
+    assert not says_unapproved("经行政机关负责人批准，延长扣押三十日")
+
+
+# --- the object of a revocation (national corpus: 旅游法) -------------------------------------
+
+TOURISM_95 = "《中华人民共和国旅游法》第九十五条第一款"
+
+
+@pytest.fixture(scope="module")
+def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
+    """旅游法 is in the national corpus only."""
+    return ReviewContext.build(default_settings, national_corpus.store)
+
+
+def _unlicensed_travel(types: list[str]) -> CaseFile:
+    data = example_data()
+    data["agency"]["powers"]["penalty_types"] = ["罚款", "没收违法所得", "吊销许可证件"]
+    data["citations"] = {
+        "violated": ["《中华人民共和国旅游法》第二十八条"],
+        "penalty_basis": [TOURISM_95],
+    }
+    data["penalty"] = {"types": types, "amount": 20000}
+    return CaseFile.model_validate(data)
+
+
+def test_revoking_a_business_licence_the_article_does_not_name_is_unprovided(
+    national_ctx: ReviewContext,
+) -> None:
+    """第九十五条 revokes only the 旅行社业务经营许可证 (第二款, 除依照前款规定处罚外)."""
+    case = _unlicensed_travel(["罚款", "没收违法所得", "吊销营业执照"])
+    assert ("law", "《中华人民共和国旅游法》第九十五条") in _must_fix(case, national_ctx)
+
+
+def test_revoking_the_permit_the_article_names_is_provided(national_ctx: ReviewContext) -> None:
+    case = _unlicensed_travel(["罚款", "没收违法所得", "吊销旅行社业务经营许可证"])
+    assert ("law", "《中华人民共和国旅游法》第九十五条") not in _must_fix(case, national_ctx)
