@@ -78,6 +78,7 @@ def site_record_variants() -> dict[str, CaseFile]:
         "documents_only": ({"type": "现场检查笔录", "date": "2023-03-28"}, None),
         "evidence_only": (None, {"type": "现场笔录", "name": "现场笔录", "date": "2023-03-28"}),
         "survey_title": (None, {"type": "勘验笔录", "name": "现场勘查记录", "date": "2023-03-28"}),
+        "patrol_title": ({"type": "巡查记录", "date": "2023-03-28"}, None),
         "missing": (None, None),
     }.items():
         data = _without_site_record(example_data())

@@ -66,7 +66,9 @@ def test_ph_below_its_lower_limit_is_beyond_the_standard() -> None:
 # --- the inspection record, under any list and title -----------------------------------------
 
 
-@pytest.mark.parametrize("variant", ["documents_only", "evidence_only", "survey_title"])
+@pytest.mark.parametrize(
+    "variant", ["documents_only", "evidence_only", "survey_title", "patrol_title"]
+)
 def test_an_inspection_record_counts_under_either_list_and_any_title(
     variant: str, ctx: ReviewContext
 ) -> None:
@@ -75,6 +77,15 @@ def test_an_inspection_record_counts_under_either_list_and_any_title(
 
 def test_an_inspection_whose_findings_are_used_needs_its_record(ctx: ReviewContext) -> None:
     assert ("evidence", INSPECTION_RULE) in _must_fix(site_record_variants()["missing"], ctx)
+
+
+@pytest.mark.parametrize("note", ["现场检查并采样", "现场查看并采样", "实地核查并采样"])
+def test_an_inspection_is_read_under_any_wording(note: str, ctx: ReviewContext) -> None:
+    case = site_record_variants()["missing"].model_dump(mode="json", by_alias=True)
+    case["events"][0]["note"] = note
+    case["facts"]["description"] = case["facts"]["description"].replace("现场检查时", "")
+    must_fix = _must_fix(CaseFile.model_validate(case), ctx)
+    assert ("evidence", INSPECTION_RULE) in must_fix
 
 
 def _inspection_found_nothing_used(keep_photos: bool) -> CaseFile:
