@@ -268,3 +268,24 @@ def test_revoking_a_business_licence_the_article_does_not_name_is_unprovided(
 def test_revoking_the_permit_the_article_names_is_provided(national_ctx: ReviewContext) -> None:
     case = _unlicensed_travel(["罚款", "没收违法所得", "吊销旅行社业务经营许可证"])
     assert ("law", "《中华人民共和国旅游法》第九十五条") not in _must_fix(case, national_ctx)
+
+
+# --- a questioning step needs its record, under either list -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("documents", "evidence", "flagged"),
+    [
+        ([], [], True),
+        ([{"type": "询问笔录", "date": "2023-04-10"}], [], False),
+        ([], [{"type": "当事人的陈述", "name": "调查询问笔录", "date": "2023-04-10"}], False),
+    ],
+)
+def test_a_questioning_step_needs_its_record(
+    documents: list[dict], evidence: list[dict], flagged: bool, ctx: ReviewContext
+) -> None:
+    data = example_data()
+    data["documents"] = [d for d in data["documents"] if "询问" not in d["type"]] + documents
+    data["evidence"] = [e for e in data["evidence"] if "询问" not in e["name"]] + evidence
+    found = ("evidence", INSPECTION_RULE) in _must_fix(CaseFile.model_validate(data), ctx)
+    assert found is flagged

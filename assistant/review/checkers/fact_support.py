@@ -151,7 +151,29 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _on_site(case, ctx)
+    return _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
+
+
+_QUESTIONING = re.compile(r"询问|讯问")
+_QUESTIONING_RECORD = re.compile(r"(?:询问|讯问|问话|谈话|调查)[^，。；、]{0,8}(?:笔录|记录)")
+
+
+def _unrecorded_questioning(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第五十五条第二款: 询问或者检查应当制作笔录 — a questioning step the file lists, with
+    no record of it among the (complete) evidence and documents."""
+    asked = [e for e in case.events if e.type == "调查取证" and _QUESTIONING.search(e.note)]
+    if not asked or is_summary(case) or any(_QUESTIONING_RECORD.search(r) for r in _records(case)):
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason="案卷记载进行了询问，但证据和文书中都没有询问笔录；询问应当制作笔录",
+            rule=ctx.penalty_law("第五十五条第二款"),
+            evidence=f"events（{asked[0].date} 调查取证）note：{asked[0].note}；"
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
 
 
 def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
