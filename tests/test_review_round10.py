@@ -18,6 +18,7 @@ from review_fixtures import (
 from api.settings import Settings
 from assistant.case_file import CaseFile
 from assistant.review.approval import says_unapproved
+from assistant.review.checkers.discretion import minor_act
 from assistant.review.checkers.fact_support import exceeds
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
@@ -289,3 +290,13 @@ def test_a_questioning_step_needs_its_record(
     data["evidence"] = [e for e in data["evidence"] if "询问" not in e["name"]] + evidence
     found = ("evidence", INSPECTION_RULE) in _must_fix(CaseFile.model_validate(data), ctx)
     assert found is flagged
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["经查不属于违法行为轻微的情形", "危害后果轻微", "其余3台设备均未安装防护装置"],
+)
+def test_words_that_do_not_say_the_act_was_minor(said: str) -> None:
+    data = example_data()
+    data["facts"]["description"] += said + "。"
+    assert minor_act(CaseFile.model_validate(data)) == ""

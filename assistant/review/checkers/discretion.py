@@ -23,8 +23,10 @@ _TOLERANCE_YUAN = 0.5
 # alone is the sentence's other condition (没有造成危害后果), not this one.
 _MINOR_ACT = re.compile(
     r"轻微|未多收|没有多收|无违法所得|没有违法所得|未影响|没有影响|未造成[^，。；]{0,4}污染"
-    r"|无泄漏|其余[^，。；]{0,12}均"
+    r"|无泄漏|其余[^，。；]{0,12}均(?:已|明码|符合|合格|正常)"
 )
+# 不属于情节轻微 / 危害后果轻微 (the harm, not the act): no statement that the act was minor
+_NOT_MINOR = re.compile(r"不属于|并非|不是|不构成|不符合|不能认定|后果轻微")
 STANDARDS_DEPARTMENT = "生态环境"
 _STANDARD_FILES = {"jiangmen": JIANGMEN_XLS, "guangdong": GUANGDONG_PDF}
 
@@ -152,7 +154,8 @@ def minor_act(case: CaseFile) -> str:
     not inferred from 没有危害后果 and a first offence alone."""
     texts = [case.violation.description, case.facts.description, *case.facts.circumstances]
     texts += case.facts.mitigating_grounds
-    found = next((m for t in texts if (m := _MINOR_ACT.search(t))), None)
+    clauses = [c for t in texts for c in re.split(r"[，。；,;]", t) if not _NOT_MINOR.search(c)]
+    found = next((m for c in clauses if (m := _MINOR_ACT.search(c))), None)
     if found is None and case.facts.amounts.get("违法所得") == 0:
         return "facts.amounts.违法所得=0"
     return found.group(0) if found else ""
