@@ -216,8 +216,7 @@ def _minor(*extra_basis: str) -> CaseFile:
 def test_a_minor_punished_without_a_word_of_lighter_penalty_is_checked(
     ctx: ReviewContext,
 ) -> None:
-    # filed under discretion since round 10 (labelling guide: 应当从轻或者减轻 is 裁量)
-    assert ("discretion", PENALTY_LAW + "第三十条", "check") in _flags(_minor(), ctx)
+    assert ("law", PENALTY_LAW + "第三十条", "check") in _flags(_minor(), ctx)
 
 
 def test_a_minor_punished_under_the_minor_s_article_is_no_finding(ctx: ReviewContext) -> None:

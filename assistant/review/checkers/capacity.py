@@ -28,16 +28,10 @@ _PREGNANT = re.compile(r"怀孕|孕妇|妊娠|哺乳")
 OLD_AGE = 70
 
 
-def _flag(
-    severity: Severity,
-    reason: str,
-    rule: str,
-    evidence: str,
-    point: ReviewPoint = ReviewPoint.LAW,
-) -> Flag:
-    """No penalty allowed at all is 适用法律 (law); a penalty that had to be lighter is 裁量
-    (discretion), as the labelling guide files 应当从轻或者减轻 (eval/sets/review_labels.md)."""
-    return Flag(point=point, severity=severity, reason=reason, rule=rule, evidence=evidence)
+def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW, severity=severity, reason=reason, rule=rule, evidence=evidence
+    )
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -128,7 +122,6 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
             "行政处罚，案卷未载明从轻或者减轻",
             rule,
             evidence,
-            ReviewPoint.DISCRETION,
         )
     ]
 
