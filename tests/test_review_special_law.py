@@ -208,13 +208,17 @@ def test_no_harm_and_corrected_must_not_be_punished_first_minor_may_not(
     data = _data()
     data["violation"].pop("standard_id")
     data["facts"].update({"corrected_in_time": True, "harm": "无"})
+    # 轻微 is the file's word, not inferred from no harm (round 10): unsaid, only 可以不予
+    unsaid = _flags(CaseFile.model_validate(data), ctx, "discretion")
+    assert [f.severity.value for f in unsaid] == ["check"]
+    data["facts"]["circumstances"] = ["违法行为轻微"]
     # the first sentence bars any penalty: a misapplied law, not a discretion choice
     assert _flags(CaseFile.model_validate(data), ctx, "discretion") == []
     flags = _flags(CaseFile.model_validate(data), ctx, "law")
     assert [(f.rule, f.severity.value) for f in flags] == [
         (PENALTY_LAW + "第三十三条第一款", "must_fix")
     ]
-    data["facts"].update({"harm": "轻微", "first_offence": True})
+    data["facts"].update({"harm": "轻微", "first_offence": True, "circumstances": []})
     flags = _flags(CaseFile.model_validate(data), ctx, "discretion")
     assert [f.severity.value for f in flags] == ["check"]
 

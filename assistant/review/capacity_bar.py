@@ -5,8 +5,9 @@ not recognise or control their conduct (第三十一条; 治安管理处罚法�
 punished: the file is corrected by deciding 不予行政处罚 (第五十七条第一款). What exists
 only to impose a penalty then has nothing left to correct: its amount, tier and
 exemption (裁量), the notice of the proposed penalty and the hearing on it (第四十四条、
-第四十五条、第六十三条、第六十四条), the on-the-spot scope (第五十一条) and the matters a
-决定书 states about the penalty (第五十九条). Who acted, with what power, on what facts
+第四十五条、第六十三条、第六十四条) and the on-the-spot scope (第五十一条); the matters a
+决定书 states about the penalty (第五十九条) the documents checker leaves out itself, since
+the remedies and the deciding agency are stated in a 不予处罚 decision too. Who acted, with what power, on what facts
 and evidence, within what time, and whether a crime is to be transferred stay under
 review, since a 不予处罚 decision rests on them too.
 """
@@ -17,11 +18,11 @@ from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
 from assistant.review.party_capacity import party_age, stated_mental_state
-from assistant.review.public_order import DECISION_LIST, HEARING, NOTICE, special_rule
+from assistant.review.public_order import HEARING, NOTICE, special_rule
 
 NO_CAPACITY_AGE = 14
 # 行政处罚法 articles that exist only to impose a penalty
-PENALTY_STEPS = ("第四十四条", "第四十五条", "第五十一条", "第五十九条", "第六十三条", "第六十四条")
+PENALTY_STEPS = ("第四十四条", "第四十五条", "第五十一条", "第六十三条", "第六十四条")
 
 
 def barred(case: CaseFile) -> bool:
@@ -38,7 +39,7 @@ def barred(case: CaseFile) -> bool:
 
 def _penalty_step_rules(case: CaseFile, ctx: ReviewContext) -> tuple[str, ...]:
     general = [ctx.penalty_law(article) for article in PENALTY_STEPS]
-    special = [special_rule(case, ctx, rule) for rule in (NOTICE, HEARING, DECISION_LIST)]
+    special = [special_rule(case, ctx, rule) for rule in (NOTICE, HEARING)]
     return tuple(general + [rule for rule in special if rule])
 
 

@@ -14,14 +14,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.case_file import CaseFile, Event
+from assistant.review.approval import says_unapproved
 from corpus.numerals import parse_number
 
 DECISION_DAYS = 90  # 第六十条
 DAYS_PER_MONTH = 31  # a month's extension read generously: never short
-# 未经批准 / 无负责人审批意见 / 未见批准: the file itself says the extension lacks approval
-_UNAPPROVED = re.compile(
-    r"(?:未经?|无|没有|缺少|未见)[^，。；“”]{0,8}(?:批准|审批)|未报[^，。；]{0,8}批准|自行决定"
-)
 _LENGTH = re.compile(
     r"延(?:长|期)[^，。；\d一二三四五六七八九十两]{0,8}([\d一二三四五六七八九十两]+)\s*(?:个)?(日|天|月)"
 )
@@ -40,7 +37,7 @@ def decision_limit(case: CaseFile, opened: date) -> DecisionLimit:
     if not extensions:
         return DecisionLimit(DECISION_DAYS, "且无延期批准")
     expiry = opened + timedelta(days=DECISION_DAYS)
-    counted = [e for e in extensions if e.date <= expiry and not _UNAPPROVED.search(e.note)]
+    counted = [e for e in extensions if e.date <= expiry and not says_unapproved(e.note)]
     if not counted:
         late = all(e.date > expiry for e in extensions)
         return DecisionLimit(

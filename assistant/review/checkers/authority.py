@@ -25,7 +25,7 @@ from corpus.citation_resolver import ResolvedCitation
 RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
 # 乡镇人民政府、街道办事处: below county level, they punish only on a provincial decision
 # handing them the power (第二十四条).
-_BELOW_COUNTY = re.compile(r"(街道办事处|镇人民政府|乡人民政府|民族乡人民政府)$")
+_BELOW_COUNTY = re.compile(r"(街道办事处|街道办|[乡镇](?:人民)?政府)$")
 
 # Department kinds as 罚则 name them, with the names agencies carry (机构改革 renamed many).
 DEPARTMENTS: dict[str, tuple[str, ...]] = {
@@ -312,5 +312,5 @@ def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ctx.penalty_law("第二十三条"),
             f"agency.name={agency.name}；agency.powers.basis："
             f"{'、'.join(agency.powers.basis) or '无'}",
-        )
+        ).model_copy(update={"also_cites": [ctx.penalty_law("第二十四条第一款")]})
     ]

@@ -5,6 +5,8 @@ tier the discretion standard gives for the facts, and no fine where the facts me
 
 from __future__ import annotations
 
+import re
+
 from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
@@ -16,6 +18,15 @@ from assistant.review.mitigation import reduction_grounds
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 
 _TOLERANCE_YUAN = 0.5
+# What makes the act itself 轻微 (第三十三条第一款前句), as a file records it: the word, a
+# small share of what was on offer (其余…均), no gain or overcharge, nobody affected. harm 无
+# alone is the sentence's other condition (没有造成危害后果), not this one.
+_MINOR_ACT = re.compile(
+    r"轻微|未多收|没有多收|无违法所得|没有违法所得|未影响|没有影响|未造成[^，。；]{0,4}污染"
+    r"|无泄漏|其余[^，。；]{0,12}均(?:已|明码|符合|合格|正常)"
+)
+# 不属于情节轻微 / 危害后果轻微 (the harm, not the act): no statement that the act was minor
+_NOT_MINOR = re.compile(r"不属于|并非|不是|不构成|不符合|不能认定|后果轻微")
 STANDARDS_DEPARTMENT = "生态环境"
 _STANDARD_FILES = {"jiangmen": JIANGMEN_XLS, "guangdong": GUANGDONG_PDF}
 
@@ -138,6 +149,18 @@ def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> 
     ]
 
 
+def minor_act(case: CaseFile) -> str:
+    """The file's own words showing the act was 轻微, or '' when it never says so: 轻微 is
+    not inferred from 没有危害后果 and a first offence alone."""
+    texts = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    texts += case.facts.mitigating_grounds
+    clauses = [c for t in texts for c in re.split(r"[，。；,;]", t) if not _NOT_MINOR.search(c)]
+    found = next((m for c in clauses if (m := _MINOR_ACT.search(c))), None)
+    if found is None and case.facts.amounts.get("违法所得") == 0:
+        return "facts.amounts.违法所得=0"
+    return found.group(0) if found else ""
+
+
 def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) -> list[Flag]:
     """A penalty despite 轻微并及时改正/首违 facts (第三十三条第一款).
 
@@ -153,9 +176,9 @@ def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) ->
     listed = decision is not None and decision.exemption is not None
     met_list = listed and decision.exemption.status == "适用，不予处罚"
     corrected = facts.corrected_in_time is True
-    harmless = corrected and facts.harm == "无"
+    harmless = corrected and facts.harm == "无" and minor_act(case)
     first = facts.first_offence is True or facts.prior_offences == 0
-    may = corrected and facts.harm == "轻微" and first
+    may = corrected and facts.harm in ("无", "轻微") and first
     if not (met_list or harmless or may):
         return []
     if met_list:
@@ -164,6 +187,8 @@ def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) ->
         )
     else:
         source = f"first_offence={facts.first_offence}，harm={facts.harm}，corrected_in_time=true"
+        if harmless:
+            source += f"；违法行为轻微：“{minor_act(case)}”"
     binding = (met_list and not decision.exemption.discretionary) or harmless
     reason = (
         "违法行为轻微并及时改正、没有造成危害后果（或符合不予处罚清单），依法不予行政处罚"

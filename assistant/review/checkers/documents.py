@@ -9,6 +9,7 @@ import re
 
 from assistant.case_file import CaseFile, Document
 from assistant.discretion.text_match import similarity
+from assistant.review.capacity_bar import barred
 from assistant.review.checkers.announcement_service import announced
 from assistant.review.checkers.fact_support import only_unrecorded_inspections
 from assistant.review.context import ReviewContext
@@ -36,6 +37,9 @@ PARAPHRASES = (
 )
 # The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it.
 _PARTY_MATTER = re.compile(r"当事人的姓名或者名称|被处罚人的姓名")
+# Matters only a penalty has (its kind and basis, how and when it is paid): a party who may
+# not be punished (capacity_bar) gets a 不予处罚 decision, which still states the rest.
+_PENALTY_MATTER = re.compile(r"处罚的种类|履行方式")
 _PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称)")
 
 
@@ -220,6 +224,8 @@ def _decision_contents(
     rule, listed = decision_rule_and_matters(ctx, case)
     if summary or not document.contents:
         listed = []  # unlisted contents are not judged
+    if barred(case):
+        listed = [(n, m) for n, m in listed if not _PENALTY_MATTER.search(m)]
     missing, items = [], []
     for numeral, matter in listed:
         left_out = unstated_parts(document.contents, matter)
@@ -234,6 +240,8 @@ def _decision_contents(
             rule,
             f"documents（{document.type}）contents：{'；'.join(document.contents) or '无'}",
         )
+        general = ctx.penalty_law("第五十九条第一款")  # a special list restates the general one
+        items += [general] if rule != general else []
         flags.append(flag.model_copy(update={"also_cites": items}))
     if document.sealed is False:
         flags.append(

@@ -69,6 +69,8 @@ POLLUTANTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("pH", r"pH|PH值|酸碱度"),
     )
 )
+_LOWER_BOUND = re.compile(r"溶解氧|下限")
+_NEUTRAL_PH = 7
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
@@ -102,12 +104,24 @@ _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|
 _PREMISES = r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店)"
 _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘|监督检查|执法检查|监督抽查"
+    rf"|现场查看|实地查看|实地核查"
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
 )
 # The written record of it, by any agency's title.
 _INSPECTION_RECORD = re.compile(
-    r"(?:检查|勘验|勘查|核查|查验|现场|踏勘)[^，。；、]{0,8}(?:笔录|记录(?!仪)|检查表|登记表)|现场笔录"
+    r"(?:检查|勘验|勘查|核查|查验|现场|踏勘|巡查|查看)[^，。；、]{0,8}(?:笔录|记录(?!仪)|检查表|登记表)"
+    r"|现场笔录"
+)
+
+
+# Evidence taken at the site itself (photos, a body camera, goods held there): the decision
+# rests on what the inspection found.
+_TAKEN_ON_SITE = re.compile(r"现场|当场|执法记录仪|先行登记保存|扣押")
+# The file itself saying the on-site record is missing (无现场勘测笔录、未制作检查记录).
+_NO_SITE_RECORD = re.compile(
+    r"(?:无|没有|未制作|未作|未形成|缺少|未见)[^，。；]{0,6}(?:现场|勘测|勘验|勘查|检查|测量)"
+    r"[^，。；]{0,6}(?:笔录|记录(?!仪))"
 )
 
 
@@ -137,7 +151,29 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _on_site(case, ctx)
+    return _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
+
+
+_QUESTIONING = re.compile(r"询问|讯问")
+_QUESTIONING_RECORD = re.compile(r"(?:询问|讯问|问话|谈话|调查)[^，。；、]{0,8}(?:笔录|记录)")
+
+
+def _unrecorded_questioning(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第五十五条第二款: 询问或者检查应当制作笔录 — a questioning step the file lists, with
+    no record of it among the (complete) evidence and documents."""
+    asked = [e for e in case.events if e.type == "调查取证" and _QUESTIONING.search(e.note)]
+    if not asked or is_summary(case) or any(_QUESTIONING_RECORD.search(r) for r in _records(case)):
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason="案卷记载进行了询问，但证据和文书中都没有询问笔录；询问应当制作笔录",
+            rule=ctx.penalty_law("第五十五条第二款"),
+            evidence=f"events（{asked[0].date} 调查取证）note：{asked[0].note}；"
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
 
 
 def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
@@ -222,6 +258,15 @@ def _own_values(
     return own if named else measured
 
 
+def exceeds(what: str, value: float, limit: float) -> bool:
+    """Above its limit, or below it where the limit is a floor: pH's lower bound (6 of
+    6–9: pH 2.1 is acid beyond the standard) and dissolved oxygen (溶解氧)."""
+    floor = _LOWER_BOUND.search(what) is not None or (
+        "pH" in _pollutants(what) and limit <= _NEUTRAL_PH
+    )
+    return value < limit if floor else value > limit
+
+
 def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """超标 found, but every measured value with a limit — for the pollutant said to
     exceed, when the file names it — is within it."""
@@ -230,7 +275,7 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     measured = _own_values(case, measured_values(case))
     multiples = {k: v for k, v in case.facts.quantities.items() if "超标倍数" in k}
-    if any(value > limit for _, value, limit in measured) or any(v > 0 for v in multiples.values()):
+    if any(exceeds(*m) for m in measured) or any(v > 0 for v in multiples.values()):
         return []
     if not measured and not multiples:
         if measured_values(case) and claimed_pollutants(case):  # values, but for others
@@ -343,6 +388,39 @@ def unproven_site_fact(case: CaseFile) -> bool:
     return not any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
 
 
+def found_on_site(case: CaseFile) -> bool:
+    """The decision rests on what an inspection found: the narrative says the fact was
+    found or inspected on site, or evidence was taken there. An inspection that found
+    nothing the decision uses (the facts come from a test report, a contract, a notarised
+    web page) left no fact unproven."""
+    narrative = _narrative(case)
+    if _ON_SITE.search(narrative) or _INSPECTION.search(narrative):
+        return True
+    return any(
+        e.type == "物证" or _TAKEN_ON_SITE.search(f"{e.name}{e.obtained_by or ''}")
+        for e in case.evidence
+    )
+
+
+def _stated_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The file says itself that the fact has no on-site record, and none is listed: the
+    fact is not proven (第四十条) and the step was not recorded (第四十七条)."""
+    said = next((m for m in (_NO_SITE_RECORD.search(t) for t in [_narrative(case)]) if m), None)
+    if said is None or any(_INSPECTION_RECORD.search(r) for r in _records(case)):
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason="案卷自述认定的事实没有现场检查（勘测）笔录，卷内也未列入，"
+            "该事实证据不足；现场调查应当制作笔录并全过程记录",
+            rule=ctx.penalty_law("第四十条"),
+            also_cites=[ctx.penalty_law("第四十七条"), ctx.rule(AV_RULE)],
+            evidence=f"“{said.group(0)}”；evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
+
+
 def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An inspection needs its written record (第五十五条第二款); a fact found on site with
     neither a record nor a recording is not proven (第四十条), for the reviewer to check.
@@ -351,7 +429,7 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     recording duty (全过程记录办法第十四条第一款)."""
     inspections = _inspections(case)
     if not inspections or not _unrecorded(case):
-        return []
+        return [] if inspections else _stated_unrecorded(case, ctx)
     listed = f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}；documents：" + (
         "、".join(d.type for d in case.documents) or "无"
     )
@@ -371,15 +449,17 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         ]
     # 第五十五条 is the ordinary procedure's; a decision on the spot (第五十二条) is its own
     # form, and one beyond the summary scope is flagged under 第五十一条.
+    used = found_on_site(case)
     flags = (
         []
         if is_summary(case)
         else [
             Flag(
                 point=ReviewPoint.EVIDENCE,
-                severity=Severity.MUST_FIX,
+                severity=Severity.MUST_FIX if used else Severity.CHECK,
                 reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
-                "照片、音像记录不能代替",
+                "照片、音像记录不能代替"
+                + ("" if used else "（认定的事实未见来自该次检查，请核实笔录是否遗漏）"),
                 rule=ctx.penalty_law("第五十五条第二款"),
                 evidence=f"{inspections[0]}；{listed}",
             )

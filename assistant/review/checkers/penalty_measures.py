@@ -46,6 +46,17 @@ _BY_REFERENCE = re.compile(
 # 本法另有规定的，依照规定处罚: a saving clause sending other conduct to another article (which
 # must then be cited itself); the measures of this article stay its own.
 _SAVING = re.compile(r"[^，。；]*另有规定的，(?:依照|从其)[^。；]*")
+# 除依照前款规定处罚外: a reference inside the article, whose measures are all read here.
+_WITHIN_ARTICLE = re.compile(r"依照(?:前款|前两款|前三款|本条[^，。；]{0,8})规定")
+
+
+# What a 吊销/暂扣 takes away, by its head noun; an article's generic 许可证件/证照 covers
+# any permit but not a 营业执照 it does not name.
+_REVOKED = re.compile(
+    r"(?:吊销|暂扣)([^，。；、]{0,24}?(?:执照|许可证件|许可证|证照|证书|驾驶证|证))"
+)
+_PERMIT_HEADS = ("营业执照", "驾驶证", "行驶证", "执业证书", "资格证书", "资质证书", "许可证")
+_GENERIC_PERMIT = re.compile(r"许可证件|证照")
 
 
 def _words_for(kind: str) -> str | None:
@@ -107,12 +118,15 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = [c for c in penalty_provisions(case, ctx) if _is_sanction(ctx, c)]
     texts = "".join(c.article_text for c in provisions)
-    if not provisions or _BY_REFERENCE.search(_SAVING.sub("", texts)):
+    own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", texts))
+    if not provisions or _BY_REFERENCE.search(own):
         return []
     flags = []
     for kind in case.penalty.types:
         words = _words_for(kind)
-        if words is None or re.search(words, texts) or _handled_by_authority(case, kind):
+        if words is None or _handled_by_authority(case, kind):
+            continue
+        if re.search(words, texts) and not _other_permit(kind, texts):
             continue
         cited = "、".join(c.citation for c in provisions)
         flags.append(
@@ -126,6 +140,17 @@ def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _other_permit(kind: str, texts: str) -> bool:
+    """吊销营业执照 where the article revokes only a named permit (旅游法第九十五条: 吊销旅行社
+    业务经营许可证): the measure's kind is there, its object is not (第三十八条第一款)."""
+    wanted = _REVOKED.search(kind)
+    head = next((h for h in _PERMIT_HEADS if wanted and h in wanted.group(1)), None)
+    provided = [m.group(1) for m in _REVOKED.finditer(texts)]
+    if head is None or not provided or any(head in p for p in provided):
+        return False
+    return head == "营业执照" or not any(_GENERIC_PERMIT.search(p) for p in provided)
 
 
 def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -22,6 +22,7 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.publicity.deadlines import working_days_between
+from assistant.review.approval import says_unapproved
 from assistant.review.case_text import Passage, mentions, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -38,7 +39,8 @@ _RELEASED = re.compile(
     r"解除[^，。；]{0,6}(?:查封|扣押)|(?:退还|发还|返还)[^，。；]{0,8}(?:扣押|查封)"
 )
 _EXTENDED = re.compile(r"延长[^，。；]{0,6}(?:查封|扣押)|(?:查封|扣押)[^，。；]{0,6}(?:延长|延期)")
-_UNAPPROVED = re.compile(r"未经?[^，。；]{0,6}(?:批准|审批)|未书面告知")
+# 延长 also needs the party told in writing (行政强制法第二十五条第二款)
+_UNTOLD = re.compile(r"未书面告知")
 _TESTING = re.compile(r"鉴定|检验|检测|检疫")
 _REGISTERED = re.compile(r"先行登记保存")
 _REGISTRATION_HANDLED = re.compile(
@@ -122,7 +124,7 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     end = released.day if released else (decision.date if decision else None)
     if end is None:
         return []
-    extended = any(not _UNAPPROVED.search(p.text) for p in extensions)
+    extended = any(not (says_unapproved(p.text) or _UNTOLD.search(p.text)) for p in extensions)
     limit = SEIZURE_DAYS + (EXTENSION_DAYS if extended else 0)
     days = (end - seized.day).days
     if days <= limit:

@@ -41,6 +41,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 f"当事人于决定作出后（{late.date}）才提出陈述、申辩，决定前未听取当事人的意见",
                 rule,
                 f"告知 {notice.date}；决定 {decision.date}；陈述申辩 {late.date}",
+                ctx,
             )
         ]
     ends = period_end(notice)
@@ -54,6 +55,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             + ("（决定与期限末日同日，请核实当事人是否已提出意见）" if last_day else ""),
             rule,
             f"告知（{notice.date}）：{notice.note}；决定 {decision.date}",
+            ctx,
             Severity.CHECK if last_day else Severity.MUST_FIX,
         )
     ]
@@ -79,11 +81,20 @@ def period_end(notice: Event) -> date | None:
     return notice.date + timedelta(days=count)
 
 
-def _flag(reason: str, rule: str, evidence: str, severity: Severity = Severity.MUST_FIX) -> Flag:
+def _flag(
+    reason: str,
+    rule: str,
+    evidence: str,
+    ctx: ReviewContext,
+    severity: Severity = Severity.MUST_FIX,
+) -> Flag:
+    """The duty to hear the party (第四十五条) and the bar on deciding without hearing it
+    (第六十二条) are one finding: cited together."""
     return Flag(
         point=ReviewPoint.PROCEDURE,
         severity=severity,
         reason=reason,
         rule=rule,
+        also_cites=[ctx.penalty_law("第六十二条")],
         evidence=evidence,
     )
