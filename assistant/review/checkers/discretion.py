@@ -68,8 +68,13 @@ def _outside(amount: float, low: float | None, high: float | None) -> bool:
     return too_low or (high is not None and amount > high + _TOLERANCE_YUAN)
 
 
+def _yuan(amount: float) -> str:
+    """1000000, not 1e+06: a reviewer reads the figure."""
+    return f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
 def _bounds(low: float | None, high: float | None) -> str:
-    return f"{'' if low is None else f'{low:g}'}～{'' if high is None else f'{high:g}'}元"
+    return f"{'' if low is None else _yuan(low)}～{'' if high is None else _yuan(high)}元"
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
