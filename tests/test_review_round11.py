@@ -12,7 +12,6 @@ from review_fixtures import example_data, reduced_fine_case
 from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.checkers.discretion import minor_act
-from assistant.review.checkers.fact_support import found_on_site
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 
@@ -172,25 +171,3 @@ def test_a_police_hearing_threshold_cites_the_police_rule(national_ctx: ReviewCo
     assert any(
         "公安机关办理行政案件程序规定" in r and "第一百二十三条" in r for r in hearing.also_cites
     )
-
-
-# --- an inspection whose finding the agency acted on the same day ----------------------------
-
-
-def _unrecorded_inspection(order_day: str) -> CaseFile:
-    data = example_data()
-    data["facts"]["description"] = "当事人未取得排污许可证排放电镀清洗废水。"
-    data["evidence"] = [e for e in data["evidence"] if e["type"] not in ("现场笔录", "视听资料")]
-    data["evidence"] = [e for e in data["evidence"] if e["type"] != "鉴定意见"]
-    data["documents"] = [d for d in data["documents"] if d["type"] != "现场检查笔录"]
-    data["events"][0]["note"] = "现场检查"
-    data["documents"].append({"type": "责令改正违法行为决定书", "date": order_day})
-    return CaseFile.model_validate(data)
-
-
-def test_an_order_dated_the_inspection_day_rests_the_decision_on_it() -> None:
-    assert found_on_site(_unrecorded_inspection("2023-03-28"))
-
-
-def test_an_order_on_another_day_says_nothing_of_the_inspection() -> None:
-    assert not found_on_site(_unrecorded_inspection("2023-04-20"))

@@ -394,19 +394,12 @@ def found_on_site(case: CaseFile) -> bool:
     nothing the decision uses (the facts come from a test report, a contract, a notarised
     web page) left no fact unproven."""
     narrative = _narrative(case)
-    if _ON_SITE.search(narrative) or _INSPECTION.search(narrative) or _ordered_there(case):
+    if _ON_SITE.search(narrative) or _INSPECTION.search(narrative):
         return True
     return any(
         e.type == "物证" or _TAKEN_ON_SITE.search(f"{e.name}{e.obtained_by or ''}")
         for e in case.evidence
     )
-
-
-def _ordered_there(case: CaseFile) -> bool:
-    """A 责令 order dated the day of an inspection: the agency acted on the violation that
-    inspection found, so the violation decided on is the inspection's finding."""
-    days = {e.date for e in case.events_of("调查取证") if _INSPECTION.search(e.note)}
-    return any("责令" in d.type and d.date in days for d in case.documents)
 
 
 def _stated_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
