@@ -127,3 +127,15 @@ def decision_title_variants(missing: str) -> dict[str, CaseFile]:
         decision["contents"] = [c for c in decision["contents"] if missing not in c]
         variants[title] = CaseFile.model_validate(data)
     return variants
+
+
+# --- Round 11: a fine below the minimum on a ground the law does not give ---------------
+
+
+def reduced_fine_case(grounds: list[str]) -> CaseFile:
+    """The example (水污染防治法第八十三条: 十万元以上) fined 50000 on ``grounds``."""
+    data = example_data()
+    data["penalty"]["amount"] = 50000
+    data["facts"]["mitigating"] = True
+    data["facts"]["mitigating_grounds"] = grounds
+    return CaseFile.model_validate(data)

@@ -12,11 +12,19 @@ from assistant.review.party_capacity import party_age, stated_mental_state
 
 # The wording of 第三十二条 items (一)–(四), as files record them.
 ARTICLE_32_WORDING = ("主动消除", "减轻违法行为危害后果", "胁迫", "诱骗", "主动供述", "立功")
+# A recorded ground is a legal one only when it states one of those items, the age or
+# capacity of 第三十条、第三十一条 (治安管理处罚法第十二条、第十九条 alike) or names the
+# provision; 经营困难、小微企业、积极配合调查 are not grounds the law gives for 减轻.
+_LEGAL_GROUND = re.compile(
+    "|".join(ARTICLE_32_WORDING)
+    + r"|自首|已满十四周岁不满十八周岁|未成年|尚未完全丧失|第三十[〇零一二]条|第十[二九]条"
+)
 
 
 def reduction_grounds(case: CaseFile) -> list[str]:
-    """Every recorded ground for 从轻/减轻, in words a reviewer can check."""
-    grounds = list(case.facts.mitigating_grounds)
+    """Every recorded legal ground for 从轻/减轻, in words a reviewer can check; a listed
+    ground the law does not give (经营困难) lets no fine below the minimum."""
+    grounds = [g for g in case.facts.mitigating_grounds if _LEGAL_GROUND.search(g)]
     texts = [*case.facts.circumstances, case.facts.description]
     grounds += [w for w in ARTICLE_32_WORDING if any(affirmed(w, t) for t in texts)]
     for party in case.parties:

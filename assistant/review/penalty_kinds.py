@@ -20,3 +20,37 @@ NINTH_ARTICLE_KIND = re.compile(
 def penalty_kinds(types: list[str]) -> list[str]:
     """The written types that are 行政处罚 kinds."""
     return [t for t in types if NINTH_ARTICLE_KIND.search(t)]
+
+
+# 第九条第（四）项 names 责令停产停业; 停业整顿、停止营业 are its 停业 written otherwise.
+# (责令停产整治 of the environment laws is a measure of its own, not 停业.)
+_CLOSURE = re.compile(r"停业|停止营业")
+
+
+def _confiscation_kind(penalty_type: str) -> str | None:
+    """第九条 knows two confiscations: 没收违法所得 and 没收非法财物 — the goods, tools and
+    products a decision names (没收违法销售的药品) are the latter."""
+    if not penalty_type.startswith("没收"):
+        return None
+    return "没收违法所得" if "违法所得" in penalty_type else "没收非法财物"
+
+
+# 第九条第（三）项 names licences by kind (暂扣、吊销许可证件): 吊销药品经营许可证 or
+# 吊销营业执照 is that kind, whichever licence the decision names.
+_LICENCE_KINDS = (("暂扣", "暂扣许可证件"), ("吊销", "吊销许可证件"))
+
+
+def _licence_kind(penalty_type: str) -> str | None:
+    return next((kind for word, kind in _LICENCE_KINDS if penalty_type.startswith(word)), None)
+
+
+def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
+    if allowed in penalty_type or penalty_type in allowed:
+        return True
+    if _CLOSURE.search(penalty_type) and _CLOSURE.search(allowed):
+        return True
+    licence = _licence_kind(penalty_type)
+    if licence is not None and licence == _licence_kind(allowed):
+        return True
+    kind = _confiscation_kind(penalty_type)
+    return kind is not None and kind == _confiscation_kind(allowed)

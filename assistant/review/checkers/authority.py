@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.checkers.penalty_measures import unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.penalty_kinds import penalty_kinds
+from assistant.review.penalty_kinds import penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
     STATION,
     STATION_MAX_FINE,
@@ -113,14 +114,16 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Flag]:
     """Penalty types outside the agency's powers (第十七条); ``covered`` when the special
-    law's own limit (治安 第九十一条) was already flagged for this file."""
+    law's own limit (治安 第九十一条) was already flagged for this file. A kind the cited
+    罚则 does not provide at all is no question of whose power it is (第三十八条, law)."""
     allowed = case.agency.powers.penalty_types
     if not allowed or covered:
         return []
+    unlawful = set(unprovided_kinds(case, ctx))  # no agency may: the law point's finding
     outside = [
         t
         for t in penalty_kinds(case.penalty.types)
-        if not any(same_penalty_kind(t, a) for a in allowed)
+        if not any(same_penalty_kind(t, a) for a in allowed) and t not in unlawful
     ]
     return [
         _flag(
@@ -131,40 +134,6 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         )
         for kind in outside
     ]
-
-
-# 第九条第（四）项 names 责令停产停业; 停业整顿、停止营业 are its 停业 written otherwise.
-# (责令停产整治 of the environment laws is a measure of its own, not 停业.)
-_CLOSURE = re.compile(r"停业|停止营业")
-
-
-def _confiscation_kind(penalty_type: str) -> str | None:
-    """第九条 knows two confiscations: 没收违法所得 and 没收非法财物 — the goods, tools and
-    products a decision names (没收违法销售的药品) are the latter."""
-    if not penalty_type.startswith("没收"):
-        return None
-    return "没收违法所得" if "违法所得" in penalty_type else "没收非法财物"
-
-
-# 第九条第（三）项 names licences by kind (暂扣、吊销许可证件): 吊销药品经营许可证 or
-# 吊销营业执照 is that kind, whichever licence the decision names.
-_LICENCE_KINDS = (("暂扣", "暂扣许可证件"), ("吊销", "吊销许可证件"))
-
-
-def _licence_kind(penalty_type: str) -> str | None:
-    return next((kind for word, kind in _LICENCE_KINDS if penalty_type.startswith(word)), None)
-
-
-def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
-    if allowed in penalty_type or penalty_type in allowed:
-        return True
-    if _CLOSURE.search(penalty_type) and _CLOSURE.search(allowed):
-        return True
-    licence = _licence_kind(penalty_type)
-    if licence is not None and licence == _licence_kind(allowed):
-        return True
-    kind = _confiscation_kind(penalty_type)
-    return kind is not None and kind == _confiscation_kind(allowed)
 
 
 def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -295,14 +264,20 @@ def _handed_down(case: CaseFile, ctx: ReviewContext) -> bool:
     return False
 
 
+def township_without_handover(case: CaseFile, ctx: ReviewContext) -> bool:
+    """A 乡镇/街道 deciding in its own name with no 第二十四条 decision on file."""
+    agency = case.agency
+    if agency.kind == "受委托组织" or not _BELOW_COUNTY.search(agency.name):
+        return False
+    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+        return False
+    return not _handed_down(case, ctx)
+
+
 def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第二十三条: 县级以上 agencies punish; a 乡镇/街道 only on a 第二十四条 decision."""
     agency = case.agency
-    if agency.kind == "受委托组织" or not _BELOW_COUNTY.search(agency.name):
-        return []
-    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
-        return []
-    if _handed_down(case, ctx):
+    if not township_without_handover(case, ctx):
         return []
     return [
         _flag(

@@ -25,6 +25,9 @@ _MINOR_ACT = re.compile(
     r"轻微|未多收|没有多收|无违法所得|没有违法所得|未影响|没有影响|未造成[^，。；]{0,4}污染"
     r"|无泄漏|其余[^，。；]{0,12}均(?:已|明码|符合|合格|正常)"
 )
+# 实名登记系统正常 beside the lapse: the rest of the duty was met, so the act itself was small;
+# a party's own claim (当事人称…正常) and 不正常运行 (itself a violation) say nothing of it.
+_REST_IN_ORDER = re.compile(r"^(?!.*称)(?!.*[不非]正常)[^，。；]{2,12}正常$")
 # 不属于情节轻微 / 危害后果轻微 (the harm, not the act): no statement that the act was minor
 _NOT_MINOR = re.compile(r"不属于|并非|不是|不构成|不符合|不能认定|后果轻微")
 STANDARDS_DEPARTMENT = "生态环境"
@@ -68,8 +71,13 @@ def _outside(amount: float, low: float | None, high: float | None) -> bool:
     return too_low or (high is not None and amount > high + _TOLERANCE_YUAN)
 
 
+def _yuan(amount: float) -> str:
+    """1000000, not 1e+06: a reviewer reads the figure."""
+    return f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
 def _bounds(low: float | None, high: float | None) -> str:
-    return f"{'' if low is None else f'{low:g}'}～{'' if high is None else f'{high:g}'}元"
+    return f"{'' if low is None else _yuan(low)}～{'' if high is None else _yuan(high)}元"
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -155,7 +163,9 @@ def minor_act(case: CaseFile) -> str:
     texts = [case.violation.description, case.facts.description, *case.facts.circumstances]
     texts += case.facts.mitigating_grounds
     clauses = [c for t in texts for c in re.split(r"[，。；,;]", t) if not _NOT_MINOR.search(c)]
-    found = next((m for c in clauses if (m := _MINOR_ACT.search(c))), None)
+    found = next(
+        (m for c in clauses if (m := _MINOR_ACT.search(c) or _REST_IN_ORDER.search(c))), None
+    )
     if found is None and case.facts.amounts.get("违法所得") == 0:
         return "facts.amounts.违法所得=0"
     return found.group(0) if found else ""

@@ -12,7 +12,6 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
-from assistant.review.checkers.authority import same_penalty_kind
 from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -63,10 +62,9 @@ def _words_for(kind: str) -> str | None:
     return next((words for name, words in MEASURE_WORDS if re.search(name, kind)), None)
 
 
-def _handled_by_authority(case: CaseFile, kind: str) -> bool:
-    allowed = case.agency.powers.penalty_types
-    outside = bool(allowed) and not any(same_penalty_kind(kind, a) for a in allowed)
-    return outside or ("拘留" in kind and "公安" not in case.agency.name)
+def _detention_elsewhere(case: CaseFile, kind: str) -> bool:
+    """拘留 by an agency other than 公安 is the authority point's (第十八条第三款)."""
+    return "拘留" in kind and "公安" not in case.agency.name
 
 
 def _article(citation: ResolvedCitation) -> str:
@@ -83,7 +81,12 @@ def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _unprovided(case, ctx) + _gains_kept(case, ctx) + _gains_net_of_costs(case, ctx)
+    return (
+        _unprovided(case, ctx)
+        + _gains_kept(case, ctx)
+        + _gains_net_of_costs(case, ctx)
+        + _gains_below_income(case, ctx)
+    )
 
 
 def _returned(narrative: str) -> bool:
@@ -115,31 +118,46 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
+    """The cited 罚则 whose measures are all their own (none sent to another article)."""
     provisions = [c for c in penalty_provisions(case, ctx) if _is_sanction(ctx, c)]
     texts = "".join(c.article_text for c in provisions)
     own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", texts))
-    if not provisions or _BY_REFERENCE.search(own):
+    return [] if _BY_REFERENCE.search(own) else provisions
+
+
+def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """The penalty types the cited 罚则 does not provide: no agency may impose them on that
+    basis (第三十八条第一款), whatever its powers list."""
+    texts = "".join(c.article_text for c in _sanctions(case, ctx))
+    if not texts:
         return []
-    flags = []
-    for kind in case.penalty.types:
-        words = _words_for(kind)
-        if words is None or _handled_by_authority(case, kind):
-            continue
-        if re.search(words, texts) and not _other_permit(kind, texts):
-            continue
-        cited = "、".join(c.citation for c in provisions)
-        flags.append(
-            Flag(
-                point=ReviewPoint.LAW,
-                severity=Severity.MUST_FIX,
-                reason=f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类",
-                rule=_article(provisions[0]),
-                also_cites=[c.citation for c in provisions if c.citation != _article(c)],
-                evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
-            )
+    return [
+        kind
+        for kind in case.penalty.types
+        if (words := _words_for(kind)) is not None
+        and not _detention_elsewhere(case, kind)
+        and (not re.search(words, texts) or _other_permit(kind, texts))
+    ]
+
+
+def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    provisions = _sanctions(case, ctx)
+    cited = "、".join(c.citation for c in provisions)
+    return [
+        Flag(
+            point=ReviewPoint.LAW,
+            severity=Severity.MUST_FIX,
+            reason=f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类，处罚没有依据",
+            rule=_article(provisions[0]),
+            also_cites=[
+                *(c.citation for c in provisions if c.citation != _article(c)),
+                ctx.penalty_law("第三十八条第一款"),
+            ],
+            evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
         )
-    return flags
+        for kind in unprovided_kinds(case, ctx)
+    ]
 
 
 def _other_permit(kind: str, texts: str) -> bool:
@@ -191,6 +209,41 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         ]
     return []
+
+
+# What the act took in, as files key it (团费收入、运费收入): 违法所得 in the law's sense.
+# 销售金额/销售额 are left out: the product laws use them as a fine's base (货值-like), and
+# a ministry rule may net them (第二十八条第二款: 另有规定的，从其规定).
+_INCOME_KEY = re.compile(r"(?<!销售)收入|团费|营业额|收取|票款|运费")
+
+
+def _gains_below_income(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第二十八条第二款: the file's own record of what the act took in exceeds the 违法所得 it
+    confiscates, with no cost deducted (that is ``_gains_net_of_costs``) and nothing owed back."""
+    amounts = case.facts.amounts
+    gains = {k: v for k, v in amounts.items() if "违法所得" in k and v > 0}
+    if len(gains) != 1 or any(_COST_KEY.search(k) for k in amounts):
+        return []
+    if _returned("".join([case.facts.description, *case.facts.circumstances])):
+        return []
+    (gain_key, gain), kept = next(iter(gains.items())), case.penalty.confiscation_yuan
+    incomes = [(k, v) for k, v in amounts.items() if _INCOME_KEY.search(k) and "违法所得" not in k]
+    above = [(k, v) for k, v in incomes if v > gain + 1 and (kept is None or v > kept + 1)]
+    if not above:
+        return []
+    income_key, income = max(above, key=lambda kv: kv[1])
+    shown = f"{income_key}={income:g}元，{gain_key}={gain:g}元"
+    return [
+        Flag(
+            point=ReviewPoint.LAW,
+            severity=Severity.MUST_FIX,
+            reason=f"违法所得是实施违法行为所取得的款项，案卷所载{income_key}为{income:g}元、"
+            f"未载明应当退赔，认定的违法所得却只有{gain:g}元，少没收{income - gain:g}元",
+            rule=ctx.penalty_law("第二十八条第二款"),
+            evidence=f"facts.amounts：{shown}"
+            + (f"；penalty.confiscation_yuan={kept:g}" if kept is not None else ""),
+        )
+    ]
 
 
 def _confiscated_gains(case: CaseFile) -> dict[str, float]:

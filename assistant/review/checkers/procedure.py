@@ -204,14 +204,28 @@ def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     binding = _hearing_binding(case, ctx, rule) and told.listed
     ask = "" if binding else (told.ask or "（较大数额以本部门适用的规定为准，请核实）")
-    return [
-        _flag(
-            Severity.MUST_FIX if binding else Severity.CHECK,
-            f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}{ask}",
-            rule,
-            f"告知（{notice.date}）所列权利：{told.shown}",
-        )
+    flag = _flag(
+        Severity.MUST_FIX if binding else Severity.CHECK,
+        f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}{ask}",
+        rule,
+        f"告知（{notice.date}）所列权利：{told.shown}",
+    )
+    return [flag.model_copy(update={"also_cites": _department_thresholds(case, ctx, rule)})]
+
+
+def _department_thresholds(case: CaseFile, ctx: ReviewContext, rule: str) -> list[str]:
+    """The department's own 较大数额 rule that made the amount count (公安机关办理行政案件程序
+    规定第一百二十三条), cited beside 第六十三条第一款: it is where that amount is written."""
+    if rule != ctx.penalty_law("第六十三条第一款"):
+        return []
+    items = {item for item, _ in hearing_items(case, ctx)}
+    default = ctx.catalogue.hearing_thresholds
+    cited = [
+        t.rule
+        for item, t in zip((1, 2), _governing_thresholds(case, ctx), strict=True)
+        if item in items and t is not default
     ]
+    return [ctx.rule(r) for r in dict.fromkeys(cited)]
 
 
 def _hearing_binding(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.checkers.authority import township_without_handover
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import CitationError, CitationErrorCode
@@ -31,6 +32,8 @@ def _competence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The agency's power must rest on a provision that exists (第十七条)."""
     rule = ctx.penalty_law("第十七条")
     basis = case.agency.powers.basis
+    if not basis and township_without_handover(case, ctx):
+        return []  # its only basis is a 第二十四条 decision: the authority point's finding
     if not basis:
         # basis: [] says the file found none; a file that leaves the field out is silent
         stated = "basis" in case.agency.powers.model_fields_set
