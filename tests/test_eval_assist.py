@@ -134,14 +134,21 @@ def test_loader_resolves_golds_and_names_what_it_skips(
     assert loaded.situations[0].gold[0].penalty == (W83_1_1,)
 
 
+def _bm25_eval_env(
+    settings: Settings, store: CorpusStore, tmp_path: Path
+) -> tuple[Path, dict[str, str]]:
+    """A data dir with the default corpus, a BM25-only index and the situations file."""
+    copy_database(settings, tmp_path)
+    HybridIndex.build(store.iter_articles(), embedder=None).save(tmp_path / "index")
+    path = tmp_path / "situations.json"
+    path.write_text(json.dumps(SITUATIONS, ensure_ascii=False), encoding="utf-8")
+    return path, {"ZHIFA_DATA_DIR": str(tmp_path)}
+
+
 def test_eval_assist_command_reports_each_split(
     default_settings: Settings, default_store: CorpusStore, tmp_path: Path
 ) -> None:
-    copy_database(default_settings, tmp_path)
-    HybridIndex.build(default_store.iter_articles(), embedder=None).save(tmp_path / "index")
-    path = tmp_path / "situations.json"
-    path.write_text(json.dumps(SITUATIONS, ensure_ascii=False), encoding="utf-8")
-    env = {"ZHIFA_DATA_DIR": str(tmp_path)}
+    path, env = _bm25_eval_env(default_settings, default_store, tmp_path)
     result = CliRunner().invoke(app, ["eval", "assist", "--set", str(path), "--json"], env=env)
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
@@ -174,12 +181,8 @@ def test_a_procedural_item_with_a_gold_pair_is_refused(
 def test_eval_pair_ranker_trains_on_one_split_and_reports_the_other(
     default_settings: Settings, default_store: CorpusStore, tmp_path: Path
 ) -> None:
-    copy_database(default_settings, tmp_path)
-    HybridIndex.build(default_store.iter_articles(), embedder=None).save(tmp_path / "index")
-    path = tmp_path / "situations.json"
-    path.write_text(json.dumps(SITUATIONS, ensure_ascii=False), encoding="utf-8")
+    path, env = _bm25_eval_env(default_settings, default_store, tmp_path)
     out = tmp_path / "ranker.json"
-    env = {"ZHIFA_DATA_DIR": str(tmp_path)}
     args = ["eval", "pair-ranker", "--train", f"{path}:dev", "--report", f"{path}:heldout"]
     result = CliRunner().invoke(app, [*args, "--out", str(out), "--json"], env=env)
     assert result.exit_code == 0, result.output

@@ -195,20 +195,24 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
         if income is None:
             continue
-        kept = case.penalty.confiscation_yuan
         shown = f"{income[0]}={income[1]:g}元，{cost_key}={cost:g}元，{gain_key}={gain:g}元"
-        return [
-            Flag(
-                point=ReviewPoint.LAW,
-                severity=Severity.MUST_FIX,
-                reason=f"违法所得是实施违法行为所取得的款项，案卷却扣除当事人支出的{cost_key}后认定违法所得"
-                f"（{shown}），少没收{cost:g}元",
-                rule=ctx.penalty_law("第二十八条第二款"),
-                evidence=f"facts.amounts：{shown}"
-                + (f"；penalty.confiscation_yuan={kept:g}" if kept is not None else ""),
-            )
-        ]
+        why = f"案卷却扣除当事人支出的{cost_key}后认定违法所得（{shown}），少没收{cost:g}元"
+        return [_gains_flag(case, ctx, why, shown)]
     return []
+
+
+def _gains_flag(case: CaseFile, ctx: ReviewContext, why: str, shown: str) -> Flag:
+    """第二十八条第二款: 违法所得 is the whole sum the act took in; ``why`` says how the file
+    came to confiscate less."""
+    kept = case.penalty.confiscation_yuan
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=f"违法所得是实施违法行为所取得的款项，{why}",
+        rule=ctx.penalty_law("第二十八条第二款"),
+        evidence=f"facts.amounts：{shown}"
+        + (f"；penalty.confiscation_yuan={kept:g}" if kept is not None else ""),
+    )
 
 
 # What the act took in, as files key it (团费收入、运费收入): 违法所得 in the law's sense.
@@ -233,17 +237,11 @@ def _gains_below_income(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     income_key, income = max(above, key=lambda kv: kv[1])
     shown = f"{income_key}={income:g}元，{gain_key}={gain:g}元"
-    return [
-        Flag(
-            point=ReviewPoint.LAW,
-            severity=Severity.MUST_FIX,
-            reason=f"违法所得是实施违法行为所取得的款项，案卷所载{income_key}为{income:g}元、"
-            f"未载明应当退赔，认定的违法所得却只有{gain:g}元，少没收{income - gain:g}元",
-            rule=ctx.penalty_law("第二十八条第二款"),
-            evidence=f"facts.amounts：{shown}"
-            + (f"；penalty.confiscation_yuan={kept:g}" if kept is not None else ""),
-        )
-    ]
+    why = (
+        f"案卷所载{income_key}为{income:g}元、未载明应当退赔，认定的违法所得却只有{gain:g}元，"
+        f"少没收{income - gain:g}元"
+    )
+    return [_gains_flag(case, ctx, why, shown)]
 
 
 def _confiscated_gains(case: CaseFile) -> dict[str, float]:
