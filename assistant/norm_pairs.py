@@ -113,7 +113,7 @@ class PairBuilder:
     ) -> None:
         self.graphs = graphs
         self.weights = weights
-        self.ranker = ranker or PairRanker.load()
+        self.ranker = ranker or PairRanker.hand()
         # ranking every unit of a law costs time: only when the ranker weighs it, or when
         # candidates are collected to train one (eval/pair_ranker_training.py)
         self.measure_fit_ranks = self.ranker.weighs("duty_fit_rank", "penalty_fit_rank")

@@ -1,9 +1,10 @@
 """A linear ranker over (duty, 罚则) pair candidates, its weights learned from situation sets.
 
 The hand weights said which law well (retrieval rank, routing strength) but little about
-which 条/项 inside it; a listwise logistic model over the same features plus the in-law
-fit ranks learns how much each signal is worth. The weights ship as a small JSON file
-naming the sets they were trained on, so figures on any other set stay held out.
+which 条/项 inside it; a pairwise logistic model over the same features plus the in-law
+fit ranks can learn how much each signal is worth (``zhifa eval pair-ranker``). Learned
+weights are a small JSON file naming the sets they were trained on, so figures on any
+other set stay held out. The default is the hand weights: the learned ones lost both ways.
 """
 
 from __future__ import annotations
@@ -12,10 +13,6 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from assistant.shipped_data import SHIPPED_DATA_DIR
-
-PAIR_RANKER_FILE = SHIPPED_DATA_DIR / "pair_ranker.json"
 
 # Every feature a candidate carries, in a fixed order (see PairBuilder._features).
 PAIR_FEATURES: tuple[str, ...] = (
@@ -39,7 +36,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "top_route",  # the law is the best routed law
 )
 
-# The round-5 hand weights written over the same features (PairWeights defaults).
+# The round-5 hand weights (once PairWeights' defaults) over the same features.
 HAND_WEIGHTS: dict[str, float] = {
     "duty_rank": 0.25,
     "penalty_rank": 0.25,
@@ -81,8 +78,10 @@ class PairRanker:
         return cls(HAND_WEIGHTS, ("hand-chosen on assist_fresh4 and assist_fresh3",))
 
     @classmethod
-    def load(cls, path: Path = PAIR_RANKER_FILE) -> PairRanker:
-        """The shipped learned weights; the hand weights when no file is shipped."""
+    def load(cls, path: Path) -> PairRanker:
+        """Weights written by ``save`` (``zhifa eval pair-ranker --out``). None ships: the
+        learned ranker lost to the hand weights both ways (README, round 6); the hand
+        weights when the file is absent."""
         if not path.is_file():
             return cls.hand()
         data = json.loads(path.read_text(encoding="utf-8"))
