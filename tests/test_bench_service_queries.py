@@ -11,28 +11,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_service_load import questions_from  # noqa: E402
 
 
+def _write_set(path: Path, items: list[dict]) -> Path:
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def test_queries_come_from_both_set_formats_without_repeats(tmp_path: Path) -> None:
-    lawbench = tmp_path / "lawbench.json"
-    lawbench.write_text(
-        json.dumps(
-            [
-                {"question": "商标注册的有效期是多久？", "answer": "《商标法》第三十九条"},
-                {"question": "商标注册的有效期是多久？", "answer": "《商标法》第三十九条"},
-            ],
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
-    situations = tmp_path / "situations.json"
-    situations.write_text(
-        json.dumps(
-            [
-                {"id": "G1", "situation": "餐馆后厨发现过期食材"},
-                {"id": "GP1", "situation": "听证申请期限是几天？"},
-            ],
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
+    repeated = {"question": "商标注册的有效期是多久？", "answer": "《商标法》第三十九条"}
+    lawbench = _write_set(tmp_path / "lawbench.json", [repeated, repeated])
+    situations = _write_set(
+        tmp_path / "situations.json",
+        [
+            {"id": "G1", "situation": "餐馆后厨发现过期食材"},
+            {"id": "GP1", "situation": "听证申请期限是几天？"},
+        ],
     )
     assert questions_from([lawbench, situations]) == [
         "商标注册的有效期是多久？",

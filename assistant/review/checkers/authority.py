@@ -69,9 +69,16 @@ _JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,40}?)(?:依法|责令|给予|处|没收|吊销|予以)")
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+def _flag(
+    severity: Severity, reason: str, rule: str, evidence: str, also_cites: list[str] | None = None
+) -> Flag:
     return Flag(
-        point=ReviewPoint.AUTHORITY, severity=severity, reason=reason, rule=rule, evidence=evidence
+        point=ReviewPoint.AUTHORITY,
+        severity=severity,
+        reason=reason,
+        rule=rule,
+        evidence=evidence,
+        also_cites=also_cites or [],
     )
 
 
@@ -287,5 +294,6 @@ def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ctx.penalty_law("第二十三条"),
             f"agency.name={agency.name}；agency.powers.basis："
             f"{'、'.join(agency.powers.basis) or '无'}",
-        ).model_copy(update={"also_cites": [ctx.penalty_law("第二十四条第一款")]})
+            also_cites=[ctx.penalty_law("第二十四条第一款")],
+        )
     ]
