@@ -38,7 +38,8 @@ _ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
 _MULTIPLE = re.compile(r"倍|百分之|[%％]")
 _PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责人|从业人员")
 # A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
-_RATE = rf"(?:({_NUM})倍|百分之({_NUM}))"
+# 百分之五十 and 1% (建设工程质量管理条例第五十七条: 工程合同价款1%以上2%以下) are one rate.
+_RATE = rf"(?:({_NUM})倍|百分之({_NUM})|([0-9]+(?:\.[0-9]+)?)[%％])"
 _ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5]){2,12}?)"
 _ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下)?(?:{_RATE}以下)?")
 # 广告费用无法计算或者明显偏低的，处…: a fine for when the base cannot be had.
@@ -96,9 +97,29 @@ class FineClause:
         return self.at_least is None or amount >= self.at_least
 
 
+# Words that qualify a base without changing what is counted: 不缴或者少缴的税款 is the
+# 少缴税款 a file records, 被盗伐林木价值（元） the 盗伐林木价值 the article names.
+_BASE_FILLER = re.compile(r"[（(][^）)]*[）)]|的|或者|人民币|被|（|）")
+
+
+def _bare(name: str) -> str:
+    return _BASE_FILLER.sub("", name)
+
+
+def same_base(name: str, base: str) -> bool:
+    """A file's amount named ``name`` is the base the article calls ``base``: one contains
+    the other once unit notes and qualifying words are set aside."""
+    if base in name or name in base:
+        return True
+    bare_name, bare_base = _bare(name), _bare(base)
+    if len(bare_name) < 2 or len(bare_base) < 2:
+        return False
+    return bare_base in bare_name or bare_name in bare_base
+
+
 def _amount(base: str, amounts: dict[str, float]) -> float | None:
     for name, value in amounts.items():
-        if base in name or name in base:
+        if same_base(name, base):
             return value
     return None
 
@@ -129,8 +150,10 @@ def _uncomputable(since_previous: str) -> dict:
     return {"tier_base": found.group(1), "no_base": True, "below": 0.0}
 
 
-def _rate(times: str | None, percent: str | None) -> float:
-    return chinese_number(times) if times else chinese_number(percent or "0") / 100
+def _rate(times: str | None, percent: str | None, sign: str | None = None) -> float:
+    if times:
+        return chinese_number(times)
+    return chinese_number(percent or sign or "0") / 100
 
 
 def any_base_multiple(fine_text: str) -> PenaltyRange | None:
@@ -139,10 +162,10 @@ def any_base_multiple(fine_text: str) -> PenaltyRange | None:
     found = _ANY_MULTIPLE.match(fine_text)
     if found is None:
         return None
-    base, t1, p1, direction, t2, p2 = found.groups()
-    first = _rate(t1, p1)
-    if t2 or p2:
-        low, high = first, _rate(t2, p2)
+    base, t1, p1, s1, direction, t2, p2, s2 = found.groups()
+    first = _rate(t1, p1, s1)
+    if t2 or p2 or s2:
+        low, high = first, _rate(t2, p2, s2)
     elif direction == "以下":
         low, high = None, first
     elif direction == "以上":
@@ -172,10 +195,26 @@ def fine_clauses(article_text: str) -> list[FineClause]:
     for sentence in re.split(r"[；。\n]", _clean(article_text)):
         previous_end = 0
         for found in _FINE.finditer(sentence):
+            previous_start = previous_end
             since_previous, previous_end = sentence[previous_end : found.start()], found.end()
             if _PERSONS.search(since_previous):
                 continue  # 对直接负责的主管人员…处: a fine on individuals, not the party
             unit_part = split_unit_and_individual(found.group(0))[0]
+            own_words = sentence[previous_start : found.end()]
+            per_unit = per_unit_fine(own_words)
+            if per_unit is not None:
+                # 处每立方米十元以上二十元以下 / 每人100元以上500元以下的标准…处以罚款: a rate
+                # per unit, never a fixed range of ten to twenty yuan
+                conditions = _tier(sentence[: found.start()])
+                clauses.append(
+                    FineClause(
+                        fine=per_unit,
+                        items=_items(sentence[: found.start()]),
+                        requires=_requires(sentence[: found.end()]),
+                        **conditions,
+                    )
+                )
+                continue
             try:
                 fine = parse_penalty(unit_part)
                 conditions = _tier(sentence[: found.start()])
@@ -205,7 +244,10 @@ def fine_clauses(article_text: str) -> list[FineClause]:
 
 
 # 罚款额为非法占用土地每平方米100元以上1000元以下: a fine per unit of a quantity.
-PER_UNITS = ("平方米", "亩", "公顷", "立方米", "吨", "千克", "公斤", "株", "棵", "头", "只")
+PER_UNITS = ("平方米", "亩", "公顷", "立方米", "吨", "千克", "公斤", "株", "棵", "头", "只", "人")
+# 每人…: the persons harmed (劳动保障监察条例第二十五条: 受侵害的劳动者每人), counted by a
+# quantity that names people, never by any key that merely contains 人.
+_PERSONS_COUNTED = re.compile(r"人数|[（(](?:人|名)[)）]|劳动者|职工|员工|工人|学员|学生")
 _PER_UNIT = re.compile(
     rf"每({'|'.join(PER_UNITS)})({_NUM})元(?:以上|至)({_NUM})元(?:以下)?|每({'|'.join(PER_UNITS)})({_NUM})元以下"
 )
@@ -291,6 +333,7 @@ def statutory_bounds(
     file establishes it; if every clause needs one the file lacks, all are kept.
     """
     clauses = fine_clauses(article_text)
+    amounts = _named_as_article(amounts, clauses)
     applicable = [c for c in clauses if c.applies(amounts, item, established)]
     if not applicable:
         everything = frozenset(name for name, _ in REQUIREMENTS)
@@ -302,7 +345,7 @@ def statutory_bounds(
     skipped: list[FineClause] = []
     for clause in applicable:
         if clause.fine.base in PER_UNITS:
-            counted = _amount(clause.fine.base, quantities or {})
+            counted = _counted(clause.fine.base, quantities or {})
             if counted is None:
                 return None
             fine = clause.fine
@@ -327,6 +370,26 @@ def statutory_bounds(
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
     )
+
+
+def _named_as_article(amounts: dict[str, float], clauses: list[FineClause]) -> dict[str, float]:
+    """The file's amounts, each base also under the article's own words for it (少缴税款 as
+    不缴或者少缴的税款), so every reader of a base finds the same amount."""
+    named = dict(amounts)
+    for clause in clauses:
+        base = clause.fine.base
+        if base and base not in PER_UNITS and base not in named:
+            value = _amount(base, amounts)
+            if value is not None:
+                named[base] = value
+    return named
+
+
+def _counted(unit: str, quantities: dict[str, float]) -> float | None:
+    """The quantity a per-unit fine multiplies: the one named with its unit."""
+    if unit != "人":
+        return _amount(unit, quantities)
+    return next((v for k, v in quantities.items() if _PERSONS_COUNTED.search(k)), None)
 
 
 def _other_items_fixed(clause: FineClause, applicable: list[FineClause], item: int | None) -> bool:
