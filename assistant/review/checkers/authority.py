@@ -202,6 +202,10 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     acting = case.agency.acts_in_name_of or case.agency.name
     if "综合行政执法" in acting:
         return []  # 相对集中行政处罚权 (第十八条第一款)
+    if _BELOW_COUNTY.search(acting):
+        # a 乡镇/街道 exercises a county department's power only on a 第二十四条 decision;
+        # whether one exists is the level's question (_level), not a second finding here
+        return []
     own = department_kinds(acting)
     flags = []
     for citation in penalty_provisions(case, ctx):
