@@ -86,6 +86,11 @@ _BUSINESS = re.compile(r"(有限责任公司|股份有限公司|有限公司|公
 # 办事处) when it claims to be an agency itself (some 管理处 are authorised by statute).
 _INTERNAL_UNIT = re.compile(r"(科|股|室)$")
 _INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
+# 某局劳动保障监察支队 / 某局执法监察大队: a team named under its department is part of that
+# department; only statute makes such a team a subject (道路交通安全法: 公安机关交通管理部门;
+# 消防法: 消防救援机构), so police and fire teams are left alone.
+_DEPARTMENT_TEAM = re.compile(r"(?:局|委员会|厅)[\u4e00-\u9fa5]{0,12}(?:支队|大队|中队)$")
+_STATUTORY_TEAMS = ("公安", "交通警察", "交警", "消防")
 
 
 def _entrustee(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -105,11 +110,16 @@ def _entrustee(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+def _department_team(name: str) -> bool:
+    return bool(_DEPARTMENT_TEAM.search(name)) and not any(w in name for w in _STATUTORY_TEAMS)
+
+
 def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An internal unit (内设机构) deciding in its own name is no lawful subject (第十七条)."""
     agency = case.agency
     internal = _INTERNAL_UNIT.search(agency.name) or (
-        agency.kind == "行政机关" and _INTERNAL_DIVISION.search(agency.name)
+        agency.kind == "行政机关"
+        and (_INTERNAL_DIVISION.search(agency.name) or _department_team(agency.name))
     )
     if agency.kind == "受委托组织" or not internal:
         return []
