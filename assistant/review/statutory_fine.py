@@ -97,7 +97,7 @@ def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitat
     return found
 
 
-def _paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFile) -> str:
+def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFile) -> str:
     """The cited 款 (an item citation reads its whole paragraph), else the article."""
     if citation.paragraph is None:
         return citation.article_text
@@ -167,7 +167,7 @@ def statutory_fine(
         own = _item_fine(citation, amounts, established, case)
         if own is not None:
             return own, citation, citation.citation
-        texts = ((_paragraph_text(citation, ctx, case), True), (citation.article_text, False))
+        texts = ((paragraph_text(citation, ctx, case), True), (citation.article_text, False))
         for text, in_paragraph in texts:
             bounds = statutory_bounds(
                 text, amounts, citation.item, established, case.facts.quantities

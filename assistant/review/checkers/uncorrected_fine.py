@@ -2,8 +2,10 @@
 责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款) while the file itself says no
 order to correct came first — the fine has no legal basis yet.
 
-Only a file that states the absence of a prior order is flagged; one silent about it is left
-to the facts checker (第四十条), which asks for proof of non-correction."""
+A file that states the absence of a prior order is flagged; so is one whose complete lists
+(events, documents, evidence — 标注约定第四节) and narrative show no order to correct and no
+非改正 at all, since then no order was made. A file that mentions any order or 逾期未改正 is
+left to the facts checker (第四十条), which asks for proof of non-correction."""
 
 from __future__ import annotations
 
@@ -12,7 +14,11 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import (
+    established_circumstances,
+    paragraph_text,
+    penalty_provisions,
+)
 from assistant.review.statutory_range import UNCORRECTED, fine_clauses
 
 # 此前未因此被责令改正 / 未经责令改正 / 没有下达责令改正通知
@@ -21,17 +27,35 @@ _NO_PRIOR_ORDER = re.compile(
     r"责令(?:限期)?(?:改正|整改)"
 )
 
+# Any trace of an order to correct or of its outcome: 责令（限期）改正、整改指令、逾期、复查.
+_ANY_ORDER = re.compile(r"责令|指令|整改|改正通知|限期改正|逾期|复查")
+
+
+def _no_order_on_file(case: CaseFile) -> bool:
+    """Nothing in the file's complete lists or narrative records an order to correct."""
+    texts = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    texts += [e.note for e in case.events]
+    texts += [f"{e.name}{e.note}" for e in case.evidence]
+    texts += [f"{d.type}{''.join(d.contents)}" for d in case.documents]
+    if any(_ANY_ORDER.search(t) for t in texts):
+        return False
+    return UNCORRECTED not in established_circumstances(case)
+
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if case.penalty.amount is None:
         return []
     told = [case.violation.description, case.facts.description, *case.facts.circumstances]
     said = next((t for t in told if _NO_PRIOR_ORDER.search(t)), None)
-    if said is None:
+    if said is None and not _no_order_on_file(case):
         return []
+    shown = _NO_PRIOR_ORDER.search(said).group(0) if said else "案卷无责令改正的文书或记载"
     flags = []
     for citation in penalty_provisions(case, ctx):
-        clauses = fine_clauses(citation.text if citation.paragraph else citation.article_text)
+        # an item (第八十三条第（一）项) reads its 款's lead-in, where the fine is written
+        clauses = fine_clauses(
+            paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
+        )
         if not clauses or any(c.requires != UNCORRECTED for c in clauses):
             continue
         flags.append(
@@ -39,9 +63,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 point=ReviewPoint.LAW,
                 severity=Severity.MUST_FIX,
                 reason=f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款，"
-                "案卷载明此前未责令改正，直接罚款适用法律错误",
+                "案卷未见此前责令改正，直接罚款适用法律错误",
                 rule=citation.citation,
-                evidence=f"“{_NO_PRIOR_ORDER.search(said).group(0)}”；罚款{case.penalty.amount:g}元",
+                evidence=f"“{shown}”；罚款{case.penalty.amount:g}元",
             )
         )
     return flags
