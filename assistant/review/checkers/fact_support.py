@@ -20,7 +20,7 @@ from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
-from assistant.review.statutory_range import fine_clauses
+from assistant.review.statutory_range import fine_clauses, same_base
 from assistant.review.summary_procedure import is_summary
 
 _CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
@@ -332,13 +332,26 @@ def pending_amounts(case: CaseFile) -> dict[str, str]:
     return pending
 
 
+def _pending_own_base(case: CaseFile, base: str) -> str | None:
+    """An amount of any base the article names (滥伐林木价值、工程合同价款…), recorded as
+    unverified: facts.unverified names it, or a 尚在核实 sentence does."""
+    listed = next((u for u in case.facts.unverified if same_base(u, base)), None)
+    if listed is not None:
+        return f"facts.unverified：{listed}"
+    for sentence in re.split(r"[。；;]", case.facts.description):
+        if _PENDING.search(sentence) and base in sentence:
+            return f"“{sentence}”"
+    return None
+
+
 def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     pending = pending_amounts(case)
-    if not pending:
+    if not pending and not case.facts.unverified and not _PENDING.search(case.facts.description):
         return []
     flags = []
     for base in sorted(_fine_bases(case, ctx)):
         match = next((w for b, w in pending.items() if b in base or base in b), None)
+        match = match or _pending_own_base(case, base)
         if match is not None:
             flags.append(
                 _flag(
