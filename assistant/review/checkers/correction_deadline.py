@@ -16,7 +16,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
 
-_ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|整改(?:指令|通知)")
+_ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|通知)|限期(?:改正|整改)|指令书")
 _LIMIT_IN_LAW = re.compile(r"责令限期(?:改正|整改)|限期改正|限期整改")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
