@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from review_fixtures import EXAMPLE, edited_example
 
-from assistant.case_file import CaseFile, read_case_data
+from assistant.case_file import CaseFile, Document, read_case_data
 from assistant.review.case_extension import decision_limit
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
@@ -172,8 +172,14 @@ def test_a_fine_without_the_prior_order_the_article_requires(ctx: ReviewContext)
     if not any(isinstance(r, ResolvedCitation) for r in ctx.resolve(FOOD_126, case.act_date)):
         pytest.skip("食品安全法 不在默认语料中")
     assert ("law", FOOD_126, "must_fix") in _flags(case, ctx)
+    # complete lists with no order anywhere (标注约定第四节): no order was made (breadth round)
     silent = _food_fine("凉菜间2名员工未取得健康证明。")
-    assert ("law", FOOD_126, "must_fix") not in _flags(silent, ctx)
+    assert ("law", FOOD_126, "must_fix") in _flags(silent, ctx)
+    # an order on record, its outcome unstated: a question of fact, not of law
+    ordered = silent.model_copy(
+        update={"documents": [*silent.documents, Document(type="责令改正通知书")]}
+    )
+    assert ("law", FOOD_126, "must_fix") not in _flags(ordered, ctx)
 
 
 # --- 第二十八条第二款: the confiscated sum is the gains when the amounts list income and cost ---
