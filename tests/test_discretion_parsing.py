@@ -9,12 +9,18 @@ import pytest
 from api.settings import Settings
 from assistant.discretion.catalogue import (
     GUANGDONG_EXEMPTIONS,
+    JIANGMEN_EXEMPTIONS,
+    JIANGMEN_XLS,
     StandardsCatalogue,
     build_model,
     read_cache,
 )
 from assistant.discretion.coverage import coverage_report
-from assistant.discretion.exemption_list import load_guangdong_exemptions
+from assistant.discretion.exemption_list import (
+    load_guangdong_exemptions,
+    load_jiangmen_exemptions,
+)
+from assistant.discretion.jiangmen_xls import load_jiangmen
 from assistant.discretion.legal_basis import parse_legal_basis
 from assistant.discretion.penalty_amounts import parse_penalty
 
@@ -151,6 +157,18 @@ def test_legal_basis_citation_heads_only() -> None:
         ("环境影响评价法", 31, 1),
         ("环境影响评价法", 31, 2),
     ]
+
+
+def test_cached_json_equals_fresh_parse_except_the_guangdong_pdf() -> None:
+    """The default suite's stand-in for the slow check below: the 江门 sheet and both
+    exemption lists parse afresh into exactly what the shipped cache holds (well under 1 s)."""
+    cache = read_cache(STANDARDS)
+    assert cache is not None
+    jiangmen = [v for v in cache.violations if v.source == "jiangmen"]
+    assert load_jiangmen(STANDARDS / JIANGMEN_XLS) == jiangmen
+    exemptions = load_jiangmen_exemptions(STANDARDS / JIANGMEN_EXEMPTIONS)
+    exemptions += load_guangdong_exemptions(STANDARDS / GUANGDONG_EXEMPTIONS)
+    assert cache.exemptions == exemptions
 
 
 @pytest.mark.slow

@@ -207,9 +207,11 @@ def test_empty_corpus_is_a_clear_error():
         HybridIndex.build([], None, CONFIG)
 
 
-def test_concurrent_searches_return_what_one_at_a_time_does(e5):
+def test_concurrent_searches_return_what_one_at_a_time_does(e5, tmp_path):
     """Eight threads sharing the recent-scores memory (issue 16) get the hits a fresh index
-    gives each query alone: no thread sees another query's BM25 scores or filter mask."""
+    gives each query alone: no thread sees another query's BM25 scores or filter mask.
+    The fresh indexes read the shared one's passage vectors from an embedding cache (the
+    same bytes), so each costs a BM25 build instead of re-embedding every passage."""
     from concurrent.futures import ThreadPoolExecutor
 
     queries = [
@@ -228,9 +230,16 @@ def test_concurrent_searches_return_what_one_at_a_time_does(e5):
         hits = index.retrieve(query, 5, SearchFilter(on_date=day), mode=mode)
         return [(h.article_id, h.version, h.text, h.scores) for h in hits]
 
-    shared = HybridIndex.build(sample_records(), e5, CONFIG)
+    cache = EmbeddingCache(tmp_path / "cache.sqlite3")
+    shared = HybridIndex.build(sample_records(), e5, CONFIG, cache=cache)
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(lambda ask: answer(shared, ask), asks))
-    alone = [answer(HybridIndex.build(sample_records(), e5, CONFIG), ask) for ask in asks[:12]]
+    embedded = e5.texts
+    alone = [
+        answer(HybridIndex.build(sample_records(), e5, CONFIG, cache=cache), ask)
+        for ask in asks[:12]
+    ]
+    dense_asks = sum(mode != "bm25" for _, _, mode in asks[:12])
+    assert e5.texts - embedded == dense_asks, "fresh indexes embed only their query"
     assert together[:12] == alone
     assert together == [answer(shared, ask) for ask in asks]
