@@ -120,6 +120,7 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     """Values the file states for this line: facts, evidence measurements, the narrative."""
     named = [*case.facts.amounts.items(), *case.facts.quantities.items()]
     named += [(f"{m.item}（{m.unit}）", m.value) for e in case.evidence for m in e.measurements]
+    named += _exceedances(case, threshold)
     if case.facts.prior_offences is not None:
         named.append((PRIOR_PENALTIES, float(case.facts.prior_offences)))
     values = [
@@ -133,6 +134,21 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return values
+
+
+def _exceedances(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, float]]:
+    """超过排放标准N倍: a measured pollutant of the line's own list (its first act pattern:
+    铅、汞、镉、铬…) over its limit, as 超标倍数 = (实测值 − 限值) / 限值 — the monitoring
+    convention, and the lower of the two readings of 超过…三倍以上."""
+    if threshold.unit != "倍":
+        return []  # only a line counted in multiples of the standard
+    substance = threshold.act[0]
+    return [
+        (f"{m.item}超标倍数（{m.value:g}/{m.limit:g}{m.unit}）", (m.value - m.limit) / m.limit)
+        for e in case.evidence
+        for m in e.measurements
+        if m.limit and m.limit > 0 and substance.search(m.item)
+    ]
 
 
 def _cited_as_act(case: CaseFile, threshold: CriminalThreshold) -> list[str]:

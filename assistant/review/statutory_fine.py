@@ -108,14 +108,31 @@ def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFil
     return found[0].text if found else citation.article_text
 
 
+# 无…严重情节 / 未造成严重后果 / 不属于情节严重: a clause denying the circumstance.
+_DENIAL_NEAR = re.compile(r"(?:无|没有|不存在|未|不属于?|不构成|并非|非)[^，。；]{0,2}$")
+_DENIAL_START = re.compile(r"^(?:当事人|且|也|亦|并|均)?(?:无|没有|不存在|不属于|不构成|并非)")
+
+
+def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
+    """Some clause states the circumstance: neither a denial just before the words nor a
+    clause opening with one (无两年内三次以上违法或其他严重情节)."""
+    for clause in re.split(r"[，。；,;\n]", text):
+        for m in pattern.finditer(clause):
+            before = clause[: m.start()]
+            if _DENIAL_NEAR.search(before) or (before and _DENIAL_START.search(clause)):
+                continue
+            return True
+    return False
+
+
 def established_circumstances(case: CaseFile) -> frozenset[str]:
     """The circumstances heavier fine clauses are written for that the file establishes."""
     facts = case.facts
-    text = "".join(
+    text = "。".join(
         [case.violation.description, facts.description, *facts.circumstances]
         + [e.note for e in case.events]
     )
-    found = {name for name, pattern in REQUIREMENTS if pattern.search(text)}
+    found = {name for name, pattern in REQUIREMENTS if _affirmed(pattern, text)}
     if facts.harm in ("严重", "重大") or facts.aggravating:
         found.add(SERIOUS)
     if (facts.prior_offences or 0) >= 1 or facts.first_offence is False:

@@ -161,6 +161,10 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not laws:
         return []
     flags = []
+    # a 乡镇/街道 holds only the county-level powers handed to it (第二十四条第一款): a law
+    # outside them is beyond that decision, not merely beyond an agency's own powers
+    handed = _BELOW_COUNTY.search(case.agency.name) is not None and _handed_down(case, ctx)
+    rules = ["第二十四条第一款", "第十七条"] if handed else ["第十七条"]
     for citation in penalty_provisions(case, ctx):
         if not any(
             name in (citation.law, citation.title) or name in citation.title for name in laws
@@ -168,10 +172,12 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
-                    f"处罚依据《{citation.law}》不在{case.agency.name}负责实施的法律范围内",
-                    ctx.penalty_law("第十七条"),
+                    f"处罚依据《{citation.law}》不在{case.agency.name}负责实施的法律范围内"
+                    + ("（省级人民政府交由其行使的处罚事项不含此项）" if handed else ""),
+                    ctx.penalty_law(rules[0]),
                     f"citations.penalty_basis：{citation.citation}；agency.powers.laws："
                     f"{'、'.join(laws)}",
+                    also_cites=[ctx.penalty_law(r) for r in rules[1:]],
                 )
             )
     return flags

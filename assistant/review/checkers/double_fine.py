@@ -14,15 +14,62 @@ from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import penalty_provisions
 
 _EARLIER_FINE = re.compile(r"已(?:被|由|经)[^，。；]{0,24}(?:处以|处|给予|作出)[^，。；]{0,12}罚款")
 _SAME_ACT = re.compile(r"同一(?:个)?(?:违法)?行为|就该行为|因该行为|对该行为|该违法行为")
 _NOT_SAME = re.compile(r"曾|此前|以前|上次|前次|再次|又|未(?:被|予)|尚未")
 
 
+# 罚款 amounts the file records one per provision (固废法罚款, 市容条例罚款)
+_FINE_KEY = re.compile(r"罚款")
+_NOT_A_FINE = re.compile(r"罚款(?:幅度|上限|下限|基准|标准)|应处|拟处|法定|最高|最低")
+# several acts, each with its own fine (合并处罚 of 数个违法行为 is lawful)
+_SEVERAL_ACTS = re.compile(
+    r"(?:两|二|三|数|多|几)(?:个|项|种|起)(?:不同的?)?违法行为|分别构成|另一(?:个|项)?违法行为"
+)
+
+
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not case.penalty.amount:
         return []
+    return _earlier_fine(case, ctx) or _split_fine(case, ctx)
+
+
+def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """One violation fined under two 罚则, the fines added up: 同一个违法行为违反多个法律规范应当
+    给予罚款处罚的，按照罚款数额高的规定处罚 (第二十九条), once."""
+    fines = {
+        k: v
+        for k, v in case.facts.amounts.items()
+        if _FINE_KEY.search(k) and not _NOT_A_FINE.search(k) and v > 0
+    }
+    articles = {
+        (c.law, c.article) for c in penalty_provisions(case, ctx) if "罚款" in c.article_text
+    }
+    if len(fines) < 2 or len(articles) < 2 or abs(sum(fines.values()) - case.penalty.amount) > 1:
+        return []
+    narrative = "。".join(
+        [case.violation.description, case.facts.description, *case.facts.circumstances]
+    )
+    if _SEVERAL_ACTS.search(narrative):
+        return []
+    shown = "、".join(f"{k}={v:g}元" for k, v in fines.items())
+    return [
+        Flag(
+            point=ReviewPoint.LAW,
+            severity=Severity.MUST_FIX,
+            reason=(
+                f"同一个违法行为依{len(articles)}个罚则分别罚款后相加（{shown}），"
+                "违反多个法律规范的应按罚款数额高的规定处罚一次"
+            ),
+            rule=ctx.penalty_law("第二十九条"),
+            evidence=f"facts.amounts：{shown}；penalty.amount={case.penalty.amount:g}",
+        )
+    ]
+
+
+def _earlier_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for p in passages(case):
         sentences = re.split(r"[。；;\n]", p.text)
         for sentence in sentences:

@@ -11,8 +11,10 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from corpus.citation_resolver import ResolvedCitation
 
+# 撬锁进入住宅 / 破门进入: entering premises by force, which no 行政处罚 power allows
 _ILLEGAL = re.compile(
     r"偷拍|偷录|窃听|窃取|胁迫|威胁|引诱|诱骗|欺骗|欺诈|暴力|非法|私自进入|强行进入|未经.{0,8}同意"
+    r"|撬(?:锁|门|开)|破门|砸(?:锁|门)|强行(?:打开|开启|开锁)"
 )
 # Records the officers make themselves (现场笔录, 询问笔录, 执法记录仪视频…): the record
 # and its maker are the source; only evidence taken from others needs a named source

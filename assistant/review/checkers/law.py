@@ -5,6 +5,7 @@ or the discretion standard's own 法律依据)."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
@@ -100,6 +101,10 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if has_sanction and _ADJUSTS.search(citation.text):
             continue
         if record is not None and not is_penalty_norm(record):
+            earlier = _superseded_sanction(ctx, citation)
+            if earlier is not None:
+                flags.append(_old_version_flag(ctx, citation, earlier))
+                continue
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
@@ -109,6 +114,36 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _superseded_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> ResolvedCitation | None:
+    """The same number in the version before the one in force, when it was a 罚则 there: the
+    file applied the superseded law's numbering."""
+    before = citation.version - timedelta(days=1)
+    for found in ctx.resolve(citation.citation, before):
+        if isinstance(found, ResolvedCitation) and found.version < citation.version:
+            record = ctx.record(found)
+            if record is not None and is_penalty_norm(record):
+                return found
+    return None
+
+
+def _old_version_flag(
+    ctx: ReviewContext, citation: ResolvedCitation, earlier: ResolvedCitation
+) -> Flag:
+    """第三十七条: 实施行政处罚，适用违法行为发生时的法律、法规、规章的规定."""
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"所引处罚依据{citation.citation}按{earlier.version}起施行的旧版本条文序号引用"
+            f"（旧版本该条为罚则），违法行为发生时施行的是{citation.version}起的版本，"
+            "该条已不是罚则，未适用违法行为发生时的法律"
+        ),
+        rule=ctx.penalty_law("第三十七条"),
+        also_cites=[ctx.penalty_law("第三十八条第一款")],
+        evidence=f"citations.penalty_basis：{citation.citation}：{citation.article_text[:60]}",
+    )
 
 
 def _linked(ctx: ReviewContext, citation: ResolvedCitation) -> set[str]:

@@ -162,8 +162,12 @@ def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _other_permit(kind: str, texts: str) -> bool:
     """吊销营业执照 where the article revokes only a named permit (旅游法第九十五条: 吊销旅行社
-    业务经营许可证): the measure's kind is there, its object is not (第三十八条第一款)."""
+    业务经营许可证): the measure's kind is there, its object is not (第三十八条第一款). A file
+    writing 第九条's own kind (暂扣、吊销许可证件) names no object, so any licence the article
+    takes away (道路交通安全法第九十一条: 吊销机动车驾驶证) is that kind."""
     wanted = _REVOKED.search(kind)
+    if wanted and _GENERIC_PERMIT.fullmatch(wanted.group(1)):
+        return False  # 吊销许可证件 is 第九条's kind itself: any licence the article revokes
     head = next((h for h in _PERMIT_HEADS if wanted and h in wanted.group(1)), None)
     provided = [m.group(1) for m in _REVOKED.finditer(texts)]
     if head is None or not provided or any(head in p for p in provided):

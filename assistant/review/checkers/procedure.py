@@ -476,13 +476,29 @@ def _years_later(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+_GRAVE_FIELD = re.compile(r"生命健康安全|金融安全")
+_DENIED = re.compile(r"不涉及|未涉及|没有涉及|不属于|不属|无关|并非|非")
+
+
+def _grave_field(text: str) -> bool:
+    """第三十六条第一款's five years: a clause saying the act touches 生命健康安全 or 金融安全,
+    not one denying it (不涉及公民生命健康安全)."""
+    return any(
+        not _DENIED.search(clause[: m.start()])
+        for clause in re.split(r"[，。；,;]", text)
+        for m in _GRAVE_FIELD.finditer(clause)
+    )
+
+
 def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第三十六条: not discovered within two years (five for life, health, finance)."""
-    discovered = case.first("立案") or case.first("调查取证")
-    if discovered is None:
+    # found when the agency first acted on it: the earlier of 立案 and the first inspection
+    steps = [e for e in (case.first("立案"), case.first("调查取证")) if e is not None]
+    if not steps:
         return []
-    text = case.facts.description + "".join(case.facts.circumstances)
-    years = 5 if any(w in text for w in ("生命健康安全", "金融安全")) else 2
+    discovered = min(steps, key=lambda e: e.date)
+    text = "。".join([case.facts.description, *case.facts.circumstances])
+    years = 5 if _grave_field(text) else 2
     deadline = _years_later(case.act_date, years)
     if discovered.date <= deadline + timedelta(days=0):
         return []

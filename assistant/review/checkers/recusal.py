@@ -29,12 +29,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for p in passages(case):
         for sentence in re.split(r"[。；;\n]", p.text):
             undecided = _UNDECIDED.search(sentence)
-            related = (
-                _RELATION.search(sentence)
-                and _names_officer(case, sentence)
-                and not _RIGHT_ONLY.search(sentence)
-            )
-            if undecided or (related and _NOT_WITHDRAWN.search(sentence)):
+            # the party's right (or not using it) is no withdrawal: 第一款 binds the officer
+            # whether or not the party applies, so it is read past, not as an answer
+            own = _RIGHT_ONLY.sub("", sentence)
+            related = _related(own) and _names_officer(case, own)
+            if undecided or (related and _NOT_WITHDRAWN.search(own)):
                 rule = "第四十三条第三款" if undecided else "第四十三条第一款"
                 return [
                     Flag(
@@ -50,6 +49,14 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     )
                 ]
     return []
+
+
+_NO_RELATION = re.compile(r"(?:无|没有|不存在|并无|均无)[^，。；]{0,8}$")
+
+
+def _related(text: str) -> bool:
+    """A relation the text states (not 与当事人无利害关系)."""
+    return any(not _NO_RELATION.search(text[: m.start()]) for m in _RELATION.finditer(text))
 
 
 _OFFICER_WORDS = re.compile(r"执法人员|承办人|办案人员|调查人员|民警|队员|执法队员|主持人|审核人员")

@@ -35,9 +35,23 @@ REGISTRATION_DAYS = 7  # 行政处罚法第五十六条
 
 _SEIZED = re.compile(r"查封|扣押")
 _NOT_SEIZED = re.compile(r"解除|退还|发还|返还|延长|未(?:予|作|实施)?(?:查封|扣押)|无需|不予")
+# 要求返还扣押的… is the party asking, not the agency giving back
 _RELEASED = re.compile(
-    r"解除[^，。；]{0,6}(?:查封|扣押)|(?:退还|发还|返还)[^，。；]{0,8}(?:扣押|查封)"
+    r"(?<!要求)(?<!申请)(?<!请求)(?<!未)(?<!未予)(?<!不予)"
+    r"(?:解除[^，。；]{0,6}(?:查封|扣押)|(?:退还|发还|返还)[^，。；]{0,8}(?:扣押|查封))"
 )
+# The file says the seizure ran on to the decision: never extended (so thirty days was its
+# whole term), or the decision confiscates what was held (第二十七条: the disposal ends it).
+_HELD_TO_DECISION = re.compile(
+    r"未(?:作|予|经|办理)?(?:延长|延期)|没有(?:延长|延期)|不予延长"
+    r"|没收[^，。；]{0,10}(?:扣押|查封)|(?:扣押|查封)的[^，。；]{0,12}没收|一并没收"
+)
+_TIMED_OUT_WORDS = re.compile(r"扣押|查封")
+_NO_DECISION_DOC = re.compile(
+    r"未(?:制作|出具|交付|送达|开具)[^，。；]{0,12}(?:决定书|清单)|(?:决定书|清单)[^，。；]{0,6}未(?:制作|交付|出具)"
+)
+_MADE_UP = re.compile(r"(?<!未)补办[^，。；]{0,8}(?:批准|审批|手续)")
+_OTHER_APPROVAL = re.compile(r"延长|延期|立案|办案期限|处罚决定")
 _EXTENDED = re.compile(r"延长[^，。；]{0,6}(?:查封|扣押)|(?:查封|扣押)[^，。；]{0,6}(?:延长|延期)")
 # 延长 also needs the party told in writing (行政强制法第二十五条第二款)
 _UNTOLD = re.compile(r"未书面告知")
@@ -62,6 +76,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         *_entrusted(case, ctx, found),
         *_witness(case, ctx, found),
         *_registration(case, ctx, found),
+        *_unapproved(case, ctx, found),
+        *_no_decision_document(case, ctx, found),
     ]
 
 
@@ -119,7 +135,7 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     released = _first(after, _RELEASED)
     extensions = [p for p in after if mentions(p, _EXTENDED)]
     decision = case.first("决定")
-    if released is None and not extensions:
+    if released is None and not extensions and not _held_to_decision(found):
         return []  # the file does not follow the seizure's own course
     end = released.day if released else (decision.date if decision else None)
     if end is None:
@@ -154,6 +170,66 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     ]
 
 
+def _held_to_decision(found: list[Passage]) -> bool:
+    return any(
+        _HELD_TO_DECISION.search(c) and _TIMED_OUT_WORDS.search(p.text)
+        for p in found
+        for c in re.split(r"[。；;]", p.text)
+    )
+
+
+def _seizure_sentences(found: list[Passage]) -> list[tuple[Passage, str]]:
+    """Sentences that record a seizure being made (not denied, released or extended)."""
+    return [
+        (p, sentence)
+        for p in found
+        for sentence in re.split(r"[。；;\n]", p.text)
+        if any(
+            _SEIZED.search(c) and not _NOT_SEIZED.search(c) for c in re.split(r"[，,]", sentence)
+        )
+    ]
+
+
+def _unapproved(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """行政强制法第十八条第（一）项: 实施前须向行政机关负责人报告并经批准; on the spot, the
+    approval is sought within 24 hours after (第十九条). A file saying the seizure had no
+    approval, and none made up afterwards, is flagged."""
+    for p, sentence in _seizure_sentences(found):
+        parts = re.split(r"[，,]", sentence)
+        if not any(says_unapproved(c) and not _OTHER_APPROVAL.search(c) for c in parts):
+            continue
+        if _MADE_UP.search(sentence):
+            continue
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                "实施查封、扣押前未向行政机关负责人报告并经批准，事后也未在二十四小时内补办批准手续",
+                ctx.rule(COERCION_LAW + "第十八条第（一）项"),
+                f"{p.where}：{sentence}",
+                also_cites=[ctx.rule(COERCION_LAW + "第十九条")],
+            )
+        ]
+    return []
+
+
+def _no_decision_document(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """行政强制法第二十四条第一款: 应当制作并当场交付查封、扣押决定书和清单. Flagged when the
+    file says none was made; files often keep the decision among the evidence or not list
+    it at all, so a seizure document missing from ``documents`` alone is not read as none."""
+    said = next(((p, s) for p, s in _seizure_sentences(found) if _NO_DECISION_DOC.search(s)), None)
+    if said is None:
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.DOCUMENTS,
+            severity=Severity.MUST_FIX,
+            reason="实施查封、扣押，未制作并当场交付查封、扣押决定书和清单",
+            rule=ctx.rule(COERCION_LAW + "第二十四条第一款"),
+            evidence=f"{said[0].where}：{said[1]}",
+        )
+    ]
+
+
 def _registration(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
     kept = _first(found, _REGISTERED, _REGISTRATION_HANDLED)
     if kept is None or kept.day is None:
@@ -184,7 +260,14 @@ def _registration(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> l
     ]
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
+def _flag(
+    severity: Severity, reason: str, rule: str, evidence: str, also_cites: list[str] | None = None
+) -> Flag:
     return Flag(
-        point=ReviewPoint.PROCEDURE, severity=severity, reason=reason, rule=rule, evidence=evidence
+        point=ReviewPoint.PROCEDURE,
+        severity=severity,
+        reason=reason,
+        rule=rule,
+        evidence=evidence,
+        also_cites=also_cites or [],
     )

@@ -10,6 +10,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.authority import township_without_handover
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import STATION, is_police_station, special_rule
 from corpus.citation_resolver import CitationError, CitationErrorCode
 
 
@@ -25,6 +26,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _entrustee(case, ctx)
         + _entrustment(case, ctx)
         + _internal_unit(case, ctx)
+        + _police_team(case, ctx)
     )
 
 
@@ -131,5 +133,32 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{agency.name}是行政机关的内设机构，不具有行政处罚权，不能以自己名义作出行政处罚",
             ctx.penalty_law("第十七条"),
             f"agency.name={agency.name}；agency.kind={agency.kind}",
+        )
+    ]
+
+
+# 公安局治安管理大队 / 刑侦支队 / 巡特警中队: a team inside a 公安局 or 分局.
+_POLICE_TEAM = re.compile(r"公安[\u4e00-\u9fa5]{0,16}(?:支队|大队|中队)$")
+
+
+def _police_team(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """治安管理处罚法第九十一条: 治安管理处罚由县级以上人民政府公安机关决定 (a 派出所 only
+    警告 and small fines). A 大队/支队 inside a 公安局 is neither, so a 治安 penalty in its
+    own name has no lawful subject; a traffic or fire team's own statutes are not 治安 cases."""
+    agency = case.agency
+    if not _POLICE_TEAM.search(agency.name) or is_police_station(case):
+        return []
+    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+        return []
+    rule = special_rule(case, ctx, STATION)
+    if rule is None:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{agency.name}是公安机关的内设机构，治安管理处罚应由县级以上人民政府公安机关"
+            "（或在权限内由公安派出所）决定，不能以内设机构自己的名义作出",
+            rule,
+            f"agency.name={agency.name}",
         )
     ]

@@ -18,6 +18,7 @@ from assistant.review.statutory_fine import (
     established_circumstances,
     paragraph_text,
     penalty_provisions,
+    range_rule,
 )
 from assistant.review.statutory_range import UNCORRECTED, fine_clauses
 
@@ -64,7 +65,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 severity=Severity.MUST_FIX,
                 reason=f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款，"
                 "案卷未见此前责令改正，直接罚款适用法律错误",
-                rule=citation.citation,
+                # the 拒不改正 condition sits in the 款's lead-in, not in the cited 项
+                rule=range_rule(citation, in_paragraph=True),
+                also_cites=[citation.citation] if citation.item is not None else [],
                 evidence=f"“{shown}”；罚款{case.penalty.amount:g}元",
             )
         )
