@@ -8,16 +8,20 @@ or out of force on that date, can appear.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 from assistant.law_ranking import DenseNormLaws, LawRanker, LawRankingConfig
 from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
-from assistant.norm_units import NormUnit
+from assistant.norm_units import NormUnit, bigrams
+from assistant.pair_catalogue import PairCatalogue
 from assistant.pair_ranker import PairRanker
 from assistant.penalty_items import PenaltyItemIndex, PenaltyMatch
 from assistant.question_kind import question_kind
@@ -117,6 +121,40 @@ class CorpusRouting:
 
 MAX_PAIRS_PER_DUTY = 2
 
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CatalogueFusion:
+    """How the national pair catalogue's best pairs join the routed candidates.
+
+    The catalogue ranks its pairs by three views (the 罚则's stated act, the duty's
+    text, the stored article vectors), fused by reciprocal rank (``view_k``); its top
+    ``depth`` pairs then join the routed candidates by reciprocal rank (``k``), the
+    catalogue's list weighing ``weight`` against the routed list's 1 (0 turns it off).
+    """
+
+    weight: float = 0.0
+    depth: int = 20
+    k: float = 5.0
+    act: float = 1.0
+    duty: float = 0.5
+    dense: float = 1.0
+    view_k: float = 60.0
+
+
+def fuse_candidates(
+    routed: list[PairCandidate], catalogue: list[PairCandidate], weight: float, k: float
+) -> list[PairCandidate]:
+    """Both lists by weighted reciprocal rank; a pair in both keeps the routed candidate."""
+    scores: dict[tuple, float] = {}
+    first: dict[tuple, PairCandidate] = {}
+    for share, ranked in ((1.0, routed), (weight, catalogue)):
+        for rank, candidate in enumerate(ranked, start=1):
+            scores[candidate.key] = scores.get(candidate.key, 0.0) + share / (k + rank)
+            first.setdefault(candidate.key, candidate)
+    return [first[key] for key in sorted(scores, key=lambda key: -scores[key])]
+
 
 @dataclass
 class ProvisionAnswer:
@@ -202,6 +240,8 @@ class ProvisionFinder:
         weights: PairWeights = PairWeights(),
         routing: CorpusRouting = CorpusRouting(),
         ranker: PairRanker | None = None,
+        catalogue: CatalogueFusion = CatalogueFusion(),
+        cache_dir: Path | None = None,
     ) -> None:
         self.store = store
         self.index = index
@@ -214,7 +254,10 @@ class ProvisionFinder:
         self._router: LawRouter | None = None
         self._penalty_items: PenaltyItemIndex | None = None
         self._law_ranker: LawRanker | None = None
+        self._pair_catalogue: PairCatalogue | None = None
         self.routing = routing
+        self.catalogue = catalogue
+        self.cache_dir = cache_dir
 
     @property
     def router(self) -> LawRouter:
@@ -238,12 +281,55 @@ class ProvisionFinder:
         if self._law_ranker is None:
             index = self.index
             dense = None
-            if self.mode != "bm25" and index.dense is not None and index.embedder is not None:
+            if self._dense_ready():
                 dense = DenseNormLaws(index)
             self._law_ranker = LawRanker(
                 self.router, self.penalty_items, dense, self.routing.ranking
             )
         return self._law_ranker
+
+    @property
+    def pair_catalogue(self) -> PairCatalogue:
+        """Every pair the corpus states, read from the cache named by the indexed text
+        (a corpus change misses it) or built from the store; with the stored vectors."""
+        if self._pair_catalogue is None:
+            path = None
+            if self.cache_dir is not None:
+                digest = hashlib.sha256()
+                for unit in self.index.units:
+                    digest.update(f"{unit.unit_id}\0{unit.text}\0".encode())
+                path = self.cache_dir / f"pair-catalogue-{digest.hexdigest()[:24]}.pkl"
+            catalogue = PairCatalogue.cached(self.store.iter_articles(), path)
+            if self._dense_ready():
+                catalogue.attach_vectors(self.index)
+            self._pair_catalogue = catalogue
+        return self._pair_catalogue
+
+    def _dense_ready(self) -> bool:
+        index = self.index
+        return self.mode != "bm25" and index.dense is not None and index.embedder is not None
+
+    def with_catalogue(
+        self, candidates: list[PairCandidate], query: str, on: date, laws: frozenset[str]
+    ) -> list[PairCandidate]:
+        """The routed candidates with the catalogue's best pairs fused in (see CatalogueFusion)."""
+        fusion = self.catalogue
+        if not fusion.weight:
+            return candidates
+        catalogue = self.pair_catalogue
+        vector = self.index.query_vector(query) if self._dense_ready() else None
+        hits = catalogue.search(
+            query,
+            on,
+            fusion.depth,
+            vector,
+            (fusion.act, fusion.duty, fusion.dense),
+            fusion.view_k,
+            laws,
+        )
+        grams = bigrams(query)
+        extra = [hit.entry.candidate(grams) for hit in hits]
+        return fuse_candidates(candidates, extra, fusion.weight, fusion.k)
 
     def matched_items(self, text: str, on: date, laws: Iterable[str]) -> list[PenaltyMatch]:
         """The 罚则 units of the searched laws whose act the situation restates."""
@@ -326,6 +412,7 @@ class ProvisionFinder:
         """The governing articles in force on ``on`` for a situation described in words."""
         on = on or date.today()
         answer, ranked, candidates = self.pair_candidates(question, on, laws)
+        candidates = self.with_catalogue(candidates, answer.query, on, laws)
         answer.pairs = self.verified_pairs(candidates, on, answer.dropped)
         seen: set[str] = set()
         for rank, (record, hit) in enumerate(ranked[:k], start=1):

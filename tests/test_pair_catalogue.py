@@ -1,0 +1,89 @@
+"""The national pair catalogue: pairs the statutes state, searched without routing (default corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.norm_pairs import LinkKind
+from assistant.norm_units import bigrams
+from assistant.pair_catalogue import PairCatalogue, version_entries
+from assistant.provisions import CatalogueFusion, ProvisionFinder, fuse_candidates
+from corpus.store import CorpusStore
+
+DAY = date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def catalogue(default_store: CorpusStore) -> PairCatalogue:
+    return PairCatalogue.build(default_store.iter_articles())
+
+
+def _version(store: CorpusStore, law: str):
+    version = next(v for v in store.versions(law) if v.in_force_on(DAY))
+    return [r for r in store.iter_articles([law]) if r.version == version.effective_date]
+
+
+def test_public_order_articles_pair_with_themselves(default_store: CorpusStore) -> None:
+    """治安管理处罚法第五十六条 states the act and its penalty: the pair is (条, 条)."""
+    entries = version_entries(_version(default_store, "治安管理处罚法"))
+    own = [e for e in entries if e.penalty.record.number == 56]
+    assert own and all(e.link is LinkKind.SELF and e.duty.number == 56 for e in own)
+
+
+def test_every_entry_pairs_a_penalty_with_a_duty_of_its_own_version(
+    catalogue: PairCatalogue,
+) -> None:
+    kinds = {e.link for e in catalogue.entries}
+    assert {LinkKind.EXPLICIT, LinkKind.ENUMERATION, LinkKind.WORDING} <= kinds
+    for e in catalogue.entries[:2000]:
+        assert (e.duty.law, e.duty.version) == (e.penalty.record.law, e.penalty.record.version)
+
+
+def test_unlicensed_food_business_finds_its_penalty_without_routing(
+    catalogue: PairCatalogue,
+) -> None:
+    """No law is named or routed: the 罚则's stated act alone brings 食品安全法第一百二十二条."""
+    hits = catalogue.search("未取得食品经营许可证就开店卖盒饭", DAY, 5)
+    assert ("食品安全法", 122) in [
+        (h.entry.penalty.record.law, h.entry.penalty.record.number) for h in hits
+    ]
+
+
+def test_search_keeps_the_named_laws_in_force(catalogue: PairCatalogue) -> None:
+    hits = catalogue.search("未取得食品经营许可证", DAY, 10, laws=["治安管理处罚法"])
+    assert all(h.entry.penalty.record.law == "治安管理处罚法" for h in hits)
+    assert catalogue.search("未取得食品经营许可证", date(1990, 1, 1), 5) == []
+
+
+def test_the_cache_reads_back_the_same_pairs(default_store: CorpusStore, tmp_path: Path) -> None:
+    path = tmp_path / "catalogue.pkl"
+    records = _version(default_store, "食品安全法")
+    built = PairCatalogue.cached(records, path)
+    assert path.is_file()
+    again = PairCatalogue.cached([], path)  # read from the file, not rebuilt
+    assert [(e.duty.unit_id, e.penalty.key) for e in again.entries] == [
+        (e.duty.unit_id, e.penalty.key) for e in built.entries
+    ]
+
+
+def test_fusion_keeps_a_pair_both_lists_share_once(catalogue: PairCatalogue) -> None:
+    grams = bigrams("未取得食品经营许可证就开店卖盒饭")
+    hits = catalogue.search("未取得食品经营许可证就开店卖盒饭", DAY, 3)
+    extra = [h.entry.candidate(grams) for h in hits]
+    fused = fuse_candidates(extra[:1], extra, 0.5, 5.0)
+    assert fused[0].key == extra[0].key and len(fused) == len({c.key for c in extra})
+    assert "全国条款对目录" in extra[0].reason
+
+
+def test_finder_fuses_catalogue_pairs_only_when_weighted(bm25_finder: ProvisionFinder) -> None:
+    text = "未取得食品经营许可证就开店卖盒饭"
+    assert bm25_finder.catalogue.weight == 0  # off by default: it lost on the sets (README)
+    plain = bm25_finder.ask(text, DAY)
+    fused = ProvisionFinder(
+        bm25_finder.store, bm25_finder.index, "bm25", catalogue=CatalogueFusion(weight=0.5)
+    ).ask(text, DAY)
+    assert plain.pairs and fused.pairs
+    assert any(p.penalty.law == "食品安全法" for p in fused.pairs)
