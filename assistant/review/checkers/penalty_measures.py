@@ -15,7 +15,7 @@ from assistant.norm_links import is_penalty_norm
 from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import GAINS_RULE_FROM, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label
 
@@ -126,6 +126,10 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
     return [] if _BY_REFERENCE.search(own) else provisions
 
 
+# 没收违法所得 rests on 行政处罚法第二十八条第二款 for every act since 2021-07-15.
+ILLEGAL_GAINS_KIND = "违法所得"
+
+
 def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
     """The penalty types the cited 罚则 does not provide: no agency may impose them on that
     basis (第三十八条第一款), whatever its powers list."""
@@ -137,6 +141,7 @@ def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
         for kind in case.penalty.types
         if (words := _words_for(kind)) is not None
         and not _detention_elsewhere(case, kind)
+        and not (ILLEGAL_GAINS_KIND in kind and case.act_date >= GAINS_RULE_FROM)
         and (not re.search(words, texts) or _other_permit(kind, texts))
     ]
 
