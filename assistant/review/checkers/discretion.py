@@ -207,9 +207,9 @@ def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) ->
     )
     return [
         Flag(
-            # the first sentence is a legal bar (不予), misapplied law; the second and a
-            # 不予处罚清单 are how discretion is exercised
-            point=ReviewPoint.LAW if harmless else ReviewPoint.DISCRETION,
+            # the first sentence, and a binding 不予处罚清单 item made under it, is a legal bar
+            # (不予): misapplied law; the second (可以) is how discretion is exercised
+            point=ReviewPoint.LAW if binding else ReviewPoint.DISCRETION,
             severity=Severity.MUST_FIX if binding else Severity.CHECK,
             reason=reason,
             rule=ctx.penalty_law("第三十三条第一款"),

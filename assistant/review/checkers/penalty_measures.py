@@ -74,6 +74,19 @@ def _article(citation: ResolvedCitation) -> str:
     return canonical_citation(citation.title, label, None, None)
 
 
+def _cited_levels(provisions: list[ResolvedCitation]) -> list[str]:
+    """Each cited 款/项 below its article, and the 款 of a cited 项: the same 罚则 read at
+    the level a reviewer names it."""
+    levels: list[str] = []
+    for c in provisions:
+        label = article_label(c.article, c.suffix)
+        paragraph = canonical_citation(c.title, label, c.paragraph, None)
+        for text in (c.citation, paragraph):
+            if text != _article(c) and text not in levels:
+                levels.append(text)
+    return levels
+
+
 def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
     """A duty cited as 处罚依据 is the law checker's finding, not a missing measure."""
     record = ctx.record(citation)
@@ -156,7 +169,7 @@ def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             reason=f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类，处罚没有依据",
             rule=_article(provisions[0]),
             also_cites=[
-                *(c.citation for c in provisions if c.citation != _article(c)),
+                *_cited_levels(provisions),
                 ctx.penalty_law("第三十八条第一款"),
             ],
             evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
