@@ -404,11 +404,6 @@ def _review_duty(duties: list[str], ctx: ReviewContext) -> str:
     return statute if statute in duties or not duties else duties[0]
 
 
-# 责令停产停业、责令关闭: a violation the law answers by stopping the business is of the
-# gravest tier (第九条第（四）项): a 重大违法行为 whose penalty 负责人集体讨论决定 (第五十七条第二款).
-_STOPS_BUSINESS = re.compile(r"责令停产停业|责令停业|责令关闭")
-
-
 def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第五十八条 (法制审核) and 第五十七条第二款 (集体讨论) precede a major decision."""
     decision = case.first("决定")
@@ -428,21 +423,16 @@ def _review_before_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 f"重大理由：{major.reasons[0]}",
             )
         )
-    grave = [t for t in case.penalty.types if _STOPS_BUSINESS.search(t)]
     complex_case = case.major_factors.complex_facts
     discussed = [e for e in case.events_of("集体讨论") if e.date <= decision.date]
     discussed += _step_on_paper(case, ctx, "集体讨论", decision.date)
-    if (complex_case or grave) and not discussed:
-        why = "情节复杂的案件" if complex_case else f"拟{grave[0]}的重大违法行为"
-        shown = (
-            "major_factors.complex_facts=true" if complex_case else f"penalty.types 含“{grave[0]}”"
-        )
+    if complex_case and not discussed:
         flags.append(
             _flag(
                 Severity.MUST_FIX,
-                f"{why}，作出决定前未经行政机关负责人集体讨论",
+                "情节复杂的案件，作出决定前未经行政机关负责人集体讨论",
                 ctx.penalty_law("第五十七条第二款"),
-                f"{shown}；决定 {decision.date}；无此前的“集体讨论”环节",
+                f"major_factors.complex_facts=true；决定 {decision.date}；无此前的“集体讨论”环节",
             )
         )
     return flags
