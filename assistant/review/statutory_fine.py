@@ -8,6 +8,7 @@ text sets for this case (assistant.review.statutory_range), and the discretion-s
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.case_file import CaseFile
 from assistant.discretion.model import Violation
@@ -95,6 +96,18 @@ def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitat
     for written in case.citations.penalty_basis:
         found += [r for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)]
     return found
+
+
+GENERAL_LAW = "中华人民共和国行政处罚法"
+# 行政处罚法第二十八条第二款 (since the 2021 revision): 违法所得 is confiscated under the
+# general law itself, whatever the special 罚则 says.
+GAINS_RULE_FROM = date(2021, 7, 15)
+
+
+def is_general_law(citation: ResolvedCitation) -> bool:
+    """A provision of the 行政处罚法 itself (第二十八条 confiscation, 第三十二条 mitigation…):
+    a lawful part of any agency's basis beside the 罚则, never a 罚则 for a party."""
+    return GENERAL_LAW in (citation.law, citation.title) or citation.law == GENERAL_LAW[7:]
 
 
 def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFile) -> str:

@@ -19,7 +19,7 @@ from assistant.review.public_order import (
     is_police_station,
     special_rule,
 )
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import is_general_law, penalty_provisions
 from assistant.review.territory import Placement, placement
 from corpus.citation_resolver import ResolvedCitation
 
@@ -158,14 +158,16 @@ def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     laws = case.agency.powers.laws
-    if not laws:
-        return []
+    if not laws or township_without_handover(case, ctx):
+        return []  # a 乡镇/街道 with no 第二十四条 decision is the level's finding (_level)
     flags = []
     # a 乡镇/街道 holds only the county-level powers handed to it (第二十四条第一款): a law
     # outside them is beyond that decision, not merely beyond an agency's own powers
     handed = _BELOW_COUNTY.search(case.agency.name) is not None and _handed_down(case, ctx)
     rules = ["第二十四条第一款", "第十七条"] if handed else ["第十七条"]
     for citation in penalty_provisions(case, ctx):
+        if is_general_law(citation):
+            continue  # the general law binds every agency (第四条); it is no 罚则 to be assigned
         if not any(
             name in (citation.law, citation.title) or name in citation.title for name in laws
         ):
@@ -206,7 +208,7 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
     # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
     acting = case.agency.acts_in_name_of or case.agency.name
-    if "综合行政执法" in acting:
+    if re.search(r"综合(?:行政)?执法", acting):  # 城市管理和综合执法局 too
         return []  # 相对集中行政处罚权 (第十八条第一款)
     if _BELOW_COUNTY.search(acting):
         # a 乡镇/街道 exercises a county department's power only on a 第二十四条 decision;

@@ -207,9 +207,10 @@ def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) ->
     )
     return [
         Flag(
-            # the first sentence is a legal bar (不予), misapplied law; the second and a
-            # 不予处罚清单 are how discretion is exercised
-            point=ReviewPoint.LAW if harmless else ReviewPoint.DISCRETION,
+            # the first sentence (no harm: 没有造成危害后果), by its facts or by a binding
+            # 不予处罚清单 item, is a legal bar (不予): misapplied law; a list item on 首违
+            # with slight harm and the second sentence (可以) are how discretion is exercised
+            point=ReviewPoint.LAW if binding and facts.harm == "无" else ReviewPoint.DISCRETION,
             severity=Severity.MUST_FIX if binding else Severity.CHECK,
             reason=reason,
             rule=ctx.penalty_law("第三十三条第一款"),

@@ -17,7 +17,15 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
 
 _EARLIER_FINE = re.compile(r"已(?:被|由|经)[^，。；]{0,24}(?:处以|处|给予|作出)[^，。；]{0,12}罚款")
-_SAME_ACT = re.compile(r"同一(?:个)?(?:违法)?行为|就该行为|因该行为|对该行为|该违法行为")
+_SAME_ACT = re.compile(
+    r"同一(?:个)?(?:违法)?行为|就该行为|因该行为|对该行为|该违法行为"
+    r"|(?:就|对)[^，。；]{0,16}(?:该|此|上述|本案)[^，。；]{0,8}(?:的)?行为"
+)
+# An earlier decision that fined (本局已于…以…号决定，就…行为…，并处罚款…): the decision
+# and its fine may sit in different clauses of one sentence.
+_EARLIER_DECISION = re.compile(
+    r"已(?:于|经|以|被|由)[^。；]{0,40}(?:决定|处罚)[^。；]{0,60}(?:并处|处以|处)罚款"
+)
 _NOT_SAME = re.compile(r"曾|此前|以前|上次|前次|再次|又|未(?:被|予)|尚未")
 
 
@@ -69,13 +77,18 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+def _fined_before(sentence: str) -> bool:
+    """The sentence tells of an earlier fine, not of an earlier act (曾、此前…)."""
+    if any(_EARLIER_FINE.search(c) and not _NOT_SAME.search(c) for c in clauses(sentence)):
+        return True
+    return bool(_EARLIER_DECISION.search(sentence)) and not _NOT_SAME.search(sentence)
+
+
 def _earlier_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for p in passages(case):
         sentences = re.split(r"[。；;\n]", p.text)
         for sentence in sentences:
-            if _SAME_ACT.search(sentence) and any(
-                _EARLIER_FINE.search(c) and not _NOT_SAME.search(c) for c in clauses(sentence)
-            ):
+            if _SAME_ACT.search(sentence) and _fined_before(sentence):
                 return [
                     Flag(
                         point=ReviewPoint.LAW,

@@ -11,7 +11,7 @@ from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.statutory_fine import matching_standard, penalty_provisions
+from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
 
@@ -98,8 +98,8 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     records = [ctx.record(c) for c in provisions]
     has_sanction = any(r is not None and is_penalty_norm(r) for r in records)
     for citation, record in zip(provisions, records, strict=True):
-        if has_sanction and _ADJUSTS.search(citation.text):
-            continue
+        if has_sanction and (_ADJUSTS.search(citation.text) or is_general_law(citation)):
+            continue  # a general 行政处罚法 rule applied beside the 罚则 is no second 罚则
         if record is not None and not is_penalty_norm(record):
             earlier = _superseded_sanction(ctx, citation)
             if earlier is not None:

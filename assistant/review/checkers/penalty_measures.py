@@ -15,7 +15,7 @@ from assistant.norm_links import is_penalty_norm
 from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import GAINS_RULE_FROM, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label
 
@@ -74,6 +74,19 @@ def _article(citation: ResolvedCitation) -> str:
     return canonical_citation(citation.title, label, None, None)
 
 
+def _cited_levels(provisions: list[ResolvedCitation]) -> list[str]:
+    """Each cited 款/项 below its article, and the 款 of a cited 项: the same 罚则 read at
+    the level a reviewer names it."""
+    levels: list[str] = []
+    for c in provisions:
+        label = article_label(c.article, c.suffix)
+        paragraph = canonical_citation(c.title, label, c.paragraph, None)
+        for text in (c.citation, paragraph):
+            if text != _article(c) and text not in levels:
+                levels.append(text)
+    return levels
+
+
 def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
     """A duty cited as 处罚依据 is the law checker's finding, not a missing measure."""
     record = ctx.record(citation)
@@ -126,6 +139,10 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
     return [] if _BY_REFERENCE.search(own) else provisions
 
 
+# 没收违法所得 rests on 行政处罚法第二十八条第二款 for every act since 2021-07-15.
+ILLEGAL_GAINS_KIND = "违法所得"
+
+
 def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
     """The penalty types the cited 罚则 does not provide: no agency may impose them on that
     basis (第三十八条第一款), whatever its powers list."""
@@ -137,6 +154,7 @@ def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
         for kind in case.penalty.types
         if (words := _words_for(kind)) is not None
         and not _detention_elsewhere(case, kind)
+        and not (ILLEGAL_GAINS_KIND in kind and case.act_date >= GAINS_RULE_FROM)
         and (not re.search(words, texts) or _other_permit(kind, texts))
     ]
 
@@ -151,7 +169,7 @@ def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             reason=f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类，处罚没有依据",
             rule=_article(provisions[0]),
             also_cites=[
-                *(c.citation for c in provisions if c.citation != _article(c)),
+                *_cited_levels(provisions),
                 ctx.penalty_law("第三十八条第一款"),
             ],
             evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
