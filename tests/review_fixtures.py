@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.case_file import CaseFile, read_case_data
+from assistant.review.context import ReviewContext
+from assistant.review.engine import review
 
 EXAMPLE = (
     Path(__file__).resolve().parent.parent / "assistant" / "data" / "review" / "example_case.yaml"
@@ -21,6 +23,16 @@ def edited_example(**changes: object) -> CaseFile:
             target = target[key]
         target[last] = value
     return CaseFile.model_validate(data)
+
+
+def must_fix_findings(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, str]]:
+    """Every (point, canonical rule) a must_fix flag names, its also_cites included."""
+    return {
+        (f.point.value, ctx.rule(rule))
+        for f in review(case, ctx).flags
+        if f.severity.value == "must_fix"
+        for rule in [f.rule, *f.also_cites]
+    }
 
 
 def example_data() -> dict:

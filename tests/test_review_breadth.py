@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ImportedCorpus
+from review_fixtures import must_fix_findings
 
 from api.settings import Settings
-from assistant.case_file import CaseFile, parse_case, read_case_data
+from assistant.case_file import parse_case, read_case_data
 from assistant.review.checkers.subject import _department_team
 from assistant.review.context import ReviewContext
-from assistant.review.engine import review
 from assistant.review.statutory_range import same_base, statutory_bounds
 
 SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_breadth"
@@ -80,31 +80,22 @@ def _data(prefix: str) -> dict:
     return read_case_data(next(SET.glob(f"{prefix}_*.yaml")))
 
 
-def _must_fix(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return {
-        (f.point.value, ctx.rule(rule))
-        for f in review(case, ctx).flags
-        if f.severity.value == "must_fix"
-        for rule in [f.rule, *f.also_cites]
-    }
-
-
 @pytest.mark.parametrize("prefix", ["03", "06", "08", "09", "11", "12"])
 def test_lawful_breadth_files_get_no_must_fix(prefix: str, national_ctx: ReviewContext) -> None:
-    assert _must_fix(parse_case(_data(prefix)), national_ctx) == set()
+    assert must_fix_findings(parse_case(_data(prefix)), national_ctx) == set()
 
 
 def test_a_fine_over_the_per_cubic_metre_rate_is_flagged(national_ctx: ReviewContext) -> None:
     data = _data("11")
     data["penalty"]["amount"] = 20000  # 800 m³ × 20 = 16000 at most
-    found = _must_fix(parse_case(data), national_ctx)
+    found = must_fix_findings(parse_case(data), national_ctx)
     assert ("discretion", "《中华人民共和国水土保持法》第五十五条") in found
 
 
 def test_a_tax_fine_over_five_times_the_evaded_tax_is_flagged(national_ctx: ReviewContext) -> None:
     data = _data("08")
     data["penalty"]["amount"] = 500000  # 86000 × 5 = 430000 at most
-    found = _must_fix(parse_case(data), national_ctx)
+    found = must_fix_findings(parse_case(data), national_ctx)
     assert any(p == "discretion" and "第六十三条" in r for p, r in found)
     assert not any(p == "facts" for p, _ in found)
 
@@ -119,28 +110,30 @@ def test_a_fine_due_only_after_an_overdue_order_needs_the_order(
     data["violation"]["description"] = "两台乘客电梯投入使用后未办理使用登记"
     for event in data["events"]:
         event["note"] = "现场检查" if event["type"] == "调查取证" else ""
-    found = _must_fix(parse_case(data), national_ctx)
+    found = must_fix_findings(parse_case(data), national_ctx)
     assert any(p == "law" and "特种设备安全法》第八十三条" in r for p, r in found)
 
 
 def test_a_township_without_handover_is_one_level_finding(national_ctx: ReviewContext) -> None:
-    found = _must_fix(parse_case(_data("22")), national_ctx)
+    found = must_fix_findings(parse_case(_data("22")), national_ctx)
     assert ("authority", f"{PENALTY_LAW}第二十三条") in found
     assert ("authority", f"{PENALTY_LAW}第十七条") not in found
 
 
 def test_an_internal_team_deciding_in_its_own_name(national_ctx: ReviewContext) -> None:
-    found = _must_fix(parse_case(_data("21")), national_ctx)
+    found = must_fix_findings(parse_case(_data("21")), national_ctx)
     assert ("subject", f"{PENALTY_LAW}第十七条") in found
     data = _data("21")
     data["agency"]["acts_in_name_of"] = "东莞市人力资源和社会保障局"
-    assert ("subject", f"{PENALTY_LAW}第十七条") not in _must_fix(parse_case(data), national_ctx)
+    assert ("subject", f"{PENALTY_LAW}第十七条") not in must_fix_findings(
+        parse_case(data), national_ctx
+    )
 
 
 def test_an_unverified_value_of_the_articles_own_base(national_ctx: ReviewContext) -> None:
-    found = _must_fix(parse_case(_data("30")), national_ctx)
+    found = must_fix_findings(parse_case(_data("30")), national_ctx)
     assert ("facts", f"{PENALTY_LAW}第四十条") in found
-    assert ("facts", f"{PENALTY_LAW}第四十条") not in _must_fix(
+    assert ("facts", f"{PENALTY_LAW}第四十条") not in must_fix_findings(
         parse_case(_data("05")), national_ctx
     )
 
@@ -148,5 +141,5 @@ def test_an_unverified_value_of_the_articles_own_base(national_ctx: ReviewContex
 def test_an_order_titled_as_another_agency_writes_it_needs_its_period(
     national_ctx: ReviewContext,
 ) -> None:
-    found = _must_fix(parse_case(_data("29")), national_ctx)
+    found = must_fix_findings(parse_case(_data("29")), national_ctx)
     assert ("documents", f"{PENALTY_LAW}第二十八条第一款") in found

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ImportedCorpus
-from review_fixtures import example_data, reduced_fine_case
+from review_fixtures import example_data, must_fix_findings, reduced_fine_case
 
 from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
@@ -20,19 +20,10 @@ PENALTY_LAW = "《中华人民共和国行政处罚法》"
 WATER_FINE = "《中华人民共和国水污染防治法》第八十三条"
 
 
-def _must_fix(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return {
-        (f.point.value, ctx.rule(rule))
-        for f in review(case, ctx).flags
-        if f.severity.value == "must_fix"
-        for rule in [f.rule, *f.also_cites]
-    }
-
-
 def _below_minimum(case: CaseFile, ctx: ReviewContext) -> bool:
     return any(
         point == "discretion" and rule.startswith(WATER_FINE)
-        for point, rule in _must_fix(case, ctx)
+        for point, rule in must_fix_findings(case, ctx)
     )
 
 
@@ -109,11 +100,13 @@ def _gains_case(income: float, gains: float) -> CaseFile:
 
 
 def test_gains_below_the_income_taken_in_must_be_fixed(ctx: ReviewContext) -> None:
-    assert ("law", PENALTY_LAW + "第二十八条第二款") in _must_fix(_gains_case(42000, 32000), ctx)
+    assert ("law", PENALTY_LAW + "第二十八条第二款") in must_fix_findings(
+        _gains_case(42000, 32000), ctx
+    )
 
 
 def test_gains_equal_to_the_income_are_right(ctx: ReviewContext) -> None:
-    assert ("law", PENALTY_LAW + "第二十八条第二款") not in _must_fix(
+    assert ("law", PENALTY_LAW + "第二十八条第二款") not in must_fix_findings(
         _gains_case(42000, 42000), ctx
     )
 
@@ -143,7 +136,7 @@ def test_a_township_without_basis_is_not_also_a_subject_finding(ctx: ReviewConte
     data = example_data()
     data["agency"].update(name="环市街道办事处", region="江门市蓬江区")
     data["agency"]["powers"]["basis"] = []
-    must_fix = _must_fix(CaseFile.model_validate(data), ctx)
+    must_fix = must_fix_findings(CaseFile.model_validate(data), ctx)
     assert ("authority", PENALTY_LAW + "第二十三条") in must_fix
     assert ("subject", PENALTY_LAW + "第十七条") not in must_fix
 
@@ -151,7 +144,9 @@ def test_a_township_without_basis_is_not_also_a_subject_finding(ctx: ReviewConte
 def test_a_county_agency_without_basis_is_still_a_subject_finding(ctx: ReviewContext) -> None:
     data = example_data()
     data["agency"]["powers"]["basis"] = []
-    assert ("subject", PENALTY_LAW + "第十七条") in _must_fix(CaseFile.model_validate(data), ctx)
+    assert ("subject", PENALTY_LAW + "第十七条") in must_fix_findings(
+        CaseFile.model_validate(data), ctx
+    )
 
 
 # --- 公安 较大数额: the police rule cited beside 第六十三条第一款 ------------------------------

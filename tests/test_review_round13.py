@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from review_fixtures import example_data
+from review_fixtures import example_data, must_fix_findings
 
 from api.settings import Settings
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
-from assistant.review.engine import review
 from corpus.ingest import ingest_paths
 from corpus.store import CorpusStore
 
@@ -43,15 +42,6 @@ def _case(data: dict) -> CaseFile:
     return CaseFile.model_validate(data)
 
 
-def _must_fix(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return {
-        (f.point.value, ctx.rule(rule))
-        for f in review(case, ctx).flags
-        if f.severity.value == "must_fix"
-        for rule in [f.rule, *f.also_cites]
-    }
-
-
 def _has(found: set[tuple[str, str]], point: str, rule_prefix: str) -> bool:
     return any(p == point and r.startswith(rule_prefix) for p, r in found)
 
@@ -76,12 +66,12 @@ def _late_discovery(circumstance: str) -> CaseFile:
 
 
 def test_a_denied_health_clause_leaves_the_two_year_bar(ctx: ReviewContext) -> None:
-    found = _must_fix(_late_discovery("本案未涉及公民生命健康安全、金融安全"), ctx)
+    found = must_fix_findings(_late_discovery("本案未涉及公民生命健康安全、金融安全"), ctx)
     assert _has(found, "procedure", PENALTY_LAW + "第三十六条")
 
 
 def test_a_stated_health_clause_gives_five_years(ctx: ReviewContext) -> None:
-    found = _must_fix(_late_discovery("违法排放涉及公民生命健康安全且有危害后果"), ctx)
+    found = must_fix_findings(_late_discovery("违法排放涉及公民生命健康安全且有危害后果"), ctx)
     assert not _has(found, "procedure", PENALTY_LAW + "第三十六条")
 
 
@@ -94,13 +84,15 @@ def test_a_related_officer_who_stayed_is_flagged_though_the_party_never_applied(
     text = (
         "执法人员陈华系当事人股东的表兄，全程参与调查，当事人未提出回避申请，该局亦未作回避决定。"
     )
-    assert _has(_must_fix(_case(_narrated(text)), ctx), "qualification", PENALTY_LAW + "第四十三条")
+    assert _has(
+        must_fix_findings(_case(_narrated(text)), ctx), "qualification", PENALTY_LAW + "第四十三条"
+    )
 
 
 def test_an_officer_without_relation_is_not_flagged(ctx: ReviewContext) -> None:
     text = "执法人员与当事人无利害关系，当事人未申请回避。"
     assert not _has(
-        _must_fix(_case(_narrated(text)), ctx), "qualification", PENALTY_LAW + "第四十三条"
+        must_fix_findings(_case(_narrated(text)), ctx), "qualification", PENALTY_LAW + "第四十三条"
     )
 
 
@@ -130,12 +122,12 @@ def test_a_seizure_never_extended_and_ended_by_the_decision_is_measured(
     data = _seizure(
         "2023-04-03", "扣押电镀槽液桶12个", "扣押后未办理延长手续，处罚决定时一并没收。"
     )
-    assert _has(_must_fix(_case(data), ctx), "procedure", COERCION_LAW + "第二十五条")
+    assert _has(must_fix_findings(_case(data), ctx), "procedure", COERCION_LAW + "第二十五条")
 
 
 def test_a_short_seizure_ended_by_the_decision_is_lawful(ctx: ReviewContext) -> None:
     data = _seizure("2023-05-02", "扣押电镀槽液桶12个", "扣押后未延长，处罚决定时一并没收。")
-    assert not _has(_must_fix(_case(data), ctx), "procedure", COERCION_LAW + "第二十五条")
+    assert not _has(must_fix_findings(_case(data), ctx), "procedure", COERCION_LAW + "第二十五条")
 
 
 def test_a_party_asking_for_the_goods_back_is_no_release(ctx: ReviewContext) -> None:
@@ -144,7 +136,7 @@ def test_a_party_asking_for_the_goods_back_is_no_release(ctx: ReviewContext) -> 
         {"type": "陈述申辩", "date": "2023-04-20", "note": "当事人申请返还扣押的槽液桶"}
     )
     data["events"].sort(key=lambda e: str(e["date"]))
-    assert _has(_must_fix(_case(data), ctx), "procedure", COERCION_LAW + "第二十五条")
+    assert _has(must_fix_findings(_case(data), ctx), "procedure", COERCION_LAW + "第二十五条")
 
 
 def test_an_unapproved_seizure_without_papers_is_flagged_twice(ctx: ReviewContext) -> None:
@@ -153,7 +145,7 @@ def test_an_unapproved_seizure_without_papers_is_flagged_twice(ctx: ReviewContex
         "现场扣押槽液桶12个，未经机关负责人批准，也未出具扣押决定书和清单",
         "",
     )
-    found = _must_fix(_case(data), ctx)
+    found = must_fix_findings(_case(data), ctx)
     assert _has(found, "procedure", COERCION_LAW + "第十八条")
     assert _has(found, "documents", COERCION_LAW + "第二十四条第一款")
 
@@ -162,7 +154,7 @@ def test_a_seizure_approved_afterwards_is_lawful(ctx: ReviewContext) -> None:
     data = _seizure(
         "2023-03-28", "当场扣押槽液桶12个，未经事先批准，返回后二小时内补办批准手续", ""
     )
-    assert not _has(_must_fix(_case(data), ctx), "procedure", COERCION_LAW + "第十八条")
+    assert not _has(must_fix_findings(_case(data), ctx), "procedure", COERCION_LAW + "第十八条")
 
 
 # --- 第四十六条第三款: forced entry --------------------------------------------------------
@@ -171,7 +163,7 @@ def test_a_seizure_approved_afterwards_is_lawful(ctx: ReviewContext) -> None:
 def test_evidence_taken_after_breaking_in_is_unlawful(ctx: ReviewContext) -> None:
     data = example_data()
     data["evidence"][0]["obtained_by"] = "破门进入车间后检查"
-    assert _has(_must_fix(_case(data), ctx), "evidence", PENALTY_LAW + "第四十六条")
+    assert _has(must_fix_findings(_case(data), ctx), "evidence", PENALTY_LAW + "第四十六条")
 
 
 # --- 刑法第三百三十八条: a metal over the standard three times and more ---------------------
@@ -183,7 +175,7 @@ def test_a_heavy_metal_four_times_over_the_standard_is_transferred(ctx: ReviewCo
     data["evidence"][2]["measurements"] = [
         {"item": "总镉", "value": 0.42, "limit": 0.1, "unit": "mg/L"}
     ]
-    assert _has(_must_fix(_case(data), ctx), "transfer", PENALTY_LAW + "第二十七条")
+    assert _has(must_fix_findings(_case(data), ctx), "transfer", PENALTY_LAW + "第二十七条")
 
 
 def test_a_heavy_metal_just_over_the_standard_is_no_crime(ctx: ReviewContext) -> None:
@@ -192,7 +184,7 @@ def test_a_heavy_metal_just_over_the_standard_is_no_crime(ctx: ReviewContext) ->
     data["evidence"][2]["measurements"] = [
         {"item": "总镉", "value": 0.25, "limit": 0.1, "unit": "mg/L"}
     ]
-    assert not any(p == "transfer" for p, _ in _must_fix(_case(data), ctx))
+    assert not any(p == "transfer" for p, _ in must_fix_findings(_case(data), ctx))
 
 
 # --- 广告法第五十五条: the 二十万元 range is only for a base that cannot be had -----------
@@ -225,13 +217,15 @@ def _false_ad(fine: int) -> CaseFile:
 
 def test_a_fine_over_five_times_a_known_ad_cost_is_over_the_maximum(ctx: ReviewContext) -> None:
     assert _has(
-        _must_fix(_false_ad(150000), ctx), "discretion", "《中华人民共和国广告法》第五十五条"
+        must_fix_findings(_false_ad(150000), ctx),
+        "discretion",
+        "《中华人民共和国广告法》第五十五条",
     )
 
 
 def test_a_fine_within_the_multiple_is_lawful(ctx: ReviewContext) -> None:
     assert not _has(
-        _must_fix(_false_ad(72000), ctx), "discretion", "《中华人民共和国广告法》第五十五条"
+        must_fix_findings(_false_ad(72000), ctx), "discretion", "《中华人民共和国广告法》第五十五条"
     )
 
 
@@ -267,12 +261,12 @@ def _public_order(agency: str) -> CaseFile:
 
 
 def test_a_police_brigade_deciding_a_public_order_fine_is_no_subject(ctx: ReviewContext) -> None:
-    found = _must_fix(_public_order("佛山市公安局南海分局治安管理大队"), ctx)
+    found = must_fix_findings(_public_order("佛山市公安局南海分局治安管理大队"), ctx)
     assert _has(found, "subject", PUBLIC_ORDER_LAW + "第九十一条")
 
 
 def test_the_district_police_bureau_may_decide(ctx: ReviewContext) -> None:
-    found = _must_fix(_public_order("佛山市公安局南海分局"), ctx)
+    found = must_fix_findings(_public_order("佛山市公安局南海分局"), ctx)
     assert not _has(found, "subject", PUBLIC_ORDER_LAW + "第九十一条")
 
 
@@ -318,7 +312,7 @@ def _drunk(types: list[str], basis: str) -> CaseFile:
 def test_a_licence_kind_matches_the_driving_licence_the_article_takes(
     types: list[str], basis: str, ctx: ReviewContext
 ) -> None:
-    found = _must_fix(_drunk(types, basis), ctx)
+    found = must_fix_findings(_drunk(types, basis), ctx)
     assert not any(r.startswith(PENALTY_LAW + "第三十八条") for _, r in found)
 
 
@@ -337,7 +331,7 @@ def test_a_township_punishing_outside_its_handed_laws_breaks_the_handover(
         "penalty_types": ["警告", "罚款"],
     }
     data["violation"]["place"] = "江门市新会区大泽镇工业路"
-    found = _must_fix(_case(data), ctx)
+    found = must_fix_findings(_case(data), ctx)
     assert _has(found, "authority", PENALTY_LAW + "第二十四条")
 
 
@@ -375,7 +369,7 @@ def test_a_sanction_number_of_the_repealed_version_is_the_wrong_law(
     produce_ctx: ReviewContext,
 ) -> None:
     case = _produce("《中华人民共和国农产品质量安全法》第五十条", "2023-09-15")
-    found = _must_fix(case, produce_ctx)
+    found = must_fix_findings(case, produce_ctx)
     assert _has(found, "law", PENALTY_LAW + "第三十七条")
 
 
@@ -383,7 +377,7 @@ def test_a_number_that_was_never_a_sanction_stays_a_missing_basis(
     produce_ctx: ReviewContext,
 ) -> None:
     case = _produce("《中华人民共和国农产品质量安全法》第三条", "2023-09-15")
-    found = _must_fix(case, produce_ctx)
+    found = must_fix_findings(case, produce_ctx)
     assert not _has(found, "law", PENALTY_LAW + "第三十七条")
 
 
@@ -400,11 +394,11 @@ def _two_fines(extra: str) -> CaseFile:
 
 
 def test_one_act_fined_under_two_laws_is_fined_twice(ctx: ReviewContext) -> None:
-    assert _has(_must_fix(_two_fines(""), ctx), "law", PENALTY_LAW + "第二十九条")
+    assert _has(must_fix_findings(_two_fines(""), ctx), "law", PENALTY_LAW + "第二十九条")
 
 
 def test_two_acts_each_fined_is_no_double_fine(ctx: ReviewContext) -> None:
-    found = _must_fix(_two_fines("当事人另有拒不执行停产决定的另一违法行为。"), ctx)
+    found = must_fix_findings(_two_fines("当事人另有拒不执行停产决定的另一违法行为。"), ctx)
     assert not _has(found, "law", PENALTY_LAW + "第二十九条")
 
 

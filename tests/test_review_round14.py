@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ImportedCorpus
+from review_fixtures import must_fix_findings
 
 from api.settings import Settings
-from assistant.case_file import CaseFile, parse_case, read_case_data
+from assistant.case_file import parse_case, read_case_data
 from assistant.review.checkers.penalty_measures import unprovided_kinds
 from assistant.review.context import ReviewContext
-from assistant.review.engine import review
 
 SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh10"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
@@ -29,15 +29,6 @@ def ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewCo
 
 def _data(prefix: str) -> dict:
     return read_case_data(next(SET.glob(f"rf10_{prefix}_*.yaml")))
-
-
-def _must_fix(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return {
-        (f.point.value, ctx.rule(rule))
-        for f in review(case, ctx).flags
-        if f.severity.value == "must_fix"
-        for rule in [f.rule, *f.also_cites]
-    }
 
 
 def _netcafe() -> dict:
@@ -61,7 +52,7 @@ def _netcafe() -> dict:
 
 
 def test_general_law_provisions_beside_the_sanction_are_no_defect(ctx: ReviewContext) -> None:
-    assert _must_fix(parse_case(_netcafe()), ctx) == set()
+    assert must_fix_findings(parse_case(_netcafe()), ctx) == set()
 
 
 def test_confiscating_gains_needs_no_words_in_the_special_sanction_since_2021(
@@ -74,7 +65,7 @@ def test_confiscating_gains_needs_no_words_in_the_special_sanction_since_2021(
 def test_general_law_alone_is_still_no_sanction(ctx: ReviewContext) -> None:
     data = _netcafe()
     data["citations"]["penalty_basis"] = [f"{PENALTY_LAW}第二十八条第二款"]
-    assert ("law", f"{PENALTY_LAW}第三十八条第一款") in _must_fix(parse_case(data), ctx)
+    assert ("law", f"{PENALTY_LAW}第三十八条第一款") in must_fix_findings(parse_case(data), ctx)
 
 
 def test_city_comprehensive_enforcement_holds_the_builders_dust_power(
@@ -84,14 +75,16 @@ def test_city_comprehensive_enforcement_holds_the_builders_dust_power(
     data["agency"]["name"] = "佛山市禅城区城市管理和综合执法局"
     data["agency"]["region"] = "佛山市禅城区"
     data["penalty"]["amount"] = 35000
-    assert not any(rule.endswith("第十七条") for _, rule in _must_fix(parse_case(data), ctx))
+    assert not any(
+        rule.endswith("第十七条") for _, rule in must_fix_findings(parse_case(data), ctx)
+    )
 
 
 def test_township_without_handover_is_one_level_finding(ctx: ReviewContext) -> None:
     data = _data("16")
     data["agency"]["name"] = "江门市江海区人民政府外海街道办事处"
     data["penalty"]["amount"] = 12000
-    found = _must_fix(parse_case(data), ctx)
+    found = must_fix_findings(parse_case(data), ctx)
     assert ("authority", f"{PENALTY_LAW}第二十三条") in found
     assert ("authority", f"{PENALTY_LAW}第十七条") not in found
 
@@ -101,16 +94,16 @@ def test_a_measure_outside_the_sanction_cites_the_paragraph_of_the_item(
 ) -> None:
     data = _data("33")
     data["penalty"]["amount"] = 12000
-    found = _must_fix(parse_case(data), ctx)
+    found = must_fix_findings(parse_case(data), ctx)
     assert ("law", "《中华人民共和国消防法》第六十条第一款") in found
 
 
 def test_harmless_minor_act_on_a_binding_list_is_a_law_finding(ctx: ReviewContext) -> None:
     data = _data("35")
-    found = _must_fix(parse_case(data), ctx)
+    found = must_fix_findings(parse_case(data), ctx)
     assert ("law", f"{PENALTY_LAW}第三十三条第一款") in found
     data["facts"]["harm"] = "轻微"  # 首违、后果轻微: the 可以 sentence, discretion
-    found = _must_fix(parse_case(data), ctx)
+    found = must_fix_findings(parse_case(data), ctx)
     assert ("law", f"{PENALTY_LAW}第三十三条第一款") not in found
 
 
@@ -122,7 +115,7 @@ def test_an_earlier_decision_fining_the_same_act_across_clauses(ctx: ReviewConte
         "第0091号处罚决定，就当事人销售该批巧克力的行为没收违法所得，并处罚款人民币伍仟元。"
         "因另一消费者投诉，本局再次立案，决定对当事人罚款人民币肆仟伍佰元。"
     )
-    assert ("law", f"{PENALTY_LAW}第二十九条") in _must_fix(parse_case(data), ctx)
+    assert ("law", f"{PENALTY_LAW}第二十九条") in must_fix_findings(parse_case(data), ctx)
 
 
 def test_an_earlier_act_fined_before_is_no_second_fine(ctx: ReviewContext) -> None:
@@ -131,4 +124,4 @@ def test_an_earlier_act_fined_before_is_no_second_fine(ctx: ReviewContext) -> No
         "经查，当事人2023年曾因销售过期食品被本局处罚款，本次于2024年3月销售无中文标签的"
         "进口巧克力40盒，本局决定对当事人罚款人民币肆仟伍佰元。"
     )
-    assert ("law", f"{PENALTY_LAW}第二十九条") not in _must_fix(parse_case(data), ctx)
+    assert ("law", f"{PENALTY_LAW}第二十九条") not in must_fix_findings(parse_case(data), ctx)
