@@ -16,12 +16,12 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from assistant.law_ranking import DenseNormLaws, LawRanker, LawRankingConfig
+from assistant.law_ranking import VIEW_DEPTH, DenseNormLaws, LawRanker, LawRankingConfig
 from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
 from assistant.norm_units import NormUnit, bigrams
-from assistant.pair_catalogue import PairCatalogue
+from assistant.pair_catalogue import PairCatalogue, law_ranking
 from assistant.pair_ranker import PairRanker
 from assistant.penalty_items import PenaltyItemIndex, PenaltyMatch
 from assistant.question_kind import question_kind
@@ -120,6 +120,7 @@ class CorpusRouting:
 
 
 MAX_PAIRS_PER_DUTY = 2
+CATALOGUE_LAW_PAIRS = 200  # catalogue pairs whose laws vote in the law ranking
 
 log = logging.getLogger(__name__)
 
@@ -283,10 +284,26 @@ class ProvisionFinder:
             dense = None
             if self._dense_ready():
                 dense = DenseNormLaws(index)
+            view = self.catalogue_laws if self.routing.ranking.catalogue else None
             self._law_ranker = LawRanker(
-                self.router, self.penalty_items, dense, self.routing.ranking
+                self.router, self.penalty_items, dense, self.routing.ranking, view
             )
         return self._law_ranker
+
+    def catalogue_laws(self, query: str, on: date) -> list[str]:
+        """The laws of the catalogue's best pairs in force on ``on`` (a law-ranking view):
+        the pairs a statute states reach laws that the routed builder never searches."""
+        fusion = self.catalogue
+        vector = self.index.query_vector(query) if self._dense_ready() else None
+        hits = self.pair_catalogue.search(
+            query,
+            on,
+            CATALOGUE_LAW_PAIRS,
+            vector,
+            (fusion.act, fusion.duty, fusion.dense),
+            fusion.view_k,
+        )
+        return law_ranking(hits, VIEW_DEPTH)
 
     @property
     def pair_catalogue(self) -> PairCatalogue:

@@ -7,10 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from assistant.law_ranking import LawRankingConfig
 from assistant.norm_pairs import LinkKind
 from assistant.norm_units import bigrams
-from assistant.pair_catalogue import PairCatalogue, version_entries
-from assistant.provisions import CatalogueFusion, ProvisionFinder, fuse_candidates
+from assistant.pair_catalogue import PairCatalogue, law_ranking, version_entries
+from assistant.provisions import (
+    CatalogueFusion,
+    CorpusRouting,
+    ProvisionFinder,
+    fuse_candidates,
+)
 from corpus.store import CorpusStore
 
 DAY = date(2024, 6, 1)
@@ -87,3 +93,27 @@ def test_finder_fuses_catalogue_pairs_only_when_weighted(bm25_finder: ProvisionF
     ).ask(text, DAY)
     assert plain.pairs and fused.pairs
     assert any(p.penalty.law == "食品安全法" for p in fused.pairs)
+
+
+def test_law_ranking_lists_each_pairs_parent_law_once(catalogue: PairCatalogue) -> None:
+    hits = catalogue.search("未取得食品经营许可证就开店卖盒饭", DAY, 50)
+    laws = law_ranking(hits, 20)
+    assert laws[0] == "食品安全法" and len(laws) == len(set(laws))
+    assert all(not law.endswith(("实施条例", "实施细则")) for law in laws)
+    assert law_ranking(hits, 1) == ["食品安全法"]
+
+
+def test_the_catalogue_votes_in_law_ranking_only_when_weighted(
+    bm25_finder: ProvisionFinder,
+) -> None:
+    text = "未取得食品经营许可证就开店卖盒饭"
+    assert bm25_finder.law_ranker.catalogue is None  # weight 0: no view, no catalogue built
+    voting = ProvisionFinder(
+        bm25_finder.store,
+        bm25_finder.index,
+        "bm25",
+        routing=CorpusRouting(ranking=LawRankingConfig(catalogue=1.0)),
+    )
+    route = voting.route(text, [], DAY)
+    assert route.laws[0] == "食品安全法"
+    assert any("条款对目录" in word for word in route.signals["食品安全法"])
