@@ -27,7 +27,7 @@ from pathlib import Path
 from api.components import Components
 from api.settings import Settings
 from assistant.norm_pairs import PairCandidate, _Query
-from assistant.provisions import NormPair, ProvisionAnswer, select_pairs
+from assistant.provisions import CatalogueFusion, NormPair, ProvisionAnswer, select_pairs
 from eval.assist_eval import load_situations, metrics_of, unit_of
 from eval.assist_metrics import ShownPair
 from eval.pair_catalogue_study import Collected, Study, hits_gold, unit_key
@@ -228,6 +228,7 @@ def main() -> None:
     components = Components(Settings())
     assistant = components.assistant
     finder = assistant.finder
+    finder.catalogue = CatalogueFusion()  # the study's baseline: catalogue off
     catalogue = finder.pair_catalogue  # cached by corpus digest, vectors attached
     study = VoteStudy(assistant, catalogue)
     ranker = finder.law_ranker
