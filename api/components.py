@@ -28,7 +28,7 @@ from assistant.cases.similar_cases import (
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.drafting.drafter import Drafter
 from assistant.officer_assistant import OfficerAssistant
-from assistant.provisions import ProvisionFinder
+from assistant.provisions import ProvisionFinder, catalogue_fusion, catalogue_routing
 from assistant.publicity.lexical import LexicalAnalyzer
 from assistant.publicity.redaction import Redactor
 from assistant.review.context import ReviewContext
@@ -293,7 +293,7 @@ class Components:
         6 s on the national corpus, the catalogue ~40 s once, then read from its cache)."""
         finder = self.assistant.finder
         _ = finder.router, finder.penalty_items, finder.law_ranker
-        if finder.catalogue.weight:
+        if finder.catalogue.on or finder.routing.ranking.catalogue:
             _ = finder.pair_catalogue
 
     def warm_statute_search(self) -> None:
@@ -341,7 +341,14 @@ class Components:
         def build() -> OfficerAssistant:
             opened = self.statute_index()
             cache = self.settings.data_layout.cache_dir("assistant")
-            finder = ProvisionFinder(self.store, opened.index, opened.mode, cache_dir=cache)
+            finder = ProvisionFinder(
+                self.store,
+                opened.index,
+                opened.mode,
+                routing=catalogue_routing(self.settings),
+                catalogue=catalogue_fusion(self.settings),
+                cache_dir=cache,
+            )
             return OfficerAssistant(finder, self.standards, self.optional_case_search())
 
         return self._once("assistant", build)

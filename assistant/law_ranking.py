@@ -14,7 +14,7 @@ a set's wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,6 +42,7 @@ class LawRankingConfig:
     hits: float = 1.0
     items: float = 0.5
     dense: float = 1.0
+    catalogue: float = 0.0  # laws of the national pair catalogue's best pairs (0: off)
     # an implementing regulation is searched with its law but ranks below it: the views
     # vote for the family, and the statute is what officers cite first
     family_share: float = 0.5
@@ -110,9 +111,13 @@ def fuse(rankings: dict[str, list[str]], config: LawRankingConfig) -> list[tuple
     return reciprocal_rank_fusion(cut, FusionConfig(k=config.rrf_k, weights=weights))  # type: ignore[return-value]
 
 
+# (query, date) -> parent laws of the catalogue's best pairs, best first
+CatalogueView = Callable[[str, date], list[str]]
+
+
 class LawRanker:
-    """route(): the laws to search, from the hand table, the corpus router, the 罚则 items
-    and the dense neighbours, fused."""
+    """route(): the laws to search, from the hand table, the corpus router, the 罚则 items,
+    the dense neighbours and (when weighed) the pair catalogue, fused."""
 
     def __init__(
         self,
@@ -120,11 +125,13 @@ class LawRanker:
         items: PenaltyItemIndex,
         dense: DenseNormLaws | None,
         config: LawRankingConfig = LawRankingConfig(),
+        catalogue: CatalogueView | None = None,
     ) -> None:
         self.router = router
         self.items = items
         self.dense = dense
         self.config = config
+        self.catalogue = catalogue
 
     def _rankings(
         self,
@@ -145,6 +152,8 @@ class LawRanker:
         }
         if self.dense is not None and self.config.dense:
             rankings["dense"] = self.dense.ranking(query, on)
+        if self.catalogue is not None and self.config.catalogue:
+            rankings["catalogue"] = self.catalogue(query, on)[:VIEW_DEPTH]
         return rankings
 
     def route(
@@ -190,4 +199,5 @@ _VIEW_NAMES = {
     "hits": "条文检索",
     "items": "罚则情形",
     "dense": "语义近邻",
+    "catalogue": "条款对目录",
 }

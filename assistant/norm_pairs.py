@@ -10,7 +10,7 @@ cited down to the 款/项 the facts match best.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -127,10 +127,14 @@ class PairBuilder:
         hits: list[RankedRecord],
         routed: Mapping[str, float] | frozenset[str] = frozenset(),
         matched: list[PenaltyMatch] | None = None,
+        extra: Iterable[PairCandidate] = (),
+        bonus: Callable[[PairCandidate], float] | None = None,
     ) -> list[PairCandidate]:
         """Every linked pair reachable from the hits and the matched 罚则 items, best first;
         routed laws (by their routing strength, 1.0 for the best) and 罚则 items whose act
-        the situation restates get a bonus."""
+        the situation restates get a bonus. ``extra`` pairs found elsewhere (the national
+        catalogue) are scored on the same features and join unless their articles are
+        already paired; ``bonus`` adds a candidate's outside evidence to its score."""
         self._routed = routed if isinstance(routed, Mapping) else dict.fromkeys(routed, 1.0)
         matched = matched or []
         grams = bigrams(query)
@@ -159,7 +163,18 @@ class PairBuilder:
         for candidate in self._by_facts(grams, hits):
             if candidate.key not in found:
                 found[candidate.key] = self._scored(candidate, context)
-        return sorted(found.values(), key=lambda c: -c.score)
+        ranked = sorted(found.values(), key=lambda c: -c.score)
+        paired = {_articles(c) for c in ranked}
+        for candidate in extra:
+            if candidate.key not in found and _articles(candidate) not in paired:
+                paired.add(_articles(candidate))
+                found[candidate.key] = self._scored(candidate, context)
+                ranked.append(found[candidate.key])
+        if bonus is None:
+            return ranked
+        return sorted(
+            (replace(c, score=c.score + bonus(c)) for c in ranked), key=lambda c: -c.score
+        )
 
     def _restated(self, c: PairCandidate, grams: frozenset[str]) -> float:
         """Share of the 罚则 unit's stated act the situation restates (IDF-weighted); only
@@ -410,6 +425,10 @@ class PairBuilder:
                 if similarity >= WORDING_MIN_SIMILARITY:
                     found.append(_wording(unit, penalty, similarity))
         return found
+
+
+def _articles(c: PairCandidate) -> tuple[str, str]:
+    return (c.duty.record.unit_id, c.penalty.record.unit_id)
 
 
 def _self_stated(unit: NormUnit) -> PairCandidate:

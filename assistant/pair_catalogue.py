@@ -40,6 +40,7 @@ from assistant.norm_units import LawLexicon, NormUnit, article_units, bigrams
 from assistant.penalty_items import stated_act, states_own_act
 from corpus.model import ArticleRecord
 from indexing.law_prior import BigramBM25
+from indexing.law_router import parent_law
 
 log = logging.getLogger(__name__)
 
@@ -327,3 +328,15 @@ class PairCatalogue:
             for i in top
             if fused[i] > 0
         ]
+
+
+def law_ranking(hits: Iterable[CatalogueHit], depth: int) -> list[str]:
+    """The parent laws of the catalogue's best pairs, best first, ``depth`` at most: a law
+    whose stated pairs fit the situation is a law to search, even when no other view
+    (domain table, flat hits, 罚则 items) ranks it."""
+    found: dict[str, None] = {}
+    for hit in hits:
+        found.setdefault(parent_law(hit.entry.penalty.record.law), None)
+        if len(found) >= depth:
+            break
+    return list(found)

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from assistant.law_ranking import DenseNormLaws, LawRanker, LawRankingConfig
+from assistant.law_ranking import VIEW_DEPTH, DenseNormLaws, LawRanker, LawRankingConfig
 from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
 from assistant.norm_units import NormUnit, bigrams
-from assistant.pair_catalogue import PairCatalogue
+from assistant.pair_catalogue import PairCatalogue, law_ranking
 from assistant.pair_ranker import PairRanker
 from assistant.penalty_items import PenaltyItemIndex, PenaltyMatch
 from assistant.question_kind import question_kind
+from assistant.settings import AssistantSettings
 from corpus.citation_parser import CitationRef
 from corpus.citation_resolver import (
     CitationError,
@@ -120,8 +121,17 @@ class CorpusRouting:
 
 
 MAX_PAIRS_PER_DUTY = 2
+CATALOGUE_LAW_PAIRS = 200  # catalogue pairs whose laws vote in the law ranking
 
 log = logging.getLogger(__name__)
+
+
+class CatalogueMode(StrEnum):
+    """How the national pair catalogue's best pairs join the routed candidates."""
+
+    OFF = "off"
+    RANK = "rank"  # reciprocal rank fusion of the two lists (round 7; lost)
+    FEATURES = "features"  # scored on the pair ranker's features, plus a rank bonus (round 8)
 
 
 @dataclass(frozen=True)
@@ -129,18 +139,43 @@ class CatalogueFusion:
     """How the national pair catalogue's best pairs join the routed candidates.
 
     The catalogue ranks its pairs by three views (the 罚则's stated act, the duty's
-    text, the stored article vectors), fused by reciprocal rank (``view_k``); its top
-    ``depth`` pairs then join the routed candidates by reciprocal rank (``k``), the
-    catalogue's list weighing ``weight`` against the routed list's 1 (0 turns it off).
+    text, the stored article vectors), fused by reciprocal rank (``view_k``) and cut to
+    its top ``depth``. ``features``: those pairs are scored by the pair ranker's own
+    features like any routed candidate, and every candidate whose articles the catalogue
+    ranks r-th gains ``bonus`` × 5/(5+r−1). ``rank``: the two lists are fused by
+    reciprocal rank (``k``), the catalogue's weighing ``weight`` against the routed 1.
+    The shipped choice is a setting (``AssistantSettings.catalogue_*``); this default
+    is off so a finder built bare behaves as before the catalogue.
     """
 
-    weight: float = 0.0
+    mode: CatalogueMode = CatalogueMode.OFF
     depth: int = 20
+    bonus: float = 0.1
+    weight: float = 0.5
     k: float = 5.0
     act: float = 1.0
     duty: float = 0.5
     dense: float = 1.0
     view_k: float = 60.0
+
+    @property
+    def on(self) -> bool:
+        return self.mode is not CatalogueMode.OFF
+
+
+def catalogue_fusion(settings: AssistantSettings) -> CatalogueFusion:
+    """The shipped catalogue choice, read from the settings (``ZHIFA_CATALOGUE_*``)."""
+    return CatalogueFusion(
+        mode=CatalogueMode(settings.catalogue_mode),
+        depth=settings.catalogue_depth,
+        bonus=settings.catalogue_bonus,
+        weight=settings.catalogue_rank_weight,
+    )
+
+
+def catalogue_routing(settings: AssistantSettings) -> CorpusRouting:
+    """Law ranking with the catalogue's vote weighed as the settings say (0: five views)."""
+    return CorpusRouting(ranking=replace(LawRankingConfig(), catalogue=settings.catalogue_law_vote))
 
 
 def fuse_candidates(
@@ -283,10 +318,26 @@ class ProvisionFinder:
             dense = None
             if self._dense_ready():
                 dense = DenseNormLaws(index)
+            view = self.catalogue_laws if self.routing.ranking.catalogue else None
             self._law_ranker = LawRanker(
-                self.router, self.penalty_items, dense, self.routing.ranking
+                self.router, self.penalty_items, dense, self.routing.ranking, view
             )
         return self._law_ranker
+
+    def catalogue_laws(self, query: str, on: date) -> list[str]:
+        """The laws of the catalogue's best pairs in force on ``on`` (a law-ranking view):
+        the pairs a statute states reach laws that the routed builder never searches."""
+        fusion = self.catalogue
+        vector = self.index.query_vector(query) if self._dense_ready() else None
+        hits = self.pair_catalogue.search(
+            query,
+            on,
+            CATALOGUE_LAW_PAIRS,
+            vector,
+            (fusion.act, fusion.duty, fusion.dense),
+            fusion.view_k,
+        )
+        return law_ranking(hits, VIEW_DEPTH)
 
     @property
     def pair_catalogue(self) -> PairCatalogue:
@@ -309,16 +360,13 @@ class ProvisionFinder:
         index = self.index
         return self.mode != "bm25" and index.dense is not None and index.embedder is not None
 
-    def with_catalogue(
-        self, candidates: list[PairCandidate], query: str, on: date, laws: frozenset[str]
+    def catalogue_candidates(
+        self, query: str, on: date, laws: frozenset[str]
     ) -> list[PairCandidate]:
-        """The routed candidates with the catalogue's best pairs fused in (see CatalogueFusion)."""
+        """The catalogue's top ``depth`` pairs in force on ``on`` (of ``laws`` when named)."""
         fusion = self.catalogue
-        if not fusion.weight:
-            return candidates
-        catalogue = self.pair_catalogue
         vector = self.index.query_vector(query) if self._dense_ready() else None
-        hits = catalogue.search(
+        hits = self.pair_catalogue.search(
             query,
             on,
             fusion.depth,
@@ -328,8 +376,36 @@ class ProvisionFinder:
             laws,
         )
         grams = bigrams(query)
-        extra = [hit.entry.candidate(grams) for hit in hits]
+        return [hit.entry.candidate(grams) for hit in hits]
+
+    def with_catalogue(
+        self, candidates: list[PairCandidate], query: str, on: date, laws: frozenset[str]
+    ) -> list[PairCandidate]:
+        """The routed candidates with the catalogue's best pairs rank-fused in (``rank`` mode)."""
+        fusion = self.catalogue
+        if fusion.mode is not CatalogueMode.RANK:
+            return candidates
+        extra = self.catalogue_candidates(query, on, laws)
         return fuse_candidates(candidates, extra, fusion.weight, fusion.k)
+
+    def _catalogue_scoring(
+        self, query: str, on: date, laws: frozenset[str]
+    ) -> tuple[list[PairCandidate], Callable[[PairCandidate], float] | None]:
+        """``features`` mode: the catalogue's pairs for the builder to score, and the rank
+        bonus of any candidate whose (duty, 罚则) articles the catalogue ranks."""
+        fusion = self.catalogue
+        if fusion.mode is not CatalogueMode.FEATURES:
+            return [], None
+        extra = self.catalogue_candidates(query, on, laws)
+        ranks: dict[tuple[str, str], int] = {}
+        for rank, c in enumerate(extra, start=1):
+            ranks.setdefault((c.duty.record.unit_id, c.penalty.record.unit_id), rank)
+
+        def bonus(c: PairCandidate) -> float:
+            rank = ranks.get((c.duty.record.unit_id, c.penalty.record.unit_id))
+            return fusion.bonus * 5.0 / (5.0 + rank - 1) if rank else 0.0
+
+        return extra, bonus
 
     def matched_items(self, text: str, on: date, laws: Iterable[str]) -> list[PenaltyMatch]:
         """The 罚则 units of the searched laws whose act the situation restates."""
@@ -398,11 +474,14 @@ class ProvisionFinder:
                 answer.dropped.append(f"{hit.citation}：索引与法规库不一致，已略去（请重建索引）")
                 continue
             ranked.append((record, hit))
+        extra, bonus = self._catalogue_scoring(query.text, on, laws)
         candidates = self.pair_builder.pairs(
             query.text,
             [RankedRecord(r, rank) for rank, (r, _) in enumerate(ranked, start=1)],
             {law: route.strength.get(law, 1.0) for law in route.laws},
             self.matched_items(query.text, on, laws or route.laws),
+            extra,
+            bonus,
         )
         return answer, ranked, candidates
 

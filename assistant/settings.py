@@ -7,6 +7,7 @@ Shipped read-only data (standards, cases) defaults to the package's own folder
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -77,6 +78,32 @@ class AssistantSettings(IndexingSettings):
     templates_dir: Path | None = Field(
         default=None,
         description="An agency's document templates (*.md.j2) overriding the shipped ones.",
+    )
+
+    # --- national pair catalogue (办案辅助, issue #17 rounds 7–8; README 办案辅助评测) ----
+    catalogue_mode: Literal["off", "rank", "features"] = Field(
+        default="features",
+        description="How the national (duty, 罚则) pair catalogue joins the routed candidates: "
+        "features = its top pairs scored on the pair ranker's features plus a rank bonus "
+        "(won both tuning directions, round 8); rank = reciprocal rank fusion (lost, round 7).",
+    )
+    catalogue_depth: int = Field(
+        default=20, ge=1, description="Catalogue pairs taken per situation (chosen both ways)."
+    )
+    catalogue_bonus: float = Field(
+        default=0.1,
+        ge=0,
+        description="Score added to a candidate whose articles the catalogue ranks r-th, "
+        "× 5/(5+r−1) (chosen on fresh3+4 and on fresh5+6 alike).",
+    )
+    catalogue_rank_weight: float = Field(
+        default=0.5, ge=0, description="rank mode: the catalogue list's RRF weight (routed: 1)."
+    )
+    catalogue_law_vote: float = Field(
+        default=0.0,
+        ge=0,
+        description="Weight of the catalogue's laws as a sixth law-ranking view (0 = off; "
+        "+3 pairs on fresh3+4 but 0 on fresh5+6, round 8, not adopted).",
     )
 
     # --- supervision (执法监督: 案卷评查 and the supervision view) -------------------------

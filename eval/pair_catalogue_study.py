@@ -26,7 +26,7 @@ from assistant.law_scope import missing_laws
 from assistant.norm_units import NormUnit, bigrams
 from assistant.officer_assistant import OfficerAssistant
 from assistant.pair_catalogue import PairCatalogue
-from assistant.provisions import NormPair, ProvisionAnswer, select_pairs
+from assistant.provisions import CatalogueFusion, NormPair, ProvisionAnswer, select_pairs
 from assistant.question_kind import question_kind
 from eval.assist_eval import Situation, load_situations, metrics_of, unit_of
 from eval.assist_metrics import GoldPair, ShownPair, Unit, unit_hits
@@ -196,6 +196,7 @@ def main() -> None:
     args = parser.parse_args()
     components = Components(Settings())
     assistant = components.assistant
+    assistant.finder.catalogue = CatalogueFusion()  # the study's baseline: catalogue off
     store = components.store
     cache = components.settings.data_layout.cache_dir("assistant") / "pair-catalogue.pkl"
     catalogue = PairCatalogue.cached(store.iter_articles(), cache)

@@ -7,10 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from api.settings import Settings
+from assistant.law_ranking import LawRankingConfig
 from assistant.norm_pairs import LinkKind
 from assistant.norm_units import bigrams
-from assistant.pair_catalogue import PairCatalogue, version_entries
-from assistant.provisions import CatalogueFusion, ProvisionFinder, fuse_candidates
+from assistant.pair_catalogue import PairCatalogue, law_ranking, version_entries
+from assistant.provisions import (
+    CatalogueFusion,
+    CatalogueMode,
+    CorpusRouting,
+    ProvisionFinder,
+    catalogue_fusion,
+    catalogue_routing,
+    fuse_candidates,
+)
 from corpus.store import CorpusStore
 
 DAY = date(2024, 6, 1)
@@ -78,12 +88,70 @@ def test_fusion_keeps_a_pair_both_lists_share_once(catalogue: PairCatalogue) -> 
     assert "全国条款对目录" in extra[0].reason
 
 
-def test_finder_fuses_catalogue_pairs_only_when_weighted(bm25_finder: ProvisionFinder) -> None:
+def test_finder_fuses_catalogue_pairs_only_when_asked(bm25_finder: ProvisionFinder) -> None:
     text = "未取得食品经营许可证就开店卖盒饭"
-    assert bm25_finder.catalogue.weight == 0  # off by default: it lost on the sets (README)
+    assert not bm25_finder.catalogue.on  # a bare finder: off; the shipped choice is a setting
     plain = bm25_finder.ask(text, DAY)
     fused = ProvisionFinder(
-        bm25_finder.store, bm25_finder.index, "bm25", catalogue=CatalogueFusion(weight=0.5)
+        bm25_finder.store,
+        bm25_finder.index,
+        "bm25",
+        catalogue=CatalogueFusion(mode=CatalogueMode.RANK, weight=0.5),
     ).ask(text, DAY)
     assert plain.pairs and fused.pairs
     assert any(p.penalty.law == "食品安全法" for p in fused.pairs)
+
+
+def test_catalogue_pairs_compete_on_the_rankers_features(bm25_finder: ProvisionFinder) -> None:
+    """features mode: catalogue pairs carry the same features as routed candidates, and a
+    pair the catalogue ranks gains its bonus (a bonus of 0 adds pairs, never reorders)."""
+    text = "未取得食品经营许可证就开店卖盒饭"
+    _, _, plain = bm25_finder.pair_candidates(text, DAY)
+
+    def finder(bonus: float) -> ProvisionFinder:
+        fusion = CatalogueFusion(mode=CatalogueMode.FEATURES, depth=20, bonus=bonus)
+        return ProvisionFinder(bm25_finder.store, bm25_finder.index, "bm25", catalogue=fusion)
+
+    _, _, featured = finder(0.0).pair_candidates(text, DAY)
+    assert all(len(c.features) == len(plain[0].features) for c in featured)
+    keys = {c.key for c in plain}
+    assert [c.key for c in featured if c.key in keys] == [c.key for c in plain]
+    assert len(featured) >= len(plain)
+    _, _, boosted = finder(1.0).pair_candidates(text, DAY)
+    score = {c.key: c.score for c in featured}
+    assert any(c.score > score[c.key] for c in boosted)
+    assert all(c.score >= score[c.key] for c in boosted)
+
+
+def test_settings_ship_the_feature_mode() -> None:
+    settings = Settings()
+    fusion = catalogue_fusion(settings)
+    assert fusion.mode is CatalogueMode.FEATURES and fusion.depth == 20 and fusion.bonus == 0.1
+    assert catalogue_routing(settings).ranking.catalogue == 0.0
+    off = catalogue_fusion(Settings(catalogue_mode="off", catalogue_law_vote=1.0))
+    assert not off.on
+    assert catalogue_routing(Settings(catalogue_law_vote=1.0)).ranking.catalogue == 1.0
+
+
+def test_law_ranking_lists_each_pairs_parent_law_once(catalogue: PairCatalogue) -> None:
+    hits = catalogue.search("未取得食品经营许可证就开店卖盒饭", DAY, 50)
+    laws = law_ranking(hits, 20)
+    assert laws[0] == "食品安全法" and len(laws) == len(set(laws))
+    assert all(not law.endswith(("实施条例", "实施细则")) for law in laws)
+    assert law_ranking(hits, 1) == ["食品安全法"]
+
+
+def test_the_catalogue_votes_in_law_ranking_only_when_weighted(
+    bm25_finder: ProvisionFinder,
+) -> None:
+    text = "未取得食品经营许可证就开店卖盒饭"
+    assert bm25_finder.law_ranker.catalogue is None  # weight 0: no view, no catalogue built
+    voting = ProvisionFinder(
+        bm25_finder.store,
+        bm25_finder.index,
+        "bm25",
+        routing=CorpusRouting(ranking=LawRankingConfig(catalogue=1.0)),
+    )
+    route = voting.route(text, [], DAY)
+    assert route.laws[0] == "食品安全法"
+    assert any("条款对目录" in word for word in route.signals["食品安全法"])
