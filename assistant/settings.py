@@ -82,10 +82,11 @@ class AssistantSettings(IndexingSettings):
 
     # --- national pair catalogue (办案辅助, issue #17 rounds 7–8; README 办案辅助评测) ----
     catalogue_mode: Literal["off", "rank", "features"] = Field(
-        default="features",
+        default="off",
         description="How the national (duty, 罚则) pair catalogue joins the routed candidates: "
         "features = its top pairs scored on the pair ranker's features plus a rank bonus "
-        "(won both tuning directions, round 8); rank = reciprocal rank fusion (lost, round 7).",
+        "(won both tuning directions in round 8 but lost 2 pairs on the held-out fresh7, so "
+        "off by default); rank = reciprocal rank fusion (lost, round 7).",
     )
     catalogue_depth: int = Field(
         default=20, ge=1, description="Catalogue pairs taken per situation (chosen both ways)."

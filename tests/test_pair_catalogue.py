@@ -123,11 +123,12 @@ def test_catalogue_pairs_compete_on_the_rankers_features(bm25_finder: ProvisionF
     assert all(c.score >= score[c.key] for c in boosted)
 
 
-def test_settings_ship_the_feature_mode() -> None:
+def test_settings_ship_the_catalogue_off_and_can_turn_the_feature_mode_on() -> None:
     settings = Settings()
-    fusion = catalogue_fusion(settings)
-    assert fusion.mode is CatalogueMode.FEATURES and fusion.depth == 20 and fusion.bonus == 0.1
+    assert not catalogue_fusion(settings).on
     assert catalogue_routing(settings).ranking.catalogue == 0.0
+    fusion = catalogue_fusion(Settings(catalogue_mode="features"))
+    assert fusion.mode is CatalogueMode.FEATURES and fusion.depth == 20 and fusion.bonus == 0.1
     off = catalogue_fusion(Settings(catalogue_mode="off", catalogue_law_vote=1.0))
     assert not off.on
     assert catalogue_routing(Settings(catalogue_law_vote=1.0)).ranking.catalogue == 1.0
