@@ -231,13 +231,14 @@ def test_evidence_the_officers_seized_names_its_own_source(ctx: ReviewContext) -
 
 def test_a_measure_missing_from_the_article_is_the_article_s_finding(ctx: ReviewContext) -> None:
     """The measures are read from the whole penalty article (水污染防治法第八十三条 has no
-    警告): the flag cites the article, with the 项 the file cited and 行政处罚法第三十八条第一款
-    (a penalty without basis, round 11) beside it."""
+    警告): the flag cites the article, with the 项 the file cited, that 项's 款 (round 14) and
+    行政处罚法第三十八条第一款 (a penalty without basis, round 11) beside it."""
     case = _case(penalty__types=["警告", "罚款"])
     flags = [f for f in review(case, ctx).flags if "警告" in f.reason and f.point == "law"]
     cited = ctx.rule(case.citations.penalty_basis[0])
+    article = "《中华人民共和国水污染防治法》第八十三条"
     assert [(ctx.rule(f.rule), f.also_cites) for f in flags] == [
-        ("《中华人民共和国水污染防治法》第八十三条", [cited, ctx.penalty_law("第三十八条第一款")])
+        (article, [cited, f"{article}第一款", ctx.penalty_law("第三十八条第一款")])
     ]
 
 
