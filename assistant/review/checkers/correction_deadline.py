@@ -2,7 +2,8 @@
 
 《行政处罚法》第二十八条第一款 lets an agency order correction at once (责令改正) or within
 a period (限期改正); where the cited penalty provision itself requires 责令限期改正 (e.g.
-《安全生产法》第九十七条), the order must state the period, or whether the party corrected
+《安全生产法》第九十七条) or turns a heavier measure on 拒不改正 (《大气污染防治法》第一百一十五条),
+the order must state the period, or whether the party corrected
 in time — on which the further penalty turns — cannot be judged. Only an order whose
 listed contents leave the period out is flagged: a file silent on its contents is not.
 """
@@ -17,7 +18,11 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
 
 _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|通知)|限期(?:改正|整改)|指令书")
-_LIMIT_IN_LAW = re.compile(r"责令限期(?:改正|整改)|限期改正|限期整改")
+# 拒不改正/逾期不改正 too: the heavier measure turns on a refusal, which only a period
+# the order sets lets anyone judge.
+_LIMIT_IN_LAW = re.compile(
+    r"责令限期(?:改正|整改)|限期改正|限期整改|拒不(?:改正|整改)|逾期(?:不|未)(?:改正|整改)"
+)
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
 )
@@ -36,7 +41,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         Flag(
             point=ReviewPoint.DOCUMENTS,
             severity=Severity.MUST_FIX,
-            reason=f"所引处罚依据要求责令限期改正，但{order.type}未写明改正期限，逾期是否改正无从判断",
+            reason=f"所引处罚依据要求责令限期改正或以拒不改正为加重条件，但{order.type}未写明改正期限，逾期是否改正无从判断",
             rule=ctx.penalty_law("第二十八条第一款"),
             also_cites=[p.citation for p in provisions],
             evidence=f"{order.type}（{order.date}）contents：{'；'.join(order.contents)}",

@@ -132,7 +132,9 @@ def _item_flags(
 # 钓鱼执法: the agency's own people (officers, 协管员, people it engaged) pose as a customer
 # and talk the party into the act. Evidence so made is got by 利诱、欺诈 (第四十六条第三款);
 # a mere 暗访 where the party offers the service unasked is not.
-_POSING = re.compile(r"假扮|冒充|伪装成|装扮成|扮作|扮成|假装(?:成|是)?(?:乘客|顾客|买家|患者|病人)")
+_POSING = re.compile(
+    r"假扮|冒充|伪装成|装扮成|扮作|扮成|假装(?:成|是)?(?:乘客|顾客|买家|患者|病人)"
+)
 _INDUCED = re.compile(
     r"诱导|引诱|诱使|利诱|诱骗|恳求|哀求|央求|苦苦|再三(?:要求|请求|恳求)|"
     r"主动(?:给付|塞|付|支付|给)|塞给|硬塞|将[^，。；]{0,8}(?:钱|现金|元)[^，。；]{0,6}放在"

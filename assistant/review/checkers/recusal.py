@@ -61,7 +61,9 @@ _KIN = re.compile(
     r"|子女|儿子|女儿|父亲|母亲|岳父|岳母|女婿|儿媳|大哥|二哥|哥哥|弟弟|姐姐|妹妹"
 )
 # Any record that the officer did step aside (已回避, 决定…回避, 更换承办人).
-_WITHDRAWN = re.compile(r"(?:已|决定|予以|同意|准予)(?:其)?回避|回避决定|更换承办|更换执法人员|改由")
+_WITHDRAWN = re.compile(
+    r"(?:已|决定|予以|同意|准予)(?:其)?回避|回避决定|更换承办|更换执法人员|改由"
+)
 _WITHDRAWN_DENIED = re.compile(r"无|未|没有|不予|拒绝|不存在")
 
 
