@@ -136,10 +136,17 @@ def _order(contents: list[str]) -> dict:
 
 
 def test_order_without_period_where_penalty_turns_on_refusal(ctx: ReviewContext) -> None:
-    found = must_fix_findings(parse_case(_order(["责令你公司立即改正违法行为"])), ctx)
+    found = must_fix_findings(parse_case(_order(["责令你公司改正违法行为"])), ctx)
     assert _names(found, "documents", f"{PENALTY_LAW}第二十八条")
 
 
 def test_order_with_period_is_no_defect(ctx: ReviewContext) -> None:
     found = must_fix_findings(parse_case(_order(["责令你公司于2024年5月10日前改正"])), ctx)
+    assert not _names(found, "documents", f"{PENALTY_LAW}第二十八条")
+
+
+def test_order_to_correct_at_once_where_refusal_is_punished_is_no_defect(
+    ctx: ReviewContext,
+) -> None:
+    found = must_fix_findings(parse_case(_order(["责令你公司立即改正违法行为"])), ctx)
     assert not _names(found, "documents", f"{PENALTY_LAW}第二十八条")
