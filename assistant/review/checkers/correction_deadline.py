@@ -2,7 +2,8 @@
 
 《行政处罚法》第二十八条第一款 lets an agency order correction at once (责令改正) or within
 a period (限期改正); where the cited penalty provision itself requires 责令限期改正 (e.g.
-《安全生产法》第九十七条), the order must state the period, or whether the party corrected
+《安全生产法》第九十七条) or turns a heavier measure on 拒不改正 (《大气污染防治法》第一百一十五条),
+the order must state the period, or whether the party corrected
 in time — on which the further penalty turns — cannot be judged. Only an order whose
 listed contents leave the period out is flagged: a file silent on its contents is not.
 """
@@ -15,20 +16,31 @@ from assistant.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
+from corpus.citation_resolver import ResolvedCitation
 
 _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|通知)|限期(?:改正|整改)|指令书")
 _LIMIT_IN_LAW = re.compile(r"责令限期(?:改正|整改)|限期改正|限期整改")
+# 拒不改正/逾期不改正 in the cited 款 itself: the heavier measure beside the fine turns on a
+# refusal, which only a period the order sets lets anyone judge. A refusal another 款 answers
+# with enforcement (消防法第六十条第三款: 强制执行) sets no penalty on it.
+_REFUSAL_IN_LAW = re.compile(
+    r"(?:拒不|逾期(?:不|未))(?:改正|整改)的[，,]?(?:责令|处|并处|吊销|没收|暂扣|降低)"
+)
+# an order to correct at once sets its time too (第二十八条第一款: 责令改正)
+_AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
 )
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    provisions = [p for p in penalty_provisions(case, ctx) if _LIMIT_IN_LAW.search(p.article_text)]
+    cited = penalty_provisions(case, ctx)
+    limited = [p for p in cited if _LIMIT_IN_LAW.search(p.article_text)]
+    provisions = limited or [p for p in cited if _REFUSAL_IN_LAW.search(_paragraph(p))]
     if not provisions:
         return []
     orders = [d for d in case.documents if _ORDER.search(d.type) and d.contents]
-    undated = [d for d in orders if not _states_period(d)]
+    undated = [d for d in orders if not _states_period(d, at_once_counts=not limited)]
     if not orders or len(undated) < len(orders):
         return []
     order = undated[0]
@@ -36,7 +48,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         Flag(
             point=ReviewPoint.DOCUMENTS,
             severity=Severity.MUST_FIX,
-            reason=f"所引处罚依据要求责令限期改正，但{order.type}未写明改正期限，逾期是否改正无从判断",
+            reason=f"所引处罚依据要求责令限期改正或以拒不改正为加重条件，但{order.type}未写明改正期限，逾期是否改正无从判断",
             rule=ctx.penalty_law("第二十八条第一款"),
             also_cites=[p.citation for p in provisions],
             evidence=f"{order.type}（{order.date}）contents：{'；'.join(order.contents)}",
@@ -44,5 +56,20 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-def _states_period(order: Document) -> bool:
-    return any(_PERIOD.search(c) for c in order.contents)
+def _paragraph(citation: ResolvedCitation) -> str:
+    """The cited 款 with its items (the whole article when none is cited): a line opening
+    with （…） is an item of the 款 above it."""
+    paragraphs: list[str] = []
+    for line in citation.article_text.splitlines():
+        if paragraphs and line.startswith("（"):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    index = citation.paragraph
+    if index is None or not 1 <= index <= len(paragraphs):
+        return citation.article_text
+    return paragraphs[index - 1]
+
+
+def _states_period(order: Document, at_once_counts: bool = False) -> bool:
+    return any(_PERIOD.search(c) or (at_once_counts and _AT_ONCE.search(c)) for c in order.contents)

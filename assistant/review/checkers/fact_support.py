@@ -106,6 +106,7 @@ _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘|监督检查|执法检查|监督抽查"
     rf"|现场查看|实地查看|实地核查"
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
+    rf"|巡查(?:到|至)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
 )
 # The written record of it, by any agency's title.
@@ -408,6 +409,12 @@ def found_on_site(case: CaseFile) -> bool:
     web page) left no fact unproven."""
     narrative = _narrative(case)
     if _ON_SITE.search(narrative) or _INSPECTION.search(narrative):
+        return True
+    # the violation is dated the day an inspection found it: that finding is the fact
+    if any(
+        e.date == case.violation.date and _INSPECTION.search(e.note) and "发现" in e.note
+        for e in case.events_of("调查取证")
+    ):
         return True
     return any(
         e.type == "物证" or _TAKEN_ON_SITE.search(f"{e.name}{e.obtained_by or ''}")

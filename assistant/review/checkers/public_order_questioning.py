@@ -29,6 +29,7 @@ GUARDIAN_AGE = 16
 HOURS, DETENTION_HOURS = 8, 24
 
 _QUESTIONED = re.compile(r"询问|讯问|问话")
+_QUESTION_RECORD = re.compile(r"询问|讯问|问话|笔录")
 _SUMMONED = re.compile(r"传唤|询问查证")
 _GUARDIAN = re.compile(r"监护人|父母|父亲|母亲|家长|其父|其母")
 _OTHER_GUARDIAN = re.compile(r"祖父|祖母|外祖|爷爷|奶奶|外公|外婆|姑|舅|叔|伯|姨|哥|姐")
@@ -69,7 +70,9 @@ def _guardian(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not questioning:
         return []
     denied = next((p for p in questioning if _guardian_denied(p)), None)
-    if denied is not None and not any(_guardian_present(p) for p in found):
+    # a guardian told of the penalty (告知) or of the detention was not at the questioning
+    at_questioning = [p for p in found if p.day is None or _QUESTION_RECORD.search(p.text)]
+    if denied is not None and not any(_guardian_present(p) for p in at_questioning):
         return [
             _flag(
                 Severity.MUST_FIX,

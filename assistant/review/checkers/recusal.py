@@ -4,7 +4,9 @@ An officer who has a direct interest in the case, or another relation that may a
 fair handling (a relative of the party, the party's partner…), must withdraw (第一款); a
 party's application to withdraw is decided by the agency's head (第三款). Only a file that
 names such a relation and says the officer did not withdraw, or that the application was
-never decided, is flagged.
+never decided, is flagged. 第一款 binds the officer whether or not the party applies: a file
+that states a close kinship between a named handling officer and the party (兄弟、配偶、父母…)
+and records no withdrawal is flagged too.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.review.case_text import passages
+from assistant.review.case_text import clauses, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 
@@ -33,7 +35,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # whether or not the party applies, so it is read past, not as an answer
             own = _RIGHT_ONLY.sub("", sentence)
             related = _related(own) and _names_officer(case, own)
-            if undecided or (related and _NOT_WITHDRAWN.search(own)):
+            kin = _kin_of_party(case, own)
+            if undecided or (related and _NOT_WITHDRAWN.search(own)) or kin:
                 rule = "第四十三条第三款" if undecided else "第四十三条第一款"
                 return [
                     Flag(
@@ -49,6 +52,40 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     )
                 ]
     return []
+
+
+# Close kinship (近亲属 and the relations the word covers); a friend or a partner is
+# left to the explicit 未回避 reading above.
+_KIN = re.compile(
+    r"近亲属|胞兄|胞弟|胞姐|胞妹|同胞|兄弟|姐妹|兄妹|姐弟|配偶|夫妻|丈夫|妻子|父子|父女|母子|母女"
+    r"|子女|儿子|女儿|父亲|母亲|岳父|岳母|女婿|儿媳|大哥|二哥|哥哥|弟弟|姐姐|妹妹"
+)
+# Any record that the officer did step aside (已回避, 决定…回避, 更换承办人).
+_WITHDRAWN = re.compile(
+    r"(?:已|决定|予以|同意|准予)(?:其)?回避|回避决定|更换承办|更换执法人员|改由"
+)
+_WITHDRAWN_DENIED = re.compile(r"无|未|没有|不予|拒绝|不存在")
+
+
+def _kin_of_party(case: CaseFile, sentence: str) -> bool:
+    """The sentence states a close kinship between a handling officer (by name) and the party,
+    and nothing in the file records the officer's withdrawal."""
+    if not _KIN.search(sentence) or not _related(sentence):
+        return False
+    officer = any(len(o.name) >= 2 and o.name in sentence for o in case.officers)
+    party = "当事人" in sentence or any(
+        len(p.name) >= 2 and p.name in sentence for p in case.parties
+    )
+    return officer and party and not _withdrawal_recorded(case)
+
+
+def _withdrawal_recorded(case: CaseFile) -> bool:
+    for p in passages(case):
+        for clause in clauses(p.text):
+            own = _RIGHT_ONLY.sub("", clause)
+            if _WITHDRAWN.search(own) and not _WITHDRAWN_DENIED.search(own):
+                return True
+    return False
 
 
 _NO_RELATION = re.compile(r"(?:无|没有|不存在|并无|均无)[^，。；]{0,8}$")
