@@ -84,3 +84,10 @@ def officer_assistant(bm25_finder: ProvisionFinder, default_settings: Settings) 
 def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
     """The review tests' context, once per module (standards, catalogues, resolver)."""
     return ReviewContext.build(default_settings, default_store)
+
+
+@pytest.fixture(scope="session")
+def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
+    """One review context over all of ../shared's statutes, shared by every review test that
+    needs a law only the national corpus holds (旅游法, 公安机关办理行政案件程序规定…)."""
+    return ReviewContext.build(default_settings, national_corpus.store)

@@ -8,10 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ImportedCorpus
 from review_fixtures import must_fix_findings
 
-from api.settings import Settings
 from assistant.case_file import parse_case, read_case_data
 from assistant.review.checkers.subject import _department_team
 from assistant.review.context import ReviewContext
@@ -68,12 +66,6 @@ def test_police_and_fire_teams_are_statutory_subjects_not_internal_units() -> No
 
 
 # --- the engine on edited breadth files -------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
-    """These laws (水土保持法、税收征收管理法、劳动保障监察条例…) are in the national corpus only."""
-    return ReviewContext.build(default_settings, national_corpus.store)
 
 
 def _data(prefix: str) -> dict:

@@ -5,7 +5,6 @@ Variants are built in ``review_fixtures``; statute text comes from the default c
 from __future__ import annotations
 
 import pytest
-from conftest import ImportedCorpus
 from review_fixtures import (
     cod_variants,
     decision_title_variants,
@@ -15,7 +14,6 @@ from review_fixtures import (
     township_variants,
 )
 
-from api.settings import Settings
 from assistant.case_file import CaseFile
 from assistant.review.approval import says_unapproved
 from assistant.review.checkers.discretion import minor_act
@@ -239,12 +237,6 @@ def test_an_approved_extension_is_not_read_as_unapproved() -> None:
 # --- the object of a revocation (national corpus: 旅游法) -------------------------------------
 
 TOURISM_95 = "《中华人民共和国旅游法》第九十五条第一款"
-
-
-@pytest.fixture(scope="module")
-def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
-    """旅游法 is in the national corpus only."""
-    return ReviewContext.build(default_settings, national_corpus.store)
 
 
 def _unlicensed_travel(types: list[str]) -> CaseFile:

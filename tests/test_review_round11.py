@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ImportedCorpus
 from review_fixtures import example_data, must_fix_findings, reduced_fine_case
 
-from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.checkers.discretion import minor_act
 from assistant.review.context import ReviewContext
@@ -150,12 +148,6 @@ def test_a_county_agency_without_basis_is_still_a_subject_finding(ctx: ReviewCon
 
 
 # --- 公安 较大数额: the police rule cited beside 第六十三条第一款 ------------------------------
-
-
-@pytest.fixture(scope="module")
-def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
-    """The police rule is in the national corpus only."""
-    return ReviewContext.build(default_settings, national_corpus.store)
 
 
 def test_a_police_hearing_threshold_cites_the_police_rule(national_ctx: ReviewContext) -> None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ImportedCorpus
 from review_fixtures import must_fix_findings
 
-from api.settings import Settings
 from assistant.case_file import parse_case, read_case_data
 from assistant.review.context import ReviewContext
 
@@ -22,8 +20,9 @@ PENALTY_LAW = "《中华人民共和国行政处罚法》"
 
 
 @pytest.fixture(scope="module")
-def ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
-    return ReviewContext.build(default_settings, national_corpus.store)
+def ctx(national_ctx: ReviewContext) -> ReviewContext:
+    """The session's national review context (laws only the national corpus holds)."""
+    return national_ctx
 
 
 def _names(found: set[tuple[str, str]], point: str, article: str) -> bool:

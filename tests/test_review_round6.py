@@ -7,12 +7,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import pytest
-from conftest import ImportedCorpus
 from review_fixtures import EXAMPLE
 from review_fixtures import edited_example as _case
 
-from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
@@ -33,12 +30,6 @@ def _data(path: Path) -> dict:
 
 
 # --- 公安 较大数额: 公安机关办理行政案件程序规定第一百二十三条第二款 (个人二千元) -------------
-
-
-@pytest.fixture(scope="module")
-def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
-    """The police rule (公安机关办理行政案件程序规定) is in the national corpus only."""
-    return ReviewContext.build(default_settings, national_corpus.store)
 
 
 def _police_fine(amount: float) -> CaseFile:

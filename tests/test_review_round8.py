@@ -6,11 +6,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import pytest
-from conftest import ImportedCorpus
 from review_fixtures import EXAMPLE
 
-from api.settings import Settings
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.checkers.procedure import desk_act
 from assistant.review.context import ReviewContext
@@ -66,12 +63,6 @@ def test_a_fine_without_a_penalty_basis_must_still_be_fixed(ctx: ReviewContext) 
 
 
 # --- 价格违法行为行政处罚规定第十八条: gains that cannot be established are the 没有违法所得 tier ---
-
-
-@pytest.fixture(scope="module")
-def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
-    """价格违法行为行政处罚规定 is in the national corpus only."""
-    return ReviewContext.build(default_settings, national_corpus.store)
 
 
 def _price_case(description: str) -> CaseFile:
