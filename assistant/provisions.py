@@ -9,7 +9,6 @@ or out of force on that date, can appear.
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -21,7 +20,7 @@ from assistant.law_scope import MissingLaw, missing_laws
 from assistant.norm_links import NormGraphs, is_penalty_norm
 from assistant.norm_pairs import PairBuilder, PairCandidate, PairWeights, RankedRecord
 from assistant.norm_units import NormUnit, bigrams
-from assistant.pair_catalogue import PairCatalogue, law_ranking
+from assistant.pair_catalogue import CatalogueHit, PairCatalogue, law_ranking
 from assistant.pair_ranker import PairRanker
 from assistant.penalty_items import PenaltyItemIndex, PenaltyMatch
 from assistant.question_kind import question_kind
@@ -122,8 +121,6 @@ class CorpusRouting:
 
 MAX_PAIRS_PER_DUTY = 2
 CATALOGUE_LAW_PAIRS = 200  # catalogue pairs whose laws vote in the law ranking
-
-log = logging.getLogger(__name__)
 
 
 class CatalogueMode(StrEnum):
@@ -327,17 +324,16 @@ class ProvisionFinder:
     def catalogue_laws(self, query: str, on: date) -> list[str]:
         """The laws of the catalogue's best pairs in force on ``on`` (a law-ranking view):
         the pairs a statute states reach laws that the routed builder never searches."""
+        return law_ranking(self._catalogue_hits(query, on, CATALOGUE_LAW_PAIRS), VIEW_DEPTH)
+
+    def _catalogue_hits(
+        self, query: str, on: date, n: int, laws: frozenset[str] = frozenset()
+    ) -> list[CatalogueHit]:
+        """The catalogue's ``n`` best pairs in force on ``on``, by its three fused views."""
         fusion = self.catalogue
         vector = self.index.query_vector(query) if self._dense_ready() else None
-        hits = self.pair_catalogue.search(
-            query,
-            on,
-            CATALOGUE_LAW_PAIRS,
-            vector,
-            (fusion.act, fusion.duty, fusion.dense),
-            fusion.view_k,
-        )
-        return law_ranking(hits, VIEW_DEPTH)
+        views = (fusion.act, fusion.duty, fusion.dense)
+        return self.pair_catalogue.search(query, on, n, vector, views, fusion.view_k, laws)
 
     @property
     def pair_catalogue(self) -> PairCatalogue:
@@ -364,18 +360,8 @@ class ProvisionFinder:
         self, query: str, on: date, laws: frozenset[str]
     ) -> list[PairCandidate]:
         """The catalogue's top ``depth`` pairs in force on ``on`` (of ``laws`` when named)."""
-        fusion = self.catalogue
-        vector = self.index.query_vector(query) if self._dense_ready() else None
-        hits = self.pair_catalogue.search(
-            query,
-            on,
-            fusion.depth,
-            vector,
-            (fusion.act, fusion.duty, fusion.dense),
-            fusion.view_k,
-            laws,
-        )
         grams = bigrams(query)
+        hits = self._catalogue_hits(query, on, self.catalogue.depth, laws)
         return [hit.entry.candidate(grams) for hit in hits]
 
     def with_catalogue(
