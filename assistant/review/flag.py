@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel
@@ -75,3 +76,27 @@ class Flag(BaseModel):
             "also_cites": self.also_cites,
             "evidence": self.evidence,
         }
+
+
+@dataclass(frozen=True)
+class PointFlags:
+    """Makes the flags of one review point, so a checker names its point once."""
+
+    point: ReviewPoint
+
+    def __call__(
+        self,
+        severity: Severity,
+        reason: str,
+        rule: str,
+        evidence: str,
+        also_cites: list[str] | None = None,
+    ) -> Flag:
+        return Flag(
+            point=self.point,
+            severity=severity,
+            reason=reason,
+            rule=rule,
+            evidence=evidence,
+            also_cites=also_cites or [],
+        )

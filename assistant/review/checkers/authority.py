@@ -10,7 +10,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import unprovided_kinds
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
     STATION,
@@ -69,17 +69,7 @@ _JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,40}?)(?:依法|责令|给予|处|没收|吊销|予以)")
 
 
-def _flag(
-    severity: Severity, reason: str, rule: str, evidence: str, also_cites: list[str] | None = None
-) -> Flag:
-    return Flag(
-        point=ReviewPoint.AUTHORITY,
-        severity=severity,
-        reason=reason,
-        rule=rule,
-        evidence=evidence,
-        also_cites=also_cites or [],
-    )
+_flag = PointFlags(ReviewPoint.AUTHORITY)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -10,7 +10,7 @@ import re
 
 from assistant.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.party_capacity import birth_date, party_age, stated_mental_state
 from assistant.review.public_order import (
     DETENTION_NOT_EXECUTED,
@@ -28,10 +28,7 @@ _PREGNANT = re.compile(r"怀孕|孕妇|妊娠|哺乳")
 OLD_AGE = 70
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.LAW, severity=severity, reason=reason, rule=rule, evidence=evidence
-    )
+_flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -13,7 +13,7 @@ from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 
@@ -34,10 +34,7 @@ STANDARDS_DEPARTMENT = "生态环境"
 _STANDARD_FILES = {"jiangmen": JIANGMEN_XLS, "guangdong": GUANGDONG_PDF}
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.DISCRETION, severity=severity, reason=reason, rule=rule, evidence=evidence
-    )
+_flag = PointFlags(ReviewPoint.DISCRETION)
 
 
 def case_facts(case: CaseFile) -> CaseFacts:

@@ -14,7 +14,7 @@ from assistant.review.checkers.announcement_service import announced
 from assistant.review.checkers.fact_support import only_unrecorded_inspections
 from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import DECISION_LIST, special_rule
 from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
@@ -83,10 +83,7 @@ def unstated_parts(lines: list[str], matter: str) -> list[str]:
     return [part for part in parts if part[-2:] not in written] if len(parts) > 1 else []
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.DOCUMENTS, severity=severity, reason=reason, rule=rule, evidence=evidence
-    )
+_flag = PointFlags(ReviewPoint.DOCUMENTS)
 
 
 def _decision_document(case: CaseFile, function: DocumentFunction | None) -> Document | None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from assistant.case_file import CaseFile, EvidenceItem
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from corpus.citation_resolver import ResolvedCitation
 
 # 撬锁进入住宅 / 破门进入: entering premises by force, which no 行政处罚 power allows
@@ -28,10 +28,7 @@ _SELF_MADE_MEANS = re.compile(
 _ITEM_NUMBER = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|[；;。]$")
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.EVIDENCE, severity=severity, reason=reason, rule=rule, evidence=evidence
-    )
+_flag = PointFlags(ReviewPoint.EVIDENCE)
 
 
 def statutory_types(ctx: ReviewContext, on: date) -> list[str]:

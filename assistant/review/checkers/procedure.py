@@ -13,7 +13,7 @@ from assistant.review.case_extension import decision_limit
 from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.major_decision import HearingThresholds
 from assistant.review.public_order import (
     CASE_DAYS,
@@ -40,10 +40,7 @@ HEARING_TYPES = {
 }
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.PROCEDURE, severity=severity, reason=reason, rule=rule, evidence=evidence
-    )
+_flag = PointFlags(ReviewPoint.PROCEDURE)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

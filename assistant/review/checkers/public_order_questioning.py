@@ -18,7 +18,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.case_text import Passage, clauses, denies, passages
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.party_capacity import party_age
 from assistant.review.public_order import SpecialRule, special_rule
 
@@ -45,10 +45,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return [*_guardian(case, ctx), *_hours(case, ctx), *_family(case, ctx)]
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.PROCEDURE, severity=severity, reason=reason, rule=rule, evidence=evidence
-    )
+_flag = PointFlags(ReviewPoint.PROCEDURE)
 
 
 def _questioned_minor(case: CaseFile) -> str | None:

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
 
 
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.QUALIFICATION,
-        severity=severity,
-        reason=reason,
-        rule=rule,
-        evidence=evidence,
-    )
+_flag = PointFlags(ReviewPoint.QUALIFICATION)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

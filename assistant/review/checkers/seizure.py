@@ -25,7 +25,7 @@ from assistant.publicity.deadlines import working_days_between
 from assistant.review.approval import says_unapproved
 from assistant.review.case_text import Passage, mentions, passages
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import is_public_order_case
 
 COERCION_LAW = "《中华人民共和国行政强制法》"
@@ -260,14 +260,4 @@ def _registration(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> l
     ]
 
 
-def _flag(
-    severity: Severity, reason: str, rule: str, evidence: str, also_cites: list[str] | None = None
-) -> Flag:
-    return Flag(
-        point=ReviewPoint.PROCEDURE,
-        severity=severity,
-        reason=reason,
-        rule=rule,
-        evidence=evidence,
-        also_cites=also_cites or [],
-    )
+_flag = PointFlags(ReviewPoint.PROCEDURE)

@@ -9,15 +9,11 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.checkers.authority import township_without_handover
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import STATION, is_police_station, special_rule
 from corpus.citation_resolver import CitationError, CitationErrorCode
 
-
-def _flag(severity: Severity, reason: str, rule: str, evidence: str) -> Flag:
-    return Flag(
-        point=ReviewPoint.SUBJECT, severity=severity, reason=reason, rule=rule, evidence=evidence
-    )
+_flag = PointFlags(ReviewPoint.SUBJECT)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
