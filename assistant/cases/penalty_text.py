@@ -27,7 +27,11 @@ PENALTY_KINDS: tuple[tuple[str, str], ...] = (
     ("行政拘留", "行政拘留"),
 )
 _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬", "一二三四五六七八九十百千万")
-_AMOUNT = r"(?:人民币)?\s*(?P<num>[\d,，.]+|[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+)\s*(?P<wan>万)?元"
+# a sum as decisions write it: 50000 / 50,000 / 5.5 / 五万 / 伍万 (read by ``amount_yuan``)
+AMOUNT_NUMBER = (
+    r"[0-9][0-9,，]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+"
+)
+_AMOUNT = rf"(?:人民币)?\s*(?P<num>{AMOUNT_NUMBER})\s*(?P<wan>万)?元"
 _FINE = re.compile(rf"罚款{_AMOUNT}")
 _CONFISCATED = re.compile(rf"没收违法所得{_AMOUNT}")
 

@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile
+from assistant.cases.penalty_text import AMOUNT_NUMBER, amount_yuan
 from assistant.discretion.model import Violation
 from assistant.discretion.text_match import similarity
 from assistant.review.context import ReviewContext
@@ -48,10 +49,11 @@ def _narrative(case: CaseFile) -> str:
     return "。".join([case.violation.description, case.facts.description])
 
 
-# 货值金额8160元 / 违法所得为1.56万元, written in the established facts
+# 货值金额8160元 / 违法所得为1.56万元 / 货值金额人民币8,160元 / 违法所得叁仟贰佰元, written in
+# the established facts as decisions write sums (figures, thousands commas or 大写)
 _NARRATED = re.compile(
-    r"(货值金额|违法所得|销售金额)(?:为|共计?|合计|计|约|达)?(?:人民币)?"
-    r"([0-9]+(?:\.[0-9]+)?)(万)?元"
+    r"(货值金额|违法所得|销售金额)(?:为|共计?|合计|计|约|达)?[:：]?(?:人民币)?\s*[¥￥]?"
+    rf"({AMOUNT_NUMBER})(万)?元"
 )
 
 
@@ -65,7 +67,9 @@ def narrated_amounts(case: CaseFile) -> dict[str, float]:
         before = text[max(0, match.start() - 4) : match.start()]
         if _PART.search(before) or match.group(1) in found:
             continue
-        found[match.group(1)] = float(match.group(2)) * (10000 if match.group(3) else 1)
+        value = amount_yuan(match.group(2), match.group(3))
+        if value is not None:
+            found[match.group(1)] = value
     return found
 
 

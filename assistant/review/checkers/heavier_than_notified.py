@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.discretion.penalty_amounts import chinese_number
+from assistant.cases.penalty_text import AMOUNT_NUMBER, amount_yuan
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 
 _NOTIFIED_FINE = re.compile(
-    r"拟(?:作出|给予|处以?|予以)?[^，。；]{0,12}?罚款(?:人民币)?([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(万)?元"
+    r"拟(?:作出|给予|处以?|予以)?[^，。；]{0,12}?罚款(?:人民币)?\s*[¥￥]?"
+    rf"({AMOUNT_NUMBER})(万)?元"
 )
 _WAIVED = re.compile(r"放弃(?:陈述|申辩)|未提出|不提出|无异议|没有异议|未陈述|未申辩")
 
@@ -33,11 +34,9 @@ def notified_fine(case: CaseFile) -> tuple[float, str] | None:
     for where, text in places:
         found = _NOTIFIED_FINE.search(text)
         if found:
-            try:
-                value = chinese_number(found.group(1))
-            except ValueError:
-                continue
-            return value * (10_000 if found.group(2) else 1), f"{where}：“{found.group(0)}”"
+            value = amount_yuan(found.group(1), found.group(2))
+            if value is not None:
+                return value, f"{where}：“{found.group(0)}”"
     return None
 
 
