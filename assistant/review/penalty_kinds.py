@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.case_file import CaseFile
+
 # The words of 第九条's penalty kinds; a measure written with none of them (收缴有关证件, a
 # 罚则's accompanying measure, 责令改正) is no penalty kind.
 NINTH_ARTICLE_KIND = re.compile(
@@ -54,3 +56,25 @@ def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
         return True
     kind = _confiscation_kind(penalty_type)
     return kind is not None and kind == _confiscation_kind(allowed)
+
+
+# 《行政强制法》第九条第（二）至（四）项: 查封、扣押、冻结 are 行政强制措施, not penalties.
+COERCIVE_MEASURE = re.compile(r"查封|扣押|冻结")
+
+
+def imposes_penalty(case: CaseFile) -> bool:
+    """The file imposes a 行政处罚 (a 第九条 kind or a fine). A case transferred for
+    prosecution, a 不予处罚 file or a 查封/扣押 alone imposes none, so nothing of it is
+    held against the 罚则 or the agency's penalty powers."""
+    penalty = case.penalty
+    return bool(penalty_kinds(penalty.types) or penalty.amount or penalty.confiscation_yuan)
+
+
+def coercive_only(case: CaseFile) -> bool:
+    """The file's only measure is a 行政强制措施 (查封、扣押、冻结): its 决定 is the measure's
+    decision under 行政强制法第十八条、第二十四条, not a penalty decision, so the 行政处罚法
+    steps of a penalty decision (告知, 决定书, 调查终结) do not measure it."""
+    types = case.penalty.types
+    return (
+        bool(types) and not imposes_penalty(case) and all(COERCIVE_MEASURE.search(t) for t in types)
+    )

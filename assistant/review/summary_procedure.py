@@ -15,7 +15,8 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.penalty_kinds import penalty_kinds
 
-SUMMARY_WORDS = re.compile(r"简易程序|当场处罚|当场作出|当场决定")
+# 当场行政处罚决定书 is the form's own title (第五十二条第一款: 填写预定格式、编有号码的行政处罚决定书)
+SUMMARY_WORDS = re.compile(r"简易程序|当场(?:行政)?处罚|当场作出|当场决定")
 MAX_PERSON_FINE = 200
 MAX_ORGANISATION_FINE = 3000
 SUMMARY_TYPES = ("警告", "罚款")
@@ -25,7 +26,7 @@ FORM_COVERS = frozenset({"告知", "送达", "调查取证"})
 
 def is_summary(case: CaseFile) -> bool:
     """The file decides on the spot: its decision form or its decision step says so."""
-    decided = [e.note for e in case.events_of("决定")]
+    decided = [e.note + (e.method or "") for e in case.events_of("决定")]
     forms = [d.type for d in case.documents if "决定" in d.type]
     return any(SUMMARY_WORDS.search(text) for text in decided + forms)
 

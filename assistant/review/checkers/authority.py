@@ -11,7 +11,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.penalty_kinds import penalty_kinds, same_penalty_kind
+from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
     STATION,
     STATION_MAX_FINE,
@@ -148,6 +148,8 @@ def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     laws = case.agency.powers.laws
+    if not imposes_penalty(case):
+        return []  # no penalty, so no 处罚依据 to hold against the agency's penalty powers
     if not laws or township_without_handover(case, ctx):
         return []  # a 乡镇/街道 with no 第二十四条 decision is the level's finding (_level)
     flags = []
@@ -204,6 +206,8 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # a 乡镇/街道 exercises a county department's power only on a 第二十四条 decision;
         # whether one exists is the level's question (_level), not a second finding here
         return []
+    if not imposes_penalty(case):
+        return []  # the 罚则's department matters only to a penalty imposed under it
     own = department_kinds(acting)
     flags = []
     for citation in penalty_provisions(case, ctx):

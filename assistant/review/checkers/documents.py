@@ -15,6 +15,7 @@ from assistant.review.checkers.fact_support import only_unrecorded_inspections
 from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.penalty_kinds import coercive_only
 from assistant.review.public_order import DECISION_LIST, special_rule
 from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
@@ -114,6 +115,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     present = "、".join(d.type for d in case.documents) or "无"
     summary = is_summary(case)  # the on-the-spot form is notice, record and receipt
+    if coercive_only(case):
+        return []  # its steps are 行政强制法第十八条's, its decision 第二十四条's (seizure_decision)
     missing = catalogue.missing(case)
     decision_missing = any(f.function == "决定" for f in missing)
     for function in missing:

@@ -9,6 +9,7 @@ from datetime import date
 from assistant.case_file import CaseFile, EvidenceItem
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.penalty_kinds import coercive_only
 from corpus.citation_resolver import ResolvedCitation
 
 # 撬锁进入住宅 / 破门进入: entering premises by force, which no 行政处罚 power allows
@@ -113,7 +114,7 @@ def _item_flags(
                 f"{where}source 为空",
             )
         )
-    decision = case.first("决定")
+    decision = None if coercive_only(case) else case.first("决定")  # a 查封 decides no case
     if decision and item.date and item.date > decision.date:
         flags.append(
             _flag(

@@ -11,6 +11,7 @@ from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
@@ -36,7 +37,7 @@ def _missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     (a case transferred for prosecution, only 责令改正 — not a penalty, 第二十八条) there is
     no penalty to rest on a 处罚依据, and its absence is no finding."""
     flags = []
-    imposed = bool(case.penalty.types or case.penalty.amount)
+    imposed = imposes_penalty(case)
     fields = (("violated", "违法依据"), ("penalty_basis", "处罚依据"))
     for field, label in fields if imposed else fields[:1]:
         if not getattr(case.citations, field):
@@ -89,7 +90,11 @@ def _citation_flag(ctx: ReviewContext, error: CitationError, evidence: str) -> F
 
 def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A 处罚依据 must be a sanction clause (罚则), not a duty; a rule for mitigating or
-    aggravating (从轻、减轻…处罚) may stand beside the 罚则 it adjusts."""
+    aggravating (从轻、减轻…处罚) may stand beside the 罚则 it adjusts. A file that imposes
+    no penalty (transferred, or a 查封/扣押 alone) cites the provisions its measure rests
+    on, which need be no 罚则."""
+    if not imposes_penalty(case):
+        return []
     flags = []
     provisions = penalty_provisions(case, ctx)
     records = [ctx.record(c) for c in provisions]

@@ -15,6 +15,7 @@ from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.major_decision import HearingThresholds
+from assistant.review.penalty_kinds import coercive_only
 from assistant.review.public_order import (
     CASE_DAYS,
     DELIVERY,
@@ -449,9 +450,10 @@ def _step_on_paper(case: CaseFile, ctx: ReviewContext, function: str, by: date) 
 
 
 def _investigation_after_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """调查终结 comes before the decision (第五十七条第一款)."""
+    """调查终结 comes before the decision (第五十七条第一款); a 查封/扣押 is taken while the
+    investigation goes on (行政强制法第二十五条), so its decision ends none."""
     decision = case.first("决定")
-    if decision is None:
+    if decision is None or coercive_only(case):
         return []
     late = [e for e in case.events_of("调查取证") if e.date > decision.date]
     if not late:
