@@ -66,7 +66,13 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生.
 _NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"),)
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
-_ASSIGNER = re.compile(r"由([^，。；]{2,40}?)(?:依法|责令|给予|处|没收|吊销|予以)")
+_ASSIGNER = re.compile(r"由([^，。；]{2,80}?)(?:依法|责令|给予|处|没收|吊销|予以)")
+# "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": the 罚则 hands what follows to the
+# public-order law and its police; the department punishing under this 罚则 is named before it.
+_REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的")
+# After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
+# 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
+_ALSO_HOLDS: dict[str, frozenset[str]] = {"自然资源": frozenset({"林业"})}
 
 
 _flag = PointFlags(ReviewPoint.AUTHORITY)
@@ -194,6 +200,39 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
     return named
 
 
+def _own_kinds(case: CaseFile) -> set[str]:
+    """The department kinds whose power the agency exercises: a 受委托组织 exercises the
+    entrusting agency's (第二十条), whatever name it wrongly decides in (the subject point)."""
+    agency = case.agency
+    names = [agency.acts_in_name_of or agency.name]
+    if agency.kind == "受委托组织" and agency.entrusted_by:
+        names.append(agency.entrusted_by)
+    own = set().union(*(department_kinds(n) for n in names))
+    return own.union(*(_ALSO_HOLDS.get(k, frozenset()) for k in own))
+
+
+def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """An organisation said to be 法律法规授权 whose power-giving provisions hand the power to
+    departments it is not (第十九条): the departments named, empty when it is authorised or
+    cannot be judged."""
+    agency = case.agency
+    if agency.kind != "法律法规授权组织" or not agency.powers.basis:
+        return []
+    own = _own_kinds(case)
+    named: set[str] = set()
+    for written in agency.powers.basis:
+        for found in ctx.resolve(written, case.act_date):
+            if not isinstance(found, ResolvedCitation):
+                return []
+            text = _REFERRAL.split(found.article_text)[0]
+            assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
+            kinds = _named_departments(assigners) if assigners else None
+            if not kinds or kinds & own or any("其他" in a or "组织" in a for a in assigners):
+                return []
+            named |= kinds
+    return sorted(named)
+
+
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
     # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
@@ -204,10 +243,13 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # a 乡镇/街道 exercises a county department's power only on a 第二十四条 decision;
         # whether one exists is the level's question (_level), not a second finding here
         return []
-    own = department_kinds(acting)
+    if unauthorised_organisation(case, ctx):
+        return []  # no subject at all (第十九条): the subject point's finding
+    own = _own_kinds(case)
     flags = []
     for citation in penalty_provisions(case, ctx):
-        assigners = [m.group(1) for m in _ASSIGNER.finditer(citation.article_text)]
+        text = _REFERRAL.split(citation.article_text)[0]
+        assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)
