@@ -266,6 +266,12 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+# Places that are web pages, accounts or shops on a platform, not places on the map.
+_ONLINE = re.compile(
+    r"网店|网站|网页|公众号|电商平台|电子商务平台|网络平台|直播间|小程序|微店|APP|App|app|朋友圈|短视频账号"
+)
+
+
 def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Jurisdiction lies where the act happened (第二十二条) unless designated (指定管辖).
 
@@ -276,6 +282,13 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     region, place = case.agency.region, case.violation.place
     if not region or not place or case.agency.designated_jurisdiction:
         return []
+    if _ONLINE.search(place):
+        # an act on a web page or account happens nowhere on the map: the department rules
+        # (第二十二条 "另有规定的，从其规定") give it to where the party is (住所地、经营地)
+        addresses = [p.address for p in case.parties if p.address]
+        if not addresses:
+            return []
+        place = addresses[0]
     where, others = placement(region, place)
     if where is Placement.INSIDE:
         return []
