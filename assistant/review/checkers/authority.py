@@ -65,6 +65,12 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生.
 _NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"),)
+# Department names with a 和 inside: 住房和城乡建设主管部门 is one department.
+_ONE_NAME = (
+    ("住房和城乡建设", "住房城乡建设"),
+    ("文化和旅游", "文化旅游"),
+    ("卫生和计划生育", "卫生计生"),
+)
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,80}?)(?:依法|责令|给予|处|没收|吊销|予以)")
 # "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": the 罚则 hands what follows to the
@@ -73,6 +79,19 @@ _REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的")
 # After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
 # 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
 _ALSO_HOLDS: dict[str, frozenset[str]] = {"自然资源": frozenset({"林业"})}
+# A 罚则 naming several departments "按照各自职权" gives each item to the department whose
+# duty it breaches; where the item does not name it, the law assigns the duty elsewhere.
+_SHARED = "各自职权"
+_ITEM = re.compile(r"第（[一二三四五六七八九十]+）项$")
+DUTIES: dict[str, tuple[tuple[str, str], ...]] = {
+    # 消防法第十一条、第十三条: 消防设计审查、消防验收 and 备案抽查 are 住房和城乡建设's
+    "消防法": (
+        ("消防设计审查", "住房城乡建设"),
+        ("依法审查", "住房城乡建设"),
+        ("消防验收", "住房城乡建设"),
+        ("依法抽查", "住房城乡建设"),
+    ),
+}
 
 
 _flag = PointFlags(ReviewPoint.AUTHORITY)
@@ -192,6 +211,8 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
     we know (its agency cannot then be judged wrong)."""
     named: set[str] = set()
     for assigner in assigners:
+        for joined, whole in _ONE_NAME:
+            assigner = assigner.replace(joined, whole)  # one department, not two
         for part in _JOINED.split(assigner):
             kinds = department_kinds(part)
             if not kinds:
@@ -233,6 +254,19 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
     return sorted(named)
 
 
+def _item_department(citation: ResolvedCitation, named: set[str]) -> set[str] | None:
+    """Which of the named departments a cited item (项) belongs to under 按照各自职权: the one
+    the item names, else the one the law gives the breached duty to; None when unknown."""
+    if citation.item is None:
+        return None
+    kinds = department_kinds(citation.text) & named
+    if kinds:
+        return kinds
+    law = citation.law.removeprefix("中华人民共和国")
+    duties = {kind for noun, kind in DUTIES.get(law, ()) if noun in citation.text}
+    return (duties & named) or None
+
+
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
     # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
@@ -253,7 +287,19 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)
-        if named and not named & own:
+        item = _item_department(citation, named) if named and _SHARED in text else None
+        if item and not item & own:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{citation.citation}规定由{'、'.join(sorted(named))}部门按照各自职权实施处罚，"
+                    f"该项违法行为属{'、'.join(sorted(item))}部门的职权，{acting}无此职权",
+                    ctx.rule(_ITEM.sub("", citation.citation)),  # the 款 assigns; the 项 is the act
+                    f"{citation.citation}：“{citation.text[:40]}”；agency.name={case.agency.name}",
+                    also_cites=[ctx.penalty_law("第十七条")],
+                )
+            )
+        elif named and not named & own:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
