@@ -329,12 +329,7 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not region or not place or case.agency.designated_jurisdiction:
         return []
     if _ONLINE.search(place):
-        # an act on a web page or account happens nowhere on the map: the department rules
-        # (第二十二条 "另有规定的，从其规定") give it to where the party is (住所地、经营地)
-        addresses = [p.address for p in case.parties if p.address]
-        if not addresses:
-            return []
-        place = addresses[0]
+        return _online_territory(case, ctx)
     where, others = placement(region, place)
     if where is Placement.INSIDE:
         return []
@@ -348,6 +343,26 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{outcome}",
             ctx.penalty_law("第二十二条"),
             f"agency.region={region}；violation.place={place}；agency.designated_jurisdiction 为空",
+        )
+    ]
+
+
+def _online_territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An act on a web page or account happens nowhere on the map: the department rules
+    (第二十二条 "另有规定的，从其规定") give it to where the party is (住所地、实际经营地), and
+    some also to where the platform is, so a party elsewhere can only be checked."""
+    region = case.agency.region or ""
+    addresses = [str(p.address) for p in case.parties if p.address]
+    if not addresses or placement(region, addresses[0])[0] is not Placement.OUTSIDE:
+        return []
+    return [
+        _flag(
+            Severity.CHECK,
+            f"违法行为发生在网络（“{case.violation.place}”），当事人住所地或经营地“{addresses[0]}”"
+            f"不在执法主体辖区“{region}”内，且案卷未载明指定管辖，请核实管辖权",
+            ctx.penalty_law("第二十二条"),
+            f"agency.region={region}；violation.place={case.violation.place}；"
+            f"parties[0].address={addresses[0]}",
         )
     ]
 
