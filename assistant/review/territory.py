@@ -72,6 +72,17 @@ def _levels(text: str) -> dict[str, set[str]]:
     return levels
 
 
+def _agree(own: set[str], named: set[str]) -> bool:
+    """Two sets of areas share one; a place may put a landmark before the area's name
+    (西江高要区金利镇 reads 高要区), so a name ending in the other (of 3 characters or more,
+    suffix included) is the same area."""
+    return any(
+        a == b or (min(len(a), len(b)) >= 3 and (a.endswith(b) or b.endswith(a)))
+        for a in own
+        for b in named
+    )
+
+
 def placement(region: str, place: str) -> tuple[Placement, list[str]]:
     """Where ``place`` lies relative to ``region``, with the areas that disagree."""
     if region in place:
@@ -80,6 +91,6 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
     if not named["prefecture"] and not named["county"]:
         return Placement.UNKNOWN, []
     for level in ("prefecture", "county"):
-        if own[level] and named[level] and not own[level] & named[level]:
+        if own[level] and named[level] and not _agree(own[level], named[level]):
             return Placement.OUTSIDE, sorted(named[level])
     return Placement.INSIDE, []

@@ -65,8 +65,33 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生.
 _NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"),)
+# Department names with a 和 inside: 住房和城乡建设主管部门 is one department.
+_ONE_NAME = (
+    ("住房和城乡建设", "住房城乡建设"),
+    ("文化和旅游", "文化旅游"),
+    ("卫生和计划生育", "卫生计生"),
+)
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
-_ASSIGNER = re.compile(r"由([^，。；]{2,40}?)(?:依法|责令|给予|处|没收|吊销|予以)")
+_ASSIGNER = re.compile(r"由([^，。；]{2,80}?)(?:依法|责令|给予|处|没收|吊销|予以)")
+# "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": the 罚则 hands what follows to the
+# public-order law and its police; the department punishing under this 罚则 is named before it.
+_REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的")
+# After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
+# 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
+_ALSO_HOLDS: dict[str, frozenset[str]] = {"自然资源": frozenset({"林业"})}
+# A 罚则 naming several departments "按照各自职权" gives each item to the department whose
+# duty it breaches; where the item does not name it, the law assigns the duty elsewhere.
+_SHARED = "各自职权"
+_ITEM = re.compile(r"第（[一二三四五六七八九十]+）项$")
+DUTIES: dict[str, tuple[tuple[str, str], ...]] = {
+    # 消防法第十一条、第十三条: 消防设计审查、消防验收 and 备案抽查 are 住房和城乡建设's
+    "消防法": (
+        ("消防设计审查", "住房城乡建设"),
+        ("依法审查", "住房城乡建设"),
+        ("消防验收", "住房城乡建设"),
+        ("依法抽查", "住房城乡建设"),
+    ),
+}
 
 
 _flag = PointFlags(ReviewPoint.AUTHORITY)
@@ -188,12 +213,60 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
     we know (its agency cannot then be judged wrong)."""
     named: set[str] = set()
     for assigner in assigners:
+        for joined, whole in _ONE_NAME:
+            assigner = assigner.replace(joined, whole)  # one department, not two
         for part in _JOINED.split(assigner):
             kinds = department_kinds(part)
             if not kinds:
                 return None
             named |= kinds
     return named
+
+
+def _own_kinds(case: CaseFile) -> set[str]:
+    """The department kinds whose power the agency exercises: a 受委托组织 exercises the
+    entrusting agency's (第二十条), whatever name it wrongly decides in (the subject point)."""
+    agency = case.agency
+    names = [agency.acts_in_name_of or agency.name]
+    if agency.kind == "受委托组织" and agency.entrusted_by:
+        names.append(agency.entrusted_by)
+    own = set().union(*(department_kinds(n) for n in names))
+    return own.union(*(_ALSO_HOLDS.get(k, frozenset()) for k in own))
+
+
+def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """An organisation said to be 法律法规授权 whose power-giving provisions hand the power to
+    departments it is not (第十九条): the departments named, empty when it is authorised or
+    cannot be judged."""
+    agency = case.agency
+    if agency.kind != "法律法规授权组织" or not agency.powers.basis:
+        return []
+    own = _own_kinds(case)
+    named: set[str] = set()
+    for written in agency.powers.basis:
+        for found in ctx.resolve(written, case.act_date):
+            if not isinstance(found, ResolvedCitation):
+                return []
+            text = _REFERRAL.split(found.article_text)[0]
+            assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
+            kinds = _named_departments(assigners) if assigners else None
+            if not kinds or kinds & own or any("其他" in a or "组织" in a for a in assigners):
+                return []
+            named |= kinds
+    return sorted(named)
+
+
+def _item_department(citation: ResolvedCitation, named: set[str]) -> set[str] | None:
+    """Which of the named departments a cited item (项) belongs to under 按照各自职权: the one
+    the item names, else the one the law gives the breached duty to; None when unknown."""
+    if citation.item is None:
+        return None
+    kinds = department_kinds(citation.text) & named
+    if kinds:
+        return kinds
+    law = citation.law.removeprefix("中华人民共和国")
+    duties = {kind for noun, kind in DUTIES.get(law, ()) if noun in citation.text}
+    return (duties & named) or None
 
 
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -208,14 +281,29 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     if not imposes_penalty(case):
         return []  # the 罚则's department matters only to a penalty imposed under it
-    own = department_kinds(acting)
+    if unauthorised_organisation(case, ctx):
+        return []  # no subject at all (第十九条): the subject point's finding
+    own = _own_kinds(case)
     flags = []
     for citation in penalty_provisions(case, ctx):
-        assigners = [m.group(1) for m in _ASSIGNER.finditer(citation.article_text)]
+        text = _REFERRAL.split(citation.article_text)[0]
+        assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)
-        if named and not named & own:
+        item = _item_department(citation, named) if named and _SHARED in text else None
+        if item and not item & own:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{citation.citation}规定由{'、'.join(sorted(named))}部门按照各自职权实施处罚，"
+                    f"该项违法行为属{'、'.join(sorted(item))}部门的职权，{acting}无此职权",
+                    ctx.rule(_ITEM.sub("", citation.citation)),  # the 款 assigns; the 项 is the act
+                    f"{citation.citation}：“{citation.text[:40]}”；agency.name={case.agency.name}",
+                    also_cites=[ctx.penalty_law("第十七条")],
+                )
+            )
+        elif named and not named & own:
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
@@ -228,6 +316,12 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+# Places that are web pages, accounts or shops on a platform, not places on the map.
+_ONLINE = re.compile(
+    r"网店|网站|网页|公众号|电商平台|电子商务平台|网络平台|直播间|小程序|微店|APP|App|app|朋友圈|短视频账号"
+)
+
+
 def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Jurisdiction lies where the act happened (第二十二条) unless designated (指定管辖).
 
@@ -238,6 +332,8 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     region, place = case.agency.region, case.violation.place
     if not region or not place or case.agency.designated_jurisdiction:
         return []
+    if _ONLINE.search(place):
+        return _online_territory(case, ctx)
     where, others = placement(region, place)
     if where is Placement.INSIDE:
         return []
@@ -251,6 +347,26 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{outcome}",
             ctx.penalty_law("第二十二条"),
             f"agency.region={region}；violation.place={place}；agency.designated_jurisdiction 为空",
+        )
+    ]
+
+
+def _online_territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An act on a web page or account happens nowhere on the map: the department rules
+    (第二十二条 "另有规定的，从其规定") give it to where the party is (住所地、实际经营地), and
+    some also to where the platform is, so a party elsewhere can only be checked."""
+    region = case.agency.region or ""
+    addresses = [str(p.address) for p in case.parties if p.address]
+    if not addresses or placement(region, addresses[0])[0] is not Placement.OUTSIDE:
+        return []
+    return [
+        _flag(
+            Severity.CHECK,
+            f"违法行为发生在网络（“{case.violation.place}”），当事人住所地或经营地“{addresses[0]}”"
+            f"不在执法主体辖区“{region}”内，且案卷未载明指定管辖，请核实管辖权",
+            ctx.penalty_law("第二十二条"),
+            f"agency.region={region}；violation.place={case.violation.place}；"
+            f"parties[0].address={addresses[0]}",
         )
     ]
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.review.checkers.authority import township_without_handover
+from assistant.review.checkers.authority import (
+    township_without_handover,
+    unauthorised_organisation,
+)
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import STATION, is_police_station, special_rule
@@ -23,7 +26,29 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _entrustment(case, ctx)
         + _internal_unit(case, ctx)
         + _police_team(case, ctx)
+        + _unauthorised(case, ctx)
     )
+
+
+def _unauthorised(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """Only an organisation a law or regulation itself authorises punishes in its own name
+    (第十九条): one whose cited 职权依据 hands the power to a department is not authorised."""
+    agency = case.agency
+    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+        return []
+    named = unauthorised_organisation(case, ctx)
+    if not named:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{agency.name}不是行政机关，其职权依据{'、'.join(agency.powers.basis)}将处罚权赋予"
+            f"{'、'.join(named)}部门而非该组织，不属于法律、法规授权的组织，不能以自己名义实施行政处罚",
+            ctx.penalty_law("第十九条"),
+            f"agency.kind={agency.kind}；agency.name={agency.name}；"
+            f"agency.powers.basis：{'、'.join(agency.powers.basis)}",
+        )
+    ]
 
 
 def _competence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
