@@ -97,6 +97,7 @@ _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
     r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
+    r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|查见|查获|共计?)"
 )
 _OBJECTIVE_TYPES = frozenset({"物证", "鉴定意见", "视听资料", "电子数据", "勘验笔录", "现场笔录"})
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
@@ -108,6 +109,8 @@ _INSPECTION = re.compile(
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
     rf"|巡查(?:到|至)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
+    # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
+    rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
 )
 # The written record of it, by any agency's title.
 _INSPECTION_RECORD = re.compile(
