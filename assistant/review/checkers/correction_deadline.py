@@ -40,6 +40,10 @@ _REFUSAL_IN_LAW = re.compile(
     r"(?:拒不|逾期(?:不|未))(?:改正|整改)的[，,]?(?:责令|处|并处|吊销|没收|暂扣|降低)"
 )
 # an order to correct at once sets its time too (第二十八条第一款: 责令改正)
+PENALTY_LAW_NAME = "行政处罚法"
+# a bracketed title that only names the kind of order (卫生监督意见书（责令限期改正）) says
+# nothing of its contents
+_KIND_ONLY = re.compile(r"^(?:责令)?(?:限期)?(?:改正|整改)(?:违法行为)?$")
 _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
@@ -47,7 +51,8 @@ _PERIOD = re.compile(
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    cited = penalty_provisions(case, ctx)
+    # 行政处罚法第二十八条 itself (cited for confiscation) is the duty, not a 罚则 asking 限期
+    cited = [p for p in penalty_provisions(case, ctx) if p.law != PENALTY_LAW_NAME]
     limited = [p for p in cited if _LIMIT_IN_LAW.search(p.article_text)]
     provisions = limited or [p for p in cited if _REFUSAL_IN_LAW.search(_paragraph(p))]
     orders = [(d, lines) for d in case.documents if (lines := _order_lines(d))]
@@ -91,8 +96,8 @@ def _order_lines(document: Document) -> list[str]:
     details its title carries in brackets) for an order notice, else only the lines that
     order a corrective act (a 意见书's 责令改正, a decision's 责令拆除…)."""
     details = re.findall(r"[（(]([^）)]+)[）)]", document.type)
-    lines = [*details, *document.contents]
-    if _ORDER.search(re.sub(r"[（(][^）)]*[）)]", "", document.type)):
+    lines = [d for d in details if not _KIND_ONLY.match(d)] + document.contents
+    if _ORDER.search(document.type):
         return lines
     return [line for line in lines if _CORRECTIVE.search(line)]
 
