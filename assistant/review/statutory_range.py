@@ -184,9 +184,9 @@ def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None
     bounded = any_base_multiple(fine_text)
     if bounded is None or bounded.min_multiple == bounded.max_multiple:
         return fine
-    return fine.model_copy(
-        update={"min_multiple": bounded.min_multiple, "max_multiple": bounded.max_multiple}
-    )
+    # a cap (以下) runs from nothing: 违法所得50%以下 is 0 to 50%
+    low = 0.0 if bounded.min_multiple is None else bounded.min_multiple
+    return fine.model_copy(update={"min_multiple": low, "max_multiple": bounded.max_multiple})
 
 
 def _items(prefix: str) -> frozenset[int]:
