@@ -44,6 +44,9 @@ FAMILY_NOTICE = SpecialRule("第九十七条第一款", ("通知被处罚人的�
 DETENTION_NOT_EXECUTED = SpecialRule("第二十一条", ("不执行行政拘留",))
 MINOR = SpecialRule("第十二条", ("不满十八周岁", "从轻或者减轻"))
 MENTAL_ILLNESS = SpecialRule("第十三条", ("精神病人", "不能辨认"))
+# 违反治安管理行为在六个月内没有被公安机关发现的，不再处罚 (not 行政处罚法第三十六条's two years)
+LIMITATION = SpecialRule("第二十二条第一款", ("六个月", "不再处罚"))
+LIMITATION_MONTHS = 6
 
 
 def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:

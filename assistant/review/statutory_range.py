@@ -175,6 +175,20 @@ def any_base_multiple(fine_text: str) -> PenaltyRange | None:
     return PenaltyRange(raw=fine_text, base=base, min_multiple=low, max_multiple=high)
 
 
+def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None:
+    """处以违法所得50%以下的罚款 caps the fine (矿产资源法实施细则第四十二条): the standards'
+    parser reads a lone rate as a fixed one, so a rate the article bounds on one side only
+    is read again here."""
+    if fine is None or fine.base is None or fine.min_multiple != fine.max_multiple:
+        return fine
+    bounded = any_base_multiple(fine_text)
+    if bounded is None or bounded.min_multiple == bounded.max_multiple:
+        return fine
+    # a cap (以下) runs from nothing: 违法所得50%以下 is 0 to 50%
+    low = 0.0 if bounded.min_multiple is None else bounded.min_multiple
+    return fine.model_copy(update={"min_multiple": low, "max_multiple": bounded.max_multiple})
+
+
 def _items(prefix: str) -> frozenset[int]:
     listed = _ITEMS.search(prefix)
     if not listed:
@@ -216,7 +230,7 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                 )
                 continue
             try:
-                fine = parse_penalty(unit_part)
+                fine = _one_sided(parse_penalty(unit_part), unit_part)
                 conditions = _tier(sentence[: found.start()])
             except ValueError:
                 fine = None

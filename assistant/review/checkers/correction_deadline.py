@@ -4,8 +4,10 @@
 a period (限期改正); where the cited penalty provision itself requires 责令限期改正 (e.g.
 《安全生产法》第九十七条) or turns a heavier measure on 拒不改正 (《大气污染防治法》第一百一十五条),
 the order must state the period, or whether the party corrected
-in time — on which the further penalty turns — cannot be judged. Only an order whose
-listed contents leave the period out is flagged: a file silent on its contents is not.
+in time — on which the further penalty turns — cannot be judged. An order that itself says
+限期 (限期清运, 限期改正) promises a period whatever the provision says, so it must name one.
+The order may stand in its own notice, in a 意见书 or in the decision's contents; only an
+order whose written text leaves the period out is flagged: a file silent on it is not.
 """
 
 from __future__ import annotations
@@ -19,7 +21,18 @@ from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import ResolvedCitation
 
 _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|通知)|限期(?:改正|整改)|指令书")
-_LIMIT_IN_LAW = re.compile(r"责令限期(?:改正|整改)|限期改正|限期整改")
+# 限期 before a corrective act in the provision (职业病防治法第七十一条 责令限期改正,
+# 水法第六十九条 限期采取补救措施)
+_LIMIT_IN_LAW = re.compile(r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|补种|缴纳)")
+# a line that orders a corrective act (not an order to stop at once)
+_CORRECTIVE = re.compile(
+    r"(?:责令|限期)(?!停止)[^，,；;。：:]{0,20}?"
+    r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治理|消除|纠正|处置|补种|退还|召回)"
+)
+# "未写期限" and the like say a period is missing, not that one is set
+_NO_PERIOD = re.compile(
+    r"(?:未|没有|无|不)(?:写明?|载明|注明|明确|规定|设定|设置)?(?:改正|整改)?期限"
+)
 # 拒不改正/逾期不改正 in the cited 款 itself: the heavier measure beside the fine turns on a
 # refusal, which only a period the order sets lets anyone judge. A refusal another 款 answers
 # with enforcement (消防法第六十条第三款: 强制执行) sets no penalty on it.
@@ -27,6 +40,10 @@ _REFUSAL_IN_LAW = re.compile(
     r"(?:拒不|逾期(?:不|未))(?:改正|整改)的[，,]?(?:责令|处|并处|吊销|没收|暂扣|降低)"
 )
 # an order to correct at once sets its time too (第二十八条第一款: 责令改正)
+PENALTY_LAW_NAME = "行政处罚法"
+# a bracketed title that only names the kind of order (卫生监督意见书（责令限期改正）) says
+# nothing of its contents
+_KIND_ONLY = re.compile(r"^(?:责令)?(?:限期)?(?:改正|整改)(?:违法行为)?$")
 _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
@@ -34,16 +51,19 @@ _PERIOD = re.compile(
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    cited = penalty_provisions(case, ctx)
+    # 行政处罚法第二十八条 itself (cited for confiscation) is the duty, not a 罚则 asking 限期
+    cited = [p for p in penalty_provisions(case, ctx) if p.law != PENALTY_LAW_NAME]
     limited = [p for p in cited if _LIMIT_IN_LAW.search(p.article_text)]
     provisions = limited or [p for p in cited if _REFUSAL_IN_LAW.search(_paragraph(p))]
-    if not provisions:
+    orders = [(d, lines) for d in case.documents if (lines := _order_lines(d))]
+    self_limited = any("限期" in line for _, lines in orders for line in lines)
+    if not orders or not (provisions or self_limited):
         return []
-    orders = [d for d in case.documents if _ORDER.search(d.type) and d.contents]
-    undated = [d for d in orders if not _states_period(d, at_once_counts=not limited)]
-    if not orders or len(undated) < len(orders):
+    at_once_counts = not limited and not self_limited
+    undated = [(d, lines) for d, lines in orders if not _states_period(lines, at_once_counts)]
+    if len(undated) < len(orders):
         return []
-    order = undated[0]
+    order, lines = undated[0]
     return [
         Flag(
             point=ReviewPoint.DOCUMENTS,
@@ -51,7 +71,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             reason=f"所引处罚依据要求责令限期改正或以拒不改正为加重条件，但{order.type}未写明改正期限，逾期是否改正无从判断",
             rule=ctx.penalty_law("第二十八条第一款"),
             also_cites=[p.citation for p in provisions],
-            evidence=f"{order.type}（{order.date}）contents：{'；'.join(order.contents)}",
+            evidence=f"{order.type}（{order.date}）：{'；'.join(lines)}",
         )
     ]
 
@@ -71,5 +91,20 @@ def _paragraph(citation: ResolvedCitation) -> str:
     return paragraphs[index - 1]
 
 
-def _states_period(order: Document, at_once_counts: bool = False) -> bool:
-    return any(_PERIOD.search(c) or (at_once_counts and _AT_ONCE.search(c)) for c in order.contents)
+def _order_lines(document: Document) -> list[str]:
+    """What the document writes of an order to correct: all its stated matters (with the
+    details its title carries in brackets) for an order notice, else only the lines that
+    order a corrective act (a 意见书's 责令改正, a decision's 责令拆除…)."""
+    details = re.findall(r"[（(]([^）)]+)[）)]", document.type)
+    lines = [d for d in details if not _KIND_ONLY.match(d)] + document.contents
+    if _ORDER.search(document.type):
+        return lines
+    return [line for line in lines if _CORRECTIVE.search(line)]
+
+
+def _states_period(lines: list[str], at_once_counts: bool = False) -> bool:
+    def states(line: str) -> bool:
+        line = _NO_PERIOD.sub("", line)
+        return bool(_PERIOD.search(line) or (at_once_counts and _AT_ONCE.search(line)))
+
+    return any(states(line) for line in lines)

@@ -25,7 +25,11 @@ from assistant.review.summary_procedure import is_summary
 
 _CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
 _UNIT = _CONCENTRATION + "|倍"
-_EXCEEDANCE = re.compile(r"超标|超过[^，。；]{0,20}(?:排放标准|标准限值|限值|排放限值)")
+_EXCEEDANCE = re.compile(
+    r"超标|超过[^，。；]{0,20}(?:排放标准|标准限值|限值|排放限值)|超(?:过|出)[^，。；]{0,6}允许误差"
+)
+# a measuring instrument's error (示值误差 ±4g against ±10g) is within its limit either side
+_ERROR = re.compile(r"误差|偏差")
 _MEASURED_TEXT = re.compile(
     rf"([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})[^。；0-9]{{0,24}}?(?:标准限值|排放限值|限值|标准值|标准为|标准)"
     rf"[^。；0-9]{{0,8}}([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})"
@@ -97,6 +101,7 @@ _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
     r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
+    r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|查见|查获|共计?)"
 )
 _OBJECTIVE_TYPES = frozenset({"物证", "鉴定意见", "视听资料", "电子数据", "勘验笔录", "现场笔录"})
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
@@ -108,6 +113,8 @@ _INSPECTION = re.compile(
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
     rf"|巡查(?:到|至)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
+    # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
+    rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
 )
 # The written record of it, by any agency's title.
 _INSPECTION_RECORD = re.compile(
@@ -145,6 +152,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     return (
         _exceedance(case, ctx)
+        + _quantity_beyond_measured(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
         + _uncorrected_unproven(case, ctx)
@@ -265,6 +273,8 @@ def exceeds(what: str, value: float, limit: float) -> bool:
     floor = _LOWER_BOUND.search(what) is not None or (
         "pH" in _pollutants(what) and limit <= _NEUTRAL_PH
     )
+    if _ERROR.search(what):
+        return abs(value) > abs(limit)
     return value < limit if floor else value > limit
 
 
@@ -292,14 +302,49 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     shown = [f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured]
     shown += [f"facts.quantities.{k}={v:g}" for k, v in multiples.items()]
+    errors = measured and all(_ERROR.search(m[0]) for m in measured)
     return [
         _flag(
             ReviewPoint.FACTS,
-            "认定超标排放（超过标准）并据此处罚，但案卷中的监测结果均未超过所载限值",
+            "认定超过最大允许误差并据此处罚，但案卷中的检定（检测）结果均在允许误差以内"
+            if errors
+            else "认定超标排放（超过标准）并据此处罚，但案卷中的监测结果均未超过所载限值",
             ctx,
             "；".join(shown),
         )
     ]
+
+
+_MEASURE = re.compile(r"面积|体积|方量|重量|长度|蓄积|株数|数量")
+
+
+def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A quantity the decision finds (占地面积3,200平方米) above what the file's own survey
+    or measurement of the same thing says (2,300平方米, all such measurements together):
+    the fact punished is not the fact proven (第四十条)."""
+    flags = []
+    for name, decided in case.facts.quantities.items():
+        measure = _MEASURE.search(name)
+        if measure is None:
+            continue
+        same = [
+            (f"evidence[{i}]（{e.name}）{m.item}", m.value)
+            for i, e in enumerate(case.evidence)
+            for m in e.measurements
+            if m.limit is None and measure.group(0) in m.item and m.unit and m.unit in name
+        ]
+        if not same or decided <= sum(v for _, v in same) * 1.01:
+            continue
+        flags.append(
+            _flag(
+                ReviewPoint.FACTS,
+                f"认定的{name.removeprefix('认定')}为{decided:g}，但案卷测量（鉴定）结果为"
+                f"{'、'.join(f'{v:g}' for _, v in same)}，认定的事实与证据矛盾",
+                ctx,
+                f"facts.quantities.{name}={decided:g}；" + "；".join(f"{w}={v:g}" for w, v in same),
+            )
+        )
+    return flags
 
 
 def _fine_bases(case: CaseFile, ctx: ReviewContext) -> set[str]:

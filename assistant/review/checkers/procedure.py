@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from assistant.case_file import CaseFile, Document, Event
 from assistant.publicity.deadlines import working_days_between
@@ -22,6 +22,8 @@ from assistant.review.public_order import (
     EXTENDED_DAYS,
     HEARING,
     HEARING_FINE,
+    LIMITATION,
+    LIMITATION_MONTHS,
     NOTICE,
     PUBLIC_ORDER_DELIVERY_DAYS,
     TIME_LIMIT,
@@ -496,19 +498,38 @@ def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not steps:
         return []
     discovered = min(steps, key=lambda e: e.date)
-    text = "。".join([case.facts.description, *case.facts.circumstances])
-    years = 5 if _grave_field(text) else 2
-    deadline = _years_later(case.act_date, years)
-    if discovered.date <= deadline + timedelta(days=0):
+    special = special_rule(case, ctx, LIMITATION)
+    if special is not None:  # 治安案件: 治安管理处罚法's six months
+        period, deadline = (
+            f"{LIMITATION_MONTHS}个月",
+            _months_later(case.act_date, LIMITATION_MONTHS),
+        )
+    else:
+        text = "。".join([case.facts.description, *case.facts.circumstances])
+        years = 5 if _grave_field(text) else 2
+        period, deadline = f"{years}年", _years_later(case.act_date, years)
+    if discovered.date <= deadline:
         return []
     return [
         _flag(
             Severity.MUST_FIX,
-            f"违法行为终了于{case.act_date}，至{discovered.date}才被发现，已超过{years}年追责时效",
-            ctx.penalty_law("第三十六条第一款"),
+            f"违法行为终了于{case.act_date}，至{discovered.date}才被发现，已超过{period}追责时效",
+            special or ctx.penalty_law("第三十六条第一款"),
             f"违法行为 {case.act_date}；{discovered.type} {discovered.date}",
         )
     ]
+
+
+def _months_later(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day where it has fewer days)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
 
 
 # 收到检测报告 / 收悉认定意见 / 委托伤情鉴定: an investigation step done at the desk, with no

@@ -70,13 +70,24 @@ _WITHDRAWN_DENIED = re.compile(r"无|未|没有|不予|拒绝|不存在")
 def _kin_of_party(case: CaseFile, sentence: str) -> bool:
     """The sentence states a close kinship between a handling officer (by name) and the party,
     and nothing in the file records the officer's withdrawal."""
-    if not _KIN.search(sentence) or not _related(sentence):
+    if not _related(sentence, _KIN):
         return False
     officer = any(len(o.name) >= 2 and o.name in sentence for o in case.officers)
-    party = "当事人" in sentence or any(
-        len(p.name) >= 2 and p.name in sentence for p in case.parties
-    )
+    names = [p.name for p in case.parties] + _party_people(case)
+    party = bool(_PARTY_WORDS.search(sentence)) or any(len(n) >= 2 and n in sentence for n in names)
     return officer and party and not _withdrawal_recorded(case)
+
+
+# The party, or the person who speaks for it (a company's 法定代表人, the one questioned)
+_PARTY_WORDS = re.compile(r"当事人|被询问人|被检查人|法定代表人|负责人|经营者")
+_PARTY_PERSON = re.compile(
+    r"(?:法定代表人|主要负责人|负责人|经营者|实际控制人|投资人)[：:]?([\u4e00-\u9fa5]{2,3}?)(?=[，,。；;、（(\s]|$|系|的)"
+)
+
+
+def _party_people(case: CaseFile) -> list[str]:
+    """Names the file gives the party's 法定代表人, 负责人 or 经营者."""
+    return [m.group(1) for p in passages(case) for m in _PARTY_PERSON.finditer(p.text)]
 
 
 def _withdrawal_recorded(case: CaseFile) -> bool:
@@ -91,9 +102,9 @@ def _withdrawal_recorded(case: CaseFile) -> bool:
 _NO_RELATION = re.compile(r"(?:无|没有|不存在|并无|均无)[^，。；]{0,8}$")
 
 
-def _related(text: str) -> bool:
+def _related(text: str, relation: re.Pattern[str] = _RELATION) -> bool:
     """A relation the text states (not 与当事人无利害关系)."""
-    return any(not _NO_RELATION.search(text[: m.start()]) for m in _RELATION.finditer(text))
+    return any(not _NO_RELATION.search(text[: m.start()]) for m in relation.finditer(text))
 
 
 _OFFICER_WORDS = re.compile(r"执法人员|承办人|办案人员|调查人员|民警|队员|执法队员|主持人|审核人员")
