@@ -176,9 +176,9 @@ class CitationResolver:
         for title in dict.fromkeys((version.title, version.law)):
             clause = re.compile(f"《{re.escape(title)}》[^。；]*?废止")
             for record in self.store.articles_containing(f"《{title}》"):
-                if record.law != version.law and record.version > version.effective_date:
-                    if "施行" in record.text and clause.search(record.text):
-                        found.append((record.version, record.citation))
+                later = record.law != version.law and record.version > version.effective_date
+                if later and "施行" in record.text and clause.search(record.text):
+                    found.append((record.version, record.citation))
         return min(found) if found else None
 
     def resolve(

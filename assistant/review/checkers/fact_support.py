@@ -152,6 +152,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     return (
         _exceedance(case, ctx)
+        + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
@@ -311,6 +312,60 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             else "认定超标排放（超过标准）并据此处罚，但案卷中的监测结果均未超过所载限值",
             ctx,
             "；".join(shown),
+        )
+    ]
+
+
+# 超过许可水量、超出核定的开采规模、超计划取水: a quantity beyond what a permit allows.
+_BEYOND_PERMIT = re.compile(
+    r"超(?:过|出)?[^，。；]{0,10}(?:许可|核定|批准|核准|审批|计划|分配)[^，。；]{0,8}"
+    r"(?:量|规模|数量|额度|限额|总量|指标)"
+)
+_PERMIT_KEY = re.compile(r"许可|核定|批准|核准|审批|计划|分配")
+# words that qualify a quantity without naming it: 2022年度实际取水量 and 许可年取水量 are one thing
+_QUALIFIERS = re.compile(
+    r"[（(][^）)]*[）)]|[0-9]+年度?|年度|年|实际|实测|计量|核定|许可|批准|核准|审批|计划|分配|认定"
+)
+_PERMIT_UNIT = re.compile(_CONCENTRATION + r"|倍|%")
+
+
+def _permit_values(case: CaseFile) -> list[tuple[str, float, float]]:
+    """(what, measured, permitted): evidence measurements of a quantity (not a concentration)
+    with the permitted figure as their limit, and facts.quantities pairs 许可X / 实际X."""
+    found = [
+        (f"evidence[{i}]（{e.name}）{m.item}", m.value, m.limit)
+        for i, e in enumerate(case.evidence)
+        for m in e.measurements
+        if m.limit is not None and not _PERMIT_UNIT.search(m.unit or "")
+    ]
+    quantities = case.facts.quantities
+    permits = {
+        _QUALIFIERS.sub("", k): (k, v) for k, v in quantities.items() if _PERMIT_KEY.search(k)
+    }
+    for name, value in quantities.items():
+        permit = permits.get(_QUALIFIERS.sub("", name))
+        if permit is not None and name != permit[0] and not _PERMIT_KEY.search(name):
+            found.append((f"facts.quantities.{name}／{permit[0]}", value, permit[1]))
+    return found
+
+
+def _beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """超过许可（核定）数量 found, but every figure the file gives for that quantity — its
+    own meter readings, 核定表 — is within the permitted amount: the fact punished is
+    contradicted by the file (第四十条). A pollution exceedance is _exceedance's."""
+    narrative = _narrative(case)
+    if not _BEYOND_PERMIT.search(narrative) or _EXCEEDANCE.search(narrative):
+        return []
+    values = _permit_values(case)
+    if not values or any(v > limit for _, v, limit in values):
+        return []
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "认定超过许可（核定）的数量并据此处罚，但案卷所载计量、核定结果均未超过许可的数量，"
+            "认定的违法事实与证据矛盾",
+            ctx,
+            "；".join(f"{w}：{v:g}（许可{lim:g}）" for w, v, lim in values),
         )
     ]
 
