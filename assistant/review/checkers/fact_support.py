@@ -476,7 +476,8 @@ def _inspections(case: CaseFile) -> list[str]:
         for e in case.events
         if e.type == "调查取证" and _INSPECTION.search(e.note)
     ]
-    written = _INSPECTION.search(_narrative(case))
+    # “无现场勘测笔录” says a record is missing, not that an inspection took place
+    written = _INSPECTION.search(_NO_SITE_RECORD.sub("", _narrative(case)))
     return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
 
 
