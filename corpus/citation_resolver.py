@@ -8,6 +8,7 @@ beyond the last one, not yet in force, repealed) — it is never invented.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -105,6 +106,7 @@ class CitationResolver:
         self.store = store
         self._names = store.law_names()
         self._by_length = sorted(self._names, key=len, reverse=True)
+        self._repeals: dict[tuple[str, str], tuple[date, str] | None] = {}
 
     @property
     def known_names(self) -> list[str]:
@@ -139,6 +141,7 @@ class CitationResolver:
             )
         for version in reversed(versions):
             if version.in_force_on(on):
+                self._check_undated_repeal(version, on)
                 return version
         last = versions[-1]
         if last.repealed_date and on >= last.repealed_date:
@@ -147,6 +150,36 @@ class CitationResolver:
                 f"《{law}》已于{_fmt(last.repealed_date)}废止，{_fmt(on)}不再有效",
             )
         raise CitationError(CitationErrorCode.REPEALED, f"《{law}》在{_fmt(on)}已不再有效")
+
+    def _check_undated_repeal(self, version: VersionSummary, on: date) -> None:
+        """A version marked 失效 with no end date may be repealed by another law's own clause
+        (“本法自…起施行。《X》同时废止”): from that law's 施行 date X is no longer in force."""
+        if not version.expired or version.effective_to or version.repealed_date:
+            return
+        repeal = self.repealed_by(version)
+        if repeal is not None and on >= repeal[0]:
+            day, repealer = repeal
+            raise CitationError(
+                CitationErrorCode.REPEALED,
+                f"《{version.law}》已由{repealer}废止（{_fmt(day)}起），{_fmt(on)}不再有效",
+            )
+
+    def repealed_by(self, version: VersionSummary) -> tuple[date, str] | None:
+        """(date, citation) of the earliest other law whose text repeals ``version``'s law."""
+        key = (version.law, version.title)
+        if key not in self._repeals:
+            self._repeals[key] = self._find_repeal(version)
+        return self._repeals[key]
+
+    def _find_repeal(self, version: VersionSummary) -> tuple[date, str] | None:
+        found: list[tuple[date, str]] = []
+        for title in dict.fromkeys((version.title, version.law)):
+            clause = re.compile(f"《{re.escape(title)}》[^。；]*?废止")
+            for record in self.store.articles_containing(f"《{title}》"):
+                later = record.law != version.law and record.version > version.effective_date
+                if later and "施行" in record.text and clause.search(record.text):
+                    found.append((record.version, record.citation))
+        return min(found) if found else None
 
     def resolve(
         self, ref: CitationRef, on: date | None = None, default_law: str | None = None
@@ -210,7 +243,8 @@ class CitationResolver:
                 ref,
             )
         warnings = ()
-        if version.expired and version.effective_to is None and version.repealed_date is None:
+        undated = version.effective_to is None and version.repealed_date is None
+        if version.expired and undated and self.repealed_by(version) is None:
             warnings = (
                 f"《{record.law}》已被标注为失效，语料未记录失效日期，请核实{_fmt(on)}时的效力",
             )

@@ -344,6 +344,10 @@ class CorpusStore:
         conditions = [LawRow.name.in_(list(laws))] if laws is not None else []
         yield from self._query_articles(conditions)
 
+    def articles_containing(self, fragment: str) -> Iterator[ArticleRecord]:
+        """Every article whose text contains ``fragment`` (e.g. a 废止 clause naming a law)."""
+        yield from self._query_articles([ArticleRow.body.contains(fragment)])
+
     def _query_articles(self, conditions: list) -> Iterator[ArticleRecord]:
         statement = (
             select(ArticleRow, VersionRow, LawRow.name)

@@ -99,7 +99,8 @@ _FOUND_UNCORRECTED = re.compile(
 )
 _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录|违法行为记录|前科|记录查询|原决定")
 _ON_SITE = re.compile(
-    r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场核查|检查时发现|检查发现|当场查获"
+    r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场勘测|现场测量|现场丈量|现场核查|检查时发现"
+    r"|检查发现|当场查获"
     r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
     r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|查见|查获|共计?)"
 )
@@ -108,7 +109,9 @@ _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|
 # An inspection of a site (not an interview, not a recorded roadside stop): 现场检查、勘验.
 _PREMISES = r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店)"
 _INSPECTION = re.compile(
-    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|踏勘|监督检查|执法检查|监督抽查"
+    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
+    # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
+    rf"|(?:现场|实地)测量"
     rf"|现场查看|实地查看|实地核查"
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
     rf"|巡查(?:到|至)[^，。；]{{0,12}}{_PREMISES}"
@@ -118,7 +121,8 @@ _INSPECTION = re.compile(
 )
 # The written record of it, by any agency's title.
 _INSPECTION_RECORD = re.compile(
-    r"(?:检查|勘验|勘查|核查|查验|现场|踏勘|巡查|查看)[^，。；、]{0,8}(?:笔录|记录(?!仪)|检查表|登记表)"
+    r"(?:检查|勘验|勘查|勘测|丈量|测量|核查|查验|现场|踏勘|巡查|查看)[^，。；、]{0,8}"
+    r"(?:笔录|记录(?!仪)|检查表|登记表)"
     r"|现场笔录"
 )
 
@@ -152,6 +156,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     return (
         _exceedance(case, ctx)
+        + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
@@ -315,6 +320,60 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+# 超过许可水量、超出核定的开采规模、超计划取水: a quantity beyond what a permit allows.
+_BEYOND_PERMIT = re.compile(
+    r"超(?:过|出)?[^，。；]{0,10}(?:许可|核定|批准|核准|审批|计划|分配)[^，。；]{0,8}"
+    r"(?:量|规模|数量|额度|限额|总量|指标)"
+)
+_PERMIT_KEY = re.compile(r"许可|核定|批准|核准|审批|计划|分配")
+# words that qualify a quantity without naming it: 2022年度实际取水量 and 许可年取水量 are one thing
+_QUALIFIERS = re.compile(
+    r"[（(][^）)]*[）)]|[0-9]+年度?|年度|年|实际|实测|计量|核定|许可|批准|核准|审批|计划|分配|认定"
+)
+_PERMIT_UNIT = re.compile(_CONCENTRATION + r"|倍|%")
+
+
+def _permit_values(case: CaseFile) -> list[tuple[str, float, float]]:
+    """(what, measured, permitted): evidence measurements of a quantity (not a concentration)
+    with the permitted figure as their limit, and facts.quantities pairs 许可X / 实际X."""
+    found = [
+        (f"evidence[{i}]（{e.name}）{m.item}", m.value, m.limit)
+        for i, e in enumerate(case.evidence)
+        for m in e.measurements
+        if m.limit is not None and not _PERMIT_UNIT.search(m.unit or "")
+    ]
+    quantities = case.facts.quantities
+    permits = {
+        _QUALIFIERS.sub("", k): (k, v) for k, v in quantities.items() if _PERMIT_KEY.search(k)
+    }
+    for name, value in quantities.items():
+        permit = permits.get(_QUALIFIERS.sub("", name))
+        if permit is not None and name != permit[0] and not _PERMIT_KEY.search(name):
+            found.append((f"facts.quantities.{name}／{permit[0]}", value, permit[1]))
+    return found
+
+
+def _beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """超过许可（核定）数量 found, but every figure the file gives for that quantity — its
+    own meter readings, 核定表 — is within the permitted amount: the fact punished is
+    contradicted by the file (第四十条). A pollution exceedance is _exceedance's."""
+    narrative = _narrative(case)
+    if not _BEYOND_PERMIT.search(narrative) or _EXCEEDANCE.search(narrative):
+        return []
+    values = _permit_values(case)
+    if not values or any(v > limit for _, v, limit in values):
+        return []
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "认定超过许可（核定）的数量并据此处罚，但案卷所载计量、核定结果均未超过许可的数量，"
+            "认定的违法事实与证据矛盾",
+            ctx,
+            "；".join(f"{w}：{v:g}（许可{lim:g}）" for w, v, lim in values),
+        )
+    ]
+
+
 _MEASURE = re.compile(r"面积|体积|方量|重量|长度|蓄积|株数|数量")
 
 
@@ -417,7 +476,8 @@ def _inspections(case: CaseFile) -> list[str]:
         for e in case.events
         if e.type == "调查取证" and _INSPECTION.search(e.note)
     ]
-    written = _INSPECTION.search(_narrative(case))
+    # “无现场勘测笔录” says a record is missing, not that an inspection took place
+    written = _INSPECTION.search(_NO_SITE_RECORD.sub("", _narrative(case)))
     return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
 
 

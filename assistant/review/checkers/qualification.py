@@ -3,6 +3,8 @@ valid on the day, shown to the party."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -11,6 +13,11 @@ RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（�
 
 
 _flag = PointFlags(ReviewPoint.QUALIFICATION)
+
+# A step done at the desk on the agency's own data (内业核查卫片图斑、系统比对): nobody is met,
+# so there is no one to show a certificate to (第五十五条第一款: 向当事人或者有关人员出示).
+_DESK = re.compile(r"内业|卫片|图斑|遥感|系统(?:查询|比对|核查)|数据比对|书面审查")
+_MEETS = re.compile(r"现场|询问|讯问|当事人|约谈|到[^，。；]{0,10}(?:检查|核查|调查)|送达|抽样")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -95,6 +102,11 @@ def _stage_records_showing(case: CaseFile, event: Event) -> bool:
     )
 
 
+def _desk_step(event: Event) -> bool:
+    """Work on the agency's own records, meeting no party or witness."""
+    return bool(_DESK.search(event.note)) and not _MEETS.search(event.note)
+
+
 def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | None:
     """The case file's officer, with the roster's certificate (authoritative) when on file."""
     officer = case.officer(reference)
@@ -113,6 +125,8 @@ def _shown(case: CaseFile, event: Event, where: str, ctx: ReviewContext) -> list
     if event.certificates_shown is True or (event.officers and not holders):
         return []
     if event.certificates_shown is None and _stage_records_showing(case, event):
+        return []
+    if event.certificates_shown is None and _desk_step(event):
         return []
     if event.certificates_shown is False:
         return [
