@@ -137,7 +137,8 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Flag]:
     """Penalty types outside the agency's powers (第十七条); ``covered`` when the special
     law's own limit (治安 第九十一条) was already flagged for this file. A kind the cited
-    罚则 does not provide at all is no question of whose power it is (第三十八条, law)."""
+    罚则 does not provide at all is no question of whose power it is (第三十八条, law), and
+    拘留 outside 公安 is the more specific 第十八条第三款's (``_detention``)."""
     allowed = case.agency.powers.penalty_types
     if not allowed or covered:
         return []
@@ -145,7 +146,9 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     outside = [
         t
         for t in penalty_kinds(case.penalty.types)
-        if not any(same_penalty_kind(t, a) for a in allowed) and t not in unlawful
+        if not any(same_penalty_kind(t, a) for a in allowed)
+        and t not in unlawful
+        and not reserved_to_police(case, t)
     ]
     return [
         _flag(
@@ -158,8 +161,14 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     ]
 
 
+def reserved_to_police(case: CaseFile, kind: str) -> bool:
+    """拘留 decided by an agency other than 公安: 第十八条第三款 reserves it, whatever powers
+    the agency lists, so that one defect is one finding (not also 第十七条's)."""
+    return "拘留" in kind and "公安" not in case.agency.name
+
+
 def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if "公安" in case.agency.name or not any("拘留" in t for t in case.penalty.types):
+    if not any(reserved_to_police(case, t) for t in case.penalty.types):
         return []
     return [
         _flag(
