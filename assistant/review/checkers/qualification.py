@@ -3,11 +3,17 @@ valid on the day, shown to the party."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
+# A step in which officers meet the party or others: questioning, on-site work, sampling,
+# seizing (its note), or evidence only such a meeting yields.
+_MEETING_WORDS = re.compile(r"现场|询问|检查|勘验|勘测|勘查|抽样|采样|扣押|查封|约谈|走访|笔录")
+_MEETING_EVIDENCE = ("当事人的陈述", "证人证言", "现场笔录", "勘验笔录", "视听资料", "物证")
 
 
 _flag = PointFlags(ReviewPoint.QUALIFICATION)
@@ -95,6 +101,23 @@ def _stage_records_showing(case: CaseFile, event: Event) -> bool:
     )
 
 
+def _met_no_one(case: CaseFile, event: Event) -> bool:
+    """第五十五条第一款 owes the showing to 当事人或者有关人员 met in the investigation: a step
+    that only reads the agency's records or receives a report (内业核查、收到检验报告), whose
+    evidence of the day came with no meeting, had no one to show a certificate to."""
+    texts = f"{event.note}{event.method or ''}{event.result or ''}"
+    if _MEETING_WORDS.search(texts):
+        return False
+    day = [item for item in case.evidence if item.date == event.date]
+    people = ["当事人", "法定代表人", "负责人", *(p.name for p in case.parties if p.name)]
+    return bool(day) and not any(
+        item.type in _MEETING_EVIDENCE
+        or _MEETING_WORDS.search(item.obtained_by or "")
+        or any(name in (item.source or "") for name in people)  # taken from the party
+        for item in day
+    )
+
+
 def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | None:
     """The case file's officer, with the roster's certificate (authoritative) when on file."""
     officer = case.officer(reference)
@@ -112,7 +135,9 @@ def _shown(case: CaseFile, event: Event, where: str, ctx: ReviewContext) -> list
     holders = [o for r in event.officers if (o := _on_file(case, r, ctx)) and o.certificate_no]
     if event.certificates_shown is True or (event.officers and not holders):
         return []
-    if event.certificates_shown is None and _stage_records_showing(case, event):
+    if event.certificates_shown is None and (
+        _stage_records_showing(case, event) or _met_no_one(case, event)
+    ):
         return []
     if event.certificates_shown is False:
         return [
