@@ -1,5 +1,5 @@
-"""Review round 17, class T (issue #18): review_fresh13 false flags — 拘留 by an agency other
-than 公安 is one finding (第十八条第三款), not also 第十七条's; 全过程记录办法第十四条第二款 asks
+"""Review round 17, class T (issue #18): review_fresh13 false flags — 拘留 the 罚则 provides but
+an agency other than 公安 decides is one finding (第十八条第三款), not also 第十七条's; 全过程记录办法第十四条第二款 asks
 full recording of the on-site seizure, not of lifting, extending, publishing or confiscating
 it; an investigation step that met no one (内业核查、收到检验报告) had no certificate to show.
 Cases are variants (other names, amounts, wording) of eval/sets/review_fresh13 files."""
@@ -65,6 +65,15 @@ def test_detention_outside_police_is_one_finding(
         data["penalty"]["amount"] = 300
     authority = [f for f in _flags(data, ctx) if f.point.value == "authority"]
     assert [ctx.rule(f.rule) for f in authority] == [f"{PENALTY_LAW}第十八条第三款"]
+
+
+def test_detention_the_sanction_lacks_is_also_outside_powers(ctx: ReviewContext) -> None:
+    """拘留 the cited 罚则 does not provide is beyond the agency's 法定职权 as well (第十七条)."""
+    data = _detention("清远市清城区消防救援大队", ["行政拘留"])
+    data["citations"]["penalty_basis"] = ["《中华人民共和国消防法》第六十条第一款第（一）项"]
+    found = must_fix_findings(parse_case(data), ctx)
+    assert ("authority", f"{PENALTY_LAW}第十八条第三款") in found
+    assert ("authority", f"{PENALTY_LAW}第十七条") in found
 
 
 def test_kind_outside_powers_still_flagged(ctx: ReviewContext) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.review.checkers.penalty_measures import unprovided_kinds
+from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
@@ -137,8 +137,10 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Flag]:
     """Penalty types outside the agency's powers (第十七条); ``covered`` when the special
     law's own limit (治安 第九十一条) was already flagged for this file. A kind the cited
-    罚则 does not provide at all is no question of whose power it is (第三十八条, law), and
-    拘留 outside 公安 is the more specific 第十八条第三款's (``_detention``)."""
+    罚则 does not provide at all is no question of whose power it is (第三十八条, law). 拘留
+    the cited 罚则 provides (消防法第六十三条) but an agency other than 公安 decides is one
+    defect, who decides it: the more specific 第十八条第三款's alone (``_detention``). 拘留 the
+    罚则 does not provide either is also outside the agency's 法定职权 (第十七条)."""
     allowed = case.agency.powers.penalty_types
     if not allowed or covered:
         return []
@@ -148,7 +150,7 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         for t in penalty_kinds(case.penalty.types)
         if not any(same_penalty_kind(t, a) for a in allowed)
         and t not in unlawful
-        and not reserved_to_police(case, t)
+        and not (reserved_to_police(case, t) and provides_kind(case, ctx, t))
     ]
     return [
         _flag(
@@ -163,7 +165,7 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
 
 def reserved_to_police(case: CaseFile, kind: str) -> bool:
     """拘留 decided by an agency other than 公安: 第十八条第三款 reserves it, whatever powers
-    the agency lists, so that one defect is one finding (not also 第十七条's)."""
+    the agency lists."""
     return "拘留" in kind and "公安" not in case.agency.name
 
 
