@@ -29,12 +29,17 @@ class AvListError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="invalid_
 
 
 class AvRecordingItem(BaseModel):
-    """One listed act; it applies to an event of a listed type carrying a listed keyword."""
+    """One listed act; it applies to an event of a listed type carrying a listed keyword.
+
+    ``not_when`` lists phrases in which a keyword only refers to an act done before (解除查封、
+    扣押期限、没收扣押的…): an event writing the keyword only inside them is not the act itself.
+    """
 
     name: str
     recording: RecordingLevel
     event_types: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    not_when: list[str] = Field(default_factory=list)
     rule: str
     quote: str = ""
 
@@ -53,6 +58,8 @@ class AvRecordingItem(BaseModel):
         if self.event_types and event_type not in self.event_types:
             return False
         joined = " ".join([event_type, *texts])
+        for phrase in sorted(self.not_when, key=len, reverse=True):
+            joined = joined.replace(phrase, "　")
         return not self.keywords or any(k in joined for k in self.keywords)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.review.checkers.penalty_measures import unprovided_kinds
+from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
@@ -137,7 +137,10 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Flag]:
     """Penalty types outside the agency's powers (第十七条); ``covered`` when the special
     law's own limit (治安 第九十一条) was already flagged for this file. A kind the cited
-    罚则 does not provide at all is no question of whose power it is (第三十八条, law)."""
+    罚则 does not provide at all is no question of whose power it is (第三十八条, law). 拘留
+    the cited 罚则 provides (消防法第六十三条) but an agency other than 公安 decides is one
+    defect, who decides it: the more specific 第十八条第三款's alone (``_detention``). 拘留 the
+    罚则 does not provide either is also outside the agency's 法定职权 (第十七条)."""
     allowed = case.agency.powers.penalty_types
     if not allowed or covered:
         return []
@@ -145,7 +148,9 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     outside = [
         t
         for t in penalty_kinds(case.penalty.types)
-        if not any(same_penalty_kind(t, a) for a in allowed) and t not in unlawful
+        if not any(same_penalty_kind(t, a) for a in allowed)
+        and t not in unlawful
+        and not (reserved_to_police(case, t) and provides_kind(case, ctx, t))
     ]
     return [
         _flag(
@@ -158,8 +163,14 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     ]
 
 
+def reserved_to_police(case: CaseFile, kind: str) -> bool:
+    """拘留 decided by an agency other than 公安: 第十八条第三款 reserves it, whatever powers
+    the agency lists."""
+    return "拘留" in kind and "公安" not in case.agency.name
+
+
 def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if "公安" in case.agency.name or not any("拘留" in t for t in case.penalty.types):
+    if not any(reserved_to_police(case, t) for t in case.penalty.types):
         return []
     return [
         _flag(

@@ -159,6 +159,13 @@ def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
     ]
 
 
+def provides_kind(case: CaseFile, ctx: ReviewContext, kind: str) -> bool:
+    """The cited 罚则 name this kind of penalty for the act (whoever may decide it)."""
+    texts = "".join(c.article_text for c in _sanctions(case, ctx))
+    words = _words_for(kind)
+    return bool(texts) and words is not None and re.search(words, texts) is not None
+
+
 def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = _sanctions(case, ctx)
     cited = "、".join(c.citation for c in provisions)

@@ -10,14 +10,13 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
+# A step in which officers meet the party or others: questioning, on-site work, sampling,
+# seizing (its note), or evidence only such a meeting yields.
+_MEETING_WORDS = re.compile(r"现场|询问|检查|勘验|勘测|勘查|抽样|采样|扣押|查封|约谈|走访|笔录")
+_MEETING_EVIDENCE = ("当事人的陈述", "证人证言", "现场笔录", "勘验笔录", "视听资料", "物证")
 
 
 _flag = PointFlags(ReviewPoint.QUALIFICATION)
-
-# A step done at the desk on the agency's own data (内业核查卫片图斑、系统比对): nobody is met,
-# so there is no one to show a certificate to (第五十五条第一款: 向当事人或者有关人员出示).
-_DESK = re.compile(r"内业|卫片|图斑|遥感|系统(?:查询|比对|核查)|数据比对|书面审查")
-_MEETS = re.compile(r"现场|询问|讯问|当事人|约谈|到[^，。；]{0,10}(?:检查|核查|调查)|送达|抽样")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -102,9 +101,21 @@ def _stage_records_showing(case: CaseFile, event: Event) -> bool:
     )
 
 
-def _desk_step(event: Event) -> bool:
-    """Work on the agency's own records, meeting no party or witness."""
-    return bool(_DESK.search(event.note)) and not _MEETS.search(event.note)
+def _met_no_one(case: CaseFile, event: Event) -> bool:
+    """第五十五条第一款 owes the showing to 当事人或者有关人员 met in the investigation: a step
+    that only reads the agency's records or receives a report (内业核查、收到检验报告), whose
+    evidence of the day came with no meeting, had no one to show a certificate to."""
+    texts = f"{event.note}{event.method or ''}{event.result or ''}"
+    if _MEETING_WORDS.search(texts):
+        return False
+    day = [item for item in case.evidence if item.date == event.date]
+    people = ["当事人", "法定代表人", "负责人", *(p.name for p in case.parties if p.name)]
+    return bool(day) and not any(
+        item.type in _MEETING_EVIDENCE
+        or _MEETING_WORDS.search(item.obtained_by or "")
+        or any(name in (item.source or "") for name in people)  # taken from the party
+        for item in day
+    )
 
 
 def _on_file(case: CaseFile, reference: str, ctx: ReviewContext) -> Officer | None:
@@ -124,9 +135,9 @@ def _shown(case: CaseFile, event: Event, where: str, ctx: ReviewContext) -> list
     holders = [o for r in event.officers if (o := _on_file(case, r, ctx)) and o.certificate_no]
     if event.certificates_shown is True or (event.officers and not holders):
         return []
-    if event.certificates_shown is None and _stage_records_showing(case, event):
-        return []
-    if event.certificates_shown is None and _desk_step(event):
+    if event.certificates_shown is None and (
+        _stage_records_showing(case, event) or _met_no_one(case, event)
+    ):
         return []
     if event.certificates_shown is False:
         return [
