@@ -267,8 +267,24 @@ _PER_UNIT = re.compile(
 )
 
 
+# 按照每使用一名童工每月处5000元罚款的标准 (禁止使用童工规定第六条): a fixed rate per person
+# and month, counted by the persons and the months the file gives.
+PERSON_MONTH = "人月"
+_PER_PERSON_MONTH = re.compile(
+    rf"每(?:使用|招用|雇用|非法使用)?(?:一|1)?名[\u4e00-\u9fa5]{{0,6}}每月(?:处|罚款)?({_NUM})(万)?元"
+)
+_MONTHS_COUNTED = re.compile(r"月数|个月|[（(]月[)）]")
+
+
 def per_unit_fine(sentence: str) -> PenaltyRange | None:
-    """每平方米100元以上1000元以下 as a multiple of the quantity (base = the unit)."""
+    """每平方米100元以上1000元以下 as a multiple of the quantity (base = the unit).
+
+    A rate per person and month sets only the ceiling: a file's 使用月数 may be the
+    longest stay, not every person's, so the floor is not safe to read."""
+    monthly = _PER_PERSON_MONTH.search(sentence)
+    if monthly is not None:
+        rate = chinese_number(monthly.group(1)) * (10_000 if monthly.group(2) else 1)
+        return PenaltyRange(raw=monthly.group(0), base=PERSON_MONTH, max_multiple=rate)
     found = _PER_UNIT.search(sentence)
     if found is None:
         return None
@@ -358,7 +374,7 @@ def statutory_bounds(
     floors = base_floors(article_text)
     skipped: list[FineClause] = []
     for clause in applicable:
-        if clause.fine.base in PER_UNITS:
+        if clause.fine.base in (*PER_UNITS, PERSON_MONTH):
             counted = _counted(clause.fine.base, quantities or {})
             if counted is None:
                 return None
@@ -401,6 +417,10 @@ def _named_as_article(amounts: dict[str, float], clauses: list[FineClause]) -> d
 
 def _counted(unit: str, quantities: dict[str, float]) -> float | None:
     """The quantity a per-unit fine multiplies: the one named with its unit."""
+    if unit == PERSON_MONTH:
+        persons = _counted("人", quantities)
+        months = next((v for k, v in quantities.items() if _MONTHS_COUNTED.search(k)), None)
+        return None if persons is None or months is None else persons * months
     if unit != "人":
         return _amount(unit, quantities)
     return next((v for k, v in quantities.items() if _PERSONS_COUNTED.search(k)), None)

@@ -44,6 +44,8 @@ PENALTY_LAW_NAME = "行政处罚法"
 # a bracketed title that only names the kind of order (卫生监督意见书（责令限期改正）) says
 # nothing of its contents
 _KIND_ONLY = re.compile(r"^(?:责令)?(?:限期)?(?:改正|整改)(?:违法行为)?$")
+# a content line that names the order's period on its own (改正期限、整改时限)
+_PERIOD_OF_ORDER = re.compile(r"(?:改正|整改)(?:的)?(?:期限|时限)")
 _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
@@ -99,7 +101,11 @@ def _order_lines(document: Document) -> list[str]:
     lines = [d for d in details if not _KIND_ONLY.match(d)] + document.contents
     if _ORDER.search(document.type):
         return lines
-    return [line for line in lines if _CORRECTIVE.search(line)]
+    corrective = [line for line in lines if _CORRECTIVE.search(line)]
+    if not corrective:
+        return []
+    # the order's period may stand in a line of its own (责令改正内容; 改正期限（…）)
+    return corrective + [line for line in lines if _PERIOD_OF_ORDER.search(line)]
 
 
 def _states_period(lines: list[str], at_once_counts: bool = False) -> bool:

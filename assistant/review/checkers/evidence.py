@@ -70,16 +70,48 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-# The police rules' names for the statutory types (公安机关办理行政案件程序规定).
+# The police rules' names for the statutory kinds: 《公安机关办理行政案件程序规定》第二十六条
+# lists 被侵害人陈述和其他证人证言、违法嫌疑人的陈述和申辩、勘验、检查、辨认笔录，现场笔录
+# and 视听资料、电子数据; each is one of 第四十六条第一款's kinds under its police name.
+# Keys are written without "的" (see _plain): files write 违法嫌疑人(的)陈述(和申辩) both ways.
 TYPE_ALIASES = {
     "被害人陈述": "证人证言",
     "被侵害人陈述": "证人证言",
+    "其他证人证言": "证人证言",
     "被侵害人陈述和其他证人证言": "证人证言",
-    "违法嫌疑人的陈述和申辩": "当事人的陈述",
+    "违法嫌疑人陈述和申辩": "当事人的陈述",
     "违法嫌疑人陈述": "当事人的陈述",
+    "违法嫌疑人申辩": "当事人的陈述",
     "检查笔录": "现场笔录",
     "辨认笔录": "现场笔录",
+    "勘查笔录": "勘验笔录",
+    "现场勘查笔录": "勘验笔录",
+    "现场勘验笔录": "勘验笔录",
 }
+_PARTS = re.compile(r"[、，,]")
+
+
+def _plain(kind: str) -> str:
+    return kind.strip().replace("的", "")
+
+
+def statutory_kind(kind: str, types: list[str]) -> str | None:
+    """The 第四十六条 kind an evidence type names, or None.
+
+    A combined police heading (勘验、检查笔录; 视听资料、电子数据) is statutory when each
+    part is; a bare part (勘验) takes the last part's 笔录 suffix."""
+    plain = {_plain(t): t for t in types}
+    parts = [p for p in _PARTS.split(kind) if p.strip()] or [kind]
+    found = []
+    for part in parts:
+        if parts[-1].endswith("笔录") and not part.endswith("笔录"):
+            part += "笔录"
+        key = _plain(part)
+        hit = plain.get(key) or plain.get(_plain(TYPE_ALIASES.get(key, "")))
+        if not hit:
+            return None
+        found.append(hit)
+    return found[0]
 
 
 def _item_flags(
@@ -87,7 +119,7 @@ def _item_flags(
 ) -> list[Flag]:
     where = f"evidence[{index}]（{item.name}）"
     flags = []
-    if types and TYPE_ALIASES.get(item.type, item.type) not in types:
+    if types and not statutory_kind(item.type, types):
         flags.append(
             _flag(
                 Severity.CHECK,

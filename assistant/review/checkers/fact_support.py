@@ -353,6 +353,16 @@ def _permit_values(case: CaseFile) -> list[tuple[str, float, float]]:
     return found
 
 
+# a figure of the excess itself (超计划取水量, 超出许可量, 超采量): what was measured beyond
+# which permit or plan, and over what period, is that figure's; a whole-year permit against a
+# part-year reading is no contradiction of it
+_EXCESS_KEY = re.compile(r"^(?:认定)?超(?:过|出)?")
+
+
+def _stated_excess(case: CaseFile) -> bool:
+    return any(_EXCESS_KEY.match(k) and v > 0 for k, v in case.facts.quantities.items())
+
+
 def _beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """超过许可（核定）数量 found, but every figure the file gives for that quantity — its
     own meter readings, 核定表 — is within the permitted amount: the fact punished is
@@ -361,7 +371,7 @@ def _beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not _BEYOND_PERMIT.search(narrative) or _EXCEEDANCE.search(narrative):
         return []
     values = _permit_values(case)
-    if not values or any(v > limit for _, v, limit in values):
+    if not values or any(v > limit for _, v, limit in values) or _stated_excess(case):
         return []
     return [
         _flag(
@@ -374,7 +384,8 @@ def _beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-_MEASURE = re.compile(r"面积|体积|方量|重量|长度|蓄积|株数|数量")
+# 车货总质量 (a weighing slip) is a 重量 by its legal name (超限运输车辆行驶公路管理规定)
+_MEASURE = re.compile(r"面积|体积|方量|重量|质量|长度|蓄积|株数|数量")
 
 
 def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -390,7 +401,7 @@ def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             (f"evidence[{i}]（{e.name}）{m.item}", m.value)
             for i, e in enumerate(case.evidence)
             for m in e.measurements
-            if m.limit is None and measure.group(0) in m.item and m.unit and m.unit in name
+            if measure.group(0) in m.item and m.unit and m.unit in name
         ]
         if not same or decided <= sum(v for _, v in same) * 1.01:
             continue

@@ -103,7 +103,7 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if has_sanction and (_ADJUSTS.search(citation.text) or is_general_law(citation)):
             continue  # a general 行政处罚法 rule applied beside the 罚则 is no second 罚则
         if record is not None and not is_penalty_norm(record):
-            earlier = _superseded_sanction(ctx, citation)
+            earlier = superseded_sanction(ctx, citation)
             if earlier is not None:
                 flags.append(_old_version_flag(ctx, citation, earlier))
                 continue
@@ -118,7 +118,7 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-def _superseded_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> ResolvedCitation | None:
+def superseded_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> ResolvedCitation | None:
     """The same number in the version before the one in force, when it was a 罚则 there: the
     file applied the superseded law's numbering."""
     before = citation.version - timedelta(days=1)

@@ -13,6 +13,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.checkers.fact_support import pending_amounts
+from assistant.review.checkers.law import superseded_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import GAINS_RULE_FROM, penalty_provisions
@@ -132,8 +133,17 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
-    """The cited 罚则 whose measures are all their own (none sent to another article)."""
-    provisions = [c for c in penalty_provisions(case, ctx) if _is_sanction(ctx, c)]
+    """The cited 罚则 whose measures are all their own (none sent to another article).
+
+    A provision cited by the superseded version's numbering (a 罚则 there, none now) is read
+    as the file applied it: that the version is wrong is the law checker's 第三十七条 finding,
+    and the kinds it provided are no second error."""
+    provisions = []
+    for citation in penalty_provisions(case, ctx):
+        if _is_sanction(ctx, citation):
+            provisions.append(citation)
+        elif (earlier := superseded_sanction(ctx, citation)) is not None:
+            provisions.append(earlier)
     texts = "".join(c.article_text for c in provisions)
     own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", texts))
     return [] if _BY_REFERENCE.search(own) else provisions
