@@ -50,14 +50,17 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if reachable
         else "请核实受送达人是否下落不明或其他方式无法送达"
     )
+    # the rule broken is the civil law's condition for 公告送达 (labelling guide: cite the
+    # rule directly violated); 第六十一条第一款 only sends service to it
+    civil, bridge = _civil_rule(case, ctx), ctx.penalty_law("第六十一条第一款")
     return [
         Flag(
             point=ReviewPoint.PROCEDURE,
             severity=severity,
             reason="采用公告送达，但案卷未记明受送达人下落不明或用其他方式无法送达的原因和经过"
             f"（{why}），公告送达的条件不具备",
-            rule=ctx.penalty_law("第六十一条第一款"),
-            also_cites=_civil_rule(case, ctx),
+            rule=civil[0] if civil else bridge,
+            also_cites=[bridge] if civil else [],
             evidence=f"送达（{notice.date}）method={notice.method}；note：{notice.note or '无'}",
         )
     ]

@@ -62,11 +62,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _notice(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第四十四条: 告知 before the decision, with 陈述、申辩. A decision on the spot
     (第五十二条) tells the party orally and on its pre-printed form, so a summary file
-    has no separate notice step; one beyond the summary scope is flagged under 第五十一条."""
+    has no separate notice step; one beyond the summary scope is flagged under 第五十一条.
+    A 查封/扣押 alone decides no penalty: the party is told on the spot under 行政强制法
+    第十八条, not given a 第四十四条 notice of a penalty there is none of."""
     notice, decision = case.first("告知"), case.first("决定")
     rule = special_rule(case, ctx, NOTICE) or ctx.penalty_law("第四十四条")
     if notice is None:
-        if decision is None or is_summary(case):
+        if decision is None or is_summary(case) or coercive_only(case):
             return []
         return [
             _flag(

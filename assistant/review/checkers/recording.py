@@ -16,6 +16,7 @@ from assistant.administration.av_recording_list import AvRecordingItem
 from assistant.case_file import CaseFile, Event
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
 
 AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 AV_EVIDENCE_WORDS = ("视听资料", "音像", "录像", "视频", "执法记录仪", "录音")
@@ -44,7 +45,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     for index, event in enumerate(case.events):
         texts = [event.note, event.method or "", event.result or ""]
-        items = ctx.av_recording.matching(event.type, texts)
+        items = _listed_acts(case, event, ctx.av_recording.matching(event.type, texts))
         full = [i for i in items if i.full]
         where = f"events[{index}]（{event.type} {event.date}）"
         if full and not _recorded(case, event):
@@ -60,6 +61,18 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _listed_acts(
+    case: CaseFile, event: Event, items: list[AvRecordingItem]
+) -> list[AvRecordingItem]:
+    """An item that lists 决定 among its events means the measure's own decision, made and
+    handed over on the spot (行政强制法第十八条、第二十四条). A file that imposes a penalty
+    decides the penalty in its 决定 (行政处罚法第五十七条), inside the agency; goods named
+    there were seized earlier, at a step of their own, so that 决定 is not the listed act."""
+    if event.type != "决定" or not imposes_penalty(case):
+        return items
+    return [i for i in items if "决定" not in i.event_types]
 
 
 def _unfilmed(full: list[AvRecordingItem], event: Event, where: str, ctx: ReviewContext) -> Flag:

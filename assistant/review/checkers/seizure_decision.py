@@ -17,7 +17,10 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 COERCION_LAW = "《中华人民共和国行政强制法》"
 _SEIZURE_DECISION = re.compile(r"(?:查封|扣押)[^解延]{0,8}决定书|实施行政强制措施决定书")
 _NOT_SEIZURE = re.compile(r"解除|延长|延期")
-# item of 第二十四条第二款 → matter, and the words one listed line must hold (every group)
+# item of 第二十四条第二款 → matter, and the word groups the listed lines must hold: each group
+# in some line (a decision may list 理由和依据 and 期限 on lines of their own), never in a line
+# that states the remedy (its “途径和期限” is the review period, not the seizure's)
+_REMEDY = re.compile(r"复议|诉讼")
 ITEMS: dict[int, tuple[str, tuple[re.Pattern[str], ...]]] = {
     1: ("当事人的姓名或者名称、地址", (re.compile(r"当事人|姓名|名称"),)),
     2: (
@@ -40,12 +43,17 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return [flag for d in decisions for flag in _missing(d, ctx)]
 
 
+def _stated(group: re.Pattern[str], lines: list[str], item: int) -> bool:
+    """Some line holds the group; for an item other than the remedy, not the remedy line."""
+    return any(group.search(line) and (item == 4 or not _REMEDY.search(line)) for line in lines)
+
+
 def _missing(document: Document, ctx: ReviewContext) -> list[Flag]:
     text = "；".join(document.contents)
     missing = [
         (item, matter)
         for item, (matter, groups) in ITEMS.items()
-        if not any(all(g.search(line) for g in groups) for line in document.contents)
+        if not all(_stated(group, document.contents, item) for group in groups)
     ]
     if not missing:
         return []
