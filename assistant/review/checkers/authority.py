@@ -142,7 +142,9 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     defect, who decides it: the more specific 第十八条第三款's alone (``_detention``). 拘留 the
     罚则 does not provide either is also outside the agency's 法定职权 (第十七条)."""
     allowed = case.agency.powers.penalty_types
-    if not allowed or covered:
+    # a 乡镇/街道 with no 第二十四条 handover holds no such power at all: one defect, the
+    # level's (``_level``), not a kind outside the powers it lists
+    if not allowed or covered or township_without_handover(case, ctx):
         return []
     unlawful = set(unprovided_kinds(case, ctx))  # no agency may: the law point's finding
     outside = [

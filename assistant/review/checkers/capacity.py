@@ -21,8 +21,10 @@ from assistant.review.public_order import (
 )
 
 _LIGHTER = ("从轻", "减轻")
+# "不执行" anywhere in the clause that decides the detention: a decision often names the
+# article between them (决定行政拘留五日，依第二十一条第（二）项不执行).
 _NOT_EXECUTED = re.compile(
-    r"不执行(?:行政)?拘留|(?:行政)?拘留[^。；]{0,6}不(?:予)?执行|不送(?:拘留所)?执行"
+    r"不执行(?:行政)?拘留|(?:行政)?拘留[^。；]{0,30}?不(?:予)?执行|不送(?:拘留所)?执行"
 )
 _PREGNANT = re.compile(r"怀孕|孕妇|妊娠|哺乳")
 OLD_AGE = 70

@@ -55,7 +55,8 @@ _PERIOD = re.compile(
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # 行政处罚法第二十八条 itself (cited for confiscation) is the duty, not a 罚则 asking 限期
     cited = [p for p in penalty_provisions(case, ctx) if p.law != PENALTY_LAW_NAME]
-    limited = [p for p in cited if _LIMIT_IN_LAW.search(p.article_text)]
+    # the cited 款 asks 限期 (药品管理法第一百一十七条: 第二款 does, the 第一款 cited does not)
+    limited = [p for p in cited if _LIMIT_IN_LAW.search(_paragraph(p))]
     provisions = limited or [p for p in cited if _REFUSAL_IN_LAW.search(_paragraph(p))]
     orders = [(d, lines) for d in case.documents if (lines := _order_lines(d))]
     self_limited = any("限期" in line for _, lines in orders for line in lines)

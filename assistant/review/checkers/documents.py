@@ -87,11 +87,22 @@ def unstated_parts(lines: list[str], matter: str) -> list[str]:
 _flag = PointFlags(ReviewPoint.DOCUMENTS)
 
 
+# A decision on seized or preserved evidence (先行登记保存处理决定书, 解除查封决定书) disposes of
+# things, not of the case: 第五十九条's list is not its content (行政处罚法第五十六条, 行政强制法).
+_MEASURE_DECISION = re.compile(r"登记保存|查封|扣押|强制措施")
+
+
 def _decision_document(case: CaseFile, function: DocumentFunction | None) -> Document | None:
     """The issued 决定书 (a draft 拟作出的…决定 is checked only for presence)."""
     titles = function.titles if function else ["处罚决定"]
     return next(
-        (d for d in case.documents if "决定书" in d.type and any(t in d.type for t in titles)),
+        (
+            d
+            for d in case.documents
+            if "决定书" in d.type
+            and any(t in d.type for t in titles)
+            and not _MEASURE_DECISION.search(d.type)
+        ),
         None,
     )
 

@@ -453,13 +453,25 @@ def _step_on_paper(case: CaseFile, ctx: ReviewContext, function: str, by: date) 
     ]
 
 
+# Steps that carry out or follow up a decision already made — checking the ordered
+# correction (复查), releasing a seizure or preserved evidence, returning things — gather no
+# evidence for it; 第五十七条第一款 orders only the investigation that grounds it.
+_FOLLOWS_DECISION = re.compile(
+    r"复查|解除(?:查封|扣押|强制措施|登记保存|先行登记保存)|(?:退还|返还|发还)(?:财物|物品|涉案)"
+)
+
+
 def _investigation_after_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """调查终结 comes before the decision (第五十七条第一款); a 查封/扣押 is taken while the
     investigation goes on (行政强制法第二十五条), so its decision ends none."""
     decision = case.first("决定")
     if decision is None or coercive_only(case):
         return []
-    late = [e for e in case.events_of("调查取证") if e.date > decision.date]
+    late = [
+        e
+        for e in case.events_of("调查取证")
+        if e.date > decision.date and not _FOLLOWS_DECISION.search(e.note)
+    ]
     if not late:
         return []
     return [

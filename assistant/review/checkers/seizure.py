@@ -34,7 +34,7 @@ EXTENSION_DAYS = 30
 REGISTRATION_DAYS = 7  # 行政处罚法第五十六条
 
 _SEIZED = re.compile(r"查封|扣押")
-_NOT_SEIZED = re.compile(r"解除|退还|发还|返还|延长|未(?:予|作|实施)?(?:查封|扣押)|无需|不予")
+_NOT_SEIZED = re.compile(r"解除|退还|发还|返还|延长|未(?:予|作|实施|采取)?(?:查封|扣押)|无需|不予")
 # 要求返还扣押的… is the party asking, not the agency giving back
 _RELEASED = re.compile(
     r"(?<!要求)(?<!申请)(?<!请求)(?<!未)(?<!未予)(?<!不予)"
@@ -60,6 +60,11 @@ _REGISTERED = re.compile(r"先行登记保存")
 _REGISTRATION_HANDLED = re.compile(
     r"(?:解除|处理)[^，。；]{0,6}登记保存|登记保存[^，。；]{0,8}(?:处理决定|解除|处理通知)"
 )
+# 清点、拍照（未采取查封、扣押或先行登记保存）: the things were recorded, never kept
+_NOT_REGISTERED = re.compile(
+    r"(?:未|没有|并未|不予|无需)(?:采取|实施|作出|予以|进行|办理)?[^，。；]{0,10}?先行登记保存"
+)
+_NOT_KEPT = re.compile(f"{_REGISTRATION_HANDLED.pattern}|{_NOT_REGISTERED.pattern}")
 _ABSENT = re.compile(r"当事人(?:及其[^，。；]{0,6})?(?:未到场|不在场|未在场|拒不到场|无法联系)")
 _WITNESS = re.compile(r"见证人|见证")
 _STAND_IN = re.compile(
@@ -231,7 +236,7 @@ def _no_decision_document(case: CaseFile, ctx: ReviewContext, found: list[Passag
 
 
 def _registration(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
-    kept = _first(found, _REGISTERED, _REGISTRATION_HANDLED)
+    kept = _first(found, _REGISTERED, _NOT_KEPT)
     if kept is None or kept.day is None:
         return []
     handled = _first(found, _REGISTRATION_HANDLED)
