@@ -132,7 +132,7 @@ _INSPECTION_RECORD = re.compile(
 _TAKEN_ON_SITE = re.compile(r"现场|当场|执法记录仪|先行登记保存|扣押")
 # The file itself saying the on-site record is missing (无现场勘测笔录、未制作检查记录).
 _NO_SITE_RECORD = re.compile(
-    r"(?:无|没有|未制作|未作|未形成|缺少|未见)[^，。；]{0,6}(?:现场|勘测|勘验|勘查|检查|测量)"
+    r"(?:无(?![需须])|没有|未制作|未作|未形成|缺少|未见)[^，。；]{0,6}(?:现场|勘测|勘验|勘查|检查|测量|复查|核查|巡查|查验)"
     r"[^，。；]{0,6}(?:笔录|记录(?!仪))"
 )
 
@@ -167,7 +167,39 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
+    flags = _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
+    rule = ctx.penalty_law("第五十五条第二款")
+    if not any(f.rule == rule and f.severity is Severity.MUST_FIX for f in flags):
+        flags += _step_said_unrecorded(case, ctx)
+    return flags
+
+
+def _step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An investigation step (a 复查, a later inspection) the file itself says was not
+    written down (未制作复查记录), with no record of that day among the evidence and
+    documents: 第五十五条第二款 (询问或者检查应当制作笔录) binds every inspection, not
+    only the first one whose record is in the file."""
+    if is_summary(case):
+        return []
+    for e in case.events_of("调查取证"):
+        said = _NO_SITE_RECORD.search(e.note)
+        if said is None:
+            continue
+        same_day = [x.date for x in case.evidence if _INSPECTION_RECORD.search(f"{x.type}{x.name}")]
+        same_day += [d.date for d in case.documents if _INSPECTION_RECORD.search(d.type)]
+        if e.date is not None and e.date in same_day:
+            continue
+        return [
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason=f"案卷记载{e.date}的调查（检查）未制作笔录（“{said.group(0)}”），"
+                "该次检查认定的事实没有书面记录；检查应当制作笔录",
+                rule=ctx.penalty_law("第五十五条第二款"),
+                evidence=f"events（{e.date} {e.type}）note：{e.note}",
+            )
+        ]
+    return []
 
 
 _QUESTIONING = re.compile(r"询问|讯问")
