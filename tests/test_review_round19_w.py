@@ -153,3 +153,29 @@ def test_recheck_with_its_record(ctx: ReviewContext) -> None:
     data["events"][1]["note"] = "复查，仍未改正"
     data["documents"].append({"type": "整改复查记录", "date": data["events"][1]["date"]})
     assert RECORD not in must_fix_findings(parse_case(data), ctx)
+
+
+# --- 第三十七条: the decision quotes a superseded version of its 罚则 ---------------------
+
+
+def _freight(quote: str) -> dict:
+    data = _data("c_08")
+    data["facts"]["description"] = (
+        "当事人未取得道路运输经营许可，使用自有货车为他人运送建材，收取运费2600元。"
+        f"依据《中华人民共和国道路运输条例》第六十三条“{quote}”，处罚款3万元。"
+    )
+    data["facts"]["amounts"] = {"违法所得": 2600}
+    return data
+
+
+def test_quoted_old_version_is_flagged_at_the_fitting_item(ctx: ReviewContext) -> None:
+    data = _freight("没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款")
+    rule = "《中华人民共和国道路运输条例》第六十三条第（一）项"
+    assert ("law", ctx.rule(rule)) in must_fix_findings(parse_case(data), ctx)
+
+
+def test_quoted_in_force_item_is_not(ctx: ReviewContext) -> None:
+    data = _freight("没有违法所得或者违法所得不足1万元的，处3000元以上1万元以下的罚款")
+    data["penalty"]["amount"] = 5000
+    found = must_fix_findings(parse_case(data), ctx)
+    assert not any(point == "law" for point, _ in found)

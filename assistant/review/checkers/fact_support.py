@@ -169,7 +169,8 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
     rule = ctx.penalty_law("第五十五条第二款")
-    if not any(f.rule == rule and f.severity is Severity.MUST_FIX for f in flags):
+    # the unrecorded inspection already found (cited beside 第四十条) is one finding
+    if not any(rule in (f.rule, *f.also_cites) for f in flags if f.severity is Severity.MUST_FIX):
         flags += _step_said_unrecorded(case, ctx)
     return flags
 
