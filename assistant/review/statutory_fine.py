@@ -16,6 +16,8 @@ from assistant.discretion.model import Violation
 from assistant.discretion.text_match import similarity
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import (
+    LIGHTER,
+    LIGHTER_PATTERN,
     REPEATED,
     REQUIREMENTS,
     SERIOUS,
@@ -156,6 +158,8 @@ def established_circumstances(case: CaseFile) -> frozenset[str]:
         found.add(REPEATED)
     if _STILL_UNCORRECTED.search(text):
         found.add(UNCORRECTED)
+    if _affirmed(LIGHTER_PATTERN, text):
+        found.add(LIGHTER)
     return frozenset(found)
 
 

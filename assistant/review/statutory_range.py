@@ -52,6 +52,10 @@ SERIOUS = "情节严重"
 REPEATED = "再次违法"
 CORRECTABLE = "尚可采取改正措施"
 UNCORRECTABLE = "无法采取改正措施"
+# 情节较轻的，处五日以下拘留或者五百元以下罚款 (治安管理处罚法): a lighter clause that, once the
+# file finds the circumstance, replaces the article's main clause rather than widening it
+LIGHTER = "情节较轻"
+LIGHTER_PATTERN = re.compile(r"情节较轻")
 REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (UNCORRECTABLE, re.compile(r"(?:无法|不能|难以)采取改正措施")),
     (CORRECTABLE, re.compile(r"(?:尚可|可以|能够)采取改正措施")),
@@ -75,6 +79,7 @@ class FineClause:
     no_base: bool = False  # 没有违法所得的…
     items: frozenset[int] = frozenset()  # 有前款第X项…; empty: any item
     requires: str | None = None  # UNCORRECTED, SERIOUS or REPEATED
+    lighter: bool = False  # 情节较轻的，处…
 
     def applies(
         self, amounts: dict[str, float], item: int | None, established: frozenset[str]
@@ -251,6 +256,7 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                     fine=fine,
                     items=_items(prefix),
                     requires=_requires(sentence[: found.end()]),
+                    lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
                     **conditions,
                 )
             )
@@ -370,6 +376,8 @@ def statutory_bounds(
         applicable = [c for c in clauses if c.applies(amounts, item, everything)]
     if not applicable:
         return None
+    if LIGHTER in established and any(c.lighter for c in applicable):
+        applicable = [c for c in applicable if c.lighter]  # 情节较轻: only its own clause
     lows, highs = [], []
     floors = base_floors(article_text)
     skipped: list[FineClause] = []

@@ -132,7 +132,7 @@ _INSPECTION_RECORD = re.compile(
 _TAKEN_ON_SITE = re.compile(r"现场|当场|执法记录仪|先行登记保存|扣押")
 # The file itself saying the on-site record is missing (无现场勘测笔录、未制作检查记录).
 _NO_SITE_RECORD = re.compile(
-    r"(?:无|没有|未制作|未作|未形成|缺少|未见)[^，。；]{0,6}(?:现场|勘测|勘验|勘查|检查|测量)"
+    r"(?:无(?![需须])|没有|未制作|未作|未形成|缺少|未见)[^，。；]{0,6}(?:现场|勘测|勘验|勘查|检查|测量|复查|核查|巡查|查验)"
     r"[^，。；]{0,6}(?:笔录|记录(?!仪))"
 )
 
@@ -158,6 +158,8 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         _exceedance(case, ctx)
         + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
+        + _amount_beyond_evidence(case, ctx)
+        + _failed_test_contradicted(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
         + _uncorrected_unproven(case, ctx)
@@ -165,7 +167,40 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    return _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
+    flags = _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
+    rule = ctx.penalty_law("第五十五条第二款")
+    # the unrecorded inspection already found (cited beside 第四十条) is one finding
+    if not any(rule in (f.rule, *f.also_cites) for f in flags if f.severity is Severity.MUST_FIX):
+        flags += _step_said_unrecorded(case, ctx)
+    return flags
+
+
+def _step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An investigation step (a 复查, a later inspection) the file itself says was not
+    written down (未制作复查记录), with no record of that day among the evidence and
+    documents: 第五十五条第二款 (询问或者检查应当制作笔录) binds every inspection, not
+    only the first one whose record is in the file."""
+    if is_summary(case):
+        return []
+    for e in case.events_of("调查取证"):
+        said = _NO_SITE_RECORD.search(e.note)
+        if said is None:
+            continue
+        same_day = [x.date for x in case.evidence if _INSPECTION_RECORD.search(f"{x.type}{x.name}")]
+        same_day += [d.date for d in case.documents if _INSPECTION_RECORD.search(d.type)]
+        if e.date is not None and e.date in same_day:
+            continue
+        return [
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason=f"案卷记载{e.date}的调查（检查）未制作笔录（“{said.group(0)}”），"
+                "该次检查认定的事实没有书面记录；检查应当制作笔录",
+                rule=ctx.penalty_law("第五十五条第二款"),
+                evidence=f"events（{e.date} {e.type}）note：{e.note}",
+            )
+        ]
+    return []
 
 
 _QUESTIONING = re.compile(r"询问|讯问")
@@ -415,6 +450,95 @@ def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+# 赌资合计600元、称赌资约150元、各自赌资100至200元: the figure the evidence gives for an
+# amount, the upper end of a range
+_FIGURE = r"(?:[0-9]+(?:\.[0-9]+)?(?:至|-|~|～|到))?([0-9]+(?:\.[0-9]+)?)(万)?元"
+
+
+def _evidence_figures(case: CaseFile, name: str) -> list[tuple[str, float]] | None:
+    """The figures the evidence states for an amount, or None when an item that names it
+    gives no figure (the amount may rest on it)."""
+    words = {name, name.removesuffix("金额")} - {""}
+    found: list[tuple[str, float]] = []
+    for i, e in enumerate(case.evidence):
+        text = f"{e.name}{e.note}"
+        if not any(w in text for w in words):
+            continue
+        pattern = "|".join(map(re.escape, words))
+        figures = re.findall(
+            rf"(?:{pattern})[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|共|约|为|是)?{_FIGURE}", text
+        )
+        if not figures:
+            return None
+        found += [
+            (f"evidence[{i}]（{e.name}）", float(v) * (10000 if wan else 1)) for v, wan in figures
+        ]
+    return found
+
+
+def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An amount the decision finds (赌资6000元) above everything the evidence that names it
+    says (扣押清单合计600元, the parties' statements), all figures added up: the fact
+    punished is contradicted by the file's own evidence (第四十条)."""
+    flags = []
+    for name, decided in case.facts.amounts.items():
+        figures = _evidence_figures(case, name)
+        if not figures or decided <= sum(v for _, v in figures) * 1.01:
+            continue
+        flags.append(
+            _flag(
+                ReviewPoint.FACTS,
+                f"认定{name}为{decided:g}元，但案卷证据记载的{name}为"
+                f"{'、'.join(f'{v:g}元' for _, v in figures)}，认定的事实与证据矛盾",
+                ctx,
+                f"facts.amounts.{name}={decided:g}；" + "；".join(f"{w}={v:g}" for w, v in figures),
+            )
+        )
+    return flags
+
+
+_FAILED = re.compile(
+    r"不合格|不符合[^，。；]{0,30}(?:要求|标准|规定)|未达到[^，。；]{0,20}(?:要求|标准)"
+)
+_TEST_REPORT = re.compile(r"检验|检测|鉴定|抽检")
+_PASSED = re.compile(
+    r"(?:均|全部|所检项目|检验项目|检测项目)[^，。；]{0,6}(?:符合|合格)|结论[：:为]?\s*合格"
+)
+
+
+def _failed_test_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision finds the product 不合格 on a test, but every test report in the file
+    says it passed (所检项目符合标准要求) and none records a failed item: the fact punished is
+    contradicted by the file's own evidence (第四十条)."""
+    if not _FAILED.search(_narrative(case)):
+        return []
+    reports = [
+        (i, e)
+        for i, e in enumerate(case.evidence)
+        if e.type == "鉴定意见" or (_TEST_REPORT.search(e.name) and "报告" in e.name)
+    ]
+    if not reports:
+        return []
+    for _, e in reports:
+        text = f"{e.name}{e.note}"
+        if _FAILED.search(text) or any(
+            exceeds(m.item, m.value, m.limit) for m in e.measurements if m.limit is not None
+        ):
+            return []
+        if not _PASSED.search(text):
+            return []
+    shown = [f"evidence[{i}]（{e.name}）：{e.note}" for i, e in reports]
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "认定产品（项目）不合格并据此处罚，但案卷检验（检测）报告的结论为检验项目符合标准要求，"
+            "认定的违法事实与证据矛盾",
+            ctx,
+            "；".join(shown),
+        )
+    ]
 
 
 def _fine_bases(case: CaseFile, ctx: ReviewContext) -> set[str]:

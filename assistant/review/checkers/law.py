@@ -29,6 +29,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags += _penalty_clause(case, ctx)
     flags += _duty_link(case, ctx)
     flags += _standard_basis(case, ctx)
+    flags += _quoted_superseded(case, ctx)
     return flags
 
 
@@ -224,3 +225,85 @@ def _standard_basis(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{'、'.join(case.citations.penalty_basis)}",
         )
     ]
+
+
+# 依据第六十三条“没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款”: the
+# words of the provision the decision says it applied
+_QUOTED = re.compile(r"“([^”]{10,})”")
+_ITEM_LINE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)](.*)$")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text).rstrip("。；;，,")
+
+
+def _quoted_superseded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision quotes its 罚则 in words the version in force on the act date no longer
+    has and an earlier version had: it applied the superseded law (第三十七条), and the
+    finding is the in-force provision (its item where the article has items)."""
+    if not imposes_penalty(case):
+        return []
+    told = "。".join([case.facts.description, *case.facts.circumstances])
+    quotes = [_compact(q) for q in _QUOTED.findall(told)]
+    for citation in penalty_provisions(case, ctx):
+        # the words of the item the act fits: 道路运输条例第六十三条第（三）项 (危险货物)
+        # keeps the old sentence a 普通货物 case no longer falls under
+        fitting = _in_force_item(case, citation)
+        current = _compact(fitting[1] if fitting else citation.article_text)
+        stale = [q for q in quotes if q not in current]
+        if not stale:
+            continue
+        before = citation.version - timedelta(days=1)
+        for earlier in ctx.resolve(citation.citation, before):
+            if not isinstance(earlier, ResolvedCitation) or earlier.version >= citation.version:
+                continue
+            old = _compact(earlier.article_text)
+            quoted = next((q for q in stale if q in old), None)
+            if quoted is None:
+                continue
+            rule = f"{citation.citation}第（{fitting[0]}）项" if fitting else citation.citation
+            return [
+                Flag(
+                    point=ReviewPoint.LAW,
+                    severity=Severity.MUST_FIX,
+                    reason=(
+                        f"决定援引的处罚依据条文“{quoted[:40]}”是{earlier.version}起施行的旧版本，"
+                        f"违法行为发生时施行的是{citation.version}起的版本，应当适用{rule}"
+                    ),
+                    rule=rule,
+                    also_cites=[ctx.penalty_law("第三十七条")],
+                    evidence=f"facts.description：“{quoted}”；现行条文：{citation.article_text[:80]}",
+                )
+            ]
+    return []
+
+
+def _in_force_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] | None:
+    """The item of the in-force article the case's act fits: the one whose own words (those
+    no other item shares) the file uses most; None when the article has no items, the
+    citation names one, or no item stands out."""
+    if citation.item:
+        return None
+    items, lines = {}, {}
+    for line in citation.article_text.splitlines():
+        found = _ITEM_LINE.match(line.strip())
+        if found:
+            items[found.group(1)] = _bigrams(found.group(2).split("，违法所得")[0])
+            lines[found.group(1)] = found.group(2)
+    if len(items) < 2:
+        return None
+    text = "".join([case.title, case.violation.description, case.facts.description])
+    own = _bigrams(text)
+    scores = {}
+    for number, grams in items.items():
+        others = set().union(*(g for n, g in items.items() if n != number))
+        scores[number] = len((grams - others) & own)
+    best = max(scores.values())
+    winners = [n for n, v in scores.items() if v == best]
+    if best == 0 or len(winners) > 1:
+        return None
+    return winners[0], lines[winners[0]]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}

@@ -21,7 +21,9 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 _RELATION = re.compile(
     r"利害关系|近亲属|亲属|亲戚|配偶|兄弟|姐妹|父子|母子|夫妻|同学|合伙|股东|入股|借贷"
 )
-_NOT_WITHDRAWN = re.compile(r"未(?:予|作)?回避|没有回避|不予回避|拒绝回避|仍(?:参与|承办|负责)")
+_NOT_WITHDRAWN = re.compile(
+    r"未(?:自行|主动|依法)?(?:予|作)?回避|没有回避|不予回避|拒绝回避|仍(?:参与|承办|负责)"
+)
 # The notice of the right (有权申请回避…, 当事人未申请回避) is no finding about an officer.
 _RIGHT_ONLY = re.compile(r"有权|可以申请|申请回避的权利|未申请回避|未提出回避")
 _UNDECIDED = re.compile(r"回避申请[^。；]{0,12}(?:未(?:予)?(?:审查|答复|决定|处理)|不予理睬)")
@@ -58,7 +60,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 # left to the explicit 未回避 reading above.
 _KIN = re.compile(
     r"近亲属|胞兄|胞弟|胞姐|胞妹|同胞|兄弟|姐妹|兄妹|姐弟|配偶|夫妻|丈夫|妻子|父子|父女|母子|母女"
-    r"|子女|儿子|女儿|父亲|母亲|岳父|岳母|女婿|儿媳|大哥|二哥|哥哥|弟弟|姐姐|妹妹"
+    r"|子女|儿子|女儿|父亲|母亲|岳父|岳母|女婿|儿媳|大哥|二哥|哥哥|弟弟|姐姐|妹妹|兄长"
+    # 系当事人法定代表人张强之兄: the written form, the relation closing the clause
+    r"|之(?:兄|弟|姐|妹|父|母|妻|夫|子|女)(?=[，,。；;、）)\s]|$)"
 )
 # Any record that the officer did step aside (已回避, 决定…回避, 更换承办人).
 _WITHDRAWN = re.compile(
