@@ -151,3 +151,24 @@ def reduced_fine_case(grounds: list[str]) -> CaseFile:
     data["facts"]["mitigating"] = True
     data["facts"]["mitigating_grounds"] = grounds
     return CaseFile.model_validate(data)
+
+
+SETS = Path(__file__).resolve().parent.parent / "eval" / "sets"
+
+
+def set_file_data(set_name: str, pattern: str) -> dict:
+    """The raw data of a set's case file (the first matching ``pattern``) without its gold:
+    the base a test edits into variants with other names, amounts and wording."""
+    data = read_case_data(next((SETS / set_name).glob(pattern)))
+    data.pop("expected_flags", None)
+    return data
+
+
+def variant_findings(data: dict, ctx: ReviewContext) -> set[tuple[str, str]]:
+    """``must_fix_findings`` of a variant given as raw data."""
+    return must_fix_findings(CaseFile.model_validate(data), ctx)
+
+
+def cites_article(found: set[tuple[str, str]], point: str, article: str) -> bool:
+    """A must_fix finding of ``point`` cites ``article`` (any 款 or 项 of it)."""
+    return any(p == point and rule.startswith(article) for p, rule in found)

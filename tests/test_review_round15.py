@@ -7,15 +7,12 @@ Cases are variants (other names, amounts, wording) of eval/sets/review_fresh10 f
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import cites_article, must_fix_findings, set_file_data
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh10"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 
 
@@ -25,15 +22,8 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _names(found: set[tuple[str, str]], point: str, article: str) -> bool:
-    """A must_fix finding of ``point`` cites ``article`` (any 款 or 项 of it)."""
-    return any(p == point and rule.startswith(article) for p, rule in found)
-
-
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf10_{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
+    return set_file_data("review_fresh10", f"rf10_{prefix}_*.yaml")
 
 
 def _brother(relation: str, withdrawn: bool) -> dict:
@@ -56,12 +46,12 @@ def _brother(relation: str, withdrawn: bool) -> dict:
 @pytest.mark.parametrize("relation", ["兄弟", "夫妻", "父子"])
 def test_officer_related_to_the_party_not_withdrawn(ctx: ReviewContext, relation: str) -> None:
     found = must_fix_findings(parse_case(_brother(relation, withdrawn=False)), ctx)
-    assert _names(found, "qualification", f"{PENALTY_LAW}第四十三条")
+    assert cites_article(found, "qualification", f"{PENALTY_LAW}第四十三条")
 
 
 def test_officer_related_to_the_party_who_withdrew_is_no_defect(ctx: ReviewContext) -> None:
     found = must_fix_findings(parse_case(_brother("兄弟", withdrawn=True)), ctx)
-    assert not _names(found, "qualification", f"{PENALTY_LAW}第四十三条")
+    assert not cites_article(found, "qualification", f"{PENALTY_LAW}第四十三条")
 
 
 def _ride(facts: str) -> dict:
@@ -80,7 +70,7 @@ def test_entrapment_evidence_is_unlawful(ctx: ReviewContext) -> None:
         "执法人员再三请求并主动支付五十元，当事人遂搭载。本局决定罚款人民币壹万元。"
     )
     found = must_fix_findings(parse_case(_ride(facts)), ctx)
-    assert _names(found, "evidence", f"{PENALTY_LAW}第四十六条")
+    assert cites_article(found, "evidence", f"{PENALTY_LAW}第四十六条")
 
 
 def test_plain_undercover_ride_is_no_entrapment(ctx: ReviewContext) -> None:
@@ -89,14 +79,14 @@ def test_plain_undercover_ride_is_no_entrapment(ctx: ReviewContext) -> None:
         "按平台计价收取车费五十元。本局决定罚款人民币壹万元。"
     )
     found = must_fix_findings(parse_case(_ride(facts)), ctx)
-    assert not _names(found, "evidence", f"{PENALTY_LAW}第四十六条")
+    assert not cites_article(found, "evidence", f"{PENALTY_LAW}第四十六条")
 
 
 def test_guardian_at_the_notice_was_not_at_the_questioning(ctx: ReviewContext) -> None:
     data = _data("45")
     data["events"][1]["note"] = "传唤容某某到派出所询问，未通知其监护人到场"
     found = must_fix_findings(parse_case(data), ctx)
-    assert _names(found, "procedure", "《中华人民共和国治安管理处罚法》第八十四条")
+    assert cites_article(found, "procedure", "《中华人民共和国治安管理处罚法》第八十四条")
 
 
 def test_guardian_at_the_questioning_is_no_defect(ctx: ReviewContext) -> None:
@@ -105,7 +95,7 @@ def test_guardian_at_the_questioning_is_no_defect(ctx: ReviewContext) -> None:
     data["events"][2]["note"] = "再次询问容某某，其父亲在场，询问被侵害人及证人"
     data["evidence"][0]["name"] = "容某某询问笔录两份"
     found = must_fix_findings(parse_case(data), ctx)
-    assert not _names(found, "procedure", "《中华人民共和国治安管理处罚法》第八十四条")
+    assert not cites_article(found, "procedure", "《中华人民共和国治安管理处罚法》第八十四条")
 
 
 def _patrol(recorded: bool) -> dict:
@@ -118,12 +108,12 @@ def _patrol(recorded: bool) -> dict:
 
 def test_patrol_finding_without_record(ctx: ReviewContext) -> None:
     found = must_fix_findings(parse_case(_patrol(recorded=False)), ctx)
-    assert _names(found, "evidence", f"{PENALTY_LAW}第五十五条")
+    assert cites_article(found, "evidence", f"{PENALTY_LAW}第五十五条")
 
 
 def test_patrol_finding_with_record_is_no_defect(ctx: ReviewContext) -> None:
     found = must_fix_findings(parse_case(_patrol(recorded=True)), ctx)
-    assert not _names(found, "evidence", f"{PENALTY_LAW}第五十五条")
+    assert not cites_article(found, "evidence", f"{PENALTY_LAW}第五十五条")
 
 
 def _order(contents: list[str]) -> dict:
@@ -136,16 +126,16 @@ def _order(contents: list[str]) -> dict:
 
 def test_order_without_period_where_penalty_turns_on_refusal(ctx: ReviewContext) -> None:
     found = must_fix_findings(parse_case(_order(["责令你公司改正违法行为"])), ctx)
-    assert _names(found, "documents", f"{PENALTY_LAW}第二十八条")
+    assert cites_article(found, "documents", f"{PENALTY_LAW}第二十八条")
 
 
 def test_order_with_period_is_no_defect(ctx: ReviewContext) -> None:
     found = must_fix_findings(parse_case(_order(["责令你公司于2024年5月10日前改正"])), ctx)
-    assert not _names(found, "documents", f"{PENALTY_LAW}第二十八条")
+    assert not cites_article(found, "documents", f"{PENALTY_LAW}第二十八条")
 
 
 def test_order_to_correct_at_once_where_refusal_is_punished_is_no_defect(
     ctx: ReviewContext,
 ) -> None:
     found = must_fix_findings(parse_case(_order(["责令你公司立即改正违法行为"])), ctx)
-    assert not _names(found, "documents", f"{PENALTY_LAW}第二十八条")
+    assert not cites_article(found, "documents", f"{PENALTY_LAW}第二十八条")

@@ -6,15 +6,12 @@ Cases are variants (other names, amounts, wording) of eval/sets/review_fresh12 f
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import must_fix_findings, set_file_data
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh12"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 COERCION_LAW = "《中华人民共和国行政强制法》"
 
@@ -26,9 +23,7 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
 
 
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf12{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
+    return set_file_data("review_fresh12", f"rf12{prefix}_*.yaml")
 
 
 def _penalty_law_findings(found: set[tuple[str, str]]) -> set[tuple[str, str]]:

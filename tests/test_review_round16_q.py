@@ -8,16 +8,13 @@ Cases are variants (other names, amounts, wording) of eval/sets/review_fresh12 f
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import cites_article, must_fix_findings, set_file_data
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh12"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 
 
@@ -27,15 +24,8 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _names(found: set[tuple[str, str]], point: str, article: str) -> bool:
-    """A must_fix finding of ``point`` cites ``article`` (any 款 or 项 of it)."""
-    return any(p == point and rule.startswith(article) for p, rule in found)
-
-
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
+    return set_file_data("review_fresh12", f"{prefix}_*.yaml")
 
 
 def _authority_rules(data: dict, ctx: ReviewContext) -> set[str]:
@@ -49,8 +39,8 @@ def test_entrusted_body_exercises_the_entrusting_agencys_power(
     data = _data("rf12a_05")
     data["agency"]["name"] = data["agency"]["acts_in_name_of"] = name
     found = must_fix_findings(parse_case(data), ctx)
-    assert _names(found, "subject", f"{PENALTY_LAW}第二十条")
-    assert not _names(found, "authority", f"{PENALTY_LAW}第十七条")
+    assert cites_article(found, "subject", f"{PENALTY_LAW}第二十条")
+    assert not cites_article(found, "authority", f"{PENALTY_LAW}第十七条")
 
 
 @pytest.mark.parametrize("name", ["梅州市梅县区自然资源局", "五华县自然资源局"])
@@ -58,15 +48,15 @@ def test_natural_resources_department_holds_forestry_powers(ctx: ReviewContext, 
     data = _data("rf12c_06")
     data["agency"]["name"] = name
     found = must_fix_findings(parse_case(data), ctx)
-    assert not _names(found, "authority", f"{PENALTY_LAW}第十七条")
+    assert not cites_article(found, "authority", f"{PENALTY_LAW}第十七条")
 
 
 def test_public_order_referral_clause_names_no_department_of_the_rule(ctx: ReviewContext) -> None:
     data = _data("rf12c_08")
     data["violation"]["place"] = data["agency"]["region"] + "大良街道某商住楼5楼"
     found = must_fix_findings(parse_case(data), ctx)
-    assert not _names(found, "authority", f"{PENALTY_LAW}第十七条")
-    assert not _names(found, "authority", f"{PENALTY_LAW}第二十二条")
+    assert not cites_article(found, "authority", f"{PENALTY_LAW}第十七条")
+    assert not cites_article(found, "authority", f"{PENALTY_LAW}第二十二条")
 
 
 @pytest.mark.parametrize("name", ["乐昌市长来镇综合文化站", "某县某镇文化体育服务中心"])
@@ -74,8 +64,8 @@ def test_organisation_not_authorised_by_its_basis(ctx: ReviewContext, name: str)
     data = _data("rf12c_12")
     data["agency"]["name"] = name
     found = must_fix_findings(parse_case(data), ctx)
-    assert _names(found, "subject", f"{PENALTY_LAW}第十九条")
-    assert not _names(found, "authority", f"{PENALTY_LAW}第十七条")
+    assert cites_article(found, "subject", f"{PENALTY_LAW}第十九条")
+    assert not cites_article(found, "authority", f"{PENALTY_LAW}第十七条")
 
 
 def test_fire_service_punishing_an_unaccepted_building(ctx: ReviewContext) -> None:
@@ -90,7 +80,7 @@ def test_fire_service_punishing_its_own_item(ctx: ReviewContext) -> None:
     data = _data("rf12a_06")
     data["citations"]["penalty_basis"] = ["《中华人民共和国消防法》第五十八条第一款第（四）项"]
     found = must_fix_findings(parse_case(data), ctx)
-    assert not _names(found, "authority", "《中华人民共和国消防法》第五十八条")
+    assert not cites_article(found, "authority", "《中华人民共和国消防法》第五十八条")
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,11 @@ Cases are variants (other names, amounts, wording) of eval/sets/review_fresh12 f
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import cites_article, set_file_data, variant_findings
 
-from assistant.case_file import parse_case, read_case_data
 from assistant.review.context import ReviewContext
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh12"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 
 
@@ -27,19 +23,8 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _names(found: set[tuple[str, str]], point: str, article: str) -> bool:
-    """A must_fix finding of ``point`` cites ``article`` (any 款 or 项 of it)."""
-    return any(p == point and rule.startswith(article) for p, rule in found)
-
-
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf12{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
-
-
-def _found(data: dict, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return must_fix_findings(parse_case(data), ctx)
+    return set_file_data("review_fresh12", f"rf12{prefix}_*.yaml")
 
 
 # --- 第二十八条第一款: the order names its period -------------------------------------
@@ -57,12 +42,14 @@ def _opinion(order: str) -> dict:
     "order", ["责令改正：组织劳动者进行职业健康检查", "责令整改，建立监护档案"]
 )
 def test_opinion_orders_correction_without_period(ctx: ReviewContext, order: str) -> None:
-    assert _names(_found(_opinion(order), ctx), "documents", f"{PENALTY_LAW}第二十八条")
+    assert cites_article(
+        variant_findings(_opinion(order), ctx), "documents", f"{PENALTY_LAW}第二十八条"
+    )
 
 
 def test_opinion_with_period_is_not_flagged(ctx: ReviewContext) -> None:
     data = _opinion("责令于2024年8月31日前组织劳动者进行职业健康检查")
-    assert not _names(_found(data, ctx), "documents", f"{PENALTY_LAW}第二十八条")
+    assert not cites_article(variant_findings(data, ctx), "documents", f"{PENALTY_LAW}第二十八条")
 
 
 def _decision_order(line: str) -> dict:
@@ -77,12 +64,16 @@ def _decision_order(line: str) -> dict:
 
 def test_decision_orders_remedy_without_period(ctx: ReviewContext) -> None:
     line = "行政处罚的种类和依据：罚款人民币叁万元；责令拆除水泵、恢复河道原状（未写明期限）"
-    assert _names(_found(_decision_order(line), ctx), "documents", f"{PENALTY_LAW}第二十八条")
+    assert cites_article(
+        variant_findings(_decision_order(line), ctx), "documents", f"{PENALTY_LAW}第二十八条"
+    )
 
 
 def test_decision_orders_remedy_with_period(ctx: ReviewContext) -> None:
     line = "行政处罚的种类和依据：罚款人民币叁万元；责令于十五日内拆除取水设施、采取补救措施"
-    assert not _names(_found(_decision_order(line), ctx), "documents", f"{PENALTY_LAW}第二十八条")
+    assert not cites_article(
+        variant_findings(_decision_order(line), ctx), "documents", f"{PENALTY_LAW}第二十八条"
+    )
 
 
 @pytest.mark.parametrize(
@@ -98,7 +89,10 @@ def test_notice_that_says_limit_names_it(ctx: ReviewContext, title: str, flagged
     for doc in data["documents"]:
         if doc["type"].startswith("责令改正通知书"):
             doc["type"] = title
-    assert _names(_found(data, ctx), "documents", f"{PENALTY_LAW}第二十八条") is flagged
+    assert (
+        cites_article(variant_findings(data, ctx), "documents", f"{PENALTY_LAW}第二十八条")
+        is flagged
+    )
 
 
 # --- 第四十条: facts against the file's own measurement ------------------------------------
@@ -110,7 +104,9 @@ def test_scale_error_against_allowed_error(ctx: ReviewContext, error: int, flagg
     report = next(e for e in data["evidence"] if e.get("measurements"))
     report["measurements"][0]["value"] = error
     report["note"] = ""
-    assert _names(_found(data, ctx), "facts", f"{PENALTY_LAW}第四十条") is not flagged
+    assert (
+        cites_article(variant_findings(data, ctx), "facts", f"{PENALTY_LAW}第四十条") is not flagged
+    )
 
 
 def test_scale_error_reported_outside(ctx: ReviewContext) -> None:
@@ -118,7 +114,7 @@ def test_scale_error_reported_outside(ctx: ReviewContext) -> None:
     data = _data("a_09")
     report = next(e for e in data["evidence"] if e.get("measurements"))
     report["measurements"][0]["value"] = 4
-    assert _names(_found(data, ctx), "facts", f"{PENALTY_LAW}第四十条")
+    assert cites_article(variant_findings(data, ctx), "facts", f"{PENALTY_LAW}第四十条")
 
 
 @pytest.mark.parametrize(("surveyed", "flagged"), [(1800, True), (2650, False)])
@@ -128,7 +124,7 @@ def test_area_against_survey(ctx: ReviewContext, surveyed: int, flagged: bool) -
     for e in data["evidence"]:
         for m in e.get("measurements", []):
             m["value"] = surveyed
-    assert _names(_found(data, ctx), "facts", f"{PENALTY_LAW}第四十条") is flagged
+    assert cites_article(variant_findings(data, ctx), "facts", f"{PENALTY_LAW}第四十条") is flagged
 
 
 # --- 第二十七条第一款: transfer ------------------------------------------------------------
@@ -141,13 +137,13 @@ def test_illegal_mining_value(ctx: ReviewContext, value: int, flagged: bool) -> 
     data["facts"]["description"] = data["facts"]["description"].replace(
         "人民币肆拾贰万叁仟元（￥423,000.00）", f"人民币{value}元"
     )
-    found = _found(data, ctx)
+    found = variant_findings(data, ctx)
     assert any(p == "transfer" for p, _ in found) is flagged
 
 
 def test_mining_fine_capped_at_half_the_gain_is_no_discretion_flag(ctx: ReviewContext) -> None:
     """实施细则第四十二条第（一）项: 违法所得50%以下 — 150,000 of 386,000 is within it."""
-    found = _found(_data("b_09"), ctx)
+    found = variant_findings(_data("b_09"), ctx)
     assert not any(p == "discretion" for p, _ in found)
 
 
@@ -156,7 +152,7 @@ def test_forest_overcutting_volume(ctx: ReviewContext, volume: float, flagged: b
     data = _data("c_06")
     data["facts"]["quantities"]["立木蓄积（立方米）"] = volume
     data["facts"]["description"] = data["facts"]["description"].replace("36.5", f"{volume:g}")
-    found = _found(data, ctx)
+    found = variant_findings(data, ctx)
     assert any(p == "transfer" for p, _ in found) is flagged
 
 
@@ -170,8 +166,10 @@ def test_public_order_six_months(ctx: ReviewContext, reported: str, flagged: boo
     for event in data["events"]:
         if event["type"] in ("立案", "调查取证") and str(event["date"]) == "2024-08-02":
             event["date"] = reported  # reported to the police that day
-    found = _found(data, ctx)
-    assert _names(found, "procedure", "《中华人民共和国治安管理处罚法》第二十二条") is flagged
+    found = variant_findings(data, ctx)
+    assert (
+        cites_article(found, "procedure", "《中华人民共和国治安管理处罚法》第二十二条") is flagged
+    )
 
 
 # --- 第五十五条第二款: a stock count is an inspection ---------------------------------------
@@ -180,13 +178,13 @@ def test_public_order_six_months(ctx: ReviewContext, reported: str, flagged: boo
 def test_stock_count_without_record(ctx: ReviewContext) -> None:
     data = _data("c_15")
     data["events"][0]["note"] = "农资市场专项检查，抽取样品3瓶，清点店内库存"
-    assert _names(_found(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
+    assert cites_article(variant_findings(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
 
 
 def test_stock_count_with_record(ctx: ReviewContext) -> None:
     data = _data("c_15")
     data["documents"].append({"type": "现场检查笔录", "date": "2026-03-10"})
-    assert not _names(_found(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
+    assert not cites_article(variant_findings(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
 
 
 # --- 第四十三条第一款: the officer is kin of the party's representative -----------------------
@@ -197,10 +195,12 @@ def test_officer_kin_of_representative(ctx: ReviewContext, kin: str) -> None:
     data = _data("a_07")
     for event in data["events"]:
         event["note"] = (event.get("note") or "").replace("之胞妹", f"之{kin}")
-    assert _names(_found(data, ctx), "qualification", f"{PENALTY_LAW}第四十三条")
+    assert cites_article(variant_findings(data, ctx), "qualification", f"{PENALTY_LAW}第四十三条")
 
 
 def test_officer_kin_withdrawn(ctx: ReviewContext) -> None:
     data = _data("a_07")
     data["facts"]["description"] += "何志远已申请回避，改由其他执法人员承办。"
-    assert not _names(_found(data, ctx), "qualification", f"{PENALTY_LAW}第四十三条")
+    assert not cites_article(
+        variant_findings(data, ctx), "qualification", f"{PENALTY_LAW}第四十三条"
+    )

@@ -8,17 +8,15 @@ wording) of eval/sets/review_fresh13 files."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import cites_article, set_file_data, variant_findings
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.checkers import qualification
 from assistant.review.context import ReviewContext
 from corpus.citation_resolver import CitationError, CitationErrorCode
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh13"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 
 
@@ -28,19 +26,8 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _names(found: set[tuple[str, str]], point: str, article: str) -> bool:
-    """A must_fix finding of ``point`` cites ``article`` (any 款 or 项 of it)."""
-    return any(p == point and rule.startswith(article) for p, rule in found)
-
-
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf13{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
-
-
-def _found(data: dict, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return must_fix_findings(parse_case(data), ctx)
+    return set_file_data("review_fresh13", f"rf13{prefix}_*.yaml")
 
 
 # --- 第三十七条: a law repealed by another law's 同时废止 clause ----------------------
@@ -68,8 +55,8 @@ def test_decision_on_repealed_noise_law(ctx: ReviewContext, act: str, flagged: b
     data = _data("a_08")
     data["violation"]["date"] = date.fromisoformat(act)
     data["citations"]["violated"] = ["《环境噪声污染防治法》第二十三条"]
-    found = _found(data, ctx)
-    assert _names(found, "law", f"{PENALTY_LAW}第三十七条") is flagged
+    found = variant_findings(data, ctx)
+    assert cites_article(found, "law", f"{PENALTY_LAW}第三十七条") is flagged
 
 
 # --- 第四十条: beyond the permit, but the file's own figures are within it -------------
@@ -89,15 +76,15 @@ def _water(used: float, permit: float = 50) -> dict:
 
 @pytest.mark.parametrize(("used", "flagged"), [(39.5, True), (50, True), (57.3, False)])
 def test_permit_exceedance_against_readings(ctx: ReviewContext, used: float, flagged: bool) -> None:
-    found = _found(_water(used), ctx)
-    assert _names(found, "facts", f"{PENALTY_LAW}第四十条") is flagged
+    found = variant_findings(_water(used), ctx)
+    assert cites_article(found, "facts", f"{PENALTY_LAW}第四十条") is flagged
 
 
 def test_permit_exceedance_from_quantities_alone(ctx: ReviewContext) -> None:
     data = _water(31.2, 40)
     data["evidence"][3].pop("measurements")
     data["facts"]["description"] = "当事人2022年度超许可水量取水，违反取水许可规定条件。"
-    assert _names(_found(data, ctx), "facts", f"{PENALTY_LAW}第四十条")
+    assert cites_article(variant_findings(data, ctx), "facts", f"{PENALTY_LAW}第四十条")
 
 
 # --- 第五十五条第二款: a site survey needs its record ------------------------------------
@@ -107,7 +94,7 @@ def test_permit_exceedance_from_quantities_alone(ctx: ReviewContext) -> None:
 def test_unrecorded_survey(ctx: ReviewContext, note: str) -> None:
     data = _data("c_09")
     data["events"][1]["note"] = note
-    assert _names(_found(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
+    assert cites_article(variant_findings(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
 
 
 def test_recorded_survey_is_not_flagged(ctx: ReviewContext) -> None:
@@ -116,7 +103,7 @@ def test_recorded_survey_is_not_flagged(ctx: ReviewContext) -> None:
         {"type": "现场笔录", "name": "现场勘测笔录", "source": "执法人员", "date": "2023-06-15"}
     )
     data["documents"].append({"type": "现场勘测笔录", "date": "2023-06-15"})
-    assert not _names(_found(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
+    assert not cites_article(variant_findings(data, ctx), "evidence", f"{PENALTY_LAW}第五十五条")
 
 
 def test_desk_step_needs_no_certificate_shown(ctx: ReviewContext) -> None:
@@ -142,16 +129,16 @@ def _farmland(square_metres: float, land: str = "耕地（旱地，非永久基�
 
 @pytest.mark.parametrize(("area", "flagged"), [(7400, True), (5000, False)])
 def test_farmland_beyond_ten_mu(ctx: ReviewContext, area: float, flagged: bool) -> None:
-    found = _found(_farmland(area), ctx)
-    assert _names(found, "transfer", f"{PENALTY_LAW}第二十七条") is flagged
+    found = variant_findings(_farmland(area), ctx)
+    assert cites_article(found, "transfer", f"{PENALTY_LAW}第二十七条") is flagged
 
 
 def test_basic_farmland_beyond_five_mu(ctx: ReviewContext) -> None:
     data = _farmland(4000, "永久基本农田")
-    assert _names(_found(data, ctx), "transfer", f"{PENALTY_LAW}第二十七条")
+    assert cites_article(variant_findings(data, ctx), "transfer", f"{PENALTY_LAW}第二十七条")
 
 
 def test_transferred_farmland_is_not_flagged(ctx: ReviewContext) -> None:
     data = _farmland(9000)
     data["events"].append({"type": "移送", "date": "2023-04-20", "note": "移送公安机关"})
-    assert not _names(_found(data, ctx), "transfer", f"{PENALTY_LAW}第二十七条")
+    assert not cites_article(variant_findings(data, ctx), "transfer", f"{PENALTY_LAW}第二十七条")

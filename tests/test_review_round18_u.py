@@ -8,18 +8,15 @@ eval/sets/review_fresh14 files."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import must_fix_findings, set_file_data
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.checkers.evidence import statutory_kind
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import Flag
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh14"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 KINDS = [
     "书证",
@@ -41,9 +38,7 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
 
 
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf14{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
+    return set_file_data("review_fresh14", f"rf14{prefix}_*.yaml")
 
 
 def _flags(data: dict, ctx: ReviewContext) -> list[Flag]:

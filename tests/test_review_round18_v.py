@@ -7,17 +7,14 @@ sends service to. Cases are variants (other names, amounts, wording) of eval/set
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import must_fix_findings, set_file_data
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 from assistant.review.flag import Flag
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh14"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 SEIZURE_DECISION = "《中华人民共和国行政强制法》第二十四条第二款"
 FULL_AV = "《广东省行政执法全过程记录办法》第十四条第二款"
@@ -30,9 +27,7 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
 
 
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf14{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
+    return set_file_data("review_fresh14", f"rf14{prefix}_*.yaml")
 
 
 def _flags(data: dict, ctx: ReviewContext) -> list[Flag]:

@@ -7,15 +7,12 @@ eval/sets/review_fresh15 files."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import must_fix_findings, set_file_data
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh15"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 FACTS = ("facts", f"{PENALTY_LAW}第四十条")
 
@@ -27,9 +24,7 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
 
 
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf15{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
+    return set_file_data("review_fresh15", f"rf15{prefix}_*.yaml")
 
 
 # --- 第四十条: an amount above the evidence's own figures ---------------------------------

@@ -7,16 +7,13 @@ wording) of eval/sets/review_fresh15 files."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_fixtures import must_fix_findings
+from review_fixtures import must_fix_findings, set_file_data
 
-from assistant.case_file import parse_case, read_case_data
+from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "sets" / "review_fresh15"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 PUBLIC_ORDER_LAW = "《中华人民共和国治安管理处罚法》"
 
@@ -28,9 +25,7 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
 
 
 def _data(prefix: str) -> dict:
-    data = read_case_data(next(SET.glob(f"rf15{prefix}_*.yaml")))
-    data.pop("expected_flags", None)
-    return data
+    return set_file_data("review_fresh15", f"rf15{prefix}_*.yaml")
 
 
 def _all_rules(data: dict, ctx: ReviewContext, point: str) -> set[str]:
