@@ -438,18 +438,27 @@ def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             for m in e.measurements
             if measure.group(0) in m.item and m.unit and m.unit in name
         ]
-        if not same or decided <= sum(v for _, v in same) * 1.01:
-            continue
-        flags.append(
-            _flag(
-                ReviewPoint.FACTS,
-                f"认定的{name.removeprefix('认定')}为{decided:g}，但案卷测量（鉴定）结果为"
-                f"{'、'.join(f'{v:g}' for _, v in same)}，认定的事实与证据矛盾",
-                ctx,
-                f"facts.quantities.{name}={decided:g}；" + "；".join(f"{w}={v:g}" for w, v in same),
-            )
-        )
+        label = name.removeprefix("认定")
+        flags += _decided_beyond(ctx, f"facts.quantities.{name}", label, decided, same, "")
     return flags
+
+
+def _decided_beyond(
+    ctx: ReviewContext,
+    field: str,
+    label: str,
+    decided: float,
+    figures: list[tuple[str, float]],
+    unit: str,
+) -> list[Flag]:
+    """A decided figure above all the file's own figures for it added up: the fact punished
+    is contradicted by the file's evidence (第四十条)."""
+    if not figures or decided <= sum(v for _, v in figures) * 1.01:
+        return []
+    shown = "、".join(f"{v:g}{unit}" for _, v in figures)
+    reason = f"认定{label}为{decided:g}{unit}，但案卷证据记载为{shown}，认定的事实与证据矛盾"
+    evidence = f"{field}={decided:g}；" + "；".join(f"{w}={v:g}" for w, v in figures)
+    return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
 
 
 # 赌资合计600元、称赌资约150元、各自赌资100至200元: the figure the evidence gives for an
@@ -484,18 +493,8 @@ def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     punished is contradicted by the file's own evidence (第四十条)."""
     flags = []
     for name, decided in case.facts.amounts.items():
-        figures = _evidence_figures(case, name)
-        if not figures or decided <= sum(v for _, v in figures) * 1.01:
-            continue
-        flags.append(
-            _flag(
-                ReviewPoint.FACTS,
-                f"认定{name}为{decided:g}元，但案卷证据记载的{name}为"
-                f"{'、'.join(f'{v:g}元' for _, v in figures)}，认定的事实与证据矛盾",
-                ctx,
-                f"facts.amounts.{name}={decided:g}；" + "；".join(f"{w}={v:g}" for w, v in figures),
-            )
-        )
+        figures = _evidence_figures(case, name) or []
+        flags += _decided_beyond(ctx, f"facts.amounts.{name}", name, decided, figures, "元")
     return flags
 
 
