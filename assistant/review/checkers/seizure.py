@@ -19,6 +19,7 @@ file over the limit only with it counted is checked, not must-fix. 治安 cases 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.case_file import CaseFile
 from assistant.publicity.deadlines import working_days_between
@@ -77,7 +78,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     found = passages(case)
     return [
-        *_seizure(case, ctx, found),
+        *(_seizure(case, ctx, found) or _decided_term(ctx, found)),
         *_entrusted(case, ctx, found),
         *_witness(case, ctx, found),
         *_registration(case, ctx, found),
@@ -173,6 +174,83 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
             f"查封、扣押 {seized.day}（{seized.where}）；{ended}",
         )
     ]
+
+
+_DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
+_TERM_RANGE = re.compile(_DATE + r"(?:起)?\s*(?:至|到|—|－|-|~|～)\s*" + _DATE)
+_NUMERAL = r"[0-9]+|[一二三四五六七八九十两]+"
+_TERM_COUNT = re.compile(
+    r"(?:查封|扣押)(?:的)?(?:期限|期间)(?:为|是|：|:)?(" + _NUMERAL + r")(?:日|天)"
+    r"|(?:查封|扣押)(" + _NUMERAL + r")(?:日|天)"
+)
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _number(text: str) -> int | None:
+    """Arabic or Chinese numerals up to 九十九 (a seizure term is never longer)."""
+    if text.isdigit():
+        return int(text)
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return _CN_DIGITS.get(text)
+    high = _CN_DIGITS.get(tens, 0 if tens else 1) if tens else 1
+    return high * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+
+
+def _term_days(segment: str, year: int | None) -> int | None:
+    """The term a seizure decision sets: a date range (the first day not counted, as with
+    every 期间 counted in days) or a number of days."""
+    if (m := _TERM_RANGE.search(segment)) is not None:
+        y1 = int(m.group(1)) if m.group(1) else year
+        y2 = int(m.group(4)) if m.group(4) else y1
+        if y1 is None:
+            return None
+        try:
+            start = date(y1, int(m.group(2)), int(m.group(3)))
+            end = date(y2, int(m.group(5)), int(m.group(6)))
+        except ValueError:
+            return None
+        return (end - start).days if end >= start else None
+    if (m := _TERM_COUNT.search(segment)) is not None:
+        return _number(m.group(1) or m.group(2))
+    return None
+
+
+def _decided_term(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """第二十五条第一款: the term the 查封、扣押 decision itself sets may not pass thirty days;
+    more needs a separate extension decision before it runs out, so a first term of sixty
+    days is wrong whatever happens after. Extension passages set the extended term and are
+    left to ``_seizure``."""
+    for p in found:
+        if not _SEIZED.search(p.text) or _EXTENDED.search(p.text) or "延长" in p.text:
+            continue
+        for segment in re.split(r"[；;。\n]", p.text):
+            if "期限" not in segment and not _TERM_COUNT.search(segment):
+                continue
+            days = _term_days(segment, p.day.year if p.day else None)
+            if days is None or days <= SEIZURE_DAYS:
+                continue
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"查封、扣押决定确定的期限超过三十日（首日不计为{days}日）；"
+                    "需要延长的，应在期限届满前经负责人批准另行作出延长决定并书面告知当事人",
+                    ctx.rule(COERCION_LAW + "第二十五条第一款"),
+                    f"{p.where}：{segment}",
+                )
+            ]
+    return []
 
 
 def _held_to_decision(found: list[Passage]) -> bool:

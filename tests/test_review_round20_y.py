@@ -1,0 +1,80 @@
+"""Review round 20, class Y (issue #18): review_fresh16 misses. 《行政强制法》第二十五条第一款: the
+term a 查封、扣押 decision sets may not pass thirty days — a longer first term is wrong whatever
+happens after, even when the file never records the release. Cases are variants (other names,
+terms, wording) of eval/sets/review_fresh16 files."""
+
+from __future__ import annotations
+
+import pytest
+from review_fixtures import must_fix_findings, set_file_data
+
+from assistant.case_file import parse_case
+from assistant.review.context import ReviewContext
+
+SEIZURE_TERM = "《中华人民共和国行政强制法》第二十五条第一款"
+
+
+@pytest.fixture(scope="module")
+def ctx(national_ctx: ReviewContext) -> ReviewContext:
+    """The session's national review context (laws only the national corpus holds)."""
+    return national_ctx
+
+
+def _data(prefix: str) -> dict:
+    return set_file_data("review_fresh16", f"rf16{prefix}_*.yaml")
+
+
+def _with_term(term: str, doc_type: str = "查封决定书") -> dict:
+    data = _data("c_06")
+    data["agency"]["name"] = "清远市生态环境局"
+    for doc in data["documents"]:
+        if doc["type"] == "查封决定书":
+            doc["type"] = doc_type
+            doc["contents"] = [c if "期限" not in c else term for c in doc["contents"]]
+    return data
+
+
+def _findings(data: dict, ctx: ReviewContext) -> set[tuple[str, str]]:
+    return must_fix_findings(parse_case(data), ctx)
+
+
+@pytest.mark.parametrize(
+    ("term", "doc_type"),
+    [
+        ("查封的理由、依据和期限（2023年11月2日至2023年12月31日）", "查封决定书"),
+        ("扣押的理由、依据和期限：自2023年11月2日起至2024年1月10日止", "扣押决定书"),
+        ("查封期限为六十日", "查封决定书"),
+        ("扣押期限45天", "扣押决定书"),
+    ],
+)
+def test_decided_term_over_thirty_days_is_flagged(
+    ctx: ReviewContext, term: str, doc_type: str
+) -> None:
+    found = _findings(_with_term(term, doc_type), ctx)
+    assert ("procedure", SEIZURE_TERM) in found
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "查封的理由、依据和期限（2023年11月2日至2023年12月2日）",
+        "查封期限为三十日",
+        "查封期限30日",
+    ],
+)
+def test_decided_term_within_thirty_days_is_clean(ctx: ReviewContext, term: str) -> None:
+    found = _findings(_with_term(term), ctx)
+    assert ("procedure", SEIZURE_TERM) not in found
+
+
+def test_extension_decision_term_is_not_a_first_term(ctx: ReviewContext) -> None:
+    data = _with_term("查封的理由、依据和期限（2023年11月2日至2023年12月2日）")
+    data["documents"].append(
+        {
+            "type": "延长查封期限决定书",
+            "date": "2023-11-30",
+            "contents": ["延长查封期限至2023年12月31日，经局负责人批准并书面告知当事人"],
+        }
+    )
+    found = _findings(data, ctx)
+    assert ("procedure", SEIZURE_TERM) not in found
