@@ -78,3 +78,27 @@ def test_extension_decision_term_is_not_a_first_term(ctx: ReviewContext) -> None
     )
     found = _findings(data, ctx)
     assert ("procedure", SEIZURE_TERM) not in found
+
+
+# --- 第二十二条: a 市/县/区 running into 镇、街道 names a town, not an area ------------------
+
+
+@pytest.mark.parametrize(
+    ("region", "place"),
+    [
+        ("韶关市始兴县", "始兴县马市镇某村“大坑尾”山场"),
+        ("广州市番禺区", "番禺区市桥街道某村后山"),
+        ("韶关市翁源县", "翁源县新市镇某村山场"),
+    ],
+)
+def test_town_named_like_a_city_is_inside(ctx: ReviewContext, region: str, place: str) -> None:
+    data = _data("c_03")
+    data["agency"]["region"] = region
+    data["violation"]["place"] = place
+    assert not any(point == "authority" for point, _ in _findings(data, ctx))
+
+
+def test_town_in_another_county_is_still_outside(ctx: ReviewContext) -> None:
+    data = _data("c_03")
+    data["violation"]["place"] = "南雄市马市镇某村山场"
+    assert ("authority", "《中华人民共和国行政处罚法》第二十二条") in _findings(data, ctx)

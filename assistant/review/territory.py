@@ -17,6 +17,8 @@ _PREFECTURE_SUFFIXES = ("市", "州", "地区", "盟")
 _PROVINCE = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|省)")
 # Inside a name these mark a finer unit (石湾镇镇区, 台城街道某工业区): no 区/县 at all.
 _FINER_UNIT = re.compile(r"镇|街道|村|路|街|号|巷|楼|栋|座")
+# A 市/县/区 running straight into 镇、乡、街道、村 names that town, not an area (马市镇, 新市街道).
+_TOWN_AFTER = re.compile(r"镇|乡|街道|村|社区")
 # Zones named 区 that are no county-level area (开发区, 工业区, 园区…).
 _ZONE = re.compile(
     r"(?:工业|开发|园|高新|镇|景|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能)区$"
@@ -57,8 +59,12 @@ def _levels(text: str) -> dict[str, set[str]]:
     """Areas a text names, by level: prefecture (市/州/地区/盟) and county (区/县/旗,
     county-level cities, which also put their prefecture on record)."""
     levels: dict[str, set[str]] = {"prefecture": set(), "county": set()}
-    for area in _AREA.findall(_PROVINCE.sub("", text)):
+    bare = _PROVINCE.sub("", text)
+    for match in _AREA.finditer(bare):
+        area = match.group()
         if _FINER_UNIT.search(area[1:]) or _ZONE.search(area):
+            continue
+        if _TOWN_AFTER.match(bare, match.end()):
             continue
         if area.endswith("州") and not area.endswith("自治州"):
             area += "市"  # 广州开发区 names 广州市
