@@ -102,3 +102,38 @@ def test_town_in_another_county_is_still_outside(ctx: ReviewContext) -> None:
     data = _data("c_03")
     data["violation"]["place"] = "南雄市马市镇某村山场"
     assert ("authority", "《中华人民共和国行政处罚法》第二十二条") in _findings(data, ctx)
+
+
+# --- 第三十八条第一款: the applied paragraph, for a first offence, provides no 吊销 ---------
+
+DRINK_DRIVING = "《中华人民共和国道路交通安全法》第九十一条第一款"
+
+
+def _drink_driving(types: list[str], first: bool) -> dict:
+    data = _data("b_06")
+    data["agency"]["name"] = "佛山市公安局交通警察支队"
+    data["agency"]["region"] = "佛山市"
+    data["violation"]["place"] = "佛山市禅城区季华路"
+    data["penalty"]["types"] = types
+    data["penalty"]["amount"] = 1200
+    data["facts"]["amounts"] = {"罚款": 1200}
+    data["facts"]["first_offence"] = first
+    data["facts"]["prior_offences"] = 0 if first else 1
+    return data
+
+
+def test_first_drink_driving_revoked_is_unprovided(ctx: ReviewContext) -> None:
+    found = _findings(_drink_driving(["罚款", "吊销机动车驾驶证"], first=True), ctx)
+    assert any(point == "law" and rule.startswith(DRINK_DRIVING[:-3]) for point, rule in found)
+
+
+def test_first_drink_driving_suspended_is_provided(ctx: ReviewContext) -> None:
+    found = _findings(_drink_driving(["罚款", "暂扣机动车驾驶证"], first=True), ctx)
+    assert not any("第三十八条第一款" in rule for _, rule in found)
+
+
+def test_repeat_drink_driving_revoked_is_provided(ctx: ReviewContext) -> None:
+    data = _drink_driving(["罚款", "吊销机动车驾驶证"], first=False)
+    data["facts"]["first_offence"] = None
+    found = _findings(data, ctx)
+    assert not any("第三十八条第一款" in rule for _, rule in found)

@@ -156,7 +156,7 @@ ILLEGAL_GAINS_KIND = "违法所得"
 def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
     """The penalty types the cited 罚则 does not provide: no agency may impose them on that
     basis (第三十八条第一款), whatever its powers list."""
-    texts = "".join(c.article_text for c in _sanctions(case, ctx))
+    texts = _for_this_offence(case, "".join(_applied_text(c) for c in _sanctions(case, ctx)))
     if not texts:
         return []
     return [
@@ -167,6 +167,32 @@ def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
         and not (ILLEGAL_GAINS_KIND in kind and case.act_date >= GAINS_RULE_FROM)
         and (not re.search(words, texts) or _other_permit(kind, texts))
     ]
+
+
+# 因饮酒后驾驶机动车被处罚，再次饮酒后驾驶机动车的，处…吊销: a sentence for a repeat offence
+_REPEAT = re.compile(r"再次|[二两三]次以上|多次")
+
+
+# 依照前款、第二款规定处罚: the paragraph takes its measures from another of the article
+_OTHER_PARAGRAPH = re.compile(r"前[一二两三]?款|第[一二三四五六七八九十]+款|本条")
+
+
+def _applied_text(citation: ResolvedCitation) -> str:
+    """The words of the paragraph the file applies (第九十一条第一款, not the article's
+    醉酒 paragraphs and their 吊销), unless it borrows another paragraph's measures."""
+    if citation.paragraph is None or _OTHER_PARAGRAPH.search(citation.text):
+        return citation.article_text
+    return citation.text
+
+
+def _for_this_offence(case: CaseFile, texts: str) -> str:
+    """The 罚则's sentences that reach the act: where the file says it is a first offence,
+    the sentences for one punished before and doing it again (道路交通安全法第九十一条第一款
+    后句) provide nothing for it — their 吊销、拘留 are no kind this act may be given."""
+    first = case.facts.first_offence is True or case.facts.prior_offences == 0
+    if not first:
+        return texts
+    return "".join(s for s in re.split(r"(?<=[。；])", texts) if not _REPEAT.search(s))
 
 
 def provides_kind(case: CaseFile, ctx: ReviewContext, kind: str) -> bool:
