@@ -180,7 +180,11 @@ _OTHER_PARAGRAPH = re.compile(r"前[一二两三]?款|第[一二三四五六七�
 def _applied_text(citation: ResolvedCitation) -> str:
     """The words of the paragraph the file applies (第九十一条第一款, not the article's
     醉酒 paragraphs and their 吊销), unless it borrows another paragraph's measures."""
-    if citation.paragraph is None or _OTHER_PARAGRAPH.search(citation.text):
+    if (
+        citation.paragraph is None
+        or citation.item is not None  # an item's text lacks its paragraph's measures
+        or _OTHER_PARAGRAPH.search(citation.text)
+    ):
         return citation.article_text
     return citation.text
 
