@@ -178,15 +178,22 @@ _OTHER_PARAGRAPH = re.compile(r"前[一二两三]?款|第[一二三四五六七�
 
 
 def _applied_text(citation: ResolvedCitation) -> str:
-    """The words of the paragraph the file applies (第九十一条第一款, not the article's
-    醉酒 paragraphs and their 吊销), unless it borrows another paragraph's measures."""
+    """The words of the paragraph the file applies and of those building on it (除依照前款
+    规定处罚外…吊销, 旅游法第九十五条第二款): 道路交通安全法第九十一条第一款 is read without the
+    醉酒 paragraphs and their 吊销, each a different act standing alone. A paragraph that
+    borrows another's measures, or an item (its text lacks its paragraph's), keeps the article."""
     if (
         citation.paragraph is None
-        or citation.item is not None  # an item's text lacks its paragraph's measures
+        or citation.item is not None
         or _OTHER_PARAGRAPH.search(citation.text)
     ):
         return citation.article_text
-    return citation.text
+    building = [
+        p
+        for p in citation.article_text.split("\n")
+        if p.strip() != citation.text.strip() and _OTHER_PARAGRAPH.search(p)
+    ]
+    return "\n".join([citation.text, *building])
 
 
 def _for_this_offence(case: CaseFile, texts: str) -> str:
