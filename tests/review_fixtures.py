@@ -7,6 +7,7 @@ from pathlib import Path
 from assistant.case_file import CaseFile, read_case_data
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
+from assistant.review.flag import Flag
 
 EXAMPLE = (
     Path(__file__).resolve().parent.parent / "assistant" / "data" / "review" / "example_case.yaml"
@@ -172,3 +173,8 @@ def variant_findings(data: dict, ctx: ReviewContext) -> set[tuple[str, str]]:
 def cites_article(found: set[tuple[str, str]], point: str, article: str) -> bool:
     """A must_fix finding of ``point`` cites ``article`` (any 款 or 项 of it)."""
     return any(p == point and rule.startswith(article) for p, rule in found)
+
+
+def variant_flags(data: dict, ctx: ReviewContext) -> list[Flag]:
+    """Every flag (any severity) the engine gives a variant given as raw data."""
+    return review(CaseFile.model_validate(data), ctx).flags

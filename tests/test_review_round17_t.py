@@ -7,12 +7,11 @@ Cases are variants (other names, amounts, wording) of eval/sets/review_fresh13 f
 from __future__ import annotations
 
 import pytest
-from review_fixtures import must_fix_findings, set_file_data
+from review_fixtures import must_fix_findings, set_file_data, variant_flags
 
 from assistant.administration.av_recording_list import AvRecordingItem
 from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
-from assistant.review.engine import review
 from assistant.review.flag import Flag
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
@@ -28,10 +27,6 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
 
 def _data(prefix: str) -> dict:
     return set_file_data("review_fresh13", f"rf13{prefix}_*.yaml")
-
-
-def _flags(data: dict, ctx: ReviewContext) -> list[Flag]:
-    return review(parse_case(data), ctx).flags
 
 
 # --- 第十八条第三款: 拘留 outside 公安, one finding ---------------------------------------
@@ -58,7 +53,7 @@ def test_detention_outside_police_is_one_finding(
     data = _detention(name, types)
     if "罚款" in types:
         data["penalty"]["amount"] = 300
-    authority = [f for f in _flags(data, ctx) if f.point.value == "authority"]
+    authority = [f for f in variant_flags(data, ctx) if f.point.value == "authority"]
     assert [ctx.rule(f.rule) for f in authority] == [f"{PENALTY_LAW}第十八条第三款"]
 
 
@@ -102,7 +97,7 @@ def _full_av(flags: list[Flag], ctx: ReviewContext) -> list[Flag]:
 def test_acts_about_a_seizure_need_no_full_recording(ctx: ReviewContext, event: dict) -> None:
     data = _data("a_12")
     data["events"].append(event)
-    assert not _full_av(_flags(data, ctx), ctx)
+    assert not _full_av(variant_flags(data, ctx), ctx)
 
 
 def test_unfilmed_on_site_seizure_still_flagged(ctx: ReviewContext) -> None:
@@ -117,7 +112,7 @@ def test_unfilmed_on_site_seizure_still_flagged(ctx: ReviewContext) -> None:
             "note": "复查发现另一排污泵，经负责人批准当场扣押",
         }
     )
-    flags = _full_av(_flags(data, ctx), ctx)
+    flags = _full_av(variant_flags(data, ctx), ctx)
     assert [f.severity.value for f in flags] == ["must_fix"]
 
 
@@ -161,9 +156,9 @@ def _showing(flags: list[Flag], ctx: ReviewContext) -> list[Flag]:
 
 def test_desk_step_needs_no_certificate_record(ctx: ReviewContext) -> None:
     data = _desk_step("收到群众举报，查询系统登记信息", "清远市清新区自然资源局")
-    assert not _showing(_flags(data, ctx), ctx)
+    assert not _showing(variant_flags(data, ctx), ctx)
 
 
 def test_step_taking_papers_from_party_is_checked(ctx: ReviewContext) -> None:
     data = _desk_step("调取营业执照和租赁合同", "当事人")
-    assert _showing(_flags(data, ctx), ctx)
+    assert _showing(variant_flags(data, ctx), ctx)

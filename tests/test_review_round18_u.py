@@ -9,13 +9,11 @@ eval/sets/review_fresh14 files."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import must_fix_findings, set_file_data
+from review_fixtures import must_fix_findings, set_file_data, variant_flags
 
 from assistant.case_file import parse_case
 from assistant.review.checkers.evidence import statutory_kind
 from assistant.review.context import ReviewContext
-from assistant.review.engine import review
-from assistant.review.flag import Flag
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 KINDS = [
@@ -41,12 +39,8 @@ def _data(prefix: str) -> dict:
     return set_file_data("review_fresh14", f"rf14{prefix}_*.yaml")
 
 
-def _flags(data: dict, ctx: ReviewContext) -> list[Flag]:
-    return review(parse_case(data), ctx).flags
-
-
 def _rules(data: dict, ctx: ReviewContext, point: str) -> list[str]:
-    return [ctx.rule(f.rule) for f in _flags(data, ctx) if f.point.value == point]
+    return [ctx.rule(f.rule) for f in variant_flags(data, ctx) if f.point.value == point]
 
 
 # --- 第四十六条第一款: the police rules' names of the kinds ----------------------------

@@ -8,12 +8,10 @@ sends service to. Cases are variants (other names, amounts, wording) of eval/set
 from __future__ import annotations
 
 import pytest
-from review_fixtures import must_fix_findings, set_file_data
+from review_fixtures import must_fix_findings, set_file_data, variant_flags
 
 from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
-from assistant.review.engine import review
-from assistant.review.flag import Flag
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 SEIZURE_DECISION = "《中华人民共和国行政强制法》第二十四条第二款"
@@ -30,12 +28,8 @@ def _data(prefix: str) -> dict:
     return set_file_data("review_fresh14", f"rf14{prefix}_*.yaml")
 
 
-def _flags(data: dict, ctx: ReviewContext) -> list[Flag]:
-    return review(parse_case(data), ctx).flags
-
-
 def _rules(data: dict, ctx: ReviewContext) -> set[str]:
-    return {ctx.rule(f.rule) for f in _flags(data, ctx)}
+    return {ctx.rule(f.rule) for f in variant_flags(data, ctx)}
 
 
 def _seizure_decision(data: dict) -> dict:
@@ -129,6 +123,6 @@ def test_a_fine_without_notice_is_still_flagged(ctx: ReviewContext) -> None:
 def test_an_announcement_without_tries_cites_the_civil_rule(ctx: ReviewContext) -> None:
     data = _data("a_14")
     data["parties"][0]["name"] = "乐昌市某农业发展有限公司"
-    flag = next(f for f in _flags(data, ctx) if "公告送达" in f.reason)
+    flag = next(f for f in variant_flags(data, ctx) if "公告送达" in f.reason)
     assert ctx.rule(flag.rule) == "《中华人民共和国民事诉讼法》第九十五条第一款"
     assert PENALTY_LAW + "第六十一条第一款" in flag.also_cites
