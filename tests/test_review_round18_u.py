@@ -8,25 +8,16 @@ eval/sets/review_fresh14 files."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from review_fixtures import must_fix_findings, set_file_data, variant_flags
 
 from assistant.case_file import parse_case
-from assistant.review.checkers.evidence import statutory_kind
+from assistant.review.checkers.evidence import statutory_kind, statutory_types
 from assistant.review.context import ReviewContext
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
-KINDS = [
-    "书证",
-    "物证",
-    "视听资料",
-    "电子数据",
-    "证人证言",
-    "当事人的陈述",
-    "鉴定意见",
-    "勘验笔录",
-    "现场笔录",
-]
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +32,12 @@ def _data(prefix: str) -> dict:
 
 def _rules(data: dict, ctx: ReviewContext, point: str) -> list[str]:
     return [ctx.rule(f.rule) for f in variant_flags(data, ctx) if f.point.value == point]
+
+
+@pytest.fixture(scope="module")
+def kinds(ctx: ReviewContext) -> list[str]:
+    """The kinds 第四十六条第一款 lists, read from the statute in force (not a copy of it)."""
+    return statutory_types(ctx, date(2024, 6, 1))
 
 
 # --- 第四十六条第一款: the police rules' names of the kinds ----------------------------
@@ -58,13 +55,13 @@ def _rules(data: dict, ctx: ReviewContext, point: str) -> list[str]:
         ("现场勘查笔录", "勘验笔录"),
     ],
 )
-def test_police_kind_is_statutory(kind: str, statutory: str) -> None:
-    assert statutory_kind(kind, KINDS) == statutory
+def test_police_kind_is_statutory(kind: str, statutory: str, kinds: list[str]) -> None:
+    assert statutory_kind(kind, kinds) == statutory
 
 
 @pytest.mark.parametrize("kind", ["询问记录", "照片", "勘验、问话笔录"])
-def test_other_kind_is_not(kind: str) -> None:
-    assert statutory_kind(kind, KINDS) is None
+def test_other_kind_is_not(kind: str, kinds: list[str]) -> None:
+    assert statutory_kind(kind, kinds) is None
 
 
 def test_police_file_kinds_raise_no_flag(ctx: ReviewContext) -> None:
