@@ -10,7 +10,9 @@ from datetime import timedelta
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
@@ -30,6 +32,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags += _duty_link(case, ctx)
     flags += _standard_basis(case, ctx)
     flags += _quoted_superseded(case, ctx)
+    flags += lighter_new_law(case, ctx)
     return flags
 
 
@@ -230,7 +233,6 @@ def _standard_basis(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 # 依据第六十三条“没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款”: the
 # words of the provision the decision says it applied
 _QUOTED = re.compile(r"“([^”]{10,})”")
-_ITEM_LINE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)](.*)$")
 
 
 def _compact(text: str) -> str:
@@ -248,7 +250,7 @@ def _quoted_superseded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for citation in penalty_provisions(case, ctx):
         # the words of the item the act fits: 道路运输条例第六十三条第（三）项 (危险货物)
         # keeps the old sentence a 普通货物 case no longer falls under
-        fitting = _in_force_item(case, citation)
+        fitting = fitting_item(case, citation)
         current = _compact(fitting[1] if fitting else citation.article_text)
         stale = [q for q in quotes if q not in current]
         if not stale:
@@ -276,34 +278,3 @@ def _quoted_superseded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             ]
     return []
-
-
-def _in_force_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] | None:
-    """The item of the in-force article the case's act fits: the one whose own words (those
-    no other item shares) the file uses most; None when the article has no items, the
-    citation names one, or no item stands out."""
-    if citation.item:
-        return None
-    items, lines = {}, {}
-    for line in citation.article_text.splitlines():
-        found = _ITEM_LINE.match(line.strip())
-        if found:
-            items[found.group(1)] = _bigrams(found.group(2).split("，违法所得")[0])
-            lines[found.group(1)] = found.group(2)
-    if len(items) < 2:
-        return None
-    text = "".join([case.title, case.violation.description, case.facts.description])
-    own = _bigrams(text)
-    scores = {}
-    for number, grams in items.items():
-        others = set().union(*(g for n, g in items.items() if n != number))
-        scores[number] = len((grams - others) & own)
-    best = max(scores.values())
-    winners = [n for n, v in scores.items() if v == best]
-    if best == 0 or len(winners) > 1:
-        return None
-    return winners[0], lines[winners[0]]
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}

@@ -1,0 +1,46 @@
+"""The item (项) of a 罚则 that a case's act fits, read from the words of the file.
+
+A 罚则 rewritten into items (道路运输条例第六十三条 since 2023: 普通货物, 客运, 危险货物)
+sets a different fine per item; a decision citing the bare article is measured against
+the item its facts describe, not the envelope of all items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from corpus.citation_resolver import ResolvedCitation
+
+_ITEM_LINE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)](.*)$")
+
+
+def fitting_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] | None:
+    """The item of the in-force article the case's act fits: the one whose own words (those
+    no other item shares) the file uses most; None when the article has no items, the
+    citation names one, or no item stands out."""
+    if citation.item:
+        return None
+    items, lines = {}, {}
+    for line in citation.article_text.splitlines():
+        found = _ITEM_LINE.match(line.strip())
+        if found:
+            items[found.group(1)] = _bigrams(found.group(2).split("，违法所得")[0])
+            lines[found.group(1)] = found.group(2)
+    if len(items) < 2:
+        return None
+    text = "".join([case.title, case.violation.description, case.facts.description])
+    own = _bigrams(text)
+    scores = {}
+    for number, grams in items.items():
+        others = set().union(*(g for n, g in items.items() if n != number))
+        scores[number] = len((grams - others) & own)
+    best = max(scores.values())
+    winners = [n for n, v in scores.items() if v == best]
+    if best == 0 or len(winners) > 1:
+        return None
+    return winners[0], lines[winners[0]]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}

@@ -1,0 +1,113 @@
+"""从旧兼从轻: a 罚则 amended between the act and the decision, and lighter now, applies new.
+
+行政处罚法第三十七条 applies the law in force on the act date, "但是，作出行政处罚决定时，
+法律、法规、规章已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定".
+A decision that fines above the new maximum applied the heavier old law. Only the fine is
+compared, and only where both versions read as fine ranges for this case, so that an
+article renumbered by the amendment (a different provision under the same number) or a
+range the text does not yield never makes a finding.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.case_file import CaseFile
+from assistant.norm_links import is_penalty_norm
+from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import fitting_item
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.statutory_fine import (
+    established_circumstances,
+    fine_bases,
+    is_general_law,
+    penalty_provisions,
+)
+from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
+from corpus.citation_resolver import ResolvedCitation
+
+# The same provision amended keeps most of its words; a renumbered article does not.
+_SAME_PROVISION = 0.3
+
+
+def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A must_fix `law` finding per 罚则 whose version in force on the decision date caps
+    the fine below the one imposed, where the act-date version allowed it."""
+    decided = case.first("决定")
+    fine = case.penalty.amount
+    if decided is None or not fine or decided.date <= case.act_date or not imposes_penalty(case):
+        return []
+    flags = []
+    for old in penalty_provisions(case, ctx):
+        new = _amended(old, decided.date, ctx)
+        if new is None:
+            continue
+        old_bounds, new_bounds = _bounds(old, case), _bounds(new, case)
+        if old_bounds is None or new_bounds is None:
+            continue
+        if _lighter(old_bounds, new_bounds) and new_bounds.high < fine:
+            flags.append(_flag(ctx, old, new, new_bounds, fine))
+    return flags
+
+
+def _amended(old: ResolvedCitation, decided: date, ctx: ReviewContext) -> ResolvedCitation | None:
+    """The version of the cited provision in force on the decision date, when a later one
+    than the act date's and still the same 罚则."""
+    if is_general_law(old):
+        return None
+    for new in ctx.resolve(old.citation, decided):
+        if not isinstance(new, ResolvedCitation) or new.version <= old.version:
+            continue
+        record = ctx.record(new)
+        if record is not None and is_penalty_norm(record) and _similar(old, new):
+            return new
+    return None
+
+
+def _similar(old: ResolvedCitation, new: ResolvedCitation) -> bool:
+    a, b = _bigrams(old.article_text), _bigrams(new.article_text)
+    return bool(a and b) and len(a & b) / len(a | b) >= _SAME_PROVISION
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _bounds(citation: ResolvedCitation, case: CaseFile) -> StatutoryBounds | None:
+    """The fine this version sets for the case: the item the act fits, else the article."""
+    fitting = fitting_item(case, citation)
+    text = fitting[1] if fitting else citation.article_text
+    bounds = statutory_bounds(
+        text,
+        fine_bases(case),
+        citation.item,
+        established_circumstances(case),
+        case.facts.quantities,
+    )
+    return bounds if bounds is not None and bounds.high is not None else None
+
+
+def _lighter(old: StatutoryBounds, new: StatutoryBounds) -> bool:
+    lower_floor = new.low is None or old.low is None or new.low <= old.low
+    return new.high < old.high and lower_floor
+
+
+def _flag(
+    ctx: ReviewContext,
+    old: ResolvedCitation,
+    new: ResolvedCitation,
+    bounds: StatutoryBounds,
+    fine: float,
+) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"{old.citation}在违法行为发生后修改，{new.version}起施行的新规定处罚较轻"
+            f"（{bounds.wording}，最高{bounds.high:g}元），作出决定时应当适用新的规定，"
+            f"决定仍按{old.version}起施行的旧规定罚款{fine:g}元"
+        ),
+        rule=ctx.penalty_law("第三十七条"),
+        evidence=f"penalty.amount：{fine:g}；新条文：{new.article_text[:80]}",
+    )
