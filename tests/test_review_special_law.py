@@ -121,6 +121,9 @@ def test_general_cases_keep_the_general_hearing_article(ctx: ReviewContext) -> N
         ("江门市蓬江区", "江门市新会区会城街道某路1号", Placement.OUTSIDE),
         ("江门市", "台山市台城街道某工业区", Placement.INSIDE),
         ("江门市蓬江区", "棠下镇工业大道8号", Placement.UNKNOWN),
+        ("清远市连南瑶族自治县", "连南县三江镇某路5号", Placement.INSIDE),
+        ("连山壮族瑶族自治县", "清远市连山县吉田镇", Placement.INSIDE),
+        ("乳源瑶族自治县", "清远市连南瑶族自治县寨岗镇", Placement.OUTSIDE),
     ],
 )
 def test_places_are_compared_level_by_level(region: str, place: str, expected: Placement) -> None:

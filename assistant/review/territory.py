@@ -49,6 +49,16 @@ COUNTY_CITIES = {
 }
 
 
+# 连南瑶族自治县 is written 连南县 as often as in full (乳源、连山 likewise).
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fa5]{1,3}族)+自治(县|州|旗)$")
+
+
+def _short_name(area: str) -> str:
+    """An autonomous area under its short name (place + 县/州/旗), so both forms agree."""
+    found = _AUTONOMOUS.match(area)
+    return found.group(1) + found.group(2) if found else area
+
+
 class Placement(Enum):
     INSIDE = "inside"
     OUTSIDE = "outside"
@@ -68,10 +78,11 @@ def _levels(text: str) -> dict[str, set[str]]:
             continue
         if area.endswith("州") and not area.endswith("自治州"):
             area += "市"  # 广州开发区 names 广州市
+        area = _short_name(area)
         if area in COUNTY_CITIES:
             levels["county"].add(area)
             levels["prefecture"].add(COUNTY_CITIES[area])
-        elif area.endswith(_PREFECTURE_SUFFIXES) and "自治县" not in area:
+        elif area.endswith(_PREFECTURE_SUFFIXES) and not area.endswith("县"):
             levels["prefecture"].add(area)
         else:
             levels["county"].add(area)
