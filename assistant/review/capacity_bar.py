@@ -18,6 +18,7 @@ from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
 from assistant.review.party_capacity import party_age, stated_mental_state
+from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import HEARING, NOTICE, special_rule
 
 NO_CAPACITY_AGE = 14
@@ -27,7 +28,7 @@ PENALTY_STEPS = ("第四十四条", "第四十五条", "第五十一条", "第�
 
 def barred(case: CaseFile) -> bool:
     """Every party lacks capacity on the act date, so no penalty may be imposed at all."""
-    if not case.parties or not (case.penalty.types or case.penalty.amount):
+    if not case.parties or not imposes_penalty(case):
         return False
     return all(
         (age := party_age(case, party)) is not None

@@ -12,6 +12,7 @@ from assistant.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.party_capacity import birth_date, party_age, stated_mental_state
+from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import (
     DETENTION_NOT_EXECUTED,
     MENTAL_ILLNESS,
@@ -34,7 +35,7 @@ _flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if not (case.penalty.types or case.penalty.amount):
+    if not imposes_penalty(case):
         return []
     flags: list[Flag] = []
     for index, party in enumerate(case.parties):

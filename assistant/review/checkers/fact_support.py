@@ -19,6 +19,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
 from assistant.review.statutory_range import fine_clauses, same_base
 from assistant.review.summary_procedure import is_summary
@@ -152,7 +153,7 @@ def _narrative(case: CaseFile) -> str:
 
 
 def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if not (case.penalty.types or case.penalty.amount):
+    if not imposes_penalty(case):
         return []
     return (
         _exceedance(case, ctx)

@@ -16,6 +16,7 @@ from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.checkers.law import superseded_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.statutory_fine import GAINS_RULE_FROM, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label
@@ -113,7 +114,7 @@ def _returned(narrative: str) -> bool:
 def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第二十八条第二款: 当事人有违法所得，除依法应当退赔的外，应当予以没收."""
     gains = {k: v for k, v in case.facts.amounts.items() if "违法所得" in k and v > 0}
-    if not gains or not (case.penalty.types or case.penalty.amount):
+    if not gains or not imposes_penalty(case):
         return []
     if any("违法所得" in t for t in case.penalty.types) or "违法所得" in pending_amounts(case):
         return []
