@@ -137,3 +137,28 @@ def test_repeat_drink_driving_revoked_is_provided(ctx: ReviewContext) -> None:
     data["facts"]["first_offence"] = None
     found = _findings(data, ctx)
     assert not any("第三十八条第一款" in rule for _, rule in found)
+
+
+# --- 行政强制法第十八条第（五）、（六）、（七）项: on-site steps a file says were skipped ---------
+
+
+@pytest.mark.parametrize(
+    ("note", "item"),
+    [
+        ("报局负责人批准后实施查封，执法人员未告知查封理由、依据和救济途径", "（五）"),
+        ("报局负责人批准后实施查封，未听取负责人的陈述和申辩", "（六）"),
+        ("报局负责人批准后实施查封，当场未制作现场笔录", "（七）"),
+    ],
+)
+def test_skipped_on_site_step_of_a_seizure_is_flagged(
+    ctx: ReviewContext, note: str, item: str
+) -> None:
+    data = _data("c_06")
+    data["events"][1]["note"] = note
+    rule = f"《中华人民共和国行政强制法》第十八条第{item}项"
+    assert ("procedure", ctx.rule(rule)) in _findings(data, ctx)
+
+
+def test_seizure_with_every_on_site_step_is_not(ctx: ReviewContext) -> None:
+    findings = _findings(_data("c_06"), ctx)
+    assert not any("第十八条第（" in rule for _, rule in findings)

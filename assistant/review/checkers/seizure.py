@@ -83,6 +83,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         *_witness(case, ctx, found),
         *_registration(case, ctx, found),
         *_unapproved(case, ctx, found),
+        *_on_site_steps(ctx, found),
         *_no_decision_document(case, ctx, found),
     ]
 
@@ -293,6 +294,44 @@ def _unapproved(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> lis
             )
         ]
     return []
+
+
+# 行政强制法第十八条's on-site steps a file may say were skipped, each with its item.
+_SKIPPED_STEPS = (
+    (
+        "（五）",
+        re.compile(r"未(?:当场)?(?:向当事人)?告知[^，。；]{0,14}(?:理由|依据|权利|救济)"),
+        "未当场告知当事人采取行政强制措施的理由、依据以及当事人依法享有的权利、救济途径",
+    ),
+    (
+        "（六）",
+        re.compile(r"(?:未|没有|不予?)(?:听取|允许|让)[^，。；]{0,10}(?:陈述|申辩)"),
+        "未听取当事人的陈述和申辩",
+    ),
+    (
+        "（七）",
+        re.compile(r"未(?:制作|作|形成)[^，。；]{0,4}现场笔录"),
+        "未制作现场笔录",
+    ),
+)
+
+
+def _on_site_steps(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """行政强制法第十八条第（五）、（六）、（七）项: 当场告知理由、依据和权利，听取陈述和申辩，
+    制作现场笔录 — flagged where a sentence recording the seizure says a step was skipped."""
+    flags = []
+    for item, pattern, what in _SKIPPED_STEPS:
+        hit = next(((p, s) for p, s in _seizure_sentences(found) if pattern.search(s)), None)
+        if hit is not None:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"实施查封、扣押时{what}",
+                    ctx.rule(f"{COERCION_LAW}第十八条第{item}项"),
+                    f"{hit[0].where}：{hit[1]}",
+                )
+            )
+    return flags
 
 
 def _no_decision_document(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
