@@ -6,7 +6,8 @@ party's application to withdraw is decided by the agency's head (第三款). Onl
 names such a relation and says the officer did not withdraw, or that the application was
 never decided, is flagged. 第一款 binds the officer whether or not the party applies: a file
 that states a close kinship between a named handling officer and the party (兄弟、配偶、父母…)
-and records no withdrawal is flagged too.
+and records no withdrawal is flagged too. A legal reviewer (法制审核人员) with a direct
+interest withdraws under the Guangdong review rules instead (审核办法第二十一条).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             own = _RIGHT_ONLY.sub("", sentence)
             related = _related(own) and _names_officer(case, own)
             kin = _kin_of_party(case, own)
+            if _reviewer_not_withdrawn(own):
+                return [_reviewer_flag(ctx, f"{p.where}：{sentence}")]
             if undecided or (related and _NOT_WITHDRAWN.search(own)) or kin:
                 rule = "第四十三条第三款" if undecided else "第四十三条第一款"
                 return [
@@ -118,4 +121,29 @@ def _names_officer(case: CaseFile, sentence: str) -> bool:
     """The relation is an officer's: the sentence names one (by role or by name)."""
     return bool(_OFFICER_WORDS.search(sentence)) or any(
         len(o.name) >= 2 and o.name in sentence for o in case.officers
+    )
+
+
+_REVIEWER = re.compile(r"法制审核人员|审核人员|审核员|法制审核工作人员|法制员")
+_HANDLING_OFFICER = re.compile(r"执法人员|承办人|办案人员|调查人员|民警|执法队员")
+REVIEW_RECUSAL = "《广东省重大行政执法决定法制审核办法》第二十一条"
+
+
+def _reviewer_not_withdrawn(sentence: str) -> bool:
+    """The sentence says a legal reviewer, related to the party or the case, did not withdraw."""
+    return bool(
+        _REVIEWER.search(sentence)
+        and not _HANDLING_OFFICER.search(sentence)
+        and (_related(sentence) or _related(sentence, _KIN))
+        and _NOT_WITHDRAWN.search(sentence)
+    )
+
+
+def _reviewer_flag(ctx: ReviewContext, evidence: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.QUALIFICATION,
+        severity=Severity.MUST_FIX,
+        reason="法制审核工作人员与审核内容有直接利害关系，未回避",
+        rule=ctx.rule(REVIEW_RECUSAL),
+        evidence=evidence,
     )
