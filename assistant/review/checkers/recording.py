@@ -49,7 +49,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         full = [i for i in items if i.full]
         where = f"events[{index}]（{event.type} {event.date}）"
         if full and not _recorded(case, event):
-            flags.append(_unfilmed(full, event, where, ctx))
+            flag = _unfilmed(full, event, where, ctx)
+            # one act (查封 decided and handed over the same day) is one finding
+            if not any((f.rule, f.reason) == (flag.rule, flag.reason) for f in flags):
+                flags.append(flag)
         elif items and event.audio_video is False and event.type not in CHECKED_BY_PROCEDURE:
             flags.append(
                 Flag(
