@@ -80,6 +80,9 @@ class FineClause:
     items: frozenset[int] = frozenset()  # 有前款第X项…; empty: any item
     requires: str | None = None  # UNCORRECTED, SERIOUS or REPEATED
     lighter: bool = False  # 情节较轻的，处…
+    # 超过核定载质量百分之三十…的，处…: the graver tier of an excess over a limit (base, percent)
+    over_percent: tuple[str, float] | None = None
+    over_plain: str | None = None  # 超过核定载质量的，处…: the milder tier of the same excess
 
     def applies(
         self, amounts: dict[str, float], item: int | None, established: frozenset[str]
@@ -201,6 +204,53 @@ def _items(prefix: str) -> frozenset[int]:
     return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
 
 
+# 超过核定载质量百分之三十 (道路交通安全法第九十二条): a tier chosen by how far a limit is exceeded
+_OVER_PERCENT = re.compile(rf"超过([\u4e00-\u9fa5]{{2,8}}?)百分之({_NUM})")
+_OVER_PLAIN = re.compile(r"超过([\u4e00-\u9fa5]{2,8}?)的，?$")
+_RATIO_NAME = re.compile(r"比例|百分比|百分率|[%％]|超载率|超限率|超员率")
+_LIMIT_WORDS = re.compile(r"^(?:核定|额定|规定|限定)")
+
+
+def _over(prefix: str) -> dict:
+    """The excess tier a clause is written for: 超过X百分之N (graver) or plain 超过X的."""
+    graver = list(_OVER_PERCENT.finditer(prefix))
+    if graver:
+        base, number = graver[-1].groups()
+        return {"over_percent": (base, chinese_number(number))}
+    plain = _OVER_PLAIN.search(prefix)
+    return {"over_plain": plain.group(1)} if plain else {}
+
+
+def excess_percent(base: str, quantities: dict[str, float]) -> float | None:
+    """How far the file's measure exceeds the limit ``base`` names, in percent: a stated
+    ratio (超载比例百分比: 42.5), else 实际X over 核定X (实际载质量 14250 / 核定载质量 10000)."""
+    core = _LIMIT_WORDS.sub("", base)
+    for name, value in quantities.items():
+        if _RATIO_NAME.search(name) and (core in name or re.search(r"超载|超限|超员", name)):
+            return value
+    limit = next((v for k, v in quantities.items() if base in k), None)
+    actual = next(
+        (v for k, v in quantities.items() if core in k and "实际" in k and base not in k), None
+    )
+    if not limit or actual is None:
+        return None
+    return (actual - limit) / limit * 100
+
+
+def _graver_excess(applicable: list[FineClause], quantities: dict[str, float]) -> list[FineClause]:
+    """A file whose excess is over the graver tier's percent (超过 excludes the number itself)
+    is outside the milder tier of the same limit: 超载42.5% is fined 500–2000, not 200–500."""
+    dropped = set()
+    for clause in applicable:
+        if clause.over_percent is None:
+            continue
+        base, percent = clause.over_percent
+        excess = excess_percent(base, quantities)
+        if excess is not None and excess > percent:
+            dropped |= {id(c) for c in applicable if c.over_plain == base}
+    return [c for c in applicable if id(c) not in dropped]
+
+
 def _requires(local: str) -> str | None:
     """The circumstance a clause is written for (逾期未改正的，处…), if any."""
     return next((name for name, pattern in REQUIREMENTS if pattern.search(local)), None)
@@ -257,6 +307,7 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                     items=_items(prefix),
                     requires=_requires(sentence[: found.end()]),
                     lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
+                    **_over(prefix),
                     **conditions,
                 )
             )
@@ -378,6 +429,7 @@ def statutory_bounds(
         return None
     if LIGHTER in established and any(c.lighter for c in applicable):
         applicable = [c for c in applicable if c.lighter]  # 情节较轻: only its own clause
+    applicable = _graver_excess(applicable, quantities or {})
     lows, highs = [], []
     floors = base_floors(article_text)
     skipped: list[FineClause] = []
