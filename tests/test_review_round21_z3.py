@@ -109,3 +109,25 @@ def test_traffic_case_without_any_opening_document(ctx: ReviewContext) -> None:
         d for d in data["documents"] if not any(t in d["type"] for t in ("凭证", "通知书"))
     ]
     assert FILING in variant_findings(data, ctx)
+
+
+# --- a 查封/扣押 alone: no 违法依据 asked by 行政处罚法第三十八条 -------------------------------
+
+
+@pytest.mark.parametrize("types", [["扣押"], ["查封"], ["查封", "扣押"]])
+def test_coercive_measure_alone_needs_no_penalty_basis(
+    ctx: ReviewContext, types: list[str]
+) -> None:
+    data = set_file_data("review_fresh17", "rf17c_09_*.yaml")
+    data["penalty"]["types"] = types
+    data["citations"] = {"violated": [], "penalty_basis": []}
+    found = variant_findings(data, ctx)
+    assert not any(p == "law" and "第三十八条" in rule for p, rule in found)
+
+
+def test_a_fine_without_violated_article_still_has_no_basis(ctx: ReviewContext) -> None:
+    data = set_file_data("review_fresh17", "rf17c_09_*.yaml")
+    data["penalty"] = {"types": ["罚款"], "amount": 2000}
+    data["citations"] = {"violated": [], "penalty_basis": ["《中华人民共和国森林法》第七十八条"]}
+    found = variant_findings(data, ctx)
+    assert ("law", "《中华人民共和国行政处罚法》第三十八条第一款") in found

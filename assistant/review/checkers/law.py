@@ -13,7 +13,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.lighter_new_law import lighter_new_law
-from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.penalty_kinds import coercive_only, imposes_penalty
 from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
@@ -39,7 +39,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第三十八条第一款 voids a penalty without a basis; where the file imposes no penalty
     (a case transferred for prosecution, only 责令改正 — not a penalty, 第二十八条) there is
-    no penalty to rest on a 处罚依据, and its absence is no finding."""
+    no penalty to rest on a 处罚依据, and its absence is no finding. A 查封/扣押 alone is a
+    行政强制措施, no penalty at all: 第三十八条 asks it for neither 依据 (its own basis is a
+    行政强制法 question)."""
+    if coercive_only(case):
+        return []
     flags = []
     imposed = imposes_penalty(case)
     fields = (("violated", "违法依据"), ("penalty_basis", "处罚依据"))
