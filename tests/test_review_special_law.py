@@ -146,6 +146,8 @@ def test_an_internal_unit_in_its_own_name_is_no_lawful_subject(ctx: ReviewContex
     data["agency"]["name"] = "江门市生态环境局执法监察科"
     flags = _flags(CaseFile.model_validate(data), ctx, "subject")
     assert [f.rule for f in flags] == [PENALTY_LAW + "第十七条"]
+    # neither an agency nor an organisation a law authorises: 第十九条 is cited beside it
+    assert flags[0].also_cites == [PENALTY_LAW + "第十九条"]
 
 
 def test_an_entrusted_company_fails_article_21_only(ctx: ReviewContext) -> None:

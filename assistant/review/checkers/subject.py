@@ -138,7 +138,8 @@ def _department_team(name: str) -> bool:
 
 
 def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """An internal unit (内设机构) deciding in its own name is no lawful subject (第十七条)."""
+    """An internal unit (内设机构、派出机构) deciding in its own name is no lawful subject: it
+    is no agency (第十七条) and no organisation a law or regulation authorises (第十九条)."""
     agency = case.agency
     internal = _INTERNAL_UNIT.search(agency.name) or (
         agency.kind == "行政机关"
@@ -151,9 +152,11 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return [
         _flag(
             Severity.MUST_FIX,
-            f"{agency.name}是行政机关的内设机构，不具有行政处罚权，不能以自己名义作出行政处罚",
+            f"{agency.name}是行政机关的内设机构或派出机构，没有法律、法规授权，"
+            "不具有行政处罚权，不能以自己名义作出行政处罚",
             ctx.penalty_law("第十七条"),
             f"agency.name={agency.name}；agency.kind={agency.kind}",
+            also_cites=[ctx.penalty_law("第十九条")],
         )
     ]
 
