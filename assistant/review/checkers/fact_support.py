@@ -108,16 +108,22 @@ _ON_SITE = re.compile(
 _OBJECTIVE_TYPES = frozenset({"物证", "鉴定意见", "视听资料", "电子数据", "勘验笔录", "现场笔录"})
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
 # An inspection of a site (not an interview, not a recorded roadside stop): 现场检查、勘验.
-_PREMISES = r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店)"
+_PREMISES = (
+    r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店"
+    # a shop by its kind (士多店、便利店、小卖部、超市、档口)
+    r"|[\u4e00-\u9fff]{1,3}店|超市|小卖部|档口)"
+)
 _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
-    rf"|(?:现场|实地)测量"
+    rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
     rf"|巡查(?:到|至)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
     # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
+    # an inspection that found something there (检查，发现货架存放…)
+    rf"|检查[，,]?(?:时|中)?(?:当场)?发现"
     rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
 )
 # The written record of it, by any agency's title.
@@ -656,10 +662,29 @@ def found_on_site(case: CaseFile) -> bool:
         for e in case.events_of("调查取证")
     ):
         return True
+    if _figures_from_inspection(case):
+        return True
     return any(
         e.type == "物证" or _TAKEN_ON_SITE.search(f"{e.name}{e.obtained_by or ''}")
         for e in case.evidence
     )
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _figures_from_inspection(case: CaseFile) -> bool:
+    """An inspection that measured or counted what the decision states (确认占用林地0.28公顷,
+    发现药品37个品种): a figure of the inspection's note is one of the file's quantities or
+    amounts, so the decided fact is what that inspection found."""
+    decided = {float(v) for v in (*case.facts.quantities.values(), *case.facts.amounts.values())}
+    decided.discard(0.0)
+    for e in case.events_of("调查取证"):
+        if not _INSPECTION.search(e.note):
+            continue
+        if any(float(n) in decided for n in _FIGURE.findall(e.note)):
+            return True
+    return False
 
 
 def _stated_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
