@@ -68,3 +68,53 @@ def test_site_measurement_with_survey_record_is_clean(ctx: ReviewContext) -> Non
         {"type": "勘验笔录", "name": "现场勘验笔录", "source": "执法人员", "date": "2023-04-10"}
     )
     assert RECORD not in variant_findings(data, ctx)
+
+
+# --- 治安 cases: the special law's own article (特别法优先) ------------------------------
+
+PUBLIC_ORDER = "《中华人民共和国治安管理处罚法》"
+
+
+@pytest.mark.parametrize(
+    "relation",
+    [
+        "主办民警罗志坚系何伟明堂兄的配偶，属近亲属，未回避",
+        "主办民警罗志坚系违法嫌疑人何伟明之弟，未申请也未决定回避",
+    ],
+)
+def test_police_officer_recusal_cites_public_order_law(ctx: ReviewContext, relation: str) -> None:
+    data = _data("b_11")
+    data["officers"][0]["name"] = "罗志坚"
+    for e in data["events"]:
+        e["officers"] = ["罗志坚" if o == "何伟强" else o for o in e.get("officers", [])]
+    data["events"][2]["note"] = f"分别询问何伟明及参赌人员；{relation}"
+    found = variant_findings(data, ctx)
+    assert ("qualification", f"{PUBLIC_ORDER}第八十一条第一款") in found
+    assert not any(rule.startswith(f"{PENALTY_LAW}第四十三条") for _, rule in found)
+
+
+def test_police_search_without_record_cites_public_order_law(ctx: ReviewContext) -> None:
+    data = _data("b_11")
+    data["events"][1]["note"] = (
+        "对某麻将馆包间进行检查，查获五人正在赌博，现场查获赌资5200元；未制作检查笔录"
+    )
+    found = variant_findings(data, ctx)
+    assert ("evidence", f"{PUBLIC_ORDER}第八十八条") in found
+    assert RECORD not in found
+
+
+def test_confiscation_basis_beside_sanction_is_no_false_law(ctx: ReviewContext) -> None:
+    data = _data("b_11")
+    data["citations"]["penalty_basis"] = [
+        f"{PUBLIC_ORDER}第七十条",
+        f"{PUBLIC_ORDER}第十一条第一款",
+    ]
+    found = variant_findings(data, ctx)
+    assert not any(p == "law" for p, _ in found)
+
+
+def test_duty_article_as_sole_basis_still_flagged(ctx: ReviewContext) -> None:
+    data = _data("b_11")
+    data["citations"]["penalty_basis"] = [f"{PUBLIC_ORDER}第十一条第一款"]
+    found = variant_findings(data, ctx)
+    assert ("law", f"{PENALTY_LAW}第三十八条第一款") in found

@@ -47,6 +47,10 @@ MENTAL_ILLNESS = SpecialRule("第十三条", ("精神病人", "不能辨认"))
 # 违反治安管理行为在六个月内没有被公安机关发现的，不再处罚 (not 行政处罚法第三十六条's two years)
 LIMITATION = SpecialRule("第二十二条第一款", ("六个月", "不再处罚"))
 LIMITATION_MONTHS = 6
+# 人民警察…是本案当事人或者当事人的近亲属的…应当回避 (not 行政处罚法第四十三条第一款)
+RECUSAL = SpecialRule("第八十一条第一款", ("应当回避",))
+# 检查的情况应当制作检查笔录 (not 行政处罚法第五十五条第二款)
+INSPECTION_RECORD = SpecialRule("第八十八条", ("检查笔录",))
 
 
 def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:

@@ -20,6 +20,7 @@ from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
 from assistant.review.statutory_range import fine_clauses, same_base
 from assistant.review.summary_procedure import is_summary
@@ -175,11 +176,17 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
-    rule = ctx.penalty_law("第五十五条第二款")
+    rule = record_rule(case, ctx)
     # the unrecorded inspection already found (cited beside 第四十条) is one finding
     if not any(rule in (f.rule, *f.also_cites) for f in flags if f.severity is Severity.MUST_FIX):
         flags += _step_said_unrecorded(case, ctx)
     return flags
+
+
+def record_rule(case: CaseFile, ctx: ReviewContext) -> str:
+    """The article requiring an inspection's record: 治安管理处罚法第八十八条 (检查的情况应当
+    制作检查笔录) for a 治安 case, the special law speaking for itself; 第五十五条第二款 else."""
+    return special_rule(case, ctx, INSPECTION_RECORD) or ctx.penalty_law("第五十五条第二款")
 
 
 def _step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -203,7 +210,7 @@ def _step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 severity=Severity.MUST_FIX,
                 reason=f"案卷记载{e.date}的调查（检查）未制作笔录（“{said.group(0)}”），"
                 "该次检查认定的事实没有书面记录；检查应当制作笔录",
-                rule=ctx.penalty_law("第五十五条第二款"),
+                rule=record_rule(case, ctx),
                 evidence=f"events（{e.date} {e.type}）note：{e.note}",
             )
         ]
@@ -728,7 +735,7 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 reason=f"{unproven}，也无物证、鉴定或检测结果，违法事实证据不足；"
                 "现场检查应当制作笔录、进行音像记录",
                 rule=ctx.penalty_law("第四十条"),
-                also_cites=[ctx.penalty_law("第五十五条第二款"), ctx.rule(AV_RULE)],
+                also_cites=[record_rule(case, ctx), ctx.rule(AV_RULE)],
                 evidence=f"{inspections[0]}；{listed}",
             )
         ]
@@ -745,7 +752,7 @@ def _on_site(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 reason="案卷记载进行了现场检查（勘验），但没有检查（勘验）笔录；检查应当制作笔录，"
                 "照片、音像记录不能代替"
                 + ("" if used else "（认定的事实未见来自该次检查，请核实笔录是否遗漏）"),
-                rule=ctx.penalty_law("第五十五条第二款"),
+                rule=record_rule(case, ctx),
                 evidence=f"{inspections[0]}；{listed}",
             )
         ]

@@ -20,6 +20,9 @@ from corpus.numerals import to_chinese
 
 # 从轻或者减轻处罚 / 不予处罚 / 从重处罚: how a sanction is measured, cited beside it.
 _ADJUSTS = re.compile(r"从轻|减轻|从重|不予处罚|不予行政处罚")
+# 收缴、追缴 (of 赌资、违禁品、违法所得) are measures, not penalties: the article ordering them
+# is cited beside the 罚则 as the basis of that measure (治安管理处罚法第十一条第一款).
+_MEASURE = re.compile(r"收缴|追缴")
 _OUT_OF_FORCE = (CitationErrorCode.NOT_YET_IN_FORCE, CitationErrorCode.REPEALED)
 
 
@@ -108,8 +111,12 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     records = [ctx.record(c) for c in provisions]
     has_sanction = any(r is not None and is_penalty_norm(r) for r in records)
     for citation, record in zip(provisions, records, strict=True):
-        if has_sanction and (_ADJUSTS.search(citation.text) or is_general_law(citation)):
-            continue  # a general 行政处罚法 rule applied beside the 罚则 is no second 罚则
+        if has_sanction and (
+            _ADJUSTS.search(citation.text)
+            or is_general_law(citation)
+            or _MEASURE.search(citation.article_text)
+        ):
+            continue  # a general rule or a measure's basis beside the 罚则 is no second 罚则
         if record is not None and not is_penalty_norm(record):
             earlier = superseded_sanction(ctx, citation)
             if earlier is not None:

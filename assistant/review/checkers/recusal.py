@@ -18,6 +18,7 @@ from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.public_order import RECUSAL, special_rule
 
 _RELATION = re.compile(
     r"利害关系|近亲属|亲属|亲戚|配偶|兄弟|姐妹|父子|母子|夫妻|同学|合伙|股东|入股|借贷"
@@ -52,7 +53,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                             if undecided
                             else "执法人员与案件有利害关系或者其他可能影响公正执法的关系，未回避"
                         ),
-                        rule=ctx.penalty_law(rule),
+                        rule=(None if undecided else special_rule(case, ctx, RECUSAL))
+                        or ctx.penalty_law(rule),
                         evidence=f"{p.where}：{sentence}",
                     )
                 ]
