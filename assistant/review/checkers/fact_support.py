@@ -677,7 +677,7 @@ def found_on_site(case: CaseFile) -> bool:
     )
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_NOTE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _figures_from_inspection(case: CaseFile) -> bool:
@@ -689,7 +689,7 @@ def _figures_from_inspection(case: CaseFile) -> bool:
     for e in case.events_of("调查取证"):
         if not _INSPECTION.search(e.note):
             continue
-        if any(float(n) in decided for n in _FIGURE.findall(e.note)):
+        if any(float(n) in decided for n in _NOTE_NUMBER.findall(e.note)):
             return True
     return False
 
