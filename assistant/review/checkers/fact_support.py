@@ -123,8 +123,6 @@ _INSPECTION = re.compile(
     rf"|巡查(?:到|至)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
     # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
-    # an inspection that found something there (检查，发现货架存放…)
-    rf"|检查[，,]?(?:时|中)?(?:当场)?发现"
     rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
 )
 # The written record of it, by any agency's title.
