@@ -35,6 +35,9 @@ _ITEMS = re.compile(
     r"有(?:前款|本条第[一二三四五六七八九十]+款)((?:第[一二三四五六七八九十]+项[、和或者至]*)+)"
 )
 _ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
+# an item of a list that writes its own fine: (一)未取得采矿许可证擅自采矿的，处以违法所得50%以下的罚款
+# (the first item follows the lead-in's colon: 分别按照下列规定执行：(一)…)
+_LISTED_ITEM = re.compile(r"(?:^|[：:])[（(]([一二三四五六七八九十]+)[)）]")
 _MULTIPLE = re.compile(r"倍|百分之|[%％]")
 _PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责人|从业人员")
 # A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
@@ -198,9 +201,12 @@ def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None
 
 
 def _items(prefix: str) -> frozenset[int]:
+    """The items a fine is written for: 有前款第X项行为的, or the item whose own words
+    carry it (矿产资源法实施细则第四十二条: (六)…处以相当于矿产资源损失价值50%以下的罚款)."""
     listed = _ITEMS.search(prefix)
     if not listed:
-        return frozenset()
+        own = _LISTED_ITEM.findall(prefix)
+        return frozenset({int(chinese_number(own[-1]))}) if own else frozenset()
     return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
 
 
@@ -444,7 +450,7 @@ def statutory_bounds(
             continue
         low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
         if clause.fine.base is not None and low is None and high is None:
-            if _other_items_fixed(clause, applicable, item):
+            if _other_items_fixed(clause, applicable, item, amounts):
                 skipped.append(clause)
                 continue  # 有前款第七项行为…: the file names no item, so no base is due
             if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
@@ -486,10 +492,16 @@ def _counted(unit: str, quantities: dict[str, float]) -> float | None:
     return next((v for k, v in quantities.items() if _PERSONS_COUNTED.search(k)), None)
 
 
-def _other_items_fixed(clause: FineClause, applicable: list[FineClause], item: int | None) -> bool:
+def _other_items_fixed(
+    clause: FineClause, applicable: list[FineClause], item: int | None, amounts: dict[str, float]
+) -> bool:
     """A multiple written for some items only (固废法第一百零二条: 有前款第七项行为，处所需处置
-    费用…) while other items carry fixed ranges: a file citing the article without its item
-    does not rest on that base, so its absence is no unclear fact."""
+    费用…) while other items carry fixed ranges, or multiples of a base the file has
+    established (违法所得): a file citing the article without its item does not rest on that
+    base, so its absence is no unclear fact."""
     if item is not None or not clause.items:
         return False
-    return any(c.fine.base is None and c is not clause for c in applicable)
+    return any(
+        c is not clause and (c.fine.base is None or resolve_yuan(c.fine, amounts) != (None, None))
+        for c in applicable
+    )
