@@ -14,6 +14,7 @@ agree with it (《行政处罚法》第四十条: 违法事实不清、证据不
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.case_file import CaseFile
 from assistant.review.checkers.recording import AV_RULE
@@ -27,17 +28,19 @@ from assistant.review.summary_procedure import is_summary
 
 _CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
 _UNIT = _CONCENTRATION + "|倍"
+# 限量 is a product standard's word for its limit (GB 18401 甲醛限量, GB 2763 最大残留限量)
 _EXCEEDANCE = re.compile(
-    r"超标|超过[^，。；]{0,20}(?:排放标准|标准限值|限值|排放限值)|超(?:过|出)[^，。；]{0,6}允许误差"
+    r"超标|超(?:过|出)[^，。；]{0,20}(?:标准|限值|限量)|高于[^，。；]{0,10}(?:标准|限值|限量)"
+    r"|超(?:过|出)[^，。；]{0,6}允许误差"
 )
 # a measuring instrument's error (示值误差 ±4g against ±10g) is within its limit either side
 _ERROR = re.compile(r"误差|偏差")
 _MEASURED_TEXT = re.compile(
-    rf"([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})[^。；0-9]{{0,24}}?(?:标准限值|排放限值|限值|标准值|标准为|标准)"
+    rf"([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})[^。；0-9]{{0,24}}?(?:标准限值|排放限值|限值|限量|标准值|标准为|标准)"
     rf"[^。；0-9]{{0,8}}([0-9]+(?:\.[0-9]+)?)\s*({_UNIT})"
 )
 _LIMIT_TEXT = re.compile(
-    rf"(?:限值|标准值|标准为|标准是|不得超过|不超过)(?:为|是|：|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*"
+    rf"(?:限值|限量|标准值|标准为|标准是|不得超过|不超过)(?:为|是|：|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*"
     rf"({_CONCENTRATION})"
 )
 _VALUE_TEXT = re.compile(rf"([0-9]+(?:\.[0-9]+)?)\s*({_CONCENTRATION})")
@@ -73,6 +76,7 @@ POLLUTANTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("臭气浓度", r"臭气"),
         ("噪声", r"噪声|分贝|dB"),
         ("pH", r"pH|PH值|酸碱度"),
+        ("甲醛", r"甲醛"),
     )
 )
 _LOWER_BOUND = re.compile(r"溶解氧|下限")
@@ -169,6 +173,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
         + _uncorrected_unproven(case, ctx)
+        + _uncorrected_contradicted(case, ctx)
     )
 
 
@@ -360,7 +365,7 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ReviewPoint.FACTS,
             "认定超过最大允许误差并据此处罚，但案卷中的检定（检测）结果均在允许误差以内"
             if errors
-            else "认定超标排放（超过标准）并据此处罚，但案卷中的监测结果均未超过所载限值",
+            else "认定超标（超过标准限值）并据此处罚，但案卷中的监测（检验）结果均未超过所载限值",
             ctx,
             "；".join(shown),
         )
@@ -799,6 +804,51 @@ def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 _ORDER = re.compile(r"责令(?:限期)?(?:改正|整改)|限期(?:改正|整改)")
+# a measurement taken to check the correction: 复查检测、复测、复检、重新检测
+_RETEST = re.compile(r"复查|复测|复检|复核|重新检测|重新监测|再次检测|再次监测|整改后")
+
+
+def _order_date(case: CaseFile) -> date | None:
+    orders = [e.date for e in case.evidence if e.date and _ORDER.search(f"{e.type}{e.name}")]
+    orders += [d.date for d in case.documents if d.date and _ORDER.search(d.type)]
+    return min(orders, default=None)
+
+
+def _retests(case: CaseFile) -> list[tuple[str, float, float]]:
+    """Measurements taken after the 责令改正 order (dated after it, or named a 复查/复测)."""
+    first = _order_date(case)
+    return [
+        (f"evidence[{i}]（{e.name}）{m.item}", m.value, m.limit)
+        for i, e in enumerate(case.evidence)
+        if (first is not None and e.date is not None and e.date > first)
+        or _RETEST.search(f"{e.name}{e.obtained_by or ''}")
+        for m in e.measurements
+        if m.limit is not None
+    ]
+
+
+def _uncorrected_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The provision punishes 逾期未改正, the file finds it, but every value measured after
+    the order (the 复查 test) is within its limit: the re-test shows the correction, so the
+    finding the penalty rests on contradicts the file's own evidence (第四十条)."""
+    basis = "".join(c.article_text for c in penalty_provisions(case, ctx))
+    told = [case.facts.description, *case.facts.circumstances]
+    if not (
+        _UNCORRECTED_IN_LAW.search(basis) and any(_UNCORRECTED_IN_FACTS.search(t) for t in told)
+    ):
+        return []
+    retests = _retests(case)
+    if not retests or any(exceeds(*m) for m in retests):
+        return []
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "处罚以逾期未改正（拒不改正）为条件，但责令改正后的复查（复测）结果均未超过所载限值，"
+            "认定当事人未改正与案卷证据矛盾",
+            ctx,
+            "；".join(f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in retests),
+        )
+    ]
 
 
 def _inspected_after_order(case: CaseFile) -> bool:
