@@ -201,12 +201,9 @@ def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None
 
 
 def _items(prefix: str) -> frozenset[int]:
-    """The items a fine is written for: 有前款第X项行为的, or the item whose own words
-    carry it (矿产资源法实施细则第四十二条: (六)…处以相当于矿产资源损失价值50%以下的罚款)."""
     listed = _ITEMS.search(prefix)
     if not listed:
-        own = _LISTED_ITEM.findall(prefix)
-        return frozenset({int(chinese_number(own[-1]))}) if own else frozenset()
+        return frozenset()
     return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
 
 
@@ -257,6 +254,13 @@ def _graver_excess(applicable: list[FineClause], quantities: dict[str, float]) -
     return [c for c in applicable if id(c) not in dropped]
 
 
+def _listed_item(sentence: str) -> frozenset[int]:
+    """The item of a list a sentence opens, whose own words carry a fine (矿产资源法实施细则
+    第四十二条: (六)…处以相当于矿产资源损失价值50%以下的罚款); its 分号 clauses continue it."""
+    own = _LISTED_ITEM.findall(sentence)
+    return frozenset({int(chinese_number(own[-1]))}) if own else frozenset()
+
+
 def _requires(local: str) -> str | None:
     """The circumstance a clause is written for (逾期未改正的，处…), if any."""
     return next((name for name, pattern in REQUIREMENTS if pattern.search(local)), None)
@@ -267,7 +271,9 @@ def fine_clauses(article_text: str) -> list[FineClause]:
     at all when one fine is a multiple of a base the parser does not know (广告费用…),
     since the others are then only its alternatives."""
     clauses = []
-    for sentence in re.split(r"[；。\n]", _clean(article_text)):
+    listed: frozenset[int] = frozenset()  # the item a 分号-separated clause continues
+    for sentence, end in re.findall(r"([^；。\n]*)([；。\n]?)", _clean(article_text)):
+        listed = _listed_item(sentence) or listed
         previous_end = 0
         for found in _FINE.finditer(sentence):
             previous_start = previous_end
@@ -284,7 +290,7 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                 clauses.append(
                     FineClause(
                         fine=per_unit,
-                        items=_items(sentence[: found.start()]),
+                        items=_items(sentence[: found.start()]) or listed,
                         requires=_requires(sentence[: found.end()]),
                         **conditions,
                     )
@@ -310,13 +316,15 @@ def fine_clauses(article_text: str) -> list[FineClause]:
             clauses.append(
                 FineClause(
                     fine=fine,
-                    items=_items(prefix),
+                    items=_items(prefix) or listed,
                     requires=_requires(sentence[: found.end()]),
                     lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
                     **_over(prefix),
                     **conditions,
                 )
             )
+        if end != "；":
+            listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
     return clauses
 
 
@@ -450,11 +458,11 @@ def statutory_bounds(
             continue
         low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
         if clause.fine.base is not None and low is None and high is None:
+            if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
+                return None  # 没有违法所得的… : an unrecorded base may lawfully be none
             if _other_items_fixed(clause, applicable, item, amounts):
                 skipped.append(clause)
                 continue  # 有前款第七项行为…: the file names no item, so no base is due
-            if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
-                return None  # 没有违法所得的… : an unrecorded base may lawfully be none
             return StatutoryBounds(None, None, clause.fine.raw, clause.fine.base)
         lows.append(low)
         highs.append(high)
