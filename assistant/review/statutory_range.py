@@ -273,7 +273,6 @@ def fine_clauses(article_text: str) -> list[FineClause]:
     clauses = []
     listed: frozenset[int] = frozenset()  # the item a 分号-separated clause continues
     for sentence, end in re.findall(r"([^；。\n]*)([；。\n]?)", _clean(article_text)):
-        listed = _listed_item(sentence) or listed
         previous_end = 0
         for found in _FINE.finditer(sentence):
             previous_start = previous_end
@@ -290,7 +289,9 @@ def fine_clauses(article_text: str) -> list[FineClause]:
                 clauses.append(
                     FineClause(
                         fine=per_unit,
-                        items=_items(sentence[: found.start()]) or listed,
+                        items=_items(sentence[: found.start()])
+                        or _listed_item(sentence[: found.start()])
+                        or listed,
                         requires=_requires(sentence[: found.end()]),
                         **conditions,
                     )
@@ -316,13 +317,16 @@ def fine_clauses(article_text: str) -> list[FineClause]:
             clauses.append(
                 FineClause(
                     fine=fine,
-                    items=_items(prefix) or listed,
+                    items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()]),
                     lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
                     **_over(prefix),
                     **conditions,
                 )
             )
+        listed = (
+            _listed_item(sentence) or listed
+        )  # a lead-in's fine before 下列…：(一) is no item's
         if end != "；":
             listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
     return clauses
