@@ -49,6 +49,9 @@ _BY_REFERENCE = re.compile(
 _SAVING = re.compile(r"[^，。；]*另有规定的，(?:依照|从其)[^。；]*")
 # 除依照前款规定处罚外: a reference inside the article, whose measures are all read here.
 _WITHIN_ARTICLE = re.compile(r"依照(?:前款|前两款|前三款|本条[^，。；]{0,8})规定")
+# 对其中的电子商务平台经营者，依照本法第八十一条第一款的规定处罚 (电子商务法第七十六条): only
+# that class of party is sent elsewhere; for any other the article's own measures are all.
+_SUBSET = re.compile(r"对其中的([^，。；]{1,20})，依照[^。；]*")
 
 
 # What a 吊销/暂扣 takes away, by its head noun; an article's generic 许可证件/证照 covers
@@ -146,8 +149,19 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
         elif (earlier := superseded_sanction(ctx, citation)) is not None:
             provisions.append(earlier)
     texts = "".join(c.article_text for c in provisions)
-    own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", texts))
+    own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", _other_class(case, texts)))
     return [] if _BY_REFERENCE.search(own) else provisions
+
+
+def _other_class(case: CaseFile, texts: str) -> str:
+    """The text without a clause sending another class of party to another article, when
+    nothing in the file names the party as of that class (a 网店 is no 电子商务平台经营者)."""
+    about = "".join([case.title, case.facts.description, *(p.name for p in case.parties)])
+
+    def drop(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(1) in about else ""
+
+    return _SUBSET.sub(drop, texts)
 
 
 # 没收违法所得 rests on 行政处罚法第二十八条第二款 for every act since 2021-07-15.
