@@ -58,3 +58,49 @@ def test_platform_operator_is_sent_to_the_other_article(ctx: ReviewContext) -> N
     data["parties"][0]["name"] = "某电子商务平台经营者（汕头某网络科技有限公司）"
     data["parties"][0]["kind"] = "单位"
     assert NO_BASIS not in variant_findings(data, ctx)
+
+
+# --- 第三十七条: a decision sentence quoting the superseded 罚则 --------------------------
+
+OLD_WORDS = "没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款"
+NEW_WORDS = "没有违法所得或者违法所得不足2万元的，处1万元以上10万元以下的罚款"
+SUPERSEDED = ("law", f"{PENALTY_LAW}第三十七条")
+
+
+def _old_version(sentence: str, amount: int) -> dict:
+    data = _data("d_07")
+    data["penalty"]["amount"] = amount
+    data["facts"]["description"] = (
+        "当事人未取得道路运输经营许可，驾驶小型普通客车搭载乘客并收取车费，违法所得300元。"
+        f"决定书载明：“{sentence}”"
+    )
+    return data
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        (
+            f"依据《中华人民共和国道路运输条例》第六十三条，{OLD_WORDS}；"
+            "考虑当事人配合调查，按法定最低额处罚款3万元。",
+            30000,
+        ),
+        (
+            f"根据《道路运输条例》（2019年修订）第六十三条规定：{OLD_WORDS}。"
+            "当事人系初次违法，决定罚款35000元。",
+            35000,
+        ),
+    ],
+)
+def test_decision_sentence_quoting_the_old_sanction(
+    ctx: ReviewContext, sentence: str, amount: int
+) -> None:
+    assert SUPERSEDED in variant_findings(_old_version(sentence, amount), ctx)
+
+
+def test_decision_sentence_quoting_the_sanction_in_force_is_clean(ctx: ReviewContext) -> None:
+    sentence = (
+        f"依据《中华人民共和国道路运输条例》第六十三条第（二）项，{NEW_WORDS}；"
+        "鉴于当事人初次违法，决定罚款1万元。"
+    )
+    assert SUPERSEDED not in variant_findings(_old_version(sentence, 10000), ctx)

@@ -250,6 +250,21 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text).rstrip("。；;，,")
 
 
+# 依据《道路运输条例》（2019年修订）第六十三条，: the lead-in naming the provision a quoted
+# decision sentence then reproduces
+_LEAD_IN = re.compile(
+    r"^[^。；;]*?第[^，。；]{1,8}条(?:第[^，。；]{1,6}[款项])*(?:的)?(?:规定)?[，：:]"
+)
+
+
+def _quoted_pieces(quote: str) -> list[str]:
+    """The quote and, where it is a decision's sentence (依据…第六十三条，没有违法所得…的罚款；
+    鉴于…), each of its clauses without the lead-in: the statute's words it reproduces are
+    one of them, the agency's own reasoning around them never is."""
+    pieces = [_compact(_LEAD_IN.sub("", p)) for p in re.split(r"[。；;]", quote)]
+    return [quote, *(p for p in pieces if len(p) >= 10 and p != quote)]
+
+
 def _quoted_superseded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The decision quotes its 罚则 in words the version in force on the act date no longer
     has and an earlier version had: it applied the superseded law (第三十七条), and the
@@ -257,7 +272,7 @@ def _quoted_superseded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not imposes_penalty(case):
         return []
     told = "。".join([case.facts.description, *case.facts.circumstances])
-    quotes = [_compact(q) for q in _QUOTED.findall(told)]
+    quotes = [p for q in _QUOTED.findall(told) for p in _quoted_pieces(_compact(q))]
     for citation in penalty_provisions(case, ctx):
         # the words of the item the act fits: 道路运输条例第六十三条第（三）项 (危险货物)
         # keeps the old sentence a 普通货物 case no longer falls under
