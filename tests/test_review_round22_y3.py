@@ -104,3 +104,46 @@ def test_decision_sentence_quoting_the_sanction_in_force_is_clean(ctx: ReviewCon
         "鉴于当事人初次违法，决定罚款1万元。"
     )
     assert SUPERSEDED not in variant_findings(_old_version(sentence, 10000), ctx)
+
+
+# --- 是否超越法定权限: a measure the law reserves to the issuing organ --------------------
+
+RESERVED = ("authority", "《建设工程质量管理条例》第七十五条第一款")
+
+
+def _downgrade(issuer: str, types: list[str], agency: str = "江门市住房和城乡建设局") -> dict:
+    data = _data("b_10")
+    data["agency"]["name"] = agency
+    data["penalty"]["types"] = types
+    data["facts"]["description"] = (
+        f"经查，当事人持有建筑工程施工总承包贰级资质（发证机关为{issuer}），在梁板施工中"
+        f"少配受力钢筋。依据《建设工程质量管理条例》第六十四条，决定：{'、'.join(types)}。"
+    )
+    return data
+
+
+@pytest.mark.parametrize(
+    ("issuer", "types", "agency"),
+    [
+        ("广东省住房和城乡建设厅", ["罚款", "降低资质等级"], "江门市住房和城乡建设局"),
+        ("广东省住房和城乡建设厅", ["罚款", "吊销资质证书"], "佛山市住房和城乡建设局"),
+        ("住房和城乡建设部", ["罚款", "责令停业整顿"], "珠海市住房和城乡建设局"),
+    ],
+)
+def test_measure_reserved_to_the_issuer(
+    ctx: ReviewContext, issuer: str, types: list[str], agency: str
+) -> None:
+    assert RESERVED in variant_findings(_downgrade(issuer, types, agency), ctx)
+
+
+@pytest.mark.parametrize(
+    ("issuer", "types"),
+    [
+        ("江门市住房和城乡建设局", ["罚款", "降低资质等级"]),  # the agency issued it
+        ("广东省住房和城乡建设厅", ["罚款"]),  # a fine is any 建设行政主管部门's
+    ],
+)
+def test_issuer_deciding_or_fine_only_is_clean(
+    ctx: ReviewContext, issuer: str, types: list[str]
+) -> None:
+    assert RESERVED not in variant_findings(_downgrade(issuer, types), ctx)

@@ -10,6 +10,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
+from assistant.review.deciding_organ import reserved_kinds
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
@@ -107,7 +108,22 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _department(case, ctx)
         + _territory(case, ctx)
         + _level(case, ctx)
+        + _issuing_organ(case, ctx)
     )
+
+
+def _issuing_organ(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A measure the law reserves to the organ that issued the certificate, decided by another."""
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"拟处“{r.kind}”依法由颁发证书的机关决定，案卷载明发证机关为{r.issuer}，"
+            f"{case.agency.name}无权作出",
+            r.rule,
+            f"agency.name={case.agency.name}；penalty.types：{'、'.join(case.penalty.types)}",
+        )
+        for r in reserved_kinds(case, ctx)
+    ]
 
 
 def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

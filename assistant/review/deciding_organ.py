@@ -1,0 +1,101 @@
+"""Who may decide a measure: a 罚则 or a general article of the same law that reserves it to
+the organ that issued the certificate (建设工程质量管理条例第七十五条第一款: 降低资质等级和吊销资质
+证书的行政处罚，由颁发资质证书的机关决定; 原发证机关决定). Another organ deciding it acts beyond
+its power (是否超越法定权限), whatever its powers list says."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.case_file import CaseFile
+from assistant.review.checkers.penalty_measures import MEASURE_WORDS
+from assistant.review.context import ReviewContext
+from assistant.review.statutory_fine import penalty_provisions
+from corpus.citation_resolver import canonical_citation
+from corpus.numerals import article_label
+
+# …的行政处罚，由颁发资质证书的机关决定 / 给予吊销…处罚的，须由原发证机关决定
+_RESERVED = re.compile(
+    r"([^。；\n]*?)(?:须|应当)?由((?:颁发|核发|原发证|发证)[^，。；]{0,24}?机关)决定"
+)
+# 由原发证机关或其上级机关决定: another organ may decide as well
+_ALTERNATIVE = re.compile(r"^或")
+# 发证机关为广东省住房和城乡建设厅 / 由广东省住房和城乡建设厅颁发
+_ISSUER = (
+    re.compile(r"(?:发证机关|颁发机关|核发机关)(?:为|是|系|：|:)\s*([^，。；、）)\s]{2,30})"),
+    re.compile(r"由([^，。；、（(]{2,30}?)(?:颁发|核发)"),
+)
+_REGION = re.compile(r"^(.{2,12}?(?:省|自治区|市|县|区))")
+_SELF = re.compile(r"本局|本机关|我局|本厅")
+# 住房和城乡建设部 / 国家…局: a central organ, never a local agency
+_CENTRAL = re.compile(r"^(?:国务院|国家|中华人民共和国)|部$")
+
+
+@dataclass(frozen=True)
+class Reserved:
+    """A measure the file imposes that the law reserves to the issuing organ."""
+
+    kind: str
+    issuer: str
+    rule: str
+
+
+def _same_organ(agency: str, issuer: str) -> bool:
+    """Conservative: organs differ only where both names start with a different place."""
+    if _SELF.search(issuer):
+        return True
+    ours, theirs = _REGION.match(agency), _REGION.match(issuer)
+    if ours is not None and theirs is None and _CENTRAL.search(issuer):
+        return False
+    if ours is None or theirs is None:
+        return True
+    return ours.group(1) == theirs.group(1) or ours.group(1) in theirs.group(1)
+
+
+def issuer(case: CaseFile) -> str | None:
+    """The organ the file says issued the party's certificate."""
+    texts = [case.facts.description, *case.facts.circumstances]
+    texts += [f"{e.name}{e.source or ''}" for e in case.evidence]
+    for text in texts:
+        for pattern in _ISSUER:
+            if found := pattern.search(text or ""):
+                return found.group(1)
+    return None
+
+
+def _paragraph_rule(title: str, label: str, texts: list[str], clause: str) -> str:
+    index = next((i for i, t in enumerate(texts) if clause in t), None)
+    paragraph = index + 1 if index is not None and len(texts) > 1 else None
+    return canonical_citation(title, label, paragraph, None)
+
+
+def _words_for(kind: str) -> str | None:
+    return next((words for name, words in MEASURE_WORDS if re.search(name, kind)), None)
+
+
+def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
+    """Kinds the file imposes that an article of the cited 罚则's law (in the version applied)
+    reserves to the issuing organ, where the file names an issuer other than the agency."""
+    organ = issuer(case)
+    if organ is None or _same_organ(case.agency.name, organ):
+        return []
+    found: list[Reserved] = []
+    for citation in penalty_provisions(case, ctx):
+        for record in ctx.store.iter_articles([citation.law]):
+            if record.version != citation.version:
+                continue
+            texts = [p.text for p in record.paragraphs]
+            for match in _RESERVED.finditer(record.text):
+                if _ALTERNATIVE.search(record.text[match.end() :]):
+                    continue
+                rule = _paragraph_rule(
+                    record.title, article_label(record.number, record.suffix), texts, match.group(0)
+                )
+                for kind in case.penalty.types:
+                    words = _words_for(kind)
+                    if words and re.search(words, match.group(1)):
+                        found.append(Reserved(kind, organ, rule))
+        if found:
+            return found
+    return found
