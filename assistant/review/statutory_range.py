@@ -113,8 +113,17 @@ class FineClause:
 _BASE_FILLER = re.compile(r"[（(][^）)]*[）)]|的|或者|人民币|被|（|）")
 
 
+# 非法经营数额 (the 两高 interpretation's word) counts what 违法经营额 (商标法第六十条、实施条例
+# 第七十八条) counts: the value of the infringing goods made, stored, sold. 非法/违法 and
+# 数额/额 name one base.
+_BASE_SYNONYMS = ((re.compile(r"非法经营"), "违法经营"), (re.compile(r"经营数额"), "经营额"))
+
+
 def _bare(name: str) -> str:
-    return _BASE_FILLER.sub("", name)
+    bare = _BASE_FILLER.sub("", name)
+    for pattern, word in _BASE_SYNONYMS:
+        bare = pattern.sub(word, bare)
+    return bare
 
 
 def same_base(name: str, base: str) -> bool:
