@@ -13,6 +13,7 @@ agree with it (《行政处罚法》第四十条: 违法事实不清、证据不
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import date
 
@@ -20,6 +21,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.party_capacity import birth_date, birth_date_from_id, is_person
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
@@ -169,6 +171,8 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
         + _amount_beyond_evidence(case, ctx)
+        + _reading_beyond_evidence(case, ctx)
+        + _minor_contradicted(case, ctx)
         + _failed_test_contradicted(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
@@ -476,6 +480,143 @@ def _decided_beyond(
     reason = f"认定{label}为{decided:g}{unit}，但案卷证据记载为{shown}，认定的事实与证据矛盾"
     evidence = f"{field}={decided:g}；" + "；".join(f"{w}={v:g}" for w, v in figures)
     return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
+
+
+# A reading of a level, not an amount that adds up: 酒精含量 mg/100ml, 浓度 mg/m³, 车速 km/h,
+# 噪声 dB(A), 含量 %. Several readings of one thing are not summed; the decided one is one of them.
+_LEVEL_UNIT = re.compile(r"/|dB|分贝|%|‰")
+_LIMIT_GAP = re.compile(r"标准|限值|限量|不得|超过|低于|高于|以上|以下|达到")
+
+
+def _readings(text: str, item: str, unit: str) -> list[float]:
+    """The figures ``text`` gives for ``item`` in ``unit`` (呼气酒精含量检测为28mg/100ml),
+    not a limit written after it (…含量超过20mg/100ml的标准)."""
+    pattern = rf"{re.escape(item)}([^，。；0-9]{{0,10}}?)([0-9]+(?:\.[0-9]+)?)\s*{re.escape(unit)}"
+    found = re.findall(pattern, text, re.IGNORECASE)
+    return [float(v) for gap, v in found if not _LIMIT_GAP.search(gap)]
+
+
+def _reading_core(name: str, unit: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]", "", name.replace(unit, "")).removeprefix("认定").strip()
+
+
+def _decided_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, float]]:
+    """The decision's figures for a measured item: facts.quantities named after it (in its
+    unit), else the figures the narrative writes for it."""
+    found = [
+        (f"facts.quantities.{k}", v)
+        for k, v in case.facts.quantities.items()
+        if unit.lower() in k.lower()
+        and _MEASURE.search(k) is None
+        and _same_item(_reading_core(k, unit), item)
+    ]
+    return found or [(f"facts“{item}”", v) for v in _readings(_narrative(case), item, unit)]
+
+
+def _same_item(core: str, item: str) -> bool:
+    return len(core) >= 2 and (core in item or item in core)
+
+
+def _evidence_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, float]]:
+    """Every reading the evidence gives for the item: its measurements and its notes."""
+    found = [
+        (f"evidence[{i}]（{e.name}）{m.item}", float(m.value))
+        for i, e in enumerate(case.evidence)
+        for m in e.measurements
+        if m.unit.lower() == unit.lower() and _same_item(m.item, item)
+    ]
+    found += [
+        (f"evidence[{i}]（{e.name}）", v)
+        for i, e in enumerate(case.evidence)
+        for v in _readings(e.note, item, unit)
+    ]
+    return found
+
+
+def _reading_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A level the decision finds (呼气酒精含量28mg/100ml) above every reading of that item
+    the file's own evidence records (检验单18mg/100ml): the fact punished is not the fact
+    proven (第四十条)."""
+    items = {(m.item, m.unit) for e in case.evidence for m in e.measurements}
+    for item, unit in sorted(i for i in items if i[1] and _LEVEL_UNIT.search(i[1])):
+        readings = _evidence_readings(case, item, unit)
+        decided = _decided_readings(case, item, unit)
+        top = max(v for _, v in readings)
+        above = [(w, v) for w, v in decided if v > top * 1.01]
+        if above:
+            field, value = above[0]
+            shown = "、".join(f"{v:g}{unit}" for _, v in readings)
+            reason = f"认定{item}为{value:g}{unit}，但案卷证据记载为{shown}，认定的事实与证据矛盾"
+            evidence = f"{field}={value:g}；" + "；".join(f"{w}={v:g}" for w, v in readings)
+            return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
+    return []
+
+
+_ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
+_BIRTH_TEXT = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:出?生)?")
+_PERSON_DOC = re.compile(r"居民身份证|身份证|户口|户籍|询问笔录|陈述")
+
+
+def _people(case: CaseFile) -> set[str]:
+    """Natural persons the file names: parties, and whose ID or statement is evidence."""
+    names = {p.name for p in case.parties if is_person(p)}
+    for e in case.evidence:
+        head = _PERSON_DOC.split(e.name)[0].strip()
+        names |= {n for n in (e.source, head) if 2 <= len(n) <= 4 and _PERSON_DOC.search(e.name)}
+    return names
+
+
+def _said_minor(text: str, name: str) -> bool:
+    """The narrative calls ``name`` a minor: 未成年人李某, 李某（未成年人）, 李某（17周岁）."""
+    n = re.escape(name)
+    return bool(
+        re.search(rf"未成年人?{n}|{n}[（(，,]?(?:系|是|为)?(?:未成年|1[0-7]周岁|不满十八)", text)
+    )
+
+
+def _births(case: CaseFile, name: str) -> list[tuple[str, dt.date]]:
+    """Birth dates the file records for a person: a party's own fields, and the ID numbers
+    and birth dates in the evidence that names that person."""
+    found = [(f"parties（{name}）", birth_date(p)) for p in case.parties if p.name == name]
+    for i, e in enumerate(case.evidence):
+        if name not in f"{e.name}{e.source}{e.note}":
+            continue
+        found += [
+            (f"evidence[{i}]（{e.name}）", birth_date_from_id(c))
+            for c in _ID_NUMBER.findall(e.note)
+        ]
+        for y, m, d in _BIRTH_TEXT.findall(e.note):
+            try:
+                found.append((f"evidence[{i}]（{e.name}）", dt.date(int(y), int(m), int(d))))
+            except ValueError:
+                continue
+    return list(dict.fromkeys((w, b) for w, b in found if b is not None))
+
+
+def _age(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _minor_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision finds a person a minor (接纳未成年人李某), but every birth date the file
+    records for that person — ID number, 出生日期 — shows eighteen or more on the act date:
+    the fact punished is contradicted by the evidence (第四十条)."""
+    text = _narrative(case)
+    day = case.violation.date
+    for name in sorted(_people(case)):
+        births = _births(case, name) if _said_minor(text, name) else []
+        if births and all(_age(b, day) >= 18 for _, b in births):
+            shown = "；".join(f"{w}出生日期{b.isoformat()}" for w, b in births)
+            return [
+                _flag(
+                    ReviewPoint.FACTS,
+                    f"认定{name}为未成年人，但案卷证据记载其出生日期，违法行为发生日"
+                    f"（{day.isoformat()}）已满{_age(births[0][1], day)}周岁，认定的事实与证据矛盾",
+                    ctx,
+                    shown,
+                )
+            ]
+    return []
 
 
 # 赌资合计600元、称赌资约150元、各自赌资100至200元: the figure the evidence gives for an
