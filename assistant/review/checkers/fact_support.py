@@ -562,7 +562,8 @@ def _people(case: CaseFile) -> set[str]:
     names = {p.name for p in case.parties if is_person(p)}
     for e in case.evidence:
         head = _PERSON_DOC.split(e.name)[0].strip()
-        names |= {n for n in (e.source, head) if 2 <= len(n) <= 4 and _PERSON_DOC.search(e.name)}
+        candidates = (e.source or "", head)
+        names |= {n for n in candidates if 2 <= len(n) <= 4 and _PERSON_DOC.search(e.name)}
     return names
 
 
