@@ -7,8 +7,9 @@ figures, wording) of eval/sets/review_fresh18 files."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import set_file_data, variant_findings
+from review_fixtures import must_fix_findings, set_file_data, variant_findings
 
+from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
 
 FACTS = ("facts", "《中华人民共和国行政处罚法》第四十条")
@@ -107,3 +108,12 @@ def test_illegal_business_amount_is_the_base(ctx: ReviewContext) -> None:
     data["facts"]["amounts"] = {"非法经营数额": 98000, "违法所得": 12000}
     data["penalty"]["amount"] = 196000
     assert FACTS not in variant_findings(data, ctx)
+
+
+def test_a_labelled_value_is_no_reading(ctx: ReviewContext) -> None:
+    """标称发芽率≥80% beside 检验发芽率62%: the label's claim is what the goods failed, not a
+    decided reading above the evidence."""
+    data = set_file_data("review_fresh14", "rf14c_15_*.yaml")
+    assert ("facts", "《中华人民共和国行政处罚法》第四十条") not in must_fix_findings(
+        parse_case(data), ctx
+    )

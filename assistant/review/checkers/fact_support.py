@@ -485,15 +485,22 @@ def _decided_beyond(
 # A reading of a level, not an amount that adds up: 酒精含量 mg/100ml, 浓度 mg/m³, 车速 km/h,
 # 噪声 dB(A), 含量 %. Several readings of one thing are not summed; the decided one is one of them.
 _LEVEL_UNIT = re.compile(r"/|dB|分贝|%|‰")
-_LIMIT_GAP = re.compile(r"标准|限值|限量|不得|超过|低于|高于|以上|以下|达到")
+_LIMIT_GAP = re.compile(r"标准|限值|限量|不得|超过|低于|高于|以上|以下|达到|[≥≤><]|不低于|不少于")
+# 标称发芽率≥80% / 总养分标注45%: the value a label claims, not a reading of the goods
+_CLAIMED = re.compile(r"标称|标注|标明|标示|标识|明示|标签|宣称|声称|承诺")
 
 
 def _readings(text: str, item: str, unit: str) -> list[float]:
     """The figures ``text`` gives for ``item`` in ``unit`` (呼气酒精含量检测为28mg/100ml),
     not a limit written after it (…含量超过20mg/100ml的标准)."""
     pattern = rf"{re.escape(item)}([^，。；0-9]{{0,10}}?)([0-9]+(?:\.[0-9]+)?)\s*{re.escape(unit)}"
-    found = re.findall(pattern, text, re.IGNORECASE)
-    return [float(v) for gap, v in found if not _LIMIT_GAP.search(gap)]
+    found = []
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        before = re.split(r"[，。；]", text[max(0, m.start() - 8) : m.start()])[-1]
+        if _LIMIT_GAP.search(m.group(1)) or _CLAIMED.search(before + m.group(1)):
+            continue
+        found.append(float(m.group(2)))
+    return found
 
 
 def _reading_core(name: str, unit: str) -> str:
