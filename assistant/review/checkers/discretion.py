@@ -15,6 +15,8 @@ from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
+from assistant.review.public_order import special_rule
+from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 
 _TOLERANCE_YUAN = 0.5
@@ -78,7 +80,7 @@ def _bounds(low: float | None, high: float | None) -> str:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    flags = _statutory_range(case, ctx)
+    flags = _public_order_reduction(case, ctx) or _statutory_range(case, ctx)
     standard = matching_standard(case, ctx)
     decision = None
     if standard is not None and ctx.standards is not None and bound_by_standards(case):
@@ -116,6 +118,21 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     else:
         return []
     return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:g}")]
+
+
+def _public_order_reduction(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """治安管理处罚法第十九条 says 减轻 (not 从轻) on its grounds: the special law's duty,
+    stricter than 行政处罚法第三十二条's, is the one to cite."""
+    found = statutory_fine(case, ctx)
+    why = not_reduced(case, ctx, found[0].high if found else None)
+    if not why:
+        return []
+    rule = special_rule(case, ctx, REDUCTION) or ""
+    grounds = "、".join(article_19_grounds(case))
+    reason = f"案卷载明{rule}规定应当减轻处罚或者不予处罚的情形（{grounds}），{why}，未予减轻"
+    return [
+        _flag(Severity.MUST_FIX, reason, rule, f"penalty.types={'、'.join(case.penalty.types)}")
+    ]
 
 
 def _maximum_despite_grounds(
