@@ -50,3 +50,10 @@ def test_no_ground_on_record_no_finding(ctx: ReviewContext) -> None:
     data = _surrender("陈某踢坏邻居电动车，经传唤到案，拒不赔偿。决定行政拘留十日。", [])
     data["facts"]["circumstances"] = []
     assert ART_19 not in must_fix_findings(parse_case(data), ctx)
+
+
+def test_forgiveness_alone_is_no_article_19_ground(ctx: ReviewContext) -> None:
+    data = _surrender("陈某与邻居互殴，经调解双方互相谅解。决定行政拘留七日。", [])
+    data["facts"]["circumstances"] = []
+    data["penalty"] = {"types": ["行政拘留"]}
+    assert ART_19 not in must_fix_findings(parse_case(data), ctx)

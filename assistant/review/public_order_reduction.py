@@ -18,7 +18,10 @@ from corpus.citation_resolver import ResolvedCitation
 # 违反治安管理有下列情形之一的，减轻处罚或者不予处罚 (the anchor keeps a renumbered revision out)
 REDUCTION = SpecialRule("第十九条", ("减轻处罚或者不予处罚", "主动投案"))
 # The items' wording as files record them; 第十九条 itself when the file names it.
-_ITEM_WORDS = ("主动投案", "谅解", "胁迫", "诱骗", "立功", "情节特别轻微")
+# 谅解 alone (a fight settled, a victim's letter) is no item: (二) needs the party's own
+# 主动 remedy as well, written in one sentence.
+_ITEM_WORDS = ("主动投案", "胁迫", "诱骗", "立功", "情节特别轻微")
+_ITEM_2 = re.compile(r"主动(?:赔偿|消除|减轻)[^。；]{0,30}谅解")
 _CITED = re.compile(r"治安管理处罚法》?第十九条")
 _NUM = r"[0-9]+|[一二两三四五六七八九十]+"
 _DAYS = re.compile(rf"拘留({_NUM})日|({_NUM})日(?:行政)?拘留")
@@ -31,6 +34,8 @@ def article_19_grounds(case: CaseFile) -> list[str]:
     named = [g for g in facts.mitigating_grounds if _CITED.search(g)]
     texts = [*facts.circumstances, facts.description, *facts.mitigating_grounds]
     words = [w for w in _ITEM_WORDS if any(affirmed(w, t) for t in texts)]
+    if any(_ITEM_2.search(t) for t in texts):
+        words.append("主动消除或者减轻违法后果并取得被侵害人谅解")
     return named or words
 
 
