@@ -117,3 +117,13 @@ def test_a_labelled_value_is_no_reading(ctx: ReviewContext) -> None:
     assert ("facts", "《中华人民共和国行政处罚法》第四十条") not in must_fix_findings(
         parse_case(data), ctx
     )
+
+
+def test_a_one_character_element_is_read_without_crashing(ctx: ReviewContext) -> None:
+    """汞 0.62 mg/kg in the report: a one-character item is still its own reading."""
+    data = set_file_data("review_fresh18", "rf18a_05_*.yaml")
+    for evidence in data["evidence"]:
+        for measurement in evidence.get("measurements") or []:
+            measurement["item"] = "汞"
+            measurement["unit"] = "mg/kg"
+    must_fix_findings(parse_case(data), ctx)

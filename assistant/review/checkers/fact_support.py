@@ -521,7 +521,9 @@ def _decided_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, f
 
 
 def _same_item(core: str, item: str) -> bool:
-    return len(core) >= 2 and (core in item or item in core)
+    """One measured item under two names (呼气酒精含量 / 酒精含量); a one-character element
+    (汞, 铅) only under its own name."""
+    return core == item or (len(core) >= 2 and (core in item or item in core))
 
 
 def _evidence_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, float]]:
@@ -547,6 +549,8 @@ def _reading_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     items = {(m.item, m.unit) for e in case.evidence for m in e.measurements}
     for item, unit in sorted(i for i in items if i[1] and _LEVEL_UNIT.search(i[1])):
         readings = _evidence_readings(case, item, unit)
+        if not readings:
+            continue
         decided = _decided_readings(case, item, unit)
         top = max(v for _, v in readings)
         above = [(w, v) for w, v in decided if v > top * 1.01]
