@@ -16,6 +16,8 @@ from assistant.review.public_order import FAMILY_NOTICE, special_rule
 
 _NOT_TOLD = re.compile(
     r"(?:未|没有|未能|未予|不)(?:及时)?(?:通知|告知)(?:其|被处罚人的?|当事人的?)?家属|家属[^。；，]{0,6}(?:未|没有)(?:被)?(?:通知|告知)"
+    # the file says it holds no record of a notice (案卷无通知家属的记录, 未见通知家属的回执)
+    r"|(?:无|未见|没有|缺少|缺)(?:任何)?(?:通知|告知)(?:其|被处罚人的?|当事人的?)?家属的?(?:记录|材料|回执|凭证|文书)"
 )
 
 

@@ -39,7 +39,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # whether or not the party applies, so it is read past, not as an answer
             own = _RIGHT_ONLY.sub("", sentence)
             related = _related(own) and _names_officer(case, own)
-            kin = _kin_of_party(case, own)
+            kin = _kin_of_party(case, own, _party_words(case, ctx))
             if _reviewer_not_withdrawn(own):
                 return [_reviewer_flag(ctx, f"{p.where}：{sentence}")]
             if undecided or (related and _NOT_WITHDRAWN.search(own)) or kin:
@@ -76,19 +76,32 @@ _WITHDRAWN = re.compile(
 _WITHDRAWN_DENIED = re.compile(r"无|未|没有|不予|拒绝|不存在")
 
 
-def _kin_of_party(case: CaseFile, sentence: str) -> bool:
+def _kin_of_party(case: CaseFile, sentence: str, party_words: re.Pattern[str]) -> bool:
     """The sentence states a close kinship between a handling officer (by name) and the party,
     and nothing in the file records the officer's withdrawal."""
     if not _related(sentence, _KIN):
         return False
     officer = any(len(o.name) >= 2 and o.name in sentence for o in case.officers)
     names = [p.name for p in case.parties] + _party_people(case)
-    party = bool(_PARTY_WORDS.search(sentence)) or any(len(n) >= 2 and n in sentence for n in names)
+    party = bool(party_words.search(sentence)) or any(len(n) >= 2 and n in sentence for n in names)
     return officer and party and not _withdrawal_recorded(case)
 
 
 # The party, or the person who speaks for it (a company's 法定代表人, the one questioned)
 _PARTY_WORDS = re.compile(r"当事人|被询问人|被检查人|法定代表人|负责人|经营者")
+# 治安案件的当事人 includes the victim: 《治安管理处罚法》第八十一条第一款 lets 被侵害人 ask for
+# the withdrawal of an officer who 是本案当事人或者当事人的近亲属, so an officer related to the
+# victim must withdraw as one related to the offender.
+_VICTIM_WORDS = re.compile(r"被侵害人|被害人|受害人")
+
+
+def _party_words(case: CaseFile, ctx: ReviewContext) -> re.Pattern[str]:
+    """Who counts as 当事人 in the file: the victim too in a 治安 case."""
+    if special_rule(case, ctx, RECUSAL) is None:
+        return _PARTY_WORDS
+    return re.compile(f"{_PARTY_WORDS.pattern}|{_VICTIM_WORDS.pattern}")
+
+
 _PARTY_PERSON = re.compile(
     r"(?:法定代表人|主要负责人|负责人|经营者|实际控制人|投资人)[：:]?([\u4e00-\u9fa5]{2,3}?)(?=[，,。；;、（(\s]|$|系|的)"
 )
