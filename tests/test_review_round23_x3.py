@@ -136,3 +136,30 @@ def test_family_notice_record_missing(ctx: ReviewContext, note: str, flagged: bo
     data = set_file_data("review_fresh19", "rf19c_11_*.yaml")
     data["events"][-1]["note"] = note
     assert (FAMILY in variant_findings(data, ctx)) is flagged
+
+
+# --- 行政处罚法第十七条: a 生态环境分局 (派出机构) deciding in its own name ----------------------
+
+SUBJECT = ("subject", "《中华人民共和国行政处罚法》第十七条")
+
+
+@pytest.mark.parametrize(
+    ("name", "flagged"),
+    [
+        ("佛山市生态环境局顺德分局", True),
+        ("茂名市生态环境局信宜分局", True),
+        ("江门市生态环境局", False),
+        ("广州市公安局天河区分局", False),
+    ],
+)
+def test_environment_branch_is_no_subject(ctx: ReviewContext, name: str, flagged: bool) -> None:
+    data = set_file_data("review_fresh19", "rf19b_11_*.yaml")
+    data["agency"]["name"] = name
+    assert (SUBJECT in variant_findings(data, ctx)) is flagged
+
+
+def test_environment_branch_acting_in_the_city_bureau_name_is_lawful(ctx: ReviewContext) -> None:
+    data = set_file_data("review_fresh19", "rf19b_11_*.yaml")
+    data["agency"]["name"] = "佛山市生态环境局顺德分局"
+    data["agency"]["acts_in_name_of"] = "佛山市生态环境局"
+    assert SUBJECT not in variant_findings(data, ctx)

@@ -114,6 +114,11 @@ _INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
 # 消防法: 消防救援机构), so police and fire teams are left alone.
 _DEPARTMENT_TEAM = re.compile(r"(?:局|委员会|厅)[\u4e00-\u9fa5]{0,12}(?:支队|大队|中队)$")
 _STATUTORY_TEAMS = ("公安", "交通警察", "交警", "消防")
+# 某市生态环境局某某分局: since the 省以下环保机构垂直管理 reform the county bureau is the city
+# bureau's 派出分局 (派出机构), and the 污染防治 laws give penalty power to 县级以上人民政府
+# 生态环境主管部门 only — so the 分局 decides in the city bureau's name. A 公安分局 is a
+# 县级公安机关 (治安管理处罚法第九十一条) and is not matched.
+_ENVIRONMENT_BRANCH = re.compile(r"(?:生态环境|环境保护)局[\u4e00-\u9fa5]{1,10}分局$")
 
 
 def _entrustee(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -143,7 +148,11 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     agency = case.agency
     internal = _INTERNAL_UNIT.search(agency.name) or (
         agency.kind == "行政机关"
-        and (_INTERNAL_DIVISION.search(agency.name) or _department_team(agency.name))
+        and (
+            _INTERNAL_DIVISION.search(agency.name)
+            or _department_team(agency.name)
+            or _ENVIRONMENT_BRANCH.search(agency.name)
+        )
     )
     if agency.kind == "受委托组织" or not internal:
         return []
