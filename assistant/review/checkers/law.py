@@ -122,6 +122,10 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             if earlier is not None:
                 flags.append(_old_version_flag(ctx, citation, earlier))
                 continue
+            later = later_sanction(case, ctx, citation)
+            if later is not None:
+                flags.append(_new_version_flag(ctx, citation, later))
+                continue
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
@@ -143,6 +147,41 @@ def superseded_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> Resol
             if record is not None and is_penalty_norm(record):
                 return found
     return None
+
+
+def later_sanction(
+    case: CaseFile, ctx: ReviewContext, citation: ResolvedCitation
+) -> ResolvedCitation | None:
+    """The same number in a version that took effect after the act, in force when the case
+    was decided, when it is a 罚则 there: the file applied a law not yet in force on the act
+    date (第三十七条; a lighter new law is lighter_new_law's question, not this one)."""
+    decided = case.first("决定")
+    if decided is None or decided.date <= citation.version:
+        return None
+    for found in ctx.resolve(citation.citation, decided.date):
+        if isinstance(found, ResolvedCitation) and found.version > citation.version:
+            record = ctx.record(found)
+            if record is not None and is_penalty_norm(record):
+                return found
+    return None
+
+
+def _new_version_flag(
+    ctx: ReviewContext, citation: ResolvedCitation, later: ResolvedCitation
+) -> Flag:
+    """第三十七条: 实施行政处罚，适用违法行为发生时的法律、法规、规章的规定."""
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"所引处罚依据{citation.citation}按{later.version}起施行的新版本条文序号引用"
+            f"（新版本该条为罚则），违法行为发生时施行的是{citation.version}起的版本，"
+            "该条不是罚则，适用了违法行为发生时尚未施行的法律"
+        ),
+        rule=ctx.penalty_law("第三十七条"),
+        also_cites=[ctx.penalty_law("第三十八条第一款")],
+        evidence=f"citations.penalty_basis：{citation.citation}：{citation.article_text[:60]}",
+    )
 
 
 def _old_version_flag(
