@@ -41,6 +41,21 @@ def is_penalty_norm(record: ArticleRecord) -> bool:
     return in_liability or "违反" in text or bool(_IMPOSED_BY.search(text))
 
 
+# 由乡、镇人民政府责令停止建设、限期改正；逾期不改正的，可以拆除: a 罚则 that answers the act
+# with orders only (城乡规划法第六十五条), no penalty among them.
+_ORDERS = re.compile(r"的，由[^。；]{0,30}(?:部门|机关|机构|人民政府)[^。；]{0,6}责令")
+
+
+def is_order_only_sanction(record: ArticleRecord) -> bool:
+    """A 法律责任 article answering a conduct with 责令… orders and no penalty: still the
+    罚则 for that act, one that provides no penalty kind (a fine imposed on it lacks a
+    basis in it, 第三十八条第一款 — the 罚则's own finding, not "no 罚则 cited")."""
+    if is_penalty_norm(record):
+        return False
+    in_liability = any(_LIABILITY_HEADING.search(h) for h in record.headings)
+    return in_liability and _ORDERS.search(record.text) is not None
+
+
 def is_duty_norm(record: ArticleRecord) -> bool:
     """An obligation or prohibition that can be violated."""
     return not is_penalty_norm(record) and bool(_DUTY.search(record.text))

@@ -6,7 +6,7 @@ Cases are variants (other names, amounts, wording) of eval/sets/review_fresh19 f
 from __future__ import annotations
 
 import pytest
-from review_fixtures import must_fix_findings, set_file_data
+from review_fixtures import must_fix_findings, set_file_data, variant_flags
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
@@ -49,3 +49,29 @@ def test_old_numbering_in_force_on_act_date_is_no_finding(ctx: ReviewContext) ->
     found = _findings(_statistics("2024-04-02", "《中华人民共和国统计法》第四十一条"), ctx)
     assert ("law", f"{PENALTY_LAW}第三十七条") not in found
     assert ("law", f"{PENALTY_LAW}第三十八条第一款") not in found
+
+
+# --- a 罚则 of orders only (城乡规划法第六十五条): a fine lacks a basis in it ------------------
+
+PLANNING_65 = "《中华人民共和国城乡规划法》第六十五条"
+
+
+def _town(name: str, types: list[str], amount: float) -> dict:
+    data = _data("d_10")
+    data["agency"]["name"] = name
+    data["penalty"]["types"] = types
+    data["penalty"]["amount"] = amount
+    return data
+
+
+def test_fine_on_an_orders_only_article_is_that_article(ctx: ReviewContext) -> None:
+    data = _town("韶关市武江区龙归镇人民政府", ["罚款"], 35000)
+    assert ("law", PLANNING_65) in _findings(data, ctx)
+    assert not any("不是罚则" in f.reason for f in variant_flags(data, ctx))
+
+
+def test_town_named_by_the_article_needs_no_handover(ctx: ReviewContext) -> None:
+    """第二十三条 "法律另有规定的，从其规定": the 罚则 names the 乡、镇人民政府 itself."""
+    found = _findings(_town("韶关市武江区龙归镇人民政府", ["警告"], 0), ctx)
+    assert ("authority", f"{PENALTY_LAW}第二十三条") not in found
+    assert ("law", PLANNING_65) in found

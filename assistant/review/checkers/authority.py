@@ -429,7 +429,19 @@ def township_without_handover(case: CaseFile, ctx: ReviewContext) -> bool:
         return False
     if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
         return False
-    return not _handed_down(case, ctx)
+    return not _handed_down(case, ctx) and not _law_names_township(case, ctx)
+
+
+# 由乡、镇人民政府责令停止建设 (城乡规划法第六十五条), 由街道办事处…: the 罚则 itself names the
+# township organ as the one that decides.
+_TOWNSHIP_DECIDES = re.compile(r"由[^。；，]{0,12}(?:[乡镇]人民政府|街道办事处)")
+
+
+def _law_names_township(case: CaseFile, ctx: ReviewContext) -> bool:
+    """第二十三条 gives punishment to 县级以上 agencies "法律、行政法规另有规定的，从其规定":
+    a cited 罚则 that itself names the 乡镇人民政府/街道办事处 as deciding organ is that
+    other provision, and no 第二十四条 handover is needed."""
+    return any(_TOWNSHIP_DECIDES.search(c.article_text) for c in penalty_provisions(case, ctx))
 
 
 def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

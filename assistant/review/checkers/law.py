@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from assistant.case_file import CaseFile
-from assistant.norm_links import is_penalty_norm
+from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -126,6 +126,8 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             if later is not None:
                 flags.append(_new_version_flag(ctx, citation, later))
                 continue
+            if is_order_only_sanction(record):
+                continue  # the 罚则 of the act; a penalty it lacks is penalty_measures' finding
             flags.append(
                 _flag(
                     Severity.MUST_FIX,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.norm_links import is_penalty_norm
+from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.checkers.law import superseded_sanction
 from assistant.review.context import ReviewContext
@@ -95,7 +95,7 @@ def _cited_levels(provisions: list[ResolvedCitation]) -> list[str]:
 def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
     """A duty cited as 处罚依据 is the law checker's finding, not a missing measure."""
     record = ctx.record(citation)
-    return record is not None and is_penalty_norm(record)
+    return record is not None and (is_penalty_norm(record) or is_order_only_sanction(record))
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
