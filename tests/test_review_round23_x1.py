@@ -75,3 +75,13 @@ def test_town_named_by_the_article_needs_no_handover(ctx: ReviewContext) -> None
     found = _findings(_town("韶关市武江区龙归镇人民政府", ["警告"], 0), ctx)
     assert ("authority", f"{PENALTY_LAW}第二十三条") not in found
     assert ("law", PLANNING_65) in found
+
+
+def test_new_numbering_is_one_finding_not_also_missing_kinds(ctx: ReviewContext) -> None:
+    """The old 第四十四条 orders only 批评教育; read as the new 罚则 the file applied, its
+    警告 and 罚款 are no second finding (the version is)."""
+    data = _statistics("2024-05-20", "《中华人民共和国统计法》第四十四条")
+    data["penalty"]["types"] = ["警告", "罚款"]
+    found = _findings(data, ctx)
+    assert ("law", f"{PENALTY_LAW}第三十七条") in found
+    assert ("law", "《中华人民共和国统计法》第四十四条") not in found

@@ -13,7 +13,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.checkers.fact_support import pending_amounts
-from assistant.review.checkers.law import superseded_sanction
+from assistant.review.checkers.law import later_sanction, superseded_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
@@ -95,7 +95,12 @@ def _cited_levels(provisions: list[ResolvedCitation]) -> list[str]:
 def _is_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
     """A duty cited as 处罚依据 is the law checker's finding, not a missing measure."""
     record = ctx.record(citation)
-    return record is not None and (is_penalty_norm(record) or is_order_only_sanction(record))
+    return record is not None and is_penalty_norm(record)
+
+
+def _orders_only(ctx: ReviewContext, citation: ResolvedCitation) -> bool:
+    record = ctx.record(citation)
+    return record is not None and is_order_only_sanction(record)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -139,8 +144,8 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
     """The cited 罚则 whose measures are all their own (none sent to another article).
 
-    A provision cited by the superseded version's numbering (a 罚则 there, none now) is read
-    as the file applied it: that the version is wrong is the law checker's 第三十七条 finding,
+    A provision cited by the superseded version's numbering (a 罚则 there, none now), or by
+    a later version's not yet in force on the act date, is read as the file applied it: that the version is wrong is the law checker's 第三十七条 finding,
     and the kinds it provided are no second error."""
     provisions = []
     for citation in penalty_provisions(case, ctx):
@@ -148,6 +153,10 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
             provisions.append(citation)
         elif (earlier := superseded_sanction(ctx, citation)) is not None:
             provisions.append(earlier)
+        elif (later := later_sanction(case, ctx, citation)) is not None:
+            provisions.append(later)
+        elif _orders_only(ctx, citation):
+            provisions.append(citation)  # a 罚则 of orders only: it provides no penalty kind
     texts = "".join(c.article_text for c in provisions)
     own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", _other_class(case, texts)))
     return [] if _BY_REFERENCE.search(own) else provisions
