@@ -27,6 +27,7 @@ INVESTIGATION = "调查取证"
 _ITEM_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]|[；;。]$")
 CONTENT_MATCH = 0.6
 MIN_PARAPHRASE_CHARS = 4
+OWN_LINE_CHARS = 5  # 处罚的种类: enough of a part to be its own line
 # Everyday words for the statute's: 缴纳罚款 is 履行, 救济途径 is 复议、诉讼的途径.
 PARAPHRASES = (
     ("缴纳", "履行"),
@@ -35,13 +36,17 @@ PARAPHRASES = (
     ("被处罚人", "当事人"),
     ("住址", "地址"),
     ("处罚内容", "处罚的种类"),
+    # 公安 and 交警 forms (道路交通安全违法行为处理程序规定第四十五条) say 处罚的内容 for the kind.
+    ("处罚的内容", "处罚的种类"),
 )
-# The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it.
+# The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it,
+# and so does 被处罚人的基本情况, the 公安/交警 forms' wording for name, identity and address
+# (道路交通安全违法行为处理程序规定第四十五条).
 _PARTY_MATTER = re.compile(r"当事人的姓名或者名称|被处罚人的姓名")
 # Matters only a penalty has (its kind and basis, how and when it is paid): a party who may
 # not be punished (capacity_bar) gets a 不予处罚 decision, which still states the rest.
 _PENALTY_MATTER = re.compile(r"处罚的种类|履行方式")
-_PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称)")
+_PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称|基本情况)")
 
 
 def _in_statute_words(line: str) -> str:
@@ -81,7 +86,18 @@ def unstated_parts(lines: list[str], matter: str) -> list[str]:
         return []
     parts = [part for part in matter.split("和") if len(part) >= 2]
     written = _in_statute_words("".join(stating))
-    return [part for part in parts if part[-2:] not in written] if len(parts) > 1 else []
+    # A part may have a line of its own (处罚的内容 beside 处罚的依据): its last words written there.
+    own = _in_statute_words("".join(lines))
+    return (
+        [
+            part
+            for part in parts
+            if part[-2:] not in written
+            and (len(part) < OWN_LINE_CHARS or part[-OWN_LINE_CHARS:] not in own)
+        ]
+        if len(parts) > 1
+        else []
+    )
 
 
 _flag = PointFlags(ReviewPoint.DOCUMENTS)

@@ -1,0 +1,66 @@
+"""Review round 23, class x2 (issue #18): review_fresh19 facts, evidence and documents — a
+公安/交警 决定书 names the party as 被处罚人的基本情况 and the penalty's kind as 处罚的内容
+(道路交通安全违法行为处理程序规定第四十五条), which state 第五十九条第一款's items.
+Cases are variants (other names, amounts, wording) of eval/sets/review_fresh19 files."""
+
+from __future__ import annotations
+
+import pytest
+from review_fixtures import set_file_data, variant_findings
+
+from assistant.review.context import ReviewContext
+
+PENALTY_LAW = "《中华人民共和国行政处罚法》"
+DECISION_CONTENTS = f"{PENALTY_LAW}第五十九条第一款"
+
+
+@pytest.fixture(scope="module")
+def ctx(national_ctx: ReviewContext) -> ReviewContext:
+    """The session's national review context (laws only the national corpus holds)."""
+    return national_ctx
+
+
+def _data(prefix: str) -> dict:
+    return set_file_data("review_fresh19", f"rf19{prefix}_*.yaml")
+
+
+def _traffic_decision(data: dict) -> dict:
+    return next(d for d in data["documents"] if d["type"] == "公安交通管理行政处罚决定书")
+
+
+# --- 第五十九条第一款: the traffic 决定书's own wording --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("party", "content"),
+    [
+        (
+            "被处罚人的基本情况、车辆牌号、车辆类型",
+            "处罚的内容（吊销机动车驾驶证，五年内不得重新取得）",
+        ),
+        ("当事人基本情况及车辆信息", "处罚的内容：吊销机动车驾驶证"),
+        ("被处罚人的基本情况", "处罚内容（吊销驾驶证）"),
+    ],
+)
+def test_traffic_decision_wording_states_party_and_kind(
+    ctx: ReviewContext, party: str, content: str
+) -> None:
+    data = _data("c_02")
+    decision = _traffic_decision(data)
+    decision["contents"][0] = party
+    decision["contents"][3] = content
+    assert (("documents", DECISION_CONTENTS)) not in variant_findings(data, ctx)
+
+
+def test_traffic_decision_without_remedy_still_flagged(ctx: ReviewContext) -> None:
+    data = _data("c_02")
+    decision = _traffic_decision(data)
+    decision["contents"] = [c for c in decision["contents"] if "行政复议" not in c]
+    assert ("documents", DECISION_CONTENTS) in variant_findings(data, ctx)
+
+
+def test_traffic_decision_without_kind_still_flagged(ctx: ReviewContext) -> None:
+    data = _data("c_02")
+    decision = _traffic_decision(data)
+    decision["contents"] = [c for c in decision["contents"] if "处罚的内容" not in c]
+    assert ("documents", DECISION_CONTENTS) in variant_findings(data, ctx)
