@@ -64,3 +64,36 @@ def test_traffic_decision_without_kind_still_flagged(ctx: ReviewContext) -> None
     decision = _traffic_decision(data)
     decision["contents"] = [c for c in decision["contents"] if "处罚的内容" not in c]
     assert ("documents", DECISION_CONTENTS) in variant_findings(data, ctx)
+
+
+# --- 第四十条: a value the price appraisal fixed -----------------------------------------
+
+FACTS = ("facts", f"{PENALTY_LAW}第四十条")
+
+
+def _valued(decided: float, appraised: str, name: str = "涉案林木价格认定结论书") -> dict:
+    data = _data("b_07")
+    data["facts"]["amounts"] = {"林木价值": decided}
+    appraisal = next(e for e in data["evidence"] if e["type"] == "鉴定意见")
+    appraisal["name"] = name
+    appraisal["note"] = f"认定涉案林木价值为人民币{appraised}"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("decided", "appraised", "name"),
+    [
+        (9600, "5280元", "涉案林木价格认定结论书"),
+        (12000, "7450元", "被盗伐林木价格鉴定意见书"),
+        (20000, "1.2万元", "林木资产评估报告"),
+    ],
+)
+def test_value_above_price_appraisal_is_contradicted(
+    ctx: ReviewContext, decided: float, appraised: str, name: str
+) -> None:
+    assert FACTS in variant_findings(_valued(decided, appraised, name), ctx)
+
+
+@pytest.mark.parametrize("decided", [5280, 4000])
+def test_value_within_price_appraisal_is_not_flagged(ctx: ReviewContext, decided: float) -> None:
+    assert FACTS not in variant_findings(_valued(decided, "5280元"), ctx)

@@ -657,13 +657,41 @@ def _evidence_figures(case: CaseFile, name: str) -> list[tuple[str, float]] | No
     return found
 
 
+# A value is fixed by the body the law names for it (价格认定机构, 鉴定机构, 资产评估): its
+# figure is the value proved, whatever a party or a village committee estimated beside it.
+_VALUE = re.compile(r"价值|货值|价格|价款")
+_APPRAISAL = re.compile(r"价格认定|价格鉴定|价格认证|价格评估|资产评估|价值鉴定|价值认定|估价鉴定")
+
+
+def _appraised_figures(case: CaseFile, name: str) -> list[tuple[str, float]]:
+    """The figures a price appraisal (价格认定结论书, 鉴定意见 on the value) gives for a
+    value the decision finds (林木价值, 货值金额)."""
+    head = _VALUE.search(name)
+    if head is None:
+        return []
+    found: list[tuple[str, float]] = []
+    for i, e in enumerate(case.evidence):
+        if not _APPRAISAL.search(f"{e.type}{e.name}{e.source}"):
+            continue
+        text = f"{e.name}{e.note}"
+        figures = re.findall(
+            rf"{head.group(0)}[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|共|约|为|是)?{_FIGURE}", text
+        )
+        found += [
+            (f"evidence[{i}]（{e.name}）", float(v) * (10000 if wan else 1)) for v, wan in figures
+        ]
+    return found
+
+
 def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An amount the decision finds (赌资6000元) above everything the evidence that names it
     says (扣押清单合计600元, the parties' statements), all figures added up: the fact
-    punished is contradicted by the file's own evidence (第四十条)."""
+    punished is contradicted by the file's own evidence (第四十条). A value a price
+    appraisal fixed is measured against that appraisal alone (an estimate beside it proves
+    nothing more)."""
     flags = []
     for name, decided in case.facts.amounts.items():
-        figures = _evidence_figures(case, name) or []
+        figures = _appraised_figures(case, name) or _evidence_figures(case, name) or []
         flags += _decided_beyond(ctx, f"facts.amounts.{name}", name, decided, figures, "元")
     return flags
 
