@@ -97,3 +97,37 @@ def test_value_above_price_appraisal_is_contradicted(
 @pytest.mark.parametrize("decided", [5280, 4000])
 def test_value_within_price_appraisal_is_not_flagged(ctx: ReviewContext, decided: float) -> None:
     assert FACTS not in variant_findings(_valued(decided, "5280元"), ctx)
+
+
+# --- 第五十五条第二款: a questioning the file says was not written down -------------------
+
+UNRECORDED = ("evidence", f"{PENALTY_LAW}第五十五条第二款")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "站场巡查拦停车辆，制作现场检查笔录；执法人员口头询问车上3名乘客，未制作询问笔录，乘客离开后未再联系",
+        "拦停车辆后当场向2名乘客了解车费情况，没有制作询问笔录",
+        "现场检查车辆，口头询问乘客，无询问笔录",
+    ],
+)
+def test_questioning_said_unrecorded_is_flagged(ctx: ReviewContext, note: str) -> None:
+    data = _data("d_09")
+    data["events"][0]["note"] = note
+    assert UNRECORDED in variant_findings(data, ctx)
+
+
+def test_questioning_recorded_that_day_is_not_flagged(ctx: ReviewContext) -> None:
+    data = _data("d_09")
+    data["events"][0]["note"] = "现场检查车辆，询问3名乘客并制作询问笔录"
+    data["evidence"].append(
+        {
+            "type": "证人证言",
+            "name": "乘客询问笔录",
+            "source": "乘客",
+            "obtained_by": "询问",
+            "date": "2024-10-12",
+        }
+    )
+    assert UNRECORDED not in variant_findings(data, ctx)

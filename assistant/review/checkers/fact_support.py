@@ -182,7 +182,8 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    flags = _on_site(case, ctx) + _unrecorded_questioning(case, ctx)
+    flags = _on_site(case, ctx)
+    flags += _unrecorded_questioning(case, ctx) or _questioning_said_unrecorded(case, ctx)
     rule = record_rule(case, ctx)
     # the unrecorded inspection already found (cited beside 第四十条) is one finding
     if not any(rule in (f.rule, *f.also_cites) for f in flags if f.severity is Severity.MUST_FIX):
@@ -244,6 +245,40 @@ def _unrecorded_questioning(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
         )
     ]
+
+
+# The file itself saying a questioning was not written down (口头询问乘客，未制作询问笔录).
+_NO_QUESTIONING_RECORD = re.compile(
+    r"(?:无(?![需须])|没有|未制作|未作|未形成|缺少|未见)[^，。；]{0,6}(?:询问|讯问|问话|谈话)"
+    r"[^，。；]{0,4}(?:笔录|记录(?!仪))"
+)
+
+
+def _questioning_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A questioning the file itself says was not written down (口头询问证人，未制作询问
+    笔录), with no questioning record of that day: what was said there is no lawful evidence,
+    whoever else was questioned on record later (第五十五条第二款 询问应当制作笔录)."""
+    if is_summary(case):
+        return []
+    records = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
+    records += [(d.date, d.type) for d in case.documents]
+    for e in case.events_of("调查取证"):
+        said = _NO_QUESTIONING_RECORD.search(e.note)
+        if said is None or any(
+            day == e.date and _QUESTIONING_RECORD.search(text) for day, text in records
+        ):
+            continue
+        return [
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason=f"案卷记载{e.date}的询问未制作笔录（“{said.group(0)}”），"
+                "该次询问所得的陈述不能作为认定事实的证据；询问应当制作笔录",
+                rule=ctx.penalty_law("第五十五条第二款"),
+                evidence=f"events（{e.date} {e.type}）note：{e.note}",
+            )
+        ]
+    return []
 
 
 def measured_values(case: CaseFile) -> list[tuple[str, float, float]]:
