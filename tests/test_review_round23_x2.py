@@ -131,3 +131,31 @@ def test_questioning_recorded_that_day_is_not_flagged(ctx: ReviewContext) -> Non
         }
     )
     assert UNRECORDED not in variant_findings(data, ctx)
+
+
+# --- 第二十八条第一款: 责令停止…，限期采取补救措施 with no period -----------------------------
+
+NO_DEADLINE = ("documents", f"{PENALTY_LAW}第二十八条第一款")
+
+
+def _remedy(line: str) -> dict:
+    data = _data("b_09")
+    decision = next(d for d in data["documents"] if d["type"] == "水行政处罚决定书")
+    decision["contents"][3] = line
+    return data
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "责令停止违法取水，采取补救措施，封填自备井",
+        "责令立即停止非法取水、并采取补救措施封闭取水井",
+    ],
+)
+def test_remedy_after_stop_without_period_is_flagged(ctx: ReviewContext, line: str) -> None:
+    assert NO_DEADLINE in variant_findings(_remedy(line), ctx)
+
+
+def test_remedy_after_stop_with_period_is_not_flagged(ctx: ReviewContext) -> None:
+    line = "责令停止违法取水，限于2024年6月30日前采取补救措施，封填自备井"
+    assert NO_DEADLINE not in variant_findings(_remedy(line), ctx)
