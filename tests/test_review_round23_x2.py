@@ -159,3 +159,41 @@ def test_remedy_after_stop_without_period_is_flagged(ctx: ReviewContext, line: s
 def test_remedy_after_stop_with_period_is_not_flagged(ctx: ReviewContext) -> None:
     line = "责令停止违法取水，限于2024年6月30日前采取补救措施，封填自备井"
     assert NO_DEADLINE not in variant_findings(_remedy(line), ctx)
+
+
+# --- 全过程记录办法第十四条第二款: the seizure at an unrecorded inspection is one finding ----
+
+FULL_AV = ("procedure", "《广东省行政执法全过程记录办法》第十四条第二款")
+INSPECTION_RECORD = ("evidence", "《中华人民共和国治安管理处罚法》第八十八条")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "到棋牌室（营业场所）检查，查获五人赌博，扣押桌面赌资4100元及麻将牌（未制作检查笔录）",
+        "对棋牌室（营业场所）当场检查，查获四人赌博；扣押赌资2600元（执法记录仪未开启）",
+    ],
+)
+def test_seizure_at_unrecorded_inspection_is_the_evidence_finding(
+    ctx: ReviewContext, note: str
+) -> None:
+    data = _data("c_08")
+    data["events"][0]["note"] = note
+    found = variant_findings(data, ctx)
+    assert INSPECTION_RECORD in found
+    assert FULL_AV not in found
+
+
+def test_unfilmed_seizure_with_inspection_record_stays(ctx: ReviewContext) -> None:
+    data = _data("c_08")
+    data["events"][0]["note"] = "对棋牌室当场检查，查获四人赌博；扣押赌资2600元，制作检查笔录"
+    data["evidence"].append(
+        {
+            "type": "现场笔录",
+            "name": "检查笔录",
+            "source": "办案民警",
+            "obtained_by": "检查",
+            "date": "2024-08-15",
+        }
+    )
+    assert FULL_AV in variant_findings(data, ctx)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from datetime import date
 
-from assistant.case_file import CaseFile
+from assistant.case_file import CaseFile, Event
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -858,6 +858,20 @@ def only_unrecorded_inspections(case: CaseFile) -> bool:
     steps = case.events_of("调查取证")
     inspected = bool(steps) and all(_INSPECTION.search(e.note) for e in steps)
     return inspected and _unrecorded(case)
+
+
+def unrecorded_inspection_step(case: CaseFile, event: Event, ctx: ReviewContext) -> bool:
+    """The step is an on-site inspection, the file holds no inspection record and the
+    evidence point reports it (第五十五条第二款, 治安法第八十八条): that one finding is the
+    step's absence."""
+    inspected = _INSPECTION.search(event.note) or _SEARCHED.search(event.note)
+    if event.type != "调查取证" or not inspected or not _unrecorded(case):
+        return False
+    return any(f.severity is Severity.MUST_FIX for f in _on_site(case, ctx))
+
+
+# 到棋牌室二楼检查: any step that says it inspected (the premises need not be named)
+_SEARCHED = re.compile(r"检查(?!笔录|记录)|勘验|勘查")
 
 
 def _records(case: CaseFile) -> list[str]:

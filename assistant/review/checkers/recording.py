@@ -49,7 +49,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         full = [i for i in items if i.full]
         where = f"events[{index}]（{event.type} {event.date}）"
         if full and not _recorded(case, event):
-            flag = _unfilmed(full, event, where, ctx)
+            flag = _unfilmed(case, full, event, where, ctx)
             # one act (查封 decided and handed over the same day) is one finding
             if not any((f.rule, f.reason) == (flag.rule, flag.reason) for f in flags):
                 flags.append(flag)
@@ -78,12 +78,21 @@ def _listed_acts(
     return [i for i in items if "决定" not in i.event_types]
 
 
-def _unfilmed(full: list[AvRecordingItem], event: Event, where: str, ctx: ReviewContext) -> Flag:
+def _unfilmed(
+    case: CaseFile, full: list[AvRecordingItem], event: Event, where: str, ctx: ReviewContext
+) -> Flag:
     """An act recorded as not filmed must be fixed; a file silent on it (no
     ``audio_video``, no video of that day among the evidence, which lists what proves
     the facts, not every recording made) is checked."""
+    from assistant.review.checkers.fact_support import unrecorded_inspection_step  # cycle
+
     names = "、".join(i.name for i in full)
-    if event.audio_video is False:
+    if event.audio_video is False and unrecorded_inspection_step(case, event, ctx):
+        # the seizure made at an inspection with no record at all: the unrecorded step is
+        # the evidence point's one finding (第五十五条第二款, 治安法第八十八条); its missing
+        # recording is part of it, left to be checked (review_labels: 没有笔录或音像记录)
+        severity, shown = Severity.CHECK, "audio_video=false（该次现场检查无笔录，已列为证据问题）"
+    elif event.audio_video is False:
         severity, shown = Severity.MUST_FIX, "audio_video=false"
     else:
         severity, shown = Severity.CHECK, "案卷未载明是否录像，证据中无当日的视听资料"
