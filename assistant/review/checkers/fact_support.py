@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from datetime import date
 
-from assistant.case_file import CaseFile, Event
+from assistant.case_file import CaseFile, Event, Measurement
 from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -740,6 +740,24 @@ _PASSED = re.compile(
 )
 
 
+def _floor_stated(limit: float, note: str) -> bool:
+    """The report states the limit as a minimum (有效成分≥39.5%、不低于39.5%): a content
+    or purity requirement a product fails by falling short of it, not by exceeding it."""
+    return (
+        re.search(rf"(?:≥|>=|不低于|不少于|不得低于|不小于|最低)\s*{limit:g}(?![0-9])", note)
+        is not None
+    )
+
+
+def _fails(m: Measurement, note: str) -> bool:
+    """The measured value fails its limit, read as a floor where the report says so."""
+    if m.limit is None:
+        return False
+    if _floor_stated(float(m.limit), note):
+        return m.value < m.limit
+    return exceeds(m.item, m.value, m.limit)
+
+
 def _failed_test_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The decision finds the product 不合格 on a test, but every test report in the file
     says it passed (所检项目符合标准要求) and none records a failed item: the fact punished is
@@ -755,9 +773,7 @@ def _failed_test_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     for _, e in reports:
         text = f"{e.name}{e.note}"
-        if _FAILED.search(text) or any(
-            exceeds(m.item, m.value, m.limit) for m in e.measurements if m.limit is not None
-        ):
+        if _FAILED.search(text) or any(_fails(m, e.note) for m in e.measurements):
             return []
         if not _PASSED.search(text):
             return []

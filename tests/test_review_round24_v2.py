@@ -1,0 +1,63 @@
+"""Review round 24, class v2 (issue #18): review_fresh20 facts and evidence misses — a test
+report whose limit is a minimum (有效成分≥39.5%) and whose value is above it says the product
+passed, so a decision calling it 不合格 contradicts the file (第四十条).
+Cases are variants (other names, amounts, wording) of eval/sets/review_fresh20 files."""
+
+from __future__ import annotations
+
+import pytest
+from review_fixtures import set_file_data, variant_findings
+
+from assistant.review.context import ReviewContext
+
+PENALTY_LAW = "《中华人民共和国行政处罚法》"
+FACTS = ("facts", f"{PENALTY_LAW}第四十条")
+
+
+@pytest.fixture(scope="module")
+def ctx(national_ctx: ReviewContext) -> ReviewContext:
+    """The session's national review context (laws only the national corpus holds)."""
+    return national_ctx
+
+
+def _data(prefix: str) -> dict:
+    return set_file_data("review_fresh20", f"rf20{prefix}_*.yaml")
+
+
+# --- 第四十条: a minimum content limit met is a test passed ----------------------------------
+
+
+def _pesticide(item: str, value: float, limit: float, floor_words: str) -> dict:
+    data = _data("d_09")
+    report = next(e for e in data["evidence"] if e["type"] == "鉴定意见")
+    report["measurements"] = [{"item": item, "value": value, "limit": limit, "unit": "%"}]
+    report["note"] = f"标准要求{item}{floor_words}{limit:g}%；检验结论：所检项目符合标准要求"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("item", "value", "limit", "floor_words"),
+    [
+        ("草甘膦质量分数", 40.6, 39.5, "≥"),
+        ("吡虫啉有效成分含量", 10.3, 9.5, "不低于"),
+        ("代森锰锌质量分数", 80.2, 78.0, "应不小于"),
+    ],
+)
+def test_minimum_content_met_contradicts_failed_finding(
+    ctx: ReviewContext, item: str, value: float, limit: float, floor_words: str
+) -> None:
+    data = _pesticide(item, value, limit, floor_words)
+    assert FACTS in variant_findings(data, ctx)
+
+
+def test_minimum_content_short_is_a_failed_test(ctx: ReviewContext) -> None:
+    data = _pesticide("草甘膦质量分数", 36.2, 39.5, "≥")
+    data["evidence"][2]["note"] = "标准要求草甘膦质量分数≥39.5%；检验结论：有效成分含量不合格"
+    assert FACTS not in variant_findings(data, ctx)
+
+
+def test_minimum_content_short_without_failed_words(ctx: ReviewContext) -> None:
+    """The conclusion says nothing failed, but the measured value is below the floor: the
+    report itself disagrees, no contradiction to report."""
+    data = _pesticide("草甘膦质量分数", 36.2, 39.5, "不低于")
+    assert FACTS not in variant_findings(data, ctx)
