@@ -61,3 +61,42 @@ def test_minimum_content_short_without_failed_words(ctx: ReviewContext) -> None:
     report itself disagrees, no contradiction to report."""
     data = _pesticide("草甘膦质量分数", 36.2, 39.5, "不低于")
     assert FACTS not in variant_findings(data, ctx)
+
+
+# --- 第四十条: an injury degree the appraisal does not reach --------------------------------
+
+
+def _assault(found: str, appraised: str) -> dict:
+    data = _data("b_11")
+    data["facts"]["description"] = data["facts"]["description"].replace("致陈某明轻微伤", found)
+    data["facts"]["circumstances"] = ["因琐事纠纷殴打他人"]
+    report = next(e for e in data["evidence"] if e["type"] == "鉴定意见")
+    report["note"] = appraised
+    return data
+
+
+@pytest.mark.parametrize(
+    ("found", "appraised"),
+    [
+        ("致陈某明轻微伤", "鉴定意见：被鉴定人面部软组织挫伤，不构成轻微伤"),
+        ("造成被侵害人轻伤二级", "鉴定意见：损伤程度属轻微伤"),
+        ("致其轻微伤", "结论：左前臂皮肤擦伤，尚未达到轻微伤程度"),
+    ],
+)
+def test_injury_beyond_appraisal_contradicts(
+    ctx: ReviewContext, found: str, appraised: str
+) -> None:
+    assert FACTS in variant_findings(_assault(found, appraised), ctx)
+
+
+@pytest.mark.parametrize(
+    ("found", "appraised"),
+    [
+        ("致陈某明轻微伤", "鉴定意见：陈某明面部软组织挫伤，损伤程度为轻微伤"),
+        ("致其轻微伤", "鉴定意见：损伤程度构成轻伤二级"),
+    ],
+)
+def test_injury_the_appraisal_reaches_is_not_contradicted(
+    ctx: ReviewContext, found: str, appraised: str
+) -> None:
+    assert FACTS not in variant_findings(_assault(found, appraised), ctx)

@@ -174,6 +174,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _reading_beyond_evidence(case, ctx)
         + _minor_contradicted(case, ctx)
         + _failed_test_contradicted(case, ctx)
+        + _injury_contradicted(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
         + _uncorrected_unproven(case, ctx)
@@ -785,6 +786,50 @@ def _failed_test_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "认定的违法事实与证据矛盾",
             ctx,
             "；".join(shown),
+        )
+    ]
+
+
+# 损伤程度 (人体损伤程度鉴定标准): 轻微伤 < 轻伤 < 重伤; “未达轻微伤” is below every degree.
+_DEGREES = {"轻微伤": 1, "轻伤": 2, "重伤": 3}
+_DEGREE = re.compile(r"轻微伤|轻伤|重伤")
+_NOT_REACHED = re.compile(
+    r"(?:未达到?|达不到|不构成|未构成|尚不构成|尚未构成|不属于|不足以?构成)\s*(轻微伤|轻伤|重伤)"
+)
+_INJURY_REPORT = re.compile(r"损伤程度|伤情鉴定|伤情|法医")
+
+
+def _degree(text: str) -> int | None:
+    """The injury degree a text states: its highest degree said, or one below a degree
+    said not reached (未达轻微伤 → 0); None where it states none."""
+    below = [_DEGREES[m] - 1 for m in _NOT_REACHED.findall(text)]
+    said = [_DEGREES[m] for m in _DEGREE.findall(_NOT_REACHED.sub("", text))]
+    if said:
+        return max(said)
+    return min(below) if below else None
+
+
+def _injury_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision finds an injury (致他人轻微伤) of a degree no injury appraisal in the
+    file reaches (鉴定意见：未达轻微伤): the degree is fixed by the appraisal, so the fact
+    punished is contradicted by the file's own evidence (第四十条)."""
+    found = _degree(_narrative(case))
+    if not found:
+        return []
+    reports = [
+        (i, e, _degree(e.note))
+        for i, e in enumerate(case.evidence)
+        if e.type == "鉴定意见" and _INJURY_REPORT.search(f"{e.name}{e.note}")
+    ]
+    appraised = [(i, e, d) for i, e, d in reports if d is not None]
+    if not appraised or any(d >= found for _, _, d in appraised):
+        return []
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            "认定被侵害人的损伤程度高于案卷伤情鉴定意见的结论，认定的违法事实与证据矛盾",
+            ctx,
+            "；".join(f"evidence[{i}]（{e.name}）：{e.note}" for i, e, _ in appraised),
         )
     ]
 
