@@ -100,3 +100,30 @@ def test_injury_the_appraisal_reaches_is_not_contradicted(
     ctx: ReviewContext, found: str, appraised: str
 ) -> None:
     assert FACTS not in variant_findings(_assault(found, appraised), ctx)
+
+
+# --- 第五十五条第二款: a patrol that entered the premises and saw the fact ------------------
+
+EVIDENCE_RECORD = ("evidence", f"{PENALTY_LAW}第五十五条第二款")
+
+
+@pytest.mark.parametrize(
+    ("step", "narrative"),
+    [
+        ("执法队巡查时进入车间，看到墙上考勤表", "巡查时在车间墙上看到考勤表显示工人加班"),
+        ("日常巡查进入厂房，见到排班表", "巡查时在厂房内见到排班表，显示工人每日工作12小时"),
+    ],
+)
+def test_patrol_seeing_on_premises_needs_a_record(
+    ctx: ReviewContext, step: str, narrative: str
+) -> None:
+    data = _data("d_07")
+    data["events"][0]["note"] = step
+    data["facts"]["description"] = f"调查终结报告：{narrative}；询问厂长，厂长承认加班。"
+    assert EVIDENCE_RECORD in variant_findings(data, ctx)
+
+
+def test_patrol_with_its_record_is_not_flagged(ctx: ReviewContext) -> None:
+    data = _data("d_07")
+    data["documents"].insert(0, {"type": "现场检查笔录", "date": "2024-05-08"})
+    assert EVIDENCE_RECORD not in variant_findings(data, ctx)

@@ -111,6 +111,8 @@ _ON_SITE = re.compile(
     r"|检查发现|当场查获"
     r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
     r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|查见|查获|共计?)"
+    # what the officers saw on a patrol (巡查时在车间墙上看到考勤表) is a fact found on site
+    r"|(?:抽查|巡查|检查)时[^，。；]{0,16}(?:看到|看见|见到|查见|发现)"
 )
 _OBJECTIVE_TYPES = frozenset({"物证", "鉴定意见", "视听资料", "电子数据", "勘验笔录", "现场笔录"})
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
@@ -126,7 +128,8 @@ _INSPECTION = re.compile(
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
-    rf"|巡查(?:到|至)[^，。；]{{0,12}}{_PREMISES}"
+    # a patrol that went into the premises (巡查时进入车间) inspected them
+    rf"|巡查[^，。；]{{0,6}}?(?:到|至|进入)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
     # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
     rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
