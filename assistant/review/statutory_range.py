@@ -221,6 +221,11 @@ _OVER_PERCENT = re.compile(rf"超过([\u4e00-\u9fa5]{{2,8}}?)百分之({_NUM})")
 _OVER_PLAIN = re.compile(r"超过([\u4e00-\u9fa5]{2,8}?)的，?$")
 _RATIO_NAME = re.compile(r"比例|百分比|百分率|[%％]|超载率|超限率|超员率")
 _LIMIT_WORDS = re.compile(r"^(?:核定|额定|规定|限定)")
+# A file names a limit in its own words: 额定乘员 is the 核定载客(人数) of a 行驶证, 核载 for short;
+# the count on board is its 实载 (实载人数), as 核定载质量's is 实际载质量.
+_LIMIT_ALIASES = {"乘员": re.compile(r"乘员|载客|乘客|载人|核载")}
+_LIMIT_NAME = re.compile(r"核定|额定|核载|限定|限载")
+_ACTUAL_NAME = re.compile(r"实际|实载")
 
 
 def _over(prefix: str) -> dict:
@@ -244,9 +249,31 @@ def excess_percent(base: str, quantities: dict[str, float]) -> float | None:
     actual = next(
         (v for k, v in quantities.items() if core in k and "实际" in k and base not in k), None
     )
+    if (not limit or actual is None) and core in _LIMIT_ALIASES:
+        limit, actual = _aliased_limit(_LIMIT_ALIASES[core], quantities)
     if not limit or actual is None:
         return None
     return (actual - limit) / limit * 100
+
+
+def _aliased_limit(
+    subject: re.Pattern, quantities: dict[str, float]
+) -> tuple[float | None, float | None]:
+    """The limit and the measure a file names in its own words (核定载客人数 45, 实载人数 56)."""
+    limit = next(
+        (v for k, v in quantities.items() if _LIMIT_NAME.search(k) and subject.search(k)), None
+    )
+    actual = next(
+        (
+            v
+            for k, v in quantities.items()
+            if _ACTUAL_NAME.search(k)
+            and not _LIMIT_NAME.search(k)
+            and (subject.search(k) or "人数" in k)
+        ),
+        None,
+    )
+    return limit, actual
 
 
 def _graver_excess(applicable: list[FineClause], quantities: dict[str, float]) -> list[FineClause]:

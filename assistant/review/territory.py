@@ -59,6 +59,12 @@ def _short_name(area: str) -> str:
     return found.group(1) + found.group(2) if found else area
 
 
+def _county_city(area: str) -> str | None:
+    """The county-level city an area names, also behind a landmark or road that runs into
+    it (国道G240线台山市 reads 线台山市, which is 台山市 and so inside 江门市, not a prefecture)."""
+    return next((city for city in COUNTY_CITIES if area.endswith(city)), None)
+
+
 class Placement(Enum):
     INSIDE = "inside"
     OUTSIDE = "outside"
@@ -79,9 +85,10 @@ def _levels(text: str) -> dict[str, set[str]]:
         if area.endswith("州") and not area.endswith("自治州"):
             area += "市"  # 广州开发区 names 广州市
         area = _short_name(area)
-        if area in COUNTY_CITIES:
-            levels["county"].add(area)
-            levels["prefecture"].add(COUNTY_CITIES[area])
+        county_city = _county_city(area)
+        if county_city:
+            levels["county"].add(county_city)
+            levels["prefecture"].add(COUNTY_CITIES[county_city])
         elif area.endswith(_PREFECTURE_SUFFIXES) and not area.endswith("县"):
             levels["prefecture"].add(area)
         else:
