@@ -78,3 +78,42 @@ def test_other_county_city_behind_a_road_number_is_outside() -> None:
 def test_bus_file_on_a_national_road_has_no_territory_finding(ctx: ReviewContext) -> None:
     found = variant_findings(_bus("核定载客人数", 45, "实载人数", 56, 300), ctx)
     assert ("authority", TERRITORY) not in found
+
+
+# --- 减轻处罚 to a lighter kind than the 罚则's, on a recorded ground: check, not must_fix ----
+
+THEFT = "《中华人民共和国治安管理处罚法》第四十九条"
+ASSAULT = "《中华人民共和国治安管理处罚法》第四十三条"
+
+
+def _minor(birth: str, violated: str, types: list[str]) -> dict:
+    data = set_file_data("review_fresh20", "rf20b_02_*.yaml")
+    data["parties"][0]["birth_date"] = birth
+    data["parties"][0].pop("id_code", None)
+    data["citations"]["violated"] = [violated]
+    data["citations"]["penalty_basis"] = [violated, "《中华人民共和国治安管理处罚法》第十二条"]
+    data["penalty"]["types"] = types
+    data["facts"]["mitigating_grounds"] = ["已满十四周岁不满十八周岁"]
+    data["facts"]["description"] = (
+        "林某（作案时十五周岁）殴打同学致其轻微伤，依法减轻处罚，决定给予警告。"
+    )
+    return data
+
+
+@pytest.mark.parametrize(
+    ("birth", "violated"),
+    [("2009-03-02", THEFT), ("2007-12-30", THEFT), ("2008-09-09", ASSAULT)],
+)
+def test_minor_reduced_to_a_warning_is_checked(
+    ctx: ReviewContext, birth: str, violated: str
+) -> None:
+    found = variant_findings(_minor(birth, violated, ["警告"]), ctx)
+    assert not any(point == "law" for point, _ in found)
+
+
+def test_adult_given_a_warning_the_article_lacks_is_must_fix(ctx: ReviewContext) -> None:
+    data = _minor("1990-03-02", THEFT, ["警告"])
+    data["facts"]["mitigating_grounds"] = []
+    data["facts"]["description"] = "林某在便利店盗窃充电宝一个，价值一百六十八元，决定给予警告。"
+    data["citations"]["penalty_basis"] = [THEFT]
+    assert ("law", THEFT) in variant_findings(data, ctx)

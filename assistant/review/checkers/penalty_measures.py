@@ -16,7 +16,9 @@ from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.checkers.law import later_sanction, superseded_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.mitigation import reduction_grounds
 from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.public_order_reduction import article_19_grounds
 from assistant.review.statutory_fine import GAINS_RULE_FROM, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label
@@ -237,23 +239,71 @@ def provides_kind(case: CaseFile, ctx: ReviewContext, kind: str) -> bool:
     return bool(texts) and words is not None and re.search(words, texts) is not None
 
 
+# How heavy each kind is, by 行政处罚法第九条's order: 警告、通报批评 the lightest, 拘留 the
+# heaviest; kinds of one step are not weighed against each other.
+_KIND_WEIGHT: tuple[tuple[str, int], ...] = (
+    ("警告|通报批评", 0),
+    ("罚款|没收|倍", 1),
+    ("暂扣|降低资质", 2),
+    ("吊销|停产|停业|关闭|限制从业|不得担任|禁止从事|不得从事", 3),
+    ("拘留", 4),
+)
+
+
+def _weight(text: str) -> int | None:
+    return next((w for words, w in _KIND_WEIGHT if re.search(words, text)), None)
+
+
+def _reduced_kind(case: CaseFile, ctx: ReviewContext, kind: str) -> str:
+    """The recorded 减轻 grounds when ``kind`` is lighter than every kind the 罚则 provides,
+    else ''. 减轻处罚 (行政处罚法第三十二条, 治安管理处罚法第十二条、第十九条) goes below the
+    statutory penalty, and neither law says whether it stays within the article's kinds
+    (a 16-year-old's theft, 拘留 under 第四十九条, reduced to 警告): a reviewer checks it, it is
+    no 处罚没有依据 for certain."""
+    texts = _for_this_offence(case, "".join(_applied_text(c) for c in _sanctions(case, ctx)))
+    provided = [w for words, w in _KIND_WEIGHT if re.search(words, texts)]
+    own = _weight(kind)
+    if own is None or not provided or own >= min(provided):
+        return ""
+    grounds = reduction_grounds(case) + article_19_grounds(case)
+    return "、".join(dict.fromkeys(grounds))
+
+
 def _unprovided(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = _sanctions(case, ctx)
     cited = "、".join(c.citation for c in provisions)
     return [
-        Flag(
-            point=ReviewPoint.LAW,
-            severity=Severity.MUST_FIX,
-            reason=f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类，处罚没有依据",
-            rule=_article(provisions[0]),
-            also_cites=[
-                *_cited_levels(provisions),
-                ctx.penalty_law("第三十八条第一款"),
-            ],
-            evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
-        )
-        for kind in unprovided_kinds(case, ctx)
+        _unprovided_flag(case, ctx, provisions, kind, cited) for kind in unprovided_kinds(case, ctx)
     ]
+
+
+def _unprovided_flag(
+    case: CaseFile,
+    ctx: ReviewContext,
+    provisions: list[ResolvedCitation],
+    kind: str,
+    cited: str,
+) -> Flag:
+    reason = f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类，处罚没有依据"
+    severity = Severity.MUST_FIX
+    grounds = _reduced_kind(case, ctx, kind)
+    if grounds:
+        severity = Severity.CHECK
+        reason = (
+            f"拟处“{kind}”，轻于所引处罚依据{cited}规定的处罚种类；案卷载明减轻处罚情形"
+            f"（{grounds}），法律未明确减轻处罚可否降为较轻的处罚种类，请核实减轻至该种类的依据"
+        )
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=severity,
+        reason=reason,
+        rule=_article(provisions[0]),
+        also_cites=[
+            *_cited_levels(provisions),
+            ctx.penalty_law("第三十八条第一款"),
+        ],
+        evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
+    )
 
 
 def _other_permit(kind: str, texts: str) -> bool:
