@@ -117,3 +117,14 @@ def test_adult_given_a_warning_the_article_lacks_is_must_fix(ctx: ReviewContext)
     data["facts"]["description"] = "林某在便利店盗窃充电宝一个，价值一百六十八元，决定给予警告。"
     data["citations"]["penalty_basis"] = [THEFT]
     assert ("law", THEFT) in variant_findings(data, ctx)
+
+
+@pytest.mark.parametrize(
+    ("region", "place"),
+    [
+        ("阳江市阳春市", "阳江市阳东区塘坪镇某村山地（与阳春市春湾镇交界）"),
+        ("江门市开平市", "台山市白沙镇某村（毗邻开平市）"),
+    ],
+)
+def test_an_area_the_place_only_borders_is_not_where_it_lies(region: str, place: str) -> None:
+    assert placement(region, place)[0] is Placement.OUTSIDE

@@ -19,6 +19,10 @@ _PROVINCE = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|省)"
 _FINER_UNIT = re.compile(r"镇|街道|村|路|街|号|巷|楼|栋|座")
 # A 市/县/区 running straight into 镇、乡、街道、村 names that town, not an area (马市镇, 新市街道).
 _TOWN_AFTER = re.compile(r"镇|乡|街道|村|社区")
+# An area the place only borders (与阳春市春湾镇交界, 毗邻台山市) is not where it lies.
+_BORDER = re.compile(
+    r"与[^，。；）)]{1,20}?(?:交界|接壤|毗邻|相邻|相连|邻近)|(?:毗邻|邻近|紧邻|靠近)[^，。；）)]{1,20}"
+)
 # Zones named 区 that are no county-level area (开发区, 工业区, 园区…).
 _ZONE = re.compile(
     r"(?:工业|开发|园|高新|镇|景|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能)区$"
@@ -75,7 +79,7 @@ def _levels(text: str) -> dict[str, set[str]]:
     """Areas a text names, by level: prefecture (市/州/地区/盟) and county (区/县/旗,
     county-level cities, which also put their prefecture on record)."""
     levels: dict[str, set[str]] = {"prefecture": set(), "county": set()}
-    bare = _PROVINCE.sub("", text)
+    bare = _BORDER.sub("", _PROVINCE.sub("", text))
     for match in _AREA.finditer(bare):
         area = match.group()
         if _FINER_UNIT.search(area[1:]) or _ZONE.search(area):
