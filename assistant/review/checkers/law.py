@@ -120,11 +120,11 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if record is not None and not is_penalty_norm(record):
             earlier = superseded_sanction(ctx, citation)
             if earlier is not None:
-                flags.append(_old_version_flag(ctx, citation, earlier))
+                flags.append(_version_flag(ctx, citation, earlier))
                 continue
             later = later_sanction(case, ctx, citation)
             if later is not None:
-                flags.append(_new_version_flag(ctx, citation, later))
+                flags.append(_version_flag(ctx, citation, later))
                 continue
             if is_order_only_sanction(record):
                 continue  # the 罚则 of the act; a penalty it lacks is penalty_measures' finding
@@ -168,35 +168,19 @@ def later_sanction(
     return None
 
 
-def _new_version_flag(
-    ctx: ReviewContext, citation: ResolvedCitation, later: ResolvedCitation
-) -> Flag:
-    """第三十七条: 实施行政处罚，适用违法行为发生时的法律、法规、规章的规定."""
+def _version_flag(ctx: ReviewContext, citation: ResolvedCitation, other: ResolvedCitation) -> Flag:
+    """第三十七条: 实施行政处罚，适用违法行为发生时的法律、法规、规章的规定 — the 处罚依据 is
+    numbered as another version's 罚则 (an earlier one, or one not yet in force)."""
+    if other.version > citation.version:
+        which, effect = "新版本", "该条不是罚则，适用了违法行为发生时尚未施行的法律"
+    else:
+        which, effect = "旧版本", "该条已不是罚则，未适用违法行为发生时的法律"
     return Flag(
         point=ReviewPoint.LAW,
         severity=Severity.MUST_FIX,
         reason=(
-            f"所引处罚依据{citation.citation}按{later.version}起施行的新版本条文序号引用"
-            f"（新版本该条为罚则），违法行为发生时施行的是{citation.version}起的版本，"
-            "该条不是罚则，适用了违法行为发生时尚未施行的法律"
-        ),
-        rule=ctx.penalty_law("第三十七条"),
-        also_cites=[ctx.penalty_law("第三十八条第一款")],
-        evidence=f"citations.penalty_basis：{citation.citation}：{citation.article_text[:60]}",
-    )
-
-
-def _old_version_flag(
-    ctx: ReviewContext, citation: ResolvedCitation, earlier: ResolvedCitation
-) -> Flag:
-    """第三十七条: 实施行政处罚，适用违法行为发生时的法律、法规、规章的规定."""
-    return Flag(
-        point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
-        reason=(
-            f"所引处罚依据{citation.citation}按{earlier.version}起施行的旧版本条文序号引用"
-            f"（旧版本该条为罚则），违法行为发生时施行的是{citation.version}起的版本，"
-            "该条已不是罚则，未适用违法行为发生时的法律"
+            f"所引处罚依据{citation.citation}按{other.version}起施行的{which}条文序号引用"
+            f"（{which}该条为罚则），违法行为发生时施行的是{citation.version}起的版本，{effect}"
         ),
         rule=ctx.penalty_law("第三十七条"),
         also_cites=[ctx.penalty_law("第三十八条第一款")],
