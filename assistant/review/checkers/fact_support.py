@@ -18,12 +18,12 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile, Event, Measurement
-from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.party_capacity import birth_date, birth_date_from_id, is_person
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import INSPECTION_RECORD, special_rule
+from assistant.review.recording_rule import AV_RULE
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
 from assistant.review.statutory_range import fine_clauses, same_base
 from assistant.review.summary_procedure import is_summary

@@ -11,7 +11,6 @@ from assistant.case_file import CaseFile, Document, Event
 from assistant.publicity.deadlines import working_days_between
 from assistant.review.case_extension import decision_limit
 from assistant.review.checkers.fact_support import unproven_site_fact
-from assistant.review.checkers.recording import AV_RULE
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.major_decision import HearingThresholds
@@ -29,6 +28,7 @@ from assistant.review.public_order import (
     TIME_LIMIT,
     special_rule,
 )
+from assistant.review.recording_rule import AV_RULE
 from assistant.review.summary_procedure import is_summary
 from corpus.citation_resolver import ResolvedCitation
 

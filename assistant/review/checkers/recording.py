@@ -14,11 +14,11 @@ from datetime import date
 
 from assistant.administration.av_recording_list import AvRecordingItem
 from assistant.case_file import CaseFile, Event
+from assistant.review.checkers.fact_support import unrecorded_inspection_step
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
 
-AV_RULE = "《广东省行政执法全过程记录办法》第十四条第一款"
 AV_EVIDENCE_WORDS = ("视听资料", "音像", "录像", "视频", "执法记录仪", "录音")
 CHECKED_BY_PROCEDURE = ("调查取证", "听证")
 Checker = Callable[[CaseFile, ReviewContext], list[Flag]]
@@ -84,8 +84,6 @@ def _unfilmed(
     """An act recorded as not filmed must be fixed; a file silent on it (no
     ``audio_video``, no video of that day among the evidence, which lists what proves
     the facts, not every recording made) is checked."""
-    from assistant.review.checkers.fact_support import unrecorded_inspection_step  # cycle
-
     names = "、".join(i.name for i in full)
     if event.audio_video is False and unrecorded_inspection_step(case, event, ctx):
         # the seizure made at an inspection with no record at all: the unrecorded step is
