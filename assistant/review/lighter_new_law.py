@@ -10,14 +10,13 @@ range the text does not yield never makes a finding.
 
 from __future__ import annotations
 
-from datetime import date
-
 from assistant.case_file import CaseFile
-from assistant.norm_links import is_penalty_norm
+from assistant.discretion.text_match import mutual_similarity
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.sanction_versions import later_sanction
 from assistant.review.statutory_fine import (
     established_circumstances,
     fine_bases,
@@ -27,8 +26,9 @@ from assistant.review.statutory_fine import (
 from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
 
-# The same provision amended keeps most of its words; a renumbered article does not.
-_SAME_PROVISION = 0.3
+# The same provision amended keeps most of its words (bigram Dice); a renumbered article
+# does not.
+_SAME_PROVISION = 0.46
 
 
 def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -40,7 +40,7 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     flags = []
     for old in penalty_provisions(case, ctx):
-        new = _amended(old, decided.date, ctx)
+        new = _amended(case, old, ctx)
         if new is None:
             continue
         old_bounds, new_bounds = _bounds(old, case), _bounds(new, case)
@@ -51,27 +51,15 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-def _amended(old: ResolvedCitation, decided: date, ctx: ReviewContext) -> ResolvedCitation | None:
-    """The version of the cited provision in force on the decision date, when a later one
-    than the act date's and still the same 罚则."""
+def _amended(case: CaseFile, old: ResolvedCitation, ctx: ReviewContext) -> ResolvedCitation | None:
+    """The version in force on the decision date, when a later one than the act date's
+    and still the same 罚则 (most of its words kept)."""
     if is_general_law(old):
         return None
-    for new in ctx.resolve(old.citation, decided):
-        if not isinstance(new, ResolvedCitation) or new.version <= old.version:
-            continue
-        record = ctx.record(new)
-        if record is not None and is_penalty_norm(record) and _similar(old, new):
-            return new
-    return None
-
-
-def _similar(old: ResolvedCitation, new: ResolvedCitation) -> bool:
-    a, b = _bigrams(old.article_text), _bigrams(new.article_text)
-    return bool(a and b) and len(a & b) / len(a | b) >= _SAME_PROVISION
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    new = later_sanction(case, ctx, old)
+    if new is None or mutual_similarity(old.article_text, new.article_text) < _SAME_PROVISION:
+        return None
+    return new
 
 
 def _bounds(citation: ResolvedCitation, case: CaseFile) -> StatutoryBounds | None:

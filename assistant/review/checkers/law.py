@@ -14,6 +14,7 @@ from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
+from assistant.review.sanction_versions import later_sanction, superseded_sanction
 from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
@@ -137,35 +138,6 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
-
-
-def superseded_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> ResolvedCitation | None:
-    """The same number in the version before the one in force, when it was a 罚则 there: the
-    file applied the superseded law's numbering."""
-    before = citation.version - timedelta(days=1)
-    for found in ctx.resolve(citation.citation, before):
-        if isinstance(found, ResolvedCitation) and found.version < citation.version:
-            record = ctx.record(found)
-            if record is not None and is_penalty_norm(record):
-                return found
-    return None
-
-
-def later_sanction(
-    case: CaseFile, ctx: ReviewContext, citation: ResolvedCitation
-) -> ResolvedCitation | None:
-    """The same number in a version that took effect after the act, in force when the case
-    was decided, when it is a 罚则 there: the file applied a law not yet in force on the act
-    date (第三十七条; a lighter new law is lighter_new_law's question, not this one)."""
-    decided = case.first("决定")
-    if decided is None or decided.date <= citation.version:
-        return None
-    for found in ctx.resolve(citation.citation, decided.date):
-        if isinstance(found, ResolvedCitation) and found.version > citation.version:
-            record = ctx.record(found)
-            if record is not None and is_penalty_norm(record):
-                return found
-    return None
 
 
 def _version_flag(ctx: ReviewContext, citation: ResolvedCitation, other: ResolvedCitation) -> Flag:

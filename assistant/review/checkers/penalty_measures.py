@@ -13,12 +13,12 @@ import re
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.checkers.fact_support import pending_amounts
-from assistant.review.checkers.law import later_sanction, superseded_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order_reduction import article_19_grounds
+from assistant.review.sanction_versions import later_sanction, superseded_sanction
 from assistant.review.statutory_fine import GAINS_RULE_FROM, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label

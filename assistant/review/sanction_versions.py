@@ -1,0 +1,45 @@
+"""The same 罚则 number in another version of its law than the one in force on the act date.
+
+A decision citing a number that is a 罚则 only in an earlier version applied the superseded
+law; one that is a 罚则 only in a later version applied a law not yet in force (both
+行政处罚法第三十七条); a later version of the same 罚则 may be the lighter new law that
+第三十七条但书 applies instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from assistant.case_file import CaseFile
+from assistant.norm_links import is_penalty_norm
+from assistant.review.context import ReviewContext
+from corpus.citation_resolver import ResolvedCitation
+
+
+def superseded_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> ResolvedCitation | None:
+    """The version before the one in force, when the number was a 罚则 there."""
+    return _sanction_on(ctx, citation, citation.version - timedelta(days=1), later=False)
+
+
+def later_sanction(
+    case: CaseFile, ctx: ReviewContext, citation: ResolvedCitation
+) -> ResolvedCitation | None:
+    """A version that took effect after the act and is in force on the decision date,
+    when the number is a 罚则 there."""
+    decided = case.first("决定")
+    if decided is None or decided.date <= citation.version:
+        return None
+    return _sanction_on(ctx, citation, decided.date, later=True)
+
+
+def _sanction_on(
+    ctx: ReviewContext, citation: ResolvedCitation, on: date, later: bool
+) -> ResolvedCitation | None:
+    for found in ctx.resolve(citation.citation, on):
+        if not isinstance(found, ResolvedCitation) or found.version == citation.version:
+            continue
+        if (found.version > citation.version) is later:
+            record = ctx.record(found)
+            if record is not None and is_penalty_norm(record):
+                return found
+    return None
