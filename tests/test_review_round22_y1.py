@@ -119,11 +119,14 @@ def test_a_labelled_value_is_no_reading(ctx: ReviewContext) -> None:
     )
 
 
-def test_a_one_character_element_is_read_without_crashing(ctx: ReviewContext) -> None:
-    """汞 0.62 mg/kg in the report: a one-character item is still its own reading."""
+def test_a_one_character_element_is_read_as_its_own_item(ctx: ReviewContext) -> None:
+    """汞 0.62 mg/kg in the report, 1.5 mg/kg in the decision: a one-character item is still
+    compared under its own name (it once emptied the comparison and crashed the review)."""
     data = set_file_data("review_fresh18", "rf18a_05_*.yaml")
     for evidence in data["evidence"]:
         for measurement in evidence.get("measurements") or []:
-            measurement["item"] = "汞"
-            measurement["unit"] = "mg/kg"
-    must_fix_findings(parse_case(data), ctx)
+            measurement.update(item="汞", unit="mg/kg", value=0.62)
+    data["facts"]["description"] = "经检测，样品中汞含量为1.5mg/kg。"
+    assert ("facts", "《中华人民共和国行政处罚法》第四十条") in must_fix_findings(
+        parse_case(data), ctx
+    )
