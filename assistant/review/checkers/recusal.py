@@ -62,10 +62,17 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 # Close kinship (近亲属 and the relations the word covers); a friend or a partner is
-# left to the explicit 未回避 reading above.
+# left to the explicit 未回避 reading above. The 回避 rules read 近亲属 as 配偶、直系血亲、
+# 三代以内旁系血亲及近姻亲, so in-laws (姐夫、妻兄、嫂子…) and collateral kin within three
+# generations (叔伯、舅姨、堂表兄弟、侄甥) count as well as parents, children and siblings.
 _KIN = re.compile(
     r"近亲属|胞兄|胞弟|胞姐|胞妹|同胞|兄弟|姐妹|兄妹|姐弟|配偶|夫妻|丈夫|妻子|父子|父女|母子|母女"
     r"|子女|儿子|女儿|父亲|母亲|岳父|岳母|女婿|儿媳|大哥|二哥|哥哥|弟弟|姐姐|妹妹|兄长"
+    r"|祖父|祖母|外祖父|外祖母|爷爷|奶奶|外公|外婆|孙子|孙女|外孙|公公|婆婆|养父|养母|继父|继母"
+    r"|姐夫|妹夫|嫂子|兄嫂|弟媳|弟妹|妻兄|妻弟|妻姐|妻妹|大舅子|小舅子|大姨子|小姨子|连襟"
+    r"|夫兄|夫弟|夫姐|夫妹|大伯子|小叔子|大姑子|小姑子"
+    r"|伯父|叔父|伯伯|叔叔|伯母|婶婶|姑姑|姑妈|姑父|舅舅|舅父|舅妈|姨妈|姨父"
+    r"|堂兄|堂弟|堂姐|堂妹|表兄|表弟|表姐|表妹|表哥|表姐妹|侄子|侄女|外甥"
     # 系当事人法定代表人张强之兄: the written form, the relation closing the clause
     r"|之(?:兄|弟|姐|妹|父|母|妻|夫|子|女)(?=[，,。；;、）)\s]|$)"
 )
@@ -103,7 +110,7 @@ def _party_words(case: CaseFile, ctx: ReviewContext) -> re.Pattern[str]:
 
 
 _PARTY_PERSON = re.compile(
-    r"(?:法定代表人|主要负责人|负责人|经营者|实际控制人|投资人)[：:]?([\u4e00-\u9fa5]{2,3}?)(?=[，,。；;、（(\s]|$|系|的)"
+    r"(?:法定代表人|主要负责人|负责人|经营者|实际控制人|投资人)[：:]?([\u4e00-\u9fa5]{2,3}?)(?=[，,。；;、（(\s及和与]|$|系|的)"
 )
 
 
