@@ -55,6 +55,9 @@ class CriminalThreshold:
     act_cited: re.Pattern[str] | None = None
     # the 刑法 item that writes the act, when the article lists several (醉酒驾驶机动车的)
     act_item: str | None = None
+    # conditions of the line written anywhere in the file, not in the act's own sentence
+    # (交通肇事: 负事故全部或者主要责任 is the accident finding's, apart from the escape)
+    condition: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
@@ -66,6 +69,7 @@ class CriminalThreshold:
             crime=row["crime"],
             article=row["article"],
             act=tuple(re.compile(p) for p in row["act"]),
+            condition=tuple(re.compile(p) for p in row.get("condition", ())),
             measures=re.compile(row["measures"]),
             minimum=float(row["minimum"]),
             unit=row["unit"],
@@ -178,6 +182,8 @@ def reached(case: CaseFile) -> list[ThresholdHit]:
         if not written:
             continue  # the act's parts must be written together, in one sentence
         if threshold.not_act is not None and threshold.not_act.search(text):
+            continue
+        if not all(any(_affirmed(p, s) for s in sentences) for p in threshold.condition):
             continue
         if threshold.act_only:
             hits.append(ThresholdHit(threshold, f"案情叙述“{written[0]}”", 0.0))
