@@ -31,13 +31,18 @@ def is_summary(case: CaseFile) -> bool:
     return any(SUMMARY_WORDS.search(text) for text in decided + forms)
 
 
-def beyond_summary(case: CaseFile) -> list[str]:
-    """What the summary decision imposes that 第五十一条 does not allow on the spot."""
+def beyond_summary(case: CaseFile, special_ceiling: float | None = None) -> list[str]:
+    """What the summary decision imposes that 第五十一条 does not allow on the spot.
+
+    ``special_ceiling`` is a special law's own on-the-spot limit (治安管理处罚法第一百条:
+    two hundred yuan whoever is fined), which governs where it applies."""
     kinds = penalty_kinds(case.penalty.types)
     beyond = [t for t in kinds if not any(k in t for k in SUMMARY_TYPES)]
     amount = case.penalty.amount or 0.0
     person = bool(case.parties) and all(p.kind == "个人" for p in case.parties)
     ceiling = MAX_PERSON_FINE if person else MAX_ORGANISATION_FINE
+    if special_ceiling is not None:
+        ceiling = special_ceiling
     if amount > ceiling:
         who = "公民" if person else "法人或者其他组织"
         beyond.append(f"对{who}罚款{amount:g}元（当场处罚限{ceiling}元以下）")
