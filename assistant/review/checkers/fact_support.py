@@ -24,6 +24,7 @@ from assistant.review.party_capacity import birth_date, birth_date_from_id, is_p
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.recording_rule import AV_RULE
+from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
 from assistant.review.statutory_range import fine_clauses, same_base
 from assistant.review.summary_procedure import is_summary
@@ -184,7 +185,23 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _repeat_unproven(case, ctx)
         + _uncorrected_unproven(case, ctx)
         + _uncorrected_contradicted(case, ctx)
+        + _ratio_contradicted(case, ctx)
     )
+
+
+def _ratio_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A stated excess ratio (超过…百分之三十八) no measured value and limit in the evidence
+    gives: the fact is contradicted by the file's evidence (第四十条). One finding."""
+    found = contradicted_ratios(case)
+    if not found:
+        return []
+    first = found[0]
+    shown = "、".join(f"{w}：超出{r:.1f}%" for w, r in first.shown)
+    reason = (
+        f"认定“{first.text}”（{first.stated:g}%），但案卷证据的实测值与限值计算为{shown}，"
+        "认定的事实与证据矛盾"
+    )
+    return [_flag(ReviewPoint.FACTS, reason, ctx, f"{first.where}：“{first.text}”；{shown}")]
 
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
