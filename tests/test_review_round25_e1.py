@@ -99,3 +99,48 @@ def test_inspection_with_its_record_is_no_finding(ctx: ReviewContext) -> None:
     data["documents"].append({"type": "现场检查笔录", "date": "2024-06-15"})
     found = variant_findings(data, ctx)
     assert not any(point == "evidence" for point, _ in found)
+
+
+# --- 第四十条: a stated excess ratio the evidence's measured figures contradict -----------
+
+FACTS = "《中华人民共和国行政处罚法》第四十条"
+
+
+def _truck(limit: int, actual: int, description: str) -> dict:
+    data = set_file_data("review_fresh21", "rf21a_07_*.yaml")
+    data["evidence"][0]["measurements"] = [
+        {"item": "实际载质量", "value": actual, "limit": limit, "unit": "kg"}
+    ]
+    data["facts"]["quantities"] = {"核定载质量kg": limit, "实际载质量kg": actual}
+    data["facts"]["description"] = description
+    return data
+
+
+@pytest.mark.parametrize(
+    ("limit", "actual", "description"),
+    [
+        (6000, 8000, "卢某驾驶货车，经过磅实际载质量8000kg，超载百分之十八。"),
+        (15000, 18000, "当事人驾驶重型货车，超出核定载质量45%，依法处罚。"),
+        (4500, 5000, "经称重，车辆超过核定载质量百分之三十五。"),
+    ],
+)
+def test_stated_ratio_contradicted_by_weighing(
+    ctx: ReviewContext, limit: int, actual: int, description: str
+) -> None:
+    assert ("facts", FACTS) in variant_findings(_truck(limit, actual, description), ctx)
+
+
+@pytest.mark.parametrize(
+    ("limit", "actual", "description"),
+    [
+        (6000, 8000, "经过磅实际载质量8000kg，超载百分之三十三。"),
+        (10000, 12500, "超出核定载质量25%，未超过百分之三十，依照第九十二条第二款前段处罚。"),
+        (10000, 13800, "超过核定载质量百分之三十以上，依照第九十二条第二款后段处罚。"),
+    ],
+)
+def test_stated_ratio_the_evidence_gives_is_no_finding(
+    ctx: ReviewContext, limit: int, actual: int, description: str
+) -> None:
+    """A ratio matching the measured figures (to rounding), a negated or lower-bound tier."""
+    found = variant_findings(_truck(limit, actual, description), ctx)
+    assert ("facts", FACTS) not in found
