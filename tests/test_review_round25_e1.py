@@ -119,7 +119,7 @@ def _truck(limit: int, actual: int, description: str) -> dict:
 @pytest.mark.parametrize(
     ("limit", "actual", "description"),
     [
-        (6000, 8000, "卢某驾驶货车，经过磅实际载质量8000kg，超载百分之十八。"),
+        (6000, 7000, "卢某驾驶货车，经过磅实际载质量7000kg，超载百分之三十三。"),
         (15000, 18000, "当事人驾驶重型货车，超出核定载质量45%，依法处罚。"),
         (4500, 5000, "经称重，车辆超过核定载质量百分之三十五。"),
     ],
@@ -136,11 +136,13 @@ def test_stated_ratio_contradicted_by_weighing(
         (6000, 8000, "经过磅实际载质量8000kg，超载百分之三十三。"),
         (10000, 12500, "超出核定载质量25%，未超过百分之三十，依照第九十二条第二款前段处罚。"),
         (10000, 13800, "超过核定载质量百分之三十以上，依照第九十二条第二款后段处罚。"),
+        (45, 56, "实载56人，超员比例百分之二十四点四，已超过额定乘员百分之二十。"),
     ],
 )
 def test_stated_ratio_the_evidence_gives_is_no_finding(
     ctx: ReviewContext, limit: int, actual: int, description: str
 ) -> None:
-    """A ratio matching the measured figures (to rounding), a negated or lower-bound tier."""
+    """A ratio matching the measured figures (to rounding), a negated tier, a bound the
+    measured ratio passes (已超过…百分之二十 for 24.4%)."""
     found = variant_findings(_truck(limit, actual, description), ctx)
     assert ("facts", FACTS) not in found

@@ -7,6 +7,10 @@ a monitoring report) gives the measured value and the limit, so the ratio is
 is a fact the evidence contradicts — and the tier of a graded 罚则 often turns on it
 (道路交通安全法第九十二条: 超过百分之三十). The law's own tier quoted in the text
 (超过百分之三十的, 未超过百分之三十) is not a finding and is not compared.
+
+“超过…百分之二十” also reads as a bound (已超过额定乘员百分之二十: more than the tier), so
+only a stated ratio above every ratio the evidence gives is contradicted: the file then
+finds more excess than its evidence shows, the direction that raises the tier.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ _TOLERANCE = 1.0
 
 @dataclass(frozen=True)
 class StatedRatio:
-    """A ratio the file states and the evidence's own ratios it matches none of."""
+    """A ratio the file states above every one of the evidence's own ratios."""
 
     where: str
     text: str
@@ -72,7 +76,7 @@ def _stated(text: str) -> list[tuple[str, float]]:
 
 
 def contradicted_ratios(case: CaseFile) -> list[StatedRatio]:
-    """Each ratio the facts state that none of the evidence's measured ratios supports."""
+    """Each ratio the facts state above all of the evidence's measured ratios."""
     shown = _evidence_ratios(case)
     if not shown:
         return []
@@ -82,6 +86,6 @@ def contradicted_ratios(case: CaseFile) -> list[StatedRatio]:
     found = []
     for where, text in texts:
         for said, stated in _stated(text or ""):
-            if all(abs(stated - ratio) > _TOLERANCE for _, ratio in shown):
+            if all(stated - ratio > _TOLERANCE for _, ratio in shown):
                 found.append(StatedRatio(where, said, stated, shown))
     return found
