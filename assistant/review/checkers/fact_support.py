@@ -129,8 +129,9 @@ _INSPECTION = re.compile(
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
-    # an inspection that found the fact (执法人员检查发现; 夜间检查，在场内发现) inspected the site
-    rf"|(?<![体复])检查[^，。；]{{0,4}}发现|(?:场|店|厂|室)内[^，。；]{{0,6}}(?:发现|查获|查见)"
+    # a finding inside the premises (夜间检查，在场内发现) is a site inspection; a roadside
+    # stop (路面检查时发现) is not
+    rf"|(?:场|店|厂|室)内[^，。；]{{0,6}}(?:发现|查获|查见)"
     # a patrol that went into the premises (巡查时进入车间) inspected them
     rf"|巡查[^，。；]{{0,6}}?(?:到|至|进入)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
