@@ -58,6 +58,9 @@ class CriminalThreshold:
     # conditions of the line written anywhere in the file, not in the act's own sentence
     # (交通肇事: 负事故全部或者主要责任 is the accident finding's, apart from the escape)
     condition: tuple[re.Pattern[str], ...] = ()
+    # the special law's own duty to transfer (药品管理法第一百一十三条第一款), cited beside
+    # 行政处罚法第二十七条第一款 when in force on the act date
+    special_duty: str | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
@@ -81,6 +84,7 @@ class CriminalThreshold:
             threshold_rule=bool(row.get("threshold_rule", False)),
             act_only=bool(row.get("act_only", False)),
             act_item=row.get("act_item"),
+            special_duty=row.get("special_duty"),
             **optional,
         )
 

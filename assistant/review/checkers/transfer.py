@@ -48,7 +48,9 @@ def _also_cites(
 ) -> list[str]:
     """The crime's 刑法 article (and the item writing the act), each 司法解释 line whose
     number was reached, in force on the act date, and the duty to transfer itself
-    (行政处罚法第二十七条第一款, which the reason names), besides the one ``rule`` cites."""
+    (行政处罚法第二十七条第一款, which the reason names) with the special law's own duty
+    where the line carries one in force (药品管理法第一百一十三条第一款: the law that
+    governs the field writes the duty more specifically), besides the one ``rule`` cites."""
     cited = [ctx.rule(hits[0].threshold.article)]
     cited += [ctx.rule(h.threshold.act_item) for h in hits if h.threshold.act_item]
     for hit in hits:
@@ -56,6 +58,11 @@ def _also_cites(
         if found and isinstance(found[0], ResolvedCitation):
             cited.append(found[0].citation)
     cited.append(ctx.penalty_law(TRANSFER_DUTY))
+    for hit in hits:
+        duty = hit.threshold.special_duty
+        found = ctx.resolve(duty, case.act_date) if duty else None
+        if found and isinstance(found[0], ResolvedCitation):
+            cited.append(found[0].citation)
     return [c for c in dict.fromkeys(cited) if c != rule]
 
 
