@@ -103,7 +103,7 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     unresolved = fine is not None and resolve_yuan(fine, fine_bases(case)) == (None, None)
     if missing is None and fine is not None and fine.base and unresolved:
         missing = (fine.base, standard.id)
-    if missing is None:
+    if missing is None or _named_with_qualifier(missing[0], case.facts.amounts):
         return []
     base, source = missing
     return [
@@ -114,3 +114,16 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"facts.amounts 无“{base}”（现有：{'、'.join(case.facts.amounts) or '无'}）",
         )
     ]
+
+
+def _named_with_qualifier(base: str, names: dict[str, float]) -> bool:
+    """骗取医保基金金额 states the 骗取金额 a fine is a multiple of: a file naming the amount
+    with a qualifier between its verb and its noun (违法经营所得 for 违法所得) has
+    established it, so the facts are not unclear on it (第四十条 asks for the fact, not a
+    name)."""
+    if len(base) < 4:
+        return False
+    head, tail = base[:2], base[-2:]
+    return any(
+        name.startswith(head) and name.endswith(tail) and value > 0 for name, value in names.items()
+    )
