@@ -8,6 +8,7 @@ law; one that is a 罚则 only in a later version applied a law not yet in force
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from assistant.case_file import CaseFile
@@ -42,4 +43,36 @@ def _sanction_on(
             record = ctx.record(found)
             if record is not None and is_penalty_norm(record):
                 return found
+    return None
+
+
+def later_pairing(
+    case: CaseFile,
+    ctx: ReviewContext,
+    penalty: ResolvedCitation,
+    duty: ResolvedCitation,
+    linked: Callable[[ReviewContext, ResolvedCitation], set[str]],
+) -> ResolvedCitation | None:
+    """The later 罚则 when the cited 违法依据 and 处罚依据 pair up only as numbered in a version
+    that took effect after the act (野保法2023年版第五十二条罚第二十八条, while in the 2018
+    text the two numbers are an import rule and a breeding list): the decision applied a
+    law not yet in force on the act date (行政处罚法第三十七条)."""
+    decided = case.first("决定")
+    if decided is None or decided.date <= penalty.version:
+        return None
+    later_penalty = _later(ctx, penalty, decided.date)
+    later_duty = _later(ctx, duty, decided.date)
+    if later_penalty is None or later_duty is None:
+        return None
+    record = ctx.record(later_penalty)
+    if record is None or not is_penalty_norm(record):
+        return None
+    duty_article = "#".join(later_duty.unit_id.split("#")[:2]).split(".")[0]
+    return later_penalty if duty_article in linked(ctx, later_penalty) else None
+
+
+def _later(ctx: ReviewContext, citation: ResolvedCitation, on: date) -> ResolvedCitation | None:
+    for found in ctx.resolve(citation.citation, on):
+        if isinstance(found, ResolvedCitation) and found.version > citation.version:
+            return found
     return None

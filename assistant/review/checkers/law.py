@@ -14,7 +14,7 @@ from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
-from assistant.review.sanction_versions import later_sanction, superseded_sanction
+from assistant.review.sanction_versions import later_pairing, later_sanction, superseded_sanction
 from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
@@ -140,10 +140,17 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-def _version_flag(ctx: ReviewContext, citation: ResolvedCitation, other: ResolvedCitation) -> Flag:
+def _version_flag(
+    ctx: ReviewContext, citation: ResolvedCitation, other: ResolvedCitation, paired: bool = False
+) -> Flag:
     """第三十七条: 实施行政处罚，适用违法行为发生时的法律、法规、规章的规定 — the 处罚依据 is
     numbered as another version's 罚则 (an earlier one, or one not yet in force)."""
-    if other.version > citation.version:
+    if paired:
+        which, effect = (
+            "新版本",
+            "行为时版本的该条不罚所引违法条款（两条只在新版本中对应），适用了违法行为发生时尚未施行的法律",
+        )
+    elif other.version > citation.version:
         which, effect = "新版本", "该条不是罚则，适用了违法行为发生时尚未施行的法律"
     else:
         which, effect = "旧版本", "该条已不是罚则，未适用违法行为发生时的法律"
@@ -189,6 +196,10 @@ def _duty_link(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if not penalty_links or not same_law:
             continue
         if any(_article_id(d) in penalty_links for d in same_law):
+            continue
+        later = [p for d in same_law if (p := later_pairing(case, ctx, penalty, d, _linked))]
+        if later:
+            flags.append(_version_flag(ctx, penalty, later[0], paired=True))
             continue
         unlinked = [
             d for d in same_law if _linked(ctx, d) and not _linked(ctx, d) & {_article_id(penalty)}
