@@ -1,0 +1,76 @@
+"""Review round 26, engineer f2 (issue #18): a 违法依据/处罚依据 pair numbered as only a later
+version pairs them applied a law not yet in force on the act date (行政处罚法第三十七条); a
+base amount named with a qualifier (骗取医保基金金额 for 骗取金额) is an established fact
+(第四十条). Cases are variants (other names, dates, amounts) of eval/sets/review_fresh22 files."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from review_fixtures import set_file_data, variant_findings
+
+from assistant.review.context import ReviewContext
+
+VERSIONS = ("law", "《中华人民共和国行政处罚法》第三十七条")
+FACTS = ("facts", "《中华人民共和国行政处罚法》第四十条")
+
+
+@pytest.fixture(scope="module")
+def ctx(national_ctx: ReviewContext) -> ReviewContext:
+    """The session's national review context (laws only the national corpus holds)."""
+    return national_ctx
+
+
+def _wildlife(act: datetime.date, decided: datetime.date, amount: int) -> dict:
+    data = set_file_data("review_fresh22", "rf22b_04_*.yaml")
+    data["violation"]["date"] = act
+    data["parties"][0]["name"] = "黄某"
+    data["penalty"]["amount"] = amount
+    for event in data["events"]:
+        if event["type"] == "决定":
+            event["date"] = decided
+    return data
+
+
+@pytest.mark.parametrize(
+    ("act", "decided", "amount"),
+    [
+        (datetime.date(2023, 3, 2), datetime.date(2023, 5, 22), 7200),
+        (datetime.date(2023, 4, 28), datetime.date(2023, 6, 9), 4500),
+    ],
+)
+def test_pair_numbered_by_later_version_applies_law_not_yet_in_force(
+    ctx: ReviewContext, act: datetime.date, decided: datetime.date, amount: int
+) -> None:
+    assert VERSIONS in variant_findings(_wildlife(act, decided, amount), ctx)
+
+
+def test_act_after_revision_is_no_version_finding(ctx: ReviewContext) -> None:
+    """An act on or after 2023-05-01 falls under the revised law the decision cites."""
+    data = _wildlife(datetime.date(2023, 5, 3), datetime.date(2023, 6, 9), 7200)
+    assert VERSIONS not in variant_findings(data, ctx)
+
+
+def _insurance(name: str | None, amount: int) -> dict:
+    data = set_file_data("review_fresh22", "rf22d_09_*.yaml")
+    data["facts"]["amounts"] = {name: amount} if name else {}
+    data["facts"]["description"] = (
+        "经查，当事人虚构药品销售记录，骗取医疗保障基金支出，当事人无异议。"
+    )
+    data["penalty"]["amount"] = amount * 2
+    return data
+
+
+@pytest.mark.parametrize(
+    ("name", "amount"), [("骗取医疗保障基金金额", 41200), ("骗取统筹基金金额", 9300)]
+)
+def test_base_named_with_qualifier_is_established(
+    ctx: ReviewContext, name: str, amount: int
+) -> None:
+    assert FACTS not in variant_findings(_insurance(name, amount), ctx)
+
+
+def test_base_not_stated_is_unclear_facts(ctx: ReviewContext) -> None:
+    """No amount at all, in the amounts or the narrative: the fine's base is not established."""
+    assert FACTS in variant_findings(_insurance(None, 41200), ctx)
