@@ -74,3 +74,26 @@ def test_base_named_with_qualifier_is_established(
 def test_base_not_stated_is_unclear_facts(ctx: ReviewContext) -> None:
     """No amount at all, in the amounts or the narrative: the fine's base is not established."""
     assert FACTS in variant_findings(_insurance(None, 41200), ctx)
+
+
+def _land(name: str, decided: int, measured: int) -> dict:
+    data = set_file_data("review_fresh22", "rf22b_10_*.yaml")
+    data["facts"]["quantities"] = {name: decided}
+    data["evidence"][2]["measurements"] = [
+        {"item": "占用土地面积", "value": measured, "unit": name[-3:] if "平方米" in name else "亩"}
+    ]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("name", "decided", "measured"),
+    [("占用耕地平方米", 3100, 2260), ("非法占用土地亩", 6, 4)],
+)
+def test_area_named_by_unit_beyond_survey_contradicts(
+    ctx: ReviewContext, name: str, decided: int, measured: int
+) -> None:
+    assert FACTS in variant_findings(_land(name, decided, measured), ctx)
+
+
+def test_area_within_survey_is_no_facts_finding(ctx: ReviewContext) -> None:
+    assert FACTS not in variant_findings(_land("占用耕地平方米", 2260, 2260), ctx)

@@ -501,6 +501,16 @@ def _beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 # 车货总质量 (a weighing slip) is a 重量 by its legal name (超限运输车辆行驶公路管理规定)
 _MEASURE = re.compile(r"面积|体积|方量|重量|质量|长度|蓄积|株数|数量")
+# 非法占地平方米 / 占用耕地亩数: a quantity named by an area unit is an area
+_AREA_UNIT = re.compile(r"平方米|平方公里|亩|公顷|㎡")
+
+
+def _measure_of(name: str) -> str | None:
+    """What a decided quantity measures: its named measure, else 面积 for an area unit."""
+    measure = _MEASURE.search(name)
+    if measure is not None:
+        return measure.group(0)
+    return "面积" if _AREA_UNIT.search(name) else None
 
 
 def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -509,14 +519,14 @@ def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     the fact punished is not the fact proven (第四十条)."""
     flags = []
     for name, decided in case.facts.quantities.items():
-        measure = _MEASURE.search(name)
+        measure = _measure_of(name)
         if measure is None:
             continue
         same = [
             (f"evidence[{i}]（{e.name}）{m.item}", m.value)
             for i, e in enumerate(case.evidence)
             for m in e.measurements
-            if measure.group(0) in m.item and m.unit and m.unit in name
+            if measure in m.item and m.unit and m.unit in name
         ]
         label = name.removeprefix("认定")
         flags += _decided_beyond(ctx, f"facts.quantities.{name}", label, decided, same, "")
@@ -573,7 +583,7 @@ def _decided_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, f
         (f"facts.quantities.{k}", v)
         for k, v in case.facts.quantities.items()
         if unit.lower() in k.lower()
-        and _MEASURE.search(k) is None
+        and _measure_of(k) is None
         and _same_item(_reading_core(k, unit), item)
     ]
     return found or [(f"facts“{item}”", v) for v in _readings(_narrative(case), item, unit)]
