@@ -97,3 +97,27 @@ def test_area_named_by_unit_beyond_survey_contradicts(
 
 def test_area_within_survey_is_no_facts_finding(ctx: ReviewContext) -> None:
     assert FACTS not in variant_findings(_land("占用耕地平方米", 2260, 2260), ctx)
+
+
+def _cable(thickness: float, floor: float, resistance: float) -> dict:
+    data = set_file_data("review_fresh22", "rf22c_06_*.yaml")
+    data["evidence"][3]["measurements"] = [
+        {"item": "导体电阻", "value": resistance, "limit": 12.1, "unit": "Ω/km"},
+        {"item": "绝缘最薄点厚度", "value": thickness, "limit": floor, "unit": "mm"},
+    ]
+    data["evidence"][3]["note"] = "检验结论：所检项目均符合标准要求"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("thickness", "floor", "resistance"), [(0.74, 0.62, 11.9), (0.9, 0.8, 12.0)]
+)
+def test_minimum_item_above_its_floor_is_a_pass(
+    ctx: ReviewContext, thickness: float, floor: float, resistance: float
+) -> None:
+    """A thickness above its floor passes: the 不合格 found contradicts every reading."""
+    assert FACTS in variant_findings(_cable(thickness, floor, resistance), ctx)
+
+
+def test_minimum_item_below_its_floor_is_a_failed_item(ctx: ReviewContext) -> None:
+    assert FACTS not in variant_findings(_cable(0.55, 0.62, 11.9), ctx)

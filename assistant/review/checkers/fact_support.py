@@ -783,11 +783,17 @@ def _floor_stated(limit: float, note: str) -> bool:
     )
 
 
+# Items a product standard sets as a minimum (绝缘厚度平均值≥0.7mm, 拉伸强度, 发芽率, 纯度,
+# 净度, 断裂伸长率): a product fails them by falling short, whatever the report's note says.
+_FLOOR_ITEM = re.compile(r"厚度|强度|发芽率|纯度|净度|伸长率")
+
+
 def _fails(m: Measurement, note: str) -> bool:
-    """The measured value fails its limit, read as a floor where the report says so."""
+    """The measured value fails its limit, read as a floor where the report says so or the
+    item is one a standard sets as a minimum."""
     if m.limit is None:
         return False
-    if _floor_stated(float(m.limit), note):
+    if _floor_stated(float(m.limit), note) or _FLOOR_ITEM.search(m.item):
         return m.value < m.limit
     return exceeds(m.item, m.value, m.limit)
 
