@@ -121,3 +121,28 @@ def test_minimum_item_above_its_floor_is_a_pass(
 
 def test_minimum_item_below_its_floor_is_a_failed_item(ctx: ReviewContext) -> None:
     assert FACTS not in variant_findings(_cable(0.55, 0.62, 11.9), ctx)
+
+
+EVIDENCE_RECORD = ("evidence", "《中华人民共和国行政处罚法》第五十五条第二款")
+
+
+def _drug(found: str) -> dict:
+    data = set_file_data("review_fresh22", "rf22c_08_*.yaml")
+    data["facts"]["description"] = (
+        f"经查，2025年6月3日本局执法人员{found}过期头孢克肟片8盒。以上事实有询问笔录、进销存记录等证据证实。"
+    )
+    return data
+
+
+@pytest.mark.parametrize(
+    "found", ["在当事人经营场所柜台上发现", "在该药店货柜查获", "在其仓库内货架上查见"]
+)
+def test_finding_at_the_premises_needs_an_inspection_record(ctx: ReviewContext, found: str) -> None:
+    assert EVIDENCE_RECORD in variant_findings(_drug(found), ctx)
+
+
+def test_finding_by_reading_records_is_no_inspection(ctx: ReviewContext) -> None:
+    """A fact read from the party's sales records is no site inspection to record."""
+    data = _drug("调取当事人进销存记录，核对发现其销售")
+    data["events"][0]["note"] = "调取进销存记录"
+    assert EVIDENCE_RECORD not in variant_findings(data, ctx)

@@ -132,6 +132,8 @@ _INSPECTION = re.compile(
     # a finding inside the premises (夜间检查，在场内发现) is a site inspection; a roadside
     # stop (路面检查时发现) is not
     rf"|(?:场|店|厂|室)内[^，。；]{{0,6}}(?:发现|查获|查见)"
+    # what the officers found at the premises (在当事人营业场所货架发现) was found inspecting them
+    rf"|在[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}(?:发现|查获|查见)"
     # a patrol that went into the premises (巡查时进入车间) inspected them
     rf"|巡查[^，。；]{{0,6}}?(?:到|至|进入)[^，。；]{{0,12}}{_PREMISES}"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
