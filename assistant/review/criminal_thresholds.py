@@ -29,6 +29,9 @@ CATALOGUE = CRIMINAL_TRANSFER
 PRIOR_PENALTIES = "此前受行政处罚次数"  # facts.prior_offences, for lines counting repeats
 # A clause that denies what follows ("未发现非法排放、倾倒…行为") states no act.
 DENIAL = re.compile(r"(?:未发现|未见|未查见|未查实|没有发现|没有证据|无证据|不存在|并无|并未|排除)")
+# A number written as not reached ("抽头渔利未达5000元", "参赌人数不足20人") is a bound the
+# file compares its fact with, never the fact itself.
+BELOW = re.compile(r"(?:未达|未满|不满|不足|不到|低于|少于|未超过|没有达到|没达到)")
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,8 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     if threshold.narrative is not None:
         written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
         for found in threshold.narrative.finditer(written):
+            if BELOW.search(written[found.start() : found.start(1)]):
+                continue  # the number is the bound the fact stays under
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return values
