@@ -194,6 +194,13 @@ def _item_fine(
     return statutory_bounds(citation.text, amounts, None, established, case.facts.quantities)
 
 
+def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
+    """The cited 款 writes a fine of its own (出境入境管理法第七十八条第一款: 每非法居留一日
+    五百元，总额不超过一万元的罚款): when its wording is unreadable the range is unknown —
+    another 款's range (第二款: 监护人…一千元以下罚款) is for another act."""
+    return citation.paragraph is not None and "罚款" in own_text
+
+
 def statutory_fine(
     case: CaseFile, ctx: ReviewContext
 ) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
@@ -205,7 +212,10 @@ def statutory_fine(
         own = _item_fine(citation, amounts, established, case)
         if own is not None:
             return own, citation, citation.citation
-        texts = ((paragraph_text(citation, ctx, case), True), (citation.article_text, False))
+        own_text = paragraph_text(citation, ctx, case)
+        texts = [(own_text, True)]
+        if not _writes_fine(citation, own_text):
+            texts.append((citation.article_text, False))
         for text, in_paragraph in texts:
             bounds = statutory_bounds(
                 text, amounts, citation.item, established, case.facts.quantities
