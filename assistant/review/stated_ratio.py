@@ -27,8 +27,10 @@ _STATED = re.compile(
     rf"(?<![未不没])(?:超过|超出|超载|超员|超限|超标|高出|高于|多出)"
     rf"[^，。；、\d{_CN_DIGITS}]{{0,12}}"
     rf"(?:百分之([{_CN_DIGITS}]+)(?![{_CN_DIGITS}])|(\d+(?:\.\d+)?)\s*[%％])"
-    # 超过百分之三十的 quotes the law's tier; 以上 / 以内 / 以下 / 左右 only bound the figure
-    rf"(?!以上|多|的|以内|以下|不满|左右)"
+    # 超过百分之三十（以上）的 quotes the law's tier; 以内 / 以下 / 左右 bound the figure from
+    # above or loosely. 超过百分之二十以上 is a finding: at least that much, so contradicted
+    # like any other stated ratio when every measured ratio falls short of it.
+    rf"(?!以上的|多|的|以内|以下|不满|左右)"
 )
 _NEGATED = re.compile(r"(?:未|不|没有|尚未)$")
 # a difference of rounding (17.6% written 18%) is no contradiction
