@@ -8,6 +8,7 @@ import re
 from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.police_procedure import TWO_POLICE_OFFICERS, police_rule
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
 # A step in which officers meet the party or others: questioning, on-site work, sampling,
@@ -17,6 +18,15 @@ _MEETING_EVIDENCE = ("当事人的陈述", "证人证言", "现场笔录", "勘�
 
 
 _flag = PointFlags(ReviewPoint.QUALIFICATION)
+
+
+def _two_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, list[str]]:
+    """行政处罚法第四十二条第一款 (two 执法人员), or for a 公安机关 the 程序规定's specific
+    duty (two 人民警察: an auxiliary officer holds no 人民警察证 and is not one), with the
+    general article kept beside it."""
+    general = ctx.penalty_law("第四十二条第一款")
+    specific = police_rule(case, ctx, TWO_POLICE_OFFICERS)
+    return (specific, [general]) if specific else (general, [])
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -50,12 +60,14 @@ def _two_officers(case: CaseFile, event: Event, where: str, ctx: ReviewContext) 
                 f"{where}执法人员：未载明",
             )
         ]
+    rule, also = _two_rule(case, ctx)
     return [
         _flag(
             Severity.MUST_FIX,
             "调查取证的执法人员少于两人",
-            ctx.penalty_law("第四十二条第一款"),
+            rule,
             f"{where}执法人员：{'、'.join(event.officers)}",
+            also,
         )
     ]
 
@@ -69,6 +81,10 @@ def _certificates(
         officer = _on_file(case, reference, ctx)
         if reference in reported:
             continue
+        rule, also = ctx.penalty_law("第四十二条第一款"), []
+        if officer is None or not officer.certificate_no:
+            # holding no certificate, the person is no 执法人员 (no 人民警察) at all
+            rule, also = _two_rule(case, ctx) if _too_few(case, event, ctx) else (rule, also)
         if officer is None:
             problem = f"{reference}未在案卷 officers 中登记执法证件"
         elif not officer.certificate_no:
@@ -85,11 +101,19 @@ def _certificates(
             _flag(
                 Severity.MUST_FIX,
                 f"执法人员不具备执法资格：{problem}",
-                ctx.penalty_law("第四十二条第一款"),
+                rule,
                 where,
+                also,
             )
         )
     return flags
+
+
+def _too_few(case: CaseFile, event: Event, ctx: ReviewContext) -> bool:
+    """Fewer than two of the step's officers hold a certificate: the step was not done by
+    two 执法人员 (by two 人民警察, for a police file)."""
+    holders = {r for r in event.officers if (o := _on_file(case, r, ctx)) and o.certificate_no}
+    return len(holders) < 2
 
 
 def _stage_records_showing(case: CaseFile, event: Event) -> bool:
