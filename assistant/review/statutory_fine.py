@@ -32,6 +32,9 @@ _STILL_UNCORRECTED = re.compile(
 )
 _ITEM_SUFFIX = re.compile(r"第（[一二三四五六七八九十]+）项$")
 _OWN_FINE = re.compile(r"处[^；。]*罚款")
+# 处…一万元的罚款 / 处…三倍以下的罚款: a fine with its amount (not 处以罚款, whose range the
+# next 款 writes: 固体废物污染环境防治法第一百一十二条第一款)
+_OWN_AMOUNT = re.compile(r"处[^；。]*[0-9零一二两三四五六七八九十百千万](?:元|倍)[^；。]{0,12}罚款")
 GOODS_VALUE = "货值金额"
 _PART_VALUE = re.compile(r"货值")
 _SOLD = re.compile(r"销售金额|销售额")
@@ -198,7 +201,7 @@ def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
     """The cited 款 writes a fine of its own (出境入境管理法第七十八条第一款: 每非法居留一日
     五百元，总额不超过一万元的罚款): when its wording is unreadable the range is unknown —
     another 款's range (第二款: 监护人…一千元以下罚款) is for another act."""
-    return citation.paragraph is not None and "罚款" in own_text
+    return citation.paragraph is not None and bool(_OWN_AMOUNT.search(own_text))
 
 
 def statutory_fine(
