@@ -12,7 +12,7 @@ establishes that circumstance; fines on responsible individuals are not the part
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.discretion.model import PenaltyRange
 from assistant.discretion.penalty_amounts import (
@@ -365,7 +365,28 @@ def fine_clauses(article_text: str) -> list[FineClause]:
         )  # a lead-in's fine before 下列…：(一) is no item's
         if end != "；":
             listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
-    return clauses
+    return _complemented(clauses)
+
+
+def _complemented(clauses: list[FineClause]) -> list[FineClause]:
+    """有违法所得的，处违法所得二倍以上十倍以下罚款；没有违法所得或者违法所得不足二万元的，处三万元
+    以上: the multiple is the other branch of the tier, so it applies only from the tier's
+    amount up (道路运输条例2022年版第六十三条); a 违法所得 under it takes the fixed range alone."""
+    floors = {
+        clause.tier_base: clause.below
+        for clause in clauses
+        if clause.no_base and clause.tier_base and clause.below
+    }
+    if not floors:
+        return clauses
+    out = []
+    for clause in clauses:
+        base = clause.fine.base
+        floor = next((v for name, v in floors.items() if base and same_base(base, name)), None)
+        if clause.tier_base is None and floor is not None:
+            clause = replace(clause, tier_base=base, at_least=floor)
+        out.append(clause)
+    return out
 
 
 # 罚款额为非法占用土地每平方米100元以上1000元以下: a fine per unit of a quantity.
