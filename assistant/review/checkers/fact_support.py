@@ -111,7 +111,7 @@ _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场勘测|现场测量|现场丈量|现场核查|检查时发现"
     r"|检查发现|当场查获"
     r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
-    r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|查见|查获|共计?)"
+    r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|在售|在架|待售|查见|查获|共计?)"
     # what the officers saw on a patrol (巡查时在车间墙上看到考勤表) is a fact found on site
     r"|(?:抽查|巡查|检查)时[^，。；]{0,16}(?:看到|看见|见到|查见|发现)"
 )
@@ -128,6 +128,9 @@ _INSPECTION = re.compile(
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
+    # a named campaign of inspections at premises (消毒产品专项检查, 日常检查); a roadside stop
+    # (路面检查) is not one
+    rf"|(?:专项|日常|例行|突击|联合)(?:监督)?检查"
     rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
     # a finding inside the premises (夜间检查，在场内发现) is a site inspection; a roadside
     # stop (路面检查时发现) is not
