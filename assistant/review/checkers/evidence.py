@@ -163,13 +163,13 @@ def _item_flags(
 # and talk the party into the act. Evidence so made is got by 利诱、欺诈 (第四十六条第三款);
 # a mere 暗访 where the party offers the service unasked is not.
 _POSING = re.compile(
-    r"假扮|冒充|伪装成|装扮成|扮作|扮成|假装(?:成|是)?(?:乘客|顾客|买家|患者|病人)"
+    r"假扮|冒充|伪装成|装扮成|乔装|扮作|扮成|假装(?:成|是)?(?:乘客|顾客|买家|患者|病人)"
 )
 _INDUCED = re.compile(
     r"诱导|引诱|诱使|利诱|诱骗|恳求|哀求|央求|苦苦|再三(?:要求|请求|恳求)|"
     r"主动(?:给付|塞|付|支付|给)|塞给|硬塞|将[^，。；]{0,8}(?:钱|现金|元)[^，。；]{0,6}放在"
 )
-_AGENCY_PEOPLE = re.compile(r"执法人员|协管员|工作人员|本局|本机关|聘用|委托|暗访|线人|队员|民警")
+_AGENCY_PEOPLE = re.compile(r"执法(?:辅助)?人员|辅警|协管员|工作人员|本局|本机关|聘用|委托|暗访|线人|队员|民警")
 # the party's own account (辩称…) is weighed by the agency, not a finding of the file
 _PARTY_CLAIM = re.compile(r"辩称|申辩|声称|否认|称其")
 
@@ -177,7 +177,10 @@ _PARTY_CLAIM = re.compile(r"辩称|申辩|声称|否认|称其")
 def _entrapment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The file finds the act was induced by the agency's people posing as customers."""
     narrative = [case.facts.description, *case.facts.circumstances]
+    # how the evidence was got, and the investigation steps, tell the same story
     narrative += [e.note for e in case.evidence if e.note]
+    narrative += [e.obtained_by for e in case.evidence if e.obtained_by]
+    narrative += [e.note for e in case.events if e.note]
     for text in narrative:
         for sentence in re.split(r"[。；;\n]", text):
             if _PARTY_CLAIM.search(sentence):
