@@ -40,6 +40,9 @@ MEASURE_WORDS: tuple[tuple[str, str], ...] = (
 # The gains go back to those harmed (应当退赔) instead of being confiscated.
 _RETURNED = re.compile(r"退赔|退还|返还|退回|发还|赔偿")
 _NEGATED = re.compile(r"未|无|没有|不|尚未|拒")
+# 追缴 (e.g. 治安管理处罚法第十一条第二款) takes the gains from the party without a penalty type.
+_COLLECTED = re.compile(r"追缴|收缴")
+_GAIN_WORD = re.compile(r"违法所得|非法所得|非法获利|违法获利")
 # A cost the party spent (第二十八条第二款: 违法所得 is 实施违法行为所取得的款项, costs included).
 _COST_KEY = re.compile(r"成本|费用|油费|过路费|支出|开支|进货|原料|工资")
 _BY_REFERENCE = re.compile(
@@ -121,6 +124,15 @@ def _returned(narrative: str) -> bool:
     return any(_RETURNED.search(c) and not _NEGATED.search(c) for c in clauses)
 
 
+def _collected(narrative: str) -> bool:
+    """The facts say the gains are 追缴 (a clause naming the gains and 追缴 without 未/无/不)."""
+    clauses = re.split(r"[，。；,;（）()]", narrative)
+    return any(
+        _COLLECTED.search(c) and _GAIN_WORD.search(c) and not _NEGATED.search(c)
+        for c in clauses
+    )
+
+
 def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第二十八条第二款: 当事人有违法所得，除依法应当退赔的外，应当予以没收."""
     gains = {k: v for k, v in case.facts.amounts.items() if "违法所得" in k and v > 0}
@@ -129,7 +141,7 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if any("违法所得" in t for t in case.penalty.types) or "违法所得" in pending_amounts(case):
         return []
     narrative = "".join([case.facts.description, *case.facts.circumstances])
-    if _returned(narrative):
+    if _returned(narrative) or _collected(narrative):
         return []
     shown = "、".join(f"{k}={v:g}元" for k, v in gains.items())
     return [
