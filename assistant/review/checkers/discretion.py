@@ -15,7 +15,8 @@ from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
-from assistant.review.public_order import special_rule
+from assistant.review.party_capacity import party_age
+from assistant.review.public_order import MINOR, special_rule
 from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 
@@ -114,10 +115,21 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"案卷载明应当从轻或者减轻处罚的情节（{grounds}），罚款{amount:g}元却是法定最高额"
             f"（法定幅度{_bounds(low, high)}：{bounds.wording}），法定从轻情节未予适用"
         )
-        rule = ctx.penalty_law("第三十二条")
+        rule = _reduction_rule(case, ctx)
     else:
         return []
     return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:g}")]
+
+
+def _reduction_rule(case: CaseFile, ctx: ReviewContext) -> str:
+    """A minor's 从轻/减轻 is its own article (治安管理处罚法第十二条 in a 治安 case, special
+    over 行政处罚法第三十条); other grounds are 行政处罚法第三十二条's."""
+    minor = any(
+        (age := party_age(case, p)) is not None and 14 <= age < 18 for p in case.parties
+    )
+    if minor:
+        return special_rule(case, ctx, MINOR) or ctx.penalty_law("第三十条")
+    return ctx.penalty_law("第三十二条")
 
 
 def _public_order_reduction(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -139,7 +151,9 @@ def _maximum_despite_grounds(
     amount: float, low: float | None, high: float | None, case: CaseFile
 ) -> bool:
     """第三十二条 (and 第三十条、第三十一条): 应当从轻或者减轻 — the top of a range is neither."""
-    if high is None or low is None or high <= low:
+    # "X元以下" has no floor: its top is still the most the article allows
+    low = 0.0 if low is None else low
+    if high is None or high <= low:
         return False
     return amount >= high - _TOLERANCE_YUAN and bool(reduction_grounds(case))
 
