@@ -30,6 +30,8 @@ class PoliceRule:
 
 
 TWO_POLICE_OFFICERS = PoliceRule("第五十二条第一款", ("人民警察不得少于二人",))
+# 涉及卖淫、嫖娼、赌博、毒品的案件，不适用当场处罚 (whatever the fine)
+NO_ON_THE_SPOT = PoliceRule("第三十七条第二款", ("不适用当场处罚",))
 
 
 def is_police_agency(case: CaseFile) -> bool:

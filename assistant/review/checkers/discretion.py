@@ -124,9 +124,7 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _reduction_rule(case: CaseFile, ctx: ReviewContext) -> str:
     """A minor's 从轻/减轻 is its own article (治安管理处罚法第十二条 in a 治安 case, special
     over 行政处罚法第三十条); other grounds are 行政处罚法第三十二条's."""
-    minor = any(
-        (age := party_age(case, p)) is not None and 14 <= age < 18 for p in case.parties
-    )
+    minor = any((age := party_age(case, p)) is not None and 14 <= age < 18 for p in case.parties)
     if minor:
         return special_rule(case, ctx, MINOR) or ctx.penalty_law("第三十条")
     return ctx.penalty_law("第三十二条")

@@ -169,7 +169,9 @@ _INDUCED = re.compile(
     r"诱导|引诱|诱使|利诱|诱骗|恳求|哀求|央求|苦苦|再三(?:要求|请求|恳求)|"
     r"主动(?:给付|塞|付|支付|给)|塞给|硬塞|将[^，。；]{0,8}(?:钱|现金|元)[^，。；]{0,6}放在"
 )
-_AGENCY_PEOPLE = re.compile(r"执法(?:辅助)?人员|辅警|协管员|工作人员|本局|本机关|聘用|委托|暗访|线人|队员|民警")
+_AGENCY_PEOPLE = re.compile(
+    r"执法(?:辅助)?人员|辅警|协管员|工作人员|本局|本机关|聘用|委托|暗访|线人|队员|民警"
+)
 # the party's own account (辩称…) is weighed by the agency, not a finding of the file
 _PARTY_CLAIM = re.compile(r"辩称|申辩|声称|否认|称其")
 

@@ -128,8 +128,7 @@ def _collected(narrative: str) -> bool:
     """The facts say the gains are 追缴 (a clause naming the gains and 追缴 without 未/无/不)."""
     clauses = re.split(r"[，。；,;（）()]", narrative)
     return any(
-        _COLLECTED.search(c) and _GAIN_WORD.search(c) and not _NEGATED.search(c)
-        for c in clauses
+        _COLLECTED.search(c) and _GAIN_WORD.search(c) and not _NEGATED.search(c) for c in clauses
     )
 
 
