@@ -16,7 +16,6 @@ from assistant.review.police_procedure import NO_ON_THE_SPOT, police_rule
 from assistant.review.public_order import ON_THE_SPOT, ON_THE_SPOT_MAX_FINE, special_rule
 from assistant.review.summary_procedure import beyond_summary, is_summary
 
-
 # the matters 第三十七条第二款 names, as a file words the act
 _EXCLUDED_MATTER = re.compile(r"卖淫|嫖娼|赌博|参赌|聚赌|赌资|毒品|吸毒")
 
