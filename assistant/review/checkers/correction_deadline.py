@@ -6,8 +6,11 @@ a period (限期改正); where the cited penalty provision itself requires 责�
 the order must state the period, or whether the party corrected
 in time — on which the further penalty turns — cannot be judged. An order that itself says
 限期 (限期清运, 限期改正) promises a period whatever the provision says, so it must name one.
-The order may stand in its own notice, in a 意见书 or in the decision's contents; only an
-order whose written text leaves the period out is flagged: a file silent on it is not.
+The order may stand in its own notice, in a 意见书, in the decision's contents or in the
+decision's own text (本机关认为…责令当事人自收到决定书之日起15日内改正): a period the
+decision sets answers for an earlier order that left it out. A date written as a date
+(2023-07-31前, 2023年7月31日前) is a period too. Only an order whose written text leaves
+the period out is flagged: a file silent on it is not.
 """
 
 from __future__ import annotations
@@ -51,7 +54,10 @@ _PERIOD_OF_ORDER = re.compile(r"(?:改正|整改)(?:的)?(?:期限|时限)")
 _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
+# the end of the sentence an order in the decision's text stands in
+_SENTENCE_END = re.compile(r"[。；;\n]")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -65,6 +71,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not orders or not (provisions or self_limited):
         return []
     at_once_counts = not limited and not self_limited
+    if _states_period(_decided_order_lines(case), at_once_counts):
+        return []
     undated = [(d, lines) for d, lines in orders if not _states_period(lines, at_once_counts)]
     if len(undated) < len(orders):
         return []
@@ -109,6 +117,17 @@ def _order_lines(document: Document) -> list[str]:
         return []
     # the order's period may stand in a line of its own (责令改正内容; 改正期限（…）)
     return corrective + [line for line in lines if _PERIOD_OF_ORDER.search(line)]
+
+
+def _decided_order_lines(case: CaseFile) -> list[str]:
+    """The orders to correct the decision's own text writes, each from its 责令/限期 to the
+    end of its sentence (the facts before it carry dates that are not the order's)."""
+    text = case.facts.description
+    lines = []
+    for match in _CORRECTIVE.finditer(text):
+        end = _SENTENCE_END.search(text, match.end())
+        lines.append(text[match.start() : end.start() if end else len(text)])
+    return lines
 
 
 def _states_period(lines: list[str], at_once_counts: bool = False) -> bool:
