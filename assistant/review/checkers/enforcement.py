@@ -8,6 +8,11 @@
 - Enforcement waits for a written 催告: before the agency's own enforcement decision
   (《行政强制法》第三十五条), and ten days after it is served before applying to the
   court (第五十四条).
+- When it is carried out (《行政强制法》第四十三条第一款): not at night nor on a statutory
+  holiday, unless the file records an emergency.
+- A forced demolition (第四十四条) follows a 公告 giving the party a period to demolish, and
+  the periods to seek 复议 and to sue (行政诉讼法第四十六条第一款: six months from service)
+  having run out unused; before that the decision may still be set aside.
 """
 
 from __future__ import annotations
@@ -15,9 +20,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import chinese_calendar
+
 from assistant.case_file import CaseFile
-from assistant.review.case_text import Passage, denies, mentions, passages
+from assistant.publicity.working_calendar import HOLIDAY_NAMES
+from assistant.review.case_text import Passage, clauses, mentions, passages
 from assistant.review.context import ReviewContext
+from assistant.review.execution import CARRIED_OUT, DEMOLISHED
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import SpecialRule, special_rule
 from corpus.numerals import parse_number
@@ -42,13 +51,30 @@ _COURT = re.compile(r"申请[^，。；]{0,6}法院[^，。；]{0,4}强制执行
 _OWN = re.compile(r"强制执行决定|代履行决定|强制划拨|强制拍卖")
 _REMINDER = re.compile(r"催告")
 _NO_REMINDER = re.compile(r"未|没有|无|不经")
+# a clause that denies the 催告 itself (未经书面催告, 案卷无催告书), not one that only names
+# the period (催告期内当事人未提出陈述) while denying something else
+_REMINDER_DENIED = re.compile(
+    r"(?:未|没有|无|不经)(?:经|经过|依法|进行|予以|作出|制作|送达|发出|履行|向当事人)?(?:书面)?催告"
+    r"|催告书?[^，,。；;]{0,2}(?:未|没有)(?:送达|制作|作出|发出)"
+)
+_EMERGENCY = re.compile(r"情况紧急|紧急情况|紧急避险|危及(?:公共)?安全")
+_NIGHT = re.compile(r"夜间|深夜|凌晨")
+_POSTED = re.compile(r"公告")
+# a suit or review already brought and ended lets the demolition go ahead on its result
+_REMEDY_USED = re.compile(r"(?:复议|诉讼|起诉)[^，,。；;]{0,12}(?:维持|驳回|判决|裁定|撤回|终结)")
+SUIT_MONTHS = 6  # 行政诉讼法第四十六条第一款
 # 逾期不缴纳的，将申请人民法院强制执行 — a warning in the decision, not an application.
 _CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时|否则|有权")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     found = passages(case)
-    return [*_on_the_spot(case, ctx, found), *_reminder(case, ctx, found)]
+    return [
+        *_on_the_spot(case, ctx, found),
+        *_reminder(case, ctx, found),
+        *_execution_time(ctx, found),
+        *_demolition(case, ctx, found),
+    ]
 
 
 def surcharge_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -141,7 +167,9 @@ def _reminder(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[
         for p in found
         if p.day is not None and p.day <= enforced.day and mentions(p, _REMINDER, _NO_REMINDER)
     ]
-    denied = next((p for p in found if denies(p, _REMINDER, _NO_REMINDER)), None)
+    denied = next(
+        (p for p in found if any(_REMINDER_DENIED.search(c) for c in clauses(p.text))), None
+    )
     if denied is not None or not reminders:
         said = f"{denied.where}：{denied.text}" if denied else "案卷无此前的催告"
         return [
@@ -166,3 +194,82 @@ def _reminder(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[
 def _earliest(found: list[Passage], words: re.Pattern[str]) -> Passage | None:
     dated = [p for p in found if p.day is not None and mentions(p, words, _CONDITIONAL)]
     return min(dated, key=lambda p: p.day or date.max) if dated else None
+
+
+def _execution_time(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """第四十三条第一款: no execution at night or on a statutory holiday (a plain weekend is a
+    rest day, not a 法定节假日), unless the file records an emergency."""
+    if any(mentions(p, _EMERGENCY, _NO_REMINDER) for p in found):
+        return []
+    for p in found:
+        if p.day is None or not mentions(p, CARRIED_OUT, _CONDITIONAL):
+            continue
+        holiday = _holiday(p.day)
+        at_night = mentions(p, _NIGHT)
+        if holiday or at_night:
+            when = f"{holiday}（法定节假日）" if holiday else "夜间"
+            return [
+                _flag(
+                    f"在{when}实施行政强制执行，案卷无情况紧急的记载",
+                    ctx.rule(COERCION_LAW + "第四十三条第一款"),
+                    f"{p.where}（{p.day}）：{p.text}",
+                )
+            ]
+    return []
+
+
+def _holiday(day: date) -> str | None:
+    """The statutory holiday ``day`` falls in (None on a working day, a weekend or a year
+    the calendar does not know)."""
+    try:
+        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return None
+    return HOLIDAY_NAMES.get(name, name) if on_holiday and name else None
+
+
+def _demolition(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """第四十四条: a forced demolition only after a 公告 and once the periods for 复议 and
+    suit against the decision have run out (six months from its service, the longer)."""
+    done = [p for p in found if p.day is not None and mentions(p, DEMOLISHED, _CONDITIONAL)]
+    decision = case.first("决定")
+    if not done or decision is None:
+        return []
+    demolished = min(done, key=lambda p: p.day or date.max)
+    day = demolished.day
+    assert day is not None
+    if any(mentions(p, _REMEDY_USED) for p in found):
+        return []
+    served = min(
+        (e.date for e in case.events_of("送达") if e.date >= decision.date), default=decision.date
+    )
+    suit_ends = _add_months(served, SUIT_MONTHS)
+    posted = any(
+        p.day is not None and p.day < day and mentions(p, _POSTED, _NO_REMINDER) for p in found
+    )
+    reasons = []
+    if day <= suit_ends:
+        reasons.append(f"决定{served}送达，起诉期限至{suit_ends}届满前即强制拆除")
+    if not posted:
+        reasons.append("强制拆除前未予公告、限期当事人自行拆除")
+    if not reasons:
+        return []
+    return [
+        _flag(
+            "；".join(reasons),
+            ctx.rule(COERCION_LAW + "第四十四条"),
+            f"{demolished.where}（{day}）：{demolished.text}",
+        )
+    ]
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day where it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)

@@ -8,6 +8,7 @@ from datetime import date
 
 from assistant.case_file import CaseFile, EvidenceItem
 from assistant.review.context import ReviewContext
+from assistant.review.execution import carries_out_decision
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import coercive_only
 from corpus.citation_resolver import ResolvedCitation
@@ -147,7 +148,9 @@ def _item_flags(
             )
         )
     decision = None if coercive_only(case) else case.first("决定")  # a 查封 decides no case
-    if decision and item.date and item.date > decision.date:
+    # the record of executing the decision (强制拆除现场笔录) is no evidence for it
+    executing = carries_out_decision(item.name, item.obtained_by or "", item.note)
+    if decision and item.date and item.date > decision.date and not executing:
         flags.append(
             _flag(
                 Severity.MUST_FIX,

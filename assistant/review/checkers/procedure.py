@@ -12,6 +12,7 @@ from assistant.publicity.deadlines import working_days_between
 from assistant.review.case_extension import decision_limit
 from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.context import ReviewContext
+from assistant.review.execution import carries_out_decision
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.major_decision import HearingThresholds
 from assistant.review.penalty_kinds import coercive_only
@@ -453,7 +454,7 @@ def _step_on_paper(case: CaseFile, ctx: ReviewContext, function: str, by: date) 
     ]
 
 
-# Steps that carry out or follow up a decision already made — checking the ordered
+# Steps that carry out (assistant.review.execution) or follow up a decision already made — checking the ordered
 # correction (复查), releasing a seizure or preserved evidence, returning things — gather no
 # evidence for it; 第五十七条第一款 orders only the investigation that grounds it.
 _FOLLOWS_DECISION = re.compile(
@@ -470,7 +471,9 @@ def _investigation_after_decision(case: CaseFile, ctx: ReviewContext) -> list[Fl
     late = [
         e
         for e in case.events_of("调查取证")
-        if e.date > decision.date and not _FOLLOWS_DECISION.search(e.note)
+        if e.date > decision.date
+        and not _FOLLOWS_DECISION.search(e.note)
+        and not carries_out_decision(e.note)
     ]
     if not late:
         return []
