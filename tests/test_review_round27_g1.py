@@ -71,3 +71,73 @@ def test_no_period_anywhere_is_still_flagged(ctx: ReviewContext) -> None:
     the facts' own dates are not the order's."""
     found = variant_findings(_nurse("给予警告，并责令当事人改正"), ctx)
     assert ORDER_PERIOD in found
+
+
+# --- coercive execution: 行政强制法第四十三条第一款、第四十四条 --------------------------------
+
+DEMOLITION_TIMING = ("procedure", "《中华人民共和国行政强制法》第四十三条第一款")
+DEMOLITION_ORDER = ("procedure", "《中华人民共和国行政强制法》第四十四条")
+INVESTIGATION_AFTER = ("procedure", "《中华人民共和国行政处罚法》第五十七条第一款")
+EVIDENCE_AFTER = ("evidence", "《中华人民共和国行政处罚法》第五十四条第一款")
+REMINDER = ("procedure", "《中华人民共和国行政强制法》第三十五条")
+
+
+def _demolition(day: str, note: str, served: str = "2024-03-19") -> dict:
+    """The demolition file with the execution on ``day`` and the decision served on ``served``
+    (the execution's 现场笔录 and video dated that day too)."""
+    data = set_file_data("review_fresh23", "rf23c_04_*.yaml")
+    for event in data["events"]:
+        if event["type"] == "送达" and str(event["date"]) == "2024-03-19":
+            event["date"] = served
+    data["events"][-1] = {**data["events"][-1], "date": day, "note": note}
+    for item in data["evidence"]:
+        if str(item["date"]) == "2024-06-10":
+            item["date"] = day
+    for document in data["documents"]:
+        if str(document["date"]) == "2024-06-10":
+            document["date"] = day
+    data["facts"]["description"] = (
+        "未取得规划许可加建钢结构房，逾期未自行拆除，经公告、催告仍未拆除。"
+    )
+    return data
+
+
+@pytest.mark.parametrize(
+    ("day", "note"),
+    [
+        ("2024-10-02", "组织拆除队伍对违法建筑予以拆除，制作现场笔录"),
+        ("2024-05-01", "实施强制拆除，全程录像"),
+    ],
+)
+def test_execution_on_statutory_holiday(ctx: ReviewContext, day: str, note: str) -> None:
+    found = variant_findings(_demolition(day, note), ctx)
+    assert DEMOLITION_TIMING in found
+    assert INVESTIGATION_AFTER not in found
+    assert EVIDENCE_AFTER not in found
+    assert REMINDER not in found
+
+
+def test_execution_on_working_day_after_suit_period_is_lawful(ctx: ReviewContext) -> None:
+    """Negative: a Wednesday, seven months after service — neither article applies."""
+    found = variant_findings(
+        _demolition("2024-11-13", "组织强制拆除，制作现场笔录", served="2024-04-02"), ctx
+    )
+    assert DEMOLITION_TIMING not in found
+    assert DEMOLITION_ORDER not in found
+
+
+def test_emergency_excuses_holiday_execution(ctx: ReviewContext) -> None:
+    data = _demolition("2024-10-03", "因台风来临、情况紧急，实施强制拆除", served="2024-03-20")
+    found = variant_findings(data, ctx)
+    assert DEMOLITION_TIMING not in found
+    assert DEMOLITION_ORDER not in found  # six months from 2024-03-20 ended 2024-09-20
+
+
+@pytest.mark.parametrize(
+    ("day", "served"), [("2024-07-10", "2024-03-19"), ("2024-08-14", "2024-03-01")]
+)
+def test_demolition_before_suit_period_ends(ctx: ReviewContext, day: str, served: str) -> None:
+    """A working day, but inside six months of the decision's service (行政诉讼法第四十六条)."""
+    found = variant_findings(_demolition(day, "对违法建设实施强制拆除", served=served), ctx)
+    assert DEMOLITION_ORDER in found
+    assert DEMOLITION_TIMING not in found
