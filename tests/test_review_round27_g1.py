@@ -57,7 +57,7 @@ def _nurse(decision_text: str) -> dict:
     [
         "给予警告，并责令当事人自收到本决定书之日起30日内改正",
         "给予警告，责令其限十日内改正",
-        "给予警告，责令限期改正，于2026-03-01前停止安排无证人员从事护理活动",
+        "给予警告，责令于2026-03-01前停止安排无证人员从事护理活动",
     ],
 )
 def test_period_set_in_decision_text_answers_the_opinion(
@@ -71,6 +71,9 @@ def test_no_period_anywhere_is_still_flagged(ctx: ReviewContext) -> None:
     the facts' own dates are not the order's."""
     found = variant_findings(_nurse("给予警告，并责令当事人改正"), ctx)
     assert ORDER_PERIOD in found
+    # a date in the narrative after the order is not its period
+    later = "给予警告，责令其改正，截至2026年1月28日仍在安排无证人员从事护理"
+    assert ORDER_PERIOD in variant_findings(_nurse(later), ctx)
 
 
 # --- coercive execution: 行政强制法第四十三条第一款、第四十四条 --------------------------------

@@ -56,8 +56,9 @@ _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
-# the end of the sentence an order in the decision's text stands in
-_SENTENCE_END = re.compile(r"[。；;\n]")
+# the end of the clause an order in the decision's text stands in: what follows the comma
+# (截至决定作出时仍未改正, 当事人于3月12日完成) is the narrative, not the order's period
+_CLAUSE_END = re.compile(r"[，,。；;\n]")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -121,11 +122,11 @@ def _order_lines(document: Document) -> list[str]:
 
 def _decided_order_lines(case: CaseFile) -> list[str]:
     """The orders to correct the decision's own text writes, each from its 责令/限期 to the
-    end of its sentence (the facts before it carry dates that are not the order's)."""
+    end of its clause (the facts around it carry dates that are not the order's)."""
     text = case.facts.description
     lines = []
     for match in _CORRECTIVE.finditer(text):
-        end = _SENTENCE_END.search(text, match.end())
+        end = _CLAUSE_END.search(text, match.end())
         lines.append(text[match.start() : end.start() if end else len(text)])
     return lines
 
