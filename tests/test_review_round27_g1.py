@@ -57,7 +57,7 @@ def _nurse(decision_text: str) -> dict:
     [
         "给予警告，并责令当事人自收到本决定书之日起30日内改正",
         "给予警告，责令其限十日内改正",
-        "给予警告，责令于2026-03-01前停止安排无证人员从事护理活动",
+        "给予警告，责令于2026-03-01前改正，停止安排无证人员从事护理活动",
     ],
 )
 def test_period_set_in_decision_text_answers_the_opinion(
