@@ -52,6 +52,29 @@ def _holiday_name(day: date) -> str | None:
     return HOLIDAY_NAMES.get(holiday, holiday) if holiday else None
 
 
+def statutory_holiday(day: date) -> str | None:
+    """The statutory holiday ``day`` is a rest day of (None on a working day, a plain weekend,
+    a 调休 working day, or a year the calendar does not know)."""
+    try:
+        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return None
+    return HOLIDAY_NAMES.get(name, name) if on_holiday and name else None
+
+
+def months_later(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day where it has fewer days), as
+    periods in months (追责时效, 起诉期限) are counted."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
 def calendar_days(start: date, end: date) -> list[CalendarDay]:
     """Every day from ``start`` to ``end``; working days after ``start`` are numbered."""
     if end < start:

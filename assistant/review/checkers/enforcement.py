@@ -20,10 +20,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import chinese_calendar
-
 from assistant.case_file import CaseFile
-from assistant.publicity.working_calendar import HOLIDAY_NAMES
+from assistant.publicity.working_calendar import months_later, statutory_holiday
 from assistant.review.case_text import Passage, clauses, mentions, passages
 from assistant.review.context import ReviewContext
 from assistant.review.execution import CARRIED_OUT, DEMOLISHED
@@ -204,7 +202,7 @@ def _execution_time(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
     for p in found:
         if p.day is None or not mentions(p, CARRIED_OUT, _CONDITIONAL):
             continue
-        holiday = _holiday(p.day)
+        holiday = statutory_holiday(p.day)
         at_night = mentions(p, _NIGHT)
         if holiday or at_night:
             when = f"{holiday}（法定节假日）" if holiday else "夜间"
@@ -216,16 +214,6 @@ def _execution_time(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
                 )
             ]
     return []
-
-
-def _holiday(day: date) -> str | None:
-    """The statutory holiday ``day`` falls in (None on a working day, a weekend or a year
-    the calendar does not know)."""
-    try:
-        on_holiday, name = chinese_calendar.get_holiday_detail(day)
-    except NotImplementedError:
-        return None
-    return HOLIDAY_NAMES.get(name, name) if on_holiday and name else None
 
 
 def _demolition(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
@@ -243,7 +231,7 @@ def _demolition(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> lis
     served = min(
         (e.date for e in case.events_of("送达") if e.date >= decision.date), default=decision.date
     )
-    suit_ends = _add_months(served, SUIT_MONTHS)
+    suit_ends = months_later(served, SUIT_MONTHS)
     posted = any(
         p.day is not None and p.day < day and mentions(p, _POSTED, _NO_REMINDER) for p in found
     )
@@ -261,15 +249,3 @@ def _demolition(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> lis
             f"{demolished.where}（{day}）：{demolished.text}",
         )
     ]
-
-
-def _add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day where it has no such day)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)

@@ -9,6 +9,7 @@ from datetime import date
 
 from assistant.case_file import CaseFile, Document, Event
 from assistant.publicity.deadlines import working_days_between
+from assistant.publicity.working_calendar import months_later
 from assistant.review.case_extension import decision_limit
 from assistant.review.checkers.fact_support import unproven_site_fact
 from assistant.review.context import ReviewContext
@@ -519,7 +520,7 @@ def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if special is not None:  # 治安案件: 治安管理处罚法's six months
         period, deadline = (
             f"{LIMITATION_MONTHS}个月",
-            _months_later(case.act_date, LIMITATION_MONTHS),
+            months_later(case.act_date, LIMITATION_MONTHS),
         )
     else:
         text = "。".join([case.facts.description, *case.facts.circumstances])
@@ -535,18 +536,6 @@ def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"违法行为 {case.act_date}；{discovered.type} {discovered.date}",
         )
     ]
-
-
-def _months_later(day: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day where it has fewer days)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 # 收到检测报告 / 收悉认定意见 / 委托伤情鉴定: an investigation step done at the desk, with no
