@@ -15,12 +15,15 @@ from assistant.review.checkers.fact_support import only_unrecorded_inspections
 from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.payment_period import STATUTORY_DAYS, shorter_periods
 from assistant.review.penalty_kinds import coercive_only
-from assistant.review.public_order import DECISION_LIST, special_rule
+from assistant.review.public_order import DECISION_LIST, SpecialRule, special_rule
 from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
 
 DECISION_CONTENTS = "《中华人民共和国行政处罚法》第五十九条第一款"
+# 受到罚款处罚的人应当自收到处罚决定书之日起十五日内…缴纳 (not 行政处罚法第六十七条第三款)
+PUBLIC_ORDER_PAYMENT = SpecialRule("第一百零四条", ("十五日内", "缴纳罚款"))
 PROPOSED_DECISION = "拟作出决定"
 INVESTIGATION = "调查取证"
 
@@ -270,6 +273,7 @@ def _decision_contents(
         general = ctx.penalty_law("第五十九条第一款")  # a special list restates the general one
         items += [general] if rule != general else []
         flags.append(flag.model_copy(update={"also_cites": items}))
+    flags += _payment_period(case, ctx, document)
     if document.sealed is False:
         flags.append(
             _flag(
@@ -280,3 +284,24 @@ def _decision_contents(
             )
         )
     return flags
+
+
+def _payment_period(case: CaseFile, ctx: ReviewContext, document: Document) -> list[Flag]:
+    """A 决定书 demanding the fine sooner than the fifteen days from receipt the law grants
+    (行政处罚法第六十七条第三款; 治安管理处罚法第一百零四条 in a 治安 case)."""
+    if not case.penalty.amount:
+        return []
+    shorter = shorter_periods(document.contents)
+    if not shorter:
+        return []
+    days, sentence = shorter[0]
+    rule = special_rule(case, ctx, PUBLIC_ORDER_PAYMENT) or ctx.penalty_law("第六十七条第三款")
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"行政处罚决定书要求{days}日内缴纳罚款，短于法定的自收到决定书之日起"
+            f"{STATUTORY_DAYS}日内缴纳的期限",
+            rule,
+            f"documents（{document.type}）contents：{sentence}",
+        )
+    ]
