@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.case_file import CaseFile
 from assistant.publicity.working_calendar import months_later, statutory_holiday
@@ -61,6 +61,15 @@ _POSTED = re.compile(r"公告")
 # a suit or review already brought and ended lets the demolition go ahead on its result
 _REMEDY_USED = re.compile(r"(?:复议|诉讼|起诉)[^，,。；;]{0,12}(?:维持|驳回|判决|裁定|撤回|终结)")
 SUIT_MONTHS = 6  # 行政诉讼法第四十六条第一款
+# The period a 催告 gives (履行期限（2024-06-03前）, 限十日内履行): 行政强制法第三十七条第一款
+# lets an enforcement decision follow only once the party is 逾期 — after that period.
+_REMINDER_UNTIL = re.compile(
+    r"(?:期限|至|截至|限|于)[^，,。；;\d]{0,6}?[（(]?(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"|(\d{4})-(\d{1,2})-(\d{1,2})[）)]?(?:前|之前|以前)"
+)
+_REMINDER_DAYS = re.compile(
+    r"([0-9]+|[一二两三四五六七八九十]+)日内(?:自行)?(?:履行|拆除|缴纳|改正)"
+)
 # 逾期不缴纳的，将申请人民法院强制执行 — a warning in the decision, not an application.
 _CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时|否则|有权")
 
@@ -186,7 +195,48 @@ def _reminder(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[
                 f"催告 {last}；{enforced.where}（{enforced.day}）",
             )
         ]
+    if enforced is own:
+        return _before_reminder_period(ctx, enforced, reminders)
     return []
+
+
+def _reminder_deadline(passage: Passage) -> date | None:
+    """The last day the 催告 leaves the party: a date it writes or N日内 from its service."""
+    found = _REMINDER_UNTIL.search(passage.text)
+    if found:
+        year, month, day = (int(g) for g in found.groups() if g is not None)
+        before = found.group(4) is not None  # 2024-06-03前: the last day is the day before
+        try:
+            return date(year, month, day) - timedelta(days=1 if before else 0)
+        except ValueError:
+            return None
+    days = _REMINDER_DAYS.search(passage.text)
+    if days and passage.day is not None:
+        try:
+            return passage.day + timedelta(days=parse_number(days.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def _before_reminder_period(
+    ctx: ReviewContext, enforced: Passage, reminders: list[Passage]
+) -> list[Flag]:
+    """行政强制法第三十七条第一款: 经催告，当事人逾期仍不履行 — an enforcement decision made
+    on or before the last day of the period the 催告 itself gave is no 逾期."""
+    deadlines = [(d, p) for p in reminders if (d := _reminder_deadline(p)) is not None]
+    if not deadlines or enforced.day is None:
+        return []
+    deadline, reminder = max(deadlines, key=lambda pair: pair[0])
+    if enforced.day > deadline:
+        return []
+    return [
+        _flag(
+            f"催告书给予的履行期限（至{deadline}）尚未届满即作出强制执行决定",
+            ctx.rule(COERCION_LAW + "第三十七条第一款"),
+            f"{reminder.where}：{reminder.text}；{enforced.where}（{enforced.day}）",
+        )
+    ]
 
 
 def _earliest(found: list[Passage], words: re.Pattern[str]) -> Passage | None:
