@@ -29,6 +29,7 @@ from assistant.review.checkers import (
     penalty_measures,
     procedure,
     public_order_questioning,
+    public_order_search,
     qualification,
     recording,
     recusal,
@@ -73,6 +74,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             seizure.check,
             enforcement.check,
             public_order_questioning.check,
+            public_order_search.check,
         )
     ),
     ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),

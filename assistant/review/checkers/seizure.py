@@ -85,6 +85,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         *_unapproved(case, ctx, found),
         *_on_site_steps(ctx, found),
         *_no_decision_document(case, ctx, found),
+        *_beyond_scope(ctx, found),
     ]
 
 
@@ -380,6 +381,36 @@ def _registration(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> l
             f"先行登记保存 {kept.day}（{kept.where}）；决定 {decision.date}",
         )
     ]
+
+
+# 行政强制法第二十三条第一款: what a seizure may not take — a citizen's (and dependants')
+# necessities, or property unrelated to the act — named as taken in a seizure sentence.
+_OUT_OF_SCOPE = re.compile(r"生活必需品|与(?:本案|案件|违法行为|违法事实|涉案行为)(?:均)?无关的?")
+# a clause that denies taking it: 未扣押生活必需品, 与违法行为无关的财物不予扣押
+_SCOPE_DENIED = re.compile(r"未|不予|不得|不属|不含|不包括|不是|没有|并非|除外|除了?|以外|之外")
+
+
+def _beyond_scope(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """行政强制法第二十三条第一款: 查封、扣押限于涉案的场所、设施或者财物，不得查封、扣押与违法
+    行为无关的财物或者生活必需品. Flagged where a sentence recording the seizure names such
+    property as taken in the clause that records the seizure (not where the clause denies
+    it, 未扣押生活必需品, 无关的财物不予扣押)."""
+    for passage, sentence in _seizure_sentences(found):
+        for clause in re.split(r"[，,]", sentence):
+            if not (_OUT_OF_SCOPE.search(clause) and _SEIZED.search(clause)):
+                continue
+            if _SCOPE_DENIED.search(clause):
+                continue
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    "查封、扣押了与违法行为无关的财物或者公民个人及其所扶养家属的生活必需品，"
+                    "超出查封、扣押的法定范围",
+                    ctx.rule(COERCION_LAW + "第二十三条第一款"),
+                    f"{passage.where}：{sentence}",
+                )
+            ]
+    return []
 
 
 _flag = PointFlags(ReviewPoint.PROCEDURE)

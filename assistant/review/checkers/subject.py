@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.case_text import clauses, passages
 from assistant.review.checkers.authority import (
     township_without_handover,
     unauthorised_organisation,
@@ -24,6 +25,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         _competence(case, ctx)
         + _entrustee(case, ctx)
         + _entrustment(case, ctx)
+        + _unwritten_entrustment(case, ctx)
         + _internal_unit(case, ctx)
         + _police_team(case, ctx)
         + _unauthorised(case, ctx)
@@ -101,6 +103,32 @@ def _entrustment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"acts_in_name_of={agency.acts_in_name_of}",
         )
     ]
+
+
+# 口头委托 / 未签订委托书 / 无书面委托: the file says the entrustment was never put in writing
+_UNWRITTEN = re.compile(
+    r"口头委托|(?:未|没有|无|未曾)(?:签订|签署|出具|制作|订立|形成)?[^，。；]{0,4}"
+    r"(?:书面委托|委托书|委托协议|委托合同)"
+)
+
+
+def _unwritten_entrustment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第二十条第一款: 行政机关 entrusts only in writing (书面委托). Flagged only where the file
+    says the entrustment was oral or never written: files often leave the 委托书 unlisted."""
+    if case.agency.kind != "受委托组织":
+        return []
+    for passage in passages(case):
+        said = next((c for c in clauses(passage.text) if _UNWRITTEN.search(c)), None)
+        if said is not None:
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{case.agency.name}受委托实施行政处罚，案卷载明委托未采用书面形式",
+                    ctx.penalty_law("第二十条第一款"),
+                    f"{passage.where}：{said}",
+                )
+            ]
+    return []
 
 
 # A business (企业) is not "依法成立并具有管理公共事务职能" (第二十一条第（一）项).
