@@ -26,7 +26,11 @@ _SANCTION = re.compile(
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁")
 # "从事无照经营的，由…部门…处罚": a conduct and the organ that sanctions it, the form of a
 # 罚则 written outside any 法律责任 chapter and without 违反 (无证无照经营查处办法第十三条).
-_IMPOSED_BY = re.compile(r"的，(?:由|对[^。；]{0,20}由)[^。；]{0,40}(?:部门|机关|机构|人民政府)")
+# "假冒专利的，除依法承担民事责任外，由…部门…处": the civil-liability clause may stand
+# between the conduct and the organ (专利法第六十八条).
+_IMPOSED_BY = re.compile(
+    r"的，(?:除[^。；，]{0,20}外，)?(?:由|对[^。；]{0,20}由)[^。；]{0,40}(?:部门|机关|机构|人民政府)"
+)
 # 法律责任/罚则 chapters, and chapters that pair acts with their penalties
 # (治安管理处罚法 第三章 违反治安管理的行为和处罚).
 _LIABILITY_HEADING = re.compile(r"法律责任|罚则|行为和处罚")

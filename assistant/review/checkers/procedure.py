@@ -31,6 +31,7 @@ from assistant.review.public_order import (
     special_rule,
 )
 from assistant.review.recording_rule import AV_RULE
+from assistant.review.statute_limitation import statute_limitation
 from assistant.review.summary_procedure import is_summary
 from corpus.citation_resolver import ResolvedCitation
 
@@ -510,18 +511,23 @@ def _grave_field(text: str) -> bool:
 
 
 def _limitation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """第三十六条: not discovered within two years (five for life, health, finance)."""
+    """第三十六条: not discovered within two years (five for life, health, finance), or
+    within the period a cited special law sets (法律另有规定的除外)."""
     # found when the agency first acted on it: the earlier of 立案 and the first inspection
     steps = [e for e in (case.first("立案"), case.first("调查取证")) if e is not None]
     if not steps:
         return []
     discovered = min(steps, key=lambda e: e.date)
     special = special_rule(case, ctx, LIMITATION)
+    own = statute_limitation(case, ctx) if special is None else None
     if special is not None:  # 治安案件: 治安管理处罚法's six months
         period, deadline = (
             f"{LIMITATION_MONTHS}个月",
             months_later(case.act_date, LIMITATION_MONTHS),
         )
+    elif own is not None:  # 第三十六条第一款 法律另有规定: the cited law's own period
+        special = own.rule
+        period, deadline = own.period, months_later(case.act_date, own.months)
     else:
         text = "。".join([case.facts.description, *case.facts.circumstances])
         years = 5 if _grave_field(text) else 2

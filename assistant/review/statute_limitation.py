@@ -1,0 +1,58 @@
+"""A special law's own 追责时效 (行政处罚法第三十六条第一款 “法律另有规定的除外”).
+
+税收征收管理法第八十六条 sets five years for tax violations, 治安管理处罚法第二十二条 six
+months: where a law the decision applies states its own period, that period replaces the
+general two years. The clause is read from the statute text in force on the act date, so
+any law written this way is found without a list of laws."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from corpus.citation_resolver import ResolvedCitation
+from corpus.numerals import parse_number, to_chinese
+
+# 在五年内未被发现的，不再给予行政处罚 / 在六个月内没有被公安机关发现的，不再处罚
+_CLAUSE = re.compile(
+    r"在(?P<n>[一二三四五六七八九十两\d]+)(?P<unit>年|个月)内(?:未|没有)被[^。；]{0,12}发现的，"
+    r"不再(?:给予行政)?处罚"
+)
+_GENERAL_LAW = "行政处罚法"
+
+
+@dataclass(frozen=True)
+class StatuteLimitation:
+    """The period a cited law sets, in months, and the article setting it."""
+
+    months: int
+    period: str
+    rule: str
+
+
+def statute_limitation(case: CaseFile, ctx: ReviewContext) -> StatuteLimitation | None:
+    """The limitation period set by a law the file cites (违法依据 or 处罚依据), in the
+    version in force on the act date; None where none of them sets one."""
+    cited = {
+        (found.law, found.version): found.title
+        for written in (*case.citations.violated, *case.citations.penalty_basis)
+        for found in ctx.resolve(written, case.act_date)
+        if isinstance(found, ResolvedCitation) and _GENERAL_LAW not in found.law
+    }
+    for (law, version), title in cited.items():
+        for record in ctx.store.iter_articles([law]):
+            if record.version != version:
+                continue
+            match = _CLAUSE.search(record.text)
+            if match is None:
+                continue
+            count = parse_number(match["n"])
+            months = count * 12 if match["unit"] == "年" else count
+            return StatuteLimitation(
+                months=months,
+                period=f"{match['n']}{match['unit']}",
+                rule=ctx.rule(f"《{title}》第{to_chinese(record.number)}条"),
+            )
+    return None
