@@ -64,7 +64,13 @@ REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CORRECTABLE, re.compile(r"(?:尚可|可以|能够)采取改正措施")),
     (
         UNCORRECTED,
-        re.compile(r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"),
+        # 限期补办手续；逾期不补办手续的，处… (水土保持法第五十三条): any act ordered within a
+        # time limit, not only 改正
+        re.compile(
+            r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"
+            r"|逾期(?:未|不|仍未|仍不)(?:补办|办理|恢复|治理|拆除|消除|补种|补缴|缴纳|申请|"
+            r"报送|提交|登记|备案|补正)(?!罚款)"
+        ),
     ),
     (SERIOUS, re.compile(r"情节(?:特别)?严重|严重情节|后果(?:特别)?严重|造成严重|重大损失")),
     (REPEATED, re.compile(r"再次|二年内|两年内|一年内|多次|累计")),
