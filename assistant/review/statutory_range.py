@@ -511,6 +511,7 @@ def statutory_bounds(
     if LIGHTER in established and any(c.lighter for c in applicable):
         applicable = [c for c in applicable if c.lighter]  # 情节较轻: only its own clause
     applicable = _graver_excess(applicable, quantities or {})
+    applicable = _amount_below_exception(applicable)
     lows, highs = [], []
     floors = base_floors(article_text)
     skipped: list[FineClause] = []
@@ -541,6 +542,24 @@ def statutory_bounds(
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
     )
+
+
+def _amount_below_exception(applicable: list[FineClause]) -> list[FineClause]:
+    """处5万元以上20万元以下的罚款；货值金额不足1万元的，处货值金额2倍以下的罚款 (认证认可条例
+    2023年第六十六条): a clause written for an amount under a threshold is the article's own
+    exception for that case, and displaces the unconditioned clause it follows — the two are
+    not alternatives whose envelope the party could be fined in."""
+    below = [c for c in applicable if c.tier_base is not None and c.below is not None]
+    if not below:
+        return applicable
+    return [
+        c
+        for c in applicable
+        if c.tier_base is not None
+        or c.requires is not None
+        or c.lighter
+        or any(c.items != b.items for b in below)
+    ]
 
 
 def _named_as_article(amounts: dict[str, float], clauses: list[FineClause]) -> dict[str, float]:
