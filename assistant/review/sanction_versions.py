@@ -76,3 +76,37 @@ def _later(ctx: ReviewContext, citation: ResolvedCitation, on: date) -> Resolved
         if isinstance(found, ResolvedCitation) and found.version > citation.version:
             return found
     return None
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def renumbered_item(
+    case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation
+) -> ResolvedCitation | None:
+    """The later version's item when the cited 项 names the act only as renumbered by an
+    amendment in force on the decision date (互联网上网服务营业场所管理条例2022年修订新增第三十二条，
+    原第三十二条顺延为第三十三条): in the act-date text the number is another conduct, in the
+    later text it is the file's own conduct. Both versions' items are read against the
+    file's words and its 违法依据; the later must share several of them and the act-date
+    one next to none (行政处罚法第三十七条: the number of the law in force on the act date)."""
+    if penalty.item is None:
+        return None
+    decided = case.first("决定")
+    if decided is None or decided.date <= penalty.version:
+        return None
+    later = _later(ctx, penalty, decided.date)
+    if later is None or later.text == penalty.text:
+        return None
+    own = [case.title, case.violation.description, case.facts.description]
+    for written in case.citations.violated:
+        own += [
+            r.text for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)
+        ]
+    words = _grams("".join(own))
+    # bigrams the two items share (the law's common words) tell nothing
+    old_grams, new_grams = _grams(penalty.text), _grams(later.text)
+    old_hits = len((old_grams - new_grams) & words)
+    new_hits = len((new_grams - old_grams) & words)
+    return later if new_hits >= 6 and old_hits * 3 <= new_hits else None

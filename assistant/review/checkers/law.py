@@ -14,7 +14,12 @@ from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
-from assistant.review.sanction_versions import later_pairing, later_sanction, superseded_sanction
+from assistant.review.sanction_versions import (
+    later_pairing,
+    later_sanction,
+    renumbered_item,
+    superseded_sanction,
+)
 from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
@@ -112,6 +117,10 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     records = [ctx.record(c) for c in provisions]
     has_sanction = any(r is not None and is_penalty_norm(r) for r in records)
     for citation, record in zip(provisions, records, strict=True):
+        renumbered = renumbered_item(case, ctx, citation)
+        if renumbered is not None:
+            flags.append(_version_flag(ctx, citation, renumbered, item=True))
+            continue
         if has_sanction and (
             _ADJUSTS.search(citation.text)
             or is_general_law(citation)
@@ -141,7 +150,11 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _version_flag(
-    ctx: ReviewContext, citation: ResolvedCitation, other: ResolvedCitation, paired: bool = False
+    ctx: ReviewContext,
+    citation: ResolvedCitation,
+    other: ResolvedCitation,
+    paired: bool = False,
+    item: bool = False,
 ) -> Flag:
     """第三十七条: 实施行政处罚，适用违法行为发生时的法律、法规、规章的规定 — the 处罚依据 is
     numbered as another version's 罚则 (an earlier one, or one not yet in force)."""
@@ -149,6 +162,11 @@ def _version_flag(
         which, effect = (
             "新版本",
             "行为时版本的该条不罚所引违法条款（两条只在新版本中对应），适用了违法行为发生时尚未施行的法律",
+        )
+    elif item:
+        which, effect = (
+            "新版本",
+            "行为时版本的该项是另一违法行为，适用了违法行为发生时尚未施行的条文序号",
         )
     elif other.version > citation.version:
         which, effect = "新版本", "该条不是罚则，适用了违法行为发生时尚未施行的法律"
