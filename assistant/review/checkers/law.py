@@ -12,6 +12,7 @@ from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.higher_law import higher_law
 from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
 from assistant.review.sanction_versions import (
@@ -42,6 +43,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags += _standard_basis(case, ctx)
     flags += _quoted_superseded(case, ctx)
     flags += lighter_new_law(case, ctx)
+    flags += higher_law(case, ctx)
     return flags
 
 

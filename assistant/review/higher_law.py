@@ -1,0 +1,124 @@
+"""上位法的罚则 prevails: a lower 罚则 fining the act where a law fines it otherwise.
+
+立法法 (效力层级): a law outranks an administrative
+regulation or rule, and a 行政法规 provision conflicting with a law is not applied
+(《生产安全事故报告和调查处理条例》第三十七条 after 安全生产法2021年第一百一十四条; 医疗机构管理条例
+第四十四条 after 基本医疗卫生与健康促进法第九十九条). The law is looked for among the laws the file
+and its agency name and the laws the lower act says it was made under (its 第一条 根据…);
+the two 罚则 must read alike (the same act) and set different fines for this case."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.discretion.text_match import mutual_similarity
+from assistant.norm_links import is_penalty_norm
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.statutory_fine import (
+    established_circumstances,
+    fine_bases,
+    penalty_provisions,
+)
+from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
+from corpus.citation_resolver import CitationError, ResolvedCitation
+from corpus.model import ArticleRecord
+from corpus.numerals import to_chinese
+
+_LAW_LEVEL = "法律"
+# Two 罚则 of the same act keep most of their words (bigram Dice); others of the law do not.
+_SAME_ACT = 0.44
+_NAMED = re.compile(r"《([^》]+)》")
+
+
+def higher_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A must_fix `law` finding per lower 罚则 cited where a law's 罚则 for the same act sets
+    another fine for this case."""
+    if not imposes_penalty(case) or not case.penalty.amount:
+        return []
+    flags = []
+    for cited in penalty_provisions(case, ctx):
+        record = ctx.record(cited)
+        if record is None or record.level in (None, _LAW_LEVEL):
+            continue
+        own = _bounds(case, cited.article_text, cited.item)
+        if own is None:
+            continue
+        found = _higher(case, ctx, cited, own)
+        if found is not None:
+            flags.append(_flag(ctx, cited, *found))
+    return flags
+
+
+def _candidate_laws(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> set[str]:
+    names = set(case.agency.powers.laws)
+    names |= {_law(ctx, w) or "" for w in case.citations.violated}
+    first = ctx.store.article(cited.law, cited.version, 1)
+    if first is not None:
+        names |= {_law(ctx, f"《{n}》") or "" for n in _NAMED.findall(first.text)}
+    names |= {_law(ctx, f"《{n}》") or "" for n in list(names) if n}
+    return {n for n in names if n and n != cited.law}
+
+
+def _law(ctx: ReviewContext, written: str) -> str | None:
+    try:
+        return ctx.resolver.law_name(written)
+    except CitationError:
+        return None
+
+
+def _in_force(record: ArticleRecord, case: CaseFile) -> bool:
+    return record.version <= case.act_date and (
+        record.effective_to is None or case.act_date < record.effective_to
+    )
+
+
+def _higher(
+    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation, own: StatutoryBounds
+) -> tuple[ArticleRecord, StatutoryBounds] | None:
+    best: tuple[float, ArticleRecord, StatutoryBounds] | None = None
+    for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited)):
+        if record.level != _LAW_LEVEL or not _in_force(record, case):
+            continue
+        if not is_penalty_norm(record):
+            continue
+        score = mutual_similarity(cited.article_text, record.text)
+        if score < _SAME_ACT or (best is not None and score <= best[0]):
+            continue
+        bounds = _bounds(case, record.text, cited.item)
+        if bounds is not None:
+            best = (score, record, bounds)
+    if best is None:
+        return None
+    _, record, bounds = best
+    if (bounds.low, bounds.high) == (own.low, own.high):
+        return None
+    return record, bounds
+
+
+def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | None:
+    bounds = statutory_bounds(
+        text, fine_bases(case), item, established_circumstances(case), case.facts.quantities
+    )
+    return bounds if bounds is not None and bounds.high is not None else None
+
+
+def _flag(
+    ctx: ReviewContext, cited: ResolvedCitation, record: ArticleRecord, bounds: StatutoryBounds
+) -> Flag:
+    article = f"《{record.title}》第{to_chinese(record.number)}条"
+    item = f"第（{to_chinese(cited.item)}）项" if cited.item else ""
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"处罚依据{cited.citation}与上位法{article}{item}就同一违法行为"
+            f"规定的罚款不同（上位法：{bounds.wording}），法律效力高于行政法规、规章，"
+            "应当适用上位法的罚则"
+        ),
+        rule=ctx.rule(article),
+        also_cites=[f"{article}{item}"] if item else [],
+        evidence=f"citations.penalty_basis：{cited.citation}；上位法：{record.text[:80]}",
+    )
