@@ -549,7 +549,8 @@ def _amount_below_exception(applicable: list[FineClause]) -> list[FineClause]:
     2023年第六十六条): a clause written for an amount under a threshold is the article's own
     exception for that case, and displaces the unconditioned clause it follows — the two are
     not alternatives whose envelope the party could be fined in."""
-    below = [c for c in applicable if c.tier_base is not None and c.below is not None]
+    # a threshold in money (不足1万元), not 无法计算或者明显偏低 nor 没有违法所得 (fallbacks)
+    below = [c for c in applicable if c.tier_base is not None and c.below and not c.no_base]
     if not below:
         return applicable
     return [
