@@ -5,7 +5,8 @@ regulation or rule, and a 行政法规 provision conflicting with a law is not a
 (《生产安全事故报告和调查处理条例》第三十七条 after 安全生产法2021年第一百一十四条; 医疗机构管理条例
 第四十四条 after 基本医疗卫生与健康促进法第九十九条). The law is looked for among the laws the file
 and its agency name and the laws the lower act says it was made under (its 第一条 根据…);
-the two 罚则 must read alike (the same act) and set different fines for this case."""
+the two 罚则 must read alike (the same act), and the lower range for this case must reach
+outside the law's (行政处罚法第十一条第二款: a regulation specifies within the law's range)."""
 
 from __future__ import annotations
 
@@ -93,7 +94,12 @@ def _higher(
     if best is None:
         return None
     _, record, bounds = best
-    if (bounds.low, bounds.high) == (own.low, own.high):
+    # 行政处罚法第十一条第二款: a 行政法规 may specify within the law's range; only a range
+    # reaching outside it conflicts. A law's multiple of a base the file lacks sets none.
+    if not bounds.high:
+        return None
+    below = (own.low or 0) < (bounds.low or 0)
+    if not below and own.high <= bounds.high:
         return None
     return record, bounds
 
