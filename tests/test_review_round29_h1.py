@@ -146,3 +146,12 @@ def test_civil_liability_clause_sanction_is_a_penalty_norm(ctx: ReviewContext) -
     data["penalty"]["amount"] = 20000
     found = variant_findings(data, ctx)
     assert not cites_article(found, "law", "《中华人民共和国行政处罚法》第三十八条")
+
+
+def test_regulation_within_the_law_range_is_not_flagged(ctx: ReviewContext) -> None:
+    """Negative: 价格违法行为行政处罚规定 specifies the fine 价格法第四十条 leaves open (没有违法所得);
+    a regulation within the law's range is no conflict (行政处罚法第十一条第二款)."""
+    data = set_file_data("review_fresh6", "19_shijian_jiage_congqing.yaml")
+    data["parties"][0]["name"] = "佛山市顺德区美居家具商行"
+    data["penalty"]["amount"] = 300000
+    assert not cites_article(variant_findings(data, ctx), "law", "《中华人民共和国价格法》第四十条")
