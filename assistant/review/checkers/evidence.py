@@ -150,7 +150,8 @@ def _item_flags(
     decision = None if coercive_only(case) else case.first("决定")  # a 查封 decides no case
     # the record of executing the decision (强制拆除现场笔录) is no evidence for it
     executing = carries_out_decision(item.name, item.obtained_by or "", item.note)
-    if decision and item.date and item.date > decision.date and not executing:
+    releasing = decision is not None and _grounds_release(case, item, decision.date)
+    if decision and item.date and item.date > decision.date and not (executing or releasing):
         flags.append(
             _flag(
                 Severity.MUST_FIX,
@@ -205,6 +206,26 @@ def _entrapment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     )
                 ]
     return []
+
+
+# 解除查封/扣押 (行政强制法第二十八条): ending a coercive measure once it is no longer needed
+_RELEASE = re.compile(r"解除(?:查封|扣押|冻结|强制措施)|解封|退还(?:扣押|查封)")
+
+
+def _grounds_release(case: CaseFile, item: EvidenceItem, decided: date) -> bool:
+    """An item got after the decision, followed by the release of a 查封/扣押 (a passing
+    re-inspection before 解除查封), grounds that release under 行政强制法第二十八条, not
+    the decision: 第五十四条 asks only that the decision's own evidence come first."""
+    if item.date is None or item.date <= decided:
+        return False
+    return any(
+        event.date >= item.date and _RELEASE.search(f"{event.type}{event.note or ''}")
+        for event in case.events
+        if event.date is not None
+    ) or any(
+        doc.date is not None and doc.date >= item.date and _RELEASE.search(doc.type)
+        for doc in case.documents
+    )
 
 
 def _officers_made(item: EvidenceItem) -> bool:

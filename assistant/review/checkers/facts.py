@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.cases.penalty_text import AMOUNT_NUMBER, amount_yuan
 from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -105,6 +106,8 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         missing = (fine.base, standard.id)
     if missing is None or _named_with_qualifier(missing[0], case.facts.amounts):
         return []
+    if _valued_by_its_act(missing[0], case):
+        return []
     base, source = missing
     return [
         _flag(
@@ -126,4 +129,31 @@ def _named_with_qualifier(base: str, names: dict[str, float]) -> bool:
     head, tail = base[:2], base[-2:]
     return any(
         name.startswith(head) and name.endswith(tail) and value > 0 for name, value in names.items()
+    )
+
+
+# 违法批发的烟草制品价值 / 违法收购的烟叶价值: a value the 罚则 names by the act done with
+# the goods (its verb just before 的)
+_ACT_VALUE = re.compile(r"(?:违法|非法)?(?P<verb>[\u4e00-\u9fff]{2})的[\u4e00-\u9fff]{0,8}价值$")
+_ACT_AMOUNT_NOUN = r"(?:金额|数额|额|价值|货值|价款)"
+
+
+def _valued_by_its_act(base: str, case: CaseFile) -> bool:
+    """A value the 罚则 names by the act (违法批发的烟草制品价值) is established by the file's
+    amount of that act (批发金额62400元, 批发额): what the goods were wholesaled for is their
+    value in that act, so the fact the fine is computed on is clear (第四十条)."""
+    found = _ACT_VALUE.search(base)
+    if found is None:
+        return False
+    verb = found.group("verb")
+    named = re.compile(verb + _ACT_AMOUNT_NOUN)
+    if any(named.search(name) and value > 0 for name, value in case.facts.amounts.items()):
+        return True
+    narrated = re.compile(
+        rf"{verb}{_ACT_AMOUNT_NOUN}(?:为|共计?|合计|计|约|达)?[:：]?(?:人民币)?\s*"
+        rf"({AMOUNT_NUMBER})(万)?元"
+    )
+    return any(
+        (amount_yuan(m.group(1), m.group(2)) or 0) > 0
+        for m in narrated.finditer(case.facts.description)
     )
