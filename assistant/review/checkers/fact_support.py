@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile, Event, Measurement
+from assistant.discretion.penalty_amounts import chinese_number
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.party_capacity import birth_date, birth_date_from_id, is_person
@@ -185,6 +186,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _amount_beyond_evidence(case, ctx)
         + _reading_beyond_evidence(case, ctx)
         + _minor_contradicted(case, ctx)
+        + _child_count_contradicted(case, ctx)
         + _failed_test_contradicted(case, ctx)
         + _injury_contradicted(case, ctx)
         + _pending_base(case, ctx)
@@ -705,6 +707,51 @@ def _minor_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
+# 童工 is a person under sixteen (《禁止使用童工规定》第二条第一款: 未满16周岁的未成年人)
+CHILD_AGE = 16
+_CHILD_COUNT_KEY = re.compile(r"童工")
+_CHILD_COUNT_TEXT = re.compile(
+    r"(?:使用|招用|雇用|聘用|录用)(?:了)?童工(?:共|计)?([0-9]+|[一二两三四五六七八九十]+)\s*(?:名|人)"
+)
+
+
+def _decided_children(case: CaseFile) -> int | None:
+    """How many 童工 the decision counts: a quantity named for them, or 使用童工N名."""
+    for name, value in case.facts.quantities.items():
+        if _CHILD_COUNT_KEY.search(name) and not re.search(r"月|日|天|元", name):
+            return int(value)
+    found = _CHILD_COUNT_TEXT.search(_narrative(case))
+    return int(chinese_number(found.group(1))) if found else None
+
+
+def _child_count_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision counts N 童工 but the birth dates the evidence records for the people
+    it names show fewer under sixteen when the act began: a fine counted per child rests
+    on a number the evidence does not give (第四十条)."""
+    decided = _decided_children(case)
+    if not decided:
+        return []
+    text, day = _narrative(case), case.violation.date
+    born = {n: b for n in sorted(_people(case)) if n in text and (b := _births(case, n))}
+    if len(born) < decided:
+        return []  # some counted child has no birth record in the file: nothing to compare
+    children = [n for n, b in born.items() if any(_age(d, day) < CHILD_AGE for _, d in b)]
+    if len(children) >= decided:
+        return []
+    older = [n for n in born if n not in children]
+    shown = "；".join(f"{w}出生日期{d.isoformat()}" for n in older for w, d in born[n])
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            f"认定使用童工{decided}名，但案卷证据记载的出生日期显示违法行为开始时"
+            f"（{day.isoformat()}）未满{CHILD_AGE}周岁的仅{len(children)}名"
+            f"（{'、'.join(older)}已满{CHILD_AGE}周岁），认定的事实与证据矛盾",
+            ctx,
+            shown,
+        )
+    ]
+
+
 # 赌资合计600元、称赌资约150元、各自赌资100至200元: the figure the evidence gives for an
 # amount, the upper end of a range
 _FIGURE = r"(?:[0-9]+(?:\.[0-9]+)?(?:至|-|~|～|到))?([0-9]+(?:\.[0-9]+)?)(万)?元"
@@ -889,7 +936,24 @@ def _fine_bases(case: CaseFile, ctx: ReviewContext) -> set[str]:
         bases.add(standard.statutory_range.base)
     if any("没收违法所得" in t for t in case.penalty.types):
         bases.add("违法所得")
+    bases |= {
+        found.group(1)
+        for citation in penalty_provisions(case, ctx)
+        for found in _RATE_BASE.finditer(citation.article_text)
+    }
     return bases
+
+
+# 处上一年年收入百分之六十至百分之一百的罚款 (安全生产法第一百一十条): a fine written as a share
+# of a base, whatever form of range the share takes (至, not only 以上…以下)
+_RATE_BASE = re.compile(r"处(?:以)?([\u4e00-\u9fff]{2,12}?)(?:百分之|[0-9]+%)")
+# the period a base is counted over (上一年年收入) is written by files as the year itself
+# (2024年度年收入): compare the base without it
+_BASE_PERIOD = re.compile(r"^(?:上一年度?|上年度?|前一年度?|上一年)")
+
+
+def _base_core(base: str) -> str:
+    return _BASE_PERIOD.sub("", base)
 
 
 def _named(text: str) -> list[str]:
@@ -912,11 +976,17 @@ def pending_amounts(case: CaseFile) -> dict[str, str]:
 def _pending_own_base(case: CaseFile, base: str) -> str | None:
     """An amount of any base the article names (滥伐林木价值、工程合同价款…), recorded as
     unverified: facts.unverified names it, or a 尚在核实 sentence does."""
-    listed = next((u for u in case.facts.unverified if same_base(u, base)), None)
+    core = _base_core(base)
+    listed = next(
+        (u for u in case.facts.unverified if same_base(u, base) or (len(core) >= 3 and core in u)),
+        None,
+    )
     if listed is not None:
         return f"facts.unverified：{listed}"
     for sentence in re.split(r"[。；;]", case.facts.description):
-        if _PENDING.search(sentence) and base in sentence:
+        if _PENDING.search(sentence) and (
+            base in sentence or (len(core) >= 3 and core in sentence)
+        ):
             return f"“{sentence}”"
     return None
 
