@@ -184,6 +184,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
         + _amount_beyond_evidence(case, ctx)
+        + _count_against_record(case, ctx)
         + _reading_beyond_evidence(case, ctx)
         + _minor_contradicted(case, ctx)
         + _child_count_contradicted(case, ctx)
@@ -815,6 +816,49 @@ def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         figures = _appraised_figures(case, name) or _evidence_figures(case, name) or []
         flags += _decided_beyond(ctx, f"facts.amounts.{name}", name, decided, figures, "元")
     return flags
+
+
+# 已售台数 / 库存件数 / 销售数量: a count of goods, named by what was done with them
+_COUNT_NAME = re.compile(
+    r"(?P<core>[\u4e00-\u9fff]{2,4}?)(?:的)?(?:台数|件数|个数|只数|瓶数|箱数|套数|数量|总数)$"
+)
+_COUNT_UNIT = r"台|件|个|只|瓶|箱|袋|套|盒|包|桶|辆"
+# a record kept of the goods themselves (销售台账, 库存盘点表, 出库单): its count is the count
+_RECORD = re.compile(r"台账|账簿|账册|盘点|清单|明细|记录|出库单|入库单|报表")
+
+
+def _count_against_record(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A count of goods the decision finds (已售32台) other than the one the file's own
+    record of those goods gives (销售台账：已售96台): the base the 货值 and the fine are
+    computed on is contradicted by the evidence (第四十条), whichever way it errs."""
+    for name, decided in case.facts.quantities.items():
+        found = _COUNT_NAME.search(name)
+        if found is None:
+            continue
+        core = re.escape(found.group("core"))
+        figures = [
+            (f"evidence[{i}]（{e.name}）", float(v))
+            for i, e in enumerate(case.evidence)
+            if _RECORD.search(e.name)
+            for v in re.findall(
+                rf"{core}[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|共|为|是)?([0-9]+)\s*(?:{_COUNT_UNIT})",
+                f"{e.name}{e.note}",
+            )
+        ]
+        values = {v for _, v in figures}
+        if len(values) != 1 or decided in values:
+            continue  # no record, or records that disagree among themselves
+        shown = "、".join(f"{v:g}" for v in sorted(values))
+        return [
+            _flag(
+                ReviewPoint.FACTS,
+                f"认定{name}为{decided:g}，但案卷记录证据记载为{shown}，认定的事实与证据矛盾",
+                ctx,
+                f"facts.quantities.{name}={decided:g}；"
+                + "；".join(f"{w}={v:g}" for w, v in figures),
+            )
+        ]
+    return []
 
 
 _FAILED = re.compile(
