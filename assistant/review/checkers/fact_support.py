@@ -716,6 +716,10 @@ _CHILD_COUNT_TEXT = re.compile(
 )
 
 
+# a role the file writes where a name could stand (source: 当事人), not a person counted
+_ROLE = re.compile(r"当事人|法定代表人|负责人|监护人|单位|公司|本局|本机关")
+
+
 def _decided_children(case: CaseFile) -> int | None:
     """How many 童工 the decision counts: a quantity named for them, or 使用童工N名."""
     for name, value in case.facts.quantities.items():
@@ -733,7 +737,8 @@ def _child_count_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not decided:
         return []
     text, day = _narrative(case), case.violation.date
-    born = {n: b for n in sorted(_people(case)) if n in text and (b := _births(case, n))}
+    named = [n for n in sorted(_people(case)) if n in text and not _ROLE.search(n)]
+    born = {n: b for n in named if (b := _births(case, n))}
     if len(born) < decided:
         return []  # some counted child has no birth record in the file: nothing to compare
     children = [n for n, b in born.items() if any(_age(d, day) < CHILD_AGE for _, d in b)]
