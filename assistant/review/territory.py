@@ -112,8 +112,11 @@ def _agree(own: set[str], named: set[str]) -> bool:
 
 
 def placement(region: str, place: str) -> tuple[Placement, list[str]]:
-    """Where ``place`` lies relative to ``region``, with the areas that disagree."""
-    if region in place:
+    """Where ``place`` lies relative to ``region``, with the areas that disagree.
+
+    The region named only as what the place borders (与鹤山市址山镇交界) does not put
+    the place inside it, so the border clause is cut before the region is looked for."""
+    if region in _BORDER.sub("", place):
         return Placement.INSIDE, []
     own, named = _levels(region), _levels(place)
     if not named["prefecture"] and not named["county"]:

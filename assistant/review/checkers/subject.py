@@ -38,6 +38,8 @@ def _unauthorised(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     agency = case.agency
     if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
         return []
+    if _internal_unit(case, ctx):
+        return []  # the same 第十九条 defect, found as a department's unit
     named = unauthorised_organisation(case, ctx)
     if not named:
         return []
@@ -172,8 +174,14 @@ def _department_team(name: str) -> bool:
 
 def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An internal unit (内设机构、派出机构) deciding in its own name is no lawful subject: it
-    is no agency (第十七条) and no organisation a law or regulation authorises (第十九条)."""
+    is no agency (第十七条) and no organisation a law or regulation authorises (第十九条).
+
+    A team named under its department (某水利局水政监察大队) that the file calls 法律法规授权组织
+    is still that department's unit: a 罚则 giving the power to the department's kind gives
+    it to the department, so the claimed authorisation (第十九条) is the defect, unless the
+    cited basis itself names the team."""
     agency = case.agency
+    claims_authorisation = agency.kind == "法律法规授权组织"
     internal = _INTERNAL_UNIT.search(agency.name) or (
         agency.kind == "行政机关"
         and (
@@ -182,20 +190,38 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             or _ENVIRONMENT_BRANCH.search(agency.name)
         )
     )
+    if claims_authorisation and _department_team(agency.name):
+        internal = not _basis_names_team(case, ctx)
     if agency.kind == "受委托组织" or not internal:
         return []
     if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
         return []
+    rules = [ctx.penalty_law("第十七条"), ctx.penalty_law("第十九条")]
+    if claims_authorisation:
+        rules.reverse()
     return [
         _flag(
             Severity.MUST_FIX,
             f"{agency.name}是行政机关的内设机构或派出机构，没有法律、法规授权，"
             "不具有行政处罚权，不能以自己名义作出行政处罚",
-            ctx.penalty_law("第十七条"),
+            rules[0],
             f"agency.name={agency.name}；agency.kind={agency.kind}",
-            also_cites=[ctx.penalty_law("第十九条")],
+            also_cites=rules[1:],
         )
     ]
+
+
+def _basis_names_team(case: CaseFile, ctx: ReviewContext) -> bool:
+    """The cited 职权依据 names the team itself (its name after the department, e.g.
+    水政监察大队), so a law or regulation may authorise it; unresolvable basis: assume so."""
+    found = _DEPARTMENT_TEAM.search(case.agency.name)
+    team = re.sub(r"^(?:局|委员会|厅)", "", found.group()) if found else ""
+    for written in case.agency.powers.basis:
+        for cited in ctx.resolve(written, case.act_date):
+            text = getattr(cited, "article_text", None)
+            if text is None or team in text:
+                return True
+    return False
 
 
 # 公安局治安管理大队 / 刑侦支队 / 巡特警中队: a team inside a 公安局 or 分局.
