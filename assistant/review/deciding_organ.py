@@ -13,7 +13,7 @@ from assistant.review.checkers.penalty_measures import MEASURE_WORDS
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
-from corpus.numerals import article_label
+from corpus.numerals import article_label, parse_number
 
 # …的行政处罚，由颁发资质证书的机关决定 / 给予吊销…处罚的，须由原发证机关决定
 _RESERVED = re.compile(
@@ -99,3 +99,42 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
         if found:
             return found
     return found
+
+
+# 罚款额在二千元以下的，可以由税务所决定: a law lets an office below the agency decide small fines
+# only; a larger fine in that office's own name exceeds its power (税收征收管理法第七十四条).
+_CEILING = re.compile(
+    r"罚款(?:额)?在([零〇一二两三四五六七八九十百千万\d]+)元以下的[，,]?(?:可以)?由([^，。；、]{2,12}?)决定"
+)
+
+
+@dataclass(frozen=True)
+class FineCeiling:
+    """The most an office (税务所) may fine in its own name, and the article saying so."""
+
+    organ: str
+    ceiling: int
+    rule: str
+
+
+def fine_ceiling(case: CaseFile, ctx: ReviewContext) -> FineCeiling | None:
+    """The ceiling an article of the cited 罚则's law (in the version applied) sets for the
+    kind of office the agency is (its name ends in the organ the article names)."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    for citation in penalty_provisions(case, ctx):
+        for record in ctx.store.iter_articles([citation.law]):
+            if record.version != citation.version:
+                continue
+            for match in _CEILING.finditer(record.text):
+                if not acting.endswith(match.group(2)):
+                    continue
+                try:
+                    ceiling = parse_number(match.group(1))
+                except ValueError:
+                    continue
+                texts = [p.text for p in record.paragraphs]
+                rule = _paragraph_rule(
+                    record.title, article_label(record.number, record.suffix), texts, match.group(0)
+                )
+                return FineCeiling(match.group(2), ceiling, rule)
+    return None

@@ -10,7 +10,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
-from assistant.review.deciding_organ import reserved_kinds
+from assistant.review.deciding_organ import fine_ceiling, reserved_kinds
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
@@ -109,7 +109,27 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _territory(case, ctx)
         + _level(case, ctx)
         + _issuing_organ(case, ctx)
+        + _office_ceiling(case, ctx)
     )
+
+
+def _office_ceiling(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An office the law lets decide fines only up to a sum (罚款额在二千元以下的，可以由
+    税务所决定) fining more in its own name exceeds its power; the larger fine is the
+    agency above it's to decide."""
+    amount = case.penalty.amount or 0.0
+    limit = fine_ceiling(case, ctx) if amount else None
+    if limit is None or amount <= limit.ceiling:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{limit.organ}只能决定{limit.ceiling}元以下的罚款，{case.agency.name}以自己名义"
+            f"决定罚款{amount:g}元，超越法定权限",
+            limit.rule,
+            f"agency.name={case.agency.name}；penalty.amount={case.penalty.amount}",
+        )
+    ]
 
 
 def _issuing_organ(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
