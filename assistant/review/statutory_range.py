@@ -44,7 +44,8 @@ _PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责�
 # 百分之五十 and 1% (建设工程质量管理条例第五十七条: 工程合同价款1%以上2%以下) are one rate.
 _RATE = rf"(?:({_NUM})倍|百分之({_NUM})|([0-9]+(?:\.[0-9]+)?)[%％])"
 _ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5]){2,12}?)"
-_ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下)?(?:{_RATE}以下)?")
+# 上一年年收入百分之六十至百分之一百 (安全生产法第一百一十条) writes the range with 至.
+_ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下|至)?(?:{_RATE}(?:以下)?)?")
 # 广告费用无法计算或者明显偏低的，处…: a fine for when the base cannot be had.
 _UNCOMPUTABLE = re.compile(
     r"([^，,]{2,12}?)(?:无法计算|难以计算|不能计算|无法确定|难以确定|不能确定|无法核定)"
@@ -190,7 +191,7 @@ def any_base_multiple(fine_text: str) -> PenaltyRange | None:
         return None
     base, t1, p1, s1, direction, t2, p2, s2 = found.groups()
     first = _rate(t1, p1, s1)
-    if t2 or p2 or s2:
+    if (t2 or p2 or s2) and direction != "以下":
         low, high = first, _rate(t2, p2, s2)
     elif direction == "以下":
         low, high = None, first
@@ -311,7 +312,15 @@ def _requires(local: str) -> str | None:
 def fine_clauses(article_text: str) -> list[FineClause]:
     """Every fine on the party of an article, with its tier, item and circumstance; none
     at all when one fine is a multiple of a base the parser does not know (广告费用…),
-    since the others are then only its alternatives."""
+    since the others are then only its alternatives.
+
+    An article that fines persons only (安全生产法第一百一十条: 生产经营单位的主要负责人…
+    处上一年年收入百分之六十至百分之一百的罚款) has no other party: its fines are the party's."""
+    return _fine_clauses(article_text, persons=False) or _fine_clauses(article_text, persons=True)
+
+
+def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
+    """``persons``: read fines on 主要负责人、责任人员 as the party's too."""
     clauses = []
     listed: frozenset[int] = frozenset()  # the item a 分号-separated clause continues
     for sentence, end in re.findall(r"([^；。\n]*)([；。\n]?)", _clean(article_text)):
@@ -319,7 +328,7 @@ def fine_clauses(article_text: str) -> list[FineClause]:
         for found in _FINE.finditer(sentence):
             previous_start = previous_end
             since_previous, previous_end = sentence[previous_end : found.start()], found.end()
-            if _PERSONS.search(since_previous):
+            if _PERSONS.search(since_previous) and not persons:
                 continue  # 对直接负责的主管人员…处: a fine on individuals, not the party
             unit_part = split_unit_and_individual(found.group(0))[0]
             own_words = sentence[previous_start : found.end()]
