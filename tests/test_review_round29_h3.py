@@ -122,3 +122,10 @@ def test_principal_below_sixty_percent(ctx: ReviewContext) -> None:
 def test_principal_within_range(ctx: ReviewContext) -> None:
     found = variant_findings(_late_report(0.7), ctx)
     assert not cites_article(found, "discretion", "《中华人民共和国安全生产法》第一百一十条")
+
+
+def test_persons_fined_beside_the_party_are_not_its_range() -> None:
+    text = (
+        "除依照前款规定处罚外，并责令停业整顿；对直接负责的主管人员，处二千元以上二万元以下罚款。"
+    )
+    assert statutory_bounds(text, {}, None) is None

@@ -40,6 +40,8 @@ _ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
 _LISTED_ITEM = re.compile(r"(?:^|[：:])[（(]([一二三四五六七八九十]+)[)）]")
 _MULTIPLE = re.compile(r"倍|百分之|[%％]")
 _PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责人|从业人员")
+# 对直接负责的主管人员…处: persons fined beside the party, never the party itself
+_BESIDE_PARTY = re.compile(r"对[^，。；]{0,20}(?:主管人员|责任人员|法定代表人|主要负责人|从业人员)")
 # A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
 # 百分之五十 and 1% (建设工程质量管理条例第五十七条: 工程合同价款1%以上2%以下) are one rate.
 _RATE = rf"(?:({_NUM})倍|百分之({_NUM})|([0-9]+(?:\.[0-9]+)?)[%％])"
@@ -328,7 +330,9 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
         for found in _FINE.finditer(sentence):
             previous_start = previous_end
             since_previous, previous_end = sentence[previous_end : found.start()], found.end()
-            if _PERSONS.search(since_previous) and not persons:
+            if _PERSONS.search(since_previous) and (
+                not persons or _BESIDE_PARTY.search(since_previous)
+            ):
                 continue  # 对直接负责的主管人员…处: a fine on individuals, not the party
             unit_part = split_unit_and_individual(found.group(0))[0]
             own_words = sentence[previous_start : found.end()]
