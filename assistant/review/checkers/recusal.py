@@ -88,10 +88,27 @@ def _kin_of_party(case: CaseFile, sentence: str, party_words: re.Pattern[str]) -
     and nothing in the file records the officer's withdrawal."""
     if not _related(sentence, _KIN):
         return False
-    officer = any(len(o.name) >= 2 and o.name in sentence for o in case.officers)
+    officer = _kin_names_officer(case, sentence)
     names = [p.name for p in case.parties] + _party_people(case)
     party = bool(party_words.search(sentence)) or any(len(n) >= 2 and n in sentence for n in names)
     return officer and party and not _withdrawal_recorded(case)
+
+
+# A clause carried on by a copula (…张三，系当事人之兄) speaks of the clause before it.
+_COPULA = re.compile(r"^(?:系|是|为|与|和|同|均系|即)")
+
+
+def _kin_names_officer(case: CaseFile, sentence: str) -> bool:
+    """A kin word relates the officer only in the clause naming the officer (or one carried on
+    from it by 系/是…): 当事人及其儿子到场 after an officer's name is the party's kin, not his."""
+    parts = re.split(r"[，,]", sentence)
+    for i, part in enumerate(parts):
+        if not _related(part, _KIN):
+            continue
+        scope = part + (parts[i - 1] if i and _COPULA.search(part) else "")
+        if any(len(o.name) >= 2 and o.name in scope for o in case.officers):
+            return True
+    return False
 
 
 # The party, or the person who speaks for it (a company's 法定代表人, the one questioned)
