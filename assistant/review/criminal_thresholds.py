@@ -64,11 +64,16 @@ class CriminalThreshold:
     # the special law's own duty to transfer (药品管理法第一百一十三条第一款), cited beside
     # 行政处罚法第二十七条第一款 when in force on the act date
     special_duty: str | None = None
+    # a measure that, when the file states one, is the finding and the others are not
+    # (血液酒精含量 over 呼气: a breath result in dispute is settled by the blood test)
+    prevails: re.Pattern[str] | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
         optional = {
-            k: re.compile(row[k]) for k in ("not_act", "narrative", "act_cited") if row.get(k)
+            k: re.compile(row[k])
+            for k in ("not_act", "narrative", "act_cited", "prevails")
+            if row.get(k)
         }
         return cls(
             id=row["id"],
@@ -146,7 +151,17 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
                 continue  # the number is the bound the fact stays under
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
-    return values
+    return _prevailing(threshold, values)
+
+
+def _prevailing(
+    threshold: CriminalThreshold, values: list[tuple[str, float]]
+) -> list[tuple[str, float]]:
+    """Only the measure the law makes the finding, where the file states one."""
+    if threshold.prevails is None:
+        return values
+    kept = [(n, v) for n, v in values if threshold.prevails.search(n)]
+    return kept or values
 
 
 def _exceedances(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, float]]:
