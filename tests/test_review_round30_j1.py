@@ -74,3 +74,25 @@ def test_blood_result_prevails_over_breath(ctx: ReviewContext, breath: float, bl
 
 def test_blood_result_at_the_line_is_still_transferred(ctx: ReviewContext) -> None:
     assert cites_article(variant_findings(_drink(70, 88), ctx), "transfer", DRUNK)
+
+
+def _court(note: str) -> dict:
+    data = set_file_data("review_fresh25", "rf25c_11_*.yaml")
+    for event in data["events"]:
+        if "强制执行申请书" in event.get("note", ""):
+            event["note"] = note
+    return data
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "催告期满，当事人仍未缴纳，向人民法院提交强制执行申请书",
+        "经书面催告仍不履行，依法申请法院强制执行，递交强制执行申请书",
+    ],
+)
+def test_application_looking_back_on_reminder_is_no_new_reminder(
+    ctx: ReviewContext, note: str
+) -> None:
+    found = variant_findings(_court(note), ctx)
+    assert not cites_article(found, "procedure", "《中华人民共和国行政强制法》第五十四条")

@@ -174,6 +174,7 @@ def _reminder(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[
         for p in found
         if p.day is not None and p.day <= enforced.day and mentions(p, _REMINDER, _NO_REMINDER)
     ]
+    reminders = [p for p in reminders if not _looks_back(p)] or reminders
     denied = next(
         (p for p in found if any(_REMINDER_DENIED.search(c) for c in clauses(p.text))), None
     )
@@ -198,6 +199,18 @@ def _reminder(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[
     if enforced is own:
         return _before_reminder_period(ctx, enforced, reminders)
     return []
+
+
+# 催告书送达满十日 / 催告期满 / 经催告仍未履行: a later record looking back on a 催告 served
+# before, not a 催告 of its own day
+_LOOKS_BACK = re.compile(
+    r"催告(?:书)?(?:送达|发出)?(?:后|之日起)?(?:已)?(?:满|期满|届满|期限届满|逾期)|经(?:书面)?催告"
+)
+
+
+def _looks_back(passage: Passage) -> bool:
+    """Every 催告 the passage names is one served before (so its date is no 催告's)."""
+    return all(_LOOKS_BACK.search(c) for c in clauses(passage.text) if _REMINDER.search(c))
 
 
 def _reminder_deadline(passage: Passage) -> date | None:
