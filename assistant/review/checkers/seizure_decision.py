@@ -3,7 +3,10 @@
 The decision names the party, the reason, basis and period of the seizure, what is seized,
 the way to review or sue, and the agency with its seal and date. As with the penalty
 decision (行政处罚法第五十九条), only a seizure decision whose listed contents leave an item
-out is flagged; a file silent on its contents is not.
+out is flagged; a file silent on its contents is not. Nor is one whose contents only
+summarise the measure (what was seized, for how long) without naming any of the formal
+items — party, remedy or issuing agency: such a list records the measure, not the form of
+the document, so no omission can be read from it.
 """
 
 from __future__ import annotations
@@ -32,15 +35,25 @@ ITEMS: dict[int, tuple[str, tuple[re.Pattern[str], ...]]] = {
     5: ("行政机关的名称、印章和日期", (re.compile(r"印章|盖章|日期|机关"),)),
 }
 _ITEM_NUMERALS = "一二三四五"
+# the items that only a list of the document's form names (never a summary of the measure)
+_FORMAL_ITEMS = (1, 4, 5)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decisions = [
         d
         for d in case.documents
-        if d.contents and _SEIZURE_DECISION.search(d.type) and not _NOT_SEIZURE.search(d.type)
+        if d.contents
+        and _SEIZURE_DECISION.search(d.type)
+        and not _NOT_SEIZURE.search(d.type)
+        and _lists_form(d.contents)
     ]
     return [flag for d in decisions for flag in _missing(d, ctx)]
+
+
+def _lists_form(lines: list[str]) -> bool:
+    """The contents list the document's form: some line names a formal item."""
+    return any(_stated(group, lines, item) for item in _FORMAL_ITEMS for group in ITEMS[item][1])
 
 
 def _stated(group: re.Pattern[str], lines: list[str], item: int) -> bool:
