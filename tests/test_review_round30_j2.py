@@ -53,3 +53,47 @@ def test_form_list_leaving_the_remedy_out_is_flagged(ctx: ReviewContext) -> None
         "行政机关名称、印章和日期",
     ]
     assert SEIZURE_FORM in variant_findings(_drugs(contents), ctx)
+
+
+NOT_A_SANCTION = ("law", "《中华人民共和国行政处罚法》第三十八条第一款")
+
+
+def _brawl(basis: list[str]) -> dict:
+    """A 治安管理处罚法 joint-fight file with ``basis`` as its 处罚依据."""
+    data = set_file_data("review_fresh25", "rf25d_04_*.yaml")
+    data["citations"]["penalty_basis"] = basis
+    return data
+
+
+@pytest.mark.parametrize(
+    "basis",
+    [
+        [
+            "《中华人民共和国治安管理处罚法》第十七条第一款",
+            "《中华人民共和国治安管理处罚法》第二十六条",
+        ],
+        [
+            "《中华人民共和国治安管理处罚法》第二十六条第（一）项",
+            "《中华人民共和国治安管理处罚法》第十七条",
+        ],
+    ],
+)
+def test_joint_offenders_rule_beside_the_sanction_is_no_finding(
+    ctx: ReviewContext, basis: list[str]
+) -> None:
+    assert NOT_A_SANCTION not in variant_findings(_brawl(basis), ctx)
+
+
+def test_joint_offenders_rule_alone_is_no_sanction(ctx: ReviewContext) -> None:
+    found = variant_findings(_brawl(["《中华人民共和国治安管理处罚法》第十七条第一款"]), ctx)
+    assert NOT_A_SANCTION in found
+
+
+def test_daily_penalty_day_count_beside_the_sanction_is_no_finding(ctx: ReviewContext) -> None:
+    data = set_file_data("review_fresh25", "rf25a_10_*.yaml")
+    data["citations"]["penalty_basis"] = [
+        "《环境保护主管部门实施按日连续处罚办法》第十七条",
+        "《中华人民共和国水污染防治法》第九十五条",
+        "《中华人民共和国环境保护法》第五十九条",
+    ]
+    assert NOT_A_SANCTION not in variant_findings(data, ctx)

@@ -30,6 +30,9 @@ _ADJUSTS = re.compile(r"从轻|减轻|从重|不予处罚|不予行政处罚")
 # 收缴、追缴 (of 赌资、违禁品、违法所得) are measures, not penalties: the article ordering them
 # is cited beside the 罚则 as the basis of that measure (治安管理处罚法第十一条第一款).
 _MEASURE = re.compile(r"收缴|追缴")
+# 分别处罚 (共同违法, 治安管理处罚法第十七条第一款), 按日连续处罚 and its 计罚日数 (环境保护法第五十九条,
+# 按日连续处罚办法第十七条): how the 罚则 is applied to each offender or each day, cited beside it.
+_APPLIES = re.compile(r"分别(?:处罚|决定)|按日连续处罚|计罚日数")
 _OUT_OF_FORCE = (CitationErrorCode.NOT_YET_IN_FORCE, CitationErrorCode.REPEALED)
 
 
@@ -109,7 +112,8 @@ def _citation_flag(ctx: ReviewContext, error: CitationError, evidence: str) -> F
 
 def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A 处罚依据 must be a sanction clause (罚则), not a duty; a rule for mitigating or
-    aggravating (从轻、减轻…处罚) may stand beside the 罚则 it adjusts. A file that imposes
+    aggravating (从轻、减轻…处罚) may stand beside the 罚则 it adjusts, and so may a rule on how
+    it applies to each joint offender or each day (分别处罚, 按日连续处罚). A file that imposes
     no penalty (transferred, or a 查封/扣押 alone) cites the provisions its measure rests
     on, which need be no 罚则."""
     if not imposes_penalty(case):
@@ -127,8 +131,9 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             _ADJUSTS.search(citation.text)
             or is_general_law(citation)
             or _MEASURE.search(citation.article_text)
+            or _APPLIES.search(citation.article_text)
         ):
-            continue  # a general rule or a measure's basis beside the 罚则 is no second 罚则
+            continue  # a general rule, a measure's basis or how the 罚则 applies is no second 罚则
         if record is not None and not is_penalty_norm(record):
             earlier = superseded_sanction(ctx, citation)
             if earlier is not None:
