@@ -199,7 +199,7 @@ def test_a_surcharge_above_the_fine_must_be_fixed(ctx: ReviewContext) -> None:
     data = _example()
     data["facts"]["amounts"] = {"加处罚款": 180000}
     rule = PENALTY_LAW + "第七十二条第一款第（一）项"
-    assert ("law", rule, "must_fix") in _flags(CaseFile.model_validate(data), ctx)
+    assert ("procedure", rule, "must_fix") in _flags(CaseFile.model_validate(data), ctx)
     data["facts"]["amounts"] = {"加处罚款": 150000}
     assert rule not in _rules(CaseFile.model_validate(data), ctx)
 
@@ -208,7 +208,7 @@ def test_a_surcharge_rate_above_three_percent_must_be_fixed(ctx: ReviewContext) 
     data = _example()
     data["documents"][-2]["contents"].append("到期不缴纳罚款的，每日按罚款数额的百分之五加处罚款")
     rule = PENALTY_LAW + "第七十二条第一款第（一）项"
-    assert ("law", rule, "must_fix") in _flags(CaseFile.model_validate(data), ctx)
+    assert ("procedure", rule, "must_fix") in _flags(CaseFile.model_validate(data), ctx)
 
 
 def _enforced(*documents: dict) -> CaseFile:

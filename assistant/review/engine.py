@@ -86,7 +86,6 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         double_fine.check,
         graver_paragraph.check,
         uncorrected_fine.check,
-        enforcement.surcharge_check,
     ),
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,

@@ -78,15 +78,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     found = passages(case)
     return [
         *_on_the_spot(case, ctx, found),
+        *_surcharge(case, ctx, found),
         *_reminder(case, ctx, found),
         *_execution_time(ctx, found),
         *_demolition(case, ctx, found),
     ]
-
-
-def surcharge_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """The 加处罚款 finding is the law point's: the amount the law allows."""
-    return _surcharge(case, ctx, passages(case))
 
 
 def _flag(
@@ -118,6 +114,8 @@ def _on_the_spot(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> li
 
 
 def _surcharge(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """加处罚款 is a means of enforcement (行政强制法第十二条第（一）项) and 第七十二条 sits in
+    the 执行 chapter, so its amount and rate are a step of enforcement: the procedure point's."""
     fine = case.penalty.amount or 0.0
     if fine <= 0:
         return []
@@ -135,7 +133,6 @@ def _surcharge(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list
                 f"加处罚款{value:g}元，超出罚款数额{fine:g}元",
                 rule,
                 where,
-                ReviewPoint.LAW,
             )
         ]
     for p in found:
@@ -147,7 +144,6 @@ def _surcharge(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list
                         f"加处罚款按每日{_percent(rate):g}%计算，超过每日罚款数额的百分之三",
                         rule,
                         f"{p.where}：{clause}",
-                        ReviewPoint.LAW,
                     )
                 ]
     return []

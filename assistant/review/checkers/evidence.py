@@ -150,7 +150,9 @@ def _item_flags(
     decision = None if coercive_only(case) else case.first("决定")  # a 查封 decides no case
     # the record of executing the decision (强制拆除现场笔录) is no evidence for it
     executing = carries_out_decision(item.name, item.obtained_by or "", item.note)
-    releasing = decision is not None and _grounds_release(case, item, decision.date)
+    releasing = decision is not None and (
+        _grounds_release(case, item, decision.date) or _grounds_enforcement(case, item)
+    )
     if decision and item.date and item.date > decision.date and not (executing or releasing):
         flags.append(
             _flag(
@@ -224,6 +226,29 @@ def _grounds_release(case: CaseFile, item: EvidenceItem, decided: date) -> bool:
         if event.date is not None
     ) or any(
         doc.date is not None and doc.date >= item.date and _RELEASE.search(doc.type)
+        for doc in case.documents
+    )
+
+
+# the party's performance of the decision (罚款缴纳情况, 履行情况): a fact that arises only after it
+_PERFORMANCE = re.compile(r"缴纳|缴款|缴费|履行|到账|执行情况")
+# a step enforcing the decision (催告, 加处罚款, 申请法院强制执行, 强制执行决定)
+_ENFORCING = re.compile(r"催告|加处罚款|强制执行|代履行")
+
+
+def _grounds_enforcement(case: CaseFile, item: EvidenceItem) -> bool:
+    """An item on whether the party performed the decision, followed by a step enforcing it,
+    grounds that enforcement (行政强制法第三十五条、第五十四条 ask whether the party is 逾期),
+    not the decision: 第五十四条第一款 asks only that the decision's own evidence come first."""
+    if item.date is None or not _PERFORMANCE.search(f"{item.name}{item.note}"):
+        return False
+    return any(
+        event.date is not None
+        and event.date >= item.date
+        and _ENFORCING.search(f"{event.type}{event.note or ''}")
+        for event in case.events
+    ) or any(
+        doc.date is not None and doc.date >= item.date and _ENFORCING.search(doc.type)
         for doc in case.documents
     )
 
