@@ -13,14 +13,18 @@ from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import ThresholdHit, case_text, reached
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.party_capacity import party_age
 from corpus.citation_resolver import ResolvedCitation
 
 TRANSFER_DUTY = "第二十七条第一款"  # 行政处罚法: 涉嫌犯罪的，应当及时移送
 SIMILAR_CASES = 3
+# 刑法第十七条: under 16 a person answers only for the grave crimes its 第二款 lists (故意杀人、
+# 抢劫、贩卖毒品…), none of which is a line of the catalogue (盗窃、污染环境、非法经营…).
+CRIMINAL_AGE = 16
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if case.events_of("移送"):
+    if case.events_of("移送") or _below_criminal_age(case):
         return []
     by_article: dict[str, list[ThresholdHit]] = {}
     for hit in reached(case):
@@ -41,6 +45,12 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _below_criminal_age(case: CaseFile) -> bool:
+    """Every party is a person under 16 on the act date: no catalogue crime can be suspected."""
+    ages = [party_age(case, p) for p in case.parties]
+    return bool(ages) and all(a is not None and a < CRIMINAL_AGE for a in ages)
 
 
 def _also_cites(
