@@ -5,7 +5,9 @@ regulation or rule, and a 行政法规 provision conflicting with a law is not a
 (《生产安全事故报告和调查处理条例》第三十七条 after 安全生产法2021年第一百一十四条; 医疗机构管理条例
 第四十四条 after 基本医疗卫生与健康促进法第九十九条). The law is looked for among the laws the file
 and its agency name and the laws the lower act says it was made under (its 第一条 根据…);
-the two 罚则 must read alike (the same act), and the lower range for this case must reach
+the two 罚则 must read alike (the same act) and their conduct clauses (the words before
+"…的，" or "，由…") must share the act's key terms — 无证生产 and 销售变质产品 are different acts
+however alike their sanctions read — and the lower range for this case must reach
 outside the law's (行政处罚法第十一条第二款: a regulation specifies within the law's range)."""
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ _LAW_LEVEL = "法律"
 # Two 罚则 of the same act keep most of their words (bigram Dice); others of the law do not.
 _SAME_ACT = 0.44
 _NAMED = re.compile(r"《([^》]+)》")
+# The conduct a 罚则 sanctions ends where its consequence starts (…的，由…部门…处…).
+_CONDUCT_END = re.compile(r"的，|，由|，处")
+_ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+# "违反本法第X条规定，" names no act; it only says where the duty is.
+_BOILERPLATE = re.compile(
+    r"违反本(?:法|条例|规定|办法)[^，]*规定，?|本(?:法|条例|规定|办法)规定的?"
+)
+# Two clauses for one act share its key terms (未取得…许可证擅自执业; 负有责任…事故); another
+# act of the same law shares at most a word or two (产品).
+_SAME_CONDUCT = 0.2
 
 
 def higher_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -88,6 +100,8 @@ def _higher(
         score = mutual_similarity(cited.article_text, record.text)
         if score < _SAME_ACT or (best is not None and score <= best[0]):
             continue
+        if not _same_conduct(cited.article_text, record.text):
+            continue
         bounds = _bounds(case, record.text, cited.item)
         if bounds is not None:
             best = (score, record, bounds)
@@ -102,6 +116,25 @@ def _higher(
     if not below and own.high <= bounds.high:
         return None
     return record, bounds
+
+
+def _conducts(text: str) -> list[str]:
+    """The conduct clause of each paragraph of a 罚则 (an item line is a circumstance)."""
+    clauses = []
+    for line in text.splitlines():
+        end = _CONDUCT_END.search(line)
+        if end is not None and not _ITEM_LINE.match(line):
+            clauses.append(_BOILERPLATE.sub("", line[: end.start()]))
+    return [c for c in clauses if c]
+
+
+def _same_conduct(lower: str, higher: str) -> bool:
+    """The two 罚则 sanction the same conduct: their conduct clauses share its key terms.
+    A 罚则 whose conduct clause cannot be read is not ruled out."""
+    own, others = _conducts(lower), _conducts(higher)
+    if not own or not others:
+        return True
+    return any(mutual_similarity(a, b) >= _SAME_CONDUCT for a in own for b in others)
 
 
 def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | None:

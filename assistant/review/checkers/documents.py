@@ -16,7 +16,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.payment_period import STATUTORY_DAYS, shorter_periods
-from assistant.review.penalty_kinds import coercive_only
+from assistant.review.penalty_kinds import coercive_only, imposes_penalty
 from assistant.review.public_order import DECISION_LIST, SpecialRule, special_rule
 from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
@@ -49,6 +49,9 @@ _PARTY_MATTER = re.compile(r"当事人的姓名或者名称|被处罚人的姓�
 # Matters only a penalty has (its kind and basis, how and when it is paid): a party who may
 # not be punished (capacity_bar) gets a 不予处罚 decision, which still states the rest.
 _PENALTY_MATTER = re.compile(r"处罚的种类|履行方式")
+# A decision not to punish (第五十七条第一款第（二）项、第三十三条, a special law's 免予处罚) is the
+# lawful outcome, not a penalty decision missing its penalty: it imposes nothing to name or pay.
+_NO_PENALTY_DECISION = re.compile(r"(?:不予|免予|免于)(?:行政)?处罚")
 _PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称|基本情况)")
 
 
@@ -254,7 +257,7 @@ def _decision_contents(
     rule, listed = decision_rule_and_matters(ctx, case)
     if summary or not document.contents:
         listed = []  # unlisted contents are not judged
-    if barred(case):
+    if barred(case) or _no_penalty_decision(case, document):
         listed = [(n, m) for n, m in listed if not _PENALTY_MATTER.search(m)]
     missing, items = [], []
     for numeral, matter in listed:
@@ -284,6 +287,11 @@ def _decision_contents(
             )
         )
     return flags
+
+
+def _no_penalty_decision(case: CaseFile, document: Document) -> bool:
+    """The 决定书 is titled a decision not to punish and the file imposes no penalty."""
+    return not imposes_penalty(case) and bool(_NO_PENALTY_DECISION.search(document.type))
 
 
 def _payment_period(case: CaseFile, ctx: ReviewContext, document: Document) -> list[Flag]:
