@@ -27,11 +27,13 @@ from assistant.cases.similar_cases import (
 )
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.drafting.drafter import Drafter
+from assistant.memory_pairs import memory_fusion
 from assistant.officer_assistant import OfficerAssistant
 from assistant.provisions import ProvisionFinder, catalogue_fusion, catalogue_routing
 from assistant.publicity.lexical import LexicalAnalyzer
 from assistant.publicity.redaction import Redactor
 from assistant.review.context import ReviewContext
+from assistant.situation_memory import SituationFileError, SituationMemory
 from corpus.citation_resolver import CitationResolver
 from corpus.errors import ErrorKind, ZhifaError
 from corpus.store import CorpusStore
@@ -60,6 +62,10 @@ class IndexMissingError(ZhifaError, kind=ErrorKind.UNAVAILABLE, code="index_miss
 
 class StandardsMissingError(ZhifaError, kind=ErrorKind.UNAVAILABLE, code="standards_missing"):
     """The discretion standards folder configured in Settings does not exist."""
+
+
+class SituationMemoryError(ZhifaError, kind=ErrorKind.UNAVAILABLE, code="situation_memory"):
+    """A configured verified-situations file is missing or malformed."""
 
 
 class Components:
@@ -349,9 +355,24 @@ class Components:
                 catalogue=catalogue_fusion(self.settings),
                 cache_dir=cache,
             )
-            return OfficerAssistant(finder, self.standards, self.optional_case_search())
+            return OfficerAssistant(
+                finder,
+                self.standards,
+                self.optional_case_search(),
+                self.situation_memory(),
+                memory_fusion(self.settings),
+            )
 
         return self._once("assistant", build)
+
+    def situation_memory(self) -> SituationMemory | None:
+        """The verified situations the settings name; None when switched off."""
+        if not self.settings.situation_memory:
+            return None
+        try:
+            return SituationMemory.load(self.settings.situation_memory_paths)
+        except SituationFileError as exc:
+            raise SituationMemoryError(str(exc)) from exc
 
     @property
     def review_context(self) -> ReviewContext:

@@ -6,7 +6,7 @@ name their standard row, evidence items name the rule or row they come from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.cases.similar_cases import SimilarCase, SimilarCaseSearch
@@ -25,6 +25,14 @@ from assistant.evidence_checklist import (
     pair_evidence,
     statutory_types,
 )
+from assistant.memory_pairs import (
+    MemoryFusion,
+    MemoryPair,
+    Placed,
+    considered_laws,
+    fused_order,
+    memory_pairs,
+)
 from assistant.norm_pairs import duty_of_penalty
 from assistant.norm_units import bigrams
 from assistant.provisions import (
@@ -34,6 +42,7 @@ from assistant.provisions import (
     ProvisionFinder,
     ProvisionRole,
 )
+from assistant.situation_memory import SituationMemory
 from corpus.citation_resolver import CitationError, ResolvedCitation
 
 STRONG_STANDARD_SIMILARITY = 0.7
@@ -91,10 +100,18 @@ class OfficerAssistant:
         finder: ProvisionFinder,
         catalogue: StandardsCatalogue,
         cases: SimilarCaseSearch | None = None,
+        memory: SituationMemory | None = None,
+        memory_fusion: MemoryFusion = MemoryFusion(),
     ) -> None:
         self.finder = finder
         self.catalogue = catalogue
         self.cases = cases
+        self.memory = memory
+        self.memory_fusion = memory_fusion
+
+    def with_memory(self, memory: SituationMemory | None) -> OfficerAssistant:
+        """The same assistant over another memory (an evaluation set must not answer itself)."""
+        return OfficerAssistant(self.finder, self.catalogue, self.cases, memory, self.memory_fusion)
 
     def similar_cases_for(
         self, description: str, provisions: ProvisionAnswer, k: int = 5
@@ -253,7 +270,30 @@ class OfficerAssistant:
         provisions = self.finder.ask(description, on, k)
         if not provisions.procedural:  # a procedure question describes no violation
             self.merge_standards(provisions, self.standard_pairs(description, provisions.on))
+        if not provisions.procedural and not provisions.missing_laws:
+            self.merge_memory(provisions, description)
         return provisions
+
+    def merge_memory(self, answer: ProvisionAnswer, description: str) -> None:
+        """Pairs of the most similar verified situations, placed by how similar they are."""
+        fusion = self.memory_fusion
+        if self.memory is None or not fusion.on:
+            return
+        laws = considered_laws(answer)
+        found = memory_pairs(
+            self.memory, description, answer.on, self.finder.resolver, fusion, laws
+        )
+        if not found:
+            return
+        placed = fused_order(
+            [_articles(p.violated, p.penalty) for p in answer.pairs],
+            [(_articles(m.violated, m.penalty), m.similarity) for m in found],
+            fusion,
+            MAX_PAIRS,
+        )
+        prefer = fusion.prefer_memory
+        answer.pairs = [_placed_pair(answer.pairs, found, p, prefer) for p in placed]
+        answer.lead_with_pairs()
 
     def assist(
         self,
@@ -279,6 +319,32 @@ class OfficerAssistant:
             evidence=evidence,
             similar_cases=[case.to_json() for case in similar],
         )
+
+
+def _placed_pair(
+    pairs: list[NormPair], found: list[MemoryPair], placed: Placed, prefer_memory: bool
+) -> NormPair:
+    """The pipeline's pair, the memory's, or the pipeline's confirmed by the memory."""
+    if placed.memory is None:
+        return pairs[placed.existing]
+    memory = found[placed.memory]
+    if placed.existing is None:
+        pair = NormPair(memory.violated, memory.penalty, memory.reason, "memory", memory.similarity)
+        pair.memory = memory.note(agrees=False)
+        return pair
+    pair = pairs[placed.existing]
+    if prefer_memory:
+        pair = replace(pair, violated=memory.violated, penalty=memory.penalty)
+    pair.memory = memory.note(agrees=True)
+    return pair
+
+
+def _articles(violated: ResolvedCitation, penalty: ResolvedCitation) -> tuple:
+    return (violated.law, violated.article, violated.suffix), (
+        penalty.law,
+        penalty.article,
+        penalty.suffix,
+    )
 
 
 def _cites_item(violation: Violation, c: ResolvedCitation) -> bool:

@@ -81,6 +81,7 @@ class NormPair:
     link: str
     score: float
     standard: dict | None = None
+    memory: dict | None = None  # the verified situation that proposes or confirms the pair
     evidence: list[dict] = field(default_factory=list)
 
     def same_articles(self, other: NormPair) -> bool:
@@ -100,6 +101,7 @@ class NormPair:
             "link": self.link,
             "score": self.score,
             "standard": self.standard,
+            "memory": self.memory,
             "evidence": self.evidence,
         }
 

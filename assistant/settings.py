@@ -107,6 +107,42 @@ class AssistantSettings(IndexingSettings):
         "+3 pairs on fresh3+4 but 0 on fresh5+6, round 8, not adopted).",
     )
 
+    # --- verified situations (办案辅助, issue #17; README 办案辅助评测 “已核对情形”) -------
+    situation_memory: bool = Field(
+        default=True,
+        description="Propose the pair of the most similar verified situation (an agency's "
+        "own resolved cases and the project's blind-written sets); re-resolved on the act date.",
+    )
+    situation_memory_paths: list[Path] = Field(
+        default_factory=lambda: [shipped_data.VERIFIED_SITUATIONS],
+        description="Files or folders of verified situations (the assist evaluation-set JSON "
+        "format); an agency appends its own file to the shipped one.",
+    )
+    memory_strong: float = Field(
+        default=0.2, ge=0, description="A neighbour this similar leads the pairs (TF-IDF cosine)."
+    )
+    memory_weak: float = Field(
+        default=0.15, ge=0, description="A neighbour this similar enters at memory_weak_position."
+    )
+    memory_weak_position: int = Field(
+        default=1,
+        ge=0,
+        description="Where a weak neighbour's pair goes among the pairs (0 = first).",
+    )
+    memory_max_pairs: int = Field(
+        default=2, ge=0, description="Most pairs the memory adds per situation (0 = off)."
+    )
+    memory_prefer_units: bool = Field(
+        default=True,
+        description="When memory and retrieval name the same two articles, show the "
+        "verified neighbour's 款/项.",
+    )
+    memory_gate_weak: bool = Field(
+        default=False,
+        description="A neighbour below memory_strong counts only when its law is one the "
+        "retrieval itself routed to, paired or retrieved.",
+    )
+
     # --- supervision (执法监督: 案卷评查 and the supervision view) -------------------------
     audit_rubric_path: Path | None = Field(
         default=None,

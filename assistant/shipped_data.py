@@ -18,3 +18,4 @@ MAJOR_DECISION_CATALOGUE = SHIPPED_DATA_DIR / "review" / "major_decision_catalog
 AV_RECORDING_LIST = SHIPPED_DATA_DIR / "administration" / "av_recording_list.yaml"
 DOCUMENT_FUNCTIONS = SHIPPED_DATA_DIR / "review" / "document_functions.yaml"
 CRIMINAL_TRANSFER = SHIPPED_DATA_DIR / "review" / "criminal_transfer.yaml"
+VERIFIED_SITUATIONS = SHIPPED_DATA_DIR / "situations" / "verified_situations.json"

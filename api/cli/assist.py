@@ -34,6 +34,13 @@ def _print_pairs(answer: AssistAnswer) -> set[tuple[str, int]]:
         if pair.standard:
             agree = "与检索结果一致" if pair.standard["agrees"] else "检索未得出，请核对"
             typer.echo(f"    裁量基准 {pair.standard['id']}：{pair.standard['title']}（{agree}）")
+        if pair.memory:
+            m = pair.memory
+            agree = "与检索结果一致" if m["agrees"] else "检索未得出，按相近情形给出，请核对"
+            typer.echo(
+                f"    已核对情形 {m['source']}/{m['id']}（相似度 {m['similarity']}）："
+                f"{m['situation'][:40]}（{agree}）"
+            )
         for item in pair.evidence:
             typer.echo(
                 f"    □ [{item['kind']}] {item['item']} — {item['reason']}（{item['source']}）"

@@ -11,6 +11,7 @@ import typer
 from api.cli.output import components_from, emit_json, fail
 from eval.assist_eval import SPLITS, evaluate, load_situations, unit_of
 from eval.assist_metrics import ShownPair
+from eval.situation_memory_study import set_source
 
 
 def assist_command(
@@ -23,12 +24,18 @@ def assist_command(
         False, "--details", help="输出逐题结果（只用于 dev，调参不得查看 heldout）。"
     ),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出指标。"),
+    memory: bool = typer.Option(
+        True, "--memory/--no-memory", help="是否使用已核对情形（本集自身的情形总被排除）。"
+    ),
 ) -> None:
     if split not in (*SPLITS, "all"):
         fail(f"--split 只能是 dev、heldout 或 all，收到“{split}”")
     if not eval_set.is_file():
         fail(f"找不到评测集：{eval_set}")
     assistant = components_from(ctx).assistant
+    source = set_source(eval_set)
+    if assistant.memory is not None:  # a set never answers itself
+        assistant = assistant.with_memory(assistant.memory.without({source}) if memory else None)
     try:
         loaded = load_situations(eval_set, assistant.finder.resolver)
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
@@ -41,6 +48,10 @@ def assist_command(
     splits = SPLITS if split == "all" else (split,)
     report = evaluate(loaded, answer, splits, details)
     report["mode"] = assistant.finder.mode
+    report["memory"] = {
+        "situations": len(assistant.memory.entries) if assistant.memory else 0,
+        "excluded_source": source,
+    }
     if as_json:
         emit_json(report)
         return
@@ -49,6 +60,10 @@ def assist_command(
 
 def _print_assist_report(report: dict) -> None:
     typer.echo(f"检索方式：{report['mode']}；无法解析标准答案而跳过 {len(report['skipped'])} 题")
+    memory = report["memory"]
+    typer.echo(
+        f"已核对情形 {memory['situations']} 条（已排除本集 {memory['excluded_source']} 自身的情形）"
+    )
     for line in report["skipped"]:
         typer.echo(f"  跳过 {line}")
     header = f"{'集合':<8}{'题数':>5}{'判定':>8}{'对@1':>8}{'对@3':>8}{'违法@3':>8}{'处罚@3':>8}"

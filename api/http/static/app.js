@@ -233,6 +233,11 @@ function renderPairs(body, box) {
       const agree = pair.standard.agrees ? "与检索结果一致" : "检索未得出，请核对";
       div.append(el("div", "meta", `裁量基准 ${pair.standard.id}（${pair.standard.source}）：${pair.standard.title}；${agree}`));
     }
+    if (pair.memory) {
+      const m = pair.memory;
+      const agree = m.agrees ? "与检索结果一致" : "检索未得出，按相近情形给出，请核对";
+      div.append(el("div", "meta", `已核对情形 ${m.source}/${m.id}（相似度 ${m.similarity}）：“${m.situation}”；${agree}`));
+    }
     if (pair.evidence && pair.evidence.length) {
       const list = el("ul");
       for (const item of pair.evidence) list.append(el("li", "", `[${item.kind}] ${item.item} — ${item.reason}（${item.source}）`));
