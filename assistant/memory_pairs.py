@@ -89,6 +89,12 @@ class MemoryPair:
         )
 
 
+def law_of(citation: str) -> str | None:
+    """The law a citation string names (《…》), without resolving it."""
+    start, end = citation.find("《"), citation.find("》")
+    return citation[start + 1 : end] if 0 <= start < end else None
+
+
 def _resolve(text: str, on: date, resolver: CitationResolver) -> ResolvedCitation | None:
     results = resolver.resolve_text(text, on)
     first = results[0] if results else None

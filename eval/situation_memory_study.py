@@ -266,6 +266,52 @@ def replay(
     return result
 
 
+def _with_restricted(row: dict, how: str) -> dict:
+    """The pipeline's pairs with the neighbour-law search's: ``interleave`` alternates them
+    (restricted first), ``plain`` keeps the pipeline's; one pair per two articles."""
+    general, restricted = row["shown"], row.get("restricted", [])
+    merged = general
+    if how == "interleave":
+        merged = [x for pair in itertools.zip_longest(restricted, general) for x in pair if x]
+    seen: set[Key] = set()
+    out = []
+    for v, p in merged:
+        key = _key(Unit(**v), Unit(**p))
+        if key not in seen:
+            seen.add(key)
+            out.append([v, p])
+    return {**row, "shown": out}
+
+
+def replay_restricted(path: Path, fusion: MemoryFusion) -> dict:
+    """Pair@1/@3 hits per set, pipeline alone and with the memory, with and without the
+    neighbour-law search (memory without the set's own situations; nothing tuned)."""
+    from api.components import Components
+    from api.settings import Settings
+
+    report = json.loads(path.read_text(encoding="utf-8"))
+    resolver = Components(Settings(situation_memory=False)).assistant.finder.resolver
+    entries = [
+        replace(e, source=s) for s, b in report.items() for e in read_situations(Path(b["path"]))
+    ]
+    candidates = neighbour_candidates(report, SituationMemory(entries), resolver)
+    off = replace(fusion, max_pairs=0)
+    result: dict = {}
+    for how in ("plain", "interleave"):
+        views = {
+            s: {**b, "rows": [_with_restricted(r, how) for r in b["rows"]]}
+            for s, b in report.items()
+        }
+        result[how] = {
+            s: {
+                "pipeline": hits(views, candidates, s, off, s),
+                "memory": hits(views, candidates, s, fusion, s),
+            }
+            for s in report
+        }
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--capture", type=Path)
@@ -273,9 +319,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--tokenizer", choices=sorted(TOKENIZERS), default="chars+bigrams")
     parser.add_argument("--grid", choices=sorted(GRIDS), default="wide")
+    parser.add_argument(
+        "--restricted", type=Path, help="with --replay: write the neighbour-law capture"
+    )
     args = parser.parse_args(argv)
     if args.capture:
         capture(args.capture, default_sets())
+    if args.replay and args.restricted:
+        capture_restricted(args.replay, args.restricted)
+        result = replay_restricted(args.restricted, MemoryFusion())
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return
     if args.replay:
         print(
             json.dumps(
@@ -284,6 +338,48 @@ def main(argv: list[str] | None = None) -> None:
                 indent=1,
             )
         )
+
+
+def neighbour_laws(memory: SituationMemory, text: str, k: int, weak: float) -> frozenset[str]:
+    """The laws (duty and 罚则 sides) of the ``k`` nearest verified situations."""
+    from assistant.memory_pairs import law_of
+
+    laws: set[str] = set()
+    for n in memory.nearest(text, k):
+        if n.similarity >= weak:
+            laws |= {law_of(n.entry.violated), law_of(n.entry.penalty)}
+    return frozenset(law for law in laws if law)
+
+
+def capture_restricted(base: Path, out: Path, k: int = 5) -> None:
+    """Per situation: the pipeline's pairs searched only in its neighbours' laws (memory
+    without the situation's own set), to replay ``neighbour-law`` routing offline."""
+    from api.components import Components
+    from api.settings import Settings
+
+    report = json.loads(base.read_text(encoding="utf-8"))
+    components = Components(Settings(situation_memory=False))
+    finder = components.assistant.finder
+    components.warm_assistant()
+    memory = SituationMemory(
+        [replace(e, source=s) for s, b in report.items() for e in read_situations(Path(b["path"]))]
+    )
+    names = finder.store.law_names()
+    for source, block in report.items():
+        own = memory.without({source})
+        for row in block["rows"]:
+            found = neighbour_laws(own, row["text"], k, 0.15)
+            laws = frozenset(names[law] for law in found if law in names)
+            pairs = (
+                finder.ask(row["text"], date.fromisoformat(row["date"]), laws=laws).pairs
+                if laws
+                else []
+            )
+            row["restricted"] = [
+                [asdict(unit_of(p.violated)), asdict(unit_of(p.penalty))] for p in pairs
+            ]
+        print(source, file=sys.stderr, flush=True)
+    out.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":
