@@ -32,7 +32,10 @@ class MemoryFusion:
     ``max_pairs`` pairs come from the memory, read from the ``neighbours`` nearest.
     ``prefer_memory``: where both name the same two articles, the neighbour's checked
     款/项 replace the pipeline's. ``gate_weak``: a neighbour below ``strong`` counts
-    only when its law is among those the pipeline routed to, paired or retrieved."""
+    only when its law is among those the pipeline routed to, paired or retrieved.
+    ``protect``: when the pipeline's first pair is linked by the law itself (明文援引 or a
+    罚则 item restating the duty) and scores at least this, strong neighbours go in at
+    ``weak_position`` instead of leading."""
 
     strong: float = 0.2
     weak: float = 0.15
@@ -41,6 +44,7 @@ class MemoryFusion:
     neighbours: int = 15
     prefer_memory: bool = True  # agreeing on the articles: show the neighbour's 款/项
     gate_weak: bool = False  # a weak neighbour's law must be one the pipeline considered
+    protect: float | None = None  # a stated-link first pair scoring this much keeps first place
 
     @property
     def on(self) -> bool:
@@ -56,6 +60,7 @@ def memory_fusion(settings: AssistantSettings) -> MemoryFusion:
         max_pairs=settings.memory_max_pairs,
         prefer_memory=settings.memory_prefer_units,
         gate_weak=settings.memory_gate_weak,
+        protect=settings.memory_protect,
     )
 
 
@@ -170,19 +175,34 @@ class Placed:
     memory: int | None
 
 
+STATED_LINKS = frozenset({"explicit", "enumeration", "self"})
+
+
+def lead_is_protected(fusion: MemoryFusion, links: list[tuple[str, float]]) -> bool:
+    """The pipeline's first pair is linked by the law's own words and scores ``protect``."""
+    if fusion.protect is None or not links:
+        return False
+    link, score = links[0]
+    return link in STATED_LINKS and score >= fusion.protect
+
+
 def fused_order(
-    existing: list[object], memory: list[tuple[object, float]], fusion: MemoryFusion, limit: int
+    existing: list[object],
+    memory: list[tuple[object, float]],
+    fusion: MemoryFusion,
+    limit: int,
+    protected: bool = False,
 ) -> list[Placed]:
     """Where memory pairs go among the pipeline's, by key (the pair's two articles).
 
-    Strong neighbours lead; weak ones enter at ``weak_position``; a memory pair the
-    pipeline already shows takes the earlier of the two places, once.
+    Strong neighbours lead (unless the pipeline's first pair is ``protected``); weak
+    ones enter at ``weak_position``; a memory pair the pipeline already shows takes the
+    earlier of the two places, once.
     """
-    order: list[tuple[str, int]] = [
-        ("memory", j) for j, (_, s) in enumerate(memory) if s >= fusion.strong
-    ]
+    strong = fusion.strong if not protected else float("inf")
+    order: list[tuple[str, int]] = [("memory", j) for j, (_, s) in enumerate(memory) if s >= strong]
     order += [("existing", i) for i in range(len(existing))]
-    weak = [j for j, (_, s) in enumerate(memory) if s < fusion.strong]
+    weak = [j for j, (_, s) in enumerate(memory) if s < strong]
     for n, j in enumerate(weak):
         order.insert(min(fusion.weak_position + n, len(order)), ("memory", j))
     keys = {("existing", i): k for i, k in enumerate(existing)}

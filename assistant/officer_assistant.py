@@ -31,6 +31,7 @@ from assistant.memory_pairs import (
     Placed,
     considered_laws,
     fused_order,
+    lead_is_protected,
     memory_pairs,
 )
 from assistant.norm_pairs import duty_of_penalty
@@ -285,11 +286,13 @@ class OfficerAssistant:
         )
         if not found:
             return
+        protected = lead_is_protected(fusion, [(p.link, p.score) for p in answer.pairs])
         placed = fused_order(
             [_articles(p.violated, p.penalty) for p in answer.pairs],
             [(_articles(m.violated, m.penalty), m.similarity) for m in found],
             fusion,
             MAX_PAIRS,
+            protected,
         )
         prefer = fusion.prefer_memory
         answer.pairs = [_placed_pair(answer.pairs, found, p, prefer) for p in placed]

@@ -137,6 +137,11 @@ class AssistantSettings(IndexingSettings):
         description="When memory and retrieval name the same two articles, show the "
         "verified neighbour's 款/项.",
     )
+    memory_protect: float | None = Field(
+        default=None,
+        description="A first pair the law itself links (明文援引/列举复述) scoring this much "
+        "keeps first place; None = memory always leads when strong.",
+    )
     memory_gate_weak: bool = Field(
         default=False,
         description="A neighbour below memory_strong counts only when its law is one the "

@@ -22,7 +22,13 @@ from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
-from assistant.memory_pairs import MemoryFusion, fused_order, gate_passes
+from assistant.memory_pairs import (
+    MemoryFusion,
+    considered_laws,
+    fused_order,
+    gate_passes,
+    lead_is_protected,
+)
 from assistant.situation_memory import TOKENIZERS, SituationMemory, read_situations
 from eval.assist_eval import load_situations, unit_of
 from eval.assist_metrics import GoldPair, PairAccuracy, ShownPair, Unit
@@ -63,6 +69,8 @@ def capture(out: Path, sets: list[Path]) -> None:
                     "shown": [
                         [asdict(unit_of(p.violated)), asdict(unit_of(p.penalty))] for p in pairs
                     ],
+                    "laws": sorted(considered_laws(answer)),
+                    "links": [[p.link, p.score] for p in pairs],
                     "gold": [
                         [[asdict(u) for u in g.violated], [asdict(u) for u in g.penalty]]
                         for g in s.gold
@@ -132,6 +140,7 @@ def _shown(row: dict, found: list[Candidate], fusion: MemoryFusion, drop: str) -
         [(_key(m.violated, m.penalty), s) for m, s in memory],
         fusion,
         3,
+        lead_is_protected(fusion, [tuple(x) for x in row.get("links", [])]),
     )
     shown = []
     for p in placed:
@@ -157,26 +166,37 @@ GRIDS = {
         (1, 2, 3),
         (True, False),
         (False,),
+        (None,),
     ),
-    # round 2: around that choice, with and without the law gate for weak neighbours
-    # round 3: the gate was never chosen and strong sat at the grid's edge: lower both
-    "low": ([0.15, 0.2, 0.25, 0.3], [0.0, 0.05, 0.1, 0.15], (1,), (2, 3), (True,), (False,)),
-    "gate": (
-        [0.25, 0.3, 0.35, 0.4, 0.5, 9.0],
-        [0.1, 0.15, 0.2, 0.25, 0.3],
+    # round 2: strong sat at the grid's edge: lower both thresholds
+    "low": (
+        [0.15, 0.2, 0.25, 0.3],
+        [0.0, 0.05, 0.1, 0.15],
         (1,),
         (2, 3),
         (True,),
+        (False,),
+        (None,),
+    ),
+    # round 3 (capture with the pipeline's laws and links): the law gate for weak neighbours,
+    # and a first pair the law itself links keeping its place
+    "protect": (
+        [0.2, 0.25, 0.3],
+        [0.15],
+        (1,),
+        (2,),
+        (True,),
         (False, True),
+        (None, 1.5, 2.0, 2.5, 3.0, 3.5),
     ),
 }
 
 
 def grid(name: str = "wide") -> list[MemoryFusion]:
-    strong, weak, positions, maxima, prefers, gates = GRIDS[name]
+    strong, weak, positions, maxima, prefers, gates, protects = GRIDS[name]
     points = []
-    for s, w, pos, m, pm, gate in itertools.product(
-        strong, weak, positions, maxima, prefers, gates
+    for s, w, pos, m, pm, gate, protect in itertools.product(
+        strong, weak, positions, maxima, prefers, gates, protects
     ):
         if w <= s:
             points.append(
@@ -187,6 +207,7 @@ def grid(name: str = "wide") -> list[MemoryFusion]:
                     max_pairs=m,
                     prefer_memory=pm,
                     gate_weak=gate,
+                    protect=protect,
                 )
             )
     return points

@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from assistant.memory_pairs import MemoryFusion, Placed, fused_order, memory_pairs, same_provision
+from assistant.memory_pairs import (
+    MemoryFusion,
+    Placed,
+    fused_order,
+    gate_passes,
+    lead_is_protected,
+    memory_pairs,
+    same_provision,
+)
 from assistant.officer_assistant import OfficerAssistant
 from assistant.situation_memory import SituationMemory, VerifiedSituation
 
@@ -107,3 +115,21 @@ def test_no_memory_no_change(officer_assistant: OfficerAssistant) -> None:
     empty = officer_assistant.with_memory(SituationMemory([])).pairs_for(text, date(2024, 3, 1))
     assert [p.as_json() for p in bare.pairs] == [p.as_json() for p in empty.pairs]
     assert all(p.memory is None for p in bare.pairs)
+
+
+def test_protected_lead_keeps_first_place() -> None:
+    guarded = MemoryFusion(strong=0.5, weak=0.2, weak_position=1, max_pairs=2, protect=2.0)
+    assert lead_is_protected(guarded, [("explicit", 2.4), ("wording", 3.0)])
+    assert not lead_is_protected(guarded, [("wording", 3.0)])  # not linked by the law's words
+    assert not lead_is_protected(guarded, [("enumeration", 1.9)])
+    assert not lead_is_protected(FUSION, [("explicit", 9.0)])  # protect off
+    placed = fused_order(["a", "b"], [("m", 0.9)], guarded, 3, protected=True)
+    assert placed == [Placed(0, None), Placed(None, 0), Placed(1, None)]
+
+
+def test_weak_neighbour_of_an_unconsidered_law_is_gated() -> None:
+    gated = MemoryFusion(strong=0.5, weak=0.2, gate_weak=True)
+    assert not gate_passes(gated, 0.3, {"甲法"}, frozenset({"乙法"}))
+    assert gate_passes(gated, 0.3, {"甲法"}, frozenset({"甲法"}))
+    assert gate_passes(gated, 0.6, {"甲法"}, frozenset({"乙法"}))  # strong: never gated
+    assert gate_passes(FUSION, 0.3, {"甲法"}, frozenset({"乙法"}))  # gate off
