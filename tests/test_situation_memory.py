@@ -134,3 +134,17 @@ def test_shipped_memory_is_built_from_the_sets() -> None:
     data = json.loads(VERIFIED_SITUATIONS.read_text(encoding="utf-8"))
     sources = {item["source"] for item in data["items"]}
     assert {"assist", "assist_fresh", "assist_fresh7", "assist/extra_dev"} <= sources
+
+
+def test_components_name_a_broken_memory_file(tmp_path: Path) -> None:
+    from api.components import Components, SituationMemoryError
+    from api.settings import Settings
+
+    missing = tmp_path / "agency_cases.json"
+    settings = Settings(data_dir=tmp_path / "data", situation_memory_paths=[missing])
+    with pytest.raises(SituationMemoryError, match="agency_cases.json"):
+        Components(settings).situation_memory()
+    assert (
+        Components(Settings(data_dir=tmp_path / "data", situation_memory=False)).situation_memory()
+        is None
+    )
