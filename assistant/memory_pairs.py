@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from assistant.norm_units import bigrams
+from assistant.norm_units import bigrams, dice
 from assistant.settings import AssistantSettings
 from assistant.situation_memory import Neighbour, SituationMemory
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
@@ -94,21 +94,10 @@ class MemoryPair:
         )
 
 
-def law_of(citation: str) -> str | None:
-    """The law a citation string names (《…》), without resolving it."""
-    start, end = citation.find("《"), citation.find("》")
-    return citation[start + 1 : end] if 0 <= start < end else None
-
-
 def _resolve(text: str, on: date, resolver: CitationResolver) -> ResolvedCitation | None:
     results = resolver.resolve_text(text, on)
     first = results[0] if results else None
     return None if first is None or isinstance(first, CitationError) else first
-
-
-def _dice(a: str, b: str) -> float:
-    x, y = bigrams(a), bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x or y else 1.0
 
 
 def same_provision(
@@ -119,7 +108,7 @@ def same_provision(
     if now is None:
         return None
     before = now if then == on else _resolve(text, then, resolver)
-    if before is None or _dice(before.text, now.text) < SAME_PROVISION_DICE:
+    if before is None or dice(bigrams(before.text), bigrams(now.text)) < SAME_PROVISION_DICE:
         return None
     return now
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from assistant.norm_units import dice
 from corpus.citation_parser import parse_citations
 from corpus.model import ArticleRecord
 from corpus.store import CorpusStore
@@ -147,10 +148,6 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
 def _text_links(duties: list[ArticleRecord], penalties: list[ArticleRecord]) -> list[TextLink]:
     penalty_lines = [(p, line, _bigrams(line)) for p in penalties for line in _lines(p)]
     links: list[TextLink] = []
@@ -160,7 +157,7 @@ def _text_links(duties: list[ArticleRecord], penalties: list[ArticleRecord]) -> 
         for duty_line in _lines(duty, duties_only=True):
             grams = _bigrams(duty_line)
             for penalty, line, other in penalty_lines:
-                score = _dice(grams, other)
+                score = dice(grams, other)
                 key = (key_of(penalty), duty_line)
                 if score >= TEXT_LINK_THRESHOLD and (
                     key not in best or score > best[key].similarity

@@ -43,6 +43,11 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
 
 
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two bigram sets (symmetric; 0 when either is empty)."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 def containment(query: frozenset[str], text: str) -> float:
     """Share of the query's bigrams the text contains (0..1)."""
     return len(query & bigrams(text)) / len(query) if query else 0.0

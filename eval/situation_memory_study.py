@@ -361,15 +361,22 @@ def main(argv: list[str] | None = None) -> None:
         )
 
 
-def neighbour_laws(memory: SituationMemory, text: str, k: int, weak: float) -> frozenset[str]:
-    """The laws (duty and 罚则 sides) of the ``k`` nearest verified situations."""
-    from assistant.memory_pairs import law_of
+def neighbour_laws(
+    memory: SituationMemory, text: str, k: int, weak: float, resolver
+) -> frozenset[str]:
+    """The corpus laws (duty and 罚则 sides) of the ``k`` nearest verified situations."""
+    from corpus.citation_resolver import CitationError
 
     laws: set[str] = set()
     for n in memory.nearest(text, k):
-        if n.similarity >= weak:
-            laws |= {law_of(n.entry.violated), law_of(n.entry.penalty)}
-    return frozenset(law for law in laws if law)
+        if n.similarity < weak:
+            continue
+        for ref in resolver.parse(f"{n.entry.violated}；{n.entry.penalty}"):
+            try:
+                laws.add(resolver.law_name(ref.law or ""))
+            except CitationError:
+                continue  # a law the corpus lacks: nothing to search in
+    return frozenset(laws)
 
 
 def capture_restricted(base: Path, out: Path, k: int = 5) -> None:
@@ -385,12 +392,10 @@ def capture_restricted(base: Path, out: Path, k: int = 5) -> None:
     memory = SituationMemory(
         [replace(e, source=s) for s, b in report.items() for e in read_situations(Path(b["path"]))]
     )
-    names = finder.store.law_names()
     for source, block in report.items():
         own = memory.without({source})
         for row in block["rows"]:
-            found = neighbour_laws(own, row["text"], k, 0.15)
-            laws = frozenset(names[law] for law in found if law in names)
+            laws = neighbour_laws(own, row["text"], k, 0.15, finder.resolver)
             pairs = (
                 finder.ask(row["text"], date.fromisoformat(row["date"]), laws=laws).pairs
                 if laws
