@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
@@ -297,6 +297,36 @@ def parse_case(data: object) -> CaseFile:
         raise CaseFileError(describe_error(exc)) from exc
 
 
+# In a YAML flow mapping ({note: 货值52,000元}) the comma of a thousands separator ends the
+# value: PyYAML reads note: 货值52 and a key "000元" with no value. That key, right after a
+# value ending in a digit, is the rest of the figure.
+_SPLIT_FIGURE = re.compile(r"^\d{3}(?:,\d{3})*(?:\.\d+)?(?!\d)")
+
+
+def rejoin_thousands(data: Any) -> Any:
+    """Undo the flow-mapping split of 52,000元 so no figure of a case file is lost."""
+    if isinstance(data, list):
+        return [rejoin_thousands(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    joined: dict = {}
+    last: Any = None
+    for key, value in data.items():
+        previous = joined.get(last)
+        if (
+            value is None
+            and isinstance(key, (str, int))
+            and _SPLIT_FIGURE.match(str(key))
+            and isinstance(previous, (str, int))
+            and str(previous)[-1:].isdigit()
+        ):
+            joined[last] = f"{previous},{key}"
+            continue
+        joined[key] = rejoin_thousands(value)
+        last = key
+    return joined
+
+
 def read_case_data(path: Path) -> dict:
     """The raw mapping of a ``.json``, ``.yaml`` or ``.yml`` case file."""
     try:
@@ -308,7 +338,7 @@ def read_case_data(path: Path) -> dict:
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)
-        return yaml.safe_load(text)
+        return rejoin_thousands(yaml.safe_load(text))
     except json.JSONDecodeError as exc:
         raise CaseFileError(f"案卷文件不是有效的 JSON：第{exc.lineno}行第{exc.colno}列") from exc
     except yaml.YAMLError as exc:

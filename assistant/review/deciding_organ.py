@@ -103,9 +103,25 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
 
 # 罚款额在二千元以下的，可以由税务所决定: a law lets an office below the agency decide small fines
 # only; a larger fine in that office's own name exceeds its power (税收征收管理法第七十四条).
+# 其中警告或者五千元以下罚款，可以由…公安机关出入境管理机构决定 (出境入境管理法第七十条) alike.
+_AMOUNT = r"([零〇一二两三四五六七八九十百千万\d]+)"
 _CEILING = re.compile(
-    r"罚款(?:额)?在([零〇一二两三四五六七八九十百千万\d]+)元以下的[，,]?(?:可以)?由([^，。；、]{2,12}?)决定"
+    rf"(?:罚款(?:额)?在{_AMOUNT}元以下的|(?:警告或者)?{_AMOUNT}元以下(?:的)?罚款)"
+    r"[，,]?(?:可以)?由([^，。；、]{2,30}?)决定"
 )
+# 县级以上地方人民政府公安机关出入境管理机构 → 出入境管理: the office's own name in an agency's.
+_ORGAN_PREFIX = re.compile(r"^.*(?:公安机关|人民政府|部门)")
+
+
+def _is_organ(acting: str, organ: str) -> bool:
+    """The agency is the kind of office the article names: 某税务所 for 税务所, 某公安局出入境
+    管理支队 for 出入境管理机构 (the office, not the 公安局 above it)."""
+    if acting.endswith(organ):
+        return True
+    core = _ORGAN_PREFIX.sub("", organ).removesuffix("机构")
+    return (
+        organ.endswith("机构") and len(core) >= 2 and core in acting and not acting.endswith("局")
+    )
 
 
 @dataclass(frozen=True)
@@ -126,15 +142,16 @@ def fine_ceiling(case: CaseFile, ctx: ReviewContext) -> FineCeiling | None:
             if record.version != citation.version:
                 continue
             for match in _CEILING.finditer(record.text):
-                if not acting.endswith(match.group(2)):
+                organ = match.group(3)
+                if not _is_organ(acting, organ):
                     continue
                 try:
-                    ceiling = parse_number(match.group(1))
+                    ceiling = parse_number(match.group(1) or match.group(2))
                 except ValueError:
                     continue
                 texts = [p.text for p in record.paragraphs]
                 rule = _paragraph_rule(
                     record.title, article_label(record.number, record.suffix), texts, match.group(0)
                 )
-                return FineCeiling(match.group(2), ceiling, rule)
+                return FineCeiling(organ, ceiling, rule)
     return None

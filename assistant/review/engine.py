@@ -9,11 +9,14 @@ from pydantic import BaseModel
 from assistant.case_file import CaseFile
 from assistant.review.capacity_bar import without_subsumed
 from assistant.review.checkers import (
+    accident_item,
     announcement_service,
     authority,
     capacity,
+    conditional_measure,
     correction_deadline,
     detention_notice,
+    detention_transfer,
     discretion,
     documents,
     double_fine,
@@ -86,13 +89,15 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         double_fine.check,
         graver_paragraph.check,
         uncorrected_fine.check,
+        conditional_measure.check,
+        accident_item.check,
     ),
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,
     ReviewPoint.DOCUMENTS: combined(
         documents.check, correction_deadline.check, seizure_decision.check
     ),
-    ReviewPoint.TRANSFER: transfer.check,
+    ReviewPoint.TRANSFER: combined(transfer.check, detention_transfer.check),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.case_text import denies, mentions, passages
 from assistant.review.party_capacity import party_age, stated_mental_state
 
 # The wording of 第三十二条 items (一)–(四), as files record them.
@@ -37,10 +38,32 @@ def reduction_grounds(case: CaseFile) -> list[str]:
 
 
 _NEGATION = re.compile(r"(无|未|没有|并无|不存在|不具有|不属于|非)[^，。；]{0,4}$")
+# 案卷未记载主动消除危害后果、受胁迫、主动供述或者立功等情节: a finding denied for a whole list
+_LIST_NEGATION = re.compile(
+    r"(?:无|未|没有|并无|不)(?:记载|载明|发现|查明|存在|具有|见)[^，。；]*$"
+)
 
 
 def affirmed(words: str, text: str) -> bool:
     """``words`` occur in ``text`` at least once not negated (无主动消除… is no ground)."""
     return any(
-        not _NEGATION.search(text[: found.start()]) for found in re.finditer(re.escape(words), text)
+        not _NEGATION.search(before) and not _LIST_NEGATION.search(before)
+        for found in re.finditer(re.escape(words), text)
+        for before in [text[: found.start()]]
     )
+
+
+# 从轻/减轻 applied (依法从轻、予以减轻); 未予从轻 / 没有减轻 says the opposite.
+_LIGHTENED = re.compile(r"从轻|减轻")
+_NOT_APPLIED = re.compile(r"未|没有|不予|不得|无")
+
+
+def lightening_stated(case: CaseFile) -> bool | None:
+    """True when the file says the penalty was lightened (从轻、减轻), False when it says it
+    was not (未予从轻或者减轻), None when it is silent."""
+    texts = passages(case)
+    if any(mentions(p, _LIGHTENED, _NOT_APPLIED) for p in texts):
+        return True
+    if case.facts.mitigating or any(_LIGHTENED.search(g) for g in case.facts.mitigating_grounds):
+        return True
+    return False if any(denies(p, _LIGHTENED, _NOT_APPLIED) for p in texts) else None

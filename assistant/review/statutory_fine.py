@@ -211,6 +211,7 @@ def statutory_fine(
     article that writes it: its own 款 first, else the whole article (fines often sit in
     the next 款: 有前款第X项行为的，处…)."""
     amounts, established = fine_bases(case), established_circumstances(case)
+    told = _narrative(case)
     for citation in penalty_provisions(case, ctx):
         own = _item_fine(citation, amounts, established, case)
         if own is not None:
@@ -221,7 +222,7 @@ def statutory_fine(
             texts.append((citation.article_text, False))
         for text, in_paragraph in texts:
             bounds = statutory_bounds(
-                text, amounts, citation.item, established, case.facts.quantities
+                text, amounts, citation.item, established, case.facts.quantities, told
             )
             if bounds is not None:
                 return bounds, citation, range_rule(citation, in_paragraph)

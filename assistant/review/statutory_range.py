@@ -95,6 +95,9 @@ class FineClause:
     # 超过核定载质量百分之三十…的，处…: the graver tier of an excess over a limit (base, percent)
     over_percent: tuple[str, float] | None = None
     over_plain: str | None = None  # 超过核定载质量的，处…: the milder tier of the same excess
+    # 对虚报注册资本的公司，处…；对提交虚假材料…的公司，处… (公司法2018年第一百九十八条):
+    # the conduct a clause is written for when one article fines several
+    conduct: str | None = None
 
     def applies(
         self, amounts: dict[str, float], item: int | None, established: frozenset[str]
@@ -143,7 +146,15 @@ def same_base(name: str, base: str) -> bool:
     bare_name, bare_base = _bare(name), _bare(base)
     if len(bare_name) < 2 or len(bare_base) < 2:
         return False
-    return bare_base in bare_name or bare_name in bare_base
+    if bare_base in bare_name or bare_name in bare_base:
+        return True
+    # 欠缴数额 (社会保险法第八十六条) is the 欠缴社会保险费 a file records: an amount the
+    # article names by its verb alone is any amount the file names by that verb
+    verb = _VERB_AMOUNT.fullmatch(bare_base)
+    return verb is not None and bare_name.startswith(verb.group(1))
+
+
+_VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额)")
 
 
 def _amount(base: str, amounts: dict[str, float]) -> float | None:
@@ -219,10 +230,20 @@ def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None
 
 
 def _items(prefix: str) -> frozenset[int]:
+    # 有前款第（二）、（四）项行为之一的 (海洋环境保护法2017年第七十三条) as 有前款第二、四项
+    prefix = _BRACKETED.sub(r"\1", prefix)
     listed = _ITEMS.search(prefix)
-    if not listed:
+    if listed:
+        return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
+    run = _ITEM_RUN.search(prefix)
+    if not run:
         return frozenset()
-    return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
+    return frozenset(int(chinese_number(n)) for n in re.findall(_NUMERAL, run.group(1)))
+
+
+_NUMERAL = r"[一二三四五六七八九十]+"
+_BRACKETED = re.compile(rf"[（(]({_NUMERAL})[)）]")
+_ITEM_RUN = re.compile(rf"有(?:前款|本条第{_NUMERAL}款)第((?:{_NUMERAL}[、和或者]*)+)项")
 
 
 # 超过核定载质量百分之三十 (道路交通安全法第九十二条): a tier chosen by how far a limit is exceeded
@@ -311,6 +332,27 @@ def _requires(local: str) -> str | None:
     return next((name for name, pattern in REQUIREMENTS if pattern.search(local)), None)
 
 
+_CONDUCT = re.compile(r"对([^，。；对]{2,40}?)的(?:公司|单位|企业|个人|当事人)?[，,]?$")
+
+
+def _conduct_told(conduct: str, told: str) -> bool:
+    """The file's narrative names one of the conduct's alternatives (its first words)."""
+    parts = [p for p in re.split(r"或者|、|，|以及|和", conduct) if len(p) >= 4]
+    return any(p[:4] in told for p in parts)
+
+
+def _by_conduct(applicable: list[FineClause], told: str) -> list[FineClause]:
+    """Of clauses written for different conduct, those whose conduct the facts describe;
+    all of them when the facts name none or every one."""
+    named = [c for c in applicable if c.conduct]
+    if not told or len(named) < 2:
+        return applicable
+    matching = [c for c in named if _conduct_told(c.conduct or "", told)]
+    if not matching or len(matching) == len(named):
+        return applicable
+    return [c for c in applicable if not c.conduct or c in matching]
+
+
 def fine_clauses(article_text: str) -> list[FineClause]:
     """Every fine on the party of an article, with its tier, item and circumstance; none
     at all when one fine is a multiple of a base the parser does not know (广告费用…),
@@ -369,9 +411,11 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                 continue
             conditions = conditions or _uncomputable(since_previous)
             prefix = sentence[: found.start()]
+            named = _CONDUCT.search(since_previous)
             clauses.append(
                 FineClause(
                     fine=fine,
+                    conduct=named.group(1) if named else None,
                     items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()]),
                     lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
@@ -505,15 +549,17 @@ def statutory_bounds(
     item: int | None,
     established: frozenset[str] = frozenset(),
     quantities: dict[str, float] | None = None,
+    told: str = "",
 ) -> StatutoryBounds | None:
     """The envelope of the clauses that can apply; None when no clause is readable or
     an applicable multiple lacks its base amount (the facts checker flags that). A fine
     per unit (每平方米…) reads the quantity named with that unit; without it, None.
 
     A clause written for a circumstance (逾期未改正, 情节严重, 再次) applies only when the
-    file establishes it; if every clause needs one the file lacks, all are kept.
+    file establishes it; if every clause needs one the file lacks, all are kept. Clauses
+    written for different conduct keep those whose conduct ``told`` (the facts) names.
     """
-    clauses = fine_clauses(article_text)
+    clauses = _by_conduct(fine_clauses(article_text), told)
     amounts = _named_as_article(amounts, clauses)
     applicable = [c for c in clauses if c.applies(amounts, item, established)]
     if not applicable:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from api.components import Components
 from api.http.auth import AnyUser
 from api.http.errors import ApiError, ErrorBody
-from assistant.case_file import EXAMPLE_CASE, CaseFileError, read_case_data
+from assistant.case_file import EXAMPLE_CASE, CaseFileError, read_case_data, rejoin_thousands
 from assistant.drafting.details import parse_drafting_input
 from assistant.drafting.document_types import (
     DOCUMENT_TYPES,
@@ -129,7 +129,7 @@ def draft_example(_: AnyUser) -> dict[str, Any]:
 )
 def read_case_file(_: AnyUser, body: CaseFileText) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(body.text)
+        data = rejoin_thousands(yaml.safe_load(body.text))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"：第{mark.line + 1}行" if mark else ""

@@ -63,6 +63,14 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "水行政": ("水行政", "水利", "水务"),
     "农业农村": ("农业农村", "农业行政", "农业主管", "渔业主管", "渔业行政"),
     "林业": ("林业",),
+    "粮食和储备": (
+        "粮食储备",
+        "粮食物资储备",
+        "粮食和储备",
+        "粮食和物资储备",
+        "粮食行政",
+        "粮食主管",
+    ),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生.
 _NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"),)
@@ -71,6 +79,8 @@ _ONE_NAME = (
     ("住房和城乡建设", "住房城乡建设"),
     ("文化和旅游", "文化旅游"),
     ("卫生和计划生育", "卫生计生"),
+    ("粮食和物资储备", "粮食物资储备"),
+    ("粮食和储备", "粮食储备"),
 )
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,80}?)(?:依法|责令|给予|处|没收|吊销|予以)")
@@ -283,6 +293,12 @@ def _own_kinds(case: CaseFile) -> set[str]:
     return own.union(*(_ALSO_HOLDS.get(k, frozenset()) for k in own))
 
 
+# A 事业单位 (…服务中心) carries its department's field in its name without being that
+# department: a 罚则 giving the power to 粮食和储备行政管理部门 does not authorise a
+# 粮食和物资储备服务中心. Only a provision naming an 机构/组织 can.
+_PUBLIC_INSTITUTION = re.compile(r"中心$")
+
+
 def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
     """An organisation said to be 法律法规授权 whose power-giving provisions hand the power to
     departments it is not (第十九条): the departments named, empty when it is authorised or
@@ -290,7 +306,9 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
     agency = case.agency
     if agency.kind != "法律法规授权组织" or not agency.powers.basis:
         return []
-    own = _own_kinds(case)
+    institution = bool(_PUBLIC_INSTITUTION.search(agency.acts_in_name_of or agency.name))
+    own = set() if institution else _own_kinds(case)
+    bodies = ("其他", "组织", "机构") if institution else ("其他", "组织")
     named: set[str] = set()
     for written in agency.powers.basis:
         for found in ctx.resolve(written, case.act_date):
@@ -299,7 +317,7 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
             text = _REFERRAL.split(found.article_text)[0]
             assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
             kinds = _named_departments(assigners) if assigners else None
-            if not kinds or kinds & own or any("其他" in a or "组织" in a for a in assigners):
+            if not kinds or kinds & own or any(b in a for a in assigners for b in bodies):
                 return []
             named |= kinds
     return sorted(named)

@@ -11,6 +11,7 @@ import re
 from assistant.case_file import CaseFile, Party
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.mitigation import lightening_stated
 from assistant.review.party_capacity import birth_date, party_age, stated_mental_state
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import (
@@ -21,7 +22,6 @@ from assistant.review.public_order import (
     special_rule,
 )
 
-_LIGHTER = ("从轻", "减轻")
 # "不执行" anywhere in the clause that decides the detention: a decision often names the
 # article between them (决定行政拘留五日，依第二十一条第（二）项不执行).
 _NOT_EXECUTED = re.compile(
@@ -107,13 +107,13 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
                 evidence,
             )
         ]
-    written = "".join([*case.facts.circumstances, case.facts.description])
     rule = _own_rule(case, ctx, MINOR, "第三十条")
     # The minor's article cited as 处罚依据, with the age recorded as a 从轻 ground, is the
-    # decision applying it; the citation alone says only which law was read.
+    # decision applying it; the citation alone says only which law was read. A file saying
+    # it did not lighten is the discretion point's must_fix.
     cited = any(ctx.rule(c).startswith(rule) for c in case.citations.penalty_basis)
     applied = cited and bool(case.facts.mitigating_grounds)
-    if case.facts.mitigating or applied or any(w in written for w in _LIGHTER):
+    if applied or lightening_stated(case) is not None:
         return []
     return [
         _flag(

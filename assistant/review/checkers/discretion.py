@@ -14,8 +14,9 @@ from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.mitigation import reduction_grounds
+from assistant.review.mitigation import lightening_stated, reduction_grounds
 from assistant.review.party_capacity import party_age
+from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import MINOR, special_rule
 from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
@@ -32,7 +33,7 @@ _MINOR_ACT = re.compile(
 # a party's own claim (当事人称…正常) and 不正常运行 (itself a violation) say nothing of it.
 _REST_IN_ORDER = re.compile(r"^(?!.*称)(?!.*[不非]正常)[^，。；]{2,12}正常$")
 # 不属于情节轻微 / 危害后果轻微 (the harm, not the act): no statement that the act was minor
-_NOT_MINOR = re.compile(r"不属于|并非|不是|不构成|不符合|不能认定|后果轻微")
+_NOT_MINOR = re.compile(r"不属|并非|不是|不算|不构成|不符合|不能认定|后果轻微")
 STANDARDS_DEPARTMENT = "生态环境"
 _STANDARD_FILES = {"jiangmen": JIANGMEN_XLS, "guangdong": GUANGDONG_PDF}
 
@@ -81,7 +82,11 @@ def _bounds(low: float | None, high: float | None) -> str:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    flags = _public_order_reduction(case, ctx) or _statutory_range(case, ctx)
+    flags = (
+        _public_order_reduction(case, ctx)
+        or _statutory_range(case, ctx)
+        or _minor_not_lightened(case, ctx)
+    )
     standard = matching_standard(case, ctx)
     decision = None
     if standard is not None and ctx.standards is not None and bound_by_standards(case):
@@ -128,6 +133,23 @@ def _reduction_rule(case: CaseFile, ctx: ReviewContext) -> str:
     if minor:
         return special_rule(case, ctx, MINOR) or ctx.penalty_law("第三十条")
     return ctx.penalty_law("第三十二条")
+
+
+def _minor_not_lightened(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第三十条 (治安管理处罚法第十二条): a party aged 14–17 on the act date 应当从轻或者
+    减轻. A file that punishes such a party and says it did not (未予从轻) must be corrected;
+    a file silent on it is the capacity checker's point to check."""
+    minors = [
+        p.name for p in case.parties if (age := party_age(case, p)) is not None and 14 <= age < 18
+    ]
+    if not minors or not imposes_penalty(case) or lightening_stated(case) is not False:
+        return []
+    why = (
+        f"{'、'.join(minors)}违法时已满十四周岁不满十八周岁，依法应当从轻或者减轻处罚，"
+        "案卷载明未予从轻、减轻"
+    )
+    rule = _reduction_rule(case, ctx)
+    return [_flag(Severity.MUST_FIX, why, rule, f"penalty.types={'、'.join(case.penalty.types)}")]
 
 
 def _public_order_reduction(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -126,6 +126,7 @@ _PREMISES = (
 )
 _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
+    rf"|到场检查|上门检查|进场检查"
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
@@ -159,6 +160,8 @@ _TAKEN_ON_SITE = re.compile(r"现场|当场|执法记录仪|先行登记保存|�
 _NO_SITE_RECORD = re.compile(
     r"(?:无(?![需须])|没有|未制作|未作|未形成|缺少|未见)[^，。；]{0,6}(?:现场|勘测|勘验|勘查|检查|测量|复查|核查|巡查|查验)"
     r"[^，。；]{0,6}(?:笔录|记录(?!仪))"
+    # 现场未制作笔录 / 检查时没有制作记录
+    r"|(?:现场|检查时?)(?:未|没有)(?:制作|作|形成)[^，。；]{0,4}(?:笔录|记录(?!仪))"
 )
 
 
@@ -184,6 +187,8 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
         + _amount_beyond_evidence(case, ctx)
+        + _contract_price_contradicted(case, ctx)
+        + _income_contradicted(case, ctx)
         + _count_against_record(case, ctx)
         + _reading_beyond_evidence(case, ctx)
         + _minor_contradicted(case, ctx)
@@ -763,13 +768,21 @@ def _child_count_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 _FIGURE = r"(?:[0-9]+(?:\.[0-9]+)?(?:至|-|~|～|到))?([0-9]+(?:\.[0-9]+)?)(万)?元"
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
+def _plain_figures(text: str) -> str:
+    """52,000元 as 52000元: evidence writes sums with thousands separators."""
+    return _THOUSANDS.sub("", text)
+
+
 def _evidence_figures(case: CaseFile, name: str) -> list[tuple[str, float]] | None:
     """The figures the evidence states for an amount, or None when an item that names it
     gives no figure (the amount may rest on it)."""
     words = {name, name.removesuffix("金额")} - {""}
     found: list[tuple[str, float]] = []
     for i, e in enumerate(case.evidence):
-        text = f"{e.name}{e.note}"
+        text = _plain_figures(f"{e.name}{e.note}")
         if not any(w in text for w in words):
             continue
         pattern = "|".join(map(re.escape, words))
@@ -800,7 +813,7 @@ def _appraised_figures(case: CaseFile, name: str) -> list[tuple[str, float]]:
     for i, e in enumerate(case.evidence):
         if not _APPRAISAL.search(f"{e.type}{e.name}{e.source}"):
             continue
-        text = f"{e.name}{e.note}"
+        text = _plain_figures(f"{e.name}{e.note}")
         figures = re.findall(
             rf"{head.group(0)}[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|共|约|为|是)?{_FIGURE}", text
         )
@@ -819,8 +832,71 @@ def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     for name, decided in case.facts.amounts.items():
         figures = _appraised_figures(case, name) or _evidence_figures(case, name) or []
+        if figures and "货值" in name:
+            figures += _sold_part(case, figures)
         flags += _decided_beyond(ctx, f"facts.amounts.{name}", name, decided, figures, "元")
     return flags
+
+
+def _sold_part(case: CaseFile, counted: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """货值金额 is what was sold plus what was held (两高伪劣商品解释第二条第三款): a sales
+    ledger's 销售金额 is part of it beside the stock count's 货值."""
+    seen = {where for where, _ in counted}
+    sold = _evidence_figures(case, "销售金额") or []
+    return [(where, value) for where, value in sold if where not in seen]
+
+
+# 工程合同价款 / 合同价 / 工程造价: the base of a construction fine (百分之一以上百分之二以下),
+# and the figures the contract and the award notice give it (合同总价、签约合同价、中标价).
+_CONTRACT_BASE = re.compile(r"合同价|合同金额|合同总价|工程造价|中标价")
+_CONTRACT_FIGURE = re.compile(
+    r"(?:合同总价|签约合同价|合同价款|合同价|合同金额|中标价|中标金额|工程造价)"
+    rf"[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|为|是)?{_FIGURE}"
+)
+
+
+def _contract_price_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A contract price the fine is computed on, other than the one the contract and the
+    award notice in the file agree on: whichever way it errs, a percentage of the wrong
+    base is the wrong fine (第四十条)."""
+    return _base_contradicted(case, ctx, _CONTRACT_BASE, _CONTRACT_FIGURE)
+
+
+# 主要负责人2023年度年收入 (安全生产法第九十五条: 上一年年收入百分之四十): the base of a fine on a
+# person, and what a tax record or payroll in the file says it was (收入合计460,000元).
+_INCOME_BASE = re.compile(r"年收入|年度收入")
+_INCOME_FIGURE = re.compile(
+    rf"(?:收入|应发|实发|工资薪金|年薪)[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|为|是)?{_FIGURE}"
+)
+
+
+def _income_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An annual income a fine is a percentage of, other than the one the file's tax record
+    and payroll agree on (第四十条)."""
+    return _base_contradicted(case, ctx, _INCOME_BASE, _INCOME_FIGURE)
+
+
+def _base_contradicted(
+    case: CaseFile, ctx: ReviewContext, base: re.Pattern[str], figure: re.Pattern[str]
+) -> list[Flag]:
+    """A fine base (an amount named by ``base``) other than the one figure every piece of
+    evidence stating it (``figure``) agrees on. The records are proofs of one figure, not
+    parts of a sum."""
+    for name, decided in case.facts.amounts.items():
+        if not base.search(name):
+            continue
+        figures = [
+            (f"evidence[{i}]（{e.name}）", float(v) * (10000 if wan else 1))
+            for i, e in enumerate(case.evidence)
+            for v, wan in figure.findall(_plain_figures(f"{e.name}{e.note}"))
+        ]
+        values = {round(v) for _, v in figures}
+        if len(values) != 1 or abs(values.pop() - decided) <= decided * 0.01:
+            continue
+        shown = "、".join(f"{w}：{v:g}元" for w, v in figures)
+        reason = f"按{name}{decided:g}元计罚，但案卷证据记载为{shown}，计罚基数与证据矛盾"
+        return [_flag(ReviewPoint.FACTS, reason, ctx, f"facts.amounts.{name}={decided:g}；{shown}")]
+    return []
 
 
 # 已售台数 / 库存件数 / 销售数量: a count of goods, named by what was done with them
@@ -913,7 +989,7 @@ def _failed_test_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not reports:
         return []
     for _, e in reports:
-        text = f"{e.name}{e.note}"
+        text = _plain_figures(f"{e.name}{e.note}")
         if _FAILED.search(text) or any(_fails(m, e.note) for m in e.measurements):
             return []
         if not _PASSED.search(text):
@@ -1073,7 +1149,29 @@ def _inspections(case: CaseFile) -> list[str]:
 
 
 def _unrecorded(case: CaseFile) -> bool:
-    return not any(_INSPECTION_RECORD.search(r) for r in _records(case))
+    """No inspection record at all, or only the record of a later 复查: the re-inspection
+    proves the correction, not what the first inspection found."""
+    found = [(text, day) for text, day in _dated_records(case) if _INSPECTION_RECORD.search(text)]
+    if not found:
+        return True
+    first = min(
+        (e.date for e in case.events_of("调查取证") if e.date and _FIRST_LOOK.search(e.note)),
+        default=None,
+    )
+    return first is not None and all(
+        _RECHECK.search(text) and day is not None and day > first for text, day in found
+    )
+
+
+# 复查 / 复核检查: the visit after an order to correct, not the inspection that found the act.
+_RECHECK = re.compile(r"复查|复核|回访")
+_FIRST_LOOK = re.compile(r"^(?!.*(?:复查|复核|回访)).*(?:现场检查|检查|勘验|勘查)")
+
+
+def _dated_records(case: CaseFile) -> list[tuple[str, date | None]]:
+    return [(f"{e.type}{e.name}", e.date) for e in case.evidence] + [
+        (d.type, d.date) for d in case.documents
+    ]
 
 
 def only_unrecorded_inspections(case: CaseFile) -> bool:

@@ -222,6 +222,8 @@ def _duty_link(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         if any(_article_id(d) in penalty_links for d in same_law):
             continue
+        if any(_article_id(d) == _article_id(penalty) for d in same_law):
+            continue  # the 罚则 lists the conduct itself (第四十七条第（二）项)
         later = [p for d in same_law if (p := later_pairing(case, ctx, penalty, d, _linked))]
         if later:
             flags.append(_version_flag(ctx, penalty, later[0], paired=True))

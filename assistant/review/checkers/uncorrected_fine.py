@@ -20,7 +20,7 @@ from assistant.review.statutory_fine import (
     penalty_provisions,
     range_rule,
 )
-from assistant.review.statutory_range import UNCORRECTED, fine_clauses
+from assistant.review.statutory_range import SERIOUS, UNCORRECTED, fine_clauses
 
 # 此前未因此被责令改正 / 未经责令改正 / 没有下达责令改正通知
 _NO_PRIOR_ORDER = re.compile(
@@ -28,8 +28,11 @@ _NO_PRIOR_ORDER = re.compile(
     r"责令(?:限期)?(?:改正|整改)"
 )
 
-# Any trace of an order to correct or of its outcome: 责令（限期）改正、整改指令、逾期、复查.
-_ANY_ORDER = re.compile(r"责令|指令|整改|改正通知|限期改正|逾期|复查")
+# Any trace of an order to correct or of its outcome: 责令（限期）改正、整改通知、逾期、复查
+# (the party's own 已整改 is no order).
+_ANY_ORDER = re.compile(
+    r"责令|指令|整改通知|整改意见|限期整改|要求整改|改正通知|限期改正|逾期|复查"
+)
 
 
 def _no_order_on_file(case: CaseFile) -> bool:
@@ -52,12 +55,18 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     shown = _NO_PRIOR_ORDER.search(said).group(0) if said else "案卷无责令改正的文书或记载"
     flags = []
+    # 逾期不改正的，处…；情节严重的，处… (药品管理法第一百二十六条): without 情节严重 on
+    # record, only the 逾期不改正 clause could apply, and it needs the order first.
+    serious = SERIOUS in established_circumstances(case)
+    allowed = {UNCORRECTED} if serious else {UNCORRECTED, SERIOUS}
     for citation in penalty_provisions(case, ctx):
         # an item (第八十三条第（一）项) reads its 款's lead-in, where the fine is written
         clauses = fine_clauses(
             paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
         )
-        if not clauses or any(c.requires != UNCORRECTED for c in clauses):
+        if not clauses or any(c.requires not in allowed for c in clauses):
+            continue
+        if not any(c.requires == UNCORRECTED for c in clauses):
             continue
         flags.append(
             Flag(

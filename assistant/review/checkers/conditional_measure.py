@@ -1,0 +1,66 @@
+"""适用法律: a measure the 罚则 gives only after a refusal (安全生产法第一百零二条: 拒不执行的，
+责令停产停业整顿) imposed where the file establishes none — the measure has no basis yet
+(《行政处罚法》第三十八条第一款). Fines under such clauses are uncorrected_fine's."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.statutory_fine import (
+    established_circumstances,
+    penalty_provisions,
+    range_rule,
+)
+from assistant.review.statutory_range import UNCORRECTED
+
+# Severe measures a 罚则 often reserves for a refusal, as files name them → the 罚则's words.
+_MEASURES = (
+    (re.compile(r"停产停业|停业整顿|停产整顿"), re.compile(r"停产停业|停业整顿|停产整顿")),
+    (re.compile(r"关闭"), re.compile(r"关闭")),
+)
+# The clause's condition: 拒不执行的 / 逾期未改正的 / 拒不改正的
+_REFUSAL = re.compile(r"拒不(?:执行|改正|整改|消除)|逾期(?:未|不|仍未|仍不)(?:改正|整改|消除|执行)")
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if UNCORRECTED in established_circumstances(case):
+        return []
+    flags = []
+    for kind_pattern, words in _MEASURES:
+        kind = next((k for k in case.penalty.types if kind_pattern.search(k)), None)
+        if kind is None:
+            continue
+        for citation in penalty_provisions(case, ctx):
+            condition = _only_after_refusal(citation.article_text, words)
+            if condition is None:
+                continue
+            flags.append(
+                Flag(
+                    point=ReviewPoint.LAW,
+                    severity=Severity.MUST_FIX,
+                    reason=f"{citation.citation}只对“{condition}”的才{kind}，案卷未认定当事人"
+                    f"拒不执行或者逾期未改正，{kind}没有法律依据",
+                    rule=range_rule(citation, in_paragraph=False),
+                    evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
+                )
+            )
+            break
+    return flags
+
+
+def _only_after_refusal(text: str, words: re.Pattern[str]) -> str | None:
+    """The refusal every sentence giving the measure is conditioned on, or None when the
+    measure is also given without one (情节严重的，责令停产停业 is another condition)."""
+    conditions = []
+    for sentence in re.split(r"[；。\n]", text):
+        found = words.search(sentence)
+        if found is None:
+            continue
+        refusal = _REFUSAL.search(sentence[: found.start()])
+        if refusal is None:
+            return None
+        conditions.append(refusal.group(0))
+    return conditions[0] if conditions else None
