@@ -37,6 +37,9 @@ class DocumentFunction(BaseModel):
     required: bool = True
     # a record filed among the evidence (现场笔录, 询问笔录…) is itself in the case file
     evidence_titles: list[str] = Field(default_factory=list)
+    # the triggering step itself done in a way the law accepts without a further document
+    # (行政处罚法第六十一条第一款: 宣告后当场交付 needs no 送达回证)
+    event_words: list[str] = Field(default_factory=list)
 
     def fulfilled_by(self, case: CaseFile) -> Document | None:
         return next((d for d in case.documents if any(t in d.type for t in self.titles)), None)
@@ -44,6 +47,12 @@ class DocumentFunction(BaseModel):
     def fulfilled(self, case: CaseFile) -> bool:
         """A document of the file, or an evidence record this function accepts, serves it."""
         if self.fulfilled_by(case) is not None:
+            return True
+        if self.trigger and any(
+            w in f"{e.method or ''}{e.note}"
+            for e in case.events_of(self.trigger)
+            for w in self.event_words
+        ):
             return True
         return any(t in f"{e.type}{e.name}" for e in case.evidence for t in self.evidence_titles)
 

@@ -121,8 +121,9 @@ class FineClause:
 
 
 # Words that qualify a base without changing what is counted: 不缴或者少缴的税款 is the
-# 少缴税款 a file records, 被盗伐林木价值（元） the 盗伐林木价值 the article names.
-_BASE_FILLER = re.compile(r"[（(][^）)]*[）)]|的|或者|人民币|被|（|）")
+# 少缴税款 a file records, 被盗伐林木价值（元） the 盗伐林木价值 the article names, 所需处置费用
+# the 危险废物处置费用.
+_BASE_FILLER = re.compile(r"[（(][^）)]*[）)]|的|或者|人民币|被|所需|（|）")
 
 
 # 非法经营数额 (the 两高 interpretation's word) counts what 违法经营额 (商标法第六十条、实施条例

@@ -58,7 +58,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags: list[Flag] = []
     for index, item in enumerate(case.evidence):
         flags += _item_flags(case, ctx, types, index, item)
-    flags += _entrapment(case, ctx)
+    flags += _entrapment(case, ctx) or _induced_statement(case, ctx)
     if all(item.type == "当事人的陈述" for item in case.evidence):
         flags.append(
             _flag(
@@ -207,6 +207,48 @@ def _entrapment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                         sentence,
                     )
                 ]
+    return []
+
+
+# 承诺如实交代即不予处罚 / 以不予处罚相许诺 / 威胁…才签字: a statement got by a promise or a
+# threat from the officers (以利诱、欺诈、胁迫等非法手段取得), as the record itself says.
+_INDUCEMENT = re.compile(
+    r"(?:承诺|许诺|答应|保证)[^。；]{0,16}(?:不予处罚|不处罚|免予处罚|从轻|不罚|不追究)"
+    r"|以[^。；]{0,12}相许诺|逼供|诱供|刑讯"
+    r"|(?:执法人员|民警|办案人员|调查人员|工作人员)[^。；]{0,10}(?:威胁|恐吓|胁迫)"
+)
+_NO_INDUCEMENT = re.compile(r"(?:无|未|没有|不存在|并无)[^，。；]{0,4}$")
+
+
+def _induced_statement(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A statement the officers obtained by a promise of no penalty or by a threat (第四十六条
+    第三款: 以非法手段取得的证据，不得作为认定案件事实的根据). Only the file's own account of
+    the questioning counts; the party's later claim (申辩称曾承诺) is for the reviewer."""
+    records = [
+        (f"evidence（{e.name}）", f"{e.name}；{e.obtained_by or ''}；{e.note}")
+        for e in case.evidence
+    ]
+    records += [
+        (f"events（{e.date} {e.type}）", e.note)
+        for e in case.events
+        if e.type == "调查取证" and e.note
+    ]
+    for where, text in records:
+        for sentence in re.split(r"[。；;\n]", text):
+            found = _INDUCEMENT.search(sentence)
+            if found is None or _PARTY_CLAIM.search(sentence):
+                continue
+            if _NO_INDUCEMENT.search(sentence[: found.start()]):
+                continue
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"当事人陈述系执法人员以“{found.group(0)}”等方法取得，属以非法手段取得的证据，"
+                    "不得作为认定案件事实的根据",
+                    ctx.penalty_law("第四十六条第三款"),
+                    f"{where}：{sentence}",
+                )
+            ]
     return []
 
 

@@ -26,7 +26,7 @@ from corpus.numerals import article_label
 # A penalty type (as files write it) → the words the article uses for it.
 MEASURE_WORDS: tuple[tuple[str, str], ...] = (
     ("警告", "警告"),
-    ("通报批评", "通报批评"),
+    ("通报批评", "通报"),  # 予以通报 (物业管理条例第五十八条) is the same penalty
     ("罚款", "罚款|倍"),
     ("没收", "没收"),
     ("暂扣", "暂扣"),

@@ -34,7 +34,7 @@ _SUMMONED = re.compile(r"传唤|询问查证")
 _GUARDIAN = re.compile(r"监护人|父母|父亲|母亲|家长|其父|其母")
 _OTHER_GUARDIAN = re.compile(r"祖父|祖母|外祖|爷爷|奶奶|外公|外婆|姑|舅|叔|伯|姨|哥|姐")
 _ATTENDED = re.compile(r"在场|到场|陪同")
-_ABSENT = re.compile(r"未|没有|不在场|无(?!误)|缺席")
+_ABSENT = re.compile(r"未|没有|不在场|无(?!误)|缺席|空白|空缺")  # “监护人在场”栏空白
 _DURATION = re.compile(r"(?:询问|查证|传唤)[^，。；]{0,12}?(\d+(?:\.\d+)?)\s*(?:个)?小时")
 _SPAN = re.compile(
     r"(\d{1,2})[:：时](\d{2})?分?[^，。；\d]{0,4}至\s*(次日)?\s*(\d{1,2})[:：时](\d{2})?"

@@ -1,11 +1,11 @@
 """法律适用: a fine under a provision that fines only 拒不改正/逾期未改正 (食品安全法第一百二十六条:
-责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款) while the file itself says no
-order to correct came first — the fine has no legal basis yet.
+责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款) while the file shows it is not due —
+no order to correct came first (stated, or nothing in the complete lists records one), the
+party corrected within the order's time (已在限期内改正), or the only order set no time at all
+(责令立即停止施工 with no 限期补办) — has no legal basis yet.
 
-A file that states the absence of a prior order is flagged; so is one whose complete lists
-(events, documents, evidence — 标注约定第四节) and narrative show no order to correct and no
-非改正 at all, since then no order was made. A file that mentions any order or 逾期未改正 is
-left to the facts checker (第四十条), which asks for proof of non-correction."""
+A file that establishes 逾期未改正 is left to the facts checker (第四十条), which asks for
+proof of non-correction."""
 
 from __future__ import annotations
 
@@ -46,14 +46,41 @@ def _no_order_on_file(case: CaseFile) -> bool:
     return UNCORRECTED not in established_circumstances(case)
 
 
+# 已在限期内改正 / 按期改正 / 已报送补办: the party did what the order asked, in time
+_CORRECTED = re.compile(
+    r"(?:限期内|期限内|按期|如期|逾期前)(?:已)?(?:改正|整改|补办|完成)|已在限期内|已报送补办|正在补办|补办中"
+)
+# 限期至2022-04-26 / 于3月14日前 / 十五日内: an order that sets a time to comply
+_DEADLINE = re.compile(r"限期|期限|日前|之前|[日天]内|月内")
+
+
+def _why_not_due(case: CaseFile) -> str | None:
+    """Why a fine kept for 逾期未改正 is not yet due, in the file's words, or None."""
+    if UNCORRECTED in established_circumstances(case):
+        return None
+    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    said = next((t for t in told if _NO_PRIOR_ORDER.search(t)), None)
+    if said is not None:
+        return f"案卷未见此前责令改正（“{_NO_PRIOR_ORDER.search(said).group(0)}”）"
+    if _no_order_on_file(case):
+        return "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
+    corrected = next((m.group(0) for t in told if (m := _CORRECTED.search(t))), None)
+    if case.facts.corrected_in_time is True or corrected:
+        return f"当事人已在责令的期限内改正（“{corrected or 'corrected_in_time=true'}”）"
+    orders = [f"{d.type}{''.join(d.contents)}" for d in case.documents if "责令" in d.type] + [
+        e.note for e in case.events if "责令" in e.note
+    ]
+    if orders and not any(_DEADLINE.search(o) for o in orders):
+        return "责令只要求停止违法行为，未给予改正（补办）期限，逾期无从谈起"
+    return None
+
+
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if case.penalty.amount is None:
         return []
-    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    said = next((t for t in told if _NO_PRIOR_ORDER.search(t)), None)
-    if said is None and not _no_order_on_file(case):
+    why = _why_not_due(case)
+    if why is None:
         return []
-    shown = _NO_PRIOR_ORDER.search(said).group(0) if said else "案卷无责令改正的文书或记载"
     flags = []
     # 逾期不改正的，处…；情节严重的，处… (药品管理法第一百二十六条): without 情节严重 on
     # record, only the 逾期不改正 clause could apply, and it needs the order first.
@@ -73,11 +100,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 point=ReviewPoint.LAW,
                 severity=Severity.MUST_FIX,
                 reason=f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款，"
-                "案卷未见此前责令改正，直接罚款适用法律错误",
+                f"{why}，罚款的法定前提不具备，适用法律错误",
                 # the 拒不改正 condition sits in the 款's lead-in, not in the cited 项
                 rule=range_rule(citation, in_paragraph=True),
                 also_cites=[citation.citation] if citation.item is not None else [],
-                evidence=f"“{shown}”；罚款{case.penalty.amount:g}元",
+                evidence=f"{why}；罚款{case.penalty.amount:g}元",
             )
         )
     return flags
