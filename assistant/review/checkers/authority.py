@@ -378,7 +378,9 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"{acting}无此职权",
                     ctx.penalty_law("第十七条"),
                     f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
-                    also_cites=[ctx.rule(_ITEM.sub("", citation.citation))],  # the 罚则 that assigns
+                    also_cites=[
+                        ctx.rule(_ITEM.sub("", citation.citation))
+                    ],  # the 罚则 that assigns
                 )
             )
     return flags
