@@ -41,6 +41,7 @@ def statute_limitation(case: CaseFile, ctx: ReviewContext) -> StatuteLimitation 
         for found in ctx.resolve(written, case.act_date)
         if isinstance(found, ResolvedCitation) and _GENERAL_LAW not in found.law
     }
+    cited |= _parent_laws(case, ctx, cited)
     for (law, version), title in cited.items():
         for record in ctx.store.iter_articles([law]):
             if record.version != version:
@@ -56,3 +57,25 @@ def statute_limitation(case: CaseFile, ctx: ReviewContext) -> StatuteLimitation 
                 rule=ctx.rule(f"《{title}》第{to_chinese(record.number)}条"),
             )
     return None
+
+
+# 根据《中华人民共和国税收征收管理法》，制定本办法 (发票管理办法第一条): the law a regulation is
+# made under; its 追责时效 governs violations of the regulation too (违反税收法律、行政法规…).
+_MADE_UNDER = re.compile(r"根据《([^》]+)》[^。]{0,30}制定")
+
+
+def _parent_laws(
+    case: CaseFile, ctx: ReviewContext, cited: dict[tuple[str, object], str]
+) -> dict[tuple[str, object], str]:
+    """The laws the cited regulations say they are made under, in force on the act date."""
+    parents: dict[tuple[str, object], str] = {}
+    for law, version in cited:
+        first = next(
+            (r for r in ctx.store.iter_articles([law]) if r.version == version and r.number == 1),
+            None,
+        )
+        for name in _MADE_UNDER.findall(first.text) if first else []:
+            for found in ctx.resolve(f"《{name}》第一条", case.act_date):
+                if isinstance(found, ResolvedCitation) and _GENERAL_LAW not in found.law:
+                    parents[(found.law, found.version)] = found.title
+    return parents

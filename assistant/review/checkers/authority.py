@@ -20,7 +20,7 @@ from assistant.review.public_order import (
     is_police_station,
     special_rule,
 )
-from assistant.review.statutory_fine import is_general_law, penalty_provisions
+from assistant.review.statutory_fine import is_general_law, paragraph_text, penalty_provisions
 from assistant.review.territory import Placement, placement
 from corpus.citation_resolver import ResolvedCitation
 
@@ -63,6 +63,7 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "水行政": ("水行政", "水利", "水务"),
     "农业农村": ("农业农村", "农业行政", "农业主管", "渔业主管", "渔业行政"),
     "林业": ("林业",),
+    "邮政管理": ("邮政管理",),
     "粮食和储备": (
         "粮食储备",
         "粮食物资储备",
@@ -84,6 +85,21 @@ _ONE_NAME = (
 )
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,80}?)(?:依法|责令|给予|处|没收|吊销|予以)")
+# 由邮政管理部门依照《中华人民共和国邮政法》的规定予以处罚: the department, not the law it applies
+_APPLYING = re.compile(r"(?:依照|按照|根据).*$")
+
+
+def _assigners(text: str) -> list[str]:
+    """The departments a 罚则 hands its penalties to (由…部门责令/处…); one named in an
+    exception (除应当由公安机关依照…决定的外) is not the 罚则's own."""
+    found = []
+    for m in _ASSIGNER.finditer(text):
+        clause = re.split(r"[，。；]", text[: m.start()])[-1]
+        if "除" in clause:
+            continue
+        found.append(_APPLYING.sub("", m.group(1)))
+    return found
+
 # "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": the 罚则 hands what follows to the
 # public-order law and its police; the department punishing under this 罚则 is named before it.
 _REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的")
@@ -353,8 +369,10 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     own = _own_kinds(case)
     flags = []
     for citation in penalty_provisions(case, ctx):
-        text = _REFERRAL.split(citation.article_text)[0]
-        assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
+        # the cited 款 names its department (消防法第六十五条: 第一款 市场监管, 第二款 消防)
+        own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
+        text = _REFERRAL.split(own_text or citation.article_text)[0]
+        assigners = _assigners(text)
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)

@@ -26,6 +26,8 @@ from assistant.review.statutory_range import SERIOUS, UNCORRECTED, fine_clauses
 _NO_PRIOR_ORDER = re.compile(
     r"(?:未|没有|并未|从未|未曾)[^，。；]{0,6}(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
     r"责令(?:限期)?(?:改正|整改)"
+    # a table row or field: | 责令改正 | 无 | / 责令改正：无
+    r"|责令(?:限期)?(?:改正|整改)\s*[|｜:：]\s*(?:无|未|没有)"
 )
 
 # Any trace of an order to correct or of its outcome: 责令（限期）改正、整改通知、逾期、复查
@@ -52,6 +54,7 @@ _CORRECTED = re.compile(
 )
 # 限期至2022-04-26 / 于3月14日前 / 十五日内: an order that sets a time to comply
 _DEADLINE = re.compile(r"限期|期限|日前|之前|[日天]内|月内")
+_STOP_ONLY = re.compile(r"立即停止|停止(?:施工|建设|生产|经营|违法行为)")
 
 
 def _why_not_due(case: CaseFile) -> str | None:
@@ -67,10 +70,12 @@ def _why_not_due(case: CaseFile) -> str | None:
     corrected = next((m.group(0) for t in told if (m := _CORRECTED.search(t))), None)
     if case.facts.corrected_in_time is True or corrected:
         return f"当事人已在责令的期限内改正（“{corrected or 'corrected_in_time=true'}”）"
-    orders = [f"{d.type}{''.join(d.contents)}" for d in case.documents if "责令" in d.type] + [
+    # an order whose words the file gives, asking only to stop (责令立即停止施工): nothing to
+    # be late with; an order named without its words leaves the deadline a question of fact
+    orders = ["".join(d.contents) for d in case.documents if "责令" in d.type and d.contents] + [
         e.note for e in case.events if "责令" in e.note
     ]
-    if orders and not any(_DEADLINE.search(o) for o in orders):
+    if orders and all(_STOP_ONLY.search(o) and not _DEADLINE.search(o) for o in orders):
         return "责令只要求停止违法行为，未给予改正（补办）期限，逾期无从谈起"
     return None
 
