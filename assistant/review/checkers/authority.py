@@ -100,6 +100,7 @@ def _assigners(text: str) -> list[str]:
         found.append(_APPLYING.sub("", m.group(1)))
     return found
 
+
 # "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": the 罚则 hands what follows to the
 # public-order law and its police; the department punishing under this 罚则 is named before it.
 _REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的")
