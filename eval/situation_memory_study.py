@@ -30,6 +30,7 @@ from assistant.memory_pairs import (
     lead_is_protected,
 )
 from assistant.situation_memory import TOKENIZERS, SituationMemory, read_situations
+from corpus.citation_resolver import CitationError, CitationResolver
 from eval.assist_eval import load_situations, unit_of
 from eval.assist_metrics import GoldPair, PairAccuracy, ShownPair, Unit
 
@@ -362,11 +363,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def neighbour_laws(
-    memory: SituationMemory, text: str, k: int, weak: float, resolver
+    memory: SituationMemory, text: str, k: int, weak: float, resolver: CitationResolver
 ) -> frozenset[str]:
     """The corpus laws (duty and 罚则 sides) of the ``k`` nearest verified situations."""
-    from corpus.citation_resolver import CitationError
-
     laws: set[str] = set()
     for n in memory.nearest(text, k):
         if n.similarity < weak:

@@ -87,6 +87,12 @@ def party_age(case: CaseFile, party: Party) -> int | None:
     return stated
 
 
+def minors(case: CaseFile) -> list[Party]:
+    """Parties aged 14–17 on the act date: 应当从轻或者减轻 (行政处罚法第三十条, 治安管理处罚法
+    第十二条)."""
+    return [p for p in case.parties if (age := party_age(case, p)) is not None and 14 <= age < 18]
+
+
 # 第三十一条's two states as an expert opinion or the narrative words them.
 _PARTLY_LOST = re.compile(
     r"尚未完全丧失|限制(?:辨认|控制|责任)能力|部分(?:丧失|具有)?(?:辨认|控制)"

@@ -69,13 +69,14 @@ def _parent_laws(
 ) -> dict[tuple[str, object], str]:
     """The laws the cited regulations say they are made under, in force on the act date."""
     parents: dict[tuple[str, object], str] = {}
-    for law, version in cited:
-        first = next(
-            (r for r in ctx.store.iter_articles([law]) if r.version == version and r.number == 1),
-            None,
-        )
-        for name in _MADE_UNDER.findall(first.text) if first else []:
-            for found in ctx.resolve(f"《{name}》第一条", case.act_date):
-                if isinstance(found, ResolvedCitation) and _GENERAL_LAW not in found.law:
-                    parents[(found.law, found.version)] = found.title
+    for title in cited.values():
+        for first in _resolved(ctx, f"《{title}》第一条", case):
+            for name in _MADE_UNDER.findall(first.article_text):
+                for law in _resolved(ctx, f"《{name}》第一条", case):
+                    if _GENERAL_LAW not in law.law:
+                        parents[(law.law, law.version)] = law.title
     return parents
+
+
+def _resolved(ctx: ReviewContext, written: str, case: CaseFile) -> list[ResolvedCitation]:
+    return [r for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)]

@@ -31,10 +31,10 @@ _TIER = re.compile(
     rf"(不足|不满|低于|超过|高于)?({_NUM})(万元|元)(以上|以下)?的"
 )
 _NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
-_ITEMS = re.compile(
-    r"有(?:前款|本条第[一二三四五六七八九十]+款)((?:第[一二三四五六七八九十]+项[、和或者至]*)+)"
-)
-_ITEM = re.compile(r"第([一二三四五六七八九十]+)项")
+# 有前款第一项、第三项行为 / 有前款第二、四项 / 有前款第（二）、（四）项 (brackets dropped first)
+_NUMERAL = r"[一二三四五六七八九十]+"
+_ITEMS = re.compile(rf"有(?:前款|本条第{_NUMERAL}款)((?:第?{_NUMERAL}项?[、和或者至]*)+)")
+_BRACKETED = re.compile(rf"[（(]({_NUMERAL})[)）]")
 # an item of a list that writes its own fine: (一)未取得采矿许可证擅自采矿的，处以违法所得50%以下的罚款
 # (the first item follows the lead-in's colon: 分别按照下列规定执行：(一)…)
 _LISTED_ITEM = re.compile(r"(?:^|[：:])[（(]([一二三四五六七八九十]+)[)）]")
@@ -231,20 +231,10 @@ def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None
 
 
 def _items(prefix: str) -> frozenset[int]:
-    # 有前款第（二）、（四）项行为之一的 (海洋环境保护法2017年第七十三条) as 有前款第二、四项
-    prefix = _BRACKETED.sub(r"\1", prefix)
-    listed = _ITEMS.search(prefix)
-    if listed:
-        return frozenset(int(chinese_number(n)) for n in _ITEM.findall(listed.group(1)))
-    run = _ITEM_RUN.search(prefix)
-    if not run:
+    listed = _ITEMS.search(_BRACKETED.sub(r"\1", prefix))
+    if not listed:
         return frozenset()
-    return frozenset(int(chinese_number(n)) for n in re.findall(_NUMERAL, run.group(1)))
-
-
-_NUMERAL = r"[一二三四五六七八九十]+"
-_BRACKETED = re.compile(rf"[（(]({_NUMERAL})[)）]")
-_ITEM_RUN = re.compile(rf"有(?:前款|本条第{_NUMERAL}款)第((?:{_NUMERAL}[、和或者]*)+)项")
+    return frozenset(int(chinese_number(n)) for n in re.findall(_NUMERAL, listed.group(1)))
 
 
 # 超过核定载质量百分之三十 (道路交通安全法第九十二条): a tier chosen by how far a limit is exceeded

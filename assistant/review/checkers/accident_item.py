@@ -16,17 +16,13 @@ _ITEM_LINE = re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]发生
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    grade = None
+    graded = [(c, _graded_items(c.article_text)) for c in penalty_provisions(case, ctx)]
+    graded = [(c, items) for c, items in graded if c.item is not None and c.item in items.values()]
+    grade = accident_grade(case) if graded else None
     flags = []
-    for citation in penalty_provisions(case, ctx):
-        if citation.item is None:
-            continue
-        items = _graded_items(citation.article_text)
-        if not items or citation.item not in items.values():
-            continue
-        grade = grade or accident_grade(case)
+    for citation, items in graded:
         if grade is None or grade.grade not in items:
-            return []
+            continue
         right = items[grade.grade]
         if right == citation.item:
             continue

@@ -47,10 +47,9 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "应急管理": ("应急管理", "安全生产监督管理"),
     "交通运输": ("交通运输",),
     "统计": ("统计",),
-    "住房城乡建设": ("住房和城乡建设", "住房城乡建设", "建设行政"),
-    "卫生健康": ("卫生健康", "卫生计生", "卫生和计划生育", "卫生主管", "卫生行政"),
+    "住房城乡建设": ("住房城乡建设", "建设行政"),
+    "卫生健康": ("卫生健康", "卫生计生", "卫生主管", "卫生行政"),
     "文化旅游": (
-        "文化和旅游",
         "文化旅游",
         "文化广电",
         "旅游主管",
@@ -64,18 +63,12 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "农业农村": ("农业农村", "农业行政", "农业主管", "渔业主管", "渔业行政"),
     "林业": ("林业",),
     "邮政管理": ("邮政管理",),
-    "粮食和储备": (
-        "粮食储备",
-        "粮食物资储备",
-        "粮食和储备",
-        "粮食和物资储备",
-        "粮食行政",
-        "粮食主管",
-    ),
+    "粮食和储备": ("粮食储备", "粮食物资储备", "粮食行政", "粮食主管"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生.
 _NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"),)
-# Department names with a 和 inside: 住房和城乡建设主管部门 is one department.
+# Department names with a 和 inside: 住房和城乡建设主管部门 is one department; DEPARTMENTS
+# lists the short form only (department_kinds reads every name through this table).
 _ONE_NAME = (
     ("住房和城乡建设", "住房城乡建设"),
     ("文化和旅游", "文化旅游"),
@@ -279,7 +272,7 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def department_kinds(text: str) -> set[str]:
-    for word, plain in _NOT_A_DEPARTMENT_WORD:
+    for word, plain in (*_NOT_A_DEPARTMENT_WORD, *_ONE_NAME):
         text = text.replace(word, plain)
     return {kind for kind, names in DEPARTMENTS.items() if any(n in text for n in names)}
 
@@ -290,7 +283,7 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
     named: set[str] = set()
     for assigner in assigners:
         for joined, whole in _ONE_NAME:
-            assigner = assigner.replace(joined, whole)  # one department, not two
+            assigner = assigner.replace(joined, whole)  # one department, not two, at 和
         for part in _JOINED.split(assigner):
             kinds = department_kinds(part)
             if not kinds:
@@ -332,6 +325,8 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
             if not isinstance(found, ResolvedCitation):
                 return []
             text = _REFERRAL.split(found.article_text)[0]
+            # raw matches, not _assigners(): a basis that also names another organ in passing
+            # (消防法第七十条: 除应当由公安机关依照…决定的外) must stay "cannot be judged" here
             assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
             kinds = _named_departments(assigners) if assigners else None
             if not kinds or kinds & own or any(b in a for a in assigners for b in bodies):
@@ -397,9 +392,7 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"{acting}无此职权",
                     ctx.penalty_law("第十七条"),
                     f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
-                    also_cites=[
-                        ctx.rule(_ITEM.sub("", citation.citation))
-                    ],  # the 罚则 that assigns
+                    also_cites=[ctx.rule(_ITEM.sub("", citation.citation))],  # who assigns
                 )
             )
     return flags

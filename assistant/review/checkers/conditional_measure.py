@@ -16,11 +16,8 @@ from assistant.review.statutory_fine import (
 )
 from assistant.review.statutory_range import UNCORRECTED
 
-# Severe measures a 罚则 often reserves for a refusal, as files name them → the 罚则's words.
-_MEASURES = (
-    (re.compile(r"停产停业|停业整顿|停产整顿"), re.compile(r"停产停业|停业整顿|停产整顿")),
-    (re.compile(r"关闭"), re.compile(r"关闭")),
-)
+# Severe measures a 罚则 often reserves for a refusal; files and 罚则 name them alike.
+_MEASURES = (re.compile(r"停产停业|停业整顿|停产整顿"), re.compile(r"关闭"))
 # The clause's condition: 拒不执行的 / 逾期未改正的 / 拒不改正的
 _REFUSAL = re.compile(r"拒不(?:执行|改正|整改|消除)|逾期(?:未|不|仍未|仍不)(?:改正|整改|消除|执行)")
 
@@ -29,8 +26,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if UNCORRECTED in established_circumstances(case):
         return []
     flags = []
-    for kind_pattern, words in _MEASURES:
-        kind = next((k for k in case.penalty.types if kind_pattern.search(k)), None)
+    for words in _MEASURES:
+        kind = next((k for k in case.penalty.types if words.search(k)), None)
         if kind is None:
             continue
         for citation in penalty_provisions(case, ctx):

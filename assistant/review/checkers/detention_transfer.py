@@ -55,10 +55,6 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     acting = case.agency.acts_in_name_of or case.agency.name
     if "生态环境" not in department_kinds(acting) or case.events_of("移送"):
         return []
-    if reached(case):
-        return []  # a suspected crime goes to the police as a crime (transfer.check)
-    if any(mentions(p, _SENT, _NOT) for p in passages(case)):
-        return []
     told = "。".join(
         [case.violation.description, case.facts.description, *case.facts.circumstances]
     )
@@ -66,6 +62,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         found = _affirmed(pattern, told)
         if found is None:
             continue
+        if any(mentions(p, _SENT, _NOT) for p in passages(case)):
+            return []
+        if reached(case):
+            return []  # a suspected crime goes to the police as a crime (transfer.check)
         rule = ctx.rule(f"{LAW}第{item}项")
         return [
             Flag(

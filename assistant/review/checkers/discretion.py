@@ -15,7 +15,7 @@ from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import lightening_stated, reduction_grounds
-from assistant.review.party_capacity import party_age
+from assistant.review.party_capacity import minors
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import MINOR, special_rule
 from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
@@ -129,8 +129,7 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _reduction_rule(case: CaseFile, ctx: ReviewContext) -> str:
     """A minor's 从轻/减轻 is its own article (治安管理处罚法第十二条 in a 治安 case, special
     over 行政处罚法第三十条); other grounds are 行政处罚法第三十二条's."""
-    minor = any((age := party_age(case, p)) is not None and 14 <= age < 18 for p in case.parties)
-    if minor:
+    if minors(case):
         return special_rule(case, ctx, MINOR) or ctx.penalty_law("第三十条")
     return ctx.penalty_law("第三十二条")
 
@@ -139,13 +138,11 @@ def _minor_not_lightened(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第三十条 (治安管理处罚法第十二条): a party aged 14–17 on the act date 应当从轻或者
     减轻. A file that punishes such a party and says it did not (未予从轻) must be corrected;
     a file silent on it is the capacity checker's point to check."""
-    minors = [
-        p.name for p in case.parties if (age := party_age(case, p)) is not None and 14 <= age < 18
-    ]
-    if not minors or not imposes_penalty(case) or lightening_stated(case) is not False:
+    names = [p.name for p in minors(case)]
+    if not names or not imposes_penalty(case) or lightening_stated(case) is not False:
         return []
     why = (
-        f"{'、'.join(minors)}违法时已满十四周岁不满十八周岁，依法应当从轻或者减轻处罚，"
+        f"{'、'.join(names)}违法时已满十四周岁不满十八周岁，依法应当从轻或者减轻处罚，"
         "案卷载明未予从轻、减轻"
     )
     rule = _reduction_rule(case, ctx)

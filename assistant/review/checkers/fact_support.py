@@ -1155,7 +1155,7 @@ def _unrecorded(case: CaseFile) -> bool:
     if not found:
         return True
     first = min(
-        (e.date for e in case.events_of("调查取证") if e.date and _FIRST_LOOK.search(e.note)),
+        (e.date for e in case.events_of("调查取证") if e.date and _first_look(e.note)),
         default=None,
     )
     return first is not None and all(
@@ -1165,10 +1165,15 @@ def _unrecorded(case: CaseFile) -> bool:
 
 # 复查 / 复核检查: the visit after an order to correct, not the inspection that found the act.
 _RECHECK = re.compile(r"复查|复核|回访")
-_FIRST_LOOK = re.compile(r"^(?!.*(?:复查|复核|回访)).*(?:现场检查|检查|勘验|勘查)")
+
+
+def _first_look(note: str) -> bool:
+    """An inspection step that is not a re-inspection."""
+    return bool(_INSPECTION.search(note) or _SEARCHED.search(note)) and not _RECHECK.search(note)
 
 
 def _dated_records(case: CaseFile) -> list[tuple[str, date | None]]:
+    """The titles of the file's evidence and documents, with their dates."""
     return [(f"{e.type}{e.name}", e.date) for e in case.evidence] + [
         (d.type, d.date) for d in case.documents
     ]
@@ -1197,7 +1202,7 @@ _SEARCHED = re.compile(r"检查(?!笔录|记录)|勘验|勘查")
 
 
 def _records(case: CaseFile) -> list[str]:
-    return [f"{e.type}{e.name}" for e in case.evidence] + [d.type for d in case.documents]
+    return [text for text, _ in _dated_records(case)]
 
 
 def unproven_site_fact(case: CaseFile) -> bool:

@@ -57,9 +57,9 @@ _DEADLINE = re.compile(r"限期|期限|日前|之前|[日天]内|月内")
 _STOP_ONLY = re.compile(r"立即停止|停止(?:施工|建设|生产|经营|违法行为)")
 
 
-def _why_not_due(case: CaseFile) -> str | None:
+def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     """Why a fine kept for 逾期未改正 is not yet due, in the file's words, or None."""
-    if UNCORRECTED in established_circumstances(case):
+    if UNCORRECTED in established:
         return None
     told = [case.violation.description, case.facts.description, *case.facts.circumstances]
     said = next((t for t in told if _NO_PRIOR_ORDER.search(t)), None)
@@ -83,14 +83,14 @@ def _why_not_due(case: CaseFile) -> str | None:
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if case.penalty.amount is None:
         return []
-    why = _why_not_due(case)
+    established = established_circumstances(case)
+    why = _why_not_due(case, established)
     if why is None:
         return []
     flags = []
     # 逾期不改正的，处…；情节严重的，处… (药品管理法第一百二十六条): without 情节严重 on
     # record, only the 逾期不改正 clause could apply, and it needs the order first.
-    serious = SERIOUS in established_circumstances(case)
-    allowed = {UNCORRECTED} if serious else {UNCORRECTED, SERIOUS}
+    allowed = {UNCORRECTED} if SERIOUS in established else {UNCORRECTED, SERIOUS}
     for citation in penalty_provisions(case, ctx):
         # an item (第八十三条第（一）项) reads its 款's lead-in, where the fine is written
         clauses = fine_clauses(
