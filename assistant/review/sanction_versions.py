@@ -15,6 +15,7 @@ from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
 from corpus.citation_resolver import ResolvedCitation
+from corpus.numerals import to_chinese
 
 
 def superseded_sanction(ctx: ReviewContext, citation: ResolvedCitation) -> ResolvedCitation | None:
@@ -85,14 +86,12 @@ def _grams(text: str) -> set[str]:
 def renumbered_item(
     case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation
 ) -> ResolvedCitation | None:
-    """The later version's item when the cited 项 names the act only as renumbered by an
+    """The later version's item (or article) when the cited number names the act only as renumbered by an
     amendment in force on the decision date (互联网上网服务营业场所管理条例2022年修订新增第三十二条，
     原第三十二条顺延为第三十三条): in the act-date text the number is another conduct, in the
     later text it is the file's own conduct. Both versions' items are read against the
     file's words and its 违法依据; the later must share several of them and the act-date
     one next to none (行政处罚法第三十七条: the number of the law in force on the act date)."""
-    if penalty.item is None:
-        return None
     decided = case.first("决定")
     if decided is None or decided.date <= penalty.version:
         return None
@@ -100,13 +99,52 @@ def renumbered_item(
     if later is None or later.text == penalty.text:
         return None
     own = [case.title, case.violation.description, case.facts.description]
-    for written in case.citations.violated:
+    # an item is read with the duty it sanctions; a moved article's duty moved with it
+    for written in case.citations.violated if penalty.item is not None else []:
         own += [
             r.text for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)
         ]
     words = _grams("".join(own))
     # bigrams the two items share (the law's common words) tell nothing
     old_grams, new_grams = _grams(penalty.text), _grams(later.text)
+    if penalty.item is None and _jaccard(old_grams, new_grams) > _SAME_ARTICLE:
+        return None  # the article amended in place: its number still names the conduct
     old_hits = len((old_grams - new_grams) & words)
     new_hits = len((new_grams - old_grams) & words)
     return later if new_hits >= 6 and old_hits * 3 <= new_hits else None
+
+
+def act_date_counterpart(
+    case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation
+) -> ResolvedCitation | None:
+    """The act-date article a renumbered citation stands for (发票管理办法2023年版第三十五条 is
+    the 2019 text's 第三十七条): the lawful range is that article's, not the one the act-date
+    text happens to carry under the cited number."""
+    if penalty.item is not None:
+        return None
+    later = renumbered_item(case, ctx, penalty)
+    if later is None:
+        return None
+    wanted = _grams(later.article_text)
+    same_version = (
+        r for r in ctx.resolver.store.iter_articles([penalty.law]) if r.version == penalty.version
+    )
+    best = max(same_version, key=lambda r: _jaccard(_grams(r.text), wanted), default=None)
+    if best is None or _jaccard(_grams(best.text), wanted) < _MOVED_ARTICLE:
+        return None
+    paragraph = f"第{to_chinese(penalty.paragraph)}款" if penalty.paragraph else ""
+    found = ctx.resolve(f"《{penalty.title}》{best.label}{paragraph}", case.act_date)
+    return next((r for r in found if isinstance(r, ResolvedCitation)), None)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+# Bigram overlap above which an article of the act-date text is the provision a later
+# version moved to another number.
+_MOVED_ARTICLE = 0.6
+
+# Bigram overlap (Jaccard) above which two versions of one numbered article are the same
+# provision reworded, not another provision moved under the number.
+_SAME_ARTICLE = 0.35

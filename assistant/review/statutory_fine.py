@@ -15,6 +15,7 @@ from assistant.cases.penalty_text import AMOUNT_NUMBER, amount_yuan
 from assistant.discretion.model import Violation
 from assistant.discretion.text_match import similarity
 from assistant.review.context import ReviewContext
+from assistant.review.sanction_versions import act_date_counterpart
 from assistant.review.statutory_range import (
     LIGHTER,
     LIGHTER_PATTERN,
@@ -212,7 +213,8 @@ def statutory_fine(
     the next 款: 有前款第X项行为的，处…)."""
     amounts, established = fine_bases(case), established_circumstances(case)
     told = _narrative(case)
-    for citation in penalty_provisions(case, ctx):
+    for cited in penalty_provisions(case, ctx):
+        citation = act_date_counterpart(case, ctx, cited) or cited
         own = _item_fine(citation, amounts, established, case)
         if own is not None:
             return own, citation, citation.citation

@@ -24,13 +24,17 @@ from assistant.discretion.penalty_amounts import (
 from corpus.text_normalizer import normalize_text
 
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+"
-_TIER_BASES = ("货值金额", "违法所得", "销售金额")
+# 虚开金额在1万元以下的 (发票管理办法): a tier on the amount the conduct itself sums to
+_TIER_BASES = ("货值金额", "违法所得", "销售金额", "虚开金额")
 _FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
 _TIER = re.compile(
-    rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})"
+    rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})(?:数额)?在?"
     rf"(不足|不满|低于|超过|高于)?({_NUM})(万元|元)(以上|以下)?的"
 )
 _NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
+# 没有猎获物的，并处… (野生动物保护法第四十六条): the fallback of a multiple whose base the
+# article names by its thing; kept only when another clause's base is that thing's amount
+_NO_THING = re.compile(r"没有([\u4e00-\u9fa5]{2,8}?)的，?(?:并)?$")
 # 有前款第一项、第三项行为 / 有前款第二、四项 / 有前款第（二）、（四）项 (brackets dropped first)
 _NUMERAL = r"[一二三四五六七八九十]+"
 _ITEMS = re.compile(rf"有(?:前款|本条第{_NUMERAL}款)((?:第?{_NUMERAL}项?[、和或者至]*)+)")
@@ -174,7 +178,7 @@ def _tier(prefix: str) -> dict:
     """Tier bounds from the condition written before the fine (last one wins)."""
     found = list(_TIER.finditer(prefix))
     if not found:
-        no_base = _NO_BASE.search(prefix)
+        no_base = _NO_BASE.search(prefix) or _NO_THING.search(prefix)
         return {"tier_base": no_base.group(1), "no_base": True, "below": 0.0} if no_base else {}
     either, base, below_word, number, unit, direction = found[-1].groups()
     value = chinese_number(number) * (10_000 if unit == "万元" else 1)
@@ -326,6 +330,11 @@ def _requires(local: str) -> str | None:
 _CONDUCT = re.compile(r"对([^，。；对]{2,40}?)的(?:公司|单位|企业|个人|当事人)?[，,]?$")
 
 
+# 违反本条例的规定，货运经营者不按规定维护和检测运输车辆的，由…处… (道路运输条例第六十九条, one
+# 款 per conduct): the conduct a sentence's first fine is written for
+_LEAD_CONDUCT = re.compile(r"^(?:违反[^，。；]{0,24}规定，)?([^。；]{4,80}?)的，由")
+
+
 def _conduct_told(conduct: str, told: str) -> bool:
     """The file's narrative names one of the conduct's alternatives (its first words)."""
     parts = [p for p in re.split(r"或者|、|，|以及|和", conduct) if len(p) >= 4]
@@ -338,10 +347,30 @@ def _by_conduct(applicable: list[FineClause], told: str) -> list[FineClause]:
     named = [c for c in applicable if c.conduct]
     if not told or len(named) < 2:
         return applicable
+    told_most = _most_told({c.conduct or "" for c in named}, told)
+    if told_most is not None:
+        return [c for c in applicable if not c.conduct or c.conduct == told_most]
     matching = [c for c in named if _conduct_told(c.conduct or "", told)]
     if not matching or len(matching) == len(named):
         return applicable
     return [c for c in applicable if not c.conduct or c in matching]
+
+
+def _most_told(conducts: set[str], told: str) -> str | None:
+    """The one conduct the facts tell far more of than any other, by the words only it has
+    (不按规定维护和检测 against 擅自改装): the two share their actors (客运经营者、货运经营者)."""
+    if len(conducts) < 2:
+        return None
+    grams = {c: {c[i : i + 2] for i in range(len(c) - 1)} for c in conducts}
+    scores = sorted(
+        (
+            (sum(g in told for g in own - set().union(*(grams[o] for o in conducts if o != c))), c)
+            for c, own in grams.items()
+        ),
+        reverse=True,
+    )
+    (best, conduct), (second, _) = scores[0], scores[1]
+    return conduct if best >= 4 and best >= 2 * second else None
 
 
 def fine_clauses(article_text: str) -> list[FineClause]:
@@ -402,7 +431,9 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                 continue
             conditions = conditions or _uncomputable(since_previous)
             prefix = sentence[: found.start()]
-            named = _CONDUCT.search(since_previous)
+            named = _CONDUCT.search(since_previous) or (
+                _LEAD_CONDUCT.search(since_previous) if previous_start == 0 else None
+            )
             clauses.append(
                 FineClause(
                     fine=fine,
@@ -419,7 +450,23 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
         )  # a lead-in's fine before 下列…：(一) is no item's
         if end != "；":
             listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
-    return _complemented(clauses)
+    return _complemented(_things_named(clauses))
+
+
+def _things_named(clauses: list[FineClause]) -> list[FineClause]:
+    """A 没有X的 fallback names the base of the article's multiple (猎获物 → 猎获物价值);
+    one naming nothing the article multiplies is no tier at all."""
+    bases = [c.fine.base for c in clauses if c.fine.base]
+    out = []
+    for clause in clauses:
+        if clause.no_base and clause.tier_base and clause.tier_base not in _TIER_BASES:
+            base = next((b for b in bases if same_base(b, clause.tier_base)), None)
+            if base is None:
+                clause = replace(clause, tier_base=None, no_base=False, below=None)
+            else:
+                clause = replace(clause, tier_base=base)
+        out.append(clause)
+    return out
 
 
 def _complemented(clauses: list[FineClause]) -> list[FineClause]:
@@ -562,6 +609,7 @@ def statutory_bounds(
         applicable = [c for c in applicable if c.lighter]  # 情节较轻: only its own clause
     applicable = _graver_excess(applicable, quantities or {})
     applicable = _amount_below_exception(applicable)
+    applicable = _amount_above_tier(applicable, amounts)
     lows, highs = [], []
     floors = base_floors(article_text)
     skipped: list[FineClause] = []
@@ -578,7 +626,9 @@ def statutory_bounds(
         if clause.fine.base is not None and low is None and high is None:
             if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
                 return None  # 没有违法所得的… : an unrecorded base may lawfully be none
-            if _other_items_fixed(clause, applicable, item, amounts):
+            if _other_items_fixed(clause, applicable, item, amounts) or _other_conduct_fixed(
+                clause, applicable, amounts
+            ):
                 skipped.append(clause)
                 continue  # 有前款第七项行为…: the file names no item, so no base is due
             return StatutoryBounds(None, None, clause.fine.raw, clause.fine.base)
@@ -610,6 +660,31 @@ def _amount_below_exception(applicable: list[FineClause]) -> list[FineClause]:
         or c.requires is not None
         or c.lighter
         or any(c.items != b.items for b in below)
+    ]
+
+
+def _amount_above_tier(applicable: list[FineClause], amounts: dict[str, float]) -> list[FineClause]:
+    """处一万元以上十万元以下罚款；违法所得十万元以上的，并处违法所得一倍以上五倍以下罚款 (旅游法
+    第九十五条): once the file's base reaches the tier, the tier's multiple is the fine and the
+    fixed range before it is the one for smaller amounts, not an alternative."""
+    reached = [
+        c
+        for c in applicable
+        if c.tier_base is not None
+        and c.at_least is not None
+        and not c.no_base
+        and _amount(c.tier_base, amounts) is not None
+    ]
+    if not reached:
+        return applicable
+    return [
+        c
+        for c in applicable
+        if c.tier_base is not None
+        or c.fine.base is not None
+        or c.requires is not None
+        or c.lighter
+        or any(c.items != r.items for r in reached)
     ]
 
 
@@ -648,5 +723,21 @@ def _other_items_fixed(
         return False
     return any(
         c is not clause and (c.fine.base is None or resolve_yuan(c.fine, amounts) != (None, None))
+        for c in applicable
+    )
+
+
+def _other_conduct_fixed(
+    clause: FineClause, applicable: list[FineClause], amounts: dict[str, float]
+) -> bool:
+    """对虚报注册资本的公司，处虚报注册资本金额百分之五…；对提交虚假材料…的公司，处五万元以上
+    (公司法2018年第一百九十八条): a multiple for one conduct whose base the file never records,
+    beside a readable fine for another conduct, is not the file's conduct."""
+    if not clause.conduct:
+        return False
+    return any(
+        c.conduct
+        and c.conduct != clause.conduct
+        and (c.fine.base is None or resolve_yuan(c.fine, amounts) != (None, None))
         for c in applicable
     )

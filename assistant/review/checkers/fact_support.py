@@ -88,7 +88,13 @@ _NEUTRAL_PH = 7
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
-_BASES = {"货值金额": ("货值",), "违法所得": ("违法所得",), "销售金额": ("销售金额", "销售额")}
+# 违法所得 is 实施违法行为所取得的款项 (行政处罚法第二十八条第二款): the fees a file counts as
+# the unlawful work's 维修费收入、经营收入 are that base, verified or not
+_BASES = {
+    "货值金额": ("货值",),
+    "违法所得": ("违法所得", "违法收入", "非法所得", "费收入", "经营收入", "营业收入"),
+    "销售金额": ("销售金额", "销售额"),
+}
 # A repeat after an earlier penalty (再次、曾因…受过处罚). 多次 is not one: 多次发送…信息 (治安管理处罚法
 # 第四十二条第（五）项) is conduct repeated within this violation, proven by the evidence of
 # that conduct, not by an earlier decision.
@@ -1088,7 +1094,10 @@ def _named(text: str) -> list[str]:
 def pending_amounts(case: CaseFile) -> dict[str, str]:
     """Base amounts the file itself records as not yet verified, with the words used."""
     pending = {
-        b: f"facts.unverified：{u}" for u in case.facts.unverified for b in _BASES if b[:2] in u
+        b: f"facts.unverified：{u}"
+        for u in case.facts.unverified
+        for b in _BASES
+        if b[:2] in u or b in _named(u)
     }
     texts = [case.facts.description, *case.facts.circumstances, *(e.note for e in case.evidence)]
     for text in texts:

@@ -173,7 +173,8 @@ def _version_flag(
     elif item:
         which, effect = (
             "新版本",
-            "行为时版本的该项是另一违法行为，适用了违法行为发生时尚未施行的条文序号",
+            f"行为时版本的{'该项' if citation.item else '该条'}是另一违法行为，"
+            "适用了违法行为发生时尚未施行的条文序号",
         )
     elif other.version > citation.version:
         which, effect = "新版本", "该条不是罚则，适用了违法行为发生时尚未施行的法律"

@@ -43,9 +43,10 @@ _RELEASED = re.compile(
 )
 # The file says the seizure ran on to the decision: never extended (so thirty days was its
 # whole term), or the decision confiscates what was held (第二十七条: the disposal ends it).
+_NEVER_EXTENDED = r"未(?:作|予|经|办理)?(?:延长|延期)|没有(?:办理)?(?:延长|延期)|不予延长"
 _HELD_TO_DECISION = re.compile(
-    r"未(?:作|予|经|办理)?(?:延长|延期)|没有(?:延长|延期)|不予延长"
-    r"|没收[^，。；]{0,10}(?:扣押|查封)|(?:扣押|查封)的[^，。；]{0,12}没收|一并没收"
+    _NEVER_EXTENDED
+    + r"|没收[^，。；]{0,10}(?:扣押|查封)|(?:扣押|查封)的[^，。；]{0,12}没收|一并没收"
 )
 _TIMED_OUT_WORDS = re.compile(r"扣押|查封")
 _NO_DECISION_DOC = re.compile(
@@ -54,6 +55,7 @@ _NO_DECISION_DOC = re.compile(
 _MADE_UP = re.compile(r"(?<!未)补办[^，。；]{0,8}(?:批准|审批|手续)")
 _OTHER_APPROVAL = re.compile(r"延长|延期|立案|办案期限|处罚决定")
 _EXTENDED = re.compile(r"延长[^，。；]{0,6}(?:查封|扣押)|(?:查封|扣押)[^，。；]{0,6}(?:延长|延期)")
+_NOT_EXTENDED = re.compile(_NEVER_EXTENDED)
 # 延长 also needs the party told in writing (行政强制法第二十五条第二款)
 _UNTOLD = re.compile(r"未书面告知")
 _TESTING = re.compile(r"鉴定|检验|检测|检疫")
@@ -141,7 +143,8 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
         return []
     after = [p for p in found if p.day is not None and p.day >= seized.day]
     released = _first(after, _RELEASED)
-    extensions = [p for p in after if mentions(p, _EXTENDED)]
+    # 扣押期间未办理延长手续 says the term was never extended
+    extensions = [p for p in after if mentions(p, _EXTENDED, _NOT_EXTENDED)]
     decision = case.first("决定")
     if released is None and not extensions and not _held_to_decision(found):
         return []  # the file does not follow the seizure's own course
