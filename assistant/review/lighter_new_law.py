@@ -21,6 +21,7 @@ from assistant.review.statutory_fine import (
     established_circumstances,
     fine_bases,
     is_general_law,
+    narrative,
     penalty_provisions,
 )
 from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
@@ -72,6 +73,7 @@ def _bounds(citation: ResolvedCitation, case: CaseFile) -> StatutoryBounds | Non
         citation.item,
         established_circumstances(case),
         case.facts.quantities,
+        narrative(case),  # 第三款 split in two (机动车维修 given its own 款): the 款 the facts tell
     )
     return bounds if bounds is not None and bounds.high is not None else None
 

@@ -51,7 +51,8 @@ _NO_GAINS = re.compile(
 )
 
 
-def _narrative(case: CaseFile) -> str:
+def narrative(case: CaseFile) -> str:
+    """What the file says happened: the act and the established facts."""
     return "。".join([case.violation.description, case.facts.description])
 
 
@@ -86,7 +87,7 @@ def fine_bases(case: CaseFile) -> dict[str, float]:
     states no 违法所得 was had (or established) puts the file in the 没有违法所得 tier, and
     a base the narrative states (货值金额8160元) counts when ``facts.amounts`` lacks it."""
     amounts = dict(case.facts.amounts)
-    if not any(ILLEGAL_GAINS in name for name in amounts) and _NO_GAINS.search(_narrative(case)):
+    if not any(ILLEGAL_GAINS in name for name in amounts) and _NO_GAINS.search(narrative(case)):
         amounts[ILLEGAL_GAINS] = 0.0
     for name, value in narrated_amounts(case).items():
         if not any(name in written for written in amounts):
@@ -212,7 +213,7 @@ def statutory_fine(
     article that writes it: its own 款 first, else the whole article (fines often sit in
     the next 款: 有前款第X项行为的，处…)."""
     amounts, established = fine_bases(case), established_circumstances(case)
-    told = _narrative(case)
+    told = narrative(case)
     for cited in penalty_provisions(case, ctx):
         citation = act_date_counterpart(case, ctx, cited) or cited
         own = _item_fine(citation, amounts, established, case)

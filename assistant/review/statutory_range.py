@@ -370,7 +370,8 @@ def _most_told(conducts: set[str], told: str) -> str | None:
         reverse=True,
     )
     (best, conduct), (second, _) = scores[0], scores[1]
-    return conduct if best >= 4 and best >= 2 * second else None
+    # a conduct only the facts name (second 0) needs fewer of its own words
+    return conduct if (best >= 4 and best >= 2 * second) or (best >= 3 and second == 0) else None
 
 
 def fine_clauses(article_text: str) -> list[FineClause]:
@@ -387,7 +388,16 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
     """``persons``: read fines on 主要负责人、责任人员 as the party's too."""
     clauses = []
     listed: frozenset[int] = frozenset()  # the item a 分号-separated clause continues
+    # 逾期不改正的，没收…；货值金额不足1万元的，并处… (医疗器械监督管理条例第八十四条): the
+    # tiers after a condition's own sentence are that condition's, until the 款 ends
+    carried: str | None = None
+    lead: str | None = None  # the 款's conduct (…未按规定进行备案的，由…；拒不改正的，处…)
+    opening = True
     for sentence, end in re.findall(r"([^；。\n]*)([；。\n]?)", _clean(article_text)):
+        if opening:
+            found_lead = _LEAD_CONDUCT.search(sentence)
+            lead = found_lead.group(1) if found_lead else None
+        opening = end != "；"
         previous_end = 0
         for found in _FINE.finditer(sentence):
             previous_start = previous_end
@@ -437,9 +447,10 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
             clauses.append(
                 FineClause(
                     fine=fine,
-                    conduct=named.group(1) if named else None,
+                    conduct=named.group(1) if named else lead,
                     items=_items(prefix) or _listed_item(prefix) or listed,
-                    requires=_requires(sentence[: found.end()]),
+                    requires=_requires(sentence[: found.end()])
+                    or (carried if conditions.get("tier_base") else None),
                     lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
                     **_over(prefix),
                     **conditions,
@@ -448,8 +459,11 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
         listed = (
             _listed_item(sentence) or listed
         )  # a lead-in's fine before 下列…：(一) is no item's
+        if not _FINE.search(sentence) and _requires(sentence) == UNCORRECTED:
+            carried = UNCORRECTED
         if end != "；":
             listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
+            carried = None
     return _complemented(_things_named(clauses))
 
 
@@ -619,7 +633,10 @@ def statutory_bounds(
             if counted is None:
                 return None
             fine = clause.fine
-            lows.append(None if fine.min_multiple is None else fine.min_multiple * counted)
+            low = None if fine.min_multiple is None else fine.min_multiple * counted
+            if fine.base == PERSON_MONTH and _stated_person_months(quantities or {}) is not None:
+                low = fine.max_multiple * counted  # a fixed rate times the months each served
+            lows.append(low)
             highs.append(fine.max_multiple * counted)
             continue
         low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
@@ -704,6 +721,9 @@ def _named_as_article(amounts: dict[str, float], clauses: list[FineClause]) -> d
 def _counted(unit: str, quantities: dict[str, float]) -> float | None:
     """The quantity a per-unit fine multiplies: the one named with its unit."""
     if unit == PERSON_MONTH:
+        stated = _stated_person_months(quantities)
+        if stated is not None:
+            return stated
         persons = _counted("人", quantities)
         months = next((v for k, v in quantities.items() if _MONTHS_COUNTED.search(k)), None)
         return None if persons is None or months is None else persons * months
@@ -741,3 +761,12 @@ def _other_conduct_fixed(
         and (c.fine.base is None or resolve_yuan(c.fine, amounts) != (None, None))
         for c in applicable
     )
+
+
+# 使用童工人月数: 5 — the persons' months summed by the file (2人各2个月、1人1个月), the count a
+# rate per person and month multiplies; with it the fixed rate is the floor as well
+_PERSON_MONTHS = re.compile(r"人月|人·月|人\*月")
+
+
+def _stated_person_months(quantities: dict[str, float]) -> float | None:
+    return next((v for k, v in quantities.items() if _PERSON_MONTHS.search(k)), None)

@@ -390,9 +390,11 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     Severity.MUST_FIX,
                     f"{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚，"
                     f"{acting}无此职权",
-                    ctx.penalty_law("第十七条"),
+                    # the 罚则 that assigns the power is what the decision breaches; 第十七条
+                    # (行政处罚由具有行政处罚权的行政机关实施) is the general rule beside it
+                    ctx.rule(_ITEM.sub("", citation.citation)),
                     f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
-                    also_cites=[ctx.rule(_ITEM.sub("", citation.citation))],  # who assigns
+                    also_cites=[ctx.penalty_law("第十七条")],
                 )
             )
     return flags

@@ -34,7 +34,9 @@ _CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
 _UNIT = _CONCENTRATION + "|倍"
 # 限量 is a product standard's word for its limit (GB 18401 甲醛限量, GB 2763 最大残留限量)
 _EXCEEDANCE = re.compile(
-    r"超标|超(?:过|出)[^，。；]{0,20}(?:标准|限值|限量)|高于[^，。；]{0,10}(?:标准|限值|限量)"
+    # 超过食品添加剂最大使用量 / 超限量使用 (食品安全法第一百二十四条): a limit the measure breaks
+    r"超标|超限量|超(?:过|出)[^，。；]{0,20}(?:标准|限值|限量|使用量)"
+    r"|高于[^，。；]{0,10}(?:标准|限值|限量)"
     r"|超(?:过|出)[^，。；]{0,6}允许误差"
 )
 # a measuring instrument's error (示值误差 ±4g against ±10g) is within its limit either side
@@ -136,6 +138,8 @@ _INSPECTION = re.compile(
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
+    # 到倾倒地点查看 / 前往该厂察看: going to the place to look is inspecting it
+    rf"|(?:到|赴|前往)[^，。；]{{0,10}}(?:查看|察看|核查)"
     # a named campaign of inspections at premises (消毒产品专项检查, 日常检查); a roadside stop
     # (路面检查) is not one
     rf"|(?:专项|日常|例行|突击|联合)(?:监督)?检查"

@@ -22,7 +22,7 @@ _INVESTIGATOR_CHAIR = re.compile(
 # 非本案调查人员主持, 办案人员以外的…主持, 调查人员陈述后由…主持: someone else chairs.
 _NOT_INVESTIGATOR = re.compile(r"非|以外|之外|不是|并非|未参与")
 _FEE = re.compile(r"(?:收取|缴纳|交纳|承担|预交)[^，。；]{0,6}听证[^，。；]{0,2}费")
-_NO_FEE = re.compile(r"不(?:收取|承担|需)|无需|免收|未收取")
+_NO_FEE = re.compile(r"(?:不|未|没有|并未|无需)(?:收取|承担|缴纳|交纳|预交|需)|免收|免费")
 _CLOSED = re.compile(r"不公开(?:举行|进行)?|未公开(?:举行|进行)")
 _SECRET = re.compile(r"国家秘密|商业秘密|个人隐私")
 _NAMED_CHAIR = re.compile(

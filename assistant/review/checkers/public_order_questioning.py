@@ -29,7 +29,8 @@ GUARDIAN_AGE = 16
 HOURS, DETENTION_HOURS = 8, 24
 
 _QUESTIONED = re.compile(r"询问|讯问|问话")
-_QUESTION_RECORD = re.compile(r"询问|讯问|问话|笔录")
+# a record of the questioning, not the 告知笔录 of the penalty or a 检查笔录 of the scene
+_QUESTION_RECORD = re.compile(r"询问|讯问|问话|(?<!告知)(?<!检查)(?<!勘验)(?<!听证)笔录")
 _SUMMONED = re.compile(r"传唤|询问查证")
 _GUARDIAN = re.compile(r"监护人|父母|父亲|母亲|家长|其父|其母")
 _OTHER_GUARDIAN = re.compile(r"祖父|祖母|外祖|爷爷|奶奶|外公|外婆|姑|舅|叔|伯|姨|哥|姐")
@@ -97,8 +98,13 @@ def _guardian_present(p: Passage) -> bool:
         (_GUARDIAN.search(c) or _OTHER_GUARDIAN.search(c))
         and _ATTENDED.search(c)
         and not _ABSENT.search(c)
+        and not _SOMEONE_ELSE.search(c)
         for c in clauses(p.text)
     )
+
+
+# 在被侵害人母亲在场的情况下询问被侵害人: a guardian at another person's questioning
+_SOMEONE_ELSE = re.compile(r"被侵害人|被害人|受害人|证人")
 
 
 def _guardian_denied(p: Passage) -> bool:

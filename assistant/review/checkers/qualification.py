@@ -9,6 +9,7 @@ from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.police_procedure import TWO_POLICE_OFFICERS, police_rule
+from corpus.citation_resolver import ResolvedCitation
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
 # A step in which officers meet the party or others: questioning, on-site work, sampling,
@@ -25,8 +26,24 @@ def _two_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, list[str]]:
     duty (two 人民警察: an auxiliary officer holds no 人民警察证 and is not one), with the
     general article kept beside it."""
     general = ctx.penalty_law("第四十二条第一款")
-    specific = police_rule(case, ctx, TWO_POLICE_OFFICERS)
+    specific = police_rule(case, ctx, TWO_POLICE_OFFICERS) or _labour_rule(case, ctx)
     return (specific, [general]) if specific else (general, [])
+
+
+# 劳动保障监察员进行调查、检查，不得少于2人 (劳动保障监察条例第十六条第一款): a labour
+# inspection's own two-inspector duty
+_LABOUR_AGENCY = re.compile(r"人力资源(?:和)?社会保障|劳动保障监察|劳动监察")
+_LABOUR_TWO = "《劳动保障监察条例》第十六条第一款"
+
+
+def _labour_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
+    if not _LABOUR_AGENCY.search(case.agency.acts_in_name_of or case.agency.name):
+        return None
+    found = ctx.resolve(_LABOUR_TWO, case.act_date)
+    return next(
+        (r.citation for r in found if isinstance(r, ResolvedCitation) and "不得少于2人" in r.text),
+        None,
+    )
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
