@@ -43,6 +43,7 @@ from assistant.review.checkers import (
     subject,
     summary,
     transfer,
+    uncorrectable_branch,
     uncorrected_fine,
 )
 from assistant.review.context import ReviewContext
@@ -90,6 +91,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         graver_paragraph.check,
         uncorrected_fine.check,
         conditional_measure.check,
+        uncorrectable_branch.check,
         accident_item.check,
     ),
     ReviewPoint.DISCRETION: discretion.check,

@@ -124,4 +124,27 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
     for level in ("prefecture", "county"):
         if own[level] and named[level] and not _agree(own[level], named[level]):
             return Placement.OUTSIDE, sorted(named[level])
-    return Placement.INSIDE, []
+    return _town_placement(region, place)
+
+
+# 蓬江区白沙街道 / 台山市台城街道: a region that ends in its town or 街道 after its county, the unit
+# a 街道办事处 or 镇人民政府 holds its 第二十四条 powers for
+_OWN_TOWN = re.compile(r"^(.*(?:市|区|县))([^市区县]{1,6}(?:街道|镇))$")
+_NAMED_TOWN = re.compile(r"^([\u4e00-\u9fa5]{1,4}?(?:街道|镇))")
+
+
+def _town_placement(region: str, place: str) -> tuple[Placement, list[str]]:
+    """A region that is itself a town or 街道 against a place naming, right after the same
+    county, another one: outside. Other finer units are not compared."""
+    own = _OWN_TOWN.match(region)
+    if own is None:
+        return Placement.INSIDE, []
+    county = _AREA.findall(own.group(1))[-1]  # 江门市蓬江区 → 蓬江区
+    county_at = place.find(county)
+    if county_at < 0:
+        return Placement.INSIDE, []
+    after = _BORDER.sub("", place[county_at + len(county) :])
+    named = _NAMED_TOWN.match(after)
+    if named is None or after.startswith(own.group(2)):
+        return Placement.INSIDE, []
+    return Placement.OUTSIDE, [named.group(1)]

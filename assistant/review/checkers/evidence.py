@@ -59,6 +59,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for index, item in enumerate(case.evidence):
         flags += _item_flags(case, ctx, types, index, item)
     flags += _entrapment(case, ctx) or _induced_statement(case, ctx)
+    flags += _lapsed_laboratory(case, ctx)
     if all(item.type == "当事人的陈述" for item in case.evidence):
         flags.append(
             _flag(
@@ -69,6 +70,44 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+# 资质认定证书…有效期至2024年1月18日: the laboratory's accreditation, and the day it ended
+_ACCREDITATION = re.compile(r"资质认定|资质证书|CMA|计量认证")
+_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*(\d{4})[年\-./](\d{1,2})[月\-./](\d{1,2})")
+_TEST_REPORT = re.compile(r"检验报告|检测报告|检验结果")
+_FOOD_LAW = "《中华人民共和国食品安全法》"
+# 已延续至2027年 / 换发后有效期至…: renewed (案卷中无延续或换发材料 is the opposite)
+_RENEWED = re.compile(r"已(?:延续|换发|重新取得)|延续至|换发后|续期至")
+
+
+def _lapsed_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """食品安全法第八十四条第一款: 食品检验机构…取得资质认定后，方可从事食品检验活动 — a food test
+    report made after the laboratory's accreditation, as the file records it, had lapsed."""
+    cited = [*case.citations.violated, *case.citations.penalty_basis]
+    if not any("食品安全法" in c or "农产品质量安全法" in c for c in cited):
+        return []
+    for item in case.evidence:
+        found = _VALID_UNTIL.search(item.note or "")
+        if not (_ACCREDITATION.search(item.name + (item.note or "")) and found):
+            continue
+        until = date(*(int(g) for g in found.groups()))
+        late = [
+            e
+            for e in case.evidence
+            if e.date and e.date > until and _TEST_REPORT.search(e.type + e.name)
+        ]
+        if late and not _RENEWED.search(item.note or ""):
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"检验报告（{late[0].date}）出具时检验机构的资质认定已于{until}届满，"
+                    "不具备食品检验资质的机构出具的检验结论不能作为定案依据",
+                    ctx.rule(_FOOD_LAW + "第八十四条第一款"),
+                    f"{item.name}：{item.note}；{late[0].name}（{late[0].date}）",
+                )
+            ]
+    return []
 
 
 # The police rules' names for the statutory kinds: 《公安机关办理行政案件程序规定》第二十六条
