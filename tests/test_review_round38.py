@@ -14,6 +14,7 @@ import pytest
 from review_fixtures import cites_article, set_file_data, variant_findings
 
 from assistant.review.context import ReviewContext
+from assistant.review.statutory_range import same_base
 from assistant.review.territory import Placement, placement
 
 TERRITORY = "《中华人民共和国行政处罚法》第二十二条"
@@ -66,3 +67,11 @@ def test_uncorrectable_building_given_the_correctable_branch(ctx: ReviewContext)
         "拟责令当事人于2024年6月30日前自行拆除，并处工程造价8%罚款122400元",
     )
     assert not cites_article(variant_findings(data, ctx), "law", rule)
+
+
+def test_fund_loss_is_the_loss_the_article_multiplies() -> None:
+    """造成损失金额 (医疗保障基金使用监督管理条例第三十八条) is the 医保基金损失 a file records
+    (found on review_fresh30, written after this session's other rounds)."""
+    assert same_base("医保基金损失合计", "造成损失金额")
+    assert same_base("医疗保障基金损失金额（元）", "造成损失金额")
+    assert not same_base("退回金额", "造成损失金额")

@@ -156,10 +156,14 @@ def same_base(name: str, base: str) -> bool:
     # 欠缴数额 (社会保险法第八十六条) is the 欠缴社会保险费 a file records: an amount the
     # article names by its verb alone is any amount the file names by that verb
     verb = _VERB_AMOUNT.fullmatch(bare_base)
-    return verb is not None and bare_name.startswith(verb.group(1))
+    if verb is not None:
+        return bare_name.startswith(verb.group(1))
+    # 造成损失金额 (医疗保障基金使用监督管理条例第三十八条) is the 医保基金损失 a file records
+    return _LOSS_AMOUNT.fullmatch(bare_base) is not None and "损失" in bare_name
 
 
 _VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额)")
+_LOSS_AMOUNT = re.compile(r"造成[\u4e00-\u9fa5]{0,8}?损失(?:数额|金额)")
 
 
 def _amount(base: str, amounts: dict[str, float]) -> float | None:
