@@ -75,3 +75,11 @@ def test_fund_loss_is_the_loss_the_article_multiplies() -> None:
     assert same_base("医保基金损失合计", "造成损失金额")
     assert same_base("医疗保障基金损失金额（元）", "造成损失金额")
     assert not same_base("退回金额", "造成损失金额")
+
+
+def test_an_impossible_validity_date_is_left_alone(ctx: ReviewContext) -> None:
+    data = set_file_data("review_fresh29", "rf29d_09_*.yaml")
+    for item in data["evidence"]:
+        if "资质认定" in item["name"]:
+            item["note"] = "证书有效期至2024年2月30日"
+    assert not cites_article(variant_findings(data, ctx), "evidence", FOOD_84)

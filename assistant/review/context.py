@@ -88,6 +88,10 @@ class ReviewContext:
     def resolve(self, written: str, on: date) -> list[ResolvedCitation | CitationError]:
         return self.resolver.resolve_text(written, on)
 
+    def resolved(self, written: str, on: date) -> list[ResolvedCitation]:
+        """The citations of ``written`` that resolve on ``on``; errors left out."""
+        return [r for r in self.resolve(written, on) if isinstance(r, ResolvedCitation)]
+
     def record(self, citation: ResolvedCitation) -> ArticleRecord | None:
         return self.store.article(citation.law, citation.version, citation.article, citation.suffix)
 

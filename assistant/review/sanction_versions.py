@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
+from assistant.norm_units import dice
 from assistant.review.context import ReviewContext
 from corpus.citation_resolver import ResolvedCitation
 from corpus.numerals import to_chinese
@@ -79,8 +80,8 @@ def _later(ctx: ReviewContext, citation: ResolvedCitation, on: date) -> Resolved
     return None
 
 
-def _grams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def _grams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def renumbered_item(
@@ -107,7 +108,7 @@ def renumbered_item(
     words = _grams("".join(own))
     # bigrams the two items share (the law's common words) tell nothing
     old_grams, new_grams = _grams(penalty.text), _grams(later.text)
-    if penalty.item is None and _jaccard(old_grams, new_grams) > _SAME_ARTICLE:
+    if penalty.item is None and dice(old_grams, new_grams) > _SAME_ARTICLE:
         return None  # the article amended in place: its number still names the conduct
     old_hits = len((old_grams - new_grams) & words)
     new_hits = len((new_grams - old_grams) & words)
@@ -129,22 +130,18 @@ def act_date_counterpart(
     same_version = (
         r for r in ctx.resolver.store.iter_articles([penalty.law]) if r.version == penalty.version
     )
-    best = max(same_version, key=lambda r: _jaccard(_grams(r.text), wanted), default=None)
-    if best is None or _jaccard(_grams(best.text), wanted) < _MOVED_ARTICLE:
+    best = max(same_version, key=lambda r: dice(_grams(r.text), wanted), default=None)
+    if best is None or dice(_grams(best.text), wanted) < _MOVED_ARTICLE:
         return None
     paragraph = f"第{to_chinese(penalty.paragraph)}款" if penalty.paragraph else ""
-    found = ctx.resolve(f"《{penalty.title}》{best.label}{paragraph}", case.act_date)
-    return next((r for r in found if isinstance(r, ResolvedCitation)), None)
+    found = ctx.resolved(f"《{penalty.title}》{best.label}{paragraph}", case.act_date)
+    return found[0] if found else None
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
+# Bigram overlap (Dice) above which an article of the act-date text is the provision a
+# later version moved to another number.
+_MOVED_ARTICLE = 0.75
 
-
-# Bigram overlap above which an article of the act-date text is the provision a later
-# version moved to another number.
-_MOVED_ARTICLE = 0.6
-
-# Bigram overlap (Jaccard) above which two versions of one numbered article are the same
+# Bigram overlap (Dice) above which two versions of one numbered article are the same
 # provision reworded, not another provision moved under the number.
-_SAME_ARTICLE = 0.35
+_SAME_ARTICLE = 0.52

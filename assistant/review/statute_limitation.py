@@ -70,13 +70,9 @@ def _parent_laws(
     """The laws the cited regulations say they are made under, in force on the act date."""
     parents: dict[tuple[str, object], str] = {}
     for title in cited.values():
-        for first in _resolved(ctx, f"《{title}》第一条", case):
+        for first in ctx.resolved(f"《{title}》第一条", case.act_date):
             for name in _MADE_UNDER.findall(first.article_text):
-                for law in _resolved(ctx, f"《{name}》第一条", case):
+                for law in ctx.resolved(f"《{name}》第一条", case.act_date):
                     if _GENERAL_LAW not in law.law:
                         parents[(law.law, law.version)] = law.title
     return parents
-
-
-def _resolved(ctx: ReviewContext, written: str, case: CaseFile) -> list[ResolvedCitation]:
-    return [r for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)]

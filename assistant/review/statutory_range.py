@@ -745,10 +745,7 @@ def _other_items_fixed(
     base, so its absence is no unclear fact."""
     if item is not None or not clause.items:
         return False
-    return any(
-        c is not clause and (c.fine.base is None or resolve_yuan(c.fine, amounts) != (None, None))
-        for c in applicable
-    )
+    return any(c is not clause and _readable(c, amounts) for c in applicable)
 
 
 def _other_conduct_fixed(
@@ -760,11 +757,13 @@ def _other_conduct_fixed(
     if not clause.conduct:
         return False
     return any(
-        c.conduct
-        and c.conduct != clause.conduct
-        and (c.fine.base is None or resolve_yuan(c.fine, amounts) != (None, None))
-        for c in applicable
+        c.conduct and c.conduct != clause.conduct and _readable(c, amounts) for c in applicable
     )
+
+
+def _readable(clause: FineClause, amounts: dict[str, float]) -> bool:
+    """A fixed range, or a multiple of a base the file records."""
+    return clause.fine.base is None or resolve_yuan(clause.fine, amounts) != (None, None)
 
 
 # 使用童工人月数: 5 — the persons' months summed by the file (2人各2个月、1人1个月), the count a

@@ -139,10 +139,11 @@ def _town_placement(region: str, place: str) -> tuple[Placement, list[str]]:
     own = _OWN_TOWN.match(region)
     if own is None:
         return Placement.INSIDE, []
-    county = _AREA.findall(own.group(1))[-1]  # 江门市蓬江区 → 蓬江区
-    county_at = place.find(county)
+    areas = _AREA.findall(own.group(1))  # 江门市蓬江区 → 蓬江区
+    county_at = place.find(areas[-1]) if areas else -1
     if county_at < 0:
         return Placement.INSIDE, []
+    county = areas[-1]
     after = _BORDER.sub("", place[county_at + len(county) :])
     named = _NAMED_TOWN.match(after)
     if named is None or after.startswith(own.group(2)):

@@ -91,7 +91,9 @@ def _lapsed_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         found = _VALID_UNTIL.search(item.note or "")
         if not (_ACCREDITATION.search(item.name + (item.note or "")) and found):
             continue
-        until = date(*(int(g) for g in found.groups()))
+        until = _day(found)
+        if until is None:
+            continue  # 有效期至2024年2月30日: no such day, nothing to compare
         late = [
             e
             for e in case.evidence
@@ -108,6 +110,13 @@ def _lapsed_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             ]
     return []
+
+
+def _day(found: re.Match[str]) -> date | None:
+    try:
+        return date(*(int(g) for g in found.groups()))
+    except ValueError:
+        return None
 
 
 # The police rules' names for the statutory kinds: 《公安机关办理行政案件程序规定》第二十六条

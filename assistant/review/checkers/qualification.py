@@ -9,7 +9,6 @@ from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.police_procedure import TWO_POLICE_OFFICERS, police_rule
-from corpus.citation_resolver import ResolvedCitation
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
 # A step in which officers meet the party or others: questioning, on-site work, sampling,
@@ -39,11 +38,8 @@ _LABOUR_TWO = "《劳动保障监察条例》第十六条第一款"
 def _labour_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
     if not _LABOUR_AGENCY.search(case.agency.acts_in_name_of or case.agency.name):
         return None
-    found = ctx.resolve(_LABOUR_TWO, case.act_date)
-    return next(
-        (r.citation for r in found if isinstance(r, ResolvedCitation) and "不得少于2人" in r.text),
-        None,
-    )
+    found = ctx.resolved(_LABOUR_TWO, case.act_date)
+    return next((r.citation for r in found if "不得少于2人" in r.text), None)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
