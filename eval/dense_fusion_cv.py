@@ -78,7 +78,7 @@ def rrf_ranking(found: Candidates, fusion: AdaptiveRRF) -> list[Key]:
 
 def score_with(prepared: Prepared, rank: Callable[[Candidates], list[Key]]) -> dict[str, float]:
     rankings = [rank(found) for found in prepared.found]
-    return score_rankings(rankings, [{q.gold.key} for q in prepared.questions])
+    return score_rankings(rankings, [q.relevant for q in prepared.questions])
 
 
 def objective(figures: dict[str, float]) -> float:
@@ -183,15 +183,22 @@ def pooled_fit(
     return fit(merged, best, provenance, features, True), {str(c): v for c, v in held_out.items()}
 
 
-def load_prepared(retriever: Any, path: Path, cache: Path | None) -> Prepared:
+def load_prepared(
+    retriever: Any, path: Path, cache: Path | None, audited: bool = False
+) -> Prepared:
     """Candidates of one set, cached as a pickle beside the index (computing them embeds
-    every question and scans the national corpus three times)."""
+    every question and scans the national corpus three times). With ``audited`` a set
+    that has a shipped audit is scored on its audited golds instead of LawBench's."""
     from eval.lawbench import load_lawbench
+    from eval.lawbench_audit import audit_path_for, load_audited, load_merged
 
-    target = cache / f"dense-fusion-{path.stem}.pkl" if cache else None
+    audit = audit_path_for(path) if audited else None
+    use_audit = audit is not None and audit.is_file()
+    suffix = "-audited" if use_audit else ""
+    target = cache / f"dense-fusion-{path.stem}{suffix}.pkl" if cache else None
     if target is not None and target.is_file():
         return pickle.loads(target.read_bytes())
-    questions = load_lawbench(path)[0]
+    questions = load_audited(path, load_merged(audit))[0] if use_audit else load_lawbench(path)[0]
     with tqdm(total=len(questions), desc=f"候选 {path.stem}", unit="题") as bar:
         prepared = prepare(retriever, questions, "bm25", bar.update, dense=True)
     if target is not None:
@@ -209,7 +216,7 @@ def by_category(
     for category in sorted(groups, key=lambda c: (-len(groups[c]), c)):
         members = groups[category]
         rankings = [rank(prepared.found[i]) for i in members]
-        relevant = [{prepared.questions[i].gold.key} for i in members]
+        relevant = [prepared.questions[i].relevant for i in members]
         out[category] = {"n": len(members), **score_rankings(rankings, relevant)}
     return out
 
@@ -228,6 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--save-dir", type=Path, help="write each learned fold's weights here")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--ship", type=Path, help="write the pooled ranker's weights here")
+    parser.add_argument(
+        "--audited", action="store_true", help="score LawBench sets on their audited golds"
+    )
     args = parser.parse_args(argv)
     settings = Settings()
     opened = open_index(settings, mode="hybrid")
@@ -237,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = settings.data_layout.cache_dir("retrieval")
     retriever = LawAwareRetriever(opened.index, cache_dir=cache)
     paths = [*args.tune, *args.test]
-    prepared = {path.stem: load_prepared(retriever, path, cache) for path in paths}
+    prepared = {path.stem: load_prepared(retriever, path, cache, args.audited) for path in paths}
     command = "python -m eval.dense_fusion_cv " + " ".join(sys.argv[1:] if argv is None else argv)
     methods = evaluate(prepared, [p.stem for p in args.tune], command)
     report: dict[str, Any] = {"methods": {}, "candidate_recall": {}}

@@ -156,7 +156,7 @@ def score_grid(
                 [(h.law, h.number) for h in aware.retrieve(q.question, 30, None, mode)]
                 for q in questions
             ]
-            row[name] = score_rankings(rankings, [{q.gold.key} for q in questions])
+            row[name] = score_rankings(rankings, [q.relevant for q in questions])
         scored.append(row)
         if progress is not None:
             progress(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.law_names import short_name
@@ -36,8 +36,16 @@ class GoldArticle:
 
 @dataclass(frozen=True)
 class EvalQuestion:
+    """A question, its gold article, and (after an audit) every article accepted for it."""
+
     question: str
     gold: GoldArticle
+    accepted: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+
+    @property
+    def relevant(self) -> set[tuple[str, int]]:
+        """The keys that count as a hit: the audited ones, else the one gold."""
+        return set(self.accepted) or {self.gold.key}
 
 
 def parse_gold(answer: str) -> GoldArticle | None:

@@ -34,7 +34,7 @@ class Prepared:
 
     def labels(self) -> list[np.ndarray]:
         return [
-            np.array([(h.law, h.number) == q.gold.key for h in c.hits], dtype=np.int64)
+            np.array([(h.law, h.number) in q.relevant for h in c.hits], dtype=np.int64)
             for q, c in zip(self.questions, self.found, strict=True)
         ]
 
@@ -86,7 +86,7 @@ def fit(
 def ranker_scores(ranker: LinearRanker, prepared: Prepared) -> dict[str, float]:
     """Hit@k/MRR@10… of the ranker's ordering on ``prepared``."""
     rankings = [_keys(ranker.order(found)) for found in prepared.found]
-    return score_rankings(rankings, [{q.gold.key} for q in prepared.questions])
+    return score_rankings(rankings, [q.relevant for q in prepared.questions])
 
 
 def _keys(hits: Sequence[Any]) -> list[Key]:
@@ -140,7 +140,7 @@ def baselines(
         out[label] = {}
         for name, p in prepared.items():
             rankings = [_keys(aware.retrieve(q.question, 30, None, mode)) for q in p.questions]
-            out[label][name] = score_rankings(rankings, [{q.gold.key} for q in p.questions])
+            out[label][name] = score_rankings(rankings, [q.relevant for q in p.questions])
     return out
 
 

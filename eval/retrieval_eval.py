@@ -93,7 +93,7 @@ def evaluate_mode(
         rankings.append([(hit.law, hit.number) for hit in hits])
         if progress is not None:
             progress(1)
-    relevant = [{q.gold.key} for q in questions]
+    relevant = [q.relevant for q in questions]
     return ModeResult(mode, score_rankings(rankings, relevant), latencies, rankings, relevant)
 
 

@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from eval.law_categories import LawCategories, categories_from_folder, categories_from_levels
 from eval.lawbench import EvalQuestion, load_lawbench
+from eval.lawbench_audit import audit_path_for, load_audited, load_merged
 from eval.retrieval_eval import ModeResult, Retriever, by_category, covered, evaluate_mode
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import MODES, HybridIndex
@@ -26,6 +27,7 @@ from indexing.learned_fusion import LearnedRetriever, LinearRanker
 LAW_SUFFIX = "+law"
 LEARNED_SUFFIX = "+learned"
 RRF_LABEL = "hybrid-rrf"
+AUDITED_SUFFIX = "·审定"
 
 
 @dataclass
@@ -95,28 +97,45 @@ def evaluate_sets(
     cache_dir: Path | None = None,
     ranker: LinearRanker | None = None,
     search: Retriever | None = None,
+    audited: bool = False,
 ) -> list[SetReport]:
-    """Run every planned retriever over every set."""
+    """Run every planned retriever over every set; with ``audited``, each set that has a
+    shipped audit is run a second time on its audited golds (``<name>·审定``)."""
     plan = retrievers_for(opened, law_aware, cache_dir, ranker, search)
     reports: list[SetReport] = []
     for path in paths:
-        loaded, skipped = load_lawbench(path)
-        in_index = covered(opened.index, loaded)
-        questions = (in_index if covered_only else loaded)[:limit]
-        report = SetReport(Path(path).stem, questions, skipped, len(in_index))
-        for label, (retriever, mode) in plan.items():
-            if not questions:
-                break
-            with tqdm(total=len(questions), desc=f"{report.name} {label}", unit="题") as bar:
-                result = evaluate_mode(
-                    retriever, questions, mode, query_filter, progress=bar.update
-                )
-            result = replace(result, mode=label)
-            report.results[label] = result
-            if categories is not None:
-                report.categories[label] = by_category(result, questions, categories.of)
-        reports.append(report)
+        versions = [(Path(path).stem, *load_lawbench(path))]
+        audit_file = audit_path_for(path)
+        if audited and audit_file.is_file():
+            audit = load_merged(audit_file)
+            versions.append((Path(path).stem + AUDITED_SUFFIX, *load_audited(path, audit)))
+        for name, loaded, skipped in versions:
+            in_index = covered(opened.index, loaded)
+            questions = (in_index if covered_only else loaded)[:limit]
+            report = SetReport(name, questions, skipped, len(in_index))
+            _run_plan(plan, report, mode_filter=query_filter, categories=categories)
+            reports.append(report)
     return reports
+
+
+def _run_plan(
+    plan: dict[str, tuple[Retriever, str]],
+    report: SetReport,
+    mode_filter: SearchFilter | None,
+    categories: LawCategories | None,
+) -> None:
+    """Every planned retriever over the report's questions, results into the report."""
+    for label, (retriever, mode) in plan.items():
+        if not report.questions:
+            break
+        with tqdm(total=len(report.questions), desc=f"{report.name} {label}", unit="题") as bar:
+            result = evaluate_mode(
+                retriever, report.questions, mode, mode_filter, progress=bar.update
+            )
+        result = replace(result, mode=label)
+        report.results[label] = result
+        if categories is not None:
+            report.categories[label] = by_category(result, report.questions, categories.of)
 
 
 _HEADER = (
@@ -125,11 +144,16 @@ _HEADER = (
 )
 
 
+def _skip_word(name: str) -> str:
+    """Audited sets leave out disputed and basis-less questions, raw ones unparsable golds."""
+    return "审定未计入" if name.endswith(AUDITED_SUFFIX) else "解析失败"
+
+
 def format_set_report(report: SetReport, index: HybridIndex) -> str:
     """The plain-text table of one set (and its per-category tables)."""
     build = index.build_info
     lines = [
-        f"【{report.name}】题目 {len(report.questions)}（解析失败 {report.skipped}，"
+        f"【{report.name}】题目 {len(report.questions)}（{_skip_word(report.name)} {report.skipped}，"
         f"标准答案法规在索引中 {report.in_index}）；索引 {len(index.article_ids)} 条文 / "
         f"{len(index.units)} 单元，构建 {build.seconds:.1f} 秒",
         _HEADER,

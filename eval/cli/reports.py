@@ -57,6 +57,11 @@ def retrieval_command(
         "--fusion-weights",
         help="另加“学习融合”检索方式（bm25+learned），权重文件见 indexing/weights/。",
     ),
+    audited: bool = typer.Option(
+        False,
+        "--audited",
+        help="另按审定后的标准答案评测（两名独立审定人一致认可的条文，见 eval/sets/lawbench_audit/）。",
+    ),
 ) -> None:
     for path in eval_sets:
         if not path.is_file():
@@ -90,6 +95,7 @@ def retrieval_command(
         cache,
         ranker,
         search,
+        audited,
     )
     if not any(report.questions for report in reports):
         fail("评测集中没有可评测的题目。")
