@@ -24,6 +24,7 @@ from indexing.bm25_index import BM25Index, top_k
 from indexing.embedding_cache import EmbeddingCache
 from indexing.filters import SearchFilter, UnitTable
 from indexing.fusion import fuse_with_stand_in, reciprocal_rank_fusion
+from indexing.query_focus import emphasised
 from indexing.recent_scores import RecentScores
 from indexing.tokenizer import JiebaTokenizer
 from indexing.unit_index import (
@@ -328,7 +329,8 @@ class HybridIndex(UnitIndex[RetrievalUnit]):
     def _bm25_unit_scores(self, query: str) -> np.ndarray:
         """BM25 of every unit, remembered for recent queries: one learned-fusion search asks
         for the same query's scores four times (flat, bigram hits, within-laws, features)."""
-        return self._recent_bm25.get(query, lambda: self.bm25.scores(query))
+        lexical = emphasised(query) if self.config.query_focus else query
+        return self._recent_bm25.get(query, lambda: self.bm25.scores(lexical))
 
     def _dense_article_scores(
         self, query_vector: np.ndarray, mask: np.ndarray | None, depth: int

@@ -30,6 +30,7 @@ from indexing.hybrid_index import Hit, HybridIndex
 from indexing.law_cards import LawCardIndex
 from indexing.law_detector import LawDetector
 from indexing.law_prior import BigramBM25, LawLevelIndex
+from indexing.query_focus import emphasised
 from indexing.question_intent import asks_for_consequences, is_penalty_heading
 from indexing.recent_scores import RecentScores
 
@@ -135,7 +136,8 @@ class LawAwareRetriever:
     def bigram_scores(self, query: str) -> np.ndarray:
         """Bigram BM25 of every unit, remembered for recent queries (read-only): the
         learned fusion needs them twice per search (hits, then their scores)."""
-        return self._recent_bigram.get(query, lambda: self.bigrams.scores(query))
+        lexical = emphasised(query) if self.index.config.query_focus else query
+        return self._recent_bigram.get(query, lambda: self.bigrams.scores(lexical))
 
     def bigram_hits(self, query: str, query_filter: SearchFilter, depth: int) -> list[Hit]:
         """The ``depth`` best articles by bigram BM25 (best unit per article)."""

@@ -20,6 +20,10 @@ class IndexingSettings(ModelSettings):
     bm25_weight: float = Field(default=1.5, description="Weight of BM25 ranks in fusion.")
     dense_weight: float = Field(default=1.0, description="Weight of dense ranks in fusion.")
     fusion_candidates: int = Field(default=50, description="Candidates taken from each retriever.")
+    query_focus: bool = Field(
+        default=False,
+        description="Lexical scorers weigh a question's last sentence twice (indexing/query_focus).",
+    )
     faiss_exact_max: int = Field(
         default=20000, description="Up to this many vectors: exact search; past it: HNSW."
     )

@@ -51,6 +51,7 @@ class IndexConfig:
     embed_max_chars: int = 400
     unit_max_chars: int = 600
     batch_size: int = 32
+    query_focus: bool = False
 
     @classmethod
     def from_settings(cls, settings: IndexingSettings) -> IndexConfig:
@@ -63,6 +64,7 @@ class IndexConfig:
             embed_max_chars=settings.embed_max_chars,
             unit_max_chars=settings.unit_max_chars,
             batch_size=settings.embed_batch_size,
+            query_focus=settings.query_focus,
         )
 
     def with_query_params(self, other: IndexConfig) -> IndexConfig:
@@ -73,6 +75,7 @@ class IndexConfig:
             bm25_weight=other.bm25_weight,
             dense_weight=other.dense_weight,
             candidates=other.candidates,
+            query_focus=other.query_focus,
         )
 
     def fusion(self) -> FusionConfig:
