@@ -194,7 +194,9 @@ def load_prepared(
 
     audit = audit_path_for(path) if audited else None
     use_audit = audit is not None and audit.is_file()
-    suffix = "-audited" if use_audit else ""
+    suffix = ("-audited" if use_audit else "") + (
+        "-focus" if retriever.index.config.query_focus else ""
+    )
     target = cache / f"dense-fusion-{path.stem}{suffix}.pkl" if cache else None
     if target is not None and target.is_file():
         return pickle.loads(target.read_bytes())

@@ -290,7 +290,10 @@ def retrieval_item_problems(
 
 
 def folder_holds(folder: Path, law: str) -> bool:
-    """Whether ``folder`` has a version file of ``law`` (``行政处罚法(2021-01-22).md``)."""
+    """Whether ``folder`` has a version file of ``law`` (``行政处罚法(2021-01-22).md``);
+    the 民法典 is one law kept as one file per 编 in its own folder."""
+    if folder.name == law == "民法典":
+        return any(folder.glob("*编.md"))
     return any(p.stem == law or p.stem.startswith(f"{law}(") for p in folder.glob("*.md"))
 
 

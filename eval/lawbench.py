@@ -16,7 +16,7 @@ from corpus.law_names import short_name
 from corpus.numerals import parse_number
 
 _GOLD = re.compile(
-    r"([\u4e00-\u9fff]{2,24}?(?:法|条例|办法|规定|决定|解释|细则))》?的?第([〇零一二两三四五六七八九十百千\d]+)条"
+    r"([\u4e00-\u9fff]{2,24}?(?:法|条例|办法|规定|决定|解释|细则|法典))》?的?第([〇零一二两三四五六七八九十百千\d]+)条"
 )
 _LEADING = re.compile(r"^(?:这属于|根据|依据|依照|按照|我国的?)+")
 _CATEGORY = re.compile(r"^.*?(?:类中的?|法中的?|中的)(?=[\u4e00-\u9fff]{2})")

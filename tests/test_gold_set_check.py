@@ -53,12 +53,18 @@ def test_team_assist_set_passes_with_its_own_rules(resolver: CitationResolver) -
     assert any("split" in problem for problem in blind_rules.problems)
 
 
-def test_retrieval_set_passes(resolver: CitationResolver, shared_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "items"),
+    [("retrieval_fresh", 157), ("retrieval_fresh2", 168), ("retrieval_fresh3", 120)],
+)
+def test_retrieval_sets_pass(
+    name: str, items: int, resolver: CitationResolver, shared_dir: Path
+) -> None:
     report = check_retrieval_set(
-        SETS / "retrieval_fresh" / "questions.json", resolver, shared_dir / "data" / "laws"
+        SETS / name / "questions.json", resolver, shared_dir / "data" / "laws"
     )
     assert report.ok, report.problems[:5]
-    assert report.counts["items"] == 157
+    assert report.counts["items"] == items
 
 
 def test_assist_defects_are_named(tmp_path: Path, resolver: CitationResolver) -> None:
