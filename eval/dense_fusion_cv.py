@@ -44,7 +44,7 @@ DENSE_NO_ADAPTIVE = tuple(
 )
 DENSE_LEVEL = DENSE_NO_ADAPTIVE + LEVEL_FEATURES
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 1.0)
-SHIP_FEATURES = DENSE_NO_ADAPTIVE
+SHIP_FEATURES = DENSE_LEVEL
 
 
 @dataclass(frozen=True)
@@ -148,12 +148,12 @@ def evaluate(
             )
     ranker, cv = pooled_fit(prepared, tune, SHIP_FEATURES, command)
     add(
-        f"learned +dense [{'+'.join(tune)}]",
+        f"learned shipped [{'+'.join(tune)}]",
         "+".join(tune),
         ranker.to_json() | {"cross_set_cv": cv},
         lambda c: [(h.law, h.number) for h in ranker.order(c)][:30],
     )
-    methods[f"learned +dense [{'+'.join(tune)}]"]["ranker"] = ranker
+    methods[f"learned shipped [{'+'.join(tune)}]"]["ranker"] = ranker
     return methods
 
 
@@ -189,7 +189,7 @@ def load_prepared(
     """Candidates of one set, cached as a pickle beside the index (computing them embeds
     every question and scans the national corpus three times). With ``audited`` a set
     that has a shipped audit is scored on its audited golds instead of LawBench's."""
-    from eval.lawbench import load_lawbench
+    from eval.lawbench import load_lawbench, set_name
     from eval.lawbench_audit import audit_path_for, load_audited, load_merged
 
     audit = audit_path_for(path) if audited else None
@@ -197,11 +197,11 @@ def load_prepared(
     suffix = ("-audited" if use_audit else "") + (
         "-focus" if retriever.index.config.query_focus else ""
     )
-    target = cache / f"dense-fusion-{path.stem}{suffix}.pkl" if cache else None
+    target = cache / f"dense-fusion-{set_name(path)}{suffix}.pkl" if cache else None
     if target is not None and target.is_file():
         return pickle.loads(target.read_bytes())
     questions = load_audited(path, load_merged(audit))[0] if use_audit else load_lawbench(path)[0]
-    with tqdm(total=len(questions), desc=f"候选 {path.stem}", unit="题") as bar:
+    with tqdm(total=len(questions), desc=f"候选 {set_name(path)}", unit="题") as bar:
         prepared = prepare(retriever, questions, "bm25", bar.update, dense=True)
     if target is not None:
         target.write_bytes(pickle.dumps(prepared))
@@ -225,6 +225,7 @@ def by_category(
 
 def main(argv: Sequence[str] | None = None) -> int:
     from api.settings import Settings
+    from eval.lawbench import set_name
     from eval.retrieval_sets import law_categories_for
     from indexing.index_loader import open_index
     from indexing.law_aware import LawAwareRetriever
@@ -249,15 +250,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = settings.data_layout.cache_dir("retrieval")
     retriever = LawAwareRetriever(opened.index, cache_dir=cache)
     paths = [*args.tune, *args.test]
-    prepared = {path.stem: load_prepared(retriever, path, cache, args.audited) for path in paths}
+    prepared = {
+        set_name(path): load_prepared(retriever, path, cache, args.audited) for path in paths
+    }
     command = "python -m eval.dense_fusion_cv " + " ".join(sys.argv[1:] if argv is None else argv)
-    methods = evaluate(prepared, [p.stem for p in args.tune], command)
+    methods = evaluate(prepared, [set_name(p) for p in args.tune], command)
     report: dict[str, Any] = {"methods": {}, "candidate_recall": {}}
     for name, p in prepared.items():
         labels = p.labels()
         report["candidate_recall"][name] = sum(bool(x.any()) for x in labels) / len(labels)
     category_of = law_categories_for(opened.index, args.laws_dir).of
-    pooled = methods[f"learned +dense [{'+'.join(p.stem for p in args.tune)}]"]["ranker"]
+    pooled = methods[f"learned shipped [{'+'.join(set_name(p) for p in args.tune)}]"]["ranker"]
     if args.ship is not None:
         pooled.save(args.ship)
     for label, method in methods.items():

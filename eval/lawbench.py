@@ -59,6 +59,13 @@ def parse_gold(answer: str) -> GoldArticle | None:
     return GoldArticle(short_name(name), parse_number(match.group(2)))
 
 
+def set_name(path: Path) -> str:
+    """A set's name in reports and caches: the file's stem, or its folder's name for the
+    shipped ``eval/sets/<name>/questions.json`` (three sets share that file name)."""
+    path = Path(path)
+    return path.parent.name if path.stem == "questions" else path.stem
+
+
 def load_lawbench(path: Path) -> tuple[list[EvalQuestion], int]:
     """Questions with a parsable gold, and how many were skipped for lack of one."""
     items = json.loads(Path(path).read_text(encoding="utf-8"))

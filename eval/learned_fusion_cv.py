@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pathlib import Path
 
     from api.settings import Settings
-    from eval.lawbench import load_lawbench
+    from eval.lawbench import load_lawbench, set_name
     from indexing.index_loader import open_index
     from indexing.law_cards import LawCardIndex
     from models.embedder import embedder_from_settings
@@ -175,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         embedder = QueryCachingEmbedder(embedder_from_settings(settings), 4096)
         cards = LawCardIndex.from_units(index.units, embedder, cache)
     retriever = LawAwareRetriever(index, cache_dir=cache, cards=cards)
-    sets = {path.stem: load_lawbench(path)[0] for path in args.sets}
+    sets = {set_name(path): load_lawbench(path)[0] for path in args.sets}
     prepared = {name: prepare(retriever, qs) for name, qs in sets.items()}
     command = "python -m eval.learned_fusion_cv " + " ".join(sys.argv[1:] if argv is None else argv)
     folds = cross_fit(prepared, command)

@@ -15,7 +15,7 @@ from typing import Any
 from tqdm import tqdm
 
 from eval.law_categories import LawCategories, categories_from_folder, categories_from_levels
-from eval.lawbench import EvalQuestion, load_lawbench
+from eval.lawbench import EvalQuestion, load_lawbench, set_name
 from eval.lawbench_audit import audit_path_for, load_audited, load_merged
 from eval.retrieval_eval import ModeResult, Retriever, by_category, covered, evaluate_mode
 from indexing.filters import SearchFilter
@@ -104,11 +104,11 @@ def evaluate_sets(
     plan = retrievers_for(opened, law_aware, cache_dir, ranker, search)
     reports: list[SetReport] = []
     for path in paths:
-        versions = [(Path(path).stem, *load_lawbench(path))]
+        versions = [(set_name(path), *load_lawbench(path))]
         audit_file = audit_path_for(path)
         if audited and audit_file.is_file():
             audit = load_merged(audit_file)
-            versions.append((Path(path).stem + AUDITED_SUFFIX, *load_audited(path, audit)))
+            versions.append((set_name(path) + AUDITED_SUFFIX, *load_audited(path, audit)))
         for name, loaded, skipped in versions:
             in_index = covered(opened.index, loaded)
             questions = (in_index if covered_only else loaded)[:limit]

@@ -389,11 +389,17 @@ class LinearRanker:
         return [found.hits[i] for i, _ in self.scored(found)]
 
     def scored(self, found: Candidates | CandidatePool) -> list[tuple[int, float]]:
-        """``(candidate position, w · x)`` best first."""
+        """``(candidate position, w · x)`` best first; when the question names a law, that
+        law's candidates come first (an explicit name is a filter, not a hint — and no
+        fitting set names its law, so no weight could learn it)."""
         if not len(found.features):
             return []
         scores = found.columns(self.features) @ np.array(self.weights)
-        return [(int(i), float(scores[i])) for i in np.argsort(-scores, kind="stable")]
+        order = np.argsort(-scores, kind="stable")
+        named = found.columns(("named",))[:, 0] > 0
+        if named.any():
+            order = np.concatenate([order[named[order]], order[~named[order]]])
+        return [(int(i), float(scores[i])) for i in order]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -44,6 +44,16 @@ def test_ranker_orders_by_its_weights(aware):
         LinearRanker((1.0,), {})
 
 
+def test_a_named_law_comes_first_whatever_the_weights(aware):
+    """No fitting set names its law, so a fitted ranker may weigh ``named`` at 0 (or
+    the within-law list negatively): an explicit name still puts that law first."""
+    question = "根据统计法，饮酒后驾驶机动车和编造虚假统计数据分别怎样处理"
+    plain = LearnedRetriever(aware, only("bm25_rr")).retrieve(question, 10)
+    laws = [hit.law for hit in plain]
+    assert "统计法" in laws and "道路交通安全法" in laws
+    assert all(law == "统计法" for law in laws[: laws.count("统计法")]), laws
+
+
 def test_weights_file_round_trip_and_mismatch(tmp_path):
     ranker = only("bm25_rr")
     path = tmp_path / "fusion.json"

@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from api.cli.output import components_from, emit_json, fail, parse_date_option, settings_from
 from eval.law_aware_cv import card_grid, cross_validate, default_grid, fold_categories
-from eval.lawbench import load_lawbench
+from eval.lawbench import load_lawbench, set_name
 from eval.report_compare import compare_reports, format_comparison, load_report
 from eval.report_config import load_report_config
 from eval.report_html import render_html
@@ -131,7 +131,7 @@ def law_aware_cv_command(
     opened = components_from(ctx).statute_index()
     if mode not in ("bm25", "hybrid") or (mode == "hybrid" and not opened.has_dense):
         fail(f"检索方式“{mode}”不可用：可选 bm25，或在含向量的索引上选 hybrid。")
-    sets = {path.stem: load_lawbench(path)[0] for path in eval_sets}
+    sets = {set_name(path): load_lawbench(path)[0] for path in eval_sets}
     grid = card_grid() if cards else default_grid()
     card_index = law_card_index(ctx, opened.index) if cards else None
     with tqdm(total=len(grid), desc="参数网格", unit="组") as bar:
