@@ -155,3 +155,54 @@ def fine_ceiling(case: CaseFile, ctx: ReviewContext) -> FineCeiling | None:
                 )
                 return FineCeiling(organ, ceiling, rule)
     return None
+
+
+# 情节严重的，由设区的市级人民政府吊销生猪定点屠宰证书: the 罚则 reserves one measure to a
+# government or a higher level than the department that imposes the rest
+_NAMED_ORGAN = (
+    r"由[^，。；、]{0,12}?(?:人民政府|设区的市|省级|省、自治区、直辖市|国务院)[^，。；、]{0,12}?"
+    r"(?:依法)?(?:%s)"
+)
+
+
+def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
+    """The provisions naming who imposes ``kind`` itself — the cited 罚则 when it does, else
+    the rules that assign the measure to an organ level — best first. A measure outside the
+    agency's powers breaches them before the general 第十七条."""
+    words = _words_for(kind)
+    if words is None:
+        return []
+    pattern = re.compile(_NAMED_ORGAN % words)
+    for cited in penalty_provisions(case, ctx):
+        if pattern.search(cited.article_text):
+            label = article_label(cited.article, cited.suffix)
+            return [canonical_citation(cited.title, label, None, None)]
+    return _level_rules(case, ctx, kind)
+
+
+_RANK = {"法律": 0, "行政法规": 1, "部门规章": 2}
+# 道路交通安全法 → 道路交通安全: a level rule belongs to the cited law's field (its 实施条例,
+# its 处理程序规定), never to another field that happens to use the same words
+_LAW_KIND = re.compile(r"(?:实施条例|条例|法|规定|办法)$")
+
+
+def _level_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
+    """Rules of the cited 罚则's field assigning the measure to an organ level (道路交通安全法
+    实施条例第一百零九条, 道路交通安全违法行为处理程序规定第六条第二款: 处以吊销机动车驾驶证处罚的，
+    由设区的市公安机关交通管理部门作出决定), in force on the decision's day, the higher rank first."""
+    fragment = f"处以{kind}处罚的，由"
+    decision = case.first("决定")
+    day = decision.date if decision is not None else case.act_date
+    cores = {_LAW_KIND.sub("", cited.law) for cited in penalty_provisions(case, ctx)}
+    found = [
+        r
+        for r in ctx.store.articles_containing(fragment)
+        if r.in_force_on(day) and any(len(core) >= 2 and core in r.law for core in cores)
+    ]
+    found.sort(key=lambda r: _RANK.get(r.level or "", len(_RANK)))
+    rules = []
+    for record in found:
+        paragraph = next(p.number for p in record.paragraphs if fragment in p.text)
+        number = paragraph if len(record.paragraphs) > 1 else None
+        rules.append(canonical_citation(record.title, record.label, number, None))
+    return rules

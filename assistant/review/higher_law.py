@@ -23,6 +23,7 @@ from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.statutory_fine import (
     established_circumstances,
     fine_bases,
+    fined_kind,
     penalty_provisions,
 )
 from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
@@ -139,7 +140,12 @@ def _same_conduct(lower: str, higher: str) -> bool:
 
 def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | None:
     bounds = statutory_bounds(
-        text, fine_bases(case), item, established_circumstances(case), case.facts.quantities
+        text,
+        fine_bases(case),
+        item,
+        established_circumstances(case),
+        case.facts.quantities,
+        party_kind=fined_kind(case),
     )
     return bounds if bounds is not None and bounds.high is not None else None
 

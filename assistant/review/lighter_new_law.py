@@ -20,6 +20,7 @@ from assistant.review.sanction_versions import later_sanction
 from assistant.review.statutory_fine import (
     established_circumstances,
     fine_bases,
+    fined_kind,
     is_general_law,
     narrative,
     penalty_provisions,
@@ -74,6 +75,7 @@ def _bounds(citation: ResolvedCitation, case: CaseFile) -> StatutoryBounds | Non
         established_circumstances(case),
         case.facts.quantities,
         narrative(case),  # 第三款 split in two (机动车维修 given its own 款): the 款 the facts tell
+        fined_kind(case),
     )
     return bounds if bounds is not None and bounds.high is not None else None
 

@@ -80,6 +80,12 @@ def narrated_amounts(case: CaseFile) -> dict[str, float]:
     return found
 
 
+def fined_kind(case: CaseFile) -> str | None:
+    """单位 or 个人 when every party of the file is of that kind (one kind is fined)."""
+    kinds = {party.kind for party in case.parties}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def fine_bases(case: CaseFile) -> dict[str, float]:
     """The file's amounts, with 货值金额 composed when the file splits it: the value of all
     goods unlawfully produced or sold (两高伪劣商品解释第二条第三款: 以…伪劣产品的标价计算) is
@@ -149,13 +155,19 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+# 依照…第一百零一条“逾期未改正的，责令停产停业整顿…”的规定: the law quoted, not a finding
+_QUOTED_LAW = re.compile(r"(?:依照|依据|根据|按照|适用)[^“”。；]{0,40}?“[^“”]{0,200}”")
+
+
 def established_circumstances(case: CaseFile) -> frozenset[str]:
-    """The circumstances heavier fine clauses are written for that the file establishes."""
+    """The circumstances heavier fine clauses are written for that the file establishes
+    (the words of a 罚则 the file quotes are not findings)."""
     facts = case.facts
     text = "。".join(
         [case.violation.description, facts.description, *facts.circumstances]
-        + [e.note for e in case.events]
+        + [e.note or "" for e in case.events]
     )
+    text = _QUOTED_LAW.sub("", text)
     found = {name for name, pattern in REQUIREMENTS if _affirmed(pattern, text)}
     if facts.harm in ("严重", "重大") or facts.aggravating:
         found.add(SERIOUS)
@@ -196,7 +208,9 @@ def _item_fine(
     以下的罚款) is the range, pinned to that 项 — not the envelope of every item."""
     if citation.item is None or not _OWN_FINE.search(citation.text):
         return None
-    return statutory_bounds(citation.text, amounts, None, established, case.facts.quantities)
+    return statutory_bounds(
+        citation.text, amounts, None, established, case.facts.quantities, "", fined_kind(case)
+    )
 
 
 def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
@@ -225,7 +239,13 @@ def statutory_fine(
             texts.append((citation.article_text, False))
         for text, in_paragraph in texts:
             bounds = statutory_bounds(
-                text, amounts, citation.item, established, case.facts.quantities, told
+                text,
+                amounts,
+                citation.item,
+                established,
+                case.facts.quantities,
+                told,
+                fined_kind(case),
             )
             if bounds is not None:
                 return bounds, citation, range_rule(citation, in_paragraph)

@@ -102,6 +102,9 @@ class FineClause:
     # 对虚报注册资本的公司，处…；对提交虚假材料…的公司，处… (公司法2018年第一百九十八条):
     # the conduct a clause is written for when one article fines several
     conduct: str | None = None
+    # 农药使用者为…农民专业合作社等单位的，处…；农药使用者为个人的，处… (农药管理条例第六十条):
+    # the kind of party a clause fines when the article fines units and individuals apart
+    party: str | None = None
 
     def applies(
         self, amounts: dict[str, float], item: int | None, established: frozenset[str]
@@ -332,6 +335,7 @@ def _requires(local: str) -> str | None:
 
 
 _CONDUCT = re.compile(r"对([^，。；对]{2,40}?)的(?:公司|单位|企业|个人|当事人)?[，,]?$")
+_PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
 
 
 # 违反本条例的规定，货运经营者不按规定维护和检测运输车辆的，由…处… (道路运输条例第六十九条, one
@@ -448,10 +452,12 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
             named = _CONDUCT.search(since_previous) or (
                 _LEAD_CONDUCT.search(since_previous) if previous_start == 0 else None
             )
+            party = _PARTY_KIND.search(since_previous)
             clauses.append(
                 FineClause(
                     fine=fine,
                     conduct=named.group(1) if named else lead,
+                    party=party.group(1) if party else None,
                     items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()])
                     or (carried if conditions.get("tier_base") else None),
@@ -606,6 +612,7 @@ def statutory_bounds(
     established: frozenset[str] = frozenset(),
     quantities: dict[str, float] | None = None,
     told: str = "",
+    party_kind: str | None = None,
 ) -> StatutoryBounds | None:
     """The envelope of the clauses that can apply; None when no clause is readable or
     an applicable multiple lacks its base amount (the facts checker flags that). A fine
@@ -613,9 +620,10 @@ def statutory_bounds(
 
     A clause written for a circumstance (逾期未改正, 情节严重, 再次) applies only when the
     file establishes it; if every clause needs one the file lacks, all are kept. Clauses
-    written for different conduct keep those whose conduct ``told`` (the facts) names.
+    written for different conduct keep those whose conduct ``told`` (the facts) names;
+    clauses written for a kind of party (单位 / 个人) keep those of ``party_kind``.
     """
-    clauses = _by_conduct(fine_clauses(article_text), told)
+    clauses = _by_party(_by_conduct(fine_clauses(article_text), told), party_kind)
     amounts = _named_as_article(amounts, clauses)
     applicable = [c for c in clauses if c.applies(amounts, item, established)]
     if not applicable:
@@ -663,6 +671,14 @@ def statutory_bounds(
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
     )
+
+
+def _by_party(clauses: list[FineClause], party_kind: str | None) -> list[FineClause]:
+    """The clauses for the fined party's kind, when the article splits them by kind."""
+    if party_kind is None or not any(c.party for c in clauses):
+        return clauses
+    kept = [c for c in clauses if c.party in (None, party_kind)]
+    return kept or clauses
 
 
 def _amount_below_exception(applicable: list[FineClause]) -> list[FineClause]:

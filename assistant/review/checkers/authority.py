@@ -10,7 +10,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
-from assistant.review.deciding_organ import fine_ceiling, reserved_kinds
+from assistant.review.deciding_organ import fine_ceiling, organ_named_rules, reserved_kinds
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
@@ -210,15 +210,19 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         and t not in unlawful
         and not (reserved_to_police(case, t) and provides_kind(case, ctx, t))
     ]
-    return [
-        _flag(
-            Severity.MUST_FIX,
-            f"拟处“{kind}”不在{case.agency.name}的法定处罚权限内",
-            ctx.penalty_law("第十七条"),
-            f"penalty.types 含“{kind}”；agency.powers.penalty_types：{'、'.join(allowed)}",
-        )
-        for kind in outside
-    ]
+    return [_outside_powers(case, ctx, kind, allowed) for kind in outside]
+
+
+def _outside_powers(case: CaseFile, ctx: ReviewContext, kind: str, allowed: list[str]) -> Flag:
+    """The provision naming who imposes the measure when one does, else 第十七条."""
+    rules = organ_named_rules(case, ctx, kind) or [ctx.penalty_law("第十七条")]
+    return _flag(
+        Severity.MUST_FIX,
+        f"拟处“{kind}”不在{case.agency.name}的法定处罚权限内",
+        rules[0],
+        f"penalty.types 含“{kind}”；agency.powers.penalty_types：{'、'.join(allowed)}",
+        rules[1:],
+    )
 
 
 def reserved_to_police(case: CaseFile, kind: str) -> bool:

@@ -11,6 +11,7 @@ from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
+from assistant.review.checkers import conditional_measure
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -98,6 +99,16 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags + exemption
 
 
+_PARAGRAPH = re.compile(r"第[一二三四五六七八九十]+款$")
+
+
+def _heavier_tier_applied(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
+    """The file applies the article's 逾期未改正 tier without finding it (the law point's
+    conditional_measure flag): the fine above the lighter tier is that one defect."""
+    article = _PARAGRAPH.sub("", rule)
+    return any(f.rule.startswith(article) for f in conditional_measure.check(case, ctx))
+
+
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Above the article's maximum, or below its minimum without a 第三十二条 ground."""
     amount = case.penalty.amount
@@ -107,6 +118,8 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     bounds, _, rule = found
     low, high = bounds.low, bounds.high
     if high is not None and amount > high + _TOLERANCE_YUAN:
+        if _heavier_tier_applied(case, ctx, rule):
+            return []
         why = f"罚款{amount:g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
     elif low is not None and amount < low - _TOLERANCE_YUAN and not reduction_grounds(case):
         why = (
