@@ -61,12 +61,23 @@ def _stated(group: re.Pattern[str], lines: list[str], item: int) -> bool:
     return any(group.search(line) and (item == 4 or not _REMEDY.search(line)) for line in lines)
 
 
+# 当事人 at the head, 机关、印章和日期 at the foot: a list naming neither is a summary of the
+# decision's body (理由、清单、期限、救济), not of its whole form, and leaves them unsaid
+_HEAD_AND_FOOT = (1, 5)
+
+
 def _missing(document: Document, ctx: ReviewContext) -> list[Flag]:
     text = "；".join(document.contents)
+    frame = any(
+        _stated(group, document.contents, item)
+        for item in _HEAD_AND_FOOT
+        for group in ITEMS[item][1]
+    )
     missing = [
         (item, matter)
         for item, (matter, groups) in ITEMS.items()
-        if not all(_stated(group, document.contents, item) for group in groups)
+        if (frame or item not in _HEAD_AND_FOOT)
+        and not all(_stated(group, document.contents, item) for group in groups)
     ]
     if not missing:
         return []

@@ -37,13 +37,36 @@ _ANY_ORDER = re.compile(
 )
 
 
-def _no_order_on_file(case: CaseFile) -> bool:
-    """Nothing in the file's complete lists or narrative records an order to correct."""
+# 本局决定责令当事人立即改正违法行为，并处罚款 / 告知拟处罚款并责令限期补办: the order the
+# penalty decision itself gives, with the fine — never the order that must come before it
+_WITH_THE_FINE = re.compile(r"决定|拟|并处|承办机构意见")
+_DECISION_STEPS = ("决定", "告知")
+_DECISION_PAPERS = re.compile(r"处罚决定书|告知书")
+
+
+def _before_the_decision(text: str) -> str:
+    """``text`` without its sentences that give an order together with the penalty."""
+    sentences = re.split(r"(?<=[。；;])", text)
+    return "".join(s for s in sentences if not ("责令" in s and _WITH_THE_FINE.search(s)))
+
+
+def _order_texts(case: CaseFile) -> list[str]:
+    """What the file records outside the penalty decision and its notice."""
     texts = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    texts += [e.note for e in case.events]
+    texts += [e.note for e in case.events if e.type not in _DECISION_STEPS]
     texts += [f"{e.name}{e.note}" for e in case.evidence]
-    texts += [f"{d.type}{''.join(d.contents)}" for d in case.documents]
-    if any(_ANY_ORDER.search(t) for t in texts):
+    texts += [
+        f"{d.type}{''.join(d.contents)}"
+        for d in case.documents
+        if not _DECISION_PAPERS.search(d.type)
+    ]
+    return [_before_the_decision(t or "") for t in texts]
+
+
+def _no_order_on_file(case: CaseFile) -> bool:
+    """Nothing in the file's complete lists or narrative records an order to correct
+    before the decision."""
+    if any(_ANY_ORDER.search(t) for t in _order_texts(case)):
         return False
     return UNCORRECTED not in established_circumstances(case)
 
@@ -72,8 +95,14 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
         return f"当事人已在责令的期限内改正（“{corrected or 'corrected_in_time=true'}”）"
     # an order whose words the file gives, asking only to stop (责令立即停止施工): nothing to
     # be late with; an order named without its words leaves the deadline a question of fact
-    orders = ["".join(d.contents) for d in case.documents if "责令" in d.type and d.contents] + [
-        e.note for e in case.events if "责令" in e.note
+    orders = [
+        "".join(d.contents)
+        for d in case.documents
+        if "责令" in d.type and d.contents and not _DECISION_PAPERS.search(d.type)
+    ] + [
+        _before_the_decision(e.note)
+        for e in case.events
+        if e.type not in _DECISION_STEPS and "责令" in _before_the_decision(e.note)
     ]
     if orders and all(_STOP_ONLY.search(o) and not _DEADLINE.search(o) for o in orders):
         return "责令只要求停止违法行为，未给予改正（补办）期限，逾期无从谈起"
