@@ -24,6 +24,8 @@ from typing import Any
 
 from tqdm import tqdm
 
+from eval.lawbench import load_lawbench, set_name
+from eval.lawbench_audit import audited_set
 from eval.learned_fusion_cv import Prepared, cross_fit, fit, prepare, ranker_scores
 from eval.retrieval_eval import score_rankings
 from indexing.fusion import FusionConfig, reciprocal_rank_fusion
@@ -189,18 +191,14 @@ def load_prepared(
     """Candidates of one set, cached as a pickle beside the index (computing them embeds
     every question and scans the national corpus three times). With ``audited`` a set
     that has a shipped audit is scored on its audited golds instead of LawBench's."""
-    from eval.lawbench import load_lawbench, set_name
-    from eval.lawbench_audit import audit_path_for, load_audited, load_merged
-
-    audit = audit_path_for(path) if audited else None
-    use_audit = audit is not None and audit.is_file()
-    suffix = ("-audited" if use_audit else "") + (
+    checked = audited_set(path) if audited else None
+    suffix = ("-audited" if checked is not None else "") + (
         "-focus" if retriever.index.config.query_focus else ""
     )
     target = cache / f"dense-fusion-{set_name(path)}{suffix}.pkl" if cache else None
     if target is not None and target.is_file():
         return pickle.loads(target.read_bytes())
-    questions = load_audited(path, load_merged(audit))[0] if use_audit else load_lawbench(path)[0]
+    questions = (checked or load_lawbench(path))[0]
     with tqdm(total=len(questions), desc=f"候选 {set_name(path)}", unit="题") as bar:
         prepared = prepare(retriever, questions, "bm25", bar.update, dense=True)
     if target is not None:
@@ -225,7 +223,6 @@ def by_category(
 
 def main(argv: Sequence[str] | None = None) -> int:
     from api.settings import Settings
-    from eval.lawbench import set_name
     from eval.retrieval_sets import law_categories_for
     from indexing.index_loader import open_index
     from indexing.law_aware import LawAwareRetriever

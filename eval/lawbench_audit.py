@@ -121,6 +121,12 @@ def load_audited(set_path: Path, audit: dict[str, MergedAudit]) -> tuple[list[Ev
     return questions, len(items) - len(questions)
 
 
+def audited_set(set_path: Path) -> tuple[list[EvalQuestion], int] | None:
+    """``load_audited`` of a LawBench file with a shipped audit; None when it has none."""
+    audit = audit_path_for(set_path)
+    return load_audited(set_path, load_merged(audit)) if audit.is_file() else None
+
+
 def merge_set(name: str, set_path: Path, audit_dir: Path = AUDIT_DIR) -> dict:
     """Merge the X/Y auditors' part files of one set into its shipped file's payload."""
     first: list[AuditVerdict] = []
@@ -162,7 +168,8 @@ def main(argv: list[str] | None = None) -> None:
         payload = merge_set(name, args.shared / f"{stem}.json")
         text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
         write_file_atomically(
-            AUDIT_DIR / f"{stem}.json", lambda tmp, body=text: tmp.write_text(body)
+            AUDIT_DIR / f"{stem}.json",
+            lambda tmp, body=text: tmp.write_text(body, encoding="utf-8"),
         )
         summary = {k: v for k, v in payload.items() if k != "questions"}
         print(name, json.dumps(summary, ensure_ascii=False))

@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from eval.law_categories import LawCategories, categories_from_folder, categories_from_levels
 from eval.lawbench import EvalQuestion, load_lawbench, set_name
-from eval.lawbench_audit import audit_path_for, load_audited, load_merged
+from eval.lawbench_audit import audited_set
 from eval.retrieval_eval import ModeResult, Retriever, by_category, covered, evaluate_mode
 from indexing.filters import SearchFilter
 from indexing.hybrid_index import MODES, HybridIndex
@@ -105,10 +105,9 @@ def evaluate_sets(
     reports: list[SetReport] = []
     for path in paths:
         versions = [(set_name(path), *load_lawbench(path))]
-        audit_file = audit_path_for(path)
-        if audited and audit_file.is_file():
-            audit = load_merged(audit_file)
-            versions.append((set_name(path) + AUDITED_SUFFIX, *load_audited(path, audit)))
+        checked = audited_set(path) if audited else None
+        if checked is not None:
+            versions.append((set_name(path) + AUDITED_SUFFIX, *checked))
         for name, loaded, skipped in versions:
             in_index = covered(opened.index, loaded)
             questions = (in_index if covered_only else loaded)[:limit]

@@ -11,6 +11,7 @@ from eval.lawbench import EvalQuestion, GoldArticle
 from eval.lawbench_audit import (
     AUDIT_DIR,
     AuditVerdict,
+    audited_set,
     gold_validity_agreement,
     load_audited,
     load_merged,
@@ -107,3 +108,7 @@ def test_shipped_audits_are_consistent():
         assert len(merged) == 100
         for row in merged.values():
             assert bool(row.accepted) == (row.status == "agreed")
+
+
+def test_a_set_without_a_shipped_audit_has_no_audited_version(tmp_path):
+    assert audited_set(_write_set(tmp_path)) is None

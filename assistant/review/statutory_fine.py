@@ -165,7 +165,7 @@ def established_circumstances(case: CaseFile) -> frozenset[str]:
     facts = case.facts
     text = "。".join(
         [case.violation.description, facts.description, *facts.circumstances]
-        + [e.note or "" for e in case.events]
+        + [e.note for e in case.events]
     )
     text = _QUOTED_LAW.sub("", text)
     found = {name for name, pattern in REQUIREMENTS if _affirmed(pattern, text)}

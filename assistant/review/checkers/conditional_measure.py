@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
@@ -15,6 +16,7 @@ from assistant.review.statutory_fine import (
     range_rule,
 )
 from assistant.review.statutory_range import UNCORRECTED
+from corpus.citation_resolver import ResolvedCitation
 
 # Severe measures a 罚则 often reserves for a refusal; files and 罚则 name them alike.
 _MEASURES = (re.compile(r"停产停业|停业整顿|停产整顿"), re.compile(r"关闭"))
@@ -22,30 +24,50 @@ _MEASURES = (re.compile(r"停产停业|停业整顿|停产整顿"), re.compile(r
 _REFUSAL = re.compile(r"拒不(?:执行|改正|整改|消除)|逾期(?:未|不|仍未|仍不)(?:改正|整改|消除|执行)")
 
 
-def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+@dataclass(frozen=True)
+class Unconditioned:
+    """A measure the file imposes under a 罚则 that gives it only after a refusal."""
+
+    kind: str
+    condition: str
+    citation: ResolvedCitation
+
+    @property
+    def rule(self) -> str:
+        return range_rule(self.citation, in_paragraph=False)
+
+
+def unconditioned_measures(case: CaseFile, ctx: ReviewContext) -> list[Unconditioned]:
+    """Each such measure once (the first 罚则 that conditions it), none when the file
+    establishes 逾期未改正. The discretion point reads it too: the fine above the lighter
+    tier of that 罚则 is the same defect."""
     if UNCORRECTED in established_circumstances(case):
         return []
-    flags = []
+    found = []
     for words in _MEASURES:
         kind = next((k for k in case.penalty.types if words.search(k)), None)
         if kind is None:
             continue
         for citation in penalty_provisions(case, ctx):
             condition = _only_after_refusal(citation.article_text, words)
-            if condition is None:
-                continue
-            flags.append(
-                Flag(
-                    point=ReviewPoint.LAW,
-                    severity=Severity.MUST_FIX,
-                    reason=f"{citation.citation}只对“{condition}”的才{kind}，案卷未认定当事人"
-                    f"拒不执行或者逾期未改正，{kind}没有法律依据",
-                    rule=range_rule(citation, in_paragraph=False),
-                    evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
-                )
-            )
-            break
-    return flags
+            if condition is not None:
+                found.append(Unconditioned(kind, condition, citation))
+                break
+    return found
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return [
+        Flag(
+            point=ReviewPoint.LAW,
+            severity=Severity.MUST_FIX,
+            reason=f"{m.citation.citation}只对“{m.condition}”的才{m.kind}，案卷未认定当事人"
+            f"拒不执行或者逾期未改正，{m.kind}没有法律依据",
+            rule=m.rule,
+            evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
+        )
+        for m in unconditioned_measures(case, ctx)
+    ]
 
 
 def _only_after_refusal(text: str, words: re.Pattern[str]) -> str | None:

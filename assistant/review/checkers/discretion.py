@@ -11,8 +11,8 @@ from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
-from assistant.review.checkers import conditional_measure
 from assistant.review.checkers.authority import department_kinds
+from assistant.review.checkers.conditional_measure import unconditioned_measures
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import lightening_stated, reduction_grounds
@@ -106,7 +106,7 @@ def _heavier_tier_applied(case: CaseFile, ctx: ReviewContext, rule: str) -> bool
     """The file applies the article's 逾期未改正 tier without finding it (the law point's
     conditional_measure flag): the fine above the lighter tier is that one defect."""
     article = _PARAGRAPH.sub("", rule)
-    return any(f.rule.startswith(article) for f in conditional_measure.check(case, ctx))
+    return any(m.rule.startswith(article) for m in unconditioned_measures(case, ctx))
 
 
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.case_file import CaseFile
+from assistant.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import (
@@ -50,17 +50,23 @@ def _before_the_decision(text: str) -> str:
     return "".join(s for s in sentences if not ("责令" in s and _WITH_THE_FINE.search(s)))
 
 
+def _prior_documents(case: CaseFile) -> list[Document]:
+    """The documents other than the penalty decision and its notice."""
+    return [d for d in case.documents if not _DECISION_PAPERS.search(d.type)]
+
+
+def _prior_notes(case: CaseFile) -> list[str]:
+    """The events' notes other than the decision's and its notice's, each without the
+    sentences that give an order together with the penalty."""
+    return [_before_the_decision(e.note) for e in case.events if e.type not in _DECISION_STEPS]
+
+
 def _order_texts(case: CaseFile) -> list[str]:
     """What the file records outside the penalty decision and its notice."""
-    texts = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    texts += [e.note for e in case.events if e.type not in _DECISION_STEPS]
-    texts += [f"{e.name}{e.note}" for e in case.evidence]
-    texts += [
-        f"{d.type}{''.join(d.contents)}"
-        for d in case.documents
-        if not _DECISION_PAPERS.search(d.type)
-    ]
-    return [_before_the_decision(t or "") for t in texts]
+    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    told += [f"{e.name}{e.note}" for e in case.evidence]
+    told += [f"{d.type}{''.join(d.contents)}" for d in _prior_documents(case)]
+    return [_before_the_decision(t) for t in told] + _prior_notes(case)
 
 
 def _no_order_on_file(case: CaseFile) -> bool:
@@ -96,14 +102,8 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     # an order whose words the file gives, asking only to stop (责令立即停止施工): nothing to
     # be late with; an order named without its words leaves the deadline a question of fact
     orders = [
-        "".join(d.contents)
-        for d in case.documents
-        if "责令" in d.type and d.contents and not _DECISION_PAPERS.search(d.type)
-    ] + [
-        _before_the_decision(e.note)
-        for e in case.events
-        if e.type not in _DECISION_STEPS and "责令" in _before_the_decision(e.note)
-    ]
+        "".join(d.contents) for d in _prior_documents(case) if "责令" in d.type and d.contents
+    ] + [note for note in _prior_notes(case) if "责令" in note]
     if orders and all(_STOP_ONLY.search(o) and not _DEADLINE.search(o) for o in orders):
         return "责令只要求停止违法行为，未给予改正（补办）期限，逾期无从谈起"
     return None
