@@ -6,6 +6,7 @@ its power (是否超越法定权限), whatever its powers list says."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
@@ -21,10 +22,12 @@ _RESERVED = re.compile(
 )
 # 由原发证机关或其上级机关决定: another organ may decide as well
 _ALTERNATIVE = re.compile(r"^或")
-# 发证机关为广东省住房和城乡建设厅 / 由广东省住房和城乡建设厅颁发
+# 发证机关为广东省住房和城乡建设厅 / 由广东省住房和城乡建设厅颁发 / 持有…颁发的
 _ISSUER = (
     re.compile(r"(?:发证机关|颁发机关|核发机关)(?:为|是|系|：|:)\s*([^，。；、）)\s]{2,30})"),
     re.compile(r"由([^，。；、（(]{2,30}?)(?:颁发|核发)"),
+    # 持有广东省住房和城乡建设厅颁发的…资质证书
+    re.compile(r"持有([^，。；、（(]{2,30}?)(?:颁发|核发)的"),
 )
 _REGION = re.compile(r"^(.{2,12}?(?:省|自治区|市|县|区))")
 _SELF = re.compile(r"本局|本机关|我局|本厅")
@@ -191,6 +194,33 @@ def _level_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
     实施条例第一百零九条, 道路交通安全违法行为处理程序规定第六条第二款: 处以吊销机动车驾驶证处罚的，
     由设区的市公安机关交通管理部门作出决定), in force on the decision's day, the higher rank first."""
     fragment = f"处以{kind}处罚的，由"
+    return field_rules(case, ctx, fragment, lambda text: fragment in text)
+
+
+# 特种设备安全行政处罚由违法行为发生地的县级以上市场监督管理部门实施; 对用人单位的劳动保障监察，
+# 由用人单位用工所在地的县级或者设区的市级劳动保障行政部门管辖
+_TERRITORIAL = re.compile(
+    r"(?:行政处罚|监察|监督检查|查处|违法行为)[^。；]{0,20}由[^。；]{0,20}(?:发生地|所在地)"
+    r"[^。；]{0,30}(?:管辖|实施|查处)"
+)
+
+
+def territorial_rules(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """Rules of the cited 罚则's field naming the place whose organ punishes (行政处罚法第二十二条
+    "法律、行政法规、部门规章另有规定的，从其规定"), the higher rank first."""
+    rules: list[str] = []
+    for fragment in ("发生地", "所在地"):
+        for rule in field_rules(case, ctx, fragment, _TERRITORIAL.search):
+            if rule not in rules:
+                rules.append(rule)
+    return rules
+
+
+def field_rules(
+    case: CaseFile, ctx: ReviewContext, fragment: str, says: Callable[[str], object]
+) -> list[str]:
+    """The paragraphs of the cited 罚则's field (its law, 实施条例, 规定) holding ``fragment``
+    that ``says`` accepts, in force on the decision's day, the higher rank first."""
     decision = case.first("决定")
     day = decision.date if decision is not None else case.act_date
     cores = {_LAW_KIND.sub("", cited.law) for cited in penalty_provisions(case, ctx)}
@@ -202,7 +232,9 @@ def _level_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
     found.sort(key=lambda r: _RANK.get(r.level or "", len(_RANK)))
     rules = []
     for record in found:
-        paragraph = next(p.number for p in record.paragraphs if fragment in p.text)
+        paragraph = next((p.number for p in record.paragraphs if says(p.text)), None)
+        if paragraph is None:
+            continue
         number = paragraph if len(record.paragraphs) > 1 else None
         rules.append(canonical_citation(record.title, record.label, number, None))
     return rules

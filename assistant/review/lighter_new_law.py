@@ -13,10 +13,10 @@ from __future__ import annotations
 from assistant.case_file import CaseFile
 from assistant.discretion.text_match import mutual_similarity
 from assistant.review.context import ReviewContext
-from assistant.review.fitting_item import fitting_item
+from assistant.review.fitting_item import _ITEM_LINE, fitting_item
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
-from assistant.review.sanction_versions import later_sanction
+from assistant.review.sanction_versions import later_sanction, moved_sanction
 from assistant.review.statutory_fine import (
     established_circumstances,
     fine_bases,
@@ -27,6 +27,7 @@ from assistant.review.statutory_fine import (
 )
 from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
+from corpus.numerals import parse_number
 
 # The same provision amended keeps most of its words (bigram Dice); a renumbered article
 # does not.
@@ -55,29 +56,48 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _amended(case: CaseFile, old: ResolvedCitation, ctx: ReviewContext) -> ResolvedCitation | None:
     """The version in force on the decision date, when a later one than the act date's
-    and still the same 罚则 (most of its words kept)."""
+    and still the same 罚则 (most of its words kept), or the later article it moved to."""
     if is_general_law(old):
         return None
     new = later_sanction(case, ctx, old)
-    if new is None or mutual_similarity(old.article_text, new.article_text) < _SAME_PROVISION:
-        return None
-    return new
+    if new is not None and mutual_similarity(old.article_text, new.article_text) >= _SAME_PROVISION:
+        return new
+    decided = case.first("决定")
+    return moved_sanction(ctx, old, decided.date) if decided is not None else None
 
 
 def _bounds(citation: ResolvedCitation, case: CaseFile) -> StatutoryBounds | None:
     """The fine this version sets for the case: the item the act fits, else the article."""
     fitting = fitting_item(case, citation)
-    text = fitting[1] if fitting else citation.article_text
-    bounds = statutory_bounds(
+    bounds = _read_bounds(fitting[1] if fitting else citation.article_text, citation.item, case)
+    if bounds is None and fitting is not None:
+        # the items name conducts only; the range sits in the article's lead
+        bounds = _read_bounds(
+            _listing_paragraph(citation.article_text), parse_number(fitting[0]), case
+        )
+    return bounds if bounds is not None and bounds.high is not None else None
+
+
+def _listing_paragraph(article_text: str) -> str:
+    """The 款 that lists the items, lead-in and items only: a later 款 fines other conduct."""
+    lines = [line for line in article_text.splitlines() if line.strip()]
+    listed = [i for i, line in enumerate(lines) if _ITEM_LINE.match(line.strip())]
+    if not listed:
+        return article_text
+    lead = max((i for i in range(listed[0]) if not _ITEM_LINE.match(lines[i].strip())), default=0)
+    return "\n".join(lines[lead : listed[-1] + 1])
+
+
+def _read_bounds(text: str, item: int | None, case: CaseFile) -> StatutoryBounds | None:
+    return statutory_bounds(
         text,
         fine_bases(case),
-        citation.item,
+        item,
         established_circumstances(case),
         case.facts.quantities,
         narrative(case),  # 第三款 split in two (机动车维修 given its own 款): the 款 the facts tell
         fined_kind(case),
     )
-    return bounds if bounds is not None and bounds.high is not None else None
 
 
 def _lighter(old: StatutoryBounds, new: StatutoryBounds) -> bool:
@@ -96,7 +116,9 @@ def _flag(
         point=ReviewPoint.LAW,
         severity=Severity.MUST_FIX,
         reason=(
-            f"{old.citation}在违法行为发生后修改，{new.version}起施行的新规定处罚较轻"
+            f"{old.citation}在违法行为发生后修改，{new.version}起施行的新规定"
+            + ("" if new.article == old.article else f"（{new.citation}）")
+            + "处罚较轻"
             f"（{bounds.wording}，最高{bounds.high:g}元），作出决定时应当适用新的规定，"
             f"决定仍按{old.version}起施行的旧规定罚款{fine:g}元"
         ),

@@ -8,6 +8,7 @@ law; one that is a 罚则 only in a later version applied a law not yet in force
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -90,15 +91,42 @@ def renumbered_item(
     """The later version's item (or article) when the cited number names the act only as renumbered by an
     amendment in force on the decision date (互联网上网服务营业场所管理条例2022年修订新增第三十二条，
     原第三十二条顺延为第三十三条): in the act-date text the number is another conduct, in the
-    later text it is the file's own conduct. Both versions' items are read against the
-    file's words and its 违法依据; the later must share several of them and the act-date
-    one next to none (行政处罚法第三十七条: the number of the law in force on the act date)."""
+    later text it is the file's own conduct (行政处罚法第三十七条: the number of the law in force
+    on the act date)."""
     decided = case.first("决定")
     if decided is None or decided.date <= penalty.version:
         return None
     later = _later(ctx, penalty, decided.date)
-    if later is None or later.text == penalty.text:
+    return later if later is not None and _names_own_conduct(case, ctx, penalty, later) else None
+
+
+def superseded_item(
+    case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation
+) -> ResolvedCitation | None:
+    """The earlier version's item (or article) when the cited number names the act only as
+    numbered before an amendment in force on the act date (the same 条例: a decision of 2023
+    citing 第三十二条第（三）项 of the 2019 text, now 第三十三条): the superseded law applied."""
+    earlier = next(
+        (
+            r
+            for r in ctx.resolve(penalty.citation, penalty.version - timedelta(days=1))
+            if isinstance(r, ResolvedCitation) and r.version < penalty.version
+        ),
+        None,
+    )
+    if earlier is None:
         return None
+    return earlier if _names_own_conduct(case, ctx, penalty, earlier) else None
+
+
+def _names_own_conduct(
+    case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation, other: ResolvedCitation
+) -> bool:
+    """Whether the other version's text under the cited number is the file's conduct and the
+    act-date text is not: both read against the file's words and its 违法依据; the other must
+    share several of them and the act-date one next to none."""
+    if other.text == penalty.text:
+        return False
     own = [case.title, case.violation.description, case.facts.description]
     # an item is read with the duty it sanctions; a moved article's duty moved with it
     for written in case.citations.violated if penalty.item is not None else []:
@@ -106,13 +134,13 @@ def renumbered_item(
             r.text for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)
         ]
     words = _grams("".join(own))
-    # bigrams the two items share (the law's common words) tell nothing
-    old_grams, new_grams = _grams(penalty.text), _grams(later.text)
-    if penalty.item is None and dice(old_grams, new_grams) > _SAME_ARTICLE:
-        return None  # the article amended in place: its number still names the conduct
-    old_hits = len((old_grams - new_grams) & words)
-    new_hits = len((new_grams - old_grams) & words)
-    return later if new_hits >= 6 and old_hits * 3 <= new_hits else None
+    # bigrams the two texts share (the law's common words) tell nothing
+    act_grams, other_grams = _grams(penalty.text), _grams(other.text)
+    if penalty.item is None and dice(act_grams, other_grams) > _SAME_ARTICLE:
+        return False  # the article amended in place: its number still names the conduct
+    act_hits = len((act_grams - other_grams) & words)
+    other_hits = len((other_grams - act_grams) & words)
+    return other_hits >= 6 and act_hits * 3 <= other_hits
 
 
 def act_date_counterpart(
@@ -136,6 +164,36 @@ def act_date_counterpart(
     paragraph = f"第{to_chinese(penalty.paragraph)}款" if penalty.paragraph else ""
     found = ctx.resolved(f"《{penalty.title}》{best.label}{paragraph}", case.act_date)
     return found[0] if found else None
+
+
+def moved_sanction(
+    ctx: ReviewContext, penalty: ResolvedCitation, on: date
+) -> ResolvedCitation | None:
+    """The article of the version in force on a later date that carries the cited 罚则 under
+    another number (道路运输条例2022年版第六十九条第（三）项 is the 2023 text's 第六十八条第一款
+    第（二）项): the cited item's words whole in one 罚则, or the cited article's words mostly."""
+    later = [
+        r
+        for r in ctx.resolver.store.iter_articles([penalty.law])
+        if penalty.version < r.version <= on
+    ]
+    if not later:
+        return None
+    newest = max(r.version for r in later)
+    current = [r for r in later if r.version == newest and is_penalty_norm(r)]
+    if penalty.item is not None:
+        words = _ITEM_MARK.sub("", penalty.text).rstrip("；;。，,的")
+        found = [r for r in current if len(words) >= 8 and words in r.text]
+    else:
+        wanted = _grams(penalty.article_text)
+        found = [r for r in current if dice(_grams(r.text), wanted) >= _MOVED_ARTICLE]
+    if len(found) != 1:
+        return None
+    resolved = ctx.resolved(f"《{penalty.title}》{found[0].label}", on)
+    return resolved[0] if resolved else None
+
+
+_ITEM_MARK = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 
 
 # Bigram overlap (Dice) above which an article of the act-date text is the provision a

@@ -46,10 +46,13 @@ _MULTIPLE = re.compile(r"倍|百分之|[%％]")
 _PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责人|从业人员")
 # 对直接负责的主管人员…处: persons fined beside the party, never the party itself
 _BESIDE_PARTY = re.compile(r"对[^，。；]{0,20}(?:主管人员|责任人员|法定代表人|主要负责人|从业人员)")
+# 对货主以外的承运人处运输费用三倍以上五倍以下罚款 (动物防疫法第一百条): a party other than the
+# one the article's conduct names
+_OTHER_PARTY = re.compile(r"对[^，。；]{0,10}以外的[^，。；]{1,10}$")
 # A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
 # 百分之五十 and 1% (建设工程质量管理条例第五十七条: 工程合同价款1%以上2%以下) are one rate.
 _RATE = rf"(?:({_NUM})倍|百分之({_NUM})|([0-9]+(?:\.[0-9]+)?)[%％])"
-_ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5]){2,12}?)"
+_ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5、]){2,20}?)"
 # 上一年年收入百分之六十至百分之一百 (安全生产法第一百一十条) writes the range with 至.
 _ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下|至)?(?:{_RATE}(?:以下)?)?")
 # 广告费用无法计算或者明显偏低的，处…: a fine for when the base cannot be had.
@@ -170,10 +173,21 @@ _LOSS_AMOUNT = re.compile(r"造成[\u4e00-\u9fa5]{0,8}?损失(?:数额|金额)")
 
 
 def _amount(base: str, amounts: dict[str, float]) -> float | None:
-    for name, value in amounts.items():
-        if same_base(name, base):
-            return value
+    """The file's amount for the base: one named as the base first, else one whose name
+    ends in the base's core (同类检疫合格生猪货值 for 货值金额)."""
+    for matches in (same_base, _same_core):
+        for name, value in amounts.items():
+            if matches(name, base):
+                return value
     return None
+
+
+_AMOUNT_WORD = re.compile(r"(?:金额|数额)$")
+
+
+def _same_core(name: str, base: str) -> bool:
+    core = _AMOUNT_WORD.sub("", _bare(base))
+    return len(core) >= 2 and core != _bare(base) and _bare(name).endswith(core)
 
 
 def _clean(text: str) -> str:
@@ -225,6 +239,16 @@ def any_base_multiple(fine_text: str) -> PenaltyRange | None:
     else:
         low = high = first
     return PenaltyRange(raw=fine_text, base=base, min_multiple=low, max_multiple=high)
+
+
+def _same_base(
+    fine_text: str, clauses: list[FineClause], since_previous: str
+) -> PenaltyRange | None:
+    """处运输费用三倍以上五倍以下罚款，情节严重的，处五倍以上十倍以下罚款 (动物防疫法第一百条): a
+    multiple with no base of its own, in the clause right after one, is of that one's base."""
+    if not clauses or clauses[-1].fine.base is None or re.search(r"[。；]", since_previous):
+        return None
+    return any_base_multiple(fine_text.replace("处", "处" + clauses[-1].fine.base, 1))
 
 
 def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None:
@@ -407,6 +431,7 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
             lead = found_lead.group(1) if found_lead else None
         opening = end != "；"
         previous_end = 0
+        elsewhere = False
         for found in _FINE.finditer(sentence):
             previous_start = previous_end
             since_previous, previous_end = sentence[previous_end : found.start()], found.end()
@@ -414,6 +439,10 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                 not persons or _BESIDE_PARTY.search(since_previous)
             ):
                 continue  # 对直接负责的主管人员…处: a fine on individuals, not the party
+            if _OTHER_PARTY.search(since_previous):
+                elsewhere = True  # 对货主以外的承运人处…: another party's fines, to the 句 end
+            if elsewhere:
+                continue
             unit_part = split_unit_and_individual(found.group(0))[0]
             own_words = sentence[previous_start : found.end()]
             per_unit = per_unit_fine(own_words)
@@ -438,7 +467,9 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
             except ValueError:
                 fine = None
             if (fine is None or not fine.has_numbers) and _MULTIPLE.search(unit_part):
-                fine = any_base_multiple(unit_part)
+                fine = any_base_multiple(unit_part) or _same_base(
+                    unit_part, clauses, since_previous
+                )
                 if fine is None:
                     return []  # a multiple of a base we cannot read: no bounds are safe
                 conditions = _tier(sentence[: found.start()])

@@ -10,7 +10,12 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
-from assistant.review.deciding_organ import fine_ceiling, organ_named_rules, reserved_kinds
+from assistant.review.deciding_organ import (
+    fine_ceiling,
+    organ_named_rules,
+    reserved_kinds,
+    territorial_rules,
+)
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
@@ -20,6 +25,7 @@ from assistant.review.public_order import (
     is_police_station,
     special_rule,
 )
+from assistant.review.split_competence import misplaced_department
 from assistant.review.statutory_fine import is_general_law, paragraph_text, penalty_provisions
 from assistant.review.territory import Placement, placement
 from corpus.citation_resolver import ResolvedCitation
@@ -126,6 +132,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _detention(case, ctx)
         + _laws(case, ctx)
         + _department(case, ctx)
+        + _split_charge(case, ctx)
         + _territory(case, ctx)
         + _level(case, ctx)
         + _issuing_organ(case, ctx)
@@ -352,6 +359,22 @@ def _item_department(citation: ResolvedCitation, named: set[str]) -> set[str] | 
     return (duties & named) or None
 
 
+def _split_charge(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A field the law splits between departments by its object (陆生 / 水生 wildlife)."""
+    found = misplaced_department(case, ctx) if imposes_penalty(case) else None
+    if found is None:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"本案对象（{found.object_word}）依法由{found.keeper}主管，{case.agency.name}无权查处",
+            ctx.rule(found.rule),
+            f"agency.name={case.agency.name}；title={case.title}",
+            also_cites=[ctx.penalty_law("第十七条")],
+        )
+    ]
+
+
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
     # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
@@ -428,13 +451,16 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     outside = where is Placement.OUTSIDE
     outcome = f"依{ctx.rule(RETURNED)}应退回纠正" if outside else "请核实管辖权"
     named = f"（属{'、'.join(others)}）" if others else ""
+    general = ctx.penalty_law("第二十二条")
+    special = territorial_rules(case, ctx)  # 第二十二条: 另有规定的，从其规定
     return [
         _flag(
             Severity.MUST_FIX if outside else Severity.CHECK,
             f"违法行为发生地“{place}”{named}不在执法主体辖区“{region}”内，且案卷未载明指定管辖，"
             f"{outcome}",
-            ctx.penalty_law("第二十二条"),
+            ctx.rule(special[0]) if special else general,
             f"agency.region={region}；violation.place={place}；agency.designated_jurisdiction 为空",
+            also_cites=[general] if special else [],
         )
     ]
 

@@ -85,7 +85,9 @@ POLLUTANTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("甲醛", r"甲醛"),
     )
 )
-_LOWER_BOUND = re.compile(r"溶解氧|下限")
+_LOWER_BOUND = re.compile(r"溶解氧|下限|不低于|不得低于|≥|最低")
+# 发芽率83%低于国家规定标准 (种子法第四十八条 劣种子): a floor the measure is said to miss
+_SHORTFALL = re.compile(r"低于[^，。；]{0,10}(?:标准|规定值|标注值|要求)")
 _NEUTRAL_PH = 7
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
@@ -425,9 +427,15 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """超标 found, but every measured value with a limit — for the pollutant said to
     exceed, when the file names it — is within it."""
     basis = "".join(c.text for c in penalty_provisions(case, ctx))
-    if not (_EXCEEDANCE.search(_narrative(case)) or _EXCEEDANCE.search(basis)):
+    over = _EXCEEDANCE.search(_narrative(case)) or _EXCEEDANCE.search(basis)
+    short = not over and _SHORTFALL.search(_narrative(case)) is not None
+    if not (over or short):
         return []
     measured = _own_values(case, measured_values(case))
+    if short:  # only a floor can be fallen short of
+        measured = [m for m in measured if _LOWER_BOUND.search(m[0])]
+        if not measured:
+            return []
     multiples = {k: v for k, v in case.facts.quantities.items() if "超标倍数" in k}
     if any(exceeds(*m) for m in measured) or any(v > 0 for v in multiples.values()):
         return []
@@ -451,6 +459,8 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ReviewPoint.FACTS,
             "认定超过最大允许误差并据此处罚，但案卷中的检定（检测）结果均在允许误差以内"
             if errors
+            else "认定低于标准并据此处罚，但案卷中的检验结果均不低于所载标准值"
+            if short
             else "认定超标（超过标准限值）并据此处罚，但案卷中的监测（检验）结果均未超过所载限值",
             ctx,
             "；".join(shown),

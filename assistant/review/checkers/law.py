@@ -13,12 +13,14 @@ from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.higher_law import higher_law
+from assistant.review.lawful_source import lawful_source
 from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
 from assistant.review.sanction_versions import (
     later_pairing,
     later_sanction,
     renumbered_item,
+    superseded_item,
     superseded_sanction,
 )
 from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
@@ -32,7 +34,9 @@ _ADJUSTS = re.compile(r"从轻|减轻|从重|不予处罚|不予行政处罚")
 _MEASURE = re.compile(r"收缴|追缴")
 # 分别处罚 (共同违法, 治安管理处罚法第十七条第一款), 按日连续处罚 and its 计罚日数 (环境保护法第五十九条,
 # 按日连续处罚办法第十七条): how the 罚则 is applied to each offender or each day, cited beside it.
-_APPLIES = re.compile(r"分别(?:处罚|决定)|按日连续处罚|计罚日数")
+# 对医疗机构放射性职业病危害控制的监督管理，由卫生行政部门依照本法的规定实施 (职业病防治法第八十七条):
+# which department applies the 罚则, cited beside it alike.
+_APPLIES = re.compile(r"分别(?:处罚|决定)|按日连续处罚|计罚日数|依照本法(?:的)?规定实施")
 _OUT_OF_FORCE = (CitationErrorCode.NOT_YET_IN_FORCE, CitationErrorCode.REPEALED)
 
 
@@ -47,6 +51,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags += _quoted_superseded(case, ctx)
     flags += lighter_new_law(case, ctx)
     flags += higher_law(case, ctx)
+    flags += lawful_source(case, ctx)
     return flags
 
 
@@ -123,7 +128,7 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     records = [ctx.record(c) for c in provisions]
     has_sanction = any(r is not None and is_penalty_norm(r) for r in records)
     for citation, record in zip(provisions, records, strict=True):
-        renumbered = renumbered_item(case, ctx, citation)
+        renumbered = renumbered_item(case, ctx, citation) or superseded_item(case, ctx, citation)
         if renumbered is not None:
             flags.append(_version_flag(ctx, citation, renumbered, item=True))
             continue
@@ -171,10 +176,11 @@ def _version_flag(
             "行为时版本的该条不罚所引违法条款（两条只在新版本中对应），适用了违法行为发生时尚未施行的法律",
         )
     elif item:
-        which, effect = (
-            "新版本",
-            f"行为时版本的{'该项' if citation.item else '该条'}是另一违法行为，"
-            "适用了违法行为发生时尚未施行的条文序号",
+        which = "新版本" if other.version > citation.version else "旧版本"
+        effect = f"行为时版本的{'该项' if citation.item else '该条'}是另一违法行为，" + (
+            "适用了违法行为发生时尚未施行的条文序号"
+            if other.version > citation.version
+            else "仍按已被修订的条文序号引用，未适用违法行为发生时的法律"
         )
     elif other.version > citation.version:
         which, effect = "新版本", "该条不是罚则，适用了违法行为发生时尚未施行的法律"

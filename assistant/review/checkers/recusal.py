@@ -17,6 +17,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.context import ReviewContext
+from assistant.review.deciding_organ import field_rules
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import RECUSAL, special_rule
 
@@ -53,7 +54,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                             if undecided
                             else "执法人员与案件有利害关系或者其他可能影响公正执法的关系，未回避"
                         ),
-                        rule=(None if undecided else special_rule(case, ctx, RECUSAL))
+                        rule=(None if undecided else _special_recusal(case, ctx))
                         or ctx.penalty_law(rule),
                         evidence=f"{p.where}：{sentence}",
                     )
@@ -111,8 +112,12 @@ def _kin_names_officer(case: CaseFile, sentence: str) -> bool:
     return False
 
 
-# The party, or the person who speaks for it (a company's 法定代表人, the one questioned)
-_PARTY_WORDS = re.compile(r"当事人|被询问人|被检查人|法定代表人|负责人|经营者")
+# The party, or the person who speaks for it (a company's 法定代表人, the one questioned), or
+# the one the case is for (the complainant, a worker the violation harmed): an officer
+# married to the complainant has a direct interest in the case as one related to the party
+_PARTY_WORDS = re.compile(
+    r"当事人|被询问人|被检查人|法定代表人|负责人|经营者|投诉人|举报人|受侵害(?:的)?劳动者"
+)
 # 治安案件的当事人 includes the victim: 《治安管理处罚法》第八十一条第一款 lets 被侵害人 ask for
 # the withdrawal of an officer who 是本案当事人或者当事人的近亲属, so an officer related to the
 # victim must withdraw as one related to the offender.
@@ -186,3 +191,17 @@ def _reviewer_flag(ctx: ReviewContext, evidence: str) -> Flag:
         rule=ctx.rule(REVIEW_RECUSAL),
         evidence=evidence,
     )
+
+
+def _special_recusal(case: CaseFile, ctx: ReviewContext) -> str | None:
+    """The field's own withdrawal rule when it has one (治安管理处罚法第八十一条第一款,
+    劳动保障监察条例第十六条第二款), before 行政处罚法第四十三条."""
+    rules = field_rules(case, ctx, "应当回避", _OFFICER_WITHDRAWS.search)
+    return special_rule(case, ctx, RECUSAL) or (ctx.rule(rules[0]) if rules else None)
+
+
+# 劳动保障监察员办理的劳动保障监察事项与本人或者其近亲属有直接利害关系的，应当回避: a rule
+# for the field's inspectors, not for its arbitrators or judges
+_OFFICER_WITHDRAWS = re.compile(
+    r"(?:监察员|执法人员|检查人员|稽查人员|监督检查人员)[^。]{0,60}应当回避"
+)

@@ -34,12 +34,16 @@ SEIZURE_DAYS = 30  # 行政强制法第二十五条第一款
 EXTENSION_DAYS = 30
 REGISTRATION_DAYS = 7  # 行政处罚法第五十六条
 
-_SEIZED = re.compile(r"查封|扣押")
-_NOT_SEIZED = re.compile(r"解除|退还|发还|返还|延长|未(?:予|作|实施|采取)?(?:查封|扣押)|无需|不予")
+# 暂扣 a thing (道路运输条例's 暂扣车辆) is a 扣押 by another name; 暂扣 a licence is a penalty
+_HELD = r"查封|扣押|暂扣(?![^，。；]{0,6}(?:证|执照|许可|资格))"
+_SEIZED = re.compile(_HELD)
+_NOT_SEIZED = re.compile(
+    r"解除|退还|发还|返还|延长|未(?:予|作|实施|采取)?(?:查封|扣押|暂扣)|无需|不予"
+)
 # 要求返还扣押的… is the party asking, not the agency giving back
 _RELEASED = re.compile(
     r"(?<!要求)(?<!申请)(?<!请求)(?<!未)(?<!未予)(?<!不予)"
-    r"(?:解除[^，。；]{0,6}(?:查封|扣押)|(?:退还|发还|返还)[^，。；]{0,8}(?:扣押|查封))"
+    r"(?:解除[^，。；]{0,6}(?:查封|扣押|暂扣)|(?:退还|发还|返还)[^，。；]{0,8}(?:扣押|查封|暂扣))"
 )
 # The file says the seizure ran on to the decision: never extended (so thirty days was its
 # whole term), or the decision confiscates what was held (第二十七条: the disposal ends it).
@@ -48,13 +52,15 @@ _HELD_TO_DECISION = re.compile(
     _NEVER_EXTENDED
     + r"|没收[^，。；]{0,10}(?:扣押|查封)|(?:扣押|查封)的[^，。；]{0,12}没收|一并没收"
 )
-_TIMED_OUT_WORDS = re.compile(r"扣押|查封")
+_TIMED_OUT_WORDS = re.compile(r"扣押|查封|暂扣")
 _NO_DECISION_DOC = re.compile(
     r"未(?:制作|出具|交付|送达|开具)[^，。；]{0,12}(?:决定书|清单)|(?:决定书|清单)[^，。；]{0,6}未(?:制作|交付|出具)"
 )
 _MADE_UP = re.compile(r"(?<!未)补办[^，。；]{0,8}(?:批准|审批|手续)")
 _OTHER_APPROVAL = re.compile(r"延长|延期|立案|办案期限|处罚决定")
-_EXTENDED = re.compile(r"延长[^，。；]{0,6}(?:查封|扣押)|(?:查封|扣押)[^，。；]{0,6}(?:延长|延期)")
+_EXTENDED = re.compile(
+    r"延长[^，。；]{0,6}(?:查封|扣押|暂扣)|(?:查封|扣押|暂扣)[^，。；]{0,6}(?:延长|延期)"
+)
 _NOT_EXTENDED = re.compile(_NEVER_EXTENDED)
 # 延长 also needs the party told in writing (行政强制法第二十五条第二款)
 _UNTOLD = re.compile(r"未书面告知")
