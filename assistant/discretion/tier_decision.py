@@ -256,7 +256,7 @@ def _decide_weights(violation: Violation, facts: CaseFacts) -> Decision:
     schedule_index, schedule = _pick_schedule(violation.schedules, facts)
     factors: list[str] = []
     total = schedule.start_pct or 0.0
-    factors.append(f"裁量起点 {total:g}%")
+    factors.append(f"裁量起点 {total:.10g}%")
     for factor in violation.factors:
         level = _pick_level(factor, facts, schedule_index, factors)
         if level is not None:
@@ -267,7 +267,7 @@ def _decide_weights(violation: Violation, facts: CaseFacts) -> Decision:
         violation_id=violation.id,
         violation_title=violation.title,
         source=violation.source,
-        tier=f"裁量百分值总和 {total:g}%" + (f"（{schedule.label}）" if schedule.label else ""),
+        tier=f"裁量百分值总和 {total:.10g}%" + (f"（{schedule.label}）" if schedule.label else ""),
         penalty_text=schedule.formula,
         deciding_factors=factors,
     )
@@ -318,11 +318,11 @@ def _pick_level(
     if chosen is None:
         lowest = min(applicable, key=lambda lv: _weight(lv, index))
         factors.append(
-            f"{factor.name}：无法查明，按最低档次「{lowest.text}」{_weight(lowest, index):g}%"
+            f"{factor.name}：无法查明，按最低档次「{lowest.text}」{_weight(lowest, index):.10g}%"
             f"（{GD_RULES}第五条）"
         )
         return lowest
-    factors.append(f"{factor.name}：{chosen.text} {_weight(chosen, index):g}%")
+    factors.append(f"{factor.name}：{chosen.text} {_weight(chosen, index):.10g}%")
     return chosen
 
 
@@ -342,7 +342,7 @@ def _bounded_total(total: float, schedule: WeightSchedule, factors: list[str]) -
         factors.append(f"裁量百分值总和超过100%，按100%计算（{GD_RULES}第六条）")
         return schedule.max_total_pct
     if schedule.min_total_pct is not None and total < schedule.min_total_pct:
-        factors.append(f"裁量百分值总和不足{schedule.min_total_pct:g}%，按其计算（表备注）")
+        factors.append(f"裁量百分值总和不足{schedule.min_total_pct:.10g}%，按其计算（表备注）")
         return schedule.min_total_pct
     return total
 
@@ -371,10 +371,10 @@ def _within_statute(
         return amount
     low, high = resolve_yuan(statute, facts.base_amounts)
     if low is not None and amount < low:
-        factors.append(f"低于法定最低罚款{low:g}元，按法定最低额（{GD_RULES}第三条第一项）")
+        factors.append(f"低于法定最低罚款{low:.10g}元，按法定最低额（{GD_RULES}第三条第一项）")
         return low
     if high is not None and amount > high:
-        factors.append(f"高于法定最高罚款{high:g}元，按法定最高额（{GD_RULES}第三条第一项）")
+        factors.append(f"高于法定最高罚款{high:.10g}元，按法定最高额（{GD_RULES}第三条第一项）")
         return high
     return amount
 

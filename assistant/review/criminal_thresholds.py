@@ -28,7 +28,10 @@ from assistant.shipped_data import CRIMINAL_TRANSFER
 CATALOGUE = CRIMINAL_TRANSFER
 PRIOR_PENALTIES = "此前受行政处罚次数"  # facts.prior_offences, for lines counting repeats
 # A clause that denies what follows ("未发现非法排放、倾倒…行为") states no act.
-DENIAL = re.compile(r"(?:未发现|未见|未查见|未查实|没有发现|没有证据|无证据|不存在|并无|并未|排除)")
+DENIAL = re.compile(
+    r"(?:未发现|未见|未查见|未查实|没有发现|没有证据|无证据|不存在|并无|并未|排除|均无|无任何"
+    r"|[无未]私设)"
+)
 # A number written as not reached ("抽头渔利未达5000元", "参赌人数不足20人") is a bound the
 # file compares its fact with, never the fact itself.
 BELOW = re.compile(r"(?:未达|未满|不满|不足|不到|低于|少于|未超过|没有达到|没达到)")
@@ -136,6 +139,10 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     """Values the file states for this line: facts, evidence measurements, the narrative."""
     named = [*case.facts.amounts.items(), *case.facts.quantities.items()]
     named += [(f"{m.item}（{m.unit}）", m.value) for e in case.evidence for m in e.measurements]
+    if threshold.unit == "倍" and any(m.limit for e in case.evidence for m in e.measurements):
+        # measured pollutants tell which substance exceeded: a bare 超标倍数 (of 总镍) is no
+        # multiple of the line's own substances (铅、汞、镉、铬…)
+        named = [(n, v) for n, v in named if threshold.act[0].search(n)]
     named += _exceedances(case, threshold)
     if case.facts.prior_offences is not None:
         named.append((PRIOR_PENALTIES, float(case.facts.prior_offences)))
@@ -172,7 +179,10 @@ def _exceedances(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str
         return []  # only a line counted in multiples of the standard
     substance = threshold.act[0]
     return [
-        (f"{m.item}超标倍数（{m.value:g}/{m.limit:g}{m.unit}）", (m.value - m.limit) / m.limit)
+        (
+            f"{m.item}超标倍数（{m.value:.10g}/{m.limit:.10g}{m.unit}）",
+            (m.value - m.limit) / m.limit,
+        )
         for e in case.evidence
         for m in e.measurements
         if m.limit and m.limit > 0 and substance.search(m.item)

@@ -180,7 +180,20 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
         if pattern.search(cited.article_text):
             label = article_label(cited.article, cited.suffix)
             return [canonical_citation(cited.title, label, None, None)]
-    return _level_rules(case, ctx, kind)
+    return _law_reserved(case, ctx, words) or _level_rules(case, ctx, kind)
+
+
+def _law_reserved(case: CaseFile, ctx: ReviewContext, words: str) -> list[str]:
+    """An article of the cited 罚则's own law reserving the measure to a government (安全生产法
+    第一百一十五条: 予以关闭的行政处罚，由负有安全生产监督管理职责的部门报请县级以上人民政府…决定)."""
+    pattern = re.compile(rf"(?:{words})的行政处罚，由[^。；]{{0,40}}?(?:人民政府|国务院)")
+    rules: list[str] = []
+    for cited in penalty_provisions(case, ctx):
+        for record in ctx.store.iter_articles([cited.law]):
+            if record.version == cited.version and pattern.search(record.text):
+                rule = canonical_citation(record.title, record.label, None, None)
+                rules += [rule] if rule not in rules else []
+    return rules
 
 
 _RANK = {"法律": 0, "行政法规": 1, "部门规章": 2}

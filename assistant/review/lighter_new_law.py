@@ -119,9 +119,9 @@ def _flag(
             f"{old.citation}在违法行为发生后修改，{new.version}起施行的新规定"
             + ("" if new.article == old.article else f"（{new.citation}）")
             + "处罚较轻"
-            f"（{bounds.wording}，最高{bounds.high:g}元），作出决定时应当适用新的规定，"
-            f"决定仍按{old.version}起施行的旧规定罚款{fine:g}元"
+            f"（{bounds.wording}，最高{bounds.high:.10g}元），作出决定时应当适用新的规定，"
+            f"决定仍按{old.version}起施行的旧规定罚款{fine:.10g}元"
         ),
         rule=ctx.penalty_law("第三十七条"),
-        evidence=f"penalty.amount：{fine:g}；新条文：{new.article_text[:80]}",
+        evidence=f"penalty.amount：{fine:.10g}；新条文：{new.article_text[:80]}",
     )

@@ -146,7 +146,7 @@ def _holds(trigger: Trigger, case: CaseFile, threshold: float) -> str | None:
         )
         total = penalty_total(case)
         if total >= limit:
-            return f"罚没金额{total:g}元，不低于{limit:g}元"
+            return f"罚没金额{total:.10g}元，不低于{limit:.10g}元"
     return None
 
 

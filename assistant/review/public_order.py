@@ -51,6 +51,9 @@ LIMITATION_MONTHS = 6
 RECUSAL = SpecialRule("第八十一条第一款", ("应当回避",))
 # 检查的情况应当制作检查笔录 (not 行政处罚法第五十五条第二款)
 INSPECTION_RECORD = SpecialRule("第八十八条", ("检查笔录",))
+# 只有本人陈述，没有其他证据证明的，不能作出治安管理处罚决定 (not 行政处罚法第四十六条第二款's
+# general 查证属实: in a 治安 case the bare confession bars the decision)
+SOLE_STATEMENT = SpecialRule("第九十三条", ("只有本人陈述", "不能作出"))
 # 处警告或者二百元以下罚款的，可以当场作出治安管理处罚决定 (not 行政处罚法第五十一条)
 ON_THE_SPOT = SpecialRule("第一百条", ("当场", "二百元以下罚款"))
 ON_THE_SPOT_MAX_FINE = 200

@@ -63,5 +63,5 @@ def not_reduced(case: CaseFile, ctx: ReviewContext, fine_high: float | None) -> 
         return f"行政拘留{days}日不低于法定最低{lowest}日"
     amount = case.penalty.amount
     if amount is not None and fine_high is not None and amount >= fine_high - 0.5:
-        return f"罚款{amount:g}元为法定最高额"
+        return f"罚款{amount:.10g}元为法定最高额"
     return ""

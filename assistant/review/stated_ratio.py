@@ -51,7 +51,7 @@ def _evidence_ratios(case: CaseFile) -> list[tuple[str, float]]:
     """(what, percent above the limit) for each evidence measurement above its limit."""
     return [
         (
-            f"evidence[{i}]（{e.name}）{m.item} {m.value:g}/{m.limit:g}{m.unit or ''}",
+            f"evidence[{i}]（{e.name}）{m.item} {m.value:.10g}/{m.limit:.10g}{m.unit or ''}",
             _percent(m.value, m.limit),
         )
         for i, e in enumerate(case.evidence)

@@ -1,7 +1,7 @@
 """A special law's own 追责时效 (行政处罚法第三十六条第一款 “法律另有规定的除外”).
 
 税收征收管理法第八十六条 sets five years for tax violations, 治安管理处罚法第二十二条 six
-months: where a law the decision applies states its own period, that period replaces the
+months, 劳动保障监察条例第二十条 two years for labour inspection: where a law the decision applies states its own period, that period replaces the
 general two years. The clause is read from the statute text in force on the act date, so
 any law written this way is found without a list of laws."""
 
@@ -16,9 +16,10 @@ from corpus.citation_resolver import ResolvedCitation
 from corpus.numerals import parse_number, to_chinese
 
 # 在五年内未被发现的，不再给予行政处罚 / 在六个月内没有被公安机关发现的，不再处罚
+# 在2年内未被劳动保障行政部门发现，也未被举报、投诉的，劳动保障行政部门不再查处
 _CLAUSE = re.compile(
-    r"在(?P<n>[一二三四五六七八九十两\d]+)(?P<unit>年|个月)内(?:未|没有)被[^。；]{0,12}发现的，"
-    r"不再(?:给予行政)?处罚"
+    r"在(?P<n>[一二三四五六七八九十两\d]+)(?P<unit>年|个月)内(?:未|没有)被[^。；]{0,12}发现"
+    r"[^。；]{0,16}?的，[^。；]{0,12}?不再(?:给予行政)?(?:处罚|查处)"
 )
 _GENERAL_LAW = "行政处罚法"
 
@@ -37,7 +38,12 @@ def statute_limitation(case: CaseFile, ctx: ReviewContext) -> StatuteLimitation 
     version in force on the act date; None where none of them sets one."""
     cited = {
         (found.law, found.version): found.title
-        for written in (*case.citations.violated, *case.citations.penalty_basis)
+        # the agency's own basis too: 劳动保障监察条例 governs every labour inspection case
+        for written in (
+            *case.citations.violated,
+            *case.citations.penalty_basis,
+            *case.agency.powers.basis,
+        )
         for found in ctx.resolve(written, case.act_date)
         if isinstance(found, ResolvedCitation) and _GENERAL_LAW not in found.law
     }

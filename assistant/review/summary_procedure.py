@@ -45,5 +45,5 @@ def beyond_summary(case: CaseFile, special_ceiling: float | None = None) -> list
         ceiling = special_ceiling
     if amount > ceiling:
         who = "公民" if person else "法人或者其他组织"
-        beyond.append(f"对{who}罚款{amount:g}元（当场处罚限{ceiling}元以下）")
+        beyond.append(f"对{who}罚款{amount:.10g}元（当场处罚限{ceiling}元以下）")
     return beyond

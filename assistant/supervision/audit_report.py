@@ -23,7 +23,7 @@ class ReportPathError(ZhifaError, ValueError, kind=ErrorKind.INVALID, code="inva
 
 
 def _points(value: float) -> str:
-    return f"{value:g}"
+    return f"{value:.10g}"
 
 
 def _rule(deduction: AppliedDeduction) -> str:

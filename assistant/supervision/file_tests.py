@@ -192,7 +192,7 @@ def discussion_missing(s: AuditSubject) -> list[Defect]:
     return [
         Defect(
             "罚没金额达到重大执法决定数额，未经行政机关负责人集体讨论",
-            f"罚没金额{total:g}元，目录清单数额{limit:g}元；"
+            f"罚没金额{total:.10g}元，目录清单数额{limit:.10g}元；"
             f"决定 {decision.date if decision else '尚未作出'}，此前无“集体讨论”环节",
         )
     ]

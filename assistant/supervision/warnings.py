@@ -224,7 +224,9 @@ class WarningBuilder:
         decided, discussed = t.on("决定"), t.on("集体讨论")
         if discussed and (decided is None or discussed <= decided):
             return []
-        amount = f"罚没金额 {t.penalty_total:g} 元，达到重大执法决定数额 {self.threshold:g} 元"
+        amount = (
+            f"罚没金额 {t.penalty_total:.10g} 元，达到重大执法决定数额 {self.threshold:.10g} 元"
+        )
         if decided:
             return [
                 self._make(

@@ -83,7 +83,7 @@ _ONE_NAME = (
     ("粮食和储备", "粮食储备"),
 )
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
-_ASSIGNER = re.compile(r"由([^，。；]{2,80}?)(?:依法|责令|给予|处|没收|吊销|予以)")
+_ASSIGNER = re.compile(r"由([^，。；]{2,80}?)，?(?:依法|责令|给予|处|没收|吊销|予以)")
 # 由邮政管理部门依照《中华人民共和国邮政法》的规定予以处罚: the department, not the law it applies
 _APPLYING = re.compile(r"(?:依照|按照|根据).*$")
 
@@ -152,7 +152,7 @@ def _office_ceiling(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         _flag(
             Severity.MUST_FIX,
             f"{limit.organ}只能决定{limit.ceiling}元以下的罚款，{case.agency.name}以自己名义"
-            f"决定罚款{amount:g}元，超越法定权限",
+            f"决定罚款{amount:.10g}元，超越法定权限",
             limit.rule,
             f"agency.name={case.agency.name}；penalty.amount={case.penalty.amount}",
         )
@@ -182,7 +182,7 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     beyond = [t for t in kinds if not any(k in t for k in STATION_TYPES)]
     amount = case.penalty.amount or 0.0
     if amount > STATION_MAX_FINE:
-        beyond.append(f"罚款{amount:g}元")
+        beyond.append(f"罚款{amount:.10g}元")
     if not beyond:
         return []
     return [

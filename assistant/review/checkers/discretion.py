@@ -20,7 +20,12 @@ from assistant.review.party_capacity import minors
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import MINOR, special_rule
 from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
-from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
+from assistant.review.statutory_fine import (
+    fine_bases,
+    matching_standard,
+    penalty_provisions,
+    statutory_fine,
+)
 
 _TOLERANCE_YUAN = 0.5
 # What makes the act itself 轻微 (第三十三条第一款前句), as a file records it: the word, a
@@ -109,9 +114,22 @@ def _heavier_tier_applied(case: CaseFile, ctx: ReviewContext, rule: str) -> bool
     return any(m.rule.startswith(article) for m in unconditioned_measures(case, ctx))
 
 
+_DAILY = re.compile(r"按日连续处罚")
+_DAYS = re.compile(r"计罚日数|处罚日数|按日[^数]{0,6}日数|连续处罚[^数]{0,4}(?:日数|天数)")
+
+
+def _per_day(case: CaseFile, ctx: ReviewContext, amount: float | None) -> float | None:
+    """按日连续处罚 (环境保护法第五十九条) multiplies the original fine by the days counted:
+    the 罚则's range bounds each day's fine, not the total."""
+    if amount is None or not any(_DAILY.search(c.text) for c in penalty_provisions(case, ctx)):
+        return amount
+    days = next((v for k, v in case.facts.quantities.items() if _DAYS.search(k) and v > 0), None)
+    return amount / days if days else amount
+
+
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Above the article's maximum, or below its minimum without a 第三十二条 ground."""
-    amount = case.penalty.amount
+    amount = _per_day(case, ctx, case.penalty.amount)
     found = statutory_fine(case, ctx)
     if amount is None or found is None:
         return []
@@ -120,23 +138,23 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if high is not None and amount > high + _TOLERANCE_YUAN:
         if _heavier_tier_applied(case, ctx, rule):
             return []
-        why = f"罚款{amount:g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
+        why = f"罚款{amount:.10g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
     elif low is not None and amount < low - _TOLERANCE_YUAN and not reduction_grounds(case):
         why = (
-            f"罚款{amount:g}元低于法定最低额（法定幅度{_bounds(low, high)}：{bounds.wording}），"
+            f"罚款{amount:.10g}元低于法定最低额（法定幅度{_bounds(low, high)}：{bounds.wording}），"
             f"案卷未载明{ctx.penalty_law('第三十二条')}规定的减轻处罚情形"
         )
     elif _maximum_despite_grounds(amount, low, high, case):
         found = reduction_grounds(case)
         grounds = "、".join(g for g in found if not any(g != o and g in o for o in found))
         why = (
-            f"案卷载明应当从轻或者减轻处罚的情节（{grounds}），罚款{amount:g}元却是法定最高额"
+            f"案卷载明应当从轻或者减轻处罚的情节（{grounds}），罚款{amount:.10g}元却是法定最高额"
             f"（法定幅度{_bounds(low, high)}：{bounds.wording}），法定从轻情节未予适用"
         )
         rule = _reduction_rule(case, ctx)
     else:
         return []
-    return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:g}")]
+    return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:.10g}")]
 
 
 def _reduction_rule(case: CaseFile, ctx: ReviewContext) -> str:
@@ -207,7 +225,7 @@ def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> 
     return [
         _flag(
             Severity.CHECK,
-            f"罚款{amount:g}元不在裁量基准{decision.violation_id}按本案情节确定的"
+            f"罚款{amount:.10g}元不在裁量基准{decision.violation_id}按本案情节确定的"
             f"{decision.tier}幅度{_bounds(low, high)}内（建议{decision.recommended_yuan or '—'}元）",
             f"《{title}》{decision.violation_id}",
             "；".join(decision.deciding_factors),

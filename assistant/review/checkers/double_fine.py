@@ -62,7 +62,7 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     )
     if _SEVERAL_ACTS.search(narrative):
         return []
-    shown = "、".join(f"{k}={v:g}元" for k, v in fines.items())
+    shown = "、".join(f"{k}={v:.10g}元" for k, v in fines.items())
     return [
         Flag(
             point=ReviewPoint.LAW,
@@ -72,7 +72,7 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 "违反多个法律规范的应按罚款数额高的规定处罚一次"
             ),
             rule=ctx.penalty_law("第二十九条"),
-            evidence=f"facts.amounts：{shown}；penalty.amount={case.penalty.amount:g}",
+            evidence=f"facts.amounts：{shown}；penalty.amount={case.penalty.amount:.10g}",
         )
     ]
 

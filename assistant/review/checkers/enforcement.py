@@ -105,7 +105,7 @@ def _on_the_spot(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> li
         return []
     return [
         _flag(
-            f"罚款{fine:g}元由执法人员当场收缴，超过{limit}元且案卷未载明不当场收缴事后难以执行"
+            f"罚款{fine:.10g}元由执法人员当场收缴，超过{limit}元且案卷未载明不当场收缴事后难以执行"
             "等情形，违反罚缴分离",
             special or ctx.penalty_law("第六十八条"),
             f"{said.where}：{said.text}",
@@ -130,7 +130,7 @@ def _surcharge(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list
         where, value = over[0]
         return [
             _flag(
-                f"加处罚款{value:g}元，超出罚款数额{fine:g}元",
+                f"加处罚款{value:.10g}元，超出罚款数额{fine:.10g}元",
                 rule,
                 where,
             )
@@ -141,7 +141,7 @@ def _surcharge(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list
             if rate and _percent(rate) > DAILY_RATE_PERCENT:
                 return [
                     _flag(
-                        f"加处罚款按每日{_percent(rate):g}%计算，超过每日罚款数额的百分之三",
+                        f"加处罚款按每日{_percent(rate):.10g}%计算，超过每日罚款数额的百分之三",
                         rule,
                         f"{p.where}：{clause}",
                     )

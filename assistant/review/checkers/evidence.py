@@ -11,6 +11,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.execution import carries_out_decision
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import coercive_only
+from assistant.review.public_order import SOLE_STATEMENT, special_rule
 from corpus.citation_resolver import ResolvedCitation
 
 # 撬锁进入住宅 / 破门进入: entering premises by force, which no 行政处罚 power allows
@@ -61,15 +62,22 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags += _entrapment(case, ctx) or _induced_statement(case, ctx)
     flags += _lapsed_laboratory(case, ctx)
     if all(item.type == "当事人的陈述" for item in case.evidence):
-        flags.append(
-            _flag(
-                Severity.CHECK,
-                "仅有当事人的陈述，无其他证据印证",
-                ctx.penalty_law("第四十六条第二款"),
-                f"evidence 共{len(case.evidence)}项，均为当事人的陈述",
-            )
-        )
+        flags.append(_sole_statement(case, ctx))
     return flags
+
+
+def _sole_statement(case: CaseFile, ctx: ReviewContext) -> Flag:
+    """A confession alone: a question under the general law (第四十六条第二款), a bar in a
+    治安 case (治安管理处罚法第九十三条)."""
+    special = special_rule(case, ctx, SOLE_STATEMENT)
+    return _flag(
+        Severity.MUST_FIX if special else Severity.CHECK,
+        "只有违法嫌疑人本人陈述，没有其他证据证明，不能作出治安管理处罚决定"
+        if special
+        else "仅有当事人的陈述，无其他证据印证",
+        special or ctx.penalty_law("第四十六条第二款"),
+        f"evidence 共{len(case.evidence)}项，均为当事人的陈述",
+    )
 
 
 # 资质认定证书…有效期至2024年1月18日: the laboratory's accreditation, and the day it ended

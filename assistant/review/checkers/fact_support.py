@@ -199,16 +199,19 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
         + _amount_beyond_evidence(case, ctx)
+        + _goods_value_undercounted(case, ctx)
         + _contract_price_contradicted(case, ctx)
         + _income_contradicted(case, ctx)
         + _count_against_record(case, ctx)
         + _reading_beyond_evidence(case, ctx)
+        + _blood_below_limit(case, ctx)
         + _minor_contradicted(case, ctx)
         + _child_count_contradicted(case, ctx)
         + _failed_test_contradicted(case, ctx)
         + _injury_contradicted(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
+        + _repeat_window_contradicted(case, ctx)
         + _uncorrected_unproven(case, ctx)
         + _uncorrected_contradicted(case, ctx)
         + _ratio_contradicted(case, ctx)
@@ -224,7 +227,7 @@ def _ratio_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     first = found[0]
     shown = "、".join(f"{w}：超出{r:.1f}%" for w, r in first.shown)
     reason = (
-        f"认定“{first.text}”（{first.stated:g}%），但案卷证据的实测值与限值计算为{shown}，"
+        f"认定“{first.text}”（{first.stated:.10g}%），但案卷证据的实测值与限值计算为{shown}，"
         "认定的事实与证据矛盾"
     )
     return [_flag(ReviewPoint.FACTS, reason, ctx, f"{first.where}：“{first.text}”；{shown}")]
@@ -447,12 +450,14 @@ def _exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"认定{'、'.join(sorted(claimed_pollutants(case)))}超标并据此处罚，但案卷只有其他"
                     "污染物的监测结果，该项超标没有证据证明",
                     ctx,
-                    "；".join(f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured_values(case)),
+                    "；".join(
+                        f"{w}：{v:.10g}（限值{lim:.10g}）" for w, v, lim in measured_values(case)
+                    ),
                 )
             ]
         return []
-    shown = [f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in measured]
-    shown += [f"facts.quantities.{k}={v:g}" for k, v in multiples.items()]
+    shown = [f"{w}：{v:.10g}（限值{lim:.10g}）" for w, v, lim in measured]
+    shown += [f"facts.quantities.{k}={v:.10g}" for k, v in multiples.items()]
     errors = measured and all(_ERROR.search(m[0]) for m in measured)
     return [
         _flag(
@@ -527,7 +532,7 @@ def _beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "认定超过许可（核定）的数量并据此处罚，但案卷所载计量、核定结果均未超过许可的数量，"
             "认定的违法事实与证据矛盾",
             ctx,
-            "；".join(f"{w}：{v:g}（许可{lim:g}）" for w, v, lim in values),
+            "；".join(f"{w}：{v:.10g}（许可{lim:.10g}）" for w, v, lim in values),
         )
     ]
 
@@ -578,9 +583,9 @@ def _decided_beyond(
     is contradicted by the file's evidence (第四十条)."""
     if not figures or decided <= sum(v for _, v in figures) * 1.01:
         return []
-    shown = "、".join(f"{v:g}{unit}" for _, v in figures)
-    reason = f"认定{label}为{decided:g}{unit}，但案卷证据记载为{shown}，认定的事实与证据矛盾"
-    evidence = f"{field}={decided:g}；" + "；".join(f"{w}={v:g}" for w, v in figures)
+    shown = "、".join(f"{v:.10g}{unit}" for _, v in figures)
+    reason = f"认定{label}为{decided:.10g}{unit}，但案卷证据记载为{shown}，认定的事实与证据矛盾"
+    evidence = f"{field}={decided:.10g}；" + "；".join(f"{w}={v:.10g}" for w, v in figures)
     return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
 
 
@@ -656,12 +661,46 @@ def _reading_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         decided = _decided_readings(case, item, unit)
         top = max(v for _, v in readings)
         above = [(w, v) for w, v in decided if v > top * 1.01]
-        if above:
+        # the decision also states the evidence's own reading (复查268mg/L after the first
+        # inspection's 312mg/L): the higher figure is another occasion's, not the finding
+        restated = any(abs(v - r) <= r * 0.01 for _, v in decided for _, r in readings)
+        if above and not restated:
             field, value = above[0]
-            shown = "、".join(f"{v:g}{unit}" for _, v in readings)
-            reason = f"认定{item}为{value:g}{unit}，但案卷证据记载为{shown}，认定的事实与证据矛盾"
-            evidence = f"{field}={value:g}；" + "；".join(f"{w}={v:g}" for w, v in readings)
+            shown = "、".join(f"{v:.10g}{unit}" for _, v in readings)
+            reason = (
+                f"认定{item}为{value:.10g}{unit}，但案卷证据记载为{shown}，认定的事实与证据矛盾"
+            )
+            evidence = f"{field}={value:.10g}；" + "；".join(f"{w}={v:.10g}" for w, v in readings)
             return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
+    return []
+
+
+_BLOOD_ALCOHOL = re.compile(r"血液?[^，。；]{0,4}(?:酒精|乙醇)")
+_DRINKING = re.compile(r"饮酒|酒后")
+# 饮酒后驾车 starts at 20mg/100ml of blood (GB 19522); a limit of 80 is 醉酒's, another question
+_DRINKING_LIMIT = 20
+
+
+def _blood_below_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """饮酒后驾驶 punished while the file's own blood test is below its limit: a breath test in
+    dispute is settled by the blood test (道路交通安全违法行为处理程序规定第三十五条), so the drinking
+    the penalty rests on is not proven (第四十条)."""
+    if not _DRINKING.search(_narrative(case)):
+        return []
+    for i, e in enumerate(case.evidence):
+        for m in e.measurements:
+            if (
+                m.limit
+                and m.limit <= _DRINKING_LIMIT
+                and _BLOOD_ALCOHOL.search(m.item)
+                and m.value < m.limit
+            ):
+                reason = (
+                    f"血液检验{m.item}为{m.value:.10g}{m.unit}，低于{m.limit:.10g}{m.unit}，"
+                    "饮酒后驾驶的事实不能认定，仍据呼气测试等作出处罚，认定的事实与证据矛盾"
+                )
+                evidence = f"evidence[{i}]（{e.name}）{m.item}={m.value:.10g}（限值{m.limit:.10g}）"
+                return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
     return []
 
 
@@ -858,6 +897,37 @@ def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+_SALE_PRICE = re.compile(r"销售单价|售价|标价|销售价|零售价")
+_BOUGHT = re.compile(r"购进|进货|采购|生产|加工")
+_SOLD = re.compile(r"已售|售出|已销售|销售数量")
+_HELD = re.compile(r"库存|扣押|查扣|查封|未售|剩余|登记保存")
+
+
+def _goods_value_undercounted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 货值金额 below what the file's own counts and sale price give (货值 = the goods made or
+    bought for sale, sold and unsold, at their price): a lower tier of a 货值-tiered fine may
+    rest on it (第四十条)."""
+    amounts, quantities = case.facts.amounts, case.facts.quantities
+    stated = next(((k, v) for k, v in amounts.items() if "货值" in k), None)
+    price = next((v for k, v in amounts.items() if _SALE_PRICE.search(k) and "进" not in k), None)
+    if stated is None or not price:
+        return []
+    bought = [v for k, v in quantities.items() if _BOUGHT.search(k)]
+    sold = [v for k, v in quantities.items() if _SOLD.search(k)]
+    held = [v for k, v in quantities.items() if _HELD.search(k)]
+    count = bought[0] if len(bought) == 1 else (sold[0] + held[0] if sold and held else None)
+    if count is None or count * price <= stated[1] * 1.01:
+        return []
+    reason = (
+        f"认定{stated[0]}{stated[1]:.10g}元，但案卷所载数量{count:.10g}×单价{price:.10g}元"
+        f"={count * price:.10g}元，认定的货值与案卷证据矛盾"
+    )
+    evidence = f"facts.amounts.{stated[0]}={stated[1]:.10g}；facts.quantities：" + "、".join(
+        f"{k}={v:.10g}" for k, v in quantities.items()
+    )
+    return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
+
+
 def _sold_part(case: CaseFile, counted: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """货值金额 is what was sold plus what was held (两高伪劣商品解释第二条第三款): a sales
     ledger's 销售金额 is part of it beside the stock count's 货值."""
@@ -913,9 +983,11 @@ def _base_contradicted(
         values = {round(v) for _, v in figures}
         if len(values) != 1 or abs(values.pop() - decided) <= decided * 0.01:
             continue
-        shown = "、".join(f"{w}：{v:g}元" for w, v in figures)
-        reason = f"按{name}{decided:g}元计罚，但案卷证据记载为{shown}，计罚基数与证据矛盾"
-        return [_flag(ReviewPoint.FACTS, reason, ctx, f"facts.amounts.{name}={decided:g}；{shown}")]
+        shown = "、".join(f"{w}：{v:.10g}元" for w, v in figures)
+        reason = f"按{name}{decided:.10g}元计罚，但案卷证据记载为{shown}，计罚基数与证据矛盾"
+        return [
+            _flag(ReviewPoint.FACTS, reason, ctx, f"facts.amounts.{name}={decided:.10g}；{shown}")
+        ]
     return []
 
 
@@ -949,14 +1021,14 @@ def _count_against_record(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         values = {v for _, v in figures}
         if len(values) != 1 or decided in values:
             continue  # no record, or records that disagree among themselves
-        shown = "、".join(f"{v:g}" for v in sorted(values))
+        shown = "、".join(f"{v:.10g}" for v in sorted(values))
         return [
             _flag(
                 ReviewPoint.FACTS,
-                f"认定{name}为{decided:g}，但案卷记录证据记载为{shown}，认定的事实与证据矛盾",
+                f"认定{name}为{decided:.10g}，但案卷记录证据记载为{shown}，认定的事实与证据矛盾",
                 ctx,
-                f"facts.quantities.{name}={decided:g}；"
-                + "；".join(f"{w}={v:g}" for w, v in figures),
+                f"facts.quantities.{name}={decided:.10g}；"
+                + "；".join(f"{w}={v:.10g}" for w, v in figures),
             )
         ]
     return []
@@ -975,7 +1047,7 @@ def _floor_stated(limit: float, note: str) -> bool:
     """The report states the limit as a minimum (有效成分≥39.5%、不低于39.5%): a content
     or purity requirement a product fails by falling short of it, not by exceeding it."""
     return (
-        re.search(rf"(?:≥|>=|不低于|不少于|不得低于|不小于|最低)\s*{limit:g}(?![0-9])", note)
+        re.search(rf"(?:≥|>=|不低于|不少于|不得低于|不小于|最低)\s*{limit:.10g}(?![0-9])", note)
         is not None
     )
 
@@ -1426,7 +1498,7 @@ def _uncorrected_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "处罚以逾期未改正（拒不改正）为条件，但责令改正后的复查（复测）结果均未超过所载限值，"
             "认定当事人未改正与案卷证据矛盾",
             ctx,
-            "；".join(f"{w}：{v:g}（限值{lim:g}）" for w, v, lim in retests),
+            "；".join(f"{w}：{v:.10g}（限值{lim:.10g}）" for w, v, lim in retests),
         )
     ]
 
@@ -1446,6 +1518,43 @@ def _inspected_after_order(case: CaseFile) -> bool:
         and not _ORDER.search(e.name)
         for e in case.evidence
     )
+
+
+# 一百八十日内三次或者一年内四次受到本法规定的行政处罚 (安全生产法第一百一十三条第（一）项)
+_REPEAT_WINDOW = re.compile(
+    r"(一年|[一二三四五六七八九十百零〇两\d]+日)内([一二三四五六七八九十两\d]+)次[^，。；]{0,6}(?:受到|被)[^，。；]{0,8}处罚"
+)
+_DAY_WRITTEN = re.compile(r"(\d{4})[-年](\d{1,2})[-月](\d{1,2})")
+
+
+def _repeat_window_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A finding of so many penalties within so many days, while the earlier decisions the
+    evidence holds (each dated in its name) never fall that many within that span."""
+    found = _REPEAT_WINDOW.search(_narrative(case))
+    if found is None:
+        return []
+    span = 365 if found.group(1) == "一年" else int(_count(found.group(1)[:-1]))
+    times = int(_count(found.group(2)))
+    days = sorted(
+        date(int(y), int(m), int(d))
+        for e in case.evidence
+        if "处罚决定书" in e.name
+        for y, m, d in _DAY_WRITTEN.findall(e.name)[:1]
+    )
+    if len(days) < times or times < 2:
+        return []
+    if any((days[i + times - 1] - days[i]).days <= span for i in range(len(days) - times + 1)):
+        return []
+    shown = "、".join(str(d) for d in days)
+    reason = (
+        f"认定“{found.group(0)}”，但案卷所附前案处罚决定书的日期为{shown}，"
+        f"任何{times}次都不在{found.group(1)}内，认定的事实与证据矛盾"
+    )
+    return [_flag(ReviewPoint.FACTS, reason, ctx, f"facts：“{found.group(0)}”；{shown}")]
+
+
+def _count(written: str) -> float:
+    return float(written) if written.isdigit() else chinese_number(written)
 
 
 def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

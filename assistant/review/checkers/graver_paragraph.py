@@ -46,7 +46,7 @@ def _flag(hit: ThresholdHit, graver: ResolvedCitation, applied: ResolvedCitation
     return Flag(
         point=ReviewPoint.LAW,
         severity=Severity.MUST_FIX,
-        reason=f"案件事实（{hit.measure}={hit.value:g}{hit.threshold.unit}）属于{graver.citation}"
+        reason=f"案件事实（{hit.measure}={hit.value:.10g}{hit.threshold.unit}）属于{graver.citation}"
         f"规定的情形，处罚却适用{applied.citation}，适用法律错误",
         rule=graver.citation,
         evidence=f"{graver.citation}：“{hit.threshold.quote}”；citations.penalty_basis："

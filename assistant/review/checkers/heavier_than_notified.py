@@ -47,13 +47,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     heard = [e for e in case.events_of("陈述申辩") if not _WAIVED.search(e.note)]
     if heard:
         reason = (
-            f"告知拟罚款{notified[0]:g}元，当事人陈述、申辩后决定罚款{amount:g}元，"
+            f"告知拟罚款{notified[0]:.10g}元，当事人陈述、申辩后决定罚款{amount:.10g}元，"
             "不得因当事人陈述、申辩而给予更重的处罚"
         )
         rule = ctx.penalty_law("第四十五条第二款")
     else:
         reason = (
-            f"决定罚款{amount:g}元重于告知的拟罚款{notified[0]:g}元，加重部分未告知当事人，"
+            f"决定罚款{amount:.10g}元重于告知的拟罚款{notified[0]:.10g}元，加重部分未告知当事人，"
             "当事人未能就此陈述、申辩"
         )
         rule = ctx.penalty_law("第四十四条")
@@ -63,6 +63,6 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             severity=Severity.MUST_FIX,
             reason=reason,
             rule=rule,
-            evidence=f"{notified[1]}；penalty.amount={amount:g}",
+            evidence=f"{notified[1]}；penalty.amount={amount:.10g}",
         )
     ]

@@ -142,7 +142,7 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     narrative = "".join([case.facts.description, *case.facts.circumstances])
     if _returned(narrative) or _collected(narrative):
         return []
-    shown = "、".join(f"{k}={v:g}元" for k, v in gains.items())
+    shown = "、".join(f"{k}={v:.10g}元" for k, v in gains.items())
     return [
         Flag(
             point=ReviewPoint.LAW,
@@ -356,8 +356,10 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
         if income is None:
             continue
-        shown = f"{income[0]}={income[1]:g}元，{cost_key}={cost:g}元，{gain_key}={gain:g}元"
-        why = f"案卷却扣除当事人支出的{cost_key}后认定违法所得（{shown}），少没收{cost:g}元"
+        shown = (
+            f"{income[0]}={income[1]:.10g}元，{cost_key}={cost:.10g}元，{gain_key}={gain:.10g}元"
+        )
+        why = f"案卷却扣除当事人支出的{cost_key}后认定违法所得（{shown}），少没收{cost:.10g}元"
         return [_gains_flag(case, ctx, why, shown)]
     return []
 
@@ -372,7 +374,7 @@ def _gains_flag(case: CaseFile, ctx: ReviewContext, why: str, shown: str) -> Fla
         reason=f"违法所得是实施违法行为所取得的款项，{why}",
         rule=ctx.penalty_law("第二十八条第二款"),
         evidence=f"facts.amounts：{shown}"
-        + (f"；penalty.confiscation_yuan={kept:g}" if kept is not None else ""),
+        + (f"；penalty.confiscation_yuan={kept:.10g}" if kept is not None else ""),
     )
 
 
@@ -397,10 +399,10 @@ def _gains_below_income(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not above:
         return []
     income_key, income = max(above, key=lambda kv: kv[1])
-    shown = f"{income_key}={income:g}元，{gain_key}={gain:g}元"
+    shown = f"{income_key}={income:.10g}元，{gain_key}={gain:.10g}元"
     why = (
-        f"案卷所载{income_key}为{income:g}元、未载明应当退赔，认定的违法所得却只有{gain:g}元，"
-        f"少没收{income - gain:g}元"
+        f"案卷所载{income_key}为{income:.10g}元、未载明应当退赔，认定的违法所得却只有{gain:.10g}元，"
+        f"少没收{income - gain:.10g}元"
     )
     return [_gains_flag(case, ctx, why, shown)]
 

@@ -145,10 +145,12 @@ def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
     items: list[tuple[int, str]] = []
     amount, limit = case.penalty.amount or 0.0, _lowest_limit(fines, kinds)
     if amount >= limit:
-        items.append((1, f"罚款{amount:g}元，达到较大数额{limit:g}元（{fines.rule}）"))
+        items.append((1, f"罚款{amount:.10g}元，达到较大数额{limit:.10g}元（{fines.rule}）"))
     confiscated, limit = case.penalty.confiscation_yuan or 0.0, _lowest_limit(seizures, kinds)
     if confiscated >= limit:
-        items.append((2, f"没收{confiscated:g}元，达到较大数额{limit:g}元（{seizures.rule}）"))
+        items.append(
+            (2, f"没收{confiscated:.10g}元，达到较大数额{limit:.10g}元（{seizures.rule}）")
+        )
     for item, words in HEARING_TYPES.items():
         types = [t for t in case.penalty.types if any(w in t for w in words)]
         if types:
@@ -183,7 +185,7 @@ def public_order_hearing(case: CaseFile) -> list[str]:
     reasons = [f"拟处{t}" for t in case.penalty.types if "吊销" in t]
     amount = case.penalty.amount or 0.0
     if amount >= HEARING_FINE:
-        reasons.append(f"罚款{amount:g}元，达到{HEARING_FINE}元")
+        reasons.append(f"罚款{amount:.10g}元，达到{HEARING_FINE}元")
     return reasons
 
 

@@ -126,7 +126,7 @@ def _hours(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 return [
                     _flag(
                         Severity.MUST_FIX,
-                        f"传唤后询问查证{hours:g}小时，超过{limit}小时"
+                        f"传唤后询问查证{hours:.10g}小时，超过{limit}小时"
                         + ("" if detention else "（未拟处行政拘留）"),
                         rule,
                         f"{p.where}：{p.text}",

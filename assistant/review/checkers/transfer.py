@@ -80,7 +80,7 @@ def _reached(hit: ThresholdHit) -> str:
     line = f"{hit.threshold.source}“{hit.threshold.quote}”"
     if hit.threshold.act_only:
         return f"{hit.measure}，属于{line}"
-    return f"{hit.measure}={hit.value:g}{hit.threshold.unit}，达到{line}"
+    return f"{hit.measure}={hit.value:.10g}{hit.threshold.unit}，达到{line}"
 
 
 def _threshold_rule(case: CaseFile, ctx: ReviewContext, hits: list[ThresholdHit]) -> str:

@@ -10,6 +10,7 @@ proof of non-correction."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
@@ -21,11 +22,12 @@ from assistant.review.statutory_fine import (
     range_rule,
 )
 from assistant.review.statutory_range import SERIOUS, UNCORRECTED, fine_clauses
+from corpus.citation_resolver import ResolvedCitation
 
 # 此前未因此被责令改正 / 未经责令改正 / 没有下达责令改正通知
 _NO_PRIOR_ORDER = re.compile(
     r"(?:未|没有|并未|从未|未曾)[^，。；]{0,6}(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
-    r"责令(?:限期)?(?:改正|整改)"
+    r"责令(?:其|当事人)?(?:限期)?(?:改正|整改)"
     # a table row or field: | 责令改正 | 无 | / 责令改正：无
     r"|责令(?:限期)?(?:改正|整改)\s*[|｜:：]\s*(?:无|未|没有)"
 )
@@ -86,6 +88,26 @@ _DEADLINE = re.compile(r"限期|期限|日前|之前|[日天]内|月内")
 _STOP_ONLY = re.compile(r"立即停止|停止(?:施工|建设|生产|经营|违法行为)")
 
 
+# 改正期限尚未届满 / 责令于2024年8月30日前完成: the order's time had not run out at the decision
+_NOT_YET_DUE = re.compile(r"(?:改正|整改|限期)期限[^，。；]{0,16}(?:尚未|未)届满")
+_ORDER_DEADLINE = re.compile(
+    r"(?:责令|限期|期限)[^。；]{0,16}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前)"
+)
+
+
+def _deadline_pending(case: CaseFile, told: list[str]) -> str | None:
+    """The order to correct set a day that had not come when the decision was made."""
+    said = next((m.group(0) for t in told if (m := _NOT_YET_DUE.search(t))), None)
+    if said is not None:
+        return f"作出决定时责令改正的期限尚未届满（“{said}”）"
+    decision = case.first("决定")
+    texts = _order_texts(case) + [f"{d.type}{''.join(d.contents)}" for d in _prior_documents(case)]
+    days = [date(int(y), int(m), int(d)) for t in texts for y, m, d in _ORDER_DEADLINE.findall(t)]
+    if decision is None or not days or min(days) <= decision.date:
+        return None
+    return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
+
+
 def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     """Why a fine kept for 逾期未改正 is not yet due, in the file's words, or None."""
     if UNCORRECTED in established:
@@ -96,6 +118,9 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
         return f"案卷未见此前责令改正（“{_NO_PRIOR_ORDER.search(said).group(0)}”）"
     if _no_order_on_file(case):
         return "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
+    pending = _deadline_pending(case, told)
+    if pending is not None:
+        return pending
     corrected = next((m.group(0) for t in told if (m := _CORRECTED.search(t))), None)
     if case.facts.corrected_in_time is True or corrected:
         return f"当事人已在责令的期限内改正（“{corrected or 'corrected_in_time=true'}”）"
@@ -121,6 +146,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # record, only the 逾期不改正 clause could apply, and it needs the order first.
     allowed = {UNCORRECTED} if SERIOUS in established else {UNCORRECTED, SERIOUS}
     for citation in penalty_provisions(case, ctx):
+        if _DAILY.search(citation.text):
+            flags.append(_daily_flag(citation, why))
+            continue
         # an item (第八十三条第（一）项) reads its 款's lead-in, where the fine is written
         clauses = fine_clauses(
             paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
@@ -138,7 +166,23 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 # the 拒不改正 condition sits in the 款's lead-in, not in the cited 项
                 rule=range_rule(citation, in_paragraph=True),
                 also_cites=[citation.citation] if citation.item is not None else [],
-                evidence=f"{why}；罚款{case.penalty.amount:g}元",
+                evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
             )
         )
     return flags
+
+
+# 受到罚款处罚，被责令改正，拒不改正的，…可以自责令改正之日的次日起，按照原处罚数额按日连续处罚
+# (环境保护法第五十九条第一款): the order and the refusal come before any day is counted
+_DAILY = re.compile(r"责令改正，拒不改正[^。]{0,40}按日连续处罚")
+
+
+def _daily_flag(citation: ResolvedCitation, why: str) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=f"按日连续处罚以受到罚款处罚后被责令改正、拒不改正为前提，并自责令改正之日的次日起计罚，"
+        f"{why}，按日连续处罚的法定前提不具备",
+        rule=citation.citation,
+        evidence=f"{why}；{citation.citation}：{citation.text[:60]}",
+    )
