@@ -139,7 +139,12 @@ _BASE_FILLER = re.compile(r"[（(][^）)]*[）)]|的|或者|人民币|被|所需
 # 非法经营数额 (the 两高 interpretation's word) counts what 违法经营额 (商标法第六十条、实施条例
 # 第七十八条) counts: the value of the infringing goods made, stored, sold. 非法/违法 and
 # 数额/额 name one base.
-_BASE_SYNONYMS = ((re.compile(r"非法经营"), "违法经营"), (re.compile(r"经营数额"), "经营额"))
+# 不缴或者少缴的税款 (税收征收管理法第六十三条) is the 少缴税款 a file records.
+_BASE_SYNONYMS = (
+    (re.compile(r"非法经营"), "违法经营"),
+    (re.compile(r"经营数额"), "经营额"),
+    (re.compile(r"不缴少缴"), "少缴"),
+)
 
 
 def _bare(name: str) -> str:

@@ -336,12 +336,16 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第二十八条第二款: 违法所得是指实施违法行为所取得的款项 — the whole sum taken in. A
     违法所得 the file's own amounts show as an income less the party's costs is too small
     (a law, administrative regulation or ministry rule setting another way is cited nowhere)."""
+    market = _MARKET_REGULATION.search(case.agency.acts_in_name_of or case.agency.name)
     amounts = case.facts.amounts
     gains = {k: v for k, v in amounts.items() if "违法所得" in k and v > 0}
     if not gains:
         gains = _confiscated_gains(case)
+    # money given back to those who paid it (已退还费用) is 退赔 (第二十八条第一款), not a cost
     costs = {
-        k: v for k, v in amounts.items() if _COST_KEY.search(k) and "违法所得" not in k and v > 0
+        k: v
+        for k, v in amounts.items()
+        if _COST_KEY.search(k) and not _REFUNDED.search(k) and "违法所得" not in k and v > 0
     }
     for (gain_key, gain), (cost_key, cost) in (
         (g, c) for g in gains.items() for c in costs.items()
@@ -354,14 +358,22 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ),
             None,
         )
-        if income is None:
-            continue
+        if income is None or (market and _PURCHASE.search(cost_key)):
+            continue  # the ministry rule nets the purchase price of what was sold
         shown = (
             f"{income[0]}={income[1]:.10g}元，{cost_key}={cost:.10g}元，{gain_key}={gain:.10g}元"
         )
         why = f"案卷却扣除当事人支出的{cost_key}后认定违法所得（{shown}），少没收{cost:.10g}元"
         return [_gains_flag(case, ctx, why, shown)]
     return []
+
+
+# A market regulator's cases fall under the ministry rule 第二十八条第二款 defers to (部门规章对
+# 违法所得的计算另有规定的，从其规定; 市场监督管理行政处罚案件违法所得认定办法, not in the corpus):
+# 销售收入 less the 购进价款 of the goods sold (or of the raw materials made into them).
+_MARKET_REGULATION = re.compile(r"市场监督管理|市场监管")
+_PURCHASE = re.compile(r"进货|购进|进价|采购|原材料|原料")
+_REFUNDED = re.compile(r"退还|退赔|退回|返还|退费")
 
 
 def _gains_flag(case: CaseFile, ctx: ReviewContext, why: str, shown: str) -> Flag:
