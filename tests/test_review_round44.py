@@ -47,24 +47,20 @@ def test_unpaid_tax_is_the_base(ctx: ReviewContext) -> None:
     assert not cites_article(variant_findings(data, ctx), "facts", PENALTY_40)
 
 
-def test_river_sand_without_its_licence(ctx: ReviewContext) -> None:
-    data = set_file_data(SET, "rf33d_04_*.yaml")
+@pytest.mark.parametrize(
+    ("pattern", "field", "below"),
+    [
+        ("rf33d_04_*.yaml", "amounts", {"河砂价值": 60000}),  # 河道采砂 without its licence
+        ("rf33b_05_*.yaml", "quantities", {"侵权复制品册数": 350, "已售册数": 260, "查获册数": 90}),
+        ("rf33c_05_*.yaml", "amounts", {"虚开税款数额": 90000}),  # no real trade behind them
+    ],
+)
+def test_a_new_threshold_line(
+    ctx: ReviewContext, pattern: str, field: str, below: dict[str, float]
+) -> None:
+    data = set_file_data(SET, pattern)
     assert _transfers(data, ctx)
-    data["facts"]["amounts"]["河砂价值"] = 60000
-    assert not _transfers(data, ctx)
-
-
-def test_pirated_copies_over_five_hundred(ctx: ReviewContext) -> None:
-    data = set_file_data(SET, "rf33b_05_*.yaml")
-    assert _transfers(data, ctx)
-    data["facts"]["quantities"] = {"侵权复制品册数": 350, "已售册数": 260, "查获册数": 90}
-    assert not _transfers(data, ctx)
-
-
-def test_vat_invoices_without_trade(ctx: ReviewContext) -> None:
-    data = set_file_data(SET, "rf33c_05_*.yaml")
-    assert _transfers(data, ctx)
-    data["facts"]["amounts"]["虚开税款数额"] = 90000
+    data["facts"][field].update(below)
     assert not _transfers(data, ctx)
 
 

@@ -42,5 +42,11 @@ def fitting_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] 
     return winners[0], lines[winners[0]]
 
 
+def item_body(text: str) -> str:
+    """An item's words without its （一） mark and closing punctuation."""
+    found = _ITEM_LINE.match(text.strip())
+    return (found.group(2) if found else text).strip().rstrip("；;。，,")
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}

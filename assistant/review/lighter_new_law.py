@@ -10,10 +10,12 @@ range the text does not yield never makes a finding.
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.case_file import CaseFile
 from assistant.discretion.text_match import mutual_similarity
 from assistant.review.context import ReviewContext
-from assistant.review.fitting_item import _ITEM_LINE, fitting_item
+from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.sanction_versions import later_sanction, moved_sanction
@@ -43,10 +45,10 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     flags = []
     for old in penalty_provisions(case, ctx):
-        new = _amended(case, old, ctx)
+        new = _amended(case, old, ctx, decided.date)
         if new is None:
             continue
-        old_bounds, new_bounds = _bounds(old, case), _bounds(new, case)
+        old_bounds, new_bounds = _bounds(old, case, ctx), _bounds(new, case, ctx)
         if old_bounds is None or new_bounds is None:
             continue
         if _lighter(old_bounds, new_bounds) and new_bounds.high < fine:
@@ -54,7 +56,9 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-def _amended(case: CaseFile, old: ResolvedCitation, ctx: ReviewContext) -> ResolvedCitation | None:
+def _amended(
+    case: CaseFile, old: ResolvedCitation, ctx: ReviewContext, decided: date
+) -> ResolvedCitation | None:
     """The version in force on the decision date, when a later one than the act date's
     and still the same 罚则 (most of its words kept), or the later article it moved to."""
     if is_general_law(old):
@@ -62,30 +66,28 @@ def _amended(case: CaseFile, old: ResolvedCitation, ctx: ReviewContext) -> Resol
     new = later_sanction(case, ctx, old)
     if new is not None and mutual_similarity(old.article_text, new.article_text) >= _SAME_PROVISION:
         return new
-    decided = case.first("决定")
-    return moved_sanction(ctx, old, decided.date) if decided is not None else None
+    return moved_sanction(ctx, old, decided)
 
 
-def _bounds(citation: ResolvedCitation, case: CaseFile) -> StatutoryBounds | None:
+def _bounds(
+    citation: ResolvedCitation, case: CaseFile, ctx: ReviewContext
+) -> StatutoryBounds | None:
     """The fine this version sets for the case: the item the act fits, else the article."""
     fitting = fitting_item(case, citation)
     bounds = _read_bounds(fitting[1] if fitting else citation.article_text, citation.item, case)
     if bounds is None and fitting is not None:
-        # the items name conducts only; the range sits in the article's lead
-        bounds = _read_bounds(
-            _listing_paragraph(citation.article_text), parse_number(fitting[0]), case
-        )
+        # the items name conducts only; the range sits in the lead-in of their 款
+        item = parse_number(fitting[0])
+        bounds = _read_bounds(_listing(citation, ctx, item), item, case)
     return bounds if bounds is not None and bounds.high is not None else None
 
 
-def _listing_paragraph(article_text: str) -> str:
-    """The 款 that lists the items, lead-in and items only: a later 款 fines other conduct."""
-    lines = [line for line in article_text.splitlines() if line.strip()]
-    listed = [i for i, line in enumerate(lines) if _ITEM_LINE.match(line.strip())]
-    if not listed:
-        return article_text
-    lead = max((i for i in range(listed[0]) if not _ITEM_LINE.match(lines[i].strip())), default=0)
-    return "\n".join(lines[lead : listed[-1] + 1])
+def _listing(citation: ResolvedCitation, ctx: ReviewContext, item: int) -> str:
+    """The 款 that lists the item (its lead-in and items): a later 款 fines other conduct."""
+    record = ctx.record(citation)
+    paragraphs = record.paragraphs if record is not None else ()
+    found = (p.text for p in paragraphs if any(i.number == item for i in p.items))
+    return next(found, citation.article_text)
 
 
 def _read_bounds(text: str, item: int | None, case: CaseFile) -> StatutoryBounds | None:

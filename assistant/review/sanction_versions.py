@@ -8,7 +8,6 @@ law; one that is a 罚则 only in a later version applied a law not yet in force
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -16,6 +15,7 @@ from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.norm_units import dice
 from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import item_body
 from corpus.citation_resolver import ResolvedCitation
 from corpus.numerals import to_chinese
 
@@ -182,7 +182,7 @@ def moved_sanction(
     newest = max(r.version for r in later)
     current = [r for r in later if r.version == newest and is_penalty_norm(r)]
     if penalty.item is not None:
-        words = _ITEM_MARK.sub("", penalty.text).rstrip("；;。，,的")
+        words = item_body(penalty.text)
         found = [r for r in current if len(words) >= 8 and words in r.text]
     else:
         wanted = _grams(penalty.article_text)
@@ -191,9 +191,6 @@ def moved_sanction(
         return None
     resolved = ctx.resolved(f"《{penalty.title}》{found[0].label}", on)
     return resolved[0] if resolved else None
-
-
-_ITEM_MARK = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 
 
 # Bigram overlap (Dice) above which an article of the act-date text is the provision a

@@ -1,8 +1,9 @@
 """A special law's own 追责时效 (行政处罚法第三十六条第一款 “法律另有规定的除外”).
 
 税收征收管理法第八十六条 sets five years for tax violations, 治安管理处罚法第二十二条 six
-months, 劳动保障监察条例第二十条 two years for labour inspection: where a law the decision applies states its own period, that period replaces the
-general two years. The clause is read from the statute text in force on the act date, so
+months, 劳动保障监察条例第二十条 two years for labour inspection: where a law the decision
+applies (or the agency acts under) states its own period, that period replaces the general two
+years. The clause is read from the statute text in force on the act date, so
 any law written this way is found without a list of laws."""
 
 from __future__ import annotations

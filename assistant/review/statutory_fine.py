@@ -250,30 +250,27 @@ def statutory_fine(
             )
             if bounds is not None:
                 rule = range_rule(citation, in_paragraph)
-                return bounds, citation, _writing_paragraph(citation, bounds.wording, rule)
+                return bounds, citation, _writing_paragraph(citation, ctx, bounds.wording, rule)
     return None
 
 
-def _writing_paragraph(citation: ResolvedCitation, wording: str, rule: str) -> str:
+def _writing_paragraph(
+    citation: ResolvedCitation, ctx: ReviewContext, wording: str, rule: str
+) -> str:
     """A bare article's range written in one of its 款 only (社会团体登记管理条例第三十条第二款:
     前款规定的行为有违法经营额或者违法所得的，…并处…罚款): that 款 is where the range is."""
-    if citation.paragraph is not None or _paragraphs(citation.article_text) < 2:
+    record = ctx.record(citation) if citation.paragraph is None else None
+    if record is None or len(record.paragraphs) < 2:
         return rule
-    paragraphs: list[str] = []
-    for line in (line.strip() for line in citation.article_text.splitlines()):
-        if paragraphs and line.startswith(("（", "(")):
-            paragraphs[-1] += line
-        elif line:
-            paragraphs.append(line)
     clauses = [c for c in wording.split("；") if c]
     holding = [
-        i
-        for i, p in enumerate(paragraphs)
-        if clauses and all(c in re.sub(r"\s+", "", p) for c in clauses)
+        p.number
+        for p in record.paragraphs
+        if clauses and all(c in re.sub(r"\s+", "", p.text) for c in clauses)
     ]
     if len(holding) != 1:
         return rule
-    return f"{_PARAGRAPH_SUFFIX.sub('', rule)}第{to_chinese(holding[0] + 1)}款"
+    return f"{_PARAGRAPH_SUFFIX.sub('', rule)}第{to_chinese(holding[0])}款"
 
 
 def matching_standard(case: CaseFile, ctx: ReviewContext) -> Violation | None:

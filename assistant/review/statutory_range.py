@@ -246,7 +246,7 @@ def any_base_multiple(fine_text: str) -> PenaltyRange | None:
     return PenaltyRange(raw=fine_text, base=base, min_multiple=low, max_multiple=high)
 
 
-def _same_base(
+def _previous_base_multiple(
     fine_text: str, clauses: list[FineClause], since_previous: str
 ) -> PenaltyRange | None:
     """处运输费用三倍以上五倍以下罚款，情节严重的，处五倍以上十倍以下罚款 (动物防疫法第一百条): a
@@ -472,7 +472,7 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
             except ValueError:
                 fine = None
             if (fine is None or not fine.has_numbers) and _MULTIPLE.search(unit_part):
-                fine = any_base_multiple(unit_part) or _same_base(
+                fine = any_base_multiple(unit_part) or _previous_base_multiple(
                     unit_part, clauses, since_previous
                 )
                 if fine is None:

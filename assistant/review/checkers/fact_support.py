@@ -85,7 +85,9 @@ POLLUTANTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("甲醛", r"甲醛"),
     )
 )
-_LOWER_BOUND = re.compile(r"溶解氧|下限|不低于|不得低于|≥|最低")
+# a limit written as a minimum (≥39.5%, 不低于80%): a value fails it by falling short
+_FLOOR_WORDS = r"≥|>=|不低于|不少于|不得低于|不小于|最低"
+_LOWER_BOUND = re.compile(rf"溶解氧|下限|{_FLOOR_WORDS}")
 # 发芽率83%低于国家规定标准 (种子法第四十八条 劣种子): a floor the measure is said to miss
 _SHORTFALL = re.compile(r"低于[^，。；]{0,10}(?:标准|规定值|标注值|要求)")
 _NEUTRAL_PH = 7
@@ -1046,10 +1048,7 @@ _PASSED = re.compile(
 def _floor_stated(limit: float, note: str) -> bool:
     """The report states the limit as a minimum (有效成分≥39.5%、不低于39.5%): a content
     or purity requirement a product fails by falling short of it, not by exceeding it."""
-    return (
-        re.search(rf"(?:≥|>=|不低于|不少于|不得低于|不小于|最低)\s*{limit:.10g}(?![0-9])", note)
-        is not None
-    )
+    return re.search(rf"(?:{_FLOOR_WORDS})\s*{limit:.10g}(?![0-9])", note) is not None
 
 
 # Items a product standard sets as a minimum (绝缘厚度平均值≥0.7mm, 拉伸强度, 发芽率, 纯度,
@@ -1533,8 +1532,8 @@ def _repeat_window_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag
     found = _REPEAT_WINDOW.search(_narrative(case))
     if found is None:
         return []
-    span = 365 if found.group(1) == "一年" else int(_count(found.group(1)[:-1]))
-    times = int(_count(found.group(2)))
+    span = 365 if found.group(1) == "一年" else int(chinese_number(found.group(1)[:-1]))
+    times = int(chinese_number(found.group(2)))
     days = sorted(
         date(int(y), int(m), int(d))
         for e in case.evidence
@@ -1551,10 +1550,6 @@ def _repeat_window_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag
         f"任何{times}次都不在{found.group(1)}内，认定的事实与证据矛盾"
     )
     return [_flag(ReviewPoint.FACTS, reason, ctx, f"facts：“{found.group(0)}”；{shown}")]
-
-
-def _count(written: str) -> float:
-    return float(written) if written.isdigit() else chinese_number(written)
 
 
 def _repeat_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

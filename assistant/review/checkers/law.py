@@ -176,10 +176,11 @@ def _version_flag(
             "行为时版本的该条不罚所引违法条款（两条只在新版本中对应），适用了违法行为发生时尚未施行的法律",
         )
     elif item:
-        which = "新版本" if other.version > citation.version else "旧版本"
+        later = other.version > citation.version
+        which = "新版本" if later else "旧版本"
         effect = f"行为时版本的{'该项' if citation.item else '该条'}是另一违法行为，" + (
             "适用了违法行为发生时尚未施行的条文序号"
-            if other.version > citation.version
+            if later
             else "仍按已被修订的条文序号引用，未适用违法行为发生时的法律"
         )
     elif other.version > citation.version:

@@ -196,8 +196,11 @@ def _reviewer_flag(ctx: ReviewContext, evidence: str) -> Flag:
 def _special_recusal(case: CaseFile, ctx: ReviewContext) -> str | None:
     """The field's own withdrawal rule when it has one (治安管理处罚法第八十一条第一款,
     劳动保障监察条例第十六条第二款), before 行政处罚法第四十三条."""
+    public_order = special_rule(case, ctx, RECUSAL)
+    if public_order is not None:
+        return public_order
     rules = field_rules(case, ctx, "应当回避", _OFFICER_WITHDRAWS.search)
-    return special_rule(case, ctx, RECUSAL) or (ctx.rule(rules[0]) if rules else None)
+    return ctx.rule(rules[0]) if rules else None
 
 
 # 劳动保障监察员办理的劳动保障监察事项与本人或者其近亲属有直接利害关系的，应当回避: a rule
