@@ -26,7 +26,12 @@ from assistant.review.statutory_fine import (
     fined_kind,
     penalty_provisions,
 )
-from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
+from assistant.review.statutory_range import (
+    UNCORRECTED,
+    StatutoryBounds,
+    fine_clauses,
+    statutory_bounds,
+)
 from corpus.citation_resolver import CitationError, ResolvedCitation
 from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
@@ -66,6 +71,48 @@ def higher_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+def ordered_first_higher(
+    case: CaseFile, ctx: ReviewContext
+) -> list[tuple[ResolvedCitation, ArticleRecord]]:
+    """Lower 罚则 cited for an act whose law fines it only once an order to correct (责令限期
+    关闭) has gone unheeded (体育法第一百一十六条 over 全民健身条例第三十六条): the fine the
+    lower act allows at once waits, under the law, for that order."""
+    if not imposes_penalty(case) or not case.penalty.amount:
+        return []
+    found = []
+    for cited in penalty_provisions(case, ctx):
+        record = ctx.record(cited)
+        if record is None or record.level in (None, _LAW_LEVEL):
+            continue
+        if any(c.requires == UNCORRECTED for c in fine_clauses(cited.article_text)):
+            continue  # the lower act waits for the order too
+        best = _most_alike(case, ctx, cited)
+        if best is None:
+            continue
+        clauses = fine_clauses(best.text)
+        if clauses and all(c.requires == UNCORRECTED for c in clauses):
+            found.append((cited, best))
+    return found
+
+
+def _most_alike(
+    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
+) -> ArticleRecord | None:
+    """The law's 罚则 in force that sanctions the cited lower 罚则's act."""
+    best: tuple[float, ArticleRecord] | None = None
+    for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited)):
+        if record.level != _LAW_LEVEL or not _in_force(record, case):
+            continue
+        if not is_penalty_norm(record):
+            continue
+        score = mutual_similarity(cited.article_text, record.text)
+        if score < _SAME_ACT or (best is not None and score <= best[0]):
+            continue
+        if _same_conduct(cited.article_text, record.text, _subject(cited.law)):
+            best = (score, record)
+    return best[1] if best else None
+
+
 def _candidate_laws(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> set[str]:
     names = set(case.agency.powers.laws)
     names |= {_law(ctx, w) or "" for w in case.citations.violated}
@@ -101,7 +148,7 @@ def _higher(
         score = mutual_similarity(cited.article_text, record.text)
         if score < _SAME_ACT or (best is not None and score <= best[0]):
             continue
-        if not _same_conduct(cited.article_text, record.text):
+        if not _same_conduct(cited.article_text, record.text, _subject(cited.law)):
             continue
         bounds = _bounds(case, record.text, cited.item)
         if bounds is not None:
@@ -109,6 +156,8 @@ def _higher(
     if best is None:
         return None
     _, record, bounds = best
+    if _waits_for_order(case, record):
+        return None  # the law fines only after an unheeded order: uncorrected_fine's finding
     # 行政处罚法第十一条第二款: a 行政法规 may specify within the law's range; only a range
     # reaching outside it conflicts. A law's multiple of a base the file lacks sets none.
     if not bounds.high:
@@ -117,6 +166,15 @@ def _higher(
     if not below and own.high <= bounds.high:
         return None
     return record, bounds
+
+
+def _waits_for_order(case: CaseFile, record: ArticleRecord) -> bool:
+    clauses = fine_clauses(record.text)
+    return (
+        bool(clauses)
+        and all(c.requires == UNCORRECTED for c in clauses)
+        and UNCORRECTED not in established_circumstances(case)
+    )
 
 
 def _conducts(text: str) -> list[str]:
@@ -129,13 +187,36 @@ def _conducts(text: str) -> list[str]:
     return [c for c in clauses if c]
 
 
-def _same_conduct(lower: str, higher: str) -> bool:
-    """The two 罚则 sanction the same conduct: their conduct clauses share its key terms.
-    A 罚则 whose conduct clause cannot be read is not ruled out."""
+# What a lower act regulates (发票 of 发票管理办法) is in every one of its clauses: it tells
+# no act from another (虚开发票 vs 非法印制发票).
+_TITLE_FORM = re.compile(r"^中华人民共和国|(?:管理|实施)?(?:条例|办法|规定|细则)$")
+
+
+def _subject(law: str) -> str:
+    return _TITLE_FORM.sub("", law)
+
+
+def _same_conduct(lower: str, higher: str, subject: str = "") -> bool:
+    """The two 罚则 sanction the same conduct: their conduct clauses share its key terms
+    besides the lower act's subject. A 罚则 whose conduct clause cannot be read is not
+    ruled out."""
     own, others = _conducts(lower), _conducts(higher)
     if not own or not others:
         return True
-    return any(mutual_similarity(a, b) >= _SAME_CONDUCT for a in own for b in others)
+    return any(
+        mutual_similarity(_without(a, subject), _without(b, subject)) >= _SAME_CONDUCT
+        for a in own
+        for b in others
+    )
+
+
+# Words that qualify any act (非法代开 vs 非法印制 share only 非法)
+_QUALIFIER = re.compile(r"非法|擅自|违法")
+
+
+def _without(clause: str, subject: str) -> str:
+    bare = _QUALIFIER.sub("", clause.replace(subject, "") if len(subject) >= 2 else clause)
+    return bare or clause
 
 
 def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | None:

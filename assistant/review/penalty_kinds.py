@@ -62,6 +62,22 @@ def same_penalty_kind(penalty_type: str, allowed: str) -> bool:
 COERCIVE_MEASURE = re.compile(r"查封|扣押|冻结")
 
 
+# 《行政强制法》第十二条: carrying out a decision already made (强制拆除, 代履行, 加处罚款)
+ENFORCEMENT_MEASURE = re.compile(r"强制拆除|代履行|强制执行|加处罚款|加处滞纳金")
+
+
+def enforcement_only(case: CaseFile) -> bool:
+    """The file's only measure enforces an earlier decision (强制拆除): the decision under review
+    is the last one, the 强制执行决定 of 行政强制法第三十七条, and what the file gathered after the
+    first decision (逾期复查) grounds it."""
+    types = case.penalty.types
+    return (
+        bool(types)
+        and not imposes_penalty(case)
+        and all(ENFORCEMENT_MEASURE.search(t) for t in types)
+    )
+
+
 def imposes_penalty(case: CaseFile) -> bool:
     """The file imposes a 行政处罚 (a 第九条 kind or a fine). A case transferred for
     prosecution, a 不予处罚 file or a 查封/扣押 alone imposes none, so nothing of it is

@@ -29,7 +29,9 @@ _TIER_BASES = ("货值金额", "违法所得", "销售金额", "虚开金额")
 _FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
 _TIER = re.compile(
     rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})(?:数额)?在?"
-    rf"(不足|不满|低于|超过|高于)?({_NUM})(万元|元)(以上|以下)?的"
+    rf"(不足|不满|低于|超过|高于)?({_NUM})(万元|元)(以上|以下)?"
+    # 违法所得不足3万元或者没有违法所得的 (全民健身条例第三十六条): the fallback written after
+    rf"(或者没有(?:{'|'.join(_TIER_BASES)}))?的"
 )
 _NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
 # 没有猎获物的，并处… (野生动物保护法第四十六条): the fallback of a multiple whose base the
@@ -78,7 +80,7 @@ REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # time limit, not only 改正
         re.compile(
             r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"
-            r"|逾期(?:未|不|仍未|仍不)(?:补办|办理|恢复|治理|拆除|消除|补种|补缴|缴纳|申请|"
+            r"|逾期(?:未|不|仍未|仍不)(?:补办|办理|恢复|治理|拆除|关闭|消除|补种|补缴|缴纳|申请|"
             r"报送|提交|登记|备案|补正)(?!罚款)"
         ),
     ),
@@ -206,11 +208,11 @@ def _tier(prefix: str) -> dict:
     if not found:
         no_base = _NO_BASE.search(prefix) or _NO_THING.search(prefix)
         return {"tier_base": no_base.group(1), "no_base": True, "below": 0.0} if no_base else {}
-    either, base, below_word, number, unit, direction = found[-1].groups()
+    either, base, below_word, number, unit, direction, either_after = found[-1].groups()
     value = chinese_number(number) * (10_000 if unit == "万元" else 1)
     below = below_word in ("不足", "不满", "低于") or direction == "以下"
     bounds = {"below": value} if below else {"at_least": value}
-    return {"tier_base": base, "no_base": bool(either), **bounds}
+    return {"tier_base": base, "no_base": bool(either or either_after), **bounds}
 
 
 def _uncomputable(since_previous: str) -> dict:

@@ -126,12 +126,13 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
+    department = _department(case, ctx)
     return (
         station
         + _types(case, ctx, covered=bool(station))
         + _detention(case, ctx)
-        + _laws(case, ctx)
-        + _department(case, ctx)
+        + _laws(case, ctx, named_elsewhere={f.rule.split("》")[0] + "》" for f in department})
+        + department
         + _split_charge(case, ctx)
         + _territory(case, ctx)
         + _level(case, ctx)
@@ -251,7 +252,9 @@ def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list[Flag]:
+    """A 罚则 outside the agency's list of laws; one whose 罚则 names another department is
+    that finding (``_department``, the article itself), not a second one."""
     laws = case.agency.powers.laws
     if not imposes_penalty(case):
         return []  # no penalty, so no 处罚依据 to hold against the agency's penalty powers
@@ -265,6 +268,8 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for citation in penalty_provisions(case, ctx):
         if is_general_law(citation):
             continue  # the general law binds every agency (第四条); it is no 罚则 to be assigned
+        if f"《{citation.law}》" in named_elsewhere:
+            continue
         if not any(
             name in (citation.law, citation.title) or name in citation.title for name in laws
         ):

@@ -34,6 +34,9 @@ _TOLERANCE_YUAN = 0.5
 _MINOR_ACT = re.compile(
     r"轻微|未多收|没有多收|无违法所得|没有违法所得|未影响|没有影响|未造成[^，。；]{0,4}污染"
     r"|无泄漏|其余[^，。；]{0,12}均(?:已|明码|符合|合格|正常)"
+    # a sign or notice missing for hours, a day at most (标志缺失约一天)
+    r"|(?:缺失|脱落|取下|未复挂|未悬挂|未张贴|未公示)[^，。；]{0,4}(?:约|仅|不足)?"
+    r"(?:半天|一天|1天|[一二两三四五六\d]+个?小时)"
 )
 # 实名登记系统正常 beside the lapse: the rest of the duty was met, so the act itself was small;
 # a party's own claim (当事人称…正常) and 不正常运行 (itself a violation) say nothing of it.

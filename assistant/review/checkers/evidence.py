@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.case_file import CaseFile, EvidenceItem
+from assistant.case_file import CaseFile, Event, EvidenceItem
 from assistant.review.context import ReviewContext
 from assistant.review.execution import carries_out_decision
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.penalty_kinds import coercive_only
+from assistant.review.penalty_kinds import coercive_only, enforcement_only
 from assistant.review.public_order import SOLE_STATEMENT, special_rule
 from corpus.citation_resolver import ResolvedCitation
 
@@ -203,7 +203,7 @@ def _item_flags(
                 f"{where}source 为空",
             )
         )
-    decision = None if coercive_only(case) else case.first("决定")  # a 查封 decides no case
+    decision = _decision_under_review(case)
     # the record of executing the decision (强制拆除现场笔录) is no evidence for it
     executing = carries_out_decision(item.name, item.obtained_by or "", item.note)
     releasing = decision is not None and (
@@ -310,6 +310,17 @@ def _induced_statement(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 # 解除查封/扣押 (行政强制法第二十八条): ending a coercive measure once it is no longer needed
 _RELEASE = re.compile(r"解除(?:查封|扣押|冻结|强制措施)|解封|退还(?:扣押|查封)")
+
+
+def _decision_under_review(case: CaseFile) -> Event | None:
+    """The 决定 the evidence must precede: none for a 查封 alone (it decides no case), the
+    last one where the file only enforces an earlier decision, else the first."""
+    if coercive_only(case):
+        return None
+    decisions = case.events_of("决定")
+    if not decisions:
+        return None
+    return decisions[-1] if enforcement_only(case) else decisions[0]
 
 
 def _grounds_release(case: CaseFile, item: EvidenceItem, decided: date) -> bool:

@@ -104,8 +104,10 @@ _BASES = {
 # A repeat after an earlier penalty (再次、曾因…受过处罚). 多次 is not one: 多次发送…信息 (治安管理处罚法
 # 第四十二条第（五）项) is conduct repeated within this violation, proven by the evidence of
 # that conduct, not by an earlier decision.
-_REPEAT_IN_LAW = re.compile(r"再次|二年内曾|一年内曾|曾因|累计")
-_REPEAT_IN_FACTS = re.compile(r"再次|曾因|屡次|二年内曾|一年内曾")
+# 再次 of a repeat offence, not of the act (一次使用的医疗器具…再次使用, 清洗后再次用于患者)
+_AGAIN = r"再次(?!使用|用于|利用)"
+_REPEAT_IN_LAW = re.compile(_AGAIN + r"|二年内曾|一年内曾|曾因|累计")
+_REPEAT_IN_FACTS = re.compile(_AGAIN + r"|曾因|屡次|二年内曾|一年内曾")
 _UNCORRECTED_IN_LAW = re.compile(r"逾期未改正|逾期不改正|拒不改正|逾期仍未改正|届期未改正")
 _UNCORRECTED_IN_FACTS = re.compile(
     r"逾期未改正|逾期不改正|拒不改正|逾期仍未|未按期改正|到期未改正|仍未改正"
@@ -204,6 +206,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _goods_value_undercounted(case, ctx)
         + _contract_price_contradicted(case, ctx)
         + _income_contradicted(case, ctx)
+        + _illegal_income_against_reckoning(case, ctx)
         + _count_against_record(case, ctx)
         + _reading_beyond_evidence(case, ctx)
         + _blood_below_limit(case, ctx)
@@ -235,8 +238,47 @@ def _ratio_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return [_flag(ReviewPoint.FACTS, reason, ctx, f"{first.where}：“{first.text}”；{shown}")]
 
 
+# 经检测、经抽样检验、经监测: the finding is a laboratory's or an instrument's result
+_TESTED = re.compile(r"经(?:抽样|抽检|委托|送检|现场)?(?:检测|检验|监测|化验|鉴定)")
+# the result itself in any form (检测报告、检验结论、监测数据、鉴定意见、化验单); a receipt for
+# the notice of it (检测结果告知书送达回执) carries no result
+_RESULT_PAPER = re.compile(
+    r"(?:检测|检验|监测|鉴定|化验|检定|抽检|快检)[^，、；]{0,8}"
+    r"(?:报告|意见|结论|结果|数据|记录|证书)"
+    r"|(?:检测|检验|化验|称重|过磅)单|磅单"
+)
+_RECEIPT = re.compile(r"回执|回证|签收")
+_STATEMENT = re.compile(r"陈述|询问笔录|讯问笔录|证人证言")
+
+
+def _test_result_missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision finds a product or discharge over its limit (不合格) on a test, but the
+    evidence holds no result of that test: the fact rests on no evidence (第四十条)."""
+    told = _narrative(case)
+    tested = _TESTED.search(told)
+    if tested is None or not (_EXCEEDANCE.search(told) or _FAILED.search(told)):
+        return []
+    if all(_STATEMENT.search(f"{e.type}{e.name}") for e in case.evidence):
+        return []  # nothing but statements: the sole-statement finding (第四十六条第二款)
+    papers = [f"{e.type}{e.name}" for e in case.evidence]
+    if any(_RESULT_PAPER.search(p) and not _RECEIPT.search(p) for p in papers):
+        return []
+    if any(e.type == "鉴定意见" for e in case.evidence):
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason=f"认定的违法事实来自检测（“{tested.group(0)}”），但证据中没有检测（检验、监测）"
+            "报告或结果，该事实没有证据证明",
+            rule=ctx.penalty_law("第四十条"),
+            evidence=f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
+        )
+    ]
+
+
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    flags = _on_site(case, ctx)
+    flags = _on_site(case, ctx) + _test_result_missing(case, ctx)
     flags += _unrecorded_questioning(case, ctx) or _questioning_said_unrecorded(case, ctx)
     rule = record_rule(case, ctx)
     # the unrecorded inspection already found (cited beside 第四十条) is one finding
@@ -960,6 +1002,39 @@ _INCOME_BASE = re.compile(r"年收入|年度收入")
 _INCOME_FIGURE = re.compile(
     rf"(?:收入|应发|实发|工资薪金|年薪)[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|为|是)?{_FIGURE}"
 )
+
+
+# 违法所得计算表 / 违法所得核算表 / 违法所得确认书: the evidence that sums the illegal income
+_INCOME_RECKONING = re.compile(r"违法所得[^，、；]{0,4}(?:计算|核算|认定|确认|统计)")
+_SUM_FIGURE = re.compile(rf"(?:违法所得|合计|共计|总计)[^，。；、0-9]{{0,6}}?{_FIGURE}")
+
+
+def _illegal_income_against_reckoning(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The 违法所得 decided is not the sum the file's own reckoning of it gives (违法所得计算
+    表：手术收费合计12600元 against 认定违法所得16800元): the base of the confiscation and
+    the fine is contradicted by the evidence (第四十条)."""
+    decided = [v for k, v in case.facts.amounts.items() if "违法所得" in k]
+    decided = decided or (
+        [case.penalty.confiscation_yuan] if case.penalty.confiscation_yuan else []
+    )
+    if len(set(decided)) != 1:
+        return []
+    for i, e in enumerate(case.evidence):
+        if not _INCOME_RECKONING.search(e.name):
+            continue
+        sums = {
+            round(float(v) * (10000 if wan else 1))
+            for v, wan in _SUM_FIGURE.findall(_plain_figures(e.note))
+        }
+        if len(sums) != 1 or abs(next(iter(sums)) - decided[0]) <= decided[0] * 0.01:
+            continue
+        shown = f"evidence[{i}]（{e.name}）：{e.note}"
+        reason = (
+            f"认定违法所得{decided[0]:.10g}元，但案卷的违法所得计算证据记载为"
+            f"{next(iter(sums))}元，没收和计罚的基数与证据矛盾"
+        )
+        return [_flag(ReviewPoint.FACTS, reason, ctx, shown)]
+    return []
 
 
 def _income_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

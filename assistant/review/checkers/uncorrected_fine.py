@@ -15,6 +15,7 @@ from datetime import date
 from assistant.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.higher_law import ordered_first_higher
 from assistant.review.statutory_fine import (
     established_circumstances,
     paragraph_text,
@@ -23,6 +24,8 @@ from assistant.review.statutory_fine import (
 )
 from assistant.review.statutory_range import SERIOUS, UNCORRECTED, fine_clauses
 from corpus.citation_resolver import ResolvedCitation
+from corpus.model import ArticleRecord
+from corpus.numerals import to_chinese
 
 # 此前未因此被责令改正 / 未经责令改正 / 没有下达责令改正通知
 _NO_PRIOR_ORDER = re.compile(
@@ -141,7 +144,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     why = _why_not_due(case, established)
     if why is None:
         return []
-    flags = []
+    flags = [
+        _higher_flag(cited, record, why, case) for cited, record in ordered_first_higher(case, ctx)
+    ]
     # 逾期不改正的，处…；情节严重的，处… (药品管理法第一百二十六条): without 情节严重 on
     # record, only the 逾期不改正 clause could apply, and it needs the order first.
     allowed = {UNCORRECTED} if SERIOUS in established else {UNCORRECTED, SERIOUS}
@@ -170,6 +175,19 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case: CaseFile) -> Flag:
+    article = f"《{record.title}》第{to_chinese(record.number)}条"
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=f"上位法{article}对同一违法行为只在责令改正（限期关闭）而逾期未改正后才处以罚款，"
+        f"{why}；下位的{cited.citation}直接罚款，法律效力高于行政法规、规章，应当适用上位法",
+        rule=article,
+        also_cites=[cited.citation],
+        evidence=f"{why}；罚款{case.penalty.amount:.10g}元；上位法：{record.text[:80]}",
+    )
 
 
 # 受到罚款处罚，被责令改正，拒不改正的，…可以自责令改正之日的次日起，按照原处罚数额按日连续处罚
