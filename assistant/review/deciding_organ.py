@@ -16,9 +16,10 @@ from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
 from corpus.numerals import article_label, parse_number
 
-# …的行政处罚，由颁发资质证书的机关决定 / 给予吊销…处罚的，须由原发证机关决定
+# …的行政处罚，由颁发资质证书的机关决定 / 给予吊销…处罚的，须由原发证机关决定 / 由颁发测绘资质证书
+# 的部门决定 (测绘法第六十六条第一款)
 _RESERVED = re.compile(
-    r"([^。；\n]*?)(?:须|应当)?由((?:颁发|核发|原发证|发证)[^，。；]{0,24}?机关)决定"
+    r"([^。；\n]*?)(?:须|应当)?由((?:颁发|核发|原发证|发证)[^，。；]{0,24}?(?:机关|部门))决定"
 )
 # 由原发证机关或其上级机关决定: another organ may decide as well
 _ALTERNATIVE = re.compile(r"^或")

@@ -10,6 +10,7 @@ from assistant.case_file import CaseFile
 from assistant.review.capacity_bar import without_subsumed
 from assistant.review.checkers import (
     accident_item,
+    accident_reply,
     announcement_service,
     authority,
     capacity,
@@ -79,6 +80,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             enforcement.check,
             public_order_questioning.check,
             public_order_search.check,
+            accident_reply.check,
         )
     ),
     ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check),

@@ -22,10 +22,15 @@ _LEGAL_GROUND = re.compile(
 )
 
 
+def recorded_grounds(case: CaseFile) -> list[str]:
+    """The legal grounds the file lists as its own finding (facts.mitigating_grounds)."""
+    return [g for g in case.facts.mitigating_grounds if _LEGAL_GROUND.search(g)]
+
+
 def reduction_grounds(case: CaseFile) -> list[str]:
     """Every recorded legal ground for 从轻/减轻, in words a reviewer can check; a listed
     ground the law does not give (经营困难) lets no fine below the minimum."""
-    grounds = [g for g in case.facts.mitigating_grounds if _LEGAL_GROUND.search(g)]
+    grounds = recorded_grounds(case)
     texts = [*case.facts.circumstances, case.facts.description]
     grounds += [w for w in ARTICLE_32_WORDING if any(affirmed(w, t) for t in texts)]
     for party in case.parties:
@@ -37,7 +42,10 @@ def reduction_grounds(case: CaseFile) -> list[str]:
     return grounds
 
 
-_NEGATION = re.compile(r"(无|未|没有|并无|不存在|不具有|不属于|非)[^，。；]{0,4}$")
+# 无主动消除危害后果、受胁迫等…情节: a negation reaches along the list it opens
+_NEGATION = re.compile(
+    r"(无|未|没有|并无|不存在|不具有|不属于?|非)(?:[^，。；]{0,4}|[^，。；]{0,20}、[^，。；、]{0,4})$"
+)
 # 案卷未记载主动消除危害后果、受胁迫、主动供述或者立功等情节: a finding denied for a whole list
 _LIST_NEGATION = re.compile(
     r"(?:无|未|没有|并无|不)(?:记载|载明|发现|查明|存在|具有|见)[^，。；]*$"

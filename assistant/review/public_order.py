@@ -57,6 +57,8 @@ SOLE_STATEMENT = SpecialRule("第九十三条", ("只有本人陈述", "不能�
 # 处警告或者二百元以下罚款的，可以当场作出治安管理处罚决定 (not 行政处罚法第五十一条)
 ON_THE_SPOT = SpecialRule("第一百条", ("当场", "二百元以下罚款"))
 ON_THE_SPOT_MAX_FINE = 200
+# 违法行为已涉嫌犯罪的，移送主管机关依法追究刑事责任 (beside 行政处罚法第二十七条第一款)
+TRANSFER = SpecialRule("第九十五条第（三）项", ("涉嫌犯罪", "移送"))
 
 
 def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:

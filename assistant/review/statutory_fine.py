@@ -40,6 +40,8 @@ _OWN_AMOUNT = re.compile(r"处[^；。]*[0-9零一二两三四五六七八九十
 GOODS_VALUE = "货值金额"
 _PART_VALUE = re.compile(r"货值")
 _SOLD = re.compile(r"销售金额|销售额")
+# 已售出食品货值: the sold part of the goods named by its value
+_SOLD_PART = re.compile(r"(?:已|售出|已经)(?:销售|售出|售)[^，。；]{0,6}货值")
 # A 货值金额 qualified as held or left (库存货值金额) is a part of the whole, not the whole.
 _PART = re.compile(r"库存|剩余|未售|未销售|在库|现场|扣押|查封|查获")
 ILLEGAL_GAINS = "违法所得"
@@ -101,8 +103,8 @@ def fine_bases(case: CaseFile) -> dict[str, float]:
             amounts[name] = value
     if any(GOODS_VALUE in name and not _PART.search(name) for name in amounts):
         return amounts
-    held = [v for name, v in amounts.items() if _PART_VALUE.search(name)]
-    sold = [v for name, v in amounts.items() if _SOLD.search(name)]
+    held = [v for n, v in amounts.items() if _PART_VALUE.search(n) and not _SOLD_PART.search(n)]
+    sold = [v for n, v in amounts.items() if _SOLD.search(n) or _SOLD_PART.search(n)]
     if held and sold:
         amounts[GOODS_VALUE] = sum(held) + max(sold)
     return amounts

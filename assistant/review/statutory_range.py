@@ -33,6 +33,7 @@ _TIER = re.compile(
     # 违法所得不足3万元或者没有违法所得的 (全民健身条例第三十六条): the fallback written after
     rf"(或者没有(?:{'|'.join(_TIER_BASES)}))?的"
 )
+_NEW_BRANCH = re.compile(r"\s*有违法所得的")
 _NO_BASE = re.compile(rf"没有({'|'.join(_TIER_BASES)})的")
 # 没有猎获物的，并处… (野生动物保护法第四十六条): the fallback of a multiple whose base the
 # article names by its thing; kept only when another clause's base is that thing's amount
@@ -509,6 +510,10 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
         )  # a lead-in's fine before 下列…：(一) is no item's
         if not _FINE.search(sentence) and _requires(sentence) == UNCORRECTED:
             carried = UNCORRECTED
+        elif _NEW_BRANCH.match(sentence):
+            # 逾期不改正的，吊销许可证；有违法所得的，没收违法所得；违法所得10万元以上的，并处…
+            # (放射性同位素与射线装置安全和防护条例第五十二条): the confiscation's own branch
+            carried = None
         if end != "；":
             listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
             carried = None
@@ -562,6 +567,13 @@ _PER_UNIT = re.compile(
 )
 
 
+# 处每非法聘用一人一万元，总额不超过十万元的罚款 (出境入境管理法第八十条第三款): a rate per
+# person whose total the law caps; the cap is the ceiling whatever the count
+_CAPPED_RATE = re.compile(
+    rf"每[^，。；]{{1,10}}?[一1]人[^，。；]{{0,6}}?元，总额不超过({_NUM})(万)?元"
+)
+
+
 # 按照每使用一名童工每月处5000元罚款的标准 (禁止使用童工规定第六条): a fixed rate per person
 # and month, counted by the persons and the months the file gives.
 PERSON_MONTH = "人月"
@@ -576,6 +588,10 @@ def per_unit_fine(sentence: str) -> PenaltyRange | None:
 
     A rate per person and month sets only the ceiling: a file's 使用月数 may be the
     longest stay, not every person's, so the floor is not safe to read."""
+    capped = _CAPPED_RATE.search(sentence)
+    if capped is not None:
+        cap = chinese_number(capped.group(1)) * (10_000 if capped.group(2) else 1)
+        return PenaltyRange(raw=capped.group(0), max_yuan=cap)
     monthly = _PER_PERSON_MONTH.search(sentence)
     if monthly is not None:
         rate = chinese_number(monthly.group(1)) * (10_000 if monthly.group(2) else 1)

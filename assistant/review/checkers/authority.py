@@ -211,12 +211,14 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
     if not allowed or covered or township_without_handover(case, ctx):
         return []
     unlawful = set(unprovided_kinds(case, ctx))  # no agency may: the law point's finding
+    reserved = {r.kind for r in reserved_kinds(case, ctx)}
     outside = [
         t
         for t in penalty_kinds(case.penalty.types)
         if not any(same_penalty_kind(t, a) for a in allowed)
         and t not in unlawful
         and not (reserved_to_police(case, t) and provides_kind(case, ctx, t))
+        and t not in reserved  # the issuing organ's to decide: _issuing_organ's one finding
     ]
     return [_outside_powers(case, ctx, kind, allowed) for kind in outside]
 

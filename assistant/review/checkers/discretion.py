@@ -11,11 +11,12 @@ from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
+from assistant.review.case_text import passages
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.checkers.conditional_measure import unconditioned_measures
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.mitigation import lightening_stated, reduction_grounds
+from assistant.review.mitigation import lightening_stated, recorded_grounds, reduction_grounds
 from assistant.review.party_capacity import minors
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import MINOR, special_rule
@@ -95,6 +96,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         _public_order_reduction(case, ctx)
         or _statutory_range(case, ctx)
         or _minor_not_lightened(case, ctx)
+        or _ground_denied(case, ctx)
     )
     standard = matching_standard(case, ctx)
     decision = None
@@ -181,6 +183,33 @@ def _minor_not_lightened(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     )
     rule = _reduction_rule(case, ctx)
     return [_flag(Severity.MUST_FIX, why, rule, f"penalty.types={'、'.join(case.penalty.types)}")]
+
+
+# 召回退款系事后补救，不属于法定从轻情形 / 不予从轻: the file declines a ground it records
+_GROUND_DECLINED = re.compile(
+    r"(?:不属于?|并非|不是|不能认定为?|不予认定为?|不构成)[^，。；]{0,6}(?:法定)?(?:从轻|减轻)"
+    r"|不予(?:从轻|减轻)|未予(?:从轻|减轻)"
+)
+
+
+def _ground_denied(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第三十二条 says 应当从轻或者减轻: a file listing one of its grounds as found
+    (mitigating_grounds: 主动减轻违法行为危害后果) and declining to apply it (不属于法定从轻情形，
+    按一般情形) must be corrected."""
+    if minors(case) or not imposes_penalty(case):
+        return []  # a minor's ground is _minor_not_lightened's
+    grounds = recorded_grounds(case)  # listed as found, not words near the refusal
+    declined = next(
+        ((p.where, m.group(0)) for p in passages(case) if (m := _GROUND_DECLINED.search(p.text))),
+        None,
+    )
+    if not grounds or declined is None:
+        return []
+    why = (
+        f"案卷载明{ctx.penalty_law('第三十二条')}规定应当从轻或者减轻处罚的情节"
+        f"（{'、'.join(grounds)}），却认定“{declined[1]}”，法定从轻情节未予适用"
+    )
+    return [_flag(Severity.MUST_FIX, why, ctx.penalty_law("第三十二条"), f"{declined[0]}")]
 
 
 def _public_order_reduction(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -41,6 +41,8 @@ PARAPHRASES = (
     ("处罚内容", "处罚的种类"),
     # 公安 and 交警 forms (道路交通安全违法行为处理程序规定第四十五条) say 处罚的内容 for the kind.
     ("处罚的内容", "处罚的种类"),
+    ("依据和内容", "种类和依据"),
+    ("内容和依据", "种类和依据"),
 )
 # The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it,
 # and so does 被处罚人的基本情况, the 公安/交警 forms' wording for name, identity and address

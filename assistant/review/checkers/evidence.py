@@ -60,7 +60,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for index, item in enumerate(case.evidence):
         flags += _item_flags(case, ctx, types, index, item)
     flags += _entrapment(case, ctx) or _induced_statement(case, ctx)
-    flags += _lapsed_laboratory(case, ctx)
+    flags += _lapsed_laboratory(case, ctx) or _unqualified_laboratory(case, ctx)
     if all(item.type == "当事人的陈述" for item in case.evidence):
         flags.append(_sole_statement(case, ctx))
     return flags
@@ -118,6 +118,37 @@ def _lapsed_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             ]
     return []
+
+
+# 能力附表仅含“水和废水…”，不含食品检验项目 / 未取得食品检验资质: a laboratory the file itself
+# says may not test food
+_NO_FOOD_SCOPE = re.compile(
+    r"(?:不含|未含|不包括|未包括|未取得|没有|无)[^，。；]{0,8}食品(?:检验|检测)"
+)
+
+
+def _unqualified_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """食品安全法第八十四条第一款、第八十七条: the food test that grounds the finding was made
+    by a laboratory whose accreditation, as the file records it, does not cover food."""
+    cited = [*case.citations.violated, *case.citations.penalty_basis]
+    if not any("食品安全法" in c for c in cited):
+        return []
+    texts = [case.facts.description, *case.facts.circumstances]
+    texts += [f"{e.name}{e.note or ''}" for e in case.evidence] + [e.note for e in case.events]
+    said = next((m.group(0) for t in texts if (m := _NO_FOOD_SCOPE.search(t))), None)
+    reports = [e for e in case.evidence if _TEST_REPORT.search(e.type + e.name)]
+    if said is None or not reports:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"检验报告由不具备食品检验资质的机构出具（“{said}”），不能作为定案依据；"
+            "抽样检验应当委托符合食品安全法规定的食品检验机构",
+            ctx.rule(_FOOD_LAW + "第八十七条"),
+            f"{reports[0].name}；“{said}”",
+            also_cites=[ctx.rule(_FOOD_LAW + "第八十四条第一款")],
+        )
+    ]
 
 
 def _day(found: re.Match[str]) -> date | None:

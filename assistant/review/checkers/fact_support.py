@@ -942,6 +942,8 @@ def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 _SALE_PRICE = re.compile(r"销售单价|售价|标价|销售价|零售价")
+# 进价 is no sale price; 库存货值（标价）is a sum at the list price, not a price
+_NOT_UNIT_PRICE = re.compile(r"进|货值|金额|合计|总")
 _BOUGHT = re.compile(r"购进|进货|采购|生产|加工")
 _SOLD = re.compile(r"已售|售出|已销售|销售数量")
 _HELD = re.compile(r"库存|扣押|查扣|查封|未售|剩余|登记保存")
@@ -953,7 +955,10 @@ def _goods_value_undercounted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     rest on it (第四十条)."""
     amounts, quantities = case.facts.amounts, case.facts.quantities
     stated = next(((k, v) for k, v in amounts.items() if "货值" in k), None)
-    price = next((v for k, v in amounts.items() if _SALE_PRICE.search(k) and "进" not in k), None)
+    price = next(
+        (v for k, v in amounts.items() if _SALE_PRICE.search(k) and not _NOT_UNIT_PRICE.search(k)),
+        None,
+    )
     if stated is None or not price:
         return []
     bought = [v for k, v in quantities.items() if _BOUGHT.search(k)]

@@ -14,12 +14,13 @@ from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.checkers.fact_support import pending_amounts
 from assistant.review.context import ReviewContext
+from assistant.review.criminal_thresholds import reached
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order_reduction import article_19_grounds
 from assistant.review.sanction_versions import later_sanction, superseded_sanction
-from assistant.review.statutory_fine import GAINS_RULE_FROM, penalty_provisions
+from assistant.review.statutory_fine import GAINS_RULE_FROM, is_general_law, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label
 
@@ -132,23 +133,55 @@ def _collected(narrative: str) -> bool:
     )
 
 
+_ITEMLESS = re.compile(r"第[（(][一二三四五六七八九十]+[)）]项$")
+# 罚则 that confiscate without a 可以 (没收违法所得和测绘成果, 测绘法第五十六条): the decision must
+_MANDATED_GAINS = re.compile(r"(?<!可以)(?<!并可)没收违法所得")
+# money the party took for the unlawful work, by the names files give it (已收取报酬)
+_TAKINGS = re.compile(r"已收取|已收|收取的?(?:报酬|费用|款项?)|实收")
+
+
+def _mandating(case: CaseFile, ctx: ReviewContext) -> ResolvedCitation | None:
+    """The cited 罚则 whose own words confiscate the gains, not as a 可以."""
+    for citation in penalty_provisions(case, ctx):
+        if is_general_law(citation):
+            continue
+        lead = citation.article_text.split("\n")[0]
+        if _MANDATED_GAINS.search(lead) and "有违法所得的" not in lead:
+            return citation
+    return None
+
+
 def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """第二十八条第二款: 当事人有违法所得，除依法应当退赔的外，应当予以没收."""
-    gains = {k: v for k, v in case.facts.amounts.items() if "违法所得" in k and v > 0}
-    if not gains or not imposes_penalty(case):
+    """第二十八条第二款: 当事人有违法所得，除依法应当退赔的外，应当予以没收. A 罚则 that itself
+    confiscates (测绘法第五十六条) is the rule, and the fee already taken is its gains."""
+    if not imposes_penalty(case):
+        return []
+    mandating = _mandating(case, ctx)
+    gains = {
+        k: v
+        for k, v in case.facts.amounts.items()
+        if v > 0 and ("违法所得" in k or (mandating is not None and _TAKINGS.search(k)))
+    }
+    if not gains:
         return []
     if any("违法所得" in t for t in case.penalty.types) or "违法所得" in pending_amounts(case):
         return []
     narrative = "".join([case.facts.description, *case.facts.circumstances])
     if _returned(narrative) or _collected(narrative):
         return []
+    if reached(case):
+        return []  # a case to transfer: the criminal court disposes of the gains (刑法第六十四条)
     shown = "、".join(f"{k}={v:.10g}元" for k, v in gains.items())
     return [
         Flag(
             point=ReviewPoint.LAW,
             severity=Severity.MUST_FIX,
-            reason=f"案卷认定当事人有违法所得（{shown}），未载明应当退赔，处罚却未没收违法所得",
-            rule=ctx.penalty_law("第二十八条第二款"),
+            reason=f"案卷认定当事人有违法所得（{shown}），未载明应当退赔，处罚却未没收违法所得"
+            + (f"（{mandating.citation}规定没收违法所得）" if mandating else ""),
+            rule=ctx.rule(_ITEMLESS.sub("", mandating.citation))
+            if mandating
+            else ctx.penalty_law("第二十八条第二款"),
+            also_cites=[ctx.penalty_law("第二十八条第二款")] if mandating else [],
             evidence=f"facts.amounts：{shown}；penalty.types：{'、'.join(case.penalty.types)}",
         )
     ]

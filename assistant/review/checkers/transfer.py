@@ -14,6 +14,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import ThresholdHit, case_text, reached
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.party_capacity import party_age
+from assistant.review.public_order import TRANSFER, special_rule
 from corpus.citation_resolver import ResolvedCitation
 
 TRANSFER_DUTY = "第二十七条第一款"  # 行政处罚法: 涉嫌犯罪的，应当及时移送
@@ -68,6 +69,8 @@ def _also_cites(
         if found and isinstance(found[0], ResolvedCitation):
             cited.append(found[0].citation)
     cited.append(ctx.penalty_law(TRANSFER_DUTY))
+    public_order = special_rule(case, ctx, TRANSFER)  # 治安 cases: 治安管理处罚法第九十五条
+    cited += [public_order] if public_order else []
     for hit in hits:
         duty = hit.threshold.special_duty
         found = ctx.resolve(duty, case.act_date) if duty else None

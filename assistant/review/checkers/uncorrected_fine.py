@@ -44,8 +44,9 @@ _ANY_ORDER = re.compile(
 
 # 本局决定责令当事人立即改正违法行为，并处罚款 / 告知拟处罚款并责令限期补办: the order the
 # penalty decision itself gives, with the fine — never the order that must come before it
-_WITH_THE_FINE = re.compile(r"决定|拟|并处|承办机构意见")
-_DECISION_STEPS = ("决定", "告知")
+_WITH_THE_FINE = re.compile(r"决定|拟|并处|承办机构意见|处理意见")
+# the steps that weigh the proposed decision (集体讨论: 同意罚款…并责令限期办理) give no order
+_DECISION_STEPS = ("决定", "告知", "集体讨论", "法制审核")
 _DECISION_PAPERS = re.compile(r"处罚决定书|告知书")
 
 
