@@ -99,18 +99,24 @@ def _most_alike(
     case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
 ) -> ArticleRecord | None:
     """The law's 罚则 in force that sanctions the cited lower 罚则's act."""
-    best: tuple[float, ArticleRecord] | None = None
+    return next(iter(_alike(case, ctx, cited)), None)
+
+
+def _alike(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> list[ArticleRecord]:
+    """The laws' 罚则 in force for the cited lower 罚则's act, most alike first (the first
+    found among equals)."""
+    scored = []
     for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited)):
         if record.level != _LAW_LEVEL or not _in_force(record, case):
             continue
         if not is_penalty_norm(record):
             continue
         score = mutual_similarity(cited.article_text, record.text)
-        if score < _SAME_ACT or (best is not None and score <= best[0]):
-            continue
-        if _same_conduct(cited.article_text, record.text, _subject(cited.law)):
-            best = (score, record)
-    return best[1] if best else None
+        if score >= _SAME_ACT and _same_conduct(
+            cited.article_text, record.text, _subject(cited.law)
+        ):
+            scored.append((score, record))
+    return [record for _, record in sorted(scored, key=lambda pair: -pair[0])]
 
 
 def _candidate_laws(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> set[str]:
@@ -139,23 +145,15 @@ def _in_force(record: ArticleRecord, case: CaseFile) -> bool:
 def _higher(
     case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation, own: StatutoryBounds
 ) -> tuple[ArticleRecord, StatutoryBounds] | None:
-    best: tuple[float, ArticleRecord, StatutoryBounds] | None = None
-    for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited)):
-        if record.level != _LAW_LEVEL or not _in_force(record, case):
-            continue
-        if not is_penalty_norm(record):
-            continue
-        score = mutual_similarity(cited.article_text, record.text)
-        if score < _SAME_ACT or (best is not None and score <= best[0]):
-            continue
-        if not _same_conduct(cited.article_text, record.text, _subject(cited.law)):
-            continue
-        bounds = _bounds(case, record.text, cited.item)
-        if bounds is not None:
-            best = (score, record, bounds)
+    found = (
+        (record, bounds)
+        for record in _alike(case, ctx, cited)
+        if (bounds := _bounds(case, record.text, cited.item)) is not None
+    )
+    best = next(found, None)
     if best is None:
         return None
-    _, record, bounds = best
+    record, bounds = best
     if _waits_for_order(case, record):
         return None  # the law fines only after an unheeded order: uncorrected_fine's finding
     # 行政处罚法第十一条第二款: a 行政法规 may specify within the law's range; only a range
