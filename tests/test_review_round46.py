@@ -15,7 +15,8 @@
 - 已售出食品货值 is the sold part of 货值金额, beside the stock's;
 - 无主动消除危害后果、受胁迫等…情节 denies every ground of its list;
 - 由颁发测绘资质证书的部门决定 reserves 吊销 to the issuing 部门 (测绘法第六十六条), one finding;
-- a 罚则 that itself confiscates (没收违法所得和测绘成果) is the rule when the fee taken is kept.
+- a 罚则 that itself confiscates (没收违法所得和测绘成果) is the rule when the fee taken is kept;
+- an act still going on (一直…至2022年10月13日…仍未恢复) after its law was repealed is judged by the new law.
 Cases are variants of eval/sets/review_fresh34 files."""
 
 from __future__ import annotations
@@ -150,4 +151,15 @@ def test_a_sanction_that_itself_confiscates(ctx: ReviewContext) -> None:
     assert cites_article(variant_findings(data, ctx), "law", rule)
     data["penalty"]["types"].append("没收违法所得")
     data["penalty"]["confiscation_yuan"] = 270200
+    assert not cites_article(variant_findings(data, ctx), "law", rule)
+
+
+def test_an_act_continuing_past_its_law_s_repeal(ctx: ReviewContext) -> None:
+    data = set_file_data(SET, "rf34a_07_*.yaml")
+    rule = "《中华人民共和国行政处罚法》第三十七条"
+    assert cites_article(variant_findings(data, ctx), "law", rule)
+    data["facts"]["description"] = data["facts"]["description"].replace(
+        "至2022年10月13日检查时仍未恢复", "2022年5月30日复装"
+    )
+    data["facts"]["circumstances"] = ["擅自拆除闲置隔声设施"]
     assert not cites_article(variant_findings(data, ctx), "law", rule)

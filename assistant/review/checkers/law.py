@@ -4,6 +4,7 @@ or the discretion standard's own 法律依据)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import timedelta
 
@@ -45,6 +46,7 @@ _flag = PointFlags(ReviewPoint.LAW)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = _missing(case, ctx) + _resolvable(case, ctx)
+    flags += [] if flags else _repealed_while_continuing(case, ctx)
     flags += _penalty_clause(case, ctx)
     flags += _duty_link(case, ctx)
     flags += _standard_basis(case, ctx)
@@ -90,6 +92,51 @@ def _resolvable(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                         _citation_flag(ctx, result, f"citations.{field}[{index}]：{written}")
                     )
     return flags
+
+
+# 此后一直闲置未复装，至2022年10月13日检查时仍未恢复: the act went on until at least that day
+_CONTINUED_UNTIL = re.compile(
+    r"(?:一直|持续|继续)[^。；]{0,30}?至(\d{4})年(\d{1,2})月(\d{1,2})日[^。；]{0,12}仍"
+)
+
+
+def _continued_until(case: CaseFile) -> dt.date | None:
+    """The day the file says an act with no end date was still going on, when later."""
+    if case.violation.end_date is not None:
+        return None
+    text = "".join([case.violation.description, case.facts.description, *case.facts.circumstances])
+    days = []
+    for found in _CONTINUED_UNTIL.finditer(text):
+        try:
+            days.append(dt.date(*(int(g) for g in found.groups())))
+        except ValueError:
+            continue
+    latest = max(days, default=None)
+    return latest if latest is not None and latest > case.violation.date else None
+
+
+def _repealed_while_continuing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第三十六条第二款、第三十七条: an act in a continuing state (一直…至…仍未恢复) ends on its
+    last day; a provision cited from a law repealed before that day is not the law of the act."""
+    until = _continued_until(case)
+    if until is None:
+        return []
+    flags = []
+    for field in ("violated", "penalty_basis"):
+        for index, written in enumerate(getattr(case.citations, field)):
+            for result in ctx.resolve(written, until):
+                if isinstance(result, CitationError) and result.code in _OUT_OF_FORCE:
+                    flags.append(
+                        _flag(
+                            Severity.MUST_FIX,
+                            f"违法行为处于继续状态，持续至{until}，应适用行为终了时有效的规定，"
+                            f"所引条文届时已不是有效的规定：{result.message}",
+                            ctx.penalty_law("第三十七条"),
+                            f"citations.{field}[{index}]：{written}；持续至{until}",
+                            also_cites=[ctx.penalty_law("第三十六条第二款")],
+                        )
+                    )
+    return flags[:1]  # one finding: the act's law, however many of its articles are cited
 
 
 def _citation_flag(ctx: ReviewContext, error: CitationError, evidence: str) -> Flag:
