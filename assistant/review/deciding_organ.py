@@ -29,6 +29,8 @@ _ISSUER = (
     re.compile(r"由([^，。；、（(]{2,30}?)(?:颁发|核发)"),
     # 持有广东省住房和城乡建设厅颁发的…资质证书
     re.compile(r"持有([^，。；、（(]{2,30}?)(?:颁发|核发)的"),
+    # 二级资质（广东省住房和城乡建设厅颁发）: the issuer in brackets after the certificate
+    re.compile(r"[（(]([^，。；、（()）]{2,30}?)(?:颁发|核发)[)）]"),
 )
 _REGION = re.compile(r"^(.{2,12}?(?:省|自治区|市|县|区))")
 _SELF = re.compile(r"本局|本机关|我局|本厅")
@@ -252,3 +254,14 @@ def field_rules(
         number = paragraph if len(record.paragraphs) > 1 else None
         rules.append(canonical_citation(record.title, record.label, number, None))
     return rules
+
+
+def first_field_rule(
+    case: CaseFile, ctx: ReviewContext, fragments: tuple[str, ...], says: Callable[[str], object]
+) -> str | None:
+    """The first of field_rules over fragments a law writes two ways (不得少于2人/两人)."""
+    for fragment in fragments:
+        found = field_rules(case, ctx, fragment, says)
+        if found:
+            return found[0]
+    return None

@@ -142,7 +142,11 @@ def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFil
 
 
 # 无…严重情节 / 未造成严重后果 / 不属于情节严重: a clause denying the circumstance.
-_DENIAL_NEAR = re.compile(r"(?:无|没有|不存在|未|不属于?|不构成|并非|非)[^，。；]{0,2}$")
+# 未经复查确认逾期不改正: a denial of the finding that would establish it
+_DENIAL_NEAR = re.compile(
+    r"(?:无|没有|不存在|未|不属于?|不构成|并非|非)[^，。；]{0,2}$"
+    r"|(?:未|没有|无)[^，。；]{0,6}(?:确认|认定|查实|证实|证明)$"
+)
 _DENIAL_START = re.compile(r"^(?:当事人|且|也|亦|并|均)?(?:无|没有|不存在|不属于|不构成|并非)")
 
 
@@ -158,8 +162,11 @@ def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
-# 依照…第一百零一条“逾期未改正的，责令停产停业整顿…”的规定: the law quoted, not a finding
-_QUOTED_LAW = re.compile(r"(?:依照|依据|根据|按照|适用)[^“”。；]{0,40}?“[^“”]{0,200}”")
+# 依照…第一百零一条“逾期未改正的，责令停产停业整顿…”的规定 / 按“逾期不改正的，处…”档确定: the law
+# quoted, not a finding
+_QUOTED_LAW = re.compile(
+    r"(?:依照|依据|根据|按照|适用|按)[^“”\"。；]{0,40}?[“\"][^“”\"]{0,200}[”\"]"
+)
 
 
 def established_circumstances(case: CaseFile) -> frozenset[str]:

@@ -184,10 +184,15 @@ def _amount(base: str, amounts: dict[str, float]) -> float | None:
     """The file's amount for the base: one named as the base first, else one whose name
     ends in the base's core (同类检疫合格生猪货值 for 货值金额)."""
     for matches in (same_base, _same_core):
-        for name, value in amounts.items():
-            if matches(name, base):
-                return value
+        found = [(name, value) for name, value in amounts.items() if matches(name, base)]
+        if found:
+            # 户外LED屏广告费用 / 公众号推文广告费用 / 广告费用合计: the parts' total is the base
+            total = next((v for name, v in found if _TOTAL.search(name)), None)
+            return total if total is not None else found[0][1]
     return None
+
+
+_TOTAL = re.compile(r"合计|总计|总额|共计|累计|总和")
 
 
 _AMOUNT_WORD = re.compile(r"(?:金额|数额)$")

@@ -138,7 +138,42 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _level(case, ctx)
         + _issuing_organ(case, ctx)
         + _office_ceiling(case, ctx)
+        + _market_station(case, ctx)
     )
+
+
+# 杜阮市场监督管理所 / 某工商所: the county bureau's 派出机构 under 工商行政管理所条例
+_MARKET_STATION = re.compile(r"(?:工商(?:行政管理)?所|市场监督管理所|市场监管所)$")
+_STATION_RULE = "《工商行政管理所条例》第八条第一款"
+# 个体工商户 / 集市贸易: what the station punishes in its own name (第八条第一款第（一）（二）项)
+_OWN_NAME_MATTERS = re.compile(r"个体工商户|个体户|集市|集贸市场|农贸市场")
+
+
+def _market_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A market station punishes in its own name only an 个体工商户 or a fair-trade act
+    (工商行政管理所条例第八条第一款); a company's case is the county bureau's to decide."""
+    agency = case.agency
+    acting = agency.acts_in_name_of or agency.name
+    if not _MARKET_STATION.search(acting) or not imposes_penalty(case):
+        return []
+    told = [case.violation.description, case.violation.place or "", case.facts.description]
+    told += [f"{p.name}{p.kind}" for p in case.parties]
+    if any(p.kind != "单位" for p in case.parties) or any(
+        _OWN_NAME_MATTERS.search(t) for t in told
+    ):
+        return []
+    found = ctx.resolved(_STATION_RULE, case.act_date)
+    if not found:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{acting}是县级市场监管部门的派出机构，只能以自己的名义处罚个体工商户和集市贸易中的"
+            f"违法行为；对{'、'.join(p.name for p in case.parties)}的处罚应以县级部门名义作出",
+            found[0].citation,
+            f"agency.name={acting}；parties：{'、'.join(f'{p.name}（{p.kind}）' for p in case.parties)}",
+        )
+    ]
 
 
 def _office_ceiling(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -382,6 +417,9 @@ def _split_charge(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+_ISSUER = re.compile(r"^原?(?:发证|颁发|审批|批准)")
+
+
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
     # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
@@ -403,6 +441,10 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
         text = _REFERRAL.split(own_text or citation.article_text)[0]
         assigners = _assigners(text)
+        if not any("吊销" in kind for kind in case.penalty.types):
+            # 由原发证机关吊销许可证 decides only the 吊销 (放射条例第五十二条); the fine is the
+            # department's the 罚则 names first
+            assigners = [a for a in assigners if not _ISSUER.search(a)]
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)

@@ -8,6 +8,7 @@ from datetime import date
 
 from assistant.case_file import CaseFile, Event, EvidenceItem
 from assistant.review.context import ReviewContext
+from assistant.review.deciding_organ import first_field_rule
 from assistant.review.execution import carries_out_decision
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import coercive_only, enforcement_only
@@ -61,9 +62,47 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         flags += _item_flags(case, ctx, types, index, item)
     flags += _entrapment(case, ctx) or _induced_statement(case, ctx)
     flags += _lapsed_laboratory(case, ctx) or _unqualified_laboratory(case, ctx)
+    flags += _disputed_rapid_test(case, ctx)
     if all(item.type == "当事人的陈述" for item in case.evidence):
         flags.append(_sole_statement(case, ctx))
     return flags
+
+
+# 胶体金快速检测卡 / 快检结果: a screening method (食品安全法第一百一十二条第一款)
+_RAPID_TEST = re.compile(r"快速检测|快检|胶体金|试纸|检测卡")
+# 提出异议并申请复检: the party contested the screening within its four hours
+_CONTESTED = re.compile(r"异议|申请复检|要求复检|请求复检")
+_RETESTED = re.compile(r"(?<!未)(?<!未安排)复检(?:结果|报告|结论)|已(?:安排|进行)复检")
+
+
+def _disputed_rapid_test(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """食品安全法第一百一十二条第二款: a food the rapid test shows may be substandard is tested
+    under 第八十七条; only a result so established (确定) grounds a penalty. A finding resting on
+    a rapid test alone, which the party contested, with no laboratory report and no retest."""
+    cited = [*case.citations.violated, *case.citations.penalty_basis]
+    if not any("食品安全法" in c for c in cited):
+        return []
+    rapid = [e for e in case.evidence if _RAPID_TEST.search(e.name)]
+    laboratory = [
+        e for e in case.evidence if _TEST_REPORT.search(e.name) and not _RAPID_TEST.search(e.name)
+    ]
+    rapid.sort(key=lambda e: "视频" in e.name)  # the test record before its video
+    if not rapid or laboratory:
+        return []  # none, or a laboratory report is on file
+    told = [case.facts.description, *[e.note for e in case.events]]
+    told += [f"{e.name}{e.note or ''}" for e in case.evidence]
+    contested = any(_CONTESTED.search(t) for t in told)
+    if not contested or any(_RETESTED.search(t) for t in told):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "违法事实仅以快速检测结果认定，当事人已提出异议申请复检，案卷既无复检也无食品检验机构的"
+            "检验报告；快速检测结果未经确定，不能作为行政处罚的依据",
+            ctx.rule(_FOOD_LAW + "第一百一十二条第二款"),
+            f"{rapid[0].name}",
+        )
+    ]
 
 
 def _sole_statement(case: CaseFile, ctx: ReviewContext) -> Flag:
@@ -81,7 +120,7 @@ def _sole_statement(case: CaseFile, ctx: ReviewContext) -> Flag:
 
 
 # 资质认定证书…有效期至2024年1月18日: the laboratory's accreditation, and the day it ended
-_ACCREDITATION = re.compile(r"资质认定|资质证书|CMA|计量认证")
+_ACCREDITATION = re.compile(r"资质认定|资质证书|CMA|计量认证|考核合格")
 _VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*(\d{4})[年\-./](\d{1,2})[月\-./](\d{1,2})")
 _TEST_REPORT = re.compile(r"检验报告|检测报告|检验结果")
 _FOOD_LAW = "《中华人民共和国食品安全法》"
@@ -90,10 +129,11 @@ _RENEWED = re.compile(r"已(?:延续|换发|重新取得)|延续至|换发后|�
 
 
 def _lapsed_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """食品安全法第八十四条第一款: 食品检验机构…取得资质认定后，方可从事食品检验活动 — a food test
-    report made after the laboratory's accreditation, as the file records it, had lapsed."""
-    cited = [*case.citations.violated, *case.citations.penalty_basis]
-    if not any("食品安全法" in c or "农产品质量安全法" in c for c in cited):
+    """A test report made after the laboratory's accreditation, as the file records it, had
+    lapsed, in a field whose law admits only accredited laboratories (食品安全法第八十四条第一款:
+    取得资质认定后，方可从事食品检验活动; 种子法第四十七条第二款: 经…考核合格)."""
+    rule = laboratory_rule(case, ctx)
+    if rule is None:
         return []
     for item in case.evidence:
         found = _VALID_UNTIL.search(item.note or "")
@@ -111,13 +151,25 @@ def _lapsed_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             return [
                 _flag(
                     Severity.MUST_FIX,
-                    f"检验报告（{late[0].date}）出具时检验机构的资质认定已于{until}届满，"
-                    "不具备食品检验资质的机构出具的检验结论不能作为定案依据",
-                    ctx.rule(_FOOD_LAW + "第八十四条第一款"),
+                    f"检验报告（{late[0].date}）出具时检验机构的资质（考核合格）已于{until}届满，"
+                    "不具备检验资质的机构出具的检验结论不能作为定案依据",
+                    rule,
                     f"{item.name}：{item.note}；{late[0].name}（{late[0].date}）",
                 )
             ]
     return []
+
+
+# 食品检验机构…取得资质认定后，方可从事食品检验活动 / 承担种子质量检验的机构应当…经…考核合格
+_LABORATORY_RULE = re.compile(
+    r"检[验测](?:的)?机构[^。]{0,60}?(?:应当|必须|方可)[^。]{0,60}?(?:考核合格|资质认定)"
+    r"|检[验测](?:的)?机构[^。]{0,60}?(?:考核合格|资质认定)[^。]{0,6}后，方可"
+)
+
+
+def laboratory_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
+    """The paragraph of the cited 罚则's field that admits only accredited laboratories."""
+    return first_field_rule(case, ctx, ("资质认定", "考核合格"), _LABORATORY_RULE.search)
 
 
 # 能力附表仅含“水和废水…”，不含食品检验项目 / 未取得食品检验资质: a laboratory the file itself

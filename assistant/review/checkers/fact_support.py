@@ -26,8 +26,12 @@ from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.recording_rule import AV_RULE
 from assistant.review.stated_ratio import contradicted_ratios
-from assistant.review.statutory_fine import matching_standard, penalty_provisions
-from assistant.review.statutory_range import fine_clauses, same_base
+from assistant.review.statutory_fine import (
+    established_circumstances,
+    matching_standard,
+    penalty_provisions,
+)
+from assistant.review.statutory_range import UNCORRECTED, fine_clauses, same_base
 from assistant.review.summary_procedure import is_summary
 
 _CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
@@ -1514,6 +1518,8 @@ def _uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     told = [case.facts.description, *case.facts.circumstances]
     if not any(_UNCORRECTED_IN_FACTS.search(t) for t in told):
         return []
+    if UNCORRECTED not in established_circumstances(case):
+        return []  # 未经复查确认逾期不改正: the file itself denies it (uncorrected_fine's point)
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]
     if any(_RECHECK.search(text) for text in checked) or _inspected_after_order(case):

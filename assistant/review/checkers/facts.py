@@ -11,6 +11,8 @@ from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
+from assistant.review.statutory_range import fine_clauses, same_base
+from corpus.citation_resolver import ResolvedCitation
 
 MIN_NARRATIVE_CHARS = 10
 
@@ -97,7 +99,7 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     missing: tuple[str, str] | None = None
     found = statutory_fine(case, ctx)
-    if found is not None and found[0].base and found[0].low is None and found[0].high is None:
+    if _base_unread(found) and not _other_party_base_recorded(found[1], case):
         missing = (found[0].base, found[1].citation)
     standard = matching_standard(case, ctx)
     fine = standard.statutory_range if standard is not None else None
@@ -117,6 +119,21 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"facts.amounts 无“{base}”（现有：{'、'.join(case.facts.amounts) or '无'}）",
         )
     ]
+
+
+def _base_unread(found: tuple | None) -> bool:
+    """The article's fine is a multiple of a base the file does not give."""
+    return (
+        found is not None and bool(found[0].base) and found[0].low is None and found[0].high is None
+    )
+
+
+def _other_party_base_recorded(citation: ResolvedCitation, case: CaseFile) -> bool:
+    """对勘察、设计单位…处勘察费、设计费1倍以上2倍以下；对施工单位处工程合同价款百分之二以上
+    (建设工程质量管理条例第六十一条): the file records the base of another of the article's
+    fines, the one written for its party."""
+    bases = {c.fine.base for c in fine_clauses(citation.article_text) if c.fine.base}
+    return any(same_base(name, base) for base in bases for name in case.facts.amounts)
 
 
 def _named_with_qualifier(base: str, names: dict[str, float]) -> bool:

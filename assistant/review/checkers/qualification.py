@@ -7,6 +7,7 @@ import re
 
 from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
+from assistant.review.deciding_organ import first_field_rule
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.police_procedure import TWO_POLICE_OFFICERS, police_rule
 
@@ -25,8 +26,21 @@ def _two_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, list[str]]:
     duty (two 人民警察: an auxiliary officer holds no 人民警察证 and is not one), with the
     general article kept beside it."""
     general = ctx.penalty_law("第四十二条第一款")
-    specific = police_rule(case, ctx, TWO_POLICE_OFFICERS) or _labour_rule(case, ctx)
+    specific = (
+        police_rule(case, ctx, TWO_POLICE_OFFICERS)
+        or _labour_rule(case, ctx)
+        or _field_two_rule(case, ctx)
+    )
     return (specific, [general]) if specific else (general, [])
+
+
+# 开展医疗保障基金使用监督检查，监督检查人员不得少于2人，并且应当出示执法证件 (医疗保障基金使用
+# 监督管理条例第二十九条第一款): a field's own two-inspector duty, found in the corpus
+_TWO_INSPECTORS = re.compile(r"人员不得少于(?:2|两|二)人")
+
+
+def _field_two_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
+    return first_field_rule(case, ctx, ("不得少于2人", "不得少于两人"), _TWO_INSPECTORS.search)
 
 
 # 劳动保障监察员进行调查、检查，不得少于2人 (劳动保障监察条例第十六条第一款): a labour
