@@ -132,7 +132,10 @@ def _other_party_base_recorded(citation: ResolvedCitation, case: CaseFile) -> bo
     """对勘察、设计单位…处勘察费、设计费1倍以上2倍以下；对施工单位处工程合同价款百分之二以上
     (建设工程质量管理条例第六十一条): the file records the base of another of the article's
     fines, the one written for its party."""
-    bases = {c.fine.base for c in fine_clauses(citation.article_text) if c.fine.base}
+    if citation.item is not None:
+        return False  # a cited item pins its own clause (矿产资源法实施细则第四十二条第（六）项)
+    clauses = fine_clauses(citation.article_text)
+    bases = {c.fine.base for c in clauses if c.fine.base and not c.items}
     return any(same_base(name, base) for base in bases for name in case.facts.amounts)
 
 
