@@ -24,6 +24,8 @@ from review_fixtures import cites_article, set_file_data, variant_findings
 from assistant.review.context import ReviewContext
 
 COSMETICS_61_2 = "《化妆品监督管理条例》第六十一条第二款"
+F34 = "review_fresh34"
+F35 = "review_fresh35"
 
 
 @pytest.fixture(scope="module")
@@ -32,26 +34,23 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
 
 
 def test_a_harmless_label_flaw_has_its_own_paragraph(ctx: ReviewContext) -> None:
-    data = set_file_data("review_fresh34", "rf34c_08_*.yaml")
+    data = set_file_data(F34, "rf34c_08_*.yaml")
     assert cites_article(variant_findings(data, ctx), "law", COSMETICS_61_2)
 
 
 def test_a_refusal_to_correct_meets_the_paragraph(ctx: ReviewContext) -> None:
-    data = set_file_data("review_fresh34", "rf34c_08_*.yaml")
+    data = set_file_data(F34, "rf34c_08_*.yaml")
     data["facts"]["circumstances"].append("经责令改正后拒不改正")
     assert not cites_article(variant_findings(data, ctx), "law", COSMETICS_61_2)
 
 
 def test_a_misleading_label_is_no_harmless_flaw(ctx: ReviewContext) -> None:
-    data = set_file_data("review_fresh34", "rf34c_08_*.yaml")
+    data = set_file_data(F34, "rf34c_08_*.yaml")
     data["facts"]["description"] = data["facts"]["description"].replace(
         "也不会对消费者造成误导", "但足以对消费者造成误导"
     )
     data["facts"]["circumstances"] = ["产品已备案并检验合格", "初次违法"]
     assert not cites_article(variant_findings(data, ctx), "law", COSMETICS_61_2)
-
-
-F35 = "review_fresh35"
 
 
 def test_a_denied_refusal_is_no_finding_of_it(ctx: ReviewContext) -> None:

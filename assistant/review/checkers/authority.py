@@ -157,7 +157,7 @@ def _market_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not _MARKET_STATION.search(acting) or not imposes_penalty(case):
         return []
     told = [case.violation.description, case.violation.place or "", case.facts.description]
-    told += [f"{p.name}{p.kind}" for p in case.parties]
+    told += [p.name for p in case.parties]
     if any(p.kind != "单位" for p in case.parties) or any(
         _OWN_NAME_MATTERS.search(t) for t in told
     ):
@@ -417,7 +417,8 @@ def _split_charge(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-_ISSUER = re.compile(r"^原?(?:发证|颁发|审批|批准)")
+# 原发证机关 / 原审批机关: the organ that decides only the 吊销 of what it issued
+_ISSUING_ORGAN = re.compile(r"^原?(?:发证|颁发|审批|批准)")
 
 
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -444,7 +445,7 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if not any("吊销" in kind for kind in case.penalty.types):
             # 由原发证机关吊销许可证 decides only the 吊销 (放射条例第五十二条); the fine is the
             # department's the 罚则 names first
-            assigners = [a for a in assigners if not _ISSUER.search(a)]
+            assigners = [a for a in assigners if not _ISSUING_ORGAN.search(a)]
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)

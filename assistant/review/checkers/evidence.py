@@ -75,18 +75,21 @@ _CONTESTED = re.compile(r"异议|申请复检|要求复检|请求复检")
 _RETESTED = re.compile(r"(?<!未)(?<!未安排)复检(?:结果|报告|结论)|已(?:安排|进行)复检")
 
 
+def _cites_food_law(case: CaseFile) -> bool:
+    """The file's violated provisions or 处罚依据 are the 食品安全法's."""
+    return any("食品安全法" in c for c in [*case.citations.violated, *case.citations.penalty_basis])
+
+
 def _disputed_rapid_test(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """食品安全法第一百一十二条第二款: a food the rapid test shows may be substandard is tested
     under 第八十七条; only a result so established (确定) grounds a penalty. A finding resting on
     a rapid test alone, which the party contested, with no laboratory report and no retest."""
-    cited = [*case.citations.violated, *case.citations.penalty_basis]
-    if not any("食品安全法" in c for c in cited):
+    if not _cites_food_law(case):
         return []
     rapid = [e for e in case.evidence if _RAPID_TEST.search(e.name)]
     laboratory = [
         e for e in case.evidence if _TEST_REPORT.search(e.name) and not _RAPID_TEST.search(e.name)
     ]
-    rapid.sort(key=lambda e: "视频" in e.name)  # the test record before its video
     if not rapid or laboratory:
         return []  # none, or a laboratory report is on file
     told = [case.facts.description, *[e.note for e in case.events]]
@@ -100,7 +103,8 @@ def _disputed_rapid_test(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "违法事实仅以快速检测结果认定，当事人已提出异议申请复检，案卷既无复检也无食品检验机构的"
             "检验报告；快速检测结果未经确定，不能作为行政处罚的依据",
             ctx.rule(_FOOD_LAW + "第一百一十二条第二款"),
-            f"{rapid[0].name}",
+            # the test record, not its video
+            next((e.name for e in rapid if "视频" not in e.name), rapid[0].name),
         )
     ]
 
@@ -182,8 +186,7 @@ _NO_FOOD_SCOPE = re.compile(
 def _unqualified_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """食品安全法第八十四条第一款、第八十七条: the food test that grounds the finding was made
     by a laboratory whose accreditation, as the file records it, does not cover food."""
-    cited = [*case.citations.violated, *case.citations.penalty_basis]
-    if not any("食品安全法" in c for c in cited):
+    if not _cites_food_law(case):
         return []
     texts = [case.facts.description, *case.facts.circumstances]
     texts += [f"{e.name}{e.note or ''}" for e in case.evidence] + [e.note for e in case.events]

@@ -11,7 +11,7 @@ from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
-from assistant.review.statutory_range import fine_clauses, same_base
+from assistant.review.statutory_range import StatutoryBounds, fine_clauses, same_base
 from corpus.citation_resolver import ResolvedCitation
 
 MIN_NARRATIVE_CHARS = 10
@@ -121,7 +121,7 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-def _base_unread(found: tuple | None) -> bool:
+def _base_unread(found: tuple[StatutoryBounds, ResolvedCitation, str] | None) -> bool:
     """The article's fine is a multiple of a base the file does not give."""
     return (
         found is not None and bool(found[0].base) and found[0].low is None and found[0].high is None

@@ -15,8 +15,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import established_circumstances, penalty_provisions
 from assistant.review.statutory_range import UNCORRECTED
-from corpus.citation_resolver import ResolvedCitation
-from corpus.numerals import to_chinese
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
 
 # 存在瑕疵但不影响质量安全且不会对消费者造成误导的，由…责令改正；拒不改正的，处…
 _HARMLESS = re.compile(r"瑕疵但(?P<limits>[^，。；]+?)的，[^；。]*责令改正；拒不改正的，处")
@@ -37,21 +36,23 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         found = _harmless_paragraph(cited, ctx)
         if found is None or cited.paragraph == found[0]:
             continue
-        number, limits = found
+        _, rule, limits = found
         if all(_stated(limit, told) for limit in limits):
-            flags.append(_flag(cited, number, limits))
+            flags.append(_flag(cited, rule, limits))
     return list({f.rule: f for f in flags}.values())
 
 
 def _harmless_paragraph(
     cited: ResolvedCitation, ctx: ReviewContext
-) -> tuple[int, list[str]] | None:
-    """The cited article's harmless-flaw 款: its number and its limits (不影响质量安全…)."""
+) -> tuple[int, str, list[str]] | None:
+    """The cited article's harmless-flaw 款: its number, its citation and its limits
+    (不影响质量安全…)."""
     record = ctx.record(cited)
     for paragraph in record.paragraphs if record is not None else ():
         m = _HARMLESS.search(paragraph.text)
         if m:
-            return paragraph.number, m.group("limits").split("且")
+            rule = canonical_citation(record.title, record.label, paragraph.number, None)
+            return paragraph.number, rule, m.group("limits").split("且")
     return None
 
 
@@ -62,9 +63,7 @@ def _stated(limit: str, told: str) -> bool:
     return re.search(f"{_NEGATION}[^，。；]{{0,10}}{re.escape(core)}", told) is not None
 
 
-def _flag(cited: ResolvedCitation, number: int, limits: list[str]) -> Flag:
-    article = re.sub(r"第[一二三四五六七八九十]+款.*$", "", cited.citation)
-    rule = f"{article}第{to_chinese(number)}款"
+def _flag(cited: ResolvedCitation, rule: str, limits: list[str]) -> Flag:
     return Flag(
         point=ReviewPoint.LAW,
         severity=Severity.MUST_FIX,
