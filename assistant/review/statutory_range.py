@@ -55,7 +55,7 @@ _OTHER_PARTY = re.compile(r"对[^，。；]{0,10}以外的[^，。；]{1,10}$")
 # A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
 # 百分之五十 and 1% (建设工程质量管理条例第五十七条: 工程合同价款1%以上2%以下) are one rate.
 _RATE = rf"(?:({_NUM})倍|百分之({_NUM})|([0-9]+(?:\.[0-9]+)?)[%％])"
-_ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5、]){2,20}?)"
+_ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5、]){2,30}?)"
 # 上一年年收入百分之六十至百分之一百 (安全生产法第一百一十条) writes the range with 至.
 _ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下|至)?(?:{_RATE}(?:以下)?)?")
 # 广告费用无法计算或者明显偏低的，处…: a fine for when the base cannot be had.
@@ -111,6 +111,9 @@ class FineClause:
     # 农药使用者为…农民专业合作社等单位的，处…；农药使用者为个人的，处… (农药管理条例第六十条):
     # the kind of party a clause fines when the article fines units and individuals apart
     party: str | None = None
+    # …并处五倍以上十五倍以下的罚款；对…进行围海、填海活动的，并处十倍以上二十倍以下的罚款
+    # (海域使用管理法第四十二条): the narrower act a sentence adds to the article's fine
+    sub_case: str | None = None
 
     def applies(
         self, amounts: dict[str, float], item: int | None, established: frozenset[str]
@@ -200,7 +203,12 @@ _AMOUNT_WORD = re.compile(r"(?:金额|数额)$")
 
 def _same_core(name: str, base: str) -> bool:
     core = _AMOUNT_WORD.sub("", _bare(base))
-    return len(core) >= 2 and core != _bare(base) and _bare(name).endswith(core)
+    if len(core) >= 2 and core != _bare(base) and _bare(name).endswith(core):
+        return True
+    # 非法占用海域期间内该海域面积应缴纳的海域使用金 is the 应缴海域使用金 a file records: a
+    # base described at length is named by its head noun
+    head = base.rsplit("的", 1)[-1] if "的" in base else ""
+    return len(head) >= 4 and _bare(name).endswith(head)
 
 
 def _clean(text: str) -> str:
@@ -380,6 +388,31 @@ _PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
 _LEAD_CONDUCT = re.compile(r"^(?:违反[^，。；]{0,24}规定，)?([^。；]{4,80}?)的，由")
 
 
+# 对未经批准或者骗取批准，进行围海、填海活动的，并处…: a sentence opening on the article's
+# act narrowed to a graver one, whose last phrase names that act
+_SUB_CASE = re.compile(
+    r"^对[^。；对]{2,40}?，(?:进行|从事)?([^。；，对]{2,20}?)(?:活动|行为)?的，并$"
+)
+
+
+def _sub_case_told(act: str, told: str) -> bool:
+    """The facts name one of the narrower act's alternatives (围海、填海 → 填海)."""
+    return any(len(p) >= 2 and p in told for p in re.split(r"、|或者", act))
+
+
+def _by_sub_case(applicable: list[FineClause], told: str) -> list[FineClause]:
+    """A narrower act the facts tell has its own fine, which displaces the article's
+    general one (海域使用管理法第四十二条: 填海 is fined ten to twenty times, not five to
+    fifteen); untold, the narrower fine is no part of the case."""
+    narrower = [c for c in applicable if c.sub_case]
+    if not narrower:
+        return applicable
+    told_ones = [c for c in narrower if _sub_case_told(c.sub_case or "", told)]
+    if told_ones:
+        return [c for c in applicable if c in told_ones or c.items != told_ones[0].items]
+    return [c for c in applicable if not c.sub_case] or applicable
+
+
 def _conduct_told(conduct: str, told: str) -> bool:
     """The file's narrative names one of the conduct's alternatives (its first words)."""
     parts = [p for p in re.split(r"或者|、|，|以及|和", conduct) if len(p) >= 4]
@@ -497,11 +530,13 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                 _LEAD_CONDUCT.search(since_previous) if previous_start == 0 else None
             )
             party = _PARTY_KIND.search(since_previous)
+            sub_case = _SUB_CASE.match(since_previous) if previous_start == 0 else None
             clauses.append(
                 FineClause(
                     fine=fine,
                     conduct=named.group(1) if named else lead,
                     party=party.group(1) if party else None,
+                    sub_case=sub_case.group(1) if sub_case else None,
                     items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()])
                     or (carried if conditions.get("tier_base") else None),
@@ -682,7 +717,9 @@ def statutory_bounds(
     written for different conduct keep those whose conduct ``told`` (the facts) names;
     clauses written for a kind of party (单位 / 个人) keep those of ``party_kind``.
     """
-    clauses = _by_party(_by_conduct(fine_clauses(article_text), told), party_kind)
+    clauses = _by_party(
+        _by_sub_case(_by_conduct(fine_clauses(article_text), told), told), party_kind
+    )
     amounts = _named_as_article(amounts, clauses)
     applicable = [c for c in clauses if c.applies(amounts, item, established)]
     if not applicable:
