@@ -17,9 +17,11 @@ from corpus.citation_resolver import canonical_citation
 from corpus.numerals import article_label, parse_number
 
 # …的行政处罚，由颁发资质证书的机关决定 / 给予吊销…处罚的，须由原发证机关决定 / 由颁发测绘资质证书
-# 的部门决定 (测绘法第六十六条第一款)
+# 的部门决定 (测绘法第六十六条第一款) / 吊销许可证件的，由原批准、发证的部门决定 (药品管理法
+# 第一百三十九条)
 _RESERVED = re.compile(
-    r"([^。；\n]*?)(?:须|应当)?由((?:颁发|核发|原发证|发证)[^，。；]{0,24}?(?:机关|部门))决定"
+    r"([^。；\n]*?)(?:须|应当)?由((?:原批准、|原审批、)?(?:颁发|核发|原发证|发证)[^，。；]{0,24}?"
+    r"(?:机关|部门))决定"
 )
 # 由原发证机关或其上级机关决定: another organ may decide as well
 _ALTERNATIVE = re.compile(r"^或")
@@ -27,8 +29,8 @@ _ALTERNATIVE = re.compile(r"^或")
 _ISSUER = (
     re.compile(r"(?:发证机关|颁发机关|核发机关)(?:为|是|系|：|:)\s*([^，。；、）)\s]{2,30})"),
     re.compile(r"由([^，。；、（(]{2,30}?)(?:颁发|核发)"),
-    # 持有广东省住房和城乡建设厅颁发的…资质证书
-    re.compile(r"持有([^，。；、（(]{2,30}?)(?:颁发|核发)的"),
+    # 持有广东省住房和城乡建设厅颁发的…资质证书 / 持江门市市场监督管理局核发的《药品经营许可证》
+    re.compile(r"持有?([^，。；、（(《]{2,30}?)(?:颁发|核发)的"),
     # 二级资质（广东省住房和城乡建设厅颁发）: the issuer in brackets after the certificate
     re.compile(r"[（(]([^，。；、（()）]{2,30}?)(?:颁发|核发)[)）]"),
 )

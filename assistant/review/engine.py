@@ -16,6 +16,7 @@ from assistant.review.checkers import (
     capacity,
     conditional_measure,
     correction_deadline,
+    count_condition,
     detention_notice,
     detention_transfer,
     discretion,
@@ -41,12 +42,14 @@ from assistant.review.checkers import (
     review_outcome,
     seizure,
     seizure_decision,
+    stated_finding,
     statement_period,
     subject,
     summary,
     transfer,
     uncorrectable_branch,
     uncorrected_fine,
+    warned_first,
 )
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -93,6 +96,8 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         double_fine.check,
         graver_paragraph.check,
         harmless_flaw.check,
+        warned_first.check,
+        count_condition.check,
         uncorrected_fine.check,
         conditional_measure.check,
         uncorrectable_branch.check,
@@ -101,7 +106,10 @@ CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.DISCRETION: discretion.check,
     ReviewPoint.AUTHORITY: authority.check,
     ReviewPoint.DOCUMENTS: combined(
-        documents.check, correction_deadline.check, seizure_decision.check
+        documents.check,
+        correction_deadline.check,
+        seizure_decision.check,
+        stated_finding.check,
     ),
     ReviewPoint.TRANSFER: combined(transfer.check, detention_transfer.check),
 }

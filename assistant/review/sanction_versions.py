@@ -133,9 +133,11 @@ def _names_own_conduct(
         own += [
             r.text for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)
         ]
-    words = _grams("".join(own))
+    # the law's own name (互联网上网服务营业场所 in every internet café file) and the item's
+    # （一） mark tell nothing of the conduct
+    words = _grams("".join(own)) - _grams(penalty.title)
     # bigrams the two texts share (the law's common words) tell nothing
-    act_grams, other_grams = _grams(penalty.text), _grams(other.text)
+    act_grams, other_grams = _grams(item_body(penalty.text)), _grams(item_body(other.text))
     if penalty.item is None and dice(act_grams, other_grams) > _SAME_ARTICLE:
         return False  # the article amended in place: its number still names the conduct
     act_hits = len((act_grams - other_grams) & words)

@@ -381,6 +381,21 @@ def _requires(local: str) -> str | None:
 
 _CONDUCT = re.compile(r"对([^，。；对]{2,40}?)的(?:公司|单位|企业|个人|当事人)?[，,]?$")
 _PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
+# 对公证机构给予警告，并处二万元以上…；对公证员给予警告，并处二千元以上… (公证法第四十二条): the
+# addressee a clause fines, a person (…员) or an organisation
+_ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)(?:给予警告，)?并?$")
+_PERSON_WORD = re.compile(r"(?:员|人|师|者|个人)$")
+_ORGANISATION_WORD = re.compile(r"(?:机构|单位|公司|企业|组织|经营者)$")
+
+
+def _addressee_kind(since_previous: str) -> str | None:
+    """单位 or 个人 for a clause addressed to a kind of party the article names."""
+    found = _ADDRESSEE.search(since_previous)
+    if found is None:
+        return None
+    if _PERSON_WORD.search(found.group(1)):
+        return "个人"
+    return "单位" if _ORGANISATION_WORD.search(found.group(1)) else None
 
 
 # 违反本条例的规定，货运经营者不按规定维护和检测运输车辆的，由…处… (道路运输条例第六十九条, one
@@ -535,7 +550,7 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                 FineClause(
                     fine=fine,
                     conduct=named.group(1) if named else lead,
-                    party=party.group(1) if party else None,
+                    party=party.group(1) if party else _addressee_kind(since_previous),
                     sub_case=sub_case.group(1) if sub_case else None,
                     items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()])

@@ -149,3 +149,9 @@ def _town_placement(region: str, place: str) -> tuple[Placement, list[str]]:
     if named is None or after.startswith(own.group(2)):
         return Placement.INSIDE, []
     return Placement.OUTSIDE, [named.group(1)]
+
+
+def county_level(organ: str) -> bool:
+    """The organ is named after a county, a district or a county-level city (台山市司法局,
+    江门市蓬江区应急管理局), not after its prefecture alone (江门市司法局)."""
+    return bool(_levels(organ)["county"])

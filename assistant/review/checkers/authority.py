@@ -26,8 +26,13 @@ from assistant.review.public_order import (
     special_rule,
 )
 from assistant.review.split_competence import misplaced_department
-from assistant.review.statutory_fine import is_general_law, paragraph_text, penalty_provisions
-from assistant.review.territory import Placement, placement
+from assistant.review.statutory_fine import (
+    is_general_law,
+    paragraph_text,
+    penalty_provisions,
+    range_rule,
+)
+from assistant.review.territory import Placement, county_level, placement
 from corpus.citation_resolver import ResolvedCitation
 
 RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
@@ -136,6 +141,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _split_charge(case, ctx)
         + _territory(case, ctx)
         + _level(case, ctx)
+        + _named_level(case, ctx)
         + _issuing_organ(case, ctx)
         + _office_ceiling(case, ctx)
         + _market_station(case, ctx)
@@ -577,6 +583,37 @@ def _law_names_township(case: CaseFile, ctx: ReviewContext) -> bool:
     a cited 罚则 that itself names the 乡镇人民政府/街道办事处 as deciding organ is that
     other provision, and no 第二十四条 handover is needed."""
     return any(_TOWNSHIP_DECIDES.search(c.article_text) for c in penalty_provisions(case, ctx))
+
+
+# 由设区的市级或者直辖市的区人民政府司法行政部门给予警告… (律师法第四十七条至第五十条): a 罚则
+# that names no organ below the 设区的市 leaves a county's organ without the power
+_CITY_LEVEL = re.compile(r"设区的市")
+_COUNTY_LEVEL = re.compile(r"县级|县、|县（市、区）|县人民政府")
+
+
+def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A county-level organ punishing under a 罚则 that gives the power to the 设区的市 level
+    (or above) only."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if not imposes_penalty(case) or not county_level(acting):
+        return []
+    for cited in penalty_provisions(case, ctx):
+        if is_general_law(cited):
+            continue
+        named = _assigners(paragraph_text(cited, ctx, case))
+        if any(_CITY_LEVEL.search(a) for a in named) and not any(
+            _COUNTY_LEVEL.search(a) for a in named
+        ):
+            organ = next(a for a in named if _CITY_LEVEL.search(a))
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{cited.citation}规定由{organ}实施处罚，{acting}是县级机关，无此职权",
+                    range_rule(cited, in_paragraph=True),
+                    f"agency.name={acting}；{cited.citation}：“由{organ}…”",
+                )
+            ]
+    return []
 
 
 def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -102,10 +102,16 @@ def unstated_parts(lines: list[str], matter: str) -> list[str]:
             for part in parts
             if part[-2:] not in written
             and (len(part) < OWN_LINE_CHARS or part[-OWN_LINE_CHARS:] not in own)
+            and not _opens_a_line(part, lines)
         ]
         if len(parts) > 1
         else []
     )
+
+
+def _opens_a_line(part: str, lines: list[str]) -> bool:
+    """A line of its own opens on the part (证据：抽样记录、现场检查笔录…)."""
+    return any(re.match(rf"{re.escape(part)}[：:为]", line.strip()) for line in lines)
 
 
 _flag = PointFlags(ReviewPoint.DOCUMENTS)

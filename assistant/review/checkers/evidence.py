@@ -63,9 +63,20 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags += _entrapment(case, ctx) or _induced_statement(case, ctx)
     flags += _lapsed_laboratory(case, ctx) or _unqualified_laboratory(case, ctx)
     flags += _disputed_rapid_test(case, ctx)
-    if all(item.type == "当事人的陈述" for item in case.evidence):
+    if all(item.type == "当事人的陈述" or _identity_only(item) for item in case.evidence) and any(
+        item.type == "当事人的陈述" for item in case.evidence
+    ):
         flags.append(_sole_statement(case, ctx))
     return flags
+
+
+# 营业执照及特种行业许可证复印件 / 旅馆业从业人员登记信息: who the party is and what it may do,
+# never proof that the act happened
+_IDENTITY_PAPER = re.compile(r"营业执照|身份证|户籍|户口|从业人员|许可证复印件|执业证|资格证")
+
+
+def _identity_only(item: EvidenceItem) -> bool:
+    return item.type == "书证" and bool(_IDENTITY_PAPER.search(item.name))
 
 
 # 胶体金快速检测卡 / 快检结果: a screening method (食品安全法第一百一十二条第一款)
@@ -119,7 +130,12 @@ def _sole_statement(case: CaseFile, ctx: ReviewContext) -> Flag:
         if special
         else "仅有当事人的陈述，无其他证据印证",
         special or ctx.penalty_law("第四十六条第二款"),
-        f"evidence 共{len(case.evidence)}项，均为当事人的陈述",
+        f"evidence 共{len(case.evidence)}项：{'、'.join(e.name for e in case.evidence)}；"
+        + (
+            "除当事人的陈述外仅有身份、资格证明，不能证明违法事实"
+            if any(_identity_only(e) for e in case.evidence)
+            else "均为当事人的陈述"
+        ),
     )
 
 

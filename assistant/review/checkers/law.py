@@ -181,6 +181,7 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         if has_sanction and (
             _ADJUSTS.search(citation.text)
+            or _ADJUSTS.search(_lead_in(citation.article_text))
             or is_general_law(citation)
             or _MEASURE.search(citation.article_text)
             or _APPLIES.search(citation.article_text)
@@ -206,6 +207,13 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _lead_in(article_text: str) -> str:
+    """有下列行为之一的，在本法规定的处罚幅度内从重处罚： (药品管理法第一百三十七条): what an
+    item cited alone (第（五）项) is a case of."""
+    head, colon, _ = article_text.partition("：")
+    return head if colon else ""
 
 
 def _version_flag(

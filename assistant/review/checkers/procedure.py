@@ -39,10 +39,11 @@ DELIVERY_DAYS = 7  # 第六十一条第一款
 HEARING_REQUEST_DAYS = 5  # 第六十四条第（一）项
 HEARING_NOTICE_DAYS = 7  # 第六十四条第（二）项
 # 第六十三条第一款: item → words of the penalty types that require offering a hearing
-# (责令停业整顿、停止营业 are 责令停产停业 written otherwise).
+# (责令停业整顿、停止营业 are 责令停产停业 written otherwise; a practitioner's 停止执业 / 暂停执业
+# is 限制从业).
 HEARING_TYPES = {
     3: ("降低资质等级", "吊销"),
-    4: ("停产", "停业", "停止生产", "停止营业", "责令关闭", "限制从业"),
+    4: ("停产", "停业", "停止生产", "停止营业", "责令关闭", "限制从业", "停止执业", "暂停执业"),
 }
 
 

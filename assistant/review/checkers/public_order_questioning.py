@@ -93,7 +93,11 @@ def _guardian(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _guardian_present(p: Passage) -> bool:
-    """Some guardian attended (其父母未到场，由其祖母到场 — the law allows 其他监护人)."""
+    """Some guardian attended (其父母未到场，由其祖母到场 — the law allows 其他监护人); an
+    evidence item that is another person's statement (被侵害人陈述, 证人证言) is not the
+    minor's questioning, whoever attended it."""
+    if p.where.startswith("evidence") and _SOMEONE_ELSE.search(p.text):
+        return False
     return any(
         (_GUARDIAN.search(c) or _OTHER_GUARDIAN.search(c))
         and _ATTENDED.search(c)
@@ -103,8 +107,9 @@ def _guardian_present(p: Passage) -> bool:
     )
 
 
-# 在被侵害人母亲在场的情况下询问被侵害人: a guardian at another person's questioning
-_SOMEONE_ELSE = re.compile(r"被侵害人|被害人|受害人|证人")
+# 在被侵害人母亲在场的情况下询问被侵害人 / 询问在场同学（均有监护人在场）: a guardian at another
+# person's questioning
+_SOMEONE_ELSE = re.compile(r"被侵害人|被害人|受害人|证人|同学|目击")
 
 
 def _guardian_denied(p: Passage) -> bool:

@@ -24,8 +24,16 @@ SIMILAR_CASES = 3
 CRIMINAL_AGE = 16
 
 
+# 江门市公安局新会分局同日以涉嫌重大责任事故罪对车间主任何某某立案侦查 / 已由公安机关立案侦查:
+# the crime is already in the police's hands, so no transfer is due from the agency
+_POLICE = re.compile(r"公安机关|公安局|公安分局|分局")
+_CRIMINAL_CASE = re.compile(r"立案侦查|刑事立案")
+_NOT_OPENED = re.compile(r"未|尚未|没有|不予|应当|应|建议|拟")
+_OPENING_PAPER = re.compile(r"(?:刑事)?立案决定书")
+
+
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if case.events_of("移送") or _below_criminal_age(case):
+    if case.events_of("移送") or _below_criminal_age(case) or _opened_by_police(case):
         return []
     by_article: dict[str, list[ThresholdHit]] = {}
     for hit in reached(case):
@@ -46,6 +54,20 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _opened_by_police(case: CaseFile) -> bool:
+    """The file says the police opened a criminal case on the facts, or holds their 立案决定书."""
+    texts = [case_text(case), *(e.note or "" for e in case.events)]
+    for sentence in re.split(r"[。；;\n]", "。".join(texts)):
+        for found in _CRIMINAL_CASE.finditer(sentence):
+            clause = re.split(r"[，,]", sentence[: found.start()])[-1]
+            if _POLICE.search(clause) and not _NOT_OPENED.search(clause):
+                return True
+    return any(
+        _OPENING_PAPER.search(e.name) and _POLICE.search(f"{e.source or ''}{e.name}")
+        for e in case.evidence
+    )
 
 
 def _below_criminal_age(case: CaseFile) -> bool:

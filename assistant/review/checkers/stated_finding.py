@@ -1,0 +1,75 @@
+"""文书是否完备规范: a finding the special law makes a decision on some acts state.
+
+药品管理法第一百二十一条: 对假药、劣药的处罚决定，应当依法载明药品检验机构的质量检验结论. The
+article is found in the cited 罚则's own law (in the version applied), so any law writing
+such a duty (对X的处罚决定，应当载明Y) is read the same way; a decision whose listed contents
+(the file's 决定书 ``contents``) leave the finding out is flagged. Unlisted contents are not
+judged, as for 第五十九条."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile, Document
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.statutory_fine import penalty_provisions
+from corpus.citation_resolver import canonical_citation
+
+_DUTY = re.compile(
+    r"对(?P<acts>[^。；，]{2,20})的处罚决定，应当(?:依法)?载明(?P<finding>[^。；]{2,40})"
+)
+# what a written finding of a test is called in a decision's contents
+_RESULT_WORDS = re.compile(r"结论|报告|结果|不合格|不符合")
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    decision = _decision(case)
+    if decision is None or not decision.contents or not imposes_penalty(case):
+        return []
+    told = "。".join(
+        [case.violation.description, case.facts.description, *case.facts.circumstances]
+    )
+    for rule, acts, finding in _duties(case, ctx):
+        if any(act in told for act in acts) and not _stated(finding, decision.contents):
+            return [_flag(rule, acts, finding, decision)]
+    return []
+
+
+def _decision(case: CaseFile) -> Document | None:
+    return next((d for d in case.documents if "处罚决定书" in d.type), None)
+
+
+def _duties(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, list[str], str]]:
+    """(rule, acts, finding) of each such duty in the laws of the cited 罚则."""
+    found: list[tuple[str, list[str], str]] = []
+    for cited in penalty_provisions(case, ctx):
+        for record in ctx.store.iter_articles([cited.law]):
+            if record.version != cited.version:
+                continue
+            duty = _DUTY.search(record.text)
+            if duty is not None:
+                rule = canonical_citation(record.title, record.label, None, None)
+                acts = re.split(r"、|或者", duty.group("acts"))
+                found.append((rule, [a for a in acts if len(a) >= 2], duty.group("finding")))
+        if found:
+            return found
+    return found
+
+
+def _stated(finding: str, contents: list[str]) -> bool:
+    """A line names the finding's core (质量检验结论 → 检验) with a result word."""
+    core = finding.rsplit("的", 1)[-1]
+    subject = core[-4:-2] if len(core) >= 4 else core
+    return any(subject in line and _RESULT_WORDS.search(line) for line in contents)
+
+
+def _flag(rule: str, acts: list[str], finding: str, decision: Document) -> Flag:
+    return Flag(
+        point=ReviewPoint.DOCUMENTS,
+        severity=Severity.MUST_FIX,
+        reason=f"对{'、'.join(acts)}的处罚决定应当载明{finding}，行政处罚决定书未载明",
+        rule=rule,
+        evidence=f"documents（{decision.type}）contents：{'；'.join(decision.contents)}",
+    )
