@@ -3,8 +3,10 @@
 药品管理法第一百二十一条: 对假药、劣药的处罚决定，应当依法载明药品检验机构的质量检验结论. The
 article is found in the cited 罚则's own law (in the version applied), so any law writing
 such a duty (对X的处罚决定，应当载明Y) is read the same way; a decision whose listed contents
-(the file's 决定书 ``contents``) leave the finding out is flagged. Unlisted contents are not
-judged, as for 第五十九条."""
+(the file's 决定书 ``contents``) spell out its evidence (证据：抽样记录、现场检查笔录…) without the
+test the file holds is flagged. Contents written in the statute's general words (违反法律、法规、
+规章的事实和证据) are not judged: they name no evidence to miss it from, and a drug held 劣药 for
+being past its date (按劣药论处) has no test to state."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ _DUTY = re.compile(
 )
 # what a written finding of a test is called in a decision's contents
 _RESULT_WORDS = re.compile(r"结论|报告|结果|不合格|不符合")
+# 证据：抽样记录、现场检查笔录… / 证据（…）: a line that lists the evidence itself
+_EVIDENCE_LISTED = re.compile(r"证据\s*[：:（(]")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -31,8 +35,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     told = "。".join(
         [case.violation.description, case.facts.description, *case.facts.circumstances]
     )
+    if not any(_EVIDENCE_LISTED.search(line) for line in decision.contents):
+        return []
     for rule, acts, finding in _duties(case, ctx):
-        if any(act in told for act in acts) and not _stated(finding, decision.contents):
+        held = [e.name for e in case.evidence if _finding_subject(finding) in e.name]
+        if held and any(act in told for act in acts) and not _stated(finding, decision.contents):
             return [_flag(rule, acts, finding, decision)]
     return []
 
@@ -58,10 +65,15 @@ def _duties(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, list[str], st
     return found
 
 
-def _stated(finding: str, contents: list[str]) -> bool:
-    """A line names the finding's core (质量检验结论 → 检验) with a result word."""
+def _finding_subject(finding: str) -> str:
+    """药品检验机构的质量检验结论 → 检验: what the finding is of."""
     core = finding.rsplit("的", 1)[-1]
-    subject = core[-4:-2] if len(core) >= 4 else core
+    return core[-4:-2] if len(core) >= 4 else core
+
+
+def _stated(finding: str, contents: list[str]) -> bool:
+    """A line names the finding's subject with a result word (检验结论、检验报告)."""
+    subject = _finding_subject(finding)
     return any(subject in line and _RESULT_WORDS.search(line) for line in contents)
 
 
