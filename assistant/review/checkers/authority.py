@@ -600,11 +600,12 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for cited in penalty_provisions(case, ctx):
         if is_general_law(cited):
             continue
+        # every organ the 罚则 names is of that level: one naming a department of any level
+        # beside it (生猪屠宰管理条例第三十三条: 农业农村主管部门…；由设区的市级人民政府吊销)
+        # reserves only that measure, which deciding_organ judges
         named = _assigners(paragraph_text(cited, ctx, case))
-        if any(_CITY_LEVEL.search(a) for a in named) and not any(
-            _COUNTY_LEVEL.search(a) for a in named
-        ):
-            organ = next(a for a in named if _CITY_LEVEL.search(a))
+        if named and all(_CITY_LEVEL.search(a) and not _COUNTY_LEVEL.search(a) for a in named):
+            organ = named[0]
             return [
                 _flag(
                     Severity.MUST_FIX,
