@@ -13,7 +13,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.discretion.penalty_amounts import chinese_number
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import paragraph_text, penalty_provisions, range_rule
 
 _COUNT = re.compile(
@@ -22,6 +22,8 @@ _COUNT = re.compile(
 # the measures a sentence may make depend on the count, and the penalty types they are
 _MEASURES = (("吊销", "吊销"), ("停业整顿", "停业"), ("停产停业", "停产"), ("停止从事", "停止从事"))
 _COUNT_KEY = re.compile(r"次数|次$")
+
+_flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -41,7 +43,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             needed = chinese_number(found.group("n"))
             if count > needed or (count == needed and not found.group("over")):
                 continue
-            return [_flag(cited.citation, range_rule(cited, True), found.group(0), count)]
+            return [_unmet(cited.citation, range_rule(cited, True), found.group(0), count)]
     return []
 
 
@@ -54,13 +56,12 @@ def _recorded_count(case: CaseFile, what: str) -> float | None:
     return None
 
 
-def _flag(citation: str, rule: str, condition: str, count: float) -> Flag:
-    return Flag(
-        point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
-        reason=f"{citation}的处罚以“{condition}”为条件，案卷查明的次数为{count:.10g}次，"
+def _unmet(citation: str, rule: str, condition: str, count: float) -> Flag:
+    return _flag(
+        Severity.MUST_FIX,
+        f"{citation}的处罚以“{condition}”为条件，案卷查明的次数为{count:.10g}次，"
         "未达到法定条件，不能作出该处罚",
-        rule=rule,
+        rule,
+        f"facts.quantities：{count:.10g}次；{citation}：“{condition}”",
         also_cites=[citation] if citation != rule else [],
-        evidence=f"facts.quantities：{count:.10g}次；{citation}：“{condition}”",
     )

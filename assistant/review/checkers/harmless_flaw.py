@@ -12,7 +12,7 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import established_circumstances, penalty_provisions
 from assistant.review.statutory_range import UNCORRECTED
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
@@ -21,6 +21,8 @@ from corpus.citation_resolver import ResolvedCitation, canonical_citation
 _HARMLESS = re.compile(r"瑕疵但(?P<limits>[^，。；]+?)的，[^；。]*责令改正；拒不改正的，处")
 _LIMIT_NEGATION = re.compile(r"^(?:不影响|不会|不致|不)")
 _NEGATION = "(?:不|未|没有|无)"
+
+_flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -38,7 +40,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         _, rule, limits = found
         if all(_stated(limit, told) for limit in limits):
-            flags.append(_flag(cited, rule, limits))
+            flags.append(_wrong_paragraph(cited, rule, limits))
     return list({f.rule: f for f in flags}.values())
 
 
@@ -63,13 +65,12 @@ def _stated(limit: str, told: str) -> bool:
     return re.search(f"{_NEGATION}[^，。；]{{0,10}}{re.escape(core)}", told) is not None
 
 
-def _flag(cited: ResolvedCitation, rule: str, limits: list[str]) -> Flag:
-    return Flag(
-        point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
-        reason=f"案卷认定的问题属于{rule}规定的瑕疵（{'且'.join(limits)}），该款只责令改正、"
+def _wrong_paragraph(cited: ResolvedCitation, rule: str, limits: list[str]) -> Flag:
+    return _flag(
+        Severity.MUST_FIX,
+        f"案卷认定的问题属于{rule}规定的瑕疵（{'且'.join(limits)}），该款只责令改正、"
         f"拒不改正的才处罚款；当事人未拒不改正，却适用{cited.citation}处罚，适用法律错误",
-        rule=rule,
+        rule,
+        f"citations.penalty_basis：{cited.citation}；案卷：{'、'.join(limits)}",
         also_cites=[cited.citation],
-        evidence=f"citations.penalty_basis：{cited.citation}；案卷：{'、'.join(limits)}",
     )

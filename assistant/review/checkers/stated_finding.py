@@ -14,7 +14,7 @@ import re
 
 from assistant.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
@@ -27,20 +27,22 @@ _RESULT_WORDS = re.compile(r"结论|报告|结果|不合格|不符合")
 # 证据：抽样记录、现场检查笔录… / 证据（…）: a line that lists the evidence itself
 _EVIDENCE_LISTED = re.compile(r"证据\s*[：:（(]")
 
+_flag = PointFlags(ReviewPoint.DOCUMENTS)
+
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decision = _decision(case)
-    if decision is None or not decision.contents or not imposes_penalty(case):
+    if decision is None or not imposes_penalty(case):
         return []
+    if not any(_EVIDENCE_LISTED.search(line) for line in decision.contents):
+        return []  # unlisted or general contents name no evidence to miss the finding from
     told = "。".join(
         [case.violation.description, case.facts.description, *case.facts.circumstances]
     )
-    if not any(_EVIDENCE_LISTED.search(line) for line in decision.contents):
-        return []
     for rule, acts, finding in _duties(case, ctx):
-        held = [e.name for e in case.evidence if _finding_subject(finding) in e.name]
+        held = any(_finding_subject(finding) in e.name for e in case.evidence)
         if held and any(act in told for act in acts) and not _stated(finding, decision.contents):
-            return [_flag(rule, acts, finding, decision)]
+            return [_unstated(rule, acts, finding, decision)]
     return []
 
 
@@ -77,11 +79,10 @@ def _stated(finding: str, contents: list[str]) -> bool:
     return any(subject in line and _RESULT_WORDS.search(line) for line in contents)
 
 
-def _flag(rule: str, acts: list[str], finding: str, decision: Document) -> Flag:
-    return Flag(
-        point=ReviewPoint.DOCUMENTS,
-        severity=Severity.MUST_FIX,
-        reason=f"对{'、'.join(acts)}的处罚决定应当载明{finding}，行政处罚决定书未载明",
-        rule=rule,
-        evidence=f"documents（{decision.type}）contents：{'；'.join(decision.contents)}",
+def _unstated(rule: str, acts: list[str], finding: str, decision: Document) -> Flag:
+    return _flag(
+        Severity.MUST_FIX,
+        f"对{'、'.join(acts)}的处罚决定应当载明{finding}，行政处罚决定书未载明",
+        rule,
+        f"documents（{decision.type}）contents：{'；'.join(decision.contents)}",
     )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.case_text import clauses
 from assistant.review.context import ReviewContext
-from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import paragraph_text, penalty_provisions, range_rule
 
 # 警告后不改正的，或者放任动物恐吓他人的，处…罚款
@@ -22,6 +23,8 @@ _CONDITION = re.compile(
 # 经警告后仍不改正 / 曾被警告 / 此前已给予警告: the warning the fine needs
 _WARNED = re.compile(r"(?:经|曾|已|此前)[^，。；]{0,10}警告|警告后(?:仍|继续|拒不|不)")
 _DENIAL = re.compile(r"未|没有|从未|无|不存在|并非")
+
+_flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -40,13 +43,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         alternative = condition.group("alternative")
         if alternative and _alternative_told(alternative, told):
             continue
-        flags.append(_flag(cited.citation, range_rule(cited, in_paragraph=True), case))
+        flags.append(_fined_unwarned(cited.citation, range_rule(cited, in_paragraph=True), case))
     return flags
 
 
 def _affirmed(pattern: re.Pattern[str], told: str) -> bool:
     """The pattern is written in a clause that does not deny it."""
-    for clause in re.split(r"[，。；,]", told):
+    for clause in clauses(told):
         found = pattern.search(clause)
         if found and not _DENIAL.search(clause[: found.end()]):
             return True
@@ -55,17 +58,15 @@ def _affirmed(pattern: re.Pattern[str], told: str) -> bool:
 
 def _alternative_told(alternative: str, told: str) -> bool:
     """放任动物恐吓他人: the file tells its last words (恐吓他人) in a clause not denying them."""
-    core = alternative[-4:]
-    return _affirmed(re.compile(re.escape(core[:2])), told)
+    return _affirmed(re.compile(re.escape(alternative[-4:-2])), told)
 
 
-def _flag(citation: str, rule: str, case: CaseFile) -> Flag:
-    return Flag(
-        point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
-        reason=f"{citation}只对警告后不改正的处以罚款，案卷未见此前给予警告而当事人不改正，"
+def _fined_unwarned(citation: str, rule: str, case: CaseFile) -> Flag:
+    return _flag(
+        Severity.MUST_FIX,
+        f"{citation}只对警告后不改正的处以罚款，案卷未见此前给予警告而当事人不改正，"
         "依法应处警告，直接罚款适用法律错误",
-        rule=rule,
+        rule,
+        f"penalty.amount={case.penalty.amount:.10g}；案卷无警告后不改正的记载",
         also_cites=[citation] if citation != rule else [],
-        evidence=f"penalty.amount={case.penalty.amount:.10g}；案卷无警告后不改正的记载",
     )
