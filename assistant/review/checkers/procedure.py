@@ -144,19 +144,31 @@ def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
     fines, seizures = _governing_thresholds(case, ctx)
     kinds = {p.kind for p in case.parties} or {"单位"}
     items: list[tuple[int, str]] = []
-    amount, limit = case.penalty.amount or 0.0, _lowest_limit(fines, kinds)
-    if amount >= limit:
-        items.append((1, f"罚款{amount:.10g}元，达到较大数额{limit:.10g}元（{fines.rule}）"))
-    confiscated, limit = case.penalty.confiscation_yuan or 0.0, _lowest_limit(seizures, kinds)
-    if confiscated >= limit:
-        items.append(
-            (2, f"没收{confiscated:.10g}元，达到较大数额{limit:.10g}元（{seizures.rule}）")
-        )
+    acting = _acting_agency(case)
+    amounts = (
+        (1, "罚款", case.penalty.amount, fines),
+        (2, "没收", case.penalty.confiscation_yuan, seizures),
+    )
+    for item, what, amount, thresholds in amounts:
+        limit = _lowest_limit(thresholds, kinds)
+        if (amount or 0.0) >= limit:
+            items.append((item, _amount_reason(what, amount or 0.0, limit, thresholds, acting)))
     for item, words in HEARING_TYPES.items():
         types = [t for t in case.penalty.types if any(w in t for w in words)]
         if types:
             items.append((item, f"拟处{'、'.join(types)}"))
     return items
+
+
+def _amount_reason(
+    what: str, amount: float, limit: float, thresholds: HearingThresholds, acting: str
+) -> str:
+    """Why an amount counts as 较大数额. A source that does not govern this agency (环境行政处罚办法
+    for a 市场监管 bureau) is named only as a reference, so no notice states another field's rule
+    as this agency's own."""
+    if thresholds.binds(acting):
+        return f"{what}{amount:.10g}元，达到较大数额{limit:.10g}元（{thresholds.rule}）"
+    return f"{what}{amount:.10g}元，参照{thresholds.rule}所定较大数额{limit:.10g}元，以本部门适用的规定为准"
 
 
 def _acting_agency(case: CaseFile) -> str:
@@ -211,7 +223,7 @@ def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not reasons:
         return []
     binding = _hearing_binding(case, ctx, rule) and told.listed
-    ask = "" if binding else (told.ask or "（较大数额以本部门适用的规定为准，请核实）")
+    ask = "" if binding else (told.ask or "（请核实）")
     flag = _flag(
         Severity.MUST_FIX if binding else Severity.CHECK,
         f"拟作出的处罚应当告知当事人有要求听证的权利，但告知时未告知：{'；'.join(reasons)}{ask}",
