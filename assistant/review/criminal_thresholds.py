@@ -70,6 +70,9 @@ class CriminalThreshold:
     # a measure that, when the file states one, is the finding and the others are not
     # (血液酒精含量 over 呼气: a breath result in dispute is settled by the blood test)
     prevails: re.Pattern[str] | None = None
+    # the kind of offender the number is written for (1998 非法出版物解释: 个人 第十二条, 单位
+    # 第十三条): the line applies only when every fined party is of that kind
+    offender: str | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> CriminalThreshold:
@@ -96,6 +99,7 @@ class CriminalThreshold:
             act_only=bool(row.get("act_only", False)),
             act_item=row.get("act_item"),
             special_duty=row.get("special_duty"),
+            offender=row.get("offender"),
             **optional,
         )
 
@@ -205,6 +209,10 @@ def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:
     )
 
 
+def _offenders_are(case: CaseFile, kind: str) -> bool:
+    return bool(case.parties) and all(p.kind == kind for p in case.parties)
+
+
 def reached(case: CaseFile) -> list[ThresholdHit]:
     """Every line whose act the file describes and whose number a stated fact reaches."""
     text = case_text(case)
@@ -218,6 +226,8 @@ def reached(case: CaseFile) -> list[ThresholdHit]:
         if threshold.not_act is not None and threshold.not_act.search(text):
             continue
         if not all(any(_affirmed(p, s) for s in sentences) for p in threshold.condition):
+            continue
+        if threshold.offender and not _offenders_are(case, threshold.offender):
             continue
         if threshold.act_only:
             hits.append(ThresholdHit(threshold, f"案情叙述“{written[0]}”", 0.0))

@@ -23,6 +23,12 @@ _RESERVED = re.compile(
     r"([^。；\n]*?)(?:须|应当)?由((?:原批准、|原审批、)?(?:颁发|核发|原发证|发证)[^，。；]{0,24}?"
     r"(?:机关|部门))决定"
 )
+# 已取得许可证的，原发证部门可以依法暂扣或者吊销许可证 (传染病防治法第七十三条): the issuing
+# organ named as the subject of the measure
+_RESERVED_SUBJECT = re.compile(
+    r"(?:原批准、|原审批、)?(?:原发证|颁发[^，。；]{0,24}?)(?:机关|部门)(?:可以|应当)?(?:依法)?"
+    r"(?P<measure>[^。；，]*)"
+)
 # 由原发证机关或其上级机关决定: another organ may decide as well
 _ALTERNATIVE = re.compile(r"^或")
 # 发证机关为广东省住房和城乡建设厅 / 由广东省住房和城乡建设厅颁发 / 持有…颁发的
@@ -83,8 +89,9 @@ def _words_for(kind: str) -> str | None:
 
 
 def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
-    """Kinds the file imposes that an article of the cited 罚则's law (in the version applied)
-    reserves to the issuing organ, where the file names an issuer other than the agency."""
+    """Kinds the file imposes that an article of a cited 罚则's law (in the version applied)
+    reserves to the issuing organ, where the file names an issuer other than the agency; a
+    law and its regulation both cited (建筑法第七十六条, 建设工程质量管理条例第七十五条) give one each."""
     organ = issuer(case)
     if organ is None or _same_organ(case.agency.name, organ):
         return []
@@ -94,19 +101,25 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
             if record.version != citation.version:
                 continue
             texts = [p.text for p in record.paragraphs]
-            for match in _RESERVED.finditer(record.text):
-                if _ALTERNATIVE.search(record.text[match.end() :]):
-                    continue
+            for clause, measure in _reservations(record.text):
                 rule = _paragraph_rule(
-                    record.title, article_label(record.number, record.suffix), texts, match.group(0)
+                    record.title, article_label(record.number, record.suffix), texts, clause
                 )
                 for kind in case.penalty.types:
                     words = _words_for(kind)
-                    if words and re.search(words, match.group(1)):
+                    if words and re.search(words, measure):
                         found.append(Reserved(kind, organ, rule))
-        if found:
-            return found
-    return found
+    return list(dict.fromkeys(found))
+
+
+def _reservations(text: str) -> list[tuple[str, str]]:
+    """(clause, the measure it reserves) for each reservation to the issuing organ."""
+    found = [
+        (m.group(0), m.group(1))
+        for m in _RESERVED.finditer(text)
+        if not _ALTERNATIVE.search(text[m.end() :])
+    ]
+    return found + [(m.group(0), m.group("measure")) for m in _RESERVED_SUBJECT.finditer(text)]
 
 
 # 罚款额在二千元以下的，可以由税务所决定: a law lets an office below the agency decide small fines

@@ -5,7 +5,7 @@ a bird decided by the 农业农村 (渔业) department — or about a fish decid
 department — was decided by a department the law gives no charge over that animal, whatever
 the agency's powers list says. Only a case that names one kind of object, and an agency that
 is the other kind's department, is flagged; a third department sharing the duty (市场监督管理,
-第五十二条) is left alone.
+第五十二条) is left alone. 《种子法》第三条第一款 splits seeds the same way (农作物 / 林木).
 """
 
 from __future__ import annotations
@@ -50,6 +50,25 @@ SPLITS = (
                 re.compile(r"水生野生动物|中华鲟|大鲵|娃娃鱼|海龟|玳瑁|鲸|海豚|珊瑚|花鳗鲡|白蝶贝"),
                 re.compile(r"农业农村|渔业|海洋"),
                 "渔业主管部门（水生野生动物）",
+            ),
+        ),
+    ),
+    # 《种子法》第三条第一款: 农业农村 keep 农作物种子, 林业草原 林木种子 (林木的种植材料: 苗木)
+    Split(
+        law="种子法",
+        rule="《中华人民共和国种子法》第三条第一款",
+        charges=(
+            Charge(
+                re.compile(r"林木种子|林木种苗|林木良种|苗木|树苗|容器苗|桉树|杉木|松树|油茶"),
+                re.compile(r"林业|园林|自然资源"),
+                "林业草原主管部门（林木种子）",
+            ),
+            Charge(
+                re.compile(
+                    r"农作物种子|稻种|水稻种子|杂交水稻|玉米种子|蔬菜种子|瓜菜种子|花生种子"
+                ),
+                re.compile(r"农业农村"),
+                "农业农村主管部门（农作物种子）",
             ),
         ),
     ),

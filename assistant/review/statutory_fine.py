@@ -107,7 +107,38 @@ def fine_bases(case: CaseFile) -> dict[str, float]:
     sold = [v for n, v in amounts.items() if _SOLD.search(n) or _SOLD_PART.search(n)]
     if held and sold:
         amounts[GOODS_VALUE] = sum(held) + max(sold)
+    elif (priced := priced_goods(amounts, case.facts.quantities)) is not None:
+        amounts[GOODS_VALUE] = priced
     return amounts
+
+
+# 饼干标价 / 饮品售价: the marked or selling price of one kind of goods (两高伪劣商品解释第二条第三款:
+# 货值金额以…标价计算；没有标价的，按照其实际销售价格计算), never the purchase price
+_PRICE = re.compile(r"(标价|零售价|销售价|售价|单价)(?:（元）)?$")
+_PURCHASE = re.compile(r"进货|进价|采购|购入|成本")
+
+
+def priced_goods(amounts: dict[str, float], quantities: dict[str, float]) -> float | None:
+    """货值金额 as each kind's price times every count of that kind (饼干标价 × 过期饼干库存盒 +
+    过期后售出饼干盒): None unless every priced kind has a count and every count one kind."""
+    prices = {
+        _PRICE.sub("", name): value
+        for name, value in amounts.items()
+        if _PRICE.search(name) and not _PURCHASE.search(name)
+    }
+    prices = {kind: value for kind, value in prices.items() if len(kind) >= 2}
+    if not prices:
+        return None
+    total = 0.0
+    counted = {kind: False for kind in prices}
+    for name, count in quantities.items():
+        kinds = [kind for kind in prices if kind in name]
+        if len(kinds) > 1:
+            return None
+        if kinds:
+            total += prices[kinds[0]] * count
+            counted[kinds[0]] = True
+    return total if all(counted.values()) else None
 
 
 def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:

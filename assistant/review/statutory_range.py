@@ -24,8 +24,9 @@ from assistant.discretion.penalty_amounts import (
 from corpus.text_normalizer import normalize_text
 
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+"
-# 虚开金额在1万元以下的 (发票管理办法): a tier on the amount the conduct itself sums to
-_TIER_BASES = ("货值金额", "违法所得", "销售金额", "虚开金额")
+# 虚开金额在1万元以下的 (发票管理办法), 违法经营额五万元以上的 (商标法第六十条第二款): a tier on
+# the amount the conduct itself sums to
+_TIER_BASES = ("货值金额", "违法所得", "销售金额", "虚开金额", "违法经营额")
 _FINE = re.compile(r"处(?![置理分])[^；。]*?罚款|处(?![置理分])[^；。]*倍")
 _TIER = re.compile(
     rf"(?:没有({'|'.join(_TIER_BASES)})或者)?({'|'.join(_TIER_BASES)})(?:数额)?在?"

@@ -11,6 +11,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import (
+    Reserved,
     fine_ceiling,
     organ_named_rules,
     reserved_kinds,
@@ -202,16 +203,22 @@ def _office_ceiling(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _issuing_organ(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """A measure the law reserves to the organ that issued the certificate, decided by another."""
+    """A measure the law reserves to the organ that issued the certificate, decided by another:
+    one flag per measure, citing every cited law's reservation of it."""
+    rules: dict[Reserved, list[str]] = {}
+    for r in reserved_kinds(case, ctx):
+        first = next((k for k in rules if k.kind == r.kind), r)
+        rules.setdefault(first, []).append(r.rule)
     return [
         _flag(
             Severity.MUST_FIX,
             f"拟处“{r.kind}”依法由颁发证书的机关决定，案卷载明发证机关为{r.issuer}，"
             f"{case.agency.name}无权作出",
-            r.rule,
+            cited[0],
             f"agency.name={case.agency.name}；penalty.types：{'、'.join(case.penalty.types)}",
+            also_cites=list(dict.fromkeys(cited[1:])),
         )
-        for r in reserved_kinds(case, ctx)
+        for r, cited in rules.items()
     ]
 
 
@@ -480,7 +487,17 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     also_cites=[ctx.penalty_law("第十七条")],
                 )
             )
-    return flags
+    return _one_finding(flags)
+
+
+def _one_finding(flags: list[Flag]) -> list[Flag]:
+    """The law and its regulation both cited (烟草专卖法第三十二条, 实施条例第五十七条) give the
+    power to the same department: one defect, citing every 罚则 that says so."""
+    if len(flags) < 2:
+        return flags
+    first, rest = flags[0], flags[1:]
+    cited = [f.rule for f in rest] + first.also_cites
+    return [first.model_copy(update={"also_cites": list(dict.fromkeys(cited))})]
 
 
 # Places that are web pages, accounts or shops on a platform, not places on the map.

@@ -327,6 +327,7 @@ def _step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 _QUESTIONING = re.compile(r"询问|讯问")
 _QUESTIONING_RECORD = re.compile(r"(?:询问|讯问|问话|谈话|调查)[^，。；、]{0,8}(?:笔录|记录)")
+_QUESTIONING_MINUTES = re.compile(r"(?:询问|讯问|问话|谈话|调查)[^，。；、]{0,8}笔录")
 
 
 def _unrecorded_questioning(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -364,9 +365,11 @@ def _questioning_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fla
     records += [(d.date, d.type) for d in case.documents]
     for e in case.events_of("调查取证"):
         said = _NO_QUESTIONING_RECORD.search(e.note)
-        if said is None or any(
-            day == e.date and _QUESTIONING_RECORD.search(text) for day, text in records
-        ):
+        # 制作工作记录，未制作询问笔录: a file denying the 笔录 is answered by a 笔录 only
+        made = (
+            _QUESTIONING_MINUTES if said and said.group(0).endswith("笔录") else _QUESTIONING_RECORD
+        )
+        if said is None or any(day == e.date and made.search(text) for day, text in records):
             continue
         return [
             Flag(
@@ -1294,6 +1297,55 @@ def _pending_own_base(case: CaseFile, base: str) -> str | None:
     return None
 
 
+_SALES = re.compile(r"已售|已销售|销售数量|销售金额|销售额")
+
+
+def _built_on_pending_sales(case: CaseFile, base: str) -> str | None:
+    """货值金额、违法所得 counted over goods already sold (按库存86袋与已售约120袋合计…计算) are as
+    unverified as the sales the file says it is still checking."""
+    if base not in ("货值金额", "违法所得"):
+        return None
+    told = [*case.facts.unverified, *re.split(r"[。；;]", case.facts.description)]
+    pending = next(
+        (
+            t
+            for t in told
+            if _SALES.search(t) and (t in case.facts.unverified or _PENDING.search(t))
+        ),
+        None,
+    )
+    if pending is None:
+        return None
+    words = _BASES[base]
+    counted = any(
+        _SALES.search(s) and any(w in s for w in words) and not _PENDING.search(s)
+        for s in re.split(r"[。；;]", case.facts.description)
+    )
+    return f"“{pending}”" if counted else None
+
+
+_YUAN = re.compile(r"([0-9]+(?:\.[0-9]+)?)元")
+
+
+def _pending_part(case: CaseFile, base: str) -> str | None:
+    """A base summed from parts, one of which the file says is unverified (…推算为11840元，尚待
+    结算明细核对。两项合计58600元): the total is as unverified as its part."""
+    amounts = case.facts.amounts
+    totals = [v for name, v in amounts.items() if same_base(name, base)]
+    told = [*case.facts.unverified]
+    told += [s for s in re.split(r"[。；;]", case.facts.description) if _PENDING.search(s)]
+    for text in told:
+        for number in _YUAN.findall(text):
+            part = float(number)
+            if any(
+                abs(total - part - other) < 0.5 or abs(total - part) < 0.5
+                for total in totals
+                for other in amounts.values()
+            ):
+                return f"“{text}”"
+    return None
+
+
 def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     pending = pending_amounts(case)
     if not pending and not case.facts.unverified and not _PENDING.search(case.facts.description):
@@ -1301,7 +1353,12 @@ def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     for base in sorted(_fine_bases(case, ctx)):
         match = next((w for b, w in pending.items() if b in base or base in b), None)
-        match = match or _pending_own_base(case, base)
+        match = (
+            match
+            or _pending_own_base(case, base)
+            or _built_on_pending_sales(case, base)
+            or _pending_part(case, base)
+        )
         if match is not None:
             flags.append(
                 _flag(

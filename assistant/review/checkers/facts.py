@@ -8,6 +8,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.cases.penalty_text import AMOUNT_NUMBER, amount_yuan
 from assistant.discretion.penalty_amounts import resolve_yuan
+from assistant.review.checkers.purposed_conduct import misapplied
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
@@ -108,6 +109,8 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         missing = (fine.base, standard.id)
     if missing is None or _named_with_qualifier(missing[0], case.facts.amounts):
         return []
+    if found is not None and misapplied(case, ctx, found[1].citation):
+        return []  # the base of an article the law point finds wrongly applied is moot
     if _valued_by_its_act(missing[0], case):
         return []
     base, source = missing

@@ -143,7 +143,12 @@ _INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
 # 某局劳动保障监察支队 / 某局执法监察大队: a team named under its department is part of that
 # department; only statute makes such a team a subject (道路交通安全法: 公安机关交通管理部门;
 # 消防法: 消防救援机构), so police and fire teams are left alone.
-_DEPARTMENT_TEAM = re.compile(r"(?:局|委员会|厅)[\u4e00-\u9fa5]{0,12}(?:支队|大队|中队)$")
+# 某区农业综合行政执法大队 / 某市自然资源执法监察大队: the 综合行政执法 reform's teams act in
+# their department's name; no statute names such a team, so it is that department's unit too.
+_DEPARTMENT_TEAM = re.compile(
+    r"(?:局|委员会|厅)[\u4e00-\u9fa5]{0,12}(?:支队|大队|中队)$"
+    r"|(?:综合行政执法|综合执法|执法监察)(?:支队|大队|中队)$"
+)
 _STATUTORY_TEAMS = ("公安", "交通警察", "交警", "消防")
 # 某市生态环境局某某分局: since the 省以下环保机构垂直管理 reform the county bureau is the city
 # bureau's 派出分局 (派出机构), and the 污染防治 laws give penalty power to 县级以上人民政府

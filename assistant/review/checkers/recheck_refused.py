@@ -1,0 +1,81 @@
+"""程序是否合法: a re-test (复检/复验) the party asked for in time and was refused.
+
+农产品质量安全法第五十一条第一款, 食品安全法第八十八条, 产品质量法第十五条…: a party who disputes
+a sampling result may ask for a re-test; refusing a request the file does not call late, and
+deciding on the first result alone, takes that right away. The duty is found in the law of the
+cited 罚则 or of the breached article (its version applied), in the 款 that lets the party ask."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.statutory_fine import penalty_provisions
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
+
+_RETEST = r"(?:复检|复验)"
+_ASKED = re.compile(rf"(?:申请|提出|要求)[^。；，]{{0,6}}{_RETEST}|{_RETEST}申请")
+_REFUSED = re.compile(
+    rf"{_RETEST}[^。；]{{0,20}}(?:不予受理|不予{_RETEST}|不予安排|未予安排|未获安排|驳回|不予准许|不同意)"
+    rf"|(?:不予|未予|拒绝)(?:受理|安排)?{_RETEST}"
+)
+# a request the file itself calls late or otherwise not due is lawfully refused
+_NOT_DUE = re.compile(
+    rf"{_RETEST}[^。；]{{0,30}}(?:逾期|超过[^。；]{{0,8}}期限|超出[^。；]{{0,8}}期限|不得{_RETEST})"
+    rf"|逾期[^。；]{{0,10}}(?:申请|提出){_RETEST}"
+)
+_RESULT = re.compile(rf"{_RETEST}(?:报告|结果|结论|检测|检验)")
+_DUTY = re.compile(rf"申请{_RETEST}")
+
+_flag = PointFlags(ReviewPoint.PROCEDURE)
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    told = _told(case)
+    asked = next((m.group(0) for t in told if (m := _REFUSED.search(t))), None)
+    if asked is None or not any(_ASKED.search(t) for t in told):
+        return []
+    if any(_NOT_DUE.search(t) for t in told) or any(_RESULT.search(e.name) for e in case.evidence):
+        return []
+    rule = _retest_rule(case, ctx)
+    if rule is None:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"当事人依法申请复检（复验），行政机关未予复检即以初检结果认定事实并作出处罚，"
+            f"剥夺了当事人的法定权利（{rule}）",
+            rule,
+            f"案卷载明：“{asked}”；证据中无复检（复验）结果",
+        )
+    ]
+
+
+def _told(case: CaseFile) -> list[str]:
+    texts = [case.facts.description, *case.facts.circumstances]
+    texts += [e.note for e in case.events]
+    texts += [e.name for e in case.evidence] + [d.type for d in case.documents]
+    return [t for t in texts if t]
+
+
+def _retest_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
+    """The 款 of the applied special law that lets the party ask for a re-test."""
+    cited = penalty_provisions(case, ctx) + _violated(case, ctx)
+    for law, version in dict.fromkeys((c.law, c.version) for c in cited):
+        for record in ctx.store.iter_articles([law]):
+            if record.version != version:
+                continue
+            paragraph = next((p for p in record.paragraphs if _DUTY.search(p.text)), None)
+            if paragraph is not None:
+                number = paragraph.number if len(record.paragraphs) > 1 else None
+                return canonical_citation(record.title, record.label, number, None)
+    return None
+
+
+def _violated(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
+    found: list[ResolvedCitation] = []
+    for written in case.citations.violated:
+        found += [r for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)]
+    return found
