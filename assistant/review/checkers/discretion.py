@@ -14,7 +14,6 @@ from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.case_text import passages
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.checkers.conditional_measure import unconditioned_measures
-from assistant.review.checkers.uncorrected_fine import heavier_tier_without_order
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import lightening_stated, recorded_grounds, reduction_grounds
@@ -142,7 +141,7 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     bounds, _, rule = found
     low, high = bounds.low, bounds.high
     if high is not None and amount > high + _TOLERANCE_YUAN:
-        if _heavier_tier_applied(case, ctx, rule) or heavier_tier_without_order(case, ctx, rule):
+        if _heavier_tier_applied(case, ctx, rule):
             return []
         why = f"罚款{amount:.10g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
     elif low is not None and amount < low - _TOLERANCE_YUAN and not reduction_grounds(case):

@@ -22,7 +22,7 @@ from assistant.review.statutory_fine import (
     penalty_provisions,
     range_rule,
 )
-from assistant.review.statutory_range import SERIOUS, UNCORRECTED, FineClause, fine_clauses
+from assistant.review.statutory_range import SERIOUS, UNCORRECTED, fine_clauses
 from corpus.citation_resolver import ResolvedCitation
 from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
@@ -159,8 +159,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         clauses = fine_clauses(
             paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
         )
-        heavier_only = _heavier_tier_only(clauses, case.penalty.amount)
-        if not heavier_only and (not clauses or any(c.requires not in allowed for c in clauses)):
+        if not clauses or any(c.requires not in allowed for c in clauses):
             continue
         if not any(c.requires == UNCORRECTED for c in clauses):
             continue
@@ -168,7 +167,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             Flag(
                 point=ReviewPoint.LAW,
                 severity=Severity.MUST_FIX,
-                reason=f"{citation.citation}{_WHAT_NEEDS_THE_ORDER[heavier_only]}，"
+                reason=f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款，"
                 f"{why}，罚款的法定前提不具备，适用法律错误",
                 # the 拒不改正 condition sits in the 款's lead-in, not in the cited 项
                 rule=range_rule(citation, in_paragraph=True),
@@ -177,33 +176,6 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
-
-
-_WHAT_NEEDS_THE_ORDER = {
-    False: "只对经责令改正而拒不改正（逾期未改正）的处以罚款",
-    True: "对未经责令改正的只可处较低一档罚款，本案罚款数额只有逾期不改正的才可处以",
-}
-
-
-def _heavier_tier_only(clauses: list[FineClause], amount: float) -> bool:
-    """可以处一千元以下罚款；逾期不改正的，处一千元以上五千元以下罚款 (动物防疫法第九十二条): a fine
-    above every unconditioned clause's maximum, within the 逾期不改正 clause's, is that clause
-    applied — the same missing precondition as an article that fines only the refusal."""
-    plain = [c for c in clauses if c.requires is None]
-    heavier = [c for c in clauses if c.requires == UNCORRECTED]
-    if not plain or not heavier or len(plain) + len(heavier) != len(clauses):
-        return False
-    caps = [c.fine.max_yuan for c in plain if c.fine.base is None]
-    tops = [c.fine.max_yuan for c in heavier if c.fine.base is None]
-    if len(caps) != len(plain) or None in caps or not tops or None in tops:
-        return False
-    return max(caps) < amount <= max(tops)
-
-
-def heavier_tier_without_order(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
-    """This check flags the fine cited as ``rule`` as a 逾期不改正 tier applied without its
-    precondition: the discretion point's above-maximum finding is then that one defect."""
-    return any(f.rule == rule or rule in f.also_cites for f in check(case, ctx))
 
 
 def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case: CaseFile) -> Flag:
