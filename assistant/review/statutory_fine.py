@@ -143,9 +143,20 @@ def priced_goods(amounts: dict[str, float], quantities: dict[str, float]) -> flo
 
 def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
     """Every 处罚依据 of the file that resolves on the act date."""
+    return _resolved(case.citations.penalty_basis, case, ctx)
+
+
+def violated_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
+    """Every 违法依据 of the file that resolves on the act date."""
+    return _resolved(case.citations.violated, case, ctx)
+
+
+def _resolved(written: list[str], case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
     found: list[ResolvedCitation] = []
-    for written in case.citations.penalty_basis:
-        found += [r for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)]
+    for citation in written:
+        found += [
+            r for r in ctx.resolve(citation, case.act_date) if isinstance(r, ResolvedCitation)
+        ]
     return found
 
 

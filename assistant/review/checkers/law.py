@@ -24,7 +24,12 @@ from assistant.review.sanction_versions import (
     superseded_item,
     superseded_sanction,
 )
-from assistant.review.statutory_fine import is_general_law, matching_standard, penalty_provisions
+from assistant.review.statutory_fine import (
+    is_general_law,
+    matching_standard,
+    penalty_provisions,
+    violated_provisions,
+)
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 from corpus.numerals import to_chinese
 
@@ -271,12 +276,7 @@ def _article_id(citation: ResolvedCitation) -> str:
 
 def _duty_link(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Flag a pairing only when both articles are linked by the statute, but elsewhere."""
-    duties = [
-        r
-        for written in case.citations.violated
-        for r in ctx.resolve(written, case.act_date)
-        if isinstance(r, ResolvedCitation)
-    ]
+    duties = violated_provisions(case, ctx)
     flags = []
     for penalty in penalty_provisions(case, ctx):
         penalty_links = _linked(ctx, penalty)

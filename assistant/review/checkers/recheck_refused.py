@@ -12,8 +12,8 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.statutory_fine import penalty_provisions
-from corpus.citation_resolver import ResolvedCitation, canonical_citation
+from assistant.review.statutory_fine import penalty_provisions, violated_provisions
+from corpus.citation_resolver import canonical_citation
 
 _RETEST = r"(?:复检|复验)"
 _ASKED = re.compile(rf"(?:申请|提出|要求)[^。；，]{{0,6}}{_RETEST}|{_RETEST}申请")
@@ -62,7 +62,7 @@ def _told(case: CaseFile) -> list[str]:
 
 def _retest_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
     """The 款 of the applied special law that lets the party ask for a re-test."""
-    cited = penalty_provisions(case, ctx) + _violated(case, ctx)
+    cited = penalty_provisions(case, ctx) + violated_provisions(case, ctx)
     for law, version in dict.fromkeys((c.law, c.version) for c in cited):
         for record in ctx.store.iter_articles([law]):
             if record.version != version:
@@ -72,10 +72,3 @@ def _retest_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
                 number = paragraph.number if len(record.paragraphs) > 1 else None
                 return canonical_citation(record.title, record.label, number, None)
     return None
-
-
-def _violated(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
-    found: list[ResolvedCitation] = []
-    for written in case.citations.violated:
-        found += [r for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)]
-    return found
