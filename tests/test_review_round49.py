@@ -14,8 +14,9 @@
   reserving (or both naming the department) are one finding;
 - the 1998 非法出版物 line for an individual (图书二千册);
 - 货值金额 from each kind's price times its counts;
-- a step that says 未制作询问笔录 is not answered by a 工作记录.
-Cases are variants of eval/sets/review_fresh35 and review_fresh37 files."""
+- a step that says 未制作询问笔录 is not answered by a 工作记录;
+- several items of one 款 fined separately and added (分别裁量…合并) may reach each maximum.
+Cases are variants of eval/sets/review_fresh30, review_fresh35 and review_fresh37 files."""
 
 from __future__ import annotations
 
@@ -213,3 +214,14 @@ def test_a_phone_note_is_no_questioning_record(ctx: ReviewContext) -> None:
         }
     )
     assert not cites_article(variant_findings(data, ctx), "evidence", rule)
+
+
+@pytest.mark.parametrize(("amount", "flagged"), [(110000, False), (210000, True)])
+def test_two_items_fined_separately_may_reach_each_maximum(
+    amount: int, flagged: bool, ctx: ReviewContext
+) -> None:
+    """第九十七条第（一）项、第（六）项分别裁量…合并罚款: up to 十万元 per act."""
+    data = set_file_data("review_fresh30", "rf30a_09_*.yaml")
+    data["penalty"]["amount"] = amount
+    found = variant_findings(data, ctx)
+    assert cites_article(found, "discretion", "《中华人民共和国安全生产法》第九十七条") is flagged

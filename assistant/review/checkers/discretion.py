@@ -27,6 +27,7 @@ from assistant.review.statutory_fine import (
     penalty_provisions,
     statutory_fine,
 )
+from corpus.citation_resolver import ResolvedCitation
 
 _TOLERANCE_YUAN = 0.5
 # What makes the act itself 轻微 (第三十三条第一款前句), as a file records it: the word, a
@@ -138,8 +139,10 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     found = statutory_fine(case, ctx)
     if amount is None or found is None:
         return []
-    bounds, _, rule = found
+    bounds, cited, rule = found
     low, high = bounds.low, bounds.high
+    if high is not None:
+        high *= _separately_fined_items(case, ctx, cited)
     if high is not None and amount > high + _TOLERANCE_YUAN:
         if _heavier_tier_applied(case, ctx, rule):
             return []
@@ -160,6 +163,24 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     else:
         return []
     return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:.10g}")]
+
+
+# 依照第九十七条第（一）项、第（六）项分别裁量：…罚款六万元，…罚款五万元，合并罚款十一万元
+_SEPARATELY = re.compile(r"分别(?:裁量|处罚|处以?|罚款)[^。]{0,80}合并")
+
+
+def _separately_fined_items(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> int:
+    """Several items of one 款 cited for several acts, each fined on its own and the fines
+    added (分别裁量…合并): the total may reach each item's maximum once per act."""
+    if not _SEPARATELY.search(case.facts.description):
+        return 1
+    same = {
+        c.citation
+        for c in penalty_provisions(case, ctx)
+        if c.item is not None
+        and (c.law, c.article, c.paragraph) == (cited.law, cited.article, cited.paragraph)
+    }
+    return max(len(same), 1)
 
 
 def _reduction_rule(case: CaseFile, ctx: ReviewContext) -> str:
