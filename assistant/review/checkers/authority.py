@@ -492,12 +492,16 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _one_finding(flags: list[Flag]) -> list[Flag]:
     """The law and its regulation both cited (烟草专卖法第三十二条, 实施条例第五十七条) give the
-    power to the same department: one defect, citing every 罚则 that says so."""
-    if len(flags) < 2:
-        return flags
-    first, rest = flags[0], flags[1:]
-    cited = [f.rule for f in rest] + first.also_cites
-    return [first.model_copy(update={"also_cites": list(dict.fromkeys(cited))})]
+    power to the same department: one defect, citing every 罚则 that says so. Flags naming
+    other departments stay apart."""
+    groups: dict[str, list[Flag]] = {}
+    for flag in flags:
+        groups.setdefault(flag.reason.split("规定由", 1)[-1], []).append(flag)
+    merged = []
+    for first, *rest in groups.values():
+        cited = [f.rule for f in rest] + first.also_cites
+        merged.append(first.model_copy(update={"also_cites": list(dict.fromkeys(cited))}))
+    return merged
 
 
 # Places that are web pages, accounts or shops on a platform, not places on the map.

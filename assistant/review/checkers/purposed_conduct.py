@@ -36,7 +36,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             told = _told(clauses, purpose, _item_conduct(record))
             if told is None:
                 continue
-            rule = canonical_citation(record.title, record.label, 1, None)
+            first = 1 if len(record.paragraphs) > 1 else None  # the 款 listing the acts
+            rule = canonical_citation(record.title, record.label, first, None)
             return [
                 _flag(
                     Severity.MUST_FIX,

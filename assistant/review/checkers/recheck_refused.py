@@ -34,8 +34,8 @@ _flag = PointFlags(ReviewPoint.PROCEDURE)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     told = _told(case)
-    asked = next((m.group(0) for t in told if (m := _REFUSED.search(t))), None)
-    if asked is None or not any(_ASKED.search(t) for t in told):
+    refused = next((m.group(0) for t in told if (m := _REFUSED.search(t))), None)
+    if refused is None or not any(_ASKED.search(t) for t in told):
         return []
     if any(_NOT_DUE.search(t) for t in told) or any(_RESULT.search(e.name) for e in case.evidence):
         return []
@@ -48,7 +48,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"当事人依法申请复检（复验），行政机关未予复检即以初检结果认定事实并作出处罚，"
             f"剥夺了当事人的法定权利（{rule}）",
             rule,
-            f"案卷载明：“{asked}”；证据中无复检（复验）结果",
+            f"案卷载明：“{refused}”；证据中无复检（复验）结果",
         )
     ]
 
