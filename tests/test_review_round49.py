@@ -21,10 +21,17 @@ Cases are variants of eval/sets/review_fresh30, review_fresh35 and review_fresh3
 from __future__ import annotations
 
 import pytest
-from review_fixtures import cites_article, edited_example, set_file_data, variant_findings
+from review_fixtures import (
+    cites_article,
+    edited_example,
+    set_file_data,
+    variant_findings,
+    variant_flags,
+)
 
 from assistant.review.checkers.procedure import hearing_items
 from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag
 from assistant.review.statutory_fine import priced_goods
 
 F35 = "review_fresh35"
@@ -160,9 +167,11 @@ def test_a_licence_revoked_by_another_than_its_issuer(ctx: ReviewContext) -> Non
 def test_a_law_and_its_regulation_reserving_the_downgrade_are_one_finding(
     ctx: ReviewContext,
 ) -> None:
-    found = variant_findings(set_file_data(F37, "rf37c_06_*.yaml"), ctx)
+    data = set_file_data(F37, "rf37c_06_*.yaml")
+    found = variant_findings(data, ctx)
     assert cites_article(found, "authority", QUALITY_75)
     assert cites_article(found, "authority", "《中华人民共和国建筑法》第七十六条")
+    assert len(_must_fix(data, ctx, "authority")) == 1
 
 
 def test_a_law_and_its_regulation_naming_the_department_are_one_finding(
@@ -172,6 +181,12 @@ def test_a_law_and_its_regulation_naming_the_department_are_one_finding(
     found = variant_findings(data, ctx)
     assert cites_article(found, "authority", TOBACCO_32)
     assert cites_article(found, "authority", "《中华人民共和国烟草专卖法实施条例》第五十七条")
+    assert len(_must_fix(data, ctx, "authority")) == 1
+
+
+def _must_fix(data: dict, ctx: ReviewContext, point: str) -> list[Flag]:
+    flags = variant_flags(data, ctx)
+    return [f for f in flags if f.point.value == point and f.severity.value == "must_fix"]
 
 
 @pytest.mark.parametrize(("kind", "flagged"), [("个人", True), ("单位", False)])

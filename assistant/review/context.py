@@ -23,6 +23,8 @@ from corpus.model import ArticleRecord
 from corpus.store import CorpusStore
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
+# law versions whose articles a context keeps (a review touches a handful)
+_ARTICLE_CACHE = 256
 
 
 class OfficerDirectory(Protocol):
@@ -45,6 +47,7 @@ class ReviewContext:
     av_recording: AvRecordingList | None = None  # 音像记录事项清单
     document_functions: DocumentFunctions | None = None  # 文书功能目录
     _rules: dict[str, str] = field(default_factory=dict)
+    _articles: dict[tuple[str, date], tuple[ArticleRecord, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -91,6 +94,18 @@ class ReviewContext:
     def resolved(self, written: str, on: date) -> list[ResolvedCitation]:
         """The citations of ``written`` that resolve on ``on``; errors left out."""
         return [r for r in self.resolve(written, on) if isinstance(r, ResolvedCitation)]
+
+    def articles_in(self, law: str, version: date) -> tuple[ArticleRecord, ...]:
+        """Every article of one version of a law, read from the store once per process: several
+        checkers scan the cited 罚则's own law (reservations, duties, re-test rights) per review."""
+        key = (law, version)
+        if key not in self._articles:
+            if len(self._articles) >= _ARTICLE_CACHE:
+                del self._articles[next(iter(self._articles))]
+            self._articles[key] = tuple(
+                r for r in self.store.iter_articles([law]) if r.version == version
+            )
+        return self._articles[key]
 
     def record(self, citation: ResolvedCitation) -> ArticleRecord | None:
         return self.store.article(citation.law, citation.version, citation.article, citation.suffix)

@@ -97,9 +97,7 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
         return []
     found: list[Reserved] = []
     for citation in penalty_provisions(case, ctx):
-        for record in ctx.store.iter_articles([citation.law]):
-            if record.version != citation.version:
-                continue
+        for record in ctx.articles_in(citation.law, citation.version):
             texts = [p.text for p in record.paragraphs]
             for clause, measure in _reservations(record.text):
                 rule = _paragraph_rule(
@@ -159,9 +157,7 @@ def fine_ceiling(case: CaseFile, ctx: ReviewContext) -> FineCeiling | None:
     kind of office the agency is (its name ends in the organ the article names)."""
     acting = case.agency.acts_in_name_of or case.agency.name
     for citation in penalty_provisions(case, ctx):
-        for record in ctx.store.iter_articles([citation.law]):
-            if record.version != citation.version:
-                continue
+        for record in ctx.articles_in(citation.law, citation.version):
             for match in _CEILING.finditer(record.text):
                 organ = match.group(3)
                 if not _is_organ(acting, organ):
@@ -207,8 +203,8 @@ def _law_reserved(case: CaseFile, ctx: ReviewContext, words: str) -> list[str]:
     pattern = re.compile(rf"(?:{words})的行政处罚，由[^。；]{{0,40}}?(?:人民政府|国务院)")
     rules: list[str] = []
     for cited in penalty_provisions(case, ctx):
-        for record in ctx.store.iter_articles([cited.law]):
-            if record.version == cited.version and pattern.search(record.text):
+        for record in ctx.articles_in(cited.law, cited.version):
+            if pattern.search(record.text):
                 rule = canonical_citation(record.title, record.label, None, None)
                 rules += [rule] if rule not in rules else []
     return rules

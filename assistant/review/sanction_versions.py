@@ -157,9 +157,7 @@ def act_date_counterpart(
     if later is None:
         return None
     wanted = _grams(later.article_text)
-    same_version = (
-        r for r in ctx.resolver.store.iter_articles([penalty.law]) if r.version == penalty.version
-    )
+    same_version = ctx.articles_in(penalty.law, penalty.version)
     best = max(same_version, key=lambda r: dice(_grams(r.text), wanted), default=None)
     if best is None or dice(_grams(best.text), wanted) < _MOVED_ARTICLE:
         return None

@@ -50,9 +50,7 @@ def statute_limitation(case: CaseFile, ctx: ReviewContext) -> StatuteLimitation 
     }
     cited |= _parent_laws(case, ctx, cited)
     for (law, version), title in cited.items():
-        for record in ctx.store.iter_articles([law]):
-            if record.version != version:
-                continue
+        for record in ctx.articles_in(law, version):
             match = _CLAUSE.search(record.text)
             if match is None:
                 continue

@@ -152,12 +152,7 @@ def violated_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCita
 
 
 def _resolved(written: list[str], case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
-    found: list[ResolvedCitation] = []
-    for citation in written:
-        found += [
-            r for r in ctx.resolve(citation, case.act_date) if isinstance(r, ResolvedCitation)
-        ]
-    return found
+    return [r for citation in written for r in ctx.resolved(citation, case.act_date)]
 
 
 GENERAL_LAW = "中华人民共和国行政处罚法"

@@ -205,20 +205,19 @@ def _office_ceiling(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _issuing_organ(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A measure the law reserves to the organ that issued the certificate, decided by another:
     one flag per measure, citing every cited law's reservation of it."""
-    rules: dict[Reserved, list[str]] = {}
+    by_kind: dict[str, list[Reserved]] = {}
     for r in reserved_kinds(case, ctx):
-        first = next((k for k in rules if k.kind == r.kind), r)
-        rules.setdefault(first, []).append(r.rule)
+        by_kind.setdefault(r.kind, []).append(r)
     return [
         _flag(
             Severity.MUST_FIX,
-            f"拟处“{r.kind}”依法由颁发证书的机关决定，案卷载明发证机关为{r.issuer}，"
+            f"拟处“{kind}”依法由颁发证书的机关决定，案卷载明发证机关为{found[0].issuer}，"
             f"{case.agency.name}无权作出",
-            cited[0],
+            found[0].rule,
             f"agency.name={case.agency.name}；penalty.types：{'、'.join(case.penalty.types)}",
-            also_cites=list(dict.fromkeys(cited[1:])),
+            also_cites=list(dict.fromkeys(r.rule for r in found[1:])),
         )
-        for r, cited in rules.items()
+        for kind, found in by_kind.items()
     ]
 
 
@@ -449,7 +448,9 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if unauthorised_organisation(case, ctx):
         return []  # no subject at all (第十九条): the subject point's finding
     own = _own_kinds(case)
-    flags = []
+    # one finding per department the 罚则 names: a law and its regulation both cited (烟草专卖法
+    # 第三十二条, 实施条例第五十七条) give the power to the same one, cited together
+    found: dict[tuple[frozenset[str], frozenset[str]], list[Flag]] = {}
     for citation in penalty_provisions(case, ctx):
         # the cited 款 names its department (消防法第六十五条: 第一款 市场监管, 第二款 消防)
         own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
@@ -464,7 +465,7 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         named = _named_departments(assigners)
         item = _item_department(citation, named) if named and _SHARED in text else None
         if item and not item & own:
-            flags.append(
+            found.setdefault((frozenset(named), frozenset(item)), []).append(
                 _flag(
                     Severity.MUST_FIX,
                     f"{citation.citation}规定由{'、'.join(sorted(named))}部门按照各自职权实施处罚，"
@@ -475,7 +476,7 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
         elif named and not named & own:
-            flags.append(
+            found.setdefault((frozenset(named), frozenset()), []).append(
                 _flag(
                     Severity.MUST_FIX,
                     f"{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚，"
@@ -487,21 +488,14 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     also_cites=[ctx.penalty_law("第十七条")],
                 )
             )
-    return _one_finding(flags)
+    return [_citing_all(flags) for flags in found.values()]
 
 
-def _one_finding(flags: list[Flag]) -> list[Flag]:
-    """The law and its regulation both cited (烟草专卖法第三十二条, 实施条例第五十七条) give the
-    power to the same department: one defect, citing every 罚则 that says so. Flags naming
-    other departments stay apart."""
-    groups: dict[str, list[Flag]] = {}
-    for flag in flags:
-        groups.setdefault(flag.reason.split("规定由", 1)[-1], []).append(flag)
-    merged = []
-    for first, *rest in groups.values():
-        cited = [f.rule for f in rest] + first.also_cites
-        merged.append(first.model_copy(update={"also_cites": list(dict.fromkeys(cited))}))
-    return merged
+def _citing_all(flags: list[Flag]) -> Flag:
+    """The first flag, also citing the other 罚则 that name the same department."""
+    first, *rest = flags
+    cited = [f.rule for f in rest] + first.also_cites
+    return first.model_copy(update={"also_cites": list(dict.fromkeys(cited))})
 
 
 # Places that are web pages, accounts or shops on a platform, not places on the map.

@@ -95,6 +95,12 @@ _LOWER_BOUND = re.compile(rf"溶解氧|下限|{_FLOOR_WORDS}")
 # 发芽率83%低于国家规定标准 (种子法第四十八条 劣种子): a floor the measure is said to miss
 _SHORTFALL = re.compile(r"低于[^，。；]{0,10}(?:标准|规定值|标注值|要求)")
 _NEUTRAL_PH = 7
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"[。；;]", text)
+
+
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
 )
@@ -449,7 +455,7 @@ def _pollutants(text: str) -> set[str]:
 
 def claimed_pollutants(case: CaseFile) -> set[str]:
     """Pollutants the narrative says exceeded (named in a sentence saying 超标)."""
-    sentences = re.split(r"[。；;]", _narrative(case))
+    sentences = _sentences(_narrative(case))
     return set().union(*(_pollutants(s) for s in sentences if _EXCEEDANCE.search(s)))
 
 
@@ -1273,7 +1279,7 @@ def pending_amounts(case: CaseFile) -> dict[str, str]:
     }
     texts = [case.facts.description, *case.facts.circumstances, *(e.note for e in case.evidence)]
     for text in texts:
-        for sentence in re.split(r"[。；;]", text):
+        for sentence in _sentences(text):
             if _PENDING.search(sentence):
                 pending.update({base: f"“{sentence}”" for base in _named(sentence)})
     return pending
@@ -1289,7 +1295,7 @@ def _pending_own_base(case: CaseFile, base: str) -> str | None:
     )
     if listed is not None:
         return f"facts.unverified：{listed}"
-    for sentence in re.split(r"[。；;]", case.facts.description):
+    for sentence in _sentences(case.facts.description):
         if _PENDING.search(sentence) and (
             base in sentence or (len(core) >= 3 and core in sentence)
         ):
@@ -1300,26 +1306,24 @@ def _pending_own_base(case: CaseFile, base: str) -> str | None:
 _SALES = re.compile(r"已售|已销售|销售数量|销售金额|销售额")
 
 
+def _pending_texts(case: CaseFile) -> list[str]:
+    """What the file says it is still verifying: ``facts.unverified`` and 尚在核实 sentences."""
+    told = [s for s in _sentences(case.facts.description) if _PENDING.search(s)]
+    return [*case.facts.unverified, *told]
+
+
 def _built_on_pending_sales(case: CaseFile, base: str) -> str | None:
     """货值金额、违法所得 counted over goods already sold (按库存86袋与已售约120袋合计…计算) are as
     unverified as the sales the file says it is still checking."""
     if base not in ("货值金额", "违法所得"):
         return None
-    told = [*case.facts.unverified, *re.split(r"[。；;]", case.facts.description)]
-    pending = next(
-        (
-            t
-            for t in told
-            if _SALES.search(t) and (t in case.facts.unverified or _PENDING.search(t))
-        ),
-        None,
-    )
+    pending = next((t for t in _pending_texts(case) if _SALES.search(t)), None)
     if pending is None:
         return None
     words = _BASES[base]
     counted = any(
         _SALES.search(s) and any(w in s for w in words) and not _PENDING.search(s)
-        for s in re.split(r"[。；;]", case.facts.description)
+        for s in _sentences(case.facts.description)
     )
     return f"“{pending}”" if counted else None
 
@@ -1332,9 +1336,7 @@ def _pending_part(case: CaseFile, base: str) -> str | None:
     结算明细核对。两项合计58600元): the total is as unverified as its part."""
     amounts = case.facts.amounts
     totals = [v for name, v in amounts.items() if same_base(name, base)]
-    told = [*case.facts.unverified]
-    told += [s for s in re.split(r"[。；;]", case.facts.description) if _PENDING.search(s)]
-    for text in told:
+    for text in _pending_texts(case):
         for number in _YUAN.findall(text):
             part = float(number)
             if any(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.case_text import clauses
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
@@ -30,10 +31,10 @@ _flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    clauses = _clauses(case)
+    told_clauses = _clauses(case)
     for cited in penalty_provisions(case, ctx):
         for record, paragraph, purpose in _taking_over(cited, ctx):
-            told = _told(clauses, purpose, _item_conduct(record))
+            told = _told(told_clauses, purpose, _item_conduct(record))
             if told is None:
                 continue
             first = 1 if len(record.paragraphs) > 1 else None  # the 款 listing the acts
@@ -62,8 +63,8 @@ def _taking_over(
     """(article, its taking-over paragraph, the purpose) for each article of the cited
     罚则's law (same version) that takes the cited article's conduct over."""
     found = []
-    for record in ctx.store.iter_articles([cited.law]):
-        if record.version != cited.version or record.number == cited.article:
+    for record in ctx.articles_in(cited.law, cited.version):
+        if record.number == cited.article:
             continue
         for paragraph in record.paragraphs:
             match = _TAKES_OVER.search(paragraph.text)
@@ -90,13 +91,13 @@ def _item_conduct(record: ArticleRecord) -> list[tuple[str, str]]:
 def _clauses(case: CaseFile) -> list[str]:
     texts = [case.title, case.violation.description, case.facts.description]
     texts += [*case.facts.circumstances, *case.facts.amounts]
-    return [c for t in texts for c in re.split(r"[，。；;]", t) if c]
+    return [c for t in texts for c in clauses(t)]
 
 
-def _told(clauses: list[str], purpose: str, acts: list[tuple[str, str]]) -> str | None:
+def _told(told_clauses: list[str], purpose: str, acts: list[tuple[str, str]]) -> str | None:
     """The first clause, not a denial, that tells the purpose's verb (骗取) or an item's act."""
     verb = purpose[:2]
-    for clause in clauses:
+    for clause in told_clauses:
         if _DENIED.search(clause):
             continue
         if verb in clause or any(v in clause and o in clause for v, o in acts):

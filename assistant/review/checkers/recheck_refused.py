@@ -64,9 +64,7 @@ def _retest_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
     """The 款 of the applied special law that lets the party ask for a re-test."""
     cited = penalty_provisions(case, ctx) + violated_provisions(case, ctx)
     for law, version in dict.fromkeys((c.law, c.version) for c in cited):
-        for record in ctx.store.iter_articles([law]):
-            if record.version != version:
-                continue
+        for record in ctx.articles_in(law, version):
             paragraph = next((p for p in record.paragraphs if _DUTY.search(p.text)), None)
             if paragraph is not None:
                 number = paragraph.number if len(record.paragraphs) > 1 else None

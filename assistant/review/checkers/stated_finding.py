@@ -54,9 +54,7 @@ def _duties(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, list[str], st
     """(rule, acts, finding) of each such duty in the laws of the cited 罚则."""
     found: list[tuple[str, list[str], str]] = []
     for cited in penalty_provisions(case, ctx):
-        for record in ctx.store.iter_articles([cited.law]):
-            if record.version != cited.version:
-                continue
+        for record in ctx.articles_in(cited.law, cited.version):
             duty = _DUTY.search(record.text)
             if duty is not None:
                 rule = canonical_citation(record.title, record.label, None, None)
