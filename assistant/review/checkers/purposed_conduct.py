@@ -26,6 +26,8 @@ _TAKES_OVER = re.compile(
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[)）](.+)$")
 # 未发现…骗取 / 不属于以骗取为目的 / 非以骗取为目的: a clause that denies the conduct
 _DENIED = re.compile(r"未发现|未见|不属于|非以|并非|不具有|没有|不存在|排除|无证据")
+# how case files tell an item's verb without using it: 录入未实际提供的推拿项目 is 虚构…项目
+_TOLD_AS = {"虚构": ("未实际提供", "未实际发生", "未实际实施", "虚记", "虚增", "凭空")}
 
 _flag = PointFlags(ReviewPoint.LAW)
 
@@ -100,6 +102,10 @@ def _told(told_clauses: list[str], purpose: str, acts: list[tuple[str, str]]) ->
     for clause in told_clauses:
         if _DENIED.search(clause):
             continue
-        if verb in clause or any(v in clause and o in clause for v, o in acts):
+        if verb in clause or any(_tells(clause, v) and o in clause for v, o in acts):
             return clause
     return None
+
+
+def _tells(clause: str, verb: str) -> bool:
+    return verb in clause or any(words in clause for words in _TOLD_AS.get(verb, ()))
