@@ -26,8 +26,16 @@ FORM_COVERS = frozenset({"告知", "送达", "调查取证"})
 
 def is_summary(case: CaseFile) -> bool:
     """The file decides on the spot: its decision form or its decision step says so."""
-    decided = [e.note + (e.method or "") for e in case.events_of("决定")]
-    forms = [d.type for d in case.documents if "决定" in d.type]
+    steps = case.events_of("决定")
+    decided = [e.note + (e.method or "") for e in steps]
+    # an earlier on-the-spot warning (当场行政处罚决定书 of the first inspection) is not this
+    # decision: only a form of the decision's own day, where the steps date it, is read
+    days = {e.date for e in steps}
+    forms = [
+        d.type
+        for d in case.documents
+        if "决定" in d.type and (not days or d.date is None or d.date in days)
+    ]
     return any(SUMMARY_WORDS.search(text) for text in decided + forms)
 
 

@@ -75,10 +75,12 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "农业农村": ("农业农村", "农业行政", "农业主管", "渔业主管", "渔业行政"),
     "林业": ("林业",),
     "邮政管理": ("邮政管理",),
+    "民政": ("民政",),
     "粮食和储备": ("粮食储备", "粮食物资储备", "粮食行政", "粮食主管"),
 }
-# 市容环境卫生 is city management, not health: read it before the health names see 卫生.
-_NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"),)
+# 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
+# 民政 inside 人民政府 is no 民政部门.
+_NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"), ("人民政府", "政府"))
 # Department names with a 和 inside: 住房和城乡建设主管部门 is one department; DEPARTMENTS
 # lists the short form only (department_kinds reads every name through this table).
 _ONE_NAME = (
@@ -319,9 +321,7 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
             continue  # the general law binds every agency (第四条); it is no 罚则 to be assigned
         if f"《{citation.law}》" in named_elsewhere:
             continue
-        if not any(
-            name in (citation.law, citation.title) or name in citation.title for name in laws
-        ):
+        if not _within(citation, laws, ctx):
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
@@ -334,6 +334,22 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
                 )
             )
     return flags
+
+
+# 为规范实施按日连续处罚，依据《中华人民共和国环境保护法》…制定本办法: the laws a rule is made under
+_MADE_UNDER = re.compile(r"(?:依据|根据)(《[^。]+?》)(?:[^。]*?)制定")
+
+
+def _within(citation: ResolvedCitation, laws: list[str], ctx: ReviewContext) -> bool:
+    """The 罚则's law is one the agency enforces, or a rule made under one (its 第一条 names
+    the law it implements: 按日连续处罚办法 under 环境保护法)."""
+    titles = [citation.law, citation.title]
+    first = next(
+        (r for r in ctx.articles_in(citation.law, citation.version) if r.number == 1), None
+    )
+    if first is not None and (made := _MADE_UNDER.search(first.text)):
+        titles.append(made.group(0))
+    return any(name in title for name in laws for title in titles)
 
 
 def department_kinds(text: str) -> set[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile, Document
+from assistant.review.checkers import uncorrected_fine
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
@@ -71,6 +72,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     self_limited = any("限期" in line for _, lines in orders for line in lines)
     if not orders or not (provisions or self_limited):
         return []
+    if uncorrected_fine.check(case, ctx):
+        return []  # the fine came before any due order: that law finding, not the order's form
     at_once_counts = not limited and not self_limited
     if _states_period(_decided_order_lines(case), at_once_counts):
         return []

@@ -13,7 +13,9 @@ from assistant.review.execution import carries_out_decision
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import coercive_only, enforcement_only
 from assistant.review.public_order import SOLE_STATEMENT, special_rule
-from corpus.citation_resolver import ResolvedCitation
+from assistant.review.statutory_fine import penalty_provisions
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
+from corpus.numerals import article_label
 
 # 撬锁进入住宅 / 破门进入: entering premises by force, which no 行政处罚 power allows
 _ILLEGAL = re.compile(
@@ -175,9 +177,26 @@ def _lapsed_laboratory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     "不具备检验资质的机构出具的检验结论不能作为定案依据",
                     rule,
                     f"{item.name}：{item.note}；{late[0].name}（{late[0].date}）",
+                    also_cites=_commissioning_rules(case, ctx),
                 )
             ]
     return []
+
+
+# 食品安全法第八十七条: 进行抽样检验…应当委托符合本法规定的食品检验机构进行 — the agency's own duty
+# to send its samples only to an accredited laboratory, beside the laboratory's
+_COMMISSIONING = re.compile(r"委托符合本法规定的[^。，；]{0,10}检[验测]机构")
+
+
+def _commissioning_rules(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """The article of a cited 罚则's law that binds the agency to accredited laboratories."""
+    found = []
+    for cited in penalty_provisions(case, ctx):
+        for record in ctx.articles_in(cited.law, cited.version):
+            if _COMMISSIONING.search(record.text):
+                label = article_label(record.number, record.suffix)
+                found.append(canonical_citation(record.title, label, None, None))
+    return list(dict.fromkeys(found))
 
 
 # 食品检验机构…取得资质认定后，方可从事食品检验活动 / 承担种子质量检验的机构应当…经…考核合格

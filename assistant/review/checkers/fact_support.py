@@ -38,10 +38,11 @@ _CONCENTRATION = r"mg/L|mg/l|mg/m3|mg/m³|mg/Nm3|μg/m3|dB\(A\)|dB|分贝|mg/kg"
 _UNIT = _CONCENTRATION + "|倍"
 # 限量 is a product standard's word for its limit (GB 18401 甲醛限量, GB 2763 最大残留限量)
 _EXCEEDANCE = re.compile(
-    # 超过食品添加剂最大使用量 / 超限量使用 (食品安全法第一百二十四条): a limit the measure breaks
-    r"超标|超限量|超(?:过|出)[^，。；]{0,20}(?:标准|限值|限量|使用量)"
+    # 超过食品添加剂最大使用量 / 超限量使用 (食品安全法第一百二十四条): a limit the measure breaks;
+    # never a denied one (均未超过…限值, 不超标, 没有高于)
+    r"(?<![未不无没])(?<!没有)(?:超标|超限量|超(?:过|出)[^，。；]{0,20}(?:标准|限值|限量|使用量)"
     r"|高于[^，。；]{0,10}(?:标准|限值|限量)"
-    r"|超(?:过|出)[^，。；]{0,6}允许误差"
+    r"|超(?:过|出)[^，。；]{0,6}允许误差)"
 )
 # a measuring instrument's error (示值误差 ±4g against ±10g) is within its limit either side
 _ERROR = re.compile(r"误差|偏差")
@@ -167,6 +168,8 @@ _INSPECTION = re.compile(
     rf"|在[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}(?:发现|查获|查见)"
     # a patrol that went into the premises (巡查时进入车间) inspected them
     rf"|巡查[^，。；]{{0,6}}?(?:到|至|进入)[^，。；]{{0,12}}{_PREMISES}"
+    # a patrol that reached the place and saw the act (巡查至银洲湖西岸，见当事人正为…卸砂石)
+    rf"|巡查(?:至|到)[^，。；]{{2,16}}[，,](?:见|看到|看见|发现|查见)"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
     # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
     rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
@@ -1381,8 +1384,24 @@ def _inspections(case: CaseFile) -> list[str]:
         if e.type == "调查取证" and _INSPECTION.search(e.note)
     ]
     # “无现场勘测笔录” says a record is missing, not that an inspection took place
-    written = _INSPECTION.search(_NO_SITE_RECORD.sub("", _narrative(case)))
+    narrative = _NO_SITE_RECORD.sub("", _narrative(case))
+    people = [p.name for p in case.parties if p.kind == "个人" and p.name]
+    written = next(
+        (
+            m
+            for m in _INSPECTION.finditer(narrative)
+            if not _party_did(narrative, m.start(), people)
+        ),
+        None,
+    )
     return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
+
+
+def _party_did(text: str, start: int, people: list[str]) -> bool:
+    """The clause's subject is a party (赵子豪在其打工的杂货店柜台发现…车钥匙): what the offender
+    found in a shop is the act told, not an inspection of the shop."""
+    clause = re.split(r"[，。；\n]", text[:start])[-1].strip()
+    return any(clause.startswith(name) for name in people)
 
 
 def _unrecorded(case: CaseFile) -> bool:
@@ -1452,6 +1471,10 @@ def unproven_site_fact(case: CaseFile) -> bool:
     return not any(e.type in _OBJECTIVE_TYPES for e in case.evidence)
 
 
+# what the officers saw there (发现, 见当事人正为…卸砂石)
+_SEEN = re.compile(r"发现|看到|看见|查见|见(?:当事人|其|有)")
+
+
 def found_on_site(case: CaseFile) -> bool:
     """The decision rests on what an inspection found: the narrative says the fact was
     found or inspected on site, or evidence was taken there. An inspection that found
@@ -1460,9 +1483,11 @@ def found_on_site(case: CaseFile) -> bool:
     narrative = _narrative(case)
     if _ON_SITE.search(narrative) or _INSPECTION.search(narrative):
         return True
-    # the violation is dated the day an inspection found it: that finding is the fact
+    # the violation is dated (begun or ended) the day an inspection found it: that finding is
+    # the fact
+    found_on = {case.violation.date, case.violation.end_date}
     if any(
-        e.date == case.violation.date and _INSPECTION.search(e.note) and "发现" in e.note
+        e.date in found_on and _INSPECTION.search(e.note) and _SEEN.search(e.note)
         for e in case.events_of("调查取证")
     ):
         return True

@@ -22,7 +22,7 @@ from assistant.review.statutory_fine import (
     penalty_provisions,
     range_rule,
 )
-from assistant.review.statutory_range import SERIOUS, UNCORRECTED, fine_clauses
+from assistant.review.statutory_range import REQUIREMENTS, SERIOUS, UNCORRECTED, fine_clauses
 from corpus.citation_resolver import ResolvedCitation
 from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
@@ -44,7 +44,7 @@ _ANY_ORDER = re.compile(
 
 # 本局决定责令当事人立即改正违法行为，并处罚款 / 告知拟处罚款并责令限期补办: the order the
 # penalty decision itself gives, with the fine — never the order that must come before it
-_WITH_THE_FINE = re.compile(r"决定|拟|并处|承办机构意见|处理意见")
+_WITH_THE_FINE = re.compile(r"决定|拟|并处|承办机构意见|承办人意见|处理意见")
 # the steps that weigh the proposed decision (集体讨论: 同意罚款…并责令限期办理) give no order
 _DECISION_STEPS = ("决定", "告知", "集体讨论", "法制审核")
 _DECISION_PAPERS = re.compile(r"处罚决定书|告知书")
@@ -156,12 +156,14 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             flags.append(_daily_flag(citation, why))
             continue
         # an item (第八十三条第（一）项) reads its 款's lead-in, where the fine is written
-        clauses = fine_clauses(
-            paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
-        )
-        if not clauses or any(c.requires not in allowed for c in clauses):
-            continue
-        if not any(c.requires == UNCORRECTED for c in clauses):
+        text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
+        clauses = fine_clauses(text)
+        if not clauses:
+            if not _persons_fined_after_order(case, text or ""):
+                continue
+        elif any(c.requires not in allowed for c in clauses) or not any(
+            c.requires == UNCORRECTED for c in clauses
+        ):
             continue
         flags.append(
             Flag(
@@ -189,6 +191,22 @@ def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case:
         also_cites=[cited.citation],
         evidence=f"{why}；罚款{case.penalty.amount:.10g}元；上位法：{record.text[:80]}",
     )
+
+
+_UNCORRECTED_WORDS = dict(REQUIREMENTS)[UNCORRECTED]
+_ANY_FINE = re.compile(r"罚款")
+
+
+def _persons_fined_after_order(case: CaseFile, text: str) -> bool:
+    """责令限期改正；逾期不改正的，对违法单位通报批评…；对…法定代表人…处2000元以上1万元以下罚款
+    (地名管理条例第三十七条): the 款's only fines are on persons and come after its 逾期不改正
+    condition. A person fined under it (an individual among the file's parties) is fined on
+    that condition."""
+    if not any(p.kind == "个人" for p in case.parties):
+        return False
+    condition = _UNCORRECTED_WORDS.search(text)
+    fine = _ANY_FINE.search(text)
+    return condition is not None and fine is not None and condition.start() < fine.start()
 
 
 # 受到罚款处罚，被责令改正，拒不改正的，…可以自责令改正之日的次日起，按照原处罚数额按日连续处罚

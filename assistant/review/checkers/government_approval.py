@@ -1,0 +1,68 @@
+"""是否超越法定权限: a measure the 罚则 lets the department take only with the government's approval.
+
+水污染防治法第八十三条, 排污许可管理条例第三十三条, 环境保护法第六十条…: 情节严重的，报经有批准权的
+人民政府批准，责令停业、关闭. The department deciding 停业 or 关闭 without that approval acts
+beyond its power. The condition is read from the cited 罚则's words, so every law writing it is
+held the same; an approval the file records (人民政府…批准/同意/批复) answers it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.review.checkers.penalty_measures import MEASURE_WORDS
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.statutory_fine import penalty_provisions
+from corpus.citation_resolver import canonical_citation
+from corpus.numerals import article_label
+
+_NEEDS_APPROVAL = re.compile(
+    r"报(?:经|请)?[^，。；]{0,12}人民政府批准[，,]?(?:后)?(?:由[^，。；]{0,20}?)?(?:责令|予以|依法)?"
+    r"(?P<measure>[^。；：:\n]*)"
+)
+_APPROVED = re.compile(r"人民政府[^。；，]{0,12}(?:批准|同意|批复)|政府批复")
+_DENIED = re.compile(r"未|没有|尚未|不|无")
+
+_flag = PointFlags(ReviewPoint.AUTHORITY)
+
+
+def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if _approval_recorded(case):
+        return []
+    for cited in penalty_provisions(case, ctx):
+        for match in _NEEDS_APPROVAL.finditer(cited.article_text):
+            kinds = [k for k in case.penalty.types if _reserved(k, match.group("measure"))]
+            if kinds:
+                rule = canonical_citation(
+                    cited.title, article_label(cited.article, cited.suffix), None, None
+                )
+                return [
+                    _flag(
+                        Severity.MUST_FIX,
+                        f"{rule}规定“{match.group(0)}”，{case.agency.name}决定"
+                        f"{'、'.join(kinds)}，案卷未见有批准权的人民政府批准，超越法定权限",
+                        rule,
+                        f"penalty.types：{'、'.join(case.penalty.types)}",
+                        also_cites=[ctx.penalty_law("第十七条")],
+                    )
+                ]
+    return []
+
+
+def _reserved(kind: str, measure: str) -> bool:
+    words = next((w for name, w in MEASURE_WORDS if re.search(name, kind)), None)
+    return words is not None and "罚款" not in words and re.search(words, measure) is not None
+
+
+def _approval_recorded(case: CaseFile) -> bool:
+    """Some step, document or text records the government's approval (not one denied)."""
+    texts = [e.note or "" for e in case.events] + [d.type for d in case.documents]
+    texts += [f"{e.name}{e.source or ''}" for e in case.evidence]
+    texts += [case.facts.description, *case.facts.circumstances]
+    for text in texts:
+        for m in _APPROVED.finditer(text):
+            clause = re.split(r"[，。；]", text[: m.start()])[-1]
+            if not _DENIED.search(clause):
+                return True
+    return False
