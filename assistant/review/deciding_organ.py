@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
-from assistant.review.checkers.penalty_measures import MEASURE_WORDS
+from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
@@ -84,10 +84,6 @@ def _paragraph_rule(title: str, label: str, texts: list[str], clause: str) -> st
     return canonical_citation(title, label, paragraph, None)
 
 
-def _words_for(kind: str) -> str | None:
-    return next((words for name, words in MEASURE_WORDS if re.search(name, kind)), None)
-
-
 def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
     """Kinds the file imposes that an article of a cited 罚则's law (in the version applied)
     reserves to the issuing organ, where the file names an issuer other than the agency; a
@@ -104,7 +100,7 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
                     record.title, article_label(record.number, record.suffix), texts, clause
                 )
                 for kind in case.penalty.types:
-                    words = _words_for(kind)
+                    words = words_for(kind)
                     if words and re.search(words, measure):
                         found.append(Reserved(kind, organ, rule))
     return list(dict.fromkeys(found))
@@ -186,7 +182,7 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
     """The provisions naming who imposes ``kind`` itself — the cited 罚则 when it does, else
     the rules that assign the measure to an organ level — best first. A measure outside the
     agency's powers breaches them before the general 第十七条."""
-    words = _words_for(kind)
+    words = words_for(kind)
     if words is None:
         return []
     pattern = re.compile(_NAMED_ORGAN % words)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.review.checkers.penalty_measures import MEASURE_WORDS
+from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
@@ -51,7 +51,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _reserved(kind: str, measure: str) -> bool:
-    words = next((w for name, w in MEASURE_WORDS if re.search(name, kind)), None)
+    words = words_for(kind)
     return words is not None and "罚款" not in words and re.search(words, measure) is not None
 
 

@@ -69,7 +69,8 @@ _PERMIT_HEADS = ("营业执照", "驾驶证", "行驶证", "执业证书", "资�
 _GENERIC_PERMIT = re.compile(r"许可证件|证照")
 
 
-def _words_for(kind: str) -> str | None:
+def words_for(kind: str) -> str | None:
+    """The words a 罚则 writes a penalty kind with (责令停业 → 停产|停业|停止生产|停止营业)."""
     return next((words for name, words in MEASURE_WORDS if re.search(name, kind)), None)
 
 
@@ -232,7 +233,7 @@ def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
     return [
         kind
         for kind in case.penalty.types
-        if (words := _words_for(kind)) is not None
+        if (words := words_for(kind)) is not None
         and not _detention_elsewhere(case, kind)
         and not (ILLEGAL_GAINS_KIND in kind and case.act_date >= GAINS_RULE_FROM)
         and (not re.search(words, texts) or _other_permit(kind, texts))
@@ -279,7 +280,7 @@ def _for_this_offence(case: CaseFile, texts: str) -> str:
 def provides_kind(case: CaseFile, ctx: ReviewContext, kind: str) -> bool:
     """The cited 罚则 name this kind of penalty for the act (whoever may decide it)."""
     texts = "".join(c.article_text for c in _sanctions(case, ctx))
-    words = _words_for(kind)
+    words = words_for(kind)
     return bool(texts) and words is not None and re.search(words, texts) is not None
 
 
