@@ -13,6 +13,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.penalty_kinds import same_penalty_kind
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
 from corpus.numerals import article_label
@@ -32,7 +33,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     for cited in penalty_provisions(case, ctx):
         for match in _NEEDS_APPROVAL.finditer(cited.article_text):
-            kinds = [k for k in case.penalty.types if _reserved(k, match.group("measure"))]
+            kinds = [
+                k
+                for k in case.penalty.types
+                if _reserved(k, match.group("measure")) and _within_powers(case, k)
+            ]
             if kinds:
                 rule = canonical_citation(
                     cited.title, article_label(cited.article, cited.suffix), None, None
@@ -53,6 +58,12 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _reserved(kind: str, measure: str) -> bool:
     words = words_for(kind)
     return words is not None and "罚款" not in words and re.search(words, measure) is not None
+
+
+def _within_powers(case: CaseFile, kind: str) -> bool:
+    """A kind outside the agency's listed powers is that finding (authority._types), not this."""
+    allowed = case.agency.powers.penalty_types
+    return not allowed or any(same_penalty_kind(kind, a) for a in allowed)
 
 
 def _approval_recorded(case: CaseFile) -> bool:
