@@ -162,6 +162,8 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         for found in threshold.narrative.finditer(written):
             if BELOW.search(written[found.start() : found.start(1)]):
                 continue  # the number is the bound the fact stays under
+            if DENIAL.search(re.split(r"[，,。；]", written[: found.start()])[-1]):
+                continue  # 不属于被行政处罚两次以后…: the count the fact is denied to reach
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return _prevailing(threshold, values)

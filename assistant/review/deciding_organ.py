@@ -178,6 +178,13 @@ _NAMED_ORGAN = (
 )
 
 
+def reserving_organ(text: str, kind: str) -> str | None:
+    """The government or level a 罚则's text gives ``kind`` to (由设区的市级人民政府吊销…)."""
+    words = words_for(kind)
+    found = re.search(_NAMED_ORGAN % words, text) if words else None
+    return found.group(0) if found else None
+
+
 def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
     """The provisions naming who imposes ``kind`` itself — the cited 罚则 when it does, else
     the rules that assign the measure to an organ level — best first. A measure outside the

@@ -64,13 +64,15 @@ def affirmed(words: str, text: str) -> bool:
 # 从轻/减轻 applied (依法从轻、予以减轻); 未予从轻 / 没有减轻 says the opposite.
 _LIGHTENED = re.compile(r"从轻|减轻")
 _NOT_APPLIED = re.compile(r"未|没有|不予|不得|无")
+# 请求从轻或减轻 (the party's plea) says nothing of what the decision did
+_NOT_DONE = re.compile(_NOT_APPLIED.pattern + r"|请求|申请|要求|希望|恳请")
 
 
 def lightening_stated(case: CaseFile) -> bool | None:
     """True when the file says the penalty was lightened (从轻、减轻), False when it says it
     was not (未予从轻或者减轻), None when it is silent."""
     texts = passages(case)
-    if any(mentions(p, _LIGHTENED, _NOT_APPLIED) for p in texts):
+    if any(mentions(p, _LIGHTENED, _NOT_DONE) for p in texts):
         return True
     if case.facts.mitigating or any(_LIGHTENED.search(g) for g in case.facts.mitigating_grounds):
         return True

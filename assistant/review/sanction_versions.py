@@ -119,6 +119,13 @@ def superseded_item(
     return earlier if _names_own_conduct(case, ctx, penalty, earlier) else None
 
 
+def misnumbered(case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation) -> bool:
+    """The cited number names the act only in another version (the law point's 第三十七条
+    finding): its act-date text is another conduct's 罚则, so its range and conditions say
+    nothing of this decision."""
+    return (renumbered_item(case, ctx, penalty) or superseded_item(case, ctx, penalty)) is not None
+
+
 def _names_own_conduct(
     case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation, other: ResolvedCitation
 ) -> bool:

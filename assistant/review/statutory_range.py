@@ -151,6 +151,8 @@ _BASE_SYNONYMS = (
     (re.compile(r"非法经营"), "违法经营"),
     (re.compile(r"经营数额"), "经营额"),
     (re.compile(r"不缴少缴"), "少缴"),
+    # 工程合同价款 (建设工程质量管理条例第六十四条) is the 施工合同价款 a file records
+    (re.compile(r"施工合同"), "工程合同"),
 )
 
 
@@ -478,6 +480,9 @@ def fine_clauses(article_text: str) -> list[FineClause]:
     return _fine_clauses(article_text, persons=False) or _fine_clauses(article_text, persons=True)
 
 
+_ITEM_START = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
 def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
     """``persons``: read fines on 主要负责人、责任人员 as the party's too."""
     clauses = []
@@ -486,8 +491,13 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
     # tiers after a condition's own sentence are that condition's, until the 款 ends
     carried: str | None = None
     lead: str | None = None  # the 款's conduct (…未按规定进行备案的，由…；拒不改正的，处…)
+    # 逾期不恢复原状…的，依照下列规定处以罚款：（一）…；（二）… (古树名木保护条例第二十八条):
+    # the lead-in's condition is every item's
+    listed_condition: str | None = None
     opening = True
     for sentence, end in re.findall(r"([^；。\n]*)([；。\n]?)", _clean(article_text)):
+        if not _ITEM_START.match(sentence):
+            listed_condition = None
         if opening:
             found_lead = _LEAD_CONDUCT.search(sentence)
             lead = found_lead.group(1) if found_lead else None
@@ -555,7 +565,8 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                     sub_case=sub_case.group(1) if sub_case else None,
                     items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()])
-                    or (carried if conditions.get("tier_base") else None),
+                    or (carried if conditions.get("tier_base") else None)
+                    or listed_condition,
                     lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
                     **_over(prefix),
                     **conditions,
@@ -564,6 +575,9 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
         listed = (
             _listed_item(sentence) or listed
         )  # a lead-in's fine before 下列…：(一) is no item's
+        head, colon, _ = sentence.partition("：")
+        if colon and "下列" in head and _requires(head):
+            listed_condition = _requires(head)
         if not _FINE.search(sentence) and _requires(sentence) == UNCORRECTED:
             carried = UNCORRECTED
         elif _NEW_BRANCH.match(sentence):

@@ -15,6 +15,7 @@ from assistant.review.deciding_organ import (
     fine_ceiling,
     organ_named_rules,
     reserved_kinds,
+    reserving_organ,
     territorial_rules,
 )
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -34,7 +35,8 @@ from assistant.review.statutory_fine import (
     range_rule,
 )
 from assistant.review.territory import Placement, county_level, placement
-from corpus.citation_resolver import ResolvedCitation
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
+from corpus.numerals import article_label
 
 RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
 # 乡镇人民政府、街道办事处: below county level, they punish only on a provincial decision
@@ -174,13 +176,25 @@ def _market_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     found = ctx.resolved(_STATION_RULE, case.act_date)
     if not found:
         return []
+    reason = (
+        f"{acting}是县级市场监管部门的派出机构，只能以自己的名义处罚个体工商户和集市贸易中的"
+        f"违法行为；对{'、'.join(p.name for p in case.parties)}的处罚应以县级部门名义作出"
+    )
+    evidence = (
+        f"agency.name={acting}；parties：{'、'.join(f'{p.name}（{p.kind}）' for p in case.parties)}"
+    )
+    if agency.kind == "法律法规授权组织":
+        # it claims the 条例's grant and goes beyond it: the power's extent (authority)
+        return [_flag(Severity.MUST_FIX, reason, found[0].citation, evidence)]
+    # a 派出机构 deciding as if it were the organ: who may act in its own name (subject, 第十七条)
     return [
-        _flag(
-            Severity.MUST_FIX,
-            f"{acting}是县级市场监管部门的派出机构，只能以自己的名义处罚个体工商户和集市贸易中的"
-            f"违法行为；对{'、'.join(p.name for p in case.parties)}的处罚应以县级部门名义作出",
-            found[0].citation,
-            f"agency.name={acting}；parties：{'、'.join(f'{p.name}（{p.kind}）' for p in case.parties)}",
+        Flag(
+            point=ReviewPoint.SUBJECT,
+            severity=Severity.MUST_FIX,
+            reason=reason,
+            rule=ctx.penalty_law("第十七条"),
+            evidence=evidence,
+            also_cites=[found[0].citation],
         )
     ]
 
@@ -645,7 +659,26 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"agency.name={acting}；{cited.citation}：“由{organ}…”",
                 )
             ]
+        if (flag := _city_reserved_kind(case, cited, acting)) is not None:
+            return [flag]
     return []
+
+
+def _city_reserved_kind(case: CaseFile, cited: ResolvedCitation, acting: str) -> Flag | None:
+    """One measure the 罚则 gives the 设区的市 government (生猪屠宰管理条例第三十三条: 情节严重的，
+    由设区的市级人民政府吊销生猪定点屠宰证书), imposed by a county organ whatever its list says."""
+    for kind in penalty_kinds(case.penalty.types):
+        organ = reserving_organ(cited.article_text, kind)
+        if organ is not None and _CITY_LEVEL.search(organ) and not _COUNTY_LEVEL.search(organ):
+            label = article_label(cited.article, cited.suffix)
+            return _flag(
+                Severity.MUST_FIX,
+                f"{cited.citation}规定“{organ}”，{acting}是县级机关，决定{kind}超越法定权限",
+                canonical_citation(cited.title, label, None, None),
+                f"agency.name={acting}；penalty.types：{'、'.join(case.penalty.types)}",
+                also_cites=[cited.citation],
+            )
+    return None
 
 
 def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -21,6 +21,7 @@ from assistant.review.party_capacity import minors
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import MINOR, special_rule
 from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
+from assistant.review.sanction_versions import misnumbered
 from assistant.review.statutory_fine import (
     fine_bases,
     matching_standard,
@@ -140,6 +141,8 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if amount is None or found is None:
         return []
     bounds, cited, rule = found
+    if misnumbered(case, ctx, cited):
+        return []  # the act-date text under that number fines another conduct (第三十七条)
     low, high = bounds.low, bounds.high
     if high is not None:
         high *= _separately_fined_items(case, ctx, cited)

@@ -156,7 +156,7 @@ _INSPECTION = re.compile(
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
     # 到倾倒地点查看 / 前往该厂察看: going to the place to look is inspecting it
-    rf"|(?:到|赴|前往)[^，。；]{{0,10}}(?:查看|察看|核查)"
+    rf"|(?:到|赴|前往)[^，。；]{{0,10}}(?:查看|察看|核查|复查)"
     # a named campaign of inspections at premises (消毒产品专项检查, 日常检查); a roadside stop
     # (路面检查) is not one
     rf"|(?:专项|日常|例行|突击|联合)(?:监督)?检查"
@@ -176,9 +176,9 @@ _INSPECTION = re.compile(
 )
 # The written record of it, by any agency's title.
 _INSPECTION_RECORD = re.compile(
-    r"(?:检查|勘验|勘查|勘测|丈量|测量|核查|查验|现场|踏勘|巡查|查看)[^，。；、]{0,8}"
+    r"(?:检查|勘验|勘查|勘测|丈量|测量|核查|查验|现场|踏勘|巡查|查看|复查)[^，。；、]{0,8}"
     r"(?:笔录|记录(?!仪)|检查表|登记表)"
-    r"|现场笔录"
+    r"|现场笔录|复查意见"
 )
 
 
@@ -313,19 +313,23 @@ def _step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     only the first one whose record is in the file."""
     if is_summary(case):
         return []
+    relied = UNCORRECTED in established_circumstances(case)
     for e in case.events_of("调查取证"):
         said = _NO_SITE_RECORD.search(e.note)
-        if said is None:
+        # the 复查 at the site on which 逾期未改正 rests needs its record as much as the first
+        recheck = relied and _RECHECK.search(e.note) and _INSPECTION.search(e.note)
+        if said is None and not recheck:
             continue
         same_day = [x.date for x in case.evidence if _INSPECTION_RECORD.search(f"{x.type}{x.name}")]
         same_day += [d.date for d in case.documents if _INSPECTION_RECORD.search(d.type)]
         if e.date is not None and e.date in same_day:
             continue
+        why = f"（“{said.group(0)}”）" if said else "，认定逾期未改正所依据的复查没有检查笔录"
         return [
             Flag(
                 point=ReviewPoint.EVIDENCE,
                 severity=Severity.MUST_FIX,
-                reason=f"案卷记载{e.date}的调查（检查）未制作笔录（“{said.group(0)}”），"
+                reason=f"案卷记载{e.date}的调查（检查）未制作笔录{why}，"
                 "该次检查认定的事实没有书面记录；检查应当制作笔录",
                 rule=record_rule(case, ctx),
                 evidence=f"events（{e.date} {e.type}）note：{e.note}",

@@ -16,6 +16,7 @@ from assistant.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.higher_law import ordered_first_higher
+from assistant.review.sanction_versions import misnumbered
 from assistant.review.statutory_fine import (
     established_circumstances,
     paragraph_text,
@@ -152,6 +153,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # record, only the 逾期不改正 clause could apply, and it needs the order first.
     allowed = {UNCORRECTED} if SERIOUS in established else {UNCORRECTED, SERIOUS}
     for citation in penalty_provisions(case, ctx):
+        if misnumbered(case, ctx, citation):
+            continue  # another conduct's 罚则 in the act-date text: the 第三十七条 finding
         if _DAILY.search(citation.text):
             flags.append(_daily_flag(citation, why))
             continue
