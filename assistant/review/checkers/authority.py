@@ -664,10 +664,21 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
+# 行政处罚法第九条's general names: a powers list naming only these hands no reserved measure down
+_GENERAL_KINDS = frozenset(
+    {"吊销许可证件", "暂扣许可证件", "降低资质等级", "责令停产停业", "责令关闭", "限制从业"}
+)
+
+
 def _city_reserved_kind(case: CaseFile, cited: ResolvedCitation, acting: str) -> Flag | None:
     """One measure the 罚则 gives the 设区的市 government (生猪屠宰管理条例第三十三条: 情节严重的，
-    由设区的市级人民政府吊销生猪定点屠宰证书), imposed by a county organ whatever its list says."""
+    由设区的市级人民政府吊销生猪定点屠宰证书), imposed by a county organ whose powers list names
+    it only by 第九条's general kind (吊销许可证件); one listing the measure itself
+    (吊销生猪定点屠宰证书) holds it by a handover the list records."""
+    own = [a for a in case.agency.powers.penalty_types if a not in _GENERAL_KINDS]
     for kind in penalty_kinds(case.penalty.types):
+        if any(same_penalty_kind(kind, a) for a in own):
+            continue
         organ = reserving_organ(cited.article_text, kind)
         if organ is not None and _CITY_LEVEL.search(organ) and not _COUNTY_LEVEL.search(organ):
             label = article_label(cited.article, cited.suffix)
