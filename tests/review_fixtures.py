@@ -175,6 +175,11 @@ def cites_article(found: set[tuple[str, str]], point: str, article: str) -> bool
     return any(p == point and rule.startswith(article) for p, rule in found)
 
 
+def rules_of(found: set[tuple[str, str]], point: str) -> set[str]:
+    """The rules the must_fix findings of ``point`` cite (empty: the point found nothing)."""
+    return {rule for p, rule in found if p == point}
+
+
 def variant_flags(data: dict, ctx: ReviewContext) -> list[Flag]:
     """Every flag (any severity) the engine gives a variant given as raw data."""
     return review(CaseFile.model_validate(data), ctx).flags

@@ -20,7 +20,7 @@ Cases are variants of eval/sets/review_fresh30 and review_fresh38 files."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import cites_article, set_file_data, variant_findings, variant_flags
+from review_fixtures import cites_article, rules_of, set_file_data, variant_findings, variant_flags
 
 from api.settings import Settings
 from assistant.review.context import ReviewContext
@@ -52,10 +52,6 @@ def core_ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewCo
     return ReviewContext.build(default_settings, default_store)
 
 
-def _points(found: set[tuple[str, str]], point: str) -> set[str]:
-    return {rule for p, rule in found if p == point}
-
-
 def _replace(data: dict, old: str, new: str) -> dict:
     data["facts"]["description"] = data["facts"]["description"].replace(old, new)
     return data
@@ -73,7 +69,7 @@ def test_items_entered_but_never_given_are_fictitious(ctx: ReviewContext) -> Non
 
 def test_a_list_headed_by_non_denies_pickpocketing(ctx: ReviewContext) -> None:
     data = set_file_data(F38, "rf38b_06_*.yaml")
-    assert not _points(variant_findings(data, ctx), "transfer")
+    assert not rules_of(variant_findings(data, ctx), "transfer")
     _replace(data, "非入户盗窃、扒窃、携带凶器盗窃", "系在超市扒窃")
     assert cites_article(variant_findings(data, ctx), "transfer", THEFT)
 
@@ -82,7 +78,7 @@ def test_a_rule_made_under_an_enforced_law_is_within_the_agency_laws(
     core_ctx: ReviewContext,
 ) -> None:
     data = set_file_data(F38, "rf38a_11_*.yaml")
-    assert not _points(variant_findings(data, core_ctx), "authority")
+    assert not rules_of(variant_findings(data, core_ctx), "authority")
     data["agency"]["powers"]["laws"] = ["水污染防治法", "大气污染防治法"]
     found = variant_findings(data, core_ctx)
     assert cites_article(found, "authority", PENALTY_LAW + "第十七条")
@@ -96,7 +92,7 @@ def test_daily_penalty_days_start_the_day_after_service(core_ctx: ReviewContext)
 
 
 def test_civil_affairs_is_a_department_and_no_part_of_government(ctx: ReviewContext) -> None:
-    assert not _points(variant_findings(set_file_data(F38, "rf38b_11_*.yaml"), ctx), "authority")
+    assert not rules_of(variant_findings(set_file_data(F38, "rf38b_11_*.yaml"), ctx), "authority")
     flags = variant_flags(set_file_data(F38, "rf38c_06_*.yaml"), ctx)
     named = [f.reason for f in flags if f.point.value == "authority"]
     assert named and all("民政" not in reason for reason in named)
@@ -110,7 +106,7 @@ def test_an_earlier_on_the_spot_warning_is_not_the_summary_procedure(
 
 
 def test_what_the_offender_found_in_a_shop_is_no_inspection(ctx: ReviewContext) -> None:
-    assert not _points(variant_findings(set_file_data(F38, "rf38b_04_*.yaml"), ctx), "evidence")
+    assert not rules_of(variant_findings(set_file_data(F38, "rf38b_04_*.yaml"), ctx), "evidence")
 
 
 def test_a_patrol_that_saw_the_act_needs_its_record(ctx: ReviewContext) -> None:
@@ -122,7 +118,7 @@ def test_a_patrol_that_saw_the_act_needs_its_record(ctx: ReviewContext) -> None:
 
 def test_values_said_not_to_exceed_are_no_exceedance(ctx: ReviewContext) -> None:
     found = variant_findings(set_file_data(F38, "rf38a_07_*.yaml"), ctx)
-    assert not _points(found, "facts")
+    assert not rules_of(found, "facts")
 
 
 def test_closure_needs_the_government_approval_the_article_asks(ctx: ReviewContext) -> None:
@@ -142,7 +138,7 @@ def test_persons_fined_only_after_an_unheeded_order(ctx: ReviewContext) -> None:
     data = set_file_data(F38, "rf38b_05_*.yaml")
     found = variant_findings(data, ctx)
     assert cites_article(found, "law", PLACE_NAMES_37)
-    assert not _points(found, "documents")
+    assert not rules_of(found, "documents")
     data["events"].insert(
         1,
         {

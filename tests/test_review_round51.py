@@ -14,7 +14,7 @@ Cases are variants of eval/sets/review_fresh37 and review_fresh39 files."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import cites_article, set_file_data, variant_findings
+from review_fixtures import cites_article, rules_of, set_file_data, variant_findings
 
 from assistant.review.context import ReviewContext
 
@@ -33,10 +33,6 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _points(found: set[tuple[str, str]], point: str) -> set[str]:
-    return {rule for p, rule in found if p == point}
-
-
 def test_a_count_denied_to_reach_the_line_is_no_threshold(ctx: ReviewContext) -> None:
     data = set_file_data(F39, "rf39b_08_*.yaml")
     assert not cites_article(variant_findings(data, ctx), "transfer", MEDICAL)
@@ -46,7 +42,7 @@ def test_a_count_denied_to_reach_the_line_is_no_threshold(ctx: ReviewContext) ->
 
 def test_a_construction_contract_price_is_the_contract_base(ctx: ReviewContext) -> None:
     data = set_file_data(F39, "rf39c_01_*.yaml")
-    assert not _points(variant_findings(data, ctx), "facts")
+    assert not rules_of(variant_findings(data, ctx), "facts")
     data["facts"]["amounts"] = {
         k.replace("施工合同价款", "钢筋材料费用"): v for k, v in data["facts"]["amounts"].items()
     }
@@ -77,7 +73,7 @@ def test_a_county_bureau_revoking_what_the_city_government_revokes(ctx: ReviewCo
 def test_a_market_station_in_its_own_name_is_a_subject_finding(ctx: ReviewContext) -> None:
     found = variant_findings(set_file_data(F39, "rf39d_07_*.yaml"), ctx)
     assert cites_article(found, "subject", PENALTY_LAW + "第十七条")
-    assert not _points(found, "authority")
+    assert not rules_of(found, "authority")
     # one claiming the 条例's grant and going beyond it: the extent of the power
     claimed = variant_findings(set_file_data(F37, "rf37d_08_*.yaml"), ctx)
     assert cites_article(claimed, "authority", STATION_8)
