@@ -157,6 +157,7 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         for name, value in named
         if threshold.measures.search(name)
     ]
+    values += _summed_parts(threshold, values)
     if threshold.narrative is not None:
         written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
         for found in threshold.narrative.finditer(written):
@@ -167,6 +168,32 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return _prevailing(threshold, values)
+
+
+_TOTAL = re.compile(r"合计|共计|总计|累计|总额|总")
+_ADDITIVE_UNITS = frozenset({"元", "册", "千克", "吨", "支", "立方米", "亩", "份"})
+
+
+def _summed_parts(
+    threshold: CriminalThreshold, values: list[tuple[str, float]]
+) -> list[tuple[str, float]]:
+    """甲店货款6850、乙店货款7420…: one measure stated per shop, batch or year adds up to the
+    act's amount (两高 interpretations count 非法经营数额 over the whole act); a file giving the
+    total itself (a bare 货款, or one named 合计) is read as written."""
+    if threshold.unit not in _ADDITIVE_UNITS:
+        return []  # 超标倍数 or 血液酒精含量 of two samples add up to nothing
+    groups: dict[str, list[tuple[str, float]]] = {}
+    for name, value in values:
+        found = threshold.measures.search(name)
+        if found is not None and not _TOTAL.search(name):
+            groups.setdefault(found.group(0), []).append((name, value))
+    sums = []
+    for measure, parts in groups.items():
+        bare = any(name.strip() == measure for name, _ in parts)
+        if len(parts) > 1 and not bare:
+            names = "、".join(name for name, _ in parts)
+            sums.append((f"{names}合计", sum(v for _, v in parts)))
+    return sums
 
 
 def _prevailing(

@@ -176,7 +176,21 @@ def _valued_by_its_act(base: str, case: CaseFile) -> bool:
         rf"{verb}{_ACT_AMOUNT_NOUN}(?:为|共计?|合计|计|约|达)?[:：]?(?:人民币)?\s*"
         rf"({AMOUNT_NUMBER})(万)?元"
     )
-    return any(
+    if any(
         (amount_yuan(m.group(1), m.group(2)) or 0) > 0
         for m in narrated.finditer(case.facts.description)
-    )
+    ):
+        return True
+    return _act_paid_per_part(verb, case)
+
+
+_PAID = re.compile(r"(?:货款|价款|销售款)$")
+
+
+def _act_paid_per_part(verb: str, case: CaseFile) -> bool:
+    """ "向各零售户批发的卷烟条数及金额为：甲店…6850元…" with 甲店货款, 乙店货款… in the
+    amounts: the file states what each buyer paid in that act, which together are the
+    goods' value in it."""
+    paid = [v for name, v in case.facts.amounts.items() if _PAID.search(name) and v > 0]
+    stated = re.search(rf"{verb}的[^。；]{{0,12}}(?:金额|价款|货款)", case.facts.description)
+    return bool(paid) and stated is not None
