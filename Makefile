@@ -68,6 +68,8 @@ browser:
 
 ## A local PostgreSQL (Debian's cluster) with a zhifa role and database, for the tests that
 ## run the stores on PostgreSQL; each test run works in a schema of its own.
+# one pytest process per core of a CI machine (2); each builds its own session fixtures
+TEST_WORKERS ?= 2
 PG_TEST_URL := postgresql+psycopg://zhifa:zhifa@127.0.0.1:5432/zhifa_test
 PG_SQL = su postgres -c "psql -tAc \"$(1)\""
 postgres:
@@ -79,7 +81,7 @@ postgres:
 test: $(STAMP_ST) models browser fonts postgres
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	ZHIFA_TEST_POSTGRES_URL=$(PG_TEST_URL) $(PY) -m pytest -q -m "not slow"
+	ZHIFA_TEST_POSTGRES_URL=$(PG_TEST_URL) $(PY) -m pytest -q -m "not slow" -n $(TEST_WORKERS)
 
 ## Long benchmarks (not part of make test: tests marked slow run here, each with a fast
 ## stand-in in the default suite); results land in var/bench/.
