@@ -28,6 +28,7 @@ from assistant.review.checkers import (
     evidence,
     fact_support,
     facts,
+    fitting_paragraph,
     government_approval,
     graver_paragraph,
     harmless_flaw,
@@ -42,6 +43,7 @@ from assistant.review.checkers import (
     public_order_search,
     purposed_conduct,
     qualification,
+    rate_fine,
     recheck_refused,
     recording,
     recusal,
@@ -94,7 +96,9 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             recheck_refused.check,
         )
     ),
-    ReviewPoint.FACTS: combined(facts.check, fact_support.facts_check, prior_count.check),
+    ReviewPoint.FACTS: combined(
+        facts.check, fact_support.facts_check, prior_count.check, rate_fine.check
+    ),
     ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check, breath_test.check),
     ReviewPoint.LAW: combined(
         law.check,
@@ -102,6 +106,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         penalty_measures.check,
         double_fine.check,
         graver_paragraph.check,
+        fitting_paragraph.check,
         harmless_flaw.check,
         warned_first.check,
         count_condition.check,

@@ -38,6 +38,13 @@ def birth_date(party: Party) -> dt.date | None:
     return party.birth_date or birth_date_from_id(party.id_code)
 
 
+def male_by_id(party: Party) -> bool:
+    """The 18-digit resident ID's 17th digit is odd for a man (GB 11643): no pregnancy or
+    nursing exemption can be his."""
+    code = (party.id_code or "").strip()
+    return bool(_ID_18.match(code)) and int(code[16]) % 2 == 1
+
+
 def is_person(party: Party) -> bool:
     """个人, or a party whose kind was left out but who carries a resident ID or birth date."""
     if party.kind == "个人":

@@ -333,7 +333,7 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
     for citation in penalty_provisions(case, ctx):
         if is_general_law(citation):
             continue  # the general law binds every agency (第四条); it is no 罚则 to be assigned
-        if f"《{citation.law}》" in named_elsewhere:
+        if {f"《{citation.law}》", f"《{citation.title}》"} & named_elsewhere:
             continue
         if not _within(citation, laws, ctx):
             flags.append(
@@ -463,6 +463,9 @@ def _split_charge(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 _ISSUING_ORGAN = re.compile(r"^原?(?:发证|颁发|审批|批准)")
 
 
+_ORDER = re.compile(r"责令|限期")
+
+
 def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
     # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
@@ -473,8 +476,11 @@ def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # a 乡镇/街道 exercises a county department's power only on a 第二十四条 decision;
         # whether one exists is the level's question (_level), not a second finding here
         return []
-    if not imposes_penalty(case):
-        return []  # the 罚则's department matters only to a penalty imposed under it
+    ordered = any(_ORDER.match(t) for t in case.penalty.types)
+    if not imposes_penalty(case) and not ordered:
+        # the 罚则's department matters only to a penalty or an order (责令退还、限期拆除:
+        # 土地管理法第七十八条 gives nothing else) decided under it
+        return []
     if unauthorised_organisation(case, ctx):
         return []  # no subject at all (第十九条): the subject point's finding
     own = _own_kinds(case)

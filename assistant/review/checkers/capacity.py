@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile, Party
+from assistant.review.case_text import clauses
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import lightening_stated
-from assistant.review.party_capacity import birth_date, party_age, stated_mental_state
+from assistant.review.party_capacity import birth_date, male_by_id, party_age, stated_mental_state
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import (
     DETENTION_NOT_EXECUTED,
@@ -28,6 +29,8 @@ _NOT_EXECUTED = re.compile(
     r"不执行(?:行政)?拘留|(?:行政)?拘留[^。；]{0,30}?不(?:予)?执行|不送(?:拘留所)?执行"
 )
 _PREGNANT = re.compile(r"怀孕|孕妇|妊娠|哺乳")
+# "被侵害人非残疾人、孕妇…": a clause about someone else, or one denying the state
+_NOT_THE_PARTY = re.compile(r"被侵害人|受害人|被害人|[非未不无没]")
 OLD_AGE = 70
 
 
@@ -54,9 +57,28 @@ def _detention_exemption(case: CaseFile, party: Party) -> str | None:
         return f"已满十六周岁不满十八周岁且初次违反治安管理（{age}周岁）"
     if age is not None and age >= OLD_AGE:
         return f"七十周岁以上（{age}周岁）"
-    if party.kind == "个人" and _PREGNANT.search(case.facts.description):
+    if party.kind == "个人" and not male_by_id(party) and _pregnant(case.facts.description):
         return "怀孕或者哺乳自己不满一周岁婴儿"
     return None
+
+
+def _said_not_executed(written: str) -> bool:
+    """The decision says detention is not executed; "无行政拘留依法不执行记录" is a record
+    check on the party's past, not this decision."""
+    for found in _NOT_EXECUTED.finditer(written):
+        clause = re.split(r"[，,。；;]", written[: found.start()])[-1]
+        if not re.search(r"无|没有|未有", clause) and not written[found.end() :].startswith("记录"):
+            return True
+    return False
+
+
+def _pregnant(narrative: str) -> bool:
+    """A clause stating the party pregnant or nursing, not denying it or saying it of the
+    victim."""
+    return any(
+        (found := _PREGNANT.search(c)) and not _NOT_THE_PARTY.search(c[: found.start()])
+        for c in clauses(narrative)
+    )
 
 
 def _detention_not_executed(
@@ -73,7 +95,7 @@ def _detention_not_executed(
         + [e.note for e in case.events]
         + [line for d in case.documents for line in d.contents]
     )
-    if _NOT_EXECUTED.search(written):
+    if _said_not_executed(written):
         return []
     return [
         _flag(

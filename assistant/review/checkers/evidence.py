@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile, Event, EvidenceItem
+from assistant.review.checkers.testing_body import unqualified_body
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import first_field_rule
 from assistant.review.execution import carries_out_decision
@@ -63,7 +64,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for index, item in enumerate(case.evidence):
         flags += _item_flags(case, ctx, types, index, item)
     flags += _entrapment(case, ctx) or _induced_statement(case, ctx)
-    flags += _lapsed_laboratory(case, ctx) or _unqualified_laboratory(case, ctx)
+    flags += (
+        _lapsed_laboratory(case, ctx)
+        or _unqualified_laboratory(case, ctx)
+        or unqualified_body(case, ctx)
+    )
     flags += _disputed_rapid_test(case, ctx)
     if all(item.type == "当事人的陈述" or _identity_only(item) for item in case.evidence) and any(
         item.type == "当事人的陈述" for item in case.evidence

@@ -27,9 +27,11 @@ from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.recording_rule import AV_RULE
 from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import (
+    PRICE_NAME,
     established_circumstances,
     matching_standard,
     penalty_provisions,
+    priced_goods,
 )
 from assistant.review.statutory_range import UNCORRECTED, fine_clauses, same_base
 from assistant.review.summary_procedure import is_summary
@@ -136,7 +138,7 @@ _PRIOR_RECORD = re.compile(r"处罚决定|违法记录|处罚记录|查询记录
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场勘测|现场测量|现场丈量|现场核查|检查时发现"
     r"|检查发现|当场查获"
-    r"|(?:抽查|巡查|监督检查|执法检查)[^，。；]{0,4}发现"
+    r"|(?:抽查|(?<!网络)(?<!网上)(?<!在线)(?<!线上)巡查|监督检查|执法检查)[^，。；]{0,4}发现"
     r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|在售|在架|待售|查见|查获|共计?)"
     # what the officers saw on a patrol (巡查时在车间墙上看到考勤表) is a fact found on site
     r"|(?:抽查|巡查|检查)时[^，。；]{0,16}(?:看到|看见|见到|查见|发现)"
@@ -149,6 +151,8 @@ _PREMISES = (
     # a shop by its kind (士多店、便利店、小卖部、超市、档口)
     r"|[\u4e00-\u9fff]{1,3}店|超市|小卖部|档口)"
 )
+_CARRIED = r"(?:背包|挎包|书包|手提包|行李|随身物品|随身携带的物品|人身|身体)"
+_NOT_ONLINE = r"(?<!网络)(?<!网上)(?<!在线)(?<!线上)"
 _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
     rf"|到场检查|上门检查|进场检查"
@@ -160,7 +164,8 @@ _INSPECTION = re.compile(
     # a named campaign of inspections at premises (消毒产品专项检查, 日常检查); a roadside stop
     # (路面检查) is not one
     rf"|(?:专项|日常|例行|突击|联合)(?:监督)?检查"
-    rf"|(?:抽查|巡查)[^，。；]{{0,4}}发现"
+    # an online patrol (网络巡查发现) looked at web pages, not a site
+    rf"|(?:抽查|{_NOT_ONLINE}巡查)[^，。；]{{0,4}}发现"
     # a finding inside the premises (夜间检查，在场内发现) is a site inspection; a roadside
     # stop (路面检查时发现) is not
     rf"|(?:场|店|厂|室)内[^，。；]{{0,6}}(?:发现|查获|查见)"
@@ -171,6 +176,10 @@ _INSPECTION = re.compile(
     # a patrol that reached the place and saw the act (巡查至银洲湖西岸，见当事人正为…卸砂石)
     rf"|巡查(?:至|到)[^，。；]{{2,16}}[，,](?:见|看到|看见|发现|查见)"
     rf"|(?:对|进入|到)[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}检查|检查(?:了)?[^，。；]{{0,4}}{_PREMISES}"
+    # searching what a person carries (当场对其背包进行检查, 人身检查); a vehicle stopped on the
+    # road is left to the roadside-stop forms
+    rf"|(?:对其|对当事人|对该人)?{_CARRIED}[^，。；]{{0,4}}(?:进行)?(?:检查|搜查)"
+    rf"|(?:检查|搜查)(?:了)?(?:其|当事人)?(?:的)?{_CARRIED}"
     # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
     rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
 )
@@ -216,7 +225,9 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _beyond_permit(case, ctx)
         + _quantity_beyond_measured(case, ctx)
         + _amount_beyond_evidence(case, ctx)
+        + _confiscated_beyond_seized(case, ctx)
         + _goods_value_undercounted(case, ctx)
+        + _goods_value_against_prices(case, ctx)
         + _contract_price_contradicted(case, ctx)
         + _income_contradicted(case, ctx)
         + _illegal_income_against_reckoning(case, ctx)
@@ -961,6 +972,45 @@ def _amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+_SEIZURE_LIST = re.compile(r"扣押(?:物品)?清单|查获(?:物品)?清单|登记保存(?:物品)?清单")
+_SEIZED_CASH = re.compile(rf"(?:现金|赌资)[^，。；、0-9（）()]{{0,6}}?(?:合计|共计|共)?{_FIGURE}")
+_CONFISCATED_CASH = re.compile(r"(?:收缴|没收)[^，。；]{0,4}(?:赌资|现金)")
+
+
+def _confiscated_beyond_seized(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """赌资 收缴 above the cash the seizure list holds (扣押清单：现金5700元, 收缴7500元): only
+    what was seized can be 收缴, so the amount decided has no evidence behind it (第四十条).
+    One list per day (the evidence item and the document copy of it are one list)."""
+    decided = [(k, v) for k, v in case.facts.amounts.items() if _CONFISCATED_CASH.search(k)]
+    if not decided:
+        return []
+    listed: dict[object, float] = {}
+    entries = [(e.date, f"{e.type}{e.name}", e.note) for e in case.evidence]
+    entries += [(d.date, d.type, "；".join(d.contents)) for d in case.documents]
+    for day, title, text in entries:
+        if not _SEIZURE_LIST.search(title):
+            continue
+        figures = [
+            float(m.group(1)) * (10000 if m.group(2) else 1)
+            for m in _SEIZED_CASH.finditer(_plain_figures(f"{title}{text}"))
+        ]
+        if figures:
+            listed[day] = max(listed.get(day, 0.0), max(figures))
+    if not listed:
+        return []
+    seized = sum(listed.values())
+    flags = []
+    for name, value in decided:
+        if value > seized * 1.01:
+            reason = (
+                f"认定{name}{value:.10g}元，但扣押清单所载现金合计{seized:.10g}元，"
+                "收缴数额超出查获数额，认定的事实与证据矛盾"
+            )
+            evidence = f"facts.amounts.{name}={value:.10g}；扣押清单现金={seized:.10g}"
+            flags.append(_flag(ReviewPoint.FACTS, reason, ctx, evidence))
+    return flags
+
+
 _SALE_PRICE = re.compile(r"销售单价|售价|标价|销售价|零售价")
 # 进价 is no sale price; 库存货值（标价）is a sum at the list price, not a price
 _NOT_UNIT_PRICE = re.compile(r"进|货值|金额|合计|总")
@@ -995,6 +1045,35 @@ def _goods_value_undercounted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         f"{k}={v:.10g}" for k, v in quantities.items()
     )
     return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
+
+
+# counts of what was left (库存280箱): sold goods are missing from them, so a 货值 above
+# their priced sum may hold the sold part
+_STOCK_ONLY = re.compile(r"库存|剩余|扣押|查扣|查封|登记保存|未售")
+
+
+def _goods_value_against_prices(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 货值金额 other than each kind's price times its count, when the file prices several
+    kinds (乳酸菌饮品320箱×52元 + 坚果礼盒280盒×48元 + …): the base a 货值 multiple is computed
+    on is contradicted by the file's own figures (第四十条). One kind is _goods_value_undercounted's."""
+    amounts, quantities = case.facts.amounts, case.facts.quantities
+    stated = next(((k, v) for k, v in amounts.items() if "货值" in k and v > 0), None)
+    kinds = [n for n in [*amounts, *quantities] if PRICE_NAME.search(n)]
+    if stated is None or len(kinds) < 2:
+        return []
+    computed = priced_goods(amounts, quantities)
+    if computed is None or abs(computed - stated[1]) <= stated[1] * 0.01:
+        return []
+    names = {PRICE_NAME.sub("", n) for n in kinds}
+    counts = [n for n in quantities if not PRICE_NAME.search(n) and any(k in n for k in names)]
+    if stated[1] > computed and any(_STOCK_ONLY.search(n) for n in counts):
+        return []
+    reason = (
+        f"认定{stated[0]}{stated[1]:.10g}元，但案卷逐项所载数量×单价合计{computed:.10g}元，"
+        "认定的货值与案卷记载矛盾"
+    )
+    shown = "、".join(f"{k}={v:.10g}" for k, v in {**amounts, **quantities}.items())
+    return [_flag(ReviewPoint.FACTS, reason, ctx, f"facts.amounts/quantities：{shown}")]
 
 
 def _sold_part(case: CaseFile, counted: list[tuple[str, float]]) -> list[tuple[str, float]]:

@@ -36,8 +36,21 @@ def notified_fine(case: CaseFile) -> tuple[float, str] | None:
         if found:
             value = amount_yuan(found.group(1), found.group(2))
             if value is not None:
+                value += _further_fines(text[found.end() :])
                 return value, f"{where}：“{found.group(0)}”"
     return None
+
+
+# 拟对单位罚款126480元、对吴丽娟罚款1000元: each fine the same sentence proposes
+_FURTHER_FINE = re.compile(
+    rf"[、，；]对[^，。；、]{{1,20}}?罚款(?:人民币)?\s*({AMOUNT_NUMBER})(万)?元"
+)
+
+
+def _further_fines(rest: str) -> float:
+    """The other parties' fines proposed in the same sentence, added to the first."""
+    sentence = rest.split("。")[0]
+    return sum(amount_yuan(m.group(1), m.group(2)) or 0 for m in _FURTHER_FINE.finditer(sentence))
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

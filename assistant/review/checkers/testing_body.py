@@ -1,0 +1,67 @@
+"""证据是否合法: a test result from a body the law does not let test those goods.
+
+医疗器械监督管理条例第七十五条: only a body 认定 for 医疗器械 may test them, and the 药品监督管理
+部门 must 委托有资质的医疗器械检验机构. A 检测报告 whose own entry says the body's scope leaves
+the goods out (资质认定能力范围…不含医疗器械, 未列入医疗器械检验机构名录) cannot ground the
+finding. The duty is read from the cited 罚则's own law (the article asking for a qualified
+body); without one, 行政处罚法第四十六条第三款 (证据必须经查证属实) is the finding. The
+evidence checker asks this after its food-law laboratory findings (食品安全法第八十四条、第八十七条)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.statutory_fine import penalty_provisions, violated_provisions
+from corpus.numerals import to_chinese
+
+_TEST = re.compile(r"检测|检验|鉴定")
+_OUTSIDE = re.compile(
+    r"(?:不含|不包括|未包含|未涵盖)[^，。；]{0,12}"
+    r"|(?:未列入|不在)[^，。；]{0,16}(?:范围|名录|目录)"
+    r"|(?:不具备|不具有|无|未取得)[^，。；]{0,12}(?:检验|检测)[^，。；]{0,4}资质"
+    r"|超出[^，。；]{0,10}(?:能力|资质|认定)范围"
+)
+_QUALIFIED = re.compile(r"委托有资质的[^，。；]{0,12}(?:检验|检测)机构")
+# the enforcement duty (在执法工作中需要…检验的), not a registrant's own testing
+_ENFORCING = re.compile(r"执法|监督检查|监督抽检|抽样检验")
+
+_flag = PointFlags(ReviewPoint.EVIDENCE)
+
+
+def unqualified_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if not imposes_penalty(case):
+        return []
+    for index, item in enumerate(case.evidence):
+        if not _TEST.search(f"{item.type}{item.name}"):
+            continue
+        said = _OUTSIDE.search(f"{item.name}{item.source}{item.note}")
+        if said is None:
+            continue
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                f"认定事实所依据的{item.name}由{item.source or '检验机构'}出具，案卷载明"
+                f"“{said.group(0)}”，该机构不具备相应检验资质，检验结论不能作为定案依据",
+                _duty(case, ctx) or ctx.penalty_law("第四十六条第三款"),
+                f"evidence[{index}]（{item.name}）：{item.note}",
+            )
+        ]
+    return []
+
+
+def _duty(case: CaseFile, ctx: ReviewContext) -> str | None:
+    """The 款 of the 罚则's own law that asks for a qualified testing body."""
+    cited = [*penalty_provisions(case, ctx), *violated_provisions(case, ctx)]
+    laws = {(c.law, c.version) for c in cited}
+    for law, version in sorted(laws):
+        for record in ctx.articles_in(law, version):
+            for number, paragraph in enumerate(record.text.splitlines(), start=1):
+                if _QUALIFIED.search(paragraph) and _ENFORCING.search(paragraph):
+                    return (
+                        f"《{record.title}》第{to_chinese(record.number)}条第{to_chinese(number)}款"
+                    )
+    return None
