@@ -115,7 +115,6 @@ def fine_bases(case: CaseFile) -> dict[str, float]:
 # 饼干标价 / 饮品售价: the marked or selling price of one kind of goods (两高伪劣商品解释第二条第三款:
 # 货值金额以…标价计算；没有标价的，按照其实际销售价格计算), never the purchase price
 PRICE_NAME = re.compile(r"(标价|零售价|销售价|售价|单价|批发价)(?:（元）)?$")
-_PRICE = PRICE_NAME
 _PURCHASE = re.compile(r"进货|进价|采购|购入|成本")
 
 
@@ -123,12 +122,12 @@ def priced_goods(amounts: dict[str, float], quantities: dict[str, float]) -> flo
     """货值金额 as each kind's price times every count of that kind (饼干标价 × 过期饼干库存盒 +
     过期后售出饼干盒): None unless every priced kind has a count and every count one kind.
     A price written among the quantities (乳酸菌饮品单价: 52) is a price, not a count."""
-    priced = {**amounts, **{n: v for n, v in quantities.items() if _PRICE.search(n)}}
-    quantities = {n: v for n, v in quantities.items() if not _PRICE.search(n)}
+    priced = {**amounts, **{n: v for n, v in quantities.items() if PRICE_NAME.search(n)}}
+    quantities = {n: v for n, v in quantities.items() if not PRICE_NAME.search(n)}
     prices = {
-        _PRICE.sub("", name): value
+        PRICE_NAME.sub("", name): value
         for name, value in priced.items()
-        if _PRICE.search(name) and not _PURCHASE.search(name)
+        if PRICE_NAME.search(name) and not _PURCHASE.search(name)
     }
     prices = {kind: value for kind, value in prices.items() if len(kind) >= 2}
     if not prices:
