@@ -157,7 +157,9 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         for name, value in named
         if threshold.measures.search(name)
     ]
-    values += _summed_parts(threshold, values)
+    stated = {*case.facts.amounts, *case.facts.quantities}
+    parts = dict((n, v) for n, v in values if n in stated)  # a name restated once is one part
+    values += _summed_parts(threshold, list(parts.items()))
     if threshold.narrative is not None:
         written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
         for found in threshold.narrative.finditer(written):
@@ -171,6 +173,7 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
 
 
 _TOTAL = re.compile(r"合计|共计|总计|累计|总额|总")
+_SHARE = re.compile(r"其中|含|包括")
 _ADDITIVE_UNITS = frozenset({"元", "册", "千克", "吨", "支", "立方米", "亩", "份"})
 
 
@@ -179,13 +182,15 @@ def _summed_parts(
 ) -> list[tuple[str, float]]:
     """甲店货款6850、乙店货款7420…: one measure stated per shop, batch or year adds up to the
     act's amount (两高 interpretations count 非法经营数额 over the whole act); a file giving the
-    total itself (a bare 货款, or one named 合计) is read as written."""
+    total itself (a bare 货款, or one named 合计) is read as written. Only the file's own named
+    facts are parts: a measurement or the narrative restating one of them is no second part,
+    nor is a 其中 share of a total."""
     if threshold.unit not in _ADDITIVE_UNITS:
         return []  # 超标倍数 or 血液酒精含量 of two samples add up to nothing
     groups: dict[str, list[tuple[str, float]]] = {}
     for name, value in values:
         found = threshold.measures.search(name)
-        if found is not None and not _TOTAL.search(name):
+        if found is not None and not _TOTAL.search(name) and not _SHARE.search(name):
             groups.setdefault(found.group(0), []).append((name, value))
     sums = []
     for measure, parts in groups.items():

@@ -90,7 +90,7 @@ def _detention_not_executed(
     why = _detention_exemption(case, party) if rule else None
     if why is None:
         return []
-    written = "".join(
+    written = "。".join(
         [*case.penalty.types, case.facts.description, *case.facts.circumstances]
         + [e.note for e in case.events]
         + [line for d in case.documents for line in d.contents]
