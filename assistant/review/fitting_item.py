@@ -12,7 +12,7 @@ import re
 from assistant.case_file import CaseFile
 from corpus.citation_resolver import ResolvedCitation
 
-_ITEM_LINE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)](.*)$")
+ITEM_LINE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)](.*)$")
 
 
 def fitting_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] | None:
@@ -23,14 +23,14 @@ def fitting_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] 
         return None
     items, lines = {}, {}
     for line in citation.article_text.splitlines():
-        found = _ITEM_LINE.match(line.strip())
+        found = ITEM_LINE.match(line.strip())
         if found:
-            items[found.group(1)] = _bigrams(found.group(2).split("，违法所得")[0])
+            items[found.group(1)] = bigrams(found.group(2).split("，违法所得")[0])
             lines[found.group(1)] = found.group(2)
     if len(items) < 2:
         return None
     text = "".join([case.title, case.violation.description, case.facts.description])
-    own = _bigrams(text)
+    own = bigrams(text)
     scores = {}
     for number, grams in items.items():
         others = set().union(*(g for n, g in items.items() if n != number))
@@ -44,9 +44,21 @@ def fitting_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] 
 
 def item_body(text: str) -> str:
     """An item's words without its （一） mark and closing punctuation."""
-    found = _ITEM_LINE.match(text.strip())
+    found = ITEM_LINE.match(text.strip())
     return (found.group(2) if found else text).strip().rstrip("；;。，,")
 
 
-def _bigrams(text: str) -> set[str]:
+def article_paragraphs(article_text: str) -> list[list[str]]:
+    """The article's 款 in order, each its head line followed by its item lines (（一）…)."""
+    paragraphs: list[list[str]] = []
+    for line in article_text.splitlines():
+        line = line.strip()
+        if ITEM_LINE.match(line) and paragraphs:
+            paragraphs[-1].append(line)
+        elif line:
+            paragraphs.append([line])
+    return paragraphs
+
+
+def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}

@@ -14,11 +14,11 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import article_paragraphs, bigrams
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.numerals import to_chinese
 
-_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _SANCTION = re.compile(r"罚款|警告|吊销|没收|责令停|拘留|处[^，。；]{0,12}元")
 _REFERS = re.compile(r"前款|前两款|本条第[一二三四五六七八九十]+款|依照[^，。；]{0,6}款")
 _OWN_WORDS = 4  # bigrams of the other 款 the act uses, none of the cited one's
@@ -81,16 +81,8 @@ def _better_paragraph(
 
 def _paragraphs(article_text: str) -> list[str]:
     """The article's 款, each with its items."""
-    paragraphs: list[str] = []
-    for line in article_text.splitlines():
-        line = line.strip()
-        if _ITEM.match(line) and paragraphs:
-            paragraphs[-1] += line
-        elif line:
-            paragraphs.append(line)
-    return paragraphs
+    return ["".join(lines) for lines in article_paragraphs(article_text)]
 
 
 def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[^\u4e00-\u9fff]", "", text)
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return bigrams(re.sub(r"[^\u4e00-\u9fff]", "", text))

@@ -17,12 +17,12 @@ from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import ThresholdHit, reached
+from assistant.review.fitting_item import ITEM_LINE, article_paragraphs
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import ResolvedCitation
 from corpus.numerals import to_chinese
 
-_ITEM = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)](.+)$")
 _LISTED = "有下列情形之一的"
 _PART = re.compile(r"、|或者|和")
 _DENIED = re.compile(r"[非未不无没]|并非|排除")
@@ -82,19 +82,14 @@ def _stated_graver_items(case: CaseFile, cited: list[ResolvedCitation]) -> list[
 
 def _graver_items(citation: ResolvedCitation) -> list[tuple[int, str, list[str]]]:
     """(款, 项, the item's own words) of each 款 after the cited one that lists its cases."""
-    paragraphs: list[list[str]] = []
-    for line in citation.article_text.splitlines():
-        if _ITEM.match(line.strip()) and paragraphs:
-            paragraphs[-1].append(line.strip())
-        else:
-            paragraphs.append([line.strip()])
+    paragraphs = article_paragraphs(citation.article_text)
     applied = paragraphs[citation.paragraph - 1][0] if len(paragraphs) >= citation.paragraph else ""
     found = []
     for number, (head, *items) in enumerate(paragraphs, start=1):
         if number <= citation.paragraph or not head.startswith(_LISTED):
             continue
         for line in items:
-            item = _ITEM.match(line)
+            item = ITEM_LINE.match(line)
             body = item.group(2).rstrip("；;。").removesuffix("的")
             words = [w for w in _PART.split(body) if len(w) >= _MIN_PART and w not in applied]
             found.append((number, item.group(1), words))

@@ -11,8 +11,10 @@ from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.statutory_range import PER_UNITS
 
-_UNITS = r"平方米|亩|公顷|立方米|吨|千克|公斤|株|棵|头|只"
+# the units a 罚则 fines per (statutory_range.PER_UNITS); 每人 is a count of people, not a quantity
+_UNITS = "|".join(u for u in PER_UNITS if u != "人")
 # 每平方米罚款元 / 每立方米罚款额 / 罚款标准（元/平方米）
 _RATE = re.compile(rf"^每(?P<unit>{_UNITS})罚款|罚款[^（(]*[（(]元/(?P<per>{_UNITS})[)）]")
 _FINE = re.compile(r"罚款")

@@ -3,7 +3,7 @@
 医疗器械监督管理条例第七十五条: only a body 认定 for 医疗器械 may test them, and the 药品监督管理
 部门 must 委托有资质的医疗器械检验机构. A 检测报告 whose own entry says the body's scope leaves
 the goods out (资质认定能力范围…不含医疗器械, 未列入医疗器械检验机构名录) cannot ground the
-finding. The duty is read from the cited 罚则's own law (the article asking for a qualified
+finding. The duty is read from the cited 罚则's field (the paragraph asking for a qualified
 body); without one, 行政处罚法第四十六条第三款 (证据必须经查证属实) is the finding. The
 evidence checker asks this after its food-law laboratory findings (食品安全法第八十四条、第八十七条)."""
 
@@ -13,10 +13,9 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
+from assistant.review.deciding_organ import first_field_rule
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
-from assistant.review.statutory_fine import penalty_provisions, violated_provisions
-from corpus.numerals import to_chinese
 
 _TEST = re.compile(r"检测|检验|鉴定")
 _OUTSIDE = re.compile(
@@ -54,14 +53,10 @@ def unqualified_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _duty(case: CaseFile, ctx: ReviewContext) -> str | None:
-    """The 款 of the 罚则's own law that asks for a qualified testing body."""
-    cited = [*penalty_provisions(case, ctx), *violated_provisions(case, ctx)]
-    laws = {(c.law, c.version) for c in cited}
-    for law, version in sorted(laws):
-        for record in ctx.articles_in(law, version):
-            for number, paragraph in enumerate(record.text.splitlines(), start=1):
-                if _QUALIFIED.search(paragraph) and _ENFORCING.search(paragraph):
-                    return (
-                        f"《{record.title}》第{to_chinese(record.number)}条第{to_chinese(number)}款"
-                    )
-    return None
+    """The 款 of the 罚则's field that asks enforcement tests of a qualified body."""
+    return first_field_rule(
+        case,
+        ctx,
+        ("委托有资质的",),
+        lambda text: _QUALIFIED.search(text) and _ENFORCING.search(text),
+    )
