@@ -136,12 +136,13 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
-    department = _department(case, ctx)
+    found = department_findings(case, ctx)
+    department = [] if beyond_authorisation(case) else found  # the subject point's then
     return (
         station
         + _types(case, ctx, covered=bool(station))
         + _detention(case, ctx)
-        + _laws(case, ctx, named_elsewhere={f.rule.split("》")[0] + "》" for f in department})
+        + _laws(case, ctx, named_elsewhere={f.rule.split("》")[0] + "》" for f in found})
         + department
         + _split_charge(case, ctx)
         + _territory(case, ctx)
@@ -466,7 +467,17 @@ _ISSUING_ORGAN = re.compile(r"^原?(?:发证|颁发|审批|批准)")
 _ORDER = re.compile(r"责令|限期")
 
 
-def _department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+def beyond_authorisation(case: CaseFile) -> bool:
+    """An organisation a law or regulation authorises (第十九条) deciding in its own name: a
+    罚则 giving the power to a department it is not lies outside its authorisation, which
+    is the subject point's finding (the organisation is no subject for it), not a second
+    department's power."""
+    agency = case.agency
+    own_name = not agency.acts_in_name_of or agency.acts_in_name_of == agency.name
+    return agency.kind == "法律法规授权组织" and own_name
+
+
+def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The 罚则 says which department punishes (由…部门责令…); the agency must be one."""
     # A 受委托组织 punishes in the entrusting agency's name, within its powers (第二十条).
     acting = case.agency.acts_in_name_of or case.agency.name

@@ -9,6 +9,8 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.checkers.authority import (
+    beyond_authorisation,
+    department_findings,
     township_without_handover,
     unauthorised_organisation,
 )
@@ -29,7 +31,27 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _internal_unit(case, ctx)
         + _police_team(case, ctx)
         + _unauthorised(case, ctx)
+        + _outside_authorisation(case, ctx)
     )
+
+
+def _outside_authorisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An authorised organisation (自然保护区管理处) applying a 罚则 that gives the power to a
+    department (森林法第七十六条: 林业主管部门) acts outside its authorisation: 第十九条 lets it
+    punish only 在法定授权范围内."""
+    if not beyond_authorisation(case) or _internal_unit(case, ctx):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{case.agency.name}是法律、法规授权的组织，只能在法定授权范围内以自己名义实施行政处罚；"
+            + found.reason,
+            ctx.penalty_law("第十九条"),
+            found.evidence,
+            also_cites=[found.rule],
+        )
+        for found in department_findings(case, ctx)
+    ]
 
 
 def _unauthorised(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
