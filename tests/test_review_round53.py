@@ -7,7 +7,9 @@ blind score.
 - a fine above a 罚则's first tier that fits its 逾期不改正 tier (动物防疫法第九十二条) with no prior
   order on file is a question of law (the heavier tier's condition), not a discretion excess;
 - an authorised organisation (自然保护区管理处) applying a 罚则 that gives the power to a
-  department (森林法第七十六条: 林业主管部门) acts outside its authorisation (第十九条, subject).
+  department (森林法第七十六条: 林业主管部门) acts outside its authorisation (第十九条, subject);
+- 按日连续处罚 days counted past the re-inspection that found the discharge going on (to the
+  party's own report of correction), though the file cites only 第十九条 of the 办法.
 Cases are variants of eval/sets/review_fresh35/37/39 files."""
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from __future__ import annotations
 import pytest
 from review_fixtures import rules_of, set_file_data, variant_findings
 
+from api.settings import Settings
 from assistant.review.context import ReviewContext
+from corpus.store import CorpusStore
 
+F29 = "review_fresh29"
 F35 = "review_fresh35"
 F37 = "review_fresh37"
 F39 = "review_fresh39"
@@ -28,6 +33,12 @@ SEA_AREA = "《中华人民共和国海域使用管理法》第四十五条"
 @pytest.fixture(scope="module")
 def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
+
+
+@pytest.fixture(scope="module")
+def core_ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
+    """The shipped core corpus: it holds the 环境保护部 rules ../shared does not (按日连续处罚办法)."""
+    return ReviewContext.build(default_settings, default_store)
 
 
 def test_expired_sea_use_is_not_occupation_before_a_refused_order(ctx: ReviewContext) -> None:
@@ -77,3 +88,25 @@ def test_the_same_act_by_a_department_is_a_question_of_power(ctx: ReviewContext)
     data = set_file_data(F35, "rf35a_07_*.yaml")
     data["agency"]["kind"] = "行政机关"
     assert any("森林法" in rule for rule in rules_of(variant_findings(data, ctx), "authority"))
+
+
+DAILY_COUNT = "《环境保护主管部门实施按日连续处罚办法》第十七条"
+
+
+def test_days_are_counted_to_the_reinspection_that_found_the_discharge(
+    core_ctx: ReviewContext,
+) -> None:
+    data = set_file_data(F29, "rf29a_08_*.yaml")
+    assert DAILY_COUNT in rules_of(variant_findings(data, core_ctx), "discretion")
+
+
+def test_days_counted_to_the_reinspection_are_no_finding(core_ctx: ReviewContext) -> None:
+    data = set_file_data(F29, "rf29a_08_*.yaml")
+    facts = data["facts"]
+    facts["description"] = facts["description"].replace(
+        "至当事人报告整改完成之日（2023年4月6日）止，共36日",
+        "至复查发现之日（2023年3月20日）止，共19日",
+    )
+    data["penalty"]["amount"] = 2850000
+    facts["quantities"]["计罚日数"] = 19
+    assert DAILY_COUNT not in rules_of(variant_findings(data, core_ctx), "discretion")

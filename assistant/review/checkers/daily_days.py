@@ -22,15 +22,25 @@ _COUNTED = re.compile(rf"计罚日数[^。；]{{0,6}}?自{_DATE}起?[^。；]{{0
 _SERVED = re.compile(r"送达[^。；，]{0,6}责令改正|责令改正[^。；，]{0,12}送达")
 _ORDER = re.compile(r"责令改正")
 
+# …至环境保护主管部门复查发现违法排放污染物行为之日止
+_UNTIL_FOUND = re.compile(r"至[^。]{0,20}复查发现[^。]{0,16}之日止")
+# 计罚日数自责令改正违法行为决定书送达次日（2023年3月2日）起至当事人报告整改完成之日（2023年4月6日）止
+_SPAN = re.compile(rf"计罚日数[^。]{{0,40}}?{_DATE}[^。]{{0,40}}?至[^。]{{0,30}}?{_DATE}")
+# a re-inspection that found the discharge going on (复查…仍超标排放)
+_FOUND_AGAIN = re.compile(r"复查[^。]{0,80}?仍")
+
 _flag = PointFlags(ReviewPoint.DISCRETION)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    rule = next(
-        (c.citation for c in penalty_provisions(case, ctx) if _NEXT_DAY.search(c.text)), None
-    )
-    if rule is None:
+    found = _counting_rule(case, ctx)
+    if found is None:
         return []
+    rule, text = found
+    if _UNTIL_FOUND.search(text):
+        late = _counted_past_reinspection(case, rule)
+        if late:
+            return late
     counted = _counted_from(case)
     if counted is None or counted not in _service_days(case):
         return []
@@ -43,6 +53,59 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"facts.description：计罚日数自{counted.month}月{counted.day}日起",
         )
     ]
+
+
+def _counting_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, str] | None:
+    """The provision that says how the days are counted: a cited one, else the article of a
+    cited 按日连续处罚 law that writes it (a file citing only 第十九条 is still counted by 第十七条)."""
+    cited = penalty_provisions(case, ctx)
+    for citation in cited:
+        if _NEXT_DAY.search(citation.text):
+            return citation.citation, citation.text
+    for citation in cited:
+        for record in ctx.articles_in(citation.law, citation.version):
+            if _NEXT_DAY.search(record.text):
+                return f"《{citation.title}》{record.label}", record.text
+    return None
+
+
+def _counted_past_reinspection(case: CaseFile, rule: str) -> list[Flag]:
+    """The counted days end on a day no re-inspection found the discharge going on (the
+    party's own report of correction, a later check) while one did before it: the rule
+    counts to the day the re-inspection found it."""
+    span = _span(case)
+    found = sorted(e.date for e in case.events if _FOUND_AGAIN.search(e.note or ""))
+    if span is None or not found or span[1] in found:
+        return []
+    within = [d for d in found if span[0] <= d < span[1]]
+    if not within:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"计罚日数计至{span[1]}，依照{rule}应当计至复查发现违法排放污染物行为之日"
+            f"（{within[0]}），多计的日数使按日连续处罚的罚款数额超出规定",
+            rule,
+            f"计罚日数 {span[0]}—{span[1]}；复查发现仍违法排放 {within[0]}",
+        )
+    ]
+
+
+def _span(case: CaseFile) -> tuple[date, date] | None:
+    """The first and last day the file counts, their years from the act date when unwritten."""
+    for text in (case.facts.description, *case.facts.circumstances):
+        m = _SPAN.search(text)
+        if m is None:
+            continue
+        try:
+            first, last = (
+                date(int(y) if y else case.act_date.year, int(mo), int(d))
+                for y, mo, d in (m.groups()[:3], m.groups()[3:])
+            )
+        except ValueError:
+            return None
+        return first, last
+    return None
 
 
 def _counted_from(case: CaseFile) -> date | None:
