@@ -91,6 +91,31 @@ def diff(before: dict, after: dict) -> list[str]:
     return lines
 
 
+def describe(folder: str, found: dict) -> list[str]:
+    """A folder's must_fix figures and, per file, what it missed and what it found
+    unexpectedly: the list a rule round starts from."""
+    lines = [
+        f"{folder}\tP {found['precision']}\tR {found['recall']}\t"
+        f"TP {found['tp']} FP {found['fp']} FN {found['fn']}\t无缺陷卷误报 {found['clean_flagged']}"
+    ]
+    for name, result in found["files"].items():
+        lines += [f"  {name}\t漏报\t{point}\t{rule}" for point, rule in result["missed"]]
+        lines += [f"  {name}\t误报\t{point}\t{rule}" for point, rule in result["unexpected"]]
+    return lines
+
+
+def show(folders: list[Path]) -> list[str]:
+    from api.components import Components
+    from api.settings import Settings
+
+    ctx = Components(Settings()).review_context
+    return [
+        line
+        for folder in folders
+        for line in describe(str(folder), folder_result(evaluate_folder(folder, ctx)))
+    ]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -99,7 +124,12 @@ def main(argv: list[str] | None = None) -> None:
     diffing = sub.add_parser("diff")
     diffing.add_argument("before", type=Path)
     diffing.add_argument("after", type=Path)
+    showing = sub.add_parser("show")
+    showing.add_argument("folders", type=Path, nargs="+")
     args = parser.parse_args(argv)
+    if args.command == "show":
+        print("\n".join(show(args.folders)))
+        return
     if args.command == "dump":
         dump(args.out)
         return
