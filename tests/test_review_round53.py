@@ -4,13 +4,11 @@ blind score.
 - an act the law deems another only after a refused order (海域使用管理法第四十五条: 期满未办理
   手续继续用海，责令限期办理；拒不办理的，以非法占用海域论处) fined under the deemed act's 罚则
   while nothing records the refusal;
-- a fine above a 罚则's first tier that fits its 逾期不改正 tier (动物防疫法第九十二条) with no prior
-  order on file is a question of law (the heavier tier's condition), not a discretion excess;
 - an authorised organisation (自然保护区管理处) applying a 罚则 that gives the power to a
   department (森林法第七十六条: 林业主管部门) acts outside its authorisation (第十九条, subject);
 - 按日连续处罚 days counted past the re-inspection that found the discharge going on (to the
   party's own report of correction), though the file cites only 第十九条 of the 办法.
-Cases are variants of eval/sets/review_fresh35/37/39 files."""
+Cases are variants of eval/sets/review_fresh29/35/39 files."""
 
 from __future__ import annotations
 
@@ -23,9 +21,7 @@ from corpus.store import CorpusStore
 
 F29 = "review_fresh29"
 F35 = "review_fresh35"
-F37 = "review_fresh37"
 F39 = "review_fresh39"
-ANIMAL_EPIDEMIC = "《中华人民共和国动物防疫法》第九十二条"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 SEA_AREA = "《中华人民共和国海域使用管理法》第四十五条"
 
@@ -53,29 +49,6 @@ def test_a_recorded_refusal_lets_the_deemed_act_apply(ctx: ReviewContext) -> Non
         "经责令限期办理续期手续，当事人逾期仍未办理",
     ]
     assert SEA_AREA not in rules_of(variant_findings(data, ctx), "law")
-
-
-def test_the_uncorrected_tier_without_an_order_is_a_question_of_law(ctx: ReviewContext) -> None:
-    found = variant_findings(set_file_data(F37, "rf37a_05_*.yaml"), ctx)
-    assert ANIMAL_EPIDEMIC in rules_of(found, "law")
-    assert not rules_of(found, "discretion")
-
-
-def test_a_found_failure_to_correct_lets_the_heavier_tier_stand(ctx: ReviewContext) -> None:
-    data = set_file_data(F37, "rf37a_05_*.yaml")
-    data["facts"]["circumstances"] = [
-        *data["facts"].get("circumstances", []),
-        "2023年3月1日经责令限期改正，当事人逾期不改正",
-    ]
-    found = variant_findings(data, ctx)
-    assert ANIMAL_EPIDEMIC not in rules_of(found, "law") | rules_of(found, "discretion")
-
-
-def test_a_fine_within_the_first_tier_is_no_finding(ctx: ReviewContext) -> None:
-    data = set_file_data(F37, "rf37a_05_*.yaml")
-    data["penalty"]["amount"] = 800
-    found = variant_findings(data, ctx)
-    assert ANIMAL_EPIDEMIC not in rules_of(found, "law") | rules_of(found, "discretion")
 
 
 def test_an_authorised_body_outside_its_authorisation_is_no_subject(ctx: ReviewContext) -> None:

@@ -271,13 +271,12 @@ def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
 
 
 def statutory_fine(
-    case: CaseFile, ctx: ReviewContext, assume: frozenset[str] = frozenset()
+    case: CaseFile, ctx: ReviewContext
 ) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
     """The lawful fine the cited penalty provision sets for this case, and the 款 or
     article that writes it: its own 款 first, else the whole article (fines often sit in
-    the next 款: 有前款第X项行为的，处…). ``assume``: circumstances taken as established
-    besides the file's own (which tier the fine would fit had the file found them)."""
-    amounts, established = fine_bases(case), established_circumstances(case) | assume
+    the next 款: 有前款第X项行为的，处…)."""
+    amounts, established = fine_bases(case), established_circumstances(case)
     told = narrative(case)
     for cited in penalty_provisions(case, ctx):
         citation = act_date_counterpart(case, ctx, cited) or cited

@@ -137,7 +137,7 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
     found = department_findings(case, ctx)
-    department = [] if beyond_authorisation(case) else found  # the subject point's then
+    department = [f for f in found if not beyond_authorisation(case, f)]  # else subject's
     return (
         station
         + _types(case, ctx, covered=bool(station))
@@ -467,14 +467,23 @@ _ISSUING_ORGAN = re.compile(r"^原?(?:发证|颁发|审批|批准)")
 _ORDER = re.compile(r"责令|限期")
 
 
-def beyond_authorisation(case: CaseFile) -> bool:
-    """An organisation a law or regulation authorises (第十九条) deciding in its own name: a
-    罚则 giving the power to a department it is not lies outside its authorisation, which
-    is the subject point's finding (the organisation is no subject for it), not a second
-    department's power."""
+def beyond_authorisation(case: CaseFile, finding: Flag) -> bool:
+    """An organisation a law or regulation authorises (第十九条) deciding in its own name
+    under a 罚则 of a law other than those that authorise it (自然保护区管理处, authorised by
+    自然保护区条例, applying 森林法's 林业主管部门 power): the power lies outside its
+    authorisation, the subject point's finding. Within its own law (消防救援机构 applying a
+    消防法 power of 住房和城乡建设) it is another department's power, the authority point's."""
     agency = case.agency
-    own_name = not agency.acts_in_name_of or agency.acts_in_name_of == agency.name
-    return agency.kind == "法律法规授权组织" and own_name
+    if agency.kind != "法律法规授权组织":
+        return False
+    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+        return False
+    own_laws = {m for basis in agency.powers.basis for m in _LAW_NAME.findall(basis)}
+    applied = _LAW_NAME.findall(finding.rule)
+    return bool(own_laws) and bool(applied) and applied[0] not in own_laws
+
+
+_LAW_NAME = re.compile(r"《([^》]+)》")
 
 
 def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -14,7 +14,6 @@ from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.case_text import passages
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.checkers.conditional_measure import unconditioned_measures
-from assistant.review.checkers.uncorrected_fine import uncorrected_tier
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import lightening_stated, recorded_grounds, reduction_grounds
@@ -149,8 +148,6 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         high *= _separately_fined_items(case, ctx, cited)
     if high is not None and amount > high + _TOLERANCE_YUAN:
         if _heavier_tier_applied(case, ctx, rule):
-            return []
-        if uncorrected_tier(case, ctx) is not None:
             return []
         why = f"罚款{amount:.10g}元超过法定最高额（法定幅度{_bounds(low, high)}：{bounds.wording}）"
     elif low is not None and amount < low - _TOLERANCE_YUAN and not reduction_grounds(case):

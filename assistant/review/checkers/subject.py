@@ -39,7 +39,7 @@ def _outside_authorisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An authorised organisation (自然保护区管理处) applying a 罚则 that gives the power to a
     department (森林法第七十六条: 林业主管部门) acts outside its authorisation: 第十九条 lets it
     punish only 在法定授权范围内."""
-    if not beyond_authorisation(case) or _internal_unit(case, ctx):
+    if _internal_unit(case, ctx):
         return []
     return [
         _flag(
@@ -51,6 +51,7 @@ def _outside_authorisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             also_cites=[found.rule],
         )
         for found in department_findings(case, ctx)
+        if beyond_authorisation(case, found)
     ]
 
 

@@ -22,7 +22,6 @@ from assistant.review.statutory_fine import (
     paragraph_text,
     penalty_provisions,
     range_rule,
-    statutory_fine,
 )
 from assistant.review.statutory_range import REQUIREMENTS, SERIOUS, UNCORRECTED, fine_clauses
 from corpus.citation_resolver import ResolvedCitation
@@ -147,9 +146,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     why = _why_not_due(case, established)
     if why is None:
         return []
-    tier = uncorrected_tier(case, ctx)
-    flags = [] if tier is None else [tier]
-    flags += [
+    flags = [
         _higher_flag(cited, record, why, case) for cited, record in ordered_first_higher(case, ctx)
     ]
     # 逾期不改正的，处…；情节严重的，处… (药品管理法第一百二十六条): without 情节严重 on
@@ -184,40 +181,6 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
-
-
-_TOLERANCE_YUAN = 0.5
-
-
-def uncorrected_tier(case: CaseFile, ctx: ReviewContext) -> Flag | None:
-    """A fine above the 罚则's first tier that fits its 逾期不改正 tier (动物防疫法第九十二条:
-    责令限期改正，可以处一千元以下罚款；逾期不改正的，处一千元以上五千元以下罚款) while the
-    file shows no failure to correct: the heavier tier applied without its condition is a
-    question of law, not a discretion beyond the range (the discretion point stays silent)."""
-    amount, found = case.penalty.amount, statutory_fine(case, ctx)
-    if amount is None or found is None or found[0].high is None:
-        return None
-    if amount <= found[0].high + _TOLERANCE_YUAN:
-        return None
-    heavier = statutory_fine(case, ctx, assume=frozenset({UNCORRECTED}))
-    if heavier is None or heavier[0].wording == found[0].wording:
-        return None
-    bounds, _, rule = heavier
-    if (bounds.low is not None and amount < bounds.low - _TOLERANCE_YUAN) or (
-        bounds.high is not None and amount > bounds.high + _TOLERANCE_YUAN
-    ):
-        return None
-    why = _why_not_due(case, established_circumstances(case))
-    if why is None:
-        return None
-    return Flag(
-        point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
-        reason=f"罚款{amount:.10g}元属于逾期不改正的罚款幅度（{bounds.wording}），{why}，"
-        f"适用该档罚款的法定前提不具备",
-        rule=rule,
-        evidence=f"{why}；罚款{amount:.10g}元",
-    )
 
 
 def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case: CaseFile) -> Flag:
