@@ -223,7 +223,7 @@ def established_circumstances(case: CaseFile) -> frozenset[str]:
         found.add(SERIOUS)
     if (facts.prior_offences or 0) >= 1 or facts.first_offence is False:
         found.add(REPEATED)
-    if _STILL_UNCORRECTED.search(text):
+    if _affirmed(_STILL_UNCORRECTED, text):
         found.add(UNCORRECTED)
     if _affirmed(LIGHTER_PATTERN, text):
         found.add(LIGHTER)

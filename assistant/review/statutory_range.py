@@ -525,6 +525,7 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                 clauses.append(
                     FineClause(
                         fine=per_unit,
+                        party=_addressee_kind(since_previous),
                         items=_items(sentence[: found.start()])
                         or _listed_item(sentence[: found.start()])
                         or listed,
@@ -629,6 +630,8 @@ def _complemented(clauses: list[FineClause]) -> list[FineClause]:
 
 # 罚款额为非法占用土地每平方米100元以上1000元以下: a fine per unit of a quantity.
 PER_UNITS = ("平方米", "亩", "公顷", "立方米", "吨", "千克", "公斤", "株", "棵", "头", "只", "人")
+# units counted one by one that a 罚则 fines a fixed sum for (每辆机动车五千元)
+COUNTED_UNITS = ("辆", "台", "艘")
 # 每人…: the persons harmed (劳动保障监察条例第二十五条: 受侵害的劳动者每人), counted by a
 # quantity that names people, never by any key that merely contains 人.
 _PERSONS_COUNTED = re.compile(r"人数|[（(](?:人|名)[)）]|劳动者|职工|员工|工人|学员|学生")
@@ -653,6 +656,13 @@ _PER_PERSON_MONTH = re.compile(
 _MONTHS_COUNTED = re.compile(r"月数|个月|[（(]月[)）]")
 
 
+# 对机动车维修单位处每辆机动车五千元的罚款 (大气污染防治法第一百一十二条第三款): a fixed sum per
+# vehicle, counted by the vehicles the file gives
+_FIXED_PER_UNIT = re.compile(
+    rf"每({'|'.join(COUNTED_UNITS)})[\u4e00-\u9fa5]{{0,6}}?({_NUM})(万)?元的?罚款"
+)
+
+
 def per_unit_fine(sentence: str) -> PenaltyRange | None:
     """每平方米100元以上1000元以下 as a multiple of the quantity (base = the unit).
 
@@ -667,6 +677,12 @@ def per_unit_fine(sentence: str) -> PenaltyRange | None:
         rate = chinese_number(monthly.group(1)) * (10_000 if monthly.group(2) else 1)
         return PenaltyRange(raw=monthly.group(0), base=PERSON_MONTH, max_multiple=rate)
     found = _PER_UNIT.search(sentence)
+    fixed = _FIXED_PER_UNIT.search(sentence) if found is None else None
+    if fixed is not None:
+        rate = chinese_number(fixed.group(2)) * (10_000 if fixed.group(3) else 1)
+        return PenaltyRange(
+            raw=fixed.group(0), base=fixed.group(1), min_multiple=rate, max_multiple=rate
+        )
     if found is None:
         return None
     unit, low, high, unit_only, high_only = found.groups()
@@ -766,7 +782,7 @@ def statutory_bounds(
     floors = base_floors(article_text)
     skipped: list[FineClause] = []
     for clause in applicable:
-        if clause.fine.base in (*PER_UNITS, PERSON_MONTH):
+        if clause.fine.base in (*PER_UNITS, *COUNTED_UNITS, PERSON_MONTH):
             counted = _counted(clause.fine.base, quantities or {})
             if counted is None:
                 return None
@@ -857,7 +873,7 @@ def _named_as_article(amounts: dict[str, float], clauses: list[FineClause]) -> d
     named = dict(amounts)
     for clause in clauses:
         base = clause.fine.base
-        if base and base not in PER_UNITS and base not in named:
+        if base and base not in (*PER_UNITS, *COUNTED_UNITS) and base not in named:
             value = _amount(base, amounts)
             if value is not None:
                 named[base] = value

@@ -137,7 +137,7 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
     found = department_findings(case, ctx)
-    department = [f for f in found if not beyond_authorisation(case, f)]  # else subject's
+    department = [f for f in found if not beyond_authorisation(case, ctx, f)]  # else subject's
     return (
         station
         + _types(case, ctx, covered=bool(station))
@@ -467,23 +467,33 @@ _ISSUING_ORGAN = re.compile(r"^原?(?:发证|颁发|审批|批准)")
 _ORDER = re.compile(r"责令|限期")
 
 
-def beyond_authorisation(case: CaseFile, finding: Flag) -> bool:
+def beyond_authorisation(case: CaseFile, ctx: ReviewContext, finding: Flag) -> bool:
     """An organisation a law or regulation authorises (第十九条) deciding in its own name
-    under a 罚则 of a law other than those that authorise it (自然保护区管理处, authorised by
-    自然保护区条例, applying 森林法's 林业主管部门 power): the power lies outside its
-    authorisation, the subject point's finding. Within its own law (消防救援机构 applying a
-    消防法 power of 住房和城乡建设) it is another department's power, the authority point's."""
+    under a 罚则 of a law that gives it no penalty anywhere (自然保护区管理处 applying 森林法's
+    林业主管部门 power; 动物卫生监督所 under the 2021 动物防疫法, whose 罚则 all name the
+    农业农村主管部门): the power lies outside any authorisation, the subject point's finding.
+    Where the law does make it a punishing organ (消防法: 由消防救援机构…处) and this 罚则 names
+    another department, it is that department's power, the authority point's."""
     agency = case.agency
     if agency.kind != "法律法规授权组织":
         return False
     if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
         return False
-    own_laws = {m for basis in agency.powers.basis for m in _LAW_NAME.findall(basis)}
-    applied = _LAW_NAME.findall(finding.rule)
-    return bool(own_laws) and bool(applied) and applied[0] not in own_laws
+    applied = ctx.resolved(finding.rule, case.act_date)
+    if not applied:
+        return False
+    name = re.sub(r"[^\u4e00-\u9fff]", "", agency.name)
+    grams = {name[k : k + _ORGAN_GRAM] for k in range(len(name) - _ORGAN_GRAM + 1)}
+    for record in ctx.articles_in(applied[0].law, applied[0].version):
+        for sentence in _SANCTION_SENTENCE.findall(record.text):
+            if any(gram in sentence for gram in grams):
+                return False
+    return True
 
 
-_LAW_NAME = re.compile(r"《([^》]+)》")
+# 由消防救援机构责令改正，处…: a sentence that names the organ deciding a sanction
+_SANCTION_SENTENCE = re.compile(r"由[^。；]{0,60}?(?:责令|处|给予|没收|吊销)[^。；]*")
+_ORGAN_GRAM = 4  # characters of the organisation's name the law's organ word shares (消防救援)
 
 
 def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

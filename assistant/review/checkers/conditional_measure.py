@@ -19,7 +19,12 @@ from assistant.review.statutory_range import UNCORRECTED
 from corpus.citation_resolver import ResolvedCitation
 
 # Severe measures a 罚则 often reserves for a refusal; files and 罚则 name them alike.
-_MEASURES = (re.compile(r"停产停业|停业整顿|停产整顿"), re.compile(r"关闭"))
+_MEASURES = (
+    re.compile(r"停产停业|停业整顿|停产整顿"),
+    re.compile(r"关闭"),
+    # 噪声污染防治法第七十七条: 拒不改正的，可以责令暂停施工
+    re.compile(r"暂停施工"),
+)
 # The clause's condition: 拒不执行的 / 逾期未改正的 / 拒不改正的
 _REFUSAL = re.compile(r"拒不(?:执行|改正|整改|消除)|逾期(?:未|不|仍未|仍不)(?:改正|整改|消除|执行)")
 

@@ -57,6 +57,11 @@ _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
+# the papers an agency writes to itself (审核、审批、讨论、报告): a bracket in their title names
+# the matter, and their lines weigh an order rather than give one
+_INTERNAL = re.compile(r"审核|审批|讨论|报告")
+# 该项无须先行责令限期改正: a line saying no order is needed gives none
+_DENIED = re.compile(r"(?:无须|无需|不需|不必|不用|未|没有)[^，,。；;]{0,6}责令")
 # the end of the clause an order in the decision's text stands in: what follows the comma
 # (截至决定作出时仍未改正, 当事人于3月12日完成) is the narrative, not the order's period
 _CLAUSE_END = re.compile(r"[，,。；;\n]")
@@ -113,10 +118,12 @@ def _order_lines(document: Document) -> list[str]:
     details its title carries in brackets) for an order notice, else only the lines that
     order a corrective act (a 意见书's 责令改正, a decision's 责令拆除…)."""
     details = re.findall(r"[（(]([^）)]+)[）)]", document.type)
+    if _INTERNAL.search(document.type):
+        details = []  # 法制审核意见书（限期拆除）: the matter reviewed, not an order given
     lines = [d for d in details if not _KIND_ONLY.match(d)] + document.contents
     if _ORDER.search(document.type):
         return lines
-    corrective = [line for line in lines if _CORRECTIVE.search(line)]
+    corrective = [line for line in lines if _CORRECTIVE.search(line) and not _DENIED.search(line)]
     if not corrective:
         return []
     # the order's period may stand in a line of its own (责令改正内容; 改正期限（…）)

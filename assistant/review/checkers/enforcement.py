@@ -248,6 +248,25 @@ def _before_reminder_period(
     ]
 
 
+# 作出强制拆除决定，载明于2023年10月4日8时30分起实施强制拆除: the day set for the execution,
+# not the day the decision setting it was made
+_SET_FOR = re.compile(
+    r"(?:载明|定于|拟于|决定于|计划于|确定于)[^，。；\d]{0,4}?(\d{4})年(\d{1,2})月(\d{1,2})日"
+    r"[^。；]{0,12}?实施"
+)
+
+
+def _when(passage: Passage) -> date | None:
+    """The day a passage's execution happens or is set for."""
+    found = _SET_FOR.search(passage.text)
+    if found is None:
+        return passage.day
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return passage.day
+
+
 def _earliest(found: list[Passage], words: re.Pattern[str]) -> Passage | None:
     dated = [p for p in found if p.day is not None and mentions(p, words, _CONDITIONAL)]
     return min(dated, key=lambda p: p.day or date.max) if dated else None
@@ -259,9 +278,10 @@ def _execution_time(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
     if any(mentions(p, _EMERGENCY, _NO_REMINDER) for p in found):
         return []
     for p in found:
-        if p.day is None or not mentions(p, CARRIED_OUT, _CONDITIONAL):
+        day = _when(p)
+        if day is None or not mentions(p, CARRIED_OUT, _CONDITIONAL):
             continue
-        holiday = statutory_holiday(p.day)
+        holiday = statutory_holiday(day)
         at_night = mentions(p, _NIGHT)
         if holiday or at_night:
             when = f"{holiday}（法定节假日）" if holiday else "夜间"
@@ -269,7 +289,7 @@ def _execution_time(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
                 _flag(
                     f"在{when}实施行政强制执行，案卷无情况紧急的记载",
                     ctx.rule(COERCION_LAW + "第四十三条第一款"),
-                    f"{p.where}（{p.day}）：{p.text}",
+                    f"{p.where}（{day}）：{p.text}",
                 )
             ]
     return []
@@ -282,8 +302,8 @@ def _demolition(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> lis
     decision = case.first("决定")
     if not done or decision is None:
         return []
-    demolished = min(done, key=lambda p: p.day or date.max)
-    day = demolished.day
+    demolished = min(done, key=lambda p: _when(p) or date.max)
+    day = _when(demolished)
     assert day is not None
     if any(mentions(p, _REMEDY_USED) for p in found):
         return []

@@ -51,7 +51,7 @@ def _outside_authorisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             also_cites=[found.rule],
         )
         for found in department_findings(case, ctx)
-        if beyond_authorisation(case, found)
+        if beyond_authorisation(case, ctx, found)
     ]
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import first_field_rule
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.statutory_fine import penalty_provisions
 
 _TEST = re.compile(r"检测|检验|鉴定")
 _OUTSIDE = re.compile(
@@ -25,6 +27,12 @@ _OUTSIDE = re.compile(
     r"|超出[^，。；]{0,10}(?:能力|资质|认定)范围"
 )
 _QUALIFIED = re.compile(r"委托有资质的[^，。；]{0,12}(?:检验|检测)机构")
+# 产品质量检验机构必须具备相应的检测条件和能力，经…考核合格后，方可承担产品质量检验工作
+_ASSESSED_BODY = re.compile(
+    r"(?:检验|检测)的?机构[^。，]{0,6}(?:应当|必须)具备相应的检测条件[^。]{0,60}考核合格"
+)
+PRODUCT_QUALITY_BODY = "《中华人民共和国产品质量法》第十九条"
+_OWN_TESTING_LAW = re.compile(r"食品|药品|医疗器械|化妆品|农产品|兽药|农药|种子|饲料")
 # the enforcement duty (在执法工作中需要…检验的), not a registrant's own testing
 _ENFORCING = re.compile(r"执法|监督检查|监督抽检|抽样检验")
 
@@ -45,7 +53,9 @@ def unqualified_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 Severity.MUST_FIX,
                 f"认定事实所依据的{item.name}由{item.source or '检验机构'}出具，案卷载明"
                 f"“{said.group(0)}”，该机构不具备相应检验资质，检验结论不能作为定案依据",
-                _duty(case, ctx) or ctx.penalty_law("第四十六条第三款"),
+                _duty(case, ctx)
+                or _product_quality_rule(case, ctx)
+                or ctx.penalty_law("第四十六条第三款"),
                 f"evidence[{index}]（{item.name}）：{item.note}",
             )
         ]
@@ -53,10 +63,23 @@ def unqualified_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _duty(case: CaseFile, ctx: ReviewContext) -> str | None:
-    """The 款 of the 罚则's field that asks enforcement tests of a qualified body."""
+    """The 款 of the 罚则's field that asks enforcement tests of a qualified body, else the
+    one that lets only an assessed body test (种子法第四十七条, 产品质量法第十九条: 检验机构
+    应当/必须具备相应的检测条件和能力…考核合格)."""
     return first_field_rule(
         case,
         ctx,
         ("委托有资质的",),
         lambda text: _QUALIFIED.search(text) and _ENFORCING.search(text),
-    )
+    ) or first_field_rule(case, ctx, ("检验机构", "检验的机构"), _ASSESSED_BODY.search)
+
+
+def _product_quality_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
+    """A market-regulation test of goods outside a field of its own (车用柴油 under 大气污染防治法):
+    the body is a 产品质量检验机构, which 产品质量法第十九条 lets test only once assessed."""
+    if "市场监督管理" not in department_kinds(case.agency.acts_in_name_of or case.agency.name):
+        return None
+    if any(_OWN_TESTING_LAW.search(c.law) for c in penalty_provisions(case, ctx)):
+        return None  # food, drugs, devices, cosmetics: their own laws say who tests
+    found = ctx.resolved(PRODUCT_QUALITY_BODY, case.act_date)
+    return found[0].citation if found and _ASSESSED_BODY.search(found[0].text) else None
