@@ -12,12 +12,9 @@ Cases are variants of eval/sets/review_fresh29/35/39 files."""
 
 from __future__ import annotations
 
-import pytest
 from review_fixtures import rules_of, set_file_data, variant_findings
 
-from api.settings import Settings
 from assistant.review.context import ReviewContext
-from corpus.store import CorpusStore
 
 F29 = "review_fresh29"
 F35 = "review_fresh35"
@@ -26,54 +23,49 @@ PENALTY_LAW = "《中华人民共和国行政处罚法》"
 SEA_AREA = "《中华人民共和国海域使用管理法》第四十五条"
 
 
-@pytest.fixture(scope="module")
-def ctx(national_ctx: ReviewContext) -> ReviewContext:
-    return national_ctx
-
-
-@pytest.fixture(scope="module")
-def core_ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    """The shipped core corpus: it holds the 环境保护部 rules ../shared does not (按日连续处罚办法)."""
-    return ReviewContext.build(default_settings, default_store)
-
-
-def test_expired_sea_use_is_not_occupation_before_a_refused_order(ctx: ReviewContext) -> None:
+def test_expired_sea_use_is_not_occupation_before_a_refused_order(
+    national_ctx: ReviewContext,
+) -> None:
     data = set_file_data(F39, "rf39a_04_*.yaml")
-    assert SEA_AREA in rules_of(variant_findings(data, ctx), "law")
+    assert SEA_AREA in rules_of(variant_findings(data, national_ctx), "law")
 
 
-def test_a_recorded_refusal_lets_the_deemed_act_apply(ctx: ReviewContext) -> None:
+def test_a_recorded_refusal_lets_the_deemed_act_apply(national_ctx: ReviewContext) -> None:
     data = set_file_data(F39, "rf39a_04_*.yaml")
     data["facts"]["circumstances"] = [
         *data["facts"].get("circumstances", []),
         "经责令限期办理续期手续，当事人逾期仍未办理",
     ]
-    assert SEA_AREA not in rules_of(variant_findings(data, ctx), "law")
+    assert SEA_AREA not in rules_of(variant_findings(data, national_ctx), "law")
 
 
-def test_an_authorised_body_outside_its_authorisation_is_no_subject(ctx: ReviewContext) -> None:
-    found = variant_findings(set_file_data(F35, "rf35a_07_*.yaml"), ctx)
+def test_an_authorised_body_outside_its_authorisation_is_no_subject(
+    national_ctx: ReviewContext,
+) -> None:
+    found = variant_findings(set_file_data(F35, "rf35a_07_*.yaml"), national_ctx)
     assert f"{PENALTY_LAW}第十九条" in rules_of(found, "subject")
     assert not rules_of(found, "authority")
 
 
-def test_the_same_act_by_a_department_is_a_question_of_power(ctx: ReviewContext) -> None:
+def test_the_same_act_by_a_department_is_a_question_of_power(national_ctx: ReviewContext) -> None:
     data = set_file_data(F35, "rf35a_07_*.yaml")
     data["agency"]["kind"] = "行政机关"
-    assert any("森林法" in rule for rule in rules_of(variant_findings(data, ctx), "authority"))
+    assert any(
+        "森林法" in rule for rule in rules_of(variant_findings(data, national_ctx), "authority")
+    )
 
 
 DAILY_COUNT = "《环境保护主管部门实施按日连续处罚办法》第十七条"
 
 
 def test_days_are_counted_to_the_reinspection_that_found_the_discharge(
-    core_ctx: ReviewContext,
+    ctx: ReviewContext,
 ) -> None:
     data = set_file_data(F29, "rf29a_08_*.yaml")
-    assert DAILY_COUNT in rules_of(variant_findings(data, core_ctx), "discretion")
+    assert DAILY_COUNT in rules_of(variant_findings(data, ctx), "discretion")
 
 
-def test_days_counted_to_the_reinspection_are_no_finding(core_ctx: ReviewContext) -> None:
+def test_days_counted_to_the_reinspection_are_no_finding(ctx: ReviewContext) -> None:
     data = set_file_data(F29, "rf29a_08_*.yaml")
     facts = data["facts"]
     facts["description"] = facts["description"].replace(
@@ -82,4 +74,4 @@ def test_days_counted_to_the_reinspection_are_no_finding(core_ctx: ReviewContext
     )
     data["penalty"]["amount"] = 2850000
     facts["quantities"]["计罚日数"] = 19
-    assert DAILY_COUNT not in rules_of(variant_findings(data, core_ctx), "discretion")
+    assert DAILY_COUNT not in rules_of(variant_findings(data, ctx), "discretion")
