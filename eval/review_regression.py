@@ -16,6 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
+from assistant.review.context import ReviewContext
 from eval.review_eval import CASE_SUFFIXES, ReviewEval, evaluate_folder
 
 SETS_DIR = Path("eval/sets")
@@ -55,11 +56,16 @@ def folder_result(result: ReviewEval) -> dict:
     return {**counts.as_json(), "clean_flagged": len(result.clean_with_must_fix()), "files": files}
 
 
-def dump(out: Path) -> dict:
+def _review_context() -> ReviewContext:
+    """The service's review context, built the way `zhifa review` builds it."""
     from api.components import Components
     from api.settings import Settings
 
-    ctx = Components(Settings()).review_context
+    return Components(Settings()).review_context
+
+
+def dump(out: Path) -> dict:
+    ctx = _review_context()
     results = {}
     for folder in review_folders():
         results[str(folder)] = found = folder_result(evaluate_folder(folder, ctx))
@@ -105,10 +111,7 @@ def describe(folder: str, found: dict) -> list[str]:
 
 
 def show(folders: list[Path]) -> list[str]:
-    from api.components import Components
-    from api.settings import Settings
-
-    ctx = Components(Settings()).review_context
+    ctx = _review_context()
     return [
         line
         for folder in folders

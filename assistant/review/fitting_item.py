@@ -62,3 +62,9 @@ def article_paragraphs(article_text: str) -> list[list[str]]:
 
 def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def cjk_bigrams(text: str) -> set[str]:
+    """The pairs of the text's Chinese characters, figures and punctuation left out: the words
+    an act and a 罚则's situation can share whatever their numbers and commas."""
+    return bigrams(re.sub(r"[^\u4e00-\u9fff]", "", text))

@@ -474,25 +474,27 @@ def beyond_authorisation(case: CaseFile, ctx: ReviewContext, finding: Flag) -> b
     农业农村主管部门): the power lies outside any authorisation, the subject point's finding.
     Where the law does make it a punishing organ (消防法: 由消防救援机构…处) and this 罚则 names
     another department, it is that department's power, the authority point's."""
-    agency = case.agency
-    if agency.kind != "法律法规授权组织":
-        return False
-    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+    if not authorised_in_own_name(case):
         return False
     applied = ctx.resolved(finding.rule, case.act_date)
     if not applied:
         return False
-    name = re.sub(r"[^\u4e00-\u9fff]", "", agency.name)
+    name = re.sub(r"[^\u4e00-\u9fff]", "", case.agency.name)
     grams = {name[k : k + _ORGAN_GRAM] for k in range(len(name) - _ORGAN_GRAM + 1)}
     for record in ctx.articles_in(applied[0].law, applied[0].version):
-        for sentence in _SANCTION_SENTENCE.findall(record.text):
-            if any(gram in sentence for gram in grams):
-                return False
+        organs = [m.group(1) for m in _ASSIGNER.finditer(record.text)]
+        if any(gram in organ for organ in organs for gram in grams):
+            return False
     return True
 
 
-# 由消防救援机构责令改正，处…: a sentence that names the organ deciding a sanction
-_SANCTION_SENTENCE = re.compile(r"由[^。；]{0,60}?(?:责令|处|给予|没收|吊销)[^。；]*")
+def authorised_in_own_name(case: CaseFile) -> bool:
+    """An organisation said to be 法律法规授权 that decides in its own name."""
+    agency = case.agency
+    own_name = not agency.acts_in_name_of or agency.acts_in_name_of == agency.name
+    return agency.kind == "法律法规授权组织" and own_name
+
+
 _ORGAN_GRAM = 4  # characters of the organisation's name the law's organ word shares (消防救援)
 
 

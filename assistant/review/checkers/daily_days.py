@@ -18,16 +18,18 @@ from assistant.review.statutory_fine import penalty_provisions
 
 _NEXT_DAY = re.compile(r"计罚日数为[^。]{0,30}送达[^。]{0,12}之日的次日起")
 _DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
-_COUNTED = re.compile(rf"计罚日数[^。；]{{0,6}}?自{_DATE}起?[^。；]{{0,4}}?至{_DATE}")
 _SERVED = re.compile(r"送达[^。；，]{0,6}责令改正|责令改正[^。；，]{0,12}送达")
 _ORDER = re.compile(r"责令改正")
 
 # …至环境保护主管部门复查发现违法排放污染物行为之日止
 _UNTIL_FOUND = re.compile(r"至[^。]{0,20}复查发现[^。]{0,16}之日止")
-# 计罚日数自责令改正违法行为决定书送达次日（2023年3月2日）起至当事人报告整改完成之日（2023年4月6日）止
+# 计罚日数自6月8日起至6月21日止 / 计罚日数自责令改正违法行为决定书送达次日（2023年3月2日）起至当事人
+# 报告整改完成之日（2023年4月6日）止: the first and the last day counted
 _SPAN = re.compile(rf"计罚日数[^。]{{0,40}}?{_DATE}[^。]{{0,40}}?至[^。]{{0,30}}?{_DATE}")
 # a re-inspection that found the discharge going on (复查…仍超标排放)
 _FOUND_AGAIN = re.compile(r"复查[^。]{0,80}?仍")
+
+_DAILY_LAW = "按日连续处罚"
 
 _flag = PointFlags(ReviewPoint.DISCRETION)
 
@@ -37,12 +39,15 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if found is None:
         return []
     rule, text = found
+    span = _span(case)
+    if span is None:
+        return []
     if _UNTIL_FOUND.search(text):
-        late = _counted_past_reinspection(case, rule)
+        late = _counted_past_reinspection(case, rule, span)
         if late:
             return late
-    counted = _counted_from(case)
-    if counted is None or counted not in _service_days(case):
+    counted = span[0]
+    if counted not in _service_days(case):
         return []
     return [
         _flag(
@@ -63,19 +68,20 @@ def _counting_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, str] | None
         if _NEXT_DAY.search(citation.text):
             return citation.citation, citation.text
     for citation in cited:
+        if _DAILY_LAW not in citation.title:
+            continue  # only the 按日连续处罚 rules write how the days are counted
         for record in ctx.articles_in(citation.law, citation.version):
             if _NEXT_DAY.search(record.text):
                 return f"《{citation.title}》{record.label}", record.text
     return None
 
 
-def _counted_past_reinspection(case: CaseFile, rule: str) -> list[Flag]:
+def _counted_past_reinspection(case: CaseFile, rule: str, span: tuple[date, date]) -> list[Flag]:
     """The counted days end on a day no re-inspection found the discharge going on (the
     party's own report of correction, a later check) while one did before it: the rule
     counts to the day the re-inspection found it."""
-    span = _span(case)
     found = sorted(e.date for e in case.events if _FOUND_AGAIN.search(e.note or ""))
-    if span is None or not found or span[1] in found:
+    if not found or span[1] in found:
         return []
     within = [d for d in found if span[0] <= d < span[1]]
     if not within:
@@ -105,18 +111,6 @@ def _span(case: CaseFile) -> tuple[date, date] | None:
         except ValueError:
             return None
         return first, last
-    return None
-
-
-def _counted_from(case: CaseFile) -> date | None:
-    """The first day the file counts (计罚日数自X起至Y止), its year from the act date when unwritten."""
-    for text in (case.facts.description, *case.facts.circumstances):
-        if (m := _COUNTED.search(text)) is not None:
-            year = int(m.group(1)) if m.group(1) else case.act_date.year
-            try:
-                return date(year, int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return None
     return None
 
 

@@ -14,7 +14,7 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
-from assistant.review.fitting_item import article_paragraphs, bigrams
+from assistant.review.fitting_item import article_paragraphs, cjk_bigrams
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.numerals import to_chinese
@@ -27,7 +27,7 @@ _flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    act = _bigrams(case.violation.description + case.title)
+    act = cjk_bigrams(case.violation.description + case.title)
     flags = []
     for citation in penalty_provisions(case, ctx):
         if citation.paragraph is None:
@@ -65,7 +65,7 @@ def _better_paragraph(
             continue
         if _REFERS.search(cited) or _REFERS.search(other):
             continue
-        mine, theirs = _bigrams(cited), _bigrams(other)
+        mine, theirs = cjk_bigrams(cited), cjk_bigrams(other)
         if (mine - theirs) & act:
             return None  # the act uses the cited 款's own words
         shared = (theirs - mine) & act
@@ -82,7 +82,3 @@ def _better_paragraph(
 def _paragraphs(article_text: str) -> list[str]:
     """The article's 款, each with its items."""
     return ["".join(lines) for lines in article_paragraphs(article_text)]
-
-
-def _bigrams(text: str) -> set[str]:
-    return bigrams(re.sub(r"[^\u4e00-\u9fff]", "", text))

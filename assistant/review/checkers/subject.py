@@ -9,6 +9,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.checkers.authority import (
+    authorised_in_own_name,
     beyond_authorisation,
     department_findings,
     township_without_handover,
@@ -37,9 +38,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _outside_authorisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An authorised organisation (自然保护区管理处) applying a 罚则 that gives the power to a
-    department (森林法第七十六条: 林业主管部门) acts outside its authorisation: 第十九条 lets it
-    punish only 在法定授权范围内."""
-    if _internal_unit(case, ctx):
+    department (森林法第七十六条: 林业主管部门), under a law that never makes it a punishing
+    organ, acts outside its authorisation: 第十九条 lets it punish only 在法定授权范围内."""
+    if not authorised_in_own_name(case) or _internal_unit(case, ctx):
         return []
     return [
         _flag(
