@@ -14,6 +14,7 @@ from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
+from corpus.model import ArticleRecord
 from corpus.numerals import article_label, parse_number
 
 # …的行政处罚，由颁发资质证书的机关决定 / 给予吊销…处罚的，须由原发证机关决定 / 由颁发测绘资质证书
@@ -25,8 +26,9 @@ _RESERVED = re.compile(
 )
 # 已取得许可证的，原发证部门可以依法暂扣或者吊销许可证 (传染病防治法第七十三条): the issuing
 # organ named as the subject of the measure
+# 情节严重的，由发证机关吊销农药经营许可证 (农药管理条例第五十五条): 由 marks the organ as the subject
 _RESERVED_SUBJECT = re.compile(
-    r"(?:原批准、|原审批、)?(?:原发证|颁发[^，。；]{0,24}?)(?:机关|部门)(?:可以|应当)?(?:依法)?"
+    r"(?:原批准、|原审批、)?(?:原发证|由发证|颁发[^，。；]{0,24}?)(?:机关|部门)(?:可以|应当)?(?:依法)?"
     r"(?P<measure>[^。；，]*)"
 )
 # 由原发证机关或其上级机关决定: another organ may decide as well
@@ -93,17 +95,28 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
         return []
     found: list[Reserved] = []
     for citation in penalty_provisions(case, ctx):
-        for record in ctx.articles_in(citation.law, citation.version):
-            texts = [p.text for p in record.paragraphs]
-            for clause, measure in _reservations(record.text):
-                rule = _paragraph_rule(
-                    record.title, article_label(record.number, record.suffix), texts, clause
-                )
-                for kind in case.penalty.types:
-                    words = words_for(kind)
-                    if words and re.search(words, measure):
-                        found.append(Reserved(kind, organ, rule))
+        records = ctx.articles_in(citation.law, citation.version)
+        own = [r for r in records if (r.number, r.suffix) == (citation.article, citation.suffix)]
+        # the cited 罚则's own reservation is the one the decision breaches; the law's other
+        # articles speak only where it is silent
+        mine = _reserved_in(case, own, organ)
+        found += mine or _reserved_in(case, [r for r in records if r not in own], organ)
     return list(dict.fromkeys(found))
+
+
+def _reserved_in(case: CaseFile, records: list[ArticleRecord], organ: str) -> list[Reserved]:
+    found = []
+    for record in records:
+        texts = [p.text for p in record.paragraphs]
+        for clause, measure in _reservations(record.text):
+            rule = _paragraph_rule(
+                record.title, article_label(record.number, record.suffix), texts, clause
+            )
+            for kind in case.penalty.types:
+                words = words_for(kind)
+                if words and re.search(words, measure):
+                    found.append(Reserved(kind, organ, rule))
+    return found
 
 
 def _reservations(text: str) -> list[tuple[str, str]]:
@@ -153,7 +166,10 @@ def fine_ceiling(case: CaseFile, ctx: ReviewContext) -> FineCeiling | None:
     kind of office the agency is (its name ends in the organ the article names)."""
     acting = case.agency.acts_in_name_of or case.agency.name
     for citation in penalty_provisions(case, ctx):
-        for record in ctx.articles_in(citation.law, citation.version):
+        records = ctx.articles_in(citation.law, citation.version)
+        own = [r for r in records if (r.number, r.suffix) == (citation.article, citation.suffix)]
+        # the cited 罚则's own reservation first: it is the one the decision breaches
+        for record in own + [r for r in records if r not in own]:
             for match in _CEILING.finditer(record.text):
                 organ = match.group(3)
                 if not _is_organ(acting, organ):

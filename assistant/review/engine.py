@@ -16,6 +16,7 @@ from assistant.review.checkers import (
     breath_test,
     capacity,
     conditional_measure,
+    confiscated_items,
     correction_deadline,
     count_condition,
     daily_days,
@@ -98,7 +99,11 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         )
     ),
     ReviewPoint.FACTS: combined(
-        facts.check, fact_support.facts_check, prior_count.check, rate_fine.check
+        facts.check,
+        fact_support.facts_check,
+        prior_count.check,
+        rate_fine.check,
+        confiscated_items.check,
     ),
     ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check, breath_test.check),
     ReviewPoint.LAW: combined(

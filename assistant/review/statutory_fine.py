@@ -8,6 +8,7 @@ text sets for this case (assistant.review.statutory_range), and the discretion-s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from assistant.case_file import CaseFile
@@ -101,7 +102,12 @@ def fine_bases(case: CaseFile) -> dict[str, float]:
     for name, value in narrated_amounts(case).items():
         if not any(name in written for written in amounts):
             amounts[name] = value
-    if any(GOODS_VALUE in name and not _PART.search(name) for name in amounts):
+    whole = next((n for n in amounts if GOODS_VALUE in n and not _PART.search(n)), None)
+    if whole is not None:
+        # the held part's value stated as the whole: the law counts the sold part too
+        counted = counted_goods(amounts, case.facts.quantities)
+        if counted and counted.whole > amounts[whole] * 1.01 and counted.held_only(amounts[whole]):
+            amounts[whole] = counted.whole
         return amounts
     held = [v for n, v in amounts.items() if _PART_VALUE.search(n) and not _SOLD_PART.search(n)]
     sold = [v for n, v in amounts.items() if _SOLD.search(n) or _SOLD_PART.search(n)]
@@ -109,7 +115,22 @@ def fine_bases(case: CaseFile) -> dict[str, float]:
         amounts[GOODS_VALUE] = sum(held) + max(sold)
     elif (priced := priced_goods(amounts, case.facts.quantities)) is not None:
         amounts[GOODS_VALUE] = priced
+    elif len(kinds := _valued_kinds(amounts)) > 1:
+        amounts[GOODS_VALUE] = sum(kinds.values())
     return amounts
+
+
+# 生猪产品货值 / 待宰活猪价值: the value of one kind of the act's goods
+_KIND_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:货值|价值)$")
+_NOT_GOODS = re.compile(r"工具|设备|车辆|船|器具|场所|违法所得|销售|损失|费")
+
+
+def _valued_kinds(amounts: dict[str, float]) -> dict[str, float]:
+    """Several kinds of goods each valued, none the whole (生猪产品货值 4836, 待宰活猪价值 6900):
+    货值金额 is the value of all the goods of the act, the kinds added up."""
+    return {
+        n: v for n, v in amounts.items() if _KIND_VALUE.match(n) and not _NOT_GOODS.search(n)
+    }
 
 
 # 饼干标价 / 饮品售价: the marked or selling price of one kind of goods (两高伪劣商品解释第二条第三款:
@@ -142,6 +163,53 @@ def priced_goods(amounts: dict[str, float], quantities: dict[str, float]) -> flo
             total += prices[kinds[0]] * count
             counted[kinds[0]] = True
     return total if all(counted.values()) else None
+
+
+_SALE_PRICE = re.compile(r"销售单价|售价|标价|销售价|零售价")
+# 进价 is no sale price; 库存货值（标价）is a sum at the list price, not a price
+_NOT_UNIT_PRICE = re.compile(r"进|货值|金额|合计|总")
+_BOUGHT = re.compile(r"购进|进货|采购|生产|加工")
+_SOLD_COUNT = re.compile(r"已售|售出|已销售|销售数量")
+_HELD_COUNT = re.compile(r"库存|扣押|查扣|查封|未售|剩余|登记保存|在库")
+
+
+@dataclass(frozen=True)
+class CountedGoods:
+    """The goods the file counts at one sale price: all of them (bought, or sold plus held)
+    and the held part alone."""
+
+    count: float
+    price: float
+    held: float | None
+
+    @property
+    def whole(self) -> float:
+        return self.count * self.price
+
+    def held_only(self, value: float) -> bool:
+        """``value`` is the held part at the price: the sold part left out of the 货值."""
+        return self.held is not None and abs(self.held * self.price - value) <= value * 0.01
+
+
+def counted_goods(amounts: dict[str, float], quantities: dict[str, float]) -> CountedGoods | None:
+    """One kind of goods counted and priced (标价（元/瓶）: 25, 购进（瓶）: 1800): 货值金额 is
+    every unit made or bought for sale, sold and unsold, at its list price (两高伪劣商品解释
+    第二条第三款). The price may be written among the amounts or, with its unit, the quantities."""
+    prices = [
+        v
+        for k, v in [*amounts.items(), *quantities.items()]
+        if _SALE_PRICE.search(k) and not _NOT_UNIT_PRICE.search(k)
+    ]
+    counts = {k: v for k, v in quantities.items() if not _SALE_PRICE.search(k) and "价" not in k}
+    bought = [v for k, v in counts.items() if _BOUGHT.search(k)]
+    sold = [v for k, v in counts.items() if _SOLD_COUNT.search(k)]
+    held = [v for k, v in counts.items() if _HELD_COUNT.search(k)]
+    if len(prices) != 1 or not prices[0]:
+        return None
+    count = bought[0] if len(bought) == 1 else (sold[0] + held[0] if sold and held else None)
+    if count is None:
+        return None
+    return CountedGoods(count, prices[0], held[0] if len(held) == 1 else None)
 
 
 def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:

@@ -79,6 +79,12 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "邮政管理": ("邮政管理",),
     "民政": ("民政",),
     "粮食和储备": ("粮食储备", "粮食物资储备", "粮食行政", "粮食主管"),
+    "医疗保障": ("医疗保障",),
+    "人力资源社会保障": ("人力资源社会保障", "劳动保障行政", "劳动行政"),
+    "教育": ("教育行政", "教育主管", "教育局"),
+    "商务": ("商务主管", "商务行政", "商务局"),
+    "司法行政": ("司法行政", "司法局"),
+    "烟草专卖": ("烟草专卖",),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -91,6 +97,7 @@ _ONE_NAME = (
     ("卫生和计划生育", "卫生计生"),
     ("粮食和物资储备", "粮食物资储备"),
     ("粮食和储备", "粮食储备"),
+    ("人力资源和社会保障", "人力资源社会保障"),
 )
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,80}?)，?(?:依法|责令|给予|处|没收|吊销|予以)")
@@ -112,7 +119,7 @@ def _assigners(text: str) -> list[str]:
 
 # "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": the 罚则 hands what follows to the
 # public-order law and its police; the department punishing under this 罚则 is named before it.
-_REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的")
+_REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的|违反其他法律、?(?:行政)?法规的")
 # After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
 # 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
 _ALSO_HOLDS: dict[str, frozenset[str]] = {"自然资源": frozenset({"林业"})}

@@ -28,6 +28,7 @@ from assistant.review.recording_rule import AV_RULE
 from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import (
     PRICE_NAME,
+    counted_goods,
     established_circumstances,
     matching_standard,
     penalty_provisions,
@@ -1011,38 +1012,24 @@ def _confiscated_beyond_seized(case: CaseFile, ctx: ReviewContext) -> list[Flag]
     return flags
 
 
-_SALE_PRICE = re.compile(r"销售单价|售价|标价|销售价|零售价")
-# 进价 is no sale price; 库存货值（标价）is a sum at the list price, not a price
-_NOT_UNIT_PRICE = re.compile(r"进|货值|金额|合计|总")
-_BOUGHT = re.compile(r"购进|进货|采购|生产|加工")
-_SOLD = re.compile(r"已售|售出|已销售|销售数量")
-_HELD = re.compile(r"库存|扣押|查扣|查封|未售|剩余|登记保存")
-
-
 def _goods_value_undercounted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A 货值金额 below what the file's own counts and sale price give (货值 = the goods made or
     bought for sale, sold and unsold, at their price): a lower tier of a 货值-tiered fine may
-    rest on it (第四十条)."""
-    amounts, quantities = case.facts.amounts, case.facts.quantities
-    stated = next(((k, v) for k, v in amounts.items() if "货值" in k), None)
-    price = next(
-        (v for k, v in amounts.items() if _SALE_PRICE.search(k) and not _NOT_UNIT_PRICE.search(k)),
-        None,
-    )
-    if stated is None or not price:
+    rest on it (第四十条). A 货值 that is the file's own count of the held part at its price is
+    no contradicted fact but the law misread (the sold part left out): fine_bases counts the
+    whole, and the range it gives is the discretion point's."""
+    stated = next(((k, v) for k, v in case.facts.amounts.items() if "货值" in k), None)
+    counted = counted_goods(case.facts.amounts, case.facts.quantities)
+    if stated is None or counted is None or counted.whole <= stated[1] * 1.01:
         return []
-    bought = [v for k, v in quantities.items() if _BOUGHT.search(k)]
-    sold = [v for k, v in quantities.items() if _SOLD.search(k)]
-    held = [v for k, v in quantities.items() if _HELD.search(k)]
-    count = bought[0] if len(bought) == 1 else (sold[0] + held[0] if sold and held else None)
-    if count is None or count * price <= stated[1] * 1.01:
+    if counted.held_only(stated[1]):
         return []
     reason = (
-        f"认定{stated[0]}{stated[1]:.10g}元，但案卷所载数量{count:.10g}×单价{price:.10g}元"
-        f"={count * price:.10g}元，认定的货值与案卷证据矛盾"
+        f"认定{stated[0]}{stated[1]:.10g}元，但案卷所载数量{counted.count:.10g}×单价"
+        f"{counted.price:.10g}元={counted.whole:.10g}元，认定的货值与案卷证据矛盾"
     )
     evidence = f"facts.amounts.{stated[0]}={stated[1]:.10g}；facts.quantities：" + "、".join(
-        f"{k}={v:.10g}" for k, v in quantities.items()
+        f"{k}={v:.10g}" for k, v in case.facts.quantities.items()
     )
     return [_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
 
@@ -1434,6 +1421,23 @@ def _pending_part(case: CaseFile, base: str) -> str | None:
     return None
 
 
+def _built_on_pending_item(case: CaseFile, base: str) -> str | None:
+    """A base the decision computes from an item the file lists as unverified (按送货单记载的进货
+    数量8000升认定…货值金额60640元, while 进货数量 is 尚在核实): the base is as open as its item."""
+    words = _BASES.get(base, (base,))
+    for listed in case.facts.unverified:
+        item = re.split(r"[（(，,：:；]", listed)[0].strip()
+        if len(item) < 3 or any(w in item for w in words):
+            continue
+        if any(
+            item in c and any(w in c for w in words) and not _PENDING.search(s)
+            for s in _sentences(case.facts.description)
+            for c in re.split(r"[，,]", s)
+        ):
+            return f"facts.unverified：{listed}"
+    return None
+
+
 def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     pending = pending_amounts(case)
     if not pending and not case.facts.unverified and not _PENDING.search(case.facts.description):
@@ -1446,6 +1450,7 @@ def _pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             or _pending_own_base(case, base)
             or _built_on_pending_sales(case, base)
             or _pending_part(case, base)
+            or _built_on_pending_item(case, base)
         )
         if match is not None:
             flags.append(
