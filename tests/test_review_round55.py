@@ -106,3 +106,10 @@ def test_counted_goods_reads_a_price_with_its_unit() -> None:
 def test_a_book_count_named_with_its_unit_reaches_the_line(ctx: ReviewContext) -> None:
     found = rules_of(_found("rf41c_05_*.yaml", ctx), "transfer")
     assert any("第二百二十五条" in rule or "第二十七条" in rule for rule in found)
+
+
+def test_a_paragraph_moved_in_a_rewritten_article(ctx: ReviewContext) -> None:
+    """野生动物保护法2023年版第五十二条第一款 applied to a 2023-04 act: the range is the 2018
+    text's 第四十八条第一款 (二倍以上十倍以下), the same 款 under its act-date number."""
+    found = rules_of(_found("rf41a_04_*.yaml", ctx), "discretion")
+    assert found == {"《中华人民共和国野生动物保护法》第四十八条第一款"}

@@ -17,6 +17,7 @@ from assistant.norm_units import dice
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import item_body
 from corpus.citation_resolver import ResolvedCitation
+from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
 
 
@@ -166,10 +167,36 @@ def act_date_counterpart(
     wanted = _grams(later.article_text)
     same_version = ctx.articles_in(penalty.law, penalty.version)
     best = max(same_version, key=lambda r: dice(_grams(r.text), wanted), default=None)
-    if best is None or dice(_grams(best.text), wanted) < _MOVED_ARTICLE:
+    if best is not None and dice(_grams(best.text), wanted) >= _MOVED_ARTICLE:
+        paragraph = f"第{to_chinese(penalty.paragraph)}款" if penalty.paragraph else ""
+        found = ctx.resolved(f"《{penalty.title}》{best.label}{paragraph}", case.act_date)
+        return found[0] if found else None
+    return _paragraph_counterpart(case, ctx, penalty, later, same_version)
+
+
+def _paragraph_counterpart(
+    case: CaseFile,
+    ctx: ReviewContext,
+    penalty: ResolvedCitation,
+    later: ResolvedCitation,
+    same_version: tuple[ArticleRecord, ...],
+) -> ResolvedCitation | None:
+    """A cited 款 whose article was rewritten around it (野生动物保护法2023年版第五十二条第一款
+    is the 2018 text's 第四十八条第一款, the article's other 款 changed): the 款 matched alone."""
+    if later.paragraph is None:
         return None
-    paragraph = f"第{to_chinese(penalty.paragraph)}款" if penalty.paragraph else ""
-    found = ctx.resolved(f"《{penalty.title}》{best.label}{paragraph}", case.act_date)
+    wanted = _grams(later.text)
+    scored = [
+        (dice(_grams(p.text), wanted), record, p.number)
+        for record in same_version
+        for p in record.paragraphs
+    ]
+    score, record, number = max(scored, key=lambda s: s[0], default=(0.0, None, 0))
+    if record is None or score < _MOVED_PARAGRAPH:
+        return None
+    found = ctx.resolved(
+        f"《{penalty.title}》{record.label}第{to_chinese(number)}款", case.act_date
+    )
     return found[0] if found else None
 
 
@@ -203,6 +230,8 @@ def moved_sanction(
 # Bigram overlap (Dice) above which an article of the act-date text is the provision a
 # later version moved to another number.
 _MOVED_ARTICLE = 0.75
+# A 款 is shorter than an article: its words must agree more closely to be the same 款 moved.
+_MOVED_PARAGRAPH = 0.85
 
 # Bigram overlap (Dice) above which two versions of one numbered article are the same
 # provision reworded, not another provision moved under the number.

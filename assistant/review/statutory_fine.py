@@ -127,9 +127,12 @@ _NOT_GOODS = re.compile(r"工具|设备|车辆|船|器具|场所|违法所得|�
 
 def _valued_kinds(amounts: dict[str, float]) -> dict[str, float]:
     """Several kinds of goods each valued, none the whole (生猪产品货值 4836, 待宰活猪价值 6900):
-    货值金额 is the value of all the goods of the act, the kinds added up."""
+    货值金额 is the value of all the goods of the act, the kinds added up; a seized or held
+    share (扣押鹩哥价值) is part of a kind, not another."""
     return {
-        n: v for n, v in amounts.items() if _KIND_VALUE.match(n) and not _NOT_GOODS.search(n)
+        n: v
+        for n, v in amounts.items()
+        if _KIND_VALUE.match(n) and not _NOT_GOODS.search(n) and not _PART.search(n)
     }
 
 

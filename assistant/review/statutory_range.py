@@ -153,6 +153,8 @@ _BASE_SYNONYMS = (
     (re.compile(r"不缴少缴"), "少缴"),
     # 工程合同价款 (建设工程质量管理条例第六十四条) is the 施工合同价款 a file records
     (re.compile(r"施工合同"), "工程合同"),
+    # 野生动物及其制品价值 (野生动物保护法第四十八条) is the 野生动物价值 a file records
+    (re.compile(r"及其制品"), ""),
 )
 
 
