@@ -42,7 +42,10 @@ _ISSUER = (
     # 二级资质（广东省住房和城乡建设厅颁发）: the issuer in brackets after the certificate
     re.compile(r"[（(]([^，。；、（()）]{2,30}?)(?:颁发|核发)[)）]"),
 )
-_REGION = re.compile(r"^(.{2,12}?(?:省|自治区|市|县|区))")
+# 江门市江海区 of 江门市江海区市场监督管理局: every place unit the name opens with (市场 is no 市)
+_REGION = re.compile(
+    r"^((?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|自治州|市(?!场|政|容)|县|区(?!域)))+)"
+)
 _SELF = re.compile(r"本局|本机关|我局|本厅")
 # 住房和城乡建设部 / 国家…局: a central organ, never a local agency
 _CENTRAL = re.compile(r"^(?:国务院|国家|中华人民共和国)|部$")
@@ -66,7 +69,9 @@ def _same_organ(agency: str, issuer: str) -> bool:
         return False
     if ours is None or theirs is None:
         return True
-    return ours.group(1) == theirs.group(1) or ours.group(1) in theirs.group(1)
+    ours_name, theirs_name = ours.group(1), theirs.group(1)
+    # 江门市 within 广东省江门市; 蓬江区 for 江门市蓬江区: the same place named more or less fully
+    return ours_name in theirs_name or ours_name.endswith(theirs_name)
 
 
 def issuer(case: CaseFile) -> str | None:

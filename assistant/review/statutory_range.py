@@ -575,6 +575,9 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
                     **conditions,
                 )
             )
+            alternative = _alternative_multiple(unit_part, fine)
+            if alternative is not None:
+                clauses.append(replace(clauses[-1], fine=alternative))
         listed = (
             _listed_item(sentence) or listed
         )  # a lead-in's fine before 下列…：(一) is no item's
@@ -591,6 +594,18 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
             listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
             carried = None
     return _complemented(_things_named(clauses))
+
+
+def _alternative_multiple(fine_text: str, fine: PenaltyRange) -> PenaltyRange | None:
+    """处违法经营额1倍以上3倍以下或者违法所得3倍以上5倍以下的罚款 (社会团体登记管理条例第三十条):
+    the decision may take either base; the parser reads the last, this the first."""
+    head, found, _ = fine_text.partition("或者")
+    if not found or fine.base is None:
+        return None
+    first = any_base_multiple(head)
+    if first is None or first.base in (None, fine.base) or first.min_multiple is None:
+        return None
+    return first.model_copy(update={"raw": fine.raw})
 
 
 def _things_named(clauses: list[FineClause]) -> list[FineClause]:

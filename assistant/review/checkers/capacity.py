@@ -22,6 +22,7 @@ from assistant.review.public_order import (
     SpecialRule,
     special_rule,
 )
+from corpus.numerals import to_chinese
 
 # "不执行" anywhere in the clause that decides the detention: a decision often names the
 # article between them (决定行政拘留五日，依第二十一条第（二）项不执行).
@@ -47,18 +48,18 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-def _detention_exemption(case: CaseFile, party: Party) -> str | None:
-    """Which 第二十一条 case the party falls in, if any."""
+def _detention_exemption(case: CaseFile, party: Party) -> tuple[str, int] | None:
+    """Which 第二十一条 case the party falls in, if any, and its item."""
     age = party_age(case, party)
     first = case.facts.first_offence is True or case.facts.prior_offences == 0
     if age is not None and 14 <= age < 16:
-        return f"已满十四周岁不满十六周岁（{age}周岁）"
+        return f"已满十四周岁不满十六周岁（{age}周岁）", 1
     if age is not None and 16 <= age < 18 and first:
-        return f"已满十六周岁不满十八周岁且初次违反治安管理（{age}周岁）"
+        return f"已满十六周岁不满十八周岁且初次违反治安管理（{age}周岁）", 2
     if age is not None and age >= OLD_AGE:
-        return f"七十周岁以上（{age}周岁）"
+        return f"七十周岁以上（{age}周岁）", 3
     if party.kind == "个人" and not male_by_id(party) and _pregnant(case.facts.description):
-        return "怀孕或者哺乳自己不满一周岁婴儿"
+        return "怀孕或者哺乳自己不满一周岁婴儿", 4
     return None
 
 
@@ -87,9 +88,13 @@ def _detention_not_executed(
     if not any("拘留" in t for t in case.penalty.types):
         return []
     rule = special_rule(case, ctx, DETENTION_NOT_EXECUTED)
-    why = _detention_exemption(case, party) if rule else None
-    if why is None:
+    exemption = _detention_exemption(case, party) if rule else None
+    if rule is None or exemption is None:
         return []
+    why, item = exemption
+    # the item the party falls in (第二十一条第（三）项: 七十周岁以上的), where the text has it
+    found = ctx.resolved(f"{rule}第（{to_chinese(item)}）项", case.act_date)
+    rule = found[0].citation if found else rule
     written = "。".join(
         [*case.penalty.types, case.facts.description, *case.facts.circumstances]
         + [e.note for e in case.events]

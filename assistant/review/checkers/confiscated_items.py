@@ -28,6 +28,8 @@ _ITEM = re.compile(
 )
 _CONFISCATION = re.compile(r"没收(?!违法所得)(?P<list>[^；。\n]+)")
 _LIST_DOCUMENT = re.compile(r"清单")
+# 没收物品清单 / 收缴物品清单: the decision's own list, not what the investigation found
+_DECIDED_LIST = re.compile(r"没收|收缴|处理|处置")
 _LIST_NOTE = re.compile(r"清单[：:](?P<list>[^；。\n]+)")
 _SPLIT = re.compile(r"[、，,]|以及|及|和")
 
@@ -116,7 +118,7 @@ def _seized(case: CaseFile) -> list[str]:
     lists = [
         "、".join(d.contents)
         for d in case.documents
-        if _LIST_DOCUMENT.search(d.type) and d.contents
+        if _LIST_DOCUMENT.search(d.type) and not _DECIDED_LIST.search(d.type) and d.contents
     ]
     lists += [m.group("list") for e in case.evidence for m in _LIST_NOTE.finditer(e.note or "")]
     return lists

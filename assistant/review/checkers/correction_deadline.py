@@ -32,8 +32,8 @@ _ACTS = r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治�
 # a line that orders a corrective act (not an order to stop at once), also when the act
 # follows the order to stop (水法第六十九条: 责令停止违法行为，限期采取补救措施)
 _CORRECTIVE = re.compile(
-    rf"(?:责令|限期)(?!停止)[^，,；;。：:]{{0,20}}?{_ACTS}"
-    rf"|责令停止[^；;。：:]{{0,20}}?[，,、](?:并)?[^，,；;。：:]{{0,8}}?{_ACTS}"
+    rf"(?:责令|限期)(?!(?:立即)?停止)[^，,；;。：:]{{0,20}}?{_ACTS}"
+    rf"|责令(?:立即)?停止[^；;。：:]{{0,20}}?[，,、](?:并)?[^，,；;。：:]{{0,16}}?{_ACTS}"
 )
 # "未写期限" and the like say a period is missing, not that one is set
 _NO_PERIOD = re.compile(

@@ -60,7 +60,7 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     narrative = "。".join(
         [case.violation.description, case.facts.description, *case.facts.circumstances]
     )
-    if _SEVERAL_ACTS.search(narrative):
+    if _SEVERAL_ACTS.search(narrative) or _several_addressees(case, list(fines)):
         return []
     shown = "、".join(f"{k}={v:.10g}元" for k, v in fines.items())
     return [
@@ -75,6 +75,26 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             evidence=f"facts.amounts：{shown}；penalty.amount={case.penalty.amount:.10g}",
         )
     ]
+
+
+# 单位罚款 / 主要负责人罚款 / 谢伟强罚款: whom a fine is for
+_ADDRESSEE = re.compile(
+    r"单位|公司|企业|主要负责人|负责人|法定代表人|主管人员|责任人员|直接责任|个人|经营者|从业人员"
+)
+
+
+def _several_addressees(case: CaseFile, fines: list[str]) -> bool:
+    """The fines are for different parties (a unit and its 主要负责人 under 安全生产法第九十五条):
+    each party's own fine, not one act fined twice."""
+    if len(case.parties) < 2:
+        return False
+    names = [p.name for p in case.parties if p.name]
+    whom = {
+        next((n for n in names if n in fine), None)
+        or next((m.group(0) for m in _ADDRESSEE.finditer(fine)), None)
+        for fine in fines
+    }
+    return len(whom - {None}) > 1
 
 
 def _fined_before(sentence: str) -> bool:

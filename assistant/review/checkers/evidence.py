@@ -70,8 +70,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         or unqualified_body(case, ctx)
     )
     flags += _disputed_rapid_test(case, ctx)
-    if all(item.type == "当事人的陈述" or _identity_only(item) for item in case.evidence) and any(
-        item.type == "当事人的陈述" for item in case.evidence
+    if all(_own_statement(item) or _proves_nothing(item) for item in case.evidence) and any(
+        _own_statement(item) for item in case.evidence
     ):
         flags.append(_sole_statement(case, ctx))
     return flags
@@ -84,6 +84,25 @@ _IDENTITY_PAPER = re.compile(r"营业执照|身份证|户籍|户口|从业人员
 
 def _identity_only(item: EvidenceItem) -> bool:
     return item.type == "书证" and bool(_IDENTITY_PAPER.search(item.name))
+
+
+# 当事人的陈述 / 违法嫌疑人的陈述和申辩 (公安's evidence type): the party's own account
+_OWN_STATEMENT = re.compile(r"^(?:当事人|违法嫌疑人)的?陈述")
+# a report's registration, a records search, a note that the facts could not be found
+_NO_PROOF = re.compile(
+    r"受案登记|报案登记|接报|违法犯罪记录|人口信息|未能查明|无法查证|未能查证|未能查实|无法查明"
+)
+
+
+def _own_statement(item: EvidenceItem) -> bool:
+    return bool(_OWN_STATEMENT.match(item.type))
+
+
+def _proves_nothing(item: EvidenceItem) -> bool:
+    """Evidence of who the party is, or of a report or a search that found nothing."""
+    return _identity_only(item) or (
+        item.type == "书证" and bool(_NO_PROOF.search(f"{item.name}{item.note}"))
+    )
 
 
 # 胶体金快速检测卡 / 快检结果: a screening method (食品安全法第一百一十二条第一款)
@@ -139,8 +158,8 @@ def _sole_statement(case: CaseFile, ctx: ReviewContext) -> Flag:
         special or ctx.penalty_law("第四十六条第二款"),
         f"evidence 共{len(case.evidence)}项：{'、'.join(e.name for e in case.evidence)}；"
         + (
-            "除当事人的陈述外仅有身份、资格证明，不能证明违法事实"
-            if any(_identity_only(e) for e in case.evidence)
+            "除当事人的陈述外仅有身份、记录查询或未能查证的材料，不能证明违法事实"
+            if any(_proves_nothing(e) for e in case.evidence)
             else "均为当事人的陈述"
         ),
     )

@@ -642,9 +642,34 @@ def _quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             for m in e.measurements
             if measure in m.item and m.unit and m.unit in name
         ]
+        if not same:
+            same = _surveyed(case, name, measure)
         label = name.removeprefix("认定")
         flags += _decided_beyond(ctx, f"facts.quantities.{name}", label, decided, same, "")
     return flags
+
+
+# 决定计罚面积 / 认定占地面积: the figure the decision punishes; 勘测定界…面积: the survey's
+_DECIDED_FIGURE = re.compile(r"^(?:决定|认定|计罚|处罚)|计罚")
+_SURVEYED = re.compile(r"勘测|测绘|测量|实测|丈量|勘验")
+_QUANTITY_UNIT = re.compile(r"平方米|平方公里|立方米|公顷|亩|吨|千克|公斤|米")
+
+
+def _surveyed(case: CaseFile, name: str, measure: str) -> list[tuple[str, float]]:
+    """A decided figure set beside the file's own survey of the same measure in the same unit
+    (决定计罚面积平方米 1860, 勘测定界非法占用面积平方米 1260.5): the survey is the fact."""
+    unit = _QUANTITY_UNIT.search(name)
+    if not _DECIDED_FIGURE.search(name) or unit is None:
+        return []
+    return [
+        (f"facts.quantities.{other}", value)
+        for other, value in case.facts.quantities.items()
+        if other != name
+        and _SURVEYED.search(other)
+        and measure in other
+        and unit.group(0) in other
+        and not _DECIDED_FIGURE.search(other)
+    ]
 
 
 def _decided_beyond(

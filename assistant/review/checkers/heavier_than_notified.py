@@ -23,27 +23,39 @@ _WAIVED = re.compile(r"放弃(?:陈述|申辩)|未提出|不提出|无异议|没
 
 
 def notified_fine(case: CaseFile) -> tuple[float, str] | None:
-    """The fine the notice proposed, and where the file says so."""
-    places = [(f"events（{e.date} 告知）note", e.note) for e in case.events_of("告知")]
-    places += [
-        (f"documents（{d.type}）contents", line)
-        for d in case.documents
-        if "告知" in d.type
-        for line in d.contents
+    """The fine the notice proposed, and where the file says so. Several parties notified
+    each by a notice of their own (致公司：拟处罚款420000元 / 致黄振邦：拟处罚款94400元) were
+    proposed the notices' sum."""
+    places = [(f"events（{e.date} 告知）note", [e.note]) for e in case.events_of("告知")]
+    notices = [
+        (f"documents（{d.type}）contents", d.contents) for d in case.documents if "告知" in d.type
     ]
-    for where, text in places:
+    found = [fine for where, lines in [*places, *notices] if (fine := _proposed(where, lines))]
+    if not found:
+        return None
+    first = found[0]
+    by_notice = [fine for where, lines in notices if (fine := _proposed(where, lines))]
+    if len(case.parties) > 1 and len(by_notice) > 1:
+        total = sum(value for value, _ in by_notice)
+        if total > first[0]:
+            return total, "；".join(where for _, where in by_notice)
+    return first
+
+
+def _proposed(where: str, lines: list[str]) -> tuple[float, str] | None:
+    """The first line's proposed fine, with the other parties' in its sentence."""
+    for text in lines:
         found = _NOTIFIED_FINE.search(text)
-        if found:
-            value = amount_yuan(found.group(1), found.group(2))
-            if value is not None:
-                value += _further_fines(text[found.end() :])
-                return value, f"{where}：“{found.group(0)}”"
+        value = amount_yuan(found.group(1), found.group(2)) if found else None
+        if found and value is not None:
+            return value + _further_fines(text[found.end() :]), f"{where}：“{found.group(0)}”"
     return None
 
 
-# 拟对单位罚款126480元、对吴丽娟罚款1000元: each fine the same sentence proposes
+# 拟对单位罚款126480元、对吴丽娟罚款1000元 / 酒店公司拟罚款20000元、谢伟强拟罚款1000元: each fine
+# the same sentence proposes
 _FURTHER_FINE = re.compile(
-    rf"[、，；]对[^，。；、]{{1,20}}?罚款(?:人民币)?\s*({AMOUNT_NUMBER})(万)?元"
+    rf"[、，；](?:对)?[^，。；、]{{1,20}}?罚款(?:人民币)?\s*({AMOUNT_NUMBER})(万)?元"
 )
 
 

@@ -42,6 +42,10 @@ _flag = PointFlags(ReviewPoint.EVIDENCE)
 def unqualified_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not imposes_penalty(case):
         return []
+    return _stated_outside(case, ctx) or _drug_finding_without_drug_body(case, ctx)
+
+
+def _stated_outside(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for index, item in enumerate(case.evidence):
         if not _TEST.search(f"{item.type}{item.name}"):
             continue
@@ -83,3 +87,42 @@ def _product_quality_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
         return None  # food, drugs, devices, cosmetics: their own laws say who tests
     found = ctx.resolved(PRODUCT_QUALITY_BODY, case.act_date)
     return found[0].citation if found and _ASSESSED_BODY.search(found[0].text) else None
+
+
+# 药品管理法第一百二十一条: 对假药、劣药的处罚决定，应当依法载明药品检验机构的质量检验结论 — the
+# 药品检验机构 the 药品监督管理部门 sets up or designates (第十一条), not a commercial laboratory
+DRUG_BODY_RULE = "《中华人民共和国药品管理法》第一百二十一条"
+_FAKE_OR_SUBSTANDARD = re.compile(r"假药|劣药")
+_DRUG_BODY = re.compile(r"药品检验|药检|食品药品检验|药品检测所")
+_COMPANY = re.compile(r"公司|商业性|第三方")
+
+
+def _drug_finding_without_drug_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 假药/劣药 finding resting only on a company's test report: the decision cannot carry
+    a 药品检验机构's conclusion."""
+    if not any("药品管理法" in c.law for c in penalty_provisions(case, ctx)):
+        return []
+    if not _FAKE_OR_SUBSTANDARD.search(case.violation.description + case.facts.description):
+        return []
+    reports = [
+        (i, e)
+        for i, e in enumerate(case.evidence)
+        if _TEST.search(f"{e.type}{e.name}") and "送达" not in e.name
+    ]
+    if not reports or any(_DRUG_BODY.search(f"{e.source}{e.name}") for _, e in reports):
+        return []
+    if not all(_COMPANY.search(e.source or "") for _, e in reports):
+        return []
+    found = ctx.resolved(DRUG_BODY_RULE, case.act_date)
+    if not found:
+        return []
+    index, item = reports[0]
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"假药、劣药的认定只有{item.source}出具的{item.name}，该单位不是药品检验机构，"
+            "处罚决定无法载明药品检验机构的质量检验结论",
+            found[0].citation,
+            f"evidence[{index}]（{item.name}）：source={item.source}",
+        )
+    ]
