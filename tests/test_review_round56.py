@@ -122,3 +122,13 @@ def test_a_statement_with_nothing_found_beside_it(ctx: ReviewContext) -> None:
 def test_the_detention_exemption_cites_its_item(ctx: ReviewContext) -> None:
     found = rules_of(_found("rf42a_08_*.yaml", ctx), "law")
     assert f"{PUBLIC_ORDER_LAW}第二十一条第一款第（三）项" in found
+
+
+def test_detention_beyond_the_main_tier_without_its_ground(ctx: ReviewContext) -> None:
+    found = rules_of(_found("rf42a_08_*.yaml", ctx), "discretion")
+    assert f"{PUBLIC_ORDER_LAW}第四十九条" in found
+    data = set_file_data(F42, "rf42a_08_*.yaml")
+    data["facts"]["circumstances"] = ["行为时71周岁", "多次盗窃，情节较重"]
+    assert f"{PUBLIC_ORDER_LAW}第四十九条" not in rules_of(
+        variant_findings(data, ctx), "discretion"
+    )

@@ -22,6 +22,7 @@ from assistant.review.checkers import (
     daily_days,
     deemed_act,
     detention_notice,
+    detention_range,
     detention_transfer,
     discretion,
     documents,
@@ -123,7 +124,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         uncorrectable_branch.check,
         accident_item.check,
     ),
-    ReviewPoint.DISCRETION: combined(discretion.check, daily_days.check),
+    ReviewPoint.DISCRETION: combined(discretion.check, daily_days.check, detention_range.check),
     ReviewPoint.AUTHORITY: combined(authority.check, government_approval.check),
     ReviewPoint.DOCUMENTS: combined(
         documents.check,
