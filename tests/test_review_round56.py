@@ -23,7 +23,7 @@ import yaml
 from review_fixtures import rules_of, set_file_data, variant_findings
 
 from assistant.review.context import ReviewContext
-from assistant.review.statutory_range import fine_clauses
+from assistant.review.statutory_range import fine_clauses, statutory_bounds
 
 F42 = "review_fresh42"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
@@ -132,3 +132,13 @@ def test_detention_beyond_the_main_tier_without_its_ground(ctx: ReviewContext) -
     assert f"{PUBLIC_ORDER_LAW}第四十九条" not in rules_of(
         variant_findings(data, ctx), "discretion"
     )
+
+
+def test_an_either_or_fine_takes_the_base_the_file_gives() -> None:
+    text = "有前款第（六）项行为的，处违法经营额1倍以上3倍以下或者违法所得3倍以上5倍以下的罚款"
+    gains_only = statutory_bounds(text, {"违法所得": 1000}, None)
+    assert (gains_only.low, gains_only.high) == (pytest.approx(3000), pytest.approx(5000))
+    turnover_only = statutory_bounds(text, {"违法经营额": 1000}, None)
+    assert (turnover_only.low, turnover_only.high) == (pytest.approx(1000), pytest.approx(3000))
+    neither = statutory_bounds(text, {}, None)
+    assert neither.low is None and neither.high is None

@@ -115,6 +115,9 @@ class FineClause:
     # …并处五倍以上十五倍以下的罚款；对…进行围海、填海活动的，并处十倍以上二十倍以下的罚款
     # (海域使用管理法第四十二条): the narrower act a sentence adds to the article's fine
     sub_case: str | None = None
+    # 处违法经营额…或者违法所得…: one of two bases the decision may choose; a side whose base
+    # the file lacks gives way to the other
+    alternative: bool = False
 
     def applies(
         self, amounts: dict[str, float], item: int | None, established: frozenset[str]
@@ -577,6 +580,7 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
             )
             alternative = _alternative_multiple(unit_part, fine)
             if alternative is not None:
+                clauses[-1] = replace(clauses[-1], alternative=True)
                 clauses.append(replace(clauses[-1], fine=alternative))
         listed = (
             _listed_item(sentence) or listed
@@ -811,6 +815,14 @@ def statutory_bounds(
             highs.append(fine.max_multiple * counted)
             continue
         low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
+        if (
+            clause.alternative
+            and low is None
+            and high is None
+            and _other_side_read(clause, applicable, amounts)
+        ):
+            skipped.append(clause)
+            continue
         if clause.fine.base is not None and low is None and high is None:
             if any(c.no_base and c.tier_base == clause.fine.base for c in applicable):
                 return None  # 没有违法所得的… : an unrecorded base may lawfully be none
@@ -829,6 +841,19 @@ def statutory_bounds(
         high=None if None in highs else max(highs),
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
+    )
+
+
+def _other_side_read(
+    clause: FineClause, applicable: list[FineClause], amounts: dict[str, float]
+) -> bool:
+    """The other base of an either-or fine is one the file gives."""
+    return any(
+        other.alternative
+        and other.fine.raw == clause.fine.raw
+        and other.fine.base != clause.fine.base
+        and resolve_yuan(other.fine, amounts) != (None, None)
+        for other in applicable
     )
 
 
