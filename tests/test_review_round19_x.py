@@ -8,7 +8,7 @@ wording) of eval/sets/review_fresh15 files."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import must_fix_findings, set_file_data
+from review_fixtures import cites_article, must_fix_findings, set_file_data
 
 from assistant.case_file import parse_case
 from assistant.review.context import ReviewContext
@@ -58,13 +58,14 @@ def _minor(note: str) -> dict:
     ],
 )
 def test_detention_not_executed_after_article(note: str, ctx: ReviewContext) -> None:
-    rule = ctx.rule(PUBLIC_ORDER_LAW + "第二十一条")
-    assert ("law", rule) not in must_fix_findings(parse_case(_minor(note)), ctx)
+    found = must_fix_findings(parse_case(_minor(note)), ctx)
+    assert not cites_article(found, "law", PUBLIC_ORDER_LAW + "第二十一条")
 
 
 def test_detention_executed_on_first_minor_still_flagged(ctx: ReviewContext) -> None:
     data = _minor("决定行政拘留五日，送拘留所执行")
-    rule = ctx.rule(PUBLIC_ORDER_LAW + "第二十一条")
+    # a first offender of sixteen or seventeen: the article's item (二)
+    rule = PUBLIC_ORDER_LAW + "第二十一条第一款第（二）项"
     assert ("law", rule) in must_fix_findings(parse_case(data), ctx)
 
 
