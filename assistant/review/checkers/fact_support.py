@@ -237,7 +237,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _blood_below_limit(case, ctx)
         + _minor_contradicted(case, ctx)
         + _child_count_contradicted(case, ctx)
-        + _failed_test_contradicted(case, ctx)
+        + (_failed_test_contradicted(case, ctx) or _named_item_within_limit(case, ctx))
         + _injury_contradicted(case, ctx)
         + _pending_base(case, ctx)
         + _repeat_unproven(case, ctx)
@@ -1284,6 +1284,54 @@ def _failed_test_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "认定的违法事实与证据矛盾",
             ctx,
             "；".join(shown),
+        )
+    ]
+
+
+_FAILED_ITEM = re.compile(r"不合格|不符合[^，。；]{0,30}(?:要求|标准|规定)")
+_FLOOR_WORDS = re.compile(r"≥|低于|不少于|最低|标示值|标明值|标注值|标签")
+# 1号点菌落总数 → 菌落总数: the item a sampling point's reading is of
+_POINT_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十]+号?(?:采样)?点(?:位)?|[A-Za-z]?[0-9]+#)")
+
+
+def _named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The narrative names a measured item as failing (菌落总数为86CFU/mL，不符合…标准) while
+    every reading of that item in the file's own reports is within its limit (86 of 100):
+    the fact punished is contradicted by the report it rests on (第四十条)."""
+    # 未达到醉酒驾驶标准 / 未达到…犯罪标准 says a line was not reached, not that goods failed; a
+    # floor written in the sentence (标注≥45%) is read by _failed_test_contradicted's reports
+    failing = [
+        s
+        for s in _sentences(case.facts.description)
+        if _FAILED_ITEM.search(s) and not _FLOOR_WORDS.search(s)
+    ]
+    readings = [
+        (m, e)
+        for e in case.evidence
+        for m in e.measurements
+        if m.limit is not None and not _FLOOR_WORDS.search(f"{m.unit}{m.item}")
+    ]
+    if not failing or not readings:
+        return []
+    named = {
+        _POINT_PREFIX.sub("", m.item)
+        for m, _ in readings
+        if len(_POINT_PREFIX.sub("", m.item)) >= 2
+        and any(_POINT_PREFIX.sub("", m.item) in s for s in failing)
+    }
+    if not named:
+        return []
+    own = [(m, e) for m, e in readings if _POINT_PREFIX.sub("", m.item) in named]
+    if any(_fails(m, e.note) for m, e in own):
+        return []
+    shown = "、".join(f"{m.item}{m.value:.10g}{m.unit}（限值{m.limit:.10g}）" for m, _ in own)
+    return [
+        _flag(
+            ReviewPoint.FACTS,
+            f"认定{'、'.join(sorted(named))}不符合标准并据此处罚，但案卷检测报告所载该项目各读数均在限值内，"
+            "认定的违法事实与证据矛盾",
+            ctx,
+            shown,
         )
     ]
 
