@@ -80,7 +80,16 @@ def test_failing_report_supports_the_finding(ctx: ReviewContext) -> None:
 
 def test_report_without_conclusion_is_left_alone(ctx: ReviewContext) -> None:
     data = _report("", 0.3)
+    report = next(e for e in data["evidence"] if e.get("measurements"))
+    report["measurements"] = []  # no conclusion and no reading: nothing to hold against it
     assert FACTS not in must_fix_findings(parse_case(data), ctx)
+
+
+def test_a_reading_within_limit_without_conclusion(ctx: ReviewContext) -> None:
+    """Round 57: the report's own reading of the item the decision calls failing (泄漏电流 0.3 of
+    0.75 mA) contradicts the finding even where the report writes no conclusion."""
+    data = _report("", 0.3)
+    assert FACTS in must_fix_findings(parse_case(data), ctx)
 
 
 # --- 治安管理处罚法: 情节较轻 bounds the fine by its own clause ----------------------------

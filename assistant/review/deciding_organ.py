@@ -26,9 +26,10 @@ _RESERVED = re.compile(
 )
 # 已取得许可证的，原发证部门可以依法暂扣或者吊销许可证 (传染病防治法第七十三条): the issuing
 # organ named as the subject of the measure
-# 情节严重的，由发证机关吊销农药经营许可证 (农药管理条例第五十五条): 由 marks the organ as the subject
+# 情节严重的，由发证机关吊销农药经营许可证 (农药管理条例第五十五条): 由 marks the organ as the subject;
+# 由原许可机关吊销道路运输经营许可证 (道路运输条例第六十七条) names the licensing organ
 _RESERVED_SUBJECT = re.compile(
-    r"(?:原批准、|原审批、)?(?:原发证|由发证|颁发[^，。；]{0,24}?)(?:机关|部门)(?:可以|应当)?(?:依法)?"
+    r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|颁发[^，。；]{0,24}?)(?:机关|部门)(?:可以|应当)?(?:依法)?"
     r"(?P<measure>[^。；，]*)"
 )
 # 由原发证机关或其上级机关决定: another organ may decide as well

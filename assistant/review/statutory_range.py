@@ -158,6 +158,8 @@ _BASE_SYNONYMS = (
     (re.compile(r"施工合同"), "工程合同"),
     # 野生动物及其制品价值 (野生动物保护法第四十八条) is the 野生动物价值 a file records
     (re.compile(r"及其制品"), ""),
+    # 超过采伐许可证规定的数量采伐 is 滥伐 (森林法第七十六条第二款): 超采林木价值 is 滥伐林木价值
+    (re.compile(r"超(?:额|量)?采(?:伐)?"), "滥伐"),
 )
 
 
@@ -184,10 +186,23 @@ def same_base(name: str, base: str) -> bool:
     if verb is not None:
         return bare_name.startswith(verb.group(1))
     # 造成损失金额 (医疗保障基金使用监督管理条例第三十八条) is the 医保基金损失 a file records
-    return _LOSS_AMOUNT.fullmatch(bare_base) is not None and "损失" in bare_name
+    if _LOSS_AMOUNT.fullmatch(bare_base) is not None and "损失" in bare_name:
+        return True
+    # 违法批发的烟草制品价值 (烟草专卖法实施条例第五十四条) is the 违法批发总额 a file records: the
+    # same unlawful act's sum, named by its verb
+    act = _ACT_VALUE.fullmatch(bare_base)
+    return (
+        act is not None
+        and bare_name.startswith(act.group(1))
+        and _SUM.search(bare_name) is not None
+    )
 
 
 _VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额)")
+_ACT_VALUE = re.compile(
+    r"(违法(?:批发|零售|销售|经营|生产|运输|收购))[\u4e00-\u9fa5]{0,8}(?:价值|金额|数额)"
+)
+_SUM = re.compile(r"(?:总|金)?额$|价值$|货值$")
 _LOSS_AMOUNT = re.compile(r"造成[\u4e00-\u9fa5]{0,8}?损失(?:数额|金额)")
 
 

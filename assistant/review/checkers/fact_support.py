@@ -1289,7 +1289,7 @@ def _failed_test_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 _FAILED_ITEM = re.compile(r"不合格|不符合[^，。；]{0,30}(?:要求|标准|规定)")
-_FLOOR_WORDS = re.compile(r"≥|低于|不少于|最低|标示值|标明值|标注值|标签")
+_FLOOR_SAID = re.compile(r"≥|低于|不少于|最低|标示值|标明值|标注值|标签")
 # 1号点菌落总数 → 菌落总数: the item a sampling point's reading is of
 _POINT_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十]+号?(?:采样)?点(?:位)?|[A-Za-z]?[0-9]+#)")
 
@@ -1303,13 +1303,13 @@ def _named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     failing = [
         s
         for s in _sentences(case.facts.description)
-        if _FAILED_ITEM.search(s) and not _FLOOR_WORDS.search(s)
+        if _FAILED_ITEM.search(s) and not _FLOOR_SAID.search(s)
     ]
     readings = [
         (m, e)
         for e in case.evidence
         for m in e.measurements
-        if m.limit is not None and not _FLOOR_WORDS.search(f"{m.unit}{m.item}")
+        if m.limit is not None and not _FLOOR_SAID.search(f"{m.unit}{m.item}")
     ]
     if not failing or not readings:
         return []
@@ -1322,7 +1322,10 @@ def _named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not named:
         return []
     own = [(m, e) for m, e in readings if _POINT_PREFIX.sub("", m.item) in named]
-    if any(_fails(m, e.note) for m, e in own):
+    reports = {id(e) for _, e in own}
+    # any failed reading in those reports (another item below its floor) leaves the finding to
+    # _failed_test_contradicted: the goods did fail a test
+    if any(_fails(m, e.note) for e in case.evidence if id(e) in reports for m in e.measurements):
         return []
     shown = "、".join(f"{m.item}{m.value:.10g}{m.unit}（限值{m.limit:.10g}）" for m, _ in own)
     return [
