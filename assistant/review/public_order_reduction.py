@@ -39,8 +39,9 @@ def article_19_grounds(case: CaseFile) -> list[str]:
     return named or words
 
 
-def _detention_days(case: CaseFile) -> int | None:
-    found = _DAYS.search(case.facts.description)
+def detention_days(text: str) -> int | None:
+    """The days of detention a text decides (拘留十二日 / 10日行政拘留), or None."""
+    found = _DAYS.search(text)
     return int(chinese_number(found.group(1) or found.group(2))) if found else None
 
 
@@ -58,7 +59,7 @@ def not_reduced(case: CaseFile, ctx: ReviewContext, fine_high: float | None) -> 
     """Why the penalty is no 减轻 despite a 第十九条 ground, or '' (none, or reduced)."""
     if special_rule(case, ctx, REDUCTION) is None or not article_19_grounds(case):
         return ""
-    days, lowest = _detention_days(case), _lowest_days(case, ctx)
+    days, lowest = detention_days(case.facts.description), _lowest_days(case, ctx)
     if "行政拘留" in case.penalty.types and days is not None and lowest and days >= lowest:
         return f"行政拘留{days}日不低于法定最低{lowest}日"
     amount = case.penalty.amount

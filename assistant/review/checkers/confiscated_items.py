@@ -41,31 +41,31 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not inventory:
         return []
     found = inventory + _narrative(case)
+    lists = [_items(text) for text in inventory]
     for line in _decided_lines(case):
         items = _items(line)
         known = [item for item in items if _recorded(item[0], inventory)]
         unknown = [name for name, _, _ in items if not _recorded(name, found)]
         if known and unknown:
             return [_finding(unknown, line)]
-        beyond = [_beyond(item, inventory) for item in known]
-        if any(beyond):
-            return [_count_finding(next(b for b in beyond if b), line)]
+        beyond = next((b for item in known if (b := _beyond(item, lists))), None)
+        if beyond:
+            return [_count_finding(beyond, line)]
     return []
 
 
-def _beyond(item: tuple[str, float, str], inventory: list[str]) -> str | None:
+def _beyond(item: tuple[str, float, str], lists: list[list[tuple[str, float, str]]]) -> str | None:
     """More of an object confiscated than any one list holds of it in the same measure (the
     file may copy one list into several records: they are not added up)."""
     name, count, unit = item
-    held = [
-        sum(
-            n
-            for other, n, u in _items(text)
-            if u == unit and cjk_bigrams(name) & cjk_bigrams(other)
-        )
-        for text in inventory
-    ]
-    most = max(held, default=0.0)
+    pairs = cjk_bigrams(name)
+    most = max(
+        (
+            sum(n for other, n, u in listed if u == unit and pairs & cjk_bigrams(other))
+            for listed in lists
+        ),
+        default=0.0,
+    )
     if most and count > most:
         return f"没收{name}{count:g}{unit}，清单所载为{most:g}{unit}"
     return None

@@ -15,11 +15,11 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import affirmed
 from assistant.review.public_order import PUBLIC_ORDER_LAW
+from assistant.review.public_order_reduction import detention_days
 from assistant.review.statutory_fine import paragraph_text, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation
 
 _NUM = r"[0-9]+|[一二两三四五六七八九十]+"
-_DECIDED_DAYS = re.compile(rf"拘留({_NUM})日|({_NUM})日(?:行政)?拘留")
 _TIER = re.compile(rf"处(?:({_NUM})日以上)?({_NUM})日以下(?:行政)?拘留")
 _GRAVER = ("情节较重", "情节严重")
 _LIGHTER = ("情节较轻", "情节特别轻微")
@@ -57,11 +57,7 @@ def _finding(citation: ResolvedCitation, days: int, top: int, ctx: ReviewContext
 
 def _decided_days(case: CaseFile) -> int | None:
     texts = [case.facts.description] + [e.note for e in case.events if e.type == "决定"]
-    for text in texts:
-        found = _DECIDED_DAYS.search(text)
-        if found:
-            return int(chinese_number(found.group(1) or found.group(2)))
-    return None
+    return next((days for t in texts if (days := detention_days(t)) is not None), None)
 
 
 def _top_days(text: str, graver: bool, lighter: bool) -> int | None:

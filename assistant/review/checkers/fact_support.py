@@ -1306,26 +1306,19 @@ def _named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if _FAILED_ITEM.search(s) and not _FLOOR_SAID.search(s)
     ]
     readings = [
-        (m, e)
+        (_POINT_PREFIX.sub("", m.item), m, e)
         for e in case.evidence
         for m in e.measurements
         if m.limit is not None and not _FLOOR_SAID.search(f"{m.unit}{m.item}")
     ]
-    if not failing or not readings:
-        return []
-    named = {
-        _POINT_PREFIX.sub("", m.item)
-        for m, _ in readings
-        if len(_POINT_PREFIX.sub("", m.item)) >= 2
-        and any(_POINT_PREFIX.sub("", m.item) in s for s in failing)
-    }
+    named = {core for core, _, _ in readings if len(core) >= 2 and any(core in s for s in failing)}
     if not named:
         return []
-    own = [(m, e) for m, e in readings if _POINT_PREFIX.sub("", m.item) in named]
-    reports = {id(e) for _, e in own}
+    own = [(m, e) for core, m, e in readings if core in named]
     # any failed reading in those reports (another item below its floor) leaves the finding to
     # _failed_test_contradicted: the goods did fail a test
-    if any(_fails(m, e.note) for e in case.evidence if id(e) in reports for m in e.measurements):
+    reports = [e for e in case.evidence if any(e is r for _, r in own)]
+    if any(_fails(m, e.note) for e in reports for m in e.measurements):
         return []
     shown = "、".join(f"{m.item}{m.value:.10g}{m.unit}（限值{m.limit:.10g}）" for m, _ in own)
     return [
