@@ -170,6 +170,11 @@ def variant_findings(data: dict, ctx: ReviewContext) -> set[tuple[str, str]]:
     return must_fix_findings(CaseFile.model_validate(data), ctx)
 
 
+def set_findings(set_name: str, pattern: str, ctx: ReviewContext) -> set[tuple[str, str]]:
+    """``must_fix_findings`` of a set's case file as written (its gold left out)."""
+    return variant_findings(set_file_data(set_name, pattern), ctx)
+
+
 def cites_article(found: set[tuple[str, str]], point: str, article: str) -> bool:
     """A must_fix finding of ``point`` cites ``article`` (any 款 or 项 of it)."""
     return any(p == point and rule.startswith(article) for p, rule in found)

@@ -16,7 +16,7 @@ Cases are review_fresh41 files and variants."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import rules_of, set_file_data, variant_findings
+from review_fixtures import rules_of, set_file_data, set_findings, variant_findings
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_fine import counted_goods
@@ -31,16 +31,12 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _found(pattern: str, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return variant_findings(set_file_data(F41, pattern), ctx)
-
-
 def _decision(data: dict) -> dict:
     return next(d for d in data["documents"] if d["type"] == "行政处罚决定书")
 
 
 def test_an_object_confiscated_that_the_file_never_found(ctx: ReviewContext) -> None:
-    assert FACTS_RULE in rules_of(_found("rf41a_10_*.yaml", ctx), "facts")
+    assert FACTS_RULE in rules_of(set_findings(F41, "rf41a_10_*.yaml", ctx), "facts")
     data = set_file_data(F41, "rf41a_10_*.yaml")
     decision = _decision(data)
     decision["contents"] = [c.replace("、电动葫芦1台", "") for c in decision["contents"]]
@@ -60,7 +56,7 @@ def test_more_confiscated_than_the_list_holds(ctx: ReviewContext) -> None:
 
 
 def test_a_base_computed_from_an_unverified_item(ctx: ReviewContext) -> None:
-    assert FACTS_RULE in rules_of(_found("rf41d_11_*.yaml", ctx), "facts")
+    assert FACTS_RULE in rules_of(set_findings(F41, "rf41d_11_*.yaml", ctx), "facts")
     data = set_file_data(F41, "rf41d_11_*.yaml")
     data["facts"]["unverified"] = []
     data["facts"]["description"] = data["facts"]["description"].replace(
@@ -70,25 +66,25 @@ def test_a_base_computed_from_an_unverified_item(ctx: ReviewContext) -> None:
 
 
 def test_a_referral_to_other_departments_is_no_second_department(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf41b_08_*.yaml", ctx), "authority")
+    found = rules_of(set_findings(F41, "rf41b_08_*.yaml", ctx), "authority")
     assert "《医疗保障基金使用监督管理条例》第三十八条第一款" in found
 
 
 def test_revocation_reserved_to_the_issuing_organ(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf41a_08_*.yaml", ctx), "authority")
+    found = rules_of(set_findings(F41, "rf41a_08_*.yaml", ctx), "authority")
     assert found == {"《农药管理条例》第五十五条第二款"}
 
 
 def test_the_held_part_is_not_the_whole_goods_value(ctx: ReviewContext) -> None:
     assert "《兽药管理条例》第五十六条第一款" in rules_of(
-        _found("rf41a_02_*.yaml", ctx), "discretion"
+        set_findings(F41, "rf41a_02_*.yaml", ctx), "discretion"
     )
     # the held part, not a contradicted fact: no facts finding beside it
-    assert not rules_of(_found("rf41a_02_*.yaml", ctx), "facts")
+    assert not rules_of(set_findings(F41, "rf41a_02_*.yaml", ctx), "facts")
 
 
 def test_kinds_of_goods_valued_apart_add_up(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf41a_10_*.yaml", ctx), "discretion")
+    found = rules_of(set_findings(F41, "rf41a_10_*.yaml", ctx), "discretion")
     assert "《生猪屠宰管理条例》第三十一条第一款" in found
 
 
@@ -104,12 +100,12 @@ def test_counted_goods_reads_a_price_with_its_unit() -> None:
 
 
 def test_a_book_count_named_with_its_unit_reaches_the_line(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf41c_05_*.yaml", ctx), "transfer")
+    found = rules_of(set_findings(F41, "rf41c_05_*.yaml", ctx), "transfer")
     assert any("第二百二十五条" in rule or "第二十七条" in rule for rule in found)
 
 
 def test_a_paragraph_moved_in_a_rewritten_article(ctx: ReviewContext) -> None:
     """野生动物保护法2023年版第五十二条第一款 applied to a 2023-04 act: the range is the 2018
     text's 第四十八条第一款 (二倍以上十倍以下), the same 款 under its act-date number."""
-    found = rules_of(_found("rf41a_04_*.yaml", ctx), "discretion")
+    found = rules_of(set_findings(F41, "rf41a_04_*.yaml", ctx), "discretion")
     assert found == {"《中华人民共和国野生动物保护法》第四十八条第一款"}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from review_fixtures import rules_of, set_file_data, variant_findings
+from review_fixtures import rules_of, set_file_data, set_findings, variant_findings
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import fine_clauses, statutory_bounds
@@ -36,12 +36,8 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _found(pattern: str, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return variant_findings(set_file_data(F42, pattern), ctx)
-
-
 def test_a_unit_and_its_head_notified_and_fined_each(ctx: ReviewContext) -> None:
-    found = _found("rf42c_01_*.yaml", ctx)
+    found = set_findings(F42, "rf42c_01_*.yaml", ctx)
     assert not rules_of(found, "procedure")
     assert not rules_of(found, "law")
     data = set_file_data(F42, "rf42c_01_*.yaml")
@@ -51,7 +47,7 @@ def test_a_unit_and_its_head_notified_and_fined_each(ctx: ReviewContext) -> None
 
 
 def test_two_fines_proposed_in_one_sentence(ctx: ReviewContext) -> None:
-    assert not rules_of(_found("rf42c_11_*.yaml", ctx), "procedure") - {
+    assert not rules_of(set_findings(F42, "rf42c_11_*.yaml", ctx), "procedure") - {
         "《广东省行政执法全过程记录办法》第十四条第一款"
     }
 
@@ -63,51 +59,51 @@ def test_either_base_of_an_alternative_multiple() -> None:
 
 
 def test_a_clean_fine_on_the_turnover_base(ctx: ReviewContext) -> None:
-    assert not _found("rf42a_11_*.yaml", ctx)
+    assert not set_findings(F42, "rf42a_11_*.yaml", ctx)
 
 
 def test_a_re_inspection_of_the_correction(ctx: ReviewContext) -> None:
     assert f"{PENALTY_LAW}第五十七条第一款" not in rules_of(
-        _found("rf42b_06_*.yaml", ctx), "procedure"
+        set_findings(F42, "rf42b_06_*.yaml", ctx), "procedure"
     )
 
 
 def test_an_order_to_stop_and_remove_within_days(ctx: ReviewContext) -> None:
     assert f"{PENALTY_LAW}第二十八条第一款" not in rules_of(
-        _found("rf42b_10_*.yaml", ctx), "documents"
+        set_findings(F42, "rf42b_10_*.yaml", ctx), "documents"
     )
 
 
 def test_a_denied_means_is_no_transfer(ctx: ReviewContext) -> None:
-    assert not _found("rf42b_01_*.yaml", ctx)
+    assert not set_findings(F42, "rf42b_01_*.yaml", ctx)
 
 
 def test_an_assault_with_a_minor_injury_is_transferred(ctx: ReviewContext) -> None:
-    assert rules_of(_found("rf42a_04_*.yaml", ctx), "transfer")
+    assert rules_of(set_findings(F42, "rf42a_04_*.yaml", ctx), "transfer")
     data = set_file_data(F42, "rf42a_04_*.yaml")
     text = yaml.safe_dump(data, allow_unicode=True).replace("轻伤二级", "轻微伤")
     assert not rules_of(variant_findings(yaml.safe_load(text), ctx), "transfer")
 
 
 def test_the_confiscation_list_is_no_seizure_list(ctx: ReviewContext) -> None:
-    assert FACTS_RULE in rules_of(_found("rf42a_09_*.yaml", ctx), "facts")
+    assert FACTS_RULE in rules_of(set_findings(F42, "rf42a_09_*.yaml", ctx), "facts")
 
 
 def test_a_decided_area_above_the_survey(ctx: ReviewContext) -> None:
-    assert FACTS_RULE in rules_of(_found("rf42b_09_*.yaml", ctx), "facts")
+    assert FACTS_RULE in rules_of(set_findings(F42, "rf42b_09_*.yaml", ctx), "facts")
     data = set_file_data(F42, "rf42b_09_*.yaml")
     data["facts"]["quantities"]["决定计罚面积平方米"] = 1260.5
     assert FACTS_RULE not in rules_of(variant_findings(data, ctx), "facts")
 
 
 def test_a_district_organ_revoking_a_city_licence(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf42d_04_*.yaml", ctx), "authority")
+    found = rules_of(set_findings(F42, "rf42d_04_*.yaml", ctx), "authority")
     assert "《中华人民共和国药品管理法》第一百三十九条" in found
 
 
 def test_a_substandard_drug_on_a_companys_report(ctx: ReviewContext) -> None:
     rule = "《中华人民共和国药品管理法》第一百二十一条"
-    assert rule in rules_of(_found("rf42d_07_*.yaml", ctx), "evidence")
+    assert rule in rules_of(set_findings(F42, "rf42d_07_*.yaml", ctx), "evidence")
     data = set_file_data(F42, "rf42d_07_*.yaml")
     for item in data["evidence"]:
         if item["source"] == "江门市诚检检测技术有限公司":
@@ -116,16 +112,18 @@ def test_a_substandard_drug_on_a_companys_report(ctx: ReviewContext) -> None:
 
 
 def test_a_statement_with_nothing_found_beside_it(ctx: ReviewContext) -> None:
-    assert f"{PUBLIC_ORDER_LAW}第九十三条" in rules_of(_found("rf42a_05_*.yaml", ctx), "evidence")
+    assert f"{PUBLIC_ORDER_LAW}第九十三条" in rules_of(
+        set_findings(F42, "rf42a_05_*.yaml", ctx), "evidence"
+    )
 
 
 def test_the_detention_exemption_cites_its_item(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf42a_08_*.yaml", ctx), "law")
+    found = rules_of(set_findings(F42, "rf42a_08_*.yaml", ctx), "law")
     assert f"{PUBLIC_ORDER_LAW}第二十一条第一款第（三）项" in found
 
 
 def test_detention_beyond_the_main_tier_without_its_ground(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf42a_08_*.yaml", ctx), "discretion")
+    found = rules_of(set_findings(F42, "rf42a_08_*.yaml", ctx), "discretion")
     assert f"{PUBLIC_ORDER_LAW}第四十九条" in found
     data = set_file_data(F42, "rf42a_08_*.yaml")
     data["facts"]["circumstances"] = ["行为时71周岁", "多次盗窃，情节较重"]

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import pytest
-from review_fixtures import rules_of, set_file_data, variant_findings
+from review_fixtures import rules_of, set_findings
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import same_base
@@ -23,23 +23,19 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _found(pattern: str, ctx: ReviewContext) -> set[tuple[str, str]]:
-    return variant_findings(set_file_data(F43, pattern), ctx)
-
-
 def test_unlicensed_tobacco_wholesale_over_the_line(ctx: ReviewContext) -> None:
-    found = _found("rf43d_05_*.yaml", ctx)
+    found = set_findings(F43, "rf43d_05_*.yaml", ctx)
     assert rules_of(found, "transfer")
     assert FACTS_RULE not in rules_of(found, "facts")
 
 
 def test_revocation_reserved_to_the_licensing_organ(ctx: ReviewContext) -> None:
-    found = rules_of(_found("rf43d_11_*.yaml", ctx), "authority")
+    found = rules_of(set_findings(F43, "rf43d_11_*.yaml", ctx), "authority")
     assert "《中华人民共和国道路运输条例》第六十七条" in found
 
 
 def test_demolishing_a_protected_units_body_after_warnings(ctx: ReviewContext) -> None:
-    assert rules_of(_found("rf43c_06_*.yaml", ctx), "transfer")
+    assert rules_of(set_findings(F43, "rf43c_06_*.yaml", ctx), "transfer")
 
 
 def test_bases_named_by_the_act() -> None:
