@@ -43,6 +43,9 @@ PARAPHRASES = (
     ("处罚的内容", "处罚的种类"),
     ("依据和内容", "种类和依据"),
     ("内容和依据", "种类和依据"),
+    # A 限期拆除 decision is performed by the party demolishing within the period: the way and
+    # the time in one line.
+    ("自行拆除的期限", "履行方式和期限"),
 )
 # The first item names the party (第五十九条, 治安法第九十六条): a line giving its name states it,
 # and so does 被处罚人的基本情况, the 公安/交警 forms' wording for name, identity and address

@@ -58,6 +58,9 @@ _REMINDER_DENIED = re.compile(
 _EMERGENCY = re.compile(r"情况紧急|紧急情况|紧急避险|危及(?:公共)?安全")
 _NIGHT = re.compile(r"夜间|深夜|凌晨")
 _POSTED = re.compile(r"公告")
+_DEMOLITION_DECIDED = re.compile(
+    r"(?:作出|下达|制作)强制拆除决定|强制拆除决定书?[^，,。；;]{0,4}作出"
+)
 # a suit or review already brought and ended lets the demolition go ahead on its result
 _REMEDY_USED = re.compile(r"(?:复议|诉讼|起诉)[^，,。；;]{0,12}(?:维持|驳回|判决|裁定|撤回|终结)")
 SUIT_MONTHS = 6  # 行政诉讼法第四十六条第一款
@@ -300,17 +303,17 @@ def _demolition(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> lis
     suit against the decision have run out (six months from its service, the longer)."""
     done = [p for p in found if p.day is not None and mentions(p, DEMOLISHED, _CONDITIONAL)]
     decision = case.first("决定")
-    if not done or decision is None:
-        return []
-    demolished = min(done, key=lambda p: _when(p) or date.max)
-    day = _when(demolished)
-    assert day is not None
-    if any(mentions(p, _REMEDY_USED) for p in found):
+    if decision is None or any(mentions(p, _REMEDY_USED) for p in found):
         return []
     served = min(
         (e.date for e in case.events_of("送达") if e.date >= decision.date), default=decision.date
     )
     suit_ends = months_later(served, SUIT_MONTHS)
+    if not done:
+        return _demolition_decided(case, ctx, found, served, suit_ends)
+    demolished = min(done, key=lambda p: _when(p) or date.max)
+    day = _when(demolished)
+    assert day is not None
     posted = any(
         p.day is not None and p.day < day and mentions(p, _POSTED, _NO_REMINDER) for p in found
     )
@@ -326,5 +329,32 @@ def _demolition(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> lis
             "；".join(reasons),
             ctx.rule(COERCION_LAW + "第四十四条"),
             f"{demolished.where}（{day}）：{demolished.text}",
+        )
+    ]
+
+
+def _demolition_decided(
+    case: CaseFile, ctx: ReviewContext, found: list[Passage], served: date, suit_ends: date
+) -> list[Flag]:
+    """第四十四条 again, one step earlier: a 强制拆除决定 made (not yet carried out) while the
+    party may still seek 复议 or sue against the 限期拆除 decision decides what is not yet
+    final."""
+    decided = [
+        p
+        for p in found
+        if p.day is not None
+        and served < p.day <= suit_ends
+        and p.where.startswith("events")
+        and mentions(p, _DEMOLITION_DECIDED, _CONDITIONAL)
+    ]
+    if not decided:
+        return []
+    first = min(decided, key=lambda p: p.day or date.max)
+    return [
+        _flag(
+            f"限期拆除决定{served}送达，申请行政复议、提起行政诉讼的法定期限（至{suit_ends}）"
+            f"届满前即于{first.day}作出强制拆除决定",
+            ctx.rule(COERCION_LAW + "第四十四条"),
+            f"{first.where}：{first.text}",
         )
     ]

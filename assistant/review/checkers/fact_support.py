@@ -805,8 +805,13 @@ def _blood_below_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
-_ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
-_BIRTH_TEXT = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:出?生)?")
+# an ID number, its tail often masked (4407812006021043XX, 440781200602101***): the birth date
+# sits in digits 7–14 either way
+_ID_NUMBER = re.compile(r"(?<![0-9])([0-9]{14})[0-9Xx*]{4}(?![0-9Xx*])")
+_BIRTH_TEXT = re.compile(
+    r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:出?生)?"
+    r"|(?:出生日期|出生于|生于)[：:为]?([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+)
 _PERSON_DOC = re.compile(r"居民身份证|身份证|户口|户籍|询问笔录|陈述")
 
 
@@ -824,7 +829,11 @@ def _said_minor(text: str, name: str) -> bool:
     """The narrative calls ``name`` a minor: 未成年人李某, 李某（未成年人）, 李某（17周岁）."""
     n = re.escape(name)
     return bool(
-        re.search(rf"未成年人?{n}|{n}[（(，,]?(?:系|是|为)?(?:未成年|1[0-7]周岁|不满十八)", text)
+        re.search(
+            rf"(?:未成年人?|(?:未满|不满)(?:十八|18)周岁的?){n}"
+            rf"|{n}[（(，,]?(?:系|是|为)?(?:未成年|1[0-7]周岁|不满十八)",
+            text,
+        )
     )
 
 
@@ -835,11 +844,13 @@ def _births(case: CaseFile, name: str) -> list[tuple[str, dt.date]]:
     for i, e in enumerate(case.evidence):
         if name not in f"{e.name}{e.source}{e.note}":
             continue
+        said = f"{e.name}；{e.note}"
         found += [
-            (f"evidence[{i}]（{e.name}）", birth_date_from_id(c))
-            for c in _ID_NUMBER.findall(e.note)
+            (f"evidence[{i}]（{e.name}）", birth_date_from_id(head + "0000"))
+            for head in _ID_NUMBER.findall(said)
         ]
-        for y, m, d in _BIRTH_TEXT.findall(e.note):
+        for parts in _BIRTH_TEXT.findall(said):
+            y, m, d = [v for v in parts if v] or ("", "", "")
             try:
                 found.append((f"evidence[{i}]（{e.name}）", dt.date(int(y), int(m), int(d))))
             except ValueError:

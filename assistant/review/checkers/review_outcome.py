@@ -18,7 +18,11 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 REVIEW_RULE = "《广东省重大行政执法决定法制审核办法》第三条第一款"
 SEQUENCE_RULE = "《广东省重大行政执法决定法制审核办法》第十三条"
 _PASSED = re.compile(r"(?<![不未予])(?:同意|通过)")
-_FAILED = re.compile(r"不同意|不通过|未通过|不予通过|退回|不予批准|审核不过")
+_FAILED = re.compile(
+    r"不同意|不通过|未通过|不予通过|不予批准|审核不过|予以退回"
+    r"|退回(?=承办|办案|补|重新|修改|调查|案件|执法|部门|科室|大队|中队|处理|$)"
+)
+"""退回 is the review sending the case back, not a party returning money (退回全部损失)."""
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

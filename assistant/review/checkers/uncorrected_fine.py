@@ -145,7 +145,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     established = established_circumstances(case)
     why = _why_not_due(case, established)
     if why is None:
-        return []
+        return _payment_not_ordered(case, ctx)
     flags = [
         _higher_flag(cited, record, why, case) for cited, record in ordered_first_higher(case, ctx)
     ]
@@ -226,3 +226,40 @@ def _daily_flag(citation: ResolvedCitation, why: str) -> Flag:
         rule=citation.citation,
         evidence=f"{why}；{citation.citation}：{citation.text[:60]}",
     )
+
+
+# 责令限期缴纳；逾期不缴纳的，…并处…罚款 (水法第七十条): the fine waits for the agency's order to
+# pay within a time — an ordinary fee notice (缴纳通知单) is the demand the order follows, and
+# the party late on it is not yet late on an order
+_ORDER_TO_PAY = re.compile(r"责令[^，。；]{0,4}限期[^，。；]{0,4}(?:缴纳|补缴|缴清)")
+_AN_ORDER = re.compile(r"(?<![非未无])(?:责令|催缴决定|限期缴纳决定)")
+
+
+def _payment_not_ordered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A fee 罚则 fining only after 责令限期缴纳 applied where nothing before the decision
+    orders payment, and the decision itself gives the order together with the fine."""
+    if any(_AN_ORDER.search(t) for t in _order_texts(case)):
+        return []
+    decision_orders = any(
+        _ORDER_TO_PAY.search(t) or re.search(r"责令[^。；]{0,20}内缴纳", t)
+        for t in (case.facts.description, *(e.note for e in case.events_of("决定")))
+    )
+    if not decision_orders:
+        return []
+    flags = []
+    for citation in penalty_provisions(case, ctx):
+        text = citation.article_text or ""
+        if not (_ORDER_TO_PAY.search(text) and re.search(r"逾期不(?:缴纳|补缴|缴清)", text)):
+            continue
+        why = "案卷只见缴纳通知，未见此前责令限期缴纳，本决定才责令限期缴纳并同时罚款"
+        flags.append(
+            Flag(
+                point=ReviewPoint.LAW,
+                severity=Severity.MUST_FIX,
+                reason=f"{citation.citation}只对经责令限期缴纳而逾期不缴纳的处以罚款，{why}，"
+                "罚款的法定前提不具备，适用法律错误",
+                rule=range_rule(citation, in_paragraph=True),
+                evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
+            )
+        )
+    return flags
