@@ -27,6 +27,7 @@ from assistant.review.checkers import (
     discretion,
     documents,
     double_fine,
+    drug_quality_conclusion,
     enforcement,
     evidence,
     fact_support,
@@ -37,6 +38,7 @@ from assistant.review.checkers import (
     harmless_flaw,
     hearing_conduct,
     heavier_than_notified,
+    investigation_period,
     law,
     left_service,
     penalty_measures,
@@ -97,6 +99,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             public_order_search.check,
             accident_reply.check,
             recheck_refused.check,
+            investigation_period.check,
         )
     ),
     ReviewPoint.FACTS: combined(
@@ -106,7 +109,12 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         rate_fine.check,
         confiscated_items.check,
     ),
-    ReviewPoint.EVIDENCE: combined(evidence.check, fact_support.evidence_check, breath_test.check),
+    ReviewPoint.EVIDENCE: combined(
+        evidence.check,
+        fact_support.evidence_check,
+        breath_test.check,
+        drug_quality_conclusion.check,
+    ),
     ReviewPoint.LAW: combined(
         law.check,
         capacity.check,

@@ -89,6 +89,16 @@ class HearingThresholds(BaseModel):
         return self.individual if kind == "个人" else self.organization
 
 
+class AmountByKind(BaseModel):
+    """An amount per party kind (个人 / 单位)."""
+
+    individual: float = Field(alias="个人")
+    organization: float = Field(alias="单位")
+
+    def for_kind(self, kind: str) -> float:
+        return self.individual if kind == "个人" else self.organization
+
+
 class MajorCatalogue(BaseModel):
     name: str
     source: str
@@ -96,6 +106,9 @@ class MajorCatalogue(BaseModel):
     hearing_thresholds: HearingThresholds
     # Departments whose own rules set 较大数额 (公安机关办理行政案件程序规定第一百二十三条第二款).
     department_hearing_thresholds: list[HearingThresholds] = Field(default_factory=list)
+    # An amount at or above which every department's own 较大数额 is met: the hearing duty is
+    # then certain even where that department's rule is not in the corpus.
+    hearing_certain_at: AmountByKind | None = None
     criteria: list[Criterion]
     duty_rule: str = CATALOGUE_DUTY
 

@@ -234,8 +234,14 @@ def _same_core(name: str, base: str) -> bool:
     return len(head) >= 4 and _bare(name).endswith(head)
 
 
+# 依照土地管理法第八十二条的规定处以罚款的，罚款额为违法所得的10%以上30%以下 (土地管理法实施条例
+# 第六十条): a regulation writing the range of a law's bare 并处罚款
+_AMOUNT_IS = re.compile(r"处以罚款的，罚款额为([^。；]+?)([。；]|$)")
+
+
 def _clean(text: str) -> str:
     clean = re.sub(r"\s+", "", normalize_text(text))
+    clean = _AMOUNT_IS.sub(r"处\1的罚款\2", clean)
     return clean.replace("等值以上", "一倍以上")
 
 

@@ -23,14 +23,21 @@ _MEASURES = (
     "桶|支|根|副|顶|块|包|罐|片|粒|筐|匹|羽|尾|具|枚|卷|双"
 )
 # 屠宰刀具6把 / 电动葫芦1台: a named object with its count
+# (a model's number inside the name: JH-306型转换器180个)
 _ITEM = re.compile(
-    rf"^(?P<name>[\u4e00-\u9fffA-Za-z（）()]{{2,16}}?)(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<unit>{_MEASURES})"
+    r"^(?P<name>[\u4e00-\u9fffA-Za-z（）()][\u4e00-\u9fffA-Za-z0-9\-－（）()]{1,15}?)(?<![0-9\-－])"
+    rf"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<unit>{_MEASURES})"
 )
 _CONFISCATION = re.compile(r"没收(?!违法所得)(?P<list>[^；。\n]+)")
 _LIST_DOCUMENT = re.compile(r"清单")
 # 没收物品清单 / 收缴物品清单: the decision's own list, not what the investigation found
 _DECIDED_LIST = re.compile(r"没收|收缴|处理|处置")
 _LIST_NOTE = re.compile(r"清单[：:](?P<list>[^；。\n]+)")
+# 扣押财物清单（JH-306型180个）: the list's content in its title
+_LIST_TITLE = re.compile(r"清单[（(](?P<list>[^）)]+)[）)]")
+# JH-208型同次抽检结论为合格: an object the file finds conforming is no illegal product
+_CONFORMING = re.compile(r"(?<![不])合格")
+_NONCONFORMING = re.compile(r"不合格")
 _SPLIT = re.compile(r"[、，,]|以及|及|和")
 
 _flag = PointFlags(ReviewPoint.FACTS)
@@ -48,6 +55,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         unknown = [name for name, _, _ in items if not _recorded(name, found)]
         if known and unknown:
             return [_finding(unknown, line)]
+        conforming = [
+            name
+            for name, _, _ in items
+            if not _recorded(name, inventory) and _found_conforming(name, found)
+        ]
+        if known and conforming:
+            return [_conforming_finding(conforming, line)]
         beyond = next((b for item in known if (b := _beyond(item, lists))), None)
         if beyond:
             return [_count_finding(beyond, line)]
@@ -91,6 +105,24 @@ def _finding(unknown: list[str], line: str) -> Flag:
     )
 
 
+def _found_conforming(name: str, texts: list[str]) -> bool:
+    """The file finds the object conforming (检验合格) and never nonconforming."""
+    said = [c for t in texts for c in re.split(r"[，,]", t) if name in c]
+    return any(_CONFORMING.search(c) for c in said) and not any(
+        _NONCONFORMING.search(c) for c in said
+    )
+
+
+def _conforming_finding(objects: list[str], line: str) -> Flag:
+    return _flag(
+        Severity.MUST_FIX,
+        f"决定没收的{'、'.join(objects)}，案卷认定其检验合格、未予查封扣押，不是违法生产、销售的产品，"
+        "没收内容超出查明的违法事实",
+        _RULE,
+        f"没收：{line[:80]}",
+    )
+
+
 def _decided_lines(case: CaseFile) -> list[str]:
     """The decision's 没收 lists: its document's contents, else the narrative's."""
     lines = [
@@ -121,6 +153,7 @@ def _seized(case: CaseFile) -> list[str]:
         if _LIST_DOCUMENT.search(d.type) and not _DECIDED_LIST.search(d.type) and d.contents
     ]
     lists += [m.group("list") for e in case.evidence for m in _LIST_NOTE.finditer(e.note or "")]
+    lists += [m.group("list") for e in case.evidence for m in _LIST_TITLE.finditer(e.name)]
     return lists
 
 

@@ -11,6 +11,7 @@ from assistant.case_file import CaseFile
 from assistant.discretion.catalogue import GUANGDONG_PDF, JIANGMEN_XLS, StandardsCatalogue
 from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
+from assistant.review.addressee_fines import unit_fine
 from assistant.review.case_text import passages
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.checkers.conditional_measure import unconditioned_measures
@@ -135,8 +136,9 @@ def _per_day(case: CaseFile, ctx: ReviewContext, amount: float | None) -> float 
 
 
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """Above the article's maximum, or below its minimum without a 第三十二条 ground."""
-    amount = _per_day(case, ctx, case.penalty.amount)
+    """Above the article's maximum, or below its minimum without a 第三十二条 ground. A unit
+    fined beside its responsible persons is bounded by its own fine (addressee_fines)."""
+    amount = _per_day(case, ctx, unit_fine(case) or case.penalty.amount)
     found = statutory_fine(case, ctx)
     if amount is None or found is None:
         return []

@@ -126,18 +126,13 @@ _MEASURE_DECISION = re.compile(r"登记保存|查封|扣押|强制措施")
 
 
 def _decision_document(case: CaseFile, function: DocumentFunction | None) -> Document | None:
-    """The issued 决定书 (a draft 拟作出的…决定 is checked only for presence)."""
+    """The issued 决定书 (a draft 拟作出的…决定 is checked only for presence). The titles are
+    tried in the catalogue's order: a 行政处罚决定书 before a 税务处理决定书 on the tax owed."""
     titles = function.titles if function else ["处罚决定"]
-    return next(
-        (
-            d
-            for d in case.documents
-            if "决定书" in d.type
-            and any(t in d.type for t in titles)
-            and not _MEASURE_DECISION.search(d.type)
-        ),
-        None,
-    )
+    issued = [
+        d for d in case.documents if "决定书" in d.type and not _MEASURE_DECISION.search(d.type)
+    ]
+    return next((d for t in titles for d in issued if t in d.type), None)
 
 
 DELIVERY = "送达"

@@ -43,6 +43,12 @@ _MEASURE = re.compile(r"收缴|追缴")
 # 对医疗机构放射性职业病危害控制的监督管理，由卫生行政部门依照本法的规定实施 (职业病防治法第八十七条):
 # which department applies the 罚则, cited beside it alike.
 _APPLIES = re.compile(r"分别(?:处罚|决定)|按日连续处罚|计罚日数|依照本法(?:的)?规定实施")
+# 下列情形属于统计法第四十一条第二款规定的情节严重行为 (统计法实施条例第五十条): what a 罚则's
+# tier means, cited beside the 罚则 it defines.
+_DEFINES = re.compile(
+    r"第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:规定的|所称)"
+    r"[^。；，]{0,10}(?:情节|行为|情形)"
+)
 _OUT_OF_FORCE = (CitationErrorCode.NOT_YET_IN_FORCE, CitationErrorCode.REPEALED)
 
 
@@ -190,6 +196,7 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             or is_general_law(citation)
             or _MEASURE.search(citation.article_text)
             or _APPLIES.search(citation.article_text)
+            or _DEFINES.search(_lead_in(citation.article_text))
         ):
             continue  # a general rule, a measure's basis or how the 罚则 applies is no second 罚则
         if record is not None and not is_penalty_norm(record):

@@ -149,10 +149,18 @@ def hearing_items(case: CaseFile, ctx: ReviewContext) -> list[tuple[int, str]]:
         (1, "罚款", case.penalty.amount, fines),
         (2, "没收", case.penalty.confiscation_yuan, seizures),
     )
+    certain = ctx.catalogue.hearing_certain_at
     for item, what, amount, thresholds in amounts:
         limit = _lowest_limit(thresholds, kinds)
-        if (amount or 0.0) >= limit:
-            items.append((item, _amount_reason(what, amount or 0.0, limit, thresholds, acting)))
+        if (amount or 0.0) < limit:
+            continue
+        if not thresholds.binds(acting) and _beyond_every_standard(amount or 0.0, kinds, ctx):
+            ceiling = min(certain.for_kind(k) for k in kinds) if certain else limit
+            items.append(
+                (item, f"{what}{amount:.10g}元，已达到各部门所定较大数额的最高标准{ceiling:.10g}元")
+            )
+            continue
+        items.append((item, _amount_reason(what, amount or 0.0, limit, thresholds, acting)))
     for item, words in HEARING_TYPES.items():
         types = [t for t in case.penalty.types if any(w in t for w in words)]
         if types:
@@ -169,6 +177,12 @@ def _amount_reason(
     if thresholds.binds(acting):
         return f"{what}{amount:.10g}元，达到较大数额{limit:.10g}元（{thresholds.rule}）"
     return f"{what}{amount:.10g}元，参照{thresholds.rule}所定较大数额{limit:.10g}元，以本部门适用的规定为准"
+
+
+def _beyond_every_standard(amount: float, kinds: set[str], ctx: ReviewContext) -> bool:
+    """The amount meets 较大数额 under any department's standard (catalogue hearing_certain_at)."""
+    certain = ctx.catalogue.hearing_certain_at
+    return certain is not None and amount >= min(certain.for_kind(k) for k in kinds)
 
 
 def _acting_agency(case: CaseFile) -> str:
@@ -256,8 +270,11 @@ def _hearing_binding(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
     items = {item for item, _ in hearing_items(case, ctx)}
     acting = _acting_agency(case)
     fines, seizures = _governing_thresholds(case, ctx)
+    kinds = {p.kind for p in case.parties} or {"单位"}
+    amounts = {1: case.penalty.amount or 0.0, 2: case.penalty.confiscation_yuan or 0.0}
     return bool(items - {1, 2}) or any(
-        item in items and thresholds.binds(acting)
+        item in items
+        and (thresholds.binds(acting) or _beyond_every_standard(amounts[item], kinds, ctx))
         for item, thresholds in ((1, fines), (2, seizures))
     )
 

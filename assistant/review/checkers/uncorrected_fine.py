@@ -162,7 +162,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
         clauses = fine_clauses(text)
         if not clauses:
-            if not _persons_fined_after_order(case, text or ""):
+            if not (_fined_after_order(text or "") or _persons_fined_after_order(case, text or "")):
                 continue
         elif any(c.requires not in allowed for c in clauses) or not any(
             c.requires == UNCORRECTED for c in clauses
@@ -198,6 +198,15 @@ def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case:
 
 _UNCORRECTED_WORDS = dict(REQUIREMENTS)[UNCORRECTED]
 _ANY_FINE = re.compile(r"罚款")
+
+
+def _fined_after_order(text: str) -> bool:
+    """责令限期改正；逾期不改正的，责令缴纳复垦费…，可以处以罚款 (土地管理法第七十六条, its range
+    in a regulation): the article's one fine, written without an amount, comes only after its
+    逾期不改正 condition."""
+    condition = _UNCORRECTED_WORDS.search(text)
+    fine = _ANY_FINE.search(text)
+    return condition is not None and fine is not None and condition.start() < fine.start()
 
 
 def _persons_fined_after_order(case: CaseFile, text: str) -> bool:
