@@ -17,7 +17,7 @@ from review_fixtures import (
 from assistant.case_file import CaseFile
 from assistant.review.approval import says_unapproved
 from assistant.review.checkers.discretion import minor_act
-from assistant.review.checkers.fact_support import exceeds
+from assistant.review.checkers.measured_facts import exceeds
 from assistant.review.context import ReviewContext
 from assistant.review.engine import review
 

@@ -9,7 +9,7 @@ import pytest
 from review_fixtures import rules_of, set_file_data, variant_findings
 
 from assistant.case_file import CaseFile
-from assistant.review.checkers import fact_support
+from assistant.review.checkers import measured_facts
 from assistant.review.context import ReviewContext
 
 FACTS_RULE = "《中华人民共和国行政处罚法》第四十条"
@@ -40,4 +40,4 @@ def test_a_floor_below_its_label_is_no_reading_within_limit(ctx: ReviewContext) 
         ("review_fresh37", "rf37a_11_*.yaml"),
     ):
         case = CaseFile.model_validate(set_file_data(set_name, pattern))
-        assert not fact_support._named_item_within_limit(case, ctx)
+        assert not measured_facts.named_item_within_limit(case, ctx)

@@ -15,7 +15,8 @@ from api.settings import Settings
 from assistant.case_file import CaseFile, Party, load_case, read_case_data
 from assistant.review.checkers.authority import _named_departments, same_penalty_kind
 from assistant.review.checkers.documents import decision_matters, states
-from assistant.review.checkers.fact_support import measured_values, pending_amounts
+from assistant.review.checkers.measured_facts import measured_values
+from assistant.review.checkers.pending_facts import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.document_functions import DocumentFunctions

@@ -11,7 +11,7 @@ from assistant.case_file import CaseFile, Document
 from assistant.discretion.text_match import similarity
 from assistant.review.capacity_bar import barred
 from assistant.review.checkers.announcement_service import announced
-from assistant.review.checkers.fact_support import only_unrecorded_inspections
+from assistant.review.checkers.inspection_records import only_unrecorded_inspections
 from assistant.review.context import ReviewContext
 from assistant.review.document_functions import DocumentFunction
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity

@@ -12,7 +12,7 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
-from assistant.review.checkers.fact_support import pending_amounts
+from assistant.review.checkers.pending_facts import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.flag import Flag, ReviewPoint, Severity

@@ -11,7 +11,7 @@ from assistant.case_file import CaseFile, Document, Event
 from assistant.publicity.deadlines import working_days_between
 from assistant.publicity.working_calendar import months_later
 from assistant.review.case_extension import decision_limit
-from assistant.review.checkers.fact_support import unproven_site_fact
+from assistant.review.checkers.inspection_records import unproven_site_fact
 from assistant.review.context import ReviewContext
 from assistant.review.execution import carries_out_decision
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity

@@ -14,7 +14,7 @@ from datetime import date
 
 from assistant.administration.av_recording_list import AvRecordingItem
 from assistant.case_file import CaseFile, Event
-from assistant.review.checkers.fact_support import unrecorded_inspection_step
+from assistant.review.checkers.inspection_records import unrecorded_inspection_step
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty

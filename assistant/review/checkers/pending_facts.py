@@ -1,0 +1,181 @@
+"""Fine bases still being verified: a fine computed on 货值金额/违法所得/销售金额 (or any base
+the cited 罚则 names) needs that amount established, not recorded as 尚在核实 (《行政处罚法》第四十条)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.case_file import CaseFile
+from assistant.review.checkers.fact_flags import fact_flag, split_sentences
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint
+from assistant.review.statutory_fine import matching_standard, penalty_provisions
+from assistant.review.statutory_range import fine_clauses, same_base
+
+_PENDING = re.compile(
+    r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
+)
+# 违法所得 is 实施违法行为所取得的款项 (行政处罚法第二十八条第二款): the fees a file counts as
+# the unlawful work's 维修费收入、经营收入 are that base, verified or not
+_BASES = {
+    "货值金额": ("货值",),
+    "违法所得": ("违法所得", "违法收入", "非法所得", "费收入", "经营收入", "营业收入"),
+    "销售金额": ("销售金额", "销售额"),
+}
+
+
+def _fine_bases(case: CaseFile, ctx: ReviewContext) -> set[str]:
+    """Amounts the fine is computed on or tiered by, per the penalty article and standard."""
+    bases: set[str] = set()
+    for citation in penalty_provisions(case, ctx):
+        for clause in fine_clauses(citation.article_text):
+            bases |= {b for b in (clause.fine.base, clause.tier_base) if b}
+    standard = matching_standard(case, ctx)
+    if standard is not None and standard.statutory_range and standard.statutory_range.base:
+        bases.add(standard.statutory_range.base)
+    if any("没收违法所得" in t for t in case.penalty.types):
+        bases.add("违法所得")
+    bases |= {
+        found.group(1)
+        for citation in penalty_provisions(case, ctx)
+        for found in _RATE_BASE.finditer(citation.article_text)
+    }
+    return bases
+
+
+# 处上一年年收入百分之六十至百分之一百的罚款 (安全生产法第一百一十条): a fine written as a share
+# of a base, whatever form of range the share takes (至, not only 以上…以下)
+_RATE_BASE = re.compile(r"处(?:以)?([\u4e00-\u9fff]{2,12}?)(?:百分之|[0-9]+%)")
+# the period a base is counted over (上一年年收入) is written by files as the year itself
+# (2024年度年收入): compare the base without it
+_BASE_PERIOD = re.compile(r"^(?:上一年度?|上年度?|前一年度?|上一年)")
+
+
+def _base_core(base: str) -> str:
+    return _BASE_PERIOD.sub("", base)
+
+
+def _named(text: str) -> list[str]:
+    return [base for base, words in _BASES.items() if any(w in text for w in words)]
+
+
+def pending_amounts(case: CaseFile) -> dict[str, str]:
+    """Base amounts the file itself records as not yet verified, with the words used."""
+    pending = {
+        b: f"facts.unverified：{u}"
+        for u in case.facts.unverified
+        for b in _BASES
+        if b[:2] in u or b in _named(u)
+    }
+    texts = [case.facts.description, *case.facts.circumstances, *(e.note for e in case.evidence)]
+    for text in texts:
+        for sentence in split_sentences(text):
+            if _PENDING.search(sentence):
+                pending.update({base: f"“{sentence}”" for base in _named(sentence)})
+    return pending
+
+
+def _pending_own_base(case: CaseFile, base: str) -> str | None:
+    """An amount of any base the article names (滥伐林木价值、工程合同价款…), recorded as
+    unverified: facts.unverified names it, or a 尚在核实 sentence does."""
+    core = _base_core(base)
+    listed = next(
+        (u for u in case.facts.unverified if same_base(u, base) or (len(core) >= 3 and core in u)),
+        None,
+    )
+    if listed is not None:
+        return f"facts.unverified：{listed}"
+    for sentence in split_sentences(case.facts.description):
+        if _PENDING.search(sentence) and (
+            base in sentence or (len(core) >= 3 and core in sentence)
+        ):
+            return f"“{sentence}”"
+    return None
+
+
+_SALES = re.compile(r"已售|已销售|销售数量|销售金额|销售额")
+
+
+def _pending_texts(case: CaseFile) -> list[str]:
+    """What the file says it is still verifying: ``facts.unverified`` and 尚在核实 sentences."""
+    told = [s for s in split_sentences(case.facts.description) if _PENDING.search(s)]
+    return [*case.facts.unverified, *told]
+
+
+def _built_on_pending_sales(case: CaseFile, base: str) -> str | None:
+    """货值金额、违法所得 counted over goods already sold (按库存86袋与已售约120袋合计…计算) are as
+    unverified as the sales the file says it is still checking."""
+    if base not in ("货值金额", "违法所得"):
+        return None
+    pending = next((t for t in _pending_texts(case) if _SALES.search(t)), None)
+    if pending is None:
+        return None
+    words = _BASES[base]
+    counted = any(
+        _SALES.search(s) and any(w in s for w in words) and not _PENDING.search(s)
+        for s in split_sentences(case.facts.description)
+    )
+    return f"“{pending}”" if counted else None
+
+
+_YUAN = re.compile(r"([0-9]+(?:\.[0-9]+)?)元")
+
+
+def _pending_part(case: CaseFile, base: str) -> str | None:
+    """A base summed from parts, one of which the file says is unverified (…推算为11840元，尚待
+    结算明细核对。两项合计58600元): the total is as unverified as its part."""
+    amounts = case.facts.amounts
+    totals = [v for name, v in amounts.items() if same_base(name, base)]
+    for text in _pending_texts(case):
+        for number in _YUAN.findall(text):
+            part = float(number)
+            if any(
+                abs(total - part - other) < 0.5 or abs(total - part) < 0.5
+                for total in totals
+                for other in amounts.values()
+            ):
+                return f"“{text}”"
+    return None
+
+
+def _built_on_pending_item(case: CaseFile, base: str) -> str | None:
+    """A base the decision computes from an item the file lists as unverified (按送货单记载的进货
+    数量8000升认定…货值金额60640元, while 进货数量 is 尚在核实): the base is as open as its item."""
+    words = _BASES.get(base, (base,))
+    for listed in case.facts.unverified:
+        item = re.split(r"[（(，,：:；]", listed)[0].strip()
+        if len(item) < 3 or any(w in item for w in words):
+            continue
+        if any(
+            item in c and any(w in c for w in words) and not _PENDING.search(s)
+            for s in split_sentences(case.facts.description)
+            for c in re.split(r"[，,]", s)
+        ):
+            return f"facts.unverified：{listed}"
+    return None
+
+
+def pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    pending = pending_amounts(case)
+    if not pending and not case.facts.unverified and not _PENDING.search(case.facts.description):
+        return []
+    flags = []
+    for base in sorted(_fine_bases(case, ctx)):
+        match = next((w for b, w in pending.items() if b in base or base in b), None)
+        match = (
+            match
+            or _pending_own_base(case, base)
+            or _built_on_pending_sales(case, base)
+            or _pending_part(case, base)
+            or _built_on_pending_item(case, base)
+        )
+        if match is not None:
+            flags.append(
+                fact_flag(
+                    ReviewPoint.FACTS,
+                    f"处罚以{base}为基数或档次计算，但案卷载明{base}尚未核实",
+                    ctx,
+                    f"{match}；facts.amounts：{case.facts.amounts or '无'}",
+                )
+            )
+    return flags

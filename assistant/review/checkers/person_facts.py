@@ -1,0 +1,186 @@
+"""Persons, ages and injuries against the evidence (《行政处罚法》第四十条): a person found a
+minor, a count of 童工, an injury's degree, each as the file's birth dates and appraisals give them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import chinese_number
+from assistant.review.checkers.fact_flags import case_narrative, fact_flag
+from assistant.review.context import ReviewContext
+from assistant.review.flag import Flag, ReviewPoint
+from assistant.review.party_capacity import birth_date, birth_date_from_id, is_person
+
+# an ID number, its tail often masked (4407812006021043XX, 440781200602101***): the birth date
+# sits in digits 7–14 either way
+_ID_NUMBER = re.compile(r"(?<![0-9])([0-9]{14})[0-9Xx*]{4}(?![0-9Xx*])")
+_BIRTH_TEXT = re.compile(
+    r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:出?生)?"
+    r"|(?:出生日期|出生于|生于)[：:为]?([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+)
+_PERSON_DOC = re.compile(r"居民身份证|身份证|户口|户籍|询问笔录|陈述")
+
+
+def _people(case: CaseFile) -> set[str]:
+    """Natural persons the file names: parties, and whose ID or statement is evidence."""
+    names = {p.name for p in case.parties if is_person(p)}
+    for e in case.evidence:
+        head = _PERSON_DOC.split(e.name)[0].strip()
+        candidates = (e.source or "", head)
+        names |= {n for n in candidates if 2 <= len(n) <= 4 and _PERSON_DOC.search(e.name)}
+    return names
+
+
+def _said_minor(text: str, name: str) -> bool:
+    """The narrative calls ``name`` a minor: 未成年人李某, 李某（未成年人）, 李某（17周岁）."""
+    n = re.escape(name)
+    return bool(
+        re.search(
+            rf"(?:未成年人?|(?:未满|不满)(?:十八|18)周岁的?){n}"
+            rf"|{n}[（(，,]?(?:系|是|为)?(?:未成年|1[0-7]周岁|不满十八)",
+            text,
+        )
+    )
+
+
+def _births(case: CaseFile, name: str) -> list[tuple[str, dt.date]]:
+    """Birth dates the file records for a person: a party's own fields, and the ID numbers
+    and birth dates in the evidence that names that person."""
+    found = [(f"parties（{name}）", birth_date(p)) for p in case.parties if p.name == name]
+    for i, e in enumerate(case.evidence):
+        if name not in f"{e.name}{e.source}{e.note}":
+            continue
+        said = f"{e.name}；{e.note}"
+        found += [
+            (f"evidence[{i}]（{e.name}）", birth_date_from_id(head + "0000"))
+            for head in _ID_NUMBER.findall(said)
+        ]
+        for parts in _BIRTH_TEXT.findall(said):
+            y, m, d = [v for v in parts if v] or ("", "", "")
+            try:
+                found.append((f"evidence[{i}]（{e.name}）", dt.date(int(y), int(m), int(d))))
+            except ValueError:
+                continue
+    return list(dict.fromkeys((w, b) for w, b in found if b is not None))
+
+
+def _age(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def minor_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision finds a person a minor (接纳未成年人李某), but every birth date the file
+    records for that person — ID number, 出生日期 — shows eighteen or more on the act date:
+    the fact punished is contradicted by the evidence (第四十条)."""
+    text = case_narrative(case)
+    day = case.violation.date
+    for name in sorted(_people(case)):
+        births = _births(case, name) if _said_minor(text, name) else []
+        if births and all(_age(b, day) >= 18 for _, b in births):
+            shown = "；".join(f"{w}出生日期{b.isoformat()}" for w, b in births)
+            return [
+                fact_flag(
+                    ReviewPoint.FACTS,
+                    f"认定{name}为未成年人，但案卷证据记载其出生日期，违法行为发生日"
+                    f"（{day.isoformat()}）已满{_age(births[0][1], day)}周岁，认定的事实与证据矛盾",
+                    ctx,
+                    shown,
+                )
+            ]
+    return []
+
+
+# 童工 is a person under sixteen (《禁止使用童工规定》第二条第一款: 未满16周岁的未成年人)
+CHILD_AGE = 16
+_CHILD_COUNT_KEY = re.compile(r"童工")
+_CHILD_COUNT_TEXT = re.compile(
+    r"(?:使用|招用|雇用|聘用|录用)(?:了)?童工(?:共|计)?([0-9]+|[一二两三四五六七八九十]+)\s*(?:名|人)"
+)
+
+
+# a role the file writes where a name could stand (source: 当事人), not a person counted
+_ROLE = re.compile(r"当事人|法定代表人|负责人|监护人|单位|公司|本局|本机关")
+
+
+def _decided_children(case: CaseFile) -> int | None:
+    """How many 童工 the decision counts: a quantity named for them, or 使用童工N名."""
+    for name, value in case.facts.quantities.items():
+        if _CHILD_COUNT_KEY.search(name) and not re.search(r"月|日|天|元", name):
+            return int(value)
+    found = _CHILD_COUNT_TEXT.search(case_narrative(case))
+    return int(chinese_number(found.group(1))) if found else None
+
+
+def child_count_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision counts N 童工 but the birth dates the evidence records for the people
+    it names show fewer under sixteen when the act began: a fine counted per child rests
+    on a number the evidence does not give (第四十条)."""
+    decided = _decided_children(case)
+    if not decided:
+        return []
+    text, day = case_narrative(case), case.violation.date
+    named = [n for n in sorted(_people(case)) if n in text and not _ROLE.search(n)]
+    born = {n: b for n in named if (b := _births(case, n))}
+    if len(born) < decided:
+        return []  # some counted child has no birth record in the file: nothing to compare
+    children = [n for n, b in born.items() if any(_age(d, day) < CHILD_AGE for _, d in b)]
+    if len(children) >= decided:
+        return []
+    older = [n for n in born if n not in children]
+    shown = "；".join(f"{w}出生日期{d.isoformat()}" for n in older for w, d in born[n])
+    return [
+        fact_flag(
+            ReviewPoint.FACTS,
+            f"认定使用童工{decided}名，但案卷证据记载的出生日期显示违法行为开始时"
+            f"（{day.isoformat()}）未满{CHILD_AGE}周岁的仅{len(children)}名"
+            f"（{'、'.join(older)}已满{CHILD_AGE}周岁），认定的事实与证据矛盾",
+            ctx,
+            shown,
+        )
+    ]
+
+
+# 损伤程度 (人体损伤程度鉴定标准): 轻微伤 < 轻伤 < 重伤; “未达轻微伤” is below every degree.
+_DEGREES = {"轻微伤": 1, "轻伤": 2, "重伤": 3}
+_DEGREE = re.compile(r"轻微伤|轻伤|重伤")
+_NOT_REACHED = re.compile(
+    r"(?:未达到?|达不到|不构成|未构成|尚不构成|尚未构成|不属于|不足以?构成)\s*(轻微伤|轻伤|重伤)"
+)
+_INJURY_REPORT = re.compile(r"损伤程度|伤情鉴定|伤情|法医")
+
+
+def _degree(text: str) -> int | None:
+    """The injury degree a text states: its highest degree said, or one below a degree
+    said not reached (未达轻微伤 → 0); None where it states none."""
+    below = [_DEGREES[m] - 1 for m in _NOT_REACHED.findall(text)]
+    said = [_DEGREES[m] for m in _DEGREE.findall(_NOT_REACHED.sub("", text))]
+    if said:
+        return max(said)
+    return min(below) if below else None
+
+
+def injury_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision finds an injury (致他人轻微伤) of a degree no injury appraisal in the
+    file reaches (鉴定意见：未达轻微伤): the degree is fixed by the appraisal, so the fact
+    punished is contradicted by the file's own evidence (第四十条)."""
+    found = _degree(case_narrative(case))
+    if not found:
+        return []
+    reports = [
+        (i, e, _degree(e.note))
+        for i, e in enumerate(case.evidence)
+        if e.type == "鉴定意见" and _INJURY_REPORT.search(f"{e.name}{e.note}")
+    ]
+    appraised = [(i, e, d) for i, e, d in reports if d is not None]
+    if not appraised or any(d >= found for _, _, d in appraised):
+        return []
+    return [
+        fact_flag(
+            ReviewPoint.FACTS,
+            "认定被侵害人的损伤程度高于案卷伤情鉴定意见的结论，认定的违法事实与证据矛盾",
+            ctx,
+            "；".join(f"evidence[{i}]（{e.name}）：{e.note}" for i, e, _ in appraised),
+        )
+    ]
