@@ -119,3 +119,21 @@ def test_substandard_drug_with_the_institutions_report(ctx: ReviewContext) -> No
 
 def test_confiscating_goods_found_conforming(ctx: ReviewContext) -> None:
     assert FACTS_RULE in rules_of(set_findings(F44, "rf44d_06_*.yaml", ctx), "facts")
+
+
+def test_overload_found_by_weighing_without_the_record(ctx: ReviewContext) -> None:
+    assert FACTS_RULE in rules_of(set_findings(F44, "rf44a_09_*.yaml", ctx), "evidence")
+
+
+def test_overload_with_the_weighing_record(ctx: ReviewContext) -> None:
+    data = set_file_data(F44, "rf44a_09_*.yaml")
+    data["evidence"].append(
+        {
+            "type": "电子数据",
+            "name": "车辆称重检测单（实测载质量15200kg）",
+            "source": "台城治超检测站",
+            "obtained_by": "现场称重",
+            "date": "2025-03-18",
+        }
+    )
+    assert FACTS_RULE not in rules_of(variant_findings(data, ctx), "evidence")

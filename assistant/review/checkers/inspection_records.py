@@ -89,10 +89,13 @@ _NO_SITE_RECORD = re.compile(
 
 # 经检测、经抽样检验、经监测: the finding is a laboratory's or an instrument's result
 _TESTED = re.compile(r"经(?:抽样|抽检|委托|送检|现场)?(?:检测|检验|监测|化验|鉴定)")
+# 实测载质量15200kg…超载52%: a load found by weighing, whose weighing record is the evidence
+_WEIGHED = re.compile(r"实测[^，。；]{0,4}(?:质量|重量)|称重|过磅|称量|计重")
+_OVERLOADED = re.compile(r"超载|超限|超(?:过|出)核定(?:载)?(?:质量|重量)")
 # the result itself in any form (检测报告、检验结论、监测数据、鉴定意见、化验单); a receipt for
 # the notice of it (检测结果告知书送达回执) carries no result
 _RESULT_PAPER = re.compile(
-    r"(?:检测|检验|监测|鉴定|化验|检定|抽检|快检)[^，、；]{0,8}"
+    r"(?:检测|检验|监测|鉴定|化验|检定|抽检|快检|称重|过磅|计重|称量)[^，、；]{0,8}"
     r"(?:报告|意见|结论|结果|数据|记录|证书)"
     r"|(?:检测|检验|化验|称重|过磅)单|磅单"
 )
@@ -105,7 +108,10 @@ def test_result_missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     evidence holds no result of that test: the fact rests on no evidence (第四十条)."""
     told = case_narrative(case)
     tested = _TESTED.search(told)
+    weighed = _WEIGHED.search(told) if _OVERLOADED.search(told) else None
     if tested is None or not (EXCEEDANCE.search(told) or FAILED.search(told)):
+        tested = weighed
+    if tested is None:
         return []
     if all(_STATEMENT.search(f"{e.type}{e.name}") for e in case.evidence):
         return []  # nothing but statements: the sole-statement finding (第四十六条第二款)
