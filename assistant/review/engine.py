@@ -27,7 +27,6 @@ from assistant.review.checkers import (
     discretion,
     documents,
     double_fine,
-    drug_quality_conclusion,
     enforcement,
     evidence,
     fact_support,
@@ -113,7 +112,6 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         evidence.check,
         fact_support.evidence_check,
         breath_test.check,
-        drug_quality_conclusion.check,
     ),
     ReviewPoint.LAW: combined(
         law.check,

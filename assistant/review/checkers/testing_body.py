@@ -42,7 +42,11 @@ _flag = PointFlags(ReviewPoint.EVIDENCE)
 def unqualified_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not imposes_penalty(case):
         return []
-    return _stated_outside(case, ctx) or _drug_finding_without_drug_body(case, ctx)
+    return (
+        _stated_outside(case, ctx)
+        or _drug_finding_without_drug_body(case, ctx)
+        or _drug_finding_without_conclusion(case, ctx)
+    )
 
 
 def _stated_outside(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -124,5 +128,42 @@ def _drug_finding_without_drug_body(case: CaseFile, ctx: ReviewContext) -> list[
             "处罚决定无法载明药品检验机构的质量检验结论",
             found[0].citation,
             f"evidence[{index}]（{item.name}）：source={item.source}",
+        )
+    ]
+
+
+# 第九十八条's grounds a laboratory decides (成份、含量不符合国家药品标准, 被污染, 变质); 劣药 by its
+# label or date (超过有效期, 更改批号) or 假药 by its indications is shown without a test
+_QUALITY_GROUND = re.compile(
+    r"含量|成份|成分|污染|变质|不符合[^，。；]{0,8}标准|质量不合格|检验不合格|溶出度|有关物质|微生物"
+)
+_SCREENING = re.compile(r"快检|快速检测|快速筛查|筛查|初筛|近红外")
+
+
+def _drug_finding_without_conclusion(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 假药/劣药 finding on a quality ground with no test report at all — a quick screening
+    (快检车、近红外筛查) only points to a sample worth testing."""
+    told = case.violation.description + case.facts.description
+    if not _FAKE_OR_SUBSTANDARD.search(told) or not _QUALITY_GROUND.search(told):
+        return []
+    if not any("药品管理法" in c.law for c in penalty_provisions(case, ctx)):
+        return []
+    reports = [
+        e
+        for e in case.evidence
+        if _TEST.search(f"{e.type}{e.name}")
+        and "送达" not in e.name
+        and not _SCREENING.search(f"{e.name}{e.source}{e.note}")
+    ]
+    found = ctx.resolved(DRUG_BODY_RULE, case.act_date)
+    if reports or not found:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            "认定假药、劣药，但证据中没有药品检验机构的质量检验结论（快检、筛查结果不能代替），"
+            "处罚决定无从依法载明检验结论",
+            found[0].citation,
+            f"evidence：{'、'.join(e.name for e in case.evidence) or '无'}",
         )
     ]
