@@ -25,6 +25,8 @@ _SANCTION = re.compile(
     # 提请地方人民政府予以关闭 (安全生产法第一百一十三条): closing is the penalty itself
     r"|予以关闭"
     r"|依法给予处分|依照[^。；]{0,30}(规定|法律)[^。；]{0,6}处罚"
+    # 按照原处罚数额按日连续处罚 (环境保护法第五十九条): a fine repeated each day
+    r"|按日连续处罚"
 )
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁")
 # "从事无照经营的，由…部门…处罚": a conduct and the organ that sanctions it, the form of a

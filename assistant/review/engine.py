@@ -99,6 +99,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             accident_reply.check,
             recheck_refused.check,
             investigation_period.check,
+            daily_days.recheck_check,
         )
     ),
     ReviewPoint.FACTS: combined(

@@ -787,6 +787,24 @@ class StatutoryBounds:
     base: str | None  # the base amount a multiple needs, when the fine is one
 
 
+def _uncomputable_told(applicable: list[FineClause], told: str) -> list[FineClause]:
+    """广告费用无法计算或者明显偏低的，处… (广告法第五十五条): the file saying its base cannot be
+    computed leaves only that clause; the multiple of the base is out."""
+    bases = {
+        c.tier_base
+        for c in applicable
+        if c.no_base
+        and c.tier_base
+        and re.search(
+            rf"{re.escape(c.tier_base)}[^。；]{{0,10}}?(?:(?:无法|难以|不能)(?:计算|确定|核定)|明显偏低)",
+            told,
+        )
+    }
+    if not bases:
+        return applicable
+    return [c for c in applicable if c.fine.base not in bases]
+
+
 def statutory_bounds(
     article_text: str,
     amounts: dict[str, float],
@@ -818,6 +836,7 @@ def statutory_bounds(
     if LIGHTER in established and any(c.lighter for c in applicable):
         applicable = [c for c in applicable if c.lighter]  # 情节较轻: only its own clause
     applicable = _graver_excess(applicable, quantities or {})
+    applicable = _uncomputable_told(applicable, told)
     applicable = _amount_below_exception(applicable)
     applicable = _amount_above_tier(applicable, amounts)
     lows, highs = [], []

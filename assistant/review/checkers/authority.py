@@ -85,6 +85,7 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "商务": ("商务主管", "商务行政", "商务局"),
     "司法行政": ("司法行政", "司法局"),
     "烟草专卖": ("烟草专卖",),
+    "气象": ("气象主管", "气象局"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -410,6 +411,7 @@ def _own_kinds(case: CaseFile) -> set[str]:
 # department: a 罚则 giving the power to 粮食和储备行政管理部门 does not authorise a
 # 粮食和物资储备服务中心. Only a provision naming an 机构/组织 can.
 _PUBLIC_INSTITUTION = re.compile(r"中心$")
+_RESPONSIBLE = re.compile(r"由([^，。；]{2,40}?)负责")
 
 
 def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
@@ -429,10 +431,15 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
                 return []
             text = _REFERRAL.split(found.article_text)[0]
             # raw matches, not _assigners(): a basis that also names another organ in passing
-            # (消防法第七十条: 除应当由公安机关依照…决定的外) must stay "cannot be judged" here
-            assigners = [m.group(1) for m in _ASSIGNER.finditer(text)]
+            # (消防法第七十条: 除应当由公安机关依照…决定的外) must stay "cannot be judged" here;
+            # a duty article names its organ as 由…负责 (气象灾害防御条例第二十三条第三款)
+            assigners = [m.group(1) for m in _ASSIGNER.finditer(text)] or [
+                m.group(1) for m in _RESPONSIBLE.finditer(text)
+            ]
             kinds = _named_departments(assigners) if assigners else None
-            if not kinds or kinds & own or any(b in a for a in assigners for b in bodies):
+            # 气象主管机构 is the department itself, not an 机构 a law authorises
+            plain = [a.replace("主管机构", "主管部门") for a in assigners]
+            if not kinds or kinds & own or any(b in a for a in plain for b in bodies):
                 return []
             named |= kinds
     return sorted(named)

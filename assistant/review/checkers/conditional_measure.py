@@ -20,7 +20,7 @@ from corpus.citation_resolver import ResolvedCitation
 
 # Severe measures a 罚则 often reserves for a refusal; files and 罚则 name them alike.
 _MEASURES = (
-    re.compile(r"停产停业|停业整顿|停产整顿"),
+    re.compile(r"停产停业|停业整顿|停产整顿|停产整治"),
     re.compile(r"关闭"),
     # 噪声污染防治法第七十七条: 拒不改正的，可以责令暂停施工
     re.compile(r"暂停施工"),

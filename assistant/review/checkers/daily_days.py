@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import chinese_number
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
@@ -26,6 +27,10 @@ _UNTIL_FOUND = re.compile(r"至[^。]{0,20}复查发现[^。]{0,16}之日止")
 # 计罚日数自6月8日起至6月21日止 / 计罚日数自责令改正违法行为决定书送达次日（2023年3月2日）起至当事人
 # 报告整改完成之日（2023年4月6日）止: the first and the last day counted
 _SPAN = re.compile(rf"计罚日数[^。]{{0,40}}?{_DATE}[^。]{{0,40}}?至[^。]{{0,30}}?{_DATE}")
+# 按自2024年3月20日起至5月24日停产之日止共66日计罚: the span written without 计罚日数 before it
+_SPAN_COUNTED = re.compile(
+    rf"自{_DATE}起至[^。]{{0,20}}?{_DATE}[^。]{{0,16}}?共[0-9一二三四五六七八九十百]+日"
+)
 # a re-inspection that found the discharge going on (复查…仍超标排放)
 _FOUND_AGAIN = re.compile(r"复查[^。]{0,80}?仍")
 
@@ -100,7 +105,7 @@ def _counted_past_reinspection(case: CaseFile, rule: str, span: tuple[date, date
 def _span(case: CaseFile) -> tuple[date, date] | None:
     """The first and last day the file counts, their years from the act date when unwritten."""
     for text in (case.facts.description, *case.facts.circumstances):
-        m = _SPAN.search(text)
+        m = _SPAN.search(text) or _SPAN_COUNTED.search(text)
         if m is None:
             continue
         try:
@@ -120,3 +125,46 @@ def _service_days(case: CaseFile) -> set[date]:
     days |= {d.date for d in case.documents if _ORDER.search(d.type) and d.date}
     days |= {e.date for e in case.evidence if _SERVED.search(e.name) and e.date}
     return days
+
+
+# 环境保护主管部门应当在送达责令改正违法行为决定书之日起三十日内…实施复查 (办法第十条)
+_RECHECK_RULE = re.compile(
+    r"送达责令改正违法行为决定书之日起([一二三四五六七八九十]+)日内[^。]{0,30}复查"
+)
+_RECHECK = re.compile(r"复查")
+
+
+def recheck_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """程序: the re-inspection a 按日连续处罚 rests on comes within the days the rule gives
+    from the order's service (办法第十条: 三十日内); a later one is out of its time."""
+    found = _recheck_rule(case, ctx)
+    served = sorted(_service_days(case))
+    if found is None or not served:
+        return []
+    rule, limit = found
+    rechecks = sorted(
+        e.date for e in case.events if _RECHECK.search(e.note or "") and e.date > served[0]
+    )
+    if not rechecks or (rechecks[0] - served[0]).days <= limit:
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.PROCEDURE,
+            severity=Severity.MUST_FIX,
+            reason=f"责令改正违法行为决定书{served[0]}送达，复查迟至{rechecks[0]}"
+            f"（第{(rechecks[0] - served[0]).days}日），超过送达之日起{limit}日内复查的规定",
+            rule=rule,
+            evidence=f"送达 {served[0]}；复查 {rechecks[0]}",
+        )
+    ]
+
+
+def _recheck_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, int] | None:
+    for citation in penalty_provisions(case, ctx):
+        if _DAILY_LAW not in citation.title:
+            continue
+        for record in ctx.articles_in(citation.law, citation.version):
+            m = _RECHECK_RULE.search(record.text)
+            if m:
+                return f"《{citation.title}》{record.label}", int(chinese_number(m.group(1)))
+    return None

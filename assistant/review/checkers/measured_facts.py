@@ -29,7 +29,9 @@ EXCEEDANCE = re.compile(
     # never a denied one (均未超过…限值, 不超标, 没有高于)
     r"(?<![未不无没])(?<!没有)(?:超标|超限量|超(?:过|出)[^，。；]{0,20}(?:标准|限值|限量|使用量)"
     r"|高于[^，。；]{0,10}(?:标准|限值|限量)"
-    r"|超(?:过|出)[^，。；]{0,6}允许误差)"
+    r"|超(?:过|出)[^，。；]{0,6}允许误差"
+    # 超限行驶 / 超限运输 (公路法第七十六条第（五）项): a vehicle's total mass or axle load over its limit
+    r"|超限(?:行驶|运输))"
 )
 # a measuring instrument's error (示值误差 ±4g against ±10g) is within its limit either side
 _ERROR = re.compile(r"误差|偏差")

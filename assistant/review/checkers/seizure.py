@@ -45,6 +45,9 @@ _RELEASED = re.compile(
     r"(?<!要求)(?<!申请)(?<!请求)(?<!未)(?<!未予)(?<!不予)"
     r"(?:解除[^，。；]{0,6}(?:查封|扣押|暂扣)|(?:退还|发还|返还)[^，。；]{0,8}(?:扣押|查封|暂扣))"
 )
+# 当事人请求尽快解除查封: the party asking for the release, not the release
+_ASKED = re.compile(r"(?:要求|申请|请求|希望|恳请)[^，。；]{0,4}(?:解除|退还|发还|返还)")
+_WEIGHING_STEPS = ("集体讨论", "法制审核", "告知", "陈述申辩")
 # The file says the seizure ran on to the decision: never extended (so thirty days was its
 # whole term), or the decision confiscates what was held (第二十七条: the disposal ends it).
 _NEVER_EXTENDED = r"未(?:作|予|经|办理)?(?:延长|延期)|没有(?:办理)?(?:延长|延期)|不予延长"
@@ -148,7 +151,9 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     if seized is None or seized.day is None:
         return []
     after = [p for p in found if p.day is not None and p.day >= seized.day]
-    released = _first(after, _RELEASED)
+    # a review or a meeting agreeing to release (集体讨论：同意…同时解除查封) releases nothing yet
+    acts = [p for p in after if not any(step in p.where for step in _WEIGHING_STEPS)]
+    released = _first(acts, _RELEASED, _ASKED)
     # 扣押期间未办理延长手续 says the term was never extended
     extensions = [p for p in after if mentions(p, _EXTENDED, _NOT_EXTENDED)]
     decision = case.first("决定")

@@ -162,7 +162,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
         clauses = fine_clauses(text)
         if not clauses:
-            if not (_fined_after_order(text or "") or _persons_fined_after_order(case, text or "")):
+            bare = _fined_after_order(text or "") and _conduct_told(case, text or "")
+            if not (bare or _persons_fined_after_order(case, text or "")):
                 continue
         elif any(c.requires not in allowed for c in clauses) or not any(
             c.requires == UNCORRECTED for c in clauses
@@ -207,6 +208,23 @@ def _fined_after_order(text: str) -> bool:
     condition = _UNCORRECTED_WORDS.search(text)
     fine = _ANY_FINE.search(text)
     return condition is not None and fine is not None and condition.start() < fine.start()
+
+
+# 违反本法规定，拒不履行土地复垦义务的，由…: the conduct the 罚则 is written for
+_LEAD = re.compile(r"^(?:违反[^，。；]{0,20}规定，)?([^，。；]{2,40}?)的，由")
+_COMMON = frozenset({"违反", "本法", "规定", "拒不", "不履", "履行", "义务", "行为"})
+
+
+def _conduct_told(case: CaseFile, text: str) -> bool:
+    """The file tells of the 罚则's own conduct (复垦 for 拒不履行土地复垦义务): a 罚则 cited
+    for another conduct (an old number, 第三十七条's finding) sets no condition here."""
+    lead = _LEAD.search(text)
+    if lead is None:
+        return False
+    conduct = lead.group(1)
+    pairs = {conduct[i : i + 2] for i in range(len(conduct) - 1)} - _COMMON
+    told = "".join([case.title, case.violation.description, case.facts.description])
+    return sum(p in told for p in pairs) >= 2
 
 
 def _persons_fined_after_order(case: CaseFile, text: str) -> bool:
