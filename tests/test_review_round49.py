@@ -62,11 +62,16 @@ def test_an_environment_bureau_states_its_own_threshold(ctx: ReviewContext) -> N
 def test_another_field_reads_the_environment_threshold_as_a_reference(
     ctx: ReviewContext,
 ) -> None:
-    case = edited_example(agency__name="江门市市场监督管理局")
+    case = edited_example(agency__name="江门市市场监督管理局", penalty__amount=80000)
     reasons = [why for _, why in hearing_items(case, ctx)]
     assert len(reasons) == 1
-    assert reasons[0].startswith(f"罚款150000元，参照{ENV_78}")
+    assert reasons[0].startswith(f"罚款80000元，参照{ENV_78}")
     assert "以本部门适用的规定为准" in reasons[0]
+    # at or above every department's 较大数额 (单位十万元) the amount counts whatever the rule
+    case = edited_example(agency__name="江门市市场监督管理局")
+    assert [why for _, why in hearing_items(case, ctx)] == [
+        "罚款150000元，已达到各部门所定较大数额的最高标准100000元"
+    ]
 
 
 def test_a_trademark_fine_within_every_turnover_tier_needs_no_turnover(

@@ -285,6 +285,9 @@ def test_an_amount_alone_binds_only_agencies_the_threshold_source_governs(
     assert [f.severity.value for f in environment] == ["must_fix"]
     data["agency"]["name"] = "江门市市场监督管理局"
     market = _flags(CaseFile.model_validate(data), ctx, "procedure")
+    assert [f.severity.value for f in market] == ["must_fix"]  # 150000 ≥ every department's
+    data["penalty"]["amount"] = 80000
+    market = _flags(CaseFile.model_validate(data), ctx, "procedure")
     assert [f.severity.value for f in market] == ["check"]
     data["penalty"]["types"] = ["罚款", "吊销许可证件"]
     revoked = _flags(CaseFile.model_validate(data), ctx, "procedure")
