@@ -191,11 +191,16 @@ def same_base(name: str, base: str) -> bool:
     # 违法批发的烟草制品价值 (烟草专卖法实施条例第五十四条) is the 违法批发总额 a file records: the
     # same unlawful act's sum, named by its verb
     act = _ACT_VALUE.fullmatch(bare_base)
+    if act is not None and bare_name in _BUSINESS_SUM:
+        return True  # 非法经营数额: the whole unlawful business, here the wholesale itself
     return (
         act is not None
         and bare_name.startswith(act.group(1))
         and _SUM.search(bare_name) is not None
     )
+
+
+_BUSINESS_SUM = frozenset({"违法经营额", "违法经营总额"})
 
 
 _VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额)")
@@ -705,11 +710,25 @@ _FIXED_PER_UNIT = re.compile(
 )
 
 
+# 处每非法居留一日五百元，总额不超过一万元的罚款 (出境入境管理法第七十八条第一款): a rate per day
+# with a ceiling on the total
+DAY = "日"
+_CAPPED_DAILY = re.compile(
+    rf"每[^，。；]{{1,10}}?[一1]日({_NUM})(万)?元，总额不超过({_NUM})(万)?元"
+)
+_DAYS_COUNTED = re.compile(r"天数|日数")
+
+
 def per_unit_fine(sentence: str) -> PenaltyRange | None:
     """每平方米100元以上1000元以下 as a multiple of the quantity (base = the unit).
 
     A rate per person and month sets only the ceiling: a file's 使用月数 may be the
     longest stay, not every person's, so the floor is not safe to read."""
+    daily = _CAPPED_DAILY.search(sentence)
+    if daily is not None:
+        rate = chinese_number(daily.group(1)) * (10_000 if daily.group(2) else 1)
+        cap = chinese_number(daily.group(3)) * (10_000 if daily.group(4) else 1)
+        return PenaltyRange(raw=daily.group(0), base=DAY, max_multiple=rate, max_yuan=cap)
     capped = _CAPPED_RATE.search(sentence)
     if capped is not None:
         cap = chinese_number(capped.group(1)) * (10_000 if capped.group(2) else 1)
@@ -843,7 +862,7 @@ def statutory_bounds(
     floors = base_floors(article_text)
     skipped: list[FineClause] = []
     for clause in applicable:
-        if clause.fine.base in (*PER_UNITS, *COUNTED_UNITS, PERSON_MONTH):
+        if clause.fine.base in (*PER_UNITS, *COUNTED_UNITS, PERSON_MONTH, DAY):
             counted = _counted(clause.fine.base, quantities or {})
             if counted is None:
                 return None
@@ -852,7 +871,8 @@ def statutory_bounds(
             if fine.base == PERSON_MONTH and _stated_person_months(quantities or {}) is not None:
                 low = fine.max_multiple * counted  # a fixed rate times the months each served
             lows.append(low)
-            highs.append(fine.max_multiple * counted)
+            high = fine.max_multiple * counted
+            highs.append(high if fine.max_yuan is None else min(high, fine.max_yuan))
             continue
         low, high = _floored(clause, amounts, floors, *resolve_yuan(clause.fine, amounts))
         if (
@@ -971,6 +991,8 @@ def _counted(unit: str, quantities: dict[str, float]) -> float | None:
         persons = _counted("人", quantities)
         months = next((v for k, v in quantities.items() if _MONTHS_COUNTED.search(k)), None)
         return None if persons is None or months is None else persons * months
+    if unit == DAY:
+        return next((v for k, v in quantities.items() if _DAYS_COUNTED.search(k)), None)
     if unit != "人":
         return _amount(unit, quantities)
     return next((v for k, v in quantities.items() if _PERSONS_COUNTED.search(k)), None)

@@ -106,6 +106,9 @@ _ASSIGNER = re.compile(r"由([^，。；]{2,80}?)，?(?:依法|责令|给予|处
 _APPLYING = re.compile(r"(?:依照|按照|根据).*$")
 
 
+_ADDED_DETENTION = re.compile(r"(?:并|并且|还)(?:可以)?$")
+
+
 def _assigners(text: str) -> list[str]:
     """The departments a 罚则 hands its penalties to (由…部门责令/处…); one named in an
     exception (除应当由公安机关依照…决定的外) is not the 罚则's own."""
@@ -113,6 +116,10 @@ def _assigners(text: str) -> list[str]:
     for m in _ASSIGNER.finditer(text):
         clause = re.split(r"[，。；]", text[: m.start()])[-1]
         if "除" in clause:
+            continue
+        # …终身禁止从事药品生产经营活动，并可以由公安机关处…拘留 (药品管理法第一百一十八条): the
+        # police added for the detention alone, after the 罚则's own penalties
+        if _ADDED_DETENTION.search(text[: m.start()]) and "拘留" in text[m.end() : m.end() + 30]:
             continue
         found.append(_APPLYING.sub("", m.group(1)))
     return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import chinese_number
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -26,9 +27,10 @@ _MEASURES = (
 # (a model's number inside the name: JH-306型转换器180个)
 _ITEM = re.compile(
     r"^(?P<name>[\u4e00-\u9fffA-Za-z（）()][\u4e00-\u9fffA-Za-z0-9\-－（）()]{1,15}?)(?<![0-9\-－])"
-    rf"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<unit>{_MEASURES})"
+    rf"(?P<n>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百]+)(?P<unit>{_MEASURES})"
 )
-_CONFISCATION = re.compile(r"没收(?!违法所得)(?P<list>[^；。\n]+)")
+# 没收 / 收缴 (治安管理处罚法第十一条: 管制器具、赌具 are 收缴ed)
+_CONFISCATION = re.compile(r"(?:没收|收缴)(?!违法所得)(?P<list>[^；。\n]+)")
 _LIST_DOCUMENT = re.compile(r"清单")
 # 没收物品清单 / 收缴物品清单: the decision's own list, not what the investigation found
 _DECIDED_LIST = re.compile(r"没收|收缴|处理|处置")
@@ -81,7 +83,7 @@ def _beyond(item: tuple[str, float, str], lists: list[list[tuple[str, float, str
         default=0.0,
     )
     if most and count > most:
-        return f"没收{name}{count:g}{unit}，清单所载为{most:g}{unit}"
+        return f"没收（收缴）{name}{count:g}{unit}，清单所载为{most:g}{unit}"
     return None
 
 
@@ -132,6 +134,7 @@ def _decided_lines(case: CaseFile) -> list[str]:
         for content in d.contents
         for m in _CONFISCATION.finditer(content)
     ]
+    lines = [line for line in lines if _items(line)]  # 附收缴物品清单: a pointer, no list
     return lines or [m.group("list") for m in _CONFISCATION.finditer(case.facts.description)]
 
 
@@ -142,7 +145,7 @@ def _items(line: str) -> list[tuple[str, float, str]]:
         found = _ITEM.match(part.strip())
         if found and "元" not in found.group("name"):
             name = re.sub(r"[（(][^）)]*[）)]", "", found.group("name"))
-            items.append((name, float(found.group("n")), found.group("unit")))
+            items.append((name, chinese_number(found.group("n")), found.group("unit")))
     return items
 
 

@@ -70,6 +70,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         or unqualified_body(case, ctx)
     )
     flags += _disputed_rapid_test(case, ctx)
+    flags += _drug_use_untested(case, ctx)
     if all(_own_statement(item) or _proves_nothing(item) for item in case.evidence) and any(
         _own_statement(item) for item in case.evidence
     ):
@@ -142,6 +143,34 @@ def _disputed_rapid_test(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ctx.rule(_FOOD_LAW + "第一百一十二条第二款"),
             # the test record, not its video
             next((e.name for e in rapid if "视频" not in e.name), rapid[0].name),
+        )
+    ]
+
+
+# 吸食甲基苯丙胺 / 注射毒品: the party's own drug use (治安管理处罚法第七十二条第（三）项)
+_DRUG_USE = re.compile(r"吸食|注射|吸毒")
+_DRUG_TEST = re.compile(r"尿液|尿检|毛发|血液|唾液|吸毒检测")
+
+
+def _drug_use_untested(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 治安 finding that the party used drugs with no drug test of the party — the tests
+    on file name only others (伍某、陈某尿液检测报告): the use rests on the party's own
+    statement (治安管理处罚法第九十三条)."""
+    special = special_rule(case, ctx, SOLE_STATEMENT)
+    people = [re.split(r"[（(]", p.name)[0] for p in case.parties if p.kind == "个人" and p.name]
+    if special is None or len(people) != 1 or not _DRUG_USE.search(case.violation.description):
+        return []
+    tests = [e for e in case.evidence if _DRUG_TEST.search(e.name)]
+    if not tests or any(people[0] in f"{e.name}{e.note}" for e in tests):
+        return []
+    if not all(re.search(r"[\u4e00-\u9fff]某", e.name) for e in tests):
+        return []  # a test naming nobody may be the party's
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"认定{people[0]}吸食毒品，但未对其进行吸毒检测，案卷中的检测只涉及他人，该事实只有本人陈述",
+            special,
+            f"evidence（检测）：{'、'.join(e.name for e in tests)}",
         )
     ]
 

@@ -440,7 +440,12 @@ def _gains_below_income(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if _returned("".join([case.facts.description, *case.facts.circumstances])):
         return []
     (gain_key, gain), kept = next(iter(gains.items())), case.penalty.confiscation_yuan
-    incomes = [(k, v) for k, v in amounts.items() if _INCOME_KEY.search(k) and "违法所得" not in k]
+    persons = [p.name for p in case.parties if p.kind == "个人" and p.name]
+    incomes = [
+        (k, v)
+        for k, v in amounts.items()
+        if _INCOME_KEY.search(k) and "违法所得" not in k and not _personal_income(k, persons)
+    ]
     above = [(k, v) for k, v in incomes if v > gain + 1 and (kept is None or v > kept + 1)]
     if not above:
         return []
@@ -451,6 +456,19 @@ def _gains_below_income(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         f"少没收{income - gain:.10g}元"
     )
     return [_gains_flag(case, ctx, why, shown)]
+
+
+# 何丽娟上一年度收入 / 法定代表人年收入 / 张国华所获收入: a person's own income (the base of a fine
+# on the person, 化妆品监督管理条例第六十条), not what the act took in
+_PERSONAL_INCOME = re.compile(
+    r"年度?收入|年收入|工资|薪酬|法定代表人|负责人|主管人员|责任人员|个人所获"
+)
+
+
+def _personal_income(key: str, persons: list[str]) -> bool:
+    return bool(_PERSONAL_INCOME.search(key)) or any(
+        re.split(r"[（(]", name)[0] in key for name in persons
+    )
 
 
 def _confiscated_gains(case: CaseFile) -> dict[str, float]:

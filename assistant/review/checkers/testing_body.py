@@ -97,7 +97,8 @@ def _product_quality_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
 # 药品检验机构 the 药品监督管理部门 sets up or designates (第十一条), not a commercial laboratory
 DRUG_BODY_RULE = "《中华人民共和国药品管理法》第一百二十一条"
 _FAKE_OR_SUBSTANDARD = re.compile(r"假药|劣药")
-_DRUG_BODY = re.compile(r"药品检验|药检|食品药品检验|药品检测所")
+# (never a denied one: 非药品检验机构, 不是药品检验机构)
+_DRUG_BODY = re.compile(r"(?<![非不无])(?<!不是)(?<!并非)(?:药品检验|药检|食品药品检验|药品检测所)")
 _COMPANY = re.compile(r"公司|商业性|第三方")
 
 
