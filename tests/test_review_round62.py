@@ -10,7 +10,8 @@
   (治安管理处罚法第九十三条); 一次容留三人吸食 goes to the police (容留他人吸毒罪);
 - 擅自采伐集体所有 trees of 6.4 立方米 is 盗伐林木 over its line;
 - 非药品检验机构 denies the testing body;
-- an item fining 未取得注册证 while the file says the product holds one is questioned."""
+- an item fining 未取得注册证 while the file says the product holds one: the item the file's own
+  违法依据 links to is the one to apply (a question when no link names one)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,9 @@ def test_collected_knives_beyond_the_seizure_list(ctx: ReviewContext) -> None:
 
 
 def test_capped_rate_per_day() -> None:
-    text = "外国人非法居留的，给予警告；情节严重的，处每非法居留一日五百元，总额不超过一万元的罚款。"
+    text = (
+        "外国人非法居留的，给予警告；情节严重的，处每非法居留一日五百元，总额不超过一万元的罚款。"
+    )
     (clause,) = fine_clauses(text)
     assert (clause.fine.base, clause.fine.max_multiple, clause.fine.max_yuan) == ("日", 500, 10000)
 
@@ -81,5 +84,12 @@ def test_denied_drug_testing_body(ctx: ReviewContext) -> None:
 
 
 def test_item_contradicted_by_the_certificate_held(ctx: ReviewContext) -> None:
-    flags = variant_flags(set_file_data(F46, "rf46c_10_*.yaml"), ctx)
-    assert any(f.point.value == "law" and "持有有效医疗器械注册证" in f.reason for f in flags)
+    found = rules_of(set_findings(F46, "rf46c_10_*.yaml", ctx), "law")
+    assert "《医疗器械监督管理条例》第八十六条第一款第（三）项" in found
+
+
+def test_item_contradicted_without_a_linked_duty_is_a_question(ctx: ReviewContext) -> None:
+    data = set_file_data(F46, "rf46c_10_*.yaml")
+    data["citations"]["violated"] = []
+    flags = [f for f in variant_flags(data, ctx) if "持有有效医疗器械注册证" in f.reason]
+    assert [f.severity.value for f in flags] == ["check"]

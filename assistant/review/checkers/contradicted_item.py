@@ -2,20 +2,18 @@
 
 医疗器械监督管理条例第八十一条第一款第（一）项 fines 经营未取得医疗器械注册证的医疗器械; a file whose
 product 持有有效医疗器械注册证 and was sold past its date (过期) is another item's act (第八十六条第
-（三）项: 经营…过期…的医疗器械). The better item is looked for among the same law's 罚则 items: the one
-whose own words the file uses most (each weighed by how few items share it). Without a clear
-one the misfit is only a question for the reviewer: bigrams of a product's name (一次性使用
-口罩) can point to the wrong item, and no item is named that the file does not clearly tell."""
+（三）项: 经营…过期…的医疗器械). The better item is looked for among the 罚则 items the file's own 违法依据
+links to in the corpus (duty line ↔ penalty line). Without one the misfit is only a question
+for the reviewer: words shared with a product's name (一次性使用口罩) point to the wrong item
+when items are ranked by the file's words alone, so no item is named that way."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from assistant.case_file import CaseFile
-from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
-from assistant.review.fitting_item import ITEM_LINE, cjk_bigrams
+from assistant.review.fitting_item import ITEM_LINE
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
@@ -24,9 +22,11 @@ from corpus.numerals import parse_number, to_chinese
 
 # 未取得医疗器械注册证 / 未经许可 / 未依法取得…许可证: the item's act is lacking a paper
 _LACKS = re.compile(r"未(?:依法)?取得([^，。；的]{0,12}?(?:注册证|许可证|备案凭证|批准文号))")
-_HOLDS = r"(?<![未无没不])(?:持有|已取得|取得了|具有|具备)(?:有效的?)?[^，。；]{{0,10}}?{paper}|{paper}[^，。；]{{0,6}}?在有效期内"
-# the better item must share some words of its own with the file, and clearly more than the next
-_MIN_WEIGHT = 1.0
+# 持有有效医疗器械注册证 / 注册证在有效期内 (never 家具有限公司未取得…: a name, then a denial)
+_HOLDS = (
+    r"(?<![未无没不])(?:持有|已取得|取得了|具有(?!限)|具备)(?:有效的?)?[^，。；未无没]{{0,10}}?{paper}"
+    r"|{paper}[^，。；]{{0,6}}?在有效期内"
+)
 
 _flag = PointFlags(ReviewPoint.LAW)
 
@@ -43,7 +43,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         held = re.search(_HOLDS.format(paper=re.escape(paper)), told)
         if held is None:
             continue
-        better = _better_item(cited, ctx, told)
+        better = _better_item(case, cited, ctx)
         rule = better or cited.citation
         where = f"，应当适用{better}" if better else ""
         return [
@@ -63,27 +63,25 @@ def _told(case: CaseFile) -> str:
     return "。".join([case.title, case.violation.description, case.facts.description])
 
 
-def _better_item(cited: ResolvedCitation, ctx: ReviewContext, told: str) -> str | None:
-    """The item of the law's 罚则 whose words the file uses most, each word weighed by how few
-    items share it (经营…医疗器械 is every item's; 过期 is one's), the cited item left out."""
-    own = cjk_bigrams(told)
-    items = [
-        (record, number, cjk_bigrams(line))
-        for record in ctx.articles_in(cited.law, cited.version)
-        if is_penalty_norm(record)
-        for number, line in _items(record)
-        if not (
-            (record.number, record.suffix) == (cited.article, cited.suffix) and number == cited.item
-        )
-    ]
-    shared = Counter(gram for _, _, grams in items for gram in grams)
-    scored = sorted(
-        ((sum(1 / shared[g] for g in grams & own), _citation(r, n)) for r, n, grams in items),
-        reverse=True,
-    )
-    if len(scored) < 2 or scored[0][0] < _MIN_WEIGHT or scored[0][0] < 1.5 * scored[1][0]:
-        return None
-    return scored[0][1]
+def _better_item(case: CaseFile, cited: ResolvedCitation, ctx: ReviewContext) -> str | None:
+    """The 罚则 item the file's own 违法依据 links to (医疗器械监督管理条例第五十五条's 不得经营…过期…
+    的医疗器械 → 第八十六条第（三）项), other than the cited one: the act the file says was breached,
+    read through the corpus's duty–penalty links."""
+    links = []
+    for written in case.citations.violated:
+        for found in ctx.resolve(written, case.act_date):
+            record = ctx.record(found) if isinstance(found, ResolvedCitation) else None
+            if record is not None:
+                links += ctx.graphs.text_links_of(record)
+    for penalty, link in sorted(links, key=lambda pair: -pair[1].similarity):
+        item = ITEM_LINE.match(link.penalty_line.strip())
+        number = parse_number(item.group(1)) if item else None
+        if number is None:
+            continue
+        same = (penalty.number, penalty.suffix) == (cited.article, cited.suffix)
+        if not (same and number == cited.item):
+            return _citation(penalty, int(number))
+    return None
 
 
 def _items(record: ArticleRecord) -> list[tuple[int, str]]:
