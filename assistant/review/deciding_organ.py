@@ -77,7 +77,7 @@ def _same_organ(agency: str, issuer: str) -> bool:
 
 def issuer(case: CaseFile) -> str | None:
     """The organ the file says issued the party's certificate."""
-    texts = [case.facts.description, *case.facts.circumstances]
+    texts = [case.violation.description, case.facts.description, *case.facts.circumstances]
     texts += [f"{e.name}{e.source or ''}" for e in case.evidence]
     for text in texts:
         for pattern in _ISSUER:

@@ -257,6 +257,8 @@ def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFil
 _DENIAL_NEAR = re.compile(
     r"(?:无|没有|不存在|未|不属于?|不构成|并非|非)[^，。；]{0,2}$"
     r"|(?:未|没有|无)[^，。；]{0,6}(?:确认|认定|查实|证实|证明)$"
+    # 案卷未载明此前曾责令改正或当事人拒不改正的情况: the file says it does not record it
+    r"|(?:未|没有|无)(?:载明|记载|显示|发现|见)[^，。；]{0,16}$"
 )
 _DENIAL_START = re.compile(r"^(?:当事人|且|也|亦|并|均)?(?:无|没有|不存在|不属于|不构成|并非)")
 

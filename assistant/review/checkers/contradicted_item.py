@@ -21,7 +21,11 @@ from corpus.model import ArticleRecord
 from corpus.numerals import parse_number, to_chinese
 
 # 未取得医疗器械注册证 / 未经许可 / 未依法取得…许可证: the item's act is lacking a paper
-_LACKS = re.compile(r"未(?:依法)?取得([^，。；的]{0,12}?(?:注册证|许可证|备案凭证|批准文号))")
+# (not another's lack: 向未取得燃气经营许可证的单位…提供燃气 is the supplier's act, 城镇燃气管理条例
+# 第四十六条第（四）项, whatever licence the supplier holds)
+_LACKS = re.compile(
+    r"(?<![向为给与替])未(?:依法)?取得([^，。；的]{0,12}?(?:注册证|许可证|备案凭证|批准文号))"
+)
 # 持有有效医疗器械注册证 / 注册证在有效期内 (never 家具有限公司未取得…: a name, then a denial)
 _HOLDS = (
     r"(?<![未无没不])(?:持有|已取得|取得了|具有(?!限)|具备)(?:有效的?)?[^，。；未无没]{{0,10}}?{paper}"

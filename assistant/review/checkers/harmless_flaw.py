@@ -22,6 +22,9 @@ _HARMLESS = re.compile(r"瑕疵但(?P<limits>[^，。；]+?)的，[^；。]*责�
 _LIMIT_NEGATION = re.compile(r"^(?:不影响|不会|不致|不)")
 _NEGATION = "(?:不|未|没有|无)"
 
+# 不属于不影响食品安全且不会误导消费者的瑕疵: the file denies the flaw its limits describe
+_DENIED_FLAW = re.compile(r"(?:不属于|并非|不是|不构成|不能认定为)[^。；]{0,40}瑕疵")
+
 _flag = PointFlags(ReviewPoint.LAW)
 
 
@@ -33,6 +36,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     told = "。".join(
         [case.violation.description, case.facts.description, *case.facts.circumstances]
     )
+    told = _DENIED_FLAW.sub("", told)
     flags: list[Flag] = []
     for cited in penalty_provisions(case, ctx):
         found = _harmless_paragraph(cited, ctx)

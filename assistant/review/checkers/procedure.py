@@ -431,7 +431,36 @@ def _time_limits(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"决定 {decision.date}；送达 {delivery.date}（{delivery.method or '方式未载明'}）",
                 )
             )
+    if decision:
+        flags += _measure_served_late(case, ctx, decision)
     return flags
+
+
+# 送达责令限制生产决定书 / 停产整治决定书: a decision made beside the penalty and served apart
+_MEASURE_SERVED = re.compile(r"送达[^，。；]{0,4}(限制生产|停产整治)决定书")
+RESTRICTION_SERVICE = "《环境保护主管部门实施限制生产、停产整治办法》第十四条"
+
+
+def _measure_served_late(case: CaseFile, ctx: ReviewContext, decision: Event) -> list[Flag]:
+    """限制生产、停产整治 decisions are served within seven working days of being made
+    (限制生产、停产整治办法第十四条), whenever the penalty decision beside them was served."""
+    if not ctx.resolved(RESTRICTION_SERVICE, case.act_date):
+        return []
+    for event in case.events_of("送达"):
+        found = _MEASURE_SERVED.search(event.note or "")
+        if found is None or event.date < decision.date:
+            continue
+        days = working_days_between(decision.date, event.date)
+        if days > DELIVERY_DAYS:
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{found.group(1)}决定书在作出后第{days}个工作日才送达，超过{DELIVERY_DAYS}个工作日",
+                    ctx.rule(RESTRICTION_SERVICE),
+                    f"决定 {decision.date}；送达{found.group(1)}决定书 {event.date}",
+                )
+            ]
+    return []
 
 
 def _review_duty(duties: list[str], ctx: ReviewContext) -> str:

@@ -45,10 +45,10 @@ _ANY_ORDER = re.compile(
 
 # 本局决定责令当事人立即改正违法行为，并处罚款 / 告知拟处罚款并责令限期补办: the order the
 # penalty decision itself gives, with the fine — never the order that must come before it
-_WITH_THE_FINE = re.compile(r"决定|拟|并处|承办机构意见|承办人意见|处理意见")
+_WITH_THE_FINE = re.compile(r"决定|拟|并处|并罚款|承办机构意见|承办人意见|承办意见|处理意见")
 # the steps that weigh the proposed decision (集体讨论: 同意罚款…并责令限期办理) give no order
 _DECISION_STEPS = ("决定", "告知", "集体讨论", "法制审核")
-_DECISION_PAPERS = re.compile(r"处罚决定书|告知书")
+_DECISION_PAPERS = re.compile(r"处罚决定书|告知书|审批表")
 
 
 def _before_the_decision(text: str) -> str:
@@ -113,10 +113,17 @@ def _deadline_pending(case: CaseFile, told: list[str]) -> str | None:
     return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
 
 
+# an order, or a re-inspection of one (逾期 alone may be the law's own period: 成立后逾期未办理
+# 社会保险登记 is late on the statute, not on an order)
+_ORDER_TRACE = re.compile(r"责令|指令|整改通知|整改意见|限期整改|要求整改|改正通知|限期改正|复查")
+
+
 def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     """Why a fine kept for 逾期未改正 is not yet due, in the file's words, or None."""
-    if UNCORRECTED in established:
+    if UNCORRECTED in established and any(_ORDER_TRACE.search(t) for t in _order_texts(case)):
         return None
+    if UNCORRECTED in established:
+        return "案卷所称“逾期”是法定办理期限，未见此前责令限期改正"
     told = [case.violation.description, case.facts.description, *case.facts.circumstances]
     said = next((t for t in told if _NO_PRIOR_ORDER.search(t)), None)
     if said is not None:
