@@ -86,6 +86,13 @@ def ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext
     return ReviewContext.build(default_settings, default_store)
 
 
+@pytest.fixture(scope="module")
+def core_ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
+    """The shipped core corpus under another name, for modules whose ``ctx`` is the national
+    one: it holds the 环境保护部 rules ../shared does not (按日连续处罚办法, 限制生产、停产整治办法)."""
+    return ReviewContext.build(default_settings, default_store)
+
+
 @pytest.fixture(scope="session")
 def national_ctx(default_settings: Settings, national_corpus: ImportedCorpus) -> ReviewContext:
     """One review context over all of ../shared's statutes, shared by every review test that

@@ -22,9 +22,7 @@ from __future__ import annotations
 import pytest
 from review_fixtures import cites_article, rules_of, set_file_data, variant_findings, variant_flags
 
-from api.settings import Settings
 from assistant.review.context import ReviewContext
-from corpus.store import CorpusStore
 
 F30 = "review_fresh30"
 F38 = "review_fresh38"
@@ -44,12 +42,6 @@ BREATH_35 = "《道路交通安全违法行为处理程序规定》第三十五�
 @pytest.fixture(scope="module")
 def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
-
-
-@pytest.fixture(scope="module")
-def core_ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    """The shipped core corpus: it holds the 环境保护部 rules ../shared does not (按日连续处罚办法)."""
-    return ReviewContext.build(default_settings, default_store)
 
 
 def _replace(data: dict, old: str, new: str) -> dict:

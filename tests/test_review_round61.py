@@ -19,9 +19,7 @@ import json
 import pytest
 from review_fixtures import rules_of, set_file_data, set_findings, variant_findings
 
-from api.settings import Settings
 from assistant.review.context import ReviewContext
-from corpus.store import CorpusStore
 
 F45 = "review_fresh45"
 FACTS_RULE = "《中华人民共和国行政处罚法》第四十条"
@@ -31,12 +29,6 @@ DAILY = "《环境保护主管部门实施按日连续处罚办法》"
 @pytest.fixture(scope="module")
 def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
-
-
-@pytest.fixture(scope="module")
-def core_ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    """The shipped core corpus: it holds the 环境保护部 rules ../shared does not (按日连续处罚办法)."""
-    return ReviewContext.build(default_settings, default_store)
 
 
 def test_selling_users_information_goes_to_the_police(ctx: ReviewContext) -> None:

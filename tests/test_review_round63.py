@@ -16,9 +16,7 @@ from __future__ import annotations
 import pytest
 from review_fixtures import rules_of, set_findings
 
-from api.settings import Settings
 from assistant.review.context import ReviewContext
-from corpus.store import CorpusStore
 
 F47 = "review_fresh47"
 
@@ -26,12 +24,6 @@ F47 = "review_fresh47"
 @pytest.fixture(scope="module")
 def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
-
-
-@pytest.fixture(scope="module")
-def core_ctx(default_settings: Settings, default_store: CorpusStore) -> ReviewContext:
-    """The shipped core corpus: it holds the 环境保护部 rules ../shared does not."""
-    return ReviewContext.build(default_settings, default_store)
 
 
 def test_insurance_fraud_sum_keyed_without_amount(ctx: ReviewContext) -> None:
