@@ -29,7 +29,7 @@ def unit_fine(case: CaseFile) -> float | None:
     for name, value in case.facts.amounts.items():
         if not _FINE_KEY.search(name):
             continue
-        if _PERSON_WORDS.search(name) or any(_core(p) in name for p in persons):
+        if _PERSON_WORDS.search(name) or any(core_name(p) in name for p in persons):
             others += value
         elif _UNIT_WORDS.search(name) and unit is None:
             unit = value
@@ -40,6 +40,6 @@ def unit_fine(case: CaseFile) -> float | None:
     return unit if abs(unit + others - case.penalty.amount) <= _TOLERANCE_YUAN else None
 
 
-def _core(name: str) -> str:
+def core_name(name: str) -> str:
     """A person's name without the file's gloss (司徒某某（该公司副总经理）)."""
     return re.split(r"[（(，,]", name)[0]

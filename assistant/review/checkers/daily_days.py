@@ -72,12 +72,21 @@ def _counting_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, str] | None
     for citation in cited:
         if _NEXT_DAY.search(citation.text):
             return citation.citation, citation.text
-    for citation in cited:
+    found = _daily_rule_article(case, ctx, _NEXT_DAY)
+    return (found[0], found[1].string) if found else None
+
+
+def _daily_rule_article(
+    case: CaseFile, ctx: ReviewContext, pattern: re.Pattern[str]
+) -> tuple[str, re.Match[str]] | None:
+    """The article of a cited 按日连续处罚 rule that writes ``pattern`` (only those rules write
+    how the days are counted and when the re-inspection comes), with the match."""
+    for citation in penalty_provisions(case, ctx):
         if _DAILY_LAW not in citation.title:
-            continue  # only the 按日连续处罚 rules write how the days are counted
+            continue
         for record in ctx.articles_in(citation.law, citation.version):
-            if _NEXT_DAY.search(record.text):
-                return f"《{citation.title}》{record.label}", record.text
+            if m := pattern.search(record.text):
+                return f"《{citation.title}》{record.label}", m
     return None
 
 
@@ -160,11 +169,5 @@ def recheck_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 def _recheck_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, int] | None:
-    for citation in penalty_provisions(case, ctx):
-        if _DAILY_LAW not in citation.title:
-            continue
-        for record in ctx.articles_in(citation.law, citation.version):
-            m = _RECHECK_RULE.search(record.text)
-            if m:
-                return f"《{citation.title}》{record.label}", int(chinese_number(m.group(1)))
-    return None
+    found = _daily_rule_article(case, ctx, _RECHECK_RULE)
+    return (found[0], int(chinese_number(found[1].group(1)))) if found else None

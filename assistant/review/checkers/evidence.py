@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile, Event, EvidenceItem
+from assistant.review.addressee_fines import core_name
 from assistant.review.checkers.testing_body import unqualified_body
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import first_field_rule
@@ -156,15 +157,17 @@ def _drug_use_untested(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A 治安 finding that the party used drugs with no drug test of the party — the tests
     on file name only others (伍某、陈某尿液检测报告): the use rests on the party's own
     statement (治安管理处罚法第九十三条)."""
-    special = special_rule(case, ctx, SOLE_STATEMENT)
-    people = [re.split(r"[（(]", p.name)[0] for p in case.parties if p.kind == "个人" and p.name]
-    if special is None or len(people) != 1 or not _DRUG_USE.search(case.violation.description):
+    people = [core_name(p.name) for p in case.parties if p.kind == "个人" and p.name]
+    if len(people) != 1 or not _DRUG_USE.search(case.violation.description):
         return []
     tests = [e for e in case.evidence if _DRUG_TEST.search(e.name)]
     if not tests or any(people[0] in f"{e.name}{e.note}" for e in tests):
         return []
     if not all(re.search(r"[\u4e00-\u9fff]某", e.name) for e in tests):
         return []  # a test naming nobody may be the party's
+    special = special_rule(case, ctx, SOLE_STATEMENT)
+    if special is None:
+        return []
     return [
         _flag(
             Severity.MUST_FIX,

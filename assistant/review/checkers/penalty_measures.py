@@ -12,6 +12,7 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
+from assistant.review.addressee_fines import core_name
 from assistant.review.checkers.pending_facts import pending_amounts
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
@@ -466,9 +467,7 @@ _PERSONAL_INCOME = re.compile(
 
 
 def _personal_income(key: str, persons: list[str]) -> bool:
-    return bool(_PERSONAL_INCOME.search(key)) or any(
-        re.split(r"[（(]", name)[0] in key for name in persons
-    )
+    return bool(_PERSONAL_INCOME.search(key)) or any(core_name(name) in key for name in persons)
 
 
 def _confiscated_gains(case: CaseFile) -> dict[str, float]:

@@ -444,14 +444,12 @@ RESTRICTION_SERVICE = "《环境保护主管部门实施限制生产、停产整
 def _measure_served_late(case: CaseFile, ctx: ReviewContext, decision: Event) -> list[Flag]:
     """限制生产、停产整治 decisions are served within seven working days of being made
     (限制生产、停产整治办法第十四条), whenever the penalty decision beside them was served."""
-    if not ctx.resolved(RESTRICTION_SERVICE, case.act_date):
-        return []
     for event in case.events_of("送达"):
         found = _MEASURE_SERVED.search(event.note or "")
         if found is None or event.date < decision.date:
             continue
         days = working_days_between(decision.date, event.date)
-        if days > DELIVERY_DAYS:
+        if days > DELIVERY_DAYS and ctx.resolved(RESTRICTION_SERVICE, case.act_date):
             return [
                 _flag(
                     Severity.MUST_FIX,

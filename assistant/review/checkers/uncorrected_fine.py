@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.case_file import CaseFile, Document
 from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.higher_law import ordered_first_higher
 from assistant.review.sanction_versions import misnumbered
@@ -36,11 +37,11 @@ _NO_PRIOR_ORDER = re.compile(
     r"|责令(?:限期)?(?:改正|整改)\s*[|｜:：]\s*(?:无|未|没有)"
 )
 
-# Any trace of an order to correct or of its outcome: 责令（限期）改正、整改通知、逾期、复查
-# (the party's own 已整改 is no order).
-_ANY_ORDER = re.compile(
-    r"责令|指令|整改通知|整改意见|限期整改|要求整改|改正通知|限期改正|逾期|复查"
-)
+# An order to correct, or a re-inspection of one (the party's own 已整改 is no order). 逾期 alone
+# may be the law's own period (成立后逾期未办理社会保险登记 is late on the statute, not on an
+# order); as a trace of an order's outcome it counts only where no order need be shown.
+_ORDER_TRACE = re.compile(r"责令|指令|整改通知|整改意见|限期整改|要求整改|改正通知|限期改正|复查")
+_ANY_ORDER = re.compile(f"{_ORDER_TRACE.pattern}|逾期")
 
 
 # 本局决定责令当事人立即改正违法行为，并处罚款 / 告知拟处罚款并责令限期补办: the order the
@@ -111,11 +112,6 @@ def _deadline_pending(case: CaseFile, told: list[str]) -> str | None:
     if decision is None or not days or min(days) <= decision.date:
         return None
     return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
-
-
-# an order, or a re-inspection of one (逾期 alone may be the law's own period: 成立后逾期未办理
-# 社会保险登记 is late on the statute, not on an order)
-_ORDER_TRACE = re.compile(r"责令|指令|整改通知|整改意见|限期整改|要求整改|改正通知|限期改正|复查")
 
 
 def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
@@ -229,7 +225,7 @@ def _conduct_told(case: CaseFile, text: str) -> bool:
     if lead is None:
         return False
     conduct = lead.group(1)
-    pairs = {conduct[i : i + 2] for i in range(len(conduct) - 1)} - _COMMON
+    pairs = cjk_bigrams(conduct) - _COMMON
     told = "".join([case.title, case.violation.description, case.facts.description])
     return sum(p in told for p in pairs) >= 2
 
