@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.norm_units import dice
+from assistant.review.conduct_sanction import conduct_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import item_body
 from corpus.citation_resolver import ResolvedCitation
@@ -121,10 +122,14 @@ def superseded_item(
 
 
 def misnumbered(case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation) -> bool:
-    """The cited number names the act only in another version (the law point's 第三十七条
-    finding): its act-date text is another conduct's 罚则, so its range and conditions say
-    nothing of this decision."""
-    return (renumbered_item(case, ctx, penalty) or superseded_item(case, ctx, penalty)) is not None
+    """The cited number names the act only in another version, or its act-date text is
+    another conduct's 罚则 while another article is the file's (the law point's 第三十七条
+    finding): its range and conditions say nothing of this decision."""
+    return (
+        renumbered_item(case, ctx, penalty)
+        or superseded_item(case, ctx, penalty)
+        or conduct_sanction(case, ctx, penalty)
+    ) is not None
 
 
 def _names_own_conduct(

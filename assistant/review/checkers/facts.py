@@ -11,6 +11,7 @@ from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.review.checkers.purposed_conduct import misapplied
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.sanction_versions import misnumbered
 from assistant.review.statutory_fine import fine_bases, matching_standard, statutory_fine
 from assistant.review.statutory_range import StatutoryBounds, fine_clauses, same_base
 from corpus.citation_resolver import ResolvedCitation
@@ -109,7 +110,9 @@ def _base_amount(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         missing = (fine.base, standard.id)
     if missing is None or _named_with_qualifier(missing[0], case.facts.amounts):
         return []
-    if found is not None and misapplied(case, ctx, found[1].citation):
+    if found is not None and (
+        misapplied(case, ctx, found[1].citation) or misnumbered(case, ctx, found[1])
+    ):
         return []  # the base of an article the law point finds wrongly applied is moot
     if _valued_by_its_act(missing[0], case):
         return []

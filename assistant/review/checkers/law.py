@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
+from assistant.review.conduct_sanction import conduct_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -31,6 +32,7 @@ from assistant.review.statutory_fine import (
     violated_provisions,
 )
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
+from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
 
 # 从轻或者减轻处罚 / 不予处罚 / 从重处罚: how a sanction is measured, cited beside it.
@@ -199,6 +201,10 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             or _DEFINES.search(_lead_in(citation.article_text))
         ):
             continue  # a general rule, a measure's basis or how the 罚则 applies is no second 罚则
+        other = conduct_sanction(case, ctx, citation)
+        if other is not None:
+            flags.append(_other_conduct_flag(ctx, citation, other))
+            continue
         if record is not None and not is_penalty_norm(record):
             earlier = superseded_sanction(ctx, citation)
             if earlier is not None:
@@ -219,6 +225,31 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _other_conduct_flag(
+    ctx: ReviewContext, citation: ResolvedCitation, other: ArticleRecord
+) -> Flag:
+    """第三十七条: the 处罚依据 in force on the act date is the article that punishes the
+    conduct; the cited number punishes another one (often the number an earlier text gave)."""
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"所引处罚依据{citation.citation}（{citation.version}起施行的文本）处罚的是另一违法行为，"
+            f"与案卷认定的行为无一处相同表述；本案行为是同一文本{other.label}所罚的行为，"
+            "处罚依据引用错误（可能沿用了修订前的条文序号）"
+        ),
+        rule=ctx.penalty_law("第三十七条"),
+        also_cites=[
+            ctx.penalty_law("第三十八条第一款"),
+            ctx.rule(f"《{citation.title}》{other.label}"),
+        ],
+        evidence=(
+            f"citations.penalty_basis：{citation.citation}：{citation.article_text[:40]}；"
+            f"{other.label}：{other.text[:40]}"
+        ),
+    )
 
 
 def _lead_in(article_text: str) -> str:
