@@ -10,6 +10,8 @@ by its own numbers). Only article-level citations are read: a 款 that sets a fi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
@@ -19,18 +21,60 @@ from corpus.model import ArticleRecord
 
 # conduct words (Chinese-character pairs) the other 罚则 alone must share with the file
 MIN_OTHER_HITS = 20
+# how far the best 罚则 must lead the runner-up to be named as the conduct's
+MIN_LEAD = 8
+
+
+@dataclass(frozen=True)
+class ConductFit:
+    """How the file's words fit the other 罚则 of the cited version: the best one, its own
+    words the file uses (those the cited article lacks), the cited article's own words the
+    file uses, and the lead of the best over the runner-up (hits less three times cited)."""
+
+    best: ArticleRecord
+    other_hits: int
+    cited_hits: int
+    lead: int
+
+    @property
+    def named(self) -> ArticleRecord | None:
+        """The best 罚则 when it stands clear of the runner-up, else None (a long article
+        of many items can outscore the short one that is the conduct's)."""
+        return self.best if self.lead >= MIN_LEAD else None
 
 
 def conduct_sanction(
     case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation
 ) -> ArticleRecord | None:
-    """The other 罚则 of the cited version that best fits the file's words: returned when
-    its own words (those the cited article lacks) appear in the file at least
-    ``MIN_OTHER_HITS`` times and the cited article's own words (those it lacks) not once;
-    None otherwise, and for a cited 款 or 项."""
+    """The other 罚则 of the cited version that the file's conduct is, when the cited article
+    is a 罚则 too: its own words appear in the file at least ``MIN_OTHER_HITS`` times, the
+    cited article's not once, and it stands clear of the runner-up; None otherwise, and for a
+    cited 款 or 项."""
     record = ctx.record(penalty)
     if record is None or penalty.item or penalty.paragraph or not is_penalty_norm(record):
         return None
+    fit = _best_fit(case, ctx, penalty, record)
+    if fit is None or fit.other_hits < MIN_OTHER_HITS or fit.cited_hits:
+        return None
+    return fit.named
+
+
+def conduct_fit(case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation) -> ConductFit | None:
+    """For a cited article that is no 罚则 (a duty, or a number that was a 罚则 in a text not in
+    the corpus): the fit when some 罚则 of the version uses the file's words at least
+    ``MIN_OTHER_HITS`` times, over three times as often as the cited article's own words."""
+    record = ctx.record(penalty)
+    if record is None or penalty.item or is_penalty_norm(record):
+        return None
+    fit = _best_fit(case, ctx, penalty, record)
+    if fit is None or fit.other_hits < MIN_OTHER_HITS or fit.other_hits <= 3 * fit.cited_hits:
+        return None
+    return fit
+
+
+def _best_fit(
+    case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation, record: ArticleRecord
+) -> ConductFit | None:
     duties = [
         r.text
         for written in case.citations.violated
@@ -41,11 +85,18 @@ def conduct_sanction(
         "".join([case.title, case.violation.description, case.facts.description, *duties])
     ) - cjk_bigrams(penalty.title)
     cited = cjk_bigrams(record.text)
-    scored = [
-        (len((grams - cited) & words), len((cited - grams) & words), other)
-        for other in ctx.articles_in(penalty.law, penalty.version)
-        if other.label != record.label and is_penalty_norm(other)
-        for grams in [cjk_bigrams(other.text)]
-    ]
-    other_hits, cited_hits, best = max(scored, key=lambda s: s[0] - 3 * s[1], default=(0, 0, None))
-    return best if other_hits >= MIN_OTHER_HITS and cited_hits == 0 else None
+    scored = sorted(
+        (
+            (len((grams - cited) & words), len((cited - grams) & words), other)
+            for other in ctx.articles_in(penalty.law, penalty.version)
+            if other.label != record.label and is_penalty_norm(other)
+            for grams in [cjk_bigrams(other.text)]
+        ),
+        key=lambda s: s[0] - 3 * s[1],
+        reverse=True,
+    )
+    if not scored:
+        return None
+    other_hits, cited_hits, best = scored[0]
+    runner_up = scored[1][0] - 3 * scored[1][1] if len(scored) > 1 else 0
+    return ConductFit(best, other_hits, cited_hits, other_hits - 3 * cited_hits - runner_up)

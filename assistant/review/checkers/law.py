@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
-from assistant.review.conduct_sanction import conduct_sanction
+from assistant.review.conduct_sanction import conduct_fit, conduct_sanction
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -216,15 +216,31 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 continue
             if is_order_only_sanction(record):
                 continue  # the 罚则 of the act; a penalty it lacks is penalty_measures' finding
-            flags.append(
-                _flag(
-                    Severity.MUST_FIX,
-                    f"{citation.citation}不是罚则（未规定处罚），不能作为处罚依据",
-                    ctx.penalty_law("第三十八条第一款"),
-                    f"citations.penalty_basis：{citation.citation}：{citation.article_text[:60]}",
-                )
-            )
+            flags.append(_no_sanction_flag(case, ctx, citation))
     return flags
+
+
+def _no_sanction_flag(case: CaseFile, ctx: ReviewContext, citation: ResolvedCitation) -> Flag:
+    """第三十八条第一款: no 罚则, no penalty. When a 罚则 of the same text is plainly the
+    conduct's, the number is likely an old text's (第三十七条: the law in force, by its own
+    numbers); naming that 罚则, when it stands clear, tells the officer what to cite."""
+    evidence = f"citations.penalty_basis：{citation.citation}：{citation.article_text[:60]}"
+    reason = f"{citation.citation}不是罚则（未规定处罚），不能作为处罚依据"
+    fit = conduct_fit(case, ctx, citation)
+    if fit is None:
+        return _flag(Severity.MUST_FIX, reason, ctx.penalty_law("第三十八条第一款"), evidence)
+    named = fit.named
+    also_cites = [ctx.penalty_law("第三十七条")]
+    if named is not None:
+        reason += f"；本案行为是同一文本{named.label}所罚的行为"
+        also_cites.append(ctx.rule(f"《{citation.title}》{named.label}"))
+    return _flag(
+        Severity.MUST_FIX,
+        reason + "（所引条号可能沿用了修订前的文本，应适用违法行为发生时施行的文本）",
+        ctx.penalty_law("第三十八条第一款"),
+        evidence,
+        also_cites=also_cites,
+    )
 
 
 def _other_conduct_flag(
