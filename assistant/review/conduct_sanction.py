@@ -61,10 +61,20 @@ def conduct_sanction(
 
 def conduct_fit(case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation) -> ConductFit | None:
     """For a cited article that is no 罚则 (a duty, or a number that was a 罚则 in a text not in
-    the corpus): the fit when some 罚则 of the version uses the file's words at least
-    ``MIN_OTHER_HITS`` times, over three times as often as the cited article's own words."""
+    the corpus): ``plain_fit``."""
     record = ctx.record(penalty)
     if record is None or penalty.item or is_penalty_norm(record):
+        return None
+    return plain_fit(case, ctx, penalty)
+
+
+def plain_fit(case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation) -> ConductFit | None:
+    """The fit when some other 罚则 of the cited article's version uses the file's words at
+    least ``MIN_OTHER_HITS`` times, over three times as often as the cited article's own
+    words: read for a citation already found wrong (no 罚则, or not the penalty imposed), to
+    say it is likely another text's number."""
+    record = ctx.record(penalty)
+    if record is None:
         return None
     fit = _best_fit(case, ctx, penalty, record)
     if fit is None or fit.other_hits < MIN_OTHER_HITS or fit.other_hits <= 3 * fit.cited_hits:
@@ -85,11 +95,15 @@ def _best_fit(
         "".join([case.title, case.violation.description, case.facts.description, *duties])
     ) - cjk_bigrams(penalty.title)
     cited = cjk_bigrams(record.text)
+    # a fine imposed is another 罚则's only where that one fines (not a 处分 article's)
+    fined = case.penalty.amount is not None or any("罚款" in t for t in case.penalty.types)
     scored = sorted(
         (
             (len((grams - cited) & words), len((cited - grams) & words), other)
             for other in ctx.articles_in(penalty.law, penalty.version)
-            if other.label != record.label and is_penalty_norm(other)
+            if other.label != record.label
+            and is_penalty_norm(other)
+            and (not fined or "罚款" in other.text)
             for grams in [cjk_bigrams(other.text)]
         ),
         key=lambda s: s[0] - 3 * s[1],
@@ -100,3 +114,16 @@ def _best_fit(
     other_hits, cited_hits, best = scored[0]
     runner_up = scored[1][0] - 3 * scored[1][1] if len(scored) > 1 else 0
     return ConductFit(best, other_hits, cited_hits, other_hits - 3 * cited_hits - runner_up)
+
+
+def old_number_note(
+    ctx: ReviewContext, citation: ResolvedCitation, fit: ConductFit
+) -> tuple[str, list[str]]:
+    """What a finding on a wrongly cited article adds when the conduct plainly is another 罚则's:
+    the words (naming that 罚则 when it stands clear) and 第三十七条 with it to cite."""
+    also_cites = [ctx.penalty_law("第三十七条")]
+    words = ""
+    if fit.named is not None:
+        words = f"；本案行为是同一文本{fit.named.label}所罚的行为"
+        also_cites.append(ctx.rule(f"《{citation.title}》{fit.named.label}"))
+    return words + "（所引条号可能沿用了修订前的文本，应适用违法行为发生时施行的文本）", also_cites

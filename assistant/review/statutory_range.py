@@ -46,7 +46,7 @@ _BRACKETED = re.compile(rf"[（(]({_NUMERAL})[)）]")
 # an item of a list that writes its own fine: (一)未取得采矿许可证擅自采矿的，处以违法所得50%以下的罚款
 # (the first item follows the lead-in's colon: 分别按照下列规定执行：(一)…)
 _LISTED_ITEM = re.compile(r"(?:^|[：:])[（(]([一二三四五六七八九十]+)[)）]")
-_MULTIPLE = re.compile(r"倍|百分之|[%％]")
+_MULTIPLE = re.compile(r"倍|[百千]分之|[%％]")
 _PERSONS = re.compile(r"主管人员|责任人员|法定代表人|主要负责人|从业人员")
 # 对直接负责的主管人员…处: persons fined beside the party, never the party itself
 _BESIDE_PARTY = re.compile(r"对[^，。；]{0,20}(?:主管人员|责任人员|法定代表人|主要负责人|从业人员)")
@@ -56,7 +56,7 @@ _OTHER_PARTY = re.compile(r"对[^，。；]{0,10}以外的[^，。；]{1,10}$")
 # A multiple of any base the article names (广告费用、建设工程造价…), not only the known ones.
 # 百分之五十 and 1% (建设工程质量管理条例第五十七条: 工程合同价款1%以上2%以下) are one rate.
 _RATE = rf"(?:({_NUM})倍|百分之({_NUM})|([0-9]+(?:\.[0-9]+)?)[%％])"
-_ANY_BASE = r"((?:(?!倍|百分之|以上|以下)[\u4e00-\u9fa5、]){2,30}?)"
+_ANY_BASE = r"((?:(?!倍|[百千]分之|以上|以下)[\u4e00-\u9fa5、]){2,30}?)"
 # 上一年年收入百分之六十至百分之一百 (安全生产法第一百一十条) writes the range with 至.
 _ANY_MULTIPLE = re.compile(rf"^处(?:以)?{_ANY_BASE}{_RATE}(以上|以下|至)?(?:{_RATE}(?:以下)?)?")
 # 广告费用无法计算或者明显偏低的，处…: a fine for when the base cannot be had.
@@ -154,12 +154,16 @@ _BASE_SYNONYMS = (
     (re.compile(r"非法经营"), "违法经营"),
     (re.compile(r"经营数额"), "经营额"),
     (re.compile(r"不缴少缴"), "少缴"),
+    # 欠缴税款 (declared, not paid: 税收征收管理法第六十八条) is tax 不缴 — the same base
+    (re.compile(r"欠缴(?=税款)"), "少缴"),
     # 工程合同价款 (建设工程质量管理条例第六十四条) is the 施工合同价款 a file records
     (re.compile(r"施工合同"), "工程合同"),
     # 野生动物及其制品价值 (野生动物保护法第四十八条) is the 野生动物价值 a file records
     (re.compile(r"及其制品"), ""),
     # 超过采伐许可证规定的数量采伐 is 滥伐 (森林法第七十六条第二款): 超采林木价值 is 滥伐林木价值
     (re.compile(r"超(?:额|量)?采(?:伐)?"), "滥伐"),
+    # 采购金额 (政府采购法第七十七条) is the 成交金额 / 中标金额 of the procurement a file records
+    (re.compile(r"^(?:成交|中标)(?=金额)"), "采购"),
 )
 
 
@@ -203,7 +207,7 @@ def same_base(name: str, base: str) -> bool:
 _BUSINESS_SUM = frozenset({"违法经营额", "违法经营总额"})
 
 
-_VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额)")
+_VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额|税款)")
 _ACT_VALUE = re.compile(
     r"(违法(?:批发|零售|销售|经营|生产|运输|收购))[\u4e00-\u9fa5]{0,8}(?:价值|金额|数额)"
 )
@@ -277,10 +281,18 @@ def _rate(times: str | None, percent: str | None, sign: str | None = None) -> fl
     return chinese_number(percent or sign or "0") / 100
 
 
+# 处以采购金额千分之五以上千分之十以下的罚款 (政府采购法第七十七条): a rate per mille
+_PER_MILLE = re.compile(rf"千分之({_NUM})")
+
+
+def _as_percent(found: re.Match[str]) -> str:
+    return f"{chinese_number(found.group(1)) / 10:g}%"
+
+
 def any_base_multiple(fine_text: str) -> PenaltyRange | None:
     """处广告费用三倍以上五倍以下 / 处建设工程造价百分之十以下: a multiple of the base the
     article itself names, for bases the standards' parser does not list."""
-    found = _ANY_MULTIPLE.match(fine_text)
+    found = _ANY_MULTIPLE.match(_PER_MILLE.sub(_as_percent, fine_text))
     if found is None:
         return None
     base, t1, p1, s1, direction, t2, p2, s2 = found.groups()

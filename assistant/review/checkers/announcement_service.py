@@ -5,7 +5,8 @@
 reason and the attempts written in the file (第二款). An announcement with neither an earlier
 attempt nor a stated reason must be fixed when the party plainly could be reached (it came to
 state its case, was questioned, or the file says the other ways were not tried); otherwise it
-is checked.
+is checked. A tax organ serves its 税务文书 under 税收征收管理法实施细则第一百零六条, the same
+condition written for it.
 """
 
 from __future__ import annotations
@@ -52,15 +53,15 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     )
     # the rule broken is the civil law's condition for 公告送达 (labelling guide: cite the
     # rule directly violated); 第六十一条第一款 only sends service to it
-    civil, bridge = _civil_rule(case, ctx), ctx.penalty_law("第六十一条第一款")
+    rules = _own_rule(case, ctx) + _civil_rule(case, ctx) + [ctx.penalty_law("第六十一条第一款")]
     return [
         Flag(
             point=ReviewPoint.PROCEDURE,
             severity=severity,
             reason="采用公告送达，但案卷未记明受送达人下落不明或用其他方式无法送达的原因和经过"
             f"（{why}），公告送达的条件不具备",
-            rule=civil[0] if civil else bridge,
-            also_cites=[bridge] if civil else [],
+            rule=rules[0],
+            also_cites=rules[1:],
             evidence=f"送达（{notice.date}）method={notice.method}；note：{notice.note or '无'}",
         )
     ]
@@ -72,5 +73,19 @@ def _reason_given(written: str) -> bool:
 
 
 def _civil_rule(case: CaseFile, ctx: ReviewContext) -> list[str]:
-    found = ctx.resolve(CIVIL_SERVICE_RULE + "第一款", case.act_date)
+    return _resolved(ctx, CIVIL_SERVICE_RULE + "第一款", case)
+
+
+# 税务机关可以公告送达税务文书 only when 受送达人众多 or 其他送达方式无法送达: a tax organ serves
+# its decisions under the tax law's own rule, the civil one beside it
+TAX_SERVICE_RULE = "《中华人民共和国税收征收管理法实施细则》第一百零六条"
+
+
+def _own_rule(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    acting = case.agency.acts_in_name_of or case.agency.name
+    return _resolved(ctx, TAX_SERVICE_RULE, case) if "税务" in acting else []
+
+
+def _resolved(ctx: ReviewContext, rule: str, case: CaseFile) -> list[str]:
+    found = ctx.resolve(rule, case.act_date)
     return [r.citation for r in found if isinstance(r, ResolvedCitation)][:1]

@@ -486,6 +486,18 @@ _ISSUING_ORGAN = re.compile(r"^原?(?:发证|颁发|审批|批准)")
 
 
 _ORDER = re.compile(r"责令|限期")
+_PENALTY_GIVEN = re.compile(r"处[^，。；]{0,30}罚款|罚款")
+
+
+def _later_revokers(text: str) -> set[str]:
+    """Departments a 罚则 names only to revoke, after penalties it gives without naming one
+    (政府采购法第七十七条: 处…罚款…，情节严重的，由工商行政管理机关吊销营业执照): the
+    fine is not theirs."""
+    return {
+        _APPLYING.sub("", m.group(1))
+        for m in _ASSIGNER.finditer(text)
+        if m.group(0).endswith("吊销") and _PENALTY_GIVEN.search(text[: m.start()])
+    }
 
 
 def beyond_authorisation(case: CaseFile, ctx: ReviewContext, finding: Flag) -> bool:
@@ -548,7 +560,11 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if not any("吊销" in kind for kind in case.penalty.types):
             # 由原发证机关吊销许可证 decides only the 吊销 (放射条例第五十二条); the fine is the
             # department's the 罚则 names first
-            assigners = [a for a in assigners if not _ISSUING_ORGAN.search(a)]
+            assigners = [
+                a
+                for a in assigners
+                if not _ISSUING_ORGAN.search(a) and a not in _later_revokers(text)
+            ]
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)

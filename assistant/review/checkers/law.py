@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
-from assistant.review.conduct_sanction import conduct_fit, conduct_sanction
+from assistant.review.conduct_sanction import conduct_fit, conduct_sanction, old_number_note
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
@@ -229,14 +229,10 @@ def _no_sanction_flag(case: CaseFile, ctx: ReviewContext, citation: ResolvedCita
     fit = conduct_fit(case, ctx, citation)
     if fit is None:
         return _flag(Severity.MUST_FIX, reason, ctx.penalty_law("第三十八条第一款"), evidence)
-    named = fit.named
-    also_cites = [ctx.penalty_law("第三十七条")]
-    if named is not None:
-        reason += f"；本案行为是同一文本{named.label}所罚的行为"
-        also_cites.append(ctx.rule(f"《{citation.title}》{named.label}"))
+    suffix, also_cites = old_number_note(ctx, citation, fit)
     return _flag(
         Severity.MUST_FIX,
-        reason + "（所引条号可能沿用了修订前的文本，应适用违法行为发生时施行的文本）",
+        reason + suffix,
         ctx.penalty_law("第三十八条第一款"),
         evidence,
         also_cites=also_cites,

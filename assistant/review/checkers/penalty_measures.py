@@ -14,6 +14,7 @@ from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.addressee_fines import core_name
 from assistant.review.checkers.pending_facts import pending_amounts
+from assistant.review.conduct_sanction import old_number_note, plain_fit
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -332,6 +333,12 @@ def _unprovided_flag(
 ) -> Flag:
     reason = f"拟处“{kind}”，但所引处罚依据{cited}未规定该处罚种类，处罚没有依据"
     severity = Severity.MUST_FIX
+    also_cites = [*_cited_levels(provisions), ctx.penalty_law("第三十八条第一款")]
+    fit = plain_fit(case, ctx, provisions[0])
+    if fit is not None:
+        suffix, old_number = old_number_note(ctx, provisions[0], fit)
+        reason += suffix
+        also_cites += old_number
     grounds = _reduced_kind(case, ctx, kind)
     if grounds:
         severity = Severity.CHECK
@@ -344,10 +351,7 @@ def _unprovided_flag(
         severity=severity,
         reason=reason,
         rule=_article(provisions[0]),
-        also_cites=[
-            *_cited_levels(provisions),
-            ctx.penalty_law("第三十八条第一款"),
-        ],
+        also_cites=also_cites,
         evidence=f"penalty.types：{'、'.join(case.penalty.types)}",
     )
 

@@ -121,11 +121,23 @@ def _built_on_pending_sales(case: CaseFile, base: str) -> str | None:
 _YUAN = re.compile(r"([0-9]+(?:\.[0-9]+)?)元")
 
 
+def _computed_from(case: CaseFile, totals: list[float]) -> list[float]:
+    """Sums the narrative computes a base from, in the sentence that states it (少缴企业所得税
+    78500元（314000元×25%）): an unverified part of those is an unverified part of the base."""
+    found = []
+    for sentence in split_sentences(case.facts.description):
+        numbers = [float(n) for n in _YUAN.findall(sentence)]
+        if any(abs(n - t) < 0.5 for n in numbers for t in totals):
+            found += [n for n in numbers if all(abs(n - t) >= 0.5 for t in totals)]
+    return found
+
+
 def _pending_part(case: CaseFile, base: str) -> str | None:
     """A base summed from parts, one of which the file says is unverified (…推算为11840元，尚待
     结算明细核对。两项合计58600元): the total is as unverified as its part."""
     amounts = case.facts.amounts
     totals = [v for name, v in amounts.items() if same_base(name, base)]
+    totals += _computed_from(case, totals)
     for text in _pending_texts(case):
         for number in _YUAN.findall(text):
             part = float(number)

@@ -44,7 +44,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             if _reviewer_not_withdrawn(own):
                 return [_reviewer_flag(ctx, f"{p.where}：{sentence}")]
             if undecided or (related and _NOT_WITHDRAWN.search(own)) or kin:
-                rule = "第四十三条第三款" if undecided else "第四十三条第一款"
+                general = ctx.penalty_law("第四十三条第三款" if undecided else "第四十三条第一款")
+                rules = [*([] if undecided else _special_recusal(case, ctx)), general]
                 return [
                     Flag(
                         point=ReviewPoint.QUALIFICATION,
@@ -54,8 +55,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                             if undecided
                             else "执法人员与案件有利害关系或者其他可能影响公正执法的关系，未回避"
                         ),
-                        rule=(None if undecided else _special_recusal(case, ctx))
-                        or ctx.penalty_law(rule),
+                        rule=rules[0],
+                        also_cites=rules[1:],
                         evidence=f"{p.where}：{sentence}",
                     )
                 ]
@@ -193,18 +194,18 @@ def _reviewer_flag(ctx: ReviewContext, evidence: str) -> Flag:
     )
 
 
-def _special_recusal(case: CaseFile, ctx: ReviewContext) -> str | None:
-    """The field's own withdrawal rule when it has one (治安管理处罚法第八十一条第一款,
-    劳动保障监察条例第十六条第二款), before 行政处罚法第四十三条."""
+def _special_recusal(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """The field's own withdrawal rules when it has them (治安管理处罚法第八十一条第一款,
+    劳动保障监察条例第十六条第二款; 税收征收管理法第十二条 and its 实施细则第八条 listing the
+    relations), the higher rank first, before 行政处罚法第四十三条."""
     public_order = special_rule(case, ctx, RECUSAL)
     if public_order is not None:
-        return public_order
-    rules = field_rules(case, ctx, "应当回避", _OFFICER_WITHDRAWS.search)
-    return ctx.rule(rules[0]) if rules else None
+        return [public_order]
+    return [ctx.rule(r) for r in field_rules(case, ctx, "应当回避", _OFFICER_WITHDRAWS.search)]
 
 
 # 劳动保障监察员办理的劳动保障监察事项与本人或者其近亲属有直接利害关系的，应当回避: a rule
 # for the field's inspectors, not for its arbitrators or judges
 _OFFICER_WITHDRAWS = re.compile(
-    r"(?:监察员|执法人员|检查人员|稽查人员|监督检查人员)[^。]{0,60}应当回避"
+    r"(?:监察员|执法人员|检查人员|稽查人员|监督检查人员|税务人员)[^。]{0,80}应当回避"
 )

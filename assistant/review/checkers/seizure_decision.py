@@ -1,4 +1,5 @@
-"""文书是否完备规范 — what a 查封、扣押决定书 states (《行政强制法》第二十四条第二款).
+"""文书是否完备规范 — what a 查封、扣押决定书 states (《行政强制法》第二十四条第二款), and
+the list handed over with it (第一款).
 
 The decision names the party, the reason, basis and period of the seizure, what is seized,
 the way to review or sue, and the agency with its seal and date. As with the penalty
@@ -48,7 +49,53 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         and not _NOT_SEIZURE.search(d.type)
         and _lists_form(d.contents)
     ]
-    return [flag for d in decisions for flag in _missing(d, ctx)]
+    return [flag for d in decisions for flag in _missing(d, ctx)] + _no_list(case, ctx)
+
+
+# 查封扣押清单 / 扣押物品清单 / 财物清单: the list 第二十四条第一款 wants made and handed over
+_LIST = re.compile(r"清单")
+
+
+# 当场送达查封扣押决定书 / 当场交付扣押决定书: the step records what was handed over
+_HANDED_OVER = re.compile(r"当场(?:交付|送达)[^，。；]{0,6}(?:查封|扣押)[^，。；]{0,6}决定书")
+
+
+def _no_list(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第二十四条第一款: 制作并当场交付查封、扣押决定书和清单. A step recording the decision
+    handed over on the spot, with no list anywhere in the file (no document, evidence or step
+    names one), handed it over without the list; a file that only lists the decision among
+    its documents says nothing of what was handed over."""
+    handed = next((e for e in case.events if _HANDED_OVER.search(e.note or "")), None)
+    decision = next(
+        (
+            d
+            for d in case.documents
+            if _SEIZURE_DECISION.search(d.type) and not _NOT_SEIZURE.search(d.type)
+        ),
+        None,
+    )
+    if handed is None or decision is None:
+        return []
+    written = [
+        *(d.type for d in case.documents),
+        *(line for d in case.documents for line in d.contents),
+        *(e.name for e in case.evidence),
+        *(e.note or "" for e in case.evidence),
+        *(e.note or "" for e in case.events),
+    ]
+    if any(_LIST.search(text) for text in written):
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.DOCUMENTS,
+            severity=Severity.MUST_FIX,
+            reason=f"实施{'查封' if '查封' in decision.type else '扣押'}只有{decision.type}，"
+            "案卷无查封、扣押清单，未制作并当场交付清单",
+            rule=ctx.rule(f"{COERCION_LAW}第二十四条第一款"),
+            evidence=f"{handed.type}（{handed.date}）：{_HANDED_OVER.search(handed.note).group(0)}；"
+            f"documents：{'、'.join(d.type for d in case.documents)}",
+        )
+    ]
 
 
 def _lists_form(lines: list[str]) -> bool:
