@@ -59,6 +59,7 @@ from assistant.review.checkers import (
     statement_period,
     subject,
     summary,
+    tax_inspection,
     transfer,
     uncorrectable_branch,
     uncorrected_fine,
@@ -99,6 +100,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
             public_order_search.check,
             accident_reply.check,
             recheck_refused.check,
+            tax_inspection.check,
             investigation_period.check,
             daily_days.recheck_check,
         )

@@ -16,6 +16,7 @@ from assistant.cases.penalty_text import AMOUNT_NUMBER, amount_yuan
 from assistant.discretion.model import Violation
 from assistant.discretion.text_match import similarity
 from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import fitting_item
 from assistant.review.sanction_versions import act_date_counterpart
 from assistant.review.statutory_range import (
     LIGHTER,
@@ -336,6 +337,25 @@ def _item_fine(
     )
 
 
+def _fitting_item_fine(
+    citation: ResolvedCitation,
+    amounts: dict[str, float],
+    established: frozenset[str],
+    case: CaseFile,
+) -> StatutoryBounds | None:
+    """A bare article whose items each write their own fine (道路运输条例第六十三条 since 2023:
+    普通货物 3000元至1万元, 客运 1万至10万元): the range is the item the file's act fits
+    (fitting_item), not the envelope of every item."""
+    if citation.item is not None:
+        return None
+    fitting = fitting_item(case, citation)
+    if fitting is None or not _OWN_FINE.search(fitting[1]):
+        return None
+    return statutory_bounds(
+        fitting[1], amounts, None, established, case.facts.quantities, "", fined_kind(case)
+    )
+
+
 def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
     """The cited 款 writes a fine of its own (出境入境管理法第七十八条第一款: 每非法居留一日
     五百元，总额不超过一万元的罚款): when its wording is unreadable the range is unknown —
@@ -353,7 +373,9 @@ def statutory_fine(
     told = narrative(case)
     for cited in penalty_provisions(case, ctx):
         citation = act_date_counterpart(case, ctx, cited) or cited
-        own = _item_fine(citation, amounts, established, case)
+        own = _item_fine(citation, amounts, established, case) or _fitting_item_fine(
+            citation, amounts, established, case
+        )
         if own is not None:
             return own, citation, citation.citation
         own_text = paragraph_text(citation, ctx, case)

@@ -523,11 +523,19 @@ def fine_clauses(article_text: str) -> list[FineClause]:
     return _fine_clauses(article_text, persons=False) or _fine_clauses(article_text, persons=True)
 
 
+def responsible_person_clauses(article_text: str) -> list[FineClause]:
+    """The fines an article sets on the persons beside its party (对其直接负责的主管人员和其他
+    直接责任人员处一万元以下的罚款, 安全生产法第一百零三条第二款): the range of a file whose
+    one party is such a person."""
+    return _fine_clauses(article_text, persons=True, beside=True)
+
+
 _ITEM_START = re.compile(r"^（[一二三四五六七八九十]+）")
 
 
-def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
-    """``persons``: read fines on 主要负责人、责任人员 as the party's too."""
+def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> list[FineClause]:
+    """``persons``: read fines on 主要负责人、责任人员 as the party's too; ``beside``: read only
+    the fines on the persons beside the party (对直接负责的主管人员…处)."""
     clauses = []
     listed: frozenset[int] = frozenset()  # the item a 分号-separated clause continues
     # 逾期不改正的，没收…；货值金额不足1万元的，并处… (医疗器械监督管理条例第八十四条): the
@@ -550,9 +558,10 @@ def _fine_clauses(article_text: str, persons: bool) -> list[FineClause]:
         for found in _FINE.finditer(sentence):
             previous_start = previous_end
             since_previous, previous_end = sentence[previous_end : found.start()], found.end()
-            if _PERSONS.search(since_previous) and (
-                not persons or _BESIDE_PARTY.search(since_previous)
-            ):
+            on_persons = _PERSONS.search(since_previous) and _BESIDE_PARTY.search(since_previous)
+            if beside and not on_persons:
+                continue
+            if not beside and _PERSONS.search(since_previous) and (not persons or on_persons):
                 continue  # 对直接负责的主管人员…处: a fine on individuals, not the party
             if _OTHER_PARTY.search(since_previous):
                 elsewhere = True  # 对货主以外的承运人处…: another party's fines, to the 句 end
@@ -854,9 +863,10 @@ def statutory_bounds(
     written for different conduct keep those whose conduct ``told`` (the facts) names;
     clauses written for a kind of party (单位 / 个人) keep those of ``party_kind``.
     """
-    clauses = _by_party(
-        _by_sub_case(_by_conduct(fine_clauses(article_text), told), told), party_kind
-    )
+    own = fine_clauses(article_text)
+    if party_kind == "个人" and _RESPONSIBLE_PARTY.search(told):
+        own = responsible_person_clauses(article_text) or own
+    clauses = _by_party(_by_sub_case(_by_conduct(own, told), told), party_kind)
     amounts = _named_as_article(amounts, clauses)
     applicable = [c for c in clauses if c.applies(amounts, item, established)]
     if not applicable:
@@ -914,6 +924,10 @@ def statutory_bounds(
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
     )
+
+
+# 区嘉豪作为出租单位直接负责的主管人员: the one party fined is the person beside the unit
+_RESPONSIBLE_PARTY = re.compile(r"(?:作为|系|是)[^，。；]{0,20}(?:直接负责的主管人员|直接责任人员)")
 
 
 def _other_side_read(

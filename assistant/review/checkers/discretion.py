@@ -22,6 +22,7 @@ from assistant.review.party_capacity import minors
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import MINOR, special_rule
 from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
+from assistant.review.quoted_version import quoted_superseded
 from assistant.review.sanction_versions import misnumbered
 from assistant.review.statutory_fine import (
     fine_bases,
@@ -135,6 +136,11 @@ def _per_day(case: CaseFile, ctx: ReviewContext, amount: float | None) -> float 
     return amount / days if days else amount
 
 
+def range_flags(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The fine outside the cited 罚则's range (or at its top despite a reduction ground)."""
+    return _statutory_range(case, ctx)
+
+
 def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Above the article's maximum, or below its minimum without a 第三十二条 ground. A unit
     fined beside its responsible persons is bounded by its own fine (addressee_fines)."""
@@ -167,7 +173,22 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         rule = _reduction_rule(case, ctx)
     else:
         return []
-    return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:.10g}")]
+    quoted = quoted_superseded(case, ctx)
+    if quoted is None:
+        return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:.10g}")]
+    why += (
+        f"；决定援引的“{quoted.quoted[:40]}”是{quoted.earlier.version}起施行的旧版本条文，"
+        f"违法行为发生时施行的是{quoted.citation.version}起的版本"
+    )
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            why,
+            rule,
+            f"penalty.amount={amount:.10g}",
+            also_cites=[ctx.penalty_law("第三十七条")],
+        )
+    ]
 
 
 # 依照第九十七条第（一）项、第（六）项分别裁量：…罚款六万元，…罚款五万元，合并罚款十一万元

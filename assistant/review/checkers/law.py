@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from datetime import timedelta
 
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
+from assistant.review.checkers.discretion import range_flags
 from assistant.review.conduct_sanction import conduct_fit, conduct_sanction, old_number_note
 from assistant.review.context import ReviewContext
-from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.higher_law import higher_law
 from assistant.review.lawful_source import lawful_source
 from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
+from assistant.review.quoted_version import quoted_superseded
 from assistant.review.sanction_versions import (
     later_pairing,
     later_sanction,
@@ -389,66 +389,27 @@ def _standard_basis(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-# 依据第六十三条“没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款”: the
-# words of the provision the decision says it applied
-_QUOTED = re.compile(r"“([^”]{10,})”")
-
-
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text).rstrip("。；;，,")
-
-
-# 依据《道路运输条例》（2019年修订）第六十三条，: the lead-in naming the provision a quoted
-# decision sentence then reproduces
-_LEAD_IN = re.compile(
-    r"^[^。；;]*?第[^，。；]{1,8}条(?:第[^，。；]{1,6}[款项])*(?:的)?(?:规定)?[，：:]"
-)
-
-
-def _quoted_pieces(quote: str) -> list[str]:
-    """The quote and, where it is a decision's sentence (依据…第六十三条，没有违法所得…的罚款；
-    鉴于…), each of its clauses without the lead-in: the statute's words it reproduces are
-    one of them, the agency's own reasoning around them never is."""
-    pieces = [_compact(_LEAD_IN.sub("", p)) for p in re.split(r"[。；;]", quote)]
-    return [quote, *(p for p in pieces if len(p) >= 10 and p != quote)]
-
-
 def _quoted_superseded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The decision quotes its 罚则 in words the version in force on the act date no longer
     has and an earlier version had: it applied the superseded law (第三十七条), and the
-    finding is the in-force provision (its item where the article has items)."""
+    finding is the in-force provision (its item where the article has items). A fine the
+    old words allowed and the in-force ones do not is the discretion point's finding, which
+    names the quote (the labelling guide: a fine outside the 罚则's range is discretion)."""
     if not imposes_penalty(case):
         return []
-    told = "。".join([case.facts.description, *case.facts.circumstances])
-    quotes = [p for q in _QUOTED.findall(told) for p in _quoted_pieces(_compact(q))]
-    for citation in penalty_provisions(case, ctx):
-        # the words of the item the act fits: 道路运输条例第六十三条第（三）项 (危险货物)
-        # keeps the old sentence a 普通货物 case no longer falls under
-        fitting = fitting_item(case, citation)
-        current = _compact(fitting[1] if fitting else citation.article_text)
-        stale = [q for q in quotes if q not in current]
-        if not stale:
-            continue
-        before = citation.version - timedelta(days=1)
-        for earlier in ctx.resolve(citation.citation, before):
-            if not isinstance(earlier, ResolvedCitation) or earlier.version >= citation.version:
-                continue
-            old = _compact(earlier.article_text)
-            quoted = next((q for q in stale if q in old), None)
-            if quoted is None:
-                continue
-            rule = f"{citation.citation}第（{fitting[0]}）项" if fitting else citation.citation
-            return [
-                Flag(
-                    point=ReviewPoint.LAW,
-                    severity=Severity.MUST_FIX,
-                    reason=(
-                        f"决定援引的处罚依据条文“{quoted[:40]}”是{earlier.version}起施行的旧版本，"
-                        f"违法行为发生时施行的是{citation.version}起的版本，应当适用{rule}"
-                    ),
-                    rule=rule,
-                    also_cites=[ctx.penalty_law("第三十七条")],
-                    evidence=f"facts.description：“{quoted}”；现行条文：{citation.article_text[:80]}",
-                )
-            ]
-    return []
+    found = quoted_superseded(case, ctx)
+    if found is None or range_flags(case, ctx):
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.LAW,
+            severity=Severity.MUST_FIX,
+            reason=(
+                f"决定援引的处罚依据条文“{found.quoted[:40]}”是{found.earlier.version}起施行的"
+                f"旧版本，违法行为发生时施行的是{found.citation.version}起的版本，应当适用{found.rule}"
+            ),
+            rule=found.rule,
+            also_cites=[ctx.penalty_law("第三十七条")],
+            evidence=f"facts.description：“{found.quoted}”；现行条文：{found.citation.article_text[:80]}",
+        )
+    ]

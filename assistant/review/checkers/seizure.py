@@ -26,6 +26,7 @@ from assistant.publicity.deadlines import working_days_between
 from assistant.review.approval import says_unapproved
 from assistant.review.case_text import Passage, mentions, passages
 from assistant.review.context import ReviewContext
+from assistant.review.deciding_organ import field_rules
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import is_public_order_case
 
@@ -93,7 +94,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         *_entrusted(case, ctx, found),
         *_witness(case, ctx, found),
         *_registration(case, ctx, found),
-        *_unapproved(case, ctx, found),
+        *(_deputy_approved(case, ctx, found) or _unapproved(case, ctx, found)),
         *_on_site_steps(ctx, found),
         *_no_decision_document(case, ctx, found),
         *_beyond_scope(ctx, found),
@@ -309,6 +310,49 @@ def _unapproved(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> lis
             )
         ]
     return []
+
+
+# 分管副局长谢国平审批同意 / 经其（分管副局长）批准: a deputy head approved the seizure
+_HEAD_TITLE = r"(?:局长|主任|所长|大队长|支队长|队长|院长|处长|站长|主要负责人)"
+_DEPUTY_APPROVED = re.compile(rf"副{_HEAD_TITLE}[^，。；]{{0,12}}(?:批准|审批|签批|同意)")
+_DEPUTY_CALLED = re.compile(rf"副{_HEAD_TITLE}")
+_APPROVED_BY_HIM = re.compile(r"经其(?:批准|审批|同意)")
+_PRINCIPAL_APPROVED = re.compile(
+    rf"(?<!副)(?<!分管)(?<!主管){_HEAD_TITLE}(?:[^，。；未不无]{{0,10}})(?:批准|审批|签批|同意)"
+)
+# 经本部门主要负责人批准，查封…、扣押… (危险化学品安全管理条例第七条第一款第（四）项)
+_PRINCIPAL_RULE = re.compile(r"主要负责人批准[^。]{0,6}(?:查封|扣押)")
+
+
+def _deputy_approved(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[Flag]:
+    """A seizure the field's law lets only the department's 主要负责人 approve (危险化学品安全
+    管理条例第七条: 经本部门主要负责人批准，查封…), approved by a deputy head and by no
+    principal: a step 行政强制法第十八条第（十）项 (法律、法规规定的其他程序) makes part of it."""
+    sentences = _seizure_sentences(found)
+    deputy = next(
+        (
+            (p, s)
+            for p, s in sentences
+            if _DEPUTY_APPROVED.search(s)
+            or (_DEPUTY_CALLED.search(s) and _APPROVED_BY_HIM.search(s))
+        ),
+        None,
+    )
+    if deputy is None or any(_PRINCIPAL_APPROVED.search(s) for _, s in sentences):
+        return []
+    rules = field_rules(case, ctx, "主要负责人批准", _PRINCIPAL_RULE.search)
+    if not rules:
+        return []
+    p, sentence = deputy
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"查封、扣押须经本部门主要负责人批准（{rules[0]}），案卷载明仅经副职负责人批准",
+            ctx.rule(rules[0]),
+            f"{p.where}：{sentence}",
+            also_cites=[ctx.rule(COERCION_LAW + "第十八条第（十）项")],
+        )
+    ]
 
 
 # 行政强制法第十八条's on-site steps a file may say were skipped, each with its item.
