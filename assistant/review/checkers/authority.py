@@ -27,6 +27,7 @@ from assistant.review.public_order import (
     is_police_station,
     special_rule,
 )
+from assistant.review.sanction_versions import misnumbered
 from assistant.review.split_competence import misplaced_department
 from assistant.review.statutory_fine import (
     is_general_law,
@@ -553,6 +554,8 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # 第三十二条, 实施条例第五十七条) give the power to the same one, cited together
     found: dict[tuple[frozenset[str], frozenset[str]], list[Flag]] = {}
     for citation in penalty_provisions(case, ctx):
+        if misnumbered(case, ctx, citation):
+            continue  # the act-date text under that number is another conduct's (第三十七条)
         # the cited 款 names its department (消防法第六十五条: 第一款 市场监管, 第二款 消防)
         own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
         text = _REFERRAL.split(own_text or citation.article_text)[0]

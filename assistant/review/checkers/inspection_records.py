@@ -40,8 +40,9 @@ _NOT_ONLINE = r"(?<!网络)(?<!网上)(?<!在线)(?<!线上)"
 _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
     rf"|到场检查|上门检查|进场检查"
-    # 夜查云端网咖 / 夜间检查: a night inspection of premises (网吧、歌舞厅 hours)
-    rf"|夜查|夜间检查"
+    # 夜查云端网咖 / 夜间检查某歌舞厅: a night inspection of premises (网吧、歌舞厅 hours); a
+    # night roadside check (夜查拦停、夜查酒驾) is no inspection of premises
+    rf"|(?:夜查|夜间检查)[^，。；]{{0,8}}?(?:{_PREMISES}|网咖|歌舞厅|KTV|酒吧|娱乐场所|宾馆|旅馆)"
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
