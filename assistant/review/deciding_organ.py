@@ -219,13 +219,15 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
         if pattern.search(cited.article_text):
             label = article_label(cited.article, cited.suffix)
             return [canonical_citation(cited.title, label, None, None)]
-    return _law_reserved(case, ctx, words) or _level_rules(case, ctx, kind)
+    reserved = _law_reserved(case, ctx, words)
+    return reserved + [r for r in _level_rules(case, ctx, kind) if r not in reserved]
 
 
 def _law_reserved(case: CaseFile, ctx: ReviewContext, words: str) -> list[str]:
     """An article of the cited 罚则's own law reserving the measure to a government (安全生产法
-    第一百一十五条: 予以关闭的行政处罚，由负有安全生产监督管理职责的部门报请县级以上人民政府…决定)."""
-    pattern = re.compile(rf"(?:{words})的行政处罚，由[^。；]{{0,40}}?(?:人民政府|国务院)")
+    第一百一十五条: 予以关闭的行政处罚，由负有安全生产监督管理职责的部门报请县级以上人民政府…决定)
+    or to a level of police (道路交通安全法第一百一十一条: 予以拘留的行政处罚，由县、市公安局…裁决)."""
+    pattern = re.compile(rf"(?:{words})的行政处罚，由[^。；]{{0,40}}?(?:人民政府|国务院|公安机关)")
     rules: list[str] = []
     for cited in penalty_provisions(case, ctx):
         for record in ctx.articles_in(cited.law, cited.version):

@@ -25,7 +25,8 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百点"
 # 超过核定载质量百分之三十八 / 超载18% / 超标45.5％ / 高出限值百分之二十
 _STATED = re.compile(
     rf"(?<![未不没])(?:超过|超出|超载|超员|超限|超标|高出|高于|多出)"
-    rf"[^，。；、\d{_CN_DIGITS}]{{0,12}}"
+    # 超员未达百分之二十 / 超载不足百分之三十: a ratio denied, not stated
+    rf"(?:(?!未|不|没|低于|少于)[^，。；、\d{_CN_DIGITS}]){{0,12}}"
     rf"(?:百分之([{_CN_DIGITS}]+)(?![{_CN_DIGITS}])|(\d+(?:\.\d+)?)\s*[%％])"
     # 超过百分之三十（以上）的 quotes the law's tier; 以内 / 以下 / 左右 bound the figure from
     # above or loosely. 超过百分之二十以上 is a finding: at least that much, so contradicted

@@ -83,7 +83,7 @@ REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"
             r"|逾期(?:未|不|仍未|仍不)(?:补办|办理|恢复|治理|拆除|关闭|消除|补种|补缴|缴纳|申请|"
-            r"报送|提交|登记|备案|补正)(?!罚款)"
+            r"报送|补报|提交|登记|备案|补正)(?!罚款)"
         ),
     ),
     (SERIOUS, re.compile(r"情节(?:特别)?严重|严重情节|后果(?:特别)?严重|造成严重|重大损失")),
@@ -240,7 +240,7 @@ def _same_core(name: str, base: str) -> bool:
     # 非法占用海域期间内该海域面积应缴纳的海域使用金 is the 应缴海域使用金 a file records: a
     # base described at length is named by its head noun
     head = base.rsplit("的", 1)[-1] if "的" in base else ""
-    return len(head) >= 4 and _bare(name).endswith(head)
+    return len(head) >= 3 and _bare(name).endswith(head)
 
 
 # 依照土地管理法第八十二条的规定处以罚款的，罚款额为违法所得的10%以上30%以下 (土地管理法实施条例
@@ -296,6 +296,7 @@ def any_base_multiple(fine_text: str) -> PenaltyRange | None:
     if found is None:
         return None
     base, t1, p1, s1, direction, t2, p2, s2 = found.groups()
+    base = base.removesuffix("的")  # 应缴纳的保险费的二倍: the base is the 保险费
     first = _rate(t1, p1, s1)
     if (t2 or p2 or s2) and direction != "以下":
         low, high = first, _rate(t2, p2, s2)
@@ -401,7 +402,8 @@ def _aliased_limit(
 
 def _graver_excess(applicable: list[FineClause], quantities: dict[str, float]) -> list[FineClause]:
     """A file whose excess is over the graver tier's percent (超过 excludes the number itself)
-    is outside the milder tier of the same limit: 超载42.5% is fined 500–2000, not 200–500."""
+    is outside the milder tier of the same limit: 超载42.5% is fined 500–2000, not 200–500;
+    one whose counted excess is not over it (超员3人 of 19, 15.8%) is outside the graver tier."""
     dropped = set()
     for clause in applicable:
         if clause.over_percent is None:
@@ -410,6 +412,8 @@ def _graver_excess(applicable: list[FineClause], quantities: dict[str, float]) -
         excess = excess_percent(base, quantities)
         if excess is not None and excess > percent:
             dropped |= {id(c) for c in applicable if c.over_plain == base}
+        elif excess is not None and any(c.over_plain == base for c in applicable):
+            dropped.add(id(clause))
     return [c for c in applicable if id(c) not in dropped]
 
 

@@ -11,7 +11,10 @@ import re
 from enum import Enum
 
 # 州 ends a name only when no 市 follows (惠州市 is one prefecture, not 惠州 + 市…).
-_AREA = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:自治州|自治县|地区|市|州(?!市)|盟|县|区|旗)")
+# 旗 and 盟 are areas (内蒙古), not the 旗舰店 or 加盟店 of a shop's name
+_AREA = re.compile(
+    r"[\u4e00-\u9fa5]{1,8}?(?:自治州|自治县|地区|市|州(?!市)|盟(?!店|商)|县|区|旗(?!舰|下))"
+)
 _PREFECTURE_SUFFIXES = ("市", "州", "地区", "盟")
 # A province names no level compared here; cut it first so 广东省广州市 reads 广州市.
 _PROVINCE = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|省)")

@@ -87,6 +87,7 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "司法行政": ("司法行政", "司法局"),
     "烟草专卖": ("烟草专卖",),
     "气象": ("气象主管", "气象局"),
+    "海事": ("海事管理", "海事局"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -490,6 +491,22 @@ _ORDER = re.compile(r"责令|限期")
 _PENALTY_GIVEN = re.compile(r"处[^，。；]{0,30}罚款|罚款")
 
 
+# 除由市场监督管理部门依照本法处罚外，卫生行政部门可以吊销诊疗科目 (广告法第五十五条第二款):
+# a measure the 款 gives another department beside the first one's penalties
+_EXCEPT_THEN = re.compile(
+    r"除由[^，。；]{2,30}外，([^，。；]{2,20}?(?:部门|机关|机构))(?:可以|应当)?(?:依法)?(吊销|暂扣|责令停业)"
+)
+
+
+def _measure_keepers(text: str, case: CaseFile) -> list[str]:
+    """The department such a 款 gives the measure the file imposes."""
+    return [
+        m.group(1)
+        for m in _EXCEPT_THEN.finditer(text)
+        if any(m.group(2) in kind for kind in case.penalty.types)
+    ]
+
+
 def _later_revokers(text: str) -> set[str]:
     """Departments a 罚则 names only to revoke, after penalties it gives without naming one
     (政府采购法第七十七条: 处…罚款…，情节严重的，由工商行政管理机关吊销营业执照): the
@@ -559,7 +576,7 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # the cited 款 names its department (消防法第六十五条: 第一款 市场监管, 第二款 消防)
         own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
         text = _REFERRAL.split(own_text or citation.article_text)[0]
-        assigners = _assigners(text)
+        assigners = _assigners(text) + _measure_keepers(text, case)
         if not any("吊销" in kind for kind in case.penalty.types):
             # 由原发证机关吊销许可证 decides only the 吊销 (放射条例第五十二条); the fine is the
             # department's the 罚则 names first

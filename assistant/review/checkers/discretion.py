@@ -30,6 +30,7 @@ from assistant.review.statutory_fine import (
     penalty_provisions,
     statutory_fine,
 )
+from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
 
 _TOLERANCE_YUAN = 0.5
@@ -173,22 +174,34 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         rule = _reduction_rule(case, ctx)
     else:
         return []
+    also_cites = _same_range_provisions(case, ctx, bounds, cited)
     quoted = quoted_superseded(case, ctx)
-    if quoted is None:
-        return [_flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:.10g}")]
-    why += (
-        f"；决定援引的“{quoted.quoted[:40]}”是{quoted.earlier.version}起施行的旧版本条文，"
-        f"违法行为发生时施行的是{quoted.citation.version}起的版本"
-    )
-    return [
-        _flag(
-            Severity.MUST_FIX,
-            why,
-            rule,
-            f"penalty.amount={amount:.10g}",
-            also_cites=[ctx.penalty_law("第三十七条")],
+    if quoted is not None:
+        why += (
+            f"；决定援引的“{quoted.quoted[:40]}”是{quoted.earlier.version}起施行的旧版本条文，"
+            f"违法行为发生时施行的是{quoted.citation.version}起的版本"
         )
+        also_cites.append(ctx.penalty_law("第三十七条"))
+    return [
+        _flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:.10g}", also_cites=also_cites)
     ]
+
+
+def _same_range_provisions(
+    case: CaseFile, ctx: ReviewContext, bounds: StatutoryBounds, cited: ResolvedCitation
+) -> list[str]:
+    """The other cited 罚则 writing the same range (价格法第四十二条 and 价格违法行为行政处罚
+    规定第十三条: 五千元以下): the fine is outside each of them."""
+    same = []
+    for other in penalty_provisions(case, ctx):
+        if other.unit_id == cited.unit_id:
+            continue
+        found = statutory_bounds(
+            other.article_text, fine_bases(case), other.item, frozenset(), case.facts.quantities
+        )
+        if found is not None and (found.low, found.high) == (bounds.low, bounds.high):
+            same.append(other.citation)
+    return same
 
 
 # 依照第九十七条第（一）项、第（六）项分别裁量：…罚款六万元，…罚款五万元，合并罚款十一万元

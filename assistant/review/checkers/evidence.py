@@ -93,6 +93,8 @@ _OWN_STATEMENT = re.compile(r"^(?:当事人|违法嫌疑人)的?陈述")
 # a report's registration, a records search, a note that the facts could not be found
 _NO_PROOF = re.compile(
     r"受案登记|报案登记|接报|违法犯罪记录|人口信息|未能查明|无法查证|未能查证|未能查实|无法查明"
+    # 工作情况说明（监控已覆盖、无被骗报案、未找到被骗人）: a note of what could not be had
+    r"|未(?:能)?找到|已被?覆盖|未能取得|无[^，、；）]{0,4}报案"
 )
 
 

@@ -39,7 +39,8 @@ from corpus.numerals import to_chinese
 _ADJUSTS = re.compile(r"从轻|减轻|从重|不予处罚|不予行政处罚")
 # 收缴、追缴 (of 赌资、违禁品、违法所得) are measures, not penalties: the article ordering them
 # is cited beside the 罚则 as the basis of that measure (治安管理处罚法第十一条第一款).
-_MEASURE = re.compile(r"收缴|追缴")
+# 责令经营者限期退还 (价格违法行为行政处罚规定第十六条) returns the overcharge: a measure too.
+_MEASURE = re.compile(r"收缴|追缴|退还")
 # 分别处罚 (共同违法, 治安管理处罚法第十七条第一款), 按日连续处罚 and its 计罚日数 (环境保护法第五十九条,
 # 按日连续处罚办法第十七条): how the 罚则 is applied to each offender or each day, cited beside it.
 # 对医疗机构放射性职业病危害控制的监督管理，由卫生行政部门依照本法的规定实施 (职业病防治法第八十七条):
@@ -266,9 +267,9 @@ def _other_conduct_flag(
 
 def _lead_in(article_text: str) -> str:
     """有下列行为之一的，在本法规定的处罚幅度内从重处罚： (药品管理法第一百三十七条): what an
-    item cited alone (第（五）项) is a case of."""
-    head, colon, _ = article_text.partition("：")
-    return head if colon else ""
+    item cited alone (第（五）项) is a case of; the corpus writes the colon either way."""
+    found = re.match(r"([^：:\n]*)[：:]", article_text)
+    return found.group(1) if found else ""
 
 
 def _version_flag(

@@ -6,6 +6,7 @@ finds one penalty (处罚记录查询结果：处罚记录1条) states a fact it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.case_file import CaseFile
@@ -26,6 +27,53 @@ _flag = PointFlags(ReviewPoint.FACTS)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return _count(case, ctx) + _within_months(case, ctx)
+
+
+# 六个月内曾受过治安管理处罚 (治安管理处罚法第二十条第（四）项): a recent earlier penalty
+_WITHIN = re.compile(r"(六|[0-9]+)个月内曾受过?[^，。；]{0,8}处罚")
+# 违法犯罪记录查询（2022年3月15日因赌博被行政拘留五日…）: the dates the record query gives
+_RECORD_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _within_months(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A decision finding the party punished within N months before, while the file's own
+    record query dates every earlier penalty further back, states a fact its evidence
+    contradicts (第四十条)."""
+    told = "".join([case.facts.description, *case.facts.circumstances])
+    stated = _WITHIN.search(told)
+    if stated is None:
+        return []
+    months = parse_number(stated.group(1))
+    for item in case.evidence:
+        if not _QUERY.search(item.name) or "记录" not in item.name:
+            continue
+        dates = [
+            dt.date(int(y), int(m), int(d))
+            for y, m, d in _RECORD_DATE.findall(f"{item.name}{item.note or ''}")
+        ]
+        if dates and all(_months_before(day, case.act_date) > months for day in dates):
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"认定当事人{stated.group(0)}，但案卷所附{item.name[:40]}所载此前处罚均在"
+                    f"违法行为发生前{months}个月以外，认定的从重情节与证据矛盾",
+                    ctx.penalty_law("第四十条"),
+                    f"{item.name}；违法行为日期 {case.act_date}",
+                )
+            ]
+    return []
+
+
+def _months_before(earlier: dt.date, later: dt.date) -> float:
+    return (
+        (later.year - earlier.year) * 12
+        + (later.month - earlier.month)
+        + (later.day - earlier.day) / 31
+    )
+
+
+def _count(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     stated = _stated_count(case)
     if stated is None:
         return []
