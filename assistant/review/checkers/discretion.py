@@ -24,6 +24,7 @@ from assistant.review.public_order import MINOR, special_rule
 from assistant.review.public_order_reduction import REDUCTION, article_19_grounds, not_reduced
 from assistant.review.quoted_version import quoted_superseded
 from assistant.review.sanction_versions import misnumbered
+from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import (
     fine_bases,
     matching_standard,
@@ -152,6 +153,8 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     bounds, cited, rule = found
     if misnumbered(case, ctx, cited):
         return []  # the act-date text under that number fines another conduct (第三十七条)
+    if contradicted_ratios(case):
+        return []  # a tier chosen on a stated excess the evidence belies: the facts finding
     low, high = bounds.low, bounds.high
     if high is not None:
         high *= _separately_fined_items(case, ctx, cited)
