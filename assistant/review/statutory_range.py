@@ -460,9 +460,22 @@ _SUB_CASE = re.compile(
 )
 
 
+# 不属于围海、填海 / 非围海、填海: the narrower act denied
+_DENIED_BEFORE = re.compile(r"(?:不属于|不是|并非|非|未|没有)[^，。；]{0,2}$")
+
+
 def _sub_case_told(act: str, told: str) -> bool:
-    """The facts name one of the narrower act's alternatives (围海、填海 → 填海)."""
-    return any(len(p) >= 2 and p in told for p in re.split(r"、|或者", act))
+    """The facts name one of the narrower act's alternatives (围海、填海 → 填海), not as a
+    denial (不属于围海、填海)."""
+    alternatives = [p for p in re.split(r"、|或者", act) if len(p) >= 2]
+    for found in re.finditer("|".join(map(re.escape, alternatives)), told) if alternatives else []:
+        # the list's head carries the denial for all (不属于围海、填海)
+        head = re.split(r"[，。；]", told[: found.start()])[-1]
+        if not _DENIED_BEFORE.search(
+            re.sub(rf"(?:{'|'.join(map(re.escape, alternatives))})、?", "", head)
+        ):
+            return True
+    return False
 
 
 def _by_sub_case(applicable: list[FineClause], told: str) -> list[FineClause]:

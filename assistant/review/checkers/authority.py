@@ -88,6 +88,7 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "烟草专卖": ("烟草专卖",),
     "气象": ("气象主管", "气象局"),
     "海事": ("海事管理", "海事局"),
+    "工业和信息化": ("经济综合主管", "工业和信息化", "经济和信息化", "工信局", "经信局"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -168,7 +169,33 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _issuing_organ(case, ctx)
         + _office_ceiling(case, ctx)
         + _market_station(case, ctx)
+        + _revoking_department(case, ctx)
     )
+
+
+def _revoking_department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """吊销 the file imposes that its 罚则 gives, after the fines, to another department by
+    name (禁止使用童工规定第六条第二款: 并由工商行政管理部门吊销其营业执照): the agency fining
+    under the 罚则 may not revoke."""
+    if not any("吊销" in kind for kind in case.penalty.types):
+        return []
+    own = _own_kinds(case)
+    acting = case.agency.acts_in_name_of or case.agency.name
+    for citation in penalty_provisions(case, ctx):
+        own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
+        text = _REFERRAL.split(own_text or citation.article_text)[0]
+        named = _named_departments(sorted(_later_revokers(text)))
+        if named and not named & own:
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{citation.citation}规定吊销由{'、'.join(sorted(named))}部门作出，{acting}无此职权",
+                    ctx.rule(_ITEM.sub("", citation.citation)),
+                    f"penalty.types：{'、'.join(case.penalty.types)}；agency.name={case.agency.name}",
+                    also_cites=[ctx.penalty_law("第十七条")],
+                )
+            ]
+    return []
 
 
 # 杜阮市场监督管理所 / 某工商所: the county bureau's 派出机构 under 工商行政管理所条例

@@ -33,6 +33,7 @@ from assistant.review.statutory_fine import (
 )
 from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
 from corpus.citation_resolver import ResolvedCitation
+from corpus.numerals import to_chinese
 
 _TOLERANCE_YUAN = 0.5
 # What makes the act itself 轻微 (第三十三条第一款前句), as a file records it: the word, a
@@ -155,6 +156,9 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []  # the act-date text under that number fines another conduct (第三十七条)
     if contradicted_ratios(case):
         return []  # a tier chosen on a stated excess the evidence belies: the facts finding
+    amount = _provision_part(case, cited, amount)
+    if amount is None:
+        return []
     low, high = bounds.low, bounds.high
     if high is not None:
         high *= _separately_fined_items(case, ctx, cited)
@@ -188,6 +192,32 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return [
         _flag(Severity.MUST_FIX, why, rule, f"penalty.amount={amount:.10g}", also_cites=also_cites)
     ]
+
+
+# 第六条第一款罚款 / 第二款罚款: a fine the file splits by the provision each part rests on
+_PART_NAME = re.compile(
+    r"第[一二三四五六七八九十]+条第(?P<of_article>[一二三四五六七八九十]+)款"
+    r"|第(?P<alone>[一二三四五六七八九十]+)款"
+)
+
+
+def _provision_part(case: CaseFile, cited: ResolvedCitation, amount: float) -> float | None:
+    """The part of a fine split by provision (禁止使用童工规定第六条第一款罚款20000、第二款罚款
+    20000) that the cited 款 sets; None when the split names no part for it. An unsplit fine
+    is measured whole."""
+    parts = {
+        name: value
+        for name, value in case.facts.amounts.items()
+        if "罚款" in name and _PART_NAME.search(name)
+    }
+    if len(parts) < 2 or abs(sum(parts.values()) - amount) > _TOLERANCE_YUAN:
+        return amount
+    wanted = to_chinese(cited.paragraph) if cited.paragraph else None
+    for name, value in parts.items():
+        found = _PART_NAME.search(name)
+        if wanted and (found.group("of_article") or found.group("alone")) == wanted:
+            return value
+    return None
 
 
 def _same_range_provisions(

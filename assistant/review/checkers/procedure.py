@@ -519,7 +519,7 @@ def _step_on_paper(case: CaseFile, ctx: ReviewContext, function: str, by: date) 
 # correction (复查), releasing a seizure or preserved evidence, returning things — gather no
 # evidence for it; 第五十七条第一款 orders only the investigation that grounds it.
 _FOLLOWS_DECISION = re.compile(
-    r"复查|解除(?:查封|扣押|强制措施|登记保存|先行登记保存)|(?:退还|返还|发还)(?:财物|物品|涉案)"
+    r"复查|解除(?:查封|扣押|暂扣|强制措施|登记保存|先行登记保存)|(?:退还|返还|发还)(?:财物|物品|涉案|车辆)"
     # 当事人报告整改完成，现场核查…恢复正常: verifying the ordered correction
     r"|(?:整改|改正)[^，。；]{0,10}(?:核查|核实|验收|检查)|(?:核查|核实|验收)[^，。；]{0,6}(?:整改|改正)"
     r"|报告整改完成"

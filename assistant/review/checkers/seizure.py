@@ -51,7 +51,7 @@ _ASKED = re.compile(r"(?:要求|申请|请求|希望|恳请)[^，。；]{0,4}(?:
 _WEIGHING_STEPS = ("集体讨论", "法制审核", "告知", "陈述申辩")
 # The file says the seizure ran on to the decision: never extended (so thirty days was its
 # whole term), or the decision confiscates what was held (第二十七条: the disposal ends it).
-_NEVER_EXTENDED = r"未(?:作|予|经|办理)?(?:延长|延期)|没有(?:办理)?(?:延长|延期)|不予延长"
+_NEVER_EXTENDED = r"未(?:作出|作|予|经|办理)?(?:延长|延期)|没有(?:作出|办理)?(?:延长|延期)|不予延长"
 _HELD_TO_DECISION = re.compile(
     _NEVER_EXTENDED
     + r"|没收[^，。；]{0,10}(?:扣押|查封)|(?:扣押|查封)的[^，。；]{0,12}没收|一并没收"
