@@ -172,10 +172,24 @@ def _freight(quote: str) -> dict:
     return data
 
 
+OLD_RANGE = "没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款"
+
+
 def test_quoted_old_version_is_flagged_at_the_fitting_item(ctx: ReviewContext) -> None:
-    data = _freight("没有违法所得或者违法所得不足2万元的，处3万元以上10万元以下的罚款")
+    data = _freight(OLD_RANGE)
+    data["facts"]["description"] = data["facts"]["description"].replace("3万元。", "8000元。")
+    data["penalty"]["amount"] = 8000  # inside the in-force item's range: the quote is the finding
     rule = "《中华人民共和国道路运输条例》第六十三条第（一）项"
     assert ("law", ctx.rule(rule)) in must_fix_findings(parse_case(data), ctx)
+
+
+def test_old_range_fine_outside_the_fitting_item_is_discretion(ctx: ReviewContext) -> None:
+    """Round 64: a fine the old words allowed and the in-force item does not is the discretion
+    finding (the labelling guide), which names the quote and 第三十七条."""
+    found = must_fix_findings(parse_case(_freight(OLD_RANGE)), ctx)
+    assert ("discretion", ctx.rule("《中华人民共和国道路运输条例》第六十三条")) in found
+    assert ("discretion", "《中华人民共和国行政处罚法》第三十七条") in found
+    assert not any(point == "law" for point, _ in found)
 
 
 def test_quoted_in_force_item_is_not(ctx: ReviewContext) -> None:

@@ -45,7 +45,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 return [_reviewer_flag(ctx, f"{p.where}：{sentence}")]
             if undecided or (related and _NOT_WITHDRAWN.search(own)) or kin:
                 general = ctx.penalty_law("第四十三条第三款" if undecided else "第四十三条第一款")
-                rules = [*([] if undecided else _special_recusal(case, ctx)), general]
+                # the field's own rules when it has them (治安管理处罚法第八十一条 alone; 税收征收
+                # 管理法第十二条 with its 实施细则第八条), else the general 第四十三条
+                rules = ([] if undecided else _special_recusal(case, ctx)) or [general]
                 return [
                     Flag(
                         point=ReviewPoint.QUALIFICATION,
