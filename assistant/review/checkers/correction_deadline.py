@@ -27,9 +27,7 @@ from corpus.citation_resolver import ResolvedCitation
 _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|通知)|限期(?:改正|整改)|指令书")
 # 限期 before a corrective act in the provision (职业病防治法第七十一条 责令限期改正,
 # 水法第六十九条 限期采取补救措施)
-_LIMIT_IN_LAW = re.compile(
-    r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|清理|清运|补种|缴纳)"
-)
+_LIMIT_IN_LAW = re.compile(r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|补种|缴纳)")
 _ACTS = r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治理|消除|纠正|处置|补种|退还|召回)"
 # a line that orders a corrective act (not an order to stop at once), also when the act
 # follows the order to stop (水法第六十九条: 责令停止违法行为，限期采取补救措施)
