@@ -23,12 +23,13 @@ _ER_KEPT = (
 )
 _ER_KEPT_PATTERN = re.compile(_ER_KEPT)
 _DIGIT_READING = dict(zip("0123456789", "零一二三四五六七八九", strict=True))
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
-_YEAR = re.compile(r"(?<![\d.])(\d{4})(?=年)")
-_DIGIT_STRING = re.compile(r"(?<![\d.])(?:0\d+|\d{7,})(?![\d.])")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# re.ASCII: \d is 0-9 only; other scripts' digits (Gujarati ૦) are no Arabic numbers to read out
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)%", re.ASCII)
+_YEAR = re.compile(r"(?<![\d.])(\d{4})(?=年)", re.ASCII)
+_DIGIT_STRING = re.compile(r"(?<![\d.])(?:0\d+|\d{7,})(?![\d.])", re.ASCII)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _LIANG = re.compile(r"两(?=[十百千万亿])")
-_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3})", re.ASCII)
 
 
 def spoken_form(text: str) -> str:
