@@ -88,8 +88,8 @@ def _best_fit(
     duties = [
         r.text
         for written in case.citations.violated
-        for r in ctx.resolve(written, case.act_date)
-        if isinstance(r, ResolvedCitation) and r.law == penalty.law
+        for r in ctx.resolved(written, case.act_date)
+        if r.law == penalty.law
     ]
     words = cjk_bigrams(
         "".join([case.title, case.violation.description, case.facts.description, *duties])

@@ -17,7 +17,6 @@ from assistant.case_file import CaseFile, Event
 from assistant.review.case_text import clauses
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from corpus.citation_resolver import ResolvedCitation
 
 CIVIL_SERVICE_RULE = "《中华人民共和国民事诉讼法》第九十五条"
 _ANNOUNCED = re.compile(r"公告")
@@ -87,5 +86,4 @@ def _own_rule(case: CaseFile, ctx: ReviewContext) -> list[str]:
 
 
 def _resolved(ctx: ReviewContext, rule: str, case: CaseFile) -> list[str]:
-    found = ctx.resolve(rule, case.act_date)
-    return [r.citation for r in found if isinstance(r, ResolvedCitation)][:1]
+    return [r.citation for r in ctx.resolved(rule, case.act_date)][:1]

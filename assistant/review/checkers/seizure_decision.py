@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile, Document
+from assistant.review.case_text import passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 
@@ -41,15 +42,17 @@ _FORMAL_ITEMS = (1, 4, 5)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    decisions = [
+    decisions = [d for d in _seizure_decisions(case) if d.contents and _lists_form(d.contents)]
+    return [flag for d in decisions for flag in _missing(d, ctx)] + _no_list(case, ctx)
+
+
+def _seizure_decisions(case: CaseFile) -> list[Document]:
+    """The file's decisions to seize (not to release or extend)."""
+    return [
         d
         for d in case.documents
-        if d.contents
-        and _SEIZURE_DECISION.search(d.type)
-        and not _NOT_SEIZURE.search(d.type)
-        and _lists_form(d.contents)
+        if _SEIZURE_DECISION.search(d.type) and not _NOT_SEIZURE.search(d.type)
     ]
-    return [flag for d in decisions for flag in _missing(d, ctx)] + _no_list(case, ctx)
 
 
 # 查封扣押清单 / 扣押物品清单 / 财物清单: the list 第二十四条第一款 wants made and handed over
@@ -62,28 +65,14 @@ _HANDED_OVER = re.compile(r"当场(?:交付|送达)[^，。；]{0,6}(?:查封|�
 
 def _no_list(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第二十四条第一款: 制作并当场交付查封、扣押决定书和清单. A step recording the decision
-    handed over on the spot, with no list anywhere in the file (no document, evidence or step
+    handed over on the spot, with no list anywhere in the file (no step, document, evidence or narrative
     names one), handed it over without the list; a file that only lists the decision among
     its documents says nothing of what was handed over."""
     handed = next((e for e in case.events if _HANDED_OVER.search(e.note or "")), None)
-    decision = next(
-        (
-            d
-            for d in case.documents
-            if _SEIZURE_DECISION.search(d.type) and not _NOT_SEIZURE.search(d.type)
-        ),
-        None,
-    )
+    decision = next(iter(_seizure_decisions(case)), None)
     if handed is None or decision is None:
         return []
-    written = [
-        *(d.type for d in case.documents),
-        *(line for d in case.documents for line in d.contents),
-        *(e.name for e in case.evidence),
-        *(e.note or "" for e in case.evidence),
-        *(e.note or "" for e in case.events),
-    ]
-    if any(_LIST.search(text) for text in written):
+    if any(_LIST.search(p.text) for p in passages(case)):
         return []
     return [
         Flag(
