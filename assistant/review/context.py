@@ -6,6 +6,7 @@ handed to every checker, so no checker reaches for globals or builds its own.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -48,6 +49,7 @@ class ReviewContext:
     document_functions: DocumentFunctions | None = None  # 文书功能目录
     _rules: dict[str, str] = field(default_factory=dict)
     _articles: dict[tuple[str, date], tuple[ArticleRecord, ...]] = field(default_factory=dict)
+    _common: dict[tuple[str, date], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -106,6 +108,18 @@ class ReviewContext:
                 r for r in self.store.iter_articles([law]) if r.version == version
             )
         return self._articles[key]
+
+    def common_words(self, law: str, version: date) -> frozenset[str]:
+        """The character pairs at least half the version's articles use (统计调查 in 统计法):
+        a law's own vocabulary, which tells nothing of which of its articles a file's conduct is."""
+        key = (law, version)
+        if key not in self._common:
+            articles = self.articles_in(law, version)
+            counts: Counter[str] = Counter(
+                g for r in articles for g in {r.text[i : i + 2] for i in range(len(r.text) - 1)}
+            )
+            self._common[key] = frozenset(g for g, n in counts.items() if 2 * n >= len(articles))
+        return self._common[key]
 
     def record(self, citation: ResolvedCitation) -> ArticleRecord | None:
         return self.store.article(citation.law, citation.version, citation.article, citation.suffix)

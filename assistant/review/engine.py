@@ -52,6 +52,7 @@ from assistant.review.checkers import (
     recheck_refused,
     recording,
     recusal,
+    review_first,
     review_outcome,
     seizure,
     seizure_decision,
@@ -142,6 +143,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         correction_deadline.check,
         seizure_decision.check,
         stated_finding.check,
+        review_first.check,
     ),
     ReviewPoint.TRANSFER: combined(transfer.check, detention_transfer.check),
 }

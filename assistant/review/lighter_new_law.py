@@ -27,7 +27,12 @@ from assistant.review.statutory_fine import (
     narrative,
     penalty_provisions,
 )
-from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
+from assistant.review.statutory_range import (
+    LIGHTER,
+    StatutoryBounds,
+    statutory_bounds,
+    unmet_requirement,
+)
 from corpus.citation_resolver import ResolvedCitation
 from corpus.numerals import parse_number
 
@@ -50,6 +55,10 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         old_bounds, new_bounds = _bounds(old, case, ctx), _bounds(new, case, ctx)
         if old_bounds is None or new_bounds is None:
+            continue
+        needed = _unmet(new, case, ctx)
+        if needed is not None and _unmet(old, case, ctx) is None:
+            flags.append(_unfined_flag(ctx, old, new, needed, fine))
             continue
         if _lighter(old_bounds, new_bounds) and new_bounds.high < fine:
             flags.append(_flag(ctx, old, new, new_bounds, fine))
@@ -102,6 +111,19 @@ def _read_bounds(text: str, item: int | None, case: CaseFile) -> StatutoryBounds
     )
 
 
+def _unmet(citation: ResolvedCitation, case: CaseFile, ctx: ReviewContext) -> str | None:
+    """The circumstance (情节严重) every fine of this version asks, where the file finds the
+    case 情节较轻 instead: that version fines it not at all."""
+    established = established_circumstances(case)
+    if LIGHTER not in established:
+        return None
+    fitting = fitting_item(case, citation)
+    text = fitting[1] if fitting else citation.article_text
+    return unmet_requirement(
+        text, fine_bases(case), citation.item, established, narrative(case), fined_kind(case)
+    )
+
+
 def _lighter(old: StatutoryBounds, new: StatutoryBounds) -> bool:
     lower_floor = new.low is None or old.low is None or new.low <= old.low
     return new.high < old.high and lower_floor
@@ -122,6 +144,23 @@ def _flag(
             + ("" if new.article == old.article else f"（{new.citation}）")
             + "处罚较轻"
             f"（{bounds.wording}，最高{bounds.high:.10g}元），作出决定时应当适用新的规定，"
+            f"决定仍按{old.version}起施行的旧规定罚款{fine:.10g}元"
+        ),
+        rule=ctx.penalty_law("第三十七条"),
+        evidence=f"penalty.amount：{fine:.10g}；新条文：{new.article_text[:80]}",
+    )
+
+
+def _unfined_flag(
+    ctx: ReviewContext, old: ResolvedCitation, new: ResolvedCitation, needed: str, fine: float
+) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"{old.citation}在违法行为发生后修改，{new.version}起施行的新规定"
+            + ("" if new.article == old.article else f"（{new.citation}）")
+            + f"仅对{needed}的处以罚款，案卷认定本案情节较轻，新规定处罚较轻，作出决定时应当适用新的规定，"
             f"决定仍按{old.version}起施行的旧规定罚款{fine:.10g}元"
         ),
         rule=ctx.penalty_law("第三十七条"),

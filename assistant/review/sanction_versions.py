@@ -146,9 +146,13 @@ def _names_own_conduct(
         own += [
             r.text for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)
         ]
-    # the law's own name (互联网上网服务营业场所 in every internet café file) and the item's
-    # （一） mark tell nothing of the conduct
-    words = _grams("".join(own)) - _grams(penalty.title)
+    # the law's own name (互联网上网服务营业场所 in every internet café file), the words most
+    # of its articles use (统计调查) and the item's （一） mark tell nothing of the conduct
+    words = (
+        _grams("".join(own))
+        - _grams(penalty.title)
+        - ctx.common_words(penalty.law, penalty.version)
+    )
     # bigrams the two texts share (the law's common words) tell nothing
     act_grams, other_grams = _grams(item_body(penalty.text)), _grams(item_body(other.text))
     if penalty.item is None and dice(act_grams, other_grams) > _SAME_ARTICLE:
@@ -223,6 +227,10 @@ def moved_sanction(
     if penalty.item is not None:
         words = item_body(penalty.text)
         found = [r for r in current if len(words) >= 8 and words in r.text]
+        if not found and len(words) >= 8:
+            # 不具有公开募捐资格的组织或者个人擅自开展公开募捐的 (慈善法2023年第一百一十三条):
+            # the item reworded by a word or two when it became an article of its own
+            found = [r for r in current if _contained(words, r.text) >= _MOVED_ITEM]
     else:
         wanted = _grams(penalty.article_text)
         found = [r for r in current if dice(_grams(r.text), wanted) >= _MOVED_ARTICLE]
@@ -230,6 +238,15 @@ def moved_sanction(
         return None
     resolved = ctx.resolved(f"《{penalty.title}》{found[0].label}", on)
     return resolved[0] if resolved else None
+
+
+# Share of a cited item's bigrams a later 罚则 must hold to carry that item reworded.
+_MOVED_ITEM = 0.9
+
+
+def _contained(words: str, text: str) -> float:
+    wanted = _grams(words)
+    return len(wanted & _grams(text)) / len(wanted)
 
 
 # Bigram overlap (Dice) above which an article of the act-date text is the provision a

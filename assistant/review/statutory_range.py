@@ -943,6 +943,25 @@ def statutory_bounds(
     )
 
 
+def unmet_requirement(
+    article_text: str,
+    amounts: dict[str, float],
+    item: int | None,
+    established: frozenset[str] = frozenset(),
+    told: str = "",
+    party_kind: str | None = None,
+) -> str | None:
+    """The circumstance every fine of the article is written for (情节严重的，处…) when the
+    file does not establish it: the article then fines this case not at all, though
+    `statutory_bounds` keeps such clauses for a file silent on circumstances."""
+    own = fine_clauses(article_text)
+    clauses = _by_party(_by_sub_case(_by_conduct(own, told), told), party_kind)
+    if not clauses or any(c.applies(amounts, item, established) for c in clauses):
+        return None
+    needed = {c.requires for c in clauses}
+    return needed.pop() if len(needed) == 1 and None not in needed else None
+
+
 # 区嘉豪作为出租单位直接负责的主管人员: the one party fined is the person beside the unit
 _RESPONSIBLE_PARTY = re.compile(r"(?:作为|系|是)[^，。；]{0,20}(?:直接负责的主管人员|直接责任人员)")
 

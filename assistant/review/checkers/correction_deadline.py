@@ -9,7 +9,9 @@ in time — on which the further penalty turns — cannot be judged. An order th
 The order may stand in its own notice, in a 意见书, in the decision's contents or in the
 decision's own text (本机关认为…责令当事人自收到决定书之日起15日内改正): a period the
 decision sets answers for an earlier order that left it out. A date written as a date
-(2023-07-31前, 2023年7月31日前) is a period too. Only an order whose written text leaves
+(2023-07-31前, 2023年7月31日前) is a period too, and so is an order to do the corrective act
+at once (责令立即拆除摊棚), though not 立即停止…，进行整改, which leaves the correction's period
+open. Only an order whose written text leaves
 the period out is flagged: a file silent on it is not.
 """
 
@@ -27,7 +29,7 @@ from corpus.citation_resolver import ResolvedCitation
 _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|通知)|限期(?:改正|整改)|指令书")
 # 限期 before a corrective act in the provision (职业病防治法第七十一条 责令限期改正,
 # 水法第六十九条 限期采取补救措施)
-_LIMIT_IN_LAW = re.compile(r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|补种|缴纳)")
+_LIMIT_IN_LAW = re.compile(r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|清理|补种|缴纳)")
 _ACTS = r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治理|消除|纠正|处置|补种|退还|召回)"
 # a line that orders a corrective act (not an order to stop at once), also when the act
 # follows the order to stop (水法第六十九条: 责令停止违法行为，限期采取补救措施)
@@ -53,6 +55,9 @@ _KIND_ONLY = re.compile(r"^(?:责令)?(?:限期)?(?:改正|整改)(?:违法行�
 # a content line that names the order's period on its own (改正期限、整改时限)
 _PERIOD_OF_ORDER = re.compile(r"(?:改正|整改)(?:的)?(?:期限|时限)")
 _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
+# an order to do the corrective act itself at once (立即拆除摊棚) sets its time even where the
+# law asks 限期; 立即停止…，进行整改 leaves the correction's period open
+_AT_ONCE_ACT = re.compile(rf"(?:立即|当场|立刻|即时)(?:予以|自行)?{_ACTS}")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -144,6 +149,7 @@ def _decided_order_lines(case: CaseFile) -> list[str]:
 def _states_period(lines: list[str], at_once_counts: bool = False) -> bool:
     def states(line: str) -> bool:
         line = _NO_PERIOD.sub("", line)
-        return bool(_PERIOD.search(line) or (at_once_counts and _AT_ONCE.search(line)))
+        at_once = _AT_ONCE if at_once_counts else _AT_ONCE_ACT
+        return bool(_PERIOD.search(line) or at_once.search(line))
 
     return any(states(line) for line in lines)

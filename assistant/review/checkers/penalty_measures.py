@@ -21,7 +21,11 @@ from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.mitigation import reduction_grounds
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order_reduction import article_19_grounds
-from assistant.review.sanction_versions import later_sanction, superseded_sanction
+from assistant.review.sanction_versions import (
+    later_sanction,
+    superseded_item,
+    superseded_sanction,
+)
 from assistant.review.statutory_fine import GAINS_RULE_FROM, is_general_law, penalty_provisions
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label
@@ -198,7 +202,9 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
     and the kinds it provided are no second error."""
     provisions = []
     for citation in penalty_provisions(case, ctx):
-        if _is_sanction(ctx, citation):
+        if (numbered := superseded_item(case, ctx, citation)) is not None:
+            provisions.append(numbered)  # the old text's number: the 罚则 the file applied
+        elif _is_sanction(ctx, citation):
             provisions.append(citation)
         elif (earlier := superseded_sanction(ctx, citation)) is not None:
             provisions.append(earlier)
