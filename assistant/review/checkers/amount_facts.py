@@ -10,7 +10,13 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.fact_flags import fact_flag
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
-from assistant.review.statutory_fine import PRICE_NAME, counted_goods, priced_goods
+from assistant.review.statutory_fine import (
+    PRICE_NAME,
+    counted_goods,
+    penalty_provisions,
+    priced_goods,
+)
+from assistant.review.statutory_range import fine_clauses
 
 # 车货总质量 (a weighing slip) is a 重量 by its legal name (超限运输车辆行驶公路管理规定)
 _MEASURE = re.compile(r"面积|体积|方量|重量|质量|长度|蓄积|株数|数量")
@@ -393,3 +399,51 @@ def count_against_record(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         ]
     return []
+
+
+# 收取装卸费合计168000元、共收取运费约16.8万元、营业收入…: what the evidence says was taken in
+_TAKINGS_FIGURE = re.compile(
+    rf"(?:收取|收入|收款|营业额|销售额|运费|装卸费|服务费)[^，。；、0-9]{{0,8}}?"
+    rf"(?:合计|共计|总计|共|约|为|是)?{_FIGURE}"
+)
+
+
+def income_below_tier(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 违法所得 found below the tier the cited 罚则 sets by it (港口法第四十九条: 不足十万元 /
+    十万元以上), where two or more pieces of evidence agree on takings at or above that
+    line (收取装卸费合计168000元): the lower tier rests on a figure the evidence contradicts
+    (第四十条)."""
+    decided = next((v for k, v in case.facts.amounts.items() if "违法所得" in k), None)
+    if not decided:
+        return []
+    lines = [t for t in _income_tiers(case, ctx) if decided < t]
+    if not lines:
+        return []
+    figures = [
+        (f"evidence[{i}]（{e.name}）", max(float(v) * (10000 if wan else 1) for v, wan in found))
+        for i, e in enumerate(case.evidence)
+        if (found := _TAKINGS_FIGURE.findall(plain_figures(e.note)))
+    ]
+    values = [v for _, v in figures]
+    if len(figures) < 2 or max(values) > min(values) * 1.01 or min(values) < min(lines):
+        return []
+    shown = "、".join(f"{w}：{v:.10g}元" for w, v in figures)
+    reason = (
+        f"认定违法所得{decided:.10g}元（低于所引罚则分档的{min(lines):.10g}元），但案卷证据一致记载"
+        f"收取款项{values[0]:.10g}元，认定的数额与证据矛盾，据以适用的罚款档次无事实依据"
+    )
+    return [
+        fact_flag(ReviewPoint.FACTS, reason, ctx, f"facts.amounts.违法所得={decided:.10g}；{shown}")
+    ]
+
+
+def _income_tiers(case: CaseFile, ctx: ReviewContext) -> list[float]:
+    """The 违法所得 amounts at which a cited 罚则's fine changes tier."""
+    return [
+        line
+        for penalty in penalty_provisions(case, ctx)
+        for clause in fine_clauses(penalty.article_text)
+        if clause.tier_base == "违法所得"
+        for line in (clause.below, clause.at_least)
+        if line
+    ]

@@ -57,6 +57,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + amount_facts.income_contradicted(case, ctx)
         + amount_facts.illegal_income_against_reckoning(case, ctx)
         + amount_facts.count_against_record(case, ctx)
+        + amount_facts.income_below_tier(case, ctx)
         + measured_facts.reading_beyond_evidence(case, ctx)
         + measured_facts.blood_below_limit(case, ctx)
         + person_facts.minor_contradicted(case, ctx)
