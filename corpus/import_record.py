@@ -20,6 +20,7 @@ from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from corpus.ingest import IngestReport
+from corpus.law_metadata import EFFECTIVE_DATES
 from corpus.serialized_writes import create_tables
 from corpus.store import Base, CorpusStore
 
@@ -45,9 +46,10 @@ class SourceFingerprint:
 
 @cache
 def parser_version() -> str:
-    """Digest of the corpus package's Python sources: changes whenever parsing may."""
+    """Digest of the corpus package's Python sources and the 施行 dates it applies to every
+    source (data/effective_dates.json): changes whenever parsing may."""
     digest = hashlib.sha256()
-    for path in sorted(_CORPUS_PACKAGE.rglob("*.py")):
+    for path in [*sorted(_CORPUS_PACKAGE.rglob("*.py")), EFFECTIVE_DATES]:
         digest.update(path.relative_to(_CORPUS_PACKAGE).as_posix().encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

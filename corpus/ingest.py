@@ -163,6 +163,7 @@ def ingest_paths(
         paths = discover_files(root)
         report.files += len(paths)
         catalog = MetadataCatalog.for_folder(root if root.is_dir() else root.parent)
+        catalog = catalog.with_effective_dates()
         documents = ((p, partial(load_document, p)) for p in paths)
         for key, parts in _parse_all(documents, len(paths), catalog, report, progress).items():
             groups.setdefault(key, []).extend(parts)
@@ -188,7 +189,8 @@ def ingest_archive(
     total = archive.count(include)
     report.files = total
     documents = ((d.path, d.load) for d in archive.documents(include))
-    groups = _parse_all(documents, total, archive.catalog(), report, progress)
+    catalog = archive.catalog().with_effective_dates()
+    groups = _parse_all(documents, total, catalog, report, progress)
     _write_groups(store, groups, report)
     repeals = archive.repeals()
     if include is not None:

@@ -15,6 +15,9 @@ from pathlib import Path
 
 METADATA_SQLITE = "law-metadata.sqlite3"
 METADATA_JSON = "metadata.json"
+# 施行 dates an amending decision set apart from its publication, which neither the
+# consolidated text nor LawRefBook's table records right (慈善法2023年修正: 本决定自2024年9月5日起施行)
+EFFECTIVE_DATES = Path(__file__).parent / "data" / "effective_dates.json"
 _FILE_DATE = re.compile(r"^(.*?)[（(](\d{4}-\d{2}-\d{2})[）)]$")
 
 
@@ -54,6 +57,24 @@ class MetadataCatalog:
             return self._by_key[(name, publish)]
         same_name = self._by_name.get(name, [])
         return same_name[0] if len(same_name) == 1 and publish is None else None
+
+    def with_effective_dates(self, path: Path = EFFECTIVE_DATES) -> MetadataCatalog:
+        """The catalogue with the shipped 施行 dates in place of the table's (none, or the
+        publication date where the decision set a later one: 民事诉讼法2023年修正):
+        ``{name: [{"publish", "valid_from", "by"}]}``, ``by`` citing the clause."""
+        known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        entries = list(self.entries)
+        for name, versions in known.items():
+            for version in versions:
+                publish, valid_from = _to_date(version["publish"]), _to_date(version["valid_from"])
+                row = self._by_key.get((name, publish))
+                if row is None:
+                    entries.append(MetadataEntry(name, None, publish, valid_from, False))
+                else:
+                    entries[entries.index(row)] = MetadataEntry(
+                        name, row.level, publish, valid_from, row.expired
+                    )
+        return MetadataCatalog(entries)
 
     @classmethod
     def from_sqlite(cls, path: Path) -> MetadataCatalog:

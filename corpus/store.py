@@ -164,6 +164,7 @@ class CorpusStore:
                     VersionRow.law_id == law.id, VersionRow.effective_date == effective
                 )
             )
+            self._drop_redated(session, law.id, first.version_date, effective, digest)
             if existing is not None and existing.source_sha256 == digest:
                 same_file = existing.version_date == first.version_date
                 return WriteOutcome.UNCHANGED if same_file else WriteOutcome.SHADOWED
@@ -177,6 +178,25 @@ class CorpusStore:
             session.flush()
             self._recompute_effective_to(session, law.id)
         return WriteOutcome.WRITTEN
+
+    def _drop_redated(
+        self, session: Session, law_id: int, version_date: date, effective: date, digest: str
+    ) -> None:
+        """The same text stored under another 施行 date (a date since corrected, e.g. an
+        amendment first dated from its publication) is this version: drop the old row."""
+        stale = session.scalars(
+            select(VersionRow).where(
+                VersionRow.law_id == law_id,
+                VersionRow.version_date == version_date,
+                VersionRow.source_sha256 == digest,
+                VersionRow.effective_date != effective,
+            )
+        ).all()
+        for row in stale:
+            session.execute(delete(ArticleRow).where(ArticleRow.version_id == row.id))
+            session.delete(row)
+        if stale:
+            session.flush()
 
     def _law_row(self, session: Session, name: str, title: str) -> LawRow:
         law = session.scalar(select(LawRow).where(LawRow.name == name))
