@@ -11,12 +11,14 @@ from assistant.review.capacity_bar import without_subsumed
 from assistant.review.checkers import (
     accident_item,
     accident_reply,
+    alternative_kinds,
     announcement_service,
     authority,
     breath_test,
     capacity,
     conditional_measure,
     confiscated_items,
+    confiscation_list,
     contradicted_item,
     correction_deadline,
     count_condition,
@@ -120,6 +122,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
     ),
     ReviewPoint.LAW: combined(
         law.check,
+        alternative_kinds.check,
         capacity.check,
         penalty_measures.check,
         double_fine.check,
@@ -144,6 +147,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         seizure_decision.check,
         stated_finding.check,
         review_first.check,
+        confiscation_list.check,
     ),
     ReviewPoint.TRANSFER: combined(transfer.check, detention_transfer.check),
 }

@@ -61,8 +61,9 @@ def affirmed(words: str, text: str) -> bool:
     )
 
 
-# 从轻/减轻 applied (依法从轻、予以减轻); 未予从轻 / 没有减轻 says the opposite.
-_LIGHTENED = re.compile(r"从轻|减轻")
+# 从轻/减轻 applied (依法从轻、予以减轻); 未予从轻 / 没有减轻 says the opposite. The matter a
+# 治安 decision lists (违法事实和证据以及从重、从轻、减轻等情节) names the heading, not a finding.
+_LIGHTENED = re.compile(r"(?<!从重、)从轻(?!、减轻等)|(?<!从重、从轻、)减轻(?!等情节)")
 _NOT_APPLIED = re.compile(r"未|没有|不予|不得|无")
 # 请求从轻或减轻 (the party's plea) says nothing of what the decision did
 _NOT_DONE = re.compile(_NOT_APPLIED.pattern + r"|请求|申请|要求|希望|恳请")

@@ -95,7 +95,14 @@ _NO_PROOF = re.compile(
     r"受案登记|报案登记|接报|违法犯罪记录|人口信息|未能查明|无法查证|未能查证|未能查实|无法查明"
     # 工作情况说明（监控已覆盖、无被骗报案、未找到被骗人）: a note of what could not be had
     r"|未(?:能)?找到|已被?覆盖|未能取得|无[^，、；）]{0,4}报案"
+    # 违法犯罪及吸毒记录查询; 走访情况说明（已退租，“阿强”身份不明）
+    r"|(?:违法犯罪|吸毒)[^，、；）]{0,4}记录|身份不明|未(?:能)?查获"
 )
+# 询问同步录音录像: the statement itself on tape, no second proof of the act
+_RECORDED_QUESTIONING = re.compile(r"询问|讯问")
+# 尿液检测：甲基苯丙胺、吗啡、氯胺酮均为阴性: a test that found nothing proves no use
+_NEGATIVE = re.compile(r"阴性")
+_POSITIVE = re.compile(r"阳性")
 
 
 def _own_statement(item: EvidenceItem) -> bool:
@@ -103,9 +110,14 @@ def _own_statement(item: EvidenceItem) -> bool:
 
 
 def _proves_nothing(item: EvidenceItem) -> bool:
-    """Evidence of who the party is, or of a report or a search that found nothing."""
-    return _identity_only(item) or (
-        item.type == "书证" and bool(_NO_PROOF.search(f"{item.name}{item.note}"))
+    """Evidence of who the party is, of a report or a search that found nothing, a
+    recording of the questioning itself, or a test whose results were all negative."""
+    text = f"{item.name}{item.note}"
+    return (
+        _identity_only(item)
+        or (item.type == "书证" and bool(_NO_PROOF.search(text)))
+        or (item.type == "视听资料" and bool(_RECORDED_QUESTIONING.search(item.name)))
+        or (bool(_NEGATIVE.search(text)) and not _POSITIVE.search(text))
     )
 
 

@@ -397,30 +397,34 @@ def reading_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 _BLOOD_ALCOHOL = re.compile(r"血液?[^，。；]{0,4}(?:酒精|乙醇)")
 _DRINKING = re.compile(r"饮酒|酒后")
+_ALCOHOL_TEST = re.compile(r"(?:血液?|呼气)[^，。；]{0,4}(?:酒精|乙醇)")
 # 饮酒后驾车 starts at 20mg/100ml of blood (GB 19522); a limit of 80 is 醉酒's, another question
 _DRINKING_LIMIT = 20
 
 
 def blood_below_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """饮酒后驾驶 punished while the file's own blood test is below its limit: a breath test in
-    dispute is settled by the blood test (道路交通安全违法行为处理程序规定第三十五条), so the drinking
-    the penalty rests on is not proven (第四十条)."""
+    """饮酒后驾驶 punished while the file's own test is below its limit: a breath test in
+    dispute is settled by the blood test (道路交通安全违法行为处理程序规定第三十五条), so a blood
+    test below it, or a breath test below it with no blood test above, leaves the drinking
+    the penalty rests on unproven (第四十条)."""
     if not _DRINKING.search(case_narrative(case)):
         return []
-    for i, e in enumerate(case.evidence):
-        for m in e.measurements:
-            if (
-                m.limit
-                and m.limit <= _DRINKING_LIMIT
-                and _BLOOD_ALCOHOL.search(m.item)
-                and m.value < m.limit
-            ):
-                reason = (
-                    f"血液检验{m.item}为{m.value:.10g}{m.unit}，低于{m.limit:.10g}{m.unit}，"
-                    "饮酒后驾驶的事实不能认定，仍据呼气测试等作出处罚，认定的事实与证据矛盾"
-                )
-                evidence = f"evidence[{i}]（{e.name}）{m.item}={m.value:.10g}（限值{m.limit:.10g}）"
-                return [fact_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
+    tests = [
+        (i, e, m)
+        for i, e in enumerate(case.evidence)
+        for m in e.measurements
+        if m.limit and m.limit <= _DRINKING_LIMIT and _ALCOHOL_TEST.search(m.item)
+    ]
+    blood = [t for t in tests if _BLOOD_ALCOHOL.search(t[2].item)]
+    for i, e, m in blood or tests:
+        if m.value < m.limit:
+            kind = "血液检验" if blood else "呼气酒精测试"
+            reason = (
+                f"{kind}{m.item}为{m.value:.10g}{m.unit}，低于{m.limit:.10g}{m.unit}，"
+                "饮酒后驾驶的事实不能认定，仍作出处罚，认定的事实与证据矛盾"
+            )
+            evidence = f"evidence[{i}]（{e.name}）{m.item}={m.value:.10g}（限值{m.limit:.10g}）"
+            return [fact_flag(ReviewPoint.FACTS, reason, ctx, evidence)]
     return []
 
 
