@@ -58,6 +58,7 @@ from assistant.review.checkers import (
     review_outcome,
     seizure,
     seizure_decision,
+    serious_condition,
     stated_finding,
     statement_period,
     subject,
@@ -123,6 +124,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
     ReviewPoint.LAW: combined(
         law.check,
         alternative_kinds.check,
+        serious_condition.check,
         capacity.check,
         penalty_measures.check,
         double_fine.check,

@@ -257,7 +257,7 @@ def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFil
 # 未经复查确认逾期不改正: a denial of the finding that would establish it
 _DENIAL_NEAR = re.compile(
     r"(?:无|没有|不存在|未|不属于?|不构成|并非|非)[^，。；]{0,2}$"
-    r"|(?:未|没有|无)[^，。；]{0,6}(?:确认|认定|查实|证实|证明)$"
+    r"|(?:未|没有|无)[^，。；]{0,6}(?:确认|认定|查实|证实|证明)(?:任何|其他)?$"
     # 案卷未载明此前曾责令改正或当事人拒不改正的情况: the file says it does not record it
     r"|(?:未|没有|无)(?:载明|记载|显示|发现|见)[^，。；]{0,16}$"
 )

@@ -11,7 +11,7 @@ decision's own text (本机关认为…责令当事人自收到决定书之日�
 decision sets answers for an earlier order that left it out. A date written as a date
 (2023-07-31前, 2023年7月31日前) is a period too, and so is an order to do the corrective act
 at once (责令立即拆除摊棚), though not 立即停止…，进行整改, which leaves the correction's period
-open. Only an order whose written text leaves
+open, and so does 立即改正 where the law asks 限期改正. Only an order whose written text leaves
 the period out is flagged: a file silent on it is not.
 """
 
@@ -55,9 +55,10 @@ _KIND_ONLY = re.compile(r"^(?:责令)?(?:限期)?(?:改正|整改)(?:违法行�
 # a content line that names the order's period on its own (改正期限、整改时限)
 _PERIOD_OF_ORDER = re.compile(r"(?:改正|整改)(?:的)?(?:期限|时限)")
 _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
-# an order to do the corrective act itself at once (立即拆除摊棚) sets its time even where the
-# law asks 限期; 立即停止…，进行整改 leaves the correction's period open
-_AT_ONCE_ACT = re.compile(rf"(?:立即|当场|立刻|即时)(?:予以|自行)?{_ACTS}")
+# an order to do a concrete corrective act at once (立即拆除摊棚) sets its time even where the
+# law asks 限期; 立即改正 (the law's own 改正, for which it asks a period) and 立即停止…，进行整改
+# leave the correction's period open
+_AT_ONCE_ACT = re.compile(r"(?:立即|当场|立刻|即时)(?:予以|自行)?(?:拆除|清除|清理|清运|退还|召回)")
 _PERIOD = re.compile(
     r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"

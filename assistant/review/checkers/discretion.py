@@ -13,6 +13,7 @@ from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.addressee_fines import unit_fine
 from assistant.review.case_text import passages
+from assistant.review.checkers import uncorrected_fine
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.checkers.conditional_measure import unconditioned_measures
 from assistant.review.context import ReviewContext
@@ -121,9 +122,11 @@ _PARAGRAPH = re.compile(r"第[一二三四五六七八九十]+款$")
 
 def _heavier_tier_applied(case: CaseFile, ctx: ReviewContext, rule: str) -> bool:
     """The file applies the article's 逾期未改正 tier without finding it (the law point's
-    conditional_measure flag): the fine above the lighter tier is that one defect."""
+    conditional_measure or uncorrected_fine flag): the fine above the lighter tier is that
+    one defect."""
     article = _PARAGRAPH.sub("", rule)
-    return any(m.rule.startswith(article) for m in unconditioned_measures(case, ctx))
+    found = [*unconditioned_measures(case, ctx), *uncorrected_fine.check(case, ctx)]
+    return any(m.rule.startswith(article) for m in found)
 
 
 _DAILY = re.compile(r"按日连续处罚")

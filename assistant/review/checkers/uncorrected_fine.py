@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile, Document
+from assistant.discretion.penalty_amounts import resolve_yuan
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -20,11 +21,19 @@ from assistant.review.higher_law import ordered_first_higher
 from assistant.review.sanction_versions import misnumbered
 from assistant.review.statutory_fine import (
     established_circumstances,
+    fine_bases,
+    is_general_law,
     paragraph_text,
     penalty_provisions,
     range_rule,
 )
-from assistant.review.statutory_range import REQUIREMENTS, SERIOUS, UNCORRECTED, fine_clauses
+from assistant.review.statutory_range import (
+    REQUIREMENTS,
+    SERIOUS,
+    UNCORRECTED,
+    FineClause,
+    fine_clauses,
+)
 from corpus.citation_resolver import ResolvedCitation
 from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
@@ -155,6 +164,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # 逾期不改正的，处…；情节严重的，处… (药品管理法第一百二十六条): without 情节严重 on
     # record, only the 逾期不改正 clause could apply, and it needs the order first.
     allowed = {UNCORRECTED} if SERIOUS in established else {UNCORRECTED, SERIOUS}
+    cited = [c for c in penalty_provisions(case, ctx) if not is_general_law(c)]
     for citation in penalty_provisions(case, ctx):
         if misnumbered(case, ctx, citation):
             continue  # another conduct's 罚则 in the act-date text: the 第三十七条 finding
@@ -171,6 +181,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         elif any(c.requires not in allowed for c in clauses) or not any(
             c.requires == UNCORRECTED for c in clauses
         ):
+            if len(cited) == 1 and _beyond_base_tier(clauses, case):
+                flags.append(_graver_tier_flag(citation, why, case))
             continue
         flags.append(
             Flag(
@@ -185,6 +197,31 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             )
         )
     return flags
+
+
+def _beyond_base_tier(clauses: list[FineClause], case: CaseFile) -> bool:
+    """The fine (the only 罚则 cited: several items' fines may add up) is above every clause
+    the article gives without an order (动物防疫法第九十二条:
+    责令限期改正，可以处一千元以下罚款) and within its 逾期不改正 clause (一千元以上五千元以下):
+    the decision applied the tier whose condition never arose."""
+    amount, amounts = case.penalty.amount or 0, fine_bases(case)
+    base = [resolve_yuan(c.fine, amounts)[1] for c in clauses if c.requires is None]
+    graver = [resolve_yuan(c.fine, amounts) for c in clauses if c.requires == UNCORRECTED]
+    if not base or None in base or amount <= max(base):
+        return False
+    return any(high is not None and (low or 0) <= amount <= high for low, high in graver)
+
+
+def _graver_tier_flag(citation: ResolvedCitation, why: str, case: CaseFile) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档，"
+        f"{why}，该档的法定前提不具备，适用法律错误",
+        rule=range_rule(citation, in_paragraph=True),
+        also_cites=[citation.citation] if citation.item is not None else [],
+        evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
+    )
 
 
 def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case: CaseFile) -> Flag:
