@@ -74,7 +74,7 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     ),
     "自然资源": ("自然资源", "国土资源", "土地行政主管", "土地主管"),
     "消防救援": ("消防救援",),
-    "水行政": ("水行政", "水利", "水务"),
+    "水行政": ("水行政", "水利", "水务", "流域管理"),
     "农业农村": ("农业农村", "农业行政", "农业主管", "渔业主管", "渔业行政"),
     "林业": ("林业",),
     "邮政管理": ("邮政管理",),
@@ -89,6 +89,9 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "气象": ("气象主管", "气象局"),
     "海事": ("海事管理", "海事局"),
     "工业和信息化": ("经济综合主管", "工业和信息化", "经济和信息化", "工信局", "经信局"),
+    # 环境卫生主管部门 (固体废物污染环境防治法第一百一十一条, read as 环卫): in 广东 the 城市管理
+    # (和综合执法) 局, which carries neither word
+    "市容环境卫生": ("环卫", "城市管理", "城管", "综合执法"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -104,12 +107,14 @@ _ONE_NAME = (
     ("人力资源和社会保障", "人力资源社会保障"),
 )
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
-_ASSIGNER = re.compile(r"由([^，。；]{2,80}?)，?(?:依法|责令|给予|处|没收|吊销|予以)")
+_ASSIGNER = re.compile(r"由([^，。；]{2,80}?)，?(?:依法|责令|给予|处(?![理置分])|没收|吊销|予以)")
 # 由邮政管理部门依照《中华人民共和国邮政法》的规定予以处罚: the department, not the law it applies
 _APPLYING = re.compile(r"(?:依照|按照|根据).*$")
 
 
-_ADDED_DETENTION = re.compile(r"(?:并|并且|还)(?:可以)?$")
+# …十年内直至终身禁止从事药品生产经营活动，(并可以)由公安机关处…拘留 (疫苗管理法第八十一条): the
+# police named for the detention of persons alone, after the 罚则's own measures
+_ADDED_DETENTION = re.compile(r"(?:(?:并|并且|还)(?:可以)?|[^，。；]*[，,])$")
 
 
 def _assigners(text: str) -> list[str]:
@@ -122,7 +127,10 @@ def _assigners(text: str) -> list[str]:
             continue
         # …终身禁止从事药品生产经营活动，并可以由公安机关处…拘留 (药品管理法第一百一十八条): the
         # police added for the detention alone, after the 罚则's own penalties
-        if _ADDED_DETENTION.search(text[: m.start()]) and "拘留" in text[m.end() : m.end() + 30]:
+        added = _ADDED_DETENTION.search(text[: m.start()]) and (
+            found or "并" in text[m.start() - 3 : m.start()]
+        )
+        if added and "拘留" in text[m.end() : m.end() + 30]:
             continue
         found.append(_APPLYING.sub("", m.group(1)))
     return found
@@ -133,7 +141,11 @@ def _assigners(text: str) -> list[str]:
 _REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的|违反其他法律、?(?:行政)?法规的")
 # After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
 # 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
-_ALSO_HOLDS: dict[str, frozenset[str]] = {"自然资源": frozenset({"林业"})}
+_ALSO_HOLDS: dict[str, frozenset[str]] = {
+    "自然资源": frozenset({"林业"}),
+    # a county 住房和城乡建设局 may hold 环境卫生 where no 城市管理局 is set up
+    "住房城乡建设": frozenset({"市容环境卫生"}),
+}
 # A 罚则 naming several departments "按照各自职权" gives each item to the department whose
 # duty it breaches; where the item does not name it, the law assigns the duty elsewhere.
 _SHARED = "各自职权"
@@ -754,16 +766,23 @@ def _law_names_township(case: CaseFile, ctx: ReviewContext) -> bool:
 
 # 由设区的市级或者直辖市的区人民政府司法行政部门给予警告… (律师法第四十七条至第五十条): a 罚则
 # that names no organ below the 设区的市 leaves a county's organ without the power
-_CITY_LEVEL = re.compile(r"设区的市")
+_PROVINCE_LEVEL = re.compile(r"省级|省、自治区、直辖市|国务院")
+_CITY_LEVEL = re.compile(rf"设区的市|{_PROVINCE_LEVEL.pattern}")
+# 广东省药品监督管理局 / 国家…局: an organ of the province or the state, named without a city
+_PROVINCIAL_ORGAN = re.compile(r"^(?:国家|国务院|中华人民共和国|[^市县区]{2,3}省[^市县区]*$)")
 _COUNTY_LEVEL = re.compile(r"县级|县、|县（市、区）|县人民政府")
+# 省、自治区、直辖市或者设区的市人民政府司法行政部门 (公证法第四十一条): a city organ holds it too
+_LOCAL_LEVEL = re.compile(rf"设区的市|市级|{_COUNTY_LEVEL.pattern}")
 
 
 def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """A county-level organ punishing under a 罚则 that gives the power to the 设区的市 level
-    (or above) only."""
+    """An organ below the level the 罚则 gives the power to: a county organ where it names the
+    设区的市 (or a higher) level only, a city or county organ where it names the province
+    (疫苗管理法第八十一条, 医师法第五十八条: 省级以上人民政府…主管部门)."""
     acting = case.agency.acts_in_name_of or case.agency.name
-    if not imposes_penalty(case) or not county_level(acting):
+    if not imposes_penalty(case) or _PROVINCIAL_ORGAN.search(acting):
         return []
+    county = county_level(acting)
     for cited in penalty_provisions(case, ctx):
         if is_general_law(cited):
             continue
@@ -771,17 +790,18 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # beside it (生猪屠宰管理条例第三十三条: 农业农村主管部门…；由设区的市级人民政府吊销)
         # reserves only that measure, which deciding_organ judges
         named = _assigners(paragraph_text(cited, ctx, case))
-        if named and all(_CITY_LEVEL.search(a) and not _COUNTY_LEVEL.search(a) for a in named):
+        above, below = (_CITY_LEVEL, _COUNTY_LEVEL) if county else (_PROVINCE_LEVEL, _LOCAL_LEVEL)
+        if named and all(above.search(a) and not below.search(a) for a in named):
             organ = named[0]
             return [
                 _flag(
                     Severity.MUST_FIX,
-                    f"{cited.citation}规定由{organ}实施处罚，{acting}是县级机关，无此职权",
+                    f"{cited.citation}规定由{organ}实施处罚，{acting}是{'县级' if county else '设区的市级'}机关，无此职权",
                     range_rule(cited, in_paragraph=True),
                     f"agency.name={acting}；{cited.citation}：“由{organ}…”",
                 )
             ]
-        if (flag := _city_reserved_kind(case, cited, acting)) is not None:
+        if county and (flag := _city_reserved_kind(case, cited, acting)) is not None:
             return [flag]
     return []
 

@@ -91,7 +91,8 @@ _NO_SITE_RECORD = re.compile(
 
 
 # 经检测、经抽样检验、经监测: the finding is a laboratory's or an instrument's result
-_TESTED = re.compile(r"经(?:抽样|抽检|委托|送检|现场)?(?:检测|检验|监测|化验|鉴定)")
+# 经检验 found by a test; 未经检验 (钢瓶超过定期检验周期未经检验) is the conduct, no test made
+_TESTED = re.compile(r"(?<![未不没])经(?:抽样|抽检|委托|送检|现场)?(?:检测|检验|监测|化验|鉴定)")
 # 实测载质量15200kg…超载52%: a load found by weighing, whose weighing record is the evidence
 _WEIGHED = re.compile(r"实测[^，。；]{0,4}(?:质量|重量)|称重|过磅|称量|计重")
 _OVERLOADED = re.compile(r"超载|超限|超(?:过|出)核定(?:载)?(?:质量|重量)")

@@ -28,6 +28,8 @@ _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[)）](.+)$")
 # that denies the conduct
 _DENIED = re.compile(
     r"未发现|未见|未显示|未证明|未查明|不能证明|不属于|非以|并非|不具有|没有|不存在|排除|无证据"
+    # 当事人无骗取医保基金的故意 / 无骗取故意
+    r"|无[^，。；]{0,10}(?:故意|目的|意图)"
 )
 # how case files tell an item's verb without using it: 录入未实际提供的推拿项目 is 虚构…项目
 _TOLD_AS = {"虚构": ("未实际提供", "未实际发生", "未实际实施", "虚记", "虚增", "凭空")}
