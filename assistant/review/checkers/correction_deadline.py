@@ -38,9 +38,7 @@ _CORRECTIVE = re.compile(
     rf"|责令(?:立即)?停止[^；;。：:]{{0,20}}?[，,、](?:并)?[^，,；;。：:]{{0,16}}?{_ACTS}"
 )
 # "未写期限" and the like say a period is missing, not that one is set
-_NO_PERIOD = re.compile(
-    r"(?:未|没有|无|不)(?:写明?|载明|注明|明确|规定|设定|设置)?(?:改正|整改)?期限"
-)
+_NO_PERIOD = re.compile(rf"(?:未|没有|无|不)(?:写明?|载明|注明|明确|规定|设定|设置)?{_ACTS}?期限")
 # 拒不改正/逾期不改正 in the cited 款 itself: the heavier measure beside the fine turns on a
 # refusal, which only a period the order sets lets anyone judge. A refusal another 款 answers
 # with enforcement (消防法第六十条第三款: 强制执行) sets no penalty on it.
@@ -59,8 +57,9 @@ _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 # law asks 限期; 立即改正 (the law's own 改正, for which it asks a period) and 立即停止…，进行整改
 # leave the correction's period open
 _AT_ONCE_ACT = re.compile(r"(?:立即|当场|立刻|即时)(?:予以|自行)?(?:拆除|清除|清理|清运|退还|召回)")
+# 超过批准期限的临时展厅: the permit's period, not the order's
 _PERIOD = re.compile(
-    r"期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
+    r"(?<!批准)(?<!有效)(?<!许可)(?<!使用)期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
 # the papers an agency writes to itself (审核、审批、讨论、报告): a bracket in their title names

@@ -74,7 +74,9 @@ _REMINDER_DAYS = re.compile(
     r"([0-9]+|[一二两三四五六七八九十]+)日内(?:自行)?(?:履行|拆除|缴纳|改正)"
 )
 # 逾期不缴纳的，将申请人民法院强制执行 — a warning in the decision, not an application.
-_CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时|否则|有权")
+# …将依法强制拆除 / 责成本局依法组织强制拆除 (城乡规划法第六十八条): a step threatened or ordered,
+# not one taken
+_CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时|否则|有权|责成|报请")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -254,8 +256,8 @@ def _before_reminder_period(
 # 作出强制拆除决定，载明于2023年10月4日8时30分起实施强制拆除: the day set for the execution,
 # not the day the decision setting it was made
 _SET_FOR = re.compile(
-    r"(?:载明|定于|拟于|决定于|计划于|确定于)[^，。；\d]{0,4}?(\d{4})年(\d{1,2})月(\d{1,2})日"
-    r"[^。；]{0,12}?实施"
+    r"(?:载明|定于|拟于|决定于|计划于|确定于)[^，。；\d]{0,4}?(\d{4})(?:年|-)(\d{1,2})(?:月|-)(\d{1,2})日?"
+    r"[^。；]{0,12}?(?:实施|组织(?:强制)?拆除)"
 )
 
 

@@ -531,9 +531,11 @@ def _grounds_release(case: CaseFile, item: EvidenceItem, decided: date) -> bool:
 
 
 # the party's performance of the decision (罚款缴纳情况, 履行情况): a fact that arises only after it
-_PERFORMANCE = re.compile(r"缴纳|缴款|缴费|履行|到账|执行情况")
-# a step enforcing the decision (催告, 加处罚款, 申请法院强制执行, 强制执行决定)
-_ENFORCING = re.compile(r"催告|加处罚款|强制执行|代履行")
+# whether the party performed (缴纳, 复查仍未拆除) or sought review (复议、诉讼情况查询), and the
+# government's order to demolish (城乡规划法第六十八条: 责成): what an enforcement rests on
+_PERFORMANCE = re.compile(r"缴纳|缴款|缴费|履行|到账|执行情况|复查|未拆除|复议|诉讼情况|责成")
+# a step enforcing the decision (催告, 加处罚款, 申请法院强制执行, 强制执行决定, 强制拆除决定)
+_ENFORCING = re.compile(r"催告|加处罚款|强制执行|代履行|强制拆除|强制清除")
 
 
 def _grounds_enforcement(case: CaseFile, item: EvidenceItem) -> bool:
