@@ -48,7 +48,7 @@ def quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             if measure in m.item and m.unit and m.unit in name
         ]
         if not same:
-            same = _surveyed(case, name, measure)
+            same = _surveyed(case, name, measure) or _survey_text(case, name, measure)
         label = name.removeprefix("认定")
         flags += _decided_beyond(ctx, f"facts.quantities.{name}", label, decided, same, "")
     return flags
@@ -74,6 +74,27 @@ def _surveyed(case: CaseFile, name: str, measure: str) -> list[tuple[str, float]
         and measure in other
         and unit.group(0) in other
         and not _DECIDED_FIGURE.search(other)
+    ]
+
+
+# 现场勘验笔录（附伐桩检尺记录表86株，计算立木蓄积6.80立方米）: a survey that states the figure
+_SURVEY_PAPER = re.compile(r"勘验|勘测|测绘|测量|实测|丈量|检尺")
+_RATE_NAME = re.compile(r"元|每|/")
+
+
+def _survey_text(case: CaseFile, name: str, measure: str) -> list[tuple[str, float]]:
+    """The figure a survey in the evidence writes for the measure, in the decided unit."""
+    unit = _QUANTITY_UNIT.search(name)
+    if unit is None or _RATE_NAME.search(name):
+        return []  # 单位造价（元每平方米）: a price per unit, no measured quantity
+    figure = re.compile(
+        rf"{measure}[^，。；、0-9]{{0,6}}?(?:为|是|共|合计)?([0-9]+(?:\.[0-9]+)?)\s*{unit.group(0)}"
+    )
+    return [
+        (f"evidence[{i}]（{e.name}）", float(v))
+        for i, e in enumerate(case.evidence)
+        if _SURVEY_PAPER.search(f"{e.type}{e.name}")
+        for v in figure.findall(plain_figures(f"{e.name}{e.note}"))
     ]
 
 

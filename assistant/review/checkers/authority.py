@@ -37,6 +37,7 @@ from assistant.review.statutory_fine import (
 )
 from assistant.review.territory import Placement, county_level, placement
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
+from corpus.law_names import short_name
 from corpus.numerals import article_label
 
 RETURNED = "《广东省重大行政执法决定法制审核办法》第十九条第（二）项"
@@ -752,6 +753,25 @@ def township_without_handover(case: CaseFile, ctx: ReviewContext) -> bool:
     return not _handed_down(case, ctx) and not _law_names_township(case, ctx)
 
 
+# 目录列城乡规划、市容环境卫生…，未列物业管理条例事项: the handover the file holds leaves the matter out
+_HANDOVER_PAPER = re.compile(r"目录|清单|交由|赋权|下放")
+_LEFT_OUT = re.compile(r"(?:未列|不含|不包括|未包括|没有列入|未列入|未纳入)([^，。；]{2,20})")
+
+
+def _handover_excludes(case: CaseFile, ctx: ReviewContext) -> str | None:
+    """A 乡镇/街道's 第二十四条 directory on file that says it leaves out the cited 罚则's law."""
+    if not _BELOW_COUNTY.search(case.agency.acts_in_name_of or case.agency.name):
+        return None
+    laws = {short_name(c.title) for c in penalty_provisions(case, ctx) if not is_general_law(c)}
+    for item in case.evidence:
+        if not _HANDOVER_PAPER.search(item.name):
+            continue
+        for left in _LEFT_OUT.finditer(item.note or ""):
+            if any(law.removesuffix("条例").removesuffix("法") in left.group(1) for law in laws):
+                return left.group(0)
+    return None
+
+
 # 由乡、镇人民政府责令停止建设 (城乡规划法第六十五条), 由街道办事处…: the 罚则 itself names the
 # township organ as the one that decides.
 _TOWNSHIP_DECIDES = re.compile(r"由[^。；，]{0,12}(?:[乡镇]人民政府|街道办事处)")
@@ -837,6 +857,18 @@ def _city_reserved_kind(case: CaseFile, cited: ResolvedCitation, acting: str) ->
 def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第二十三条: 县级以上 agencies punish; a 乡镇/街道 only on a 第二十四条 decision."""
     agency = case.agency
+    excluded = _handover_excludes(case, ctx)
+    if excluded is not None:
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                f"{agency.name}依{ctx.penalty_law('第二十四条')}交由的事项目录不含本案事项"
+                f"（“{excluded}”），无权实施本案行政处罚",
+                ctx.penalty_law("第二十四条第一款"),
+                f"agency.name={agency.name}；{excluded}",
+                also_cites=[ctx.penalty_law("第二十三条")],
+            )
+        ]
     if not township_without_handover(case, ctx):
         return []
     return [
