@@ -163,8 +163,9 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     if threshold.narrative is not None:
         written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
         for found in threshold.narrative.finditer(written):
-            if BELOW.search(written[found.start() : found.start(1)]):
-                continue  # the number is the bound the fact stays under
+            between = written[found.start() : found.start(1)]
+            if BELOW.search(between) or _THE_LINE.search(between):
+                continue  # the number is the bound the fact stays under, or the line itself
             if DENIAL.search(re.split(r"[，,。；]", written[: found.start()])[-1]):
                 continue  # 不属于被行政处罚两次以后…: the count the fact is denied to reach
             name = f"案情叙述“{found.group(0)}”"
@@ -172,6 +173,8 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     return _prevailing(threshold, values)
 
 
+# 未达非法占用农用地罪立案追诉标准（永久基本农田5亩）: the file quoting the line, not a fact
+_THE_LINE = re.compile(r"追诉标准|立案标准|入罪标准|定罪标准|门槛")
 _TOTAL = re.compile(r"合计|共计|总计|累计|总额|总")
 _SHARE = re.compile(r"其中|含|包括")
 _ADDITIVE_UNITS = frozenset({"元", "册", "千克", "吨", "支", "立方米", "亩", "份"})

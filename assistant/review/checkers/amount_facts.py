@@ -45,7 +45,8 @@ def quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             (f"evidence[{i}]（{e.name}）{m.item}", m.value)
             for i, e in enumerate(case.evidence)
             for m in e.measurements
-            if measure in m.item and m.unit and m.unit in name
+            # 其中旱地面积 is a share of the total beside it, not a second part to add
+            if measure in m.item and m.unit and m.unit in name and not m.item.startswith("其中")
         ]
         if not same:
             same = _surveyed(case, name, measure) or _survey_text(case, name, measure)
