@@ -123,6 +123,10 @@ def _deadline_pending(case: CaseFile, told: list[str]) -> str | None:
     return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
 
 
+# the order inferred missing from complete lists that record none (not the file saying so)
+NOTHING_ON_FILE = "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
+
+
 def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     """Why a fine kept for 逾期未改正 is not yet due, in the file's words, or None."""
     if UNCORRECTED in established and any(_ORDER_TRACE.search(t) for t in _order_texts(case)):
@@ -134,7 +138,7 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     if said is not None:
         return f"案卷未见此前责令改正（“{_NO_PRIOR_ORDER.search(said).group(0)}”）"
     if _no_order_on_file(case):
-        return "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
+        return NOTHING_ON_FILE
     pending = _deadline_pending(case, told)
     if pending is not None:
         return pending
@@ -181,7 +185,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         elif any(c.requires not in allowed for c in clauses) or not any(
             c.requires == UNCORRECTED for c in clauses
         ):
-            if len(cited) == 1 and _beyond_base_tier(clauses, case):
+            # a fine above the lighter tier in a file merely silent on the order is the
+            # discretion point's excess; one the file says had no order first is this finding
+            if why != NOTHING_ON_FILE and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 flags.append(_graver_tier_flag(citation, why, case))
             continue
         flags.append(
