@@ -123,8 +123,11 @@ def _deadline_pending(case: CaseFile, told: list[str]) -> str | None:
     return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
 
 
-# the order inferred missing from complete lists that record none (not the file saying so)
-NOTHING_ON_FILE = "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
+def _said_no_prior_order(case: CaseFile) -> str | None:
+    """The file says itself that no order to correct came first (未向当事人下达责令限期改正)."""
+    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    said = next((m.group(0) for t in told if (m := _NO_PRIOR_ORDER.search(t))), None)
+    return None if said is None else f"案卷未见此前责令改正（“{said}”）"
 
 
 def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
@@ -134,11 +137,11 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     if UNCORRECTED in established:
         return "案卷所称“逾期”是法定办理期限，未见此前责令限期改正"
     told = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    said = next((t for t in told if _NO_PRIOR_ORDER.search(t)), None)
+    said = _said_no_prior_order(case)
     if said is not None:
-        return f"案卷未见此前责令改正（“{_NO_PRIOR_ORDER.search(said).group(0)}”）"
+        return said
     if _no_order_on_file(case):
-        return NOTHING_ON_FILE
+        return "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
     pending = _deadline_pending(case, told)
     if pending is not None:
         return pending
@@ -185,9 +188,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         elif any(c.requires not in allowed for c in clauses) or not any(
             c.requires == UNCORRECTED for c in clauses
         ):
-            # a fine above the lighter tier in a file merely silent on the order is the
-            # discretion point's excess; one the file says had no order first is this finding
-            if why != NOTHING_ON_FILE and len(cited) == 1 and _beyond_base_tier(clauses, case):
+            # a fine above the lighter tier is the discretion point's excess where an order
+            # came first (and was met) or the file is silent on it; where the file says no
+            # order came first, the tier applied had no ground: this finding
+            said = _said_no_prior_order(case)
+            if said is not None and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 flags.append(_graver_tier_flag(citation, why, case))
             continue
         flags.append(
