@@ -18,6 +18,7 @@ from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.payment_period import STATUTORY_DAYS, shorter_periods
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
 from assistant.review.public_order import DECISION_LIST, SpecialRule, special_rule
+from assistant.review.statutory_fine import penalty_provisions
 from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
 
@@ -182,7 +183,42 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decision = _decision_document(case, catalogue.get("决定"))
     if decision is not None:
         flags += _decision_contents(case, ctx, decision, summary)
+        flags += _daily_period(case, ctx, decision)
     return flags
+
+
+# 按日连续处罚 (环境保护法第五十九条): the decision states the days it counts (办法第十六条第二款
+# 第（三）项: 按日连续处罚的起止时间和依据), on which the whole fine is a multiple
+DAILY_DECISION_LIST = "《环境保护主管部门实施按日连续处罚办法》第十六条第二款"
+_DAILY_ITEM = re.compile(r"按日连续处罚|初次检查")
+_DAILY_PERIOD = re.compile(
+    r"起止|起算|计罚日数|日数|天数|期间|\d{1,2}月\d{1,2}日至|-\d{2}至|至\d{4}"
+)
+
+
+def _daily_period(case: CaseFile, ctx: ReviewContext, decision: Document) -> list[Flag]:
+    """A 按日连续处罚 decision whose listed contents name no period of days counted: must be
+    corrected where the contents follow the 办法's list, a question where they are 第五十九条's."""
+    if not decision.contents or not any(
+        "按日连续处罚" in c.text for c in penalty_provisions(case, ctx)
+    ):
+        return []
+    if any(_DAILY_PERIOD.search(line) for line in decision.contents):
+        return []
+    rule = ctx.resolved(DAILY_DECISION_LIST, decision.date or case.act_date)
+    if not rule or "起止时间" not in rule[0].text:
+        return []
+    # contents listed by the 办法's own items (按照按日连续处罚规则决定的罚款数额) that leave this one
+    # out omit it; contents in 第五十九条's general words may state it in the body
+    follows = any(_DAILY_ITEM.search(line) for line in decision.contents)
+    return [
+        _flag(
+            Severity.MUST_FIX if follows else Severity.CHECK,
+            f"{decision.type}未载明按日连续处罚的起止时间，罚款按日数计算的依据无从核对",
+            rule[0].citation,
+            f"{decision.type}（{decision.date}）：{'；'.join(decision.contents)}",
+        )
+    ]
 
 
 def _never_opened(case: CaseFile, ctx: ReviewContext, summary: bool) -> list[Flag]:
