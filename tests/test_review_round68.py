@@ -127,3 +127,34 @@ def test_unstated_demolition_period_and_surveyed_volume(ctx: ReviewContext) -> N
 def test_clean_files_of_fresh52_stay_clean(ctx: ReviewContext) -> None:
     assert not set_findings(F52, "rf52d_01_*.yaml", ctx)
     assert not rules_of(set_findings(F52, "rf52b_02_*.yaml", ctx), "evidence")
+
+
+F53 = "review_fresh53"
+
+
+def test_fine_over_the_tier_after_an_order_met_stays_discretion(ctx: ReviewContext) -> None:
+    found = set_findings("review_fresh24", "rf24a_10_*.yaml", ctx)
+    assert "《中华人民共和国安全生产法》第九十九条" in rules_of(found, "discretion")
+    assert not any("第九十九条" in rule for rule in rules_of(found, "law"))
+
+
+def test_quoted_criminal_line_and_area_shares(ctx: ReviewContext) -> None:
+    assert not set_findings(F53, "rf53b_01_*.yaml", ctx)
+    assert FACTS in rules_of(set_findings(F53, "rf53b_09_*.yaml", ctx), "facts")
+
+
+def test_copied_books_counted_in_volumes(ctx: ReviewContext) -> None:
+    found = set_findings(F53, "rf53a_06_*.yaml", ctx)
+    assert rules_of(found, "transfer")
+
+
+def test_daily_penalty_decision_states_its_days(core_ctx: ReviewContext) -> None:
+    """The 按日连续处罚办法 is in the shipped core corpus, not in ../shared."""
+    ctx = core_ctx
+    rule = "《环境保护主管部门实施按日连续处罚办法》第十六条第二款"
+    assert rule in rules_of(set_findings(F52, "rf52a_08_*.yaml", ctx), "documents")
+    data = set_file_data(F52, "rf52a_08_*.yaml")
+    for paper in data["documents"]:
+        if "按日连续处罚" in paper["type"]:
+            paper["contents"].append("按日连续处罚的起止时间（2021-10-27至2021-11-02）和依据")
+    assert rule not in rules_of(variant_findings(data, ctx), "documents")
