@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from assistant.case_file import CaseFile, read_case_data
@@ -188,3 +189,11 @@ def rules_of(found: set[tuple[str, str]], point: str) -> set[str]:
 def variant_flags(data: dict, ctx: ReviewContext) -> list[Flag]:
     """Every flag (any severity) the engine gives a variant given as raw data."""
     return review(CaseFile.model_validate(data), ctx).flags
+
+
+def reworded(data: dict, *pairs: tuple[str, str]) -> dict:
+    """A variant of raw case data with words replaced everywhere (names, notes, contents)."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return json.loads(text)

@@ -14,10 +14,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from review_fixtures import rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import reworded, rules_of, set_file_data, set_findings, variant_findings
 
 from assistant.review.context import ReviewContext
 
@@ -32,18 +30,9 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _reworded(data: dict, *pairs: tuple[str, str]) -> dict:
-    text = json.dumps(data, ensure_ascii=False, default=str)
-    for old, new in pairs:
-        text = text.replace(old, new)
-    return json.loads(text)
-
-
 def test_cleanup_order_needs_its_period(ctx: ReviewContext) -> None:
     assert DEADLINE in rules_of(set_findings(F50, "rf50b_10_*.yaml", ctx), "documents")
-    data = _reworded(
-        set_file_data(F50, "rf50b_10_*.yaml"), ("责令清理所倾倒", "责令立即清理所倾倒")
-    )
+    data = reworded(set_file_data(F50, "rf50b_10_*.yaml"), ("责令清理所倾倒", "责令立即清理所倾倒"))
     assert DEADLINE not in rules_of(variant_findings(data, ctx), "documents")
 
 
@@ -55,7 +44,7 @@ def test_stop_at_once_leaves_the_correction_open(ctx: ReviewContext) -> None:
 def test_bought_forged_certificate_goes_to_police(ctx: ReviewContext) -> None:
     found = set_findings(F50, "rf50c_07_*.yaml", ctx)
     assert "《中华人民共和国刑法》第二百八十条" in rules_of(found, "transfer")
-    data = _reworded(
+    data = reworded(
         set_file_data(F50, "rf50c_07_*.yaml"),
         ("购买", "取得"),
         ("买卖", "持有"),
@@ -65,7 +54,7 @@ def test_bought_forged_certificate_goes_to_police(ctx: ReviewContext) -> None:
 
 def test_new_law_fines_only_serious_cases(ctx: ReviewContext) -> None:
     assert LATER_LAW in rules_of(set_findings(F50, "rf50d_04_*.yaml", ctx), "law")
-    data = _reworded(set_file_data(F50, "rf50d_04_*.yaml"), ("情节较轻", "情节一般"))
+    data = reworded(set_file_data(F50, "rf50d_04_*.yaml"), ("情节较轻", "情节一般"))
     assert LATER_LAW not in rules_of(variant_findings(data, ctx), "law")
 
 
@@ -78,7 +67,7 @@ def test_old_item_number_of_statistics_law(ctx: ReviewContext) -> None:
 def test_price_penalty_tells_review_first(ctx: ReviewContext) -> None:
     rule = "《中华人民共和国行政复议法》第二十三条第二款"
     assert rule in rules_of(set_findings(F49, "rf49b_09_*.yaml", ctx), "documents")
-    data = _reworded(
+    data = reworded(
         set_file_data(F49, "rf49b_09_*.yaml"),
         (
             "也可以在六个月内直接向人民法院提起行政诉讼",
@@ -90,7 +79,7 @@ def test_price_penalty_tells_review_first(ctx: ReviewContext) -> None:
 
 def test_income_found_below_the_tier_the_evidence_reaches(ctx: ReviewContext) -> None:
     assert FACTS in rules_of(set_findings(F48, "rf48b_11_*.yaml", ctx), "facts")
-    data = _reworded(set_file_data(F48, "rf48b_11_*.yaml"), ("168000元", "86000元"))
+    data = reworded(set_file_data(F48, "rf48b_11_*.yaml"), ("168000元", "86000元"))
     assert FACTS not in rules_of(variant_findings(data, ctx), "facts")
 
 

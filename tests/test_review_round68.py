@@ -20,10 +20,8 @@ this round, by 6056b9e and 5a66f85):
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from review_fixtures import rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import reworded, rules_of, set_file_data, set_findings, variant_findings
 
 from assistant.review.context import ReviewContext
 
@@ -36,18 +34,11 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
     return national_ctx
 
 
-def _reworded(data: dict, *pairs: tuple[str, str]) -> dict:
-    text = json.dumps(data, ensure_ascii=False, default=str)
-    for old, new in pairs:
-        text = text.replace(old, new)
-    return json.loads(text)
-
-
 def test_gambling_detention_and_fine_and_the_property_list(ctx: ReviewContext) -> None:
     found = set_findings(F51, "rf51d_11_*.yaml", ctx)
     assert "《中华人民共和国治安管理处罚法》第七十条" in rules_of(found, "law")
     assert "《公安机关办理行政案件程序规定》第一百七十五条第二款" in rules_of(found, "documents")
-    serious = _reworded(set_file_data(F51, "rf51d_11_*.yaml"), ("不属情节严重", "属情节严重"))
+    serious = reworded(set_file_data(F51, "rf51d_11_*.yaml"), ("不属情节严重", "属情节严重"))
     assert not rules_of(variant_findings(serious, ctx), "law")
 
 
@@ -68,7 +59,7 @@ def test_breath_below_the_drinking_line(ctx: ReviewContext) -> None:
 def test_confession_beside_a_negative_test(ctx: ReviewContext) -> None:
     found = set_findings(F51, "rf51d_07_*.yaml", ctx)
     assert "《中华人民共和国治安管理处罚法》第九十三条" in rules_of(found, "evidence")
-    data = _reworded(set_file_data(F51, "rf51d_07_*.yaml"), ("均为阴性", "甲基苯丙胺阳性"))
+    data = reworded(set_file_data(F51, "rf51d_07_*.yaml"), ("均为阴性", "甲基苯丙胺阳性"))
     assert not rules_of(variant_findings(data, ctx), "evidence")
 
 

@@ -58,10 +58,12 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         needed = _unmet(new, case, ctx)
         if needed is not None and _unmet(old, case, ctx) is None:
-            flags.append(_unfined_flag(ctx, old, new, needed, fine))
+            lighter = f"仅对{needed}的处以罚款，案卷认定本案情节较轻，新规定处罚较轻"
+            flags.append(_flag(ctx, old, new, lighter, fine))
             continue
         if _lighter(old_bounds, new_bounds) and new_bounds.high < fine:
-            flags.append(_flag(ctx, old, new, new_bounds, fine))
+            lighter = f"处罚较轻（{new_bounds.wording}，最高{new_bounds.high:.10g}元）"
+            flags.append(_flag(ctx, old, new, lighter, fine))
     return flags
 
 
@@ -130,37 +132,16 @@ def _lighter(old: StatutoryBounds, new: StatutoryBounds) -> bool:
 
 
 def _flag(
-    ctx: ReviewContext,
-    old: ResolvedCitation,
-    new: ResolvedCitation,
-    bounds: StatutoryBounds,
-    fine: float,
+    ctx: ReviewContext, old: ResolvedCitation, new: ResolvedCitation, lighter: str, fine: float
 ) -> Flag:
+    """第三十七条: ``lighter`` says how the new 罚则 punishes less (its range, or no fine)."""
     return Flag(
         point=ReviewPoint.LAW,
         severity=Severity.MUST_FIX,
         reason=(
             f"{old.citation}在违法行为发生后修改，{new.version}起施行的新规定"
             + ("" if new.article == old.article else f"（{new.citation}）")
-            + "处罚较轻"
-            f"（{bounds.wording}，最高{bounds.high:.10g}元），作出决定时应当适用新的规定，"
-            f"决定仍按{old.version}起施行的旧规定罚款{fine:.10g}元"
-        ),
-        rule=ctx.penalty_law("第三十七条"),
-        evidence=f"penalty.amount：{fine:.10g}；新条文：{new.article_text[:80]}",
-    )
-
-
-def _unfined_flag(
-    ctx: ReviewContext, old: ResolvedCitation, new: ResolvedCitation, needed: str, fine: float
-) -> Flag:
-    return Flag(
-        point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
-        reason=(
-            f"{old.citation}在违法行为发生后修改，{new.version}起施行的新规定"
-            + ("" if new.article == old.article else f"（{new.citation}）")
-            + f"仅对{needed}的处以罚款，案卷认定本案情节较轻，新规定处罚较轻，作出决定时应当适用新的规定，"
+            + f"{lighter}，作出决定时应当适用新的规定，"
             f"决定仍按{old.version}起施行的旧规定罚款{fine:.10g}元"
         ),
         rule=ctx.penalty_law("第三十七条"),

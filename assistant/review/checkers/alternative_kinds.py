@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.checkers.detention_range import found_tiers, tier_sentences
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.mitigation import affirmed
 from assistant.review.public_order import PUBLIC_ORDER_LAW
 from assistant.review.statutory_fine import paragraph_text, penalty_provisions
 
 _EITHER = re.compile(r"拘留或者[^，；。]*罚款|罚款或者[^，；。]*拘留")
 _BOTH = re.compile(r"拘留[^；。]*并处[^；。]*罚款|罚款[^；。]*并处[^；。]*拘留")
-_GRAVER = ("情节较重", "情节严重")
-_LIGHTER = ("情节较轻", "情节特别轻微")
+_KINDS = re.compile(r"拘留|罚款")
 
 _flag = PointFlags(ReviewPoint.LAW)
 
@@ -29,13 +28,12 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     types = "、".join(case.penalty.types)
     if "拘留" not in types or "罚款" not in types:
         return []
-    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    graver = any(affirmed(w, t) for w in _GRAVER for t in told)
-    lighter = any(affirmed(w, t) for w in _LIGHTER for t in told)
+    graver, lighter = found_tiers(case)
     for citation in penalty_provisions(case, ctx):
         if PUBLIC_ORDER_LAW not in citation.citation:
             continue
-        tiers = _tiers(paragraph_text(citation, ctx, case), graver, lighter)
+        text = paragraph_text(citation, ctx, case)
+        tiers = [sentence for sentence, _ in tier_sentences(text, graver, lighter, _KINDS)]
         if tiers and all(_EITHER.search(t) and not _BOTH.search(t) for t in tiers):
             return [
                 _flag(
@@ -47,19 +45,3 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             ]
     return []
-
-
-def _tiers(text: str, graver: bool, lighter: bool) -> list[str]:
-    """The sentences of the 罚则 that set detention or a fine in the tiers the file
-    establishes: the main tier always, a graver or lighter one when its circumstance is found."""
-    found = []
-    for sentence in re.split(r"[；。\n]", text):
-        if "拘留" not in sentence and "罚款" not in sentence:
-            continue
-        head = sentence[: max(sentence.find("拘留"), sentence.find("罚款"))]
-        if any(w in head for w in _GRAVER) and not graver:
-            continue
-        if any(w in head for w in _LIGHTER) and not lighter:
-            continue
-        found.append(sentence)
-    return found

@@ -33,9 +33,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     days = _decided_days(case)
     if days is None:
         return []
-    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    graver = any(affirmed(w, t) for w in _GRAVER for t in told)
-    lighter = any(affirmed(w, t) for w in _LIGHTER for t in told)
+    graver, lighter = found_tiers(case)
     for citation in penalty_provisions(case, ctx):
         if PUBLIC_ORDER_LAW not in citation.citation:
             continue
@@ -60,12 +58,22 @@ def _decided_days(case: CaseFile) -> int | None:
     return next((days for t in texts if (days := detention_days(t)) is not None), None)
 
 
-def _top_days(text: str, graver: bool, lighter: bool) -> int | None:
-    """The most days the tiers the file establishes allow: the main tier always, the graver
-    and lighter ones when the file finds their circumstance. None when no tier is read."""
-    tops: list[int] = []
+def found_tiers(case: CaseFile) -> tuple[bool, bool]:
+    """Whether the file establishes the graver (情节较重/严重) and the lighter (情节较轻) tier."""
+    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    graver = any(affirmed(w, t) for w in _GRAVER for t in told)
+    lighter = any(affirmed(w, t) for w in _LIGHTER for t in told)
+    return graver, lighter
+
+
+def tier_sentences(
+    text: str, graver: bool, lighter: bool, marker: re.Pattern[str]
+) -> list[tuple[str, re.Match[str]]]:
+    """The 罚则's sentences setting what ``marker`` finds in the tiers the file establishes:
+    the main tier always, the graver and lighter ones when the file finds their circumstance."""
+    found = []
     for sentence in re.split(r"[；。\n]", text):
-        tier = _TIER.search(sentence)
+        tier = marker.search(sentence)
         if tier is None:
             continue
         before = sentence[: tier.start()]
@@ -73,5 +81,13 @@ def _top_days(text: str, graver: bool, lighter: bool) -> int | None:
             continue
         if any(w in before for w in _LIGHTER) and not lighter:
             continue
-        tops.append(int(chinese_number(tier.group(2))))
+        found.append((sentence, tier))
+    return found
+
+
+def _top_days(text: str, graver: bool, lighter: bool) -> int | None:
+    """The most days the tiers the file establishes allow. None when no tier is read."""
+    tops = [
+        int(chinese_number(t.group(2))) for _, t in tier_sentences(text, graver, lighter, _TIER)
+    ]
     return max(tops) if tops else None

@@ -193,21 +193,26 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # order came first, the tier applied had no ground: this finding
             said = _said_no_prior_order(case)
             if said is not None and len(cited) == 1 and _beyond_base_tier(clauses, case):
-                flags.append(_graver_tier_flag(citation, why, case))
+                tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
+                flags.append(_unfounded_flag(citation, tier, why, "该档", case))
             continue
-        flags.append(
-            Flag(
-                point=ReviewPoint.LAW,
-                severity=Severity.MUST_FIX,
-                reason=f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款，"
-                f"{why}，罚款的法定前提不具备，适用法律错误",
-                # the 拒不改正 condition sits in the 款's lead-in, not in the cited 项
-                rule=range_rule(citation, in_paragraph=True),
-                also_cites=[citation.citation] if citation.item is not None else [],
-                evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
-            )
-        )
+        only = f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款"
+        flags.append(_unfounded_flag(citation, only, why, "罚款", case))
     return flags
+
+
+def _unfounded_flag(
+    citation: ResolvedCitation, what: str, why: str, measure: str, case: CaseFile
+) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=f"{what}，{why}，{measure}的法定前提不具备，适用法律错误",
+        # the 拒不改正 condition sits in the 款's lead-in, not in the cited 项
+        rule=range_rule(citation, in_paragraph=True),
+        also_cites=[citation.citation] if citation.item is not None else [],
+        evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
+    )
 
 
 def _beyond_base_tier(clauses: list[FineClause], case: CaseFile) -> bool:
@@ -221,18 +226,6 @@ def _beyond_base_tier(clauses: list[FineClause], case: CaseFile) -> bool:
     if not base or None in base or amount <= max(base):
         return False
     return any(high is not None and (low or 0) <= amount <= high for low, high in graver)
-
-
-def _graver_tier_flag(citation: ResolvedCitation, why: str, case: CaseFile) -> Flag:
-    return Flag(
-        point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
-        reason=f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档，"
-        f"{why}，该档的法定前提不具备，适用法律错误",
-        rule=range_rule(citation, in_paragraph=True),
-        also_cites=[citation.citation] if citation.item is not None else [],
-        evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
-    )
 
 
 def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case: CaseFile) -> Flag:
