@@ -55,9 +55,10 @@ def test_a_misleading_label_is_no_harmless_flaw(ctx: ReviewContext) -> None:
 
 def test_a_denied_refusal_is_no_finding_of_it(ctx: ReviewContext) -> None:
     # 未经复查确认逾期不改正 / 按"逾期不改正的，处…"档确定: neither establishes 逾期不改正, so
-    # the fine above the tier open at once is above the range (discretion), not unproven
+    # the fine in that tier is not an unproven fact; the file says no order came first, so it
+    # is the tier applied without its ground (law, round 68), not a second facts finding
     found = variant_findings(set_file_data(F35, "rf35a_05_*.yaml"), ctx)
-    assert cites_article(found, "discretion", "《中华人民共和国动物防疫法》第九十二条")
+    assert cites_article(found, "law", "《中华人民共和国动物防疫法》第九十二条")
     assert not cites_article(found, "facts", "《中华人民共和国行政处罚法》第四十条")
 
 

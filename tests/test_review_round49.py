@@ -20,6 +20,8 @@ Cases are variants of eval/sets/review_fresh30, review_fresh35 and review_fresh3
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from review_fixtures import (
     cites_article,
@@ -93,12 +95,14 @@ def test_an_unlicensed_cafe_fined_above_the_small_turnover_tier(ctx: ReviewConte
 def test_a_fine_above_the_unconditioned_tier_is_discretion(
     set_name: str, ctx: ReviewContext
 ) -> None:
-    """review_labels.md: 罚款超出罚则幅度一律归 discretion — the two blind golds that call the
-    逾期不改正 tier applied without an order `law` stay missed (fresh6/24/26 and n17 agree)."""
+    """A fine above the tier open at once is discretion (fresh6/24/26 and n17: an order met
+    in time, or the file silent — fresh37 a05 stays missed), but law where the file says no
+    order came first (round 68: fresh35 a05 and fresh51 b06, 未向当事人下达责令限期改正)."""
     pattern = "rf35a_05_*.yaml" if set_name == F35 else "rf37a_05_*.yaml"
     found = variant_findings(set_file_data(set_name, pattern), ctx)
-    assert cites_article(found, "discretion", ANIMALS_92)
-    assert not cites_article(found, "law", ANIMALS_92)
+    said = set_name == F35
+    assert cites_article(found, "discretion", ANIMALS_92) is not said
+    assert cites_article(found, "law", ANIMALS_92) is said
 
 
 def test_a_fine_within_the_unconditioned_tier_needs_no_order(ctx: ReviewContext) -> None:
@@ -122,6 +126,10 @@ def test_a_refused_retest_deprives_the_party(ctx: ReviewContext) -> None:
     data["facts"]["description"] = data["facts"]["description"].replace(
         "复检申请不予受理", "当事人逾期申请复检，复检申请不予受理"
     )
+    # called late, and late by the law's five working days from the result (2024-06-13)
+    for item in data["evidence"]:
+        if item["name"] == "当事人复检申请书":
+            item["date"] = date(2024, 6, 28)
     assert not cites_article(variant_findings(data, ctx), "procedure", PRODUCE_51)
 
 

@@ -491,5 +491,6 @@ def test_a_department_we_cannot_name_is_not_judged() -> None:
         "卫生健康",
         "生态环境",
     }
-    assert _named_departments(["城市人民政府市容环境卫生行政主管部门"]) is None
+    assert _named_departments(["城市人民政府市容环境卫生行政主管部门"]) == {"市容环境卫生"}
+    assert _named_departments(["县级以上地方人民政府燃气管理部门"]) is None
     assert _named_departments(["旅游主管部门或者市场监督管理部门"]) == {"文化旅游", "市场监督管理"}

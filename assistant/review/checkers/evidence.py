@@ -531,9 +531,12 @@ def _grounds_release(case: CaseFile, item: EvidenceItem, decided: date) -> bool:
 
 
 # the party's performance of the decision (罚款缴纳情况, 履行情况): a fact that arises only after it
-# whether the party performed (缴纳, 复查仍未拆除) or sought review (复议、诉讼情况查询), and the
-# government's order to demolish (城乡规划法第六十八条: 责成): what an enforcement rests on
-_PERFORMANCE = re.compile(r"缴纳|缴款|缴费|履行|到账|执行情况|复查|未拆除|复议|诉讼情况|责成")
+# whether the party performed (缴纳, 履行)
+_PERFORMANCE = re.compile(r"缴纳|缴款|缴费|履行|到账|执行情况")
+# a file deciding a demolition, not a fine: re-inspections (复查仍未拆除), a query whether the
+# party sought review (复议、诉讼情况查询) and the government's order (城乡规划法第六十八条: 责成)
+# are what its 强制拆除决定 rests on
+_DEMOLITION_PERFORMANCE = re.compile(r"复查|未拆除|复议|诉讼情况|责成")
 # a step enforcing the decision (催告, 加处罚款, 申请法院强制执行, 强制执行决定, 强制拆除决定)
 _ENFORCING = re.compile(r"催告|加处罚款|强制执行|代履行|强制拆除|强制清除")
 
@@ -542,7 +545,9 @@ def _grounds_enforcement(case: CaseFile, item: EvidenceItem) -> bool:
     """An item on whether the party performed the decision, followed by a step enforcing it,
     grounds that enforcement (行政强制法第三十五条、第五十四条 ask whether the party is 逾期),
     not the decision: 第五十四条第一款 asks only that the decision's own evidence come first."""
-    if item.date is None or not _PERFORMANCE.search(f"{item.name}{item.note}"):
+    text = f"{item.name}{item.note}"
+    demolition = not case.penalty.amount and _DEMOLITION_PERFORMANCE.search(text)
+    if item.date is None or not (_PERFORMANCE.search(text) or demolition):
         return False
     return any(
         event.date is not None

@@ -81,7 +81,8 @@ def _in_time(case: CaseFile, text: str) -> str | None:
         ),
         None,
     )
-    asked = next((d.date for d in case.documents if d.date and _ASKED_PAPER.search(d.type)), None)
+    papers = [(d.type, d.date) for d in case.documents] + [(e.name, e.date) for e in case.evidence]
+    asked = min((day for name, day in papers if day and _ASKED_PAPER.search(name)), default=None)
     if days is None or served is None or asked is None or asked < served:
         return None
     due = add_working_days(served, int(chinese_number(days.group(1))))
@@ -93,7 +94,8 @@ def _in_time(case: CaseFile, text: str) -> str | None:
     )
 
 
-_ASKED_PAPER = re.compile(rf"{_RETEST}申请")
+# the party's request itself (复检申请书), not the agency's answer to it (复检申请不予受理告知书)
+_ASKED_PAPER = re.compile(rf"{_RETEST}申请(?:书|表)?$|{_RETEST}申请书(?!.*(?:不予|答复|告知))")
 
 
 def _told(case: CaseFile) -> list[str]:
