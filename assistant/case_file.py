@@ -234,6 +234,10 @@ class CaseFile(BaseModel):
     def events_of(self, kind: str) -> list[Event]:
         return sorted((e for e in self.events if e.type == kind), key=lambda e: e.date)
 
+    def paper(self, title_words: str) -> Document | None:
+        """The first document whose title holds the words (处罚决定书: the penalty decision)."""
+        return next((d for d in self.documents if title_words in d.type), None)
+
     def first(self, kind: str) -> Event | None:
         found = self.events_of(kind)
         return found[0] if found else None

@@ -171,9 +171,7 @@ class CorpusStore:
             if existing is not None and existing.version_date > first.version_date:
                 return WriteOutcome.SHADOWED
             if existing is not None:
-                session.execute(delete(ArticleRow).where(ArticleRow.version_id == existing.id))
-                session.delete(existing)
-                session.flush()
+                self._delete_version(session, existing)
             self._insert_version(session, law, parts, digest)
             session.flush()
             self._recompute_effective_to(session, law.id)
@@ -193,10 +191,12 @@ class CorpusStore:
             )
         ).all()
         for row in stale:
-            session.execute(delete(ArticleRow).where(ArticleRow.version_id == row.id))
-            session.delete(row)
-        if stale:
-            session.flush()
+            self._delete_version(session, row)
+
+    def _delete_version(self, session: Session, row: VersionRow) -> None:
+        session.execute(delete(ArticleRow).where(ArticleRow.version_id == row.id))
+        session.delete(row)
+        session.flush()
 
     def _law_row(self, session: Session, name: str, title: str) -> LawRow:
         law = session.scalar(select(LawRow).where(LawRow.name == name))

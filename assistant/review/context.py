@@ -17,6 +17,7 @@ from assistant.case_file import CaseFile, Officer
 from assistant.discretion.catalogue import StandardsCatalogue
 from assistant.norm_links import NormGraphs
 from assistant.review.document_functions import DocumentFunctions
+from assistant.review.fitting_item import bigrams
 from assistant.review.major_decision import MajorCatalogue, MajorResult, assess_major
 from assistant.settings import AssistantSettings
 from corpus.citation_resolver import CitationError, CitationResolver, ResolvedCitation
@@ -115,9 +116,7 @@ class ReviewContext:
         key = (law, version)
         if key not in self._common:
             articles = self.articles_in(law, version)
-            counts: Counter[str] = Counter(
-                g for r in articles for g in {r.text[i : i + 2] for i in range(len(r.text) - 1)}
-            )
+            counts: Counter[str] = Counter(g for r in articles for g in bigrams(r.text))
             self._common[key] = frozenset(g for g, n in counts.items() if 2 * n >= len(articles))
         return self._common[key]
 

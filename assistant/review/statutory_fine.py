@@ -242,6 +242,11 @@ def is_general_law(citation: ResolvedCitation) -> bool:
     return GENERAL_LAW in (citation.law, citation.title) or citation.law == GENERAL_LAW[7:]
 
 
+def daily_penalty(case: CaseFile, ctx: ReviewContext) -> bool:
+    """A cited 罚则 is 按日连续处罚 (环境保护法第五十九条): its fine is a day's, counted over days."""
+    return any("按日连续处罚" in c.text for c in penalty_provisions(case, ctx))
+
+
 def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFile) -> str:
     """The cited 款 (an item citation reads its whole paragraph), else the article."""
     if citation.paragraph is None:

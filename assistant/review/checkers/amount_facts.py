@@ -79,7 +79,7 @@ def _surveyed(case: CaseFile, name: str, measure: str) -> list[tuple[str, float]
 
 
 # 现场勘验笔录（附伐桩检尺记录表86株，计算立木蓄积6.80立方米）: a survey that states the figure
-_SURVEY_PAPER = re.compile(r"勘验|勘测|测绘|测量|实测|丈量|检尺")
+_SURVEY_PAPER = re.compile(rf"{_SURVEYED.pattern}|检尺")
 _RATE_NAME = re.compile(r"元|每|/")
 
 

@@ -26,7 +26,7 @@ _flag = PointFlags(ReviewPoint.DOCUMENTS)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     taken = [t for t in case.penalty.types if _TAKEN.search(t)]
-    decision = next((d for d in case.documents if "处罚决定书" in d.type), None)
+    decision = case.paper("处罚决定书")
     if not taken or decision is None:
         return []
     listed = any(_LIST.search(d.type) for d in case.documents) or any(

@@ -27,6 +27,7 @@ from assistant.review.quoted_version import quoted_superseded
 from assistant.review.sanction_versions import misnumbered
 from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import (
+    daily_penalty,
     fine_bases,
     matching_standard,
     penalty_provisions,
@@ -129,14 +130,13 @@ def _heavier_tier_applied(case: CaseFile, ctx: ReviewContext, rule: str) -> bool
     return any(m.rule.startswith(article) for m in found)
 
 
-_DAILY = re.compile(r"按日连续处罚")
 _DAYS = re.compile(r"计罚日数|处罚日数|按日[^数]{0,6}日数|连续处罚[^数]{0,4}(?:日数|天数)")
 
 
 def _per_day(case: CaseFile, ctx: ReviewContext, amount: float | None) -> float | None:
     """按日连续处罚 (环境保护法第五十九条) multiplies the original fine by the days counted:
     the 罚则's range bounds each day's fine, not the total."""
-    if amount is None or not any(_DAILY.search(c.text) for c in penalty_provisions(case, ctx)):
+    if amount is None or not daily_penalty(case, ctx):
         return amount
     days = next((v for k, v in case.facts.quantities.items() if _DAYS.search(k) and v > 0), None)
     return amount / days if days else amount

@@ -18,7 +18,7 @@ from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.payment_period import STATUTORY_DAYS, shorter_periods
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
 from assistant.review.public_order import DECISION_LIST, SpecialRule, special_rule
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import daily_penalty
 from assistant.review.summary_procedure import FORM_COVERS, is_summary
 from corpus.citation_resolver import ResolvedCitation
 
@@ -199,9 +199,7 @@ _DAILY_PERIOD = re.compile(
 def _daily_period(case: CaseFile, ctx: ReviewContext, decision: Document) -> list[Flag]:
     """A 按日连续处罚 decision whose listed contents name no period of days counted: must be
     corrected where the contents follow the 办法's list, a question where they are 第五十九条's."""
-    if not decision.contents or not any(
-        "按日连续处罚" in c.text for c in penalty_provisions(case, ctx)
-    ):
+    if not decision.contents or not daily_penalty(case, ctx):
         return []
     if any(_DAILY_PERIOD.search(line) for line in decision.contents):
         return []

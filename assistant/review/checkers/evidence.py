@@ -531,7 +531,6 @@ def _grounds_release(case: CaseFile, item: EvidenceItem, decided: date) -> bool:
 
 
 # the party's performance of the decision (罚款缴纳情况, 履行情况): a fact that arises only after it
-# whether the party performed (缴纳, 履行)
 _PERFORMANCE = re.compile(r"缴纳|缴款|缴费|履行|到账|执行情况")
 # a file deciding a demolition, not a fine: re-inspections (复查仍未拆除), a query whether the
 # party sought review (复议、诉讼情况查询) and the government's order (城乡规划法第六十八条: 责成)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.case_file import CaseFile, Document
+from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import penalty_provisions
@@ -31,7 +31,7 @@ _flag = PointFlags(ReviewPoint.DOCUMENTS)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decided = case.first("决定")
-    decision = _decision(case)
+    decision = case.paper("处罚决定书")
     if decided is None or decision is None:
         return []
     rule = ctx.resolved(NOTICE_RULE, decided.date)
@@ -50,10 +50,6 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{decision.type}（{decision.date}）：{'；'.join(told)}",
         )
     ]
-
-
-def _decision(case: CaseFile) -> Document | None:
-    return next((d for d in case.documents if "处罚决定书" in d.type), None)
 
 
 def _requirement(case: CaseFile, ctx: ReviewContext) -> tuple[str, ArticleRecord] | None:

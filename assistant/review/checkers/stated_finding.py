@@ -31,7 +31,7 @@ _flag = PointFlags(ReviewPoint.DOCUMENTS)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    decision = _decision(case)
+    decision = case.paper("处罚决定书")
     if decision is None or not imposes_penalty(case):
         return []
     if not any(_EVIDENCE_LISTED.search(line) for line in decision.contents):
@@ -44,10 +44,6 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if held and any(act in told for act in acts) and not _stated(finding, decision.contents):
             return [_unstated(rule, acts, finding, decision)]
     return []
-
-
-def _decision(case: CaseFile) -> Document | None:
-    return next((d for d in case.documents if "处罚决定书" in d.type), None)
 
 
 def _duties(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, list[str], str]]:

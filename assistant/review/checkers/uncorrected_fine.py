@@ -171,8 +171,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # 逾期不改正的，处…；情节严重的，处… (药品管理法第一百二十六条): without 情节严重 on
     # record, only the 逾期不改正 clause could apply, and it needs the order first.
     allowed = {UNCORRECTED} if SERIOUS in established else {UNCORRECTED, SERIOUS}
-    cited = [c for c in penalty_provisions(case, ctx) if not is_general_law(c)]
-    for citation in penalty_provisions(case, ctx):
+    provisions = penalty_provisions(case, ctx)
+    cited = [c for c in provisions if not is_general_law(c)]
+    said = _said_no_prior_order(case)
+    for citation in provisions:
         if misnumbered(case, ctx, citation):
             continue  # another conduct's 罚则 in the act-date text: the 第三十七条 finding
         if _DAILY.search(citation.text):
@@ -191,7 +193,6 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # a fine above the lighter tier is the discretion point's excess where an order
             # came first (and was met) or the file is silent on it; where the file says no
             # order came first, the tier applied had no ground: this finding
-            said = _said_no_prior_order(case)
             if said is not None and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
