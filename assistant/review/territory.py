@@ -123,7 +123,10 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
         return Placement.INSIDE, []
     own, named = _levels(region), _levels(place)
     if not named["prefecture"] and not named["county"]:
-        return Placement.UNKNOWN, []
+        # 西江佛山九江段 names 佛山市 without its 市: the region's own name, no other area
+        bare = [a[:-1] for level in own.values() for a in level if len(a) >= 3]
+        inside = any(name in place for name in bare)
+        return (Placement.INSIDE if inside else Placement.UNKNOWN), []
     for level in ("prefecture", "county"):
         if own[level] and named[level] and not _agree(own[level], named[level]):
             return Placement.OUTSIDE, sorted(named[level])

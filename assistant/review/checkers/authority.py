@@ -75,7 +75,7 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     ),
     "自然资源": ("自然资源", "国土资源", "土地行政主管", "土地主管"),
     "消防救援": ("消防救援",),
-    "水行政": ("水行政", "水利", "水务", "流域管理"),
+    "水行政": ("水行政", "水利", "水务", "流域管理", "河道主管"),
     "农业农村": ("农业农村", "农业行政", "农业主管", "渔业主管", "渔业行政"),
     "林业": ("林业",),
     "邮政管理": ("邮政管理",),
@@ -173,7 +173,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         station
         + _types(case, ctx, covered=bool(station))
         + _detention(case, ctx)
-        + _laws(case, ctx, named_elsewhere={f.rule.split("》")[0] + "》" for f in found})
+        + _laws(case, ctx, named_elsewhere=_laws_named(found))
         + department
         + _split_charge(case, ctx)
         + _territory(case, ctx)
@@ -375,6 +375,11 @@ def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+def _laws_named(found: list[Flag]) -> set[str]:
+    """The laws whose 罚则 a department finding rests on, those it also cites included."""
+    return {rule.split("》")[0] + "》" for f in found for rule in [f.rule, *f.also_cites]}
+
+
 def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list[Flag]:
     """A 罚则 outside the agency's list of laws; one whose 罚则 names another department is
     that finding (``_department``, the article itself), not a second one."""
@@ -461,6 +466,13 @@ def _own_kinds(case: CaseFile) -> set[str]:
 # 粮食和物资储备服务中心. Only a provision naming an 机构/组织 can.
 _PUBLIC_INSTITUTION = re.compile(r"中心$")
 _RESPONSIBLE = re.compile(r"由([^，。；]{2,40}?)负责")
+# 对有关责任人员，由其所在单位或者上级主管机关给予行政处分: discipline of staff, no penalty
+_DISCIPLINE = re.compile(r"，?(?:依法)?给予(?:行政)?处分")
+# 有下列行为之一的，县级以上地方人民政府河道主管机关除责令其纠正违法行为…外，可以并处警告、罚款
+# (河道管理条例第四十四条): a 罚则 naming its organ with no 由
+_BARE_ORGAN = re.compile(
+    r"的，(县级以上[^，。；]{2,30}?(?:部门|机关|机构))(?:除|可以|责令|处|依法|给予)"
+)
 
 
 def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
@@ -482,9 +494,15 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
             # raw matches, not _assigners(): a basis that also names another organ in passing
             # (消防法第七十条: 除应当由公安机关依照…决定的外) must stay "cannot be judged" here;
             # a duty article names its organ as 由…负责 (气象灾害防御条例第二十三条第三款)
-            assigners = [m.group(1) for m in _ASSIGNER.finditer(text)] or [
-                m.group(1) for m in _RESPONSIBLE.finditer(text)
-            ]
+            assigners = (
+                [
+                    m.group(1)
+                    for m in _ASSIGNER.finditer(text)
+                    if not _DISCIPLINE.match(text, m.end(1))
+                ]
+                or [m.group(1) for m in _RESPONSIBLE.finditer(text)]
+                or [m.group(1) for m in _BARE_ORGAN.finditer(text)]
+            )
             kinds = _named_departments(assigners) if assigners else None
             # 气象主管机构 is the department itself, not an 机构 a law authorises
             plain = [a.replace("主管机构", "主管部门") for a in assigners]

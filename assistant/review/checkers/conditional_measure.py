@@ -26,6 +26,8 @@ _MEASURES = (
     re.compile(r"暂停施工"),
     # 矿产资源法第四十条: 拒不退回本矿区范围内开采，造成矿产资源破坏的，吊销采矿许可证
     re.compile(r"吊销"),
+    # 内河交通安全管理条例第六十四条: 责令停止航行或者作业；拒不停止的，暂扣船舶、浮动设施
+    re.compile(r"暂扣"),
 )
 # The clause's condition: 拒不执行的 / 逾期未改正的 / 拒不改正的
 _REFUSAL = re.compile(

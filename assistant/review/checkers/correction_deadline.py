@@ -57,9 +57,10 @@ _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 # law asks 限期; 立即改正 (the law's own 改正, for which it asks a period) and 立即停止…，进行整改
 # leave the correction's period open
 _AT_ONCE_ACT = re.compile(r"(?:立即|当场|立刻|即时)(?:予以|自行)?(?:拆除|清除|清理|清运|退还|召回)")
-# 超过批准期限的临时展厅: the permit's period, not the order's
+# 超过批准期限的临时展厅: the permit's period, not the order's; 十个工作日 a period in working days
 _PERIOD = re.compile(
-    r"(?<!批准)(?<!有效)(?<!许可)(?<!使用)期限|\d+\s*(?:日|天|个月)|[一二三四五六七八九十]+(?:日|天|个月)|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
+    r"(?<!批准)(?<!有效)(?<!许可)(?<!使用)期限|(?:\d+\s*|[一二三四五六七八九十]+)(?:个?工作日|日|天|个月)"
+    r"|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
 # the papers an agency writes to itself (审核、审批、讨论、报告): a bracket in their title names

@@ -33,6 +33,7 @@ from assistant.review.checkers.inspection_records import (
     on_site_unrecorded,
     questioning_said_unrecorded,
     record_rule,
+    remote_questioning_unrecorded,
     step_said_unrecorded,
     test_result_missing,
     unrecorded_questioning,
@@ -78,7 +79,11 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = on_site_unrecorded(case, ctx) + test_result_missing(case, ctx)
-    flags += unrecorded_questioning(case, ctx) or questioning_said_unrecorded(case, ctx)
+    flags += (
+        unrecorded_questioning(case, ctx)
+        or questioning_said_unrecorded(case, ctx)
+        or remote_questioning_unrecorded(case, ctx)
+    )
     rule = record_rule(case, ctx)
     # the unrecorded inspection already found (cited beside 第四十条) is one finding
     if not any(rule in (f.rule, *f.also_cites) for f in flags if f.severity is Severity.MUST_FIX):

@@ -235,6 +235,38 @@ def questioning_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag
     return []
 
 
+# 电话联系患者刘某、陈某，了解收受红包情况: people asked by telephone, whose answers are statements
+_REMOTE_ASKING = re.compile(
+    r"(?:电话|微信|通过电话)(?:联系|询问|回访|核实|走访)[^。；]{0,30}?(?:了解|核实|询问|证实)"
+)
+_ANY_RECORD = re.compile(r"笔录|证言|记录(?!仪)|录音")
+
+
+def remote_questioning_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """People asked by telephone about the facts (电话联系患者…了解情况) with no record of that day
+    — no 询问笔录, 证人证言, call record or recording: what they said is no lawful evidence
+    (第五十五条第二款 询问应当制作笔录)."""
+    if is_summary(case):
+        return []
+    records = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
+    records += [(d.date, d.type) for d in case.documents]
+    for e in case.events_of("调查取证"):
+        said = _REMOTE_ASKING.search(e.note)
+        if said is None or any(day == e.date and _ANY_RECORD.search(t) for day, t in records):
+            continue
+        return [
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason=f"案卷记载{e.date}以电话等方式向有关人员了解情况（“{said.group(0)}”），"
+                "但当日没有询问笔录、证人证言或通话记录，所得陈述不能作为认定事实的证据；询问应当制作笔录",
+                rule=ctx.penalty_law("第五十五条第二款"),
+                evidence=f"events（{e.date} {e.type}）note：{e.note}",
+            )
+        ]
+    return []
+
+
 def _inspections(case: CaseFile) -> list[str]:
     """Where the file says an inspection took place: its steps and its narrative."""
     found = [

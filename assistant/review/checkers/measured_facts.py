@@ -245,10 +245,11 @@ def exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-# 超过许可水量、超出核定的开采规模、超计划取水: a quantity beyond what a permit allows.
+# 超过许可水量、超出核定的开采规模、超计划取水: a quantity beyond what a permit allows;
+# 超载运输货物 (内河交通安全管理条例第八十二条): a load beyond the certificate's 核定载重量.
 _BEYOND_PERMIT = re.compile(
     r"超(?:过|出)?[^，。；]{0,10}(?:许可|核定|批准|核准|审批|计划|分配)[^，。；]{0,8}"
-    r"(?:量|规模|数量|额度|限额|总量|指标)"
+    r"(?:量|规模|数量|额度|限额|总量|指标)|(?<![未不无没])超载"
 )
 _PERMIT_KEY = re.compile(r"许可|核定|批准|核准|审批|计划|分配")
 # words that qualify a quantity without naming it: 2022年度实际取水量 and 许可年取水量 are one thing

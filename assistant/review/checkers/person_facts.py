@@ -53,6 +53,10 @@ def _births(case: CaseFile, name: str) -> list[tuple[str, dt.date]]:
         if name not in f"{e.name}{e.source}{e.note}":
             continue
         said = f"{e.name}；{e.note}"
+        near = _dates_after(said, name)
+        if near:
+            found += [(f"evidence[{i}]（{e.name}）", d) for d in near]
+            continue
         found += [
             (f"evidence[{i}]（{e.name}）", birth_date_from_id(head + "0000"))
             for head in _ID_NUMBER.findall(said)
@@ -64,6 +68,20 @@ def _births(case: CaseFile, name: str) -> list[tuple[str, dt.date]]:
             except ValueError:
                 continue
     return list(dict.fromkeys((w, b) for w, b in found if b is not None))
+
+
+def _dates_after(text: str, name: str) -> list[dt.date]:
+    """Dates written right after the name (谢某2006-10-03, 钟某（2007年1月21日生）): in a
+    roster listing several people, each one's own."""
+    found = []
+    pattern = rf"{re.escape(name)}[（(：:，, ]?(?:出生日期|生于|出生于)?[：:为]?"
+    pattern += r"([0-9]{4})(?:年|-|\.)([0-9]{1,2})(?:月|-|\.)([0-9]{1,2})"
+    for y, m, d in re.findall(pattern, text):
+        try:
+            found.append(dt.date(int(y), int(m), int(d)))
+        except ValueError:
+            continue
+    return found
 
 
 def _age(born: dt.date, day: dt.date) -> int:
@@ -92,50 +110,77 @@ def minor_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
-# 童工 is a person under sixteen (《禁止使用童工规定》第二条第一款: 未满16周岁的未成年人)
-CHILD_AGE = 16
-_CHILD_COUNT_KEY = re.compile(r"童工")
-_CHILD_COUNT_TEXT = re.compile(
-    r"(?:使用|招用|雇用|聘用|录用)(?:了)?童工(?:共|计)?([0-9]+|[一二两三四五六七八九十]+)\s*(?:名|人)"
-)
+# 童工 is a person under sixteen (《禁止使用童工规定》第二条第一款: 未满16周岁的未成年人); a
+# 未成年工 one of sixteen or more and under eighteen (《劳动法》第五十八条第二款)
+_COUNTED_KINDS: tuple[tuple[str, int], ...] = (("童工", 16), ("未成年工", 18))
+_NUMBER = r"([0-9]+|[一二两三四五六七八九十]+)"
+
+
+def _count_text(kind: str) -> re.Pattern[str]:
+    """使用童工3名 / 安排谢某、钟某等5名未成年工: the count the decision writes."""
+    return re.compile(
+        rf"(?:使用|招用|雇用|聘用|录用|安排)(?:了)?{kind}(?:共|计)?{_NUMBER}\s*(?:名|人)"
+        rf"|{_NUMBER}\s*(?:名|人){kind}"
+    )
 
 
 # a role the file writes where a name could stand (source: 当事人), not a person counted
-_ROLE = re.compile(r"当事人|法定代表人|负责人|监护人|单位|公司|本局|本机关")
+_ROLE = re.compile(r"当事人|法定代表人|负责人|监护人|单位|公司|本局|本机关|未成年|童工")
+# 谢某、钟某、林某 listed before the count: the persons it is made of
+_LISTED = re.compile(
+    r"((?:[\u4e00-\u9fff]某{1,2}[、，,和及与]?){2,})(?:等)?\s*[0-9一二两三四五六七八九十]+\s*(?:名|人)"
+)
 
 
-def _decided_children(case: CaseFile) -> int | None:
-    """How many 童工 the decision counts: a quantity named for them, or 使用童工N名."""
+def _decided_count(case: CaseFile, kind: str) -> int | None:
+    """How many of ``kind`` the decision counts: a quantity named for them, or its text."""
     for name, value in case.facts.quantities.items():
-        if _CHILD_COUNT_KEY.search(name) and not re.search(r"月|日|天|元", name):
+        if kind in name and not re.search(r"月|日|天|元", name):
             return int(value)
-    found = _CHILD_COUNT_TEXT.search(case_narrative(case))
-    return int(chinese_number(found.group(1))) if found else None
+    found = _count_text(kind).search(case_narrative(case))
+    if found is None:
+        return None
+    return int(chinese_number(next(g for g in found.groups() if g)))
+
+
+def _counted_people(case: CaseFile, text: str) -> list[str]:
+    """The persons the count is made of: those listed before it (谢某、钟某5名), else every
+    person the file names in its narrative."""
+    listed = _LISTED.search(text)
+    if listed is not None:
+        return list(dict.fromkeys(re.findall(r"[\u4e00-\u9fff]某{1,2}", listed.group(1))))
+    return [n for n in sorted(_people(case)) if n in text and not _ROLE.search(n)]
 
 
 def child_count_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """The decision counts N 童工 but the birth dates the evidence records for the people
-    it names show fewer under sixteen when the act began: a fine counted per child rests
-    on a number the evidence does not give (第四十条)."""
-    decided = _decided_children(case)
-    if not decided:
-        return []
+    """The decision counts N 童工 (未成年工) but the birth dates the evidence records for the
+    people it names show fewer under sixteen (eighteen) when the act began: a fine counted per
+    person rests on a number the evidence does not give (第四十条)."""
+    for kind, age in _COUNTED_KINDS:
+        decided = _decided_count(case, kind)
+        if decided:
+            return _count_flag(case, ctx, kind, age, decided)
+    return []
+
+
+def _count_flag(
+    case: CaseFile, ctx: ReviewContext, kind: str, age: int, decided: int
+) -> list[Flag]:
     text, day = case_narrative(case), case.violation.date
-    named = [n for n in sorted(_people(case)) if n in text and not _ROLE.search(n)]
-    born = {n: b for n in named if (b := _births(case, n))}
+    born = {n: b for n in _counted_people(case, text) if (b := _births(case, n))}
     if len(born) < decided:
-        return []  # some counted child has no birth record in the file: nothing to compare
-    children = [n for n, b in born.items() if any(_age(d, day) < CHILD_AGE for _, d in b)]
-    if len(children) >= decided:
+        return []  # some counted person has no birth record in the file: nothing to compare
+    under = [n for n, b in born.items() if any(_age(d, day) < age for _, d in b)]
+    if len(under) >= decided:
         return []
-    older = [n for n in born if n not in children]
-    shown = "；".join(f"{w}出生日期{d.isoformat()}" for n in older for w, d in born[n])
+    older = [n for n in born if n not in under]
+    shown = "；".join(f"{w}（{n}）出生日期{d.isoformat()}" for n in older for w, d in born[n])
     return [
         fact_flag(
             ReviewPoint.FACTS,
-            f"认定使用童工{decided}名，但案卷证据记载的出生日期显示违法行为开始时"
-            f"（{day.isoformat()}）未满{CHILD_AGE}周岁的仅{len(children)}名"
-            f"（{'、'.join(older)}已满{CHILD_AGE}周岁），认定的事实与证据矛盾",
+            f"认定{kind}{decided}名，但案卷证据记载的出生日期显示违法行为开始时"
+            f"（{day.isoformat()}）未满{age}周岁的仅{len(under)}名"
+            f"（{'、'.join(older)}已满{age}周岁），认定的事实与证据矛盾",
             ctx,
             shown,
         )

@@ -21,13 +21,26 @@ from assistant.review.statutory_range import CORRECTABLE, REQUIREMENTS, UNCORREC
 
 _PATTERNS = dict(REQUIREMENTS)
 # the graver branch's own measures: demolish, or take what cannot be demolished
-_GRAVER_MEASURE = re.compile(r"拆除|没收实物|没收违法建筑|没收[^，。；]{0,6}建筑物")
+# (拆除损失较大 weighs a demolition, it decides none)
+_GRAVER_MEASURE = re.compile(
+    r"拆除(?!损失|成本|费用|难度|代价)|没收实物|没收违法建筑|没收[^，。；]{0,6}建筑物"
+)
 # the milder branch's measure as a decision writes it
 _MILDER_MEASURE = re.compile(r"补办|限期改正|责令改正")
 
 
+def _found_uncorrectable(case: CaseFile) -> bool:
+    """The file finds the harm cannot be corrected: in its narrative, or in the evidence that
+    assesses it (规划核实意见：无法采取改正措施消除影响), which the decision may not set aside
+    by calling the case correctable."""
+    if UNCORRECTABLE in established_circumstances(case):
+        return True
+    said = _PATTERNS[UNCORRECTABLE]
+    return any(said.search(f"{e.name}{e.note or ''}") for e in case.evidence)
+
+
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if UNCORRECTABLE not in established_circumstances(case):
+    if not _found_uncorrectable(case):
         return []
     decided = " ".join([*case.penalty.types, narrative(case), *(e.note for e in case.events)])
     if _GRAVER_MEASURE.search(decided) or not _MILDER_MEASURE.search(decided):

@@ -18,6 +18,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.higher_law import ordered_first_higher
+from assistant.review.order_deadline import order_deadline
 from assistant.review.sanction_versions import misnumbered
 from assistant.review.statutory_fine import (
     established_circumstances,
@@ -132,6 +133,12 @@ def _said_no_prior_order(case: CaseFile) -> str | None:
 
 def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
     """Why a fine kept for 逾期未改正 is not yet due, in the file's words, or None."""
+    deadline = order_deadline(case)
+    if deadline is not None and deadline.met:
+        return (
+            f"责令改正的期限为“{deadline.words}”（{deadline.ordered}起算，至{deadline.due}届满），"
+            f"当事人已于{deadline.complied}改正，未逾期"
+        )
     if UNCORRECTED in established and any(_ORDER_TRACE.search(t) for t in _order_texts(case)):
         return None
     if UNCORRECTED in established:
@@ -183,6 +190,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # an item (第八十三条第（一）项) reads its 款's lead-in, where the fine is written
         text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
         clauses = fine_clauses(text)
+        if citation.item is not None and _REFUSAL_ITEM.search(citation.text):
+            only = f"{citation.citation}所列违法行为是经责令改正而拒不改正"
+            flags.append(_unfounded_flag(citation, only, why, "罚款", case))
+            continue
         if not clauses:
             bare = _fined_after_order(text or "") and _conduct_told(case, text or "")
             if not (bare or _persons_fined_after_order(case, text or "")):
@@ -243,6 +254,11 @@ def _higher_flag(cited: ResolvedCitation, record: ArticleRecord, why: str, case:
 
 
 _UNCORRECTED_WORDS = dict(REQUIREMENTS)[UNCORRECTED]
+# （三）经劳动保障行政部门责令改正拒不改正 (劳动保障监察条例第三十条第一款): an item whose
+# conduct is the refusal itself, the fine in its 款's lead-in written without the condition
+_REFUSAL_ITEM = re.compile(
+    r"经[^，。；]{0,20}责令(?:限期)?改正[，,]?(?:拒不|逾期不|逾期未|仍不)改正"
+)
 _ANY_FINE = re.compile(r"罚款")
 
 

@@ -1,0 +1,85 @@
+"""When an order to correct fell due, and whether the party met it.
+
+An order says its period in its own words (责令自收到本指令书之日起十个工作日内支付工资): working
+days are counted by the official calendar, holidays and 调休 included; a period in days
+ends on the last day, moved to the next working day where it is a holiday (行政诉讼法第八十三条,
+民法典第二百零三条). An agency that counts 十个工作日 as ten calendar days finds 拒不改正 in a
+party that paid on time. The count starts the day after the order's paper is dated (the
+earliest it can have been received), which never makes a late party look timely.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import chinese_number
+from assistant.publicity.deadlines import add_working_days, is_working_day
+
+_ORDER_PAPER = re.compile(r"责令|指令书|整改通知|改正通知")
+_PERIOD = re.compile(r"(\d+|[一二三四五六七八九十]+)\s*(个工作日|日|天)内")
+# 5月10日方通过银行转账足额支付 / 2024年5月10日已补缴: the day the party did what was ordered
+_ACT = r"(?:支付|发放|补发|补缴|缴纳|改正|整改|补办|办理|拆除|清理|清除|恢复|退还|完成)"
+_DONE_ON = re.compile(
+    rf"(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日(?P<between>[^。；，,]{{0,12}}?){_ACT}"
+)
+_NOT_DONE = re.compile(r"未|没有|仍|尚|拒|应|须|需|前|责令|要求|限期")
+
+
+@dataclass(frozen=True)
+class OrderDeadline:
+    """An order's period as written, the day it fell due, and the day the party complied."""
+
+    words: str
+    ordered: date
+    due: date
+    complied: date | None
+
+    @property
+    def met(self) -> bool:
+        return self.complied is not None and self.complied <= self.due
+
+
+def order_deadline(case: CaseFile) -> OrderDeadline | None:
+    """The first order to correct on file that writes its period in days, with its due day
+    and the day the file says the party complied (None when it says none)."""
+    for document in case.documents:
+        if not _ORDER_PAPER.search(document.type) or document.date is None:
+            continue
+        period = next((m for line in document.contents if (m := _PERIOD.search(line))), None)
+        if period is None:
+            continue
+        due = _due(document.date, period)
+        return OrderDeadline(period.group(0), document.date, due, _complied(case, document.date))
+    return None
+
+
+def _due(ordered: date, period: re.Match[str]) -> date:
+    count = int(chinese_number(period.group(1)))
+    if period.group(2) == "个工作日":
+        return add_working_days(ordered, count)
+    due = ordered + timedelta(days=count)
+    while not is_working_day(due):
+        due += timedelta(days=1)
+    return due
+
+
+def _complied(case: CaseFile, ordered: date) -> date | None:
+    """The earliest day after the order that the file says the ordered act was done."""
+    told = [case.facts.description, *case.facts.circumstances]
+    told += [e.note for e in case.events if e.note] + [e.name for e in case.evidence]
+    days = []
+    for text in told:
+        for match in _DONE_ON.finditer(text):
+            if _NOT_DONE.search(match.group("between")):
+                continue
+            year = int(match.group(1)) if match.group(1) else ordered.year
+            try:
+                day = date(year, int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                continue  # not a day of the calendar: no finding rests on it
+            if day > ordered:
+                days.append(day)
+    return min(days, default=None)
