@@ -12,7 +12,9 @@
 - the planning opinion finds the harm uncorrectable, the decision took the correctable branch
   (review_fresh53 b11);
 - a fine for refusing a cost the file says was paid (review_fresh52 a07), and patients asked by
-  telephone with nothing written that day (review_fresh52 d10)."""
+  telephone with nothing written that day (review_fresh52 d10);
+- a vehicle height decided above every measured one (review_fresh52 c11);
+- 劣种子 with a farm loss over 2万元 goes to the police (review_fresh55 a06)."""
 
 from __future__ import annotations
 
@@ -133,3 +135,23 @@ def test_patients_asked_by_telephone_without_a_record(ctx: ReviewContext) -> Non
         }
     )
     assert rule not in rules_of(variant_findings(data, ctx), "evidence")
+
+
+def test_height_decided_above_the_measured(ctx: ReviewContext) -> None:
+    """车货总高度4.68米 decided against a reading of 4.38 and a re-measure of 3.95 after unloading
+    (review_fresh52 c11): a dimension read off the vehicle is a level, and the re-measure
+    restates no first reading."""
+    assert FACTS in rules_of(set_findings("review_fresh52", "rf52c_11_*.yaml", ctx), "facts")
+    data = reworded(
+        set_file_data("review_fresh52", "rf52c_11_*.yaml"), ("车货总高度4.68米", "车货总高度4.38米")
+    )
+    assert FACTS not in rules_of(variant_findings(data, ctx), "facts")
+
+
+def test_seed_loss_over_the_first_criminal_line(ctx: ReviewContext) -> None:
+    """劣种子 causing 46200元 of farmers' loss: 刑法第一百四十七条's 较大损失 starts at 2万元 (2001
+    两高 interpretation 第七条; review_fresh55 a06)."""
+    found = set_findings("review_fresh55", "rf55a_06_*.yaml", ctx)
+    assert "《中华人民共和国行政处罚法》第二十七条第一款" in rules_of(found, "transfer")
+    data = reworded(set_file_data("review_fresh55", "rf55a_06_*.yaml"), ("46200", "16200"))
+    assert not rules_of(variant_findings(data, ctx), "transfer")

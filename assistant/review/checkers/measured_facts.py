@@ -318,6 +318,14 @@ _LIMIT_GAP = re.compile(r"标准|限值|限量|不得|超过|低于|高于|以�
 _CLAIMED = re.compile(r"标称|标注|标明|标示|标识|明示|标签|宣称|声称|承诺")
 
 
+# 车货总高度4.38米: a dimension read off the vehicle is a level too, not an amount that adds up
+_DIMENSION = re.compile(r"高度|宽度|长度|外廓")
+
+
+def _is_level(item: str, unit: str) -> bool:
+    return bool(_LEVEL_UNIT.search(unit)) or (unit in ("米", "m") and bool(_DIMENSION.search(item)))
+
+
 def _readings(text: str, item: str, unit: str) -> list[float]:
     """The figures ``text`` gives for ``item`` in ``unit`` (呼气酒精含量检测为28mg/100ml),
     not a limit written after it (…含量超过20mg/100ml的标准)."""
@@ -337,7 +345,8 @@ def _reading_core(name: str, unit: str) -> str:
 
 def _decided_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, float]]:
     """The decision's figures for a measured item: facts.quantities named after it (in its
-    unit), else the figures the narrative writes for it."""
+    unit) and the figures the narrative writes for it (复测高度 in the quantities, the first
+    reading in the text)."""
     found = [
         (f"facts.quantities.{k}", v)
         for k, v in case.facts.quantities.items()
@@ -345,7 +354,8 @@ def _decided_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, f
         and measure_of(k) is None
         and _same_item(_reading_core(k, unit), item)
     ]
-    return found or [(f"facts“{item}”", v) for v in _readings(case_narrative(case), item, unit)]
+    written = [(f"facts“{item}”", v) for v in _readings(case_narrative(case), item, unit)]
+    return found + [(w, v) for w, v in written if all(abs(v - x) > 1e-9 for _, x in found)]
 
 
 def _same_item(core: str, item: str) -> bool:
@@ -375,7 +385,7 @@ def reading_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     the file's own evidence records (检验单18mg/100ml): the fact punished is not the fact
     proven (第四十条)."""
     items = {(m.item, m.unit) for e in case.evidence for m in e.measurements}
-    for item, unit in sorted(i for i in items if i[1] and _LEVEL_UNIT.search(i[1])):
+    for item, unit in sorted(i for i in items if i[1] and _is_level(*i)):
         readings = _evidence_readings(case, item, unit)
         if not readings:
             continue
@@ -384,7 +394,9 @@ def reading_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         above = [(w, v) for w, v in decided if v > top * 1.01]
         # the decision also states the evidence's own reading (复查268mg/L after the first
         # inspection's 312mg/L): the higher figure is another occasion's, not the finding
-        restated = any(abs(v - r) <= r * 0.01 for _, v in decided for _, r in readings)
+        # — the evidence's top reading, that is: a re-measure after unloading (复测3.95米)
+        # does not explain a figure above the first reading (4.38米)
+        restated = any(abs(v - top) <= top * 0.01 for _, v in decided)
         if above and not restated:
             field, value = above[0]
             shown = "、".join(f"{v:.10g}{unit}" for _, v in readings)
