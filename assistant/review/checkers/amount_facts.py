@@ -24,8 +24,15 @@ _MEASURE = re.compile(r"面积|体积|方量|重量|质量|长度|蓄积|株数|
 _AREA_UNIT = re.compile(r"平方米|平方公里|亩|公顷|㎡")
 
 
+# 单方造价（元/平方米）, 每平方米罚款: a rate per unit measures nothing itself
+_PER_UNIT = re.compile(r"/|每|元")
+
+
 def measure_of(name: str) -> str | None:
-    """What a decided quantity measures: its named measure, else 面积 for an area unit."""
+    """What a decided quantity measures: its named measure, else 面积 for an area unit;
+    nothing for a rate per unit."""
+    if _PER_UNIT.search(name):
+        return None
     measure = _MEASURE.search(name)
     if measure is not None:
         return measure.group(0)

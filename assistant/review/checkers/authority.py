@@ -21,6 +21,7 @@ from assistant.review.deciding_organ import (
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
+    PUBLIC_ORDER_LAW,
     STATION,
     STATION_MAX_FINE,
     STATION_TYPES,
@@ -34,6 +35,7 @@ from assistant.review.statutory_fine import (
     paragraph_text,
     penalty_provisions,
     range_rule,
+    violated_provisions,
 )
 from assistant.review.territory import Placement, county_level, placement
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
@@ -167,11 +169,12 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
-    found = department_findings(case, ctx)
+    found = department_findings(case, ctx) + _public_order_referral(case, ctx)
     department = [f for f in found if not beyond_authorisation(case, ctx, f)]  # else subject's
     return (
         station
-        + _types(case, ctx, covered=bool(station))
+        # a 罚则 giving the power to another department is the one finding on the kinds it gives
+        + _types(case, ctx, covered=bool(station or department))
         + _detention(case, ctx)
         + _laws(case, ctx, named_elsewhere=_laws_named(found))
         + department
@@ -399,18 +402,43 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
         if {f"《{citation.law}》", f"《{citation.title}》"} & named_elsewhere:
             continue
         if not _within(citation, laws, ctx):
+            named = _consolidated_elsewhere(case, citation)
+            rule = (
+                ctx.rule(_ITEM.sub("", citation.citation)) if named else ctx.penalty_law(rules[0])
+            )
             flags.append(
                 _flag(
                     Severity.MUST_FIX,
                     f"处罚依据《{citation.law}》不在{case.agency.name}负责实施的法律范围内"
-                    + ("（省级人民政府交由其行使的处罚事项不含此项）" if handed else ""),
-                    ctx.penalty_law(rules[0]),
+                    + ("（省级人民政府交由其行使的处罚事项不含此项）" if handed else "")
+                    + (
+                        f"，{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚"
+                        if named
+                        else ""
+                    ),
+                    rule,
                     f"citations.penalty_basis：{citation.citation}；agency.powers.laws："
                     f"{'、'.join(laws)}",
-                    also_cites=[ctx.penalty_law(r) for r in rules[1:]],
+                    also_cites=[ctx.penalty_law(r) for r in rules[int(not named) :]],
                 )
             )
     return flags
+
+
+def _consolidated_elsewhere(case: CaseFile, citation: ResolvedCitation) -> set[str]:
+    """A 综合执法 agency (相对集中, 第十八条第二款) holds only the powers its listed laws give: a
+    罚则 outside them that names its own department (广告法第五十五条: 由市场监督管理部门) stays
+    with that department, which is the article the decision breaches."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if not re.search(r"综合(?:行政)?执法", acting):
+        return set()
+    text = _REFERRAL.split(citation.article_text)[0]
+    # the first organ named is the 罚则's own; 由…有关部门暂停广告发布业务 later is another measure's
+    assigners = _assigners(text)[:1]
+    named = _named_departments(assigners) if assigners else None
+    if not named or any("其他" in a or "有关部门" in a for a in assigners):
+        return set()
+    return named - _own_kinds(case)
 
 
 # 为规范实施按日连续处罚，依据《中华人民共和国环境保护法》…制定本办法: the laws a rule is made under
@@ -672,6 +700,37 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return [_citing_all(flags) for flags in found.values()]
+
+
+# 构成违反治安管理行为的，由公安机关依法给予治安管理处罚 (殡葬管理条例第二十一条): the 罚则 leaves the
+# 治安 penalty to the police
+_POLICE_REFERRAL = re.compile(r"构成违反治安管理行为的，由公安机关依法给予治安管理处罚")
+
+
+def _public_order_referral(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A non-police agency imposing a 治安管理处罚法 penalty beside its own law's 罚则 that refers
+    such conduct to the police: the cited 罚则 itself says whose power it is."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if "公安" in acting or not imposes_penalty(case):
+        return []
+    cited = penalty_provisions(case, ctx) + violated_provisions(case, ctx)
+    if not any(c.law in PUBLIC_ORDER_LAW for c in cited):
+        return []
+    referring = next((c for c in cited if _POLICE_REFERRAL.search(c.article_text)), None)
+    if referring is None:
+        return []
+    applied = next(c for c in cited if c.law in PUBLIC_ORDER_LAW)
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{referring.citation}规定构成违反治安管理行为的由公安机关依法给予治安管理处罚，"
+            f"{acting}依{PUBLIC_ORDER_LAW}作出处罚，无此职权",
+            ctx.rule(_ITEM.sub("", referring.citation)),
+            f"{referring.citation}：“{_POLICE_REFERRAL.search(referring.article_text).group(0)}”；"
+            f"agency.name={case.agency.name}",
+            also_cites=[ctx.penalty_law("第十七条"), applied.citation],
+        )
+    ]
 
 
 def _citing_all(flags: list[Flag]) -> Flag:

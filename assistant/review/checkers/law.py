@@ -48,7 +48,7 @@ _MEASURE = re.compile(r"收缴|追缴|退还")
 # 由海事管理机构依法予以处罚 (国内水路运输管理条例第三十八条): a 罚则 that refers the act to
 # another law's penalty, cited beside the 罚则 it refers to.
 _APPLIES = re.compile(
-    r"分别(?:处罚|决定)|按日连续处罚|计罚日数|依照本法(?:的)?规定实施|依法(?:予以|给予)(?:行政)?处罚"
+    r"分别(?:处罚|决定)|按日连续处罚|计罚日数|依照本法(?:的)?规定实施|依法(?:予以|给予)(?:行政|治安管理)?处罚"
 )
 # 下列情形属于统计法第四十一条第二款规定的情节严重行为 (统计法实施条例第五十条): what a 罚则's
 # tier means, cited beside the 罚则 it defines.

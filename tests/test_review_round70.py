@@ -1,0 +1,71 @@
+"""Review round 70 (issue #18) on review_fresh55 and review_fresh56 (each scored once before this
+round, by c7eed29 and 85eeee5):
+
+- a rate per unit (单方造价 元/平方米) measures no area to set against the survey;
+- a 综合执法 bureau fining under a law outside its list whose 罚则 names its department
+  (广告法第五十五条: 由市场监督管理部门) breaches that 罚则;
+- a 人民防空办公室 is a department, not an internal 室;
+- a 罚则 giving the power to another department is the one finding on the kinds it gives;
+- a 民政局 imposing a 治安 penalty where its own 罚则 leaves that to the police (殡葬管理条例第二十一条)."""
+
+from __future__ import annotations
+
+import pytest
+from review_fixtures import (
+    reworded,
+    rules_of,
+    set_file_data,
+    set_findings,
+    variant_findings,
+    variant_flags,
+)
+
+from assistant.case_file import CaseFile
+from assistant.review.checkers.authority import _public_order_referral
+from assistant.review.context import ReviewContext
+
+F55, F56 = "review_fresh55", "review_fresh56"
+FACTS = "《中华人民共和国行政处罚法》第四十条"
+POWERS = "《中华人民共和国行政处罚法》第十七条"
+
+
+@pytest.fixture(scope="module")
+def ctx(national_ctx: ReviewContext) -> ReviewContext:
+    return national_ctx
+
+
+def test_unit_price_is_no_area(ctx: ReviewContext) -> None:
+    assert not rules_of(set_findings(F55, "rf55b_01_*.yaml", ctx), "facts")
+
+
+def test_consolidated_bureau_fining_under_another_departments_law(ctx: ReviewContext) -> None:
+    found = set_findings(F55, "rf55b_04_*.yaml", ctx)
+    assert "《中华人民共和国广告法》第五十五条第一款" in rules_of(found, "authority")
+    data = set_file_data(F55, "rf55b_04_*.yaml")
+    data["agency"]["powers"]["laws"].append("广告法")
+    assert not rules_of(variant_findings(data, ctx), "authority")
+
+
+def test_civil_defence_office_is_a_department(ctx: ReviewContext) -> None:
+    assert not rules_of(set_findings(F56, "rf56d_09_*.yaml", ctx), "subject")
+    data = reworded(
+        set_file_data(F56, "rf56d_09_*.yaml"),
+        ("江门市人民防空办公室", "江门市住房和城乡建设局办公室"),
+    )
+    assert POWERS in rules_of(variant_findings(data, ctx), "subject")
+
+
+def test_department_finding_covers_the_kind(ctx: ReviewContext) -> None:
+    flags = variant_flags(set_file_data(F56, "rf56a_11_*.yaml"), ctx)
+    authority = [f.rule for f in flags if f.point == "authority" and f.severity == "must_fix"]
+    assert authority == ["《校车安全管理条例》第四十五条第二款"]
+
+
+def test_civil_affairs_bureau_imposing_a_public_order_penalty(ctx: ReviewContext) -> None:
+    found = set_findings(F56, "rf56d_04_*.yaml", ctx)
+    assert "《殡葬管理条例》第二十一条" in rules_of(found, "authority")
+    assert not rules_of(found, "law")
+    police = reworded(
+        set_file_data(F56, "rf56d_04_*.yaml"), ("江门市新会区民政局", "江门市公安局新会分局")
+    )
+    assert not _public_order_referral(CaseFile.model_validate(police), ctx)
