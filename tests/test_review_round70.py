@@ -6,7 +6,9 @@ round, by c7eed29 and 85eeee5):
   (广告法第五十五条: 由市场监督管理部门) breaches that 罚则;
 - a 人民防空办公室 is a department, not an internal 室;
 - a 罚则 giving the power to another department is the one finding on the kinds it gives;
-- a 民政局 imposing a 治安 penalty where its own 罚则 leaves that to the police (殡葬管理条例第二十一条)."""
+- a 民政局 imposing a 治安 penalty where its own 罚则 leaves that to the police (殡葬管理条例第二十一条);
+- the enforcement's own steps after a 限期拆除 decision are no late evidence for it;
+- a person questioned with nothing written, the finding resting on what that person said."""
 
 from __future__ import annotations
 
@@ -69,3 +71,26 @@ def test_civil_affairs_bureau_imposing_a_public_order_penalty(ctx: ReviewContext
         set_file_data(F56, "rf56d_04_*.yaml"), ("江门市新会区民政局", "江门市公安局新会分局")
     )
     assert not _public_order_referral(CaseFile.model_validate(police), ctx)
+
+
+def test_enforcement_steps_after_the_decision_are_no_late_evidence(ctx: ReviewContext) -> None:
+    """陈述申辩笔录（催告后） and the 公告's photographs ground the forced demolition, not the
+    限期拆除 decision (行政强制法第三十六条、第四十四条)."""
+    assert not rules_of(set_findings(F55, "rf55b_05_*.yaml", ctx), "evidence")
+
+
+def test_person_questioned_without_a_record(ctx: ReviewContext) -> None:
+    """询问王某强 with nothing written that day, the 出借 found on what he said."""
+    rule = "《中华人民共和国行政处罚法》第五十五条第二款"
+    assert rule in rules_of(set_findings(F55, "rf55c_07_*.yaml", ctx), "evidence")
+    data = set_file_data(F55, "rf55c_07_*.yaml")
+    data["evidence"].append(
+        {
+            "type": "证人证言",
+            "name": "王某强询问笔录",
+            "source": "王某强",
+            "obtained_by": "询问",
+            "date": "2024-06-05",
+        }
+    )
+    assert rule not in rules_of(variant_findings(data, ctx), "evidence")

@@ -534,8 +534,9 @@ def _grounds_release(case: CaseFile, item: EvidenceItem, decided: date) -> bool:
 _PERFORMANCE = re.compile(r"缴纳|缴款|缴费|履行|到账|执行情况")
 # a file deciding a demolition, not a fine: re-inspections (复查仍未拆除), a query whether the
 # party sought review (复议、诉讼情况查询) and the government's order (城乡规划法第六十八条: 责成)
-# are what its 强制拆除决定 rests on
-_DEMOLITION_PERFORMANCE = re.compile(r"复查|未拆除|复议|诉讼情况|责成")
+# are what its 强制拆除决定 rests on, and so are the enforcement's own steps: the party heard
+# after the 催告 (行政强制法第三十六条) and the 公告 posted (第四十四条)
+_DEMOLITION_PERFORMANCE = re.compile(r"复查|未拆除|复议|诉讼情况|责成|催告|公告")
 # a step enforcing the decision (催告, 加处罚款, 申请法院强制执行, 强制执行决定, 强制拆除决定)
 _ENFORCING = re.compile(r"催告|加处罚款|强制执行|代履行|强制拆除|强制清除")
 

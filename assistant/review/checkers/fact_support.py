@@ -31,6 +31,7 @@ from assistant.review.checkers import (
 )
 from assistant.review.checkers.inspection_records import (
     on_site_unrecorded,
+    questioned_person_unrecorded,
     questioning_said_unrecorded,
     record_rule,
     remote_questioning_unrecorded,
@@ -83,6 +84,7 @@ def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         unrecorded_questioning(case, ctx)
         or questioning_said_unrecorded(case, ctx)
         or remote_questioning_unrecorded(case, ctx)
+        or questioned_person_unrecorded(case, ctx)
     )
     rule = record_rule(case, ctx)
     # the unrecorded inspection already found (cited beside 第四十条) is one finding

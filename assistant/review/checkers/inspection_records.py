@@ -235,6 +235,52 @@ def questioning_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag
     return []
 
 
+# 询问王某强 / 询问证人李某: the person a questioning step heard
+_QUESTIONED = re.compile(
+    r"询问(?:了)?(?:证人|当事人|借用人|投诉人|举报人|驾驶员|乘客)?([\u4e00-\u9fff]{1,2}某[\u4e00-\u9fff]?)"
+)
+
+
+_STATEMENT = re.compile(r"笔录|陈述|证言|证明|说明")
+
+
+def questioned_person_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A questioning step naming the person heard (询问王某强) with no record of that day and no
+    evidence from that person, while the narrative rests on what that person said: the statement
+    is no lawful evidence (第五十五条第二款 询问应当制作笔录)."""
+    if is_summary(case):
+        return []
+    records = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
+    records += [(d.date, d.type) for d in case.documents]
+    # what people said on record: statements and testimony, not papers that name them
+    sources = "".join(
+        f"{x.name}{x.source}"
+        for x in case.evidence
+        if x.type in ("证人证言", "当事人的陈述") or _STATEMENT.search(x.name)
+    )
+    narrative = case_narrative(case)
+    for e in case.events_of("调查取证"):
+        heard = _QUESTIONED.search(e.note)
+        if heard is None or "笔录" in e.note:
+            continue
+        person = heard.group(1)
+        if person in sources or person not in narrative:
+            continue
+        if any(day == e.date and _ANY_RECORD.search(t) for day, t in records):
+            continue
+        return [
+            Flag(
+                point=ReviewPoint.EVIDENCE,
+                severity=Severity.MUST_FIX,
+                reason=f"案卷记载{e.date}询问{person}，但没有该次询问的笔录，证据中也没有{person}的陈述，"
+                "认定事实所依据的陈述不能作为证据；询问应当制作笔录",
+                rule=ctx.penalty_law("第五十五条第二款"),
+                evidence=f"events（{e.date} {e.type}）note：{e.note}",
+            )
+        ]
+    return []
+
+
 # 电话联系患者刘某、陈某，了解收受红包情况: people asked by telephone, whose answers are statements
 _REMOTE_ASKING = re.compile(
     r"(?:电话|微信|通过电话)(?:联系|询问|回访|核实|走访)[^。；]{0,30}?(?:了解|核实|询问|证实)"
