@@ -94,3 +94,16 @@ def test_person_questioned_without_a_record(ctx: ReviewContext) -> None:
         }
     )
     assert rule not in rules_of(variant_findings(data, ctx), "evidence")
+
+
+def test_said_no_prior_order_with_the_party_between(ctx: ReviewContext) -> None:
+    """未对当事人上述行为作出过责令改正 (食品安全法第一百二十六条第一款 fines only 拒不改正)."""
+    rule = "《中华人民共和国食品安全法》第一百二十六条第一款"
+    assert rule in rules_of(set_findings(F56, "rf56b_04_*.yaml", ctx), "law")
+
+
+def test_refund_ordered_in_the_decision_returns_the_gains(ctx: ReviewContext) -> None:
+    """责令…退还所收费用 in the decision: the gains go back, nothing left to confiscate."""
+    assert "《中华人民共和国行政处罚法》第二十八条第二款" not in rules_of(
+        set_findings(F56, "rf56d_07_*.yaml", ctx), "law"
+    )

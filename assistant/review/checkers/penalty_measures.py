@@ -132,6 +132,10 @@ def _returned(narrative: str) -> bool:
     return any(_RETURNED.search(c) and not _NEGATED.search(c) for c in clauses)
 
 
+def _decision_contents(case: CaseFile) -> list[str]:
+    return [c for d in case.documents if "处罚决定书" in d.type for c in d.contents]
+
+
 def _collected(narrative: str) -> bool:
     """The facts say the gains are 追缴 (a clause naming the gains and 追缴 without 未/无/不)."""
     clauses = re.split(r"[，。；,;（）()]", narrative)
@@ -174,7 +178,9 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if any("违法所得" in t for t in case.penalty.types) or "违法所得" in pending_amounts(case):
         return []
     narrative = "".join([case.facts.description, *case.facts.circumstances])
-    if _returned(narrative) or _collected(narrative):
+    # the decision's own order to refund (责令…退还所收费用) returns the gains too
+    decided = "。".join([*case.penalty.types, *_decision_contents(case)])
+    if _returned(narrative) or _returned(decided) or _collected(narrative):
         return []
     if reached(case):
         return []  # a case to transfer: the criminal court disposes of the gains (刑法第六十四条)

@@ -39,9 +39,10 @@ from corpus.citation_resolver import ResolvedCitation
 from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
 
-# 此前未因此被责令改正 / 未经责令改正 / 没有下达责令改正通知
+# 此前未因此被责令改正 / 未经责令改正 / 没有下达责令改正通知 / 未对当事人上述行为作出过责令改正;
+# not 未按照责令改正通知书改正, which is the party's failure to comply
 _NO_PRIOR_ORDER = re.compile(
-    r"(?:未|没有|并未|从未|未曾)[^，。；]{0,6}(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
+    r"(?:未|没有|并未|从未|未曾)(?!按|依|遵|执行|履行|落实)[^，。；]{0,12}?(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
     r"责令(?:其|当事人)?(?:限期)?(?:改正|整改|补办)"
     # a table row or field: | 责令改正 | 无 | / 责令改正：无
     r"|责令(?:限期)?(?:改正|整改)\s*[|｜:：]\s*(?:无|未|没有)"
