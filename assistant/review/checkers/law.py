@@ -40,7 +40,8 @@ _ADJUSTS = re.compile(r"从轻|减轻|从重|不予处罚|不予行政处罚")
 # 收缴、追缴 (of 赌资、违禁品、违法所得) are measures, not penalties: the article ordering them
 # is cited beside the 罚则 as the basis of that measure (治安管理处罚法第十一条第一款).
 # 责令经营者限期退还 (价格违法行为行政处罚规定第十六条) returns the overcharge: a measure too.
-_MEASURE = re.compile(r"收缴|追缴|退还")
+# 可以责令其采取限制生产措施 (限制生产、停产整治办法第五条): the measure, cited beside the 罚则
+_MEASURE = re.compile(r"收缴|追缴|退还|限制生产措施|停产整治措施")
 # 分别处罚 (共同违法, 治安管理处罚法第十七条第一款), 按日连续处罚 and its 计罚日数 (环境保护法第五十九条,
 # 按日连续处罚办法第十七条): how the 罚则 is applied to each offender or each day, cited beside it.
 # 对医疗机构放射性职业病危害控制的监督管理，由卫生行政部门依照本法的规定实施 (职业病防治法第八十七条):

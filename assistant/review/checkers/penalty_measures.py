@@ -249,9 +249,20 @@ def unprovided_kinds(case: CaseFile, ctx: ReviewContext) -> list[str]:
         for kind in case.penalty.types
         if (words := words_for(kind)) is not None
         and not _detention_elsewhere(case, kind)
-        and not (ILLEGAL_GAINS_KIND in kind and case.act_date >= GAINS_RULE_FROM)
+        and not (
+            ILLEGAL_GAINS_KIND in kind
+            and case.act_date >= GAINS_RULE_FROM
+            and not _INCOME_DISPOSED.search(texts)
+        )
         and (not re.search(words, texts) or _other_permit(kind, texts))
     ]
+
+
+# 有收益的，所得收益用于物业管理区域内物业共用部位…的维修 (物业管理条例第六十二条): the 罚则 itself
+# disposes of the income, which 第二十八条第二款 (除依法应当退赔的外) then does not confiscate
+_INCOME_DISPOSED = re.compile(
+    r"所得收益用于|收益[^，。；]{0,6}(?:归|用于)[^，。；]{0,10}(?:业主|共有|共用)"
+)
 
 
 # 因饮酒后驾驶机动车被处罚，再次饮酒后驾驶机动车的，处…吊销: a sentence for a repeat offence

@@ -91,9 +91,26 @@ def _order_texts(case: CaseFile) -> list[str]:
 def _no_order_on_file(case: CaseFile) -> bool:
     """Nothing in the file's complete lists or narrative records an order to correct
     before the decision."""
-    if any(_ANY_ORDER.search(t) for t in _order_texts(case)):
+    texts = _order_texts(case)
+    traces = [m.group(0) for t in texts for m in _ANY_ORDER.finditer(t)]
+    # a 复查 of a correction the party made unasked (当事人已将钢瓶移出，制作复查笔录) where the
+    # file nowhere writes 责令 or 限期 is no trace of an order
+    if traces and not (set(traces) == {"复查"} and not _ORDERED_ANYWHERE.search(_whole(case))):
         return False
     return UNCORRECTED not in established_circumstances(case)
+
+
+_ORDERED_ANYWHERE = re.compile(r"责令|指令|限期|整改通知|改正通知|要求整改")
+
+
+def _whole(case: CaseFile) -> str:
+    """Every word of the file (narrative, notes, evidence, documents) but the orders the
+    decision gives with its penalty."""
+    parts = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    parts += [e.note for e in case.events if e.note]
+    parts += [f"{e.name}{e.note or ''}" for e in case.evidence]
+    parts += [f"{d.type}{''.join(d.contents)}" for d in case.documents]
+    return "".join(_before_the_decision(p) for p in parts)
 
 
 # 已在限期内改正 / 按期改正 / 已报送补办: the party did what the order asked, in time
@@ -199,6 +216,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             bare = _fined_after_order(text or "") and _conduct_told(case, text or "")
             if not (bare or _persons_fined_after_order(case, text or "")):
                 continue
+        elif _only_the_warning(case, ctx, citation, text, cited):
+            continue
         elif any(c.requires not in allowed for c in clauses) or not any(
             c.requires == UNCORRECTED for c in clauses
         ):
@@ -212,6 +231,34 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         only = f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款"
         flags.append(_unfounded_flag(citation, only, why, "罚款", case))
     return flags
+
+
+_WARNING_FIRST = re.compile(r"^[^；。]*?给予警告")
+
+
+def _only_the_warning(
+    case: CaseFile,
+    ctx: ReviewContext,
+    citation: ResolvedCitation,
+    text: str,
+    cited: list[ResolvedCitation],
+) -> bool:
+    """The 罚则 is cited for its first tier's 警告 (药品管理法第一百二十六条: 责令限期改正，给予警告)
+    while another cited 罚则 gives the fine without any order (第一百一十七条): two acts, each
+    under its own 罚则, and no fine under this one."""
+    if "警告" not in case.penalty.types or not _WARNING_FIRST.search(text):
+        return False
+    others = [c for c in cited if c is not citation]
+    return any(
+        any(clause.requires is None for clause in fine_clauses(_provision_text(other, ctx, case)))
+        for other in others
+    )
+
+
+def _provision_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFile) -> str:
+    return (
+        paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
+    ) or ""
 
 
 def _unfounded_flag(
