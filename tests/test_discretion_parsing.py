@@ -22,7 +22,8 @@ from assistant.discretion.exemption_list import (
 )
 from assistant.discretion.jiangmen_xls import load_jiangmen
 from assistant.discretion.legal_basis import parse_legal_basis
-from assistant.discretion.penalty_amounts import parse_penalty
+from assistant.discretion.model import PenaltyRange
+from assistant.discretion.penalty_amounts import parse_penalty, resolve_yuan
 
 STANDARDS = Settings().standards_dir
 
@@ -176,3 +177,22 @@ def test_cached_json_equals_fresh_parse() -> None:
     """The shipped cache is what the parsers make today (~30 s: the 234-page PDF)."""
     fresh = build_model(Path(STANDARDS))
     assert read_cache(STANDARDS) == fresh
+
+
+# A base amount named by one of the statute's words and its head noun (收购价款).
+
+
+def _multiple(base: str) -> PenaltyRange:
+    return PenaltyRange(
+        raw="处…一倍以上三倍以下的罚款", base=base, min_multiple=1.0, max_multiple=3.0
+    )
+
+
+def test_abbreviated_base_resolves() -> None:
+    fine = _multiple("违法收购、加工、运输林木价款")
+    assert resolve_yuan(fine, {"收购价款": 12400}) == (12400, 37200)
+
+
+def test_unrelated_amount_does_not_resolve() -> None:
+    fine = _multiple("货值金额")
+    assert resolve_yuan(fine, {"销售金额": 5000}) == (None, None)

@@ -10,7 +10,14 @@
 from __future__ import annotations
 
 import pytest
-from review_fixtures import reworded, rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import (
+    reworded,
+    rules_of,
+    set_file_data,
+    set_findings,
+    variant_findings,
+    variant_flags,
+)
 
 from assistant.review.context import ReviewContext
 
@@ -46,3 +53,28 @@ def test_income_the_sanction_disposes_of(ctx: ReviewContext) -> None:
     assert "《物业管理条例》第六十二条" in rules_of(
         set_findings(F57, "rf57b_11_*.yaml", ctx), "law"
     )
+
+
+def test_base_named_by_one_of_its_words(ctx: ReviewContext) -> None:
+    """收购价款 is the 违法收购、加工、运输林木价款 of 森林法第七十八条 (review_fresh56 c08)."""
+    assert not rules_of(set_findings("review_fresh56", "rf56c_08_*.yaml", ctx), "facts")
+
+
+def test_individual_fined_over_the_individuals_cap(ctx: ReviewContext) -> None:
+    """对单位可以处10万元以下罚款，对个人可以处1000元以下罚款 (review_fresh55 b06)."""
+    found = set_findings("review_fresh55", "rf55b_06_*.yaml", ctx)
+    assert "《城镇燃气管理条例》第四十九条第一款" in rules_of(found, "discretion")
+    data = set_file_data("review_fresh55", "rf55b_06_*.yaml")
+    data["penalty"]["amount"] = 800
+    assert not rules_of(variant_findings(data, ctx), "discretion")
+
+
+def test_county_fine_over_the_city_amount_is_checked(ctx: ReviewContext) -> None:
+    """食品安全法实施条例第八十一条: 30万元以上 by the 设区的市 level, its detail left to the national
+    department — a check on a county bureau's 314500元 fine (review_fresh56 b05)."""
+    rule = "《中华人民共和国食品安全法实施条例》第八十一条"
+    flags = variant_flags(set_file_data("review_fresh56", "rf56b_05_*.yaml"), ctx)
+    assert [f.severity for f in flags if f.rule == rule] == ["check"]
+    data = set_file_data("review_fresh56", "rf56b_05_*.yaml")
+    data["penalty"]["amount"] = 290000
+    assert rule not in {f.rule for f in variant_flags(data, ctx)}

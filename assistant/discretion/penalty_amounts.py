@@ -207,7 +207,19 @@ def _base_amount(base: str, base_amounts: dict[str, float]) -> float | None:
     for name, value in base_amounts.items():
         if name in base or base in name:
             return value
+    for name, value in base_amounts.items():
+        if _abbreviates(name, base):
+            return value
     return None
+
+
+def _abbreviates(name: str, base: str) -> bool:
+    """收购价款 for 违法收购、加工、运输林木价款: one of the base's words, then its head noun."""
+    for cut in range(2, len(name) - 1):
+        head, tail = name[:cut], name[cut:]
+        if base.endswith(tail) and head in base[: len(base) - len(tail)]:
+            return True
+    return False
 
 
 _FINE_CLAUSE = re.compile(r"处[^；。，]*?(?:罚款|倍)")

@@ -433,7 +433,8 @@ _CONDUCT = re.compile(r"对([^，。；对]{2,40}?)的(?:公司|单位|企业|�
 _PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
 # 对公证机构给予警告，并处二万元以上…；对公证员给予警告，并处二千元以上… (公证法第四十二条): the
 # addressee a clause fines, a person (…员) or an organisation
-_ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)(?:给予警告，)?并?$")
+# 对单位可以处10万元以下罚款，对个人可以处1000元以下罚款 (城镇燃气管理条例第四十九条) too
+_ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)(?:给予警告，)?并?(?:可以)?$")
 _PERSON_WORD = re.compile(r"(?:员|人|师|者|个人)$")
 _ORGANISATION_WORD = re.compile(r"(?:机构|单位|公司|企业|组织|经营者)$")
 
