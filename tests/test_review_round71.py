@@ -78,3 +78,28 @@ def test_county_fine_over_the_city_amount_is_checked(ctx: ReviewContext) -> None
     data = set_file_data("review_fresh56", "rf56b_05_*.yaml")
     data["penalty"]["amount"] = 290000
     assert rule not in {f.rule for f in variant_flags(data, ctx)}
+
+
+def test_radar_verification_lapsed_before_the_measurement(ctx: ReviewContext) -> None:
+    """检定证书有效期至2023-08-31, speed measured 2023-09-14 (review_fresh56 a04)."""
+    rule = "《道路交通安全违法行为处理程序规定》第十五条第二款"
+    assert rule in rules_of(set_findings("review_fresh56", "rf56a_04_*.yaml", ctx), "evidence")
+    data = reworded(
+        set_file_data("review_fresh56", "rf56a_04_*.yaml"),
+        ("有效期至2023-08-31", "有效期至2024-08-31"),
+    )
+    assert rule not in rules_of(variant_findings(data, ctx), "evidence")
+
+
+def test_plain_clothes_officer_talks_a_refusing_driver_round(ctx: ReviewContext) -> None:
+    """着便装暗访, 当事人答“我不是拉客的”, 经再三请求 — told across one finding (review_fresh55 d08)."""
+    rule = "《中华人民共和国行政处罚法》第四十六条第三款"
+    assert rule in rules_of(set_findings("review_fresh55", "rf55d_08_*.yaml", ctx), "evidence")
+    offered = reworded(
+        set_file_data("review_fresh55", "rf55d_08_*.yaml"),
+        ("当事人答“我不是拉客的，在等人”；", "当事人报价300元；"),
+        ("经再三请求，", ""),
+        ("当事人先行拒绝", "当事人主动揽客"),
+        ("以高价及急病理由再三请求后搭载", "当事人报价后搭载"),
+    )
+    assert rule not in rules_of(variant_findings(offered, ctx), "evidence")

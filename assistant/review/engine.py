@@ -40,6 +40,7 @@ from assistant.review.checkers import (
     harmless_flaw,
     hearing_conduct,
     heavier_than_notified,
+    instrument_verification,
     investigation_period,
     law,
     left_service,
@@ -121,6 +122,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         evidence.check,
         fact_support.evidence_check,
         breath_test.check,
+        instrument_verification.check,
     ),
     ReviewPoint.LAW: combined(
         law.check,

@@ -454,6 +454,38 @@ def _entrapment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                         sentence,
                     )
                 ]
+    return _talked_round(case, ctx, narrative)
+
+
+# 着便装暗访 … 当事人答“我不是拉客的” … 经再三请求，当事人同意搭载: an officer in plain clothes
+# who talks a refusing party round, told over several sentences of one finding
+_PLAIN_CLOTHES = re.compile(r"着便装|便衣|便装")
+_REFUSED = re.compile(r"拒绝|不是拉客|不拉客|不愿|推辞|婉拒|不做|不卖|不接")
+_FINDING = re.compile(r"\n|(?=[一二三四五六七八九十]、)")
+
+
+def _talked_round(case: CaseFile, ctx: ReviewContext, narrative: list[str]) -> list[Flag]:
+    """One finding (a paragraph) where the agency's people, posing in plain clothes, met a
+    refusal and induced the act: the evidence so got is 利诱's (第四十六条第三款)."""
+    for text in narrative:
+        for finding in _FINDING.split(text):
+            told = "。".join(s for s in re.split(r"[。；;]", finding) if not _PARTY_CLAIM.search(s))
+            posing = _POSING.search(told) or _PLAIN_CLOTHES.search(told)
+            if (
+                posing
+                and _AGENCY_PEOPLE.search(told)
+                and _INDUCED.search(told)
+                and _REFUSED.search(told)
+            ):
+                return [
+                    _flag(
+                        Severity.MUST_FIX,
+                        "执法人员着便装暗访，在当事人拒绝后以利诱、恳求等手段诱使其实施违法行为（钓鱼执法），"
+                        "由此取得的证据不得作为认定案件事实的根据",
+                        ctx.penalty_law("第四十六条第三款"),
+                        finding.strip()[:160],
+                    )
+                ]
     return []
 
 
