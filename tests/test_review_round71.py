@@ -5,7 +5,10 @@
   (药品管理法第一百二十六条 beside 第一百一十七条) fines nothing itself;
 - a 复查 of a correction the party made unasked is no trace of an order to correct;
 - a 罚则 that disposes of the income itself (物业管理条例第六十二条: 所得收益用于…维修) gives no
-  confiscation of it."""
+  confiscation of it;
+- a county fine over 食品安全法实施条例第八十一条's amount is checked; an instrument's lapsed verification;
+  a plain-clothes officer talking a refusing party round; a traffic 中队 deciding in its own name
+  and a detained vehicle without a receipt (review_fresh55/56 misses)."""
 
 from __future__ import annotations
 
@@ -103,3 +106,19 @@ def test_plain_clothes_officer_talks_a_refusing_driver_round(ctx: ReviewContext)
         ("以高价及急病理由再三请求后搭载", "当事人报价后搭载"),
     )
     assert rule not in rules_of(variant_findings(offered, ctx), "evidence")
+
+
+def test_traffic_squad_without_a_receipt(ctx: ReviewContext) -> None:
+    """A 中队 under the county brigade decides in its own name (程序规定第六条第一款) and a vehicle
+    detained with no receipt (道路交通安全法第一百一十二条第一款; review_fresh56 a10)."""
+    found = set_findings("review_fresh56", "rf56a_10_*.yaml", ctx)
+    assert "《道路交通安全违法行为处理程序规定》第六条第一款" in rules_of(found, "subject")
+    assert "《中华人民共和国道路交通安全法》第一百一十二条第一款" in rules_of(found, "documents")
+    brigade = reworded(
+        set_file_data("review_fresh56", "rf56a_10_*.yaml"),
+        ("鹤山市公安局交通警察大队沙坪中队", "鹤山市公安局交通警察大队"),
+        ("未开具行政强制措施凭证", "当场开具行政强制措施凭证"),
+    )
+    brigade["documents"].append({"type": "公安交通管理行政强制措施凭证", "date": "2022-10-18"})
+    found = variant_findings(brigade, ctx)
+    assert not rules_of(found, "subject") and not rules_of(found, "documents")

@@ -43,7 +43,45 @@ _FORMAL_ITEMS = (1, 4, 5)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     decisions = [d for d in _seizure_decisions(case) if d.contents and _lists_form(d.contents)]
-    return [flag for d in decisions for flag in _missing(d, ctx)] + _no_list(case, ctx)
+    return (
+        [flag for d in decisions for flag in _missing(d, ctx)]
+        + _no_list(case, ctx)
+        + _no_detention_receipt(case, ctx)
+    )
+
+
+# 扣留车辆 / 扣留机动车 by the traffic police, and the receipt 道路交通安全法第一百一十二条第一款
+# asks for on the spot (行政强制措施凭证)
+_VEHICLE_DETAINED = re.compile(r"扣留(?:了)?(?:该)?(?:车辆|机动车|非机动车|[^，。；]{0,6}车)")
+_RECEIPT = re.compile(r"强制措施凭证|扣留[^，。；]{0,6}凭证")
+_RECEIPT_DENIED = re.compile(r"(?:未|没有|未予)(?:开具|出具|制作|交付)[^，。；]{0,10}凭证")
+_TRAFFIC_POLICE = re.compile(r"交通警察|交警|公安")
+TRAFFIC_RECEIPT = "《中华人民共和国道路交通安全法》第一百一十二条第一款"
+
+
+def _no_detention_receipt(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A vehicle the traffic police detained with no receipt among the (complete) documents,
+    or one the file says was not issued: 应当当场出具凭证 (道路交通安全法第一百一十二条第一款)."""
+    if not _TRAFFIC_POLICE.search(case.agency.acts_in_name_of or case.agency.name):
+        return []
+    notes = [e.note for e in case.events if e.note]
+    detained = next((n for n in notes if _VEHICLE_DETAINED.search(n)), None)
+    if detained is None:
+        return []
+    denied = next((n for n in notes if _RECEIPT_DENIED.search(n)), None)
+    issued = [d for d in case.documents if _RECEIPT.search(d.type) and "发还" not in d.type]
+    if issued and denied is None:
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.DOCUMENTS,
+            severity=Severity.MUST_FIX,
+            reason="扣留车辆未当场出具行政强制措施凭证",
+            rule=ctx.rule(TRAFFIC_RECEIPT),
+            evidence=f"events note：{denied or detained}；documents："
+            f"{'、'.join(d.type for d in case.documents)}",
+        )
+    ]
 
 
 def _seizure_decisions(case: CaseFile) -> list[Document]:

@@ -17,6 +17,7 @@ from assistant.review.checkers.authority import (
 )
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.public_order import STATION, is_police_station, special_rule
 from corpus.citation_resolver import CitationError, CitationErrorCode
 
@@ -31,6 +32,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _unwritten_entrustment(case, ctx)
         + _internal_unit(case, ctx)
         + _police_team(case, ctx)
+        + _traffic_squad(case, ctx)
         + _unauthorised(case, ctx)
         + _outside_authorisation(case, ctx)
     )
@@ -257,6 +259,33 @@ def _basis_names_team(case: CaseFile, ctx: ReviewContext) -> bool:
 
 # 公安局治安管理大队 / 刑侦支队 / 巡特警中队: a team inside a 公安局 or 分局.
 _POLICE_TEAM = re.compile(r"公安[\u4e00-\u9fa5]{0,16}(?:支队|大队|中队)$")
+
+
+# 某交通警察大队沙坪中队: a squad under the county traffic brigade, not itself a 公安机关交通管理部门
+_TRAFFIC_SQUAD = re.compile(
+    r"交通警察大队[\u4e00-\u9fa5]{1,8}中队$|交警大队[\u4e00-\u9fa5]{1,8}中队$"
+)
+_TRAFFIC_DECIDER = "《道路交通安全违法行为处理程序规定》第六条第一款"
+
+
+def _traffic_squad(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """警告、罚款、暂扣驾驶证 are decided by a 县级以上公安机关交通管理部门 (程序规定第六条第一款):
+    the 大队 is one, a 中队 under it is its unit, which cannot decide in its own name."""
+    agency = case.agency
+    if not _TRAFFIC_SQUAD.search(agency.name) or not imposes_penalty(case):
+        return []
+    if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{agency.name}是县级公安机关交通管理部门（交通警察大队）的中队，不是公安机关交通管理部门，"
+            "不能以自己名义作出警告、罚款、暂扣驾驶证的处罚决定",
+            ctx.rule(_TRAFFIC_DECIDER),
+            f"agency.name={agency.name}",
+            also_cites=[ctx.penalty_law("第十七条")],
+        )
+    ]
 
 
 def _police_team(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
