@@ -663,6 +663,14 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue  # the act-date text under that number is another conduct's (第三十七条)
         # the cited 款 names its department (消防法第六十五条: 第一款 市场监管, 第二款 消防)
         own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
+        if (
+            own_text
+            and _fines_only(case)
+            and _fine_in_another_paragraph(citation, own_text, case, ctx)
+        ):
+            # 第一款第（三）项 cited for the act, 第三款 for its fine (营业性演出管理条例第四十七条):
+            # the organs the 款 names for 公布、吊销 are not the fine's
+            continue
         text = _REFERRAL.split(own_text or citation.article_text)[0]
         assigners = _assigners(text) + _measure_keepers(text, case)
         if not any("吊销" in kind for kind in case.penalty.types):
@@ -733,6 +741,25 @@ def _public_order_referral(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             also_cites=[ctx.penalty_law("第十七条"), applied.citation],
         )
     ]
+
+
+def _fine_in_another_paragraph(
+    citation: ResolvedCitation, own_text: str, case: CaseFile, ctx: ReviewContext
+) -> bool:
+    """The cited 款 sets no fine and another cited 款 of the same article does."""
+    if "罚款" in own_text:
+        return False
+    return any(
+        other.law == citation.law
+        and other.article == citation.article
+        and other.paragraph != citation.paragraph
+        and "罚款" in (paragraph_text(other, ctx, case) or "")
+        for other in penalty_provisions(case, ctx)
+    )
+
+
+def _fines_only(case: CaseFile) -> bool:
+    return bool(case.penalty.types) and all("罚款" in t for t in case.penalty.types)
 
 
 def _citing_all(flags: list[Flag]) -> Flag:

@@ -131,12 +131,29 @@ def _inspected_after_order(case: CaseFile) -> bool:
     if not orders:
         return False
     first = min(orders)
-    return any(
+    recorded = any(
         e.date is not None
         and e.date > first
         and INSPECTION_RECORD_TITLE.search(f"{e.type}{e.name}")
         and not _ORDER.search(e.name)
         for e in case.evidence
+    )
+    return recorded or _state_found_after(case, first)
+
+
+# 再次向存管银行调取对账单，账户余额仍为10万元，未补足: a record of the state of things taken after
+# the order (a bank statement, a register) that shows it unchanged
+_STILL = re.compile(r"仍(?:为|未|然|没有)|未补足|未补缴|未补办|未改正|未整改")
+
+
+def _state_found_after(case: CaseFile, ordered: date) -> bool:
+    """An investigation step after the order that found the state unchanged, with evidence of
+    that day (对账单（2024年6月20日）)."""
+    days = {e.date for e in case.evidence if e.date is not None and e.date > ordered}
+    return any(
+        e.date in days and _STILL.search(e.note or "")
+        for e in case.events_of("调查取证")
+        if e.date is not None and e.date > ordered
     )
 
 
