@@ -206,14 +206,30 @@ _NO_QUESTIONING_RECORD = re.compile(
 )
 
 
+def _dated_papers(case: CaseFile) -> list[tuple[date | None, str]]:
+    """Every evidence item and document with its date: what could record a step of that day."""
+    papers = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
+    return papers + [(d.date, d.type) for d in case.documents]
+
+
+def _questioning_flag(ctx: ReviewContext, step: Event, reason: str) -> Flag:
+    """第五十五条第二款 (询问应当制作笔录) for a questioning step left unwritten."""
+    return Flag(
+        point=ReviewPoint.EVIDENCE,
+        severity=Severity.MUST_FIX,
+        reason=reason,
+        rule=ctx.penalty_law("第五十五条第二款"),
+        evidence=f"events（{step.date} {step.type}）note：{step.note}",
+    )
+
+
 def questioning_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A questioning the file itself says was not written down (口头询问证人，未制作询问
     笔录), with no questioning record of that day: what was said there is no lawful evidence,
     whoever else was questioned on record later (第五十五条第二款 询问应当制作笔录)."""
     if is_summary(case):
         return []
-    records = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
-    records += [(d.date, d.type) for d in case.documents]
+    records = _dated_papers(case)
     for e in case.events_of("调查取证"):
         said = _NO_QUESTIONING_RECORD.search(e.note)
         # 制作工作记录，未制作询问笔录: a file denying the 笔录 is answered by a 笔录 only
@@ -223,13 +239,11 @@ def questioning_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag
         if said is None or any(day == e.date and made.search(text) for day, text in records):
             continue
         return [
-            Flag(
-                point=ReviewPoint.EVIDENCE,
-                severity=Severity.MUST_FIX,
-                reason=f"案卷记载{e.date}的询问未制作笔录（“{said.group(0)}”），"
+            _questioning_flag(
+                ctx,
+                e,
+                f"案卷记载{e.date}的询问未制作笔录（“{said.group(0)}”），"
                 "该次询问所得的陈述不能作为认定事实的证据；询问应当制作笔录",
-                rule=ctx.penalty_law("第五十五条第二款"),
-                evidence=f"events（{e.date} {e.type}）note：{e.note}",
             )
         ]
     return []
@@ -250,8 +264,7 @@ def questioned_person_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fla
     is no lawful evidence (第五十五条第二款 询问应当制作笔录)."""
     if is_summary(case):
         return []
-    records = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
-    records += [(d.date, d.type) for d in case.documents]
+    records = _dated_papers(case)
     # what people said on record: statements and testimony, not papers that name them
     sources = "".join(
         f"{x.name}{x.source}"
@@ -269,13 +282,11 @@ def questioned_person_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fla
         if any(day == e.date and _ANY_RECORD.search(t) for day, t in records):
             continue
         return [
-            Flag(
-                point=ReviewPoint.EVIDENCE,
-                severity=Severity.MUST_FIX,
-                reason=f"案卷记载{e.date}询问{person}，但没有该次询问的笔录，证据中也没有{person}的陈述，"
+            _questioning_flag(
+                ctx,
+                e,
+                f"案卷记载{e.date}询问{person}，但没有该次询问的笔录，证据中也没有{person}的陈述，"
                 "认定事实所依据的陈述不能作为证据；询问应当制作笔录",
-                rule=ctx.penalty_law("第五十五条第二款"),
-                evidence=f"events（{e.date} {e.type}）note：{e.note}",
             )
         ]
     return []
@@ -294,20 +305,17 @@ def remote_questioning_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fl
     (第五十五条第二款 询问应当制作笔录)."""
     if is_summary(case):
         return []
-    records = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
-    records += [(d.date, d.type) for d in case.documents]
+    records = _dated_papers(case)
     for e in case.events_of("调查取证"):
         said = _REMOTE_ASKING.search(e.note)
         if said is None or any(day == e.date and _ANY_RECORD.search(t) for day, t in records):
             continue
         return [
-            Flag(
-                point=ReviewPoint.EVIDENCE,
-                severity=Severity.MUST_FIX,
-                reason=f"案卷记载{e.date}以电话等方式向有关人员了解情况（“{said.group(0)}”），"
+            _questioning_flag(
+                ctx,
+                e,
+                f"案卷记载{e.date}以电话等方式向有关人员了解情况（“{said.group(0)}”），"
                 "但当日没有询问笔录、证人证言或通话记录，所得陈述不能作为认定事实的证据；询问应当制作笔录",
-                rule=ctx.penalty_law("第五十五条第二款"),
-                evidence=f"events（{e.date} {e.type}）note：{e.note}",
             )
         ]
     return []
