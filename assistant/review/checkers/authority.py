@@ -927,7 +927,7 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"agency.name={acting}；{cited.citation}：“由{organ}…”",
                 )
             ]
-        if county and (flag := _city_reserved_kind(case, cited, acting)) is not None:
+        if (flag := _reserved_kind(case, cited, acting, county)) is not None:
             return [flag]
     return []
 
@@ -983,21 +983,26 @@ _GENERAL_KINDS = frozenset(
 )
 
 
-def _city_reserved_kind(case: CaseFile, cited: ResolvedCitation, acting: str) -> Flag | None:
+def _reserved_kind(
+    case: CaseFile, cited: ResolvedCitation, acting: str, county: bool
+) -> Flag | None:
     """One measure the 罚则 gives the 设区的市 government (生猪屠宰管理条例第三十三条: 情节严重的，
-    由设区的市级人民政府吊销生猪定点屠宰证书), imposed by a county organ whose powers list names
-    it only by 第九条's general kind (吊销许可证件); one listing the measure itself
-    (吊销生猪定点屠宰证书) holds it by a handover the list records."""
+    由设区的市级人民政府吊销生猪定点屠宰证书), imposed by a county organ, or the province's
+    (导游人员管理条例第二十三条: 由省、自治区、直辖市人民政府旅游行政部门吊销导游证), imposed by a
+    city or county organ, whose powers list names it only by 第九条's general kind (吊销许可证件);
+    one listing the measure itself (吊销生猪定点屠宰证书) holds it by a handover the list records."""
+    above, below = (_CITY_LEVEL, _COUNTY_LEVEL) if county else (_PROVINCE_LEVEL, _LOCAL_LEVEL)
     own = [a for a in case.agency.powers.penalty_types if a not in _GENERAL_KINDS]
     for kind in penalty_kinds(case.penalty.types):
         if any(same_penalty_kind(kind, a) for a in own):
             continue
         organ = reserving_organ(cited.article_text, kind)
-        if organ is not None and _CITY_LEVEL.search(organ) and not _COUNTY_LEVEL.search(organ):
+        if organ is not None and above.search(organ) and not below.search(organ):
             label = article_label(cited.article, cited.suffix)
+            level = "县级" if county else "设区的市级"
             return _flag(
                 Severity.MUST_FIX,
-                f"{cited.citation}规定“{organ}”，{acting}是县级机关，决定{kind}超越法定权限",
+                f"{cited.citation}规定“{organ}”，{acting}是{level}机关，决定{kind}超越法定权限",
                 canonical_citation(cited.title, label, None, None),
                 f"agency.name={acting}；penalty.types：{'、'.join(case.penalty.types)}",
                 also_cites=[cited.citation],

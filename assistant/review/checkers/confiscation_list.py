@@ -21,13 +21,23 @@ PROPERTY_LIST = PoliceRule("第一百七十五条第二款", ("没收、收缴�
 _TAKEN = re.compile(r"没收(?!违法所得|非法所得)|收缴|追缴")
 _LIST = re.compile(r"(?:没收|收缴|追缴)[^，。；]{0,8}清单")
 
+_TRAFFIC = re.compile(r"交通警察|交警|交通管理")
+
 _flag = PointFlags(ReviewPoint.DOCUMENTS)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    taken = [t for t in case.penalty.types if _TAKEN.search(t)]
     decision = case.paper("处罚决定书")
-    if not taken or decision is None:
+    if decision is None:
+        return []
+    # 收缴 is a measure, not a penalty kind: the decision may give it only in its contents or
+    # the 决定 step (决定行政拘留五日，收缴弹簧刀一把)
+    decided = list(case.penalty.types)
+    if not _TRAFFIC.search(case.agency.acts_in_name_of or case.agency.name):
+        # a traffic case's 收缴 (驾驶证, a vehicle to scrap) follows its own rules
+        decided += decision.contents + [e.note for e in case.events if e.type == "决定" and e.note]
+    taken = [t for t in decided if _TAKEN.search(t)]
+    if not taken:
         return []
     listed = any(_LIST.search(d.type) for d in case.documents) or any(
         _LIST.search(line) for line in decision.contents

@@ -259,6 +259,8 @@ def _basis_names_team(case: CaseFile, ctx: ReviewContext) -> bool:
 
 # 公安局治安管理大队 / 刑侦支队 / 巡特警中队: a team inside a 公安局 or 分局.
 _POLICE_TEAM = re.compile(r"公安[\u4e00-\u9fa5]{0,16}(?:支队|大队|中队)$")
+# teams a statute makes a subject: 公安机关交通管理部门 (道路交通安全法), 消防救援机构, 出入境管理机构
+_OWN_STATUTE_TEAM = re.compile(r"交通警察|交警|交通管理|消防|出入境|边防")
 
 
 # 某交通警察大队沙坪中队: a squad under the county traffic brigade, not itself a 公安机关交通管理部门
@@ -298,14 +300,24 @@ def _police_team(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
         return []
     rule = special_rule(case, ctx, STATION)
-    if rule is None:
+    if rule is not None:
+        return [
+            _flag(
+                Severity.MUST_FIX,
+                f"{agency.name}是公安机关的内设机构，治安管理处罚应由县级以上人民政府公安机关"
+                "（或在权限内由公安派出所）决定，不能以内设机构自己的名义作出",
+                rule,
+                f"agency.name={agency.name}",
+            )
+        ]
+    if _OWN_STATUTE_TEAM.search(agency.name) or not imposes_penalty(case):
         return []
+    # 娱乐场所管理条例第四十四条: 由县级公安部门 — the 公安局, not its 治安管理大队
     return [
         _flag(
             Severity.MUST_FIX,
-            f"{agency.name}是公安机关的内设机构，治安管理处罚应由县级以上人民政府公安机关"
-            "（或在权限内由公安派出所）决定，不能以内设机构自己的名义作出",
-            rule,
+            f"{agency.name}是公安机关的内设机构，没有法律、法规授权，不能以自己的名义作出行政处罚",
+            ctx.penalty_law("第十七条"),
             f"agency.name={agency.name}",
         )
     ]
