@@ -7,7 +7,7 @@
 - a fine the 罚则 gives for named items of the duty article only, imposed for another item
   (产品质量法第五十四条); a police decision taking property in its contents needs the list;
 - a 吊销 the 罚则 reserves to the province, decided by a city bureau; a 公安 brigade deciding in its
-  own name outside 治安 cases."""
+  own name outside 治安 cases; a net mesh (a minimum) measured above it."""
 
 from __future__ import annotations
 
@@ -72,3 +72,14 @@ def test_public_security_brigade_outside_public_order_cases(ctx: ReviewContext) 
         set_file_data(F58, "rf58d_10_*.yaml"), ("东源县公安局治安管理大队", "东源县公安局")
     )
     assert rule not in rules_of(variant_findings(data, ctx), "subject")
+
+
+def test_mesh_measured_above_the_minimum(ctx: ReviewContext) -> None:
+    """小于最小网目尺寸 found, the net measured 42 mm against a 40 mm minimum (review_fresh58 b07)."""
+    facts = "《中华人民共和国行政处罚法》第四十条"
+    assert facts in rules_of(set_findings(F58, "rf58b_07_*.yaml", ctx), "facts")
+    data = set_file_data(F58, "rf58b_07_*.yaml")
+    for item in data["evidence"]:
+        for reading in item.get("measurements", []):
+            reading["value"] = 36
+    assert facts not in rules_of(variant_findings(data, ctx), "facts")

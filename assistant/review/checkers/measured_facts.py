@@ -84,9 +84,10 @@ POLLUTANTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # a limit written as a minimum (≥39.5%, 不低于80%): a value fails it by falling short
 _FLOOR_WORDS = r"≥|>=|不低于|不少于|不得低于|不小于|最低"
-_LOWER_BOUND = re.compile(rf"溶解氧|下限|{_FLOOR_WORDS}")
+# a fishing net's mesh (网目内径) is held to a minimum size (渔业法第三十八条: 小于最小网目尺寸)
+_LOWER_BOUND = re.compile(rf"溶解氧|下限|网目|{_FLOOR_WORDS}")
 # 发芽率83%低于国家规定标准 (种子法第四十八条 劣种子): a floor the measure is said to miss
-_SHORTFALL = re.compile(r"低于[^，。；]{0,10}(?:标准|规定值|标注值|要求)")
+_SHORTFALL = re.compile(r"低于[^，。；]{0,10}(?:标准|规定值|标注值|要求)|小于[^，。；]{0,4}最小")
 _NEUTRAL_PH = 7
 
 
