@@ -191,6 +191,14 @@ def variant_flags(data: dict, ctx: ReviewContext) -> list[Flag]:
     return review(CaseFile.model_validate(data), ctx).flags
 
 
+def with_readings(data: dict, value: float) -> dict:
+    """The raw case data with every evidence measurement read as ``value`` (in place)."""
+    for item in data["evidence"]:
+        for reading in item.get("measurements") or []:
+            reading["value"] = value
+    return data
+
+
 def reworded(data: dict, *pairs: tuple[str, str]) -> dict:
     """A variant of raw case data with words replaced everywhere (names, notes, contents)."""
     text = json.dumps(data, ensure_ascii=False, default=str)

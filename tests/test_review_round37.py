@@ -17,7 +17,7 @@ Cases are variants of eval/sets/review_fresh29 files."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import cites_article, set_file_data, variant_findings
+from review_fixtures import cites_article, set_file_data, variant_findings, with_readings
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import UNCORRECTED, fine_clauses
@@ -94,9 +94,7 @@ def test_additive_within_its_limit_is_no_exceedance(ctx: ReviewContext) -> None:
     data = set_file_data("review_fresh29", "rf29d_07_*.yaml")
     rule = PENALTY_LAW + "第四十条"
     assert cites_article(variant_findings(data, ctx), "facts", rule)
-    for evidence in data["evidence"]:
-        for reading in evidence.get("measurements") or []:
-            reading["value"] = 0.11
+    with_readings(data, 0.11)
     assert not cites_article(variant_findings(data, ctx), "facts", rule)
 
 

@@ -21,7 +21,14 @@ this round, by 6056b9e and 5a66f85):
 from __future__ import annotations
 
 import pytest
-from review_fixtures import reworded, rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import (
+    reworded,
+    rules_of,
+    set_file_data,
+    set_findings,
+    variant_findings,
+    with_readings,
+)
 
 from assistant.review.context import ReviewContext
 
@@ -50,9 +57,7 @@ def test_minor_not_lightened_beside_the_matter_heading(ctx: ReviewContext) -> No
 def test_breath_below_the_drinking_line(ctx: ReviewContext) -> None:
     assert FACTS in rules_of(set_findings(F51, "rf51d_09_*.yaml", ctx), "facts")
     data = set_file_data(F51, "rf51d_09_*.yaml")
-    for item in data["evidence"]:
-        for reading in item.get("measurements", []):
-            reading["value"] = 26
+    with_readings(data, 26)
     assert FACTS not in rules_of(variant_findings(data, ctx), "facts")
 
 

@@ -26,6 +26,7 @@ from review_fixtures import (
     set_findings,
     variant_findings,
     variant_flags,
+    with_readings,
 )
 
 from assistant.review.context import ReviewContext
@@ -64,9 +65,7 @@ def test_ship_detained_without_a_refusal_to_stop(ctx: ReviewContext) -> None:
 def test_overload_under_the_certified_load(ctx: ReviewContext) -> None:
     assert FACTS in rules_of(set_findings(F54, "rf54b_09_*.yaml", ctx), "facts")
     data = set_file_data(F54, "rf54b_09_*.yaml")
-    for item in data["evidence"]:
-        for reading in item.get("measurements", []):
-            reading["value"] = 1030
+    with_readings(data, 1030)
     assert FACTS not in rules_of(variant_findings(data, ctx), "facts")
 
 

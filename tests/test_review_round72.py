@@ -12,7 +12,14 @@
 from __future__ import annotations
 
 import pytest
-from review_fixtures import reworded, rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import (
+    reworded,
+    rules_of,
+    set_file_data,
+    set_findings,
+    variant_findings,
+    with_readings,
+)
 
 from assistant.review.context import ReviewContext
 
@@ -79,7 +86,5 @@ def test_mesh_measured_above_the_minimum(ctx: ReviewContext) -> None:
     facts = "《中华人民共和国行政处罚法》第四十条"
     assert facts in rules_of(set_findings(F58, "rf58b_07_*.yaml", ctx), "facts")
     data = set_file_data(F58, "rf58b_07_*.yaml")
-    for item in data["evidence"]:
-        for reading in item.get("measurements", []):
-            reading["value"] = 36
+    with_readings(data, 36)
     assert facts not in rules_of(variant_findings(data, ctx), "facts")

@@ -19,6 +19,8 @@ from corpus.citation_resolver import ResolvedCitation
 POLICE_RULES = "《公安机关办理行政案件程序规定》"
 # 公安局、公安分局、派出所, a 交通警察支队/大队 (交警 for short)
 _POLICE_AGENCY = re.compile(r"公安|派出所|交通警察|交警")
+# the 公安机关交通管理部门 (道路交通安全法): its cases follow their own 程序规定
+TRAFFIC_POLICE = re.compile(r"交通警察|交警|交通管理")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,11 @@ def is_police_agency(case: CaseFile) -> bool:
     """The deciding agency (or the one it acts in the name of) is a 公安机关."""
     agency = case.agency
     return bool(_POLICE_AGENCY.search(agency.acts_in_name_of or agency.name))
+
+
+def is_traffic_police(case: CaseFile) -> bool:
+    """The deciding agency is a 公安机关交通管理部门 or one of its units."""
+    return bool(TRAFFIC_POLICE.search(case.agency.acts_in_name_of or case.agency.name))
 
 
 def police_rule(case: CaseFile, ctx: ReviewContext, rule: PoliceRule) -> str | None:

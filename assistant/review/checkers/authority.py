@@ -967,14 +967,10 @@ def _amount_reserved_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
-def _articles_of(title: str, case: CaseFile, ctx: ReviewContext) -> list[ArticleRecord]:
+def _articles_of(title: str, case: CaseFile, ctx: ReviewContext) -> tuple[ArticleRecord, ...]:
     """The articles of a law in force on the act date, none when the corpus lacks it."""
-    first = [
-        r
-        for r in ctx.resolve(f"《{title}》第一条", case.act_date)
-        if isinstance(r, ResolvedCitation)
-    ]
-    return ctx.articles_in(first[0].law, first[0].version) if first else []
+    first = ctx.resolved(f"《{title}》第一条", case.act_date)
+    return ctx.articles_in(first[0].law, first[0].version) if first else ()
 
 
 # 行政处罚法第九条's general names: a powers list naming only these hands no reserved measure down

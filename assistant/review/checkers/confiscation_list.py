@@ -14,14 +14,12 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.police_procedure import PoliceRule, police_rule
+from assistant.review.police_procedure import PoliceRule, is_traffic_police, police_rule
 
 PROPERTY_LIST = PoliceRule("第一百七十五条第二款", ("没收、收缴、追缴物品清单",))
 # 没收违法所得 is a sum the decision names itself, no property to list
 _TAKEN = re.compile(r"没收(?!违法所得|非法所得)|收缴|追缴")
 _LIST = re.compile(r"(?:没收|收缴|追缴)[^，。；]{0,8}清单")
-
-_TRAFFIC = re.compile(r"交通警察|交警|交通管理")
 
 _flag = PointFlags(ReviewPoint.DOCUMENTS)
 
@@ -33,7 +31,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # 收缴 is a measure, not a penalty kind: the decision may give it only in its contents or
     # the 决定 step (决定行政拘留五日，收缴弹簧刀一把)
     decided = list(case.penalty.types)
-    if not _TRAFFIC.search(case.agency.acts_in_name_of or case.agency.name):
+    if not is_traffic_police(case):
         # a traffic case's 收缴 (驾驶证, a vehicle to scrap) follows its own rules
         decided += decision.contents + [e.note for e in case.events if e.type == "决定" and e.note]
     taken = [t for t in decided if _TAKEN.search(t)]

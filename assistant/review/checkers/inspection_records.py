@@ -156,11 +156,7 @@ def step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         recheck = relied and RECHECK.search(e.note) and _INSPECTION.search(e.note)
         if said is None and not recheck:
             continue
-        same_day = [
-            x.date for x in case.evidence if INSPECTION_RECORD_TITLE.search(f"{x.type}{x.name}")
-        ]
-        same_day += [d.date for d in case.documents if INSPECTION_RECORD_TITLE.search(d.type)]
-        if e.date is not None and e.date in same_day:
+        if e.date is not None and _recorded_on(case, e.date, INSPECTION_RECORD_TITLE):
             continue
         why = f"（“{said.group(0)}”）" if said else "，认定逾期未改正所依据的复查没有检查笔录"
         return [
@@ -206,10 +202,9 @@ _NO_QUESTIONING_RECORD = re.compile(
 )
 
 
-def _dated_papers(case: CaseFile) -> list[tuple[date | None, str]]:
-    """Every evidence item and document with its date: what could record a step of that day."""
-    papers = [(x.date, f"{x.type}{x.name}") for x in case.evidence]
-    return papers + [(d.date, d.type) for d in case.documents]
+def _recorded_on(case: CaseFile, day: date | None, words: re.Pattern[str]) -> bool:
+    """An evidence item or document of that day whose title names a record (``words``)."""
+    return any(on == day and words.search(text) for text, on in _dated_records(case))
 
 
 def _questioning_flag(ctx: ReviewContext, step: Event, reason: str) -> Flag:
@@ -229,14 +224,13 @@ def questioning_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag
     whoever else was questioned on record later (第五十五条第二款 询问应当制作笔录)."""
     if is_summary(case):
         return []
-    records = _dated_papers(case)
     for e in case.events_of("调查取证"):
         said = _NO_QUESTIONING_RECORD.search(e.note)
         # 制作工作记录，未制作询问笔录: a file denying the 笔录 is answered by a 笔录 only
         made = (
             _QUESTIONING_MINUTES if said and said.group(0).endswith("笔录") else _QUESTIONING_RECORD
         )
-        if said is None or any(day == e.date and made.search(text) for day, text in records):
+        if said is None or _recorded_on(case, e.date, made):
             continue
         return [
             _questioning_flag(
@@ -264,7 +258,6 @@ def questioned_person_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fla
     is no lawful evidence (第五十五条第二款 询问应当制作笔录)."""
     if is_summary(case):
         return []
-    records = _dated_papers(case)
     # what people said on record: statements and testimony, not papers that name them
     sources = "".join(
         f"{x.name}{x.source}"
@@ -279,7 +272,7 @@ def questioned_person_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fla
         person = heard.group(1)
         if person in sources or person not in narrative:
             continue
-        if any(day == e.date and _ANY_RECORD.search(t) for day, t in records):
+        if _recorded_on(case, e.date, _ANY_RECORD):
             continue
         return [
             _questioning_flag(
@@ -305,10 +298,9 @@ def remote_questioning_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fl
     (第五十五条第二款 询问应当制作笔录)."""
     if is_summary(case):
         return []
-    records = _dated_papers(case)
     for e in case.events_of("调查取证"):
         said = _REMOTE_ASKING.search(e.note)
-        if said is None or any(day == e.date and _ANY_RECORD.search(t) for day, t in records):
+        if said is None or _recorded_on(case, e.date, _ANY_RECORD):
             continue
         return [
             _questioning_flag(

@@ -15,10 +15,10 @@ from datetime import date
 from assistant.case_file import CaseFile, EvidenceItem
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.police_procedure import is_police_agency
 
 _CERTIFICATE = re.compile(r"检定证书|检定合格证|校准证书|检定结果通知书")
 _VALID_UNTIL = re.compile(r"有效期至\s*(\d{4})[-年.](\d{1,2})[-月.](\d{1,2})")
-_TRAFFIC = re.compile(r"交通警察|交警|公安")
 
 _flag = PointFlags(ReviewPoint.EVIDENCE)
 
@@ -30,10 +30,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not certificates or any(until >= case.violation.date for _, until in certificates):
         return []
     item, until = max(certificates, key=lambda pair: pair[1])
-    traffic = bool(_TRAFFIC.search(case.agency.acts_in_name_of or case.agency.name))
     rule = (
         "《道路交通安全违法行为处理程序规定》第十五条第二款"
-        if traffic
+        if is_police_agency(case)
         else "《中华人民共和国计量法》第九条第一款"
     )
     return [

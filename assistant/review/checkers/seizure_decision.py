@@ -18,6 +18,7 @@ from assistant.case_file import CaseFile, Document
 from assistant.review.case_text import passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
+from assistant.review.police_procedure import is_police_agency
 
 COERCION_LAW = "《中华人民共和国行政强制法》"
 _SEIZURE_DECISION = re.compile(r"(?:查封|扣押)[^解延]{0,8}决定书|实施行政强制措施决定书")
@@ -55,14 +56,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 _VEHICLE_DETAINED = re.compile(r"扣留(?:了)?(?:该)?(?:车辆|机动车|非机动车|[^，。；]{0,6}车)")
 _RECEIPT = re.compile(r"强制措施凭证|扣留[^，。；]{0,6}凭证")
 _RECEIPT_DENIED = re.compile(r"(?:未|没有|未予)(?:开具|出具|制作|交付)[^，。；]{0,10}凭证")
-_TRAFFIC_POLICE = re.compile(r"交通警察|交警|公安")
 TRAFFIC_RECEIPT = "《中华人民共和国道路交通安全法》第一百一十二条第一款"
 
 
 def _no_detention_receipt(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A vehicle the traffic police detained with no receipt among the (complete) documents,
     or one the file says was not issued: 应当当场出具凭证 (道路交通安全法第一百一十二条第一款)."""
-    if not _TRAFFIC_POLICE.search(case.agency.acts_in_name_of or case.agency.name):
+    if not is_police_agency(case):
         return []
     notes = [e.note for e in case.events if e.note]
     detained = next((n for n in notes if _VEHICLE_DETAINED.search(n)), None)

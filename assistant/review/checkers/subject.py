@@ -18,6 +18,7 @@ from assistant.review.checkers.authority import (
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
+from assistant.review.police_procedure import TRAFFIC_POLICE
 from assistant.review.public_order import STATION, is_police_station, special_rule
 from corpus.citation_resolver import CitationError, CitationErrorCode
 
@@ -260,7 +261,7 @@ def _basis_names_team(case: CaseFile, ctx: ReviewContext) -> bool:
 # 公安局治安管理大队 / 刑侦支队 / 巡特警中队: a team inside a 公安局 or 分局.
 _POLICE_TEAM = re.compile(r"公安[\u4e00-\u9fa5]{0,16}(?:支队|大队|中队)$")
 # teams a statute makes a subject: 公安机关交通管理部门 (道路交通安全法), 消防救援机构, 出入境管理机构
-_OWN_STATUTE_TEAM = re.compile(r"交通警察|交警|交通管理|消防|出入境|边防")
+_OWN_STATUTE_TEAM = re.compile(rf"{TRAFFIC_POLICE.pattern}|消防|出入境|边防")
 
 
 # 某交通警察大队沙坪中队: a squad under the county traffic brigade, not itself a 公安机关交通管理部门

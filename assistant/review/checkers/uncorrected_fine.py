@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.case_file import CaseFile, Document
 from assistant.discretion.penalty_amounts import resolve_yuan
+from assistant.review.case_text import passages
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -106,11 +107,7 @@ _ORDERED_ANYWHERE = re.compile(r"责令|指令|限期|整改通知|改正通知|
 def _whole(case: CaseFile) -> str:
     """Every word of the file (narrative, notes, evidence, documents) but the orders the
     decision gives with its penalty."""
-    parts = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    parts += [e.note for e in case.events if e.note]
-    parts += [f"{e.name}{e.note or ''}" for e in case.evidence]
-    parts += [f"{d.type}{''.join(d.contents)}" for d in case.documents]
-    return "".join(_before_the_decision(p) for p in parts)
+    return "".join(_before_the_decision(p.text) for p in passages(case))
 
 
 # 已在限期内改正 / 按期改正 / 已报送补办: the party did what the order asked, in time
