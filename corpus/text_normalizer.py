@@ -21,9 +21,23 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# OpenCC t2s also rewrites characters that are already standard simplified: 坏土 becomes 坯土
+# (破坏土地资源 → 破坯土地资源), and 鱀/鮡 become Extension-B forms nobody can type.
+_ALREADY_SIMPLIFIED = frozenset("坏鱀鮡")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified Chinese (OpenCC t2s)."""
-    return _t2s().convert(text) if text else text
+    """Traditional → simplified Chinese (OpenCC t2s), keeping characters that are already the
+    standard simplified form, so a statute's own wording survives normalisation."""
+    if not text:
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) != len(text):
+        return converted
+    return "".join(
+        source if source in _ALREADY_SIMPLIFIED or ord(target) > 0xFFFF else target
+        for source, target in zip(text, converted, strict=True)
+    )
 
 
 def fullwidth_to_halfwidth(text: str) -> str:
