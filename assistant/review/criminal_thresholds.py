@@ -164,9 +164,12 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         written = case_text(case) + "".join(f"{e.name}{e.note}。" for e in case.evidence)
         for found in threshold.narrative.finditer(written):
             between = written[found.start() : found.start(1)]
-            if BELOW.search(between) or _THE_LINE.search(between):
-                continue  # the number is the bound the fact stays under, or the line itself
-            if DENIAL.search(re.split(r"[，,。；]", written[: found.start()])[-1]):
+            clause = re.split(r"[，,。；]", written[: found.start()])[-1]
+            if BELOW.search(between) or _THE_LINE.search(between) or BELOW.search(clause):
+                # the number is the bound the fact stays under, or the line itself
+                # (未达到非法占用农用地罪“基本农田以外的耕地10亩以上”的标准)
+                continue
+            if DENIAL.search(clause):
                 continue  # 不属于被行政处罚两次以后…: the count the fact is denied to reach
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))

@@ -107,7 +107,40 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
         # articles speak only where it is silent
         mine = _reserved_in(case, own, organ)
         found += mine or _reserved_in(case, [r for r in records if r not in own], organ)
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found + _reserved_by_powers(case, ctx, organ)))
+
+
+def _reserved_by_powers(case: CaseFile, ctx: ReviewContext, organ: str) -> list[Reserved]:
+    """The article the agency's own jurisdiction rests on may reserve a measure to the issuing
+    organ (特种设备安全监督检查办法第三十二条: the local organ 将证据材料移送发证机关，由发证机关依法
+    予以吊销): the power it invokes comes without that measure. A clause reserving the
+    licences of 单位/机构 binds only a case against one."""
+    found: list[Reserved] = []
+    for written in case.agency.powers.basis:
+        for citation in ctx.resolved(written, case.violation.date):
+            record = ctx.record(citation)
+            if record is None:
+                continue
+            found += [
+                r
+                for r in _reserved_in(case, [record], organ)
+                if any(p.kind == "单位" for p in case.parties)
+                or not _UNITS.search(_clause_of(record, r.rule))
+            ]
+    return found
+
+
+_UNITS = re.compile(r"单位|机构|企业")
+
+
+def _clause_of(record: ArticleRecord, rule: str) -> str:
+    """The paragraph a reservation's rule names (its whole article where it names none)."""
+    paragraph = re.search(r"第([一二三四五六七八九十]+)款", rule)
+    texts = [p.text for p in record.paragraphs]
+    if paragraph is None or not texts:
+        return record.text
+    index = int(parse_number(paragraph.group(1))) - 1
+    return texts[index] if 0 <= index < len(texts) else record.text
 
 
 def _reserved_in(case: CaseFile, records: list[ArticleRecord], organ: str) -> list[Reserved]:

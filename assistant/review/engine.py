@@ -24,6 +24,7 @@ from assistant.review.checkers import (
     count_condition,
     daily_days,
     deemed_act,
+    denied_result,
     detention_notice,
     detention_range,
     detention_transfer,
@@ -118,6 +119,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         prior_count.check,
         rate_fine.check,
         confiscated_items.check,
+        denied_result.check,
     ),
     ReviewPoint.EVIDENCE: combined(
         evidence.check,

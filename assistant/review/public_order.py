@@ -75,10 +75,24 @@ def special_rule(case: CaseFile, ctx: ReviewContext, rule: SpecialRule) -> str |
     applies (not a 治安 case, or the article in force does not hold the duty)."""
     if not is_public_order_case(case, ctx):
         return None
+    return _in_force(case, ctx, rule)
+
+
+def _in_force(case: CaseFile, ctx: ReviewContext, rule: SpecialRule) -> str | None:
     for found in ctx.resolve(PUBLIC_ORDER_LAW + rule.article, case.act_date):
         if isinstance(found, ResolvedCitation) and all(w in found.text for w in rule.anchor):
             return found.citation
     return None
+
+
+def station_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
+    """第九十一条 binds a 派出所 in a 治安 case, and wherever it detains: 行政拘留 under another law
+    (消防法第六十三条) is decided by 公安机关 under this law (消防法第七十条第一款)."""
+    if not is_police_station(case):
+        return None
+    if any("拘留" in kind for kind in case.penalty.types):
+        return _in_force(case, ctx, STATION)
+    return special_rule(case, ctx, STATION)
 
 
 def is_police_station(case: CaseFile) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.review.case_text import passages
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import (
@@ -22,11 +23,9 @@ from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
     PUBLIC_ORDER_LAW,
-    STATION,
     STATION_MAX_FINE,
     STATION_TYPES,
-    is_police_station,
-    special_rule,
+    station_rule,
 )
 from assistant.review.sanction_versions import misnumbered
 from assistant.review.split_competence import misplaced_department
@@ -184,6 +183,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _level(case, ctx)
         + _named_level(case, ctx)
         + _amount_reserved_level(case, ctx)
+        + _amount_reserved_province(case, ctx)
         + _issuing_organ(case, ctx)
         + _office_ceiling(case, ctx)
         + _market_station(case, ctx)
@@ -302,7 +302,7 @@ def _issuing_organ(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """治安管理处罚法第九十一条: a 派出所 may decide 警告 and fines up to 500 yuan only."""
-    rule = special_rule(case, ctx, STATION) if is_police_station(case) else None
+    rule = station_rule(case, ctx)
     if rule is None:
         return []
     kinds = penalty_kinds(case.penalty.types)
@@ -693,7 +693,7 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     f"该项违法行为属{'、'.join(sorted(item))}部门的职权，{acting}无此职权",
                     ctx.rule(_ITEM.sub("", citation.citation)),  # the 款 assigns; the 项 is the act
                     f"{citation.citation}：“{citation.text[:40]}”；agency.name={case.agency.name}",
-                    also_cites=[ctx.penalty_law("第十七条")],
+                    also_cites=[*_division_rule(citation, ctx), ctx.penalty_law("第十七条")],
                 )
             )
         elif named and not named & own:
@@ -710,6 +710,20 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return [_citing_all(flags) for flags in found.values()]
+
+
+# 本法规定的行政处罚…由住房和城乡建设主管部门、消防救援机构按照各自职权决定 (消防法第七十条第一款):
+# the law's own article dividing its 罚则 between the departments it names
+_DIVISION = re.compile(r"按照各自(?:的)?职权决定")
+
+
+def _division_rule(citation: ResolvedCitation, ctx: ReviewContext) -> list[str]:
+    for record in ctx.articles_in(citation.law, citation.version):
+        for index, paragraph in enumerate(record.paragraphs):
+            if _DIVISION.search(paragraph.text):
+                number = index + 1 if len(record.paragraphs) > 1 else None
+                return [canonical_citation(record.title, record.label, number, None)]
+    return []
 
 
 # 构成违反治安管理行为的，由公安机关依法给予治安管理处罚 (殡葬管理条例第二十一条): the 罚则 leaves the
@@ -935,6 +949,46 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 # 处以30万元以上罚款的，由设区的市级以上人民政府食品安全监督管理部门决定 (食品安全法实施条例
 # 第八十一条): a fine from that amount up is the city's to decide, whichever 罚则 it rests on
 _AMOUNT_LEVEL = re.compile(r"处以(\d+)万元以上罚款的，由(设区的市级以上[^，。；]{0,24}?部门)决定")
+
+
+# 本细则规定的行政处罚…罚款1万元以上的，应当报省级人民政府计量行政部门决定 (计量法实施细则
+# 第五十五条第一款): a fine from that amount up under the 罚则's own law is the province's
+_AMOUNT_PROVINCE = re.compile(
+    r"罚款(\d+(?:\.\d+)?)万元以上的，应当报(省级人民政府[^，。；]{0,16}?部门)决定"
+)
+
+
+_SENT_UP = re.compile(r"报(?:请|经)?[^，。；]{0,8}省[^，。；]{0,14}(?:决定|批准|同意|批复)")
+
+
+def _amount_reserved_province(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A city or county organ deciding a fine its 罚则's own law sends to the province."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    amount = case.penalty.amount
+    if amount is None or _PROVINCIAL_ORGAN.search(acting):
+        return []
+    if any(_SENT_UP.search(p.text) for p in passages(case)):
+        return []  # 已报广东省市场监督管理局决定: the province decided, the city issues it
+    for title in sorted({c.title for c in penalty_provisions(case, ctx) if not is_general_law(c)}):
+        for record in _articles_of(title, case, ctx):
+            for index, paragraph in enumerate(record.paragraphs):
+                found = _AMOUNT_PROVINCE.search(paragraph.text)
+                if found is None or amount < float(found.group(1)) * 10000:
+                    continue
+                many = len(record.paragraphs) > 1
+                rule = canonical_citation(
+                    record.title, record.label, index + 1 if many else None, None
+                )
+                return [
+                    _flag(
+                        Severity.MUST_FIX,
+                        f"罚款{amount:.10g}元，{rule}规定罚款{found.group(1)}万元以上的应当报"
+                        f"{found.group(2)}决定，{acting}自行决定，超越法定权限",
+                        ctx.rule(rule),
+                        f"agency.name={acting}；penalty.amount={amount:.10g}",
+                    )
+                ]
+    return []
 
 
 def _amount_reserved_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -13,9 +13,14 @@ from assistant.discretion.penalty_amounts import chinese_number
 from assistant.review.checkers.fact_flags import case_narrative, fact_flag
 from assistant.review.checkers.inspection_records import INSPECTION_RECORD_TITLE, RECHECK
 from assistant.review.checkers.measured_facts import exceeds
+from assistant.review.checkers.uncorrected_fine import deadline_pending
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
-from assistant.review.statutory_fine import established_circumstances, penalty_provisions
+from assistant.review.statutory_fine import (
+    established_circumstances,
+    paragraph_text,
+    penalty_provisions,
+)
 from assistant.review.statutory_range import UNCORRECTED
 
 # A repeat after an earlier penalty (再次、曾因…受过处罚). 多次 is not one: 多次发送…信息 (治安管理处罚法
@@ -47,7 +52,12 @@ def uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The cited provision punishes (or punishes more) only 逾期未改正/拒不改正, the file relies
     on it, but nothing after the order shows the party had not corrected: a 复查 record,
     a later inspection (第四十条: 违法事实不清、证据不足的，不得给予行政处罚)."""
-    basis = "".join(c.article_text for c in penalty_provisions(case, ctx))  # items sit in the 款
+    # the cited 款 (its items sit in it), not the article: 消防法第六十条's 拒不改正 in its third
+    # 款 orders 强制执行, no fine under its first
+    basis = "".join(
+        (paragraph_text(c, ctx, case) if c.paragraph else None) or c.article_text
+        for c in penalty_provisions(case, ctx)
+    )
     if not _UNCORRECTED_IN_LAW.search(basis):
         return []
     told = [case.facts.description, *case.facts.circumstances]
@@ -55,6 +65,8 @@ def uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     if UNCORRECTED not in established_circumstances(case):
         return []  # 未经复查确认逾期不改正: the file itself denies it (uncorrected_fine's point)
+    if deadline_pending(case, told) is not None:
+        return []  # the order's day had not come: no 逾期 to prove (uncorrected_fine's point)
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]
     if any(RECHECK.search(text) for text in checked) or _inspected_after_order(case):

@@ -47,9 +47,11 @@ _MEASURE = re.compile(r"收缴|追缴|退还|限制生产措施|停产整治措�
 # 对医疗机构放射性职业病危害控制的监督管理，由卫生行政部门依照本法的规定实施 (职业病防治法第八十七条):
 # which department applies the 罚则, cited beside it alike.
 # 由海事管理机构依法予以处罚 (国内水路运输管理条例第三十八条): a 罚则 that refers the act to
-# another law's penalty, cited beside the 罚则 it refers to.
+# another law's penalty, cited beside the 罚则 it refers to; so is 依照《中华人民共和国产品质量法》
+# …等法律、行政法规的规定查处 (标准化法第三十七条).
 _APPLIES = re.compile(
     r"分别(?:处罚|决定)|按日连续处罚|计罚日数|依照本法(?:的)?规定实施|依法(?:予以|给予)(?:行政|治安管理)?处罚"
+    r"|依照《[^。；]{2,80}?(?:法律|行政法规)的规定查处"
 )
 # 下列情形属于统计法第四十一条第二款规定的情节严重行为 (统计法实施条例第五十条): what a 罚则's
 # tier means, cited beside the 罚则 it defines.

@@ -13,6 +13,7 @@ the document, so no omission can be read from it.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.case_file import CaseFile, Document
 from assistant.review.case_text import passages
@@ -47,8 +48,52 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return (
         [flag for d in decisions for flag in _missing(d, ctx)]
         + _no_list(case, ctx)
+        + _late_decision(case, ctx)
         + _no_detention_receipt(case, ctx)
     )
+
+
+# 临时查封现场笔录 / 实施临时查封 / 张贴封条: the day the seizure was carried out
+_SEIZED_ON = re.compile(
+    r"(?:查封|扣押)(?:现场)?笔录|实施[^，。；]{0,6}(?:查封|扣押)|张贴封条|予以(?:查封|扣押)"
+)
+
+
+def _seized_on(case: CaseFile) -> tuple[str, date] | None:
+    """(where, day) of the earliest record of the seizure being carried out."""
+    found = [(f"documents：{d.type}", d.date) for d in case.documents if d.date]
+    found = [(w, day) for w, day in found if _SEIZED_ON.search(w)]
+    found += [
+        (f"evidence：{e.name}", e.date)
+        for e in case.evidence
+        if e.date and _SEIZED_ON.search(e.name)
+    ]
+    found += [
+        (f"events：{e.note}", e.date)
+        for e in case.events
+        if e.note and _SEIZED_ON.search(e.note) and not _NOT_SEIZURE.search(e.note)
+    ]
+    return min(found, key=lambda pair: pair[1], default=None)
+
+
+def _late_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """第二十四条第一款: 应当…当场交付查封、扣押决定书和清单. A decision dated after the day the
+    seizure was carried out was not handed over on the spot."""
+    decision = next((d for d in _seizure_decisions(case) if d.date), None)
+    seized = _seized_on(case)
+    if decision is None or seized is None or decision.date <= seized[1]:
+        return []
+    where, day = seized
+    return [
+        Flag(
+            point=ReviewPoint.PROCEDURE,
+            severity=Severity.MUST_FIX,
+            reason=f"{day}实施查封、扣押，{decision.type}迟至{decision.date}才制作送达，"
+            "未当场交付查封、扣押决定书和清单",
+            rule=ctx.rule(f"{COERCION_LAW}第二十四条第一款"),
+            evidence=f"{where}（{day}）；documents：{decision.type}（{decision.date}）",
+        )
+    ]
 
 
 # 扣留车辆 / 扣留机动车 by the traffic police, and the receipt 道路交通安全法第一百一十二条第一款

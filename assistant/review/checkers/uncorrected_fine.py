@@ -121,19 +121,26 @@ _STOP_ONLY = re.compile(r"立即停止|停止(?:施工|建设|生产|经营|违�
 
 # 改正期限尚未届满 / 责令于2024年8月30日前完成: the order's time had not run out at the decision
 _NOT_YET_DUE = re.compile(r"(?:改正|整改|限期)期限[^，。；]{0,16}(?:尚未|未)届满")
+# 责令于2024年6月20日前完成 / 整改期限至2024年6月20日: the day the order falls due
 _ORDER_DEADLINE = re.compile(
     r"(?:责令|限期|期限)[^。；]{0,16}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前)"
+    r"|期限至\s*(\d{4})年(\d{1,2})月(\d{1,2})日"
 )
 
 
-def _deadline_pending(case: CaseFile, told: list[str]) -> str | None:
+def _order_due_days(texts: list[str]) -> list[date]:
+    found = [m.groups() for t in texts for m in _ORDER_DEADLINE.finditer(t)]
+    return [date(*(int(n) for n in (g[:3] if g[0] else g[3:]))) for g in found]
+
+
+def deadline_pending(case: CaseFile, told: list[str]) -> str | None:
     """The order to correct set a day that had not come when the decision was made."""
     said = next((m.group(0) for t in told if (m := _NOT_YET_DUE.search(t))), None)
     if said is not None:
         return f"作出决定时责令改正的期限尚未届满（“{said}”）"
     decision = case.first("决定")
     texts = _order_texts(case) + [f"{d.type}{''.join(d.contents)}" for d in _prior_documents(case)]
-    days = [date(int(y), int(m), int(d)) for t in texts for y, m, d in _ORDER_DEADLINE.findall(t)]
+    days = _order_due_days(texts)
     if decision is None or not days or min(days) <= decision.date:
         return None
     return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
@@ -154,17 +161,20 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
             f"责令改正的期限为“{deadline.words}”（{deadline.ordered}起算，至{deadline.due}届满），"
             f"当事人已于{deadline.complied}改正，未逾期"
         )
-    if UNCORRECTED in established and any(_ORDER_TRACE.search(t) for t in _order_texts(case)):
-        return None
-    if UNCORRECTED in established:
-        return "案卷所称“逾期”是法定办理期限，未见此前责令限期改正"
     told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    if UNCORRECTED in established:
+        # 视为逾期未改正 while the order's own day had not come: no 逾期 however it is called
+        if (pending := deadline_pending(case, told)) is not None:
+            return pending
+        if any(_ORDER_TRACE.search(t) for t in _order_texts(case)):
+            return None
+        return "案卷所称“逾期”是法定办理期限，未见此前责令限期改正"
     said = _said_no_prior_order(case)
     if said is not None:
         return said
     if _no_order_on_file(case):
         return "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
-    pending = _deadline_pending(case, told)
+    pending = deadline_pending(case, told)
     if pending is not None:
         return pending
     corrected = next((m.group(0) for t in told if (m := _CORRECTED.search(t))), None)
@@ -196,6 +206,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = penalty_provisions(case, ctx)
     cited = [c for c in provisions if not is_general_law(c)]
     said = _said_no_prior_order(case)
+    pending = deadline_pending(case, [case.violation.description, case.facts.description])
     for citation in provisions:
         if misnumbered(case, ctx, citation):
             continue  # another conduct's 罚则 in the act-date text: the 第三十七条 finding
@@ -221,7 +232,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # a fine above the lighter tier is the discretion point's excess where an order
             # came first (and was met) or the file is silent on it; where the file says no
             # order came first, the tier applied had no ground: this finding
-            if said is not None and len(cited) == 1 and _beyond_base_tier(clauses, case):
+            if (said or pending) and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
             continue
