@@ -10,6 +10,7 @@ range the text does not yield never makes a finding.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.case_file import CaseFile
@@ -25,6 +26,7 @@ from assistant.review.statutory_fine import (
     fined_kind,
     is_general_law,
     narrative,
+    paragraph_text,
     penalty_provisions,
 )
 from assistant.review.statutory_range import (
@@ -33,8 +35,8 @@ from assistant.review.statutory_range import (
     statutory_bounds,
     unmet_requirement,
 )
-from corpus.citation_resolver import ResolvedCitation
-from corpus.numerals import parse_number
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
+from corpus.numerals import article_label, parse_number
 
 # The same provision amended keeps most of its words (bigram Dice); a renumbered article
 # does not.
@@ -50,6 +52,10 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     flags = []
     for old in penalty_provisions(case, ctx):
+        deleted = _deleted_paragraph(case, old, ctx, decided.date)
+        if deleted is not None:
+            flags.append(_deleted_flag(ctx, old, deleted))
+            continue
         new = _amended(case, old, ctx, decided.date)
         if new is None:
             continue
@@ -65,6 +71,56 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             lighter = f"处罚较轻（{new_bounds.wording}，最高{new_bounds.high:.10g}元）"
             flags.append(_flag(ctx, old, new, lighter, fine))
     return flags
+
+
+_SANCTIONS = re.compile(r"罚款|处罚|吊销|警告|没收|拘留|暂扣")
+
+
+def _deleted_paragraph(
+    case: CaseFile, old: ResolvedCitation, ctx: ReviewContext, decided: date
+) -> date | None:
+    """The day a later version took effect that keeps the cited article but drops the cited
+    款 (国内水路运输管理条例2023年修订删去第三十四条第二款: 未随船携带船舶营运证件), its words
+    in no 款 of that version: the new law no longer punishes the act."""
+    if old.paragraph is None or is_general_law(old):
+        return None
+    words = paragraph_text(old, ctx, case)
+    article = canonical_citation(old.title, article_label(old.article, old.suffix), None, None)
+    later = [r for r in ctx.resolved(article, decided) if r.version > old.version]
+    record, kept = ctx.record(old), ctx.record(later[0]) if later else None
+    if not words or record is None or kept is None:
+        return None
+    # the same article less the 款: its other 款 unchanged, one 款 fewer (an article renumbered
+    # or rewritten by the revision is another provision under the number)
+    rest = "".join(p.text for i, p in enumerate(record.paragraphs, 1) if i != old.paragraph)
+    if len(kept.paragraphs) >= len(record.paragraphs) or mutual_similarity(rest, kept.text) < 0.8:
+        return None
+    version = later[0].version
+    # the duty may stay (船舶应当随船携带船舶营运证件) while its fine is gone: only a 款 that
+    # sanctions counts
+    paragraphs = [
+        p.text
+        for r in ctx.articles_in(old.law, version)
+        for p in r.paragraphs
+        if _SANCTIONS.search(p.text)
+    ]
+    if any(mutual_similarity(words, text) >= _SAME_PROVISION for text in paragraphs):
+        return None
+    return version
+
+
+def _deleted_flag(ctx: ReviewContext, old: ResolvedCitation, since: date) -> Flag:
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"{old.citation}在违法行为发生后被删去，{since}起施行的新规定不再对该行为处罚，"
+            "作出决定时应当适用新的规定，决定仍依被删去的规定处罚"
+        ),
+        rule=ctx.penalty_law("第三十七条"),
+        also_cites=[old.citation],
+        evidence=f"citations.penalty_basis：{old.citation}（{old.version}起施行的版本）",
+    )
 
 
 def _amended(

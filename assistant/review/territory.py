@@ -28,7 +28,9 @@ _BORDER = re.compile(
 )
 # Zones named 区 that are no county-level area (开发区, 工业区, 园区…).
 _ZONE = re.compile(
-    r"(?:工业|开发|园|高新|镇|景|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能)区$"
+    r"(?:工业|开发|园|高新|镇|景|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能"
+    # 可采区 / 禁采区 of a river, 港区 of a port, 矿区, 库区, 作业区: zones of a resource or a port
+    r"|采|港|矿|库|作业|施工)区$"
 )
 
 # Guangdong's county-level cities and the prefecture they lie in: 台山市 is inside 江门市.
@@ -129,8 +131,15 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
         return (Placement.INSIDE if inside else Placement.UNKNOWN), []
     for level in ("prefecture", "county"):
         if own[level] and named[level] and not _agree(own[level], named[level]):
+            if level == "prefecture" and _named_bare(own[level], place):
+                continue  # 江门—广州内河航线: a route from the agency's own city names another
             return Placement.OUTSIDE, sorted(named[level])
     return _town_placement(region, place)
+
+
+def _named_bare(areas: set[str], place: str) -> bool:
+    """The place names one of the areas without its suffix (江门 of 江门市)."""
+    return any(len(a) >= 3 and a[:-1] in place for a in areas)
 
 
 # 蓬江区白沙街道 / 台山市台城街道: a region that ends in its town or 街道 after its county, the unit

@@ -55,11 +55,24 @@ def quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # 其中旱地面积 is a share of the total beside it, not a second part to add
             if measure in m.item and m.unit and m.unit in name and not m.item.startswith("其中")
         ]
+        # 造成水土流失面积 beside 采伐迹地面积: the measurement of the thing the decision names
+        named = [(w, v) for w, v in same if _qualifier(name, measure) in _bare(w)]
+        same = named if named and _qualifier(name, measure) else same
         if not same:
             same = _surveyed(case, name, measure) or _survey_text(case, name, measure)
         label = name.removeprefix("认定")
         flags += _decided_beyond(ctx, f"facts.quantities.{name}", label, decided, same, "")
     return flags
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]", "", text)
+
+
+def _qualifier(name: str, measure: str) -> str:
+    """What a quantity's name says of its measure (造成水土流失 of 造成水土流失面积（平方米）)."""
+    core = _bare(name).split(measure)[0].removeprefix("认定")
+    return core if len(core) >= 2 else ""
 
 
 # 决定计罚面积 / 认定占地面积: the figure the decision punishes; 勘测定界…面积: the survey's
@@ -137,10 +150,28 @@ def plain_figures(text: str) -> str:
     return _THOUSANDS.sub("", text)
 
 
+_MONEY_NOUNS = frozenset({"佣金", "租金", "货款", "工资", "运费", "学费", "房租", "价款"})
+# a 结算单 and the bank statement restating one sum are one amount, not two to add up
+_PAPERS = frozenset({"书证", "电子数据"})
+
+
+def _one_sum(case: CaseFile, figures: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Figures all from documents and all the same: one amount the papers restate."""
+    papers = {
+        f"evidence[{i}]（{e.name}）" for i, e in enumerate(case.evidence) if e.type in _PAPERS
+    }
+    values = {v for _, v in figures}
+    if len(figures) > 1 and len(values) == 1 and all(w in papers for w, _ in figures):
+        return figures[:1]
+    return figures
+
+
 def _evidence_figures(case: CaseFile, name: str) -> list[tuple[str, float]] | None:
     """The figures the evidence states for an amount, or None when an item that names it
     gives no figure (the amount may rest on it)."""
     words = {name, name.removesuffix("金额")} - {""}
+    if len(name) >= 4 and name[-2:] in _MONEY_NOUNS:
+        words.add(name[-2:])  # 拍卖佣金 is the 佣金 a 结算单 states
     found: list[tuple[str, float]] = []
     for i, e in enumerate(case.evidence):
         text = plain_figures(f"{e.name}{e.note}")
@@ -192,7 +223,9 @@ def amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     nothing more)."""
     flags = []
     for name, decided in case.facts.amounts.items():
-        figures = _appraised_figures(case, name) or _evidence_figures(case, name) or []
+        figures = _appraised_figures(case, name) or _one_sum(
+            case, _evidence_figures(case, name) or []
+        )
         if figures and "货值" in name:
             figures += _sold_part(case, figures)
         flags += _decided_beyond(ctx, f"facts.amounts.{name}", name, decided, figures, "元")

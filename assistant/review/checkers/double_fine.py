@@ -62,6 +62,8 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     )
     if _SEVERAL_ACTS.search(narrative) or _several_addressees(case, list(fines)):
         return []
+    if _numbered_acts(narrative) and len(_duties(case, ctx)) > 1:
+        return []  # （1）…（2）… each under its own duty article: two acts, each fined
     shown = "、".join(f"{k}={v:.10g}元" for k, v in fines.items())
     return [
         Flag(
@@ -75,6 +77,26 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             evidence=f"facts.amounts：{shown}；penalty.amount={case.penalty.amount:.10g}",
         )
     ]
+
+
+# （1）…；（2）… / 一是…二是…: the facts told as numbered acts
+_NUMBERED = (
+    re.compile(r"[（(]1[）)]|[（(]一[）)]|一是"),
+    re.compile(r"[（(]2[）)]|[（(]二[）)]|二是"),
+)
+
+
+def _numbered_acts(narrative: str) -> bool:
+    return all(p.search(narrative) for p in _NUMBERED)
+
+
+def _duties(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, int]]:
+    """The distinct articles the file says were breached."""
+    return {
+        (c.law, c.article)
+        for written in case.citations.violated
+        for c in ctx.resolved(written, case.act_date)
+    }
 
 
 # 单位罚款 / 主要负责人罚款 / 谢伟强罚款: whom a fine is for

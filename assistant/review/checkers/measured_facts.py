@@ -336,8 +336,13 @@ def _readings(text: str, item: str, unit: str) -> list[float]:
         before = re.split(r"[，。；]", text[max(0, m.start() - 8) : m.start()])[-1]
         if _LIMIT_GAP.search(m.group(1)) or _CLAIMED.search(before + m.group(1)):
             continue
+        if _CHANGED_TO.match(text, m.end()):
+            continue  # 有效宽度由60米减至42米: the value before the change, not the reading
         found.append(float(m.group(2)))
     return found
+
+
+_CHANGED_TO = re.compile(r"(?:减|降|缩|缩小|减少|降低|下降|变|增|增加|升)(?:至|为|到)")
 
 
 def _reading_core(name: str, unit: str) -> str:
@@ -545,3 +550,40 @@ def named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             shown,
         )
     ]
+
+
+# 实载吨 / 装载量 / 车货总质量: how much a vessel or vehicle carried
+_LOAD = re.compile(r"实载|装载|载货|载运|总质量|总重|车货|货重")
+
+
+def load_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A load the decision finds above the rated capacity (实载1268吨) while the file's own
+    weighing of that load (过磅单: 装载量1168吨，核定1200吨) is within it: the overload
+    punished is contradicted by the evidence (第四十条)."""
+    weighed = [
+        (e, m)
+        for e in case.evidence
+        for m in e.measurements
+        if m.limit is not None and _LOAD.search(m.item) and m.value <= m.limit
+    ]
+    if not weighed or any(
+        m.limit is not None and _LOAD.search(m.item) and m.value > m.limit
+        for e in case.evidence
+        for m in e.measurements
+    ):
+        return []
+    for name, value in case.facts.quantities.items():
+        for item, m in weighed:
+            if _LOAD.search(name) and m.unit in name and value > m.limit:
+                return [
+                    fact_flag(
+                        ReviewPoint.FACTS,
+                        f"认定{name.replace(m.unit, '')}{value:.10g}{m.unit}、超过核定的{m.limit:.10g}"
+                        f"{m.unit}，但案卷{item.name}记载{m.item}{m.value:.10g}{m.unit}，"
+                        "未超过核定数量，认定的事实与证据矛盾",
+                        ctx,
+                        f"facts.quantities.{name}={value:.10g}；{item.name}：{m.item}={m.value:.10g}"
+                        f"（限值{m.limit:.10g}）",
+                    )
+                ]
+    return []

@@ -128,7 +128,7 @@ def _count_text(kind: str) -> re.Pattern[str]:
 _ROLE = re.compile(r"当事人|法定代表人|负责人|监护人|单位|公司|本局|本机关|未成年|童工")
 # 谢某、钟某、林某 listed before the count: the persons it is made of
 _LISTED = re.compile(
-    r"((?:[\u4e00-\u9fff]某{1,2}[、，,和及与]?){2,})(?:等)?\s*[0-9一二两三四五六七八九十]+\s*(?:名|人)"
+    r"((?:[\u4e00-\u9fff]某{1,2}[、，,和及与]?){2,})(?:等)?(?:共计|共|计)?\s*[0-9一二两三四五六七八九十]+\s*(?:名|人)"
 )
 
 
