@@ -9,6 +9,7 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.review.case_text import passages
+from assistant.review.checkers.government_approval import approval_kinds, approval_recorded
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import (
@@ -74,6 +75,9 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
         "旅游行政",
         "文化主管",
         "文化行政",
+        # 新闻出版、广播电视主管部门: in 广东 the 文化广电旅游(体育)局 at city and county level
+        "新闻出版",
+        "广播电视",
     ),
     "自然资源": ("自然资源", "国土资源", "土地行政主管", "土地主管"),
     "消防救援": ("消防救援",),
@@ -338,6 +342,8 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         return []
     unlawful = set(unprovided_kinds(case, ctx))  # no agency may: the law point's finding
     reserved = {r.kind for r in reserved_kinds(case, ctx)}
+    # 报经有批准权的人民政府批准，责令停业、关闭: government_approval's one finding
+    reserved |= approval_kinds(case, ctx) if not approval_recorded(case) else set()
     outside = [
         t
         for t in penalty_kinds(case.penalty.types)
@@ -586,11 +592,20 @@ _EXCEPT_THEN = re.compile(
 )
 
 
+# 新闻出版、广播电视主管部门以及其他有关部门应当依法对…给予处分；情节严重的，并可以暂停媒体的广告
+# 发布业务 (广告法第六十七条第一款): the measure the 款 gives the department it names last
+_THEN_MAY = re.compile(
+    r"([^，。；]{2,30}?(?:部门|机关))(?:以及其他有关部门)?(?:应当|可以)[^。]{0,60}?"
+    r"(?:情节严重的，)?并?可以(暂停|吊销|责令停业)"
+)
+
+
 def _measure_keepers(text: str, case: CaseFile) -> list[str]:
     """The department such a 款 gives the measure the file imposes."""
     return [
         m.group(1)
-        for m in _EXCEPT_THEN.finditer(text)
+        for pattern in (_EXCEPT_THEN, _THEN_MAY)
+        for m in pattern.finditer(text)
         if any(m.group(2) in kind for kind in case.penalty.types)
     ]
 
@@ -930,6 +945,9 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # beside it (生猪屠宰管理条例第三十三条: 农业农村主管部门…；由设区的市级人民政府吊销)
         # reserves only that measure, which deciding_organ judges
         named = _assigners(paragraph_text(cited, ctx, case))
+        if not any("吊销" in kind for kind in case.penalty.types):
+            # 情节严重的，并由原发证机关吊销许可证: the organ of a 吊销 not imposed here
+            named = [a for a in named if not _ISSUING_ORGAN.search(a)]
         above, below = (_CITY_LEVEL, _COUNTY_LEVEL) if county else (_PROVINCE_LEVEL, _LOCAL_LEVEL)
         if named and all(above.search(a) and not below.search(a) for a in named):
             organ = named[0]

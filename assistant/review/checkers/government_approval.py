@@ -13,7 +13,6 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.penalty_kinds import same_penalty_kind
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
 from corpus.numerals import article_label
@@ -28,16 +27,24 @@ _DENIED = re.compile(r"未|没有|尚未|不|无")
 _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 
+def approval_kinds(case: CaseFile, ctx: ReviewContext) -> set[str]:
+    """The kinds imposed that a cited 罚则 lets the department take only with the government's
+    approval (a powers list leaving them out says the same: whose the measure is)."""
+    return {
+        k
+        for cited in penalty_provisions(case, ctx)
+        for match in _NEEDS_APPROVAL.finditer(cited.article_text)
+        for k in case.penalty.types
+        if _reserved(k, match.group("measure"))
+    }
+
+
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if _approval_recorded(case):
+    if approval_recorded(case):
         return []
     for cited in penalty_provisions(case, ctx):
         for match in _NEEDS_APPROVAL.finditer(cited.article_text):
-            kinds = [
-                k
-                for k in case.penalty.types
-                if _reserved(k, match.group("measure")) and _within_powers(case, k)
-            ]
+            kinds = [k for k in case.penalty.types if _reserved(k, match.group("measure"))]
             if kinds:
                 rule = canonical_citation(
                     cited.title, article_label(cited.article, cited.suffix), None, None
@@ -60,13 +67,7 @@ def _reserved(kind: str, measure: str) -> bool:
     return words is not None and "罚款" not in words and re.search(words, measure) is not None
 
 
-def _within_powers(case: CaseFile, kind: str) -> bool:
-    """A kind outside the agency's listed powers is that finding (authority._types), not this."""
-    allowed = case.agency.powers.penalty_types
-    return not allowed or any(same_penalty_kind(kind, a) for a in allowed)
-
-
-def _approval_recorded(case: CaseFile) -> bool:
+def approval_recorded(case: CaseFile) -> bool:
     """Some step, document or text records the government's approval (not one denied)."""
     texts = [e.note or "" for e in case.events] + [d.type for d in case.documents]
     texts += [f"{e.name}{e.source or ''}" for e in case.evidence]

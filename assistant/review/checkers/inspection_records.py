@@ -47,7 +47,8 @@ _INSPECTION = re.compile(
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
     rf"|现场查看|实地查看|实地核查"
     # 到倾倒地点查看 / 前往该厂察看: going to the place to look is inspecting it
-    rf"|(?:到|赴|前往)[^，。；]{{0,10}}(?:查看|察看|核查|复查)"
+    # 到种猪场检查 likewise (never a visit 到医院检查 for one's own health)
+    rf"|(?:到|赴|前往)(?![^，。；]{{0,6}}(?:医院|卫生院|诊所))[^，。；]{{0,10}}(?:查看|察看|核查|复查|检查)"
     # a named campaign of inspections at premises (消毒产品专项检查, 日常检查); a roadside stop
     # (路面检查) is not one
     rf"|(?:专项|日常|例行|突击|联合)(?:监督)?检查"
