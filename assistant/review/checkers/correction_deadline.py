@@ -34,7 +34,7 @@ _ACTS = r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治�
 # a line that orders a corrective act (not an order to stop at once), also when the act
 # follows the order to stop (水法第六十九条: 责令停止违法行为，限期采取补救措施)
 _CORRECTIVE = re.compile(
-    rf"(?:责令|限期)(?!(?:立即)?停止)[^，,；;。：:]{{0,20}}?{_ACTS}"
+    rf"(?:责令|限期)(?!(?:立即)?停止)[^，,；;。：:]{{0,32}}?{_ACTS}"
     rf"|责令(?:立即)?停止[^；;。：:]{{0,20}}?[，,、](?:并)?[^，,；;。：:]{{0,16}}?{_ACTS}"
 )
 # "未写期限" and the like say a period is missing, not that one is set
@@ -139,11 +139,14 @@ def _order_lines(document: Document) -> list[str]:
 def _decided_order_lines(case: CaseFile) -> list[str]:
     """The orders to correct the decision's own text writes, each from its 责令/限期 to the
     end of its clause (the facts around it carry dates that are not the order's)."""
-    text = case.facts.description
+    # the decision's text, and the order its contents list (责令自收到本决定书之日起10日内…)
+    texts = [case.facts.description]
+    texts += [line for d in case.documents if "处罚决定书" in d.type for line in d.contents]
     lines = []
-    for match in _CORRECTIVE.finditer(text):
-        end = _CLAUSE_END.search(text, match.end())
-        lines.append(text[match.start() : end.start() if end else len(text)])
+    for text in texts:
+        for match in _CORRECTIVE.finditer(text):
+            end = _CLAUSE_END.search(text, match.end())
+            lines.append(text[match.start() : end.start() if end else len(text)])
     return lines
 
 

@@ -36,6 +36,9 @@ OWN_LINE_CHARS = 5  # 处罚的种类: enough of a part to be its own line
 PARAPHRASES = (
     ("缴纳", "履行"),
     ("救济途径", "行政复议、行政诉讼的途径"),
+    # the 交警 form's wording (道路交通安全违法行为处理程序规定第四十九条): 被处罚人依法享有的行政
+    # 复议、行政诉讼权利 is the remedy line, its way and time on the printed form
+    ("行政复议、行政诉讼权利", "申请行政复议、提起行政诉讼的途径和期限"),
     ("及", "和"),
     ("被处罚人", "当事人"),
     ("住址", "地址"),
