@@ -1,7 +1,8 @@
 """Review round 76 (issue #18) on review_fresh62 (scored once before this round, by 8a74aa8):
 the 交警 decision form's 被处罚人依法享有的行政复议、行政诉讼权利 is its remedy line
 (道路交通安全违法行为处理程序规定第四十九条); the order a decision's contents give with its period
-(责令自收到本决定书之日起10日内完成…整改) answers for a 审批表 that summarises it."""
+(责令自收到本决定书之日起10日内完成…整改) answers for a 审批表 that summarises it; an item that is
+itself the refusal (阻挠安装…，拒不改正的) needs the order first."""
 
 from __future__ import annotations
 
@@ -44,3 +45,10 @@ def test_decision_contents_give_the_period(ctx: ReviewContext) -> None:
         if "监督意见书" in document["type"]:
             document["contents"] = ["责令整改"]
     assert rule in rules_of(variant_findings(data, ctx), "documents")
+
+
+def test_item_that_is_itself_the_refusal(ctx: ReviewContext) -> None:
+    """人民防空法第四十九条第（六）项: 阻挠安装人民防空通信、警报设施，拒不改正的 — fined with no
+    order to correct on file (review_fresh62 c05)."""
+    rule = "《中华人民共和国人民防空法》第四十九条"
+    assert rule in rules_of(set_findings(F62, "rf62c_05_*.yaml", ctx), "law")

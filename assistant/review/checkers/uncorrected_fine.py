@@ -314,6 +314,8 @@ _UNCORRECTED_WORDS = dict(REQUIREMENTS)[UNCORRECTED]
 # conduct is the refusal itself, the fine in its 款's lead-in written without the condition
 _REFUSAL_ITEM = re.compile(
     r"经[^，。；]{0,20}责令(?:限期)?改正[，,]?(?:拒不|逾期不|逾期未|仍不)改正"
+    # 阻挠安装人民防空通信、警报设施，拒不改正的 (人民防空法第四十九条第（六）项): the item is the refusal
+    r"|[，,]拒不改正的?[；;。]?$"
 )
 _ANY_FINE = re.compile(r"罚款")
 
