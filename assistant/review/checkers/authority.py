@@ -9,7 +9,7 @@ import re
 
 from assistant.case_file import CaseFile
 from assistant.review.case_text import passages
-from assistant.review.checkers.government_approval import approval_kinds, approval_recorded
+from assistant.review.checkers.government_approval import approval_recorded, approval_rules
 from assistant.review.checkers.penalty_measures import provides_kind, unprovided_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import (
@@ -342,8 +342,6 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         return []
     unlawful = set(unprovided_kinds(case, ctx))  # no agency may: the law point's finding
     reserved = {r.kind for r in reserved_kinds(case, ctx)}
-    # 报经有批准权的人民政府批准，责令停业、关闭: government_approval's one finding
-    reserved |= approval_kinds(case, ctx) if not approval_recorded(case) else set()
     outside = [
         t
         for t in penalty_kinds(case.penalty.types)
@@ -358,6 +356,9 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
 def _outside_powers(case: CaseFile, ctx: ReviewContext, kind: str, allowed: list[str]) -> Flag:
     """The provision naming who imposes the measure when one does, else 第十七条."""
     rules = organ_named_rules(case, ctx, kind) or [ctx.penalty_law("第十七条")]
+    # 报经有批准权的人民政府批准，责令停业、关闭 (噪声污染防治法第七十五条): the 罚则 says whose it is
+    if not approval_recorded(case):
+        rules += approval_rules(case, ctx, kind)
     return _flag(
         Severity.MUST_FIX,
         f"拟处“{kind}”不在{case.agency.name}的法定处罚权限内",

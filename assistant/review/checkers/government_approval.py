@@ -13,6 +13,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.penalty_kinds import same_penalty_kind
 from assistant.review.statutory_fine import penalty_provisions
 from corpus.citation_resolver import canonical_citation
 from corpus.numerals import article_label
@@ -27,16 +28,15 @@ _DENIED = re.compile(r"未|没有|尚未|不|无")
 _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 
-def approval_kinds(case: CaseFile, ctx: ReviewContext) -> set[str]:
-    """The kinds imposed that a cited 罚则 lets the department take only with the government's
-    approval (a powers list leaving them out says the same: whose the measure is)."""
-    return {
-        k
+def approval_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
+    """The cited 罚则 that lets the department take ``kind`` only with the government's
+    approval (cited beside a powers list that leaves the kind out: whose the measure is)."""
+    return [
+        canonical_citation(cited.title, article_label(cited.article, cited.suffix), None, None)
         for cited in penalty_provisions(case, ctx)
         for match in _NEEDS_APPROVAL.finditer(cited.article_text)
-        for k in case.penalty.types
-        if _reserved(k, match.group("measure"))
-    }
+        if _reserved(kind, match.group("measure"))
+    ]
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -44,7 +44,11 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     for cited in penalty_provisions(case, ctx):
         for match in _NEEDS_APPROVAL.finditer(cited.article_text):
-            kinds = [k for k in case.penalty.types if _reserved(k, match.group("measure"))]
+            kinds = [
+                k
+                for k in case.penalty.types
+                if _reserved(k, match.group("measure")) and _within_powers(case, k)
+            ]
             if kinds:
                 rule = canonical_citation(
                     cited.title, article_label(cited.article, cited.suffix), None, None
@@ -65,6 +69,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _reserved(kind: str, measure: str) -> bool:
     words = words_for(kind)
     return words is not None and "罚款" not in words and re.search(words, measure) is not None
+
+
+def _within_powers(case: CaseFile, kind: str) -> bool:
+    """A kind outside the agency's listed powers is that finding (authority._types, which
+    cites this 罚则 beside 第十七条), not this."""
+    allowed = case.agency.powers.penalty_types
+    return not allowed or any(same_penalty_kind(kind, a) for a in allowed)
 
 
 def approval_recorded(case: CaseFile) -> bool:
