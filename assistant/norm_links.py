@@ -18,7 +18,7 @@ from corpus.citation_parser import parse_citations
 from corpus.model import ArticleRecord
 from corpus.store import CorpusStore
 
-_SANCTION = re.compile(
+SANCTION = re.compile(
     r"(处|并处|可以处|予以)[^。；]{0,40}(罚款|拘留|警告|通报批评)"
     r"|没收(违法所得|非法财物|违法)|吊销[^。；]{0,10}(许可证|执照|证件|证书|驾驶证)"
     r"|责令[^。；]{0,12}(停产|停业|关闭|限制生产)|暂扣[^。；]{0,10}(许可证|执照|证件|驾驶证)"
@@ -44,7 +44,7 @@ _LIABILITY_HEADING = re.compile(r"法律责任|罚则|行为和处罚")
 def is_penalty_norm(record: ArticleRecord) -> bool:
     """A sanction clause, usually in the 法律责任 chapter."""
     text = record.text
-    if not _SANCTION.search(text):
+    if not SANCTION.search(text):
         return False
     in_liability = any(_LIABILITY_HEADING.search(h) for h in record.headings)
     return in_liability or "违反" in text or bool(_IMPOSED_BY.search(text))

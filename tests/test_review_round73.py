@@ -14,7 +14,14 @@
 from __future__ import annotations
 
 import pytest
-from review_fixtures import reworded, rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import (
+    reworded,
+    rules_of,
+    set_file_data,
+    set_findings,
+    variant_findings,
+    variant_flags,
+)
 
 from assistant.review.context import ReviewContext
 
@@ -98,8 +105,6 @@ def test_record_saying_the_lane_is_passable(ctx: ReviewContext) -> None:
 
 
 def test_fire_brigade_deciding_a_housing_matter_cites_the_division(ctx: ReviewContext) -> None:
-    from review_fixtures import variant_flags
-
     flags = variant_flags(set_file_data(F59, "rf59d_11_*.yaml"), ctx)
     cited = {c for f in flags if f.point.value == "authority" for c in [f.rule, *f.also_cites]}
     assert "《中华人民共和国消防法》第七十条第一款" in cited

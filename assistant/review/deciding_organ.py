@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import paragraph_citation, penalty_provisions
 from corpus.citation_resolver import canonical_citation
 from corpus.model import ArticleRecord
 from corpus.numerals import article_label, parse_number
@@ -86,12 +86,6 @@ def issuer(case: CaseFile) -> str | None:
     return None
 
 
-def _paragraph_rule(title: str, label: str, texts: list[str], clause: str) -> str:
-    index = next((i for i, t in enumerate(texts) if clause in t), None)
-    paragraph = index + 1 if index is not None and len(texts) > 1 else None
-    return canonical_citation(title, label, paragraph, None)
-
-
 def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
     """Kinds the file imposes that an article of a cited 罚则's law (in the version applied)
     reserves to the issuing organ, where the file names an issuer other than the agency; a
@@ -113,44 +107,45 @@ def reserved_kinds(case: CaseFile, ctx: ReviewContext) -> list[Reserved]:
 def _reserved_by_powers(case: CaseFile, ctx: ReviewContext, organ: str) -> list[Reserved]:
     """The article the agency's own jurisdiction rests on may reserve a measure to the issuing
     organ (特种设备安全监督检查办法第三十二条: the local organ 将证据材料移送发证机关，由发证机关依法
-    予以吊销): the power it invokes comes without that measure. A clause reserving the
-    licences of 单位/机构 binds only a case against one."""
+    予以吊销): the power it invokes comes without that measure. A 款 reserving the licences
+    of 单位/机构 binds only a case against one."""
+    against_unit = any(p.kind == "单位" for p in case.parties)
     found: list[Reserved] = []
     for written in case.agency.powers.basis:
         for citation in ctx.resolved(written, case.violation.date):
             record = ctx.record(citation)
-            if record is None:
-                continue
-            found += [
-                r
-                for r in _reserved_in(case, [record], organ)
-                if any(p.kind == "单位" for p in case.parties)
-                or not _UNITS.search(_clause_of(record, r.rule))
-            ]
+            if record is not None:
+                found += _reserved_in(case, [record], organ, units_bound=against_unit)
     return found
 
 
 _UNITS = re.compile(r"单位|机构|企业")
 
 
-def _clause_of(record: ArticleRecord, rule: str) -> str:
-    """The paragraph a reservation's rule names (its whole article where it names none)."""
-    paragraph = re.search(r"第([一二三四五六七八九十]+)款", rule)
-    texts = [p.text for p in record.paragraphs]
-    if paragraph is None or not texts:
-        return record.text
-    index = int(parse_number(paragraph.group(1))) - 1
-    return texts[index] if 0 <= index < len(texts) else record.text
+def _holding(record: ArticleRecord, clause: str) -> str:
+    """The 款 whose text holds ``clause`` (the whole article where none does)."""
+    return next((p.text for p in record.paragraphs if clause in p.text), record.text)
 
 
-def _reserved_in(case: CaseFile, records: list[ArticleRecord], organ: str) -> list[Reserved]:
+def _clause_rule(record: ArticleRecord, clause: str) -> str:
+    """The citation of the 款 that holds ``clause``, the article where none does."""
+    paragraph = next((p for p in record.paragraphs if clause in p.text), None)
+    if paragraph is None:
+        return canonical_citation(record.title, record.label, None, None)
+    return paragraph_citation(record, paragraph.number)
+
+
+def _reserved_in(
+    case: CaseFile, records: list[ArticleRecord], organ: str, units_bound: bool = True
+) -> list[Reserved]:
+    """Reservations of the kinds imposed; ``units_bound`` False leaves out a 款 that reserves
+    the licences of 单位/机构 only."""
     found = []
     for record in records:
-        texts = [p.text for p in record.paragraphs]
         for clause, measure in _reservations(record.text):
-            rule = _paragraph_rule(
-                record.title, article_label(record.number, record.suffix), texts, clause
-            )
+            if not units_bound and _UNITS.search(_holding(record, clause)):
+                continue
+            rule = _clause_rule(record, clause)
             for kind in case.penalty.types:
                 words = words_for(kind)
                 if words and re.search(words, measure):
@@ -217,11 +212,7 @@ def fine_ceiling(case: CaseFile, ctx: ReviewContext) -> FineCeiling | None:
                     ceiling = parse_number(match.group(1) or match.group(2))
                 except ValueError:
                     continue
-                texts = [p.text for p in record.paragraphs]
-                rule = _paragraph_rule(
-                    record.title, article_label(record.number, record.suffix), texts, match.group(0)
-                )
-                return FineCeiling(organ, ceiling, rule)
+                return FineCeiling(organ, ceiling, _clause_rule(record, match.group(0)))
     return None
 
 
@@ -322,8 +313,7 @@ def field_rules(
         paragraph = next((p.number for p in record.paragraphs if says(p.text)), None)
         if paragraph is None:
             continue
-        number = paragraph if len(record.paragraphs) > 1 else None
-        rules.append(canonical_citation(record.title, record.label, number, None))
+        rules.append(paragraph_citation(record, paragraph))
     return rules
 
 

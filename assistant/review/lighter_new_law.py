@@ -10,11 +10,11 @@ range the text does not yield never makes a finding.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from assistant.case_file import CaseFile
 from assistant.discretion.text_match import mutual_similarity
+from assistant.norm_links import SANCTION
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -73,7 +73,9 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-_SANCTIONS = re.compile(r"罚款|处罚|吊销|警告|没收|拘留|暂扣")
+# the rest of an article that lost one 款 reads as before (0.8): a rewritten or renumbered
+# article under the same number does not
+_SAME_REST = 0.8
 
 
 def _deleted_paragraph(
@@ -92,8 +94,9 @@ def _deleted_paragraph(
         return None
     # the same article less the 款: its other 款 unchanged, one 款 fewer (an article renumbered
     # or rewritten by the revision is another provision under the number)
-    rest = "".join(p.text for i, p in enumerate(record.paragraphs, 1) if i != old.paragraph)
-    if len(kept.paragraphs) >= len(record.paragraphs) or mutual_similarity(rest, kept.text) < 0.8:
+    rest = "".join(p.text for p in record.paragraphs if p.number != old.paragraph)
+    fewer = len(kept.paragraphs) < len(record.paragraphs)
+    if not fewer or mutual_similarity(rest, kept.text) < _SAME_REST:
         return None
     version = later[0].version
     # the duty may stay (船舶应当随船携带船舶营运证件) while its fine is gone: only a 款 that
@@ -102,7 +105,7 @@ def _deleted_paragraph(
         p.text
         for r in ctx.articles_in(old.law, version)
         for p in r.paragraphs
-        if _SANCTIONS.search(p.text)
+        if SANCTION.search(p.text)
     ]
     if any(mutual_similarity(words, text) >= _SAME_PROVISION for text in paragraphs):
         return None

@@ -28,7 +28,8 @@ from assistant.review.statutory_range import (
     StatutoryBounds,
     statutory_bounds,
 )
-from corpus.citation_resolver import ResolvedCitation
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
+from corpus.model import ArticleRecord
 from corpus.numerals import to_chinese
 
 _STILL_UNCORRECTED = re.compile(
@@ -316,6 +317,12 @@ def _paragraphs(article_text: str) -> int:
     """款 of an article: its lines that are not items (（一）…)."""
     lines = [line for line in article_text.splitlines() if line.strip()]
     return sum(1 for line in lines if not line.lstrip().startswith(("（", "(")))
+
+
+def paragraph_citation(record: ArticleRecord, number: int) -> str:
+    """The citation of one 款 of an article: the 款 named only where the article has several."""
+    many = len(record.paragraphs) > 1
+    return canonical_citation(record.title, record.label, number if many else None, None)
 
 
 def range_rule(citation: ResolvedCitation, in_paragraph: bool) -> str:

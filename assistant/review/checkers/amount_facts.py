@@ -155,28 +155,22 @@ _MONEY_NOUNS = frozenset({"佣金", "租金", "货款", "工资", "运费", "学
 _PAPERS = frozenset({"书证", "电子数据"})
 
 
-def _one_sum(case: CaseFile, figures: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """Figures all from documents and all the same: one amount the papers restate."""
-    papers = {
-        f"evidence[{i}]（{e.name}）" for i, e in enumerate(case.evidence) if e.type in _PAPERS
-    }
-    values = {v for _, v in figures}
-    if len(figures) > 1 and len(values) == 1 and all(w in papers for w, _ in figures):
-        return figures[:1]
-    return figures
-
-
-def _evidence_figures(case: CaseFile, name: str) -> list[tuple[str, float]] | None:
+def _evidence_figures(
+    case: CaseFile, name: str, restated_once: bool = False
+) -> list[tuple[str, float]] | None:
     """The figures the evidence states for an amount, or None when an item that names it
-    gives no figure (the amount may rest on it)."""
+    gives no figure (the amount may rest on it). ``restated_once``: papers (书证、电子数据)
+    that all give the same figure state one amount, not several to add up."""
     words = {name, name.removesuffix("金额")} - {""}
     if len(name) >= 4 and name[-2:] in _MONEY_NOUNS:
         words.add(name[-2:])  # 拍卖佣金 is the 佣金 a 结算单 states
     found: list[tuple[str, float]] = []
+    papers_only = True
     for i, e in enumerate(case.evidence):
         text = plain_figures(f"{e.name}{e.note}")
         if not any(w in text for w in words):
             continue
+        papers_only = papers_only and e.type in _PAPERS
         pattern = "|".join(map(re.escape, words))
         figures = re.findall(
             rf"(?:{pattern})[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|共|约|为|是)?{_FIGURE}", text
@@ -186,6 +180,8 @@ def _evidence_figures(case: CaseFile, name: str) -> list[tuple[str, float]] | No
         found += [
             (f"evidence[{i}]（{e.name}）", float(v) * (10000 if wan else 1)) for v, wan in figures
         ]
+    if restated_once and papers_only and len({v for _, v in found}) == 1:
+        return found[:1]
     return found
 
 
@@ -223,8 +219,10 @@ def amount_beyond_evidence(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     nothing more)."""
     flags = []
     for name, decided in case.facts.amounts.items():
-        figures = _appraised_figures(case, name) or _one_sum(
-            case, _evidence_figures(case, name) or []
+        figures = (
+            _appraised_figures(case, name)
+            or _evidence_figures(case, name, restated_once=True)
+            or []
         )
         if figures and "货值" in name:
             figures += _sold_part(case, figures)

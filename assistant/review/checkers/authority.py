@@ -32,6 +32,7 @@ from assistant.review.sanction_versions import misnumbered
 from assistant.review.split_competence import misplaced_department
 from assistant.review.statutory_fine import (
     is_general_law,
+    paragraph_citation,
     paragraph_text,
     penalty_provisions,
     range_rule,
@@ -735,10 +736,9 @@ _DIVISION = re.compile(r"按照各自(?:的)?职权决定")
 
 def _division_rule(citation: ResolvedCitation, ctx: ReviewContext) -> list[str]:
     for record in ctx.articles_in(citation.law, citation.version):
-        for index, paragraph in enumerate(record.paragraphs):
+        for paragraph in record.paragraphs:
             if _DIVISION.search(paragraph.text):
-                number = index + 1 if len(record.paragraphs) > 1 else None
-                return [canonical_citation(record.title, record.label, number, None)]
+                return [paragraph_citation(record, paragraph.number)]
     return []
 
 
@@ -990,14 +990,11 @@ def _amount_reserved_province(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []  # 已报广东省市场监督管理局决定: the province decided, the city issues it
     for title in sorted({c.title for c in penalty_provisions(case, ctx) if not is_general_law(c)}):
         for record in _articles_of(title, case, ctx):
-            for index, paragraph in enumerate(record.paragraphs):
+            for paragraph in record.paragraphs:
                 found = _AMOUNT_PROVINCE.search(paragraph.text)
                 if found is None or amount < float(found.group(1)) * 10000:
                     continue
-                many = len(record.paragraphs) > 1
-                rule = canonical_citation(
-                    record.title, record.label, index + 1 if many else None, None
-                )
+                rule = paragraph_citation(record, paragraph.number)
                 return [
                     _flag(
                         Severity.MUST_FIX,

@@ -65,7 +65,7 @@ def uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     if UNCORRECTED not in established_circumstances(case):
         return []  # 未经复查确认逾期不改正: the file itself denies it (uncorrected_fine's point)
-    if deadline_pending(case, told) is not None:
+    if deadline_pending(case) is not None:
         return []  # the order's day had not come: no 逾期 to prove (uncorrected_fine's point)
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]

@@ -14,7 +14,7 @@ from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import penalty_provisions, violated_provisions
 
 _EARLIER_FINE = re.compile(r"已(?:被|由|经)[^，。；]{0,24}(?:处以|处|给予|作出)[^，。；]{0,12}罚款")
 _SAME_ACT = re.compile(
@@ -92,11 +92,7 @@ def _numbered_acts(narrative: str) -> bool:
 
 def _duties(case: CaseFile, ctx: ReviewContext) -> set[tuple[str, int]]:
     """The distinct articles the file says were breached."""
-    return {
-        (c.law, c.article)
-        for written in case.citations.violated
-        for c in ctx.resolved(written, case.act_date)
-    }
+    return {(c.law, c.article) for c in violated_provisions(case, ctx)}
 
 
 # 单位罚款 / 主要负责人罚款 / 谢伟强罚款: whom a fine is for

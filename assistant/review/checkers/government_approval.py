@@ -28,41 +28,41 @@ _DENIED = re.compile(r"未|没有|尚未|不|无")
 _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 
+def _approvals(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, re.Match[str]]]:
+    """(the 罚则's article citation, its 报经…人民政府批准 clause) for each cited 罚则."""
+    return [
+        (canonical_citation(cited.title, article_label(cited.article, cited.suffix), None, None), m)
+        for cited in penalty_provisions(case, ctx)
+        for m in _NEEDS_APPROVAL.finditer(cited.article_text)
+    ]
+
+
 def approval_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
     """The cited 罚则 that lets the department take ``kind`` only with the government's
     approval (cited beside a powers list that leaves the kind out: whose the measure is)."""
-    return [
-        canonical_citation(cited.title, article_label(cited.article, cited.suffix), None, None)
-        for cited in penalty_provisions(case, ctx)
-        for match in _NEEDS_APPROVAL.finditer(cited.article_text)
-        if _reserved(kind, match.group("measure"))
-    ]
+    return [rule for rule, m in _approvals(case, ctx) if _reserved(kind, m.group("measure"))]
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if approval_recorded(case):
         return []
-    for cited in penalty_provisions(case, ctx):
-        for match in _NEEDS_APPROVAL.finditer(cited.article_text):
-            kinds = [
-                k
-                for k in case.penalty.types
-                if _reserved(k, match.group("measure")) and _within_powers(case, k)
-            ]
-            if kinds:
-                rule = canonical_citation(
-                    cited.title, article_label(cited.article, cited.suffix), None, None
+    for rule, match in _approvals(case, ctx):
+        kinds = [
+            k
+            for k in case.penalty.types
+            if _reserved(k, match.group("measure")) and _within_powers(case, k)
+        ]
+        if kinds:
+            return [
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{rule}规定“{match.group(0)}”，{case.agency.name}决定"
+                    f"{'、'.join(kinds)}，案卷未见有批准权的人民政府批准，超越法定权限",
+                    rule,
+                    f"penalty.types：{'、'.join(case.penalty.types)}",
+                    also_cites=[ctx.penalty_law("第十七条")],
                 )
-                return [
-                    _flag(
-                        Severity.MUST_FIX,
-                        f"{rule}规定“{match.group(0)}”，{case.agency.name}决定"
-                        f"{'、'.join(kinds)}，案卷未见有批准权的人民政府批准，超越法定权限",
-                        rule,
-                        f"penalty.types：{'、'.join(case.penalty.types)}",
-                        also_cites=[ctx.penalty_law("第十七条")],
-                    )
-                ]
+            ]
     return []
 
 

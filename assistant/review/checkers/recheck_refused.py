@@ -16,8 +16,11 @@ from assistant.discretion.penalty_amounts import chinese_number
 from assistant.publicity.deadlines import add_working_days
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.statutory_fine import penalty_provisions, violated_provisions
-from corpus.citation_resolver import canonical_citation
+from assistant.review.statutory_fine import (
+    paragraph_citation,
+    penalty_provisions,
+    violated_provisions,
+)
 
 _RETEST = r"(?:复检|复验)"
 _ASKED = re.compile(rf"(?:申请|提出|要求)[^。；，]{{0,6}}{_RETEST}|{_RETEST}申请")
@@ -112,6 +115,5 @@ def _retest_rule(case: CaseFile, ctx: ReviewContext) -> tuple[str, str] | None:
         for record in ctx.articles_in(law, version):
             paragraph = next((p for p in record.paragraphs if _DUTY.search(p.text)), None)
             if paragraph is not None:
-                number = paragraph.number if len(record.paragraphs) > 1 else None
-                return canonical_citation(record.title, record.label, number, None), paragraph.text
+                return paragraph_citation(record, paragraph.number), paragraph.text
     return None

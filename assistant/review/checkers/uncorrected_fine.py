@@ -81,9 +81,14 @@ def _prior_notes(case: CaseFile) -> list[str]:
     return [_before_the_decision(e.note) for e in case.events if e.type not in _DECISION_STEPS]
 
 
+def _narrative(case: CaseFile) -> list[str]:
+    """The file's own account of the act: violation, facts and circumstances."""
+    return [case.violation.description, case.facts.description, *case.facts.circumstances]
+
+
 def _order_texts(case: CaseFile) -> list[str]:
     """What the file records outside the penalty decision and its notice."""
-    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    told = _narrative(case)
     told += [f"{e.name}{e.note}" for e in case.evidence]
     told += [f"{d.type}{''.join(d.contents)}" for d in _prior_documents(case)]
     return [_before_the_decision(t) for t in told] + _prior_notes(case)
@@ -133,14 +138,13 @@ def _order_due_days(texts: list[str]) -> list[date]:
     return [date(*(int(n) for n in (g[:3] if g[0] else g[3:]))) for g in found]
 
 
-def deadline_pending(case: CaseFile, told: list[str]) -> str | None:
+def deadline_pending(case: CaseFile) -> str | None:
     """The order to correct set a day that had not come when the decision was made."""
-    said = next((m.group(0) for t in told if (m := _NOT_YET_DUE.search(t))), None)
+    said = next((m.group(0) for t in _narrative(case) if (m := _NOT_YET_DUE.search(t))), None)
     if said is not None:
         return f"作出决定时责令改正的期限尚未届满（“{said}”）"
     decision = case.first("决定")
-    texts = _order_texts(case) + [f"{d.type}{''.join(d.contents)}" for d in _prior_documents(case)]
-    days = _order_due_days(texts)
+    days = _order_due_days(_order_texts(case))
     if decision is None or not days or min(days) <= decision.date:
         return None
     return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
@@ -148,8 +152,7 @@ def deadline_pending(case: CaseFile, told: list[str]) -> str | None:
 
 def _said_no_prior_order(case: CaseFile) -> str | None:
     """The file says itself that no order to correct came first (未向当事人下达责令限期改正)."""
-    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
-    said = next((m.group(0) for t in told if (m := _NO_PRIOR_ORDER.search(t))), None)
+    said = next((m.group(0) for t in _narrative(case) if (m := _NO_PRIOR_ORDER.search(t))), None)
     return None if said is None else f"案卷未见此前责令改正（“{said}”）"
 
 
@@ -161,10 +164,10 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
             f"责令改正的期限为“{deadline.words}”（{deadline.ordered}起算，至{deadline.due}届满），"
             f"当事人已于{deadline.complied}改正，未逾期"
         )
-    told = [case.violation.description, case.facts.description, *case.facts.circumstances]
+    told = _narrative(case)
     if UNCORRECTED in established:
         # 视为逾期未改正 while the order's own day had not come: no 逾期 however it is called
-        if (pending := deadline_pending(case, told)) is not None:
+        if (pending := deadline_pending(case)) is not None:
             return pending
         if any(_ORDER_TRACE.search(t) for t in _order_texts(case)):
             return None
@@ -174,7 +177,7 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
         return said
     if _no_order_on_file(case):
         return "案卷未见此前责令改正（案卷无责令改正的文书或记载）"
-    pending = deadline_pending(case, told)
+    pending = deadline_pending(case)
     if pending is not None:
         return pending
     corrected = next((m.group(0) for t in told if (m := _CORRECTED.search(t))), None)
@@ -206,7 +209,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = penalty_provisions(case, ctx)
     cited = [c for c in provisions if not is_general_law(c)]
     said = _said_no_prior_order(case)
-    pending = deadline_pending(case, [case.violation.description, case.facts.description])
+    pending = deadline_pending(case)
     for citation in provisions:
         if misnumbered(case, ctx, citation):
             continue  # another conduct's 罚则 in the act-date text: the 第三十七条 finding
