@@ -19,8 +19,8 @@ from corpus.law_metadata import MetadataCatalog
 from corpus.law_names import short_name
 from corpus.loaders import SUPPORTED_SUFFIXES, LoadError, RawDocument, load_document
 from corpus.model import ParsedLaw
-from corpus.national_archive import NationalArchive
-from corpus.store import CorpusStore, WriteOutcome, content_hash
+from corpus.national_archive import NationalArchive, is_member_name
+from corpus.store import CorpusStore, WriteOutcome, content_hash, version_key
 
 REPEALS_FILE = "repeals.json"
 _SKIPPED_NAMES = {"_index.md", "README.md", "readme.md", "SUMMARY.md"}
@@ -46,6 +46,7 @@ class IngestReport:
     failures: list[IngestFailure] = field(default_factory=list)
     without_articles: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def absorb(self, other: IngestReport) -> IngestReport:
@@ -56,6 +57,7 @@ class IngestReport:
         self.failures += other.failures
         self.without_articles += other.without_articles
         self.duplicates += other.duplicates
+        self.removed += other.removed
         self.seconds += other.seconds
         return self
 
@@ -69,6 +71,7 @@ class IngestReport:
             "failures": [f.__dict__ for f in self.failures],
             "without_articles": self.without_articles,
             "duplicates": self.duplicates,
+            "removed": self.removed,
             "seconds": round(self.seconds, 2),
         }
 
@@ -150,10 +153,15 @@ def ingest_paths(
     store: CorpusStore,
     roots: Iterable[Path],
     progress: ProgressCallback | None = None,
+    prune: bool = False,
 ) -> IngestReport:
-    """Parse every statute file under ``roots`` and write each version atomically."""
+    """Parse every statute file under ``roots`` and write each version atomically.
+
+    ``prune`` (the shipped core folder) also deletes versions once read from under
+    ``roots`` that the files no longer yield; a user's import never prunes.
+    """
     started = time.perf_counter()
-    roots = list(roots)
+    roots = [Path(root).resolve() for root in roots]
     report = IngestReport()
     groups: dict[tuple[str, date | None], list[ParsedLaw]] = {}
     for root in roots:
@@ -167,7 +175,9 @@ def ingest_paths(
         documents = ((p, partial(load_document, p)) for p in paths)
         for key, parts in _parse_all(documents, len(paths), catalog, report, progress).items():
             groups.setdefault(key, []).extend(parts)
-    _write_groups(store, groups, report)
+    kept = _write_groups(store, groups, report)
+    if prune and not report.failures:
+        report.removed = store.prune_versions(partial(_under_any, roots), kept)
     for root in roots:
         _apply_repeals(store, root if root.is_dir() else root.parent, report)
     report.seconds = time.perf_counter() - started
@@ -191,7 +201,9 @@ def ingest_archive(
     documents = ((d.path, d.load) for d in archive.documents(include))
     catalog = archive.catalog().with_effective_dates()
     groups = _parse_all(documents, total, catalog, report, progress)
-    _write_groups(store, groups, report)
+    kept = _write_groups(store, groups, report)
+    if include is None and not report.failures:
+        report.removed = store.prune_versions(is_member_name, kept)
     repeals = archive.repeals()
     if include is not None:
         known = store.law_names()
@@ -201,12 +213,20 @@ def ingest_archive(
     return report
 
 
+def _under_any(roots: list[Path], source: str) -> bool:
+    return any(Path(source).is_relative_to(root) for root in roots)
+
+
 def _write_groups(
     store: CorpusStore,
     groups: dict[tuple[str, date | None], list[ParsedLaw]],
     report: IngestReport,
-) -> None:
-    """Write each version atomically; unchanged versions are skipped by the store."""
+) -> set[tuple[str, date]]:
+    """Write each version atomically; unchanged versions are skipped by the store.
+
+    Returns the (law, 施行 date) of every version the groups hold, written or not.
+    """
+    kept: set[tuple[str, date]] = set()
     # Later-published texts first: an earlier text with the same effective date is shadowed.
     for (_, _), parts in sorted(groups.items(), key=lambda kv: kv[0][1] or date.min, reverse=True):
         parts = _drop_copies(parts, report)
@@ -214,6 +234,7 @@ def _write_groups(
         if problem:
             report.failures.extend(IngestFailure(p.source, problem) for p in parts)
             continue
+        kept.add(version_key(parts))
         outcome = store.upsert_version(parts)
         if outcome is WriteOutcome.WRITTEN:
             report.versions_written += 1
@@ -223,6 +244,7 @@ def _write_groups(
             report.duplicates.extend(f"{p.source}（同日施行的较晚公布文本已保留）" for p in parts)
             continue
         report.articles += sum(len(p.articles) for p in parts)
+    return kept
 
 
 def _apply_repeals(store: CorpusStore, folder: Path, report: IngestReport) -> None:

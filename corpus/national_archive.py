@@ -27,6 +27,16 @@ REPEALS_MEMBER = "repeals.json"
 _SKIPPED_NAMES = {"_index.md", "README.md", "readme.md", "SUMMARY.md"}
 
 
+_MEMBER_FOLDERS = ("laws", "rules")
+
+
+def is_member_name(source: str) -> bool:
+    """Whether a stored version's source names a statute file of the archive (``laws/…``,
+    ``rules/…``, relative) rather than a file on disk (absolute, see ``ingest_paths``)."""
+    path = PurePosixPath(source)
+    return not path.is_absolute() and path.parts[:1] in {(f,) for f in _MEMBER_FOLDERS}
+
+
 @dataclass(frozen=True)
 class ArchiveDocument:
     """One statute file inside the archive, parsed lazily from its bytes."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -134,6 +134,21 @@ def content_hash(laws: Iterable[ParsedLaw]) -> str:
     return digest.hexdigest()
 
 
+def _add_sources(row: VersionRow, parts: list[ParsedLaw]) -> None:
+    """An unchanged text read again from another file: remember that file too, so pruning
+    one source never drops a version another still yields."""
+    sources = json.loads(row.sources or "[]")
+    new = [p.source for p in parts if p.source not in sources]
+    if new:
+        row.sources = json.dumps(sources + new, ensure_ascii=False)
+
+
+def version_key(parts: list[ParsedLaw]) -> tuple[str, date]:
+    """What identifies a stored version: the law's short name and its 施行 date."""
+    first = parts[0].info
+    return short_name(first.title), first.effective_date or first.version_date
+
+
 class CorpusStore:
     """Reads and writes the statute base; one instance per database URL."""
 
@@ -153,8 +168,7 @@ class CorpusStore:
         the later-published one is kept.
         """
         first = parts[0].info
-        name = short_name(first.title)
-        effective = first.effective_date or first.version_date
+        name, effective = version_key(parts)
         digest = content_hash(parts)
         with Session(self.engine) as session, session.begin():
             law = self._law_row(session, name, first.title)
@@ -166,6 +180,7 @@ class CorpusStore:
             )
             self._drop_redated(session, law.id, first.version_date, effective, digest)
             if existing is not None and existing.source_sha256 == digest:
+                _add_sources(existing, parts)
                 same_file = existing.version_date == first.version_date
                 return WriteOutcome.UNCHANGED if same_file else WriteOutcome.SHADOWED
             if existing is not None and existing.version_date > first.version_date:
@@ -274,6 +289,42 @@ class CorpusStore:
             last.expired = True
             self._recompute_effective_to(session, law.id)
             return True
+
+    def prune_versions(
+        self, owned: Callable[[str], bool], kept: set[tuple[str, date]]
+    ) -> list[str]:
+        """Delete the versions a source once yielded and no longer does; returns their labels.
+
+        A version belongs to the source when every file it was read from is ``owned`` (a
+        version also read from a user's own file stays). It is stale when its (law,
+        effective date) is not in ``kept``: a title the parser now reads differently, or a
+        file the source dropped. A law left without versions goes with its aliases.
+        """
+        removed: list[str] = []
+        with Session(self.engine) as session, session.begin():
+            rows = session.execute(
+                select(VersionRow, LawRow.name).join(LawRow, LawRow.id == VersionRow.law_id)
+            ).all()
+            touched: set[int] = set()
+            for version, name in rows:
+                sources = json.loads(version.sources or "[]")
+                if not sources or not all(owned(s) for s in sources):
+                    continue
+                if (name, version.effective_date) in kept:
+                    continue
+                removed.append(f"《{name}》（{version.effective_date.isoformat()} 施行）")
+                touched.add(version.law_id)
+                self._delete_version(session, version)
+            for law_id in touched:
+                self._drop_if_empty(session, law_id)
+        return removed
+
+    def _drop_if_empty(self, session: Session, law_id: int) -> None:
+        if session.scalar(select(VersionRow.id).where(VersionRow.law_id == law_id).limit(1)):
+            self._recompute_effective_to(session, law_id)
+            return
+        session.execute(delete(AliasRow).where(AliasRow.law_id == law_id))
+        session.execute(delete(LawRow).where(LawRow.id == law_id))
 
     def remove_law(self, name: str) -> int:
         """Delete a law with all its versions; returns the number of versions removed."""

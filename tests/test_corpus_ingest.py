@@ -82,3 +82,54 @@ def test_remove_law(store: CorpusStore) -> None:
     ingest_paths(store, [PENALTY_LAW])
     assert store.remove_law("行政处罚法") == 1
     assert store.stats() == {"laws": 0, "versions": 0, "articles": 0}
+
+
+NOISE_LAW = DEFAULT_CORPUS_DIR / "laws" / "行政法" / "噪声污染防治法(2021-12-24).md"
+
+
+def _retitled(source: Path, target: Path, title: str) -> None:
+    text = source.read_text(encoding="utf-8").split("\n", 1)[1]
+    target.write_text(f"# {title}\n{text}", encoding="utf-8")
+
+
+def test_pruning_import_drops_what_its_folder_no_longer_yields(
+    store: CorpusStore, tmp_path: Path
+) -> None:
+    """The shipped folder after an upgrade: a file whose title now parses differently, and
+    a file removed. A law the user imported from elsewhere is not the folder's to drop."""
+    folder, own = tmp_path / "core", tmp_path / "own"
+    folder.mkdir()
+    own.mkdir()
+    _retitled(PENALTY_LAW, folder / "行政处罚法.md", "中华人民共和国行政处罚法（旧题）")
+    shutil.copy(NOISE_LAW, folder)
+    shutil.copy(NOISE_LAW, own / "噪声.md")
+    ingest_paths(store, [folder], prune=True)
+    ingest_paths(store, [own / "噪声.md"])
+    _retitled(PENALTY_LAW, folder / "行政处罚法.md", "中华人民共和国行政处罚法")
+    (folder / NOISE_LAW.name).unlink()
+    report = ingest_paths(store, [folder], prune=True)
+    assert report.removed == ["《行政处罚法（旧题）》（2021-07-15 施行）"]
+    assert set(store.law_names().values()) == {"行政处罚法", "噪声污染防治法"}
+    assert store.stats()["versions"] == 2
+
+
+def test_a_user_import_never_prunes(store: CorpusStore, tmp_path: Path) -> None:
+    folder = tmp_path / "laws"
+    folder.mkdir()
+    shutil.copy(PENALTY_LAW, folder)
+    shutil.copy(NOISE_LAW, folder)
+    ingest_paths(store, [folder])
+    (folder / NOISE_LAW.name).unlink()
+    assert ingest_paths(store, [folder]).removed == []
+    assert store.stats()["laws"] == 2
+
+
+def test_a_failed_import_prunes_nothing(store: CorpusStore, tmp_path: Path) -> None:
+    folder = tmp_path / "core"
+    folder.mkdir()
+    shutil.copy(NOISE_LAW, folder)
+    ingest_paths(store, [folder], prune=True)
+    (folder / NOISE_LAW.name).unlink()
+    (folder / "空.md").write_text("", encoding="utf-8")
+    assert ingest_paths(store, [folder], prune=True).removed == []
+    assert store.stats()["laws"] == 1

@@ -6,7 +6,9 @@ import is a benchmark (README, 全国法规).
 
 from __future__ import annotations
 
+import io
 import json
+import tarfile
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from api.settings import Settings
 from assistant.law_scope import missing_laws, needed_laws
 from assistant.provisions import ProvisionFinder, ProvisionRole
 from corpus.citation_resolver import CitationResolver
-from corpus.ingest import ingest_archive
+from corpus.ingest import ingest_archive, ingest_paths
 from corpus.national_archive import NationalArchive
 from corpus.store import CorpusStore
 
@@ -109,3 +111,36 @@ def test_ask_with_the_law_present_keeps_roles(bm25_finder: ProvisionFinder) -> N
     answer = bm25_finder.ask("餐馆使用超过保质期的食品原料", date(2024, 6, 1))
     assert answer.missing_laws == []
     assert any(p.role is not ProvisionRole.RELATED for p in answer.provisions)
+
+
+def _pack(path: Path, members: dict[str, bytes]) -> NationalArchive:
+    with tarfile.open(path, "w:xz") as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return NationalArchive(path)
+
+
+def test_reimport_of_an_upgraded_archive_drops_what_it_no_longer_holds(tmp_path: Path) -> None:
+    """A site upgrading: the new archive reads one title differently (a fixed conversion)
+    and no longer holds another law; the stale laws go, the user's own import stays."""
+    core = Path(Settings().default_corpus_dir) / "laws" / "行政法"
+    penalty = (core / "行政处罚法(2021-01-22).md").read_text(encoding="utf-8")
+    noise = (core / "噪声污染防治法(2021-12-24).md").read_bytes()
+    old_title = penalty.replace(
+        "# 中华人民共和国行政处罚法", "# 中华人民共和国行政处罚法（旧题）", 1
+    )
+    store = CorpusStore(Settings(data_dir=tmp_path / "data"))
+    member = "laws/行政法/行政处罚法(2021-01-22).md"
+    old = {member: old_title.encode(), "laws/行政法/噪声污染防治法(2021-12-24).md": noise}
+    ingest_archive(store, _pack(tmp_path / "old.tar.xz", old))
+    own = tmp_path / "统计法(2024-09-13).md"
+    own.write_bytes((core.parent / "经济法" / own.name).read_bytes())
+    ingest_paths(store, [own])
+    report = ingest_archive(store, _pack(tmp_path / "new.tar.xz", {member: penalty.encode()}))
+    assert sorted(report.removed) == [
+        "《噪声污染防治法》（2022-06-05 施行）",
+        "《行政处罚法（旧题）》（2021-07-15 施行）",
+    ]
+    assert set(store.law_names().values()) == {"行政处罚法", "统计法"}

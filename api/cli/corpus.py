@@ -63,6 +63,9 @@ def _print_report(report: IngestReport) -> None:
         typer.echo(
             f"无“第X条”结构、未导入的文件 {len(report.without_articles)} 个（如修正案文本）。"
         )
+    if report.removed:
+        shown = "、".join(report.removed[:5]) + ("等" if len(report.removed) > 5 else "")
+        typer.echo(f"删除语料已不再包含的版本 {len(report.removed)} 个：{shown}。")
     for failure in report.failures:
         typer.echo(f"失败：{failure.path}：{failure.reason}", err=True)
 
@@ -90,7 +93,7 @@ def init_command(
         store,
         "core",
         folder_fingerprint(core_dir, exclude=archive.parent if archive else None),
-        lambda: ingest_paths(store, [core_dir]),
+        lambda: ingest_paths(store, [core_dir], prune=True),
         force,
     )
     if core is None:
