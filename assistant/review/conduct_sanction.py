@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_penalty_norm
 from assistant.review.context import ReviewContext
-from assistant.review.fitting_item import cjk_bigrams
+from assistant.review.fitting_item import cjk_bigrams, fitting_item
 from corpus.citation_resolver import ResolvedCitation
 from corpus.model import ArticleRecord
 
@@ -127,3 +127,18 @@ def old_number_note(
         words = f"；本案行为是同一文本{fit.named.label}所罚的行为"
         also_cites.append(ctx.rule(f"《{citation.title}》{fit.named.label}"))
     return words + "（所引条号可能沿用了修订前的文本，应适用违法行为发生时施行的文本）", also_cites
+
+
+def renumbered_sanction(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> str | None:
+    """The 罚则 of the act-date text that punishes the file's conduct, with the item it fits
+    (互联网上网服务营业场所管理条例第三十三条第（三）项 for a 第三十二条 cited by the 2019 numbers),
+    when it stands clear: the number the decision should have cited."""
+    fit = plain_fit(case, ctx, cited)
+    if fit is None or fit.named is None:
+        return None
+    written = f"《{cited.title}》{fit.named.label}"
+    for found in ctx.resolve(written, case.act_date):
+        if isinstance(found, ResolvedCitation):
+            item = fitting_item(case, found)
+            return ctx.rule(f"{written}第（{item[0]}）项" if item else written)
+    return None

@@ -43,9 +43,11 @@ _NAMED = re.compile(r"《([^》]+)》")
 # The conduct a 罚则 sanctions ends where its consequence starts (…的，由…部门…处…).
 _CONDUCT_END = re.compile(r"的，|，由|，处")
 _ITEM_LINE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
-# "违反本法第X条规定，" names no act; it only says where the duty is.
+# "违反本法第X条规定，" names no act; it only says where the duty is. Nor do "有前款规定的违法
+# 行为" (the act is the other 款's) and "尚不构成犯罪", which every 罚则 may say.
 _BOILERPLATE = re.compile(
     r"违反本(?:法|条例|规定|办法)[^，]*规定，?|本(?:法|条例|规定|办法)规定的?"
+    r"|有(?:前|上)(?:款|条)规定的?(?:违法)?行为(?:之一)?[，,]?(?:或者)?|[，,]?尚不构成犯罪"
 )
 # Two clauses for one act share its key terms (未取得…许可证擅自执业; 负有责任…事故); another
 # act of the same law shares at most a word or two (产品).

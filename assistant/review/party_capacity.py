@@ -15,7 +15,8 @@ from assistant.discretion.penalty_amounts import chinese_number
 _ID_18 = re.compile(r"^\d{17}[\dXx]$")
 _ID_15 = re.compile(r"^\d{15}$")
 _STATED_AGE = re.compile(r"(未满|不满)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})周岁")
-_STATED_BIRTH = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日出?生")
+# 2010年5月1日出生 / 2010年5月1日生，…; not 2022年8月25日生产的 (a day something was made)
+_STATED_BIRTH = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:出生|生(?![产成效活]))")
 
 
 def birth_date_from_id(id_code: str | None) -> dt.date | None:
@@ -89,7 +90,7 @@ def party_age(case: CaseFile, party: Party) -> int | None:
     if age is not None or party.kind != "个人" or len(persons) != 1:
         return age
     born, stated = _stated(case)
-    if born is not None:
+    if born is not None and born < day:  # a date on or after the act is no one's birth
         return age_on(party.model_copy(update={"birth_date": born}), day)
     return stated
 

@@ -382,7 +382,8 @@ def statutory_fine(
     article that writes it: its own 款 first, else the whole article (fines often sit in
     the next 款: 有前款第X项行为的，处…)."""
     amounts, established = fine_bases(case), established_circumstances(case)
-    told = narrative(case)
+    # the circumstances name what the narrative may only describe (广告费用明显偏低)
+    told = "。".join([narrative(case), *case.facts.circumstances])
     for cited in penalty_provisions(case, ctx):
         citation = act_date_counterpart(case, ctx, cited) or cited
         own = _item_fine(citation, amounts, established, case) or _fitting_item_fine(
@@ -446,3 +447,23 @@ def matching_standard(case: CaseFile, ctx: ReviewContext) -> Violation | None:
     text = case.violation.description
     best = max(candidates, key=lambda v: similarity(v.title, text))
     return best if similarity(best.title, text) >= 0.5 else None
+
+
+# 可以免予处罚，但应当依法没收其不符合食品安全标准的食品 (食品安全法第一百三十六条): the law
+# exempts the party and keeps the confiscation
+EXEMPTING_CONFISCATION = re.compile(
+    r"(?:免予|不予)(?:行政)?处罚[^。；]{0,4}(?:但|并)[^。；]{0,8}没收"
+)
+
+
+def exempted_but_confiscated(case: CaseFile, ctx: ReviewContext) -> bool:
+    """The decision only confiscates, on a provision that exempts the party from penalty
+    but orders that confiscation: the exemption is already applied."""
+    types = case.penalty.types
+    return (
+        bool(types)
+        and all(t.startswith("没收") for t in types)
+        and any(
+            EXEMPTING_CONFISCATION.search(c.article_text) for c in penalty_provisions(case, ctx)
+        )
+    )

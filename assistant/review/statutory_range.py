@@ -85,7 +85,7 @@ REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # 责令停止使用；拒不停止使用的，扣押…并处罚款 (农业机械安全监督管理条例第五十条)
             r"|拒不停止(?:使用|施工|建设|生产|经营|违法行为)"
             r"|逾期(?:未|不|仍未|仍不)(?:补办|办理|恢复|治理|拆除|关闭|消除|清除|补种|补缴|缴纳|申请|"
-            r"报送|补报|提交|登记|备案|补正)(?!罚款)"
+            r"报送|补报|提交|登记|备案|补正|移交|交回|交还)(?!罚款)"
         ),
     ),
     (SERIOUS, re.compile(r"情节(?:特别)?严重|严重情节|后果(?:特别)?严重|造成严重|重大损失")),
@@ -242,7 +242,13 @@ def _same_core(name: str, base: str) -> bool:
     # 非法占用海域期间内该海域面积应缴纳的海域使用金 is the 应缴海域使用金 a file records: a
     # base described at length is named by its head noun
     head = base.rsplit("的", 1)[-1] if "的" in base else ""
-    return len(head) >= 3 and _bare(name).endswith(head)
+    if len(head) >= 3 and _bare(name).endswith(head):
+        return True
+    # 建设工程造价 (城乡规划法第六十四条) is, in practice, the 违法建设部分造价 a file records
+    return base.endswith(_COST) and _bare(name).endswith(_COST)
+
+
+_COST = "造价"
 
 
 # 依照土地管理法第八十二条的规定处以罚款的，罚款额为违法所得的10%以上30%以下 (土地管理法实施条例
@@ -847,22 +853,59 @@ class StatutoryBounds:
     base: str | None  # the base amount a multiple needs, when the fine is one
 
 
-def _uncomputable_told(applicable: list[FineClause], told: str) -> list[FineClause]:
+def _uncomputable_told(
+    applicable: list[FineClause], clauses: list[FineClause], told: str
+) -> list[FineClause]:
     """广告费用无法计算或者明显偏低的，处… (广告法第五十五条): the file saying its base cannot be
-    computed leaves only that clause; the multiple of the base is out."""
+    computed, or is obviously low, puts that clause in the multiple's place — also where
+    the file states the low base (合同广告费用1500元, 明显偏低)."""
     bases = {
         c.tier_base
-        for c in applicable
-        if c.no_base
-        and c.tier_base
-        and re.search(
-            rf"{re.escape(c.tier_base)}[^。；]{{0,10}}?(?:(?:无法|难以|不能)(?:计算|确定|核定)|明显偏低)",
-            told,
-        )
+        for c in clauses
+        if c.no_base and c.tier_base and _base_lacking(c.tier_base, told)
     }
     if not bases:
         return applicable
-    return [c for c in applicable if c.fine.base not in bases]
+    kept: list[FineClause] = []
+    for clause in applicable:
+        if clause.fine.base in bases:
+            clause = _fallback(clause, clauses) or clause
+        if clause.fine.base not in bases and clause not in kept:
+            kept.append(clause)
+    return kept
+
+
+# 不属明显偏低 / 并非无法计算: the file denies it; 以“广告费用明显偏低”为由: the decision's claim,
+# which the facts must bear out
+_LACKING_DENIED = re.compile(r"不属|不是|并非|非|不能认定|不构成|未|不$")
+_CLAIMED = re.compile(r"以[“\"「]?$")
+
+
+def _base_lacking(base: str, told: str) -> bool:
+    """The facts say the base cannot be computed or is obviously low (not denied, not a
+    claim quoted as the decision's ground)."""
+    pattern = (
+        rf"{re.escape(base)}([^。；]{{0,10}}?)(?:(?:无法|难以|不能)(?:计算|确定|核定)|明显偏低)"
+    )
+    return any(
+        not _LACKING_DENIED.search(found.group(1))
+        and not _CLAIMED.search(told[max(0, found.start() - 2) : found.start()])
+        for found in re.finditer(pattern, told)
+    )
+
+
+def _fallback(multiple: FineClause, clauses: list[FineClause]) -> FineClause | None:
+    """The clause the article writes after a multiple for its base's absence, under the
+    same circumstance (情节严重的，处广告费用三倍…，广告费用无法计算或者明显偏低的，处二十万元…)."""
+    after = clauses[clauses.index(multiple) + 1 :] if multiple in clauses else []
+    return next(
+        (
+            c
+            for c in after
+            if c.no_base and c.tier_base == multiple.fine.base and c.requires == multiple.requires
+        ),
+        None,
+    )
 
 
 def statutory_bounds(
@@ -897,7 +940,7 @@ def statutory_bounds(
     if LIGHTER in established and any(c.lighter for c in applicable):
         applicable = [c for c in applicable if c.lighter]  # 情节较轻: only its own clause
     applicable = _graver_excess(applicable, quantities or {})
-    applicable = _uncomputable_told(applicable, told)
+    applicable = _uncomputable_told(applicable, clauses, told)
     applicable = _amount_below_exception(applicable)
     applicable = _amount_above_tier(applicable, amounts)
     lows, highs = [], []

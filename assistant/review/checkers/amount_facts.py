@@ -57,12 +57,25 @@ def quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         ]
         # 造成水土流失面积 beside 采伐迹地面积: the measurement of the thing the decision names
         named = [(w, v) for w, v in same if _qualifier(name, measure) in _bare(w)]
-        same = named if named and _qualifier(name, measure) else same
+        same = _restated_once(named if named and _qualifier(name, measure) else same)
         if not same:
             same = _surveyed(case, name, measure) or _survey_text(case, name, measure)
         label = name.removeprefix("认定")
         flags += _decided_beyond(ctx, f"facts.quantities.{name}", label, decided, same, "")
     return flags
+
+
+def _restated_once(figures: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Two papers giving one item the same figure (the 意见书 and the permit's annex both:
+    应建面积1850平方米) state one measurement, not two parts to add up."""
+    seen: set[tuple[str, float]] = set()
+    kept = []
+    for where, value in figures:
+        key = (where.rsplit("）", 1)[-1], value)
+        if key not in seen:
+            seen.add(key)
+            kept.append((where, value))
+    return kept
 
 
 def _bare(text: str) -> str:

@@ -429,10 +429,25 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
                     rule,
                     f"citations.penalty_basis：{citation.citation}；agency.powers.laws："
                     f"{'、'.join(laws)}",
-                    also_cites=[ctx.penalty_law(r) for r in rules[int(not named) :]],
+                    also_cites=[ctx.penalty_law(r) for r in rules[int(not named) :]]
+                    + _naming_article(ctx, citation, named),
                 )
             )
     return flags
+
+
+# 由县级以上地方人民政府城乡规划主管部门责令…: the 罚则 names who punishes
+_NAMES_ORGAN = re.compile(r"由[^，。；]{2,30}?(?:部门|机关|机构)")
+_ARTICLE_END = re.compile(r"(^.*?第[一二三四五六七八九十百零]+条)")
+
+
+def _naming_article(ctx: ReviewContext, citation: ResolvedCitation, named: set[str]) -> list[str]:
+    """The 罚则 that names the department it gives the power to is the finding's article too
+    (城乡规划法第六十四条: 城乡规划主管部门, cited by a 住建 bureau)."""
+    if named or not _NAMES_ORGAN.search(citation.article_text.split("\n")[0]):
+        return []
+    article = _ARTICLE_END.match(citation.citation)
+    return [ctx.rule(article.group(1))] if article else []
 
 
 def _consolidated_elsewhere(case: CaseFile, citation: ResolvedCitation) -> set[str]:

@@ -30,7 +30,7 @@ _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|�
 # 限期 before a corrective act in the provision (职业病防治法第七十一条 责令限期改正,
 # 水法第六十九条 限期采取补救措施)
 _LIMIT_IN_LAW = re.compile(r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|清理|补种|缴纳)")
-_ACTS = r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治理|消除|纠正|处置|补种|退还|召回)"
+_ACTS = r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治理|消除|纠正|处置|补种|退还|召回|完成|修建|补建)"
 # a line that orders a corrective act (not an order to stop at once), also when the act
 # follows the order to stop (水法第六十九条: 责令停止违法行为，限期采取补救措施)
 _CORRECTIVE = re.compile(
@@ -38,7 +38,10 @@ _CORRECTIVE = re.compile(
     rf"|责令(?:立即)?停止[^；;。：:]{{0,20}}?[，,、](?:并)?[^，,；;。：:]{{0,16}}?{_ACTS}"
 )
 # "未写期限" and the like say a period is missing, not that one is set
-_NO_PERIOD = re.compile(rf"(?:未|没有|无|不)(?:写明?|载明|注明|明确|规定|设定|设置)?{_ACTS}?期限")
+_NO_PERIOD = re.compile(
+    rf"(?:未|没有|无|不)(?:写明?|载明|注明|明确|规定|设定|设置)?{_ACTS}?期限"
+    rf"|{_ACTS}?期限栏?(?:空白|为空|未填写?)"  # 修建期限栏空白: the form's blank
+)
 # 拒不改正/逾期不改正 in the cited 款 itself: the heavier measure beside the fine turns on a
 # refusal, which only a period the order sets lets anyone judge. A refusal another 款 answers
 # with enforcement (消防法第六十条第三款: 强制执行) sets no penalty on it.

@@ -28,6 +28,7 @@ from assistant.review.sanction_versions import misnumbered
 from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import (
     daily_penalty,
+    exempted_but_confiscated,
     fine_bases,
     matching_standard,
     penalty_provisions,
@@ -384,7 +385,7 @@ def _exemption(case: CaseFile, ctx: ReviewContext, decision: Decision | None) ->
     agency is bound by say 不予处罚: a penalty then must be corrected. The second
     sentence (初次违法且危害后果轻微并及时改正) only says 可以: the reviewer checks.
     """
-    if not case.penalty.types:
+    if not case.penalty.types or exempted_but_confiscated(case, ctx):
         return []
     facts = case.facts
     listed = decision is not None and decision.exemption is not None

@@ -76,7 +76,10 @@ _REMINDER_DAYS = re.compile(
 # 逾期不缴纳的，将申请人民法院强制执行 — a warning in the decision, not an application.
 # …将依法强制拆除 / 责成本局依法组织强制拆除 (城乡规划法第六十八条): a step threatened or ordered,
 # not one taken
-_CONDITIONAL = re.compile(r"将|可以|可依法|逾期不|如|若|拒不|届时|否则|有权|责成|报请")
+# 逾期申请人民法院强制执行的告知 (a line of the decision's contents): the warning told, too.
+_CONDITIONAL = re.compile(
+    r"将|可以|可依法|逾期(?:不|申请)|期满不|的告知|如|若|拒不|届时|否则|有权|责成|报请"
+)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -30,6 +30,7 @@ from assistant.review.checkers import (
     person_facts,
 )
 from assistant.review.checkers.inspection_records import (
+    narrated_hearing_unrecorded,
     on_site_unrecorded,
     questioned_person_unrecorded,
     questioning_said_unrecorded,
@@ -71,6 +72,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
         + person_facts.injury_contradicted(case, ctx)
         + pending_facts.pending_base(case, ctx)
+        + pending_facts.serious_on_pending(case, ctx)
         + circumstance_facts.repeat_unproven(case, ctx)
         + circumstance_facts.repeat_window_contradicted(case, ctx)
         + circumstance_facts.uncorrected_unproven(case, ctx)
@@ -86,6 +88,7 @@ def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         or questioning_said_unrecorded(case, ctx)
         or remote_questioning_unrecorded(case, ctx)
         or questioned_person_unrecorded(case, ctx)
+        or narrated_hearing_unrecorded(case, ctx)
     )
     rule = record_rule(case, ctx)
     # the unrecorded inspection already found (cited beside 第四十条) is one finding

@@ -45,7 +45,8 @@ _INSPECTION = re.compile(
     rf"|(?:夜查|夜间检查)[^，。；]{{0,8}}?(?:{_PREMISES}|网咖|歌舞厅|KTV|酒吧|娱乐场所|宾馆|旅馆)"
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
-    rf"|现场查看|实地查看|实地核查"
+    # 经现场查看赵丽无明显外伤: looking at a person's injuries is no inspection of a place
+    rf"|现场查看(?![^，。；]{{0,8}}(?:伤|身体|伤情))|实地查看|实地核查"
     # 到倾倒地点查看 / 前往该厂察看: going to the place to look is inspecting it
     # 到种猪场检查 likewise (never a visit 到医院检查 for one's own health)
     rf"|(?:到|赴|前往)(?![^，。；]{{0,6}}(?:医院|卫生院|诊所))[^，。；]{{0,10}}(?:查看|察看|核查|复查|检查)"
@@ -286,6 +287,44 @@ def questioned_person_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Fla
     return []
 
 
+# 经询问乘客，乘客均称每人支付车费60元: the narrative rests on what a class of people said
+_HEARD_CLASS = re.compile(
+    r"经(?:询问|走访|调查)[^，。；]{0,6}?(乘客|证人|消费者|顾客|员工|工人|业主|学员|患者|购买者|村民|租户)"
+)
+
+
+_OWN_WORDS = re.compile(r"询问笔录|调查笔录|证言|陈述|证明|说明")
+
+
+def narrated_hearing_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decided facts rest on what people were asked (经询问乘客，乘客均称…) while no record
+    of theirs is in the file — no 询问笔录, 证言 or statement naming them: what they said is no
+    lawful evidence (第五十五条第二款 询问应当制作笔录)."""
+    if is_summary(case):
+        return []
+    heard = _HEARD_CLASS.search(case_narrative(case))
+    if heard is None:
+        return []
+    who = heard.group(1)
+    # their own words on record (乘客询问笔录, 证人证言, 顾客陈述), not a paper naming them (现场
+    # 检查笔录（记载车内5名乘客）) nor a review's summary of them
+    papers = [f"{x.type}{x.name}{x.source or ''}" for x in case.evidence] + [
+        d.type for d in case.documents
+    ]
+    if any(who in paper and _OWN_WORDS.search(paper) for paper in papers):
+        return []
+    return [
+        Flag(
+            point=ReviewPoint.EVIDENCE,
+            severity=Severity.MUST_FIX,
+            reason=f"认定的事实依据{who}的陈述（“{heard.group(0)}”），但案卷没有{who}的询问笔录或证言，"
+            "该陈述不能作为认定事实的证据；询问应当制作笔录",
+            rule=ctx.penalty_law("第五十五条第二款"),
+            evidence="evidence：" + ("、".join(x.name for x in case.evidence) or "无"),
+        )
+    ]
+
+
 # 电话联系患者刘某、陈某，了解收受红包情况: people asked by telephone, whose answers are statements
 _REMOTE_ASKING = re.compile(
     r"(?:电话|微信|通过电话)(?:联系|询问|回访|核实|走访)[^。；]{0,30}?(?:了解|核实|询问|证实)"
@@ -431,7 +470,7 @@ def found_on_site(case: CaseFile) -> bool:
         for e in case.events_of("调查取证")
     ):
         return True
-    if _figures_from_inspection(case):
+    if _figures_from_inspection(case) or _confirmed_on_inspection(case):
         return True
     return any(
         e.type == "物证" or _TAKEN_ON_SITE.search(f"{e.name}{e.obtained_by or ''}")
@@ -440,6 +479,23 @@ def found_on_site(case: CaseFile) -> bool:
 
 
 _NOTE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# 现场检查…，确认餐厅对社会公众营业: what the inspection established, in the note's words
+_CONFIRMED = re.compile(r"(?:确认|查明|证实|认定)([^，。；]{4,30})")
+_SHARED = 4  # characters of the violation's own wording the confirmed clause repeats
+
+
+def _confirmed_on_inspection(case: CaseFile) -> bool:
+    """An inspection whose note says it established the act as the decision words it
+    (确认…对社会公众营业 for 对社会公众承接酒席): the decided fact is that inspection's."""
+    violation = case.violation.description
+    for e in case.events_of("调查取证"):
+        if not _INSPECTION.search(e.note):
+            continue
+        for clause in _CONFIRMED.findall(e.note):
+            grams = {clause[i : i + _SHARED] for i in range(len(clause) - _SHARED + 1)}
+            if any(g in violation for g in grams):
+                return True
+    return False
 
 
 def _figures_from_inspection(case: CaseFile) -> bool:

@@ -10,7 +10,12 @@ import re
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.checkers.discretion import range_flags
-from assistant.review.conduct_sanction import conduct_fit, conduct_sanction, old_number_note
+from assistant.review.conduct_sanction import (
+    conduct_fit,
+    conduct_sanction,
+    old_number_note,
+    renumbered_sanction,
+)
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.higher_law import higher_law
@@ -26,6 +31,7 @@ from assistant.review.sanction_versions import (
     superseded_sanction,
 )
 from assistant.review.statutory_fine import (
+    EXEMPTING_CONFISCATION,
     is_general_law,
     matching_standard,
     penalty_provisions,
@@ -41,7 +47,9 @@ _ADJUSTS = re.compile(r"从轻|减轻|从重|不予处罚|不予行政处罚")
 # is cited beside the 罚则 as the basis of that measure (治安管理处罚法第十一条第一款).
 # 责令经营者限期退还 (价格违法行为行政处罚规定第十六条) returns the overcharge: a measure too.
 # 可以责令其采取限制生产措施 (限制生产、停产整治办法第五条): the measure, cited beside the 罚则
-_MEASURE = re.compile(r"收缴|追缴|退还|限制生产措施|停产整治措施")
+# 可以遣送出境 (出境入境管理法第六十二条): a 强制措施 of 第六章 调查和遣返, cited beside the
+# 罚则 for the removal the decision orders alike.
+_MEASURE = re.compile(r"收缴|追缴|退还|限制生产措施|停产整治措施|遣送出境")
 # 分别处罚 (共同违法, 治安管理处罚法第十七条第一款), 按日连续处罚 and its 计罚日数 (环境保护法第五十九条,
 # 按日连续处罚办法第十七条): how the 罚则 is applied to each offender or each day, cited beside it.
 # 对医疗机构放射性职业病危害控制的监督管理，由卫生行政部门依照本法的规定实施 (职业病防治法第八十七条):
@@ -54,6 +62,9 @@ _APPLIES = re.compile(
     r"|依照《[^。；]{2,80}?(?:法律|行政法规)的规定查处"
     # 违法所得无法确定时，按照没有违法所得的规定处罚 (价格违法行为行政处罚规定第十八条)
     r"|无法确定时，按照[^。；]{0,12}的规定处罚"
+    # 依照《土地管理法》第七十四条、第七十七条的规定…没收…的，应当于九十日内交由… (土地管理法实施
+    # 条例第五十八条): how the confiscation another 罚则 orders is carried out
+    r"|依照《[^。；》]{2,40}》第[^。；]{1,24}条的规定[，,]?[^。；]{0,40}没收"
 )
 # 下列情形属于统计法第四十一条第二款规定的情节严重行为 (统计法实施条例第五十条): what a 罚则's
 # tier means, cited beside the 罚则 it defines.
@@ -200,13 +211,15 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for citation, record in zip(provisions, records, strict=True):
         renumbered = renumbered_item(case, ctx, citation) or superseded_item(case, ctx, citation)
         if renumbered is not None:
-            flags.append(_version_flag(ctx, citation, renumbered, item=True))
+            flag = _version_flag(ctx, citation, renumbered, item=True)
+            flags.append(_naming(flag, renumbered_sanction(case, ctx, citation)))
             continue
         if has_sanction and (
             _ADJUSTS.search(citation.text)
             or _ADJUSTS.search(_lead_in(citation.article_text))
             or is_general_law(citation)
             or _MEASURE.search(citation.article_text)
+            or EXEMPTING_CONFISCATION.search(citation.article_text)
             or _APPLIES.search(citation.article_text)
             or _DEFINES.search(_lead_in(citation.article_text))
         ):
@@ -218,7 +231,8 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if record is not None and not is_penalty_norm(record):
             earlier = superseded_sanction(ctx, citation)
             if earlier is not None:
-                flags.append(_version_flag(ctx, citation, earlier))
+                flag = _version_flag(ctx, citation, earlier)
+                flags.append(_naming(flag, renumbered_sanction(case, ctx, citation)))
                 continue
             later = later_sanction(case, ctx, citation)
             if later is not None:
@@ -228,6 +242,13 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 continue  # the 罚则 of the act; a penalty it lacks is penalty_measures' finding
             flags.append(_no_sanction_flag(case, ctx, citation))
     return flags
+
+
+def _naming(flag: Flag, sanction: str | None) -> Flag:
+    """A version finding also cites the act-date 罚则 the conduct is, when it stands clear."""
+    if sanction is None or sanction in flag.also_cites:
+        return flag
+    return flag.model_copy(update={"also_cites": [*flag.also_cites, sanction]})
 
 
 def _no_sanction_flag(case: CaseFile, ctx: ReviewContext, citation: ResolvedCitation) -> Flag:

@@ -41,7 +41,7 @@ MEASURE_WORDS: tuple[tuple[str, str], ...] = (
     ("降低资质", "降低资质"),
     ("停产停业|停业|停产", "停产|停业|停止生产|停止营业"),
     ("关闭", "关闭"),
-    ("限制从业", "限制从业|不得担任|禁止从事|不得从事"),
+    ("限制从业", "限制从业|不得担任|禁止(?:其)?从事|不得从事"),
     ("拘留", "拘留"),
 )
 # The gains go back to those harmed (应当退赔) instead of being confiscated.
@@ -180,7 +180,9 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     narrative = "".join([case.facts.description, *case.facts.circumstances])
     # the decision's own order to refund (责令…退还所收费用) returns the gains too
     decided = "。".join([*case.penalty.types, *_decision_contents(case)])
-    if _returned(narrative) or _returned(decided) or _collected(narrative):
+    # 追缴违法所得 written as the amount's own name: the gains are collected
+    named_collected = all(_COLLECTED.search(k) for k in gains)
+    if _returned(narrative) or _returned(decided) or _collected(narrative) or named_collected:
         return []
     if reached(case):
         return []  # a case to transfer: the criminal court disposes of the gains (刑法第六十四条)
@@ -315,7 +317,7 @@ _KIND_WEIGHT: tuple[tuple[str, int], ...] = (
     ("警告|通报批评", 0),
     ("罚款|没收|倍", 1),
     ("暂扣|降低资质", 2),
-    ("吊销|停产|停业|关闭|限制从业|不得担任|禁止从事|不得从事", 3),
+    ("吊销|停产|停业|关闭|限制从业|不得担任|禁止(?:其)?从事|不得从事", 3),
     ("拘留", 4),
 )
 

@@ -10,7 +10,7 @@ from assistant.review.checkers.fact_flags import fact_flag, split_sentences
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
 from assistant.review.statutory_fine import matching_standard, penalty_provisions
-from assistant.review.statutory_range import fine_clauses, same_base
+from assistant.review.statutory_range import SERIOUS, fine_clauses, same_base
 
 _PENDING = re.compile(
     r"尚在核实|正在核实|待核实|有待核实|尚未核实|未核实|尚待核实|尚未查清|待查明|待确认"
@@ -191,3 +191,37 @@ def pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
+
+
+_SERIOUS_FINDING = re.compile(r"情节(?:特别)?严重")
+# a count or amount (约300人次, 2.5吨), not a date's year, month or day nor a lone digit
+_FIGURE = re.compile(r"(?<![0-9.])(?:[1-9][0-9]+|[0-9]+\.[0-9]+)(?![0-9年月日号时:：\-])")
+
+
+def serious_on_pending(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The heavier tier (情节严重的，处…) applied on a figure the file says it is still
+    verifying (涉及约300人次，属情节严重 — 该人次尚在核实): the fact the tier turns on is not
+    established (第四十条)."""
+    if not any(
+        c.requires == SERIOUS
+        for citation in penalty_provisions(case, ctx)
+        for c in fine_clauses(citation.article_text)
+    ):
+        return []
+    pending = _pending_texts(case)
+    told = [case.facts.description, *case.facts.circumstances]
+    for sentence in (s for text in told for s in split_sentences(text)):
+        if not _SERIOUS_FINDING.search(sentence) or _PENDING.search(sentence):
+            continue
+        figures = set(_FIGURE.findall(sentence))
+        doubt = next((p for p in pending if figures & set(_FIGURE.findall(p))), None)
+        if doubt is not None:
+            return [
+                fact_flag(
+                    ReviewPoint.FACTS,
+                    "认定“情节严重”并适用较重一档所依据的数量，案卷自认尚在核实，定档事实不清",
+                    ctx,
+                    f"“{sentence}”；“{doubt}”",
+                )
+            ]
+    return []

@@ -103,8 +103,13 @@ def _guardian_present(p: Passage) -> bool:
         and _ATTENDED.search(c)
         and not _ABSENT.search(c)
         and not _SOMEONE_ELSE.search(c)
+        and not _OTHER_STEP.search(c)
         for c in clauses(p.text)
     )
+
+
+# 告知时其父在场 / 宣告时监护人在场: a guardian at another step, not at the questioning
+_OTHER_STEP = re.compile(r"告知|宣告|送达|听证|执行")
 
 
 # 在被侵害人母亲在场的情况下询问被侵害人 / 询问在场同学（均有监护人在场）: a guardian at another
@@ -153,6 +158,15 @@ def _stated_hours(clause: str) -> float | None:
     return (end - start) / 60 if end >= start else None
 
 
+def _family_not_told(p: Passage) -> bool:
+    """A clause saying the family was not told — of the summons, not that no relative was
+    called to attend the questioning (亦未通知其他成年亲属到场: 第八十四条第三款's matter)."""
+    return any(
+        _FAMILY.search(c) and _NOT_TOLD.search(c) and not _ATTENDED.search(c)
+        for c in clauses(p.text)
+    )
+
+
 _FAMILY = re.compile(r"家属|亲属|家人")
 _NOT_TOLD = re.compile(r"未(?:及时)?(?:通知|告知)|没有(?:通知|告知)|未能通知")
 
@@ -162,7 +176,7 @@ def _family(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if rule is None:
         return []
     for p in passages(case):
-        if _SUMMONED.search(p.text) and denies(p, _FAMILY, _NOT_TOLD):
+        if _SUMMONED.search(p.text) and _family_not_told(p):
             return [
                 _flag(
                     Severity.MUST_FIX,

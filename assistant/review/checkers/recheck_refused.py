@@ -34,7 +34,8 @@ _NOT_DUE = re.compile(
     rf"|逾期[^。；]{{0,10}}(?:申请|提出){_RETEST}"
 )
 _RESULT = re.compile(rf"{_RETEST}(?:报告|结果|结论|检测|检验)")
-_DUTY = re.compile(rf"申请{_RETEST}")
+# 申请复检 / 提出复检申请 (食品安全法第八十八条第一款)
+_DUTY = re.compile(rf"申请{_RETEST}|提出{_RETEST}申请")
 
 _flag = PointFlags(ReviewPoint.PROCEDURE)
 

@@ -21,9 +21,9 @@ from assistant.review.statutory_range import CORRECTABLE, REQUIREMENTS, UNCORREC
 
 _PATTERNS = dict(REQUIREMENTS)
 # the graver branch's own measures: demolish, or take what cannot be demolished
-# (拆除损失较大 weighs a demolition, it decides none)
+# (拆除损失较大, 拆除将影响企业经营 weigh a demolition, they decide none)
 _GRAVER_MEASURE = re.compile(
-    r"拆除(?!损失|成本|费用|难度|代价)|没收实物|没收违法建筑|没收[^，。；]{0,6}建筑物"
+    r"拆除(?!损失|成本|费用|难度|代价|将|会|影响|对)|没收实物|没收违法建筑|没收[^，。；]{0,6}建筑物"
 )
 # the milder branch's measure as a decision writes it
 _MILDER_MEASURE = re.compile(r"补办|限期改正|责令改正")

@@ -64,9 +64,13 @@ _DECISION_STEPS = ("决定", "告知", "集体讨论", "法制审核")
 _DECISION_PAPERS = re.compile(r"处罚决定书|告知书|审批表")
 
 
+# 处罚内容：罚款30000元；责令于2024-09-30前交还全部资料 — the decision's own items, to the 。
+_DECISION_ITEMS = re.compile(r"(?:处罚内容|处理内容|处罚决定|处理决定)[：:][^。]*")
+
+
 def _before_the_decision(text: str) -> str:
     """``text`` without its sentences that give an order together with the penalty."""
-    sentences = re.split(r"(?<=[。；;])", text)
+    sentences = re.split(r"(?<=[。；;])", _DECISION_ITEMS.sub("", text))
     return "".join(s for s in sentences if not ("责令" in s and _WITH_THE_FINE.search(s)))
 
 
