@@ -117,3 +117,29 @@ def test_alarm_shutdown_without_real_danger(ctx: ReviewContext) -> None:
     for item in data["evidence"]:
         item["note"] = ""
     assert f"{PENALTY_LAW}第二十七条第一款" not in rules_of(variant_findings(data, ctx), "transfer")
+
+
+def test_forced_demolition_needs_the_government(ctx: ReviewContext) -> None:
+    """城乡规划法第六十八条: 县级以上地方人民政府责成 the demolition; the 城管 bureau's own meeting
+    is not that (fresh63 d09), and its 强制拆除决定书 states the remedy (行政强制法第三十七条第二款)."""
+    found = set_findings(F63, "rf63d_09_*.yaml", ctx)
+    assert "《中华人民共和国城乡规划法》第六十八条" in rules_of(found, "authority")
+    assert "《中华人民共和国行政强制法》第三十七条第二款" in rules_of(found, "documents")
+    data = set_file_data(F63, "rf63d_09_*.yaml")
+    data["documents"].append({"type": "高明区人民政府责成强制拆除决定", "date": "2023-02-08"})
+    data["facts"]["description"] = data["facts"]["description"].replace(
+        "未报请高明区人民政府作出责成决定", "经高明区人民政府责成"
+    )
+    data["facts"]["circumstances"] = [
+        c for c in data["facts"]["circumstances"] if "人民政府" not in c
+    ]
+    assert "《中华人民共和国城乡规划法》第六十八条" not in rules_of(
+        variant_findings(data, ctx), "authority"
+    )
+
+
+def test_border_crossing_again_within_a_year(ctx: ReviewContext) -> None:
+    """偷越国（边）境 again within a year of the penalty for it (2012 解释第五条第（五）项;
+    fresh62 d04)."""
+    found = set_findings("review_fresh62", "rf62d_04_*.yaml", ctx)
+    assert f"{PENALTY_LAW}第二十七条第一款" in rules_of(found, "transfer")

@@ -24,6 +24,7 @@ from assistant.review.checkers import (
     count_condition,
     daily_days,
     deemed_act,
+    demolition_order,
     denied_result,
     detention_notice,
     detention_range,
@@ -158,7 +159,9 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         named_items.check,
     ),
     ReviewPoint.DISCRETION: combined(discretion.check, daily_days.check, detention_range.check),
-    ReviewPoint.AUTHORITY: combined(authority.check, government_approval.check),
+    ReviewPoint.AUTHORITY: combined(
+        authority.check, government_approval.check, demolition_order.check
+    ),
     ReviewPoint.DOCUMENTS: combined(
         documents.check,
         correction_deadline.check,

@@ -187,6 +187,36 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if decision is not None:
         flags += _decision_contents(case, ctx, decision, summary)
         flags += _daily_period(case, ctx, decision)
+    return flags + _enforcement_decision_contents(case, ctx)
+
+
+# 强制执行决定书 / 强制拆除决定书: 行政强制法第三十七条第二款 lists what it states
+ENFORCEMENT_DECISION_LIST = "《中华人民共和国行政强制法》第三十七条第二款"
+_ENFORCEMENT_DECISION = re.compile(r"强制执行决定书|强制拆除决定书")
+
+
+def _enforcement_decision_contents(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The agency's own enforcement decision states the matters 第三十七条第二款 lists (the
+    remedy among them); only a decision whose contents the file lists is judged."""
+    flags = []
+    for document in case.documents:
+        if not _ENFORCEMENT_DECISION.search(document.type) or not document.contents:
+            continue
+        matters = decision_matters(ctx, case, ENFORCEMENT_DECISION_LIST)
+        missing = [
+            (numeral, matter)
+            for numeral, matter in matters
+            if unstated_parts(document.contents, matter)
+        ]
+        if missing:
+            flags.append(
+                _flag(
+                    Severity.MUST_FIX,
+                    f"{document.type}未载明：" + "；".join(f"第（{n}）项{m}" for n, m in missing),
+                    ctx.rule(ENFORCEMENT_DECISION_LIST),
+                    f"documents（{document.type}）contents：{'；'.join(document.contents)}",
+                )
+            )
     return flags
 
 
