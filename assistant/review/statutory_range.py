@@ -470,7 +470,7 @@ _SUB_CASE = re.compile(
 
 
 # 不属于围海、填海 / 非围海、填海: the narrower act denied
-_DENIED_BEFORE = re.compile(r"(?:不属于|不是|并非|非|未|没有)[^，。；]{0,2}$")
+_DENIED_BEFORE = re.compile(r"(?:不属于|不是|并非|非|未|没有|不涉及|不包括|不含|无)[^，。；]{0,2}$")
 
 
 def _sub_case_told(act: str, told: str) -> bool:

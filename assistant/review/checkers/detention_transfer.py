@@ -37,7 +37,7 @@ _NOT = re.compile(r"未|没有|不予|无需|不")
 
 
 # 经核无暗管排放 / 未发现篡改监测数据: the file rules the conduct out.
-_DENIED = re.compile(r"无|未|没有|不存在|并非|不属于|排除")
+_DENIED = re.compile(r"无|未|没有|不存在|并非|非(?!法)|不属于|排除")
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -66,7 +66,14 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
+# 责令限制生产、停产整治 (环境保护法第六十条) is a measure of its own, the department's, not the
+# 停业、关闭 the government approves
+_OWN_MEASURE = re.compile(r"停产整治|限制生产|限产")
+
+
 def _reserved(kind: str, measure: str) -> bool:
+    if _OWN_MEASURE.search(kind) and not _OWN_MEASURE.search(measure):
+        return False
     words = words_for(kind)
     return words is not None and "罚款" not in words and re.search(words, measure) is not None
 

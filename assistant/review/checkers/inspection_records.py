@@ -382,8 +382,8 @@ def _party_did(text: str, start: int, people: list[str]) -> bool:
 
 
 def _unrecorded(case: CaseFile) -> bool:
-    """No inspection record at all, or only the record of a later 复查: the re-inspection
-    proves the correction, not what the first inspection found."""
+    """No inspection record at all, or only records of later steps — a 复查 proves the
+    correction, a 测量见证记录 the area measured — not what the first inspection found."""
     found = [
         (text, day) for text, day in _dated_records(case) if INSPECTION_RECORD_TITLE.search(text)
     ]
@@ -394,8 +394,13 @@ def _unrecorded(case: CaseFile) -> bool:
         default=None,
     )
     return first is not None and all(
-        RECHECK.search(text) and day is not None and day > first for text, day in found
+        (RECHECK.search(text) or _MEASURED_LATER.search(text)) and day is not None and day > first
+        for text, day in found
     )
+
+
+# 测量见证记录 / 勘测定界记录: a survey's own record, made after the inspection that found the act
+_MEASURED_LATER = re.compile(r"测量|丈量|勘测|测绘|见证")
 
 
 # 复查 / 复核检查: the visit after an order to correct, not the inspection that found the act.

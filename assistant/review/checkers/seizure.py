@@ -29,6 +29,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import field_rules
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import is_public_order_case
+from corpus.citation_resolver import ResolvedCitation
 
 COERCION_LAW = "《中华人民共和国行政强制法》"
 SEIZURE_DAYS = 30  # 行政强制法第二十五条第一款
@@ -189,8 +190,25 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
             + note,
             ctx.rule(COERCION_LAW + "第二十五条第一款"),
             f"查封、扣押 {seized.day}（{seized.where}）；{ended}",
+            also_cites=_department_rule(case, ctx),
         )
     ]
+
+
+# 环境保护主管部门实施查封、扣押办法第十五条第一款 restates the term for the 生态环境 departments
+ENVIRONMENT_SEIZURE_TERM = "《环境保护主管部门实施查封、扣押办法》第十五条第一款"
+_ENVIRONMENT_AGENCY = re.compile(r"生态环境|环境保护|环保")
+
+
+def _department_rule(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """The department's own rule on the term, cited beside the law where it binds the agency."""
+    if not _ENVIRONMENT_AGENCY.search(case.agency.acts_in_name_of or case.agency.name):
+        return []
+    return [
+        found.citation
+        for found in ctx.resolve(ENVIRONMENT_SEIZURE_TERM, case.act_date)
+        if isinstance(found, ResolvedCitation) and "三十日" in found.text
+    ][:1]
 
 
 _DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
