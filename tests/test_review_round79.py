@@ -33,7 +33,6 @@ def test_clean_files(ctx: ReviewContext, set_name: str, pattern: str) -> None:
 @pytest.mark.parametrize(
     ("set_name", "pattern", "point", "rule"),
     [
-        (F66, "rf66b_09_*.yaml", "law", "《饲料和饲料添加剂管理条例》第四十二条"),
         (F66, "rf66c_04_*.yaml", "transfer", f"{PENALTY_LAW}第二十七条第一款"),
         (F66, "rf66c_10_*.yaml", "evidence", f"{PENALTY_LAW}第五十五条第二款"),
     ],

@@ -75,22 +75,8 @@ def _before_the_decision(text: str) -> str:
 
 
 def _prior_documents(case: CaseFile) -> list[Document]:
-    """The documents other than the penalty decision and its notice, made before the
-    decision (an order notice issued with the decision the same day came after nothing)."""
-    decided = _decision_day(case)
-    return [
-        d
-        for d in case.documents
-        if not _DECISION_PAPERS.search(d.type)
-        and (decided is None or d.date is None or d.date < decided)
-    ]
-
-
-def _decision_day(case: CaseFile) -> date | None:
-    days = [d.date for d in case.documents if "处罚决定书" in d.type and d.date]
-    event = case.first("决定")
-    days += [event.date] if event is not None else []
-    return min(days, default=None)
+    """The documents other than the penalty decision and its notice."""
+    return [d for d in case.documents if not _DECISION_PAPERS.search(d.type)]
 
 
 def _prior_notes(case: CaseFile) -> list[str]:
