@@ -467,3 +467,27 @@ def exempted_but_confiscated(case: CaseFile, ctx: ReviewContext) -> bool:
             EXEMPTING_CONFISCATION.search(c.article_text) for c in penalty_provisions(case, ctx)
         )
     )
+
+
+def cited_article(
+    case: CaseFile, ctx: ReviewContext, law: str, article: int, holding: tuple[str, ...] = ()
+) -> ResolvedCitation | None:
+    """The cited 罚则 of ``law`` numbered ``article`` whose text (the version applied) holds
+    every word of ``holding``: a checker keyed to one article reads it only as in force."""
+    return next(
+        (
+            c
+            for c in penalty_provisions(case, ctx)
+            if c.law == law and c.article == article and all(w in c.article_text for w in holding)
+        ),
+        None,
+    )
+
+
+def rule_in_force(ctx: ReviewContext, written: str, day: date, *holding: str) -> str | None:
+    """The canonical citation of ``written`` on ``day`` when its text holds every word of
+    ``holding`` (None where the corpus lacks it or the text in force says otherwise)."""
+    for found in ctx.resolve(written, day):
+        if isinstance(found, ResolvedCitation) and all(w in found.text for w in holding):
+            return found.citation
+    return None

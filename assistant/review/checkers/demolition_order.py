@@ -15,7 +15,7 @@ from assistant.case_file import CaseFile
 from assistant.review.case_text import mentions, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import cited_article
 
 PLANNING_LAW = "城乡规划法"
 ARTICLE = 68
@@ -27,14 +27,7 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    cited = next(
-        (
-            c
-            for c in penalty_provisions(case, ctx)
-            if c.law == PLANNING_LAW and c.article == ARTICLE and "责成" in c.article_text
-        ),
-        None,
-    )
+    cited = cited_article(case, ctx, PLANNING_LAW, ARTICLE, ("责成",))
     if cited is None:
         return []
     found = passages(case)

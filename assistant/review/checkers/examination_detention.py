@@ -16,7 +16,7 @@ from assistant.case_file import CaseFile
 from assistant.review.case_text import mentions, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from corpus.citation_resolver import ResolvedCitation
+from assistant.review.statutory_fine import rule_in_force
 
 EXIT_ENTRY_LAW = "《中华人民共和国出境入境管理法》"
 TERM_RULE = "第六十条第三款"
@@ -51,7 +51,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     days = (ends[0].day - start.day).days
     extended = any(mentions(p, _EXTENDED, _NONE) for p in found)
     limit = EXTENDED_DAYS if extended else TERM_DAYS
-    rule = _term_rule(case, ctx)
+    rule = rule_in_force(ctx, EXIT_ENTRY_LAW + TERM_RULE, case.act_date, "三十日")
     if days <= limit or rule is None:
         return []
     return [
@@ -67,10 +67,3 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{start.where}；{ends[0].where}",
         )
     ]
-
-
-def _term_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
-    for found in ctx.resolve(EXIT_ENTRY_LAW + TERM_RULE, case.act_date):
-        if isinstance(found, ResolvedCitation) and "三十日" in found.text:
-            return found.citation
-    return None

@@ -15,7 +15,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.statutory_fine import narrative, penalty_provisions
+from assistant.review.statutory_fine import cited_article, narrative
 
 LAND_LAW = "土地管理法"
 ARTICLE = 77
@@ -29,16 +29,7 @@ _flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    cited = next(
-        (
-            c
-            for c in penalty_provisions(case, ctx)
-            if c.law == LAND_LAW
-            and c.article == ARTICLE
-            and all(b in c.article_text for b in _BRANCHES)
-        ),
-        None,
-    )
+    cited = cited_article(case, ctx, LAND_LAW, ARTICLE, _BRANCHES)
     if cited is None:
         return []
     told = "。".join([narrative(case), *case.facts.circumstances])

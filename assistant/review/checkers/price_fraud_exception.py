@@ -15,8 +15,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from assistant.review.statutory_fine import narrative
-from corpus.citation_resolver import ResolvedCitation
+from assistant.review.statutory_fine import narrative, rule_in_force
 
 PRICE_RULES = "《明码标价和禁止价格欺诈规定》"
 EXCEPTION = "第二十一条第（二）项"
@@ -41,7 +40,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     below = _SETTLED_BELOW.search(told)
     if below is None or _SOME_ABOVE.search(told):
         return []
-    rule = _exception(case, ctx)
+    rule = rule_in_force(ctx, PRICE_RULES + EXCEPTION, case.act_date, "更大价格优惠")
     if rule is None:
         return []
     return [
@@ -54,10 +53,3 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"penalty_basis：{'、'.join(case.citations.penalty_basis)}",
         )
     ]
-
-
-def _exception(case: CaseFile, ctx: ReviewContext) -> str | None:
-    for found in ctx.resolve(PRICE_RULES + EXCEPTION, case.act_date):
-        if isinstance(found, ResolvedCitation) and "更大价格优惠" in found.text:
-            return found.citation
-    return None

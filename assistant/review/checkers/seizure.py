@@ -29,7 +29,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import field_rules
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import is_public_order_case
-from corpus.citation_resolver import ResolvedCitation
+from assistant.review.statutory_fine import rule_in_force
 
 COERCION_LAW = "《中华人民共和国行政强制法》"
 SEIZURE_DAYS = 30  # 行政强制法第二十五条第一款
@@ -204,11 +204,8 @@ def _department_rule(case: CaseFile, ctx: ReviewContext) -> list[str]:
     """The department's own rule on the term, cited beside the law where it binds the agency."""
     if not _ENVIRONMENT_AGENCY.search(case.agency.acts_in_name_of or case.agency.name):
         return []
-    return [
-        found.citation
-        for found in ctx.resolve(ENVIRONMENT_SEIZURE_TERM, case.act_date)
-        if isinstance(found, ResolvedCitation) and "三十日" in found.text
-    ][:1]
+    rule = rule_in_force(ctx, ENVIRONMENT_SEIZURE_TERM, case.act_date, "三十日")
+    return [rule] if rule else []
 
 
 _DATE = r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
