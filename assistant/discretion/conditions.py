@@ -95,7 +95,28 @@ def _close(circumstance: str, text: str) -> bool:
     clauses = [c.strip().removesuffix("的") for c in parts if len(c.strip()) > 1]
     if not clauses:
         return False
-    return all(clause in stated or similarity(clause, stated) >= 0.8 for clause in clauses)
+    return all(
+        clause in stated or (similarity(clause, stated) >= 0.8 and not _opposite(clause, stated))
+        for clause in clauses
+    )
+
+
+_POLARITY = re.compile(r"^(?:没有|有|无|未|不|非)")
+
+
+def _opposite(clause: str, stated: str) -> bool:
+    """The circumstance states the clause's words with the other polarity (近一年无同类违法行为
+    against 有同类违法行为): close in characters, opposite in meaning."""
+    core = _POLARITY.sub("", clause)
+    if len(core) < 2 or core not in stated:
+        return False
+    negated = clause.startswith(_NEGATIONS)
+    for found in re.finditer(re.escape(core), stated):
+        before = stated[max(0, found.start() - 2) : found.start()]
+        if before.endswith(_NEGATIONS) != negated:
+            continue
+        return False  # one occurrence with the clause's own polarity
+    return True
 
 
 def _same_polarity(a: str, b: str) -> bool:

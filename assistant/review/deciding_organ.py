@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
+from assistant.review.labour_inspection import JURISDICTION, labour_rule
 from assistant.review.statutory_fine import paragraph_citation, penalty_provisions
 from corpus.citation_resolver import canonical_citation
 from corpus.model import ArticleRecord
@@ -43,6 +44,8 @@ _ISSUER = (
         r"(?:厅|局|委员会|人民政府|部))"
     ),
     re.compile(r"由([^，。；、（(]{2,30}?)(?:颁发|核发)"),
+    # 经广东省文物局批准设立、持有文物商店许可证书: the organ that approved and licensed it
+    re.compile(r"经([^，。；、（(]{2,30}?(?:厅|局|委员会|人民政府|部))批准设立"),
     # 持有广东省住房和城乡建设厅颁发的…资质证书 / 持江门市市场监督管理局核发的《药品经营许可证》
     re.compile(r"持有?([^，。；、（(《]{2,30}?)(?:颁发|核发)的"),
     # 二级资质（广东省住房和城乡建设厅颁发）: the issuer in brackets after the certificate
@@ -236,6 +239,12 @@ def reserving_organ(text: str, kind: str) -> str | None:
     return found.group(0) if found else None
 
 
+# 由其审批机关或者其他有关部门责令…；情节严重的，责令停止招生、吊销办学许可 (宗教事务条例第七十条
+# 第二款): the cited 款 gives its measures to the organ that approved the party
+_BY_LICENSER = re.compile(r"由(?:其|原)?(?:审批|发证|许可|批准)机关")
+_ITEM = re.compile(r"第（[一二三四五六七八九十]+）项$")
+
+
 def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
     """The provisions naming who imposes ``kind`` itself — the cited 罚则 when it does, else
     the rules that assign the measure to an organ level — best first. A measure outside the
@@ -248,6 +257,8 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
         if pattern.search(cited.article_text):
             label = article_label(cited.article, cited.suffix)
             return [canonical_citation(cited.title, label, None, None)]
+        if cited.paragraph and _BY_LICENSER.search(cited.text) and re.search(words, cited.text):
+            return [_ITEM.sub("", cited.citation)]
     reserved = _law_reserved(case, ctx, words)
     return reserved + [r for r in _level_rules(case, ctx, kind) if r not in reserved]
 
@@ -291,7 +302,8 @@ _TERRITORIAL = re.compile(
 def territorial_rules(case: CaseFile, ctx: ReviewContext) -> list[str]:
     """Rules of the cited 罚则's field naming the place whose organ punishes (行政处罚法第二十二条
     "法律、行政法规、部门规章另有规定的，从其规定"), the higher rank first."""
-    rules: list[str] = []
+    labour = labour_rule(case, ctx, JURISDICTION, "用工所在地")
+    rules: list[str] = [labour] if labour else []
     for fragment in ("发生地", "所在地"):
         for rule in field_rules(case, ctx, fragment, _TERRITORIAL.search):
             if rule not in rules:

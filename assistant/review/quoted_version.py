@@ -16,7 +16,7 @@ from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
 from assistant.review.statutory_fine import penalty_provisions
-from corpus.citation_resolver import ResolvedCitation
+from corpus.citation_resolver import CitationError, ResolvedCitation
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,41 @@ def quoted_superseded(case: CaseFile, ctx: ReviewContext) -> QuotedVersion | Non
                 rule = f"{citation.citation}第（{fitting[0]}）项" if fitting else citation.citation
                 return QuotedVersion(citation, earlier, quoted, rule)
     return None
+
+
+# 《中华人民共和国固体废物污染环境防治法》（2016年修正）第七十五条: the version a citation names
+_LABEL = re.compile(
+    r"《([^《》]{2,60})》\s*[（(](\d{4})年?(?:修订|修正|版)?[）)]\s*(第[^，。；、\s]{1,12}条)"
+)
+
+
+@dataclass(frozen=True)
+class LabelledVersion:
+    """A cited provision written with a version label (（2016年修正）) older than the version
+    in force on the act date, which the corpus may not hold: the file applied that older text."""
+
+    citation: ResolvedCitation
+    label: str
+
+
+def labelled_superseded(
+    case: CaseFile, ctx: ReviewContext, citation: ResolvedCitation
+) -> LabelledVersion | None:
+    """The label the file writes on ``citation`` when it names a version promulgated before
+    the one in force on the act date (第三十七条: the law in force when the act was done)."""
+    for written in (*case.citations.penalty_basis, *case.citations.violated):
+        for found in _LABEL.finditer(written):
+            name, year, article = found.groups()
+            try:
+                law = ctx.resolver.law_name(name)
+                version = ctx.resolver.version_on(law, case.act_date)
+            except CitationError:
+                continue
+            same = law == citation.law and citation.citation.split("》")[-1].startswith(article)
+            if same and int(year) < version.version_date.year:
+                return LabelledVersion(citation, f"（{year}年{_kind(found.group(0))}）")
+    return None
+
+
+def _kind(written: str) -> str:
+    return "修订" if "修订" in written else "修正" if "修正" in written else "版"

@@ -414,9 +414,10 @@ def statutory_fine(
 def _writing_paragraph(
     citation: ResolvedCitation, ctx: ReviewContext, wording: str, rule: str
 ) -> str:
-    """A bare article's range written in one of its 款 only (社会团体登记管理条例第三十条第二款:
-    前款规定的行为有违法经营额或者违法所得的，…并处…罚款): that 款 is where the range is."""
-    record = ctx.record(citation) if citation.paragraph is None else None
+    """A range read from the whole article but written in one of its 款 only (社会团体登记管理
+    条例第三十条第二款: 前款规定的行为有违法经营额或者违法所得的，…并处…罚款; 固废法第一百一十二条
+    第一款第（三）项 cited, its fine in 第二款): that 款 is where the range is."""
+    record = None if _PARAGRAPH_SUFFIX.search(rule) else ctx.record(citation)
     if record is None or len(record.paragraphs) < 2:
         return rule
     clauses = [c for c in wording.split("；") if c]

@@ -411,8 +411,8 @@ def _base_contradicted(
     evidence stating it (``figure``) agrees on. The records are proofs of one figure, not
     parts of a sum."""
     for name, decided in case.facts.amounts.items():
-        if not base.search(name):
-            continue
+        if not base.search(name) or "罚款" in name:
+            continue  # 罚款（合同价款35%）: the fine reckoned on the base, not the base
         figures = [
             (f"evidence[{i}]（{e.name}）", float(v) * (10000 if wan else 1))
             for i, e in enumerate(case.evidence)

@@ -357,12 +357,16 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
 def _outside_powers(case: CaseFile, ctx: ReviewContext, kind: str, allowed: list[str]) -> Flag:
     """The provision naming who imposes the measure when one does, else 第十七条."""
     rules = organ_named_rules(case, ctx, kind) or [ctx.penalty_law("第十七条")]
-    # 报经有批准权的人民政府批准，责令停业、关闭 (噪声污染防治法第七十五条): the 罚则 says whose it is
-    if not approval_recorded(case):
-        rules += approval_rules(case, ctx, kind)
+    why = f"拟处“{kind}”不在{case.agency.name}的法定处罚权限内"
+    # 报经有批准权的人民政府批准，责令停业、关闭 (噪声污染防治法第七十五条): the 罚则 says whose it
+    # is, and that is the finding
+    approvals = [] if approval_recorded(case) else approval_rules(case, ctx, kind)
+    if approvals:
+        rules = [*dict.fromkeys(approvals), *rules]
+        why += f"；依{approvals[0]}须报经有批准权的人民政府批准，案卷未见批准"
     return _flag(
         Severity.MUST_FIX,
-        f"拟处“{kind}”不在{case.agency.name}的法定处罚权限内",
+        why,
         rules[0],
         f"penalty.types 含“{kind}”；agency.powers.penalty_types：{'、'.join(allowed)}",
         rules[1:],

@@ -28,13 +28,22 @@ from assistant.review.sanction_versions import misnumbered
 from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import (
     daily_penalty,
+    established_circumstances,
     exempted_but_confiscated,
     fine_bases,
     matching_standard,
+    paragraph_text,
     penalty_provisions,
     statutory_fine,
 )
-from assistant.review.statutory_range import StatutoryBounds, statutory_bounds
+from assistant.review.statutory_range import (
+    COUNTED_UNITS,
+    DAY,
+    PER_UNITS,
+    PERSON_MONTH,
+    StatutoryBounds,
+    statutory_bounds,
+)
 from corpus.citation_resolver import ResolvedCitation
 from corpus.numerals import to_chinese
 
@@ -166,6 +175,7 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     low, high = bounds.low, bounds.high
     if high is not None:
         high *= _separately_fined_items(case, ctx, cited)
+        high += _sibling_rates(case, ctx, cited, bounds)
     if high is not None and amount > high + _TOLERANCE_YUAN:
         if _heavier_tier_applied(case, ctx, rule):
             return []
@@ -222,6 +232,38 @@ def _provision_part(case: CaseFile, cited: ResolvedCitation, amount: float) -> f
         if wanted and (found.group("of_article") or found.group("alone")) == wanted:
             return value
     return None
+
+
+def _sibling_rates(
+    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation, bounds: StatutoryBounds
+) -> float:
+    """Another cited 款 of the same article fining at a rate of its own (禁止使用童工规定第六条
+    第一款 每月5000元, 第二款 逾期不送回的每月1万元): the two rates add up over their periods, so
+    an unsplit total is bounded by both ceilings together."""
+    if bounds.base not in _RATE_BASES or cited.paragraph is None:
+        return 0.0
+    extra = 0.0
+    for other in penalty_provisions(case, ctx):
+        sibling = (other.law, other.version, other.article) == (
+            cited.law,
+            cited.version,
+            cited.article,
+        )
+        if not sibling or other.paragraph in (None, cited.paragraph):
+            continue
+        found = statutory_bounds(
+            paragraph_text(other, ctx, case),
+            fine_bases(case),
+            other.item,
+            established_circumstances(case),
+            case.facts.quantities,
+        )
+        if found is not None and found.base in _RATE_BASES and found.high is not None:
+            extra += found.high
+    return extra
+
+
+_RATE_BASES = (*PER_UNITS, *COUNTED_UNITS, PERSON_MONTH, DAY)
 
 
 def _same_range_provisions(

@@ -14,9 +14,7 @@ from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import same_penalty_kind
-from assistant.review.statutory_fine import penalty_provisions
-from corpus.citation_resolver import canonical_citation
-from corpus.numerals import article_label
+from assistant.review.statutory_fine import paragraph_citation, penalty_provisions
 
 _NEEDS_APPROVAL = re.compile(
     r"报(?:经|请)?[^，。；]{0,12}人民政府批准[，,]?(?:后)?(?:由[^，。；]{0,20}?)?(?:责令|予以|依法)?"
@@ -29,12 +27,17 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 
 def _approvals(case: CaseFile, ctx: ReviewContext) -> list[tuple[str, re.Match[str]]]:
-    """(the 罚则's article citation, its 报经…人民政府批准 clause) for each cited 罚则."""
-    return [
-        (canonical_citation(cited.title, article_label(cited.article, cited.suffix), None, None), m)
-        for cited in penalty_provisions(case, ctx)
-        for m in _NEEDS_APPROVAL.finditer(cited.article_text)
-    ]
+    """(the 款 of each cited 罚则 writing 报经…人民政府批准 — the article where it has one 款 —
+    and that clause)."""
+    found = []
+    for cited in penalty_provisions(case, ctx):
+        record = ctx.record(cited)
+        if record is None:
+            continue
+        for paragraph in record.paragraphs:
+            for match in _NEEDS_APPROVAL.finditer(paragraph.text):
+                found.append((paragraph_citation(record, paragraph.number), match))
+    return found
 
 
 def approval_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:

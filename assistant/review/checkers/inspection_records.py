@@ -155,7 +155,9 @@ def step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for e in case.events_of("调查取证"):
         said = _NO_SITE_RECORD.search(e.note)
         # the 复查 at the site on which 逾期未改正 rests needs its record as much as the first
-        recheck = relied and RECHECK.search(e.note) and _INSPECTION.search(e.note)
+        # (复查，甲、乙仍在成品车间上班: a 复查 that names the premises was made there)
+        on_site = _INSPECTION.search(e.note) or re.search(_PREMISES, e.note)
+        recheck = relied and RECHECK.search(e.note) and on_site
         if said is None and not recheck:
             continue
         if e.date is not None and _recorded_on(case, e.date, INSPECTION_RECORD_TITLE):

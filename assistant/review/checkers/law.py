@@ -22,7 +22,7 @@ from assistant.review.higher_law import higher_law
 from assistant.review.lawful_source import lawful_source
 from assistant.review.lighter_new_law import lighter_new_law
 from assistant.review.penalty_kinds import coercive_only, imposes_penalty
-from assistant.review.quoted_version import quoted_superseded
+from assistant.review.quoted_version import LabelledVersion, labelled_superseded, quoted_superseded
 from assistant.review.sanction_versions import (
     later_pairing,
     later_sanction,
@@ -214,6 +214,10 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             flag = _version_flag(ctx, citation, renumbered, item=True)
             flags.append(_naming(flag, renumbered_sanction(case, ctx, citation)))
             continue
+        labelled = labelled_superseded(case, ctx, citation)
+        if labelled is not None and superseded_sanction(ctx, citation) is None:
+            flags.append(_label_flag(ctx, labelled))
+            continue  # its number is the old text's: the in-force text says nothing of it
         if has_sanction and (
             _ADJUSTS.search(citation.text)
             or _ADJUSTS.search(_lead_in(citation.article_text))
@@ -242,6 +246,20 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 continue  # the 罚则 of the act; a penalty it lacks is penalty_measures' finding
             flags.append(_no_sanction_flag(case, ctx, citation))
     return flags
+
+
+def _label_flag(ctx: ReviewContext, labelled: LabelledVersion) -> Flag:
+    """第三十七条: the file names the version it applied (（2016年修正）第七十五条), older than
+    the one in force on the act date — a continuing act ends under the new text."""
+    citation = labelled.citation
+    return _flag(
+        Severity.MUST_FIX,
+        f"处罚依据标明适用{labelled.label}文本，违法行为发生（终了）时施行的是"
+        f"{citation.version}起的版本，适用了已被修订的旧版本",
+        ctx.penalty_law("第三十七条"),
+        f"citations.penalty_basis：《{citation.title}》{labelled.label}"
+        f"{citation.citation.split('》')[-1]}",
+    )
 
 
 def _naming(flag: Flag, sanction: str | None) -> Flag:

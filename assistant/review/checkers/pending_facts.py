@@ -225,3 +225,43 @@ def serious_on_pending(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             ]
     return []
+
+
+# 约4.1吨系按桶数估算，待解除查封后由处置单位过磅核实: a quantity the file has only estimated
+_ESTIMATED = re.compile(r"估算|估计|推算")
+_TO_VERIFY = re.compile(r"(?:尚|有)?待[^，。；]{0,20}(?:核实|核定|确认|查明|过磅|称重|计量)")
+# the standard's columns a quantity decides (涉及量, 数量, 面积)
+_QUANTITY_FACTOR = re.compile(r"量|面积|吨|体积")
+# 裁量表§4.19：3吨以上5吨以下: the file names the standard's quantity tier it applied
+_STATED_TIER = re.compile(
+    r"裁量(?:基准|表)[^。；]{0,16}?[0-9.]+(?:吨|立方米|平方米|公斤|千克|亩)以上[^。；，、]{0,8}"
+)
+
+
+def tier_on_estimate(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The discretion standard's tier turns on a quantity (涉及量1吨以上3吨以下) the file says it
+    only estimated and has still to weigh: the fact the fine is tiered by is not established
+    (第四十条)."""
+    told = [case.facts.description, *case.facts.circumstances, *case.facts.unverified]
+    standard = matching_standard(case, ctx)
+    if standard is not None and any(
+        _QUANTITY_FACTOR.search(c.factor or "") for t in standard.tiers for c in t.conditions
+    ):
+        named = standard.id
+    else:
+        tier = next((m for t in told if (m := _STATED_TIER.search(t))), None)
+        if tier is None:
+            return []
+        named = tier.group(0)
+    for sentence in (s for text in told for s in split_sentences(text)):
+        if _ESTIMATED.search(sentence) and _TO_VERIFY.search(sentence):
+            return [
+                fact_flag(
+                    ReviewPoint.FACTS,
+                    f"罚款按裁量基准（{named}）的数量档次确定，但所依据的数量案卷自认系估算、"
+                    "尚待核实，定档事实不清",
+                    ctx,
+                    f"“{sentence}”",
+                )
+            ]
+    return []

@@ -9,6 +9,7 @@ from assistant.case_file import CaseFile, Event, Officer
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import first_field_rule
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
+from assistant.review.labour_inspection import TWO_INSPECTORS, labour_rule
 from assistant.review.police_procedure import TWO_POLICE_OFFICERS, police_rule
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
@@ -43,17 +44,9 @@ def _field_two_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
     return first_field_rule(case, ctx, ("不得少于2人", "不得少于两人"), _TWO_INSPECTORS.search)
 
 
-# 劳动保障监察员进行调查、检查，不得少于2人 (劳动保障监察条例第十六条第一款): a labour
-# inspection's own two-inspector duty
-_LABOUR_AGENCY = re.compile(r"人力资源(?:和)?社会保障|劳动保障监察|劳动监察")
-_LABOUR_TWO = "《劳动保障监察条例》第十六条第一款"
-
-
 def _labour_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
-    if not _LABOUR_AGENCY.search(case.agency.acts_in_name_of or case.agency.name):
-        return None
-    found = ctx.resolved(_LABOUR_TWO, case.act_date)
-    return next((r.citation for r in found if "不得少于2人" in r.text), None)
+    # 劳动保障监察员进行调查、检查，不得少于2人: a labour inspection's own two-inspector duty
+    return labour_rule(case, ctx, TWO_INSPECTORS, "不得少于2人")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

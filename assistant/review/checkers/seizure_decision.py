@@ -32,7 +32,13 @@ ITEMS: dict[int, tuple[str, tuple[re.Pattern[str], ...]]] = {
     1: ("当事人的姓名或者名称、地址", (re.compile(r"当事人|姓名|名称"),)),
     2: (
         "查封、扣押的理由、依据和期限",
-        (re.compile(r"理由|依据|违反"), re.compile(r"期限|\d+\s*日|[一二三四五六七八九十]+日")),
+        # a count of days, never the day of a date (2023年8月8日 is the decision's date)
+        (
+            re.compile(r"理由|依据|违反"),
+            re.compile(
+                r"期限|(?<![年月\d])\d+\s*日|(?<![年月一二三四五六七八九十])[一二三四五六七八九十]+日"
+            ),
+        ),
     ),
     3: ("查封、扣押场所、设施或者财物的名称、数量等", (re.compile(r"名称|数量|清单|财物|物品"),)),
     4: ("申请行政复议或者提起行政诉讼的途径和期限", (re.compile(r"复议|诉讼"),)),
@@ -101,6 +107,7 @@ def _late_decision(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 _VEHICLE_DETAINED = re.compile(r"扣留(?:了)?(?:该)?(?:车辆|机动车|非机动车|[^，。；]{0,6}车)")
 _RECEIPT = re.compile(r"强制措施凭证|扣留[^，。；]{0,6}凭证")
 _RECEIPT_DENIED = re.compile(r"(?:未|没有|未予)(?:开具|出具|制作|交付)[^，。；]{0,10}凭证")
+_OTHER_CASE = re.compile(r"另案")
 TRAFFIC_RECEIPT = "《中华人民共和国道路交通安全法》第一百一十二条第一款"
 
 
@@ -111,8 +118,8 @@ def _no_detention_receipt(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     notes = [e.note for e in case.events if e.note]
     detained = next((n for n in notes if _VEHICLE_DETAINED.search(n)), None)
-    if detained is None:
-        return []
+    if detained is None or _OTHER_CASE.search(detained):
+        return []  # 扣留车辆并对驾驶人另案处罚: the detention is the other case's step
     denied = next((n for n in notes if _RECEIPT_DENIED.search(n)), None)
     issued = [d for d in case.documents if _RECEIPT.search(d.type) and "发还" not in d.type]
     if issued and denied is None:
