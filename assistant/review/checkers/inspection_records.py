@@ -144,6 +144,10 @@ def record_rule(case: CaseFile, ctx: ReviewContext) -> str:
     return special_rule(case, ctx, INSPECTION_RECORD) or ctx.penalty_law("第五十五条第二款")
 
 
+# 复查取证，网店首页仍未公示: a web shop looked at online is no premises visited
+_ONLINE_PLACE = re.compile(r"网店|网站|网页|平台|公众号|小程序|APP|App|线上|网络|网上")
+
+
 def step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An investigation step (a 复查, a later inspection) the file itself says was not
     written down (未制作复查记录), with no record of that day among the evidence and
@@ -156,7 +160,9 @@ def step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         said = _NO_SITE_RECORD.search(e.note)
         # the 复查 at the site on which 逾期未改正 rests needs its record as much as the first
         # (复查，甲、乙仍在成品车间上班: a 复查 that names the premises was made there)
-        on_site = _INSPECTION.search(e.note) or re.search(_PREMISES, e.note)
+        on_site = _INSPECTION.search(e.note) or (
+            re.search(_PREMISES, e.note) and not _ONLINE_PLACE.search(e.note)
+        )
         recheck = relied and RECHECK.search(e.note) and on_site
         if said is None and not recheck:
             continue
