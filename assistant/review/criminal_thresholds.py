@@ -157,6 +157,11 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
         for name, value in named
         if threshold.measures.search(name)
     ]
+    profit = [(n, v) for n, v in case.facts.amounts.items() if _PROFIT.search(n)]
+    if profit and threshold.measures.search("违法所得"):
+        # a criminal line's 违法所得 is the profit (获利数额); the administrative 违法所得 the file
+        # confiscates is the whole takings (行政处罚法第二十八条第二款)
+        values = [(n, v) for n, v in values if "违法所得" not in n] + profit
     stated = {*case.facts.amounts, *case.facts.quantities}
     parts = dict((n, v) for n, v in values if n in stated)  # a name restated once is one part
     values += _summed_parts(threshold, list(parts.items()))
@@ -174,6 +179,10 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return _prevailing(threshold, values)
+
+
+# 获利 / 获利数额 / 非法获利 / 利润: what the party gained over its costs
+_PROFIT = re.compile(r"获利|利润")
 
 
 # 未达非法占用农用地罪立案追诉标准（永久基本农田5亩）: the file quoting the line, not a fact

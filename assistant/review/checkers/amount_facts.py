@@ -39,6 +39,11 @@ def measure_of(name: str) -> str | None:
     return "面积" if _AREA_UNIT.search(name) else None
 
 
+# 责令补种株数 336 beside 滥伐株数 168: what the decision orders (森林法第七十六条: 补种滥伐株数
+# 一倍以上三倍以下的树木) is a multiple of the fact, not a finding of it
+_ORDERED = re.compile(r"补种|责令|应补|恢复|退还|拆除")
+
+
 def quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A quantity the decision finds (占地面积3,200平方米) above what the file's own survey
     or measurement of the same thing says (2,300平方米, all such measurements together):
@@ -46,7 +51,7 @@ def quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     flags = []
     for name, decided in case.facts.quantities.items():
         measure = measure_of(name)
-        if measure is None:
+        if measure is None or _ORDERED.search(name):
             continue
         same = [
             (f"evidence[{i}]（{e.name}）{m.item}", m.value)

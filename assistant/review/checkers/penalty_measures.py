@@ -144,6 +144,19 @@ def _collected(narrative: str) -> bool:
     )
 
 
+# 罚款及没收违法所得已由惠州市住房和城乡建设局作出 / 违法所得已另案没收: the gains were taken by
+# another decision (a licensing organ's 降低资质等级 after the local department's fine)
+_ELSEWHERE = re.compile(
+    r"没收违法所得[^，。；]{0,6}(?:已由|由)[^，。；]{2,24}(?:作出|决定|没收)"
+    r"|违法所得[^，。；]{0,6}已(?:另案|另行|由[^，。；]{2,24})没收"
+)
+
+
+def _confiscated_elsewhere(texts: list[str]) -> bool:
+    clauses = [c for text in texts for c in re.split(r"[，。；,;]", text)]
+    return any(_ELSEWHERE.search(c) and not _NEGATED.search(c) for c in clauses)
+
+
 _ITEMLESS = re.compile(r"第[（(][一二三四五六七八九十]+[)）]项$")
 # 罚则 that confiscate without a 可以 (没收违法所得和测绘成果, 测绘法第五十六条): the decision must
 _MANDATED_GAINS = re.compile(r"(?<!可以)(?<!并可)没收违法所得")
@@ -184,6 +197,8 @@ def _gains_kept(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     named_collected = all(_COLLECTED.search(k) for k in gains)
     if _returned(narrative) or _returned(decided) or _collected(narrative) or named_collected:
         return []
+    if _confiscated_elsewhere([case.facts.description, *case.facts.circumstances]):
+        return []  # 没收违法所得已由…作出: another decision disposed of the gains
     if reached(case):
         return []  # a case to transfer: the criminal court disposes of the gains (刑法第六十四条)
     shown = "、".join(f"{k}={v:.10g}元" for k, v in gains.items())

@@ -165,8 +165,11 @@ _BUSINESS = re.compile(r"(有限责任公司|股份有限公司|有限公司|公
 # Units inside an agency hold no penalty power of their own: 科、股、室 and a team's 站 (某消防
 # 救援大队某消防救援站: the statute authorises the 消防救援机构, the 大队) always; a 处 (not
 # 办事处) when it claims to be an agency itself (some 管理处 are authorised by statute).
-# 人民防空办公室 is a government department (人民防空法第七条: 人民防空主管部门), not a unit
-_INTERNAL_UNIT = re.compile(r"(科|股|(?<!人民防空办公)室)$|(?:大队|支队)[\u4e00-\u9fa5]{1,12}站$")
+# Two 办公室 are government departments, not units: 人民防空办公室 (人民防空法第七条: 人民防空
+# 主管部门) and 互联网信息办公室 (the 网信部门 of 网络安全法、个人信息保护法)
+_INTERNAL_UNIT = re.compile(
+    r"(科|股|(?<!人民防空办公)(?<!互联网信息办公)室)$|(?:大队|支队)[\u4e00-\u9fa5]{1,12}站$"
+)
 _INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
 # 某局劳动保障监察支队 / 某局执法监察大队: a team named under its department is part of that
 # department; only statute makes such a team a subject (道路交通安全法: 公安机关交通管理部门;

@@ -243,9 +243,29 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
             continue
+        if _other_ground_told(text or "", case):
+            continue  # 拒不改正或者导致危害网络安全等后果的: the file establishes the other ground
         only = f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款"
         flags.append(_unfounded_flag(citation, only, why, "罚款", case))
     return flags
+
+
+# 拒不改正或者导致危害网络安全等后果的，处… (网络安全法第五十九条第一款): the fine's other ground
+_OTHER_GROUND = re.compile(r"拒不改正或者(?:导致|造成)[^，。；]{0,16}后果的")
+_CONSEQUENCE_TOLD = re.compile(r"(?:导致|造成)[^，。；]{0,16}后果")
+_CONSEQUENCE_DENIED = re.compile(r"未|没有|无|不")
+
+
+def _other_ground_told(text: str, case: CaseFile) -> bool:
+    """The 罚则 also fines a consequence (或者导致…后果) and the file finds one."""
+    if not _OTHER_GROUND.search(text):
+        return False
+    for told in _narrative(case):
+        for clause in re.split(r"[，。；,;]", told):
+            found = _CONSEQUENCE_TOLD.search(clause)
+            if found and not _CONSEQUENCE_DENIED.search(clause[: found.start()]):
+                return True
+    return False
 
 
 _WARNING_FIRST = re.compile(r"^[^；。]*?给予警告")
