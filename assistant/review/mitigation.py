@@ -42,9 +42,12 @@ def reduction_grounds(case: CaseFile) -> list[str]:
     return grounds
 
 
-# 无主动消除危害后果、受胁迫等…情节: a negation reaches along the list it opens
+# 无主动消除危害后果、受胁迫等…情节: a negation reaches along the list it opens, joined by 、
+# or by 或者/或/及 (当事人未主动消除或减轻违法行为危害后果，无受胁迫或诱骗、主动供述…或者配合
+# 查处有立功表现)
 _NEGATION = re.compile(
-    r"(无|未|没有|并无|不存在|不具有|不属于?|非)(?:[^，。；]{0,4}|[^，。；]{0,20}、[^，。；、]{0,4})$"
+    r"(无|未|没有|并无|不存在|不具有|不属于?|非)"
+    r"(?:[^，。；]{0,4}|[^，。；]{0,60}(?:、|或者|或|及)[^，。；、]{0,6})$"
 )
 # 案卷未记载主动消除危害后果、受胁迫、主动供述或者立功等情节: a finding denied for a whole list
 _LIST_NEGATION = re.compile(

@@ -426,6 +426,11 @@ def _writing_paragraph(
         for p in record.paragraphs
         if clauses and all(c in re.sub(r"\s+", "", p.text) for c in clauses)
     ]
+    if len(holding) > 1 and citation.item is not None:
+        # 单位有前款第一项…行为之一，处五万元以上… beside another 款's 对单位处五万元以上…: the 款
+        # fining the cited item by its number
+        named = f"前款第{to_chinese(citation.item)}项"
+        holding = [n for n in holding if named in record.paragraphs[n - 1].text] or holding
     if len(holding) != 1:
         return rule
     return f"{_PARAGRAPH_SUFFIX.sub('', rule)}第{to_chinese(holding[0])}款"

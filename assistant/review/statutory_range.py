@@ -447,8 +447,16 @@ _PERSON_WORD = re.compile(r"(?:员|人|师|者|个人)$")
 _ORGANISATION_WORD = re.compile(r"(?:机构|单位|公司|企业|组织|经营者)$")
 
 
+# 单位有前款第一项、第七项行为之一，处…；个人有前款…，处… (固废法第一百一十一条第二款): the kind
+# of party the sentence opens on
+_SUBJECT_KIND = re.compile(r"^[；;。，,\s]*(单位|个人)(?=有|违反|未|擅自)")
+
+
 def _addressee_kind(since_previous: str) -> str | None:
     """单位 or 个人 for a clause addressed to a kind of party the article names."""
+    subject = _SUBJECT_KIND.search(since_previous)
+    if subject is not None:
+        return subject.group(1)
     found = _ADDRESSEE.search(since_previous)
     if found is None:
         return None

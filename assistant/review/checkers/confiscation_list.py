@@ -3,8 +3,8 @@
 公安机关办理行政案件程序规定第一百七十五条第二款: 对涉案财物作出处理的，行政处罚决定书应当附没收、
 收缴、追缴物品清单. The seizure list (扣押清单) records what was held during the case, not what
 the decision took: a decision that 收缴/没收/追缴 with no such list in the file, nor one named in
-its own contents, leaves the property it took unnamed. 没收违法所得 is a sum the decision
-itself states, not property to list.
+its own contents, leaves the property it took unnamed. 没收违法所得 and 追缴违法所得 are sums
+the decision itself states, not property to list.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from assistant.review.police_procedure import PoliceRule, is_traffic_police, pol
 
 PROPERTY_LIST = PoliceRule("第一百七十五条第二款", ("没收、收缴、追缴物品清单",))
 # 没收违法所得 is a sum the decision names itself, no property to list
-_TAKEN = re.compile(r"没收(?!违法所得|非法所得)|收缴|追缴")
+_TAKEN = re.compile(r"没收(?!违法所得|非法所得)|收缴|追缴(?!违法所得|非法所得)")
 _LIST = re.compile(r"(?:没收|收缴|追缴)[^，。；]{0,8}清单")
 
 _flag = PointFlags(ReviewPoint.DOCUMENTS)
