@@ -13,7 +13,7 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.labour_inspection import JURISDICTION, labour_rule
-from assistant.review.statutory_fine import paragraph_citation, penalty_provisions
+from assistant.review.statutory_fine import paragraph_citation, penalty_provisions, range_rule
 from corpus.citation_resolver import canonical_citation
 from corpus.model import ArticleRecord
 from corpus.numerals import article_label, parse_number
@@ -242,7 +242,6 @@ def reserving_organ(text: str, kind: str) -> str | None:
 # 由其审批机关或者其他有关部门责令…；情节严重的，责令停止招生、吊销办学许可 (宗教事务条例第七十条
 # 第二款): the cited 款 gives its measures to the organ that approved the party
 _BY_LICENSER = re.compile(r"由(?:其|原)?(?:审批|发证|许可|批准)机关")
-_ITEM = re.compile(r"第（[一二三四五六七八九十]+）项$")
 
 
 def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
@@ -258,7 +257,7 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
             label = article_label(cited.article, cited.suffix)
             return [canonical_citation(cited.title, label, None, None)]
         if cited.paragraph and _BY_LICENSER.search(cited.text) and re.search(words, cited.text):
-            return [_ITEM.sub("", cited.citation)]
+            return [range_rule(cited, in_paragraph=True)]
     reserved = _law_reserved(case, ctx, words)
     return reserved + [r for r in _level_rules(case, ctx, kind) if r not in reserved]
 

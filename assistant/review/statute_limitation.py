@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
-from corpus.citation_resolver import ResolvedCitation
+from assistant.review.statutory_fine import paragraph_citation
+from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.model import ArticleRecord
-from corpus.numerals import parse_number, to_chinese
+from corpus.numerals import parse_number
 
 # 在五年内未被发现的，不再给予行政处罚 / 在六个月内没有被公安机关发现的，不再处罚
 # 在2年内未被劳动保障行政部门发现，也未被举报、投诉的，劳动保障行政部门不再查处
@@ -50,7 +51,7 @@ def statute_limitation(case: CaseFile, ctx: ReviewContext) -> StatuteLimitation 
         if isinstance(found, ResolvedCitation) and _GENERAL_LAW not in found.law
     }
     cited |= _parent_laws(case, ctx, cited)
-    for (law, version), title in cited.items():
+    for law, version in cited:
         for record in ctx.articles_in(law, version):
             match = _CLAUSE.search(record.text)
             if match is None:
@@ -60,19 +61,18 @@ def statute_limitation(case: CaseFile, ctx: ReviewContext) -> StatuteLimitation 
             return StatuteLimitation(
                 months=months,
                 period=f"{match['n']}{match['unit']}",
-                rule=ctx.rule(_clause_citation(record, title)),
+                rule=ctx.rule(_clause_citation(record)),
             )
     return None
 
 
-def _clause_citation(record: ArticleRecord, title: str) -> str:
+def _clause_citation(record: ArticleRecord) -> str:
     """The 款 writing the period where the article has several (劳动保障监察条例第二十条
     第一款; 第二款 only says when the period starts), else the article."""
-    article = f"《{title}》第{to_chinese(record.number)}条"
-    if len(record.paragraphs) < 2:
-        return article
     holding = next((p.number for p in record.paragraphs if _CLAUSE.search(p.text)), None)
-    return article if holding is None else f"{article}第{to_chinese(holding)}款"
+    if holding is None:
+        return canonical_citation(record.title, record.label, None, None)
+    return paragraph_citation(record, holding)
 
 
 # 根据《中华人民共和国税收征收管理法》，制定本办法 (发票管理办法第一条): the law a regulation is

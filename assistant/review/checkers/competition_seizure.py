@@ -24,7 +24,8 @@ _SEIZED = re.compile(r"(?<!解除)(?<!解除查封、)(?:查封|扣押)")
 _NOT_SEIZED = re.compile(r"解除|未(?:采取|实施)?[^，。；]{0,4}(?:查封|扣押)|无需")
 # 报江门市市场监督管理局主要负责人批准 / 经上级…批准: an approval above the department
 _HIGHER = re.compile(
-    r"(?:上级|设区的市|地级市|[\u4e00-\u9fff]{2,8}市(?:市场监督管理|市场监管)局)[^，。；]{0,16}(?:批准|同意)"
+    r"(?P<organ>上级|设区的市|地级市|[\u4e00-\u9fff]{2,8}市(?:市场监督管理|市场监管)局)"
+    r"[^，。；]{0,16}(?:批准|同意)"
 )
 
 _flag = PointFlags(ReviewPoint.PROCEDURE)
@@ -56,4 +57,4 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _higher_approval(text: str, own: str) -> bool:
     """An approval by an organ above the agency (its own name is no higher organ)."""
-    return any(m.group(0).split("局")[0] + "局" not in own for m in _HIGHER.finditer(text))
+    return any(m["organ"] not in own for m in _HIGHER.finditer(text))

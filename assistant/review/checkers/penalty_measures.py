@@ -13,6 +13,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.addressee_fines import core_name
+from assistant.review.case_text import Passage, mentions
 from assistant.review.checkers.pending_facts import pending_amounts
 from assistant.review.conduct_sanction import old_number_note, plain_fit
 from assistant.review.context import ReviewContext
@@ -153,8 +154,7 @@ _ELSEWHERE = re.compile(
 
 
 def _confiscated_elsewhere(texts: list[str]) -> bool:
-    clauses = [c for text in texts for c in re.split(r"[，。；,;]", text)]
-    return any(_ELSEWHERE.search(c) and not _NEGATED.search(c) for c in clauses)
+    return any(mentions(Passage("facts", t, None), _ELSEWHERE, _NEGATED) for t in texts)
 
 
 _ITEMLESS = re.compile(r"第[（(][一二三四五六七八九十]+[)）]项$")

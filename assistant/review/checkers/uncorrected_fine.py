@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.case_file import CaseFile, Document
 from assistant.discretion.penalty_amounts import resolve_yuan
+from assistant.review.case_text import clauses as split_clauses
 from assistant.review.case_text import passages
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import cjk_bigrams
@@ -261,7 +262,7 @@ def _other_ground_told(text: str, case: CaseFile) -> bool:
     if not _OTHER_GROUND.search(text):
         return False
     for told in _narrative(case):
-        for clause in re.split(r"[，。；,;]", told):
+        for clause in split_clauses(told):
             found = _CONSEQUENCE_TOLD.search(clause)
             if found and not _CONSEQUENCE_DENIED.search(clause[: found.start()]):
                 return True
