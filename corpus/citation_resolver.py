@@ -99,6 +99,10 @@ def _fmt(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+# 广东省 / 深圳市 / 某某自治州 before a national title: a local law of the same name
+_LOCAL = re.compile(r"省|市|自治区|自治州|县|特别行政区")
+
+
 class CitationResolver:
     """Resolves references against one CorpusStore."""
 
@@ -122,7 +126,9 @@ class CitationResolver:
             if candidate in self._names:
                 return self._names[candidate]
         for name in self._by_length:
-            if key.endswith(name) and len(name) >= 3:
+            # 最高人民法院关于…的解释 is the 关于…的解释 stored; but 《广东省无线电管理条例》 is a
+            # province's own law, never the national 条例, and 数据安全法 is no 安全法 (an alias)
+            if key.endswith(name) and len(name) >= 4 and not _LOCAL.search(key[: -len(name)]):
                 return self._names[name]
         close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
         hint = f"；您是否指：{'、'.join('《' + c + '》' for c in close)}" if close else ""

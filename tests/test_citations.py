@@ -114,6 +114,8 @@ INVALID = [
     ("《行政处罚法》第三十二条第一款第（九）项", CitationErrorCode.NO_SUCH_ITEM, "只有5项"),
     ("《中华人民共和国不存在法》第一条", CitationErrorCode.UNKNOWN_LAW, "没有《不存在法》"),
     ("《行政处罚条例》第一条", CitationErrorCode.UNKNOWN_LAW, "行政处罚"),
+    # a province's own law of the same name is not the national one
+    ("《广东省食品安全法》第一条", CitationErrorCode.UNKNOWN_LAW, "没有《广东省食品安全法》"),
     ("第三十二条", CitationErrorCode.NO_LAW_NAME, "未指明法律名称"),
     ("本法第三条", CitationErrorCode.NO_LAW_NAME, "未指明法律名称"),
     ("罚款五千元", CitationErrorCode.NO_CITATION, "未识别到法条引用"),

@@ -27,6 +27,7 @@ from assistant.review.checkers import (
     deemed_act,
     demolition_order,
     denied_result,
+    designated_enforcer,
     detention_notice,
     detention_range,
     detention_transfer,
@@ -52,6 +53,7 @@ from assistant.review.checkers import (
     left_service,
     named_items,
     penalty_measures,
+    person_fine,
     price_fraud_exception,
     prior_count,
     procedure,
@@ -70,11 +72,13 @@ from assistant.review.checkers import (
     seizure,
     seizure_decision,
     serious_condition,
+    staff_discipline,
     stated_finding,
     statement_period,
     subject,
     summary,
     tax_inspection,
+    township_power,
     transfer,
     uncorrectable_branch,
     uncorrected_fine,
@@ -162,9 +166,16 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         contradicted_item.check,
         named_items.check,
     ),
-    ReviewPoint.DISCRETION: combined(discretion.check, daily_days.check, detention_range.check),
+    ReviewPoint.DISCRETION: combined(
+        discretion.check, daily_days.check, detention_range.check, person_fine.check
+    ),
     ReviewPoint.AUTHORITY: combined(
-        authority.check, government_approval.check, demolition_order.check
+        authority.check,
+        government_approval.check,
+        demolition_order.check,
+        staff_discipline.check,
+        township_power.check,
+        designated_enforcer.check,
     ),
     ReviewPoint.DOCUMENTS: combined(
         documents.check,

@@ -171,8 +171,25 @@ def act_date_counterpart(
     if penalty.item is not None:
         return None
     later = renumbered_item(case, ctx, penalty)
-    if later is None:
+    return None if later is None else _counterpart(case, ctx, penalty, later)
+
+
+def later_sanction_counterpart(
+    case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation
+) -> ResolvedCitation | None:
+    """The act-date 罚则 for a number that is one only in a version not yet in force on the
+    act date (统计法2024年版第四十四条 is the 2009 text's 第四十一条): whose power the decision
+    used is that article's question, not the unrelated act-date text under the number."""
+    record = ctx.record(penalty)
+    if penalty.item is not None or record is None or is_penalty_norm(record):
         return None
+    later = later_sanction(case, ctx, penalty)
+    return None if later is None else _counterpart(case, ctx, penalty, later)
+
+
+def _counterpart(
+    case: CaseFile, ctx: ReviewContext, penalty: ResolvedCitation, later: ResolvedCitation
+) -> ResolvedCitation | None:
     wanted = _grams(later.article_text)
     same_version = ctx.articles_in(penalty.law, penalty.version)
     best = max(same_version, key=lambda r: dice(_grams(r.text), wanted), default=None)

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
-from assistant.review.statutory_fine import penalty_provisions
+from assistant.review.statutory_fine import paragraph_citation, penalty_provisions
+
+_SITE = r"建筑工地|工程工地|施工工地|施工现场|在建工程|在建项目|项目工地"
+_SITE_MACHINE = r"起重机|升降机|场（厂）内专用机动车辆|场内专用机动车辆|叉车|施工电梯"
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,13 @@ class Charge:
 
 @dataclass(frozen=True)
 class Split:
+    """``rule`` names the provision; where its number moved between versions, ``anchor`` is
+    its words and the 款 carrying them in the version applied is cited."""
+
     law: str
     rule: str
     charges: tuple[Charge, ...]
+    anchor: str = ""
 
 
 SPLITS = (
@@ -72,6 +79,63 @@ SPLITS = (
             ),
         ),
     ),
+    # 《统计法》2024年版第三十六条第二款 (2009年版第三十三条第二款): what goes wrong in a survey
+    # organised by a 国家统计局 调查队 is that 调查队's to punish, not the local 统计局's
+    Split(
+        law="统计法",
+        rule="",
+        anchor="由组织实施该项统计调查的调查机构负责查处",
+        charges=(
+            Charge(
+                re.compile(
+                    r"调查队(?:组织实施|组织开展|开展|布置)[^。；]{0,30}调查"
+                    r"|调查队[^。；]{0,30}调查[^。；]{0,6}(?:样本单位|调查对象)"
+                ),
+                re.compile(r"调查队|调查总队"),
+                "组织实施该项统计调查的国家统计局调查队",
+            ),
+            Charge(re.compile(r"(?!)"), re.compile(r"统计局"), ""),
+        ),
+    ),
+    # 《气象灾害防御条例》第二十三条第三款、第四款 (2017): the 气象 bodies accept the lightning
+    # protection of 易燃易爆 works and the places listed; 房屋建筑、市政基础设施… works are their
+    # own construction departments'
+    Split(
+        law="气象灾害防御条例",
+        rule="",
+        anchor="负责相应领域内建设工程的防雷管理",
+        charges=(
+            Charge(
+                re.compile(r"商品住宅|住宅小区|住宅楼|商品房|房屋建筑工程|市政基础设施|写字楼"),
+                re.compile(r"住房|住建|城乡建设|建设局"),
+                "房屋建筑、市政基础设施等建设工程的主管部门（住房城乡建设）",
+            ),
+            Charge(
+                re.compile(
+                    r"油库|气库|弹药库|化学品仓库|烟花爆竹|石化|易燃易爆|加油站|加气站|矿区|旅游景点"
+                ),
+                re.compile(r"气象"),
+                "",
+            ),
+        ),
+    ),
+    # 《特种设备安全法》第一百条第二款: the 安装、使用 of 起重机械 and 场（厂）内专用机动车辆 on 房屋建筑、
+    # 市政工程 sites is supervised by the construction departments, not by 市场监督管理
+    Split(
+        law="特种设备安全法",
+        rule="《中华人民共和国特种设备安全法》第一百条第二款",
+        charges=(
+            Charge(
+                re.compile(
+                    rf"(?:{_SITE})[^。；]{{0,30}}(?:{_SITE_MACHINE})|(?:{_SITE_MACHINE})[^。；]{{0,30}}(?:{_SITE})"
+                    r"|塔式起重机|塔吊"
+                ),
+                re.compile(r"住房|住建|城乡建设|建设局|建筑"),
+                "住房城乡建设等有关部门（房屋建筑、市政工程工地用起重机械、场（厂）内专用机动车辆的安装、使用）",
+            ),
+            Charge(re.compile(r"(?!)"), re.compile(r"市场监督管理|市场监管|质量技术监督"), ""),
+        ),
+    ),
 )
 
 
@@ -86,7 +150,9 @@ class Misplaced:
 
 def misplaced_department(case: CaseFile, ctx: ReviewContext) -> Misplaced | None:
     cited = {c.law for c in penalty_provisions(case, ctx)}
-    told = "".join([case.title, case.violation.description, case.facts.description])
+    told = "".join(
+        [case.title, case.violation.description, case.violation.place or "", case.facts.description]
+    )
     for split in SPLITS:
         if split.law not in cited:
             continue
@@ -98,5 +164,19 @@ def misplaced_department(case: CaseFile, ctx: ReviewContext) -> Misplaced | None
         others = [c for c in split.charges if c is not keeper]
         if keeper.department.search(agency) or not any(c.department.search(agency) for c in others):
             continue
-        return Misplaced(split.rule, keeper.label, word.group(0))
+        rule = split.rule or _anchored_rule(case, ctx, split)
+        if rule:
+            return Misplaced(rule, keeper.label, word.group(0))
     return None
+
+
+def _anchored_rule(case: CaseFile, ctx: ReviewContext, split: Split) -> str:
+    """The 款 of the cited law's applied version that carries the split's words."""
+    for cited in penalty_provisions(case, ctx):
+        if cited.law != split.law:
+            continue
+        for record in ctx.articles_in(cited.law, cited.version):
+            for paragraph in record.paragraphs:
+                if split.anchor in paragraph.text:
+                    return paragraph_citation(record, paragraph.number)
+    return ""

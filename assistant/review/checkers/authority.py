@@ -28,7 +28,7 @@ from assistant.review.public_order import (
     STATION_TYPES,
     station_rule,
 )
-from assistant.review.sanction_versions import misnumbered
+from assistant.review.sanction_versions import later_sanction_counterpart, misnumbered
 from assistant.review.split_competence import misplaced_department
 from assistant.review.statutory_fine import (
     is_general_law,
@@ -103,7 +103,13 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
-_NOT_A_DEPARTMENT_WORD = (("环境卫生", "环卫"), ("人民政府", "政府"))
+# 负责报废机动车回收管理的部门 (报废机动车回收管理办法第四条) is the 商务 department by the State
+# Council's assignment of duties.
+_NOT_A_DEPARTMENT_WORD = (
+    ("环境卫生", "环卫"),
+    ("人民政府", "政府"),
+    ("负责报废机动车回收管理的部门", "商务主管部门"),
+)
 # Department names with a 和 inside: 住房和城乡建设主管部门 is one department; DEPARTMENTS
 # lists the short form only (department_kinds reads every name through this table).
 _ONE_NAME = (
@@ -125,6 +131,10 @@ _APPLYING = re.compile(r"(?:依照|按照|根据).*$")
 _ADDED_DETENTION = re.compile(r"(?:(?:并|并且|还)(?:可以)?|[^，。；]*[，,])$")
 
 
+# 由任免机关或者监察机关依法给予处分: the staff's 处分, which is no 行政处罚
+_STAFF_DISCIPLINE = re.compile(r"(?:依法)?(?:给予)?(?:行政|政务)?处分")
+
+
 def _assigners(text: str) -> list[str]:
     """The departments a 罚则 hands its penalties to (由…部门责令/处…); one named in an
     exception (除应当由公安机关依照…决定的外) is not the 罚则's own."""
@@ -139,6 +149,8 @@ def _assigners(text: str) -> list[str]:
             found or "并" in text[m.start() - 3 : m.start()]
         )
         if added and "拘留" in text[m.end() : m.end() + 30]:
+            continue
+        if _STAFF_DISCIPLINE.match(text, m.end()):
             continue
         found.append(_APPLYING.sub("", m.group(1)))
     return found
@@ -410,34 +422,61 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
     # outside them is beyond that decision, not merely beyond an agency's own powers
     handed = _BELOW_COUNTY.search(case.agency.name) is not None and _handed_down(case, ctx)
     rules = ["第二十四条第一款", "第十七条"] if handed else ["第十七条"]
-    for citation in penalty_provisions(case, ctx):
-        if is_general_law(citation):
-            continue  # the general law binds every agency (第四条); it is no 罚则 to be assigned
-        if {f"《{citation.law}》", f"《{citation.title}》"} & named_elsewhere:
-            continue
-        if not _within(citation, laws, ctx):
-            named = _consolidated_elsewhere(case, citation)
-            rule = (
-                ctx.rule(_ITEM.sub("", citation.citation)) if named else ctx.penalty_law(rules[0])
+    outside = [
+        citation
+        for citation in penalty_provisions(case, ctx)
+        # the general law binds every agency (第四条); it is no 罚则 to be assigned
+        if not is_general_law(citation)
+        and not {f"《{citation.law}》", f"《{citation.title}》"} & named_elsewhere
+        and not _within(citation, laws, ctx)
+    ]
+    assigning = _assigning_articles(ctx, outside)
+    for citation in outside:
+        named = _consolidated_elsewhere(case, citation)
+        rule = ctx.rule(_ITEM.sub("", citation.citation)) if named else ctx.penalty_law(rules[0])
+        flags.append(
+            _flag(
+                Severity.MUST_FIX,
+                f"处罚依据《{citation.law}》不在{case.agency.name}负责实施的法律范围内"
+                + ("（省级人民政府交由其行使的处罚事项不含此项）" if handed else "")
+                + (
+                    f"，{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚"
+                    if named
+                    else f"，{assigning[0]}规定了其处罚的决定机关"
+                    if assigning
+                    else ""
+                ),
+                rule,
+                f"citations.penalty_basis：{citation.citation}；agency.powers.laws："
+                f"{'、'.join(laws)}",
+                also_cites=[ctx.penalty_law(r) for r in rules[int(not named) :]]
+                + _naming_article(ctx, citation, named)
+                + assigning,
             )
-            flags.append(
-                _flag(
-                    Severity.MUST_FIX,
-                    f"处罚依据《{citation.law}》不在{case.agency.name}负责实施的法律范围内"
-                    + ("（省级人民政府交由其行使的处罚事项不含此项）" if handed else "")
-                    + (
-                        f"，{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚"
-                        if named
-                        else ""
-                    ),
-                    rule,
-                    f"citations.penalty_basis：{citation.citation}；agency.powers.laws："
-                    f"{'、'.join(laws)}",
-                    also_cites=[ctx.penalty_law(r) for r in rules[int(not named) :]]
-                    + _naming_article(ctx, citation, named),
-                )
-            )
+        )
     return flags
+
+
+# 价格违法行为行政处罚规定第二条 (…并决定对价格违法行为的行政处罚), 计量法第三十条 (本法规定的行政处罚，
+# 由…计量行政部门决定): the law's own article saying whose its penalties are, not one measure's
+_ASSIGNS_PENALTIES = re.compile(
+    r"决定对[^。；]{0,20}违法行为的行政处罚"
+    r"|(?:本(?:法|条例|规定|办法|细则)规定的|违法行为的)行政处罚[，,]?由[^。；]{2,30}?(?:部门|机关)决定"
+)
+
+
+def _assigning_articles(ctx: ReviewContext, outside: list[ResolvedCitation]) -> list[str]:
+    """The article of each outside 罚则's law assigning that law's penalties to a department:
+    the rule the agency acting outside its laws breaches, for every outside 罚则 of the decision
+    (价格法第四十二条 and 价格违法行为行政处罚规定第十三条 are one basis)."""
+    found: list[str] = []
+    for citation in outside:
+        for record in ctx.articles_in(citation.law, citation.version):
+            if _ASSIGNS_PENALTIES.search(record.text):
+                rule = canonical_citation(record.title, record.label, None, None)
+                found += [rule] if rule not in found else []
+                break
+    return found
 
 
 # 由县级以上地方人民政府城乡规划主管部门责令…: the 罚则 names who punishes
@@ -694,7 +733,9 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # one finding per department the 罚则 names: a law and its regulation both cited (烟草专卖法
     # 第三十二条, 实施条例第五十七条) give the power to the same one, cited together
     found: dict[tuple[frozenset[str], frozenset[str]], list[Flag]] = {}
-    for citation in penalty_provisions(case, ctx):
+    for cited in penalty_provisions(case, ctx):
+        # a number that is a 罚则 only in a later version: the act-date 罚则 it stands for
+        citation = later_sanction_counterpart(case, ctx, cited) or cited
         if misnumbered(case, ctx, citation):
             continue  # the act-date text under that number is another conduct's (第三十七条)
         # the cited 款 names its department (消防法第六十五条: 第一款 市场监管, 第二款 消防)

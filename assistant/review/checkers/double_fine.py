@@ -38,6 +38,9 @@ _SEVERAL_ACTS = re.compile(
 )
 
 
+_PERSONS = re.compile(r"主管人员|责任人员|负责人|法定代表人")
+
+
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not case.penalty.amount:
         return []
@@ -52,6 +55,9 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         for k, v in case.facts.amounts.items()
         if _FINE_KEY.search(k) and not _NOT_A_FINE.search(k) and v > 0
     }
+    if abs(sum(fines.values()) - case.penalty.amount) > 1:
+        # 对直接负责的主管人员罗某安罚款 beside the unit's two: penalty.amount is the unit's
+        fines = {k: v for k, v in fines.items() if not _PERSONS.search(k)}
     articles = {
         (c.law, c.article) for c in penalty_provisions(case, ctx) if "罚款" in c.article_text
     }
@@ -101,16 +107,23 @@ _ADDRESSEE = re.compile(
 )
 
 
+_UNDER_LAW = re.compile(
+    r"(?:依据|依照|按照|依|按)《?[\u4e00-\u9fff]{2,20}?(?:法|条例|规定|办法)》?"
+)
+
+
 def _several_addressees(case: CaseFile, fines: list[str]) -> bool:
     """The fines are for different parties (a unit and its 主要负责人 under 安全生产法第九十五条):
     each party's own fine, not one act fined twice."""
     if len(case.parties) < 2:
         return False
     names = [p.name for p in case.parties if p.name]
+    # 依个人信息保护法对单位罚款: the law a fine is under names no addressee
+    keys = [_UNDER_LAW.sub("", fine) for fine in fines]
     whom = {
-        next((n for n in names if n in fine), None)
-        or next((m.group(0) for m in _ADDRESSEE.finditer(fine)), None)
-        for fine in fines
+        next((n for n in names if n in key), None)
+        or next((m.group(0) for m in _ADDRESSEE.finditer(key)), None)
+        for key in keys
     }
     return len(whom - {None}) > 1
 

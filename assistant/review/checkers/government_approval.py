@@ -1,7 +1,8 @@
 """是否超越法定权限: a measure the 罚则 lets the department take only with the government's approval.
 
 水污染防治法第八十三条, 排污许可管理条例第三十三条, 环境保护法第六十条…: 情节严重的，报经有批准权的
-人民政府批准，责令停业、关闭. The department deciding 停业 or 关闭 without that approval acts
+人民政府批准，责令停业、关闭; 节约能源法第七十一条, 职业病防治法第七十七条: 报请/提请…人民政府按照国务院
+规定的权限责令停业整顿或者关闭. The department deciding 停业 or 关闭 without that approval acts
 beyond its power. The condition is read from the cited 罚则's words, so every law writing it is
 held the same; an approval the file records (人民政府…批准/同意/批复) answers it."""
 
@@ -17,11 +18,13 @@ from assistant.review.penalty_kinds import same_penalty_kind
 from assistant.review.statutory_fine import paragraph_citation, penalty_provisions
 
 _NEEDS_APPROVAL = re.compile(
-    r"报(?:经|请)?[^，。；]{0,12}人民政府批准[，,]?(?:后)?(?:由[^，。；]{0,20}?)?(?:责令|予以|依法)?"
+    r"(?:报(?:经|请)?|提请)[^，。；]{0,12}人民政府(?:批准[，,]?(?:后)?|按照国务院规定的权限)"
+    r"(?:由[^，。；]{0,20}?)?(?:责令|予以|依法)?"
     r"(?P<measure>[^。；：:\n]*)"
 )
 _APPROVED = re.compile(r"人民政府[^。；，]{0,12}(?:批准|同意|批复)|政府批复")
 _DENIED = re.compile(r"未|没有|尚未|不|无")
+_GOVERNMENT = re.compile(r"人民政府$")
 
 _flag = PointFlags(ReviewPoint.AUTHORITY)
 
@@ -47,8 +50,8 @@ def approval_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if approval_recorded(case):
-        return []
+    if approval_recorded(case) or _GOVERNMENT.search(case.agency.name):
+        return []  # approved, or the government itself decided
     for rule, match in _approvals(case, ctx):
         kinds = [
             k

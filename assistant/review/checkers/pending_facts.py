@@ -193,6 +193,33 @@ def pending_base(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+_WAN_YUAN = re.compile(r"([0-9]+(?:\.[0-9]+)?)(万)?元")
+# 不计入违法所得 / 未作为处罚依据: an open figure the decision set aside is no fact it rests on
+_SET_ASIDE = re.compile(r"未计入|不计入|未作为|不作为|已剔除|未予认定|不予认定|未认定")
+
+
+def relied_unverified(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An amount the file records as found (facts.amounts: 认定虚报金额 55500000) that its own
+    list of open facts names with the same figure (facts.unverified: 虚报金额5550万元): whatever
+    the fine is computed on, the violation is found on a figure not yet established (第四十条)."""
+    for listed in case.facts.unverified:
+        if _SET_ASIDE.search(listed):
+            continue
+        for number, wan in _WAN_YUAN.findall(listed):
+            value = float(number) * (10000 if wan else 1)
+            found = [name for name, v in case.facts.amounts.items() if abs(v - value) < 0.5]
+            if found:
+                return [
+                    fact_flag(
+                        ReviewPoint.FACTS,
+                        f"案卷将{found[0]}作为认定的金额，同时自认该数额尚未核实，违法事实不清",
+                        ctx,
+                        f"facts.unverified：{listed}；facts.amounts.{found[0]}={value:g}",
+                    )
+                ]
+    return []
+
+
 _SERIOUS_FINDING = re.compile(r"情节(?:特别)?严重")
 # a count or amount (约300人次, 2.5吨), not a date's year, month or day nor a lone digit
 _FIGURE = re.compile(r"(?<![0-9.])(?:[1-9][0-9]+|[0-9]+\.[0-9]+)(?![0-9年月日号时:：\-])")

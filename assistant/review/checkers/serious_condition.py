@@ -16,10 +16,12 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.statutory_fine import (
     established_circumstances,
+    is_general_law,
     paragraph_text,
     penalty_provisions,
+    range_rule,
 )
-from assistant.review.statutory_range import SERIOUS
+from assistant.review.statutory_range import SERIOUS, fine_clauses
 
 # 不属于情节严重 / 不属情节严重 / 未达到情节严重: the file denies the circumstance itself
 _DENIED = re.compile(r"(?:不属于?|不构成|未达到?|并非|不是)[^，。；]{0,4}情节严重")
@@ -31,6 +33,40 @@ _flag = PointFlags(ReviewPoint.LAW)
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    return _denied_serious(case, ctx) or _serious_fine_unfounded(case, ctx)
+
+
+def _serious_fine_unfounded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A fine under a 罚则 that fines only 情节严重 conduct (固体废物污染环境防治法第一百一十一条
+    第三款: 责令改正；情节严重的，对单位处五万元以上…罚款) while the file establishes no serious
+    circumstance: the fine has no legal premise."""
+    if case.penalty.amount is None or SERIOUS in established_circumstances(case):
+        return []
+    kinds = {p.kind for p in case.parties}
+    found = []
+    for citation in penalty_provisions(case, ctx):
+        if is_general_law(citation):
+            continue
+        text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
+        clauses = [c for c in fine_clauses(text or "") if c.party is None or c.party in kinds]
+        if any(c.requires != SERIOUS for c in clauses):
+            return []  # a fine the 罚则 gives without the circumstance
+        if clauses:
+            found.append(citation)
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{citation.citation}只对情节严重的处以罚款，案卷未认定情节严重，"
+            f"罚款{case.penalty.amount:.10g}元的法定前提不具备，适用法律错误",
+            range_rule(citation, in_paragraph=True),
+            f"established：{'、'.join(sorted(established_circumstances(case))) or '无'}；"
+            f"罚款{case.penalty.amount:.10g}元",
+        )
+        for citation in found[:1]
+    ]
+
+
+def _denied_serious(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     told = "。".join(
         [case.facts.description, *case.facts.circumstances, case.violation.description]
     )

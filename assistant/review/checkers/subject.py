@@ -161,7 +161,10 @@ def _unwritten_entrustment(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 # A business (企业) is not "依法成立并具有管理公共事务职能" (第二十一条第（一）项).
-_BUSINESS = re.compile(r"(有限责任公司|股份有限公司|有限公司|公司|企业|合伙|工作室|商行|店)$")
+# 广东电网有限责任公司某供电局: a company's branch is the company
+_BUSINESS = re.compile(
+    r"(有限责任公司|股份有限公司|有限公司|公司|企业|合伙|工作室|商行|店)$|有限责任公司|有限公司"
+)
 # Units inside an agency hold no penalty power of their own: 科、股、室 and a team's 站 (某消防
 # 救援大队某消防救援站: the statute authorises the 消防救援机构, the 大队) always; a 处 (not
 # 办事处) when it claims to be an agency itself (some 管理处 are authorised by statute).

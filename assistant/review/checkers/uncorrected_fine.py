@@ -45,7 +45,7 @@ from corpus.numerals import to_chinese
 # not 未按照责令改正通知书改正, which is the party's failure to comply
 _NO_PRIOR_ORDER = re.compile(
     r"(?:未|没有|并未|从未|未曾)(?!按|依|遵|执行|履行|落实)[^，。；]{0,12}?(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
-    r"责令(?:其|当事人)?(?:限期)?(?:改正|整改|补办)"
+    r"责令(?:其|当事人)?(?:限期)?(?:改正|整改|补办|补报|补正|改造|拆除|补种|恢复|完成|投保)"
     # a table row or field: | 责令改正 | 无 | / 责令改正：无
     r"|责令(?:限期)?(?:改正|整改)\s*[|｜:：]\s*(?:无|未|没有)"
 )
@@ -199,9 +199,10 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if case.penalty.amount is None:
-        return []
     established = established_circumstances(case)
+    if case.penalty.amount is None:
+        why = _why_not_due(case, established) if _CONDITIONED_KINDS.search(_kinds(case)) else None
+        return [] if why is None else _measures_not_due(case, ctx, why)
     why = _why_not_due(case, established)
     if why is None:
         return _payment_not_ordered(case, ctx)
@@ -249,6 +250,57 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         only = f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款"
         flags.append(_unfounded_flag(citation, only, why, "罚款", case))
     return flags
+
+
+# Measures a 罚则 may keep for the party that did not do what it was ordered to (道路运输条例第六十七条:
+# 责令限期投保；拒不投保的，由原许可机关吊销…; 慈善法第九十九条: 逾期不改正的，责令限期停止活动)
+_CONDITIONED = (
+    ("吊销", "吊销"),
+    ("停产|停业", "停产|停业"),
+    ("关闭", "关闭"),
+    ("停止活动", "停止活动"),
+    ("撤销登记", "撤销登记"),
+)
+_CONDITIONED_KINDS = re.compile("|".join(kind for kind, _ in _CONDITIONED))
+
+
+def _kinds(case: CaseFile) -> str:
+    return "、".join(case.penalty.types)
+
+
+def _measures_not_due(case: CaseFile, ctx: ReviewContext, why: str) -> list[Flag]:
+    """A decision without a fine whose measure (吊销、停止活动…) the cited 罚则 gives only after
+    an order to correct was not complied with, while the file shows none was due."""
+    flags = []
+    for citation in penalty_provisions(case, ctx):
+        if is_general_law(citation) or misnumbered(case, ctx, citation):
+            continue
+        text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
+        kept = [k for k in case.penalty.types if _kept_for_uncorrected(k, text or "")]
+        if kept:
+            flags.append(
+                _unfounded_flag(
+                    citation,
+                    f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的{'、'.join(kept)}",
+                    why,
+                    "、".join(kept),
+                    case,
+                )
+            )
+    return flags
+
+
+def _kept_for_uncorrected(kind: str, text: str) -> bool:
+    """The measure first appears in the clause that follows the 罚则's 逾期不改正 condition."""
+    words = next((w for name, w in _CONDITIONED if re.search(name, kind)), None)
+    condition = _UNCORRECTED_WORDS.search(text)
+    measure = re.search(words, text) if words else None
+    if condition is None or measure is None or measure.start() < condition.end():
+        return False
+    between = text[condition.end() : measure.start()]
+    return not re.search(r"[；;。]", between) and not any(
+        pattern.search(between) for name, pattern in REQUIREMENTS if name != UNCORRECTED
+    )
 
 
 # 拒不改正或者导致危害网络安全等后果的，处… (网络安全法第五十九条第一款): the fine's other ground
@@ -307,7 +359,8 @@ def _unfounded_flag(
         # the 拒不改正 condition sits in the 款's lead-in, not in the cited 项
         rule=range_rule(citation, in_paragraph=True),
         also_cites=[citation.citation] if citation.item is not None else [],
-        evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
+        evidence=f"{why}；"
+        + (f"罚款{case.penalty.amount:.10g}元" if case.penalty.amount else _kinds(case)),
     )
 
 
@@ -358,7 +411,9 @@ def _fined_after_order(text: str) -> bool:
 
 
 # 违反本法规定，拒不履行土地复垦义务的，由…: the conduct the 罚则 is written for
-_LEAD = re.compile(r"^(?:违反[^，。；]{0,20}规定，)?([^，。；]{2,40}?)的，由")
+# 凡不符合城市容貌标准…的建筑物或者设施，由… (城市市容和环境卫生管理条例第三十七条): the object
+# stands for the conduct
+_LEAD = re.compile(r"^(?:违反[^，。；]{0,20}规定，)?([^，。；]{2,40}?)的?，由")
 _COMMON = frozenset({"违反", "本法", "规定", "拒不", "不履", "履行", "义务", "行为"})
 
 
@@ -433,7 +488,8 @@ def _payment_not_ordered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 reason=f"{citation.citation}只对经责令限期缴纳而逾期不缴纳的处以罚款，{why}，"
                 "罚款的法定前提不具备，适用法律错误",
                 rule=range_rule(citation, in_paragraph=True),
-                evidence=f"{why}；罚款{case.penalty.amount:.10g}元",
+                evidence=f"{why}；"
+                + (f"罚款{case.penalty.amount:.10g}元" if case.penalty.amount else _kinds(case)),
             )
         )
     return flags
