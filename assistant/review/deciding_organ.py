@@ -28,16 +28,20 @@ _RESERVED = re.compile(
 # 已取得许可证的，原发证部门可以依法暂扣或者吊销许可证 (传染病防治法第七十三条): the issuing
 # organ named as the subject of the measure
 # 情节严重的，由发证机关吊销农药经营许可证 (农药管理条例第五十五条): 由 marks the organ as the subject;
-# 由原许可机关吊销道路运输经营许可证 (道路运输条例第六十七条) names the licensing organ
+# 由原许可机关吊销道路运输经营许可证 (道路运输条例第六十七条) names the licensing organ; 由登记管理机关
+# 吊销其登记证书 (宗教事务条例第七十二条第二款) the registering one
 _RESERVED_SUBJECT = re.compile(
-    r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|颁发[^，。；]{0,24}?)(?:机关|部门)(?:可以|应当)?(?:依法)?"
+    r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|由登记管理|原登记管理|颁发[^，。；]{0,24}?)(?:机关|部门)"
+    r"(?:可以|应当)?(?:依法)?"
     r"(?P<measure>[^。；，]*)"
 )
 # 由原发证机关或其上级机关决定: another organ may decide as well
 _ALTERNATIVE = re.compile(r"^或")
 # 发证机关为广东省住房和城乡建设厅 / 由广东省住房和城乡建设厅颁发 / 持有…颁发的
 _ISSUER = (
-    re.compile(r"(?:发证机关|颁发机关|核发机关)(?:为|是|系|：|:)\s*([^，。；、）)\s]{2,30})"),
+    re.compile(
+        r"(?:发证机关|颁发机关|核发机关|登记管理机关)(?:为|是|系|：|:)\s*([^，。；、）)\s]{2,30})"
+    ),
     # 资质证书编号D244058713，发证机关广东省住房和城乡建设厅: the organ named straight after
     re.compile(
         r"(?:发证机关|颁发机关|核发机关)([^，。；、）)\s为是系：:应由]{2,30}?"

@@ -21,7 +21,7 @@ from assistant.publicity.deadlines import add_working_days, is_working_day
 _ORDER_PAPER = re.compile(r"责令|指令书|整改通知|改正通知")
 _PERIOD = re.compile(r"(\d+|[一二三四五六七八九十]+)\s*(个工作日|日|天)内")
 # 5月10日方通过银行转账足额支付 / 2024年5月10日已补缴: the day the party did what was ordered
-_ACT = r"(?:支付|发放|补发|补缴|缴纳|改正|整改|补办|办理|拆除|清理|清除|恢复|退还|完成)"
+_ACT = r"(?:支付|发放|补发|补缴|缴纳|改正|整改|补办|办理|办妥|拆除|清理|清除|恢复|退还|完成)"
 _DONE_ON = re.compile(
     rf"(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日(?P<between>[^。；，,]{{0,12}}?){_ACT}"
 )
@@ -49,11 +49,20 @@ def order_deadline(case: CaseFile) -> OrderDeadline | None:
         if not _ORDER_PAPER.search(document.type) or document.date is None:
             continue
         period = next((m for line in document.contents if (m := _PERIOD.search(line))), None)
-        if period is None:
-            continue
-        due = _due(document.date, period)
-        return OrderDeadline(period.group(0), document.date, due, _complied(case, document.date))
+        if period is not None:
+            due = _due(document.date, period)
+            return OrderDeadline(
+                period.group(0), document.date, due, _complied(case, document.date)
+            )
+        dated = next((m for line in document.contents if (m := _BY_DAY.search(line))), None)
+        if dated is not None:
+            due = date(*(int(n) for n in dated.groups()))
+            return OrderDeadline(dated.group(0), document.date, due, _complied(case, document.date))
     return None
+
+
+# 改正期限：2023年9月28日前 / 限期至2024年6月20日: the period written as its last day
+_BY_DAY = re.compile(r"(?:期限|限期|限于)[^。；\d]{0,4}(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def _due(ordered: date, period: re.Match[str]) -> date:

@@ -84,6 +84,8 @@ REQUIREMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"逾期(?:未|不|仍未|仍不)(?:改正|整改|采取|履行|完成)|拒不改正|拒不整改"
             # 责令停止使用；拒不停止使用的，扣押…并处罚款 (农业机械安全监督管理条例第五十条)
             r"|拒不停止(?:使用|施工|建设|生产|经营|违法行为)|拒不投保"
+            # 在规定期限内不改正的，没收… (彩票管理条例第四十三条)
+            r"|期限内(?:不|未|仍未|仍不)(?:改正|整改)"
             r"|逾期(?:未|不|仍未|仍不)(?:补办|办理|恢复|治理|拆除|关闭|消除|清除|补种|补缴|缴纳|申请|"
             r"报送|补报|提交|登记|备案|补正|移交|交回|交还|送回|改造)(?!罚款)"
         ),
@@ -579,6 +581,9 @@ def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> lis
     # 逾期不恢复原状…的，依照下列规定处以罚款：（一）…；（二）… (古树名木保护条例第二十八条):
     # the lead-in's condition is every item's
     listed_condition: str | None = None
+    # 拒不改正的，没收…，并处5万元以上20万元以下的罚款；对船舶…产生有害干扰的，并处20万元以上…
+    # (无线电管理条例第七十三条): a 并处 for a sub-case after a condition's branch is that branch's
+    branch: str | None = None
     opening = True
     for sentence, end in re.findall(r"([^；。\n]*)([；。\n]?)", _clean(article_text)):
         if not _ITEM_START.match(sentence):
@@ -586,7 +591,9 @@ def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> lis
         if opening:
             found_lead = _LEAD_CONDUCT.search(sentence)
             lead = found_lead.group(1) if found_lead else None
+            branch = None
         opening = end != "；"
+        before = len(clauses)
         previous_end = 0
         elsewhere = False
         for found in _FINE.finditer(sentence):
@@ -653,7 +660,12 @@ def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> lis
                     items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()])
                     or (carried if conditions.get("tier_base") else None)
-                    or listed_condition,
+                    or listed_condition
+                    or (
+                        branch
+                        if since_previous.startswith("对") and since_previous.endswith("并")
+                        else None
+                    ),
                     lighter=bool(LIGHTER_PATTERN.search(sentence[: found.start()])),
                     **_over(prefix),
                     **conditions,
@@ -675,6 +687,8 @@ def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> lis
             # 逾期不改正的，吊销许可证；有违法所得的，没收违法所得；违法所得10万元以上的，并处…
             # (放射性同位素与射线装置安全和防护条例第五十二条): the confiscation's own branch
             carried = None
+        if len(clauses) > before:
+            branch = clauses[-1].requires
         if end != "；":
             listed = frozenset()  # an item ends at its 句号; the next 款 is no part of it
             carried = None

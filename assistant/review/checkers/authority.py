@@ -216,10 +216,18 @@ def _revoking_department(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     own = _own_kinds(case)
     acting = case.agency.acts_in_name_of or case.agency.name
+    revoked = [k.split("吊销", 1)[1] for k in case.penalty.types if "吊销" in k]
     for citation in penalty_provisions(case, ctx):
         own_text = paragraph_text(citation, ctx, case) if citation.paragraph else None
         text = _REFERRAL.split(own_text or citation.article_text)[0]
-        named = _named_departments(sorted(_later_revokers(text)))
+        # …由工商行政管理部门吊销…分支机构的营业执照直至由国务院商务主管部门吊销直销企业的直销
+        # 经营许可证 (直销管理条例第四十三条): the organ named for the very certificate revoked
+        organs = [
+            m.group(1)
+            for m in _REVOKES_WHAT.finditer(text)
+            if any(len(r) >= 4 and r in m.group(2) for r in revoked)
+        ]
+        named = _named_departments(sorted(set(organs)) or sorted(_later_revokers(text)))
         if named and not named & own:
             return [
                 _flag(
@@ -668,6 +676,9 @@ def _measure_keepers(text: str, case: CaseFile) -> list[str]:
         for m in pattern.finditer(text)
         if any(m.group(2) in kind for kind in case.penalty.types)
     ]
+
+
+_REVOKES_WHAT = re.compile(r"由([^，。；]{2,30}?)吊销([^，。；]{2,40}?)(?=[，。；]|直至|$)")
 
 
 def _later_revokers(text: str) -> set[str]:

@@ -10,7 +10,8 @@ from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import first_field_rule
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.labour_inspection import TWO_INSPECTORS, labour_rule
-from assistant.review.police_procedure import TWO_POLICE_OFFICERS, police_rule
+from assistant.review.police_procedure import TWO_POLICE_OFFICERS, is_police_agency, police_rule
+from corpus.citation_resolver import ResolvedCitation
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
 # A step in which officers meet the party or others: questioning, on-site work, sampling,
@@ -81,6 +82,7 @@ def _two_officers(case: CaseFile, event: Event, where: str, ctx: ReviewContext) 
             )
         ]
     rule, also = _two_rule(case, ctx)
+    also = also + _inspection_rule(case, event, ctx)
     return [
         _flag(
             Severity.MUST_FIX,
@@ -105,6 +107,7 @@ def _certificates(
         if officer is None or not officer.certificate_no:
             # holding no certificate, the person is no 执法人员 (no 人民警察) at all
             rule, also = _two_rule(case, ctx) if _too_few(case, event, ctx) else (rule, also)
+            also = also + _inspection_rule(case, event, ctx)
         if officer is None:
             problem = f"{reference}未在案卷 officers 中登记执法证件"
         elif not officer.certificate_no:
@@ -127,6 +130,24 @@ def _certificates(
             )
         )
     return flags
+
+
+# 检查时，人民警察不得少于二人 (治安管理处罚法第八十七条第一款): a public-order 检查 of a place,
+# vehicle, thing or person has its own two-officer rule
+_SEARCHED = re.compile(r"检查|搜查")
+_PUBLIC_ORDER_LAW = "《中华人民共和国治安管理处罚法》"
+
+
+def _inspection_rule(case: CaseFile, event: Event, ctx: ReviewContext) -> list[str]:
+    cited = " ".join(case.citations.penalty_basis)
+    if not is_police_agency(case) or "治安管理处罚法" not in cited:
+        return []
+    if not _SEARCHED.search(event.note or "") or "复查" in (event.note or ""):
+        return []
+    for found in ctx.resolve(f"{_PUBLIC_ORDER_LAW}第八十七条第一款", case.act_date):
+        if isinstance(found, ResolvedCitation) and "人民警察不得少于二人" in found.text:
+            return [found.citation]
+    return []
 
 
 def _too_few(case: CaseFile, event: Event, ctx: ReviewContext) -> bool:

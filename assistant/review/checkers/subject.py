@@ -20,7 +20,7 @@ from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.police_procedure import TRAFFIC_POLICE
 from assistant.review.public_order import STATION, is_police_station, special_rule
-from corpus.citation_resolver import CitationError, CitationErrorCode
+from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 
 _flag = PointFlags(ReviewPoint.SUBJECT)
 
@@ -34,9 +34,51 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _internal_unit(case, ctx)
         + _police_team(case, ctx)
         + _traffic_squad(case, ctx)
-        + _unauthorised(case, ctx)
+        + (_unauthorised(case, ctx) or _basis_without_penalty(case, ctx))
         + _outside_authorisation(case, ctx)
     )
+
+
+# 处…罚款 / 没收 / 吊销 / 给予警告 / 行政处罚: a provision that gives a power to punish
+_PUNISHES = re.compile(r"罚款|没收|吊销|警告|行政处罚|处罚")
+# 事业单位 and companies: 某中心、某监测站、某所、某气象台 — not the 局、大队 statutes name as organs
+_INSTITUTION = re.compile(r"(?:中心|站|所|台|院|部|处|公司)$")
+# 某中心南雄管理部 / 某分中心 / 某办事处: a branch, not the 中心 a provision names
+_BRANCH = re.compile(r"(?:管理部|分中心|办事处|分部|营业部|服务部)$")
+
+
+def _basis_without_penalty(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An organisation said to be 法律法规授权 whose cited basis gives it no power to punish
+    at all (无线电管理条例第五十七条: a 监测站 monitors; 医疗保障基金使用监督管理条例第十三条: the
+    经办机构 manages agreements), or a branch of the organisation the basis names (a 管理部 of a
+    住房公积金管理中心): neither is an organisation a law authorises to punish (第十九条)."""
+    agency = case.agency
+    if not authorised_in_own_name(case) or not agency.powers.basis or _internal_unit(case, ctx):
+        return []
+    if not _INSTITUTION.search(agency.name):
+        return []  # a 局、大队 is an organ a statute names (消防救援机构, 交通管理部门): read elsewhere
+    texts = []
+    for written in agency.powers.basis:
+        found = [r for r in ctx.resolve(written, case.act_date) if isinstance(r, ResolvedCitation)]
+        if not found:
+            return []  # a basis that cannot be read is the competence finding's
+        texts += [r.article_text for r in found]
+    if any(_PUNISHES.search(t) for t in texts) and not _BRANCH.search(agency.name):
+        return []
+    why = (
+        "其所列授权依据未授予行政处罚权"
+        if not any(_PUNISHES.search(t) for t in texts)
+        else "其为授权组织的分支机构，授权依据所授权的是该组织本身"
+    )
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{agency.name}以法律、法规授权的组织名义实施行政处罚，但{why}"
+            f"（{'、'.join(agency.powers.basis)}），不具备行政处罚主体资格",
+            ctx.penalty_law("第十九条"),
+            f"agency.kind={agency.kind}；agency.powers.basis：{'、'.join(agency.powers.basis)}",
+        )
+    ]
 
 
 def _outside_authorisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -45,7 +45,7 @@ from corpus.numerals import to_chinese
 # not 未按照责令改正通知书改正, which is the party's failure to comply
 _NO_PRIOR_ORDER = re.compile(
     r"(?:未|没有|并未|从未|未曾)(?!按|依|遵|执行|履行|落实)[^，。；]{0,12}?(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
-    r"责令(?:其|当事人)?(?:限期)?(?:改正|整改|补办|补报|补正|改造|拆除|补种|恢复|完成|投保)"
+    r"责令(?:其|当事人)?(?:限期)?(?:改正|整改|补办|补报|补正|改造|拆除|补种|恢复|完成|投保|办理)"
     # a table row or field: | 责令改正 | 无 | / 责令改正：无
     r"|责令(?:限期)?(?:改正|整改)\s*[|｜:：]\s*(?:无|未|没有)"
 )
@@ -201,7 +201,8 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     established = established_circumstances(case)
     if case.penalty.amount is None:
-        why = _why_not_due(case, established) if _CONDITIONED_KINDS.search(_kinds(case)) else None
+        measures = [k for k in case.penalty.types if not re.search(r"罚款|警告|通报", k)]
+        why = _why_not_due(case, established) if measures else None
         return [] if why is None else _measures_not_due(case, ctx, why)
     why = _why_not_due(case, established)
     if why is None:
@@ -249,19 +250,21 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue  # 拒不改正或者导致危害网络安全等后果的: the file establishes the other ground
         only = f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款"
         flags.append(_unfounded_flag(citation, only, why, "罚款", case))
-    return flags
+    # the fine stands on its own ground (造成损失的，处…罚款) while a measure beside it does not
+    # (拒不改正或者造成严重后果的，责令…暂停): the measure's finding
+    return flags or _measures_not_due(case, ctx, why)
 
 
 # Measures a 罚则 may keep for the party that did not do what it was ordered to (道路运输条例第六十七条:
 # 责令限期投保；拒不投保的，由原许可机关吊销…; 慈善法第九十九条: 逾期不改正的，责令限期停止活动)
 _CONDITIONED = (
     ("吊销", "吊销"),
+    ("暂停", "暂停"),
     ("停产|停业", "停产|停业"),
     ("关闭", "关闭"),
     ("停止活动", "停止活动"),
     ("撤销登记", "撤销登记"),
 )
-_CONDITIONED_KINDS = re.compile("|".join(kind for kind, _ in _CONDITIONED))
 
 
 def _kinds(case: CaseFile) -> str:
@@ -276,7 +279,12 @@ def _measures_not_due(case: CaseFile, ctx: ReviewContext, why: str) -> list[Flag
         if is_general_law(citation) or misnumbered(case, ctx, citation):
             continue
         text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
-        kept = [k for k in case.penalty.types if _kept_for_uncorrected(k, text or "")]
+        serious = SERIOUS in established_circumstances(case)
+        kept = [
+            k
+            for k in case.penalty.types
+            if "罚款" not in k and _kept_for_uncorrected(k, text or "", serious)
+        ]
         if kept:
             flags.append(
                 _unfounded_flag(
@@ -290,16 +298,23 @@ def _measures_not_due(case: CaseFile, ctx: ReviewContext, why: str) -> list[Flag
     return flags
 
 
-def _kept_for_uncorrected(kind: str, text: str) -> bool:
-    """The measure first appears in the clause that follows the 罚则's 逾期不改正 condition."""
-    words = next((w for name, w in _CONDITIONED if re.search(name, kind)), None)
+def _kept_for_uncorrected(kind: str, text: str, serious: bool) -> bool:
+    """The measure first appears in the clause that follows the 罚则's 逾期不改正 condition
+    (拒不改正或者造成严重后果的: the other ground not established). The kind's own words
+    (没收已使用彩票公益金形成的资产) are looked for before its family's (没收)."""
+    words = (
+        re.escape(kind)
+        if len(kind) >= 6 and kind in text
+        else next((w for name, w in _CONDITIONED if re.search(name, kind)), None)
+    )
     condition = _UNCORRECTED_WORDS.search(text)
     measure = re.search(words, text) if words else None
     if condition is None or measure is None or measure.start() < condition.end():
         return False
     between = text[condition.end() : measure.start()]
-    return not re.search(r"[；;。]", between) and not any(
-        pattern.search(between) for name, pattern in REQUIREMENTS if name != UNCORRECTED
+    others = [name for name, pattern in REQUIREMENTS if pattern.search(between)]
+    return not re.search(r"[；;。]", between) and all(
+        name == UNCORRECTED or (name == SERIOUS and not serious) for name in others
     )
 
 
