@@ -48,6 +48,19 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
         (F74, "rf74a_02_*.yaml", "authority", "《直销管理条例》第四十三条"),
         # 由登记管理机关吊销其登记证书: the county that registered the temple
         (F74, "rf74d_06_*.yaml", "authority", "《宗教事务条例》第七十二条第二款"),
+        # after 2024-01-01 a provincial department's decision is reviewed by the province alone
+        (
+            F73,
+            "rf73b_08_*.yaml",
+            "documents",
+            f"{PENALTY_LAW}第五十九条第一款第（五）项",
+        ),
+        # 没收暂扣的设备 58 days after the seizure: held to the decision
+        (F73, "rf73b_10_*.yaml", "procedure", "《中华人民共和国行政强制法》第二十五条第一款"),
+        # 禁止传销条例第十八条第一款: a pyramid seizure extends by 15 days, not 30
+        (F74, "rf74a_03_*.yaml", "procedure", "《禁止传销条例》第十八条第一款"),
+        # a provision with no fine cited for a fine is the finding's too
+        (F73, "rf73c_10_*.yaml", "law", "《住房公积金管理条例》第三十八条"),
         # a public-order 检查 by one 人民警察 and an auxiliary officer
         (
             F74,
@@ -69,3 +82,8 @@ def test_clean_files_stay_clean(ctx: ReviewContext, pattern: str) -> None:
 
 def test_a_subcase_fine_after_a_refusal_is_that_branchs() -> None:
     assert [c.requires for c in fine_clauses(RADIO_73)] == [UNCORRECTED, UNCORRECTED]
+
+
+def test_a_confiscation_of_what_the_act_brought_in_is_a_sanction(ctx: ReviewContext) -> None:
+    found = set_findings(F74, "rf74a_06_*.yaml", ctx)  # 拍卖法第六十三条: 没收拍卖所得
+    assert f"{PENALTY_LAW}第三十八条第一款" not in rules_of(found, "law")

@@ -277,7 +277,14 @@ def _no_sanction_flag(case: CaseFile, ctx: ReviewContext, citation: ResolvedCita
     reason = f"{citation.citation}不是罚则（未规定处罚），不能作为处罚依据"
     fit = conduct_fit(case, ctx, citation)
     if fit is None:
-        return _flag(Severity.MUST_FIX, reason, ctx.penalty_law("第三十八条第一款"), evidence)
+        # the provision misused is the finding's too (住房公积金管理条例第三十八条 sets no fine)
+        return _flag(
+            Severity.MUST_FIX,
+            reason,
+            ctx.penalty_law("第三十八条第一款"),
+            evidence,
+            also_cites=[citation.citation],
+        )
     suffix, also_cites = old_number_note(ctx, citation, fit)
     return _flag(
         Severity.MUST_FIX,

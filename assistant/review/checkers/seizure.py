@@ -29,7 +29,7 @@ from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import field_rules
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.public_order import is_public_order_case
-from assistant.review.statutory_fine import rule_in_force
+from assistant.review.statutory_fine import paragraph_citation, rule_in_force
 
 COERCION_LAW = "《中华人民共和国行政强制法》"
 SEIZURE_DAYS = 30  # 行政强制法第二十五条第一款
@@ -55,7 +55,7 @@ _WEIGHING_STEPS = ("集体讨论", "法制审核", "告知", "陈述申辩")
 _NEVER_EXTENDED = r"未(?:作出|作|予|经|办理)?(?:延长|延期)|没有(?:作出|办理)?(?:延长|延期)|不予延长"
 _HELD_TO_DECISION = re.compile(
     _NEVER_EXTENDED
-    + r"|没收[^，。；]{0,10}(?:扣押|查封)|(?:扣押|查封)的[^，。；]{0,12}没收|一并没收"
+    + r"|没收[^，。；]{0,10}(?:扣押|查封|暂扣)|(?:扣押|查封|暂扣)的[^，。；]{0,12}没收|一并没收"
 )
 _TIMED_OUT_WORDS = re.compile(r"扣押|查封|暂扣")
 _NO_DECISION_DOC = re.compile(
@@ -165,7 +165,9 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
     if end is None:
         return []
     extended = any(not (says_unapproved(p.text) or _UNTOLD.search(p.text)) for p in extensions)
-    limit = SEIZURE_DAYS + (EXTENSION_DAYS if extended else 0)
+    field = _field_term(case, ctx)
+    extension = field[1] if field else EXTENSION_DAYS
+    limit = SEIZURE_DAYS + (extension if extended else 0)
     days = (end - seized.day).days
     if days <= limit:
         return []
@@ -188,11 +190,31 @@ def _seizure(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list[F
             f"查封、扣押自{seized.day}至{end}共{days}日，超过{limit}日"
             + ("（已延长）" if extended else "且无经批准的延长")
             + note,
-            ctx.rule(COERCION_LAW + "第二十五条第一款"),
+            field[0] if field else ctx.rule(COERCION_LAW + "第二十五条第一款"),
             f"查封、扣押 {seized.day}（{seized.where}）；{ended}",
-            also_cites=_department_rule(case, ctx),
+            also_cites=[ctx.rule(COERCION_LAW + "第二十五条第一款")]
+            if field
+            else _department_rule(case, ctx),
         )
     ]
+
+
+# 工商行政管理部门实施查封、扣押的期限不得超过30日；案件情况复杂的，…可以延长15日 (禁止传销条例第十八条
+# 第一款): a 行政法规's own term (行政强制法第二十五条第一款: 法律、行政法规另有规定的除外)
+_FIELD_TERM = re.compile(r"查封、扣押的期限不得超过30日[^。]{0,60}?可以延长(\d+)日")
+
+
+def _field_term(case: CaseFile, ctx: ReviewContext) -> tuple[str, int] | None:
+    """The term a cited law of the field writes for its own seizures, and its extension."""
+    cited = [*case.citations.penalty_basis, *case.citations.violated]
+    laws = {r.law: r for c in cited for r in ctx.resolved(c, case.act_date)}
+    for found in laws.values():
+        for record in ctx.articles_in(found.law, found.version):
+            for paragraph in record.paragraphs:
+                term = _FIELD_TERM.search(paragraph.text)
+                if term and int(term.group(1)) != EXTENSION_DAYS:
+                    return paragraph_citation(record, paragraph.number), int(term.group(1))
+    return None
 
 
 # 环境保护主管部门实施查封、扣押办法第十五条第一款 restates the term for the 生态环境 departments
