@@ -210,7 +210,9 @@ def _summed_parts(
     sums = []
     for measure, parts in groups.items():
         bare = any(name.strip() == measure for name, _ in parts)
-        if len(parts) > 1 and not bare:
+        # 复制品数量480、已销售300、库存180: one part is the total of the others
+        total = any(abs(v * 2 - sum(x for _, x in parts)) < 0.5 for _, v in parts)
+        if len(parts) > 1 and not bare and not total:
             names = "、".join(name for name, _ in parts)
             sums.append((f"{names}合计", sum(v for _, v in parts)))
     return sums

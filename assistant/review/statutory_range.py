@@ -444,7 +444,8 @@ _PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
 # 对公证机构给予警告，并处二万元以上…；对公证员给予警告，并处二千元以上… (公证法第四十二条): the
 # addressee a clause fines, a person (…员) or an organisation
 # 对单位可以处10万元以下罚款，对个人可以处1000元以下罚款 (城镇燃气管理条例第四十九条) too
-_ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)(?:给予警告，)?并?(?:可以)?$")
+# 对个人可以并处5000元以下的罚款 (卫星电视广播地面接收设施管理规定第十条第三款): 可以 before 并
+_ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)(?:给予警告，)?(?:可以)?并?(?:可以)?$")
 _PERSON_WORD = re.compile(r"(?:员|人|师|者|个人)$")
 _ORGANISATION_WORD = re.compile(r"(?:机构|单位|公司|企业|组织|经营者)$")
 

@@ -26,6 +26,8 @@ _ON_SITE = re.compile(
     r"|检查时[^，。；]{0,12}(?:陈列|存放|库存|摆放|在售|在架|待售|查见|查获|共计?)"
     # what the officers saw on a patrol (巡查时在车间墙上看到考勤表) is a fact found on site
     r"|(?:抽查|巡查|检查)时[^，。；]{0,16}(?:看到|看见|见到|查见|发现)"
+    # 在常平物流园检查时测量，该车货厢栏板高度为1600毫米: a figure the inspection measured
+    r"|(?:抽查|巡查|检查)时[^，。；]{0,4}(?:测量|测得|量得|丈量)"
 )
 _OBJECTIVE_TYPES = frozenset({"物证", "鉴定意见", "视听资料", "电子数据", "勘验笔录", "现场笔录"})
 _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|现场检查|执法记录仪|录像|视频|录音")
@@ -40,6 +42,8 @@ _NOT_ONLINE = r"(?<!网络)(?<!网上)(?<!在线)(?<!线上)"
 _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
     rf"|到场检查|上门检查|进场检查"
+    # 进入出租屋天台检查 / 对粤S·3M72C货车开展检查: entering or carrying out an inspection
+    rf"|(?:进入|开展|进行|实施)[^，。；]{{0,12}}检查(?!笔录|记录|证明|证件)"
     # 夜查云端网咖 / 夜间检查某歌舞厅: a night inspection of premises (网吧、歌舞厅 hours); a
     # night roadside check (夜查拦停、夜查酒驾) is no inspection of premises
     rf"|(?:夜查|夜间检查)[^，。；]{{0,8}}?(?:{_PREMISES}|网咖|歌舞厅|KTV|酒吧|娱乐场所|宾馆|旅馆)"
