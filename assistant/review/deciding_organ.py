@@ -160,9 +160,30 @@ def _reserved_in(
             rule = _clause_rule(record, clause)
             for kind in case.penalty.types:
                 words = words_for(kind)
-                if words and re.search(words, measure):
+                if words and re.search(words, measure) and _same_certificate(kind, measure):
                     found.append(Reserved(kind, organ, rule))
     return found
+
+
+_CERTIFICATE_KIND = re.compile(r"许可|登记|执照|资质|资格|执业")
+
+
+def _same_certificate(kind: str, measure: str) -> bool:
+    """吊销办学许可证 is no 吊销其登记证书 (宗教事务条例第七十二条第二款): where both name the kind of
+    certificate, it must be the same."""
+    if _GENERIC_CERTIFICATE.search(kind):
+        return True  # 吊销许可证件 (行政处罚法第九条's own word) names any permit
+    ours = set(_CERTIFICATE_KIND.findall(kind))
+    theirs = set(_CERTIFICATE_KIND.findall(measure))
+    if not ours or not theirs:
+        return True
+    # 办学许可证 against 设立许可: the certificate's own name, where the kind gives one
+    named = _NAMED_CERTIFICATE.search(kind)
+    return bool(ours & theirs) and (named is None or named.group(1) in measure)
+
+
+_GENERIC_CERTIFICATE = re.compile(r"吊销(?:许可证件|许可证|证照|证件|执照)$")
+_NAMED_CERTIFICATE = re.compile(r"吊销([\u4e00-\u9fff]{2,6}?)(?:许可证|许可|执照|证书)")
 
 
 def _reservations(text: str) -> list[tuple[str, str]]:

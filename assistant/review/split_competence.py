@@ -17,6 +17,9 @@ from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_fine import paragraph_citation, penalty_provisions
 
+# the general department's side of a carve-out: the law names no object for it, so only the
+# carved-out object ever decides the split
+_NO_OBJECT = re.compile(r"(?!)")
 _SITE = r"建筑工地|工程工地|施工工地|施工现场|在建工程|在建项目|项目工地"
 _SITE_MACHINE = r"起重机|升降机|场（厂）内专用机动车辆|场内专用机动车辆|叉车|施工电梯"
 
@@ -94,7 +97,7 @@ SPLITS = (
                 re.compile(r"调查队|调查总队"),
                 "组织实施该项统计调查的国家统计局调查队",
             ),
-            Charge(re.compile(r"(?!)"), re.compile(r"统计局"), ""),
+            Charge(_NO_OBJECT, re.compile(r"统计局"), ""),
         ),
     ),
     # 《气象灾害防御条例》第二十三条第三款、第四款 (2017): the 气象 bodies accept the lightning
@@ -133,7 +136,7 @@ SPLITS = (
                 re.compile(r"住房|住建|城乡建设|建设局|建筑"),
                 "住房城乡建设等有关部门（房屋建筑、市政工程工地用起重机械、场（厂）内专用机动车辆的安装、使用）",
             ),
-            Charge(re.compile(r"(?!)"), re.compile(r"市场监督管理|市场监管|质量技术监督"), ""),
+            Charge(_NO_OBJECT, re.compile(r"市场监督管理|市场监管|质量技术监督"), ""),
         ),
     ),
 )

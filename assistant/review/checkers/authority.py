@@ -131,10 +131,6 @@ _APPLYING = re.compile(r"(?:依照|按照|根据).*$")
 _ADDED_DETENTION = re.compile(r"(?:(?:并|并且|还)(?:可以)?|[^，。；]*[，,])$")
 
 
-# 由任免机关或者监察机关依法给予处分: the staff's 处分, which is no 行政处罚
-_STAFF_DISCIPLINE = re.compile(r"(?:依法)?(?:给予)?(?:行政|政务)?处分")
-
-
 def _assigners(text: str) -> list[str]:
     """The departments a 罚则 hands its penalties to (由…部门责令/处…); one named in an
     exception (除应当由公安机关依照…决定的外) is not the 罚则's own."""
@@ -150,8 +146,8 @@ def _assigners(text: str) -> list[str]:
         )
         if added and "拘留" in text[m.end() : m.end() + 30]:
             continue
-        if _STAFF_DISCIPLINE.match(text, m.end()):
-            continue
+        if _DISCIPLINE.match(text, m.end(1)):
+            continue  # 由任免机关或者监察机关依法给予处分: the staff's 处分, no 行政处罚
         found.append(_APPLYING.sub("", m.group(1)))
     return found
 
