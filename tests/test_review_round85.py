@@ -53,3 +53,16 @@ def test_copies_below_the_line_go_to_no_police(ctx: ReviewContext) -> None:
 
 def test_a_clause_addressed_to_persons_before_units() -> None:
     assert [c.party for c in fine_clauses(SATELLITE_10_3)] == ["个人", "单位"]
+
+
+@pytest.mark.parametrize("pattern", ["rf52b_08_*.yaml", "rf52d_09_*.yaml"])
+def test_a_deadline_named_is_no_day_of_compliance(ctx: ReviewContext, pattern: str) -> None:
+    # 限期至2025年3月21日改正 / 7月31日改正期限届满后仍未补传: no correction on that day
+    assert not rules_of(set_findings("review_fresh52", pattern, ctx), "law")
+
+
+def test_an_institution_without_penalty_power_cites_whose_the_penalties_are(
+    ctx: ReviewContext,
+) -> None:
+    found = set_findings("review_fresh65", "rf65b_08_*.yaml", ctx)
+    assert "《中华人民共和国计量法》第三十条" in rules_of(found, "subject")

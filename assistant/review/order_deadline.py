@@ -75,6 +75,19 @@ def _due(ordered: date, period: re.Match[str]) -> date:
     return due
 
 
+# 限期至2025年3月21日改正 / 7月31日改正期限届满: the day named is the order's deadline, not
+# the day the party complied
+_DEADLINE_BEFORE = re.compile(r"(?:至|限于|期限为?|截至|截止)\s*$")
+_DEADLINE_AFTER = re.compile(r"\s*(?:期限|期满|的期限|前|之前)")
+
+
+def _names_deadline(text: str, match: re.Match[str]) -> bool:
+    return bool(
+        _DEADLINE_BEFORE.search(text[max(0, match.start() - 6) : match.start()])
+        or _DEADLINE_AFTER.match(text, match.end())
+    )
+
+
 def _complied(case: CaseFile, ordered: date) -> date | None:
     """The earliest day after the order that the file says the ordered act was done."""
     told = [case.facts.description, *case.facts.circumstances]
@@ -82,7 +95,7 @@ def _complied(case: CaseFile, ordered: date) -> date | None:
     days = []
     for text in told:
         for match in _DONE_ON.finditer(text):
-            if _NOT_DONE.search(match.group("between")):
+            if _NOT_DONE.search(match.group("between")) or _names_deadline(text, match):
                 continue
             year = int(match.group(1)) if match.group(1) else ordered.year
             try:

@@ -434,7 +434,7 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
         and not {f"《{citation.law}》", f"《{citation.title}》"} & named_elsewhere
         and not _within(citation, laws, ctx)
     ]
-    assigning = _assigning_articles(ctx, outside)
+    assigning = assigning_articles(ctx, outside)
     for citation in outside:
         named = _consolidated_elsewhere(case, citation)
         rule = ctx.rule(_ITEM.sub("", citation.citation)) if named else ctx.penalty_law(rules[0])
@@ -469,7 +469,7 @@ _ASSIGNS_PENALTIES = re.compile(
 )
 
 
-def _assigning_articles(ctx: ReviewContext, outside: list[ResolvedCitation]) -> list[str]:
+def assigning_articles(ctx: ReviewContext, outside: list[ResolvedCitation]) -> list[str]:
     """The article of each outside 罚则's law assigning that law's penalties to a department:
     the rule the agency acting outside its laws breaches, for every outside 罚则 of the decision
     (价格法第四十二条 and 价格违法行为行政处罚规定第十三条 are one basis)."""

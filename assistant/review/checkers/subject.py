@@ -9,6 +9,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.checkers.authority import (
+    assigning_articles,
     authorised_in_own_name,
     beyond_authorisation,
     department_findings,
@@ -20,6 +21,7 @@ from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.police_procedure import TRAFFIC_POLICE
 from assistant.review.public_order import STATION, is_police_station, special_rule
+from assistant.review.statutory_fine import is_general_law, penalty_provisions
 from corpus.citation_resolver import CitationError, CitationErrorCode, ResolvedCitation
 
 _flag = PointFlags(ReviewPoint.SUBJECT)
@@ -34,9 +36,15 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _internal_unit(case, ctx)
         + _police_team(case, ctx)
         + _traffic_squad(case, ctx)
-        + (_unauthorised(case, ctx) or _basis_without_penalty(case, ctx))
-        + _outside_authorisation(case, ctx)
+        + _organisation(case, ctx)
     )
+
+
+def _organisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """An authorised organisation's own findings, one reading each: its basis hands the power
+    to a department, it acts outside its authorisation, or (else) its basis gives none."""
+    found = _unauthorised(case, ctx) + _outside_authorisation(case, ctx)
+    return found or _basis_without_penalty(case, ctx)
 
 
 # 处…罚款 / 没收 / 吊销 / 给予警告 / 行政处罚: a provision that gives a power to punish
@@ -77,6 +85,10 @@ def _basis_without_penalty(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"（{'、'.join(agency.powers.basis)}），不具备行政处罚主体资格",
             ctx.penalty_law("第十九条"),
             f"agency.kind={agency.kind}；agency.powers.basis：{'、'.join(agency.powers.basis)}",
+            # 计量法第三十条: the law's own article saying whose its penalties are
+            also_cites=assigning_articles(
+                ctx, [c for c in penalty_provisions(case, ctx) if not is_general_law(c)]
+            ),
         )
     ]
 
