@@ -66,3 +66,9 @@ def test_an_institution_without_penalty_power_cites_whose_the_penalties_are(
 ) -> None:
     found = set_findings("review_fresh65", "rf65b_08_*.yaml", ctx)
     assert "《中华人民共和国计量法》第三十条" in rules_of(found, "subject")
+
+
+def test_a_generic_permit_reservation_binds_a_named_licence(ctx: ReviewContext) -> None:
+    # 药品管理法第一百三十九条: 吊销许可证件的，由原批准、发证的部门决定 — a 药品经营许可证 too
+    found = set_findings("review_fresh57", "rf57c_04_*.yaml", ctx)
+    assert "《中华人民共和国药品管理法》第一百三十九条" in rules_of(found, "authority")

@@ -179,10 +179,13 @@ def _same_certificate(kind: str, measure: str) -> bool:
         return True
     # 办学许可证 against 设立许可: the certificate's own name, where the kind gives one
     named = _NAMED_CERTIFICATE.search(kind)
-    return bool(ours & theirs) and (named is None or named.group(1) in measure)
+    # 吊销许可证件的，由原批准、发证的部门决定 (药品管理法第一百三十九条) reserves any permit
+    generic = _GENERIC_MEASURE.search(measure)
+    return bool(ours & theirs) and (named is None or generic or named.group(1) in measure)
 
 
 _GENERIC_CERTIFICATE = re.compile(r"吊销(?:许可证件|许可证|证照|证件|执照)$")
+_GENERIC_MEASURE = re.compile(r"许可证件|证照")
 _NAMED_CERTIFICATE = re.compile(r"吊销([\u4e00-\u9fff]{2,6}?)(?:许可证|许可|执照|证书)")
 
 
