@@ -11,7 +11,7 @@ from assistant.review.deciding_organ import first_field_rule
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.labour_inspection import TWO_INSPECTORS, labour_rule
 from assistant.review.police_procedure import TWO_POLICE_OFFICERS, is_police_agency, police_rule
-from corpus.citation_resolver import ResolvedCitation
+from assistant.review.statutory_fine import rule_in_force
 
 RECORD_RULE = "《广东省行政执法全过程记录办法》第十条第（一）项"
 # A step in which officers meet the party or others: questioning, on-site work, sampling,
@@ -144,10 +144,10 @@ def _inspection_rule(case: CaseFile, event: Event, ctx: ReviewContext) -> list[s
         return []
     if not _SEARCHED.search(event.note or "") or "复查" in (event.note or ""):
         return []
-    for found in ctx.resolve(f"{_PUBLIC_ORDER_LAW}第八十七条第一款", case.act_date):
-        if isinstance(found, ResolvedCitation) and "人民警察不得少于二人" in found.text:
-            return [found.citation]
-    return []
+    rule = rule_in_force(
+        ctx, f"{_PUBLIC_ORDER_LAW}第八十七条第一款", case.act_date, "人民警察不得少于二人"
+    )
+    return [rule] if rule else []
 
 
 def _too_few(case: CaseFile, event: Event, ctx: ReviewContext) -> bool:

@@ -11,12 +11,11 @@ held to it."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
-from corpus.citation_resolver import ResolvedCitation
+from assistant.review.statutory_fine import rule_in_force
 
 _REVIEW_LAW = "《中华人民共和国行政复议法》第二十四条第一款第（一）项"
 _ANCHOR = "对本级人民政府工作部门作出的行政行为不服的"
@@ -41,7 +40,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     acting = case.agency.acts_in_name_of or case.agency.name
     if decided is None or _VERTICAL.search(acting) or not _DEPARTMENT.search(acting):
         return []
-    rule = _rule_on(ctx, decided.date)
+    rule = rule_in_force(ctx, _REVIEW_LAW, decided.date, _ANCHOR)
     if rule is None:
         return []
     texts = [
@@ -65,10 +64,3 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             ]
     return []
-
-
-def _rule_on(ctx: ReviewContext, day: date) -> str | None:
-    for found in ctx.resolve(_REVIEW_LAW, day):
-        if isinstance(found, ResolvedCitation) and _ANCHOR in found.text:
-            return found.citation
-    return None
