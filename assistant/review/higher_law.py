@@ -107,7 +107,17 @@ def _most_alike(
 def _alike(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> list[ArticleRecord]:
     """The laws' 罚则 in force for the cited lower 罚则's act, most alike first (the first
     found among equals)."""
+    return [record for record, _ in _alike_parts(case, ctx, cited)]
+
+
+def _alike_parts(
+    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
+) -> list[tuple[ArticleRecord, int | None]]:
+    """As _alike, each with the law's paragraph (款) that sanctions the act where only it does: a
+    cited item of a lower list (迟报或者漏报事故的) matched to the law's one paragraph on it
+    (隐瞒不报、谎报或者迟报的，依照前款规定处罚) while the two articles differ as wholes."""
     scored = []
+    founding = _founding_laws(ctx, cited)
     for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited)):
         if record.level != _LAW_LEVEL or not _in_force(record, case):
             continue
@@ -117,17 +127,86 @@ def _alike(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> list[
         if score >= _SAME_ACT and _same_conduct(
             cited.article_text, record.text, _subject(cited.law)
         ):
-            scored.append((score, record))
-    return [record for _, record in sorted(scored, key=lambda pair: -pair[0])]
+            scored.append((score, record, None))
+        elif record.law in founding and (part := _item_paragraphs(cited, record)) is not None:
+            scored.append((_SAME_ACT, record, part))
+        elif (paragraph := _alike_paragraph(cited, record)) is not None:
+            scored.append(paragraph)
+    return [(record, part) for _, record, part in sorted(scored, key=lambda t: -t[0])]
+
+
+def _alike_paragraph(
+    cited: ResolvedCitation, record: ArticleRecord
+) -> tuple[float, ArticleRecord, int] | None:
+    """The one paragraph of a law's 罚则 that reads like the whole lower 罚则 (旅游法第一百零二条
+    第一款 beside 导游人员管理条例第十八条), where the law's other paragraphs fine other acts."""
+    if len(record.paragraphs) < 2:
+        return None
+    found = [
+        (score, record, paragraph.number)
+        for paragraph in record.paragraphs
+        if (score := mutual_similarity(cited.article_text, paragraph.text)) >= _SAME_ACT
+        and _same_conduct(cited.article_text, paragraph.text, _subject(cited.law))
+    ]
+    return max(found, key=lambda t: t[0]) if found else None
+
+
+# A listed item's act (迟报或者漏报事故) and the law's paragraph on it share its verbs once the
+# actor both name (…主要负责人) is set aside; the law's other paragraphs share a word at most.
+_SAME_ITEM_ACT = 0.2
+_LIST_LEAD = re.compile(r"有下列(?:行为|情形)之一的.*|下列.*")
+_FORMER = "依照前款"
+
+
+def _item_paragraphs(cited: ResolvedCitation, record: ArticleRecord) -> int | None:
+    """The law's paragraph (款, from 1) that fines the cited item's act: the one paragraph
+    whose conduct matches the item's."""
+    actor, act = _item_act(cited.article_text, cited.item)
+    if not act:
+        return None
+    matched = [
+        i
+        for i, paragraph in enumerate(record.paragraphs)
+        if any(
+            mutual_similarity(act, _after_actor(c, actor)) >= _SAME_ITEM_ACT
+            for c in _conducts(paragraph.text)
+        )
+    ]
+    return matched[0] + 1 if len(matched) == 1 else None
+
+
+def _item_act(text: str, item: int | None) -> tuple[str, str]:
+    """Who a list's lead names (事故发生单位主要负责人) and the act of its cited item
+    (迟报或者漏报事故)."""
+    lines = text.splitlines()
+    items = [line for line in lines if _ITEM_LINE.match(line)]
+    if not item or len(items) < item:
+        return "", ""
+    body = _ITEM_LINE.sub("", items[item - 1]).rstrip("；;。").removesuffix("的")
+    return _LIST_LEAD.sub("", lines[0]), body
+
+
+def _after_actor(conduct: str, actor: str) -> str:
+    """The conduct after the actor it shares with the list's lead (…的主要负责人 | 对…迟报)."""
+    tail = actor[-2:]
+    at = conduct.rfind(tail) if len(tail) == 2 else -1
+    return conduct[at + 2 :] if at >= 0 else conduct
 
 
 def _candidate_laws(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> set[str]:
     names = set(case.agency.powers.laws)
     names |= {_law(ctx, w) or "" for w in case.citations.violated}
-    first = ctx.store.article(cited.law, cited.version, 1)
-    if first is not None:
-        names |= {_law(ctx, f"《{n}》") or "" for n in _NAMED.findall(first.text)}
+    names |= _founding_laws(ctx, cited)
     names |= {_law(ctx, f"《{n}》") or "" for n in list(names) if n}
+    return {n for n in names if n and n != cited.law}
+
+
+def _founding_laws(ctx: ReviewContext, cited: ResolvedCitation) -> set[str]:
+    """The laws the lower act says it was made under (its 第一条: 根据《安全生产法》…制定)."""
+    first = ctx.store.article(cited.law, cited.version, 1)
+    if first is None:
+        return set()
+    names = {_law(ctx, f"《{n}》") for n in _NAMED.findall(first.text)}
     return {n for n in names if n and n != cited.law}
 
 
@@ -146,16 +225,16 @@ def _in_force(record: ArticleRecord, case: CaseFile) -> bool:
 
 def _higher(
     case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation, own: StatutoryBounds
-) -> tuple[ArticleRecord, StatutoryBounds] | None:
+) -> tuple[ArticleRecord, StatutoryBounds, int | None] | None:
     found = (
-        (record, bounds)
-        for record in _alike(case, ctx, cited)
-        if (bounds := _bounds(case, record.text, cited.item)) is not None
+        (record, bounds, part)
+        for record, part in _alike_parts(case, ctx, cited)
+        if (bounds := _part_bounds(case, record, part, cited.item)) is not None
     )
     best = next(found, None)
     if best is None:
         return None
-    record, bounds = best
+    record, bounds, part = best
     if _waits_for_order(case, record):
         return None  # the law fines only after an unheeded order: uncorrected_fine's finding
     # 行政处罚法第十一条第二款: a 行政法规 may specify within the law's range; only a range
@@ -165,7 +244,7 @@ def _higher(
     below = (own.low or 0) < (bounds.low or 0)
     if not below and own.high <= bounds.high:
         return None
-    return record, bounds
+    return record, bounds, part
 
 
 def _waits_for_order(case: CaseFile, record: ArticleRecord) -> bool:
@@ -198,16 +277,23 @@ def _subject(law: str) -> str:
 
 def _same_conduct(lower: str, higher: str, subject: str = "") -> bool:
     """The two 罚则 sanction the same conduct: their conduct clauses share its key terms
-    besides the lower act's subject. A 罚则 whose conduct clause cannot be read is not
-    ruled out."""
+    besides the lower act's subject where both name it (a subject the law's clause does not
+    name, 失业保险 beside 社会保险待遇, is no shared word to discount). A 罚则 whose conduct
+    clause cannot be read is not ruled out."""
     own, others = _conducts(lower), _conducts(higher)
     if not own or not others:
         return True
     return any(
-        mutual_similarity(_without(a, subject), _without(b, subject)) >= _SAME_CONDUCT
+        mutual_similarity(*_shared_subject_out(a, b, subject)) >= _SAME_CONDUCT
         for a in own
         for b in others
     )
+
+
+def _shared_subject_out(a: str, b: str, subject: str) -> tuple[str, str]:
+    if subject and subject not in b:
+        return _QUALIFIER.sub("", a) or a, _QUALIFIER.sub("", b) or b
+    return _without(a, subject), _without(b, subject)
 
 
 # Words that qualify any act (非法代开 vs 非法印制 share only 非法)
@@ -217,6 +303,18 @@ _QUALIFIER = re.compile(r"非法|擅自|违法")
 def _without(clause: str, subject: str) -> str:
     bare = _QUALIFIER.sub("", clause.replace(subject, "") if len(subject) >= 2 else clause)
     return bare or clause
+
+
+def _part_bounds(
+    case: CaseFile, record: ArticleRecord, part: int | None, item: int | None
+) -> StatutoryBounds | None:
+    """The law's range for the act: of its matched paragraph (with the one before where it
+    fines 依照前款规定), else of the article read with the lower list's item (a law listing
+    the same items)."""
+    if not part:
+        return _bounds(case, record.text, item)
+    texts = [p.text for p in record.paragraphs][:part]
+    return _bounds(case, "\n".join(texts[-2:] if _FORMER in texts[-1] else texts[-1:]), None)
 
 
 def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | None:
@@ -232,10 +330,16 @@ def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | No
 
 
 def _flag(
-    ctx: ReviewContext, cited: ResolvedCitation, record: ArticleRecord, bounds: StatutoryBounds
+    ctx: ReviewContext,
+    cited: ResolvedCitation,
+    record: ArticleRecord,
+    bounds: StatutoryBounds,
+    part: int | None,
 ) -> Flag:
     article = f"《{record.title}》第{to_chinese(record.number)}条"
     item = f"第（{to_chinese(cited.item)}）项" if cited.item else ""
+    if part:
+        item = f"第{to_chinese(part)}款"
     return Flag(
         point=ReviewPoint.LAW,
         severity=Severity.MUST_FIX,

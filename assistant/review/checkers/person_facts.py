@@ -67,15 +67,22 @@ def _births(case: CaseFile, name: str) -> list[tuple[str, dt.date]]:
                 found.append((f"evidence[{i}]（{e.name}）", dt.date(int(y), int(m), int(d))))
             except ValueError:
                 continue
+    found += [
+        ("facts.description", d)
+        for d in _dates_after(case.facts.description, name, birth_only=True)
+    ]
     return list(dict.fromkeys((w, b) for w, b in found if b is not None))
 
 
-def _dates_after(text: str, name: str) -> list[dt.date]:
+def _dates_after(text: str, name: str, birth_only: bool = False) -> list[dt.date]:
     """Dates written right after the name (谢某2006-10-03, 钟某（2007年1月21日生）): in a
-    roster listing several people, each one's own."""
+    roster listing several people, each one's own. In a narrative, where 李某自2023年3月1日起
+    is a start day, only a date said to be a birth (出生, 生) counts."""
     found = []
     pattern = rf"{re.escape(name)}[（(：:，, ]?(?:出生日期|生于|出生于)?[：:为]?"
-    pattern += r"([0-9]{4})(?:年|-|\.)([0-9]{1,2})(?:月|-|\.)([0-9]{1,2})"
+    pattern += r"([0-9]{4})(?:年|-|\.)([0-9]{1,2})(?:月|-|\.)([0-9]{1,2})日?"
+    if birth_only:
+        pattern += r"(?:出?生(?![产成效活]))"
     for y, m, d in re.findall(pattern, text):
         try:
             found.append(dt.date(int(y), int(m), int(d)))
@@ -128,7 +135,7 @@ def _count_text(kind: str) -> re.Pattern[str]:
 _ROLE = re.compile(r"当事人|法定代表人|负责人|监护人|单位|公司|本局|本机关|未成年|童工")
 # 谢某、钟某、林某 listed before the count: the persons it is made of
 _LISTED = re.compile(
-    r"((?:[\u4e00-\u9fff]某{1,2}[、，,和及与]?){2,})(?:等)?(?:共计|共|计)?\s*[0-9一二两三四五六七八九十]+\s*(?:名|人)"
+    r"((?:[\u4e00-\u9fff]某{1,2}(?:[（(][^）)]{0,20}[）)])?[、，,和及与]?){2,})(?:等)?(?:共计|共|计)?\s*[0-9一二两三四五六七八九十]+\s*(?:名|人)"
 )
 
 
@@ -163,6 +170,25 @@ def child_count_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
+# 李某自2023年3月1日起、王某和张某自2023年4月3日起工作: each one's own first day of work
+_START = re.compile(
+    r"((?:[\u4e00-\u9fff]某{1,2}[、和及与]?)+)(?:均|分别)?(?:自|从|于)"
+    r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?!出?生)(?:起|开始|入职)"
+)
+
+
+def _start_day(text: str, name: str) -> dt.date | None:
+    """The day the narrative says ``name`` began work: a child is one under the age on the
+    day the work began, not on the day the party's act began with another person."""
+    for names, y, m, d in _START.findall(text):
+        if name in re.findall(r"[\u4e00-\u9fff]某{1,2}", names):
+            try:
+                return dt.date(int(y), int(m), int(d))
+            except ValueError:
+                return None
+    return None
+
+
 def _count_flag(
     case: CaseFile, ctx: ReviewContext, kind: str, age: int, decided: int
 ) -> list[Flag]:
@@ -170,7 +196,9 @@ def _count_flag(
     born = {n: b for n in _counted_people(case, text) if (b := _births(case, n))}
     if len(born) < decided:
         return []  # some counted person has no birth record in the file: nothing to compare
-    under = [n for n, b in born.items() if any(_age(d, day) < age for _, d in b)]
+    under = [
+        n for n, b in born.items() if any(_age(d, _start_day(text, n) or day) < age for _, d in b)
+    ]
     if len(under) >= decided:
         return []
     older = [n for n in born if n not in under]
@@ -178,8 +206,8 @@ def _count_flag(
     return [
         fact_flag(
             ReviewPoint.FACTS,
-            f"认定{kind}{decided}名，但案卷证据记载的出生日期显示违法行为开始时"
-            f"（{day.isoformat()}）未满{age}周岁的仅{len(under)}名"
+            f"认定{kind}{decided}名，但案卷记载的出生日期显示开始使用时（各人开始工作之日，"
+            f"未载明的按违法行为开始日{day.isoformat()}）未满{age}周岁的仅{len(under)}名"
             f"（{'、'.join(older)}已满{age}周岁），认定的事实与证据矛盾",
             ctx,
             shown,
