@@ -26,7 +26,7 @@ from indexing.hybrid_index import HybridIndex
 from indexing.law_router import ROUTED_LEVELS, LawRoute, LawRouter, parent_law
 from indexing.units import RetrievalUnit
 
-_LIABILITY = re.compile(r"法律责任|罚则|行为和处罚")
+_LIABILITY = re.compile(r"法律责任|罚则|行为(?:和|及其)处罚")
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁|未经")
 VIEW_DEPTH = 20  # laws taken from each view's ranking
 

@@ -42,8 +42,8 @@ _IMPOSED_BY = re.compile(
     r"(?:由|对[^。；]{0,20}由)[^。；]{0,40}(?:部门|机关|机构|人民政府)"
 )
 # 法律责任/罚则 chapters, and chapters that pair acts with their penalties
-# (治安管理处罚法 第三章 违反治安管理的行为和处罚).
-_LIABILITY_HEADING = re.compile(r"法律责任|罚则|行为和处罚")
+# (治安管理处罚法 第三章 违反治安管理的行为和处罚; 海关行政处罚实施条例 第二章 走私行为及其处罚).
+_LIABILITY_HEADING = re.compile(r"法律责任|罚则|行为(?:和|及其)处罚")
 
 
 def is_penalty_norm(record: ArticleRecord) -> bool:

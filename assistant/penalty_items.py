@@ -26,7 +26,7 @@ from indexing.law_prior import BigramBM25
 MATCHED_LEVELS = ("法律", "行政法规")
 _BEHAVIOUR_END = re.compile(r"的[，,]|[，,]由|[，,]处|[，,]责令|[，,]对")
 # a chapter that states each act with its penalty (违反治安管理的行为和处罚): no separate duty
-_SELF_STATED = re.compile(r"行为和处罚")
+_SELF_STATED = re.compile(r"行为(?:和|及其)处罚")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from indexing.law_prior import BigramBM25, char_bigrams
 from indexing.units import RetrievalUnit
 
 ROUTED_LEVELS = ("法律", "行政法规")
-_LIABILITY = re.compile(r"法律责任|罚则|行为和处罚")
+_LIABILITY = re.compile(r"法律责任|罚则|行为(?:和|及其)处罚")
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁|未经")
 _HEADING_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇]+[编章节]")
 _DEFINITION = re.compile(

@@ -872,6 +872,11 @@ _ONLINE = re.compile(
 )
 
 
+# Organs whose districts are not administrative areas (黄埔海关 covers 东莞; a 海事局 its
+# waters; 广州铁路监督管理局 and 民航中南地区管理局 several provinces)
+_OWN_DISTRICTS = re.compile(r"海关|海事局|铁路监督管理局|民用航空|民航|地区管理局")
+
+
 def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Jurisdiction lies where the act happened (第二十二条) unless designated (指定管辖).
 
@@ -882,6 +887,8 @@ def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     region, place = case.agency.region, case.violation.place
     if not region or not place or case.agency.designated_jurisdiction:
         return []
+    if _OWN_DISTRICTS.search(case.agency.name):
+        return []  # its district is drawn by its own organ, not by the area it sits in
     if _ONLINE.search(place):
         return _online_territory(case, ctx)
     where, others = placement(region, place)

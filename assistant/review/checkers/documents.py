@@ -43,6 +43,8 @@ PARAPHRASES = (
     ("被处罚人", "当事人"),
     ("住址", "地址"),
     ("处罚内容", "处罚的种类"),
+    # a line labelled by what it states (作出决定的机关和日期：某局（加盖印章），2023年6月29日)
+    ("作出决定的机关", "作出行政处罚决定的行政机关名称"),
     # 公安 and 交警 forms (道路交通安全违法行为处理程序规定第四十五条) say 处罚的内容 for the kind.
     ("处罚的内容", "处罚的种类"),
     ("依据和内容", "种类和依据"),
@@ -61,7 +63,11 @@ _PENALTY_MATTER = re.compile(r"处罚的种类|履行方式")
 # A decision not to punish (第五十七条第一款第（二）项、第三十三条, a special law's 免予处罚) is the
 # lawful outcome, not a penalty decision missing its penalty: it imposes nothing to name or pay.
 _NO_PENALTY_DECISION = re.compile(r"(?:不予|免予|免于)(?:行政)?处罚")
-_PARTY_LINE = re.compile(r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称|基本情况)")
+# 当事人：某公司，统一社会信用代码…，住所…: the party written out after its label
+_PARTY_LINE = re.compile(
+    r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称|基本情况)"
+    r"|^\s*(?:当事人|被处罚人|被处罚单位)[：:]"
+)
 
 
 def _in_statute_words(line: str) -> str:

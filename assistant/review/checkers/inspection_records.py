@@ -15,9 +15,10 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.recording_rule import AV_RULE
-from assistant.review.statutory_fine import established_circumstances
+from assistant.review.statutory_fine import established_circumstances, penalty_provisions
 from assistant.review.statutory_range import UNCORRECTED
 from assistant.review.summary_procedure import is_summary
+from corpus.citation_resolver import ResolvedCitation
 
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场勘测|现场测量|现场丈量|现场核查|检查时发现"
@@ -73,6 +74,9 @@ _INSPECTION = re.compile(
     # road is left to the roadside-stop forms
     rf"|(?:对其|对当事人|对该人)?{_CARRIED}[^，。；]{{0,4}}(?:进行)?(?:检查|搜查)"
     rf"|(?:检查|搜查)(?:了)?(?:其|当事人)?(?:的)?{_CARRIED}"
+    # customs examining goods (对报关单项下货物实施查验); checking a paper (查验证件) is not one
+    rf"|(?:实施|进行|开展)查验|(?:货物|物品|集装箱|运输工具)[^，。；]{{0,4}}查验"
+    rf"|查验(?:了)?[^，。；]{{0,4}}(?:货物|物品|集装箱|运输工具)"
     # counting the stock on the premises (清点货架及仓库库存) is an inspection whatever its title
     rf"|(?:清点|盘点)[^，。；]{{0,10}}(?:库存|存货|货架|货物|商品|数量|{_PREMISES})"
 )
@@ -110,7 +114,7 @@ _RESULT_PAPER = re.compile(
     r"|(?:检测|检验|化验|称重|过磅)单|磅单"
 )
 _RECEIPT = re.compile(r"回执|回证|签收")
-_STATEMENT = re.compile(r"陈述|询问笔录|讯问笔录|证人证言")
+_STATEMENT = re.compile(r"陈述|询问笔录|讯问笔录|查问笔录|证人证言")
 
 
 def test_result_missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -142,10 +146,31 @@ def test_result_missing(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+# 海关依法检查运输工具和场所，查验货物、物品，应当制作检查、查验记录 (海关行政处罚实施条例
+# 第三十六条): a customs case's own record duty, as 治安管理处罚法第八十八条 is a 治安 case's
+_CUSTOMS_RECORD = "《中华人民共和国海关行政处罚实施条例》第三十六条"
+_CUSTOMS_LAWS = frozenset({"海关法", "海关行政处罚实施条例"})
+
+
 def record_rule(case: CaseFile, ctx: ReviewContext) -> str:
     """The article requiring an inspection's record: 治安管理处罚法第八十八条 (检查的情况应当
-    制作检查笔录) for a 治安 case, the special law speaking for itself; 第五十五条第二款 else."""
-    return special_rule(case, ctx, INSPECTION_RECORD) or ctx.penalty_law("第五十五条第二款")
+    制作检查笔录) for a 治安 case, 海关行政处罚实施条例第三十六条 for a customs one, the special
+    law speaking for itself; 第五十五条第二款 else."""
+    return (
+        special_rule(case, ctx, INSPECTION_RECORD)
+        or _customs_rule(case, ctx)
+        or ctx.penalty_law("第五十五条第二款")
+    )
+
+
+def _customs_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
+    if not any(c.law in _CUSTOMS_LAWS for c in penalty_provisions(case, ctx)):
+        return None
+    found = ctx.resolve(_CUSTOMS_RECORD, case.act_date)
+    return next(
+        (c.citation for c in found if isinstance(c, ResolvedCitation) and "查验记录" in c.text),
+        None,
+    )
 
 
 # 复查取证，网店首页仍未公示: a web shop looked at online is no premises visited
@@ -186,9 +211,10 @@ def step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
-_QUESTIONING = re.compile(r"询问|讯问")
-_QUESTIONING_RECORD = re.compile(r"(?:询问|讯问|问话|谈话|调查)[^，。；、]{0,8}(?:笔录|记录)")
-_QUESTIONING_MINUTES = re.compile(r"(?:询问|讯问|问话|谈话|调查)[^，。；、]{0,8}笔录")
+# 查问 is the customs word for it (海关法第六条第（二）项, 查问笔录)
+_QUESTIONING = re.compile(r"询问|讯问|查问")
+_QUESTIONING_RECORD = re.compile(r"(?:询问|讯问|查问|问话|谈话|调查)[^，。；、]{0,8}(?:笔录|记录)")
+_QUESTIONING_MINUTES = re.compile(r"(?:询问|讯问|查问|问话|谈话|调查)[^，。；、]{0,8}笔录")
 
 
 def unrecorded_questioning(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -305,7 +331,7 @@ _HEARD_CLASS = re.compile(
 )
 
 
-_OWN_WORDS = re.compile(r"询问笔录|调查笔录|证言|陈述|证明|说明")
+_OWN_WORDS = re.compile(r"询问笔录|查问笔录|调查笔录|证言|陈述|证明|说明")
 
 
 def narrated_hearing_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -370,7 +396,7 @@ def _inspections(case: CaseFile) -> list[str]:
     found = [
         f"events（{e.date} {e.type}）note：{e.note}"
         for e in case.events
-        if e.type == "调查取证" and _INSPECTION.search(e.note)
+        if e.type == "调查取证" and _INSPECTION.search(e.note) and not _fetched_only(case, e)
     ]
     # “无现场勘测笔录” says a record is missing, not that an inspection took place
     narrative = _NO_SITE_RECORD.sub("", case_narrative(case))
@@ -384,6 +410,19 @@ def _inspections(case: CaseFile) -> list[str]:
         None,
     )
     return found + ([f"案情叙述“{written.group(0)}”"] if written else [])
+
+
+# 到当事人经营场所核查，调取进口合同…开列提取书证清单: a visit to take papers, its list the record
+_FETCHED = re.compile(r"(?:调取|提取)[^。；]{0,40}清单")
+_FETCH_LIST = re.compile(r"(?:调取|提取)[^，。；、]{0,6}清单")
+
+
+def _fetched_only(case: CaseFile, step: Event) -> bool:
+    """The step went to the premises to take papers and listed them that day (提取书证清单): the
+    list records what was taken, and the step found nothing on site for a 检查笔录 to hold."""
+    if not _FETCHED.search(step.note) or _ON_SITE.search(step.note):
+        return False
+    return _recorded_on(case, step.date, _FETCH_LIST)
 
 
 def _party_did(text: str, start: int, people: list[str]) -> bool:
