@@ -1006,12 +1006,29 @@ def statutory_bounds(
         highs.append(high)
     applicable = [c for c in applicable if c not in skipped]
     wording = "；".join(dict.fromkeys(c.fine.raw for c in applicable))
+    low = None if None in lows else min(lows)
+    high = None if None in highs else max(highs)
+    if (floor := fine_floor(article_text)) is not None and high is not None and high < floor:
+        low = high = floor  # 货值的20倍不足1万元的，按1万元罚款: the fine is the floor itself
     return StatutoryBounds(
-        low=None if None in lows else min(lows),
-        high=None if None in highs else max(highs),
+        low=low,
+        high=high,
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
     )
+
+
+# 处…货值10倍以上20倍以下的罚款，货值的20倍不足1万元的，按1万元罚款 (易制毒化学品管理条例第三十八条):
+# a multiple's top under the sum makes the sum the fine
+_FINE_FLOOR = re.compile(rf"的(?:{_NUM})倍不足({_NUM})(万元|元)的，按({_NUM})(万元|元)罚款")
+
+
+def fine_floor(article_text: str) -> float | None:
+    """The sum a multiple's fine is raised to where its top falls under it."""
+    found = _FINE_FLOOR.search(_clean(article_text))
+    if found is None:
+        return None
+    return chinese_number(found.group(3)) * (10_000 if found.group(4) == "万元" else 1)
 
 
 def unmet_requirement(

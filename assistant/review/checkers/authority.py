@@ -1001,6 +1001,9 @@ _CITY_LEVEL = re.compile(rf"设区的市|{_PROVINCE_LEVEL.pattern}")
 # 广东省药品监督管理局 / 国家…局: an organ of the province or the state, named without a city
 _PROVINCIAL_ORGAN = re.compile(r"^(?:国家|国务院|中华人民共和国|[^市县区]{2,3}省[^市县区]*$)")
 _COUNTY_LEVEL = re.compile(r"县级|县、|县（市、区）|县人民政府")
+# 由国务院征信业监督管理部门或者其派出机构 (征信业管理条例第四十条): the state organ's branches at
+# every level (人民银行 市分行、中心支行) hold the power as well
+_OWN_BRANCHES = re.compile(r"(?:或者|及|和)其(?:派出机构|分支机构)")
 # 省、自治区、直辖市或者设区的市人民政府司法行政部门 (公证法第四十一条): a city organ holds it too
 _LOCAL_LEVEL = re.compile(rf"设区的市|市级|{_COUNTY_LEVEL.pattern}")
 
@@ -1024,7 +1027,9 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # 情节严重的，并由原发证机关吊销许可证: the organ of a 吊销 not imposed here
             named = [a for a in named if not _ISSUING_ORGAN.search(a)]
         above, below = (_CITY_LEVEL, _COUNTY_LEVEL) if county else (_PROVINCE_LEVEL, _LOCAL_LEVEL)
-        if named and all(above.search(a) and not below.search(a) for a in named):
+        if named and all(
+            above.search(a) and not below.search(a) and not _OWN_BRANCHES.search(a) for a in named
+        ):
             organ = named[0]
             return [
                 _flag(
