@@ -121,6 +121,9 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
 
     The region named only as what the place borders (与鹤山市址山镇交界) does not put
     the place inside it, so the border clause is cut before the region is looked for."""
+    region, excluded = _without_excluded(region)
+    if excluded and any(area in place for area in excluded):
+        return Placement.OUTSIDE, excluded
     if region in _BORDER.sub("", place):
         return Placement.INSIDE, []
     own, named = _levels(region), _levels(place)
@@ -135,6 +138,19 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
                 continue  # 江门—广州内河航线: a route from the agency's own city names another
             return Placement.OUTSIDE, sorted(named[level])
     return _town_placement(region, place)
+
+
+# 广东省（不含深圳市）: a district drawn as an area less the areas another office holds
+_EXCLUDED = re.compile(r"[（(](?:不含|不包括|除)([^）)]+?)(?:外)?[）)]")
+
+
+def _without_excluded(region: str) -> tuple[str, list[str]]:
+    """The region without its (不含…) clause, and the areas that clause takes out of it."""
+    found = _EXCLUDED.search(region)
+    if found is None:
+        return region, []
+    areas = [a for a in re.split(r"[、，,和及]", found.group(1)) if a]
+    return (region[: found.start()] + region[found.end() :]).strip(), areas
 
 
 def _named_bare(areas: set[str], place: str) -> bool:

@@ -92,6 +92,8 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "人力资源社会保障": ("人力资源社会保障", "劳动保障行政", "劳动行政"),
     "教育": ("教育行政", "教育主管", "教育局"),
     "商务": ("商务主管", "商务行政", "商务局"),
+    # 处置非法集资牵头部门 (防范和处置非法集资条例第三十条): in 广东 the 地方金融 organ
+    "地方金融": ("地方金融", "金融工作局", "金融工作办公室", "金融局", "金融办"),
     "司法行政": ("司法行政", "司法局"),
     "烟草专卖": ("烟草专卖",),
     "气象": ("气象主管", "气象局"),
@@ -109,6 +111,7 @@ _NOT_A_DEPARTMENT_WORD = (
     ("环境卫生", "环卫"),
     ("人民政府", "政府"),
     ("负责报废机动车回收管理的部门", "商务主管部门"),
+    ("处置非法集资牵头部门", "地方金融主管部门"),
 )
 # Department names with a 和 inside: 住房和城乡建设主管部门 is one department; DEPARTMENTS
 # lists the short form only (department_kinds reads every name through this table).
@@ -543,11 +546,17 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
         for joined, whole in _ONE_NAME:
             assigner = assigner.replace(joined, whole)  # one department, not two, at 和
         for part in _JOINED.split(assigner):
+            if _GENERIC_ORGAN.match(part):
+                continue  # 由有关机关依法吊销许可证: whichever organ issued it, no kind
             kinds = department_kinds(part)
             if not kinds:
                 return None
             named |= kinds
-    return named
+    return named or None
+
+
+# 有关机关 / 有关部门 / 其他有关部门: an organ named by its role in the case, of no one kind
+_GENERIC_ORGAN = re.compile(r"^(?:其他)?有关(?:机关|部门|主管部门)$")
 
 
 def _own_kinds(case: CaseFile) -> set[str]:
@@ -716,6 +725,10 @@ def authorised_in_own_name(case: CaseFile) -> bool:
     return agency.kind == "法律法规授权组织" and own_name
 
 
+# 某市防范和处置非法集资工作领导小组办公室 / 某指挥部: a body coordinating departments, set up by
+# the government to steer them, is no agency and holds no penalty power of its own
+COORDINATING_BODY = re.compile(r"(?:领导小组|指挥部|联席会议)(?:办公室)?$")
+
 _ORGAN_GRAM = 4  # characters of the organisation's name the law's organ word shares (消防救援)
 
 
@@ -734,8 +747,8 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # the 罚则's department matters only to a penalty or an order (责令退还、限期拆除:
         # 土地管理法第七十八条 gives nothing else) decided under it
         return []
-    if unauthorised_organisation(case, ctx):
-        return []  # no subject at all (第十九条): the subject point's finding
+    if unauthorised_organisation(case, ctx) or COORDINATING_BODY.search(acting):
+        return []  # no subject at all (第十七条、第十九条): the subject point's finding
     own = _own_kinds(case)
     # one finding per department the 罚则 names: a law and its regulation both cited (烟草专卖法
     # 第三十二条, 实施条例第五十七条) give the power to the same one, cited together

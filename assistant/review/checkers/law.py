@@ -196,6 +196,19 @@ def _citation_flag(ctx: ReviewContext, error: CitationError, evidence: str) -> F
     )
 
 
+def _listed_by_another(citation: ResolvedCitation, provisions: list[ResolvedCitation]) -> bool:
+    """Another cited 罚则 of the same act fines the acts this article lists (具有本细则第一百零九条
+    所列第(一)至第(五)项行为的，处以… — 国境卫生检疫法实施细则第一百一十条): the list is that
+    罚则's conduct, cited beside it."""
+    number = f"第{to_chinese(citation.article)}条"
+    return any(
+        other.law == citation.law
+        and other.article != citation.article
+        and re.search(rf"本(?:细则|条例|办法|规定|法){number}(?:所列|规定的)", other.article_text)
+        for other in provisions
+    )
+
+
 def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A 处罚依据 must be a sanction clause (罚则), not a duty; a rule for mitigating or
     aggravating (从轻、减轻…处罚) may stand beside the 罚则 it adjusts, and so may a rule on how
@@ -226,6 +239,7 @@ def _penalty_clause(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             or EXEMPTING_CONFISCATION.search(citation.article_text)
             or _APPLIES.search(citation.article_text)
             or _DEFINES.search(_lead_in(citation.article_text))
+            or _listed_by_another(citation, provisions)
         ):
             continue  # a general rule, a measure's basis or how the 罚则 applies is no second 罚则
         other = conduct_sanction(case, ctx, citation)

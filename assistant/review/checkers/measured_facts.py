@@ -203,7 +203,7 @@ def exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """超标 found, but every measured value with a limit — for the pollutant said to
     exceed, when the file names it — is within it."""
     basis = "".join(c.text for c in penalty_provisions(case, ctx))
-    over = EXCEEDANCE.search(case_narrative(case)) or EXCEEDANCE.search(basis)
+    over = _affirmed_exceedance(case_narrative(case)) or EXCEEDANCE.search(basis)
     short = not over and _SHORTFALL.search(case_narrative(case)) is not None
     if not (over or short):
         return []
@@ -244,6 +244,15 @@ def exceedance(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "；".join(shown),
         )
     ]
+
+
+def _affirmed_exceedance(text: str) -> re.Match[str] | None:
+    """The first 超标 the text says happened, not one its clause denies (未发现超过…限量的)."""
+    for found in EXCEEDANCE.finditer(text):
+        clause = re.split(r"[，,；;。]", text[: found.start()])[-1]
+        if not _DENIED_BEFORE.search(clause):
+            return found
+    return None
 
 
 # 超过许可水量、超出核定的开采规模、超计划取水: a quantity beyond what a permit allows;
@@ -514,6 +523,15 @@ _FLOOR_SAID = re.compile(r"≥|低于|不少于|最低|标示值|标明值|标�
 _POINT_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十]+号?(?:采样)?点(?:位)?|[A-Za-z]?[0-9]+#)")
 
 
+# 铅、总砷、钡均未超过限量: a clause clearing the items it names (the sentence may still say the
+# goods failed on another ground, 系工业盐，不符合GB 2721-2015要求)
+_WITHIN_CLAUSE = re.compile(
+    r"[^，,；。]*(?:未超过|未超出|未超标|不超过|未检出|在限值内|在限量内|均符合|均合格)[^，,；。]*"
+)
+# 检验未发现超过标准限量的有毒有害物质: an exceedance the clause denies
+_DENIED_BEFORE = re.compile(r"未(?:发现|检出|见)|没有|并无|无(?:证据)?")
+
+
 def named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """The narrative names a measured item as failing (菌落总数为86CFU/mL，不符合…标准) while
     every reading of that item in the file's own reports is within its limit (86 of 100):
@@ -531,6 +549,7 @@ def named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         for m in e.measurements
         if m.limit is not None and not _FLOOR_SAID.search(f"{m.unit}{m.item}")
     ]
+    failing = [_WITHIN_CLAUSE.sub("", s) for s in failing]
     named = {core for core, _, _ in readings if len(core) >= 2 and any(core in s for s in failing)}
     if not named:
         return []

@@ -9,6 +9,7 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.case_text import clauses, passages
 from assistant.review.checkers.authority import (
+    COORDINATING_BODY,
     assigning_articles,
     authorised_in_own_name,
     beyond_authorisation,
@@ -34,6 +35,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _entrustment(case, ctx)
         + _unwritten_entrustment(case, ctx)
         + _internal_unit(case, ctx)
+        + _coordinating_body(case, ctx)
         + _police_team(case, ctx)
         + _traffic_squad(case, ctx)
         + _organisation(case, ctx)
@@ -286,8 +288,8 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     )
     if claims_authorisation and _department_team(agency.name):
         internal = not _basis_names_team(case, ctx)
-    if agency.kind == "受委托组织" or not internal:
-        return []
+    if agency.kind == "受委托组织" or not internal or COORDINATING_BODY.search(agency.name):
+        return []  # a coordinating body's office is _coordinating_body's finding
     if agency.acts_in_name_of and agency.acts_in_name_of != agency.name:
         return []
     rules = [ctx.penalty_law("第十七条"), ctx.penalty_law("第十九条")]
@@ -301,6 +303,23 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             rules[0],
             f"agency.name={agency.name}；agency.kind={agency.kind}",
             also_cites=rules[1:],
+        )
+    ]
+
+
+def _coordinating_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 议事协调机构 (or its office) deciding in its own name: no lawful subject (第十七条)."""
+    agency = case.agency
+    name = agency.acts_in_name_of or agency.name
+    if agency.kind == "受委托组织" or not COORDINATING_BODY.search(name):
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{name}是议事协调机构（或其办事机构），不是行政机关，也没有法律、法规授权，"
+            "不能以自己名义作出行政处罚",
+            ctx.penalty_law("第十七条"),
+            f"agency.name={name}；agency.kind={agency.kind}",
         )
     ]
 
