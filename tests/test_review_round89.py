@@ -61,3 +61,10 @@ def test_industrial_salt_sold_as_table_salt(ctx: ReviewContext) -> None:
     assert "《中华人民共和国刑法》第一百四十条" in rules_of(
         set_findings(F80, "rf80a_07_*.yaml", ctx), "transfer"
     )
+
+
+def test_a_scenic_area_is_no_county() -> None:
+    # 西樵山风景名胜区 is a zone inside 南海区, not a 区 of its own
+    assert placement("佛山市南海区", "西樵山风景名胜区白云洞景片外围一般景区")[0] is not (
+        Placement.OUTSIDE
+    )

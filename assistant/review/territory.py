@@ -28,7 +28,7 @@ _BORDER = re.compile(
 )
 # Zones named 区 that are no county-level area (开发区, 工业区, 园区…).
 _ZONE = re.compile(
-    r"(?:工业|开发|园|高新|镇|景|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能"
+    r"(?:工业|开发|园|高新|镇|景|名胜|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能"
     # 可采区 / 禁采区 of a river, 港区 of a port, 矿区, 库区, 作业区: zones of a resource or a port
     r"|采|港|矿|库|作业|施工)区$"
 )
