@@ -57,3 +57,18 @@ def test_a_criminal_proviso_is_no_fine() -> None:
         for c in fine_clauses(PUBLISHING_61)
     ]
     assert tiers == [("违法经营额", 10000, None, 5, None), ("违法经营额", None, 10000, None, 50000)]
+
+
+@pytest.mark.parametrize(
+    ("set_name", "pattern"),
+    [
+        # 农药管理条例第五十六条 劣质农药 is no act of 种子法第七十五条 (劣种子)
+        ("review_fresh20", "rf20d_09_*.yaml"),
+        ("review_fresh55", "rf55a_03_*.yaml"),
+        # 快递暂行条例第四十四条's 情节严重 tier for a listed item is that item's own
+        ("review_fresh45", "rf45a_07_*.yaml"),
+        ("review_fresh48", "rf48b_06_*.yaml"),
+    ],
+)
+def test_no_law_of_another_thing(ctx: ReviewContext, set_name: str, pattern: str) -> None:
+    assert not rules_of(set_findings(set_name, pattern, ctx), "law")

@@ -113,9 +113,11 @@ def _alike(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> list[
 def _alike_parts(
     case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
 ) -> list[tuple[ArticleRecord, int | None]]:
-    """As _alike, each with the law's paragraph (款) that sanctions the act where only it does: a
-    cited item of a lower list (迟报或者漏报事故的) matched to the law's one paragraph on it
-    (隐瞒不报、谎报或者迟报的，依照前款规定处罚) while the two articles differ as wholes."""
+    """As _alike, each with the law's paragraph (款) that sanctions the act where only it does
+    (negative when found through a listed item),
+    while the two articles differ as wholes: a cited item of a lower list (迟报或者漏报事故的)
+    matched to the law's one paragraph on it (隐瞒不报、谎报或者迟报的，依照前款规定处罚), or a
+    whole lower 罚则 read like one paragraph of the law's (旅游法第一百零二条第一款)."""
     scored = []
     founding = _founding_laws(ctx, cited)
     for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited)):
@@ -129,7 +131,7 @@ def _alike_parts(
         ):
             scored.append((score, record, None))
         elif record.law in founding and (part := _item_paragraphs(cited, record)) is not None:
-            scored.append((_SAME_ACT, record, part))
+            scored.append((_SAME_ACT, record, -part))
         elif (paragraph := _alike_paragraph(cited, record)) is not None:
             scored.append(paragraph)
     return [(record, part) for _, record, part in sorted(scored, key=lambda t: -t[0])]
@@ -242,9 +244,11 @@ def _higher(
     if not bounds.high:
         return None
     below = (own.low or 0) < (bounds.low or 0)
-    if not below and own.high <= bounds.high:
+    if not below and (own.high <= bounds.high or (part or 0) < 0):
+        # a listed item's graver tier (情节严重) above the law's paragraph is the lower act's
+        # detail of that item, read as its own; a floor under the law's is a conflict either way
         return None
-    return record, bounds, part
+    return record, bounds, abs(part) if part else part
 
 
 def _waits_for_order(case: CaseFile, record: ArticleRecord) -> bool:
@@ -277,17 +281,26 @@ def _subject(law: str) -> str:
 
 def _same_conduct(lower: str, higher: str, subject: str = "") -> bool:
     """The two 罚则 sanction the same conduct: their conduct clauses share its key terms
-    besides the lower act's subject where both name it (a subject the law's clause does not
-    name, 失业保险 beside 社会保险待遇, is no shared word to discount). A 罚则 whose conduct
-    clause cannot be read is not ruled out."""
+    besides the lower act's subject where both name it. A law's clause naming no word of the
+    lower act's subject (劣种子 beside 农药管理条例's 劣质农药) sanctions another thing; one naming
+    part of it (社会保险待遇 beside 失业保险) has that part as a shared word. A 罚则 whose
+    conduct clause cannot be read is not ruled out."""
     own, others = _conducts(lower), _conducts(higher)
     if not own or not others:
         return True
     return any(
-        mutual_similarity(*_shared_subject_out(a, b, subject)) >= _SAME_CONDUCT
+        _names_subject(b, subject)
+        and mutual_similarity(*_shared_subject_out(a, b, subject)) >= _SAME_CONDUCT
         for a in own
         for b in others
     )
+
+
+def _names_subject(clause: str, subject: str) -> bool:
+    """The clause names the lower act's subject or a word of it (保险 of 失业保险)."""
+    if len(subject) < 2:
+        return True
+    return any(subject[i : i + 2] in clause for i in range(len(subject) - 1))
 
 
 def _shared_subject_out(a: str, b: str, subject: str) -> tuple[str, str]:
@@ -313,7 +326,7 @@ def _part_bounds(
     the same items)."""
     if not part:
         return _bounds(case, record.text, item)
-    texts = [p.text for p in record.paragraphs][:part]
+    texts = [p.text for p in record.paragraphs][: abs(part)]
     return _bounds(case, "\n".join(texts[-2:] if _FORMER in texts[-1] else texts[-1:]), None)
 
 
