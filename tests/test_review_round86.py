@@ -33,6 +33,9 @@ def ctx(national_ctx: ReviewContext) -> ReviewContext:
         ("review_fresh74", "rf74c_07_*.yaml", "law", "《中华人民共和国社会保险法》第八十八条"),
         # 条例第三十五条第（二）项 迟报 beside 安全生产法第一百一十条第二款 (依照前款: 60%–100%)
         ("review_fresh76", "rf76d_05_*.yaml", "law", "《中华人民共和国安全生产法》第一百一十条"),
+        # 全民健身条例第三十六条 beside 体育法第一百一十六条 (a fine only after an unheeded order), a
+        # whole article alike though it names no word of 全民健身
+        ("review_fresh33", "rf33b_04_*.yaml", "law", "《中华人民共和国体育法》第一百一十六条"),
         # 导游人员管理条例第十八条 (1000元–3万元) beside 旅游法第一百零二条第一款 (1000–10000元)
         ("review_fresh75", "rf75b_10_*.yaml", "law", "《中华人民共和国旅游法》第一百零二条"),
         # three 童工 counted, one of whom was sixteen on his first day of work

@@ -148,7 +148,7 @@ def _alike_paragraph(
         (score, record, paragraph.number)
         for paragraph in record.paragraphs
         if (score := mutual_similarity(cited.article_text, paragraph.text)) >= _SAME_ACT
-        and _same_conduct(cited.article_text, paragraph.text, _subject(cited.law))
+        and _same_conduct(cited.article_text, paragraph.text, _subject(cited.law), True)
     ]
     return max(found, key=lambda t: t[0]) if found else None
 
@@ -279,17 +279,19 @@ def _subject(law: str) -> str:
     return _TITLE_FORM.sub("", law)
 
 
-def _same_conduct(lower: str, higher: str, subject: str = "") -> bool:
+def _same_conduct(lower: str, higher: str, subject: str = "", named_subject: bool = False) -> bool:
     """The two 罚则 sanction the same conduct: their conduct clauses share its key terms
-    besides the lower act's subject where both name it. A law's clause naming no word of the
-    lower act's subject (劣种子 beside 农药管理条例's 劣质农药) sanctions another thing; one naming
-    part of it (社会保险待遇 beside 失业保险) has that part as a shared word. A 罚则 whose
-    conduct clause cannot be read is not ruled out."""
+    besides the lower act's subject where both name it; one naming part of it (社会保险待遇
+    beside 失业保险) has that part as a shared word. ``named_subject``: a law's clause naming
+    no word of the lower act's subject (劣种子 beside 农药管理条例's 劣质农药) sanctions another
+    thing — asked of one paragraph matched alone, whose likeness is weaker evidence than a whole
+    article's (体育法第一百一十六条 beside 全民健身条例第三十六条 shares no word of 全民健身). A 罚则
+    whose conduct clause cannot be read is not ruled out."""
     own, others = _conducts(lower), _conducts(higher)
     if not own or not others:
         return True
     return any(
-        _names_subject(b, subject)
+        (not named_subject or _names_subject(b, subject))
         and mutual_similarity(*_shared_subject_out(a, b, subject)) >= _SAME_CONDUCT
         for a in own
         for b in others
