@@ -21,12 +21,12 @@ from datetime import date
 import numpy as np
 
 from assistant.penalty_items import PenaltyItemIndex
+from corpus.model import LIABILITY_HEADING
 from indexing.fusion import FusionConfig, reciprocal_rank_fusion
 from indexing.hybrid_index import HybridIndex
 from indexing.law_router import ROUTED_LEVELS, LawRoute, LawRouter, parent_law
 from indexing.units import RetrievalUnit
 
-_LIABILITY = re.compile(r"法律责任|罚则|行为(?:和|及其)处罚")
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁|未经")
 VIEW_DEPTH = 20  # laws taken from each view's ranking
 
@@ -55,7 +55,7 @@ def norm_unit_positions(units: Sequence[RetrievalUnit]) -> np.ndarray:
             i
             for i, u in enumerate(units)
             if u.level in ROUTED_LEVELS
-            and (any(_LIABILITY.search(h) for h in u.headings) or _DUTY.search(u.text))
+            and (any(LIABILITY_HEADING.search(h) for h in u.headings) or _DUTY.search(u.text))
         ],
         dtype=np.int64,
     )

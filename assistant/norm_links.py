@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.norm_units import dice
 from corpus.citation_parser import parse_citations
-from corpus.model import ArticleRecord
+from corpus.model import LIABILITY_HEADING, ArticleRecord
 from corpus.store import CorpusStore
 
 SANCTION = re.compile(
@@ -47,9 +47,6 @@ _IMPOSED_BY = re.compile(
     r"的(?:单位|个人|企业)?(?:[、和或及](?:单位|个人))?，(?:除[^。；，]{0,20}外，)?"
     r"(?:由|对[^。；]{0,20}由)[^。；]{0,40}(?:部门|机关|机构|人民政府)"
 )
-# 法律责任/罚则 chapters, and chapters that pair acts with their penalties
-# (治安管理处罚法 第三章 违反治安管理的行为和处罚; 海关行政处罚实施条例 第二章 走私行为及其处罚).
-_LIABILITY_HEADING = re.compile(r"法律责任|罚则|行为(?:和|及其)处罚")
 
 
 def is_penalty_norm(record: ArticleRecord) -> bool:
@@ -57,7 +54,7 @@ def is_penalty_norm(record: ArticleRecord) -> bool:
     text = record.text
     if not SANCTION.search(text):
         return False
-    in_liability = any(_LIABILITY_HEADING.search(h) for h in record.headings)
+    in_liability = any(LIABILITY_HEADING.search(h) for h in record.headings)
     return in_liability or "违反" in text or bool(_IMPOSED_BY.search(text))
 
 
@@ -72,7 +69,7 @@ def is_order_only_sanction(record: ArticleRecord) -> bool:
     basis in it, 第三十八条第一款 — the 罚则's own finding, not "no 罚则 cited")."""
     if is_penalty_norm(record):
         return False
-    in_liability = any(_LIABILITY_HEADING.search(h) for h in record.headings)
+    in_liability = any(LIABILITY_HEADING.search(h) for h in record.headings)
     return in_liability and _ORDERS.search(record.text) is not None
 
 

@@ -20,13 +20,11 @@ import numpy as np
 
 from assistant.norm_links import is_penalty_norm
 from assistant.norm_units import NormUnit, article_units
-from corpus.model import ArticleRecord
+from corpus.model import SELF_STATED_HEADING, ArticleRecord
 from indexing.law_prior import BigramBM25
 
 MATCHED_LEVELS = ("法律", "行政法规")
 _BEHAVIOUR_END = re.compile(r"的[，,]|[，,]由|[，,]处|[，,]责令|[，,]对")
-# a chapter that states each act with its penalty (违反治安管理的行为和处罚): no separate duty
-_SELF_STATED = re.compile(r"行为(?:和|及其)处罚")
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ def stated_act(unit: NormUnit) -> str:
 
 def states_own_act(record: ArticleRecord) -> bool:
     """治安管理处罚法-style articles: the act and its penalty in one article, no duty elsewhere."""
-    return any(_SELF_STATED.search(h) for h in record.headings)
+    return any(SELF_STATED_HEADING.search(h) for h in record.headings)
 
 
 class PenaltyItemIndex:

@@ -6,6 +6,7 @@ DOCX, text) produces exactly the same shape, and tests can compare them with ``=
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -107,6 +108,13 @@ def unit_id(
         if item is not None:
             parts.append(str(item))
     return f"{law}@{effective.isoformat()}#{'.'.join(parts)}"
+
+
+# A chapter that states each act with its penalty (治安管理处罚法 第三章 违反治安管理的行为和处罚,
+# 海关行政处罚实施条例 第二章 走私行为及其处罚): its articles are 罚则 without a separate duty.
+SELF_STATED_HEADING = re.compile(r"行为(?:和|及其)处罚")
+# The headings under which a law puts its 罚则: 法律责任, 罚则, and the self-stated chapters.
+LIABILITY_HEADING = re.compile(rf"法律责任|罚则|{SELF_STATED_HEADING.pattern}")
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from corpus.model import LIABILITY_HEADING
 from indexing.law_prior import BigramBM25, char_bigrams
 from indexing.units import RetrievalUnit
 
 ROUTED_LEVELS = ("法律", "行政法规")
-_LIABILITY = re.compile(r"法律责任|罚则|行为(?:和|及其)处罚")
 _DUTY = re.compile(r"应当|不得|禁止|必须|严禁|未经")
 _HEADING_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇]+[编章节]")
 _DEFINITION = re.compile(
@@ -135,7 +135,7 @@ class LawRouter:
             seen = headings.setdefault(unit.law, {})
             for heading in unit.headings:
                 seen.setdefault(_HEADING_NUMBER.sub("", heading), None)
-            liability = any(_LIABILITY.search(h) for h in unit.headings)
+            liability = any(LIABILITY_HEADING.search(h) for h in unit.headings)
             if liability or _DUTY.search(unit.text):
                 text.append(unit.text)
             for term, pieces in _definitions(unit.text):

@@ -13,6 +13,7 @@ outside the law's (行政处罚法第十一条第二款: a regulation specifies 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
 from assistant.discretion.text_match import mutual_similarity
@@ -107,20 +108,28 @@ def _most_alike(
 def _alike(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> list[ArticleRecord]:
     """The laws' 罚则 in force for the cited lower 罚则's act, most alike first (the first
     found among equals)."""
-    return [record for record, _ in _alike_parts(case, ctx, cited)]
+    return [match.record for match in _alike_parts(case, ctx, cited)]
 
 
-def _alike_parts(
-    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
-) -> list[tuple[ArticleRecord, int | None]]:
-    """As _alike, each with the law's paragraph (款) that sanctions the act where only it does
-    (negative when found through a listed item),
+@dataclass(frozen=True)
+class _Match:
+    """A law's 罚则 for the lower one's act: the whole article, or only its ``paragraph`` (款,
+    from 1) — found for a cited item of a lower list (``by_item``) or as the one paragraph
+    reading like the whole lower 罚则."""
+
+    record: ArticleRecord
+    paragraph: int | None = None
+    by_item: bool = False
+
+
+def _alike_parts(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> list[_Match]:
+    """As _alike, each with the law's paragraph that sanctions the act where only it does,
     while the two articles differ as wholes: a cited item of a lower list (迟报或者漏报事故的)
     matched to the law's one paragraph on it (隐瞒不报、谎报或者迟报的，依照前款规定处罚), or a
     whole lower 罚则 read like one paragraph of the law's (旅游法第一百零二条第一款)."""
-    scored = []
+    scored: list[tuple[float, _Match]] = []
     founding = _founding_laws(ctx, cited)
-    for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited)):
+    for record in ctx.store.iter_articles(_candidate_laws(case, ctx, cited, founding)):
         if record.level != _LAW_LEVEL or not _in_force(record, case):
             continue
         if not is_penalty_norm(record):
@@ -129,23 +138,21 @@ def _alike_parts(
         if score >= _SAME_ACT and _same_conduct(
             cited.article_text, record.text, _subject(cited.law)
         ):
-            scored.append((score, record, None))
+            scored.append((score, _Match(record)))
         elif record.law in founding and (part := _item_paragraphs(cited, record)) is not None:
-            scored.append((_SAME_ACT, record, -part))
+            scored.append((_SAME_ACT, _Match(record, part, by_item=True)))
         elif (paragraph := _alike_paragraph(cited, record)) is not None:
             scored.append(paragraph)
-    return [(record, part) for _, record, part in sorted(scored, key=lambda t: -t[0])]
+    return [match for _, match in sorted(scored, key=lambda pair: -pair[0])]
 
 
-def _alike_paragraph(
-    cited: ResolvedCitation, record: ArticleRecord
-) -> tuple[float, ArticleRecord, int] | None:
+def _alike_paragraph(cited: ResolvedCitation, record: ArticleRecord) -> tuple[float, _Match] | None:
     """The one paragraph of a law's 罚则 that reads like the whole lower 罚则 (旅游法第一百零二条
     第一款 beside 导游人员管理条例第十八条), where the law's other paragraphs fine other acts."""
     if len(record.paragraphs) < 2:
         return None
     found = [
-        (score, record, paragraph.number)
+        (score, _Match(record, paragraph.number))
         for paragraph in record.paragraphs
         if (score := mutual_similarity(cited.article_text, paragraph.text)) >= _SAME_ACT
         and _same_conduct(cited.article_text, paragraph.text, _subject(cited.law), True)
@@ -195,10 +202,12 @@ def _after_actor(conduct: str, actor: str) -> str:
     return conduct[at + 2 :] if at >= 0 else conduct
 
 
-def _candidate_laws(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> set[str]:
+def _candidate_laws(
+    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation, founding: set[str]
+) -> set[str]:
     names = set(case.agency.powers.laws)
     names |= {_law(ctx, w) or "" for w in case.citations.violated}
-    names |= _founding_laws(ctx, cited)
+    names |= founding
     names |= {_law(ctx, f"《{n}》") or "" for n in list(names) if n}
     return {n for n in names if n and n != cited.law}
 
@@ -227,28 +236,28 @@ def _in_force(record: ArticleRecord, case: CaseFile) -> bool:
 
 def _higher(
     case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation, own: StatutoryBounds
-) -> tuple[ArticleRecord, StatutoryBounds, int | None] | None:
+) -> tuple[_Match, StatutoryBounds] | None:
     found = (
-        (record, bounds, part)
-        for record, part in _alike_parts(case, ctx, cited)
-        if (bounds := _part_bounds(case, record, part, cited.item)) is not None
+        (match, bounds)
+        for match in _alike_parts(case, ctx, cited)
+        if (bounds := _part_bounds(case, match, cited.item)) is not None
     )
     best = next(found, None)
     if best is None:
         return None
-    record, bounds, part = best
-    if _waits_for_order(case, record):
+    match, bounds = best
+    if _waits_for_order(case, match.record):
         return None  # the law fines only after an unheeded order: uncorrected_fine's finding
     # 行政处罚法第十一条第二款: a 行政法规 may specify within the law's range; only a range
     # reaching outside it conflicts. A law's multiple of a base the file lacks sets none.
     if not bounds.high:
         return None
     below = (own.low or 0) < (bounds.low or 0)
-    if not below and (own.high <= bounds.high or (part or 0) < 0):
+    if not below and (own.high <= bounds.high or match.by_item):
         # a listed item's graver tier (情节严重) above the law's paragraph is the lower act's
         # detail of that item, read as its own; a floor under the law's is a conflict either way
         return None
-    return record, bounds, abs(part) if part else part
+    return match, bounds
 
 
 def _waits_for_order(case: CaseFile, record: ArticleRecord) -> bool:
@@ -320,15 +329,13 @@ def _without(clause: str, subject: str) -> str:
     return bare or clause
 
 
-def _part_bounds(
-    case: CaseFile, record: ArticleRecord, part: int | None, item: int | None
-) -> StatutoryBounds | None:
+def _part_bounds(case: CaseFile, match: _Match, item: int | None) -> StatutoryBounds | None:
     """The law's range for the act: of its matched paragraph (with the one before where it
     fines 依照前款规定), else of the article read with the lower list's item (a law listing
     the same items)."""
-    if not part:
-        return _bounds(case, record.text, item)
-    texts = [p.text for p in record.paragraphs][: abs(part)]
+    if not match.paragraph:
+        return _bounds(case, match.record.text, item)
+    texts = [p.text for p in match.record.paragraphs][: match.paragraph]
     return _bounds(case, "\n".join(texts[-2:] if _FORMER in texts[-1] else texts[-1:]), None)
 
 
@@ -345,16 +352,13 @@ def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | No
 
 
 def _flag(
-    ctx: ReviewContext,
-    cited: ResolvedCitation,
-    record: ArticleRecord,
-    bounds: StatutoryBounds,
-    part: int | None,
+    ctx: ReviewContext, cited: ResolvedCitation, match: _Match, bounds: StatutoryBounds
 ) -> Flag:
+    record = match.record
     article = f"《{record.title}》第{to_chinese(record.number)}条"
     item = f"第（{to_chinese(cited.item)}）项" if cited.item else ""
-    if part:
-        item = f"第{to_chinese(part)}款"
+    if match.paragraph:
+        item = f"第{to_chinese(match.paragraph)}款"
     return Flag(
         point=ReviewPoint.LAW,
         severity=Severity.MUST_FIX,

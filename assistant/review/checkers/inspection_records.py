@@ -15,10 +15,13 @@ from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.recording_rule import AV_RULE
-from assistant.review.statutory_fine import established_circumstances, penalty_provisions
+from assistant.review.statutory_fine import (
+    established_circumstances,
+    penalty_provisions,
+    rule_in_force,
+)
 from assistant.review.statutory_range import UNCORRECTED
 from assistant.review.summary_procedure import is_summary
-from corpus.citation_resolver import ResolvedCitation
 
 _ON_SITE = re.compile(
     r"现场检查|现场发现|现场查获|现场查明|现场勘验|现场勘测|现场测量|现场丈量|现场核查|检查时发现"
@@ -166,11 +169,7 @@ def record_rule(case: CaseFile, ctx: ReviewContext) -> str:
 def _customs_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
     if not any(c.law in _CUSTOMS_LAWS for c in penalty_provisions(case, ctx)):
         return None
-    found = ctx.resolve(_CUSTOMS_RECORD, case.act_date)
-    return next(
-        (c.citation for c in found if isinstance(c, ResolvedCitation) and "查验记录" in c.text),
-        None,
-    )
+    return rule_in_force(ctx, _CUSTOMS_RECORD, case.act_date, "查验记录")
 
 
 # 复查取证，网店首页仍未公示: a web shop looked at online is no premises visited

@@ -17,6 +17,7 @@ from assistant.case_file import CaseFile, Measurement
 from assistant.review.checkers.amount_facts import measure_of, plain_figures
 from assistant.review.checkers.fact_flags import case_narrative, fact_flag, split_sentences
 from assistant.review.context import ReviewContext
+from assistant.review.criminal_thresholds import DENIAL
 from assistant.review.flag import Flag, ReviewPoint
 from assistant.review.stated_ratio import contradicted_ratios
 from assistant.review.statutory_fine import penalty_provisions
@@ -250,7 +251,7 @@ def _affirmed_exceedance(text: str) -> re.Match[str] | None:
     """The first 超标 the text says happened, not one its clause denies (未发现超过…限量的)."""
     for found in EXCEEDANCE.finditer(text):
         clause = re.split(r"[，,；;。]", text[: found.start()])[-1]
-        if not _DENIED_BEFORE.search(clause):
+        if not DENIAL.search(clause):  # 检验未发现超过标准限量的…
             return found
     return None
 
@@ -528,8 +529,6 @@ _POINT_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十]+号?(?:采�
 _WITHIN_CLAUSE = re.compile(
     r"[^，,；。]*(?:未超过|未超出|未超标|不超过|未检出|在限值内|在限量内|均符合|均合格)[^，,；。]*"
 )
-# 检验未发现超过标准限量的有毒有害物质: an exceedance the clause denies
-_DENIED_BEFORE = re.compile(r"未(?:发现|检出|见)|没有|并无|无(?:证据)?")
 
 
 def named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
