@@ -197,6 +197,8 @@ def resolve_yuan(
         return None, None
     low = penalty.min_multiple * amount if penalty.min_multiple is not None else None
     high = penalty.max_multiple * amount if penalty.max_multiple is not None else None
+    if high is not None and penalty.max_yuan is not None:
+        high = min(high, penalty.max_yuan)  # 违法所得三倍以下、但最高不超过三万元
     return low, high
 
 

@@ -33,7 +33,9 @@ _RESERVED = re.compile(
 _RESERVED_SUBJECT = re.compile(
     r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|由登记管理|原登记管理|颁发[^，。；]{0,24}?)(?:机关|部门)"
     r"(?:可以|应当)?(?:依法)?"
-    r"(?P<measure>[^。；，]*)"
+    # 由颁发资质证书的部门责令停业整顿，降低资质等级或者吊销资质证书 (民用建筑节能条例第三十九条):
+    # the measures listed on after the comma are reserved alike
+    r"(?P<measure>[^。；，]*(?:，(?:降低|吊销|暂扣|撤销)[^。；，]*)*)"
 )
 # 由原发证机关或其上级机关决定: another organ may decide as well
 _ALTERNATIVE = re.compile(r"^或")

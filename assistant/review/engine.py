@@ -66,6 +66,7 @@ from assistant.review.checkers import (
     recheck_refused,
     recording,
     recusal,
+    referred_conduct,
     refused_payment,
     review_first,
     review_outcome,
@@ -166,6 +167,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         accident_item.check,
         contradicted_item.check,
         named_items.check,
+        referred_conduct.check,
     ),
     ReviewPoint.DISCRETION: combined(
         discretion.check, daily_days.check, detention_range.check, person_fine.check

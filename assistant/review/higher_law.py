@@ -135,8 +135,10 @@ def _alike_parts(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) ->
         if not is_penalty_norm(record):
             continue
         score = mutual_similarity(cited.article_text, record.text)
-        if score >= _SAME_ACT and _same_conduct(
-            cited.article_text, record.text, _subject(cited.law)
+        if (
+            score >= _SAME_ACT
+            and _same_conduct(cited.article_text, record.text, _subject(cited.law))
+            and _item_listed(cited, record)
         ):
             scored.append((score, _Match(record)))
         elif record.law in founding and (part := _item_paragraphs(cited, record)) is not None:
@@ -182,6 +184,19 @@ def _item_paragraphs(cited: ResolvedCitation, record: ArticleRecord) -> int | No
         )
     ]
     return matched[0] + 1 if len(matched) == 1 else None
+
+
+def _item_listed(cited: ResolvedCitation, record: ArticleRecord) -> bool:
+    """Two lists alike in their lead (保险公司违反本条例规定，有下列行为之一的…) fine the cited
+    item's act only where the law lists it too: 拒绝或者拖延承保交强险 (交强险条例第三十七条第（一）项)
+    is none of 保险法第一百七十条's false reports, obstruction or unapproved terms."""
+    _, act = _item_act(cited.article_text, cited.item)
+    listed = [
+        _ITEM_LINE.sub("", line) for line in record.text.splitlines() if _ITEM_LINE.match(line)
+    ]
+    if not act or not listed:
+        return True
+    return any(mutual_similarity(act, line) >= _SAME_CONDUCT for line in listed)
 
 
 def _item_act(text: str, item: int | None) -> tuple[str, str]:

@@ -53,6 +53,8 @@ ILLEGAL_GAINS = "违法所得"
 # 违法所得无法确定时，按照没有违法所得的规定处罚.
 _NO_GAINS = re.compile(
     r"(?:没有|无|未查实|未查明|未发现|未取得|未获得|未产生|尚无|不存在)(?:任何)?违法所得"
+    # 未发现当事人因上述格式条款取得违法所得
+    r"|(?:未发现|未查实|未查明)[^，。；]{1,16}?(?:取得|获得|产生)违法所得"
     r"|违法所得(?:金额|数额)?(?:均|亦)?(?:无法|难以|不能)(?:认定|确定|计算|查清|查实|核定)"
 )
 
@@ -99,7 +101,8 @@ def fine_bases(case: CaseFile) -> dict[str, float]:
     states no 违法所得 was had (or established) puts the file in the 没有违法所得 tier, and
     a base the narrative states (货值金额8160元) counts when ``facts.amounts`` lacks it."""
     amounts = dict(case.facts.amounts)
-    if not any(ILLEGAL_GAINS in name for name in amounts) and _NO_GAINS.search(narrative(case)):
+    told = "。".join([narrative(case), *case.facts.circumstances])  # 情节：没有违法所得
+    if not any(ILLEGAL_GAINS in name for name in amounts) and _NO_GAINS.search(told):
         amounts[ILLEGAL_GAINS] = 0.0
     for name, value in narrated_amounts(case).items():
         if not any(name in written for written in amounts):

@@ -337,12 +337,35 @@ def _one_sided(fine: PenaltyRange | None, fine_text: str) -> PenaltyRange | None
     is read again here."""
     if fine is None or fine.base is None or fine.min_multiple != fine.max_multiple:
         return fine
-    bounded = any_base_multiple(fine_text)
+    bounded = any_base_multiple(fine_text) or _lone_cap(fine.base, fine_text)
     if bounded is None or bounded.min_multiple == bounded.max_multiple:
         return fine
     # a cap (以下) runs from nothing: 违法所得50%以下 is 0 to 50%
     low = 0.0 if bounded.min_multiple is None else bounded.min_multiple
-    return fine.model_copy(update={"min_multiple": low, "max_multiple": bounded.max_multiple})
+    top = _TOP_SUM.search(fine_text)
+    return fine.model_copy(
+        update={
+            "min_multiple": low,
+            "max_multiple": bounded.max_multiple,
+            "max_yuan": _sum(top.group(1), top.group(2)) if top else fine.max_yuan,
+        }
+    )
+
+
+# 可以单处或者并处警告，违法所得三倍以下、但最高不超过三万元的罚款 (侵害消费者权益行为处罚办法
+# 第十五条): the rate follows a warning, not 处, and the sum caps it
+_TOP_SUM = re.compile(rf"最高(?:不(?:得)?超过|为)({_NUM})(万)?元")
+
+
+def _lone_cap(base: str, fine_text: str) -> PenaltyRange | None:
+    found = re.search(rf"{re.escape(base)}{_RATE}以下", fine_text)
+    if found is None or "以上" in fine_text[: found.end()]:
+        return None
+    return PenaltyRange(raw=fine_text, base=base, max_multiple=_rate(*found.groups()))
+
+
+def _sum(number: str, ten_thousand: str | None) -> float:
+    return chinese_number(number) * (10_000 if ten_thousand else 1)
 
 
 def _items(prefix: str) -> frozenset[int]:

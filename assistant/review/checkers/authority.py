@@ -90,11 +90,11 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "粮食和储备": ("粮食储备", "粮食物资储备", "粮食行政", "粮食主管"),
     "医疗保障": ("医疗保障",),
     "人力资源社会保障": ("人力资源社会保障", "劳动保障行政", "劳动行政"),
-    "教育": ("教育行政", "教育主管", "教育局"),
-    "商务": ("商务主管", "商务行政", "商务局"),
+    "教育": ("教育行政", "教育主管", "教育局", "教育厅"),
+    "商务": ("商务主管", "商务行政", "商务局", "商务厅"),
     # 处置非法集资牵头部门 (防范和处置非法集资条例第三十条): in 广东 the 地方金融 organ
     "地方金融": ("地方金融", "金融工作局", "金融工作办公室", "金融局", "金融办"),
-    "司法行政": ("司法行政", "司法局"),
+    "司法行政": ("司法行政", "司法局", "司法厅"),
     "烟草专卖": ("烟草专卖",),
     "气象": ("气象主管", "气象局"),
     "海事": ("海事管理", "海事局"),
@@ -197,7 +197,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _split_charge(case, ctx)
         + _territory(case, ctx)
         + _level(case, ctx)
-        + _named_level(case, ctx)
+        + (_named_level(case, ctx) or _provincial_grant(case, ctx) or _state_punishes(case, ctx))
         + _amount_reserved_level(case, ctx)
         + _amount_reserved_province(case, ctx)
         + _issuing_organ(case, ctx)
@@ -1012,7 +1012,10 @@ def _law_names_township(case: CaseFile, ctx: ReviewContext) -> bool:
 _PROVINCE_LEVEL = re.compile(r"省级|省、自治区、直辖市|国务院")
 _CITY_LEVEL = re.compile(rf"设区的市|{_PROVINCE_LEVEL.pattern}")
 # 广东省药品监督管理局 / 国家…局: an organ of the province or the state, named without a city
-_PROVINCIAL_ORGAN = re.compile(r"^(?:国家|国务院|中华人民共和国|[^市县区]{2,3}省[^市县区]*$)")
+# (广东省市场监督管理局: the 市 of 市场 names no city)
+_PROVINCIAL_ORGAN = re.compile(
+    r"^(?:国家|国务院|中华人民共和国|[^市县区]{2,3}省(?:[^市县区]|市场)*$)"
+)
 _COUNTY_LEVEL = re.compile(r"县级|县、|县（市、区）|县人民政府")
 # 由国务院征信业监督管理部门或者其派出机构 (征信业管理条例第四十条): the state organ's branches at
 # every level (人民银行 市分行、中心支行) hold the power as well
@@ -1054,6 +1057,81 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ]
         if (flag := _reserved_kind(case, cited, acting, county)) is not None:
             return [flag]
+    return []
+
+
+# 国务院反垄断执法机构根据工作需要，可以授权省、自治区、直辖市人民政府相应的机构，依照本法
+# 规定负责有关反垄断执法工作 (反垄断法第十三条第二款): the 执法机构 its 罚则 names is the state's
+# or an authorised province's, never a city's or a county's
+_PROVINCE_GRANT = re.compile(r"授权省、自治区、直辖市人民政府相应的机构")
+_ENFORCEMENT_BODY = re.compile(r"由[^，。；]{0,12}执法机构")
+
+
+# 本法规定的出口管制违法行为，由国家出口管制管理部门进行处罚；法律、行政法规规定由海关处罚的，由其
+# 依照本法进行处罚 (出口管制法第四十条): the state organ's power, and the customs' where named
+_STATE_PUNISHES = re.compile(
+    r"本(?:法|条例)规定的[^，。；]{0,16}违法行为，由(?:国家|国务院)[^，。；]{2,20}?(?:部门|机构|机关)"
+    r"(?:进行|予以|给予)?处罚"
+)
+_STATE_ORGAN = re.compile(r"^(?:国家|国务院|中华人民共和国|商务部|海关总署)")
+
+
+def _state_punishes(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A local organ deciding under a law that gives the punishment of its violations to a
+    state organ (and the customs where a law says so)."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if not imposes_penalty(case) or _STATE_ORGAN.search(acting):
+        return []
+    found: list[tuple[bool, str, str]] = []  # (below a law, rule, the words giving the power)
+    for cited in penalty_provisions(case, ctx):
+        if is_general_law(cited):
+            continue
+        for record in ctx.articles_in(cited.law, cited.version):
+            for paragraph in record.paragraphs:
+                given = _STATE_PUNISHES.search(paragraph.text)
+                if given is None or ("海关" in acting and "海关" in paragraph.text):
+                    continue
+                rule = paragraph_citation(record, paragraph.number)
+                found.append((record.level != "法律", rule, given.group(0)))
+    if not found:
+        return []
+    # the law's own article first (出口管制法第四十条 before 两用物项出口管制条例第四十五条)
+    found.sort(key=lambda entry: entry[0])
+    _, rule, given = found[0]
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{rule}规定{given}，{acting}不是该部门，无此职权",
+            rule,
+            f"agency.name={acting}；{rule}",
+            also_cites=[*dict.fromkeys(r for _, r, _ in found[1:]), ctx.penalty_law("第十七条")],
+        )
+    ]
+
+
+def _provincial_grant(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A city or county organ deciding under a 罚则 whose 执法机构 the law defines as the
+    state organ or the province it authorises."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if not imposes_penalty(case) or _PROVINCIAL_ORGAN.search(acting):
+        return []
+    for cited in penalty_provisions(case, ctx):
+        if is_general_law(cited) or not _ENFORCEMENT_BODY.search(cited.article_text):
+            continue
+        for record in ctx.articles_in(cited.law, cited.version):
+            for paragraph in record.paragraphs:
+                if _PROVINCE_GRANT.search(paragraph.text):
+                    rule = paragraph_citation(record, paragraph.number)
+                    return [
+                        _flag(
+                            Severity.MUST_FIX,
+                            f"{cited.citation}所称执法机构是国务院规定的执法机构及其授权的"
+                            f"省、自治区、直辖市人民政府相应的机构（{rule}），{acting}不是，无此职权",
+                            rule,
+                            f"agency.name={acting}；{rule}：“{paragraph.text[:50]}”",
+                            also_cites=[ctx.penalty_law("第十七条")],
+                        )
+                    ]
     return []
 
 

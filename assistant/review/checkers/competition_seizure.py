@@ -55,6 +55,13 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+# 未报江门市市场监督管理局主要负责人批准: the approval the file says was not sought
+_DENIED = re.compile(r"(?:未|没有|无|不)(?:报|经|向|请)")
+
+
 def _higher_approval(text: str, own: str) -> bool:
     """An approval by an organ above the agency (its own name is no higher organ)."""
-    return any(m["organ"] not in own for m in _HIGHER.finditer(text))
+    return any(
+        m["organ"] not in own and not _DENIED.search(re.split(r"[，,；;。]", text[: m.end()])[-1])
+        for m in _HIGHER.finditer(text)
+    )

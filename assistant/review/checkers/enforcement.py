@@ -79,6 +79,8 @@ _REMINDER_DAYS = re.compile(
 # 逾期申请人民法院强制执行的告知 (a line of the decision's contents): the warning told, too.
 _CONDITIONAL = re.compile(
     r"将|可以|可依法|逾期(?:不|申请)|期满不|的告知|如|若|拒不|届时|否则|有权|责成|报请"
+    # 逾期未拆除的由本局组织拆除: the decision's warning, not an execution
+    r"|逾期未[^，。；]{0,8}的"
 )
 
 

@@ -32,6 +32,7 @@ from assistant.review.checkers import (
 from assistant.review.checkers.inspection_records import (
     narrated_hearing_unrecorded,
     on_site_unrecorded,
+    own_law_record,
     questioned_person_unrecorded,
     questioning_said_unrecorded,
     record_rule,
@@ -95,4 +96,10 @@ def evidence_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # the unrecorded inspection already found (cited beside 第四十条) is one finding
     if not any(rule in (f.rule, *f.also_cites) for f in flags if f.severity is Severity.MUST_FIX):
         flags += step_said_unrecorded(case, ctx)
-    return flags
+    own = own_law_record(case, ctx)
+    return [_citing(f, own) if f.rule == rule else f for f in flags]
+
+
+def _citing(flag: Flag, rules: list[str]) -> Flag:
+    extra = [r for r in rules if r not in (flag.rule, *flag.also_cites)]
+    return flag.model_copy(update={"also_cites": [*flag.also_cites, *extra]}) if extra else flag

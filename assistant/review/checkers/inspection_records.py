@@ -17,6 +17,7 @@ from assistant.review.public_order import INSPECTION_RECORD, special_rule
 from assistant.review.recording_rule import AV_RULE
 from assistant.review.statutory_fine import (
     established_circumstances,
+    paragraph_citation,
     penalty_provisions,
     rule_in_force,
 )
@@ -39,7 +40,9 @@ _SITE_RECORD = re.compile(r"现场笔录|勘验笔录|检查笔录|检查记录|
 _PREMISES = (
     r"(?:经营|生产|作业|施工)?(?:场所|厂区|厂房|车间|门店|店铺|商铺|仓库|工地|诊所|药房|药店|网吧|餐厅|厨房|后厨|宾馆|酒店"
     # a shop by its kind (士多店、便利店、小卖部、超市、档口)
-    r"|[\u4e00-\u9fff]{1,3}店|超市|小卖部|档口)"
+    r"|[\u4e00-\u9fff]{1,3}店|超市|小卖部|档口"
+    # a developer's or a carrier's counter (售楼部仍未明示节能信息)
+    r"|售楼部|售楼处|营业厅|展厅)"
 )
 _CARRIED = r"(?:背包|挎包|书包|手提包|行李|随身物品|随身携带的物品|人身|身体)"
 _NOT_ONLINE = r"(?<!网络)(?<!网上)(?<!在线)(?<!线上)"
@@ -164,6 +167,22 @@ def record_rule(case: CaseFile, ctx: ReviewContext) -> str:
         or _customs_rule(case, ctx)
         or ctx.penalty_law("第五十五条第二款")
     )
+
+
+# 执法人员进行询问和调查，应当制作笔录，并由被询问人或者被调查人签字 (反垄断法第四十八条第二款,
+# 反洗钱法第四十四条): the field's own law asking for the record, cited beside the general rule
+_OWN_RECORD_DUTY = re.compile(r"(?:询问|调查|检查)[^。；]{0,12}应当制作(?:询问|检查|现场)?笔录")
+
+
+def own_law_record(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """The paragraphs of the cited 罚则's own laws that require an investigation's record."""
+    found = []
+    for citation in penalty_provisions(case, ctx):
+        for record in ctx.articles_in(citation.law, citation.version):
+            for paragraph in record.paragraphs:
+                if _OWN_RECORD_DUTY.search(paragraph.text):
+                    found.append(paragraph_citation(record, paragraph.number))
+    return list(dict.fromkeys(found))
 
 
 def _customs_rule(case: CaseFile, ctx: ReviewContext) -> str | None:

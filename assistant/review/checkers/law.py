@@ -65,6 +65,12 @@ _APPLIES = re.compile(
     # 依照《土地管理法》第七十四条、第七十七条的规定…没收…的，应当于九十日内交由… (土地管理法实施
     # 条例第五十八条): how the confiscation another 罚则 orders is carried out
     r"|依照《[^。；》]{2,40}》第[^。；]{1,24}条的规定[，,]?[^。；]{0,40}没收"
+    # 法律、法规未作规定的，由市场监督管理部门依照《消费者权益保护法》第五十六条予以处罚
+    # (侵害消费者权益行为处罚办法第十四条): refers the act to the 罚则 cited beside it
+    r"|依照《[^。；》]{2,40}》第[^。；]{1,24}条(?:的规定)?予以处罚"
+    # 确定具体罚款数额时，应当考虑违法行为的性质、程度… (反垄断法第五十九条): how the fine the
+    # 罚则 sets is fixed, cited beside it
+    r"|确定具体罚款数额时"
 )
 # 下列情形属于统计法第四十一条第二款规定的情节严重行为 (统计法实施条例第五十条): what a 罚则's
 # tier means, cited beside the 罚则 it defines.

@@ -318,8 +318,11 @@ def _kept_for_uncorrected(kind: str, text: str, serious: bool) -> bool:
     )
 
 
-# 拒不改正或者导致危害网络安全等后果的，处… (网络安全法第五十九条第一款): the fine's other ground
-_OTHER_GROUND = re.compile(r"拒不改正或者(?:导致|造成)[^，。；]{0,16}后果的")
+# 拒不改正或者导致危害网络安全等后果的，处… (网络安全法第五十九条第一款), 逾期不采取补救措施或者
+# 造成严重后果的，对单位处… (城镇排水与污水处理条例第五十六条): the fine's other ground
+_OTHER_GROUND = re.compile(
+    r"(?:拒不改正|逾期不[^，。；或]{1,12})或者(?:导致|造成)[^，。；]{0,16}后果的"
+)
 _CONSEQUENCE_TOLD = re.compile(r"(?:导致|造成)[^，。；]{0,16}后果")
 _CONSEQUENCE_DENIED = re.compile(r"未|没有|无|不")
 
