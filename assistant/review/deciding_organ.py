@@ -13,7 +13,12 @@ from assistant.case_file import CaseFile
 from assistant.review.checkers.penalty_measures import words_for
 from assistant.review.context import ReviewContext
 from assistant.review.labour_inspection import JURISDICTION, labour_rule
-from assistant.review.statutory_fine import paragraph_citation, penalty_provisions, range_rule
+from assistant.review.statutory_fine import (
+    paragraph_citation,
+    penalty_provisions,
+    range_rule,
+    violated_provisions,
+)
 from corpus.citation_resolver import canonical_citation
 from corpus.model import ArticleRecord
 from corpus.numerals import article_label, parse_number
@@ -317,7 +322,9 @@ def _level_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
     实施条例第一百零九条, 道路交通安全违法行为处理程序规定第六条第二款: 处以吊销机动车驾驶证处罚的，
     由设区的市公安机关交通管理部门作出决定), in force on the decision's day, the higher rank first."""
     fragment = f"处以{kind}处罚的，由"
-    return field_rules(case, ctx, fragment, lambda text: fragment in text)
+    # 校车安全管理条例第四十四条 fines a bus driver whose duty is 道路交通安全法第十四条: the
+    # traffic field's level rule binds the revocation too
+    return field_rules(case, ctx, fragment, lambda text: fragment in text, with_duties=True)
 
 
 # 特种设备安全行政处罚由违法行为发生地的县级以上市场监督管理部门实施; 对用人单位的劳动保障监察，
@@ -341,13 +348,19 @@ def territorial_rules(case: CaseFile, ctx: ReviewContext) -> list[str]:
 
 
 def field_rules(
-    case: CaseFile, ctx: ReviewContext, fragment: str, says: Callable[[str], object]
+    case: CaseFile,
+    ctx: ReviewContext,
+    fragment: str,
+    says: Callable[[str], object],
+    with_duties: bool = False,
 ) -> list[str]:
     """The paragraphs of the cited 罚则's field (its law, 实施条例, 规定) holding ``fragment``
-    that ``says`` accepts, in force on the decision's day, the higher rank first."""
+    that ``says`` accepts, in force on the decision's day, the higher rank first;
+    ``with_duties``: the fields of the duties cited as violated too."""
     decision = case.first("决定")
     day = decision.date if decision is not None else case.act_date
-    cores = {_LAW_KIND.sub("", cited.law) for cited in penalty_provisions(case, ctx)}
+    cited = penalty_provisions(case, ctx) + (violated_provisions(case, ctx) if with_duties else [])
+    cores = {_LAW_KIND.sub("", c.law) for c in cited}
     found = [
         r
         for r in ctx.store.articles_containing(fragment)

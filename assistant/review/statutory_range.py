@@ -473,6 +473,9 @@ _PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
 _ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)(?:给予警告，)?(?:可以)?并?(?:可以)?$")
 _PERSON_WORD = re.compile(r"(?:员|人|师|者|个人)$")
 _ORGANISATION_WORD = re.compile(r"(?:机构|单位|公司|企业|组织|经营者)$")
+# 对驾驶人处2000元以上…；对车辆所有人处8万元以上… (校车安全管理条例第四十四条): an owner, carrier or
+# consignor may be a school or a company as well as a person
+_EITHER_KIND = re.compile(r"(?:所有人|经营人|承运人|托运人|收货人|发货人|委托人)$")
 
 
 # 单位有前款第一项、第七项行为之一，处…；个人有前款…，处… (固废法第一百一十一条第二款): the kind
@@ -487,6 +490,8 @@ def _addressee_kind(since_previous: str) -> str | None:
         return subject.group(1)
     found = _ADDRESSEE.search(since_previous)
     if found is None:
+        return None
+    if _EITHER_KIND.search(found.group(1)):
         return None
     if _PERSON_WORD.search(found.group(1)):
         return "个人"
@@ -975,7 +980,10 @@ def statutory_bounds(
     clauses written for a kind of party (单位 / 个人) keep those of ``party_kind``.
     """
     own = fine_clauses(article_text)
-    if party_kind == "个人" and _RESPONSIBLE_PARTY.search(told):
+    # 对有关责任人员处2000元以上…，对有关责任单位处5000元以上… (草原防火条例第四十四条): a person
+    # fined where the party's own clauses are all a unit's is one of those persons
+    only_units = bool(own) and all(c.party == "单位" for c in own)
+    if party_kind == "个人" and (_RESPONSIBLE_PARTY.search(told) or only_units):
         own = responsible_person_clauses(article_text) or own
     clauses = _by_party(_by_sub_case(_by_conduct(own, told), told), party_kind)
     amounts = _named_as_article(amounts, clauses)

@@ -126,7 +126,7 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
         return Placement.OUTSIDE, excluded
     if region in _BORDER.sub("", place):
         return Placement.INSIDE, []
-    own, named = _levels(region), _levels(place)
+    own, named = _levels(region), _outside_remarks(place)
     if not named["prefecture"] and not named["county"]:
         # 西江佛山九江段 names 佛山市 without its 市: the region's own name, no other area
         bare = [a[:-1] for level in own.values() for a in level if len(a) >= 3]
@@ -138,6 +138,17 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
                 continue  # 江门—广州内河航线: a route from the agency's own city names another
             return Placement.OUTSIDE, sorted(named[level])
     return _town_placement(region, place)
+
+
+# 龙甫河省级重要湿地（物流园进场道路占用段及规划重建区）: a remark on the spot, no 区 of a city
+_REMARK = re.compile(r"[（(][^）)]*[）)]")
+
+
+def _outside_remarks(place: str) -> dict[str, set[str]]:
+    """The areas the place names outside its bracketed remarks; a place written only in its
+    remark (某厂（位于鹤山市址山镇）) is read there."""
+    outside = _REMARK.sub("", place)
+    return _levels(place if re.search(r"[省市县区镇乡]", outside) is None else outside)
 
 
 # 广东省（不含深圳市）: a district drawn as an area less the areas another office holds

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
+from assistant.review.checkers.uncorrected_fine import other_ground_told
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.statutory_fine import (
@@ -61,7 +62,9 @@ def unconditioned_measures(case: CaseFile, ctx: ReviewContext) -> list[Unconditi
             continue
         for citation in penalty_provisions(case, ctx):
             condition = _only_after_refusal(citation.article_text, words)
-            if condition is not None:
+            if condition is not None and not other_ground_told(citation.article_text, case):
+                # 拒不改正或者造成严重后果的，责令停业整顿 (未成年人保护法第一百二十二条): the
+                # file may establish the consequence instead
                 found.append(Unconditioned(kind, condition, citation))
                 break
     return found

@@ -30,6 +30,17 @@ _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|�
 # 限期 before a corrective act in the provision (职业病防治法第七十一条 责令限期改正,
 # 水法第六十九条 限期采取补救措施)
 _LIMIT_IN_LAW = re.compile(r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|清理|补种|缴纳)")
+# 责令停止违法行为，采取防火措施，并限期补办有关手续 (草原防火条例第四十四条): the period is the
+# 补办's and the 缴纳's only; an order to take the measures (清理余烬) asks none
+_OWN_PERIOD_ONLY = frozenset({"补办", "缴纳"})
+
+
+def _period_for_ordered(law_text: str, ordered: str) -> bool:
+    """The 罚则 asks a period for an act the orders give (or for correction at large)."""
+    acts = {m.group(0).removeprefix("限期") for m in _LIMIT_IN_LAW.finditer(law_text)}
+    return any(act not in _OWN_PERIOD_ONLY or act in ordered for act in acts)
+
+
 _ACTS = r"(?:改正|整改|拆除|补救|恢复|清运|清除|清理|补办|治理|消除|纠正|处置|补种|退还|召回|完成|修建|补建)"
 # a line that orders a corrective act (not an order to stop at once), also when the act
 # follows the order to stop (水法第六十九条: 责令停止违法行为，限期采取补救措施)
@@ -80,9 +91,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # 行政处罚法第二十八条 itself (cited for confiscation) is the duty, not a 罚则 asking 限期
     cited = [p for p in penalty_provisions(case, ctx) if p.law != PENALTY_LAW_NAME]
     # the cited 款 asks 限期 (药品管理法第一百一十七条: 第二款 does, the 第一款 cited does not)
-    limited = [p for p in cited if _LIMIT_IN_LAW.search(_paragraph(p))]
-    provisions = limited or [p for p in cited if _REFUSAL_IN_LAW.search(_paragraph(p))]
     orders = [(d, lines) for d in case.documents if (lines := _order_lines(d))]
+    ordered = "".join(line for _, lines in orders for line in lines)
+    limited = [p for p in cited if _period_for_ordered(_paragraph(p), ordered)]
+    provisions = limited or [p for p in cited if _REFUSAL_IN_LAW.search(_paragraph(p))]
     self_limited = any("限期" in line for _, lines in orders for line in lines)
     if not orders or not (provisions or self_limited):
         return []

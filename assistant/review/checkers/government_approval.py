@@ -50,8 +50,14 @@ def approval_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str]:
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if approval_recorded(case) or _GOVERNMENT.search(case.agency.name):
-        return []  # approved, or the government itself decided
+    if _GOVERNMENT.search(case.agency.name):
+        return []  # the government itself decided
+    return _unapproved(case, ctx) or _government_decides(case, ctx)
+
+
+def _unapproved(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    if approval_recorded(case):
+        return []
     for rule, match in _approvals(case, ctx):
         kinds = [
             k
@@ -69,6 +75,34 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     also_cites=[ctx.penalty_law("第十七条")],
                 )
             ]
+    return []
+
+
+# 情节严重的，原作出许可决定的地方人民政府可以吊销其校车使用许可 (校车安全管理条例第五十四条): the
+# government that granted the licence revokes it itself; no department may, approval or none
+_GOVERNMENT_DECIDES = re.compile(
+    r"(?:原作出(?:行政)?许可决定的|原批准的)(?:地方)?人民政府(?:可以|依法)?(?P<measure>[^。；：:\n]*)"
+)
+
+
+def _government_decides(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    for cited in penalty_provisions(case, ctx):
+        record = ctx.record(cited)
+        for paragraph in record.paragraphs if record is not None else ():
+            for match in _GOVERNMENT_DECIDES.finditer(paragraph.text):
+                kinds = [k for k in case.penalty.types if _reserved(k, match.group("measure"))]
+                if kinds:
+                    rule = paragraph_citation(record, paragraph.number)
+                    return [
+                        _flag(
+                            Severity.MUST_FIX,
+                            f"{rule}规定“{match.group(0)}”，{case.agency.name}决定"
+                            f"{'、'.join(kinds)}，超越法定权限",
+                            rule,
+                            f"penalty.types：{'、'.join(case.penalty.types)}",
+                            also_cites=[ctx.penalty_law("第十七条")],
+                        )
+                    ]
     return []
 
 

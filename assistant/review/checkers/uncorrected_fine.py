@@ -44,7 +44,7 @@ from corpus.numerals import to_chinese
 # 此前未因此被责令改正 / 未经责令改正 / 没有下达责令改正通知 / 未对当事人上述行为作出过责令改正;
 # not 未按照责令改正通知书改正, which is the party's failure to comply
 _NO_PRIOR_ORDER = re.compile(
-    r"(?:未|没有|并未|从未|未曾)(?!按|依|遵|执行|履行|落实)[^，。；]{0,12}?(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
+    r"(?:未(?!成年)|没有|并未|从未|未曾)(?!按|依|遵|执行|履行|落实)[^，。；]{0,12}?(?:被|经|下达|作出|发出)?[^，。；]{0,4}"
     r"责令(?:其|当事人)?(?:限期)?(?:改正|整改|补办|补报|补正|改造|拆除|补种|恢复|完成|投保|办理)"
     # a table row or field: | 责令改正 | 无 | / 责令改正：无
     r"|责令(?:限期)?(?:改正|整改)\s*[|｜:：]\s*(?:无|未|没有)"
@@ -76,8 +76,15 @@ def _before_the_decision(text: str) -> str:
 
 
 def _prior_documents(case: CaseFile) -> list[Document]:
-    """The documents other than the penalty decision and its notice."""
-    return [d for d in case.documents if not _DECISION_PAPERS.search(d.type)]
+    """The documents other than the penalty decision and its notice, and other than an order
+    issued with the decision (责令改正违法行为决定书 dated the decision's day)."""
+    decision = case.first("决定")
+    return [
+        d
+        for d in case.documents
+        if not _DECISION_PAPERS.search(d.type)
+        and not (decision is not None and d.date is not None and d.date >= decision.date)
+    ]
 
 
 def _prior_notes(case: CaseFile) -> list[str]:
@@ -174,7 +181,11 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
         # 视为逾期未改正 while the order's own day had not come: no 逾期 however it is called
         if (pending := deadline_pending(case)) is not None:
             return pending
-        if any(_ORDER_TRACE.search(t) for t in _order_texts(case)):
+        # 承办机构把更新期限届满当作“逾期未完成”，此前未下达责令限期完成通知: the file's own word
+        if (said := _said_no_prior_order(case)) is not None:
+            return said
+        # 此前未收到责令改正 (the party's plea) is no trace of an order
+        if any(_ORDER_TRACE.search(_NO_PRIOR_ORDER.sub("", t)) for t in _order_texts(case)):
             return None
         return "案卷所称“逾期”是法定办理期限，未见此前责令限期改正"
     said = _said_no_prior_order(case)
@@ -246,7 +257,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
             continue
-        if _other_ground_told(text or "", case):
+        if other_ground_told(text or "", case):
             continue  # 拒不改正或者导致危害网络安全等后果的: the file establishes the other ground
         only = f"{citation.citation}只对经责令改正而拒不改正（逾期未改正）的处以罚款"
         flags.append(_unfounded_flag(citation, only, why, "罚款", case))
@@ -327,7 +338,7 @@ _CONSEQUENCE_TOLD = re.compile(r"(?:导致|造成)[^，。；]{0,16}后果")
 _CONSEQUENCE_DENIED = re.compile(r"未|没有|无|不")
 
 
-def _other_ground_told(text: str, case: CaseFile) -> bool:
+def other_ground_told(text: str, case: CaseFile) -> bool:
     """The 罚则 also fines a consequence (或者导致…后果) and the file finds one."""
     if not _OTHER_GROUND.search(text):
         return False
