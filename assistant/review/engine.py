@@ -74,6 +74,7 @@ from assistant.review.checkers import (
     seizure,
     seizure_decision,
     serious_condition,
+    split_fine,
     staff_discipline,
     stated_finding,
     statement_period,
@@ -168,9 +169,14 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         contradicted_item.check,
         named_items.check,
         referred_conduct.check,
+        person_fine.discipline_only,
     ),
     ReviewPoint.DISCRETION: combined(
-        discretion.check, daily_days.check, detention_range.check, person_fine.check
+        discretion.check,
+        daily_days.check,
+        detention_range.check,
+        person_fine.check,
+        split_fine.check,
     ),
     ReviewPoint.AUTHORITY: combined(
         authority.check,

@@ -169,17 +169,23 @@ _LIST_LEAD = re.compile(r"有下列(?:行为|情形)之一的.*|下列.*")
 _FORMER = "依照前款"
 
 
+# 在中华人民共和国管辖海域内航行的船舶 / 经中华人民共和国管辖海域，转移危险废物: where an act
+# happens tells no act from another
+_WHERE = re.compile(r"(?:在|经)?中华人民共和国(?:管辖海域|境内|领域)(?:内)?")
+
+
 def _item_paragraphs(cited: ResolvedCitation, record: ArticleRecord) -> int | None:
     """The law's paragraph (款, from 1) that fines the cited item's act: the one paragraph
     whose conduct matches the item's."""
     actor, act = _item_act(cited.article_text, cited.item)
     if not act:
         return None
+    act = _WHERE.sub("", act)
     matched = [
         i
         for i, paragraph in enumerate(record.paragraphs)
         if any(
-            mutual_similarity(act, _after_actor(c, actor)) >= _SAME_ITEM_ACT
+            mutual_similarity(act, _WHERE.sub("", _after_actor(c, actor))) >= _SAME_ITEM_ACT
             for c in _conducts(paragraph.text)
         )
     ]

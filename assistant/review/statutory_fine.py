@@ -386,33 +386,46 @@ def statutory_fine(
     """The lawful fine the cited penalty provision sets for this case, and the 款 or
     article that writes it: its own 款 first, else the whole article (fines often sit in
     the next 款: 有前款第X项行为的，处…)."""
+    return next(
+        (
+            found
+            for cited in penalty_provisions(case, ctx)
+            if (found := provision_fine(case, ctx, cited))
+        ),
+        None,
+    )
+
+
+def provision_fine(
+    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
+) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
+    """As statutory_fine, for one cited penalty provision."""
     amounts, established = fine_bases(case), established_circumstances(case)
     # the circumstances name what the narrative may only describe (广告费用明显偏低)
     told = "。".join([narrative(case), *case.facts.circumstances])
-    for cited in penalty_provisions(case, ctx):
-        citation = act_date_counterpart(case, ctx, cited) or cited
-        own = _item_fine(citation, amounts, established, case) or _fitting_item_fine(
-            citation, amounts, established, case
+    citation = act_date_counterpart(case, ctx, cited) or cited
+    own = _item_fine(citation, amounts, established, case) or _fitting_item_fine(
+        citation, amounts, established, case
+    )
+    if own is not None:
+        return own, citation, citation.citation
+    own_text = paragraph_text(citation, ctx, case)
+    texts = [(own_text, True)]
+    if not _writes_fine(citation, own_text):
+        texts.append((citation.article_text, False))
+    for text, in_paragraph in texts:
+        bounds = statutory_bounds(
+            text,
+            amounts,
+            citation.item,
+            established,
+            case.facts.quantities,
+            told,
+            fined_kind(case),
         )
-        if own is not None:
-            return own, citation, citation.citation
-        own_text = paragraph_text(citation, ctx, case)
-        texts = [(own_text, True)]
-        if not _writes_fine(citation, own_text):
-            texts.append((citation.article_text, False))
-        for text, in_paragraph in texts:
-            bounds = statutory_bounds(
-                text,
-                amounts,
-                citation.item,
-                established,
-                case.facts.quantities,
-                told,
-                fined_kind(case),
-            )
-            if bounds is not None:
-                rule = range_rule(citation, in_paragraph)
-                return bounds, citation, _writing_paragraph(citation, ctx, bounds.wording, rule)
+        if bounds is not None:
+            rule = range_rule(citation, in_paragraph)
+            return bounds, citation, _writing_paragraph(citation, ctx, bounds.wording, rule)
     return None
 
 

@@ -124,6 +124,8 @@ class FineClause:
     # 处违法经营额…或者违法所得…: one of two bases the decision may choose; a side whose base
     # the file lacks gives way to the other
     alternative: bool = False
+    # 对农户，并处五百元以上五千元以下罚款 (农产品质量安全法第七十一条): whom the clause fines
+    addressee: str | None = None
 
     def applies(
         self, amounts: dict[str, float], item: int | None, established: frozenset[str]
@@ -470,7 +472,7 @@ _PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
 # addressee a clause fines, a person (…员) or an organisation
 # 对单位可以处10万元以下罚款，对个人可以处1000元以下罚款 (城镇燃气管理条例第四十九条) too
 # 对个人可以并处5000元以下的罚款 (卫星电视广播地面接收设施管理规定第十条第三款): 可以 before 并
-_ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)(?:给予警告，)?(?:可以)?并?(?:可以)?$")
+_ADDRESSEE = re.compile(r"对([^，。；对]{2,12}?)，?(?:给予警告，)?(?:可以)?并?(?:可以)?$")
 _PERSON_WORD = re.compile(r"(?:员|人|师|者|个人)$")
 _ORGANISATION_WORD = re.compile(r"(?:机构|单位|公司|企业|组织|经营者)$")
 # 对驾驶人处2000元以上…；对车辆所有人处8万元以上… (校车安全管理条例第四十四条): an owner, carrier or
@@ -687,6 +689,7 @@ def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> lis
                     fine=fine,
                     conduct=named.group(1) if named else lead,
                     party=party.group(1) if party else _addressee_kind(since_previous),
+                    addressee=(a := _ADDRESSEE.search(since_previous)) and a.group(1),
                     sub_case=sub_case.group(1) if sub_case else None,
                     items=_items(prefix) or _listed_item(prefix) or listed,
                     requires=_requires(sentence[: found.end()])
@@ -983,9 +986,12 @@ def statutory_bounds(
     # 对有关责任人员处2000元以上…，对有关责任单位处5000元以上… (草原防火条例第四十四条): a person
     # fined where the party's own clauses are all a unit's is one of those persons
     only_units = bool(own) and all(c.party == "单位" for c in own)
-    if party_kind == "个人" and (_RESPONSIBLE_PARTY.search(told) or only_units):
+    if party_kind == "个人" and (
+        _RESPONSIBLE_PARTY.search(told) or only_units or _role_told(article_text, told)
+    ):
         own = responsible_person_clauses(article_text) or own
     clauses = _by_party(_by_sub_case(_by_conduct(own, told), told), party_kind)
+    clauses = _by_status(clauses, told)
     amounts = _named_as_article(amounts, clauses)
     applicable = [c for c in clauses if c.applies(amounts, item, established)]
     if not applicable:
@@ -1075,6 +1081,7 @@ def unmet_requirement(
     `statutory_bounds` keeps such clauses for a file silent on circumstances."""
     own = fine_clauses(article_text)
     clauses = _by_party(_by_sub_case(_by_conduct(own, told), told), party_kind)
+    clauses = _by_status(clauses, told)
     if not clauses or any(c.applies(amounts, item, established) for c in clauses):
         return None
     needed = {c.requires for c in clauses}
@@ -1083,6 +1090,24 @@ def unmet_requirement(
 
 # 区嘉豪作为出租单位直接负责的主管人员: the one party fined is the person beside the unit
 _RESPONSIBLE_PARTY = re.compile(r"(?:作为|系|是)[^，。；]{0,20}(?:直接负责的主管人员|直接责任人员)")
+
+
+# 对船长、责任船员或者其他责任人员处五百元以上… (海洋环境保护法第一百零六条第二款): the roles a
+# persons' clause names; a party told as holding one (担任船长) is fined as that person
+_PERSONS_ADDRESSED = re.compile(r"对([^，。；对]{2,30}?(?:主管人员|责任人员|责任船员))处")
+_HOLDS_ROLE = r"(?:系|是|担任|作为|任)"
+
+
+def _role_told(article_text: str, told: str) -> bool:
+    for found in _PERSONS_ADDRESSED.finditer(article_text):
+        for role in re.split(r"、|或者|和", found.group(1)):
+            if (
+                len(role) >= 2
+                and "其他" not in role
+                and re.search(_HOLDS_ROLE + re.escape(role), told)
+            ):
+                return True
+    return False
 
 
 def _other_side_read(
@@ -1096,6 +1121,18 @@ def _other_side_read(
         and resolve_yuan(other.fine, amounts) != (None, None)
         for other in applicable
     )
+
+
+def _by_status(clauses: list[FineClause], told: str) -> list[FineClause]:
+    """The clauses for the party's stated status (当事人为农户) when the article writes one for
+    it apart (对农户，并处…)."""
+    kept = [
+        c
+        for c in clauses
+        if c.addressee
+        and re.search(rf"(?:系|是|为|属于?|作为)[^，。；]{{0,8}}{re.escape(c.addressee)}", told)
+    ]
+    return kept or clauses
 
 
 def _by_party(clauses: list[FineClause], party_kind: str | None) -> list[FineClause]:

@@ -1019,7 +1019,8 @@ _PROVINCIAL_ORGAN = re.compile(
 _COUNTY_LEVEL = re.compile(r"县级|县、|县（市、区）|县人民政府")
 # 由国务院征信业监督管理部门或者其派出机构 (征信业管理条例第四十条): the state organ's branches at
 # every level (人民银行 市分行、中心支行) hold the power as well
-_OWN_BRANCHES = re.compile(r"(?:或者|及|和)其(?:派出机构|分支机构)")
+_OWN_BRANCHES = re.compile(r"(?:或者|及|和)其[^，。；、]{0,4}(?:派出机构|分支机构)")
+_ORGAN_LIST = re.compile(r"或者|以及|、(?!自治区|直辖市)")
 # 省、自治区、直辖市或者设区的市人民政府司法行政部门 (公证法第四十一条): a city organ holds it too
 _LOCAL_LEVEL = re.compile(rf"设区的市|市级|{_COUNTY_LEVEL.pattern}")
 
@@ -1043,8 +1044,15 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # 情节严重的，并由原发证机关吊销许可证: the organ of a 吊销 not imposed here
             named = [a for a in named if not _ISSUING_ORGAN.search(a)]
         above, below = (_CITY_LEVEL, _COUNTY_LEVEL) if county else (_PROVINCE_LEVEL, _LOCAL_LEVEL)
-        if named and all(
-            above.search(a) and not below.search(a) and not _OWN_BRANCHES.search(a) for a in named
+        # a list (国务院生态环境主管部门…、海事管理机构或者海警机构) gives the power to each organ it
+        # names: one of no level that is the agency's own kind (海警机构 for 汕头海警局) holds it;
+        # one of another kind (有关登记管理机关 beside the 文物主管部门) gives the agency nothing
+        organs = [o for a in named for o in _ORGAN_LIST.split(a) if o]
+        levelled = [o for o in organs if above.search(o)]
+        if (
+            levelled
+            and all(not below.search(o) and not _OWN_BRANCHES.search(o) for o in levelled)
+            and not any(_holds(o, acting) for o in organs if o not in levelled)
         ):
             organ = named[0]
             return [
@@ -1058,6 +1066,18 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if (flag := _reserved_kind(case, cited, acting, county)) is not None:
             return [flag]
     return []
+
+
+_ORGAN_TAIL = re.compile(r"(?:主管部门|管理部门|管理机构|管理机关|行政部门|部门|机构|机关)$")
+
+
+def _holds(organ: str, acting: str) -> bool:
+    """An organ named with no level that is the agency's own: its kind, or its root word in
+    the agency's name (海警 of 海警机构 in 汕头海警局)."""
+    root = _ORGAN_TAIL.sub("", organ.removeprefix("有关").removeprefix("其他"))
+    return bool(department_kinds(organ) & department_kinds(acting)) or (
+        len(root) >= 2 and root[:2] in acting
+    )
 
 
 # 国务院反垄断执法机构根据工作需要，可以授权省、自治区、直辖市人民政府相应的机构，依照本法

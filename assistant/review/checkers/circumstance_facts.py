@@ -13,7 +13,7 @@ from assistant.discretion.penalty_amounts import chinese_number
 from assistant.review.checkers.fact_flags import case_narrative, fact_flag
 from assistant.review.checkers.inspection_records import INSPECTION_RECORD_TITLE, RECHECK
 from assistant.review.checkers.measured_facts import exceeds
-from assistant.review.checkers.uncorrected_fine import deadline_pending
+from assistant.review.checkers.uncorrected_fine import deadline_pending, no_order_traced
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
 from assistant.review.statutory_fine import (
@@ -65,8 +65,10 @@ def uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     if UNCORRECTED not in established_circumstances(case):
         return []  # 未经复查确认逾期不改正: the file itself denies it (uncorrected_fine's point)
-    if deadline_pending(case) is not None:
-        return []  # the order's day had not come: no 逾期 to prove (uncorrected_fine's point)
+    if deadline_pending(case) is not None or no_order_traced(case):
+        # the order's day had not come, or no order came at all: no 逾期 to prove
+        # (uncorrected_fine's point)
+        return []
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]
     if any(RECHECK.search(text) for text in checked) or _inspected_after_order(case):

@@ -13,7 +13,7 @@ from assistant.discretion.conditions import CaseFacts
 from assistant.discretion.tier_decision import Decision, decide
 from assistant.review.addressee_fines import unit_fine
 from assistant.review.case_text import passages
-from assistant.review.checkers import uncorrected_fine
+from assistant.review.checkers import split_fine, uncorrected_fine
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.checkers.conditional_measure import unconditioned_measures
 from assistant.review.context import ReviewContext
@@ -162,8 +162,8 @@ def _statutory_range(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     fined beside its responsible persons is bounded by its own fine (addressee_fines)."""
     amount = _per_day(case, ctx, unit_fine(case) or case.penalty.amount)
     found = statutory_fine(case, ctx)
-    if amount is None or found is None:
-        return []
+    if amount is None or found is None or split_fine.conduct_parts(case, ctx):
+        return []  # a fine split by conduct is measured part by part (split_fine)
     bounds, cited, rule = found
     if misnumbered(case, ctx, cited):
         return []  # the act-date text under that number fines another conduct (第三十七条)

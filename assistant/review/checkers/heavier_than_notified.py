@@ -48,8 +48,17 @@ def _proposed(where: str, lines: list[str]) -> tuple[float, str] | None:
         found = _NOTIFIED_FINE.search(text)
         value = amount_yuan(found.group(1), found.group(2)) if found else None
         if found and value is not None:
-            return value + _further_fines(text[found.end() :]), f"{where}：“{found.group(0)}”"
+            rest = text[found.end() :].split("。")[0]
+            if (daily := _DAILY_TOTAL.search(rest)) and (total := amount_yuan(*daily.groups())):
+                return total, f"{where}：“{found.group(0)}{rest[: daily.end()]}”"
+            return value + _further_fines(rest), f"{where}：“{found.group(0)}”"
     return None
+
+
+# 拟按原罚款5万元按日连续处罚27日，计135万元: the daily fine's total is what was notified
+_DAILY_TOTAL = re.compile(
+    rf"按日连续处罚[^。；]{{0,16}}?(?:计|合计|共计|总计)(?:罚款)?\s*({AMOUNT_NUMBER})(万)?元"
+)
 
 
 # 拟对单位罚款126480元、对吴丽娟罚款1000元 / 酒店公司拟罚款20000元、谢伟强拟罚款1000元: each fine
@@ -60,9 +69,12 @@ _FURTHER_FINE = re.compile(
 
 
 def _further_fines(rest: str) -> float:
-    """The other parties' fines proposed in the same sentence, added to the first."""
+    """The other parties' fines proposed in the same sentence, added to the first (分别向单位
+    （拟罚款310000元）及陈海波（拟罚款72000元）送达: each one's own 拟罚款 too)."""
     sentence = rest.split("。")[0]
-    return sum(amount_yuan(m.group(1), m.group(2)) or 0 for m in _FURTHER_FINE.finditer(sentence))
+    found = {m.start(1): m for m in _FURTHER_FINE.finditer(sentence)}
+    found |= {m.start(1): m for m in _NOTIFIED_FINE.finditer(sentence)}
+    return sum(amount_yuan(m.group(1), m.group(2)) or 0 for m in found.values())
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

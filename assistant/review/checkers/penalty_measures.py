@@ -235,9 +235,21 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
             provisions.append(later)
         elif _orders_only(ctx, citation):
             provisions.append(citation)  # a 罚则 of orders only: it provides no penalty kind
-    texts = "".join(c.article_text for c in provisions)
+    texts = "".join(_cited_paragraph(ctx, c) for c in provisions)
     own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", _other_class(case, texts)))
     return [] if _BY_REFERENCE.search(own) else provisions
+
+
+def _cited_paragraph(ctx: ReviewContext, citation: ResolvedCitation) -> str:
+    """The cited 款 (its items in it); the article where none is cited. 电子商务法第八十一条第二款
+    sends 竞价排名 to the 广告法: 第一款 cited keeps its own measures."""
+    record = ctx.record(citation)
+    if citation.paragraph is None or record is None or len(record.paragraphs) < 2:
+        return citation.article_text
+    return next(
+        (p.text for p in record.paragraphs if p.number == citation.paragraph),
+        citation.article_text,
+    )
 
 
 def _other_class(case: CaseFile, texts: str) -> str:
@@ -449,9 +461,10 @@ def _gains_net_of_costs(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 # A market regulator's cases fall under the ministry rule 第二十八条第二款 defers to (部门规章对
 # 违法所得的计算另有规定的，从其规定; 市场监督管理行政处罚案件违法所得认定办法, not in the corpus):
-# 销售收入 less the 购进价款 of the goods sold (or of the raw materials made into them).
+# 销售收入 less the 购进价款 of the goods sold (or of the raw materials made into them, or the
+# price paid to the 服务商 for a service resold: 延保服务收入 less 支付延保服务商费用).
 _MARKET_REGULATION = re.compile(r"市场监督管理|市场监管")
-_PURCHASE = re.compile(r"进货|购进|进价|采购|原材料|原料")
+_PURCHASE = re.compile(r"进货|购进|进价|采购|原材料|原料|服务商")
 _REFUNDED = re.compile(r"退还|退赔|退回|返还|退费")
 
 

@@ -55,6 +55,38 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return []
 
 
+# 对建设单位直接负责的主管人员和其他直接责任人员，依法给予行政处分 (环境影响评价法第三十一条第一款):
+# the persons' sanction is discipline by their employer or superior, no fine
+_DISCIPLINE_ONLY = re.compile(
+    r"对[^。；]{0,20}(?:直接负责的主管人员|直接责任人员)[^。；]{0,12}(?:依法)?给予(?:行政)?处分"
+)
+
+
+def discipline_only(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """适用法律: a responsible person fined under 罚则 that give the persons 处分 only."""
+    fines = _person_fines(case)
+    cited = [c for c in penalty_provisions(case, ctx) if not is_general_law(c)]
+    if not fines or not cited:
+        return []
+    texts = [paragraph_text(c, ctx, case) if c.paragraph else c.article_text for c in cited]
+    if any(responsible_person_clauses(t or "") for t in texts):
+        return []
+    for citation, text in zip(cited, texts, strict=True):
+        if _DISCIPLINE_ONLY.search(text or ""):
+            name, value = next(iter(fines.items()))
+            return [
+                Flag(
+                    point=ReviewPoint.LAW,
+                    severity=Severity.MUST_FIX,
+                    reason=f"{citation.citation}对直接负责的主管人员和其他直接责任人员只规定给予处分，"
+                    f"没有罚款，{name}{value:.10g}元没有法律依据",
+                    rule=range_rule(citation, in_paragraph=True),
+                    evidence=f"facts.amounts.{name}={value:.10g}",
+                )
+            ]
+    return []
+
+
 def _person_fines(case: CaseFile) -> dict[str, float]:
     """The fines the file records on named responsible persons (对刘志远罚款, 对直接负责的主管
     人员陈某涛罚款), beside a unit party."""

@@ -162,6 +162,12 @@ def deadline_pending(case: CaseFile) -> str | None:
     return f"作出决定时（{decision.date}）责令改正的期限（{min(days)}）尚未届满"
 
 
+def no_order_traced(case: CaseFile) -> bool:
+    """Nothing outside the decision traces an order to correct (此前未收到责令改正, the party's
+    plea, is no trace of one)."""
+    return not any(_ORDER_TRACE.search(_NO_PRIOR_ORDER.sub("", t)) for t in _order_texts(case))
+
+
 def _said_no_prior_order(case: CaseFile) -> str | None:
     """The file says itself that no order to correct came first (未向当事人下达责令限期改正)."""
     said = next((m.group(0) for t in _narrative(case) if (m := _NO_PRIOR_ORDER.search(t))), None)
@@ -184,8 +190,7 @@ def _why_not_due(case: CaseFile, established: frozenset[str]) -> str | None:
         # 承办机构把更新期限届满当作“逾期未完成”，此前未下达责令限期完成通知: the file's own word
         if (said := _said_no_prior_order(case)) is not None:
             return said
-        # 此前未收到责令改正 (the party's plea) is no trace of an order
-        if any(_ORDER_TRACE.search(_NO_PRIOR_ORDER.sub("", t)) for t in _order_texts(case)):
+        if not no_order_traced(case):
             return None
         return "案卷所称“逾期”是法定办理期限，未见此前责令限期改正"
     said = _said_no_prior_order(case)
@@ -253,7 +258,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # a fine above the lighter tier is the discretion point's excess where an order
             # came first (and was met) or the file is silent on it; where the file says no
             # order came first, the tier applied had no ground: this finding
-            if (said or pending) and len(cited) == 1 and _beyond_base_tier(clauses, case):
+            # 属于拒不改正 said of an act no order preceded (why: no trace of one) is as plain
+            ordered_tier = said or pending or UNCORRECTED in established
+            if ordered_tier and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
             continue
