@@ -7,7 +7,7 @@ import pytest
 from review_fixtures import rules_of, set_file_data, set_findings, variant_findings
 
 from assistant.case_file import CaseFile
-from assistant.review.checkers.uncorrected_fine import _other_ground_told
+from assistant.review.checkers.uncorrected_fine import other_ground_told
 from assistant.review.context import ReviewContext
 
 F69, F70 = "review_fresh69", "review_fresh70"
@@ -80,8 +80,8 @@ def test_only_a_consequence_found_is_the_other_ground() -> None:
     """拒不改正或者导致…后果的: a consequence the file denies is no ground."""
     text = "拒不改正或者导致危害网络安全等后果的，处一万元以上十万元以下罚款"
     data = set_file_data(F70, "rf70c_09_*.yaml")
-    assert _other_ground_told(text, CaseFile.model_validate(data))
+    assert other_ground_told(text, CaseFile.model_validate(data))
     data["violation"]["description"] = "网络运营者未制定网络安全事件应急预案"
     data["facts"]["description"] = "当事人未制定网络安全事件应急预案，未造成危害网络安全后果。"
     data["facts"]["circumstances"] = ["未导致危害网络安全后果"]
-    assert not _other_ground_told(text, CaseFile.model_validate(data))
+    assert not other_ground_told(text, CaseFile.model_validate(data))

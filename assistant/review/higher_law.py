@@ -139,6 +139,7 @@ def _alike_parts(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) ->
             score >= _SAME_ACT
             and _same_conduct(cited.article_text, record.text, _subject(cited.law))
             and _item_listed(cited, record)
+            and _same_actor(cited.article_text, record.text)
         ):
             scored.append((score, _Match(record)))
         elif record.law in founding and (part := _item_paragraphs(cited, record)) is not None:
@@ -158,6 +159,7 @@ def _alike_paragraph(cited: ResolvedCitation, record: ArticleRecord) -> tuple[fl
         for paragraph in record.paragraphs
         if (score := mutual_similarity(cited.article_text, paragraph.text)) >= _SAME_ACT
         and _same_conduct(cited.article_text, paragraph.text, _subject(cited.law), True)
+        and _same_actor(cited.article_text, paragraph.text)
     ]
     return max(found, key=lambda t: t[0]) if found else None
 
@@ -190,6 +192,20 @@ def _item_paragraphs(cited: ResolvedCitation, record: ArticleRecord) -> int | No
         )
     ]
     return matched[0] + 1 if len(matched) == 1 else None
+
+
+# 关键信息基础设施的运营者违反本法…规定 (密码法第三十七条) / 网络运营者违反本条例…规定 (商用密码
+# 管理条例第六十二条): who the 罚则 is written for, before the duty it breached
+_ACTOR = re.compile(r"^([\u4e00-\u9fff]{2,16}?)(?:违反|未|有下列)")
+
+
+def _same_actor(lower: str, higher: str) -> bool:
+    """Two 罚则 naming their actors name the same one (or one within the other)."""
+    a, b = _ACTOR.match(lower), _ACTOR.match(higher)
+    if a is None or b is None:
+        return True
+    x, y = a.group(1).replace("的", ""), b.group(1).replace("的", "")
+    return x in y or y in x
 
 
 def _item_listed(cited: ResolvedCitation, record: ArticleRecord) -> bool:
@@ -290,10 +306,15 @@ def _waits_for_order(case: CaseFile, record: ArticleRecord) -> bool:
     )
 
 
+# 违反本条例关于农业转基因生物标识管理规定的 / 违反本法关于农产品质量安全追溯规定的: the duties
+# named after 关于 are the act (标识 is no 追溯)
+_ABOUT = re.compile(r"违反本(?:法|条例|规定|办法)关于([^，。；]*?)(?:的)?规定")
+
+
 def _conducts(text: str) -> list[str]:
     """The conduct clause of each paragraph of a 罚则 (an item line is a circumstance)."""
     clauses = []
-    for line in text.splitlines():
+    for line in _ABOUT.sub(r"\1", text).splitlines():
         end = _CONDUCT_END.search(line)
         if end is not None and not _ITEM_LINE.match(line):
             clauses.append(_BOILERPLATE.sub("", line[: end.start()]))

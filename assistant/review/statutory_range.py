@@ -151,7 +151,8 @@ class FineClause:
 # Words that qualify a base without changing what is counted: 不缴或者少缴的税款 is the
 # 少缴税款 a file records, 被盗伐林木价值（元） the 盗伐林木价值 the article names, 所需处置费用
 # the 危险废物处置费用.
-_BASE_FILLER = re.compile(r"[（(][^）)]*[）)]|的|或者|人民币|被|所需|（|）")
+# 涉案林木价值 is the 盗伐林木价值 of the case: 涉案 only says which
+_BASE_FILLER = re.compile(r"[（(][^）)]*[）)]|的|或者|人民币|被|所需|涉案|（|）")
 
 
 # 非法经营数额 (the 两高 interpretation's word) counts what 违法经营额 (商标法第六十条、实施条例
@@ -785,8 +786,10 @@ COUNTED_UNITS = ("辆", "台", "艘")
 # 每人…: the persons harmed (劳动保障监察条例第二十五条: 受侵害的劳动者每人), counted by a
 # quantity that names people, never by any key that merely contains 人.
 _PERSONS_COUNTED = re.compile(r"人数|[（(](?:人|名)[)）]|劳动者|职工|员工|工人|学员|学生")
+# 处每株5万元以上10万元以下的罚款 (古树名木保护条例第二十八条): the rate in 万 too
 _PER_UNIT = re.compile(
-    rf"每({'|'.join(PER_UNITS)})({_NUM})元(?:以上|至)({_NUM})元(?:以下)?|每({'|'.join(PER_UNITS)})({_NUM})元以下"
+    rf"每({'|'.join(PER_UNITS)})({_NUM})(万)?元(?:以上|至)({_NUM})(万)?元(?:以下)?"
+    rf"|每({'|'.join(PER_UNITS)})({_NUM})(万)?元以下"
 )
 
 
@@ -849,16 +852,16 @@ def per_unit_fine(sentence: str) -> PenaltyRange | None:
         )
     if found is None:
         return None
-    unit, low, high, unit_only, high_only = found.groups()
+    unit, low, low_wan, high, high_wan, unit_only, high_only, only_wan = found.groups()
     if unit_only:
         return PenaltyRange(
-            raw=found.group(0), base=unit_only, max_multiple=chinese_number(high_only)
+            raw=found.group(0), base=unit_only, max_multiple=_sum(high_only, only_wan)
         )
     return PenaltyRange(
         raw=found.group(0),
         base=unit,
-        min_multiple=chinese_number(low),
-        max_multiple=chinese_number(high),
+        min_multiple=_sum(low, low_wan),
+        max_multiple=_sum(high, high_wan),
     )
 
 

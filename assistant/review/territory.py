@@ -17,7 +17,8 @@ _AREA = re.compile(
 )
 _PREFECTURE_SUFFIXES = ("市", "州", "地区", "盟")
 # A province names no level compared here; cut it first so 广东省广州市 reads 广州市.
-_PROVINCE = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|省)")
+# 龙甫河省级重要湿地: 省级 is a rank, not a province's name
+_PROVINCE = re.compile(r"[\u4e00-\u9fa5]{1,8}?(?:特别行政区|自治区|省)(?!级)")
 # Inside a name these mark a finer unit (石湾镇镇区, 台城街道某工业区): no 区/县 at all.
 _FINER_UNIT = re.compile(r"镇|街道|村|路|街|号|巷|楼|栋|座")
 # A 市/县/区 running straight into 镇、乡、街道、村 names that town, not an area (马市镇, 新市街道).
@@ -30,7 +31,9 @@ _BORDER = re.compile(
 _ZONE = re.compile(
     r"(?:工业|开发|园|高新|镇|景|名胜|社|小|片|厂|辖|保护|商业|住宅|服务|示范|试验|旅游|度假|保税|功能"
     # 可采区 / 禁采区 of a river, 港区 of a port, 矿区, 库区, 作业区: zones of a resource or a port
-    r"|采|港|矿|库|作业|施工)区$"
+    r"|采|港|矿|库|作业|施工"
+    # 自然保护区实验区 / 规划重建区: zones of a reserve or a plan
+    r"|实验|核心|缓冲|重建|规划)区$"
 )
 
 # Guangdong's county-level cities and the prefecture they lie in: 台山市 is inside 江门市.
@@ -126,7 +129,7 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
         return Placement.OUTSIDE, excluded
     if region in _BORDER.sub("", place):
         return Placement.INSIDE, []
-    own, named = _levels(region), _outside_remarks(place)
+    own, named = _levels(region), _levels(place)
     if not named["prefecture"] and not named["county"]:
         # 西江佛山九江段 names 佛山市 without its 市: the region's own name, no other area
         bare = [a[:-1] for level in own.values() for a in level if len(a) >= 3]
@@ -138,17 +141,6 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
                 continue  # 江门—广州内河航线: a route from the agency's own city names another
             return Placement.OUTSIDE, sorted(named[level])
     return _town_placement(region, place)
-
-
-# 龙甫河省级重要湿地（物流园进场道路占用段及规划重建区）: a remark on the spot, no 区 of a city
-_REMARK = re.compile(r"[（(][^）)]*[）)]")
-
-
-def _outside_remarks(place: str) -> dict[str, set[str]]:
-    """The areas the place names outside its bracketed remarks; a place written only in its
-    remark (某厂（位于鹤山市址山镇）) is read there."""
-    outside = _REMARK.sub("", place)
-    return _levels(place if re.search(r"[省市县区镇乡]", outside) is None else outside)
 
 
 # 广东省（不含深圳市）: a district drawn as an area less the areas another office holds

@@ -98,6 +98,10 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "烟草专卖": ("烟草专卖",),
     "气象": ("气象主管", "气象局"),
     "海事": ("海事管理", "海事局"),
+    # 广播电视、网信等部门 (反食品浪费法第三十条)
+    "网信": ("网信", "互联网信息办公室", "网络安全和信息化"),
+    # 口岸出入境检验检疫机构 (农业转基因生物安全管理条例第四十九条): the customs since 2018
+    "海关": ("海关", "出入境检验检疫", "检验检疫机构"),
     "工业和信息化": ("经济综合主管", "工业和信息化", "经济和信息化", "工信局", "经信局"),
     # 环境卫生主管部门 (固体废物污染环境防治法第一百一十一条, read as 环卫): in 广东 the 城市管理
     # (和综合执法) 局, which carries neither word
@@ -192,7 +196,9 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # a 罚则 giving the power to another department is the one finding on the kinds it gives
         + _types(case, ctx, covered=bool(station or department))
         + _detention(case, ctx)
-        + _laws(case, ctx, named_elsewhere=_laws_named(found))
+        # a 罚则 giving the act to another department is the finding; the other laws cited
+        # for the same act outside the agency's list are that one finding again
+        + ([] if found else _laws(case, ctx, named_elsewhere=_laws_named(found)))
         + department
         + _split_charge(case, ctx)
         + _territory(case, ctx)
@@ -1020,7 +1026,20 @@ _COUNTY_LEVEL = re.compile(r"县级|县、|县（市、区）|县人民政府")
 # 由国务院征信业监督管理部门或者其派出机构 (征信业管理条例第四十条): the state organ's branches at
 # every level (人民银行 市分行、中心支行) hold the power as well
 _OWN_BRANCHES = re.compile(r"(?:或者|及|和)其[^，。；、]{0,4}(?:派出机构|分支机构)")
-_ORGAN_LIST = re.compile(r"或者|以及|、(?!自治区|直辖市)")
+_ORGAN_LIST = re.compile(r"、(?!自治区|直辖市)")
+_ORGAN_END = re.compile(r"(?:部门|机构|机关|人民政府)$")
+
+
+def _organs(assigner: str) -> list[str]:
+    """The organs a 罚则's assigner lists: 、 parts, and 或者 parts where each names an organ
+    (设区的市级或者直辖市的区人民政府司法行政部门 is one organ at either level)."""
+    organs = []
+    for part in _ORGAN_LIST.split(assigner):
+        pieces = re.split(r"或者|以及", part)
+        organs += pieces if all(_ORGAN_END.search(p) for p in pieces) else [part]
+    return [o for o in organs if o]
+
+
 # 省、自治区、直辖市或者设区的市人民政府司法行政部门 (公证法第四十一条): a city organ holds it too
 _LOCAL_LEVEL = re.compile(rf"设区的市|市级|{_COUNTY_LEVEL.pattern}")
 
@@ -1047,7 +1066,9 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # a list (国务院生态环境主管部门…、海事管理机构或者海警机构) gives the power to each organ it
         # names: one of no level that is the agency's own kind (海警机构 for 汕头海警局) holds it;
         # one of another kind (有关登记管理机关 beside the 文物主管部门) gives the agency nothing
-        organs = [o for a in named for o in _ORGAN_LIST.split(a) if o]
+        if any(_OWN_BRANCHES.search(a) for a in named):
+            continue  # 国务院…部门或者其派出机构: the state organ's branches at every level
+        organs = [o for a in named for o in _organs(a)]
         levelled = [o for o in organs if above.search(o)]
         if (
             levelled

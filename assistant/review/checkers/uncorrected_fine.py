@@ -259,7 +259,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # came first (and was met) or the file is silent on it; where the file says no
             # order came first, the tier applied had no ground: this finding
             # 属于拒不改正 said of an act no order preceded (why: no trace of one) is as plain
-            ordered_tier = said or pending or UNCORRECTED in established
+            ordered_tier = said or pending or UNCORRECTED in established or _no_order_on_file(case)
             if ordered_tier and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
@@ -345,8 +345,15 @@ _CONSEQUENCE_TOLD = re.compile(r"(?:导致|造成)[^，。；]{0,16}后果")
 _CONSEQUENCE_DENIED = re.compile(r"未|没有|无|不")
 
 
+# 拒不改正或者情节严重的，处一万元以上… (反食品浪费法第三十条): the other ground is the gravity
+_OR_SERIOUS = re.compile(r"(?:拒不改正|逾期不[^，。；或]{1,12})或者情节(?:特别)?严重的")
+
+
 def other_ground_told(text: str, case: CaseFile) -> bool:
-    """The 罚则 also fines a consequence (或者导致…后果) and the file finds one."""
+    """The 罚则 also fines a consequence (或者导致…后果) or gravity (或者情节严重) and the file
+    finds it."""
+    if _OR_SERIOUS.search(text) and SERIOUS in established_circumstances(case):
+        return True
     if not _OTHER_GROUND.search(text):
         return False
     for told in _narrative(case):
