@@ -205,3 +205,9 @@ def reworded(data: dict, *pairs: tuple[str, str]) -> dict:
     for old, new in pairs:
         text = text.replace(old, new)
     return json.loads(text)
+
+
+def sent_to_police(set_name: str, pattern: str, ctx: ReviewContext, crime_article: str) -> bool:
+    """The set file's transfer finding cites the 刑法 article and 行政处罚法第二十七条第一款."""
+    found = rules_of(set_findings(set_name, pattern, ctx), "transfer")
+    return crime_article in found and "《中华人民共和国行政处罚法》第二十七条第一款" in found

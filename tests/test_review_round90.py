@@ -11,7 +11,14 @@ and a form of the conduct its 罚则 sends to another law."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import cites_article, rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import (
+    cites_article,
+    rules_of,
+    sent_to_police,
+    set_file_data,
+    set_findings,
+    variant_findings,
+)
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import fine_clauses
@@ -110,9 +117,7 @@ def test_export_control_is_the_state_departments(ctx: ReviewContext) -> None:
 def test_new_transfer_lines(
     ctx: ReviewContext, set_name: str, pattern: str, crime_article: str
 ) -> None:
-    found = rules_of(set_findings(set_name, pattern, ctx), "transfer")
-    assert crime_article in found
-    assert f"{PENALTY_LAW}第二十七条第一款" in found
+    assert sent_to_police(set_name, pattern, ctx, crime_article)
 
 
 def test_a_trade_secret_below_the_line_is_not_sent(ctx: ReviewContext) -> None:

@@ -9,7 +9,14 @@ a file that says no order came first, an order issued with the decision, new tra
 from __future__ import annotations
 
 import pytest
-from review_fixtures import cites_article, rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import (
+    cites_article,
+    rules_of,
+    sent_to_police,
+    set_file_data,
+    set_findings,
+    variant_findings,
+)
 
 from assistant.review.context import ReviewContext
 from assistant.review.territory import Placement, placement
@@ -83,9 +90,7 @@ def test_a_minor_is_no_denial() -> None:
     ],
 )
 def test_new_transfer_lines(ctx: ReviewContext, pattern: str, crime_article: str) -> None:
-    found = rules_of(set_findings(F84, pattern, ctx), "transfer")
-    assert crime_article in found
-    assert f"{PENALTY_LAW}第二十七条第一款" in found
+    assert sent_to_police(F84, pattern, ctx, crime_article)
 
 
 def test_a_third_occupation_needs_the_two_penalties(ctx: ReviewContext) -> None:

@@ -9,7 +9,14 @@ forged identity cards)."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import cites_article, rules_of, set_file_data, set_findings, variant_findings
+from review_fixtures import (
+    cites_article,
+    rules_of,
+    sent_to_police,
+    set_file_data,
+    set_findings,
+    variant_findings,
+)
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import fine_clauses
@@ -69,9 +76,7 @@ def test_an_online_video_service_is_not_the_market_regulators(ctx: ReviewContext
 def test_new_transfer_lines(
     ctx: ReviewContext, set_name: str, pattern: str, crime_article: str
 ) -> None:
-    found = rules_of(set_findings(set_name, pattern, ctx), "transfer")
-    assert crime_article in found
-    assert f"{PENALTY_LAW}第二十七条第一款" in found
+    assert sent_to_police(set_name, pattern, ctx, crime_article)
 
 
 def test_using_a_forged_card_is_no_forging(ctx: ReviewContext) -> None:

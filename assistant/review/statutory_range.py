@@ -656,7 +656,9 @@ def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> lis
                         items=_items(sentence[: found.start()])
                         or _listed_item(sentence[: found.start()])
                         or listed,
-                        requires=_requires(sentence[: found.end()]),
+                        # 拒不停止违法行为…的，依照下列规定处以罚款：(三)…处每株5万元以上 (古树名木
+                        # 保护条例第二十八条): the lead-in's condition binds every item
+                        requires=_requires(sentence[: found.end()]) or listed_condition,
                         **conditions,
                     )
                 )

@@ -75,15 +75,17 @@ def _before_the_decision(text: str) -> str:
     return "".join(s for s in sentences if not ("责令" in s and _WITH_THE_FINE.search(s)))
 
 
-def _prior_documents(case: CaseFile) -> list[Document]:
-    """The documents other than the penalty decision and its notice, and other than an order
-    issued with the decision (责令改正违法行为决定书 dated the decision's day)."""
+def _prior_documents(case: CaseFile, strictly: bool = False) -> list[Document]:
+    """The documents other than the penalty decision and its notice; ``strictly``, other than
+    an order issued with the decision too (责令改正违法行为决定书 dated the decision's day)."""
     decision = case.first("决定")
     return [
         d
         for d in case.documents
         if not _DECISION_PAPERS.search(d.type)
-        and not (decision is not None and d.date is not None and d.date >= decision.date)
+        and not (
+            strictly and decision is not None and d.date is not None and d.date >= decision.date
+        )
     ]
 
 
@@ -98,11 +100,12 @@ def _narrative(case: CaseFile) -> list[str]:
     return [case.violation.description, case.facts.description, *case.facts.circumstances]
 
 
-def _order_texts(case: CaseFile) -> list[str]:
-    """What the file records outside the penalty decision and its notice."""
+def _order_texts(case: CaseFile, strictly: bool = False) -> list[str]:
+    """What the file records outside the penalty decision and its notice (``strictly``: and
+    outside the orders issued with it)."""
     told = _narrative(case)
     told += [f"{e.name}{e.note}" for e in case.evidence]
-    told += [f"{d.type}{''.join(d.contents)}" for d in _prior_documents(case)]
+    told += [f"{d.type}{''.join(d.contents)}" for d in _prior_documents(case, strictly)]
     return [_before_the_decision(t) for t in told] + _prior_notes(case)
 
 
@@ -165,7 +168,8 @@ def deadline_pending(case: CaseFile) -> str | None:
 def no_order_traced(case: CaseFile) -> bool:
     """Nothing outside the decision traces an order to correct (此前未收到责令改正, the party's
     plea, is no trace of one)."""
-    return not any(_ORDER_TRACE.search(_NO_PRIOR_ORDER.sub("", t)) for t in _order_texts(case))
+    texts = _order_texts(case, strictly=True)
+    return not any(_ORDER_TRACE.search(_NO_PRIOR_ORDER.sub("", t)) for t in texts)
 
 
 def _said_no_prior_order(case: CaseFile) -> str | None:
@@ -259,7 +263,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # came first (and was met) or the file is silent on it; where the file says no
             # order came first, the tier applied had no ground: this finding
             # 属于拒不改正 said of an act no order preceded (why: no trace of one) is as plain
-            ordered_tier = said or pending or UNCORRECTED in established or _no_order_on_file(case)
+            ordered_tier = said or pending or UNCORRECTED in established
             if ordered_tier and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
