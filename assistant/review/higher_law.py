@@ -197,6 +197,7 @@ def _item_paragraphs(cited: ResolvedCitation, record: ArticleRecord) -> int | No
 # 关键信息基础设施的运营者违反本法…规定 (密码法第三十七条) / 网络运营者违反本条例…规定 (商用密码
 # 管理条例第六十二条): who the 罚则 is written for, before the duty it breached
 _ACTOR = re.compile(r"^([\u4e00-\u9fff]{2,16}?)(?:违反|未|有下列)")
+_SAME_ACTOR = 0.5
 
 
 def _same_actor(lower: str, higher: str) -> bool:
@@ -205,7 +206,8 @@ def _same_actor(lower: str, higher: str) -> bool:
     if a is None or b is None:
         return True
     x, y = a.group(1).replace("的", ""), b.group(1).replace("的", "")
-    return x in y or y in x
+    # 事故发生单位主要负责人 / 生产经营单位主要负责人: the same role by other words
+    return x in y or y in x or mutual_similarity(x, y) >= _SAME_ACTOR
 
 
 def _item_listed(cited: ResolvedCitation, record: ArticleRecord) -> bool:
