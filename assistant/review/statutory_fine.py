@@ -386,11 +386,12 @@ def statutory_fine(
     """The lawful fine the cited penalty provision sets for this case, and the 款 or
     article that writes it: its own 款 first, else the whole article (fines often sit in
     the next 款: 有前款第X项行为的，处…)."""
+    read = _read(case)
     return next(
         (
             found
             for cited in penalty_provisions(case, ctx)
-            if (found := provision_fine(case, ctx, cited))
+            if (found := _provision_fine(case, ctx, cited, *read))
         ),
         None,
     )
@@ -400,9 +401,25 @@ def provision_fine(
     case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
 ) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
     """As statutory_fine, for one cited penalty provision."""
-    amounts, established = fine_bases(case), established_circumstances(case)
+    return _provision_fine(case, ctx, cited, *_read(case))
+
+
+def _read(case: CaseFile) -> tuple[dict[str, float], frozenset[str], str]:
+    """The bases, established circumstances and told facts every cited range is read against
+    (read once per file, not once per provision)."""
     # the circumstances name what the narrative may only describe (广告费用明显偏低)
     told = "。".join([narrative(case), *case.facts.circumstances])
+    return fine_bases(case), established_circumstances(case), told
+
+
+def _provision_fine(
+    case: CaseFile,
+    ctx: ReviewContext,
+    cited: ResolvedCitation,
+    amounts: dict[str, float],
+    established: frozenset[str],
+    told: str,
+) -> tuple[StatutoryBounds, ResolvedCitation, str] | None:
     citation = act_date_counterpart(case, ctx, cited) or cited
     own = _item_fine(citation, amounts, established, case) or _fitting_item_fine(
         citation, amounts, established, case

@@ -198,7 +198,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _detention(case, ctx)
         # a 罚则 giving the act to another department is the finding; the other laws cited
         # for the same act outside the agency's list are that one finding again
-        + ([] if found else _laws(case, ctx, named_elsewhere=_laws_named(found)))
+        + ([] if found else _laws(case, ctx))
         + department
         + _split_charge(case, ctx)
         + _territory(case, ctx)
@@ -417,14 +417,9 @@ def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-def _laws_named(found: list[Flag]) -> set[str]:
-    """The laws whose 罚则 a department finding rests on, those it also cites included."""
-    return {rule.split("》")[0] + "》" for f in found for rule in [f.rule, *f.also_cites]}
-
-
-def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list[Flag]:
-    """A 罚则 outside the agency's list of laws; one whose 罚则 names another department is
-    that finding (``_department``, the article itself), not a second one."""
+def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A 罚则 outside the agency's list of laws (asked only where no 罚则 names another
+    department: that finding, the article itself, is the one for the act)."""
     laws = case.agency.powers.laws
     if not imposes_penalty(case):
         return []  # no penalty, so no 处罚依据 to hold against the agency's penalty powers
@@ -439,9 +434,7 @@ def _laws(case: CaseFile, ctx: ReviewContext, named_elsewhere: set[str]) -> list
         citation
         for citation in penalty_provisions(case, ctx)
         # the general law binds every agency (第四条); it is no 罚则 to be assigned
-        if not is_general_law(citation)
-        and not {f"《{citation.law}》", f"《{citation.title}》"} & named_elsewhere
-        and not _within(citation, laws, ctx)
+        if not is_general_law(citation) and not _within(citation, laws, ctx)
     ]
     assigning = assigning_articles(ctx, outside)
     for citation in outside:
