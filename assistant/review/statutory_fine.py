@@ -275,13 +275,27 @@ _DENIAL_NEAR = re.compile(
 _DENIAL_START = re.compile(r"^(?:当事人|且|也|亦|并|均)?(?:无|没有|不存在|不属于|不构成|并非)")
 
 
+# 未拒不停止违法行为或者拒不采取补救措施: a denial governs every item of the list it heads
+_LIST_JOIN = re.compile(r"[^，。；]{0,16}?(?:或者|或|、|以及|及)")
+
+
 def _affirmed(pattern: re.Pattern[str], text: str) -> bool:
-    """Some clause states the circumstance: neither a denial just before the words nor a
-    clause opening with one (无两年内三次以上违法或其他严重情节)."""
+    """Some clause states the circumstance: neither a denial just before the words, nor a
+    clause opening with one (无两年内三次以上违法或其他严重情节), nor a later item of a
+    denied list."""
     for clause in re.split(r"[，。；,;\n]", text):
+        denied_end: int | None = None
         for m in pattern.finditer(clause):
             before = clause[: m.start()]
-            if _DENIAL_NEAR.search(before) or (before and _DENIAL_START.search(clause)):
+            in_denied_list = denied_end is not None and _LIST_JOIN.fullmatch(
+                clause[denied_end : m.start()]
+            )
+            if (
+                _DENIAL_NEAR.search(before)
+                or (before and _DENIAL_START.search(clause))
+                or in_denied_list
+            ):
+                denied_end = m.end()
                 continue
             return True
     return False

@@ -13,7 +13,11 @@ from assistant.discretion.penalty_amounts import chinese_number
 from assistant.review.checkers.fact_flags import case_narrative, fact_flag
 from assistant.review.checkers.inspection_records import INSPECTION_RECORD_TITLE, RECHECK
 from assistant.review.checkers.measured_facts import exceeds
-from assistant.review.checkers.uncorrected_fine import deadline_pending, no_order_traced
+from assistant.review.checkers.uncorrected_fine import (
+    deadline_pending,
+    no_order_traced,
+    order_due_day,
+)
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
 from assistant.review.statutory_fine import (
@@ -69,6 +73,17 @@ def uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # the order's day had not come, or no order came at all: no 逾期 to prove
         # (uncorrected_fine's point)
         return []
+    if (early := _checked_before_due(case)) is not None:
+        checked_on, due = early
+        return [
+            fact_flag(
+                ReviewPoint.FACTS,
+                f"处罚依据以逾期未改正（拒不改正）为条件，但认定未改正的复查在{checked_on}，"
+                f"责令改正的期限至{due}尚未届满，期满后没有复查或其他证据证明当事人未改正",
+                ctx,
+                f"复查：{checked_on}；改正期限：{due}",
+            )
+        ]
     checked = [f"{e.name}{e.note}" for e in case.evidence] + [d.type for d in case.documents]
     checked += [e.note for e in case.events if e.type == "调查取证"]
     if any(RECHECK.search(text) for text in checked) or _inspected_after_order(case):
@@ -135,6 +150,25 @@ def uncorrected_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "；".join(f"{w}：{v:.10g}（限值{lim:.10g}）" for w, v, lim in retests),
         )
     ]
+
+
+def _checked_before_due(case: CaseFile) -> tuple[date, date] | None:
+    """Every 复查 (and every later inspection record) is dated before the day the order gave:
+    it found the party within its time, not 逾期 (the last check and the due day)."""
+    due = order_due_day(case)
+    if due is None:
+        return None
+    checks = [e.date for e in case.evidence if e.date and RECHECK.search(f"{e.name}{e.note}")]
+    checks += [d.date for d in case.documents if d.date and RECHECK.search(d.type)]
+    checks += [e.date for e in case.events if e.type == "调查取证" and RECHECK.search(e.note or "")]
+    inspected = [
+        e.date
+        for e in case.evidence
+        if e.date and INSPECTION_RECORD_TITLE.search(f"{e.type}{e.name}")
+    ]
+    if not checks or max([*checks, *inspected]) >= due:
+        return None
+    return max(checks), due
 
 
 def _inspected_after_order(case: CaseFile) -> bool:

@@ -29,7 +29,10 @@ from corpus.citation_resolver import ResolvedCitation
 _ORDER = re.compile(r"责令.{0,4}(?:改正|整改)|(?:整改|改正)(?:指令|通知)|限期(?:改正|整改)|指令书")
 # 限期 before a corrective act in the provision (职业病防治法第七十一条 责令限期改正,
 # 水法第六十九条 限期采取补救措施)
-_LIMIT_IN_LAW = re.compile(r"限期(?:改正|整改|采取|拆除|恢复|治理|补办|消除|清除|清理|补种|缴纳)")
+# 森林法第七十六条 责令限期在原地或者异地补种: the place may come between
+_LIMIT_IN_LAW = re.compile(
+    r"限期(?:在[^，。；]{0,10}?)?(改正|整改|采取|拆除|恢复|治理|补办|消除|清除|清理|补种|缴纳)"
+)
 # 责令停止违法行为，采取防火措施，并限期补办有关手续 (草原防火条例第四十四条): the period is the
 # 补办's and the 缴纳's only; an order to take the measures (清理余烬) asks none
 _OWN_PERIOD_ONLY = frozenset({"补办", "缴纳"})
@@ -37,7 +40,7 @@ _OWN_PERIOD_ONLY = frozenset({"补办", "缴纳"})
 
 def _period_for_ordered(law_text: str, ordered: str) -> bool:
     """The 罚则 asks a period for an act the orders give (or for correction at large)."""
-    acts = {m.group(0).removeprefix("限期") for m in _LIMIT_IN_LAW.finditer(law_text)}
+    acts = {m.group(1) for m in _LIMIT_IN_LAW.finditer(law_text)}
     return any(act not in _OWN_PERIOD_ONLY or act in ordered for act in acts)
 
 

@@ -73,7 +73,10 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         )
         + person_facts.injury_contradicted(case, ctx)
         + (pending_facts.pending_base(case, ctx) or pending_facts.relied_unverified(case, ctx))
-        + pending_facts.serious_on_pending(case, ctx)
+        + (
+            pending_facts.serious_on_pending(case, ctx)
+            or pending_facts.gravity_on_pending(case, ctx)
+        )
         + pending_facts.tier_on_estimate(case, ctx)
         + circumstance_facts.repeat_unproven(case, ctx)
         + circumstance_facts.repeat_window_contradicted(case, ctx)

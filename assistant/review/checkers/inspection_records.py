@@ -56,6 +56,8 @@ _INSPECTION = re.compile(
     rf"|(?:夜查|夜间检查)[^，。；]{{0,8}}?(?:{_PREMISES}|网咖|歌舞厅|KTV|酒吧|娱乐场所|宾馆|旅馆)"
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
+    # 设置样方清点被毁幼树 / 现场清点: counting on site is inspecting it
+    rf"|(?:现场|实地|样方)[^，。；]{{0,8}}(?:清点|点数|计数)|设置样方"
     # 经现场查看赵丽无明显外伤: looking at a person's injuries is no inspection of a place
     rf"|现场查看(?![^，。；]{{0,8}}(?:伤|身体|伤情))|实地查看|实地核查"
     # 到倾倒地点查看 / 前往该厂察看: going to the place to look is inspecting it

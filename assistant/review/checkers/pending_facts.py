@@ -8,8 +8,9 @@ import re
 from assistant.case_file import CaseFile
 from assistant.review.checkers.fact_flags import fact_flag, split_sentences
 from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, ReviewPoint
-from assistant.review.statutory_fine import matching_standard, penalty_provisions
+from assistant.review.statutory_fine import matching_standard, paragraph_text, penalty_provisions
 from assistant.review.statutory_range import SERIOUS, fine_clauses, same_base
 
 _PENDING = re.compile(
@@ -249,6 +250,89 @@ def serious_on_pending(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     "认定“情节严重”并适用较重一档所依据的数量，案卷自认尚在核实，定档事实不清",
                     ctx,
                     f"“{sentence}”；“{doubt}”",
+                )
+            ]
+    return []
+
+
+# 情节较重的，处…罚款 / 造成严重后果的，处… : the fine (or its heavier tier) is written for a grave case
+_GRAVE_WORDS = r"情节(?:特别)?(?:严重|较重)|严重后果|后果(?:特别)?严重|造成严重"
+_GRAVE_FINE = re.compile(rf"(?:{_GRAVE_WORDS})[^；。]{{0,6}}的[，,]?(?:可以)?(?:并)?处[^；。]*罚款")
+_ANY_FINE = re.compile(r"处[^；。]*罚款")
+_GRAVE_FOUND = re.compile(_GRAVE_WORDS)
+_GRAVE_DENIED = re.compile(r"(?:未|没有|不|无|并非|不属)[^，。；]{0,4}$")
+# 冒溢影响范围及周边商户损失情况尚在核实: the consequence itself is open, whatever the finding says
+_CONSEQUENCE = re.compile(r"损失|影响范围|损害|受损|伤亡|危害|后果")
+# words every reason shares (造成, 情况, 认定) are no link between a finding and an open fact
+_SHARED_WORDS = 3
+
+
+def _rests_on_gravity(case: CaseFile, ctx: ReviewContext) -> bool:
+    """The fine imposed needs the grave case: every fine of the cited 款 is written for it
+    (情节较重的，处一万元以上…), or the amount is above every other fine's maximum."""
+    amount = case.penalty.amount
+    if amount is None:
+        return False
+    for citation in penalty_provisions(case, ctx):
+        text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
+        fines = [s for s in re.split(r"[；。]", text or "") if _ANY_FINE.search(s)]
+        if fines and all(_GRAVE_FINE.search(s) for s in fines):
+            return True
+        clauses = fine_clauses(text or "")
+        base = [c for c in clauses if c.requires is None and not c.lighter]
+        if (
+            any(c.requires == SERIOUS for c in clauses)
+            and base
+            and all(c.fine.max_yuan is not None and amount > c.fine.max_yuan for c in base)
+        ):
+            return True
+    return False
+
+
+def _grave_findings(case: CaseFile) -> list[str]:
+    """The file's sentences that find the case grave (not those that deny it)."""
+    told = [case.facts.description, *case.facts.circumstances]
+    return [
+        sentence
+        for text in told
+        for sentence in split_sentences(text)
+        if any(
+            not _GRAVE_DENIED.search(sentence[: m.start()]) for m in _GRAVE_FOUND.finditer(sentence)
+        )
+    ]
+
+
+def gravity_on_pending(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The fine needs the grave case (情节较重的，处… / 造成严重后果的，处…) and the file's reason
+    for it is what the file says it is still verifying (管道位移…检测报告尚未出具, 损失情况尚在核实):
+    the fact the fine turns on is not established (第四十条)."""
+    pending = [*case.facts.unverified] + [
+        s
+        for t in [case.facts.description, *case.facts.circumstances]
+        for s in split_sentences(t)
+        if _PENDING.search(s) or _TO_VERIFY.search(s)
+    ]
+    if not pending or not _rests_on_gravity(case, ctx):
+        return []
+    for finding in _grave_findings(case):
+        words = cjk_bigrams(_GRAVE_FOUND.sub("", finding))
+        doubt = next(
+            (
+                p
+                for p in pending
+                if p in finding
+                or len(words & cjk_bigrams(p)) >= _SHARED_WORDS
+                or ("后果" in finding and _CONSEQUENCE.search(p))
+            ),
+            None,
+        )
+        if doubt is not None:
+            return [
+                fact_flag(
+                    ReviewPoint.FACTS,
+                    "处罚以情节较重（严重后果）为条件或适用较重一档，而认定该情节所依据的事实，案卷自认尚未核实",
+                    ctx,
+                    f"“{finding}”；“{doubt}”",
                 )
             ]
     return []

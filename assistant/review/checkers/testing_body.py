@@ -2,16 +2,18 @@
 
 医疗器械监督管理条例第七十五条: only a body 认定 for 医疗器械 may test them, and the 药品监督管理
 部门 must 委托有资质的医疗器械检验机构. A 检测报告 whose own entry says the body's scope leaves
-the goods out (资质认定能力范围…不含医疗器械, 未列入医疗器械检验机构名录) cannot ground the
-finding. The duty is read from the cited 罚则's field (the paragraph asking for a qualified
+the goods out (资质认定能力范围…不含医疗器械, 未列入医疗器械检验机构名录), or whose
+qualification the file says had lapsed before the report (资质认定证书有效期至…), cannot ground
+the finding. The duty is read from the cited 罚则's field (the paragraph asking for a qualified
 body); without one, 行政处罚法第四十六条第三款 (证据必须经查证属实) is the finding. The
 evidence checker asks this after its food-law laboratory findings (食品安全法第八十四条、第八十七条)."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from assistant.case_file import CaseFile
+from assistant.case_file import CaseFile, EvidenceItem
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.deciding_organ import first_field_rule
@@ -49,18 +51,37 @@ def unqualified_body(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     )
 
 
+# 检验检测机构资质认定证书编号…，有效期至2023年6月29日: the body's qualification lapses that day
+_QUALIFIED_UNTIL = re.compile(
+    r"(?:资质|资格|认定|认可|证书)[^。；]{0,30}?有效期(?:至|截至|到)\s*"
+    r"(\d{4})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})"
+)
+
+
+def _lapsed(item: EvidenceItem) -> str | None:
+    """The file's own words that the body's qualification had lapsed before the report."""
+    found = _QUALIFIED_UNTIL.search(f"{item.name}{item.source}{item.note}")
+    if found is None or item.date is None:
+        return None
+    until = date(*(int(n) for n in found.groups()))
+    if item.date <= until:
+        return None
+    return f"“资质有效期至{until}”，报告日期{item.date}已过有效期"
+
+
 def _stated_outside(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for index, item in enumerate(case.evidence):
         if not _TEST.search(f"{item.type}{item.name}"):
             continue
         said = _OUTSIDE.search(f"{item.name}{item.source}{item.note}")
-        if said is None:
+        words = f"“{said.group(0)}”" if said is not None else _lapsed(item)
+        if words is None:
             continue
         return [
             _flag(
                 Severity.MUST_FIX,
                 f"认定事实所依据的{item.name}由{item.source or '检验机构'}出具，案卷载明"
-                f"“{said.group(0)}”，该机构不具备相应检验资质，检验结论不能作为定案依据",
+                f"{words}，该机构不具备相应检验资质，检验结论不能作为定案依据",
                 _duty(case, ctx)
                 or _product_quality_rule(case, ctx)
                 or ctx.penalty_law("第四十六条第三款"),

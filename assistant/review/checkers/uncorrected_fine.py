@@ -153,6 +153,12 @@ def _order_due_days(texts: list[str]) -> list[date]:
     return [date(*(int(n) for n in (g[:3] if g[0] else g[3:]))) for g in found]
 
 
+def order_due_day(case: CaseFile) -> date | None:
+    """The earliest day an order to correct set (责令于2023年7月3日前改正), if the file writes one."""
+    days = _order_due_days(_order_texts(case))
+    return min(days) if days else None
+
+
 def deadline_pending(case: CaseFile) -> str | None:
     """The order to correct set a day that had not come when the decision was made."""
     said = next((m.group(0) for t in _narrative(case) if (m := _NOT_YET_DUE.search(t))), None)
@@ -335,8 +341,13 @@ def _kept_for_uncorrected(kind: str, text: str, serious: bool) -> bool:
         return False
     between = text[condition.end() : measure.start()]
     others = [name for name, pattern in REQUIREMENTS if pattern.search(between)]
-    return not re.search(r"[；;。]", between) and all(
-        name == UNCORRECTED or (name == SERIOUS and not serious) for name in others
+    # 逾期不改正的，…给予处分；有许可证件的，并由原发证部门吊销 (病原微生物实验室生物安全管理条例
+    # 第六十条): a clause after ；that goes on with 并 is the same condition's
+    continued = all("并" in later for later in re.split(r"[；;]", between)[1:])
+    return (
+        "。" not in between
+        and continued
+        and all(name == UNCORRECTED or (name == SERIOUS and not serious) for name in others)
     )
 
 
