@@ -34,6 +34,8 @@ from corpus.numerals import to_chinese
 
 _STILL_UNCORRECTED = re.compile(
     r"仍未改正|未按期改正|到期未改正|逾期仍未|整改不到位|未按要求改正|拒不"
+    # 7月19日复查，流量计仍未修复: the act the order asked, still undone
+    r"|仍未(?:修复|拆除|补办|恢复|清除|整改|补种|更换)"
 )
 _ITEM_SUFFIX = re.compile(r"第（[一二三四五六七八九十]+）项$")
 _OWN_FINE = re.compile(r"处[^；。]*罚款")
@@ -265,7 +267,7 @@ def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFil
 # 无…严重情节 / 未造成严重后果 / 不属于情节严重: a clause denying the circumstance.
 # 未经复查确认逾期不改正: a denial of the finding that would establish it
 _DENIAL_NEAR = re.compile(
-    r"(?:无|没有|不存在|未|不属于?|不构成|并非|非)[^，。；]{0,2}$"
+    r"(?:无|没有|不存在|未|不属于?|不构成|不适用|并非|非)[^，。；]{0,2}$"
     r"|(?:未|没有|无)[^，。；]{0,6}(?:确认|认定|查实|证实|证明)(?:任何|其他)?$"
     # 案卷未载明此前曾责令改正或当事人拒不改正的情况: the file says it does not record it
     r"|(?:未|没有|无)(?:载明|记载|显示|发现|见)[^，。；]{0,16}$"

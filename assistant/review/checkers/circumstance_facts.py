@@ -156,7 +156,7 @@ def _checked_before_due(case: CaseFile) -> tuple[date, date] | None:
     """Every 复查 (and every later inspection record) is dated before the day the order gave:
     it found the party within its time, not 逾期 (the last check and the due day)."""
     due = order_due_day(case)
-    if due is None:
+    if due is None or case.facts.corrected_in_time is True:
         return None
     checks = [e.date for e in case.evidence if e.date and RECHECK.search(f"{e.name}{e.note}")]
     checks += [d.date for d in case.documents if d.date and RECHECK.search(d.type)]

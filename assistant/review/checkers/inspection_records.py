@@ -56,6 +56,8 @@ _INSPECTION = re.compile(
     rf"|(?:夜查|夜间检查)[^，。；]{{0,8}}?(?:{_PREMISES}|网咖|歌舞厅|KTV|酒吧|娱乐场所|宾馆|旅馆)"
     # measuring a site (现场测量占地面积) is inspecting it; a laboratory's 测量 is not
     rf"|(?:现场|实地)[^，。；]{{0,6}}(?:测量|丈量|测绘)"
+    # 田间检查，发现联合收割机…作业: an inspection of an outdoor site named by its kind
+    rf"|(?:田间|田头|地头|山场|林间|河道|河段|工地|码头|库区)(?:现场)?(?:检查|巡查)"
     # 设置样方清点被毁幼树 / 现场清点: counting on site is inspecting it
     rf"|(?:现场|实地|样方)[^，。；]{{0,8}}(?:清点|点数|计数)|设置样方"
     # 经现场查看赵丽无明显外伤: looking at a person's injuries is no inspection of a place
@@ -262,9 +264,18 @@ _NO_QUESTIONING_RECORD = re.compile(
 )
 
 
+# 询问过程录音录像（未制作书面询问笔录）: a title that says the record was not made names none
+_DENIED_RECORD = re.compile(
+    r"(?:无(?![需须])|没有|未制作|未作|未形成|缺少|未见)[^，。；（）()]{0,8}(?:笔录|记录(?!仪))"
+)
+
+
 def _recorded_on(case: CaseFile, day: date | None, words: re.Pattern[str]) -> bool:
     """An evidence item or document of that day whose title names a record (``words``)."""
-    return any(on == day and words.search(text) for text, on in _dated_records(case))
+    return any(
+        on == day and words.search(_DENIED_RECORD.sub("", text))
+        for text, on in _dated_records(case)
+    )
 
 
 def _questioning_flag(ctx: ReviewContext, step: Event, reason: str) -> Flag:
