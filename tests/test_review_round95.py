@@ -2,7 +2,8 @@
 rounds 90–94; tuned on them, not evidence of them): 逾期不修复 / 仍未修复 read as not corrected
 (a 复查 on which the fine rests needs its record), an inspection named by its outdoor site
 (田间检查), a record title that says no record was made (未制作书面询问笔录) is none, and a
-re-check before the order's day is no finding where the party corrected in time."""
+re-check before the order's day is no finding where the party corrected in time, and a
+quantity found above its limit while the file's own measure of it is within (取水量)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,9 @@ def test_unrecorded_steps(ctx: ReviewContext, set_name: str, pattern: str) -> No
 
 def test_corrected_in_time_is_no_early_recheck(ctx: ReviewContext) -> None:
     assert not set_findings("review_fresh83", "rf83b_02_*.yaml", ctx)
+
+
+def test_a_quantity_above_a_limit_its_own_measure_stays_within(ctx: ReviewContext) -> None:
+    # 认定年度取水量34.6万立方米 while 年末读数减年初读数 = 291400 (许可300000)
+    found = set_findings("review_fresh82", "rf82d_09_*.yaml", ctx)
+    assert rules_of(found, "facts") == {f"{PENALTY_LAW}第四十条"}

@@ -63,7 +63,10 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + amount_facts.count_against_record(case, ctx)
         + amount_facts.income_below_tier(case, ctx)
         + measured_facts.reading_beyond_evidence(case, ctx)
-        + measured_facts.load_within_limit(case, ctx)
+        + (
+            measured_facts.load_within_limit(case, ctx)
+            or measured_facts.quantity_within_limit(case, ctx)
+        )
         + measured_facts.blood_below_limit(case, ctx)
         + person_facts.minor_contradicted(case, ctx)
         + person_facts.child_count_contradicted(case, ctx)

@@ -605,3 +605,56 @@ def load_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     )
                 ]
     return []
+
+
+def _core_quantity(name: str) -> str:
+    """A quantity's name without its unit, brackets and year (2023年度实际取水量（立方米） →
+    实际取水量)."""
+    core = re.sub(r"[（(][^）)]*[）)]", "", name)
+    return re.sub(r"^[0-9]{4}年度?|^[上本]?年度", "", core).strip()
+
+
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+# the tail two names must share to be one quantity (取水量, 排放量): not a bare 量
+_SHARED_TAIL = 3
+
+
+def quantity_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """A quantity the decision finds above a permitted or rated limit (年度取水量34.6万立方米，超许可)
+    while the file's own measurement of that quantity (计量读数：年末减年初291400立方米，许可300000)
+    is within it: the excess punished is contradicted by the evidence (第四十条). Loads are
+    load_within_limit's."""
+    measured = [
+        (e, m)
+        for e in case.evidence
+        for m in e.measurements
+        if m.limit is not None and m.unit and not _LOAD.search(m.item)
+    ]
+    for name, value in case.facts.quantities.items():
+        core = _core_quantity(name)
+        same = [
+            (e, m)
+            for e, m in measured
+            if m.unit in name and _common_tail(core, _core_quantity(m.item)) >= _SHARED_TAIL
+        ]
+        if not same or any(m.value > m.limit for _, m in same):
+            continue
+        item, m = same[0]
+        if value > m.limit:
+            return [
+                fact_flag(
+                    ReviewPoint.FACTS,
+                    f"认定{core}{value:.10g}{m.unit}、超过{m.limit:.10g}{m.unit}，但案卷{item.name}"
+                    f"记载{m.item}{m.value:.10g}{m.unit}，未超过限值，认定的事实与证据矛盾",
+                    ctx,
+                    f"facts.quantities.{name}={value:.10g}；{item.name}：{m.item}={m.value:.10g}"
+                    f"（限值{m.limit:.10g}）",
+                )
+            ]
+    return []
