@@ -10,6 +10,7 @@ for a duty it no longer holds; the general rule applies then.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
@@ -61,8 +62,15 @@ ON_THE_SPOT_MAX_FINE = 200
 TRANSFER = SpecialRule("第九十五条第（三）项", ("涉嫌犯罪", "移送"))
 
 
+# the organs that decide 治安 cases under its own procedure (the coast guard at sea, the
+# customs' anti-smuggling police); another organ citing the law is the authority point's finding
+_POLICE_ORGAN = re.compile(r"公安|派出所|海警|缉私")
+
+
 def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:
-    """The file punishes under 治安管理处罚法 (its 处罚依据 resolves to that law)."""
+    """The police punish under 治安管理处罚法 (its 处罚依据 resolves to that law)."""
+    if not _POLICE_ORGAN.search(case.agency.acts_in_name_of or case.agency.name):
+        return False
     for written in case.citations.penalty_basis:
         for found in ctx.resolve(written, case.act_date):
             if isinstance(found, ResolvedCitation) and found.law == PUBLIC_ORDER_LAW_NAME:

@@ -389,6 +389,13 @@ def _fitting_item_fine(
     )
 
 
+# 吸收公众存款的，依照有关法律、行政法规予以处罚 (融资担保公司监督管理条例第三十九条第二款): the 款
+# leaves the penalty to other laws; the article's other 款 fines another act
+_REFERS_ELSEWHERE = re.compile(
+    r"依照(?:有关|其他)?(?:法律|行政法规|《[^》]{2,40}》)[^。；]{0,30}?(?:予以|给予)?处罚"
+)
+
+
 def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
     """The cited 款 writes a fine of its own (出境入境管理法第七十八条第一款: 每非法居留一日
     五百元，总额不超过一万元的罚款): when its wording is unreadable the range is unknown —
@@ -444,7 +451,7 @@ def _provision_fine(
         return own, citation, citation.citation
     own_text = paragraph_text(citation, ctx, case)
     texts = [(own_text, True)]
-    if not _writes_fine(citation, own_text):
+    if not _writes_fine(citation, own_text) and not _REFERS_ELSEWHERE.search(own_text or ""):
         texts.append((citation.article_text, False))
     for text, in_paragraph in texts:
         bounds = statutory_bounds(

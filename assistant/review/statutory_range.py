@@ -203,6 +203,16 @@ def same_base(name: str, base: str) -> bool:
         return True
     # 违法批发的烟草制品价值 (烟草专卖法实施条例第五十四条) is the 违法批发总额 a file records: the
     # same unlawful act's sum, named by its verb
+    # 履行绿化、水土保持义务所需费用 (收费公路管理条例第五十五条) is the 恢复绿化及水土保持设施所需费用
+    # a file records: the cost of doing what the duty asks, whatever the works are called
+    if base.endswith(_COST_NEEDED) and re.sub(r"[（(][^）)]*[）)]$", "", name).endswith(
+        _COST_NEEDED
+    ):
+        return True
+    # 所收财物价值 (法律援助条例第二十八条) is the 所收受援人财物 a file records
+    received = _RECEIVED.fullmatch(bare_base)
+    if received is not None and (named := _RECEIVED.fullmatch(bare_name)) is not None:
+        return received.group(1, 2) == named.group(1, 2)
     act = _ACT_VALUE.fullmatch(bare_base)
     if act is not None and bare_name in _BUSINESS_SUM:
         return True  # 非法经营数额: the whole unlawful business, here the wholesale itself
@@ -214,6 +224,8 @@ def same_base(name: str, base: str) -> bool:
 
 
 _BUSINESS_SUM = frozenset({"违法经营额", "违法经营总额"})
+_COST_NEEDED = "所需费用"
+_RECEIVED = re.compile(r"(所收|收取|收受)[\u4e00-\u9fa5]{0,6}?(财物|费用|款项)(?:价值|金额|数额)?")
 
 
 _VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额|税款)")

@@ -33,7 +33,9 @@ _ZONE = re.compile(
     # 可采区 / 禁采区 of a river, 港区 of a port, 矿区, 库区, 作业区: zones of a resource or a port
     r"|采|港|矿|库|作业|施工"
     # 自然保护区实验区 / 规划重建区: zones of a reserve or a plan
-    r"|实验|核心|缓冲|重建|规划)区$"
+    r"|实验|核心|缓冲|重建|规划"
+    # 新兵训练营区 / 军事管理区 / 军事禁区: a military site
+    r"|营|管理|禁|训练|校|水域|海域)区$"
 )
 
 # Guangdong's county-level cities and the prefecture they lie in: 台山市 is inside 江门市.
@@ -131,6 +133,11 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
         return Placement.INSIDE, []
     own, named = _levels(region), _levels(place)
     if not named["prefecture"] and not named["county"]:
+        if not own["prefecture"] and not own["county"] and _PROVINCE.search(region):
+            # a province's organ on a place named by its road or landmark (惠东岸高速公路惠阳段):
+            # inside, unless the place names another province
+            others = [p for p in _PROVINCE.findall(place) if p not in region]
+            return (Placement.OUTSIDE, others) if others else (Placement.INSIDE, [])
         # 西江佛山九江段 names 佛山市 without its 市: the region's own name, no other area
         bare = [a[:-1] for level in own.values() for a in level if len(a) >= 3]
         inside = any(name in place for name in bare)

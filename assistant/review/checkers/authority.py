@@ -191,10 +191,12 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
     found = department_findings(case, ctx) + _public_order_referral(case, ctx)
     department = [f for f in found if not beyond_authorisation(case, ctx, f)]  # else subject's
+    revoking = _revoking_department(case, ctx)
     return (
         station
         # a 罚则 giving the power to another department is the one finding on the kinds it gives
-        + _types(case, ctx, covered=bool(station or department))
+        # (the 吊销 it gives another department by name included)
+        + _types(case, ctx, covered=bool(station or department), revoked_elsewhere=bool(revoking))
         + _detention(case, ctx)
         # a 罚则 giving the act to another department is the finding; the other laws cited
         # for the same act outside the agency's list are that one finding again
@@ -209,7 +211,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _issuing_organ(case, ctx)
         + _office_ceiling(case, ctx)
         + _market_station(case, ctx)
-        + _revoking_department(case, ctx)
+        + revoking
     )
 
 
@@ -260,8 +262,16 @@ def _market_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     acting = agency.acts_in_name_of or agency.name
     if not _MARKET_STATION.search(acting) or not imposes_penalty(case):
         return []
-    told = [case.violation.description, case.violation.place or "", case.facts.description]
+    told = [case.violation.description, case.violation.place or "", case.title]
     told += [p.name for p in case.parties]
+    # the facts' sentences on the party (当事人系个体工商户), not the station's own remit (本所
+    # 负责辖区个体工商户登记)
+    names = [p.name for p in case.parties if p.name]
+    told += [
+        s
+        for s in re.split(r"[。；]", case.facts.description)
+        if "当事人" in s or any(n in s for n in names)
+    ]
     if any(p.kind != "单位" for p in case.parties) or any(
         _OWN_NAME_MATTERS.search(t) for t in told
     ):
@@ -354,7 +364,9 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
-def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Flag]:
+def _types(
+    case: CaseFile, ctx: ReviewContext, covered: bool = False, revoked_elsewhere: bool = False
+) -> list[Flag]:
     """Penalty types outside the agency's powers (第十七条); ``covered`` when the special
     law's own limit (治安 第九十一条) was already flagged for this file. A kind the cited
     罚则 does not provide at all is no question of whose power it is (第三十八条, law). 拘留
@@ -375,6 +387,7 @@ def _types(case: CaseFile, ctx: ReviewContext, covered: bool = False) -> list[Fl
         and t not in unlawful
         and not (reserved_to_police(case, t) and provides_kind(case, ctx, t))
         and t not in reserved  # the issuing organ's to decide: _issuing_organ's one finding
+        and not (revoked_elsewhere and "吊销" in t)  # _revoking_department's one finding
     ]
     return [_outside_powers(case, ctx, kind, allowed) for kind in outside]
 
@@ -468,6 +481,10 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 _ASSIGNS_PENALTIES = re.compile(
     r"决定对[^。；]{0,20}违法行为的行政处罚"
     r"|(?:本(?:法|条例|规定|办法|细则)规定的|违法行为的)行政处罚[，,]?由[^。；]{2,30}?(?:部门|机关)决定"
+    # 本法第三十九条、第四十条、第四十二条规定的行政处罚，由…部门按照…规定的权限决定 (矿产资源法
+    # 第四十五条): the articles listed, the department and its limits
+    r"|本(?:法|条例|规定|办法|细则)第[^。；]{1,40}?条规定的行政处罚[，,]?由[^。；]{2,60}?(?:部门|机关)"
+    r"[^。；]{0,30}?决定"
 )
 
 
@@ -529,6 +546,19 @@ def _within(citation: ResolvedCitation, laws: list[str], ctx: ReviewContext) -> 
     if first is not None and (made := _MADE_UNDER.search(first.text)):
         titles.append(made.group(0))
     return any(name in title for name in laws for title in titles)
+
+
+# A duty an older law gives a department that has since handed it on: 矿山安全监督 went from the
+# 劳动 departments to the 安全生产监督管理 ones (1998), now 应急管理 (矿山安全法 and its 实施条例
+# still say 劳动行政主管部门).
+_REASSIGNED = (("矿山安全法", "劳动行政主管部门", "应急管理部门"),)
+
+
+def _reassigned(law: str, text: str) -> str:
+    for title, old, new in _REASSIGNED:
+        if title in law:
+            text = text.replace(old, new)
+    return text
 
 
 def department_kinds(text: str) -> set[str]:
@@ -611,7 +641,9 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
                 or [m.group(1) for m in _RESPONSIBLE.finditer(text)]
                 or [m.group(1) for m in _BARE_ORGAN.finditer(text)]
             )
-            kinds = _named_departments(assigners) if assigners else None
+            if not assigners:
+                continue  # 法律援助机构负责组织实施…: a duty of no organ's punishing
+            kinds = _named_departments(assigners)
             # 气象主管机构 is the department itself, not an 机构 a law authorises
             plain = [a.replace("主管机构", "主管部门") for a in assigners]
             if not kinds or kinds & own or any(b in a for a in plain for b in bodies):
@@ -767,7 +799,7 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # 第一款第（三）项 cited for the act, 第三款 for its fine (营业性演出管理条例第四十七条):
             # the organs the 款 names for 公布、吊销 are not the fine's
             continue
-        text = _REFERRAL.split(own_text or citation.article_text)[0]
+        text = _reassigned(citation.law, _REFERRAL.split(own_text or citation.article_text)[0])
         assigners = _assigners(text) + _measure_keepers(text, case)
         if not any("吊销" in kind for kind in case.penalty.types):
             # 由原发证机关吊销许可证 decides only the 吊销 (放射条例第五十二条); the fine is the
@@ -836,9 +868,9 @@ def _public_order_referral(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if not any(c.law in PUBLIC_ORDER_LAW for c in cited):
         return []
     referring = next((c for c in cited if _POLICE_REFERRAL.search(c.article_text)), None)
-    if referring is None:
-        return []
     applied = next(c for c in cited if c.law in PUBLIC_ORDER_LAW)
+    if referring is None:
+        return _public_order_by_non_police(case, ctx, applied, acting)
     return [
         _flag(
             Severity.MUST_FIX,
@@ -848,6 +880,42 @@ def _public_order_referral(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{referring.citation}：“{_POLICE_REFERRAL.search(referring.article_text).group(0)}”；"
             f"agency.name={case.agency.name}",
             also_cites=[ctx.penalty_law("第十七条"), applied.citation],
+        )
+    ]
+
+
+# 治安管理处罚由县级以上人民政府公安机关决定 (治安管理处罚法第九十一条, 2025年第一百零九条)
+_POLICE_DECIDE = re.compile(r"治安管理处罚由县级以上(?:地方)?人民政府公安机关决定")
+# organs that may apply the 治安管理处罚法 in their own field: the coast guard at sea (海警法),
+# the customs' anti-smuggling police
+_POLICE_LIKE = re.compile(r"公安|海警|缉私")
+
+
+def _public_order_by_non_police(
+    case: CaseFile, ctx: ReviewContext, applied: ResolvedCitation, acting: str
+) -> list[Flag]:
+    """A 治安管理处罚 imposed by an organ that is no police (a 县人民政府 on 兵役法第六十条's
+    依照《治安管理处罚法》的规定处罚): the public-order law keeps its penalties to the police."""
+    if _POLICE_LIKE.search(acting) or not case.penalty.types:
+        return []
+    rule = next(
+        (
+            canonical_citation(r.title, r.label, None, None)
+            for r in ctx.articles_in(applied.law, applied.version)
+            if _POLICE_DECIDE.search(r.text)
+        ),
+        None,
+    )
+    if rule is None:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{rule}规定治安管理处罚由县级以上人民政府公安机关决定，{acting}依{PUBLIC_ORDER_LAW}"
+            "作出处罚，无此职权",
+            rule,
+            f"citations.penalty_basis：{applied.citation}；agency.name={case.agency.name}",
+            also_cites=[ctx.penalty_law("第十七条")],
         )
     ]
 

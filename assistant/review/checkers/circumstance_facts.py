@@ -191,7 +191,7 @@ def _inspected_after_order(case: CaseFile) -> bool:
 
 # 再次向存管银行调取对账单，账户余额仍为10万元，未补足: a record of the state of things taken after
 # the order (a bank statement, a register) that shows it unchanged
-_STILL = re.compile(r"仍(?:为|未|然|没有)|未补足|未补缴|未补办|未改正|未整改")
+_STILL = re.compile(r"仍(?:为|未|然|没有|不|拒绝|拒不)|未补足|未补缴|未补办|未改正|未整改")
 
 
 def _state_found_after(case: CaseFile, ordered: date) -> bool:

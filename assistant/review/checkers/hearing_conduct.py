@@ -23,8 +23,10 @@ _INVESTIGATOR_CHAIR = re.compile(
 _NOT_INVESTIGATOR = re.compile(r"非|以外|之外|不是|并非|未参与")
 _FEE = re.compile(r"(?:收取|缴纳|交纳|承担|预交)[^，。；]{0,6}听证[^，。；]{0,2}费")
 _NO_FEE = re.compile(r"(?:不|未|没有|并未|无需)(?:收取|承担|缴纳|交纳|预交|需)|免收|免费")
-_CLOSED = re.compile(r"不公开(?:举行|进行)?|未公开(?:举行|进行)")
-_SECRET = re.compile(r"国家秘密|商业秘密|个人隐私")
+# 涉及患者病历部分不公开质证: one part of a public hearing closed, not the hearing
+_CLOSED = re.compile(r"不公开(?:举行|进行)?(?!质证|出示|宣读)|未公开(?:举行|进行)")
+# 病历、个人信息 are personal privacy (个人信息保护法: 医疗健康 sensitive information)
+_SECRET = re.compile(r"国家秘密|商业秘密|个人隐私|病历|个人信息|健康信息")
 _NAMED_CHAIR = re.compile(
     r"主持人[：:为是]?\s*([^\s，。；、（(]{2,4})|由([^\s，。；、（(]{2,4})主持"
 )

@@ -44,7 +44,7 @@ _PREMISES = (
     # a developer's or a carrier's counter (售楼部仍未明示节能信息)
     r"|售楼部|售楼处|营业厅|展厅)"
 )
-_CARRIED = r"(?:背包|挎包|书包|手提包|行李|随身物品|随身携带的物品|人身|身体)"
+_CARRIED = r"(?:背包|挎包|书包|手提包|行李|随身物品|随身携带的物品|人身)"
 _NOT_ONLINE = r"(?<!网络)(?<!网上)(?<!在线)(?<!线上)"
 _INSPECTION = re.compile(
     rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
@@ -84,6 +84,8 @@ _INSPECTION = re.compile(
     # road is left to the roadside-stop forms
     rf"|(?:对其|对当事人|对该人)?{_CARRIED}[^，。；]{{0,4}}(?:进行)?(?:检查|搜查)"
     rf"|(?:检查|搜查)(?:了)?(?:其|当事人)?(?:的)?{_CARRIED}"
+    # 对其身体进行检查 searches the person; 身体检查、心理测评均无异常 is a medical examination
+    rf"|对(?:其|当事人|该人)?身体[^，。；]{{0,4}}(?:进行)?(?:检查|搜查)|(?:检查|搜查)(?:了)?(?:其|当事人)?的?身体"
     # customs examining goods (对报关单项下货物实施查验); checking a paper (查验证件) is not one
     rf"|(?:实施|进行|开展)查验|(?:货物|物品|集装箱|运输工具)[^，。；]{{0,4}}查验"
     rf"|查验(?:了)?[^，。；]{{0,4}}(?:货物|物品|集装箱|运输工具)"

@@ -370,8 +370,24 @@ def _decided_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, f
         and measure_of(k) is None
         and _same_item(_reading_core(k, unit), item)
     ]
-    written = [(f"facts“{item}”", v) for v in _readings(case_narrative(case), item, unit)]
+    written = [(f"facts“{name}”", v) for name, v in _narrated_readings(case, item, unit)]
     return found + [(w, v) for w, v in written if all(abs(v - x) > 1e-9 for _, x in found)]
+
+
+# the shortest tail of an item's name the narrative may use for it (进风风流二氧化碳浓度 →
+# 二氧化碳浓度): never a bare 浓度 or 含量
+_SHORTEST_TAIL = 4
+
+
+def _narrated_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, float]]:
+    """The narrative's figures for the item, under its full name or, failing that, the
+    longest tail of it the narrative writes a figure after."""
+    text = case_narrative(case)
+    for start in range(0, max(1, len(item) - _SHORTEST_TAIL + 1)):
+        name = item[start:]
+        if found := _readings(text, name, unit):
+            return [(name, v) for v in found]
+    return []
 
 
 def _same_item(core: str, item: str) -> bool:

@@ -134,6 +134,8 @@ def _unauthorised(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ctx.penalty_law("第十九条"),
             f"agency.kind={agency.kind}；agency.name={agency.name}；"
             f"agency.powers.basis：{'、'.join(agency.powers.basis)}",
+            # the 罚则 applied names the department the power is the department's
+            also_cites=[c.citation for c in penalty_provisions(case, ctx) if not is_general_law(c)],
         )
     ]
 
@@ -228,6 +230,8 @@ _BUSINESS = re.compile(
 # 主管部门) and 互联网信息办公室 (the 网信部门 of 网络安全法、个人信息保护法)
 _INTERNAL_UNIT = re.compile(
     r"(科|股|(?<!人民防空办公)(?<!互联网信息办公)室)$|(?:大队|支队)[\u4e00-\u9fa5]{1,12}站$"
+    # 某市审计局第二审计组 / 某局专案组: a team the department sends, no organ of its own
+    r"|(?:局|厅|委员会)[\u4e00-\u9fa5]{0,12}(?<!领导小)组$"
 )
 _INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
 # 某局劳动保障监察支队 / 某局执法监察大队: a team named under its department is part of that

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile, Document
-from assistant.discretion.penalty_amounts import resolve_yuan
+from assistant.discretion.penalty_amounts import chinese_number, resolve_yuan
 from assistant.review.case_text import clauses as split_clauses
 from assistant.review.case_text import passages
 from assistant.review.context import ReviewContext
@@ -241,11 +241,12 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     allowed = {UNCORRECTED} if SERIOUS in established else {UNCORRECTED, SERIOUS}
     provisions = penalty_provisions(case, ctx)
     cited = [c for c in provisions if not is_general_law(c)]
-    said = _said_no_prior_order(case)
     pending = deadline_pending(case)
     for citation in provisions:
         if misnumbered(case, ctx, citation):
             continue  # another conduct's 罚则 in the act-date text: the 第三十七条 finding
+        if referred_by_another(citation, provisions):
+            continue  # applied by reference on the referring provision's own ground
         if _DAILY.search(citation.text):
             flags.append(_daily_flag(citation, why))
             continue
@@ -266,10 +267,10 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             c.requires == UNCORRECTED for c in clauses
         ):
             # a fine above the lighter tier is the discretion point's excess where an order
-            # came first (and was met) or the file is silent on it; where the file says no
-            # order came first, the tier applied had no ground: this finding
-            # 属于拒不改正 said of an act no order preceded (why: no trace of one) is as plain
-            ordered_tier = said or pending or UNCORRECTED in established
+            # came first (and was met), the file is silent on it, or the file claims no 逾期
+            # (从重 within the lighter tier's terms, no order said to precede it); where the
+            # file claims the 逾期 tier no order preceded, that tier had no ground: this finding
+            ordered_tier = pending or UNCORRECTED in established
             if ordered_tier and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
@@ -299,12 +300,37 @@ def _kinds(case: CaseFile) -> str:
     return "、".join(case.penalty.types)
 
 
+# 军人有前款行为被军队除名…的，依照本法第五十七条第二款的规定处罚 (兵役法第五十八条第二款)
+_BY_REFERENCE = re.compile(
+    r"依照本(?:法|条例)第([一二三四五六七八九十百零]+)条(?:第([一二三四五六七八九十]+)款)?的规定(?:处罚|处理)"
+)
+
+
+def referred_by_another(citation: ResolvedCitation, provisions: list[ResolvedCitation]) -> bool:
+    """A 罚则 another cited provision applies by reference (兵役法第五十八条第二款: 被军队除名的，
+    依照本法第五十七条第二款的规定处罚): the referring provision's ground (除名) replaces the
+    condition the referred one writes for its own act (拒不改正)."""
+    for other in provisions:
+        if other is citation or other.law != citation.law:
+            continue
+        for found in _BY_REFERENCE.finditer(other.text):
+            article, paragraph = found.groups()
+            if int(chinese_number(article)) != citation.article:
+                continue
+            if paragraph is None or citation.paragraph in (None, int(chinese_number(paragraph))):
+                return True
+    return False
+
+
 def _measures_not_due(case: CaseFile, ctx: ReviewContext, why: str) -> list[Flag]:
     """A decision without a fine whose measure (吊销、停止活动…) the cited 罚则 gives only after
     an order to correct was not complied with, while the file shows none was due."""
     flags = []
-    for citation in penalty_provisions(case, ctx):
+    provisions = penalty_provisions(case, ctx)
+    for citation in provisions:
         if is_general_law(citation) or misnumbered(case, ctx, citation):
+            continue
+        if referred_by_another(citation, provisions):
             continue
         text = paragraph_text(citation, ctx, case) if citation.paragraph else citation.article_text
         serious = SERIOUS in established_circumstances(case)
