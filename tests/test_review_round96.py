@@ -100,3 +100,8 @@ def test_one_finding_on_a_revocation_another_department_holds(ctx: ReviewContext
         len([f for f in flags if f.point.value == "authority" and f.severity.value == "must_fix"])
         == 1
     )
+
+
+def test_a_company_said_to_be_no_farmer_is_fined_as_a_company(ctx: ReviewContext) -> None:
+    # 当事人为农产品生产企业，不属于农户: the 对农户 clause is not this party's (fresh37 a08)
+    assert not rules_of(set_findings("review_fresh37", "rf37a_08_*.yaml", ctx), "discretion")

@@ -1147,9 +1147,13 @@ def _by_status(clauses: list[FineClause], told: str) -> list[FineClause]:
         c
         for c in clauses
         if c.addressee
-        and re.search(rf"(?:系|是|为|属于?|作为)[^，。；]{{0,8}}{re.escape(c.addressee)}", told)
+        # 不属于农户 / 不是农户 denies the status
+        and re.search(
+            rf"(?<![不非])(?:系|是|为|属于?|作为)[^，。；不非]{{0,8}}{re.escape(c.addressee)}", told
+        )
     ]
-    return kept or clauses
+    # a status the file does not give (a 有限公司 is no 农户): its clause is not this party's
+    return kept or [c for c in clauses if not c.addressee] or clauses
 
 
 def _by_party(clauses: list[FineClause], party_kind: str | None) -> list[FineClause]:
