@@ -13,7 +13,14 @@ lighter tier read as discretion where the file claims no 逾期."""
 from __future__ import annotations
 
 import pytest
-from review_fixtures import rules_of, sent_to_police, set_file_data, set_findings, variant_flags
+from review_fixtures import (
+    rules_of,
+    sent_to_police,
+    set_file_data,
+    set_findings,
+    variant_findings,
+    variant_flags,
+)
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import same_base
@@ -105,3 +112,12 @@ def test_one_finding_on_a_revocation_another_department_holds(ctx: ReviewContext
 def test_a_company_said_to_be_no_farmer_is_fined_as_a_company(ctx: ReviewContext) -> None:
     # 当事人为农产品生产企业，不属于农户: the 对农户 clause is not this party's (fresh37 a08)
     assert not rules_of(set_findings("review_fresh37", "rf37a_08_*.yaml", ctx), "discretion")
+
+
+def test_a_suspension_below_the_floor(ctx: ReviewContext) -> None:
+    # 暂停执业活动三个月 under 责令暂停六个月以上一年以下执业活动, no ground to lighten
+    found = set_findings(F87, "rf87c_10_*.yaml", ctx)
+    assert "《中华人民共和国中医药法》第五十五条" in rules_of(found, "discretion")
+    data = set_file_data(F87, "rf87c_10_*.yaml")
+    data["penalty"]["types"] = [t.replace("三个月", "六个月") for t in data["penalty"]["types"]]
+    assert not rules_of(variant_findings(data, ctx), "discretion")

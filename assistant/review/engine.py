@@ -80,6 +80,7 @@ from assistant.review.checkers import (
     statement_period,
     subject,
     summary,
+    suspension_period,
     tax_inspection,
     township_power,
     transfer,
@@ -177,6 +178,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         detention_range.check,
         person_fine.check,
         split_fine.check,
+        suspension_period.check,
     ),
     ReviewPoint.AUTHORITY: combined(
         authority.check,
