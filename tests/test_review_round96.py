@@ -121,3 +121,14 @@ def test_a_suspension_below_the_floor(ctx: ReviewContext) -> None:
     data = set_file_data(F87, "rf87c_10_*.yaml")
     data["penalty"]["types"] = [t.replace("三个月", "六个月") for t in data["penalty"]["types"]]
     assert not rules_of(variant_findings(data, ctx), "discretion")
+
+
+@pytest.mark.parametrize(
+    ("set_name", "pattern"),
+    [("review_fresh10", "rf10_06_*.yaml"), ("review_fresh23", "rf23a_11_*.yaml")],
+)
+def test_a_breath_reading_is_no_tail_of_a_blood_test(
+    ctx: ReviewContext, set_name: str, pattern: str
+) -> None:
+    # 呼气酒精含量 in the narrative is no reading of 血液酒精含量 by their shared 酒精含量
+    assert not rules_of(set_findings(set_name, pattern, ctx), "facts")

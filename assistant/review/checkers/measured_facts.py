@@ -375,8 +375,8 @@ def _decided_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, f
 
 
 # the shortest tail of an item's name the narrative may use for it (进风风流二氧化碳浓度 →
-# 二氧化碳浓度): never a bare 浓度 or 含量
-_SHORTEST_TAIL = 4
+# 二氧化碳浓度): five characters at least, never a bare 酒精含量 that another test measures
+_SHORTEST_TAIL = 5
 
 
 def _narrated_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, float]]:
