@@ -125,7 +125,11 @@ def test_a_suspension_below_the_floor(ctx: ReviewContext) -> None:
 
 @pytest.mark.parametrize(
     ("set_name", "pattern"),
-    [("review_fresh10", "rf10_06_*.yaml"), ("review_fresh23", "rf23a_11_*.yaml")],
+    [
+        ("review_fresh10", "rf10_06_*.yaml"),
+        ("review_fresh23", "rf23a_11_*.yaml"),
+        ("review_fresh47", "rf47a_01_*.yaml"),  # 间等效声级 is the 夜间 reading's tail too
+    ],
 )
 def test_a_breath_reading_is_no_tail_of_a_blood_test(
     ctx: ReviewContext, set_name: str, pattern: str

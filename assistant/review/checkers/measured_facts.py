@@ -383,8 +383,11 @@ def _narrated_readings(case: CaseFile, item: str, unit: str) -> list[tuple[str, 
     """The narrative's figures for the item, under its full name or, failing that, the
     longest tail of it the narrative writes a figure after."""
     text = case_narrative(case)
+    others = {m.item for e in case.evidence for m in e.measurements} - {item}
     for start in range(0, max(1, len(item) - _SHORTEST_TAIL + 1)):
         name = item[start:]
+        if start and any(name in other for other in others):
+            break  # 间等效声级 is the 夜间 reading's tail too: no longer this item's own
         if found := _readings(text, name, unit):
             return [(name, v) for v in found]
     return []
