@@ -136,3 +136,19 @@ def test_a_breath_reading_is_no_tail_of_a_blood_test(
 ) -> None:
     # 呼气酒精含量 in the narrative is no reading of 血液酒精含量 by their shared 酒精含量
     assert not rules_of(set_findings(set_name, pattern, ctx), "facts")
+
+
+@pytest.mark.parametrize(
+    ("set_name", "pattern", "point"),
+    [
+        ("review_fresh51", "rf51b_06_*.yaml", "law"),  # 罚款在一千元以上五千元以下幅度内
+        ("review_fresh35", "rf35a_05_*.yaml", "law"),  # 按“逾期不改正的…”档确定
+        ("review_fresh88", "rf88a_10_*.yaml", "discretion"),  # 从重 within the base tier
+    ],
+)
+def test_the_tier_the_file_takes(
+    ctx: ReviewContext, set_name: str, pattern: str, point: str
+) -> None:
+    found = set_findings(set_name, pattern, ctx)
+    other = "discretion" if point == "law" else "law"
+    assert rules_of(found, point) and not rules_of(found, other)

@@ -267,10 +267,17 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             c.requires == UNCORRECTED for c in clauses
         ):
             # a fine above the lighter tier is the discretion point's excess where an order
-            # came first (and was met), the file is silent on it, or the file claims no 逾期
-            # (从重 within the lighter tier's terms, no order said to precede it); where the
-            # file claims the 逾期 tier no order preceded, that tier had no ground: this finding
-            ordered_tier = pending or UNCORRECTED in established
+            # came first (and was met), or the file claims no 逾期 tier (从重 within the lighter
+            # tier's terms); where the file takes the 逾期 tier (its range, 按逾期不改正档) while
+            # no order preceded, that tier had no ground: this finding
+            ordered_tier = (
+                pending
+                or UNCORRECTED in established
+                or (
+                    (_said_no_prior_order(case) or _no_order_on_file(case))
+                    and _heavier_tier_claimed(case, clauses)
+                )
+            )
             if ordered_tier and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
                 flags.append(_unfounded_flag(citation, tier, why, "该档", case))
@@ -446,6 +453,23 @@ def _unfounded_flag(
         evidence=f"{why}；"
         + (f"罚款{case.penalty.amount:.10g}元" if case.penalty.amount else _kinds(case)),
     )
+
+
+_TIER_NAMED = re.compile(r"(?:逾期|拒不)(?:不|未)?改正[^。；]{0,16}档")
+
+
+def _heavier_tier_claimed(case: CaseFile, clauses: list[FineClause]) -> bool:
+    """The file takes the 逾期不改正 tier as its range: it writes that tier's range (罚款4000元在
+    一千元以上五千元以下幅度内) or names the tier (按“逾期不改正的…”档确定), not a 从重 within
+    the tier open at once."""
+    told = "".join(
+        [*_narrative(case), *(e.note for e in case.events)]
+        + ["".join(d.contents) for d in case.documents]
+    )
+    ranges = [
+        re.sub(r"^处(?:以)?|的?罚款$", "", c.fine.raw) for c in clauses if c.requires == UNCORRECTED
+    ]
+    return any(r and r in told for r in ranges) or bool(_TIER_NAMED.search(told))
 
 
 def _beyond_base_tier(clauses: list[FineClause], case: CaseFile) -> bool:
