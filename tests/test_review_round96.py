@@ -152,3 +152,20 @@ def test_the_tier_the_file_takes(
     found = set_findings(set_name, pattern, ctx)
     other = "discretion" if point == "law" else "law"
     assert rules_of(found, point) and not rules_of(found, other)
+
+
+@pytest.mark.parametrize(
+    ("set_name", "pattern", "point", "rule"),
+    [
+        # 按“拒不改正”情形拟罚款 with no order first: the tier taken without its ground
+        ("review_fresh74", "rf74a_11_*.yaml", "law", "《直销管理条例》第五十一条"),
+        # an order issued with the decision is no order before it
+        ("review_fresh66", "rf66b_09_*.yaml", "law", "《饲料和饲料添加剂管理条例》第四十二条"),
+        # 由省…卫生行政部门吊销 beside 县级以上…处罚款: the 吊销 stays the province's
+        ("review_fresh73", "rf73d_05_*.yaml", "authority", "《血液制品管理条例》第三十五条"),
+    ],
+)
+def test_regressions_seen_in_the_round96_dump(
+    ctx: ReviewContext, set_name: str, pattern: str, point: str, rule: str
+) -> None:
+    assert any(r.startswith(rule) for r in rules_of(set_findings(set_name, pattern, ctx), point))

@@ -1127,14 +1127,15 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # a list (国务院生态环境主管部门…、海事管理机构或者海警机构) gives the power to each organ it
         # names: one of no level that is the agency's own kind (海警机构 for 汕头海警局) holds it;
         # one of another kind (有关登记管理机关 beside the 文物主管部门) gives the agency nothing
-        if any(_OWN_BRANCHES.search(a) or below.search(a) for a in named):
-            # 国务院…部门或者其派出机构: the state organ's branches at every level; 或者县级以上
-            # 地方人民政府…部门 (防震减灾法第八十七条): the local organs too
-            continue
+        # 国务院…部门或者其派出机构: the state organ's branches at every level; 或者县级以上
+        # 地方人民政府…部门 (防震减灾法第八十七条): the local organs too — though a measure the
+        # 罚则 keeps to a higher organ (由省…部门吊销, 血液制品管理条例第三十五条) stays its own
+        local = any(_OWN_BRANCHES.search(a) or below.search(a) for a in named)
         organs = [o for a in named for o in _organs(a)]
         levelled = [o for o in organs if above.search(o)]
         if (
-            levelled
+            not local
+            and levelled
             and all(not below.search(o) and not _OWN_BRANCHES.search(o) for o in levelled)
             and not any(_holds(o, acting) for o in organs if o not in levelled)
         ):

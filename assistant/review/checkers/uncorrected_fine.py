@@ -112,7 +112,7 @@ def _order_texts(case: CaseFile, strictly: bool = False) -> list[str]:
 def _no_order_on_file(case: CaseFile) -> bool:
     """Nothing in the file's complete lists or narrative records an order to correct
     before the decision."""
-    texts = _order_texts(case)
+    texts = _order_texts(case, strictly=True)
     traces = [m.group(0) for t in texts for m in _ANY_ORDER.finditer(t)]
     # a 复查 of a correction the party made unasked (当事人已将钢瓶移出，制作复查笔录) where the
     # file nowhere writes 责令 or 限期 is no trace of an order
@@ -455,7 +455,8 @@ def _unfounded_flag(
     )
 
 
-_TIER_NAMED = re.compile(r"(?:逾期|拒不)(?:不|未)?改正[^。；]{0,16}档")
+# 按“逾期不改正的，处…”档确定 / 按“拒不改正”情形拟罚款
+_TIER_NAMED = re.compile(r"(?:逾期|拒不)(?:不|未)?改正[^。；]{0,16}(?:档|情形)")
 
 
 def _heavier_tier_claimed(case: CaseFile, clauses: list[FineClause]) -> bool:
