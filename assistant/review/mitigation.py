@@ -55,12 +55,20 @@ _LIST_NEGATION = re.compile(
 )
 
 
+# 不属《行政处罚法》第三十二条第（一）项主动消除…: the article a denial names is no word of
+# its own between the denial and the ground
+_CITED_ARTICLE = re.compile(
+    r"《[^》]{2,40}》(?:第[一二三四五六七八九十百零]+条)?(?:第[一二三四五六七八九十]+款)?"
+    r"(?:第[（(][一二三四五六七八九十]+[）)]项)?(?:规定的)?$"
+)
+
+
 def affirmed(words: str, text: str) -> bool:
     """``words`` occur in ``text`` at least once not negated (无主动消除… is no ground)."""
     return any(
         not _NEGATION.search(before) and not _LIST_NEGATION.search(before)
         for found in re.finditer(re.escape(words), text)
-        for before in [text[: found.start()]]
+        for before in [_CITED_ARTICLE.sub("", text[: found.start()])]
     )
 
 

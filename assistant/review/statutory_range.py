@@ -212,7 +212,7 @@ def same_base(name: str, base: str) -> bool:
     # 所收财物价值 (法律援助条例第二十八条) is the 所收受援人财物 a file records
     received = _RECEIVED.fullmatch(bare_base)
     if received is not None and (named := _RECEIVED.fullmatch(bare_name)) is not None:
-        return received.group(1, 2) == named.group(1, 2)
+        return received.group(2) == named.group(2)  # 所收取报酬 is the 收取报酬总额
     act = _ACT_VALUE.fullmatch(bare_base)
     if act is not None and bare_name in _BUSINESS_SUM:
         return True  # 非法经营数额: the whole unlawful business, here the wholesale itself
@@ -225,7 +225,9 @@ def same_base(name: str, base: str) -> bool:
 
 _BUSINESS_SUM = frozenset({"违法经营额", "违法经营总额"})
 _COST_NEEDED = "所需费用"
-_RECEIVED = re.compile(r"(所收|收取|收受)[\u4e00-\u9fa5]{0,6}?(财物|费用|款项)(?:价值|金额|数额)?")
+_RECEIVED = re.compile(
+    r"(所收取|所收|收取|收受)[\u4e00-\u9fa5]{0,6}?(财物|费用|款项|报酬)(?:价值|金额|数额|总额)?"
+)
 
 
 _VERB_AMOUNT = re.compile(r"(欠缴|少缴|未缴|骗取|截留|挪用|侵占)(?:数额|金额|税款)")

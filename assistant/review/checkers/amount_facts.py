@@ -458,8 +458,9 @@ def count_against_record(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             (f"evidence[{i}]（{e.name}）", float(v))
             for i, e in enumerate(case.evidence)
             if _RECORD.search(e.name)
+            # 未售出档案原件3件 counts what was not sold, not the sales
             for v in re.findall(
-                rf"{core}[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|共|为|是)?([0-9]+)\s*(?:{_COUNT_UNIT})",
+                rf"(?<![未没无])(?<!尚未){core}[^，。；、0-9]{{0,6}}?(?:合计|共计|总计|共|为|是)?([0-9]+)\s*(?:{_COUNT_UNIT})",
                 f"{e.name}{e.note}",
             )
         ]

@@ -80,6 +80,7 @@ _PERIOD = re.compile(
     r"|年.{0,3}月.{0,3}日|日前|之前|以前|截至"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
+_RECEIPT = re.compile(r"送达回证|送达回执|签收单")
 # the papers an agency writes to itself (审核、审批、讨论、报告): a bracket in their title names
 # the matter, and their lines weigh an order rather than give one
 _INTERNAL = re.compile(r"审核|审批|讨论|报告")
@@ -141,6 +142,8 @@ def _order_lines(document: Document) -> list[str]:
     """What the document writes of an order to correct: all its stated matters (with the
     details its title carries in brackets) for an order notice, else only the lines that
     order a corrective act (a 意见书's 责令改正, a decision's 责令拆除…)."""
+    if _RECEIPT.match(document.type):
+        return []  # 送达回证（限期改正指令书）: the receipt of the order, not the order
     details = re.findall(r"[（(]([^）)]+)[）)]", document.type)
     if _INTERNAL.search(document.type):
         details = []  # 法制审核意见书（限期拆除）: the matter reviewed, not an order given

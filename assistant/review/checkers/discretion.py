@@ -331,6 +331,10 @@ _GROUND_DECLINED = re.compile(
 )
 
 
+# 其以家庭困难请求减轻的理由不属于法定减轻情形: another plea refused, not the recorded ground
+_OTHER_PLEA = re.compile(r"理由|困难|请求|申请")
+
+
 def _ground_denied(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """第三十二条 says 应当从轻或者减轻: a file listing one of its grounds as found
     (mitigating_grounds: 主动减轻违法行为危害后果) and declining to apply it (不属于法定从轻情形，
@@ -339,7 +343,12 @@ def _ground_denied(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []  # a minor's ground is _minor_not_lightened's
     grounds = recorded_grounds(case)  # listed as found, not words near the refusal
     declined = next(
-        ((p.where, m.group(0)) for p in passages(case) if (m := _GROUND_DECLINED.search(p.text))),
+        (
+            (p.where, m.group(0))
+            for p in passages(case)
+            for clause in re.split(r"[，。；]", p.text)
+            if (m := _GROUND_DECLINED.search(clause)) and not _OTHER_PLEA.search(clause)
+        ),
         None,
     )
     if not grounds or declined is None:
