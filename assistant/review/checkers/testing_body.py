@@ -58,12 +58,19 @@ _QUALIFIED_UNTIL = re.compile(
 )
 
 
+_RENEWED = re.compile(r"延续|换发|续期|延期至|重新取得")
+
+
 def _lapsed(item: EvidenceItem) -> str | None:
     """The file's own words that the body's qualification had lapsed before the report."""
-    found = _QUALIFIED_UNTIL.search(f"{item.name}{item.source}{item.note}")
-    if found is None or item.date is None:
-        return None
-    until = date(*(int(n) for n in found.groups()))
+    said = f"{item.name}{item.source}{item.note}"
+    found = _QUALIFIED_UNTIL.search(said)
+    if found is None or item.date is None or _RENEWED.search(said):
+        return None  # 已延续至2030年: renewed, not lapsed
+    try:
+        until = date(*(int(n) for n in found.groups()))
+    except ValueError:
+        return None  # 2024年2月30日: an impossible date proves nothing
     if item.date <= until:
         return None
     return f"“资质有效期至{until}”，报告日期{item.date}已过有效期"
