@@ -9,7 +9,7 @@ the article of its ground (不属《行政处罚法》第三十二条第（一�
 from __future__ import annotations
 
 import pytest
-from review_fixtures import set_findings
+from review_fixtures import rules_of, sent_to_police, set_findings
 
 from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import same_base
@@ -38,3 +38,11 @@ def test_received_bases() -> None:
 )
 def test_clean_files_stay_clean(ctx: ReviewContext, set_name: str, pattern: str) -> None:
     assert not set_findings(set_name, pattern, ctx)
+
+
+def test_a_forged_residence_permit_sold_and_one_bought_for_own_use(ctx: ReviewContext) -> None:
+    # 38 forged 居住证 sold: 伪造、买卖国家机关证件罪; one bought 供本人使用: 居住证暂行条例第十九条
+    assert sent_to_police(
+        "review_fresh90", "rf90d_05_*.yaml", ctx, "《中华人民共和国刑法》第二百八十条"
+    )
+    assert not rules_of(set_findings("review_fresh90", "rf90d_10_*.yaml", ctx), "transfer")
