@@ -25,17 +25,12 @@ F85, F86 = "review_fresh85", "review_fresh86"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 
 
-@pytest.fixture(scope="module")
-def ctx(national_ctx: ReviewContext) -> ReviewContext:
-    return national_ctx
-
-
 @pytest.mark.parametrize(
     ("set_name", "pattern"),
     [(F86, "rf86a_03_*.yaml"), (F86, "rf86b_02_*.yaml"), (F86, "rf86d_02_*.yaml")],
 )
-def test_clean_files_stay_clean(ctx: ReviewContext, set_name: str, pattern: str) -> None:
-    assert not set_findings(set_name, pattern, ctx)
+def test_clean_files_stay_clean(national_ctx: ReviewContext, set_name: str, pattern: str) -> None:
+    assert not set_findings(set_name, pattern, national_ctx)
 
 
 def test_a_rate_per_tree_in_ten_thousands() -> None:
@@ -45,14 +40,14 @@ def test_a_rate_per_tree_in_ten_thousands() -> None:
     assert (fine.min_multiple, fine.max_multiple) == (5000.0, 10000.0)
 
 
-def test_trees_counted_on_an_unverified_one(ctx: ReviewContext) -> None:
-    found = set_findings(F86, "rf86d_08_*.yaml", ctx)
+def test_trees_counted_on_an_unverified_one(national_ctx: ReviewContext) -> None:
+    found = set_findings(F86, "rf86d_08_*.yaml", national_ctx)
     assert rules_of(found, "facts") == {f"{PENALTY_LAW}第四十条"}
     assert not rules_of(found, "discretion")
 
 
-def test_a_referral_to_the_customs(ctx: ReviewContext) -> None:
-    found = set_findings(F86, "rf86a_05_*.yaml", ctx)
+def test_a_referral_to_the_customs(national_ctx: ReviewContext) -> None:
+    found = set_findings(F86, "rf86a_05_*.yaml", national_ctx)
     assert rules_of(found, "authority") == {
         "《农业转基因生物安全管理条例》第四十九条",
         f"{PENALTY_LAW}第十七条",
@@ -60,8 +55,8 @@ def test_a_referral_to_the_customs(ctx: ReviewContext) -> None:
     assert not rules_of(found, "law")
 
 
-def test_an_online_video_service_is_not_the_market_regulators(ctx: ReviewContext) -> None:
-    found = set_findings(F85, "rf85a_04_*.yaml", ctx)
+def test_an_online_video_service_is_not_the_market_regulators(national_ctx: ReviewContext) -> None:
+    found = set_findings(F85, "rf85a_04_*.yaml", national_ctx)
     assert cites_article(found, "authority", "《中华人民共和国反食品浪费法》第三十条")
     assert not rules_of(found, "law")  # 情节严重: the fine's other ground
 
@@ -74,17 +69,17 @@ def test_an_online_video_service_is_not_the_market_regulators(ctx: ReviewContext
     ],
 )
 def test_new_transfer_lines(
-    ctx: ReviewContext, set_name: str, pattern: str, crime_article: str
+    national_ctx: ReviewContext, set_name: str, pattern: str, crime_article: str
 ) -> None:
-    assert sent_to_police(set_name, pattern, ctx, crime_article)
+    assert sent_to_police(set_name, pattern, national_ctx, crime_article)
 
 
-def test_using_a_forged_card_is_no_forging(ctx: ReviewContext) -> None:
+def test_using_a_forged_card_is_no_forging(national_ctx: ReviewContext) -> None:
     data = set_file_data(F85, "rf85d_02_*.yaml")
     told = "当事人入住旅馆时使用伪造的居民身份证登记"
     data["violation"]["description"] = told
     data["facts"]["description"] = told
     data["title"] = "使用伪造的居民身份证案"
     assert not cites_article(
-        variant_findings(data, ctx), "transfer", "《中华人民共和国刑法》第二百八十条"
+        variant_findings(data, national_ctx), "transfer", "《中华人民共和国刑法》第二百八十条"
     )

@@ -17,11 +17,6 @@ PENALTY_LAW = "《中华人民共和国行政处罚法》"
 RECORD_RULE = f"{PENALTY_LAW}第五十五条第二款"
 
 
-@pytest.fixture(scope="module")
-def ctx(national_ctx: ReviewContext) -> ReviewContext:
-    return national_ctx
-
-
 def test_not_repaired_is_not_corrected() -> None:
     clauses = fine_clauses("责令限期修复；逾期不修复的，处1万元以下罚款")
     assert [c.requires for c in clauses] == [UNCORRECTED]
@@ -35,15 +30,15 @@ def test_not_repaired_is_not_corrected() -> None:
         ("review_fresh83", "rf83d_11_*.yaml"),  # 询问…未制作书面询问笔录
     ],
 )
-def test_unrecorded_steps(ctx: ReviewContext, set_name: str, pattern: str) -> None:
-    assert RECORD_RULE in rules_of(set_findings(set_name, pattern, ctx), "evidence")
+def test_unrecorded_steps(national_ctx: ReviewContext, set_name: str, pattern: str) -> None:
+    assert RECORD_RULE in rules_of(set_findings(set_name, pattern, national_ctx), "evidence")
 
 
-def test_corrected_in_time_is_no_early_recheck(ctx: ReviewContext) -> None:
-    assert not set_findings("review_fresh83", "rf83b_02_*.yaml", ctx)
+def test_corrected_in_time_is_no_early_recheck(national_ctx: ReviewContext) -> None:
+    assert not set_findings("review_fresh83", "rf83b_02_*.yaml", national_ctx)
 
 
-def test_a_quantity_above_a_limit_its_own_measure_stays_within(ctx: ReviewContext) -> None:
+def test_a_quantity_above_a_limit_its_own_measure_stays_within(national_ctx: ReviewContext) -> None:
     # 认定年度取水量34.6万立方米 while 年末读数减年初读数 = 291400 (许可300000)
-    found = set_findings("review_fresh82", "rf82d_09_*.yaml", ctx)
+    found = set_findings("review_fresh82", "rf82d_09_*.yaml", national_ctx)
     assert rules_of(found, "facts") == {f"{PENALTY_LAW}第四十条"}

@@ -30,11 +30,6 @@ F87, F88 = "review_fresh87", "review_fresh88"
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 
 
-@pytest.fixture(scope="module")
-def ctx(national_ctx: ReviewContext) -> ReviewContext:
-    return national_ctx
-
-
 def test_places_a_province_and_a_military_site() -> None:
     assert placement("广东省", "惠东岸高速公路惠阳段白石互通")[0] is Placement.INSIDE
     assert placement("梅州市梅县区", "某部新兵训练营区")[0] is not Placement.OUTSIDE
@@ -59,8 +54,8 @@ def test_cost_bases_by_their_kind() -> None:
         (F87, "rf87d_02_*.yaml"),  # 审计取证单; 期满后仍拒绝提供
     ],
 )
-def test_clean_files_stay_clean(ctx: ReviewContext, set_name: str, pattern: str) -> None:
-    assert not set_findings(set_name, pattern, ctx)
+def test_clean_files_stay_clean(national_ctx: ReviewContext, set_name: str, pattern: str) -> None:
+    assert not set_findings(set_name, pattern, national_ctx)
 
 
 @pytest.mark.parametrize(
@@ -74,19 +69,21 @@ def test_clean_files_stay_clean(ctx: ReviewContext, set_name: str, pattern: str)
         ("rf88d_11_*.yaml", "subject", "《中华人民共和国法律援助法》第六十四条"),
     ],
 )
-def test_fresh88_findings(ctx: ReviewContext, pattern: str, point: str, rule: str) -> None:
-    assert rule in rules_of(set_findings(F88, pattern, ctx), point)
+def test_fresh88_findings(national_ctx: ReviewContext, pattern: str, point: str, rule: str) -> None:
+    assert rule in rules_of(set_findings(F88, pattern, national_ctx), point)
 
 
-def test_mine_safety_belongs_to_the_emergency_department(ctx: ReviewContext) -> None:
+def test_mine_safety_belongs_to_the_emergency_department(national_ctx: ReviewContext) -> None:
     for pattern in ("rf88a_06_*.yaml", "rf88a_09_*.yaml"):
-        assert not rules_of(set_findings(F88, pattern, ctx), "authority")
+        assert not rules_of(set_findings(F88, pattern, national_ctx), "authority")
 
 
-def test_a_paragraph_leaving_its_penalty_to_other_laws(ctx: ReviewContext) -> None:
-    found = set_findings(F88, "rf88d_04_*.yaml", ctx)
+def test_a_paragraph_leaving_its_penalty_to_other_laws(national_ctx: ReviewContext) -> None:
+    found = set_findings(F88, "rf88d_04_*.yaml", national_ctx)
     assert not rules_of(found, "discretion")
-    assert sent_to_police(F88, "rf88d_04_*.yaml", ctx, "《中华人民共和国刑法》第一百七十六条")
+    assert sent_to_police(
+        F88, "rf88d_04_*.yaml", national_ctx, "《中华人民共和国刑法》第一百七十六条"
+    )
 
 
 @pytest.mark.parametrize(
@@ -97,30 +94,32 @@ def test_a_paragraph_leaving_its_penalty_to_other_laws(ctx: ReviewContext) -> No
         ("rf87d_10_*.yaml", "authority", "《中华人民共和国资产评估法》第四十七条第一款"),
     ],
 )
-def test_fresh87_findings(ctx: ReviewContext, pattern: str, point: str, rule: str) -> None:
-    assert rule in rules_of(set_findings(F87, pattern, ctx), point)
+def test_fresh87_findings(national_ctx: ReviewContext, pattern: str, point: str, rule: str) -> None:
+    assert rule in rules_of(set_findings(F87, pattern, national_ctx), point)
 
 
-def test_one_finding_on_a_revocation_another_department_holds(ctx: ReviewContext) -> None:
-    flags = variant_flags(set_file_data(F87, "rf87d_10_*.yaml"), ctx)
+def test_one_finding_on_a_revocation_another_department_holds(national_ctx: ReviewContext) -> None:
+    flags = variant_flags(set_file_data(F87, "rf87d_10_*.yaml"), national_ctx)
     assert (
         len([f for f in flags if f.point.value == "authority" and f.severity.value == "must_fix"])
         == 1
     )
 
 
-def test_a_company_said_to_be_no_farmer_is_fined_as_a_company(ctx: ReviewContext) -> None:
+def test_a_company_said_to_be_no_farmer_is_fined_as_a_company(national_ctx: ReviewContext) -> None:
     # 当事人为农产品生产企业，不属于农户: the 对农户 clause is not this party's (fresh37 a08)
-    assert not rules_of(set_findings("review_fresh37", "rf37a_08_*.yaml", ctx), "discretion")
+    assert not rules_of(
+        set_findings("review_fresh37", "rf37a_08_*.yaml", national_ctx), "discretion"
+    )
 
 
-def test_a_suspension_below_the_floor(ctx: ReviewContext) -> None:
+def test_a_suspension_below_the_floor(national_ctx: ReviewContext) -> None:
     # 暂停执业活动三个月 under 责令暂停六个月以上一年以下执业活动, no ground to lighten
-    found = set_findings(F87, "rf87c_10_*.yaml", ctx)
+    found = set_findings(F87, "rf87c_10_*.yaml", national_ctx)
     assert "《中华人民共和国中医药法》第五十五条" in rules_of(found, "discretion")
     data = set_file_data(F87, "rf87c_10_*.yaml")
     data["penalty"]["types"] = [t.replace("三个月", "六个月") for t in data["penalty"]["types"]]
-    assert not rules_of(variant_findings(data, ctx), "discretion")
+    assert not rules_of(variant_findings(data, national_ctx), "discretion")
 
 
 @pytest.mark.parametrize(
@@ -132,10 +131,10 @@ def test_a_suspension_below_the_floor(ctx: ReviewContext) -> None:
     ],
 )
 def test_a_breath_reading_is_no_tail_of_a_blood_test(
-    ctx: ReviewContext, set_name: str, pattern: str
+    national_ctx: ReviewContext, set_name: str, pattern: str
 ) -> None:
     # 呼气酒精含量 in the narrative is no reading of 血液酒精含量 by their shared 酒精含量
-    assert not rules_of(set_findings(set_name, pattern, ctx), "facts")
+    assert not rules_of(set_findings(set_name, pattern, national_ctx), "facts")
 
 
 @pytest.mark.parametrize(
@@ -147,9 +146,9 @@ def test_a_breath_reading_is_no_tail_of_a_blood_test(
     ],
 )
 def test_the_tier_the_file_takes(
-    ctx: ReviewContext, set_name: str, pattern: str, point: str
+    national_ctx: ReviewContext, set_name: str, pattern: str, point: str
 ) -> None:
-    found = set_findings(set_name, pattern, ctx)
+    found = set_findings(set_name, pattern, national_ctx)
     other = "discretion" if point == "law" else "law"
     assert rules_of(found, point) and not rules_of(found, other)
 
@@ -166,6 +165,8 @@ def test_the_tier_the_file_takes(
     ],
 )
 def test_regressions_seen_in_the_round96_dump(
-    ctx: ReviewContext, set_name: str, pattern: str, point: str, rule: str
+    national_ctx: ReviewContext, set_name: str, pattern: str, point: str, rule: str
 ) -> None:
-    assert any(r.startswith(rule) for r in rules_of(set_findings(set_name, pattern, ctx), point))
+    assert any(
+        r.startswith(rule) for r in rules_of(set_findings(set_name, pattern, national_ctx), point)
+    )

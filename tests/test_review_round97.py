@@ -15,11 +15,6 @@ from assistant.review.context import ReviewContext
 from assistant.review.statutory_range import same_base
 
 
-@pytest.fixture(scope="module")
-def ctx(national_ctx: ReviewContext) -> ReviewContext:
-    return national_ctx
-
-
 def test_received_bases() -> None:
     assert same_base("收取报酬总额", "所收取报酬")
     assert not same_base("收取费用", "所收财物价值")
@@ -36,13 +31,15 @@ def test_received_bases() -> None:
         ("review_fresh90", "rf90d_02_*.yaml"),  # 收取报酬总额
     ],
 )
-def test_clean_files_stay_clean(ctx: ReviewContext, set_name: str, pattern: str) -> None:
-    assert not set_findings(set_name, pattern, ctx)
+def test_clean_files_stay_clean(national_ctx: ReviewContext, set_name: str, pattern: str) -> None:
+    assert not set_findings(set_name, pattern, national_ctx)
 
 
-def test_a_forged_residence_permit_sold_and_one_bought_for_own_use(ctx: ReviewContext) -> None:
+def test_a_forged_residence_permit_sold_and_one_bought_for_own_use(
+    national_ctx: ReviewContext,
+) -> None:
     # 38 forged 居住证 sold: 伪造、买卖国家机关证件罪; one bought 供本人使用: 居住证暂行条例第十九条
     assert sent_to_police(
-        "review_fresh90", "rf90d_05_*.yaml", ctx, "《中华人民共和国刑法》第二百八十条"
+        "review_fresh90", "rf90d_05_*.yaml", national_ctx, "《中华人民共和国刑法》第二百八十条"
     )
-    assert not rules_of(set_findings("review_fresh90", "rf90d_10_*.yaml", ctx), "transfer")
+    assert not rules_of(set_findings("review_fresh90", "rf90d_10_*.yaml", national_ctx), "transfer")

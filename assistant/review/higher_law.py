@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from assistant.case_file import CaseFile
 from assistant.discretion.text_match import mutual_similarity
 from assistant.norm_links import is_penalty_norm
-from assistant.review.checkers.authority import department_kinds
+from assistant.review.checkers.authority import department_kinds, penalty_assigners
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
@@ -152,15 +152,11 @@ def _alike_parts(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) ->
     return [match for _, match in sorted(scored, key=lambda pair: -pair[0])]
 
 
-# 由海关责令退运…并处… / 由…人民政府环境保护主管部门责令停止违法行为，处…: who the 罚则 gives it to
-_GIVEN_TO = re.compile(r"由([^，。；]{2,40}?)(?:责令|处|给予|没收|吊销|依法|予以)")
-
-
 def _other_departments(lower: str, higher: str) -> bool:
     """The two 罚则 give their penalties to departments of different kinds (放射性污染防治法
     第五十八条: 海关; 放射性物品运输安全管理条例第六十三条: 环境保护主管部门): not one act."""
     kinds = [
-        set().union(*(department_kinds(m.group(1)) for m in _GIVEN_TO.finditer(text)))
+        set().union(*(department_kinds(a) for a in penalty_assigners(text)))
         for text in (lower, higher)
     ]
     return all(kinds) and not kinds[0] & kinds[1]

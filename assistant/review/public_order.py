@@ -64,12 +64,12 @@ TRANSFER = SpecialRule("第九十五条第（三）项", ("涉嫌犯罪", "移�
 
 # the organs that decide 治安 cases under its own procedure (the coast guard at sea, the
 # customs' anti-smuggling police); another organ citing the law is the authority point's finding
-_POLICE_ORGAN = re.compile(r"公安|派出所|海警|缉私")
+POLICE_ORGAN = re.compile(r"公安|派出所|海警|缉私")
 
 
 def is_public_order_case(case: CaseFile, ctx: ReviewContext) -> bool:
     """The police punish under 治安管理处罚法 (its 处罚依据 resolves to that law)."""
-    if not _POLICE_ORGAN.search(case.agency.acts_in_name_of or case.agency.name):
+    if not POLICE_ORGAN.search(case.agency.acts_in_name_of or case.agency.name):
         return False
     for written in case.citations.penalty_basis:
         for found in ctx.resolve(written, case.act_date):

@@ -23,6 +23,7 @@ from assistant.review.deciding_organ import (
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty, penalty_kinds, same_penalty_kind
 from assistant.review.public_order import (
+    POLICE_ORGAN,
     PUBLIC_ORDER_LAW,
     STATION_MAX_FINE,
     STATION_TYPES,
@@ -138,7 +139,7 @@ _APPLYING = re.compile(r"(?:依照|按照|根据).*$")
 _ADDED_DETENTION = re.compile(r"(?:(?:并|并且|还)(?:可以)?|[^，。；]*[，,])$")
 
 
-def _assigners(text: str) -> list[str]:
+def penalty_assigners(text: str) -> list[str]:
     """The departments a 罚则 hands its penalties to (由…部门责令/处…); one named in an
     exception (除应当由公安机关依照…决定的外) is not the 罚则's own."""
     found = []
@@ -525,7 +526,7 @@ def _consolidated_elsewhere(case: CaseFile, citation: ResolvedCitation) -> set[s
         return set()
     text = _REFERRAL.split(citation.article_text)[0]
     # the first organ named is the 罚则's own; 由…有关部门暂停广告发布业务 later is another measure's
-    assigners = _assigners(text)[:1]
+    assigners = penalty_assigners(text)[:1]
     named = _named_departments(assigners) if assigners else None
     if not named or any("其他" in a or "有关部门" in a for a in assigners):
         return set()
@@ -629,7 +630,7 @@ def unauthorised_organisation(case: CaseFile, ctx: ReviewContext) -> list[str]:
             if not isinstance(found, ResolvedCitation):
                 return []
             text = _REFERRAL.split(found.article_text)[0]
-            # raw matches, not _assigners(): a basis that also names another organ in passing
+            # raw matches, not penalty_assigners(): a basis that also names another organ in passing
             # (消防法第七十条: 除应当由公安机关依照…决定的外) must stay "cannot be judged" here;
             # a duty article names its organ as 由…负责 (气象灾害防御条例第二十三条第三款)
             assigners = (
@@ -800,7 +801,7 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # the organs the 款 names for 公布、吊销 are not the fine's
             continue
         text = _reassigned(citation.law, _REFERRAL.split(own_text or citation.article_text)[0])
-        assigners = _assigners(text) + _measure_keepers(text, case)
+        assigners = penalty_assigners(text) + _measure_keepers(text, case)
         if not any("吊销" in kind for kind in case.penalty.types):
             # 由原发证机关吊销许可证 decides only the 吊销 (放射条例第五十二条); the fine is the
             # department's the 罚则 names first
@@ -886,9 +887,6 @@ def _public_order_referral(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 # 治安管理处罚由县级以上人民政府公安机关决定 (治安管理处罚法第九十一条, 2025年第一百零九条)
 _POLICE_DECIDE = re.compile(r"治安管理处罚由县级以上(?:地方)?人民政府公安机关决定")
-# organs that may apply the 治安管理处罚法 in their own field: the coast guard at sea (海警法),
-# the customs' anti-smuggling police
-_POLICE_LIKE = re.compile(r"公安|海警|缉私")
 
 
 def _public_order_by_non_police(
@@ -896,7 +894,7 @@ def _public_order_by_non_police(
 ) -> list[Flag]:
     """A 治安管理处罚 imposed by an organ that is no police (a 县人民政府 on 兵役法第六十条's
     依照《治安管理处罚法》的规定处罚): the public-order law keeps its penalties to the police."""
-    if _POLICE_LIKE.search(acting) or not case.penalty.types:
+    if POLICE_ORGAN.search(acting) or not case.penalty.types:
         return []
     rule = next(
         (
@@ -1119,7 +1117,7 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         # every organ the 罚则 names is of that level: one naming a department of any level
         # beside it (生猪屠宰管理条例第三十三条: 农业农村主管部门…；由设区的市级人民政府吊销)
         # reserves only that measure, which deciding_organ judges
-        named = _assigners(paragraph_text(cited, ctx, case))
+        named = penalty_assigners(paragraph_text(cited, ctx, case))
         if not any("吊销" in kind for kind in case.penalty.types):
             # 情节严重的，并由原发证机关吊销许可证: the organ of a 吊销 not imposed here
             named = [a for a in named if not _ISSUING_ORGAN.search(a)]

@@ -629,8 +629,7 @@ def load_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _core_quantity(name: str) -> str:
     """A quantity's name without its unit, brackets and year (2023年度实际取水量（立方米） →
     实际取水量)."""
-    core = re.sub(r"[（(][^）)]*[）)]", "", name)
-    return re.sub(r"^[0-9]{4}年度?|^[上本]?年度", "", core).strip()
+    return re.sub(r"^[0-9]{4}年度?|^[上本]?年度", "", _reading_core(name, "")).strip()
 
 
 def _common_tail(a: str, b: str) -> int:
