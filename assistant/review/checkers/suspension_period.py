@@ -19,9 +19,10 @@ from assistant.review.statutory_fine import paragraph_text, penalty_provisions
 _NUM = r"[0-9]+|[一二两三四五六七八九十]+"
 _UNIT_DAYS = {"日": 1, "天": 1, "个月": 30, "月": 30, "年": 365}
 _UNIT = r"个月|年|日|天"
+_VERBS = ("暂停", "暂扣", "停业", "停止")
 # 暂停六个月以上一年以下执业活动 / 暂扣…许可证一个月以上三个月以下
 _RANGE = re.compile(
-    rf"(暂停|暂扣|停业|停止)[^，。；]{{0,16}}?({_NUM})({_UNIT})以上({_NUM})({_UNIT})以下"
+    rf"({'|'.join(_VERBS)})[^，。；]{{0,16}}?({_NUM})({_UNIT})以上({_NUM})({_UNIT})以下"
 )
 # 暂停执业活动三个月 / 暂扣许可证2个月
 _DECIDED = re.compile(rf"({_NUM})({_UNIT})")
@@ -36,7 +37,7 @@ def _days(number: str, unit: str) -> int:
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for kind in case.penalty.types:
         decided = _DECIDED.search(kind)
-        verb = next((v for v in ("暂停", "暂扣", "停业", "停止") if v in kind), None)
+        verb = next((v for v in _VERBS if v in kind), None)
         if decided is None or verb is None:
             continue
         days = _days(*decided.groups())
