@@ -242,6 +242,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     provisions = penalty_provisions(case, ctx)
     cited = [c for c in provisions if not is_general_law(c)]
     pending = deadline_pending(case)
+    no_prior_order = bool(_said_no_prior_order(case) or _no_order_on_file(case))
     for citation in provisions:
         if misnumbered(case, ctx, citation):
             continue  # another conduct's 罚则 in the act-date text: the 第三十七条 finding
@@ -273,10 +274,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ordered_tier = (
                 pending
                 or UNCORRECTED in established
-                or (
-                    (_said_no_prior_order(case) or _no_order_on_file(case))
-                    and _heavier_tier_claimed(case, clauses)
-                )
+                or (no_prior_order and _heavier_tier_claimed(case, clauses))
             )
             if ordered_tier and len(cited) == 1 and _beyond_base_tier(clauses, case):
                 tier = f"罚款{case.penalty.amount:.10g}元属{citation.citation}“逾期不改正”一档"
