@@ -32,7 +32,9 @@ DENIAL = re.compile(
     r"(?:未发现|未发生|不属|不构成|没有发生|不涉及|未见|未查见|未查实|没有发现|没有证据|无证据|不存在|并无|并未|排除|均无|无任何"
     r"|[无未]私设|未(?:通过|采用|利用|设置)"
     # a clause heading a list with 非 denies each item: 非入户盗窃、扒窃、携带凶器盗窃 (not 非法)
-    r"|^\s*(?:非|不属于|不是)(?!法))"
+    r"|^\s*(?:非|不属于|不是)(?!法)"
+    # 称系自由职业、非在履行职责或者提供服务过程中获取: 非在… denies the parts it heads
+    r"|非(?:在|系|于|属)|非$)"
 )
 # A number written as not reached ("抽头渔利未达5000元", "参赌人数不足20人") is a bound the
 # file compares its fact with, never the fact itself.

@@ -196,11 +196,17 @@ def _item_paragraphs(cited: ResolvedCitation, record: ArticleRecord) -> int | No
     if not act:
         return None
     act = _WHERE.sub("", act)
+    # 允许其他单位以本单位名义承揽地震安全性评价业务 and 未依法进行地震安全性评价 share only
+    # what the lower act regulates (地震安全性评价), which tells no act from another
+    subject = _subject(cited.law)
     matched = [
         i
         for i, paragraph in enumerate(record.paragraphs)
         if any(
-            mutual_similarity(act, _WHERE.sub("", _after_actor(c, actor))) >= _SAME_ITEM_ACT
+            mutual_similarity(
+                *_shared_subject_out(act, _WHERE.sub("", _after_actor(c, actor)), subject)
+            )
+            >= _SAME_ITEM_ACT
             for c in _conducts(paragraph.text)
         )
     ]

@@ -21,7 +21,11 @@ from assistant.publicity.deadlines import add_working_days, is_working_day
 _ORDER_PAPER = re.compile(r"责令|指令书|整改通知|改正通知")
 _PERIOD = re.compile(r"(\d+|[一二三四五六七八九十]+)\s*(个工作日|日|天)内")
 # 5月10日方通过银行转账足额支付 / 2024年5月10日已补缴: the day the party did what was ordered
-_ACT = r"(?:支付|发放|补发|补缴|缴纳|改正|整改|补办|办理|办妥|拆除|清理|清除|恢复|退还|完成)"
+# 登记3月28日收到当事人报送的报告: a report or filing the order asked for, received
+_ACT = (
+    r"(?:支付|发放|补发|补缴|缴纳|改正|整改|补办|办理|办妥|拆除|清理|清除|恢复|退还|完成"
+    r"|报送|提交|申报)"
+)
 _DONE_ON = re.compile(
     rf"(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日(?P<between>[^。；，,]{{0,12}}?){_ACT}"
 )
@@ -91,7 +95,8 @@ def _names_deadline(text: str, match: re.Match[str]) -> bool:
 def _complied(case: CaseFile, ordered: date) -> date | None:
     """The earliest day after the order that the file says the ordered act was done."""
     told = [case.facts.description, *case.facts.circumstances]
-    told += [e.note for e in case.events if e.note] + [e.name for e in case.evidence]
+    told += [e.note for e in case.events if e.note]
+    told += [f"{e.name}{e.note or ''}" for e in case.evidence]
     days = []
     for text in told:
         for match in _DONE_ON.finditer(text):

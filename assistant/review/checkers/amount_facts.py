@@ -403,6 +403,50 @@ def illegal_income_against_reckoning(case: CaseFile, ctx: ReviewContext) -> list
     return []
 
 
+# 渔获收购单据6张（合计48600元）/ 销售记录 / 收款记录: the papers of what the party sold, and
+# their total
+_SALES_PAPERS = re.compile(r"收购单|销售单|销售记录|销售台账|收款记录|销售发票|收款凭证")
+_PAPER_TOTAL = re.compile(rf"(?:合计|共计|总计)[^，。；、0-9]{{0,4}}?{_FIGURE}")
+
+
+def _figures(text: str) -> list[float]:
+    return [float(v) * (10000 if wan else 1) for v, wan in re.findall(_FIGURE, plain_figures(text))]
+
+
+def income_beyond_sales(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The 违法所得 decided is above the total of every sales paper in the file (收购单据合计
+    48600元 against 认定违法所得86400元) and no other evidence gives the rest: the base of the
+    confiscation and the fine is not the fact proven (第四十条)."""
+    decided = {v for k, v in case.facts.amounts.items() if "违法所得" in k}
+    if not decided and case.penalty.confiscation_yuan:
+        decided = {case.penalty.confiscation_yuan}
+    if len(decided) != 1:
+        return []
+    income = decided.pop()
+    papers, others = [], []
+    for i, e in enumerate(case.evidence):
+        text = f"{e.name}{e.note}"
+        if not _SALES_PAPERS.search(e.name):
+            others.append(text)
+            continue
+        totals = _PAPER_TOTAL.findall(plain_figures(text))
+        if len(totals) != 1:
+            return []  # a sales paper without one total: the rest may be in it
+        v, wan = totals[0]
+        papers.append((f"evidence[{i}]（{e.name}）", float(v) * (10000 if wan else 1)))
+    total = sum(v for _, v in papers)
+    if not papers or income <= total * 1.01:
+        return []
+    if any(f >= (income - total) * 0.99 for text in others for f in _figures(text)):
+        return []  # another record may give the rest
+    shown = "、".join(f"{w}：{v:.10g}元" for w, v in papers)
+    reason = (
+        f"认定违法所得{income:.10g}元，但案卷的销售（收购）凭证合计{total:.10g}元，"
+        "其余数额没有证据证明，没收和计罚的基数与证据不符"
+    )
+    return [fact_flag(ReviewPoint.FACTS, reason, ctx, shown)]
+
+
 def income_contradicted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """An annual income a fine is a percentage of, other than the one the file's tax record
     and payroll agree on (第四十条)."""

@@ -162,7 +162,11 @@ def penalty_assigners(text: str) -> list[str]:
 
 # "构成违反治安管理行为的，由公安机关依法给予治安管理处罚": the 罚则 hands what follows to the
 # public-order law and its police; the department punishing under this 罚则 is named before it.
-_REFERRAL = re.compile(r"构成违反治安管理行为的|构成犯罪的|违反其他法律、?(?:行政)?法规的")
+# 构成犯罪的，依法追究刑事责任 ends what the 罚则 gives the department; 尚不构成犯罪的，由公安
+# 机关没收… (网络安全法第六十四条第二款) begins it
+_REFERRAL = re.compile(
+    r"构成违反治安管理行为的|(?<![不未])构成犯罪的|违反其他法律、?(?:行政)?法规的"
+)
 # After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
 # 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
 _ALSO_HOLDS: dict[str, frozenset[str]] = {
@@ -481,7 +485,10 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 # 由…计量行政部门决定): the law's own article saying whose its penalties are, not one measure's
 _ASSIGNS_PENALTIES = re.compile(
     r"决定对[^。；]{0,20}违法行为的行政处罚"
-    r"|(?:本(?:法|条例|规定|办法|细则)规定的|违法行为的)行政处罚[，,]?由[^。；]{2,30}?(?:部门|机关)决定"
+    # 本条例规定的行政处罚，由…渔业行政主管部门或者其所属的渔业行政执法机构依据职权决定
+    # (渔业船舶检验条例第三十八条第一款)
+    r"|(?:本(?:法|条例|规定|办法|细则)规定的|违法行为的)行政处罚[，,]?由[^。；]{2,40}?(?:部门|机关|机构)"
+    r"(?:依据?职权|依法)?决定"
     # 本法第三十九条、第四十条、第四十二条规定的行政处罚，由…部门按照…规定的权限决定 (矿产资源法
     # 第四十五条): the articles listed, the department and its limits
     r"|本(?:法|条例|规定|办法|细则)第[^。；]{1,40}?条规定的行政处罚[，,]?由[^。；]{2,60}?(?:部门|机关)"
@@ -835,10 +842,48 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     # (行政处罚由具有行政处罚权的行政机关实施) is the general rule beside it
                     ctx.rule(_ITEM.sub("", citation.citation)),
                     f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
-                    also_cites=[ctx.penalty_law("第十七条")],
+                    also_cites=[
+                        ctx.penalty_law("第十七条"),
+                        *_basis_remainder(case, ctx, assigners),
+                    ],
                 )
             )
     return [_citing_all(flags) for flags in found.values()]
+
+
+# 除前款规定外，渔业船舶的海上交通安全管理由海事管理机构负责 (海上交通安全法第一百一十八条第四款)
+_REMAINDER = re.compile(r"^除前款规定外")
+
+
+def _basis_remainder(case: CaseFile, ctx: ReviewContext, assigners: list[str]) -> list[str]:
+    """The 款 right after the agency's own cited basis that gives the rest of the field to the
+    organ the 罚则 names (第三款 渔业渔政主管部门 — 第四款 除前款规定外…由海事管理机构负责): the
+    limit of the agency's power is written there."""
+    found: list[str] = []
+    for written in case.agency.powers.basis:
+        for basis in ctx.resolved(written, case.act_date):
+            if basis.paragraph is None:
+                continue
+            record = next(
+                (
+                    r
+                    for r in ctx.articles_in(basis.law, basis.version)
+                    if (r.number, r.suffix) == (basis.article, basis.suffix)
+                ),
+                None,
+            )
+            following = (
+                next((p for p in record.paragraphs if p.number == basis.paragraph + 1), None)
+                if record
+                else None
+            )
+            if (
+                following
+                and _REMAINDER.search(following.text)
+                and any(a in following.text for a in assigners)
+            ):
+                found.append(paragraph_citation(record, following.number))
+    return found
 
 
 # 本法规定的行政处罚…由住房和城乡建设主管部门、消防救援机构按照各自职权决定 (消防法第七十条第一款):

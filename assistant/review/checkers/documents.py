@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.case_file import CaseFile, Document
 from assistant.discretion.text_match import similarity
@@ -142,7 +143,13 @@ def _decision_document(case: CaseFile, function: DocumentFunction | None) -> Doc
     issued = [
         d for d in case.documents if "决定书" in d.type and not _MEASURE_DECISION.search(d.type)
     ]
-    return next((d for t in titles for d in issued if t in d.type), None)
+    for title in titles:
+        found = [d for d in issued if title in d.type]
+        if found:
+            # an earlier decision on file (当场行政处罚决定书 of the warning before the order to
+            # correct) is another case's: this case's is the latest
+            return max(found, key=lambda d: d.date or date.min)
+    return None
 
 
 DELIVERY = "送达"

@@ -47,6 +47,23 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return _earlier_fine(case, ctx) or _split_fine(case, ctx)
 
 
+# 依据《职业病防治法》第七十二条第（八）项…并处罚款人民币5万元: a fine the narrative puts
+# under one provision, when facts.amounts does not write each apart
+_NARRATED_FINE = re.compile(
+    r"(?:依据|依照|根据|按照)(《[^》]{2,40}》第[^，。；、》]{1,12}?条)[^。；]{0,40}?"
+    r"罚款(?:人民币)?\s*([0-9]+(?:\.[0-9]+)?)\s*(万)?元"
+)
+
+
+def _narrated_fines(case: CaseFile) -> dict[str, float]:
+    """Each provision's fine as the narrative writes it (依据《A》…罚款5万元，依据《B》…罚款5万元)."""
+    told = "。".join([case.facts.description, *case.facts.circumstances])
+    fines: dict[str, float] = {}
+    for m in _NARRATED_FINE.finditer(told):
+        fines.setdefault(m.group(1), float(m.group(2)) * (10_000 if m.group(3) else 1))
+    return fines
+
+
 def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """One violation fined under two 罚则, the fines added up: 同一个违法行为违反多个法律规范应当
     给予罚款处罚的，按照罚款数额高的规定处罚 (第二十九条), once."""
@@ -55,6 +72,8 @@ def _split_fine(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         for k, v in case.facts.amounts.items()
         if _FINE_KEY.search(k) and not _NOT_A_FINE.search(k) and v > 0
     }
+    if len(fines) < 2:
+        fines = _narrated_fines(case) or fines
     if abs(sum(fines.values()) - case.penalty.amount) > 1:
         # 对直接负责的主管人员罗某安罚款 beside the unit's two: penalty.amount is the unit's
         fines = {k: v for k, v in fines.items() if not _PERSONS.search(k)}

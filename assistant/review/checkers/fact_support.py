@@ -60,6 +60,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + amount_facts.contract_price_contradicted(case, ctx)
         + amount_facts.income_contradicted(case, ctx)
         + amount_facts.illegal_income_against_reckoning(case, ctx)
+        + amount_facts.income_beyond_sales(case, ctx)
         + amount_facts.count_against_record(case, ctx)
         + amount_facts.income_below_tier(case, ctx)
         + measured_facts.reading_beyond_evidence(case, ctx)
@@ -73,6 +74,7 @@ def facts_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + (
             measured_facts.failed_test_contradicted(case, ctx)
             or measured_facts.named_item_within_limit(case, ctx)
+            or measured_facts.exceeded_item_within_limit(case, ctx)
         )
         + person_facts.injury_contradicted(case, ctx)
         + (pending_facts.pending_base(case, ctx) or pending_facts.relied_unverified(case, ctx))

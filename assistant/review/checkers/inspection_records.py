@@ -42,12 +42,16 @@ _PREMISES = (
     # a shop by its kind (士多店、便利店、小卖部、超市、档口)
     r"|[\u4e00-\u9fff]{1,3}店|超市|小卖部|档口"
     # a developer's or a carrier's counter (售楼部仍未明示节能信息)
-    r"|售楼部|售楼处|营业厅|展厅)"
+    r"|售楼部|售楼处|营业厅|展厅"
+    # a museum's or a venue's rooms (馆内仍无化石档案)
+    r"|馆内|场馆|展馆)"
 )
 _CARRIED = r"(?:背包|挎包|书包|手提包|行李|随身物品|随身携带的物品|人身)"
 _NOT_ONLINE = r"(?<!网络)(?<!网上)(?<!在线)(?<!线上)"
+# 勘查 as a site inspection, not the mining term (勘查许可证、地质勘查项目、勘查区块: exploration)
+_SURVEYED = r"(?<!地质)(?<!矿产)(?<!探矿)勘查(?!项目|许可|区块|区|单位|工作|报告|资质|实施方案|投入|作业|设计|成果|阶段|矿种|权)"
 _INSPECTION = re.compile(
-    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|勘查|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
+    rf"现场检查|现场核查|现场查验|实地检查|检查现场|勘验|{_SURVEYED}|勘测|丈量|踏勘|监督检查|执法检查|监督抽查"
     rf"|到场检查|上门检查|进场检查"
     # 进入出租屋天台检查 / 对粤S·3M72C货车开展检查: entering or carrying out an inspection
     rf"|(?:进入|开展|进行|实施)[^，。；]{{0,12}}检查(?!笔录|记录|证明|证件)"
@@ -522,7 +526,7 @@ def unrecorded_inspection_step(case: CaseFile, event: Event, ctx: ReviewContext)
 
 
 # 到棋牌室二楼检查: any step that says it inspected (the premises need not be named)
-_SEARCHED = re.compile(r"检查(?!笔录|记录)|勘验|勘查")
+_SEARCHED = re.compile(rf"检查(?!笔录|记录)|勘验|{_SURVEYED}")
 
 
 def _records(case: CaseFile) -> list[str]:

@@ -589,6 +589,42 @@ def named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     ]
 
 
+# 高度超过距观测场距离的1/8 / 排放浓度超过标准: what the decision finds above its limit
+_EXCEEDED = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:超过|超出|超标|高于)")
+_GLOSS = re.compile(r"[（(][^）)]*[）)]")
+
+
+def exceeded_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    """The decision finds a measured thing above its limit (高度超过距观测场距离的1/8) while the
+    file's own measurement of it (建筑物高度46.5米，限高50米) is within: the fact punished is
+    contradicted by the evidence it rests on (第四十条)."""
+    said = [
+        m.group(1)[-2:]
+        for s in split_sentences(case.facts.description)
+        for m in _EXCEEDED.finditer(s)
+    ]
+    readings = [
+        (m, e)
+        for e in case.evidence
+        for m in e.measurements
+        if m.limit is not None and any(_GLOSS.sub("", m.item).endswith(w) for w in said)
+    ]
+    if not readings or any(_fails(m, e.note) for m, e in readings):
+        return []
+    if any(_FLOOR_SAID.search(f"{m.unit}{m.item}") for m, _ in readings):
+        return []
+    shown = "、".join(f"{m.item}{m.value:.10g}{m.unit}（限值{m.limit:.10g}）" for m, _ in readings)
+    return [
+        fact_flag(
+            ReviewPoint.FACTS,
+            f"认定{'、'.join(_GLOSS.sub('', m.item) for m, _ in readings)}超过限值并据此处罚，"
+            "但案卷测量（检测）所载读数在限值内，认定的违法事实与证据矛盾",
+            ctx,
+            shown,
+        )
+    ]
+
+
 # 实载吨 / 装载量 / 车货总质量: how much a vessel or vehicle carried
 _LOAD = re.compile(r"实载|装载|载货|载运|总质量|总重|车货|货重")
 

@@ -403,5 +403,7 @@ def _police_team(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             f"{agency.name}是公安机关的内设机构，没有法律、法规授权，不能以自己的名义作出行政处罚",
             ctx.penalty_law("第十七条"),
             f"agency.name={agency.name}",
+            # no agency (第十七条) and no organisation a law authorises (第十九条), as any unit
+            also_cites=[ctx.penalty_law("第十九条")],
         )
     ]

@@ -21,7 +21,9 @@ from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
 from assistant.review.statutory_fine import penalty_provisions
 
-_TEST = re.compile(r"检测|检验|鉴定")
+# a test's own paper (检验报告、检测结果、鉴定意见), not a letter about a party's qualification
+# (关于当事人未取得雷电防护装置检测资质的复函)
+_TEST = re.compile(r"(?:检测|检验|鉴定)[^，。；、（(]{0,6}?(?:报告|结果|结论|意见|数据)")
 _OUTSIDE = re.compile(
     r"(?:不含|不包括|未包含|未涵盖)[^，。；]{0,12}"
     r"|(?:未列入|不在)[^，。；]{0,16}(?:范围|名录|目录)"
