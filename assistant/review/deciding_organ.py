@@ -261,8 +261,10 @@ def fine_ceiling(case: CaseFile, ctx: ReviewContext) -> FineCeiling | None:
 
 # 情节严重的，由设区的市级人民政府吊销生猪定点屠宰证书: the 罚则 reserves one measure to a
 # government or a higher level than the department that imposes the rest
+# 可以提请省、自治区、直辖市人民政府责令停产整顿 (监控化学品管理条例第二十一条): the government the
+# department asks decides the measure
 _NAMED_ORGAN = (
-    r"由[^，。；、]{0,12}?(?:人民政府|设区的市|省级|省、自治区、直辖市|国务院)[^，。；、]{0,12}?"
+    r"(?:由|提请|报请)[^，。；、]{0,12}?(?:人民政府|设区的市|省级|省、自治区、直辖市|国务院)[^，。；、]{0,12}?"
     r"(?:依法)?(?:%s)"
 )
 

@@ -188,6 +188,13 @@ def same_base(name: str, base: str) -> bool:
     the other once unit notes and qualifying words are set aside."""
     if base in name or name in base:
         return True
+    if "或者" in base:
+        # 应缴或者补缴水资源费 (水法第七十条) is the 应缴水资源费 and the 补缴水资源费 a file records
+        parts = base.split("或者")
+        tail = parts[-1][2:]
+        alternatives = [p if len(p) > 4 else p + tail for p in parts[:-1]] + [parts[-1]]
+        if any(same_base(name, a) for a in alternatives if "或者" not in a):
+            return True
     bare_name, bare_base = _bare(name), _bare(base)
     if len(bare_name) < 2 or len(bare_base) < 2:
         return False

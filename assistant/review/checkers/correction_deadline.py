@@ -73,7 +73,11 @@ _AT_ONCE = re.compile(r"立即|当场|立刻|即时")
 # an order to do a concrete corrective act at once (立即拆除摊棚) sets its time even where the
 # law asks 限期; 立即改正 (the law's own 改正, for which it asks a period) and 立即停止…，进行整改
 # leave the correction's period open
-_AT_ONCE_ACT = re.compile(r"(?:立即|当场|立刻|即时)(?:予以|自行)?(?:拆除|清除|清理|清运|退还|召回)")
+# (责令立即停止并移走船只: 立即 governs the removal joined to the stop by 并)
+_AT_ONCE_ACT = re.compile(
+    r"(?:立即|当场|立刻|即时)(?:停止[^，,；;。]{0,8}?并)?(?:予以|自行)?"
+    r"(?:拆除|清除|清理|清运|退还|召回|移走|移除|撤离|撤出)"
+)
 # 超过批准期限的临时展厅: the permit's period, not the order's; 十个工作日 a period in working days
 _PERIOD = re.compile(
     r"(?<!批准)(?<!有效)(?<!许可)(?<!使用)期限|(?:\d+\s*|[一二三四五六七八九十]+)(?:个?工作日|日|天|个月)"

@@ -136,6 +136,9 @@ _flag = PointFlags(ReviewPoint.DOCUMENTS)
 _MEASURE_DECISION = re.compile(r"登记保存|查封|扣押|强制措施")
 
 
+_PAPER_OF = re.compile(r"[（(][^）)]*[）)]")
+
+
 def _decision_document(case: CaseFile, function: DocumentFunction | None) -> Document | None:
     """The issued 决定书 (a draft 拟作出的…决定 is checked only for presence). The titles are
     tried in the catalogue's order: a 行政处罚决定书 before a 税务处理决定书 on the tax owed."""
@@ -144,7 +147,8 @@ def _decision_document(case: CaseFile, function: DocumentFunction | None) -> Doc
         d for d in case.documents if "决定书" in d.type and not _MEASURE_DECISION.search(d.type)
     ]
     for title in titles:
-        found = [d for d in issued if title in d.type]
+        # 送达回证（行政处罚决定书） is the receipt, named after the decision it served
+        found = [d for d in issued if title in _PAPER_OF.sub("", d.type)]
         if found:
             # an earlier decision on file (当场行政处罚决定书 of the warning before the order to
             # correct) is another case's: this case's is the latest

@@ -107,6 +107,11 @@ def _entrusted(case: CaseFile, ctx: ReviewContext, found: list[Passage]) -> list
     seized = _first(found, _SEIZED, _NOT_SEIZED)
     if seized is None or case.agency.kind != "受委托组织":
         return []
+    entrusting = case.agency.entrusted_by
+    if entrusting and re.search(
+        rf"{re.escape(entrusting)}[^，。；]{{0,12}}(?:名义|执法人员)", seized.text
+    ):
+        return []  # 以英德市林业局名义扣押 by its own officers: the agency seized, not the entrusted
     return [
         _flag(
             Severity.MUST_FIX,
