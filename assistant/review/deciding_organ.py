@@ -292,7 +292,10 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
     for cited in penalty_provisions(case, ctx):
         if pattern.search(cited.article_text):
             label = article_label(cited.article, cited.suffix)
-            return [canonical_citation(cited.title, label, None, None)]
+            rule = canonical_citation(cited.title, label, None, None)
+            # 提请地方人民政府予以关闭 (安全生产法第一百一十三条) beside the law's own article on
+            # how the government decides it (第一百一十五条)
+            return [rule, *(r for r in _law_reserved(case, ctx, words) if r != rule)]
         if cited.paragraph and _BY_LICENSER.search(cited.text) and re.search(words, cited.text):
             return [range_rule(cited, in_paragraph=True)]
     reserved = _law_reserved(case, ctx, words)

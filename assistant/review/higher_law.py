@@ -203,9 +203,7 @@ def _item_paragraphs(cited: ResolvedCitation, record: ArticleRecord) -> int | No
         i
         for i, paragraph in enumerate(record.paragraphs)
         if any(
-            mutual_similarity(
-                *_shared_subject_out(act, _WHERE.sub("", _after_actor(c, actor)), subject)
-            )
+            mutual_similarity(*_subject_out(act, _WHERE.sub("", _after_actor(c, actor)), subject))
             >= _SAME_ITEM_ACT
             for c in _conducts(paragraph.text)
         )
@@ -381,6 +379,14 @@ def _shared_subject_out(a: str, b: str, subject: str) -> tuple[str, str]:
     if subject and subject not in b:
         return _QUALIFIER.sub("", a) or a, _QUALIFIER.sub("", b) or b
     return _without(a, subject), _without(b, subject)
+
+
+def _subject_out(a: str, b: str, subject: str) -> tuple[str, str]:
+    """Both clauses without the lower act's subject where both name it (nothing else set
+    aside: an item's act is compared with the law's clause word for word)."""
+    if len(subject) < 2 or subject not in a or subject not in b:
+        return a, b
+    return a.replace(subject, "") or a, b.replace(subject, "") or b
 
 
 # Words that qualify any act (非法代开 vs 非法印制 share only 非法)

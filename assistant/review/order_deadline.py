@@ -14,20 +14,24 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.case_file import CaseFile
+from assistant.case_file import CaseFile, Document
 from assistant.discretion.penalty_amounts import chinese_number
 from assistant.publicity.deadlines import add_working_days, is_working_day
 
 _ORDER_PAPER = re.compile(r"责令|指令书|整改通知|改正通知")
 _PERIOD = re.compile(r"(\d+|[一二三四五六七八九十]+)\s*(个工作日|日|天)内")
 # 5月10日方通过银行转账足额支付 / 2024年5月10日已补缴: the day the party did what was ordered
-# 登记3月28日收到当事人报送的报告: a report or filing the order asked for, received
-_ACT = (
-    r"(?:支付|发放|补发|补缴|缴纳|改正|整改|补办|办理|办妥|拆除|清理|清除|恢复|退还|完成"
-    r"|报送|提交|申报)"
-)
+_DONE_WORDS = "支付|发放|补发|补缴|缴纳|改正|整改|补办|办理|办妥|拆除|清理|清除|恢复|退还|完成"
+_ACT = rf"(?:{_DONE_WORDS})"
 _DONE_ON = re.compile(
     rf"(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日(?P<between>[^。；，,]{{0,12}}?){_ACT}"
+)
+# 登记3月28日收到当事人报送的报告: where the order asks for a report or a filing, sending it
+# in is doing what was ordered (not where it asks 补办手续: an application sent is no approval)
+_ASKS_REPORT = re.compile(r"报告|报送|汇交|申报|备案")
+_REPORTED_ON = re.compile(
+    rf"(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日(?P<between>[^。；，,]{{0,12}}?)"
+    rf"(?:{_DONE_WORDS}|报送|提交|申报|汇交)"
 )
 _NOT_DONE = re.compile(r"未|没有|仍|尚|拒|应|须|需|前|责令|要求|限期")
 
@@ -55,13 +59,11 @@ def order_deadline(case: CaseFile) -> OrderDeadline | None:
         period = next((m for line in document.contents if (m := _PERIOD.search(line))), None)
         if period is not None:
             due = _due(document.date, period)
-            return OrderDeadline(
-                period.group(0), document.date, due, _complied(case, document.date)
-            )
+            return OrderDeadline(period.group(0), document.date, due, _complied(case, document))
         dated = next((m for line in document.contents if (m := _BY_DAY.search(line))), None)
         if dated is not None:
             due = date(*(int(n) for n in dated.groups()))
-            return OrderDeadline(dated.group(0), document.date, due, _complied(case, document.date))
+            return OrderDeadline(dated.group(0), document.date, due, _complied(case, document))
     return None
 
 
@@ -92,14 +94,16 @@ def _names_deadline(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _complied(case: CaseFile, ordered: date) -> date | None:
+def _complied(case: CaseFile, order: Document) -> date | None:
     """The earliest day after the order that the file says the ordered act was done."""
+    ordered = order.date
+    done = _REPORTED_ON if any(_ASKS_REPORT.search(c) for c in order.contents) else _DONE_ON
     told = [case.facts.description, *case.facts.circumstances]
     told += [e.note for e in case.events if e.note]
     told += [f"{e.name}{e.note or ''}" for e in case.evidence]
     days = []
     for text in told:
-        for match in _DONE_ON.finditer(text):
+        for match in done.finditer(text):
             if _NOT_DONE.search(match.group("between")) or _names_deadline(text, match):
                 continue
             year = int(match.group(1)) if match.group(1) else ordered.year

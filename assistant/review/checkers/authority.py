@@ -767,7 +767,9 @@ def authorised_in_own_name(case: CaseFile) -> bool:
 
 # 某市防范和处置非法集资工作领导小组办公室 / 某指挥部: a body coordinating departments, set up by
 # the government to steer them, is no agency and holds no penalty power of its own
-COORDINATING_BODY = re.compile(r"(?:领导小组|指挥部|联席会议)(?:办公室)?$")
+# (食品安全委员会、安全生产委员会 and their offices: coordinating bodies of the government, not
+# the 卫生健康委员会 or 发展和改革委员会 that are departments)
+COORDINATING_BODY = re.compile(r"(?:领导小组|指挥部|联席会议|安全(?:生产)?委员会)(?:办公室)?$")
 
 _ORGAN_GRAM = 4  # characters of the organisation's name the law's organ word shares (消防救援)
 
