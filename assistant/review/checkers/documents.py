@@ -42,6 +42,7 @@ PARAPHRASES = (
     ("行政复议、行政诉讼权利", "申请行政复议、提起行政诉讼的途径和期限"),
     ("及", "和"),
     ("被处罚人", "当事人"),
+    ("排污者", "当事人"),  # 按日连续处罚办法第九条: 排污者的基本情况
     ("住址", "地址"),
     ("处罚内容", "处罚的种类"),
     # a line labelled by what it states (作出决定的机关和日期：某局（加盖印章），2023年6月29日)
@@ -49,6 +50,9 @@ PARAPHRASES = (
     # 公安 and 交警 forms (道路交通安全违法行为处理程序规定第四十五条) say 处罚的内容 for the kind.
     ("处罚的内容", "处罚的种类"),
     ("依据和内容", "种类和依据"),
+    # 按日连续处罚的起止时间和依据 (环境保护主管部门实施按日连续处罚办法第九条's form): the kind is
+    # the fine by day over that time
+    ("按日连续处罚的起止时间", "行政处罚的种类"),
     ("内容和依据", "种类和依据"),
     # A 限期拆除 decision is performed by the party demolishing within the period: the way and
     # the time in one line.
@@ -66,7 +70,7 @@ _PENALTY_MATTER = re.compile(r"处罚的种类|履行方式")
 _NO_PENALTY_DECISION = re.compile(r"(?:不予|免予|免于)(?:行政)?处罚")
 # 当事人：某公司，统一社会信用代码…，住所…: the party written out after its label
 _PARTY_LINE = re.compile(
-    r"(?:当事人|被处罚人|被处罚单位|违法行为人).{0,3}(?:姓名|名称|基本情况)"
+    r"(?:当事人|被处罚人|被处罚单位|违法行为人|排污者).{0,3}(?:姓名|名称|基本情况)"
     r"|^\s*(?:当事人|被处罚人|被处罚单位)[：:]"
 )
 
