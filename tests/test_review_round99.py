@@ -72,3 +72,19 @@ def test_an_approval_the_party_altered_itself(national_ctx: ReviewContext) -> No
     assert sent_to_police(
         "review_fresh93", "rf93c_06_*.yaml", national_ctx, "《中华人民共和国刑法》第二百八十条"
     )
+
+
+def test_regressions_the_round_99_dump_found(national_ctx: ReviewContext) -> None:
+    # 99b/99c: the daily-penalty decision's own form, the 2024 矿产资源法 not matched to the
+    # 细则's item by qualifier words, a food-safety committee's office, 提请…人民政府 with 第一百一十五条
+    assert not set_findings("review_fresh65", "rf65a_10_*.yaml", national_ctx)
+    assert not rules_of(
+        set_findings("review_fresh57", "rf57a_07_*.yaml", national_ctx), "documents"
+    )
+    mining = set_findings("review_fresh13", "rf13c_10_*.yaml", national_ctx)
+    assert not cites_article(mining, "law", "《中华人民共和国矿产资源法》第六十七条")
+    assert not rules_of(
+        set_findings("review_fresh25", "rf25b_09_*.yaml", national_ctx), "authority"
+    )
+    closure = set_findings("review_fresh32", "rf32d_10_*.yaml", national_ctx)
+    assert cites_article(closure, "authority", "《中华人民共和国安全生产法》第一百一十五条")
