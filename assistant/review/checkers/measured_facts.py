@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.case_file import CaseFile, Measurement
+from assistant.case_file import CaseFile, EvidenceItem, Measurement
 from assistant.review.checkers.amount_facts import measure_of, plain_figures
 from assistant.review.checkers.fact_flags import case_narrative, fact_flag, split_sentences
 from assistant.review.context import ReviewContext
@@ -577,16 +577,19 @@ def named_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     reports = [e for e in case.evidence if any(e is r for _, r in own)]
     if any(_fails(m, e.note) for e in reports for m in e.measurements):
         return []
-    shown = "、".join(f"{m.item}{m.value:.10g}{m.unit}（限值{m.limit:.10g}）" for m, _ in own)
-    return [
-        fact_flag(
-            ReviewPoint.FACTS,
-            f"认定{'、'.join(sorted(named))}不符合标准并据此处罚，但案卷检测报告所载该项目各读数均在限值内，"
-            "认定的违法事实与证据矛盾",
-            ctx,
-            shown,
-        )
-    ]
+    return _within_limit_flag(
+        ctx,
+        f"认定{'、'.join(sorted(named))}不符合标准并据此处罚，但案卷检测报告所载该项目各读数均在限值内，",
+        own,
+    )
+
+
+def _within_limit_flag(
+    ctx: ReviewContext, said: str, readings: list[tuple[Measurement, EvidenceItem]]
+) -> list[Flag]:
+    """The 第四十条 finding of a decision that says a reading failed while it is within."""
+    shown = "、".join(f"{m.item}{m.value:.10g}{m.unit}（限值{m.limit:.10g}）" for m, _ in readings)
+    return [fact_flag(ReviewPoint.FACTS, f"{said}认定的违法事实与证据矛盾", ctx, shown)]
 
 
 # 高度超过距观测场距离的1/8 / 排放浓度超过标准: what the decision finds above its limit
@@ -613,16 +616,10 @@ def exceeded_item_within_limit(case: CaseFile, ctx: ReviewContext) -> list[Flag]
         return []
     if any(_FLOOR_SAID.search(f"{m.unit}{m.item}") for m, _ in readings):
         return []
-    shown = "、".join(f"{m.item}{m.value:.10g}{m.unit}（限值{m.limit:.10g}）" for m, _ in readings)
-    return [
-        fact_flag(
-            ReviewPoint.FACTS,
-            f"认定{'、'.join(_GLOSS.sub('', m.item) for m, _ in readings)}超过限值并据此处罚，"
-            "但案卷测量（检测）所载读数在限值内，认定的违法事实与证据矛盾",
-            ctx,
-            shown,
-        )
-    ]
+    exceeded = "、".join(_GLOSS.sub("", m.item) for m, _ in readings)
+    return _within_limit_flag(
+        ctx, f"认定{exceeded}超过限值并据此处罚，但案卷测量（检测）所载读数在限值内，", readings
+    )
 
 
 # 实载吨 / 装载量 / 车货总质量: how much a vessel or vehicle carried
