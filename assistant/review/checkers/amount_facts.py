@@ -429,11 +429,10 @@ def income_beyond_sales(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if not _SALES_PAPERS.search(e.name):
             others.append(text)
             continue
-        totals = _PAPER_TOTAL.findall(plain_figures(text))
+        totals = [m.group(0) for m in _PAPER_TOTAL.finditer(plain_figures(text))]
         if len(totals) != 1:
             return []  # a sales paper without one total: the rest may be in it
-        v, wan = totals[0]
-        papers.append((f"evidence[{i}]（{e.name}）", float(v) * (10000 if wan else 1)))
+        papers.append((f"evidence[{i}]（{e.name}）", _figures(totals[0])[-1]))
     total = sum(v for _, v in papers)
     if not papers or income <= total * 1.01:
         return []
