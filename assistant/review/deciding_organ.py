@@ -36,7 +36,8 @@ _RESERVED = re.compile(
 # 由原许可机关吊销道路运输经营许可证 (道路运输条例第六十七条) names the licensing organ; 由登记管理机关
 # 吊销其登记证书 (宗教事务条例第七十二条第二款) the registering one
 _RESERVED_SUBJECT = re.compile(
-    r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|由登记管理|原登记管理|颁发[^，。；]{0,24}?)(?:机关|部门)"
+    r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|由登记管理|原登记管理|由原?审批|由原?批准|颁发[^，。；]{0,24}?)"
+    r"(?:机关|部门)"
     r"(?:可以|应当)?(?:依法)?"
     # 由颁发资质证书的部门责令停业整顿，降低资质等级或者吊销资质证书 (民用建筑节能条例第三十九条):
     # the measures listed on after the comma are reserved alike
@@ -55,8 +56,13 @@ _ISSUER = (
         r"(?:厅|局|委员会|人民政府|部))"
     ),
     re.compile(r"由([^，。；、（(]{2,30}?)(?:颁发|核发)"),
-    # 经广东省文物局批准设立、持有文物商店许可证书: the organ that approved and licensed it
-    re.compile(r"经([^，。；、（(]{2,30}?(?:厅|局|委员会|人民政府|部))批准设立"),
+    # 经广东省文物局批准设立、持有文物商店许可证书: the organ that approved and licensed it;
+    # 广东省教育厅2022年6月15日批准筹备设立 names the approving organ before the date
+    re.compile(r"经([^，。；、（(]{2,30}?(?:厅|局|委员会|人民政府|部))批准(?:筹备)?设立"),
+    re.compile(
+        r"([^，。；、（(\d\s：:]{2,30}?(?:厅|局|委员会|人民政府|部))(?:于)?\d{4}年\d{1,2}月\d{1,2}日"
+        r"(?:批准|核准)(?:筹备)?设立"
+    ),
     # 持有广东省住房和城乡建设厅颁发的…资质证书 / 持江门市市场监督管理局核发的《药品经营许可证》
     re.compile(r"持有?([^，。；、（(《]{2,30}?)(?:颁发|核发)的"),
     # 二级资质（广东省住房和城乡建设厅颁发）: the issuer in brackets after the certificate
@@ -166,7 +172,9 @@ def _reserved_in(
                 continue
             rule = _clause_rule(record, clause)
             for kind in case.penalty.types:
-                words = words_for(kind)
+                # 由审批机关撤销筹备设立批准书 (中外合作办学条例第五十二条): 撤销 is no penalty kind
+                # of 行政处罚法第九条, but the organ the 罚则 names for it decides it alike
+                words = words_for(kind) or ("撤销" if kind.startswith("撤销") else None)
                 if words and re.search(words, measure) and _same_certificate(kind, measure):
                     found.append(Reserved(kind, organ, rule))
     return found

@@ -107,6 +107,9 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     # 环境卫生主管部门 (固体废物污染环境防治法第一百一十一条, read as 环卫): in 广东 the 城市管理
     # (和综合执法) 局, which carries neither word
     "市容环境卫生": ("环卫", "城市管理", "城管", "综合执法"),
+    # 城乡规划主管部门: since 2018 the 自然资源 departments plan; 住房和城乡建设 and 城市管理
+    # bureaus enforce planning law in many places (see _ALSO_HOLDS)
+    "城乡规划": ("城乡规划", "规划主管", "规划行政"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -170,9 +173,10 @@ _REFERRAL = re.compile(
 # After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
 # 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
 _ALSO_HOLDS: dict[str, frozenset[str]] = {
-    "自然资源": frozenset({"林业"}),
     # a county 住房和城乡建设局 may hold 环境卫生 where no 城市管理局 is set up
-    "住房城乡建设": frozenset({"市容环境卫生"}),
+    "住房城乡建设": frozenset({"市容环境卫生", "城乡规划"}),
+    "自然资源": frozenset({"林业", "城乡规划"}),
+    "市容环境卫生": frozenset({"城乡规划"}),
 }
 # A 罚则 naming several departments "按照各自职权" gives each item to the department whose
 # duty it breaches; where the item does not name it, the law assigns the duty elsewhere.
@@ -475,7 +479,8 @@ def _laws(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 f"{'、'.join(laws)}",
                 also_cites=[ctx.penalty_law(r) for r in rules[int(not named) :]]
                 + _naming_article(ctx, citation, named)
-                + assigning,
+                + assigning
+                + _referring_elsewhere(case, ctx, outside),
             )
         )
     return flags
@@ -545,6 +550,32 @@ def _consolidated_elsewhere(case: CaseFile, citation: ResolvedCitation) -> set[s
 _MADE_UNDER = re.compile(r"(?:依据|根据)(《[^。]+?》)(?:[^。]*?)制定")
 
 
+# 由教育行政部门…责令退还多收的费用，并由市场监督管理部门依照有关法律、行政法规的规定予以处罚
+# (中外合作办学条例第五十五条): the agency's own 罚则 sends the punishment to another department
+_PUNISHED_BY = re.compile(
+    r"由([^，。；]{2,30}?(?:部门|机关))依照(?:有关|[^，。；]{0,20}?)(?:法律|规定)[^，。；]{0,20}?"
+    r"(?:予以)?处罚"
+)
+
+
+def _referring_elsewhere(
+    case: CaseFile, ctx: ReviewContext, outside: list[ResolvedCitation]
+) -> list[str]:
+    """The agency's own cited 罚则 that gives the punishment to another department: the
+    article a reviewer names beside the outside law the agency punished under."""
+    own = _own_kinds(case)
+    found = []
+    for citation in penalty_provisions(case, ctx):
+        if citation in outside:
+            continue
+        for m in _PUNISHED_BY.finditer(citation.article_text):
+            named = _named_departments([m.group(1)])
+            if named and not named & own:
+                found.append(ctx.rule(_ITEM.sub("", citation.citation)))
+                break
+    return found
+
+
 def _within(citation: ResolvedCitation, laws: list[str], ctx: ReviewContext) -> bool:
     """The 罚则's law is one the agency enforces, or a rule made under one (its 第一条 names
     the law it implements: 按日连续处罚办法 under 环境保护法)."""
@@ -581,6 +612,7 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
     we know (its agency cannot then be judged wrong)."""
     named: set[str] = set()
     for assigner in assigners:
+        assigner = _LEVEL_LIST.sub("", assigner)
         for joined, whole in _ONE_NAME:
             assigner = assigner.replace(joined, whole)  # one department, not two, at 和
         for part in _JOINED.split(assigner):
@@ -593,6 +625,8 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
     return named or None
 
 
+# 城市、县人民政府城乡规划主管部门 / 省、自治区、直辖市人民政府…: a list of levels, not of departments
+_LEVEL_LIST = re.compile(r"^(?:省、自治区、直辖市|城市、县|市、县)(?:人民政府|的)?")
 # 有关机关 / 有关部门 / 其他有关部门: an organ named by its role in the case, of no one kind
 _GENERIC_ORGAN = re.compile(r"^(?:其他)?有关(?:机关|部门|主管部门)$")
 
@@ -749,13 +783,18 @@ def beyond_authorisation(case: CaseFile, ctx: ReviewContext, finding: Flag) -> b
     applied = ctx.resolved(finding.rule, case.act_date)
     if not applied:
         return False
-    name = re.sub(r"[^\u4e00-\u9fff]", "", case.agency.name)
-    grams = {name[k : k + _ORGAN_GRAM] for k in range(len(name) - _ORGAN_GRAM + 1)}
     for record in ctx.articles_in(applied[0].law, applied[0].version):
-        organs = [m.group(1) for m in _ASSIGNER.finditer(record.text)]
-        if any(gram in organ for organ in organs for gram in grams):
+        if names_agency(case, [m.group(1) for m in _ASSIGNER.finditer(record.text)]):
             return False
     return True
+
+
+def names_agency(case: CaseFile, organs: list[str]) -> bool:
+    """One of the organs a provision names is the agency's kind of body: they share
+    ``_ORGAN_GRAM`` characters of its name (消防救援机构 in 某市消防救援支队)."""
+    name = re.sub(r"[^\u4e00-\u9fff]", "", case.agency.name)
+    grams = {name[k : k + _ORGAN_GRAM] for k in range(len(name) - _ORGAN_GRAM + 1)}
+    return any(gram in organ for organ in organs for gram in grams)
 
 
 def authorised_in_own_name(case: CaseFile) -> bool:
@@ -1132,7 +1171,9 @@ _PROVINCIAL_ORGAN = re.compile(
 _COUNTY_LEVEL = re.compile(r"县级|县、|县（市、区）|县人民政府")
 # 由国务院征信业监督管理部门或者其派出机构 (征信业管理条例第四十条): the state organ's branches at
 # every level (人民银行 市分行、中心支行) hold the power as well
-_OWN_BRANCHES = re.compile(r"(?:或者|及|和)其[^，。；、]{0,4}(?:派出机构|分支机构)")
+# — but not 国务院生态环境主管部门及其海域派出机构 (海洋环境保护法第一百零六条): the sea-area offices
+# of the ministry, which no city's 生态环境局 is
+_OWN_BRANCHES = re.compile(r"(?:或者|及|和)其(?!海域)[^，。；、]{0,4}(?:派出机构|分支机构)")
 _ORGAN_LIST = re.compile(r"、(?!自治区|直辖市)")
 _ORGAN_END = re.compile(r"(?:部门|机构|机关|人民政府)$")
 
@@ -1147,6 +1188,9 @@ def _organs(assigner: str) -> list[str]:
     return [o for o in organs if o]
 
 
+# 由国务院科学技术主管部门 (生物安全法第七十九条): the state organ alone, no provincial one
+_STATE_LEVEL = re.compile(r"^国务院|^国家")
+_PROVINCIAL_LEVEL = re.compile(r"省|地方|县级|设区的市|市级")
 # 省、自治区、直辖市或者设区的市人民政府司法行政部门 (公证法第四十一条): a city organ holds it too
 _LOCAL_LEVEL = re.compile(rf"设区的市|市级|{_COUNTY_LEVEL.pattern}")
 
@@ -1156,9 +1200,10 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     设区的市 (or a higher) level only, a city or county organ where it names the province
     (疫苗管理法第八十一条, 医师法第五十八条: 省级以上人民政府…主管部门)."""
     acting = case.agency.acts_in_name_of or case.agency.name
-    if not imposes_penalty(case) or _PROVINCIAL_ORGAN.search(acting):
+    if not imposes_penalty(case) or _STATE_ORGAN.search(acting):
         return []
-    county = county_level(acting)
+    province = _PROVINCIAL_ORGAN.search(acting) is not None
+    county = not province and county_level(acting)
     for cited in penalty_provisions(case, ctx):
         if is_general_law(cited):
             continue
@@ -1169,7 +1214,13 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if not any("吊销" in kind for kind in case.penalty.types):
             # 情节严重的，并由原发证机关吊销许可证: the organ of a 吊销 not imposed here
             named = [a for a in named if not _ISSUING_ORGAN.search(a)]
-        above, below = (_CITY_LEVEL, _COUNTY_LEVEL) if county else (_PROVINCE_LEVEL, _LOCAL_LEVEL)
+        above, below = (
+            (_STATE_LEVEL, _PROVINCIAL_LEVEL)
+            if province
+            else (_CITY_LEVEL, _COUNTY_LEVEL)
+            if county
+            else (_PROVINCE_LEVEL, _LOCAL_LEVEL)
+        )
         # a list (国务院生态环境主管部门…、海事管理机构或者海警机构) gives the power to each organ it
         # names: one of no level that is the agency's own kind (海警机构 for 汕头海警局) holds it;
         # one of another kind (有关登记管理机关 beside the 文物主管部门) gives the agency nothing
@@ -1189,12 +1240,13 @@ def _named_level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             return [
                 _flag(
                     Severity.MUST_FIX,
-                    f"{cited.citation}规定由{organ}实施处罚，{acting}是{'县级' if county else '设区的市级'}机关，无此职权",
+                    f"{cited.citation}规定由{organ}实施处罚，{acting}是"
+                    f"{'省级' if province else '县级' if county else '设区的市级'}机关，无此职权",
                     range_rule(cited, in_paragraph=True),
                     f"agency.name={acting}；{cited.citation}：“由{organ}…”",
                 )
             ]
-        if (flag := _reserved_kind(case, cited, acting, county)) is not None:
+        if not province and (flag := _reserved_kind(case, cited, acting, county)) is not None:
             return [flag]
     return []
 

@@ -39,7 +39,7 @@ MEASURE_WORDS: tuple[tuple[str, str], ...] = (
     ("没收", "没收"),
     ("暂扣", "暂扣"),
     ("吊销", "吊销"),
-    ("降低资质", "降低资质"),
+    ("降低资质", "降低[^，。；、]{0,6}资质"),  # 降低测绘资质等级 (测绘法第六十六条)
     ("停产停业|停业|停产", "停产|停业|停止生产|停止营业"),
     ("关闭", "关闭"),
     ("限制从业", "限制从业|不得担任|禁止(?:其)?从事|不得从事"),
@@ -235,9 +235,39 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
             provisions.append(later)
         elif _orders_only(ctx, citation):
             provisions.append(citation)  # a 罚则 of orders only: it provides no penalty kind
+    provisions = [c for c in provisions if not _refers_to_cited(ctx, c, provisions)]
     texts = "".join(_cited_paragraph(ctx, c) for c in provisions)
     own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", _other_class(case, texts)))
-    return [] if _BY_REFERENCE.search(own) else provisions
+    return [] if _BY_REFERENCE.search(_PUBLIC_ORDER_REFERRAL.sub("", own)) else provisions
+
+
+# 构成违反治安管理行为的，依照《中华人民共和国治安管理处罚法》的规定处罚 (抗旱条例第六十二条): the
+# police's measures for conduct of another class, not a reference the agency punishes by
+_PUBLIC_ORDER_REFERRAL = re.compile(r"构成违反治安管理行为的，[^。；]*?处罚")
+
+
+# 依照民办教育促进法第六十二条规定给予处罚 (民办教育促进法实施条例第六十三条): the article named
+_REFERRED_ARTICLE = re.compile(
+    r"依照《?(?:中华人民共和国)?([\u4e00-\u9fff]{2,30}?)》?(第[零〇一二两三四五六七八九十百]+条)"
+    r"[^，。；]{0,6}规定[^，。；]{0,6}(?:处罚|处理)"
+)
+
+
+def _refers_to_cited(
+    ctx: ReviewContext, citation: ResolvedCitation, provisions: list[ResolvedCitation]
+) -> bool:
+    """A regulation's article that punishes by its law's 罚则 (依照…法第六十二条规定给予处罚),
+    cited beside that 罚则: the measures are read from the 罚则 itself."""
+    found = _REFERRED_ARTICLE.search(_cited_paragraph(ctx, citation))
+    if found is None:
+        return False
+    law, article = found.groups()
+    return any(
+        other is not citation
+        and other.law.endswith(law)
+        and other.citation.split("》")[-1].startswith(article)
+        for other in provisions
+    )
 
 
 def _cited_paragraph(ctx: ReviewContext, citation: ResolvedCitation) -> str:

@@ -14,6 +14,7 @@ from assistant.review.checkers.authority import (
     authorised_in_own_name,
     beyond_authorisation,
     department_findings,
+    names_agency,
     township_without_handover,
     unauthorised_organisation,
 )
@@ -65,7 +66,7 @@ def _basis_without_penalty(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     agency = case.agency
     if not authorised_in_own_name(case) or not agency.powers.basis or _internal_unit(case, ctx):
         return []
-    if not _INSTITUTION.search(agency.name):
+    if not _INSTITUTION.search(agency.name) and not _law_assigns_others(case, ctx):
         return []  # a 局、大队 is an organ a statute names (消防救援机构, 交通管理部门): read elsewhere
     texts = []
     for written in agency.powers.basis:
@@ -93,6 +94,25 @@ def _basis_without_penalty(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ),
         )
     ]
+
+
+# 由…林业主管部门或其授权的单位决定 (森林病虫害防治条例第二十六条): the law lets others be authorised
+_AUTHORISED_TOO = re.compile(r"授权的(?:单位|组织|机构)")
+_ASSIGNED_ORGAN = re.compile(r"由([^。；]{2,60}?)依据职权决定|由([^。；]{2,60}?)决定")
+
+
+def _law_assigns_others(case: CaseFile, ctx: ReviewContext) -> bool:
+    """The law of the applied 罚则 gives its penalties to named organs, none of them the
+    agency's kind of body (水文条例第四十三条: 水行政主管部门或者流域管理机构, not the 水文局 a
+    事业单位 is called): a 局 that no statute names as an organ is no punishing organ either."""
+    provisions = [c for c in penalty_provisions(case, ctx) if not is_general_law(c)]
+    for rule in assigning_articles(ctx, provisions):
+        record = next(iter(ctx.resolved(rule, case.act_date)), None)
+        text = record.article_text if record is not None else ""
+        organs = [g for m in _ASSIGNED_ORGAN.finditer(text) for g in m.groups() if g]
+        if organs and not _AUTHORISED_TOO.search(text) and not names_agency(case, organs):
+            return True
+    return False
 
 
 def _outside_authorisation(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
