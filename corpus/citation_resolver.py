@@ -110,7 +110,7 @@ class CitationResolver:
         self.store = store
         self._names = store.law_names()
         self._by_length = sorted(self._names, key=len, reverse=True)
-        self._repeals: dict[tuple[str, str], tuple[date, str] | None] = {}
+        self._repeals: dict[tuple[str, str, bool], tuple[date, str] | None] = {}
 
     @property
     def known_names(self) -> list[str]:
@@ -160,9 +160,11 @@ class CitationResolver:
     def _check_undated_repeal(self, version: VersionSummary, on: date) -> None:
         """A version marked 失效 with no end date may be repealed by another law's own clause
         (“本法自…起施行。《X》同时废止”): from that law's 施行 date X is no longer in force."""
-        if not version.expired or version.effective_to or version.repealed_date:
+        if version.effective_to or version.repealed_date:
             return
-        repeal = self.repealed_by(version)
+        # a version the metadata still calls in force is ended only by a whole-law repeal in
+        # so many words (人体器官捐献和移植条例第五十条: 《人体器官移植条例》同时废止)
+        repeal = self.repealed_by(version, strict=not version.expired)
         if repeal is not None and on >= repeal[0]:
             day, repealer = repeal
             raise CitationError(
@@ -170,17 +172,19 @@ class CitationResolver:
                 f"《{version.law}》已由{repealer}废止（{_fmt(day)}起），{_fmt(on)}不再有效",
             )
 
-    def repealed_by(self, version: VersionSummary) -> tuple[date, str] | None:
-        """(date, citation) of the earliest other law whose text repeals ``version``'s law."""
-        key = (version.law, version.title)
+    def repealed_by(self, version: VersionSummary, strict: bool = False) -> tuple[date, str] | None:
+        """(date, citation) of the earliest other law whose text repeals ``version``'s law;
+        ``strict`` takes only 《X》同时废止 itself (no 《X》第三条…废止, a partial repeal)."""
+        key = (version.law, version.title, strict)
         if key not in self._repeals:
-            self._repeals[key] = self._find_repeal(version)
+            self._repeals[key] = self._find_repeal(version, strict)
         return self._repeals[key]
 
-    def _find_repeal(self, version: VersionSummary) -> tuple[date, str] | None:
+    def _find_repeal(self, version: VersionSummary, strict: bool) -> tuple[date, str] | None:
         found: list[tuple[date, str]] = []
         for title in dict.fromkeys((version.title, version.law)):
-            clause = re.compile(f"《{re.escape(title)}》[^。；]*?废止")
+            tail = "同时废止" if strict else "[^。；]*?废止"
+            clause = re.compile(f"《{re.escape(title)}》{tail}")
             for record in self.store.articles_containing(f"《{title}》"):
                 later = record.law != version.law and record.version > version.effective_date
                 if later and "施行" in record.text and clause.search(record.text):

@@ -114,7 +114,10 @@ def unit_id(
 # 海关行政处罚实施条例 第二章 走私行为及其处罚): its articles are 罚则 without a separate duty.
 SELF_STATED_HEADING = re.compile(r"行为(?:和|及其)处罚")
 # The headings under which a law puts its 罚则: 法律责任, 罚则, and the self-stated chapters.
-LIABILITY_HEADING = re.compile(rf"法律责任|罚则|{SELF_STATED_HEADING.pattern}")
+# 奖励和惩罚 / 奖励与处罚 / 表彰和处罚 (森林病虫害防治条例第四章): older regulations' 罚则 chapters
+LIABILITY_HEADING = re.compile(
+    rf"法律责任|罚则|{SELF_STATED_HEADING.pattern}|(?:奖励|表彰)(?:和|与)(?:惩罚|处罚)|其他处罚规定"
+)
 
 
 @dataclass(frozen=True)

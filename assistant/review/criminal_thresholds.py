@@ -178,11 +178,15 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
                 continue
             if DENIAL.search(clause):
                 continue  # 不属于被行政处罚两次以后…: the count the fact is denied to reach
+            if _PERMITTED.search("".join(re.split(r"[，,。；]", written[: found.start()])[-2:])):
+                continue  # 许可在11小班皆伐杉木，面积1.1公顷、蓄积42.0立方米: what the permit allowed
             name = f"案情叙述“{found.group(0)}”"
             values.append((name, _scaled(threshold, found.group(2), _number(found.group(1)))))
     return _prevailing(threshold, values)
 
 
+# 许可在…皆伐 / 批准采伐 / 采伐限额: the quantity a permit allows, not the act's
+_PERMITTED = re.compile(r"许可(?:在|采伐|数量|蓄积)|批准采伐|准予采伐|采伐限额")
 # 获利 / 获利数额 / 非法获利 / 利润: what the party gained over its costs
 _PROFIT = re.compile(r"获利|利润")
 
@@ -256,12 +260,24 @@ def _cited_as_act(case: CaseFile, threshold: CriminalThreshold) -> list[str]:
     return [f"案卷引用{c}" for c in cited if threshold.act_cited.search(c)]
 
 
+# 无入户、携带凶器或扒窃情节: a clause denying the circumstances it lists (not 无证经营)
+_DENIED_CIRCUMSTANCES = re.compile(r"^\s*无[^，,。；]{0,40}(?:情节|情形)$")
+
+
 def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:
     """The sentence writes the act part, not inside a denial of it."""
     return any(
         not DENIAL.search(re.split(r"[，,]", sentence[: m.start()])[-1])
+        and not _DENIED_CIRCUMSTANCES.search(_clause_at(sentence, m))
         for m in pattern.finditer(sentence)
     )
+
+
+def _clause_at(sentence: str, m: re.Match[str]) -> str:
+    """The whole clause (between commas) the match lies in."""
+    start = max(sentence.rfind("，", 0, m.start()), sentence.rfind(",", 0, m.start())) + 1
+    ends = [k for k in (sentence.find("，", m.end()), sentence.find(",", m.end())) if k >= 0]
+    return sentence[start : min(ends, default=len(sentence))]
 
 
 def _offenders_are(case: CaseFile, kind: str) -> bool:

@@ -198,7 +198,11 @@ _flag = PointFlags(ReviewPoint.AUTHORITY)
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
-    found = department_findings(case, ctx) + _public_order_referral(case, ctx)
+    referral = _public_order_referral(case, ctx)
+    # the 罚则 referring 治安 conduct to the police is one finding, said once (电力法第七十条)
+    found = [
+        f for f in department_findings(case, ctx) if f.rule not in {r.rule for r in referral}
+    ] + referral
     department = [f for f in found if not beyond_authorisation(case, ctx, f)]  # else subject's
     revoking = _revoking_department(case, ctx)
     return (
@@ -943,7 +947,11 @@ def _division_rule(citation: ResolvedCitation, ctx: ReviewContext) -> list[str]:
 
 # 构成违反治安管理行为的，由公安机关依法给予治安管理处罚 (殡葬管理条例第二十一条): the 罚则 leaves the
 # 治安 penalty to the police
-_POLICE_REFERRAL = re.compile(r"构成违反治安管理行为的，由公安机关依法给予治安管理处罚")
+# 应当给予治安管理处罚的，由公安机关依照治安管理处罚法的有关规定予以处罚 (电力法第七十条) alike
+_POLICE_REFERRAL = re.compile(
+    r"(?:构成违反治安管理行为|应当给予治安管理处罚)的，由公安机关"
+    r"(?:依法给予治安管理处罚|依照[^，。；]{0,24}规定予以处罚)"
+)
 
 
 def _public_order_referral(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

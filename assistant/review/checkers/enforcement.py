@@ -278,8 +278,24 @@ def _when(passage: Passage) -> date | None:
 
 
 def _earliest(found: list[Passage], words: re.Pattern[str]) -> Passage | None:
-    dated = [p for p in found if p.day is not None and mentions(p, words, _CONDITIONAL)]
+    dated = [p for p in found if p.day is not None and _taken(p, words)]
     return min(dated, key=lambda p: p.day or date.max) if dated else None
+
+
+# 逾期不拆除的，依法申请人民法院强制执行: the condition sits in the clause before
+_CONDITION_BEFORE = re.compile(r"(?:逾期|期满|届时|如|若)[^，。；]*的$")
+
+
+def _taken(passage: Passage, words: re.Pattern[str]) -> bool:
+    """A clause names the measure as taken: not a warning of it, in the clause itself or
+    in the condition the clause before sets."""
+    parts = clauses(passage.text)
+    return any(
+        words.search(c)
+        and not _CONDITIONAL.search(c)
+        and not (k and _CONDITION_BEFORE.search(parts[k - 1]))
+        for k, c in enumerate(parts)
+    )
 
 
 def _execution_time(ctx: ReviewContext, found: list[Passage]) -> list[Flag]:

@@ -21,13 +21,16 @@ from assistant.review.statutory_fine import (
     penalty_provisions,
     range_rule,
 )
-from assistant.review.statutory_range import SERIOUS, fine_clauses
+from assistant.review.statutory_range import SERIOUS, UNCORRECTED, fine_clauses
 
 # 不属于情节严重 / 不属情节严重 / 未达到情节严重: the file denies the circumstance itself
 _DENIED = re.compile(r"(?:不属于?|不构成|未达到?|并非|不是)[^，。；]{0,4}情节严重")
 # the lead-in: what the 罚则 punishes, up to the first measure it sets
 _MEASURE = re.compile(r"[，,](?:由[^，。；]{0,20})?(?:对|处|没收|责令|吊销|给予)")
 _ALTERNATIVE = re.compile(r"[，,]?或者")
+
+# 情节严重或者拒绝改正的，…并处五万元以下的罚款: either circumstance carries the fine
+_OR_REFUSED = re.compile(r"情节严重或者(?:拒绝|拒不)改正|(?:拒绝|拒不)改正或者情节严重")
 
 _flag = PointFlags(ReviewPoint.LAW)
 
@@ -51,6 +54,8 @@ def _serious_fine_unfounded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         clauses = [c for c in fine_clauses(text or "") if c.party is None or c.party in kinds]
         if any(c.requires != SERIOUS for c in clauses):
             return []  # a fine the 罚则 gives without the circumstance
+        if _OR_REFUSED.search(text or "") and UNCORRECTED in established_circumstances(case):
+            return []  # 情节严重或者拒绝改正的 (电力法第六十五条): the refusal is the other ground
         if clauses:
             found.append(citation)
     return [
