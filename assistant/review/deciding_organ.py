@@ -36,7 +36,9 @@ _RESERVED = re.compile(
 # 由原许可机关吊销道路运输经营许可证 (道路运输条例第六十七条) names the licensing organ; 由登记管理机关
 # 吊销其登记证书 (宗教事务条例第七十二条第二款) the registering one
 _RESERVED_SUBJECT = re.compile(
-    r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|由登记管理|原登记管理|由原?审批|由原?批准|颁发[^，。；]{0,24}?)"
+    # 由原登记部门吊销该医疗机构的人体器官移植诊疗科目 (人体器官捐献和移植条例第四十二条) too
+    r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|由登记管理|原(?:执业)?登记(?:管理)?|由原?审批|由原?批准"
+    r"|颁发[^，。；]{0,24}?)"
     r"(?:机关|部门)"
     r"(?:可以|应当)?(?:依法)?"
     # 由颁发资质证书的部门责令停业整顿，降低资质等级或者吊销资质证书 (民用建筑节能条例第三十九条):
@@ -67,6 +69,11 @@ _ISSUER = (
     re.compile(r"持有?([^，。；、（(《]{2,30}?)(?:颁发|核发)的"),
     # 二级资质（广东省住房和城乡建设厅颁发）: the issuer in brackets after the certificate
     re.compile(r"[（(]([^，。；、（()）]{2,30}?)(?:颁发|核发)[)）]"),
+    # 诊疗科目系广东省卫生健康委员会登记: the organ that registered it (read last: a licence's
+    # issuer named in the same text comes first)
+    re.compile(
+        r"(?:系|由|经)([^，。；、（(系由经]{2,30}?(?:厅|局|委员会|人民政府|部))(?:核准)?登记"
+    ),
 )
 # 江门市江海区 of 江门市江海区市场监督管理局: every place unit the name opens with (市场 is no 市)
 _REGION = re.compile(

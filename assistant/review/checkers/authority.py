@@ -110,6 +110,13 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     # 城乡规划主管部门: since 2018 the 自然资源 departments plan; 住房和城乡建设 and 城市管理
     # bureaus enforce planning law in many places (see _ALSO_HOLDS)
     "城乡规划": ("城乡规划", "规划主管", "规划行政"),
+    # 动物卫生监督机构 (畜禽规模养殖污染防治条例第四十二条): since the 2021 动物防疫法 the
+    # 农业农村 departments hold its powers (see _ALSO_HOLDS)
+    "动物卫生监督": ("动物卫生监督",),
+    # 电力管理部门 (电力法第七十一条, 电力供应与使用条例第四十一条): in 广东 the 发展和改革 (or
+    # 工业和信息化) bureaus — never the 供电企业, which is a company
+    "电力管理": ("电力管理",),
+    "发展改革": ("发展和改革", "发展改革", "发改局", "发改委"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -173,6 +180,9 @@ _REFERRAL = re.compile(
 # After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
 # 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
 _ALSO_HOLDS: dict[str, frozenset[str]] = {
+    "农业农村": frozenset({"动物卫生监督"}),
+    "发展改革": frozenset({"电力管理"}),
+    "工业和信息化": frozenset({"电力管理"}),
     # a county 住房和城乡建设局 may hold 环境卫生 where no 城市管理局 is set up
     "住房城乡建设": frozenset({"市容环境卫生", "城乡规划"}),
     "自然资源": frozenset({"林业", "城乡规划"}),

@@ -33,10 +33,15 @@ _OPENING_PAPER = re.compile(r"(?:刑事)?立案决定书")
 
 
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    if case.events_of("移送") or _below_criminal_age(case) or _opened_by_police(case):
+    if case.events_of("移送") or _below_criminal_age(case):
+        return []
+    opened = _opened_by_police(case)
+    if opened is not None and not _other_crime(opened):
         return []
     by_article: dict[str, list[ThresholdHit]] = {}
     for hit in reached(case):
+        if opened is not None and _same_crime(opened, hit.threshold.crime):
+            continue
         by_article.setdefault(hit.threshold.article, []).append(hit)
     flags = []
     for article, hits in by_article.items():
@@ -56,18 +61,38 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
-def _opened_by_police(case: CaseFile) -> bool:
-    """The file says the police opened a criminal case on the facts, or holds their 立案决定书."""
+def _opened_by_police(case: CaseFile) -> str | None:
+    """The clause saying the police opened a criminal case on the facts (or the name of
+    their 立案决定书), None when the file says none was opened."""
     texts = [case_text(case), *(e.note or "" for e in case.events)]
     for sentence in re.split(r"[。；;\n]", "。".join(texts)):
         for found in _CRIMINAL_CASE.finditer(sentence):
             clause = re.split(r"[，,]", sentence[: found.start()])[-1]
             if _POLICE.search(clause) and not _NOT_OPENED.search(clause):
-                return True
-    return any(
-        _OPENING_PAPER.search(e.name) and _POLICE.search(f"{e.source or ''}{e.name}")
-        for e in case.evidence
+                return clause
+    return next(
+        (
+            e.name
+            for e in case.evidence
+            if _OPENING_PAPER.search(e.name) and _POLICE.search(f"{e.source or ''}{e.name}")
+        ),
+        None,
     )
+
+
+# 分局已以破坏电力设备案刑事立案: the case the police opened, by its crime
+_OPENED_CRIME = re.compile(r"(?<![可所])以([\u4e00-\u9fff、]{2,16}?)(?:案|罪)")
+
+
+def _other_crime(opened: str) -> bool:
+    """The police opened a case on a named crime (the thieves' 破坏电力设备案): the party's own
+    act may be another crime (收购 the cable: 掩饰、隐瞒犯罪所得罪), judged apart."""
+    return _OPENED_CRIME.search(opened) is not None
+
+
+def _same_crime(opened: str, crime: str) -> bool:
+    found = _OPENED_CRIME.search(opened)
+    return found is None or found.group(1).removesuffix("罪") in crime
 
 
 def _below_criminal_age(case: CaseFile) -> bool:
