@@ -54,7 +54,7 @@ _GAIN_WORD = re.compile(r"违法所得|非法所得|非法获利|违法获利")
 # A cost the party spent (第二十八条第二款: 违法所得 is 实施违法行为所取得的款项, costs included).
 _COST_KEY = re.compile(r"成本|费用|油费|过路费|支出|开支|进货|原料|工资")
 _BY_REFERENCE = re.compile(
-    r"(?:依照|按照)[^，。；]{0,20}(?:规定|第[^，。；]{1,10}条)[^，。；]{0,6}(?:处罚|处理)"
+    r"依照[^，。；]{0,20}(?:规定|第[^，。；]{1,10}条)[^，。；]{0,6}(?:处罚|处理)"
 )
 
 # 本法另有规定的，依照规定处罚: a saving clause sending other conduct to another article (which
