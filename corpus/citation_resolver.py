@@ -103,6 +103,22 @@ def _fmt(day: date) -> str:
 _LOCAL = re.compile(r"省|市|自治区|自治州|县|特别行政区")
 
 
+# 《X》…废止 (本法自…起施行。《X》同时废止): a title in brackets, then its repeal before the
+# sentence ends
+_BRACKETED = re.compile(r"《([^》]+)》")
+_REPEALED_AFTER = re.compile(r"[^。；]*?废止")
+
+
+@dataclass(frozen=True)
+class RepealClause:
+    """One law's clause repealing another, by the repealing article."""
+
+    law: str
+    version: date
+    citation: str
+    whole: bool  # 《X》同时废止 in so many words, not 《X》第三条…废止
+
+
 class CitationResolver:
     """Resolves references against one CorpusStore."""
 
@@ -111,6 +127,7 @@ class CitationResolver:
         self._names = store.law_names()
         self._by_length = sorted(self._names, key=len, reverse=True)
         self._repeals: dict[tuple[str, str, bool], tuple[date, str] | None] = {}
+        self._repeal_clauses: dict[str, list[RepealClause]] | None = None
 
     @property
     def known_names(self) -> list[str]:
@@ -181,15 +198,37 @@ class CitationResolver:
         return self._repeals[key]
 
     def _find_repeal(self, version: VersionSummary, strict: bool) -> tuple[date, str] | None:
-        found: list[tuple[date, str]] = []
-        for title in dict.fromkeys((version.title, version.law)):
-            tail = "同时废止" if strict else "[^。；]*?废止"
-            clause = re.compile(f"《{re.escape(title)}》{tail}")
-            for record in self.store.articles_containing(f"《{title}》"):
-                later = record.law != version.law and record.version > version.effective_date
-                if later and "施行" in record.text and clause.search(record.text):
-                    found.append((record.version, record.citation))
+        clauses = self._repeals_by_title()
+        found = [
+            (clause.version, clause.citation)
+            for title in dict.fromkeys((version.title, version.law))
+            for clause in clauses.get(title, [])
+            if clause.law != version.law
+            and clause.version > version.effective_date
+            and (clause.whole or not strict)
+        ]
         return min(found) if found else None
+
+    def _repeals_by_title(self) -> dict[str, list[RepealClause]]:
+        """Every 《X》…废止 in an article that also says 施行, by X: one scan of the corpus the
+        first time a repeal is asked for, instead of one per law resolved."""
+        if self._repeal_clauses is None:
+            self._repeal_clauses = {}
+            for record in self.store.articles_containing("废止"):
+                if "施行" not in record.text:
+                    continue
+                for named in _BRACKETED.finditer(record.text):
+                    after = record.text[named.end() :]
+                    if _REPEALED_AFTER.match(after):
+                        self._repeal_clauses.setdefault(named.group(1), []).append(
+                            RepealClause(
+                                record.law,
+                                record.version,
+                                record.citation,
+                                after.startswith("同时废止"),
+                            )
+                        )
+        return self._repeal_clauses
 
     def resolve(
         self, ref: CitationRef, on: date | None = None, default_law: str | None = None

@@ -210,9 +210,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     station = _police_station(case, ctx)
     referral = _public_order_referral(case, ctx)
     # the 罚则 referring 治安 conduct to the police is one finding, said once (电力法第七十条)
-    found = [
-        f for f in department_findings(case, ctx) if f.rule not in {r.rule for r in referral}
-    ] + referral
+    referred = {r.rule for r in referral}
+    found = [f for f in department_findings(case, ctx) if f.rule not in referred] + referral
     department = [f for f in found if not beyond_authorisation(case, ctx, f)]  # else subject's
     revoking = _revoking_department(case, ctx)
     return (

@@ -98,7 +98,7 @@ def _basis_without_penalty(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 # 由…林业主管部门或其授权的单位决定 (森林病虫害防治条例第二十六条): the law lets others be authorised
 _AUTHORISED_TOO = re.compile(r"授权的(?:单位|组织|机构)")
-_ASSIGNED_ORGAN = re.compile(r"由([^。；]{2,60}?)依据职权决定|由([^。；]{2,60}?)决定")
+_ASSIGNED_ORGAN = re.compile(r"由([^。；]{2,60}?)(?:依据职权)?决定")
 
 
 def _law_assigns_others(case: CaseFile, ctx: ReviewContext) -> bool:
@@ -109,7 +109,7 @@ def _law_assigns_others(case: CaseFile, ctx: ReviewContext) -> bool:
     for rule in assigning_articles(ctx, provisions):
         record = next(iter(ctx.resolved(rule, case.act_date)), None)
         text = record.article_text if record is not None else ""
-        organs = [g for m in _ASSIGNED_ORGAN.finditer(text) for g in m.groups() if g]
+        organs = [m.group(1) for m in _ASSIGNED_ORGAN.finditer(text)]
         if organs and not _AUTHORISED_TOO.search(text) and not names_agency(case, organs):
             return True
     return False

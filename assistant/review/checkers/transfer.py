@@ -36,11 +36,14 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if case.events_of("移送") or _below_criminal_age(case):
         return []
     opened = _opened_by_police(case)
-    if opened is not None and not _other_crime(opened):
+    # the police opened a case on a named crime (the thieves' 破坏电力设备案): the party's own
+    # act may be another crime (收购 the cable: 掩饰、隐瞒犯罪所得罪), judged apart
+    named = _OPENED_CRIME.search(opened) if opened is not None else None
+    if opened is not None and named is None:
         return []
     by_article: dict[str, list[ThresholdHit]] = {}
     for hit in reached(case):
-        if opened is not None and _same_crime(opened, hit.threshold.crime):
+        if named is not None and named.group(1).removesuffix("罪") in hit.threshold.crime:
             continue
         by_article.setdefault(hit.threshold.article, []).append(hit)
     flags = []
@@ -82,17 +85,6 @@ def _opened_by_police(case: CaseFile) -> str | None:
 
 # 分局已以破坏电力设备案刑事立案: the case the police opened, by its crime
 _OPENED_CRIME = re.compile(r"(?<![可所])以([\u4e00-\u9fff、]{2,16}?)(?:案|罪)")
-
-
-def _other_crime(opened: str) -> bool:
-    """The police opened a case on a named crime (the thieves' 破坏电力设备案): the party's own
-    act may be another crime (收购 the cable: 掩饰、隐瞒犯罪所得罪), judged apart."""
-    return _OPENED_CRIME.search(opened) is not None
-
-
-def _same_crime(opened: str, crime: str) -> bool:
-    found = _OPENED_CRIME.search(opened)
-    return found is None or found.group(1).removesuffix("罪") in crime
 
 
 def _below_criminal_age(case: CaseFile) -> bool:
