@@ -117,6 +117,8 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     # 工业和信息化) bureaus — never the 供电企业, which is a company
     "电力管理": ("电力管理",),
     "发展改革": ("发展和改革", "发展改革", "发改局", "发改委"),
+    # 出入境边防检查机关 (出境入境管理法第七十条): the 边检站 of the 移民管理 service
+    "出入境边防检查": ("出入境边防检查", "边防检查站", "边检站"),
 }
 # 市容环境卫生 is city management, not health: read it before the health names see 卫生; the
 # 民政 inside 人民政府 is no 民政部门.
@@ -872,6 +874,9 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 for a in assigners
                 if not _ISSUING_ORGAN.search(a) and a not in _later_revokers(text)
             ]
+        assigning: list[str] = []
+        if not assigners:
+            assigners, assigning = _law_assigners(ctx, citation)
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         named = _named_departments(assigners)
@@ -893,17 +898,40 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                     Severity.MUST_FIX,
                     f"{citation.citation}规定由{'、'.join(sorted(named))}部门实施处罚，"
                     f"{acting}无此职权",
-                    # the 罚则 that assigns the power is what the decision breaches; 第十七条
-                    # (行政处罚由具有行政处罚权的行政机关实施) is the general rule beside it
-                    ctx.rule(_ITEM.sub("", citation.citation)),
+                    # the 罚则 that assigns the power is what the decision breaches (or the
+                    # law's article assigning every 罚则 of it); 第十七条 (行政处罚由具有行政
+                    # 处罚权的行政机关实施) is the general rule beside it
+                    ctx.rule(assigning[0] if assigning else _ITEM.sub("", citation.citation)),
                     f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
                     also_cites=[
+                        *([ctx.rule(_ITEM.sub("", citation.citation))] if assigning else []),
                         ctx.penalty_law("第十七条"),
                         *_basis_remainder(case, ctx, assigners),
                     ],
                 )
             )
     return [_citing_all(flags) for flags in found.values()]
+
+
+# 本章规定的行政处罚，除本章另有规定外，由县级以上地方人民政府公安机关或者出入境边防检查机关决定
+# (出境入境管理法第七十条); 本法规定的行政处罚，由…海洋行政主管部门依据职权决定 (海域使用管理法
+# 第五十条): who decides a 罚则 that names no organ itself
+_LAW_ASSIGNS = re.compile(
+    r"^本(章|法|条例|规定|办法|细则)规定的(?:行政)?处罚(?:，除本章另有规定外)?，?"
+    r"由([^。；]{2,60}?)(?:依据职权|按照[^。；]{0,20}?)?决定"
+)
+
+
+def _law_assigners(ctx: ReviewContext, citation: ResolvedCitation) -> tuple[list[str], list[str]]:
+    """The organs the 罚则's law (or its chapter, for 本章) assigns its penalties to, and that
+    article, for a 罚则 naming none."""
+    own = ctx.record(citation)
+    for record in ctx.articles_in(citation.law, citation.version):
+        found = _LAW_ASSIGNS.match(record.text)
+        if found is None or (found.group(1) == "章" and own and own.headings != record.headings):
+            continue
+        return [found.group(2)], [canonical_citation(record.title, record.label, None, None)]
+    return [], []
 
 
 # 除前款规定外，渔业船舶的海上交通安全管理由海事管理机构负责 (海上交通安全法第一百一十八条第四款)

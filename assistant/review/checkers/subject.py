@@ -252,6 +252,8 @@ _INTERNAL_UNIT = re.compile(
     r"(科|股|(?<!人民防空办公)(?<!互联网信息办公)室)$|(?:大队|支队)[\u4e00-\u9fa5]{1,12}站$"
     # 某市审计局第二审计组 / 某局专案组: a team the department sends, no organ of its own
     r"|(?:局|厅|委员会)[\u4e00-\u9fa5]{0,12}(?<!领导小)组$"
+    # 某出入境边防检查站执勤二队: a duty team inside a 检查站, which is the organ the law names
+    r"|检查站[\u4e00-\u9fa5]{0,8}队$"
 )
 _INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
 # 某局劳动保障监察支队 / 某局执法监察大队: a team named under its department is part of that
