@@ -284,6 +284,11 @@ _NAMED_ORGAN = (
 )
 
 
+# 并移送工商行政管理机关依法吊销营业执照 (棉花质量监督管理条例第三十条): the measure the 罚则
+# leaves to the organ it sends the case to
+_SENT_TO_ORGAN = r"移送[^，。；、]{0,16}?(?:机关|部门)[^，。；、]{0,4}?(?:依法)?(?:%s)"
+
+
 def reserving_organ(text: str, kind: str) -> str | None:
     """The government or level a 罚则's text gives ``kind`` to (由设区的市级人民政府吊销…)."""
     words = words_for(kind)
@@ -303,7 +308,7 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
     words = words_for(kind)
     if words is None:
         return []
-    pattern = re.compile(_NAMED_ORGAN % words)
+    pattern = re.compile(f"{_NAMED_ORGAN % words}|{_SENT_TO_ORGAN % words}")
     for cited in penalty_provisions(case, ctx):
         if pattern.search(cited.article_text):
             label = article_label(cited.article, cited.suffix)

@@ -80,6 +80,7 @@ from assistant.review.checkers import (
     statement_period,
     subject,
     summary,
+    survey_data,
     suspension_period,
     tax_inspection,
     township_power,
@@ -144,6 +145,7 @@ CHECKERS: dict[ReviewPoint, Checker] = {
         fact_support.evidence_check,
         breath_test.check,
         instrument_verification.check,
+        survey_data.check,
     ),
     ReviewPoint.LAW: combined(
         law.check,

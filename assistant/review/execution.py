@@ -14,11 +14,14 @@ import re
 # 实施强制拆除, 组织拆除 (实施强制措施 — a 查封/扣押 — is no execution: 第四十三条 is of 强制执行)
 # , 强制执行现场笔录, 强制拆除全过程录像, 实施代履行
 CARRIED_OUT = re.compile(
-    r"实施(?:强制(?:拆除|执行|清除|划拨|拍卖)|代履行)|组织(?:强制)?拆除|(?:强制(?:拆除|执行|清除)|代履行)"
+    r"实施(?:强制(?:拆除|执行|清除|划拨|拍卖)|代履行)|(?<![未不])(?<!没有)组织(?:强制)?拆除|(?:强制(?:拆除|执行|清除)|代履行)"
     r"(?:现场|全过程|过程|时|完毕|完成)"
 )
 # 强制拆除 itself, done (not 限期自行拆除 nor a warning that it will be done)
-DEMOLISHED = re.compile(r"实施强制拆除|组织(?:强制)?拆除|强制拆除(?:现场|全过程|过程|时|完毕|完成)")
+# (未组织拆除: the party's own failure to demolish)
+DEMOLISHED = re.compile(
+    r"实施强制拆除|(?<![未不])(?<!没有)组织(?:强制)?拆除|强制拆除(?:现场|全过程|过程|时|完毕|完成)"
+)
 
 
 def carries_out_decision(*texts: str) -> bool:

@@ -43,7 +43,10 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("停产停业", re.compile(r"停产|停业|停止营业|停止生产")),
     ("关闭", re.compile(r"关闭")),
     # 停止执业 (律师法第四十八条), 暂停执业 (医师法): a practitioner barred from practice for a time
-    ("限制从业", re.compile(r"限制从业|禁止(?:其)?从事|不得从事|停止执业|暂停执业")),
+    (
+        "限制从业",
+        re.compile(r"限制从业|禁止(?:其)?[^，。；]{0,12}?从事|不得从事|停止执业|暂停执业"),
+    ),
     ("降低资质", re.compile(r"降低资质")),
 )
 

@@ -195,6 +195,11 @@ def same_base(name: str, base: str) -> bool:
         alternatives = [p if len(p) > 4 else p + tail for p in parts[:-1]] + [parts[-1]]
         if any(same_base(name, a) for a in alternatives if "或者" not in a):
             return True
+    elif (alone := _SHARED_TAIL.fullmatch(base)) is not None:
+        # 相当于进口或销售额 (进口计量器具监督管理办法第十六条): the 进口额 or the 销售额
+        heads, tail = alone.group(1).split("或"), alone.group(2)
+        if any(same_base(name, h + tail) for h in heads):
+            return True
     bare_name, bare_base = _bare(name), _bare(base)
     if len(bare_name) < 2 or len(bare_base) < 2:
         return False
@@ -230,6 +235,10 @@ def same_base(name: str, base: str) -> bool:
     )
 
 
+# 进口或销售额: alternatives of two characters or so sharing the amount word after the last
+_SHARED_TAIL = re.compile(
+    r"(?:相当于)?([\u4e00-\u9fa5]{2,4}(?:或[\u4e00-\u9fa5]{2,4})+)(额|金额|数额)"
+)
 _BUSINESS_SUM = frozenset({"违法经营额", "违法经营总额"})
 _COST_NEEDED = "所需费用"
 _RECEIVED = re.compile(
@@ -535,7 +544,9 @@ _SUB_CASE = re.compile(
 
 
 # 不属于围海、填海 / 非围海、填海: the narrower act denied
-_DENIED_BEFORE = re.compile(r"(?:不属于|不是|并非|非|未|没有|不涉及|不包括|不含|无)[^，。；]{0,2}$")
+_DENIED_BEFORE = re.compile(
+    r"(?:不属于|不属|不是|并非|非|未|没有|不涉及|不包括|不含|无)[^，。；]{0,2}$"
+)
 
 
 def _sub_case_told(act: str, told: str) -> bool:

@@ -216,12 +216,17 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     found = [f for f in department_findings(case, ctx) if f.rule not in referred] + referral
     department = [f for f in found if not beyond_authorisation(case, ctx, f)]  # else subject's
     revoking = _revoking_department(case, ctx)
+    # an office beyond the fines the law lets it decide (出境入境管理法第七十条: 出入境管理机构
+    # 可以决定警告或者五千元以下的罚款) decides the rest of the penalty beyond its power too
+    ceiling = _office_ceiling(case, ctx)
+    covered = bool(station or department or ceiling)
     return (
         station
         # a 罚则 giving the power to another department is the one finding on the kinds it gives
         # (the 吊销 it gives another department by name included)
-        + _types(case, ctx, covered=bool(station or department), revoked_elsewhere=bool(revoking))
+        + _types(case, ctx, covered=covered, revoked_elsewhere=bool(revoking))
         + _detention(case, ctx)
+        + _exit_order(case, ctx)
         # a 罚则 giving the act to another department is the finding; the other laws cited
         # for the same act outside the agency's list are that one finding again
         + ([] if found else _laws(case, ctx))
@@ -233,7 +238,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _amount_reserved_level(case, ctx)
         + _amount_reserved_province(case, ctx)
         + _issuing_organ(case, ctx)
-        + _office_ceiling(case, ctx)
+        + ceiling
         + _market_station(case, ctx)
         + revoking
     )
@@ -321,7 +326,7 @@ def _market_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             reason=reason,
             rule=ctx.penalty_law("第十七条"),
             evidence=evidence,
-            also_cites=[found[0].citation],
+            also_cites=[found[0].citation, *law_assigning_rules(case, ctx)],
         )
     ]
 
@@ -347,9 +352,13 @@ def _office_ceiling(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 def _issuing_organ(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A measure the law reserves to the organ that issued the certificate, decided by another:
-    one flag per measure, citing every cited law's reservation of it."""
+    one flag per measure, citing every cited law's reservation of it. The issuer's own
+    entrustee deciding in its own name is the subject point's finding (第二十条第四款)."""
+    entrusting = case.agency.entrusted_by if case.agency.kind == "受委托组织" else None
     by_kind: dict[str, list[Reserved]] = {}
     for r in reserved_kinds(case, ctx):
+        if entrusting and (entrusting in r.issuer or r.issuer in entrusting):
+            continue
         by_kind.setdefault(r.kind, []).append(r)
     return [
         _flag(
@@ -450,6 +459,36 @@ def _detention(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             "限制人身自由的行政处罚只能由公安机关和法律规定的其他机关行使",
             ctx.penalty_law("第十八条第三款"),
             f"agency.name={case.agency.name}；penalty.types：{'、'.join(case.penalty.types)}",
+        )
+    ]
+
+
+# 限期出境、驱逐出境 of a foreigner: the police's (出境入境管理法第八十一条; 测绘法第六十六条第二款:
+# 本法第五十一条规定的限期出境和驱逐出境由公安机关依法决定并执行), whatever law provides them
+_EXIT_ORDER = re.compile(r"限期出境|驱逐出境|遣送出境")
+_EXIT_RESERVED = re.compile(r"(?:限期出境|驱逐出境)[^。；]{0,12}由[^。；]{0,20}公安机关")
+_EXIT_ORGANS = re.compile(r"公安|出入境边防检查|边防检查站|边检站|移民管理")
+
+
+def _exit_order(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
+    ordered = [t for t in case.penalty.types if _EXIT_ORDER.search(t)]
+    if not ordered or _EXIT_ORGANS.search(case.agency.acts_in_name_of or case.agency.name):
+        return []
+    rules = [
+        paragraph_citation(record, paragraph.number)
+        for cited in penalty_provisions(case, ctx)
+        for record in ctx.articles_in(cited.law, cited.version)
+        for paragraph in record.paragraphs
+        if _EXIT_RESERVED.search(paragraph.text)
+    ]
+    rules = [*dict.fromkeys(rules), ctx.penalty_law("第十七条")]
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{'、'.join(ordered)}由公安机关决定并执行，{case.agency.name}无此职权",
+            ctx.rule(rules[0]),
+            f"agency.name={case.agency.name}；penalty.types：{'、'.join(case.penalty.types)}",
+            also_cites=rules[1:],
         )
     ]
 
@@ -879,6 +918,7 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             assigners, assigning = _law_assigners(ctx, citation)
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
+        assigners = [_defined_organ(ctx, citation, a) for a in assigners]
         named = _named_departments(assigners)
         item = _item_department(citation, named) if named and _SHARED in text else None
         if item and not item & own:
@@ -920,6 +960,28 @@ _LAW_ASSIGNS = re.compile(
     r"^本(章|法|条例|规定|办法|细则)规定的(?:行政)?处罚(?:，除本章另有规定外)?，?"
     r"由([^。；]{2,60}?)(?:依据职权|按照[^。；]{0,20}?)?决定"
 )
+
+
+def _defined_organ(ctx: ReviewContext, citation: ResolvedCitation, organ: str) -> str:
+    """An organ the 罚则's law defines by department (社会团体登记管理条例第六条: 国务院民政部门和
+    县级以上地方各级人民政府民政部门是本级人民政府的社会团体登记管理机关): the departments it
+    stands for; the organ as written when the law defines none or it is a known kind already."""
+    if department_kinds(organ) or len(organ) < 4:
+        return organ
+    defining = re.compile(rf"([^。；，]{{4,60}}?)是[^。；，]{{0,16}}?{re.escape(organ)}")
+    for record in ctx.articles_in(citation.law, citation.version):
+        found = defining.search(record.text)
+        if found is not None and department_kinds(found.group(1)):
+            return found.group(1)
+    return organ
+
+
+def law_assigning_rules(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """The articles assigning the cited 罚则's penalties to a department (计量法第三十条: 本法
+    规定的行政处罚，由县级以上地方人民政府计量行政部门决定): the rule a unit deciding in its own
+    name breaches beside 第十七条、第十九条."""
+    found = [r for c in penalty_provisions(case, ctx) for r in _law_assigners(ctx, c)[1]]
+    return list(dict.fromkeys(found))
 
 
 def _law_assigners(ctx: ReviewContext, citation: ResolvedCitation) -> tuple[list[str], list[str]]:
@@ -1395,7 +1457,10 @@ _AMOUNT_PROVINCE = re.compile(
 )
 
 
-_SENT_UP = re.compile(r"报(?:请|经)?[^，。；]{0,8}省[^，。；]{0,14}(?:决定|批准|同意|批复)")
+# (未报广东省市场监督管理局决定: the file saying it was not)
+_SENT_UP = re.compile(
+    r"(?<![未不没])(?<!没有)(?<!并未)报(?:请|经)?[^，。；]{0,8}省[^，。；]{0,14}(?:决定|批准|同意|批复)"
+)
 
 
 def _amount_reserved_province(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

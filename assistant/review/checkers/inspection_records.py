@@ -77,8 +77,10 @@ _INSPECTION = re.compile(
     # a finding inside the premises (夜间检查，在场内发现) is a site inspection; a roadside
     # stop (路面检查时发现) is not
     rf"|(?:场|店|厂|室)内[^，。；]{{0,6}}(?:发现|查获|查见)"
-    # what the officers found at the premises (在当事人营业场所货架发现) was found inspecting them
-    rf"|在[^，。；]{{0,12}}{_PREMISES}[^，。；]{{0,6}}(?:发现|查获|查见)"
+    # what the officers found at the premises (在当事人营业场所货架发现) was found inspecting them;
+    # a guest a hotel's own ID check flagged (在酒店被人证核验发现) was found by no inspection
+    rf"|在[^，。；]{{0,12}}{_PREMISES}(?![^，。；]{{0,6}}(?:核验|比对|系统))[^，。；]{{0,6}}"
+    rf"(?:发现|查获|查见)"
     # a patrol that went into the premises (巡查时进入车间) inspected them
     rf"|巡查[^，。；]{{0,6}}?(?:到|至|进入)[^，。；]{{0,12}}{_PREMISES}"
     # a patrol that reached the place and saw the act (巡查至银洲湖西岸，见当事人正为…卸砂石)

@@ -14,7 +14,9 @@ from assistant.review.checkers.authority import (
     authorised_in_own_name,
     beyond_authorisation,
     department_findings,
+    law_assigning_rules,
     names_agency,
+    penalty_assigners,
     township_without_handover,
     unauthorised_organisation,
 )
@@ -76,6 +78,8 @@ def _basis_without_penalty(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         texts += [r.article_text for r in found]
     if any(_PUNISHES.search(t) for t in texts) and not _BRANCH.search(agency.name):
         return []
+    if _basis_defines_punisher(case, ctx, texts):
+        return []
     why = (
         "其所列授权依据未授予行政处罚权"
         if not any(_PUNISHES.search(t) for t in texts)
@@ -94,6 +98,18 @@ def _basis_without_penalty(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ),
         )
     ]
+
+
+def _basis_defines_punisher(case: CaseFile, ctx: ReviewContext, texts: list[str]) -> bool:
+    """The basis names the body as the organ the cited 罚则 gives the power to (棉花质量监督管理
+    条例第四条第二款: 专业纤维检验机构…统称棉花质量监督机构; 第三十条: 由棉花质量监督机构没收…)."""
+    assigners = [
+        a
+        for c in penalty_provisions(case, ctx)
+        if not is_general_law(c)
+        for a in penalty_assigners(c.article_text)
+    ]
+    return any(len(a) >= 4 and a in t for a in assigners for t in texts)
 
 
 # 由…林业主管部门或其授权的单位决定 (森林病虫害防治条例第二十六条): the law lets others be authorised
@@ -270,7 +286,12 @@ _STATUTORY_TEAMS = ("公安", "交通警察", "交警", "消防")
 # bureau's 派出分局 (派出机构), and the 污染防治 laws give penalty power to 县级以上人民政府
 # 生态环境主管部门 only — so the 分局 decides in the city bureau's name. A 公安分局 is a
 # 县级公安机关 (治安管理处罚法第九十一条) and is not matched.
-_ENVIRONMENT_BRANCH = re.compile(r"(?:生态环境|环境保护)局[\u4e00-\u9fa5]{1,10}分局$")
+# A city 自然资源局's or 市场监督管理局's 分局 is its 派出机构 likewise (清远市自然资源局清城分局,
+# 东莞市市场监督管理局长安分局): the 测绘、土地 and market laws give the power to 县级以上人民政府
+# departments, not to their branches.
+_ENVIRONMENT_BRANCH = re.compile(
+    r"(?:生态环境|环境保护|自然资源|市场监督管理|市场监管)局[\u4e00-\u9fa5]{1,10}分局$"
+)
 
 
 def _entrustee(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -321,6 +342,7 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     rules = [ctx.penalty_law("第十七条"), ctx.penalty_law("第十九条")]
     if claims_authorisation:
         rules.reverse()
+    rules += law_assigning_rules(case, ctx)
     return [
         _flag(
             Severity.MUST_FIX,

@@ -174,13 +174,20 @@ def deadline_pending(case: CaseFile) -> str | None:
 def no_order_traced(case: CaseFile) -> bool:
     """Nothing outside the decision traces an order to correct (此前未收到责令改正, the party's
     plea, is no trace of one)."""
-    texts = _order_texts(case, strictly=True)
+    texts = [_QUOTED_PROVISION.sub("", t) for t in _order_texts(case, strictly=True)]
     return not any(_ORDER_TRACE.search(_NO_PRIOR_ORDER.sub("", t)) for t in texts)
+
+
+# 依第二十六条“拒不改正的，责令停产停业……”: the 罚则's words quoted, no order given
+_QUOTED_PROVISION = re.compile(r"“[^”]*?的，[^”]*”")
 
 
 def _said_no_prior_order(case: CaseFile) -> str | None:
     """The file says itself that no order to correct came first (未向当事人下达责令限期改正)."""
-    said = next((m.group(0) for t in _narrative(case) if (m := _NO_PRIOR_ORDER.search(t))), None)
+    told = _narrative(case) + [
+        e.note for e in case.events if e.note
+    ]  # 立案：未另行下达责令改正通知
+    said = next((m.group(0) for t in told if (m := _NO_PRIOR_ORDER.search(t))), None)
     return None if said is None else f"案卷未见此前责令改正（“{said}”）"
 
 
