@@ -39,7 +39,8 @@ _RESERVED_SUBJECT = re.compile(
     # 由原登记部门吊销该医疗机构的人体器官移植诊疗科目 (人体器官捐献和移植条例第四十二条) too
     r"(?:原批准、|原审批、)?(?:原发证|由发证|原许可|由登记管理|原(?:执业)?登记(?:管理)?|由原?审批|由原?批准"
     r"|颁发[^，。；]{0,24}?)"
-    r"(?:机关|部门)"
+    # 由颁发海域使用权证书的人民政府注销海域使用权证书 (海域使用管理法第四十六条)
+    r"(?:机关|部门|(?<=的)人民政府)"
     r"(?:可以|应当)?(?:依法)?"
     # 由颁发资质证书的部门责令停业整顿，降低资质等级或者吊销资质证书 (民用建筑节能条例第三十九条):
     # the measures listed on after the comma are reserved alike
@@ -97,6 +98,8 @@ def _same_organ(agency: str, issuer: str) -> bool:
     """Conservative: organs differ only where both names start with a different place."""
     if _SELF.search(issuer):
         return True
+    if issuer.endswith("人民政府") and "人民政府" not in agency:
+        return False  # 台山市人民政府 issued it: its 自然资源局 is a department, not the government
     ours, theirs = _REGION.match(agency), _REGION.match(issuer)
     if ours is not None and theirs is None and _CENTRAL.search(issuer):
         return False
@@ -181,7 +184,8 @@ def _reserved_in(
             for kind in case.penalty.types:
                 # 由审批机关撤销筹备设立批准书 (中外合作办学条例第五十二条): 撤销 is no penalty kind
                 # of 行政处罚法第九条, but the organ the 罚则 names for it decides it alike
-                words = words_for(kind) or ("撤销" if kind.startswith("撤销") else None)
+                # 由颁发海域使用权证书的人民政府注销海域使用权证书 alike
+                words = words_for(kind) or (kind[:2] if kind.startswith(("撤销", "注销")) else None)
                 if words and re.search(words, measure) and _same_certificate(kind, measure):
                     found.append(Reserved(kind, organ, rule))
     return found

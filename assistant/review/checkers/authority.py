@@ -919,6 +919,9 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if not assigners or any("其他" in a or "有关部门" in a for a in assigners):
             continue
         assigners = [_defined_organ(ctx, citation, a) for a in assigners]
+        if (flag := _local_government_power(case, ctx, citation, assigners)) is not None:
+            found.setdefault((frozenset({"人民政府"}), frozenset()), []).append(flag)
+            continue
         named = _named_departments(assigners)
         item = _item_department(citation, named) if named and _SHARED in text else None
         if item and not item & own:
@@ -960,6 +963,29 @@ _LAW_ASSIGNS = re.compile(
     r"^本(章|法|条例|规定|办法|细则)规定的(?:行政)?处罚(?:，除本章另有规定外)?，?"
     r"由([^。；]{2,60}?)(?:依据职权|按照[^。；]{0,20}?)?决定"
 )
+
+
+_LOCAL_GOVERNMENT = re.compile(r"地方(?:各级)?人民政府$|[县市区]人民政府$")
+
+
+def _local_government_power(
+    case: CaseFile, ctx: ReviewContext, citation: ResolvedCitation, assigners: list[str]
+) -> Flag | None:
+    """A 罚则 giving the penalty to a local 人民政府 (民用机场管理条例第七十九条: 由民用机场所在地县级
+    以上地方人民政府责令改正…处…罚款), decided by a central organ in the region (a 民航地区管理局,
+    a 海关, a 海事局), which is no local government at all."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    if not assigners or not all(_LOCAL_GOVERNMENT.search(a) for a in assigners):
+        return None
+    if not _OWN_DISTRICTS.search(acting) or "人民政府" in acting:
+        return None
+    return _flag(
+        Severity.MUST_FIX,
+        f"{citation.citation}规定由{assigners[0]}实施处罚，{acting}不是地方人民政府，无此职权",
+        ctx.rule(_ITEM.sub("", citation.citation)),
+        f"{citation.citation}：“由{assigners[0]}…”；agency.name={case.agency.name}",
+        also_cites=[ctx.penalty_law("第十七条")],
+    )
 
 
 def _defined_organ(ctx: ReviewContext, citation: ResolvedCitation, organ: str) -> str:
