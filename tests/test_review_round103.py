@@ -102,3 +102,11 @@ def test_criminal_lines_of_round_103(
     national_ctx: ReviewContext, set_name: str, pattern: str, crime: str
 ) -> None:
     assert sent_to_police(set_name, pattern, national_ctx, crime)
+
+
+@pytest.mark.parametrize("pattern", ["rf63b_02_*.yaml", "rf63b_08_*.yaml"])
+def test_police_case_on_the_same_crime_written_with_suspicion(
+    national_ctx: ReviewContext, pattern: str
+) -> None:
+    # 以涉嫌重大责任事故罪立案侦查 (another person): the crime opened is this one
+    assert not rules_of(set_findings("review_fresh63", pattern, national_ctx), "transfer")

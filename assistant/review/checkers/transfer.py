@@ -84,7 +84,7 @@ def _opened_by_police(case: CaseFile) -> str | None:
 
 
 # 分局已以破坏电力设备案刑事立案: the case the police opened, by its crime
-_OPENED_CRIME = re.compile(r"(?<![可所])以([\u4e00-\u9fff、]{2,16}?)(?:案|罪)")
+_OPENED_CRIME = re.compile(r"(?<![可所])以(?:涉嫌)?([\u4e00-\u9fff、]{2,16}?)(?:案|罪)")
 
 
 def _below_criminal_age(case: CaseFile) -> bool:
