@@ -219,7 +219,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     # an office beyond the fines the law lets it decide (出境入境管理法第七十条: 出入境管理机构
     # 可以决定警告或者五千元以下的罚款) decides the rest of the penalty beyond its power too
     ceiling = _office_ceiling(case, ctx)
-    covered = bool(station or department or ceiling)
+    market_station = _market_station(case, ctx)
+    covered = bool(station or department or ceiling or market_station)
     return (
         station
         # a 罚则 giving the power to another department is the one finding on the kinds it gives
@@ -239,7 +240,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         + _amount_reserved_province(case, ctx)
         + _issuing_organ(case, ctx)
         + ceiling
-        + _market_station(case, ctx)
+        + market_station
         + revoking
     )
 
@@ -304,7 +305,7 @@ def _market_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if any(p.kind != "单位" for p in case.parties) or any(
         _OWN_NAME_MATTERS.search(t) for t in told
     ):
-        return []
+        return _station_revocation(case, ctx, acting)
     found = ctx.resolved(_STATION_RULE, case.act_date)
     if not found:
         return []
@@ -327,6 +328,28 @@ def _market_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             rule=ctx.penalty_law("第十七条"),
             evidence=evidence,
             also_cites=[found[0].citation, *law_assigning_rules(case, ctx)],
+        )
+    ]
+
+
+# 前款第(一)、(二)项处罚不包括吊销营业执照 (工商行政管理所条例第八条第二款)
+_STATION_REVOCATION_RULE = "《工商行政管理所条例》第八条第二款"
+
+
+def _station_revocation(case: CaseFile, ctx: ReviewContext, acting: str) -> list[Flag]:
+    """A station acting in its own name on an 个体工商户 may not revoke the licence: the
+    county bureau decides that (第八条第二款)."""
+    revoked = [t for t in case.penalty.types if "吊销" in t and "执照" in t]
+    found = ctx.resolved(_STATION_REVOCATION_RULE, case.act_date) if revoked else []
+    if not found:
+        return []
+    return [
+        _flag(
+            Severity.MUST_FIX,
+            f"{acting}以自己的名义处罚个体工商户不包括吊销营业执照，拟处“{revoked[0]}”"
+            "应由县级市场监管部门决定",
+            found[0].citation,
+            f"agency.name={acting}；penalty.types：{'、'.join(case.penalty.types)}",
         )
     ]
 
