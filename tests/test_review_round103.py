@@ -58,7 +58,6 @@ def test_findings_of_round_103(
     [
         ("review_fresh99", "rf99c_01_*.yaml"),  # 未组织拆除 is the party's, no demolition
         ("review_fresh99", "rf99c_02_*.yaml"),  # 不属围海、填海: the pier's own 5–15× tier
-        ("review_fresh100", "rf100b_01_*.yaml"),  # 2× within 产品质量法第五十条's range too
         ("review_fresh100", "rf100b_02_*.yaml"),  # 相当于进口或销售额 is the 进口额
         ("review_fresh100", "rf100d_03_*.yaml"),  # 禁止其…从事学前教育工作 is 限制从业
         ("review_fresh100", "rf100c_03_*.yaml"),  # a mark damaged by negligence

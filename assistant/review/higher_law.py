@@ -71,7 +71,7 @@ def higher_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         found = _higher(case, ctx, cited, own)
         if found is not None:
-            flags.append(_flag(ctx, cited, *found, amount=case.penalty.amount))
+            flags.append(_flag(ctx, cited, *found))
     return flags
 
 
@@ -421,32 +421,20 @@ def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | No
 
 
 def _flag(
-    ctx: ReviewContext,
-    cited: ResolvedCitation,
-    match: _Match,
-    bounds: StatutoryBounds,
-    amount: float,
+    ctx: ReviewContext, cited: ResolvedCitation, match: _Match, bounds: StatutoryBounds
 ) -> Flag:
-    """A fine the law's range allows too (棉花质量监督管理条例第三十条's 2× against 产品质量法
-    第五十条's 50%–3×) is lawful whichever 罚则 is read: the basis to cite is for the reviewer
-    to weigh (check), not a decision to return."""
     record = match.record
-    within = (bounds.low or 0) <= amount <= (bounds.high or 0)
     article = f"《{record.title}》第{to_chinese(record.number)}条"
     item = f"第（{to_chinese(cited.item)}）项" if cited.item else ""
     if match.paragraph:
         item = f"第{to_chinese(match.paragraph)}款"
     return Flag(
         point=ReviewPoint.LAW,
-        severity=Severity.CHECK if within else Severity.MUST_FIX,
+        severity=Severity.MUST_FIX,
         reason=(
             f"处罚依据{cited.citation}与上位法{article}{item}就同一违法行为"
             f"规定的罚款不同（上位法：{bounds.wording}），法律效力高于行政法规、规章，"
-            + (
-                "本案罚款亦在上位法幅度内，宜改为援引上位法的罚则"
-                if within
-                else "应当适用上位法的罚则"
-            )
+            "应当适用上位法的罚则"
         ),
         rule=ctx.rule(article),
         also_cites=[f"{article}{item}"] if item else [],

@@ -979,15 +979,6 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return [_citing_all(flags) for flags in found.values()]
 
 
-# 本章规定的行政处罚，除本章另有规定外，由县级以上地方人民政府公安机关或者出入境边防检查机关决定
-# (出境入境管理法第七十条); 本法规定的行政处罚，由…海洋行政主管部门依据职权决定 (海域使用管理法
-# 第五十条): who decides a 罚则 that names no organ itself
-_LAW_ASSIGNS = re.compile(
-    r"^本(章|法|条例|规定|办法|细则)规定的(?:行政)?处罚(?:，除本章另有规定外)?，?"
-    r"由([^。；]{2,60}?)(?:依据职权|按照[^。；]{0,20}?)?决定"
-)
-
-
 _LOCAL_GOVERNMENT = re.compile(r"地方(?:各级)?人民政府$|[县市区]人民政府$")
 
 
@@ -1031,6 +1022,15 @@ def law_assigning_rules(case: CaseFile, ctx: ReviewContext) -> list[str]:
     name breaches beside 第十七条、第十九条."""
     found = [r for c in penalty_provisions(case, ctx) for r in _law_assigners(ctx, c)[1]]
     return list(dict.fromkeys(found))
+
+
+# 本章规定的行政处罚，除本章另有规定外，由县级以上地方人民政府公安机关或者出入境边防检查机关决定
+# (出境入境管理法第七十条); 本法规定的行政处罚，由…海洋行政主管部门依据职权决定 (海域使用管理法
+# 第五十条): who decides a 罚则 that names no organ itself
+_LAW_ASSIGNS = re.compile(
+    r"^本(章|法|条例|规定|办法|细则)规定的(?:行政)?处罚(?:，除本章另有规定外)?，?"
+    r"由([^。；]{2,60}?)(?:依据职权|按照[^。；]{0,20}?)?决定"
+)
 
 
 def _law_assigners(ctx: ReviewContext, citation: ResolvedCitation) -> tuple[list[str], list[str]]:

@@ -109,7 +109,12 @@ def _basis_defines_punisher(case: CaseFile, ctx: ReviewContext, texts: list[str]
         if not is_general_law(c)
         for a in penalty_assigners(c.article_text)
     ]
-    return any(len(a) >= 4 and a in t for a in assigners for t in texts)
+    return any(
+        re.search(rf"(?:统称|以下称|以下简称|简称)[^，。；）)]{{0,4}}{re.escape(a)}", t)
+        for a in assigners
+        if len(a) >= 4
+        for t in texts
+    )
 
 
 # 由…林业主管部门或其授权的单位决定 (森林病虫害防治条例第二十六条): the law lets others be authorised

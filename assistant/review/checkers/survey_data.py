@@ -54,7 +54,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     for survey in SURVEY_RULES:
         if any(survey.own_law in law for law in laws):
             continue  # the survey law's own enforcement (统计执法) may use it
-        items = [e.name for e in case.evidence if survey.words.search(f"{e.name}{e.source}")]
+        items = [e.name for e in case.evidence if survey.words.search(f"{e.name}{e.source or ''}")]
         resting = next(
             (
                 s
@@ -69,7 +69,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             _flag(
                 Severity.MUST_FIX,
                 f"认定事实所依据的{items[0]}属普查、调查取得的资料，依法不得作为对调查对象实施"
-                "行政处罚的依据，案卷未另行取得合法证据",
+                "行政处罚的依据",
                 ctx.rule(survey.rule),
                 f"facts.description：“{resting.strip()[:80]}”；evidence：{'、'.join(items)}",
             )

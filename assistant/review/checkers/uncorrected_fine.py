@@ -184,9 +184,8 @@ _QUOTED_PROVISION = re.compile(r"“[^”]*?的，[^”]*”")
 
 def _said_no_prior_order(case: CaseFile) -> str | None:
     """The file says itself that no order to correct came first (未向当事人下达责令限期改正)."""
-    told = _narrative(case) + [
-        e.note for e in case.events if e.note
-    ]  # 立案：未另行下达责令改正通知
+    # an event's note may say it too (立案：未另行下达责令改正通知)
+    told = _narrative(case) + [e.note for e in case.events if e.note]
     said = next((m.group(0) for t in told if (m := _NO_PRIOR_ORDER.search(t))), None)
     return None if said is None else f"案卷未见此前责令改正（“{said}”）"
 
