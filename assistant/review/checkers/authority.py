@@ -1024,6 +1024,8 @@ def law_assigning_rules(case: CaseFile, ctx: ReviewContext) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# (``_ASSIGNS_PENALTIES`` above finds such an article anywhere in the law, in more shapes, for the
+# rule to cite; this reads the organ out of the plain 本章/本法 shape only, where a 罚则 names none.)
 # 本章规定的行政处罚，除本章另有规定外，由县级以上地方人民政府公安机关或者出入境边防检查机关决定
 # (出境入境管理法第七十条); 本法规定的行政处罚，由…海洋行政主管部门依据职权决定 (海域使用管理法
 # 第五十条): who decides a 罚则 that names no organ itself

@@ -294,7 +294,7 @@ _STATUTORY_TEAMS = ("公安", "交通警察", "交警", "消防")
 # A city 自然资源局's or 市场监督管理局's 分局 is its 派出机构 likewise (清远市自然资源局清城分局,
 # 东莞市市场监督管理局长安分局): the 测绘、土地 and market laws give the power to 县级以上人民政府
 # departments, not to their branches.
-_ENVIRONMENT_BRANCH = re.compile(
+_BUREAU_BRANCH = re.compile(
     r"(?:生态环境|环境保护|自然资源|市场监督管理|市场监管)局[\u4e00-\u9fa5]{1,10}分局$"
 )
 
@@ -335,7 +335,7 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         and (
             _INTERNAL_DIVISION.search(agency.name)
             or _department_team(agency.name)
-            or _ENVIRONMENT_BRANCH.search(agency.name)
+            or _BUREAU_BRANCH.search(agency.name)
         )
     )
     if claims_authorisation and _department_team(agency.name):
