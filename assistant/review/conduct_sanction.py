@@ -89,7 +89,7 @@ def _best_fit(
         r.text
         for written in case.citations.violated
         for r in ctx.resolved(written, case.act_date)
-        if r.law == penalty.law
+        if r.law == penalty.law and r.article != penalty.article
     ]
     words = cjk_bigrams(
         "".join([case.title, case.violation.description, case.facts.description, *duties])
@@ -129,16 +129,27 @@ def old_number_note(
     return words + "（所引条号可能沿用了修订前的文本，应适用违法行为发生时施行的文本）", also_cites
 
 
-def renumbered_sanction(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> str | None:
-    """The 罚则 of the act-date text that punishes the file's conduct, with the item it fits
-    (互联网上网服务营业场所管理条例第三十三条第（三）项 for a 第三十二条 cited by the 2019 numbers),
-    when it stands clear: the number the decision should have cited."""
+def fitted_sanction(
+    case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation
+) -> ResolvedCitation | None:
+    """The act-date 罚则 that plainly punishes the file's conduct, for a cited article that is
+    none (著作权法第四十八条 cited by the 2010 numbers, 第五十三条 in force): what the file
+    applied, in effect."""
     fit = plain_fit(case, ctx, cited)
     if fit is None or fit.named is None:
         return None
     written = f"《{cited.title}》{fit.named.label}"
-    for found in ctx.resolve(written, case.act_date):
-        if isinstance(found, ResolvedCitation):
-            item = fitting_item(case, found)
-            return ctx.rule(f"{written}第（{item[0]}）项" if item else written)
-    return None
+    return next(
+        (f for f in ctx.resolve(written, case.act_date) if isinstance(f, ResolvedCitation)), None
+    )
+
+
+def renumbered_sanction(case: CaseFile, ctx: ReviewContext, cited: ResolvedCitation) -> str | None:
+    """The 罚则 of the act-date text that punishes the file's conduct, with the item it fits
+    (互联网上网服务营业场所管理条例第三十三条第（三）项 for a 第三十二条 cited by the 2019 numbers),
+    when it stands clear: the number the decision should have cited."""
+    found = fitted_sanction(case, ctx, cited)
+    if found is None:
+        return None
+    item = fitting_item(case, found)
+    return ctx.rule(f"{found.citation}第（{item[0]}）项" if item else found.citation)

@@ -31,6 +31,10 @@ PRIOR_PENALTIES = "此前受行政处罚次数"  # facts.prior_offences, for lin
 DENIAL = re.compile(
     r"(?:未发现|未发生|不属|不构成|没有发生|不涉及|未见|未查见|未查实|没有发现|没有证据|无证据|不存在|并无|并未|排除|均无|无任何"
     r"|[无未]私设|未(?:通过|采用|利用|设置)|未(?:被)?列入|没有列入"
+    # 现有证据不能证明当事人明知…而以不合格产品冒充合格产品: the act the evidence does not prove
+    r"|(?:不能|无法|不足以|难以)证明"
+    # 不涉嫌生产、销售伪劣产品罪: the crime the file rules out names its act
+    r"|[不未]涉嫌"
     # 不含住宿、通信记录、健康生理、交易信息: the kinds of information the act did not touch
     r"|不(?:含|包括|包含)"
     # a clause heading a list with 非 denies each item: 非入户盗窃、扒窃、携带凶器盗窃 (not 非法)

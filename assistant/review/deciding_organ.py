@@ -291,6 +291,17 @@ _NAMED_ORGAN = (
 # 并移送工商行政管理机关依法吊销营业执照 (棉花质量监督管理条例第三十条): the measure the 罚则
 # leaves to the organ it sends the case to
 _SENT_TO_ORGAN = r"移送[^，。；、]{0,16}?(?:机关|部门)[^，。；、]{0,4}?(?:依法)?(?:%s)"
+# 有违法所得的，由工商行政管理部门没收违法所得 (保守国家秘密法实施条例第四十三条第二款): the 罚则
+# gives the measure to a department; read only for a measure already outside the agency's powers
+_DEPARTMENT_ORGAN = r"由([^，。；、]{2,16}?(?:部门|机关))(?:依法)?(?:%s)"
+
+
+def _another_department(department: re.Pattern[str], text: str, case: CaseFile) -> bool:
+    """The 罚则 gives the measure to a department of another kind than the agency's (工商 for a
+    保密局); one of its own kind (公安机关交通管理部门 for a county 交警大队) leaves the level
+    rules to say which of them."""
+    acting = case.agency.acts_in_name_of or case.agency.name
+    return any(m.group(1)[:2] not in acting for m in department.finditer(text))
 
 
 def reserving_organ(text: str, kind: str) -> str | None:
@@ -313,8 +324,11 @@ def organ_named_rules(case: CaseFile, ctx: ReviewContext, kind: str) -> list[str
     if words is None:
         return []
     pattern = re.compile(f"{_NAMED_ORGAN % words}|{_SENT_TO_ORGAN % words}")
+    department = re.compile(_DEPARTMENT_ORGAN % words)
     for cited in penalty_provisions(case, ctx):
-        if pattern.search(cited.article_text):
+        if pattern.search(cited.article_text) or _another_department(
+            department, cited.article_text, case
+        ):
             label = article_label(cited.article, cited.suffix)
             rule = canonical_citation(cited.title, label, None, None)
             # 提请地方人民政府予以关闭 (安全生产法第一百一十三条) beside the law's own article on

@@ -35,7 +35,9 @@ _ZONE = re.compile(
     # 自然保护区实验区 / 规划重建区: zones of a reserve or a plan
     r"|实验|核心|缓冲|重建|规划"
     # 新兵训练营区 / 军事管理区 / 军事禁区: a military site
-    r"|营|管理|禁|训练|校|水域|海域)区$"
+    r"|营|管理|禁|训练|校|水域|海域"
+    # 烈士陵园烈士墓区 / 候车区 / 停车区: a part of a site
+    r"|墓|陵|候车|停车|生活|办公|养殖|种植)区$"
 )
 
 # Guangdong's county-level cities and the prefecture they lie in: 台山市 is inside 江门市.
@@ -150,8 +152,9 @@ def placement(region: str, place: str) -> tuple[Placement, list[str]]:
     return _town_placement(region, place)
 
 
-# 广东省（不含深圳市）: a district drawn as an area less the areas another office holds
-_EXCLUDED = re.compile(r"[（(](?:不含|不包括|除)([^）)]+?)(?:外)?[）)]")
+# 广东省（不含深圳市）, 广东省（深圳市除外）: a district drawn as an area less the areas another
+# office holds
+_EXCLUDED = re.compile(r"[（(](?:(?:不含|不包括|除)([^）)]+?)(?:外)?|([^）)]+?)除外)[）)]")
 
 
 def _without_excluded(region: str) -> tuple[str, list[str]]:
@@ -159,7 +162,7 @@ def _without_excluded(region: str) -> tuple[str, list[str]]:
     found = _EXCLUDED.search(region)
     if found is None:
         return region, []
-    areas = [a for a in re.split(r"[、，,和及]", found.group(1)) if a]
+    areas = [a for a in re.split(r"[、，,和及]", found.group(1) or found.group(2)) if a]
     return (region[: found.start()] + region[found.end() :]).strip(), areas
 
 

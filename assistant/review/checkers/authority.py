@@ -1196,8 +1196,8 @@ _ONLINE = re.compile(
 
 
 # Organs whose districts are not administrative areas (黄埔海关 covers 东莞; a 海事局 its
-# waters; 广州铁路监督管理局 and 民航中南地区管理局 several provinces)
-_OWN_DISTRICTS = re.compile(r"海关|海事局|铁路监督管理局|民用航空|民航|地区管理局")
+# waters; 广州铁路监督管理局 and 民航中南地区管理局 several provinces; a 铁路公安处 its lines)
+_OWN_DISTRICTS = re.compile(r"海关|海事局|铁路监督管理局|民用航空|民航|地区管理局|铁路公安")
 
 
 def _territory(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -1635,6 +1635,12 @@ def _level(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             ctx.penalty_law("第二十三条"),
             f"agency.name={agency.name}；agency.powers.basis："
             f"{'、'.join(agency.powers.basis) or '无'}",
-            also_cites=[ctx.penalty_law("第二十四条第一款")],
+            also_cites=[ctx.penalty_law("第二十四条第一款"), *_county_sanctions(case, ctx)],
         )
     ]
+
+
+def _county_sanctions(case: CaseFile, ctx: ReviewContext) -> list[str]:
+    """The cited 罚则 that give the power to 县级以上 organs themselves (铁路法第四十六条第三款:
+    由县级以上地方人民政府责令…): the level they name is the one a township lacks."""
+    return [c.citation for c in penalty_provisions(case, ctx) if "县级以上" in c.article_text]

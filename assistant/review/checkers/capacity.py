@@ -33,6 +33,15 @@ _PREGNANT = re.compile(r"怀孕|孕妇|妊娠|哺乳")
 # "被侵害人非残疾人、孕妇…": a clause about someone else, or one denying the state
 _NOT_THE_PARTY = re.compile(r"被侵害人|受害人|被害人|[非未不无没]")
 OLD_AGE = 70
+# 请求从轻处理；办案部门复核后未予采纳: the file says the lightening a minor is owed was refused
+_LIGHTENING_REFUSED = re.compile(
+    r"从轻[^。]{0,20}?(?:未予采纳|不予采纳|未采纳|不予支持|未予支持|不予认可)|不予从轻|不从轻"
+)
+
+
+def _narrative(case: CaseFile) -> str:
+    notes = "".join(e.note or "" for e in case.events)
+    return "".join([case.facts.description, *case.facts.circumstances, notes])
 
 
 _flag = PointFlags(ReviewPoint.LAW)
@@ -142,6 +151,20 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
     applied = cited and bool(case.facts.mitigating_grounds)
     if applied or lightening_stated(case) is not None:
         return []
+    refused = _LIGHTENING_REFUSED.search(_narrative(case))
+    if refused is not None:
+        return [
+            Flag(
+                point=ReviewPoint.DISCRETION,
+                severity=Severity.MUST_FIX,
+                reason=(
+                    f"当事人{party.name}违法时已满十四周岁不满十八周岁（{age}周岁），应当从轻或者减轻"
+                    f"行政处罚，案卷却不予从轻（“{refused.group(0)}”）"
+                ),
+                rule=rule,
+                evidence=evidence,
+            )
+        ]
     return [
         _flag(
             Severity.CHECK,

@@ -154,11 +154,28 @@ def _order_lines(document: Document) -> list[str]:
     lines = [d for d in details if not _KIND_ONLY.match(d)] + document.contents
     if _ORDER.search(document.type):
         return lines
-    corrective = [line for line in lines if _CORRECTIVE.search(line) and not _DENIED.search(line)]
+    corrective = [
+        _order_clause(line)
+        for line in lines
+        if _CORRECTIVE.search(line) and not _DENIED.search(line)
+    ]
     if not corrective:
         return []
     # the order's period may stand in a line of its own (责令改正内容; 改正期限（…）)
     return corrective + [line for line in lines if _PERIOD_OF_ORDER.search(line)]
+
+
+# 责令改正；罚款48000元，自收到决定书之日起十五日内缴至指定银行: the period after the semicolon is
+# the fine's payment, not the order's
+_SENTENCE_END = re.compile(r"[；;。\n]")
+
+
+def _order_clause(line: str) -> str:
+    """A line from its order to the end of that sentence (a comma may still carry its period)."""
+    start = _CORRECTIVE.search(line)
+    begin = start.start() if start else 0
+    end = _SENTENCE_END.search(line, begin)
+    return line[begin : end.start() if end else len(line)]
 
 
 def _decided_order_lines(case: CaseFile) -> list[str]:

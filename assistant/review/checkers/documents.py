@@ -192,6 +192,8 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue  # one absence: the inspection record, the evidence point's finding
         if function.function == DELIVERY and _announcement_on_file(case):
             continue  # served by announcement: the 公告 itself is the record (民事诉讼法第九十五条)
+        if function.function == "决定" and _order_decision(case):
+            continue  # an order alone (责令限期砍伐) is decided by its own 责令…决定书
         why = f"案卷有“{function.trigger}”环节" if function.trigger else "提交法制审核应当提供"
         flags.append(
             _flag(
@@ -209,6 +211,14 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         flags += _decision_contents(case, ctx, decision, summary)
         flags += _daily_period(case, ctx, decision)
     return flags + _enforcement_decision_contents(case, ctx)
+
+
+_ORDER_DECISION = re.compile(r"^责令[\u4e00-\u9fff]{0,12}决定书$")
+
+
+def _order_decision(case: CaseFile) -> bool:
+    """A file that imposes no penalty, only an order (责令改正、限期拆除), decided by a 责令…决定书."""
+    return not imposes_penalty(case) and any(_ORDER_DECISION.search(d.type) for d in case.documents)
 
 
 # 强制执行决定书 / 强制拆除决定书: 行政强制法第三十七条第二款 lists what it states

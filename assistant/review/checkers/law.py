@@ -17,6 +17,7 @@ from assistant.review.conduct_sanction import (
     renumbered_sanction,
 )
 from assistant.review.context import ReviewContext
+from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.higher_law import higher_law
 from assistant.review.lawful_source import lawful_source
@@ -432,6 +433,10 @@ def _duty_link(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         if later:
             flags.append(_version_flag(ctx, penalty, later[0], paired=True))
             continue
+        renumbered = [(d, r) for d in same_law if (r := _renumbered_duty(ctx, penalty, d))]
+        if renumbered:
+            flags.append(_renumbered_duty_flag(ctx, *renumbered[0]))
+            continue
         unlinked = [
             d for d in same_law if _linked(ctx, d) and not _linked(ctx, d) & {_article_id(penalty)}
         ]
@@ -447,6 +452,54 @@ def _duty_link(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
                 )
             )
     return flags
+
+
+# how much of the earlier text's wording the 罚则's own duty must share, and at most its
+# namesake in force: 妇女权益保障法2018年第二十七条 is 2022年第四十八条 (0.88), not 第二十七条 (0.04)
+_SAME_DUTY = 0.6
+_OTHER_DUTY = 0.2
+
+
+def _renumbered_duty(
+    ctx: ReviewContext, penalty: ResolvedCitation, duty: ResolvedCitation
+) -> ArticleRecord | None:
+    """The duty the act-date 罚则 names (违反本法第四十三条和第四十八条规定的) that the cited
+    违法依据's number held in the text before: the file cites the superseded numbering."""
+    record = ctx.record(penalty)
+    if record is None:
+        return None
+    earlier = [
+        found
+        for found in ctx.resolve(
+            f"《{duty.title}》第{to_chinese(duty.article)}条", duty.version - dt.timedelta(days=1)
+        )
+        if isinstance(found, ResolvedCitation) and found.version < duty.version
+    ]
+    if not earlier:
+        return None
+    old = cjk_bigrams(earlier[0].article_text)
+    if not old or len(old & cjk_bigrams(duty.article_text)) > _OTHER_DUTY * len(old):
+        return None
+    named = ctx.graphs.violated_by(record) + [
+        other for other, _ in ctx.graphs.text_links_of(record)
+    ]
+    return next((n for n in named if len(old & cjk_bigrams(n.text)) >= _SAME_DUTY * len(old)), None)
+
+
+def _renumbered_duty_flag(ctx: ReviewContext, duty: ResolvedCitation, named: ArticleRecord) -> Flag:
+    """第三十七条: the law in force on the act date, by its own numbers."""
+    return Flag(
+        point=ReviewPoint.LAW,
+        severity=Severity.MUST_FIX,
+        reason=(
+            f"所引违法依据{duty.citation}沿用了修订前的条文序号：违法行为发生时施行的"
+            f"{duty.version}起的文本中该条是另一规定，原条文的义务现为{named.label}"
+            "（所引处罚依据所罚的条款），未适用违法行为发生时的法律"
+        ),
+        rule=ctx.penalty_law("第三十七条"),
+        also_cites=[ctx.rule(f"《{duty.title}》{named.label}")],
+        evidence=f"citations.violated：{duty.citation}：{duty.article_text[:40]}",
+    )
 
 
 def _law(ctx: ReviewContext, written: str) -> str | None:

@@ -15,7 +15,7 @@ from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.addressee_fines import core_name
 from assistant.review.case_text import Passage, mentions
 from assistant.review.checkers.pending_facts import pending_amounts
-from assistant.review.conduct_sanction import old_number_note, plain_fit
+from assistant.review.conduct_sanction import fitted_sanction, old_number_note, plain_fit
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
 from assistant.review.flag import Flag, ReviewPoint, Severity
@@ -222,8 +222,9 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
     """The cited 罚则 whose measures are all their own (none sent to another article).
 
     A provision cited by the superseded version's numbering (a 罚则 there, none now), or by
-    a later version's not yet in force on the act date, is read as the file applied it: that the version is wrong is the law checker's 第三十七条 finding,
-    and the kinds it provided are no second error."""
+    a later version's not yet in force on the act date, or by a number whose act-date 罚则 the
+    conduct plainly is, is read as the file applied it: that the version is wrong is the law
+    checker's 第三十七条 finding, and the kinds it provided are no second error."""
     provisions = []
     for citation in penalty_provisions(case, ctx):
         if (numbered := superseded_item(case, ctx, citation)) is not None:
@@ -236,6 +237,8 @@ def _sanctions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
             provisions.append(later)
         elif _orders_only(ctx, citation):
             provisions.append(citation)  # a 罚则 of orders only: it provides no penalty kind
+        elif (fitted := fitted_sanction(case, ctx, citation)) is not None:
+            provisions.append(fitted)  # an old number whose act-date 罚则 stands clear
     provisions = [c for c in provisions if not _refers_to_cited(ctx, c, provisions)]
     texts = "".join(_cited_paragraph(ctx, c) for c in provisions)
     own = _WITHIN_ARTICLE.sub("", _SAVING.sub("", _other_class(case, texts)))
@@ -560,6 +563,9 @@ def _gains_below_income(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 # on the person, 化妆品监督管理条例第六十条), not what the act took in
 _PERSONAL_INCOME = re.compile(
     r"年度?收入|年收入|工资|薪酬|法定代表人|负责人|主管人员|责任人员|个人所获"
+    # 提前确认收入 / 虚增营业收入 / 被审计单位实际营业收入: an audited entity's accounts (the
+    # party audited or appraised them), 上一年度营业额: the base of a turnover fine
+    r"|确认收入|虚[增减列]|[少多]计|账面|报表|审计单位|实际营业收入|上一?年度?营业额"
 )
 
 

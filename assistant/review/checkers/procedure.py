@@ -32,6 +32,7 @@ from assistant.review.public_order import (
 )
 from assistant.review.recording_rule import AV_RULE
 from assistant.review.statute_limitation import statute_limitation
+from assistant.review.statutory_fine import penalty_provisions
 from assistant.review.summary_procedure import is_summary
 from corpus.citation_resolver import ResolvedCitation
 
@@ -45,8 +46,9 @@ HEARING_TYPES = {
     3: ("降低资质等级", "吊销"),
     4: ("停产", "停业", "停止生产", "停止营业", "责令关闭", "限制从业", "停止执业", "暂停执业"),
     # 其他较重的行政处罚: a 社会团体's or 基金会's 撤销登记 ends the legal person, as 吊销 ends a
-    # licence (社会团体登记管理条例第三十条)
-    5: ("撤销登记",),
+    # licence (社会团体登记管理条例第三十条); 取消…投标资格 bars a bidder for years, as 限制从业
+    # bars a person (招标投标法实施条例第六十七条第二款)
+    5: ("撤销登记", "投标资格"),
 }
 
 
@@ -247,7 +249,19 @@ def _hearing_offered(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         rule,
         f"告知（{notice.date}）所列权利：{told.shown}",
     )
-    return [flag.model_copy(update={"also_cites": _department_thresholds(case, ctx, rule)})]
+    cites = _department_thresholds(case, ctx, rule) + _general_hearing(case, ctx, rule)
+    return [flag.model_copy(update={"also_cites": cites})]
+
+
+def _general_hearing(case: CaseFile, ctx: ReviewContext, rule: str) -> list[str]:
+    """A police file that also fines under another 罚则 (民用爆炸物品安全管理条例第五十一条
+    beside 治安管理处罚法第三十条): that fine's hearing is 第六十三条第一款's."""
+    general = ctx.penalty_law("第六十三条第一款")
+    if rule == general or not any(
+        "治安管理处罚法" not in c.title for c in penalty_provisions(case, ctx)
+    ):
+        return []
+    return [general]
 
 
 def _department_thresholds(case: CaseFile, ctx: ReviewContext, rule: str) -> list[str]:
@@ -286,8 +300,20 @@ def _hearing_requested(case: CaseFile) -> Event | None:
     return next((e for e in case.events if e.hearing_requested), None)
 
 
+# 违法嫌疑人表示…不要求听证: the party's own waiver, written in the notice's record
+_WAIVES_HEARING = re.compile(r"(?:不要求|放弃|不申请|不提出|不需要)[^，。；]{0,6}听证")
+
+
 def _hearing_waived(case: CaseFile) -> bool:
-    return any(e.hearing_requested is False for e in case.events)
+    return any(e.hearing_requested is False or _waives(e.note or "") for e in case.events)
+
+
+def _waives(note: str) -> bool:
+    """A waiver written in the note, not one denied (未表示放弃听证)."""
+    return any(
+        not re.search(r"未|没有|并非", note[max(0, m.start() - 6) : m.start()])
+        for m in _WAIVES_HEARING.finditer(note)
+    )
 
 
 def _hearing_held(case: CaseFile, ctx: ReviewContext) -> list[Flag]:

@@ -276,7 +276,9 @@ _INTERNAL_UNIT = re.compile(
     # 某出入境边防检查站执勤二队: a duty team inside a 检查站, which is the organ the law names
     r"|检查站[\u4e00-\u9fa5]{0,8}队$"
 )
-_INTERNAL_DIVISION = re.compile(r"(?<!办事)处$")
+# 某铁路公安局广州公安处: a 公安处 of the railway (交通、森林) police is a 县级 public security
+# organ with its own district, not a division inside a bureau
+_INTERNAL_DIVISION = re.compile(r"(?<!办事)(?<!公安)处$")
 # 某局劳动保障监察支队 / 某局执法监察大队: a team named under its department is part of that
 # department; only statute makes such a team a subject (道路交通安全法: 公安机关交通管理部门;
 # 消防法: 消防救援机构), so police and fire teams are left alone.
