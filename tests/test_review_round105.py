@@ -54,6 +54,7 @@ def test_new_criminal_lines(national_ctx: ReviewContext, set_name: str, pattern:
         ("review_fresh103", "rf103b_07_*.yaml"),  # 18 detonators carried
         ("review_fresh103", "rf103d_01_*.yaml"),  # a martyr mocked once, deleted
         ("review_fresh103", "rf103b_03_*.yaml"),  # knowledge not proved: 不涉嫌…伪劣产品罪
+        ("review_fresh105", "rf105b_05_*.yaml"),  # 2.4 t in 12 drums: the count is no weight
     ],
 )
 def test_traps_below_the_new_lines(

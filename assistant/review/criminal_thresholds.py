@@ -149,6 +149,16 @@ def _scaled(threshold: CriminalThreshold, name: str, value: float) -> float:
     return value * factor
 
 
+# 废机油桶数: 12 is a count of drums, never 12 吨 of the hazardous-waste line
+_COUNT_KEY = re.compile(r"(?:桶|袋|箱|件|个|只|瓶|包|车)数(?:量)?$")
+_WEIGHTS = ("吨", "千克", "公斤", "克", "立方米", "升", "亩", "平方米", "公顷")
+
+
+def _counted_against_weight(threshold: CriminalThreshold, name: str) -> bool:
+    """A count of containers or pieces read against a line measured by weight, volume or area."""
+    return threshold.unit in _WEIGHTS and bool(_COUNT_KEY.search(name))
+
+
 def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, float]]:
     """Values the file states for this line: facts, evidence measurements, the narrative."""
     named = [*case.facts.amounts.items(), *case.facts.quantities.items()]
@@ -163,7 +173,7 @@ def _measured(case: CaseFile, threshold: CriminalThreshold) -> list[tuple[str, f
     values = [
         (name, _scaled(threshold, name, value))
         for name, value in named
-        if threshold.measures.search(name)
+        if threshold.measures.search(name) and not _counted_against_weight(threshold, name)
     ]
     profit = [(n, v) for n, v in case.facts.amounts.items() if _PROFIT.search(n)]
     if profit and threshold.measures.search("违法所得"):
