@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile, Party
-from assistant.review.case_text import clauses
+from assistant.review.case_text import clauses, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.mitigation import lightening_stated
@@ -37,11 +37,6 @@ OLD_AGE = 70
 _LIGHTENING_REFUSED = re.compile(
     r"从轻[^。]{0,20}?(?:未予采纳|不予采纳|未采纳|不予支持|未予支持|不予认可)|不予从轻|不从轻"
 )
-
-
-def _narrative(case: CaseFile) -> str:
-    notes = "".join(e.note or "" for e in case.events)
-    return "".join([case.facts.description, *case.facts.circumstances, notes])
 
 
 _flag = PointFlags(ReviewPoint.LAW)
@@ -151,18 +146,21 @@ def _age(case: CaseFile, ctx: ReviewContext, index: int, party: Party) -> list[F
     applied = cited and bool(case.facts.mitigating_grounds)
     if applied or lightening_stated(case) is not None:
         return []
-    refused = _LIGHTENING_REFUSED.search(_narrative(case))
+    refused = next(
+        ((p, m) for p in passages(case) if (m := _LIGHTENING_REFUSED.search(p.text))), None
+    )
     if refused is not None:
+        where, said = refused[0].where, refused[1].group(0)
         return [
             Flag(
                 point=ReviewPoint.DISCRETION,
                 severity=Severity.MUST_FIX,
                 reason=(
                     f"当事人{party.name}违法时已满十四周岁不满十八周岁（{age}周岁），应当从轻或者减轻"
-                    f"行政处罚，案卷却不予从轻（“{refused.group(0)}”）"
+                    f"行政处罚，案卷却不予从轻（“{said}”）"
                 ),
                 rule=rule,
-                evidence=evidence,
+                evidence=f"{evidence}；{where}：“{said}”",
             )
         ]
     return [

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from assistant.case_file import CaseFile
+from assistant.discretion.text_match import similarity
 from assistant.norm_links import is_order_only_sanction, is_penalty_norm
 from assistant.review.checkers.discretion import range_flags
 from assistant.review.conduct_sanction import (
@@ -17,7 +18,6 @@ from assistant.review.conduct_sanction import (
     renumbered_sanction,
 )
 from assistant.review.context import ReviewContext
-from assistant.review.fitting_item import cjk_bigrams
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.higher_law import higher_law
 from assistant.review.lawful_source import lawful_source
@@ -477,13 +477,13 @@ def _renumbered_duty(
     ]
     if not earlier:
         return None
-    old = cjk_bigrams(earlier[0].article_text)
-    if not old or len(old & cjk_bigrams(duty.article_text)) > _OTHER_DUTY * len(old):
+    old = earlier[0].article_text
+    if similarity(old, duty.article_text) > _OTHER_DUTY:
         return None
     named = ctx.graphs.violated_by(record) + [
         other for other, _ in ctx.graphs.text_links_of(record)
     ]
-    return next((n for n in named if len(old & cjk_bigrams(n.text)) >= _SAME_DUTY * len(old)), None)
+    return next((n for n in named if similarity(old, n.text) >= _SAME_DUTY), None)
 
 
 def _renumbered_duty_flag(ctx: ReviewContext, duty: ResolvedCitation, named: ArticleRecord) -> Flag:
