@@ -40,7 +40,9 @@ DENIAL = re.compile(
     # a clause heading a list with 非 denies each item: 非入户盗窃、扒窃、携带凶器盗窃 (not 非法)
     r"|^\s*(?:非|不属于|不是)(?!法)"
     # 称系自由职业、非在履行职责或者提供服务过程中获取: 非在… denies the parts it heads
-    r"|非(?:在|系|于|属)|非$)"
+    r"|非(?:在|系|于|属)|非$"
+    # 上述信息非黄志强在履行职责或者提供服务过程中获得: the party named between 非 and 在
+    r"|非(?!法)[\u4e00-\u9fff]{1,4}(?:在|系)[^，。；]{0,12}$)"
 )
 # A number written as not reached ("抽头渔利未达5000元", "参赌人数不足20人") is a bound the
 # file compares its fact with, never the fact itself.

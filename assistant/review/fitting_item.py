@@ -38,8 +38,20 @@ def fitting_item(case: CaseFile, citation: ResolvedCitation) -> tuple[str, str] 
     best = max(scores.values())
     winners = [n for n, v in scores.items() if v == best]
     if best == 0 or len(winners) > 1:
-        return None
+        ordinary = _ordinary_item(items, lines, own)
+        return None if ordinary is None else (ordinary, lines[ordinary])
     return winners[0], lines[winners[0]]
+
+
+def _ordinary_item(items: dict[str, set[str]], lines: dict[str, str], own: set[str]) -> str | None:
+    """道路普通货物运输 beside 道路危险货物运输 (道路运输条例2023年第六十三条): a file that names the
+    kind the items share (货物运输) and neither item's qualifier is the ordinary kind, the one
+    the law marks 普通 — the special kind must be named to be the case."""
+    shared = {n: len(g & own) for n, g in items.items()}
+    top = max(shared.values())
+    alike = [n for n, v in shared.items() if v == top]
+    ordinary = [n for n in alike if "普通" in lines[n]]
+    return ordinary[0] if top > 0 and len(alike) > 1 and len(ordinary) == 1 else None
 
 
 def item_body(text: str) -> str:

@@ -64,7 +64,12 @@ def lighter_new_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         needed = _unmet(new, case, ctx)
         if needed is not None and _unmet(old, case, ctx) is None:
-            lighter = f"仅对{needed}的处以罚款，案卷认定本案情节较轻，新规定处罚较轻"
+            found = (
+                "认定本案情节较轻"
+                if LIGHTER in established_circumstances(case)
+                else f"未认定{needed}"
+            )
+            lighter = f"仅对{needed}的处以罚款，案卷{found}，新规定处罚较轻"
             flags.append(_flag(ctx, old, new, lighter, fine))
             continue
         if _lighter(old_bounds, new_bounds) and new_bounds.high < fine:
@@ -173,11 +178,9 @@ def _read_bounds(text: str, item: int | None, case: CaseFile) -> StatutoryBounds
 
 
 def _unmet(citation: ResolvedCitation, case: CaseFile, ctx: ReviewContext) -> str | None:
-    """The circumstance (情节严重) every fine of this version asks, where the file finds the
-    case 情节较轻 instead: that version fines it not at all."""
+    """The circumstance (情节严重) every fine of this version asks, where the file does not
+    find it (or finds the case 情节较轻): that version fines it not at all."""
     established = established_circumstances(case)
-    if LIGHTER not in established:
-        return None
     fitting = fitting_item(case, citation)
     text = fitting[1] if fitting else citation.article_text
     return unmet_requirement(

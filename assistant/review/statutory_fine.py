@@ -268,6 +268,8 @@ def paragraph_text(citation: ResolvedCitation, ctx: ReviewContext, case: CaseFil
 # 未经复查确认逾期不改正: a denial of the finding that would establish it
 _DENIAL_NEAR = re.compile(
     r"(?:无|没有|不存在|未|不属于?|不构成|不适用|并非|非)[^，。；]{0,2}$"
+    # 因有同类违法前科，不认定情节较轻: the file declines the circumstance
+    r"|(?:不|难以)(?:予|宜|能|应)?认定(?:为|属于?|存在)?$"
     r"|(?:未|没有|无)[^，。；]{0,6}(?:确认|认定|查实|证实|证明)(?:任何|其他)?$"
     # 案卷未载明此前曾责令改正或当事人拒不改正的情况: the file says it does not record it
     r"|(?:未|没有|无)(?:载明|记载|显示|发现|见)[^，。；]{0,16}$"
@@ -396,6 +398,12 @@ _REFERS_ELSEWHERE = re.compile(
 )
 
 
+# 在幼林地…放牧造成林木毁坏的，由县级以上人民政府林业主管部门责令停止违法行为，限期…补种 (森林法第七十四条
+# 第二款): a 款 naming its own act and measures, which the article's other 款 do not fine
+_OWN_ORDERS = re.compile(r"的，由[^。；]{2,40}?(?:部门|机关|机构)责令")
+_OTHER_PARAGRAPH = re.compile(r"前款|前两款|第[一二三四五六七八九十]+款")
+
+
 def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
     """The cited 款 writes a fine of its own (出境入境管理法第七十八条第一款: 每非法居留一日
     五百元，总额不超过一万元的罚款): when its wording is unreadable the range is unknown —
@@ -451,7 +459,11 @@ def _provision_fine(
         return own, citation, citation.citation
     own_text = paragraph_text(citation, ctx, case)
     texts = [(own_text, True)]
-    if not _writes_fine(citation, own_text) and not _REFERS_ELSEWHERE.search(own_text or ""):
+    if (
+        not _writes_fine(citation, own_text)
+        and not _REFERS_ELSEWHERE.search(own_text or "")
+        and not (_OWN_ORDERS.search(own_text or "") and not _OTHER_PARAGRAPH.search(own_text))
+    ):
         texts.append((citation.article_text, False))
     for text, in_paragraph in texts:
         bounds = statutory_bounds(

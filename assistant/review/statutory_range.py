@@ -1046,6 +1046,11 @@ def statutory_bounds(
     floors = base_floors(article_text)
     skipped: list[FineClause] = []
     for clause in applicable:
+        if _none_of_base(clause, amounts, article_text):
+            if not any(c.no_base for c in applicable):
+                return None  # 没有违法所得的，予以警告，可以并处罚款: no sum written for none
+            skipped.append(clause)
+            continue
         if clause.fine.base in (*PER_UNITS, *COUNTED_UNITS, PERSON_MONTH, DAY):
             counted = _counted(clause.fine.base, quantities or {})
             if counted is None:
@@ -1090,6 +1095,16 @@ def statutory_bounds(
         wording=wording,
         base=next((c.fine.base for c in applicable if c.fine.base), None),
     )
+
+
+def _none_of_base(clause: FineClause, amounts: dict[str, float], article_text: str) -> bool:
+    """A multiple of a base the file established as none (违法所得无法确定 / 没有违法所得) where
+    the article writes a branch for that case (价格法第四十条: 没有违法所得的，予以警告，可以并处
+    罚款): the multiple is not the fine, the branch is — not a range of 0 to 0."""
+    base = clause.fine.base
+    if base is None or clause.no_base or _amount(base, amounts) != 0:
+        return False
+    return f"没有{base}" in _clean(article_text)
 
 
 # 处…货值10倍以上20倍以下的罚款，货值的20倍不足1万元的，按1万元罚款 (易制毒化学品管理条例第三十八条):

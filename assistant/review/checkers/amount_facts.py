@@ -60,6 +60,14 @@ def quantity_beyond_measured(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # 其中旱地面积 is a share of the total beside it, not a second part to add
             if measure in m.item and m.unit and m.unit in name and not m.item.startswith("其中")
         ]
+        # 永久性建筑物占地面积 420 measured, the decision finding it too: the measurement of that
+        # other quantity, not of 临时用地面积 8400
+        others = [_bare(n) for n in case.facts.quantities if n != name]
+        same = [
+            (w, v)
+            for w, v in same
+            if _measured_item(w) in _bare(name) or not any(_measured_item(w) in o for o in others)
+        ]
         # 造成水土流失面积 beside 采伐迹地面积: the measurement of the thing the decision names
         named = [(w, v) for w, v in same if _qualifier(name, measure) in _bare(w)]
         same = _restated_once(named if named and _qualifier(name, measure) else same)
@@ -81,6 +89,11 @@ def _restated_once(figures: list[tuple[str, float]]) -> list[tuple[str, float]]:
             seen.add(key)
             kept.append((where, value))
     return kept
+
+
+def _measured_item(where: str) -> str:
+    """The item of an ``evidence[i]（name）item`` label."""
+    return where.rsplit("）", 1)[-1]
 
 
 def _bare(text: str) -> str:

@@ -62,7 +62,7 @@ def uncorrected_unproven(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         (paragraph_text(c, ctx, case) if c.paragraph else None) or c.article_text
         for c in penalty_provisions(case, ctx)
     )
-    if not _UNCORRECTED_IN_LAW.search(basis):
+    if not _UNCORRECTED_IN_LAW.search(basis) or not _conditioned_kind_imposed(basis, case):
         return []
     told = [case.facts.description, *case.facts.circumstances]
     if not any(_UNCORRECTED_IN_FACTS.search(t) for t in told):
@@ -171,6 +171,25 @@ def _checked_before_due(case: CaseFile) -> tuple[date, date] | None:
     return max(checks), due
 
 
+# 拒不改正的，并处一百万元以下罚款 (个人信息保护法第六十六条第一款): what the condition brings
+_CONDITIONED = re.compile(rf"(?:{_UNCORRECTED_IN_LAW.pattern})的?[，,]?([^。；]*)")
+_KIND_WORDS = ("罚款", "停产", "停业", "吊销", "暂停", "没收", "拘留", "关闭", "取缔")
+
+
+def _conditioned_kind_imposed(basis: str, case: CaseFile) -> bool:
+    """The penalty the 逾期未改正 clause brings is among those imposed: a warning alone under
+    an article whose fine waits on 拒不改正 rests on no finding of it."""
+    imposed = "".join(case.penalty.types) + ("罚款" if case.penalty.amount else "")
+    brought = "".join(m.group(1) for m in _CONDITIONED.finditer(basis))
+    named = [w for w in _KIND_WORDS if w in brought]
+    return not named or any(w in imposed for w in named)
+
+
+# 外商投资信息报告系统查询记录（2023年9月13日）, 年报记录, 对账单: the state of things recorded after
+# the order, which shows it unchanged
+_STATE_RECORD = re.compile(r"查询记录|系统记录|年报记录|公示系统|查询结果|查询截图|对账单")
+
+
 def _inspected_after_order(case: CaseFile) -> bool:
     """An inspection record dated after the 责令改正 order is the later inspection that
     can show the order was not complied with, whatever the record is called."""
@@ -182,7 +201,7 @@ def _inspected_after_order(case: CaseFile) -> bool:
     recorded = any(
         e.date is not None
         and e.date > first
-        and INSPECTION_RECORD_TITLE.search(f"{e.type}{e.name}")
+        and (INSPECTION_RECORD_TITLE.search(f"{e.type}{e.name}") or _STATE_RECORD.search(e.name))
         and not _ORDER.search(e.name)
         for e in case.evidence
     )

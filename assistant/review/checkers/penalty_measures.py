@@ -35,7 +35,8 @@ from corpus.numerals import article_label
 MEASURE_WORDS: tuple[tuple[str, str], ...] = (
     ("警告", "警告"),
     ("通报批评", "通报"),  # 予以通报 (物业管理条例第五十八条) is the same penalty
-    ("罚款", "罚款|倍"),
+    # 补种毁坏株数一倍以上三倍以下的树木 (森林法第七十四条第二款) is an order, not a fine
+    ("罚款", "罚款|倍(?![^，。；]{0,12}(?:树木|株))"),
     ("没收", "没收"),
     ("暂扣", "暂扣"),
     ("吊销", "吊销"),

@@ -301,6 +301,14 @@ _BUREAU_BRANCH = re.compile(
 )
 
 
+# 台山市自然资源局斗山自然资源所 / 某县林业局某林业站: a station the bureau sends out; 派出所
+# (治安管理处罚法第九十一条), 税务所 (税收征收管理法第七十四条) and 检查站 have statutory powers;
+# a 市场监督管理所 is read by the authority point's station rules
+_BUREAU_STATION = re.compile(
+    r"局[\u4e00-\u9fa5]{1,12}(?<!派出)(?<!税务)(?<!检查)(?<!市场监督管理)(?:所|站)$"
+)
+
+
 def _entrustee(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """Only an organisation managing public affairs may be entrusted (第二十条第一款、
     第二十一条); a company fails 第二十一条 even when it acts in the agency's name."""
@@ -338,6 +346,7 @@ def _internal_unit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             _INTERNAL_DIVISION.search(agency.name)
             or _department_team(agency.name)
             or _BUREAU_BRANCH.search(agency.name)
+            or _BUREAU_STATION.search(agency.name)
         )
     )
     if claims_authorisation and _department_team(agency.name):
