@@ -79,20 +79,14 @@ def _nursing_or_pregnant(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if _COMPULSORY not in case.penalty.types:
         return []
     found = _stated(case, _NURSING) or _stated(case, _PREGNANT)
-    if found is None:
-        return []
-    rule = _rule(ctx, case, "第三十九条第一款", "不适用强制隔离戒毒")
-    if rule is None:
-        return []
-    return [
-        _law(
-            Severity.MUST_FIX,
-            "怀孕或者正在哺乳自己不满一周岁婴儿的妇女吸毒成瘾的，不适用强制隔离戒毒，"
-            f"案卷载明“{found[1]}”，仍决定强制隔离戒毒",
-            rule,
-            found[0],
-        )
-    ]
+    return _bar(
+        case,
+        ctx,
+        found,
+        ("第三十九条第一款", "不适用强制隔离戒毒"),
+        "怀孕或者正在哺乳自己不满一周岁婴儿的妇女吸毒成瘾的，不适用强制隔离戒毒",
+        "仍决定强制隔离戒毒",
+    )
 
 
 def _self_reported(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
@@ -100,21 +94,30 @@ def _self_reported(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         return []
     if not _DRUG_USE.search(f"{case.title}{case.violation.description}"):
         return []
-    found = _stated(case, _SELF_REPORT)
-    if found is None:
+    return _bar(
+        case,
+        ctx,
+        _stated(case, _SELF_REPORT),
+        ("第六十二条", "不予处罚"),
+        "吸毒人员主动到公安机关登记或者到有资质的医疗机构接受戒毒治疗的，不予处罚",
+        "仍给予处罚",
+    )
+
+
+def _bar(
+    case: CaseFile,
+    ctx: ReviewContext,
+    found: tuple[str, str] | None,
+    article: tuple[str, str],
+    law_says: str,
+    done: str,
+) -> list[Flag]:
+    """The `law` finding of a bar the file records (``found``: where, words) and still
+    overrides; ``article`` is the 禁毒法 provision and words its act-date text must hold."""
+    rule = None if found is None else _rule(ctx, case, *article)
+    if found is None or rule is None:
         return []
-    rule = _rule(ctx, case, "第六十二条", "不予处罚")
-    if rule is None:
-        return []
-    return [
-        _law(
-            Severity.MUST_FIX,
-            "吸毒人员主动到公安机关登记或者到有资质的医疗机构接受戒毒治疗的，不予处罚，"
-            f"案卷载明“{found[1]}”，仍给予处罚",
-            rule,
-            found[0],
-        )
-    ]
+    return [_law(Severity.MUST_FIX, f"{law_says}，案卷载明“{found[1]}”，{done}", rule, found[0])]
 
 
 def _stated(case: CaseFile, words: re.Pattern[str]) -> tuple[str, str] | None:
