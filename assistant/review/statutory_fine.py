@@ -404,6 +404,17 @@ _OWN_ORDERS = re.compile(r"的，由[^。；]{2,40}?(?:部门|机关|机构)责�
 _OTHER_PARAGRAPH = re.compile(r"前款|前两款|第[一二三四五六七八九十]+款")
 
 
+def _stands_alone(own_text: str | None) -> bool:
+    """The cited 款 names its act and its own measures and no fine at all (not 并处以罚款 whose
+    sum the next 款 writes), nor another 款: the article's fines are other acts'."""
+    return bool(
+        own_text
+        and _OWN_ORDERS.search(own_text)
+        and "罚款" not in own_text
+        and not _OTHER_PARAGRAPH.search(own_text)
+    )
+
+
 def _writes_fine(citation: ResolvedCitation, own_text: str) -> bool:
     """The cited 款 writes a fine of its own (出境入境管理法第七十八条第一款: 每非法居留一日
     五百元，总额不超过一万元的罚款): when its wording is unreadable the range is unknown —
@@ -462,7 +473,7 @@ def _provision_fine(
     if (
         not _writes_fine(citation, own_text)
         and not _REFERS_ELSEWHERE.search(own_text or "")
-        and not (_OWN_ORDERS.search(own_text or "") and not _OTHER_PARAGRAPH.search(own_text))
+        and not _stands_alone(own_text)
     ):
         texts.append((citation.article_text, False))
     for text, in_paragraph in texts:
