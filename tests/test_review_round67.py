@@ -54,8 +54,12 @@ def test_bought_forged_certificate_goes_to_police(ctx: ReviewContext) -> None:
 
 def test_new_law_fines_only_serious_cases(ctx: ReviewContext) -> None:
     assert LATER_LAW in rules_of(set_findings(F50, "rf50d_04_*.yaml", ctx), "law")
-    data = reworded(set_file_data(F50, "rf50d_04_*.yaml"), ("情节较轻", "情节一般"))
-    assert LATER_LAW not in rules_of(variant_findings(data, ctx), "law")
+    # 情节一般 is not 情节严重 either: the new version fines it not at all (round 106,
+    # fresh107 a03); only a file that finds the case 情节严重 stays under the old range
+    ordinary = reworded(set_file_data(F50, "rf50d_04_*.yaml"), ("情节较轻", "情节一般"))
+    assert LATER_LAW in rules_of(variant_findings(ordinary, ctx), "law")
+    serious = reworded(set_file_data(F50, "rf50d_04_*.yaml"), ("情节较轻", "情节严重"))
+    assert LATER_LAW not in rules_of(variant_findings(serious, ctx), "law")
 
 
 def test_old_item_number_of_statistics_law(ctx: ReviewContext) -> None:
