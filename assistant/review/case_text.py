@@ -15,6 +15,9 @@ from assistant.case_file import CaseFile
 
 # A clause ends at these marks; a negation reaches only inside its own clause.
 CLAUSE = re.compile(r"[，,。；;！？\n]")
+# A sentence ends at these: a pattern may run over its commas (被责令停止建设，拒不执行).
+SENTENCE = re.compile(r"[。；;！？\n]")
+_COMMA = re.compile(r"[，,]")
 
 
 @dataclass(frozen=True)
@@ -70,3 +73,24 @@ def mentions(
 def denies(passage: Passage, words: re.Pattern[str], negation: re.Pattern[str]) -> bool:
     """Some clause of the passage names ``words`` and denies them (未催告, 监护人未到场)."""
     return any(words.search(c) and negation.search(c) for c in clauses(passage.text))
+
+
+def affirmed(text: str, words: re.Pattern[str], negation: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``words`` inside a sentence whose own clause, up to the match, holds
+    no ``negation`` (经核无暗管排放, 否认哺乳): the file states it rather than rules it out."""
+    for sentence in SENTENCE.split(text):
+        for found in words.finditer(sentence):
+            if not negation.search(_COMMA.split(sentence[: found.start()])[-1]):
+                return found
+    return None
+
+
+def affirmed_in(
+    case: CaseFile, words: re.Pattern[str], negation: re.Pattern[str]
+) -> tuple[str, str] | None:
+    """Where the file first affirms ``words`` (see ``affirmed``), and the words."""
+    for passage in passages(case):
+        found = affirmed(passage.text, words, negation)
+        if found is not None:
+            return passage.where, found.group(0)
+    return None

@@ -401,7 +401,8 @@ _REFERS_ELSEWHERE = re.compile(
 # 在幼林地…放牧造成林木毁坏的，由县级以上人民政府林业主管部门责令停止违法行为，限期…补种 (森林法第七十四条
 # 第二款): a 款 naming its own act and measures, which the article's other 款 do not fine
 _OWN_ORDERS = re.compile(r"的，由[^。；]{2,40}?(?:部门|机关|机构)责令")
-_OTHER_PARAGRAPH = re.compile(r"前款|前两款|第[一二三四五六七八九十]+款")
+# 依照前款、第二款、本条规定处罚: a 款 that takes something from another of its article
+OTHER_PARAGRAPH = re.compile(r"前[一二两三]?款|第[一二三四五六七八九十]+款|本条(?!例)")
 
 
 def _stands_alone(own_text: str | None) -> bool:
@@ -411,7 +412,7 @@ def _stands_alone(own_text: str | None) -> bool:
         own_text
         and _OWN_ORDERS.search(own_text)
         and "罚款" not in own_text
-        and not _OTHER_PARAGRAPH.search(own_text)
+        and not OTHER_PARAGRAPH.search(own_text)
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
-from assistant.review.case_text import mentions, passages
+from assistant.review.case_text import affirmed, mentions, passages
 from assistant.review.checkers.authority import department_kinds
 from assistant.review.context import ReviewContext
 from assistant.review.criminal_thresholds import reached
@@ -40,17 +40,6 @@ _NOT = re.compile(r"未|没有|不予|无需|不")
 _DENIED = re.compile(r"无|未|没有|不存在|并非|非(?!法)|不属于|排除")
 
 
-def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match not denied earlier in its own clause (a sentence for the items that
-    run over several clauses: 被责令停止建设，拒不执行)."""
-    for sentence in re.split(r"[。；;]", text):
-        found = pattern.search(sentence)
-        clause = re.split(r"[，,]", sentence[: found.start()])[-1] if found else ""
-        if found is not None and not _DENIED.search(clause):
-            return found
-    return None
-
-
 def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     acting = case.agency.acts_in_name_of or case.agency.name
     if "生态环境" not in department_kinds(acting) or case.events_of("移送"):
@@ -59,7 +48,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         [case.violation.description, case.facts.description, *case.facts.circumstances]
     )
     for item, pattern in _ITEMS:
-        found = _affirmed(pattern, told)
+        found = affirmed(told, pattern, _DENIED)
         if found is None:
             continue
         if any(mentions(p, _SENT, _NOT) for p in passages(case)):

@@ -19,7 +19,7 @@ import re
 from datetime import date
 
 from assistant.case_file import CaseFile, Event
-from assistant.review.case_text import clauses, passages
+from assistant.review.case_text import affirmed_in, passages
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 
@@ -78,7 +78,7 @@ def procedure_check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _nursing_or_pregnant(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     if _COMPULSORY not in case.penalty.types:
         return []
-    found = _stated(case, _NURSING) or _stated(case, _PREGNANT)
+    found = affirmed_in(case, _NURSING, _DENIED) or affirmed_in(case, _PREGNANT, _DENIED)
     return _bar(
         case,
         ctx,
@@ -97,7 +97,7 @@ def _self_reported(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return _bar(
         case,
         ctx,
-        _stated(case, _SELF_REPORT),
+        affirmed_in(case, _SELF_REPORT, _DENIED),
         ("第六十二条", "不予处罚"),
         "吸毒人员主动到公安机关登记或者到有资质的医疗机构接受戒毒治疗的，不予处罚",
         "仍给予处罚",
@@ -118,16 +118,6 @@ def _bar(
     if found is None or rule is None:
         return []
     return [_law(Severity.MUST_FIX, f"{law_says}，案卷载明“{found[1]}”，{done}", rule, found[0])]
-
-
-def _stated(case: CaseFile, words: re.Pattern[str]) -> tuple[str, str] | None:
-    """Where the file affirms ``words`` (not 未怀孕 / 否认哺乳), and the words."""
-    for passage in passages(case):
-        for clause in clauses(passage.text):
-            for m in words.finditer(clause):
-                if not _DENIED.search(clause[: m.start()]):
-                    return passage.where, m.group(0)
-    return None
 
 
 def _decided_on(case: CaseFile) -> date | None:

@@ -27,7 +27,12 @@ from assistant.review.sanction_versions import (
     superseded_item,
     superseded_sanction,
 )
-from assistant.review.statutory_fine import GAINS_RULE_FROM, is_general_law, penalty_provisions
+from assistant.review.statutory_fine import (
+    GAINS_RULE_FROM,
+    OTHER_PARAGRAPH,
+    is_general_law,
+    penalty_provisions,
+)
 from corpus.citation_resolver import ResolvedCitation, canonical_citation
 from corpus.numerals import article_label
 
@@ -333,10 +338,6 @@ _INCOME_DISPOSED = re.compile(
 _REPEAT = re.compile(r"再次|[二两三]次以上|多次")
 
 
-# 依照前款、第二款规定处罚: the paragraph takes its measures from another of the article
-_OTHER_PARAGRAPH = re.compile(r"前[一二两三]?款|第[一二三四五六七八九十]+款|本条")
-
-
 def _applied_text(citation: ResolvedCitation) -> str:
     """The words of the paragraph the file applies and of those building on it (除依照前款
     规定处罚外…吊销, 旅游法第九十五条第二款): 道路交通安全法第九十一条第一款 is read without the
@@ -345,13 +346,13 @@ def _applied_text(citation: ResolvedCitation) -> str:
     if (
         citation.paragraph is None
         or citation.item is not None
-        or _OTHER_PARAGRAPH.search(citation.text)
+        or OTHER_PARAGRAPH.search(citation.text)
     ):
         return citation.article_text
     building = [
         p
         for p in citation.article_text.split("\n")
-        if p.strip() != citation.text.strip() and _OTHER_PARAGRAPH.search(p)
+        if p.strip() != citation.text.strip() and OTHER_PARAGRAPH.search(p)
     ]
     return "\n".join([citation.text, *building])
 
