@@ -210,9 +210,13 @@ def _base_amount(base: str, base_amounts: dict[str, float]) -> float | None:
         if name in base or base in name:
             return value
     for name, value in base_amounts.items():
-        if _abbreviates(name, base):
+        if _abbreviates(_SOLD.sub("销售", name), base):
             return value
     return None
+
+
+# 已售货值 for 违法销售的设备货值: what was sold is the 销售 the base names
+_SOLD = re.compile(r"^(?:已售|售出|已销售)")
 
 
 def _abbreviates(name: str, base: str) -> bool:

@@ -282,6 +282,13 @@ def _cited_as_act(case: CaseFile, threshold: CriminalThreshold) -> list[str]:
 _DENIED_CIRCUMSTANCES = re.compile(r"^\s*无[^，,。；]{0,40}(?:情节|情形)$")
 
 
+def _named_as_act(case: CaseFile, threshold: CriminalThreshold) -> list[str]:
+    """A fact whose name writes the whole act (采挖国家二级保护野生植物株数), where the narrative
+    gives the act and the species in two sentences."""
+    named = [*case.facts.quantities, *case.facts.amounts]
+    return [f"facts：{n}" for n in named if all(_affirmed(p, n) for p in threshold.act)]
+
+
 def _affirmed(pattern: re.Pattern[str], sentence: str) -> bool:
     """The sentence writes the act part, not inside a denial of it."""
     return any(
@@ -310,6 +317,7 @@ def reached(case: CaseFile) -> list[ThresholdHit]:
     for threshold in THRESHOLDS:
         written = [s for s in sentences if all(_affirmed(p, s) for p in threshold.act)]
         written += _cited_as_act(case, threshold)
+        written += _named_as_act(case, threshold)
         if not written:
             continue  # the act's parts must be written together, in one sentence
         if threshold.not_act is not None and threshold.not_act.search(text):

@@ -93,14 +93,48 @@ def _in_force(case: CaseFile, ctx: ReviewContext, rule: SpecialRule) -> str | No
     return None
 
 
+# 公安机关办理行政案件程序规定第一百七十三条: 行政拘留 is decided by a county-level organ; a
+# 派出所 reports the case to it — the rule for detention under a law that does not punish
+# through 治安管理处罚法 (网络安全法第六十三条: 由公安机关…处五日以下拘留)
+_DETENTION_ORGAN = "《公安机关办理行政案件程序规定》第一百七十三条"
+_THROUGH_PUBLIC_ORDER = re.compile(
+    r"依照《?(?:中华人民共和国)?治安管理处罚法》?[^。；]{0,12}(?:决定|处罚)"
+)
+
+
 def station_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
-    """第九十一条 binds a 派出所 in a 治安 case, and wherever it detains: 行政拘留 under another law
-    (消防法第六十三条) is decided by 公安机关 under this law (消防法第七十条第一款)."""
+    """第九十一条 binds a 派出所 in a 治安 case, and wherever it detains through this law
+    (消防法第六十三条, 第七十条第一款: 由公安机关依照治安管理处罚法); detention under a law of
+    its own is the 程序规定's rule that a 派出所 reports it to the county-level organ."""
     if not is_police_station(case):
         return None
-    if any("拘留" in kind for kind in case.penalty.types):
+    if not any("拘留" in kind for kind in case.penalty.types):
+        return special_rule(case, ctx, STATION)
+    if is_public_order_case(case, ctx) or _through_public_order(case, ctx):
         return _in_force(case, ctx, STATION)
-    return special_rule(case, ctx, STATION)
+    return _detention_organ(case, ctx) or _in_force(case, ctx, STATION)
+
+
+def _through_public_order(case: CaseFile, ctx: ReviewContext) -> bool:
+    """A cited 罚则's law that has its penalties decided under 治安管理处罚法 (消防法第七十条第一款:
+    由公安机关依照《中华人民共和国治安管理处罚法》的有关规定决定), not one naming only a
+    separate 违反治安管理行为."""
+    return any(
+        isinstance(found, ResolvedCitation)
+        and any(
+            _THROUGH_PUBLIC_ORDER.search(record.text)
+            for record in ctx.articles_in(found.law, found.version)
+        )
+        for written in case.citations.penalty_basis
+        for found in ctx.resolve(written, case.act_date)
+    )
+
+
+def _detention_organ(case: CaseFile, ctx: ReviewContext) -> str | None:
+    for found in ctx.resolve(_DETENTION_ORGAN, case.act_date):
+        if isinstance(found, ResolvedCitation) and "派出所" in found.text:
+            return found.citation
+    return None
 
 
 def is_police_station(case: CaseFile) -> bool:

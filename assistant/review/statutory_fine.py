@@ -191,6 +191,7 @@ class CountedGoods:
     count: float
     price: float
     held: float | None
+    sold: float | None = None
 
     @property
     def whole(self) -> float:
@@ -199,6 +200,10 @@ class CountedGoods:
     def held_only(self, value: float) -> bool:
         """``value`` is the held part at the price: the sold part left out of the 货值."""
         return self.held is not None and abs(self.held * self.price - value) <= value * 0.01
+
+    def sold_only(self, value: float) -> bool:
+        """``value`` is the sold part at the price (违法销售的设备货值: the base the law names)."""
+        return self.sold is not None and abs(self.sold * self.price - value) <= value * 0.01
 
 
 def counted_goods(amounts: dict[str, float], quantities: dict[str, float]) -> CountedGoods | None:
@@ -219,7 +224,12 @@ def counted_goods(amounts: dict[str, float], quantities: dict[str, float]) -> Co
     count = bought[0] if len(bought) == 1 else (sold[0] + held[0] if sold and held else None)
     if count is None:
         return None
-    return CountedGoods(count, prices[0], held[0] if len(held) == 1 else None)
+    return CountedGoods(
+        count,
+        prices[0],
+        held[0] if len(held) == 1 else None,
+        sold[0] if len(sold) == 1 else None,
+    )
 
 
 def penalty_provisions(case: CaseFile, ctx: ReviewContext) -> list[ResolvedCitation]:
@@ -433,11 +443,26 @@ def statutory_fine(
     return next(
         (
             found
-            for cited in penalty_provisions(case, ctx)
+            for cited in _persons_first(case, penalty_provisions(case, ctx))
             if (found := _provision_fine(case, ctx, cited, *read))
         ),
         None,
     )
+
+
+# 对负有责任的董事、监事、高级管理人员或者其他直接责任人员…处二十万元以下罚款 (反洗钱法第五十六条
+# 第一款): the fine of the persons in charge, cited beside the organisation's 罚则
+_PERSONS_FINE = re.compile(
+    r"对[^。；]{0,30}?(?:直接负责的主管人员|直接责任人员|负有责任的[^。；]{0,20}?人员)[^。；]{0,30}?处"
+)
+
+
+def _persons_first(case: CaseFile, cited: list[ResolvedCitation]) -> list[ResolvedCitation]:
+    """A person punished as the one in charge of an organisation: the provision fining such
+    persons sets the range, not the organisation's 罚则 cited for the act."""
+    if not case.parties or any(p.kind != "个人" for p in case.parties):
+        return cited
+    return sorted(cited, key=lambda c: not _PERSONS_FINE.search(c.text))
 
 
 def provision_fine(

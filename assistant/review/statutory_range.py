@@ -108,6 +108,8 @@ class FineClause:
     no_base: bool = False  # 没有违法所得的…
     items: frozenset[int] = frozenset()  # 有前款第X项…; empty: any item
     requires: str | None = None  # UNCORRECTED, SERIOUS or REPEATED
+    # 情节严重或者逾期未改正的，处… (反洗钱法2024年第五十三条): a second circumstance that also opens it
+    either: str | None = None
     lighter: bool = False  # 情节较轻的，处…
     # 超过核定载质量百分之三十…的，处…: the graver tier of an excess over a limit (base, percent)
     over_percent: tuple[str, float] | None = None
@@ -134,7 +136,7 @@ class FineClause:
         this clause out."""
         if self.items and item is not None and item not in self.items:
             return False
-        if self.requires is not None and self.requires not in established:
+        if self.requires is not None and not {self.requires, self.either} & established:
             return False
         if self.tier_base is None:
             return True
@@ -497,6 +499,23 @@ def _requires(local: str) -> str | None:
     return next((name for name, pattern in REQUIREMENTS if pattern.search(local)), None)
 
 
+def _either(local: str) -> str | None:
+    """The other circumstance of a clause written for one or another (情节严重或者逾期未改正的)."""
+    conditions = _LAST_CONDITION.findall(local)
+    if not conditions or "或者" not in conditions[-1]:
+        return None
+    named = [name for name, pattern in REQUIREMENTS if pattern.search(conditions[-1])]
+    if len(named) != 2 or (SERIOUS in named and "情节" not in conditions[-1]):
+        # 拒不改正或者造成严重后果的 (未成年人保护法第一百二十六条): a consequence the file must
+        # show, which a finding of 情节严重 alone is not
+        return None
+    return named[1]
+
+
+# the condition opening the clause: the words after the last 分号 or 句号 up to its 的，
+_LAST_CONDITION = re.compile(r"[^；;。]*的[，,]")
+
+
 _CONDUCT = re.compile(r"对([^，。；对]{2,40}?)的(?:公司|单位|企业|个人|当事人)?[，,]?$")
 _PARTY_KIND = re.compile(r"为[^，。；]{0,60}?(单位|个人)的[，,]?$")
 # 对公证机构给予警告，并处二万元以上…；对公证员给予警告，并处二千元以上… (公证法第四十二条): the
@@ -727,6 +746,7 @@ def _fine_clauses(article_text: str, persons: bool, beside: bool = False) -> lis
                     addressee=(a := _ADDRESSEE.search(since_previous)) and a.group(1),
                     sub_case=sub_case.group(1) if sub_case else None,
                     items=_items(prefix) or _listed_item(prefix) or listed,
+                    either=_either(sentence[: found.end()]),
                     requires=_requires(sentence[: found.end()])
                     or (carried if conditions.get("tier_base") else None)
                     or listed_condition

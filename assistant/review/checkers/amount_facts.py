@@ -300,6 +300,10 @@ def confiscated_beyond_seized(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     return flags
 
 
+# 已售货值 = 已售台数 × 单价: the sold part's value, named as such, is no miscount of the whole
+_SOLD_VALUE = re.compile(r"已售|售出|已销售|销售货值")
+
+
 def goods_value_undercounted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     """A 货值金额 below what the file's own counts and sale price give (货值 = the goods made or
     bought for sale, sold and unsold, at their price): a lower tier of a 货值-tiered fine may
@@ -310,7 +314,9 @@ def goods_value_undercounted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
     counted = counted_goods(case.facts.amounts, case.facts.quantities)
     if stated is None or counted is None or counted.whole <= stated[1] * 1.01:
         return []
-    if counted.held_only(stated[1]):
+    if counted.held_only(stated[1]) or (
+        _SOLD_VALUE.search(stated[0]) and counted.sold_only(stated[1])
+    ):
         return []
     reason = (
         f"认定{stated[0]}{stated[1]:.10g}元，但案卷所载数量{counted.count:.10g}×单价"

@@ -88,6 +88,16 @@ DEPARTMENTS: dict[str, tuple[str, ...]] = {
     "林业": ("林业",),
     "邮政管理": ("邮政管理",),
     "民政": ("民政",),
+    # 体育行政部门 (彩票管理条例第四十一条): in 广东 counties the 文化广电旅游体育局
+    "体育": ("体育行政", "体育主管", "体育局"),
+    "财政": ("财政",),
+    "审计": ("审计机关", "审计局", "审计厅", "审计署"),
+    "无线电管理": ("无线电管理",),
+    # 负责管理地震工作的部门 (防震减灾法第八十七条): in 广东 cities the 应急管理 bureau (see _ALSO_HOLDS)
+    "地震": ("地震工作", "地震局", "地震主管"),
+    # 民用航空管理部门 (无人驾驶航空器飞行管理暂行条例第四十九条): the 民航 regional administrations
+    "民用航空": ("民用航空", "民航"),
+    "税务": ("税务",),
     "粮食和储备": ("粮食储备", "粮食物资储备", "粮食行政", "粮食主管"),
     "医疗保障": ("医疗保障",),
     "人力资源社会保障": ("人力资源社会保障", "劳动保障行政", "劳动行政"),
@@ -143,7 +153,8 @@ _ONE_NAME = (
 _JOINED = re.compile(r"或者|或|以及|和|及|、")
 _ASSIGNER = re.compile(r"由([^，。；]{2,80}?)，?(?:依法|责令|给予|处(?![理置分])|没收|吊销|予以)")
 # 由邮政管理部门依照《中华人民共和国邮政法》的规定予以处罚: the department, not the law it applies
-_APPLYING = re.compile(r"(?:依照|按照|根据).*$")
+# 由财政、税务等部门依据有关规定进行处罚 (宗教事务条例第六十七条) likewise
+_APPLYING = re.compile(r"(?:依照|按照|根据|依据).*$")
 
 
 # …十年内直至终身禁止从事药品生产经营活动，(并可以)由公安机关处…拘留 (疫苗管理法第八十一条): the
@@ -179,12 +190,18 @@ def penalty_assigners(text: str) -> list[str]:
 _REFERRAL = re.compile(
     r"构成违反治安管理行为的|(?<![不未])构成犯罪的|违反其他法律、?(?:行政)?法规的"
 )
+# 擅自发行、销售彩票…构成犯罪的，依法追究刑事责任；尚不构成犯罪的，由公安机关依法给予治安管理处罚
+# (彩票管理条例第三十八条): the crime comes first, the 罚则's own measures after it
+_CRIME_FIRST = re.compile(r"(?<![不未])构成犯罪的，依法追究刑事责任[；;，,]?")
+_MEASURE_WORD = re.compile(r"处|罚|没收|吊销|责令|警告|取缔")
 # After the 2018 reform the local 自然资源 departments carry the 林业 brand and powers (国家林业和
 # 草原局 is run by 自然资源部): a 罚则 naming 林业主管部门 is theirs too.
 _ALSO_HOLDS: dict[str, frozenset[str]] = {
     "农业农村": frozenset({"动物卫生监督"}),
     "发展改革": frozenset({"电力管理"}),
-    "工业和信息化": frozenset({"电力管理"}),
+    # the 无线电管理机构 of a province sits in its 工业和信息化 department (无线电管理条例第九条)
+    "工业和信息化": frozenset({"电力管理", "无线电管理"}),
+    "应急管理": frozenset({"地震"}),
     # a county 住房和城乡建设局 may hold 环境卫生 where no 城市管理局 is set up
     "住房城乡建设": frozenset({"市容环境卫生", "城乡规划"}),
     "自然资源": frozenset({"林业", "城乡规划"}),
@@ -408,11 +425,15 @@ def _police_station(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         beyond.append(f"罚款{amount:.10g}元")
     if not beyond:
         return []
+    limit = (
+        f"公安派出所只能决定警告、{STATION_MAX_FINE}元以下罚款"
+        if PUBLIC_ORDER_LAW in rule
+        else "行政拘留由县级以上公安机关决定，公安派出所应当报其所属的县级以上公安机关决定"
+    )
     return [
         _flag(
             Severity.MUST_FIX,
-            f"公安派出所只能决定警告、{STATION_MAX_FINE}元以下罚款，"
-            f"{case.agency.name}以自己名义决定{'、'.join(beyond)}，超越法定权限",
+            f"{limit}，{case.agency.name}以自己名义决定{'、'.join(beyond)}，超越法定权限",
             rule,
             f"agency.name={case.agency.name}；penalty.types：{'、'.join(case.penalty.types)}；"
             f"penalty.amount={case.penalty.amount}",
@@ -705,7 +726,8 @@ def _named_departments(assigners: list[str]) -> set[str] | None:
 # 城市、县人民政府城乡规划主管部门 / 省、自治区、直辖市人民政府…: a list of levels, not of departments
 _LEVEL_LIST = re.compile(r"^(?:省、自治区、直辖市|城市、县|市、县)(?:人民政府|的)?")
 # 有关机关 / 有关部门 / 其他有关部门: an organ named by its role in the case, of no one kind
-_GENERIC_ORGAN = re.compile(r"^(?:其他)?有关(?:机关|部门|主管部门)$")
+# 负责管理地震工作的部门或者机构: the bare 机构 is the same department's other form
+_GENERIC_ORGAN = re.compile(r"^(?:其他)?有关(?:机关|部门|主管部门)$|^(?:机构|部门|机关)$")
 
 
 def _own_kinds(case: CaseFile) -> set[str]:
@@ -837,6 +859,15 @@ def _measure_keepers(text: str, case: CaseFile) -> list[str]:
 _REVOKES_WHAT = re.compile(r"由([^，。；]{2,30}?)吊销([^，。；]{2,40}?)(?=[，。；]|直至|$)")
 
 
+def _own_measures(text: str) -> str:
+    """The 罚则's words before it refers to the criminal or public-order law, or after the crime
+    where it opens with it (nothing before names a measure or who takes it)."""
+    head = _REFERRAL.split(text)[0]
+    if "由" in head or _MEASURE_WORD.search(head):
+        return head
+    return _REFERRAL.split(_CRIME_FIRST.sub("", text, count=1))[0]
+
+
 def _later_revokers(text: str) -> set[str]:
     """Departments a 罚则 names only to revoke, after penalties it gives without naming one
     (政府采购法第七十七条: 处…罚款…，情节严重的，由工商行政管理机关吊销营业执照): the
@@ -926,7 +957,7 @@ def department_findings(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             # 第一款第（三）项 cited for the act, 第三款 for its fine (营业性演出管理条例第四十七条):
             # the organs the 款 names for 公布、吊销 are not the fine's
             continue
-        text = _reassigned(citation.law, _REFERRAL.split(own_text or citation.article_text)[0])
+        text = _reassigned(citation.law, _own_measures(own_text or citation.article_text))
         assigners = penalty_assigners(text) + _measure_keepers(text, case)
         if not any("吊销" in kind for kind in case.penalty.types):
             # 由原发证机关吊销许可证 decides only the 吊销 (放射条例第五十二条); the fine is the

@@ -22,6 +22,9 @@ from corpus.numerals import to_chinese
 _SANCTION = re.compile(r"罚款|警告|吊销|没收|责令停|拘留|处[^，。；]{0,12}元")
 _REFERS = re.compile(r"前款|前两款|本条第[一二三四五六七八九十]+款|依照[^，。；]{0,6}款")
 _OWN_WORDS = 4  # bigrams of the other 款 the act uses, none of the cited one's
+# 违反本条例第三十二条、第三十三条规定的 (无人驾驶航空器飞行管理暂行条例第五十一条第一款): a 款 whose
+# act is written in other articles has no words of its own to compare
+_BY_REFERENCE = re.compile(r"违反本(?:条例|法|办法|规定|细则)第[一二三四五六七八九十百零]+条")
 
 _flag = PointFlags(ReviewPoint.LAW)
 
@@ -57,7 +60,7 @@ def check(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 def _better_paragraph(
     cited: str, paragraphs: list[str], number: int, act: set[str]
 ) -> tuple[int, set[str]] | None:
-    if not _SANCTION.search(cited):
+    if not _SANCTION.search(cited) or _BY_REFERENCE.search(cited):
         return None
     found = []
     for other_number, other in enumerate(paragraphs, start=1):

@@ -68,7 +68,9 @@ _INSPECTION = re.compile(
     rf"|现场查看(?![^，。；]{{0,8}}(?:伤|身体|伤情))|实地查看|实地核查"
     # 到倾倒地点查看 / 前往该厂察看: going to the place to look is inspecting it
     # 到种猪场检查 likewise (never a visit 到医院检查 for one's own health)
-    rf"|(?:到|赴|前往)(?![^，。；]{{0,6}}(?:医院|卫生院|诊所))[^，。；]{{0,10}}(?:查看|察看|核查|复查|检查)"
+    # nor 到县征兵体检站参加体格检查, a medical examination of a person
+    rf"|(?:到|赴|前往)(?![^，。；]{{0,6}}(?:医院|卫生院|诊所))[^，。；]{{0,10}}"
+    rf"(?:查看|察看|核查|复查|(?<!体格)(?<!身体)(?<!健康)检查)"
     # a named campaign of inspections at premises (消毒产品专项检查, 日常检查); a roadside stop
     # (路面检查) is not one
     rf"|(?:专项|日常|例行|突击|联合)(?:监督)?检查"
@@ -203,6 +205,7 @@ def _customs_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
     return rule_in_force(ctx, _CUSTOMS_RECORD, case.act_date, "查验记录")
 
 
+_BODY_CAMERA = re.compile(r"执法记录仪")
 # 复查取证，网店首页仍未公示: a web shop looked at online is no premises visited
 _ONLINE_PLACE = re.compile(r"网店|网站|网页|平台|公众号|小程序|APP|App|线上|网络|网上")
 
@@ -219,8 +222,11 @@ def step_said_unrecorded(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
         said = _NO_SITE_RECORD.search(e.note)
         # the 复查 at the site on which 逾期未改正 rests needs its record as much as the first
         # (复查，甲、乙仍在成品车间上班: a 复查 that names the premises was made there)
-        on_site = _INSPECTION.search(e.note) or (
-            re.search(_PREMISES, e.note) and not _ONLINE_PLACE.search(e.note)
+        # 逾期复查服务器日志配置…执法记录仪全程记录: a 复查 filmed on a body camera was made there
+        on_site = (
+            _INSPECTION.search(e.note)
+            or (re.search(_PREMISES, e.note) and not _ONLINE_PLACE.search(e.note))
+            or _BODY_CAMERA.search(e.note)
         )
         recheck = relied and RECHECK.search(e.note) and on_site
         if said is None and not recheck:

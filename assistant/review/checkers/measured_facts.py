@@ -323,7 +323,8 @@ def beyond_permit(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 # A reading of a level, not an amount that adds up: 酒精含量 mg/100ml, 浓度 mg/m³, 车速 km/h,
 # 噪声 dB(A), 含量 %. Several readings of one thing are not summed; the decided one is one of them.
-_LEVEL_UNIT = re.compile(r"/|dB|分贝|%|‰")
+# a transmitter's power (发射功率23.5W) is a level read off the station too
+_LEVEL_UNIT = re.compile(r"/|dB|分贝|%|‰|^k?W$|瓦")
 _LIMIT_GAP = re.compile(r"标准|限值|限量|不得|超过|低于|高于|以上|以下|达到|[≥≤><]|不低于|不少于")
 # 标称发芽率≥80% / 总养分标注45%: the value a label claims, not a reading of the goods
 _CLAIMED = re.compile(r"标称|标注|标明|标示|标识|明示|标签|宣称|声称|承诺")

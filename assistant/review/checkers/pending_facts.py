@@ -139,15 +139,17 @@ def _pending_part(case: CaseFile, base: str) -> str | None:
     amounts = case.facts.amounts
     totals = [v for name, v in amounts.items() if same_base(name, base)]
     totals += _computed_from(case, totals)
-    for text in _pending_texts(case):
-        for number in _YUAN.findall(text):
-            part = float(number)
-            if any(
-                abs(total - part - other) < 0.5 or abs(total - part) < 0.5
-                for total in totals
-                for other in amounts.values()
-            ):
-                return f"“{text}”"
+    # 尚待核实金额（折合人民币）2824000 beside 认定逃汇金额 8904000 and 已查实 6080000: a part
+    # the file's own amounts name as unverified
+    parts = [(f"“{t}”", float(n)) for t in _pending_texts(case) for n in _YUAN.findall(t)]
+    parts += [(f"facts.amounts.{n}", v) for n, v in amounts.items() if _PENDING.search(n)]
+    for where, part in parts:
+        if any(
+            abs(total - part - other) < 0.5 or abs(total - part) < 0.5
+            for total in totals
+            for other in amounts.values()
+        ):
+            return where
     return None
 
 

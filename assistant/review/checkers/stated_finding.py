@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile, Document
+from assistant.review.case_text import affirmed
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, PointFlags, ReviewPoint, Severity
 from assistant.review.penalty_kinds import imposes_penalty
@@ -68,9 +69,20 @@ def _finding_subject(finding: str) -> str:
 
 
 def _stated(finding: str, contents: list[str]) -> bool:
-    """A line names the finding's subject with a result word (检验结论、检验报告)."""
+    """A line names the finding's subject with a result word (检验结论、检验报告), not in a
+    clause saying it is left out (未载明药品检验机构名称、检验报告编号及质量检验结论)."""
     subject = _finding_subject(finding)
-    return any(subject in line and _RESULT_WORDS.search(line) for line in contents)
+    named = re.compile(rf"{re.escape(subject)}|{_RESULT_WORDS.pattern}")
+    return any(
+        subject in line
+        and _RESULT_WORDS.search(line)
+        and affirmed(line, named, _LEFT_OUT) is not None
+        for line in contents
+    )
+
+
+# 未载明 / 未列明 / 没有 / 缺少: the contents say the finding is not there
+_LEFT_OUT = re.compile(r"未|无|没有|缺")
 
 
 def _unstated(rule: str, acts: list[str], finding: str, decision: Document) -> Flag:
