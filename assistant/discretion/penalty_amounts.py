@@ -215,8 +215,10 @@ def _base_amount(base: str, base_amounts: dict[str, float]) -> float | None:
     return None
 
 
-# 已售货值 for 违法销售的设备货值: what was sold is the 销售 the base names
-_SOLD = re.compile(r"^(?:已售|售出|已销售)")
+# 已售 / 售出 / 已销售: a name for the sold part (已售货值, 已售台数); for a base name, what was
+# sold is the 销售 the base names (已售货值 for 违法销售的设备货值)
+SOLD_WORDS = "已售|售出|已销售"
+_SOLD = re.compile(rf"^(?:{SOLD_WORDS})")
 
 
 def _abbreviates(name: str, base: str) -> bool:

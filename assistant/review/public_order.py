@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.case_file import CaseFile
 from assistant.review.context import ReviewContext
+from assistant.review.statutory_fine import rule_in_force
 from corpus.citation_resolver import ResolvedCitation
 
 PUBLIC_ORDER_LAW = "《中华人民共和国治安管理处罚法》"
@@ -112,7 +113,9 @@ def station_rule(case: CaseFile, ctx: ReviewContext) -> str | None:
         return special_rule(case, ctx, STATION)
     if is_public_order_case(case, ctx) or _through_public_order(case, ctx):
         return _in_force(case, ctx, STATION)
-    return _detention_organ(case, ctx) or _in_force(case, ctx, STATION)
+    return rule_in_force(ctx, _DETENTION_ORGAN, case.act_date, "派出所") or _in_force(
+        case, ctx, STATION
+    )
 
 
 def _through_public_order(case: CaseFile, ctx: ReviewContext) -> bool:
@@ -128,13 +131,6 @@ def _through_public_order(case: CaseFile, ctx: ReviewContext) -> bool:
         for written in case.citations.penalty_basis
         for found in ctx.resolve(written, case.act_date)
     )
-
-
-def _detention_organ(case: CaseFile, ctx: ReviewContext) -> str | None:
-    for found in ctx.resolve(_DETENTION_ORGAN, case.act_date):
-        if isinstance(found, ResolvedCitation) and "派出所" in found.text:
-            return found.citation
-    return None
 
 
 def is_police_station(case: CaseFile) -> bool:

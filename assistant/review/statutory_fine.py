@@ -14,6 +14,7 @@ from datetime import date
 from assistant.case_file import CaseFile
 from assistant.cases.penalty_text import AMOUNT_NUMBER, amount_yuan
 from assistant.discretion.model import Violation
+from assistant.discretion.penalty_amounts import SOLD_WORDS
 from assistant.discretion.text_match import similarity
 from assistant.review.context import ReviewContext
 from assistant.review.fitting_item import fitting_item
@@ -179,7 +180,7 @@ _SALE_PRICE = re.compile(r"销售单价|售价|标价|销售价|零售价")
 # 进价 is no sale price; 库存货值（标价）is a sum at the list price, not a price
 _NOT_UNIT_PRICE = re.compile(r"进|货值|金额|合计|总")
 _BOUGHT = re.compile(r"购进|进货|采购|生产|加工")
-_SOLD_COUNT = re.compile(r"已售|售出|已销售|销售数量")
+_SOLD_COUNT = re.compile(rf"{SOLD_WORDS}|销售数量")
 _HELD_COUNT = re.compile(r"库存|扣押|查扣|查封|未售|剩余|登记保存|在库")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.case_file import CaseFile
+from assistant.discretion.penalty_amounts import SOLD_WORDS
 from assistant.review.checkers.fact_flags import fact_flag
 from assistant.review.context import ReviewContext
 from assistant.review.flag import Flag, ReviewPoint
@@ -301,7 +302,7 @@ def confiscated_beyond_seized(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
 
 
 # 已售货值 = 已售台数 × 单价: the sold part's value, named as such, is no miscount of the whole
-_SOLD_VALUE = re.compile(r"已售|售出|已销售|销售货值")
+_SOLD_VALUE = re.compile(rf"{SOLD_WORDS}|销售货值")
 
 
 def goods_value_undercounted(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
