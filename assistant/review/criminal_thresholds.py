@@ -37,6 +37,8 @@ DENIAL = re.compile(
     r"|[不未]涉嫌"
     # 不含住宿、通信记录、健康生理、交易信息: the kinds of information the act did not touch
     r"|不(?:含|包括|包含)"
+    # 均为一般文物，无三级以上珍贵文物: none of the grade or above the line names
+    r"|无[^，,。；]{0,4}以上"
     # a clause heading a list with 非 denies each item: 非入户盗窃、扒窃、携带凶器盗窃 (not 非法)
     r"|^\s*(?:非|不属于|不是)(?!法)"
     # 称系自由职业、非在履行职责或者提供服务过程中获取: 非在… denies the parts it heads

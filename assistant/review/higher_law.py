@@ -57,8 +57,9 @@ _SAME_CONDUCT = 0.2
 
 
 def higher_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
-    """A must_fix `law` finding per lower 罚则 cited where a law's 罚则 for the same act sets
-    another fine for this case."""
+    """A `law` finding per lower 罚则 cited where a law's 罚则 for the same act sets another
+    range: must_fix when the fine imposed lies outside the law's range, a `check` (cite the law
+    too) when the law allows that fine as well."""
     if not imposes_penalty(case) or not case.penalty.amount:
         return []
     flags = []
@@ -71,7 +72,7 @@ def higher_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         found = _higher(case, ctx, cited, own)
         if found is not None:
-            flags.append(_flag(ctx, cited, *found))
+            flags.append(_flag(ctx, cited, *found, allowed=_allows(found[1], case.penalty.amount)))
     return flags
 
 
@@ -420,8 +421,16 @@ def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | No
     return bounds if bounds is not None and bounds.high is not None else None
 
 
+def _allows(bounds: StatutoryBounds, amount: float) -> bool:
+    return (bounds.low or 0) <= amount <= (bounds.high or 0)
+
+
 def _flag(
-    ctx: ReviewContext, cited: ResolvedCitation, match: _Match, bounds: StatutoryBounds
+    ctx: ReviewContext,
+    cited: ResolvedCitation,
+    match: _Match,
+    bounds: StatutoryBounds,
+    allowed: bool = False,
 ) -> Flag:
     record = match.record
     article = f"《{record.title}》第{to_chinese(record.number)}条"
@@ -430,11 +439,16 @@ def _flag(
         item = f"第{to_chinese(match.paragraph)}款"
     return Flag(
         point=ReviewPoint.LAW,
-        severity=Severity.MUST_FIX,
+        # the fine inside the law's range stands; only the basis it is written on is at issue
+        severity=Severity.CHECK if allowed else Severity.MUST_FIX,
         reason=(
             f"处罚依据{cited.citation}与上位法{article}{item}就同一违法行为"
             f"规定的罚款不同（上位法：{bounds.wording}），法律效力高于行政法规、规章，"
-            "应当适用上位法的罚则"
+            + (
+                "本案罚款数额在上位法幅度内，请核实并一并引用上位法的罚则"
+                if allowed
+                else "应当适用上位法的罚则"
+            )
         ),
         rule=ctx.rule(article),
         also_cites=[f"{article}{item}"] if item else [],
