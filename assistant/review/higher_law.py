@@ -32,6 +32,7 @@ from assistant.review.statutory_range import (
     UNCORRECTED,
     StatutoryBounds,
     fine_clauses,
+    outside_range,
     statutory_bounds,
 )
 from corpus.citation_resolver import CitationError, ResolvedCitation
@@ -72,7 +73,9 @@ def higher_law(case: CaseFile, ctx: ReviewContext) -> list[Flag]:
             continue
         found = _higher(case, ctx, cited, own)
         if found is not None:
-            flags.append(_flag(ctx, cited, *found, allowed=_allows(found[1], case.penalty.amount)))
+            match, bounds = found
+            allowed = not outside_range(case.penalty.amount, bounds.low, bounds.high)
+            flags.append(_flag(ctx, cited, match, bounds, allowed))
     return flags
 
 
@@ -419,10 +422,6 @@ def _bounds(case: CaseFile, text: str, item: int | None) -> StatutoryBounds | No
         party_kind=fined_kind(case),
     )
     return bounds if bounds is not None and bounds.high is not None else None
-
-
-def _allows(bounds: StatutoryBounds, amount: float) -> bool:
-    return (bounds.low or 0) <= amount <= (bounds.high or 0)
 
 
 def _flag(

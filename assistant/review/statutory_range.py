@@ -956,6 +956,16 @@ def _floored(
     return low, high
 
 
+# amounts written to the yuan against a range computed to the fen
+RANGE_TOLERANCE_YUAN = 0.5
+
+
+def outside_range(amount: float, low: float | None, high: float | None) -> bool:
+    """The amount lies below the floor or above the ceiling (None: no such bound), past rounding."""
+    too_low = low is not None and amount < low - RANGE_TOLERANCE_YUAN
+    return too_low or (high is not None and amount > high + RANGE_TOLERANCE_YUAN)
+
+
 @dataclass(frozen=True)
 class StatutoryBounds:
     """The lawful fine for this case, in yuan; None where the law sets no such bound."""

@@ -42,6 +42,7 @@ from assistant.review.statutory_range import (
     PER_UNITS,
     PERSON_MONTH,
     StatutoryBounds,
+    outside_range,
     statutory_bounds,
 )
 from corpus.citation_resolver import ResolvedCitation
@@ -94,11 +95,6 @@ def bound_by_standards(case: CaseFile) -> bool:
     punishing under a law the standard also lists."""
     kinds = department_kinds(case.agency.acts_in_name_of or case.agency.name)
     return not kinds or STANDARDS_DEPARTMENT in kinds
-
-
-def _outside(amount: float, low: float | None, high: float | None) -> bool:
-    too_low = low is not None and amount < low - _TOLERANCE_YUAN
-    return too_low or (high is not None and amount > high + _TOLERANCE_YUAN)
 
 
 def _yuan(amount: float) -> str:
@@ -398,7 +394,7 @@ def _lawfully_reduced(case: CaseFile, ctx: ReviewContext) -> bool:
 def _tier(case: CaseFile, standards: StandardsCatalogue, decision: Decision) -> list[Flag]:
     amount = case.penalty.amount
     low, high = decision.range_min_yuan, decision.range_max_yuan
-    if amount is None or (low is None and high is None) or not _outside(amount, low, high):
+    if amount is None or (low is None and high is None) or not outside_range(amount, low, high):
         return []
     file_name = _STANDARD_FILES[decision.source]
     title = next((s.title for s in standards.model.sources if s.name == file_name), file_name)
